@@ -1,0 +1,58 @@
+# Backtrack: `make run` starts the desk, `make test` runs every test.
+# Both install the Debian/Ubuntu packages they need first (sudo when not root).
+
+SHELL := /bin/bash
+GO    ?= go
+BIN   := backtrack
+DB    ?=
+
+# Fyne's GL driver needs a C compiler and the X11/OpenGL headers.
+BUILD_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
+                  libxinerama-dev libxi-dev libxxf86vm-dev
+# Tests read PDFs back as text; screenshots need a virtual X server.
+TEST_PACKAGES  := poppler-utils
+SHOT_PACKAGES  := xvfb xauth imagemagick x11-utils poppler-utils
+
+.PHONY: all build run test deps test-deps fuzz screenshot bench clean help
+
+all: build
+
+help:
+	@echo "make run         build and open the desk on the default database (DB=path to choose)"
+	@echo "make test        go vet and go test -race over every package"
+	@echo "make build       build ./$(BIN)"
+	@echo "make screenshot  run the desk under Xvfb on sample data, write docs/screenshot.png"
+	@echo "make bench       run the benchmarks and print the table"
+
+# ensure-packages installs the listed Debian packages that are missing.
+define ensure-packages
+	@missing=""; for p in $(1); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing missing packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
+	  $$sudo apt-get update -qq && \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+endef
+
+deps:
+	$(call ensure-packages,$(BUILD_PACKAGES))
+
+test-deps: deps
+	$(call ensure-packages,$(TEST_PACKAGES))
+
+# The first build compiles Fyne's cgo GL driver: about 4 minutes on 2 cores.
+build: deps
+	$(GO) build -o $(BIN) .
+
+run: build
+	./$(BIN) $(if $(DB),--db "$(DB)")
+
+test: test-deps
+	$(GO) vet ./...
+	$(GO) test -race -count=1 ./...
+
+clean:
+	rm -f $(BIN)

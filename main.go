@@ -1,0 +1,64 @@
+// Backtrack is a desktop app for massage and manual therapists: session
+// notes, pain trends and progress reports for clients with lower back pain.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"fyne.io/fyne/v2/app"
+
+	"backtrack/store"
+	"backtrack/ui"
+	"backtrack/ui/cli"
+)
+
+func main() {
+	args := os.Args[1:]
+	if len(args) > 0 && cli.IsCommand(args[0]) {
+		os.Exit(cli.Run(context.Background(), cli.Env{Stdout: os.Stdout, Stderr: os.Stderr}, args))
+	}
+	if err := run(args); err != nil {
+		fmt.Fprintf(os.Stderr, "backtrack: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+// run opens the database and shows the desk until the window closes.
+func run(args []string) error {
+	fs := flag.NewFlagSet("backtrack", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	dbPath := fs.String("db", "", "database file (default: in the app's storage folder)")
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			cli.PrintUsage(os.Stdout)
+			return nil
+		}
+		fmt.Fprintf(os.Stderr, "backtrack: %v\n\n", err)
+		cli.PrintUsage(os.Stderr)
+		os.Exit(cli.ExitUsage)
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(os.Stderr, "backtrack: unknown command %q\n\n", fs.Arg(0))
+		cli.PrintUsage(os.Stderr)
+		os.Exit(cli.ExitUsage)
+	}
+
+	a := app.NewWithID(cli.AppID)
+	if *dbPath == "" {
+		*dbPath = cli.DefaultDBPath()
+	}
+	ctx := context.Background()
+	db, err := store.Open(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+
+	desk := ui.NewDesk(a, db)
+	desk.Window().ShowAndRun()
+	return nil
+}

@@ -1,0 +1,252 @@
+// Package store owns Backtrack's clinical record: the domain types and the
+// SQLite file they live in. It never imports Fyne.
+package store
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// DateLayout is how dates of birth and date-only values are written.
+const DateLayout = "2006-01-02"
+
+// StartLayout is how a session's start is stored: local wall-clock time to
+// the minute, so a session stays at "14:00" across time-zone and DST changes.
+const StartLayout = "2006-01-02 15:04"
+
+// Client is a person the therapist treats. Contraindications and
+// medications are alerts the therapist must see before every treatment.
+type Client struct {
+	ID                int64
+	FirstName         string
+	LastName          string
+	DateOfBirth       time.Time // zero when unknown
+	Phone             string
+	Email             string
+	MedicalHistory    string
+	Medications       string
+	Contraindications string
+	Archived          bool
+	CreatedAt         time.Time
+	UpdatedAt         time.Time
+}
+
+// FullName is "First Last", trimmed.
+func (c Client) FullName() string {
+	return strings.TrimSpace(c.FirstName + " " + c.LastName)
+}
+
+// AgeOn returns the client's age in whole years on the given day, or -1 when
+// the date of birth is unknown.
+func (c Client) AgeOn(day time.Time) int {
+	if c.DateOfBirth.IsZero() {
+		return -1
+	}
+	age := day.Year() - c.DateOfBirth.Year()
+	if day.Month() < c.DateOfBirth.Month() ||
+		(day.Month() == c.DateOfBirth.Month() && day.Day() < c.DateOfBirth.Day()) {
+		age--
+	}
+	return age
+}
+
+// HasAlerts reports whether the client has anything the therapist must see
+// before treating.
+func (c Client) HasAlerts() bool {
+	return strings.TrimSpace(c.Contraindications) != "" || strings.TrimSpace(c.Medications) != ""
+}
+
+// ClientSummary is one row of the client list: the client plus their last
+// visit, enough to sort and to show "14 Nov · 4→2".
+type ClientSummary struct {
+	Client
+	LastVisit      time.Time // zero when the client has no session
+	LastPainBefore Pain
+	LastPainAfter  Pain
+	SessionCount   int
+}
+
+// Pain is a score on the 0-10 Numeric Rating Scale. The zero value is
+// "not recorded", which is not the same as a recorded 0.
+type Pain struct {
+	Score    int
+	Recorded bool
+}
+
+// PainOf returns a recorded pain score.
+func PainOf(score int) Pain { return Pain{Score: score, Recorded: true} }
+
+// String is the score, or "–" when not recorded.
+func (p Pain) String() string {
+	if !p.Recorded {
+		return "–"
+	}
+	return fmt.Sprint(p.Score)
+}
+
+// Kind names one of the vocabulary lists.
+type Kind string
+
+// The vocabulary lists a session is tagged from.
+const (
+	PainType  Kind = "pain_type"
+	Location  Kind = "location"
+	Trigger   Kind = "trigger"
+	Muscle    Kind = "muscle"
+	Technique Kind = "technique"
+)
+
+// Kinds lists every vocabulary kind in the order forms show them.
+var Kinds = []Kind{PainType, Location, Trigger, Muscle, Technique}
+
+// HasSide reports whether tags of this kind carry a body side.
+func (k Kind) HasSide() bool { return k == Location || k == Muscle }
+
+// Label is the kind's name for people.
+func (k Kind) Label() string {
+	switch k {
+	case PainType:
+		return "Pain type"
+	case Location:
+		return "Location"
+	case Trigger:
+		return "Trigger"
+	case Muscle:
+		return "Muscle"
+	case Technique:
+		return "Technique"
+	}
+	return string(k)
+}
+
+// Side is the side of the body a location or muscle refers to.
+type Side string
+
+// The sides; NoSide is for kinds without one.
+const (
+	NoSide Side = ""
+	Left   Side = "left"
+	Right  Side = "right"
+	Both   Side = "both"
+)
+
+// Sides lists the sides a therapist can pick.
+var Sides = []Side{Left, Right, Both}
+
+// Short is "L", "R", "both" or "".
+func (s Side) Short() string {
+	switch s {
+	case Left:
+		return "L"
+	case Right:
+		return "R"
+	case Both:
+		return "both"
+	}
+	return ""
+}
+
+// Term is one vocabulary entry. Retired terms are offered no more but stay
+// readable in the sessions that used them.
+type Term struct {
+	ID      int64
+	Kind    Kind
+	Name    string
+	Builtin bool
+	Retired bool
+}
+
+// Tag is a term attached to a session, with a side where the kind has one.
+type Tag struct {
+	TermID  int64
+	Name    string // filled when read back; ignored when saving
+	Side    Side
+	Retired bool // filled when read back
+}
+
+// Label is "Gluteus medius (R)" or "Stiffness".
+func (t Tag) Label() string {
+	if s := t.Side.Short(); s != "" {
+		return t.Name + " (" + s + ")"
+	}
+	return t.Name
+}
+
+// SOAP is the therapist's note in the usual four parts.
+type SOAP struct {
+	Subjective string // what the client reports
+	Objective  string // what the therapist finds
+	Assessment string
+	Plan       string // next steps
+}
+
+// Session is one treatment.
+type Session struct {
+	ID           int64
+	ClientID     int64
+	Start        time.Time // local wall clock, minute precision
+	DurationMin  int
+	PainBefore   Pain
+	PainAfter    Pain
+	PainTypes    []Tag
+	Locations    []Tag
+	Triggers     []Tag
+	TriggerOther string // the "other" trigger, in the therapist's words
+	Muscles      []Tag
+	Techniques   []Tag
+	Notes        SOAP
+	HomeCare     string
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+}
+
+// Tags returns the session's tags of one kind.
+func (s *Session) Tags(k Kind) []Tag {
+	switch k {
+	case PainType:
+		return s.PainTypes
+	case Location:
+		return s.Locations
+	case Trigger:
+		return s.Triggers
+	case Muscle:
+		return s.Muscles
+	case Technique:
+		return s.Techniques
+	}
+	return nil
+}
+
+// SetTags replaces the session's tags of one kind.
+func (s *Session) SetTags(k Kind, tags []Tag) {
+	switch k {
+	case PainType:
+		s.PainTypes = tags
+	case Location:
+		s.Locations = tags
+	case Trigger:
+		s.Triggers = tags
+	case Muscle:
+		s.Muscles = tags
+	case Technique:
+		s.Techniques = tags
+	}
+}
+
+// Relief is pain before minus pain after, when both were recorded.
+func (s *Session) Relief() (int, bool) {
+	if !s.PainBefore.Recorded || !s.PainAfter.Recorded {
+		return 0, false
+	}
+	return s.PainBefore.Score - s.PainAfter.Score, true
+}
+
+// TrendPoint is one visit on the pain trend: the one shape the screen chart
+// and the printed chart both read.
+type TrendPoint struct {
+	SessionID int64
+	Start     time.Time
+	Before    Pain
+	After     Pain
+}

@@ -1,0 +1,61 @@
+package store
+
+import (
+	"errors"
+	"strings"
+)
+
+// ErrNotFound means the client, session or term asked for does not exist.
+var ErrNotFound = errors.New("not found")
+
+// ErrNewerSchema means the database was written by a newer Backtrack. The
+// file is left untouched.
+var ErrNewerSchema = errors.New("this database was written by a newer version of Backtrack; update Backtrack to open it")
+
+// FieldError is one problem the user can fix, tied to the field it concerns.
+// Field is a stable key such as "first_name" or "pain_before"; Message is a
+// sentence for people that names the field.
+type FieldError struct {
+	Field   string
+	Message string
+}
+
+func (e FieldError) Error() string { return e.Message }
+
+// ValidationError lists every problem found in one record, so a form can show
+// them all at once beside their fields.
+type ValidationError struct {
+	Problems []FieldError
+}
+
+func (e *ValidationError) Error() string {
+	msgs := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		msgs[i] = p.Message
+	}
+	return strings.Join(msgs, "; ")
+}
+
+// For returns the message for one field, or "" when the field is fine.
+func (e *ValidationError) For(field string) string {
+	for _, p := range e.Problems {
+		if p.Field == field {
+			return p.Message
+		}
+	}
+	return ""
+}
+
+// problems collects field errors while a record is checked.
+type problems []FieldError
+
+func (p *problems) add(field, message string) {
+	*p = append(*p, FieldError{Field: field, Message: message})
+}
+
+func (p problems) err() error {
+	if len(p) == 0 {
+		return nil
+	}
+	return &ValidationError{Problems: p}
+}

@@ -1,0 +1,51 @@
+package store
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// letterFolds covers letters that do not decompose into a base letter plus
+// an accent, so "Łukasiewicz" is found by "lukasiewicz".
+var letterFolds = strings.NewReplacer(
+	"ł", "l", "Ł", "l", "ø", "o", "Ø", "o", "đ", "d", "Đ", "d",
+	"ß", "ss", "æ", "ae", "Æ", "ae", "œ", "oe", "Œ", "oe", "ı", "i",
+)
+
+// Fold returns s in lower case without accents and with runs of space
+// squeezed, for search and for case-insensitive uniqueness: "José  Ñúñez"
+// becomes "jose nunez".
+func Fold(s string) string {
+	s = letterFolds.Replace(s)
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	folded, _, err := transform.String(t, s)
+	if err != nil {
+		folded = s // invalid input: fall back to lower case only
+	}
+	return strings.Join(strings.Fields(strings.ToLower(folded)), " ")
+}
+
+// digitsOnly keeps the digits of a phone number, so "+48 601-222" is found
+// by "601222".
+func digitsOnly(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// clientSearchText is what client search matches against.
+func clientSearchText(c Client) string {
+	parts := []string{Fold(c.FirstName), Fold(c.LastName), Fold(c.Email), Fold(c.Phone)}
+	if d := digitsOnly(c.Phone); d != "" {
+		parts = append(parts, d)
+	}
+	return strings.Join(parts, " ")
+}
