@@ -1,0 +1,315 @@
+// Package demo fills a database with realistic, deterministic sample data:
+// clients whose pain improves, plateaus or relapses over their visits, with
+// plausible triggers, muscles and notes. The same seed on the same day gives
+// the same practice.
+package demo
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand"
+	"strings"
+	"time"
+
+	"backtrack/store"
+)
+
+// Options size the sample practice.
+type Options struct {
+	Clients int // default 40
+	// Sessions is the total number of visits. 0 gives each client 1 to 40.
+	// From 1,000 on, one long-term client has 500 weekly visits.
+	Sessions int
+	Seed     int64
+	Today    time.Time // the day the practice is "now"; default today
+}
+
+// LongTermVisits is the size of the long-term client's history in a large
+// practice.
+const LongTermVisits = 500
+
+// Summary says what Fill wrote.
+type Summary struct {
+	Clients  int
+	Sessions int
+}
+
+// Fill adds the sample practice to s in one transaction.
+func Fill(ctx context.Context, s *store.Store, opt Options) (Summary, error) {
+	if opt.Clients <= 0 {
+		opt.Clients = 40
+	}
+	if opt.Sessions < 0 {
+		return Summary{}, fmt.Errorf("demo: sessions must not be negative")
+	}
+	if opt.Today.IsZero() {
+		opt.Today = time.Now()
+	}
+	today := time.Date(opt.Today.Year(), opt.Today.Month(), opt.Today.Day(), 0, 0, 0, 0, time.Local)
+	r := rand.New(rand.NewSource(opt.Seed))
+	counts := visitCounts(r, opt.Clients, opt.Sessions)
+
+	var sum Summary
+	err := s.Batch(ctx, func(b *store.Batch) error {
+		v, err := loadVocabulary(b)
+		if err != nil {
+			return err
+		}
+		for i, n := range counts {
+			c, err := b.CreateClient(newClient(r, i, n, today))
+			if err != nil {
+				return fmt.Errorf("demo client %d: %w", i+1, err)
+			}
+			sum.Clients++
+			for _, sess := range newHistory(r, v, c, n, today) {
+				if _, err := b.SaveSession(sess); err != nil {
+					return fmt.Errorf("demo session for client %d: %w", i+1, err)
+				}
+				sum.Sessions++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return Summary{}, fmt.Errorf("fill sample data: %w", err)
+	}
+	return sum, nil
+}
+
+// visitCounts decides how many visits each client has. The long-term
+// client, when there is one, comes first.
+func visitCounts(r *rand.Rand, clients, total int) []int {
+	counts := make([]int, clients)
+	if total == 0 {
+		for i := range counts {
+			counts[i] = 1 + r.Intn(40)
+		}
+		return counts
+	}
+	first := 0
+	if total >= 2*LongTermVisits && clients > 1 {
+		counts[0] = LongTermVisits
+		total -= LongTermVisits
+		first = 1
+	}
+	for i := first; i < clients && total > 0; i++ { // everyone seen at least once
+		counts[i]++
+		total--
+	}
+	for total > 0 { // the rest at random, at most 40 per regular client
+		i := first + r.Intn(clients-first)
+		if counts[i] < 40 {
+			counts[i]++
+			total--
+		}
+	}
+	return counts
+}
+
+// vocabulary holds the built-in terms Fill tags sessions with.
+type vocabulary map[store.Kind]map[string]int64
+
+func loadVocabulary(b *store.Batch) (vocabulary, error) {
+	v := vocabulary{}
+	for kind, names := range map[store.Kind][]string{
+		store.PainType:  {"Sharp / stabbing", "Dull ache", "Stiffness", "Decreased mobility", "Fatigue", "Referred pain"},
+		store.Location:  {"Lower back", "Buttocks", "Hip", "Back of thigh"},
+		store.Trigger:   {"Lifting repeatedly", "Sitting long", "Running on uneven surface", "Running on soft surface", "Weight-lifting overuse", "Sudden strenuous activity", "Previous injury", "Blunt hit"},
+		store.Muscle:    {"Quadratus lumborum", "Gluteus medius", "Erector spinae", "Piriformis", "Iliopsoas", "Hamstrings"},
+		store.Technique: {"Massage", "Stretching"},
+	} {
+		v[kind] = map[string]int64{}
+		for _, name := range names {
+			t, err := b.TermNamed(kind, name)
+			if err != nil {
+				return nil, err
+			}
+			v[kind][name] = t.ID
+		}
+	}
+	return v, nil
+}
+
+func newClient(r *rand.Rand, i, visits int, today time.Time) store.Client {
+	first, last := firstNames[r.Intn(len(firstNames))], lastNames[r.Intn(len(lastNames))]
+	if r.Intn(25) == 0 {
+		n := nativeNames[r.Intn(len(nativeNames))]
+		first, last = n[0], n[1]
+	}
+	age := 22 + r.Intn(55)
+	if visits >= LongTermVisits {
+		age = 62
+	}
+	dob := today.AddDate(-age, -r.Intn(12), -r.Intn(28))
+	c := store.Client{
+		FirstName:      first,
+		LastName:       last,
+		DateOfBirth:    dob,
+		Phone:          fmt.Sprintf("+%d %03d %03d %03d", 30+r.Intn(20), 500+r.Intn(400), r.Intn(1000), r.Intn(1000)),
+		MedicalHistory: histories[r.Intn(len(histories))],
+	}
+	if r.Intn(5) > 0 {
+		local := asciiName(first) + "." + asciiName(last)
+		if local == "." { // a name in Greek or Cyrillic letters
+			local = "client"
+		}
+		c.Email = fmt.Sprintf("%s%d@%s", strings.Trim(local, "."), i+1, emailDomains[r.Intn(len(emailDomains))])
+	}
+	if r.Intn(6) == 0 {
+		c.Contraindications = contraindications[r.Intn(len(contraindications))]
+	}
+	if r.Intn(3) == 0 {
+		c.Medications = medications[r.Intn(len(medications))]
+	}
+	return c
+}
+
+// asciiName turns a name into the kind of letters an email address uses.
+func asciiName(s string) string {
+	var b strings.Builder
+	for _, r := range store.Fold(s) {
+		if r >= 'a' && r <= 'z' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// course is how a client's pain develops over their visits.
+type course int
+
+const (
+	improving course = iota
+	plateau
+	relapse
+)
+
+// profile is what stays the same across one client's visits.
+type profile struct {
+	course     course
+	startPain  float64
+	endPain    float64
+	triggers   []string
+	painTypes  []string
+	locations  []store.Tag
+	muscles    []store.Tag
+	stretching bool
+}
+
+// Triggers and the pain and muscles the article ties them to.
+var patterns = []struct {
+	triggers  []string
+	painTypes []string
+	muscles   []string
+	locations []string
+}{
+	{[]string{"Sitting long"}, []string{"Dull ache", "Stiffness"}, []string{"Quadratus lumborum", "Iliopsoas"}, []string{"Lower back"}},
+	{[]string{"Lifting repeatedly", "Weight-lifting overuse"}, []string{"Sharp / stabbing", "Decreased mobility"}, []string{"Quadratus lumborum", "Erector spinae"}, []string{"Lower back"}},
+	{[]string{"Running on uneven surface", "Running on soft surface"}, []string{"Referred pain", "Fatigue"}, []string{"Gluteus medius", "Piriformis", "Hamstrings"}, []string{"Buttocks", "Back of thigh"}},
+	{[]string{"Sudden strenuous activity", "Previous injury"}, []string{"Sharp / stabbing", "Stiffness"}, []string{"Gluteus medius", "Quadratus lumborum"}, []string{"Hip", "Lower back"}},
+	{[]string{"Blunt hit", "Previous injury"}, []string{"Dull ache", "Decreased mobility"}, []string{"Gluteus medius"}, []string{"Buttocks", "Hip"}},
+}
+
+func newProfile(r *rand.Rand, v vocabulary) profile {
+	pat := patterns[r.Intn(len(patterns))]
+	p := profile{course: course(r.Intn(3)), startPain: float64(5 + r.Intn(5)), stretching: r.Intn(4) > 0}
+	p.endPain = math.Max(0, p.startPain-float64(3+r.Intn(4)))
+	p.triggers = pat.triggers[:1+r.Intn(len(pat.triggers))]
+	p.painTypes = pat.painTypes[:1+r.Intn(len(pat.painTypes))]
+	side := store.Sides[r.Intn(len(store.Sides))]
+	for _, name := range pat.muscles[:1+r.Intn(len(pat.muscles))] {
+		p.muscles = append(p.muscles, store.Tag{TermID: v[store.Muscle][name], Name: name, Side: side})
+	}
+	for _, name := range pat.locations {
+		p.locations = append(p.locations, store.Tag{TermID: v[store.Location][name], Name: name, Side: side})
+	}
+	return p
+}
+
+// painAt is the client's pain before treatment at visit i of n.
+func (p profile) painAt(r *rand.Rand, i, n int) float64 {
+	t := 0.0
+	if n > 1 {
+		t = float64(i) / float64(n-1)
+	}
+	var level float64
+	switch p.course {
+	case improving:
+		level = p.startPain - (p.startPain-p.endPain)*math.Sqrt(t)
+	case plateau:
+		level = p.startPain - math.Min(2, p.startPain-p.endPain)*math.Min(1, 3*t)
+	case relapse:
+		if t < 0.6 {
+			level = p.startPain - (p.startPain-p.endPain)*t/0.6
+		} else {
+			level = p.startPain - 1 - (p.startPain-p.endPain-1)*(t-0.6)/0.8
+		}
+	}
+	return clamp(level + r.NormFloat64()*0.7)
+}
+
+func clamp(x float64) float64 { return math.Max(0, math.Min(10, math.Round(x))) }
+
+// newHistory plans a client's visits, oldest first, ending in the recent past.
+func newHistory(r *rand.Rand, v vocabulary, c store.Client, n int, today time.Time) []store.Session {
+	if n == 0 {
+		return nil
+	}
+	p := newProfile(r, v)
+	interval := 7 + r.Intn(22) // days between visits
+	if n >= LongTermVisits {
+		interval = 7
+	} else if n*interval > 720 { // keep regular clients within two years
+		interval = 720 / n
+	}
+	last := today.AddDate(0, 0, -r.Intn(45))
+	first := last.AddDate(0, 0, -interval*(n-1))
+	sessions := make([]store.Session, 0, n)
+	for i := 0; i < n; i++ {
+		day := first.AddDate(0, 0, i*interval+r.Intn(3)-1)
+		if day.After(today) {
+			day = today
+		}
+		start := day.Add(time.Duration(8*60+30*r.Intn(20)) * time.Minute)
+		sessions = append(sessions, newSession(r, v, p, c.ID, start, i, n))
+	}
+	return sessions
+}
+
+func newSession(r *rand.Rand, v vocabulary, p profile, clientID int64, start time.Time, i, n int) store.Session {
+	before := int(p.painAt(r, i, n))
+	after := int(clamp(float64(before) - float64(r.Intn(4)) + 0.4))
+	sess := store.Session{
+		ClientID:    clientID,
+		Start:       start,
+		DurationMin: []int{30, 45, 60, 60, 60, 75, 90}[r.Intn(7)],
+		PainBefore:  store.PainOf(before),
+		PainAfter:   store.PainOf(after),
+		Locations:   p.locations,
+		Muscles:     p.muscles,
+	}
+	if r.Intn(25) == 0 {
+		sess.PainBefore = store.Pain{}
+	}
+	if r.Intn(16) == 0 {
+		sess.PainAfter = store.Pain{}
+	}
+	for _, name := range p.painTypes {
+		if r.Intn(4) > 0 || len(sess.PainTypes) == 0 {
+			sess.PainTypes = append(sess.PainTypes, store.Tag{TermID: v[store.PainType][name]})
+		}
+	}
+	trigger := p.triggers[r.Intn(len(p.triggers))]
+	sess.Triggers = []store.Tag{{TermID: v[store.Trigger][trigger]}}
+	if r.Intn(20) == 0 {
+		sess.TriggerOther = otherTriggers[r.Intn(len(otherTriggers))]
+	}
+	sess.Techniques = []store.Tag{{TermID: v[store.Technique]["Massage"]}}
+	if p.stretching {
+		sess.Techniques = append(sess.Techniques, store.Tag{TermID: v[store.Technique]["Stretching"]})
+	}
+	sess.Notes.Subjective, sess.Notes.Objective, sess.Notes.Assessment, sess.Notes.Plan, sess.HomeCare =
+		soap(r, before, after, trigger, p.muscles[0].Name)
+	return sess
+}
