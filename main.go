@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2/app"
 
+	"backtrack/assets"
 	"backtrack/store"
 	"backtrack/ui"
 	"backtrack/ui/cli"
@@ -48,6 +49,7 @@ func run(args []string) error {
 	}
 
 	a := app.NewWithID(cli.AppID)
+	a.SetIcon(assets.Icon)
 	if *dbPath == "" {
 		*dbPath = cli.DefaultDBPath()
 	}
