@@ -295,14 +295,33 @@ func parseDate(s string) time.Time {
 	return t
 }
 
-func parseStart(s string) time.Time {
-	t, _ := time.ParseInLocation(StartLayout, s, time.Local)
-	return t
-}
+// parseStart reads a session start ("2006-01-02 15:04").
+func parseStart(s string) time.Time { return parseLocal(s, StartLayout) }
 
-func parseStamp(s string) time.Time {
-	t, _ := time.ParseInLocation("2006-01-02 15:04:05", s, time.Local)
-	return t
+// parseStamp reads a created/updated time ("2006-01-02 15:04:05").
+func parseStamp(s string) time.Time { return parseLocal(s, stampLayout) }
+
+const stampLayout = "2006-01-02 15:04:05"
+
+// parseLocal reads the two layouts above by hand: they are parsed for every
+// row of a long history, where time.ParseInLocation was the largest cost.
+func parseLocal(s, layout string) time.Time {
+	if len(s) != len(layout) || len(s) < 16 || s[4] != '-' || s[7] != '-' || s[10] != ' ' || s[13] != ':' {
+		t, _ := time.ParseInLocation(layout, s, time.Local)
+		return t
+	}
+	num := func(from, to int) int {
+		n := 0
+		for _, c := range s[from:to] {
+			n = n*10 + int(c-'0')
+		}
+		return n
+	}
+	sec := 0
+	if len(s) == 19 {
+		sec = num(17, 19)
+	}
+	return time.Date(num(0, 4), time.Month(num(5, 7)), num(8, 10), num(11, 13), num(14, 16), sec, 0, time.Local)
 }
 
 func painFrom(n sql.NullInt64) Pain {

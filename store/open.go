@@ -49,9 +49,6 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if err := ensurePrivateFile(path); err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
-	if err := refuseNewerSchema(ctx, path); err != nil {
-		return nil, err
-	}
 	s := &Store{path: path, now: time.Now}
 	for _, opt := range opts {
 		opt(s)
@@ -63,7 +60,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	s.write.SetMaxOpenConns(1)
 	s.write.SetMaxIdleConns(1)
 	s.write.SetConnMaxLifetime(0)
-	if err := s.migrate(ctx); err != nil {
+	if err := s.prepare(ctx); err != nil {
 		s.write.Close()
 		return nil, err
 	}
@@ -103,7 +100,6 @@ func dsn(path string, writer bool) string {
 	b.WriteString(escapePath(path))
 	b.WriteString("?_pragma=busy_timeout(5000)")
 	b.WriteString("&_pragma=foreign_keys(1)")
-	b.WriteString("&_pragma=journal_mode(WAL)")
 	b.WriteString("&_pragma=synchronous(FULL)")
 	b.WriteString("&_time_format=sqlite")
 	if writer {
@@ -138,23 +134,23 @@ func ensurePrivateFile(path string) error {
 	return f.Close()
 }
 
-// refuseNewerSchema reads the schema version over a read-only connection
-// before anything can write to the file.
-func refuseNewerSchema(ctx context.Context, path string) error {
-	ro, err := sql.Open("sqlite", "file:"+escapePath(path)+"?mode=ro&_pragma=busy_timeout(5000)")
-	if err != nil {
-		return fmt.Errorf("open database: %w", err)
-	}
-	defer ro.Close()
+// prepare checks the schema version before anything is written, then
+// switches the file to WAL (a setting stored in the file) and migrates. A
+// newer or foreign file is left exactly as it was.
+func (s *Store) prepare(ctx context.Context) error {
 	var version int
-	if err := ro.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return fmt.Errorf("open database: %s is not a Backtrack database: %w", filepath.Base(path), err)
+	if err := s.write.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("open database: %s is not a Backtrack database: %w", filepath.Base(s.path), err)
 	}
 	if version > len(migrations()) {
 		return fmt.Errorf("open database: schema version %d, this Backtrack knows up to %d: %w",
 			version, len(migrations()), ErrNewerSchema)
 	}
-	return nil
+	var mode string
+	if err := s.write.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode); err != nil {
+		return fmt.Errorf("open database: set WAL: %w", err)
+	}
+	return s.migrate(ctx, version)
 }
 
 // migration is one numbered schema change.
@@ -188,11 +184,7 @@ func SchemaVersion() int { return len(migrations()) }
 
 // migrate applies each missing migration in its own transaction, recording
 // it in PRAGMA user_version in that same transaction.
-func (s *Store) migrate(ctx context.Context) error {
-	var version int
-	if err := s.write.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return fmt.Errorf("read schema version: %w", err)
-	}
+func (s *Store) migrate(ctx context.Context, version int) error {
 	for _, m := range migrations() {
 		if m.version <= version {
 			continue
@@ -235,4 +227,4 @@ func (s *Store) inReadTx(ctx context.Context, fn func(*sql.Tx) error) error {
 }
 
 // stamp is the text form of "now" for created/updated columns.
-func (s *Store) stamp() string { return s.now().Format("2006-01-02 15:04:05") }
+func (s *Store) stamp() string { return s.now().Format(stampLayout) }
