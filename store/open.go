@@ -131,7 +131,14 @@ func ensurePrivateFile(path string) error {
 	if err != nil {
 		return fmt.Errorf("create file: %w", err)
 	}
-	return f.Close()
+	defer f.Close()
+	// A database copied in with looser permissions is made private again.
+	if info, err := f.Stat(); err == nil && info.Mode().Perm()&0o077 != 0 {
+		if err := f.Chmod(0o600); err != nil {
+			return fmt.Errorf("make file private: %w", err)
+		}
+	}
+	return nil
 }
 
 // prepare checks the schema version before anything is written, then

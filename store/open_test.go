@@ -55,6 +55,19 @@ func TestOpenCreatesPrivateFileAndMigrates(t *testing.T) {
 	}
 }
 
+func TestOpenMakesACopiedInDatabasePrivate(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "copied.db")
+	if err := os.WriteFile(path, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	assertMode(t, path, 0o600)
+}
+
 func TestOpenRefusesNewerSchemaAndLeavesFileUntouched(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "future.db")
