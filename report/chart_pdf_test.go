@@ -1,0 +1,234 @@
+package report_test
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jung-kurt/gofpdf"
+	"golang.org/x/image/font/gofont/goregular"
+
+	"backtrack/report"
+	"backtrack/store"
+)
+
+// eightVisits is the wireframe's client: pain before easing from 7 to 4
+// over a season, with one visit where pain after was not recorded.
+func eightVisits() []store.TrendPoint {
+	start := time.Date(2026, 8, 4, 10, 0, 0, 0, time.Local)
+	before := []int{7, 7, 6, 6, 5, 5, 4, 4}
+	after := []int{4, 5, 4, -1, 3, 3, 2, 2}
+	out := make([]store.TrendPoint, len(before))
+	for i := range out {
+		out[i] = store.TrendPoint{SessionID: int64(i + 1), Start: start.AddDate(0, 0, 14*i), Before: store.PainOf(before[i])}
+		if after[i] >= 0 {
+			out[i].After = store.PainOf(after[i])
+		}
+	}
+	return out
+}
+
+// thousandVisits is 19 years of weekly visits with restless scores: the
+// densest chart the report is expected to print.
+func thousandVisits() []store.TrendPoint {
+	start := time.Date(2007, 1, 1, 9, 0, 0, 0, time.Local)
+	points := make([]store.TrendPoint, 1000)
+	for i := range points {
+		points[i] = store.TrendPoint{SessionID: int64(i + 1), Start: start.AddDate(0, 0, 7*i),
+			Before: store.PainOf(8 - i%5), After: store.PainOf(5 - i%4)}
+	}
+	return points
+}
+
+// newPDF is an A4 page in millimetres with a UTF-8 font set, as the
+// progress report sets it up.
+func newPDF(t *testing.T, utf8 bool) *gofpdf.Fpdf {
+	t.Helper()
+	pdf := gofpdf.New("P", "mm", "A4", "")
+	pdf.SetCompression(false) // so the test can read the drawing operators
+	if utf8 {
+		pdf.AddUTF8FontFromBytes("Go", "", goregular.TTF)
+		pdf.SetFont("Go", "", 10)
+	}
+	pdf.AddPage()
+	return pdf
+}
+
+// render writes the PDF and returns its bytes and its text per pdftotext.
+func render(t *testing.T, pdf *gofpdf.Fpdf) ([]byte, string) {
+	t.Helper()
+	if err := pdf.Error(); err != nil {
+		t.Fatalf("pdf: %v", err)
+	}
+	path := filepath.Join(t.TempDir(), "chart.pdf")
+	if err := pdf.OutputFileAndClose(path); err != nil {
+		t.Fatalf("write pdf: %v", err)
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return raw, string(text)
+}
+
+func TestDrawPainChartIsVectorWithLabels(t *testing.T) {
+	// Given a report page with a UTF-8 font
+	pdf := newPDF(t, true)
+
+	// When the chart of eight visits is drawn across the page
+	report.DrawPainChart(pdf, 15, 30, 180, 80, eightVisits())
+	raw, text := render(t, pdf)
+
+	// Then its axis labels, legend and reference read back as text
+	for _, want := range []string{
+		"Before treatment", "After treatment", "Relief within a visit", "Important change",
+		"Important change ≤ 5", // 2 points below the first 7
+		"10", "17 Aug", "2026", "14 Sep", "9 Nov",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("chart text lacks %q:\n%s", want, text)
+		}
+	}
+	// And every pain label 0-10 is there, one per gridline
+	for _, want := range []string{"0", "2", "4", "6", "8"} {
+		if !regexp.MustCompile(`(?m)^\s*` + want + `\s*$`).MatchString(text) {
+			t.Errorf("no pain label %q on a line of its own:\n%s", want, text)
+		}
+	}
+	// And it is drawn with path operators, not placed as an image
+	if bytes.Contains(raw, []byte("/Subtype /Image")) || regexp.MustCompile(`/I\d+ Do`).Match(raw) {
+		t.Error("chart is an image; want vectors")
+	}
+	ops := map[string]*regexp.Regexp{
+		"move":     regexp.MustCompile(`\d m\n`),
+		"line":     regexp.MustCompile(`\d l\n`),
+		"curve":    regexp.MustCompile(`\d c\s`), // circles are Bézier curves
+		"stroke":   regexp.MustCompile(`\bS\n`),
+		"dash":     regexp.MustCompile(`\[[\d. ]+\] [\d.]+ d`),
+		"fill+str": regexp.MustCompile(`\bB\n`),
+	}
+	for name, re := range ops {
+		if n := len(re.FindAll(raw, -1)); n == 0 {
+			t.Errorf("no %s operator in the page", name)
+		}
+	}
+	// Seven before-after pairs have relief, plus the legend's connector
+	// and eight visits' axis: at least 7 short vertical lines is enough
+	// to tell the connectors are there; count the markers instead.
+	if n := len(regexp.MustCompile(`\d c\s`).FindAll(raw, -1)); n < 4*(8+7) {
+		t.Errorf("%d curve segments, want at least %d for 15 markers", n, 4*(8+7))
+	}
+}
+
+func TestDrawPainChartRestoresTheCallersState(t *testing.T) {
+	// Given a report with its own colours and sizes
+	pdf := newPDF(t, true)
+	pdf.SetDrawColor(10, 20, 30)
+	pdf.SetFillColor(40, 50, 60)
+	pdf.SetTextColor(70, 80, 90)
+	pdf.SetLineWidth(0.7)
+	pdf.SetFontSize(11)
+
+	// When the chart is drawn
+	report.DrawPainChart(pdf, 15, 30, 180, 80, eightVisits())
+
+	// Then the report carries on with what it had set
+	if r, g, b := pdf.GetDrawColor(); r != 10 || g != 20 || b != 30 {
+		t.Errorf("draw colour %d,%d,%d", r, g, b)
+	}
+	if r, g, b := pdf.GetFillColor(); r != 40 || g != 50 || b != 60 {
+		t.Errorf("fill colour %d,%d,%d", r, g, b)
+	}
+	if r, g, b := pdf.GetTextColor(); r != 70 || g != 80 || b != 90 {
+		t.Errorf("text colour %d,%d,%d", r, g, b)
+	}
+	if w := pdf.GetLineWidth(); w != 0.7 {
+		t.Errorf("line width %v", w)
+	}
+	if pt, _ := pdf.GetFontSize(); pt != 11 {
+		t.Errorf("font size %v", pt)
+	}
+	pdf.Text(15, 130, "Carried on")
+	if _, text := render(t, pdf); !strings.Contains(text, "Carried on") {
+		t.Error("text after the chart is missing")
+	}
+}
+
+func TestDrawPainChartNotesTooFewVisits(t *testing.T) {
+	tests := []struct {
+		name   string
+		points []store.TrendPoint
+		want   string
+	}{
+		{"none", nil, "No visits yet"},
+		{"one", eightVisits()[:1], "Record a second visit to see a trend."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pdf := newPDF(t, true)
+			report.DrawPainChart(pdf, 15, 30, 180, 40, tt.points)
+			_, text := render(t, pdf)
+			if !strings.Contains(text, tt.want) {
+				t.Errorf("text %q lacks %q", text, tt.want)
+			}
+			if strings.Contains(text, "Before treatment") {
+				t.Error("a legend was drawn with no trend")
+			}
+		})
+	}
+}
+
+func TestDrawPainChartWithoutAFontFallsBackToASCII(t *testing.T) {
+	// Given a pdf where no font was set
+	pdf := newPDF(t, false)
+	// When the chart is drawn
+	report.DrawPainChart(pdf, 15, 30, 180, 80, eightVisits())
+	// Then it still reads, with "<=" for "≤"
+	_, text := render(t, pdf)
+	if !strings.Contains(text, "Important change <= 5") || !strings.Contains(text, "Before treatment") {
+		t.Errorf("fallback text:\n%s", text)
+	}
+}
+
+func TestDrawPainChartThousandVisits(t *testing.T) {
+	// Given 1,000 weekly visits
+	points := thousandVisits()
+	pdf := newPDF(t, true)
+	// When they are charted
+	report.DrawPainChart(pdf, 15, 30, 180, 80, points)
+	raw, text := render(t, pdf)
+	// Then the years label the axis and the dense chart has no per-visit
+	// markers or connectors (a page of ink would help no one)
+	for _, want := range []string{"2008", "2016", "2026"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no %q on the date axis:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "Relief within a visit") {
+		t.Error("dense chart still offers per-visit relief in its legend")
+	}
+	if n := len(regexp.MustCompile(`\d c\s`).FindAll(raw, -1)); n > 40 {
+		t.Errorf("%d curve segments: markers drawn for a dense chart", n)
+	}
+}
+
+func BenchmarkDrawPainChart1000(b *testing.B) {
+	points := thousandVisits()
+	pdf := gofpdf.New("P", "mm", "A4", "")
+	pdf.AddUTF8FontFromBytes("Go", "", goregular.TTF)
+	pdf.SetFont("Go", "", 10)
+	pdf.AddPage()
+	b.ReportAllocs()
+	for b.Loop() {
+		report.DrawPainChart(pdf, 15, 30, 180, 80, points)
+	}
+}
