@@ -1,0 +1,118 @@
+// Package report turns a client's record into a printed progress report
+// (PDF) for the client, their physician or an insurer. Loading (Load) is
+// kept apart from printing (Write) so each can be tested and measured on
+// its own. It never imports Fyne.
+package report
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"backtrack/store"
+)
+
+// Data is everything one report says, read from the store.
+type Data struct {
+	Client store.Client
+	// Period is the range asked for; an open end is zero.
+	Period   store.Period
+	Sessions []store.Session    // oldest first
+	Trend    []store.TrendPoint // oldest first
+	Progress store.Progress
+
+	// Most frequent tags over the period, most frequent first.
+	Triggers  []store.TagCount
+	Muscles   []store.TagCount
+	PainTypes []store.TagCount
+
+	// The latest plan and home care written in the period, with the visit
+	// they come from; empty when none was written.
+	Plan     Dated
+	HomeCare Dated
+}
+
+// Dated is a piece of text and the visit it was written at.
+type Dated struct {
+	Text string
+	On   time.Time
+}
+
+// Load reads one client's report for a period from the store.
+func Load(ctx context.Context, s *store.Store, clientID int64, period store.Period) (Data, error) {
+	if err := checkPeriod(period); err != nil {
+		return Data{}, err
+	}
+	client, err := s.Client(ctx, clientID)
+	if err != nil {
+		return Data{}, fmt.Errorf("load report: %w", err)
+	}
+	history, err := s.ClientHistory(ctx, clientID, period)
+	if err != nil {
+		return Data{}, fmt.Errorf("load report for client %d: %w", clientID, err)
+	}
+	trend, err := s.PainTrend(ctx, clientID, period)
+	if err != nil {
+		return Data{}, fmt.Errorf("load report for client %d: %w", clientID, err)
+	}
+	return Assemble(client, period, history, trend), nil
+}
+
+// Assemble builds a report's data from what the store returned: history in
+// any order, trend oldest first. Load uses it; tests and benchmarks can too.
+func Assemble(client store.Client, period store.Period, history []store.Session, trend []store.TrendPoint) Data {
+	sessions := slices.Clone(history)
+	slices.SortStableFunc(sessions, func(a, b store.Session) int {
+		if c := a.Start.Compare(b.Start); c != 0 {
+			return c
+		}
+		return int(a.ID - b.ID)
+	})
+	d := Data{
+		Client:    client,
+		Period:    period,
+		Sessions:  sessions,
+		Trend:     trend,
+		Progress:  store.ProgressOf(trend),
+		Triggers:  store.CountTags(sessions, store.Trigger),
+		Muscles:   store.CountTags(sessions, store.Muscle),
+		PainTypes: store.CountTags(sessions, store.PainType),
+	}
+	for i := len(sessions) - 1; i >= 0; i-- {
+		s := sessions[i]
+		if d.Plan.Text == "" && s.Notes.Plan != "" {
+			d.Plan = Dated{Text: s.Notes.Plan, On: s.Start}
+		}
+		if d.HomeCare.Text == "" && s.HomeCare != "" {
+			d.HomeCare = Dated{Text: s.HomeCare, On: s.Start}
+		}
+	}
+	return d
+}
+
+// Covered is the period the report speaks for: the range asked for, with an
+// open end closed at the first or latest visit.
+func (d Data) Covered() (from, to time.Time) {
+	from, to = d.Period.From, d.Period.To
+	if len(d.Sessions) > 0 {
+		if from.IsZero() {
+			from = d.Sessions[0].Start
+		}
+		if to.IsZero() {
+			to = d.Sessions[len(d.Sessions)-1].Start
+		}
+	}
+	return from, to
+}
+
+func checkPeriod(p store.Period) error {
+	if !p.From.IsZero() && !p.To.IsZero() && p.From.After(p.To) {
+		return &store.ValidationError{Problems: []store.FieldError{{
+			Field: "from",
+			Message: fmt.Sprintf("The period starts (%s) after it ends (%s)",
+				p.From.Format(store.DateLayout), p.To.Format(store.DateLayout)),
+		}}}
+	}
+	return nil
+}

@@ -1,0 +1,211 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"backtrack/store"
+)
+
+// The sessions table: one row per visit, oldest first. Cells wrap; a row
+// that does not fit moves to the next page whole, and a row taller than a
+// page (a long note) breaks between lines, its date repeated as continued.
+// The header row repeats on every page the table reaches.
+
+const (
+	tableSize = 7.6 // points: every cell has the same size so rows split by line
+	cellPadX  = 1.3
+	cellPadY  = 1.25
+)
+
+var (
+	cellStyle      = style{"", tableSize, inkColor}
+	cellBoldStyle  = style{"B", tableSize, inkColor}
+	cellMutedStyle = style{"", tableSize, mutedColor}
+	headerStyle    = style{"B", 7.2, accentColor}
+)
+
+// tableColumns are the columns' titles and shares of the content width.
+var tableColumns = []struct {
+	title string
+	share float64
+}{
+	{"Date", 0.105},
+	{"Pain", 0.07},
+	{"Pain type", 0.125},
+	{"Triggers", 0.15},
+	{"Muscles (side)", 0.16},
+	{"Techniques", 0.12},
+	{"Note", 0.27},
+}
+
+// tline is one printed line of a cell.
+type tline struct {
+	text string
+	s    style
+}
+
+type table struct {
+	r      *renderer
+	widths []float64
+	lh     float64
+	stripe bool
+}
+
+func (r *renderer) sessionsTable() {
+	r.section("Sessions", 0)
+	if len(r.d.Sessions) == 0 {
+		r.paragraph(smallStyle, "No visits in this period.")
+		return
+	}
+	t := &table{r: r, lh: lineHeight(tableSize)}
+	for _, c := range tableColumns {
+		t.widths = append(t.widths, r.width*c.share)
+	}
+	r.paragraph(noteStyle, "Pain before → after treatment on the 0–10 scale. S: what the client reported, "+
+		"O: what the therapist found, A: assessment.")
+	r.pdf.SetY(r.pdf.GetY() + 1.2)
+	// Keep the header with at least its first row's opening lines.
+	r.ensure(t.headerHeight() + 3*t.lh + 2*cellPadY)
+	t.header()
+	r.onNewPage = t.header
+	for i := range r.d.Sessions {
+		t.row(t.cells(&r.d.Sessions[i]), r.d.Sessions[i])
+	}
+	r.onNewPage = nil
+}
+
+// cells lays out one session's cells as wrapped lines.
+func (t *table) cells(s *store.Session) [][]tline {
+	out := make([][]tline, len(tableColumns))
+	add := func(col int, st style, text string) {
+		for _, line := range t.r.wrap(st, text, t.widths[col]-2*cellPadX) {
+			out[col] = append(out[col], tline{line, st})
+		}
+	}
+	add(0, cellBoldStyle, formatDate(s.Start))
+	if s.DurationMin > 0 {
+		add(0, cellMutedStyle, fmt.Sprintf("%d min", s.DurationMin))
+	}
+	add(1, cellBoldStyle, s.PainBefore.String()+" → "+s.PainAfter.String())
+	// One tag a line: a column of muscles reads faster than a sentence.
+	tags := func(col int, tags []store.Tag, extra ...string) {
+		for _, t := range tags {
+			add(col, cellStyle, t.Label())
+		}
+		for _, e := range extra {
+			add(col, cellStyle, e)
+		}
+	}
+	tags(2, s.PainTypes)
+	var other []string
+	if s.TriggerOther != "" {
+		other = append(other, "Other: "+s.TriggerOther)
+	}
+	tags(3, s.Triggers, other...)
+	tags(4, s.Muscles)
+	tags(5, s.Techniques)
+	add(6, cellStyle, sessionNote(s.Notes))
+	return out
+}
+
+// sessionNote is the note column: the S, O and A parts that were written,
+// each labelled; the plan has its own section after the table.
+func sessionNote(n store.SOAP) string {
+	var parts []string
+	for _, p := range []struct{ label, text string }{
+		{"S", n.Subjective}, {"O", n.Objective}, {"A", n.Assessment},
+	} {
+		if strings.TrimSpace(p.text) != "" {
+			parts = append(parts, p.label+": "+strings.TrimSpace(p.text))
+		}
+	}
+	return strings.Join(parts, "\n")
+}
+
+func (t *table) headerHeight() float64 {
+	n := 1
+	for i, c := range tableColumns {
+		n = max(n, len(t.r.wrap(headerStyle, c.title, t.widths[i]-2*cellPadX)))
+	}
+	return float64(n)*lineHeight(headerStyle.size) + 2*cellPadY
+}
+
+// header prints the column titles on a tinted band.
+func (t *table) header() {
+	r := t.r
+	y := r.pdf.GetY()
+	h := t.headerHeight()
+	r.fill(headFill)
+	r.pdf.Rect(r.left, y, r.width, h, "F")
+	x := r.left
+	for i, c := range tableColumns {
+		r.block(headerStyle, x+cellPadX, y+cellPadY, t.widths[i]-2*cellPadX, "L", c.title)
+		x += t.widths[i]
+	}
+	r.rule(r.left, r.right, y+h, accentColor, 0.3)
+	r.pdf.SetY(y + h)
+}
+
+// row prints one session, across pages when it must.
+func (t *table) row(cells [][]tline, s store.Session) {
+	r := t.r
+	total := 1
+	for _, c := range cells {
+		total = max(total, len(c))
+	}
+	t.stripe = !t.stripe
+	fullPage := t.linesThatFit(r.bottom - (r.contentTop + t.headerHeight()))
+	for start := 0; start < total; {
+		fit := t.linesThatFit(r.space())
+		left := total - start
+		switch {
+		case left <= fit:
+			t.part(cells, start, left, s)
+			return
+		case start == 0 && left <= fullPage, fit < 3:
+			// Move the row whole to the next page, or don't leave a sliver.
+			r.newPage()
+			continue
+		}
+		t.part(cells, start, fit, s)
+		start += fit
+		r.newPage()
+	}
+}
+
+func (t *table) linesThatFit(h float64) int {
+	return int(math.Floor((h - 2*cellPadY + 0.001) / t.lh))
+}
+
+// part prints n lines of a row from line start; a continued part repeats
+// the date in the first column.
+func (t *table) part(cells [][]tline, start, n int, s store.Session) {
+	r := t.r
+	y := r.pdf.GetY()
+	h := float64(n)*t.lh + 2*cellPadY
+	if t.stripe {
+		r.fill(stripeColor)
+		r.pdf.Rect(r.left, y, r.width, h, "F")
+	}
+	x := r.left
+	for col, c := range cells {
+		lines := c
+		if col == 0 && start > 0 {
+			lines = []tline{{printable(formatDate(s.Start)), cellMutedStyle}, {"continued", style{"I", tableSize, mutedColor}}}
+		} else if start < len(lines) {
+			lines = lines[start:]
+		} else {
+			lines = nil
+		}
+		for i := 0; i < n && i < len(lines); i++ {
+			r.use(lines[i].s)
+			r.pdf.SetXY(x+cellPadX, y+cellPadY+float64(i)*t.lh)
+			r.pdf.CellFormat(t.widths[col]-2*cellPadX, t.lh, lines[i].text, "", 0, "L", false, 0, "")
+		}
+		x += t.widths[col]
+	}
+	r.rule(r.left, r.right, y+h, ruleColor, 0.1)
+	r.pdf.SetY(y + h)
+}

@@ -1,0 +1,124 @@
+package report
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/jung-kurt/gofpdf"
+)
+
+// Page geometry in millimetres. The bottom margin leaves room for the
+// footer (confidentiality line and page numbers).
+const (
+	marginX      = 18.0
+	marginTop    = 14.0
+	footerHeight = 16.0
+	sectionGap   = 7.0
+)
+
+// Write prints a report as PDF to w. It checks gofpdf's sticky error once,
+// before anything reaches w, so a failed report writes nothing.
+func Write(w io.Writer, d Data, o Options) error {
+	o = o.withDefaults()
+	r, err := newRenderer(d, o)
+	if err != nil {
+		return err
+	}
+	r.render()
+	if err := r.pdf.Error(); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	if err := r.pdf.Output(w); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	return nil
+}
+
+// renderer lays out one report. Text goes down the page from y; before
+// anything is drawn the renderer makes sure it fits above the footer, or
+// starts a new page (repeating the table header when a table is running).
+type renderer struct {
+	pdf *gofpdf.Fpdf
+	d   Data
+	o   Options
+
+	left, right, width float64 // content column
+	bottom             float64 // lowest y content may reach
+	contentTop         float64 // where content starts on the current page
+
+	// onNewPage runs after the running header of every new page; the
+	// sessions table sets it to repeat its header row.
+	onNewPage func()
+}
+
+func newRenderer(d Data, o Options) (*renderer, error) {
+	size := gofpdf.SizeType{Wd: 210, Ht: 297}
+	if o.PageSize == Letter {
+		size = gofpdf.SizeType{Wd: 215.9, Ht: 279.4}
+	} else if o.PageSize != A4 {
+		return nil, fmt.Errorf("write report: page size %q: choose A4 or Letter", o.PageSize)
+	}
+	pdf := gofpdf.NewCustom(&gofpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: size})
+	r := &renderer{
+		pdf:    pdf,
+		d:      d,
+		o:      o,
+		left:   marginX,
+		right:  size.Wd - marginX,
+		width:  size.Wd - 2*marginX,
+		bottom: size.Ht - footerHeight - 4,
+	}
+	// Reproducible files: same data and date, same bytes.
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(o.Date)
+	pdf.SetModificationDate(o.Date)
+	pdf.SetTitle(oneLine("Progress report: "+d.Client.FullName()), true)
+	pdf.SetSubject("Progress report, lower back pain treatment", true)
+	pdf.SetAuthor(oneLine(o.Practice.TherapistLine()), true)
+	pdf.SetCreator("Backtrack", true)
+	pdf.SetMargins(marginX, marginTop, marginX)
+	pdf.SetCellMargin(0)
+	// Breaks are placed by the renderer itself so rows and paragraphs split
+	// where it chooses and the table header can follow.
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.AliasNbPages("{nb}")
+	registerFonts(pdf)
+	pdf.SetHeaderFunc(r.pageHeader)
+	pdf.SetFooterFunc(r.pageFooter)
+	return r, nil
+}
+
+func (r *renderer) render() {
+	r.newPage()
+	r.summary()
+	r.chart()
+	r.frequencies()
+	r.sessionsTable()
+	r.planAndHomeCare()
+	r.signature()
+}
+
+// newPage starts a page: running header, then whatever the running
+// section needs repeated.
+func (r *renderer) newPage() {
+	r.pdf.AddPage()
+	if r.onNewPage != nil {
+		r.onNewPage()
+	}
+}
+
+// ensure starts a new page unless h more millimetres fit on this one.
+// It reports whether it did.
+func (r *renderer) ensure(h float64) bool {
+	if r.pdf.GetY()+h <= r.bottom {
+		return false
+	}
+	r.newPage()
+	return true
+}
+
+// space is the room left above the footer.
+func (r *renderer) space() float64 { return r.bottom - r.pdf.GetY() }
+
+// atPageTop reports whether nothing has been drawn below the header yet.
+func (r *renderer) atPageTop() bool { return r.pdf.GetY() <= r.contentTop+0.01 }

@@ -1,0 +1,230 @@
+package report_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os/exec"
+	"regexp"
+	"strings"
+	"testing"
+
+	"backtrack/report"
+	"backtrack/store"
+)
+
+// normalize folds pdftotext's layout spacing so phrases can be matched.
+func normalize(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func mustContain(t *testing.T, where, text string, wants ...string) {
+	t.Helper()
+	flat := normalize(text)
+	for _, w := range wants {
+		if !strings.Contains(flat, normalize(w)) {
+			t.Errorf("%s: missing %q", where, w)
+		}
+	}
+}
+
+// fourVisits is a short course of treatment with known figures:
+// pain before 7, 6, 5, 4 (−3 points, −42.9 %), after 4, 4, 3, 2 (relief
+// 3, 2, 2, 2: average 2.25).
+func fourVisits(t *testing.T, s *store.Store, clientID int64) {
+	qlBoth := map[string]store.Side{"Quadratus lumborum": store.Both}
+	visits := []visit{
+		{at: day(2026, 8, 4).Add(9 * 3600e9), before: 7, after: 4, painTypes: []string{"Sharp / stabbing", "Stiffness"},
+			triggers: []string{"Sitting long", "Lifting repeatedly"}, muscles: qlBoth, techniques: []string{"Massage"},
+			note: "Pain since moving house.", plan: "Weekly for a month."},
+		{at: day(2026, 9, 1).Add(9 * 3600e9), before: 6, after: 4, painTypes: []string{"Stiffness"},
+			triggers: []string{"Sitting long"}, muscles: map[string]store.Side{"Quadratus lumborum": store.Both, "Gluteus medius": store.Right},
+			techniques: []string{"Massage", "Stretching"}},
+		{at: day(2026, 10, 13).Add(9 * 3600e9), before: 5, after: 3, painTypes: []string{"Dull ache"},
+			triggers: []string{"Sitting long"}, muscles: map[string]store.Side{"Gluteus medius": store.Right},
+			techniques: []string{"Stretching"}, homeCare: "Walk 20 minutes a day."},
+		{at: day(2026, 11, 14).Add(9 * 3600e9), before: 4, after: 2, painTypes: []string{"Stiffness"},
+			triggers: []string{"Running on soft surface"}, muscles: qlBoth, techniques: []string{"Massage", "Stretching"},
+			note: "Much easier to sit through the working day.", plan: "Every two weeks; side-lying QL stretch."},
+	}
+	for _, v := range visits {
+		saveVisit(t, s, clientID, v)
+	}
+}
+
+func TestReportStatesFiguresNamesAndDates(t *testing.T) {
+	// Given a client with an accented name and four visits
+	s := openStore(t)
+	c := createClient(t, s, "Zoë", "Ångström-Łukasiewicz", day(1975, 5, 2))
+	fourVisits(t, s, c.ID)
+
+	// When the report for all visits is written and read back
+	path := writePDF(t, s, c.ID, store.Period{}, defaultOptions())
+	pages := pdfText(t, path)
+	text := strings.Join(pages, "\n")
+	raw := strings.Join(pdfRaw(t, path), "\n")
+
+	// Then the header, summary, lists, table and closing say what the record holds
+	mustContain(t, "header", pages[0],
+		"Back in Balance Massage", "Anna Keller, LMT, CMTPT", "Report date 25 Nov 2026",
+		"Zoë Ångström-Łukasiewicz", "2 May 1975 (age 51)", "4 Aug – 14 Nov 2026", "all visits: 4 visits")
+	mustContain(t, "summary", raw,
+		"VISITS 4 in the period", "FIRST PAIN 7 / 10 4 Aug 2026", "LATEST PAIN 4 / 10 14 Nov 2026",
+		"CHANGE −3 points −42.9 %", "RELIEF IN SESSION 2.3 points",
+		"Pain before treatment fell from 7 to 4, by 3 points (42.9 %).",
+		"This is a clinically important improvement (at least 2 points or 30 % on the 0–10 scale).",
+		"Within a session, pain fell by 2.3 points on average (4 visits with both scores).")
+	mustContain(t, "frequencies", text, "Sitting long 3", "Quadratus lumborum (both) 3", "Gluteus medius (R) 2", "Stiffness 3")
+	mustContain(t, "table", raw, "4 Aug 2026 60 min 7 → 4 Sharp / stabbing Stiffness Lifting repeatedly Sitting long",
+		"Quadratus lumborum (both) Massage S: Pain since moving house.",
+		"14 Nov 2026 60 min 4 → 2 Stiffness Running on soft surface Quadratus lumborum (both) Massage Stretching",
+		"S: Much easier to sit through the working day.")
+	mustContain(t, "closing", text,
+		"PLAN · AS OF THE VISIT ON 14 NOV 2026", "Every two weeks; side-lying QL stretch.",
+		"HOME CARE · AS OF THE VISIT ON 13 OCT 2026", "Walk 20 minutes a day.",
+		"Confidential health information")
+	mustContain(t, "footer", pages[len(pages)-1], fmt.Sprintf("Page %d of %d", len(pages), len(pages)))
+	if strings.Contains(text, "Weekly for a month.") {
+		t.Error("an older plan was printed instead of only the latest")
+	}
+}
+
+func TestReportForAPeriodCountsOnlyItsVisits(t *testing.T) {
+	s := openStore(t)
+	c := createClient(t, s, "Marta", "Nowak-Świątek", day(1975, 5, 2))
+	fourVisits(t, s, c.ID)
+
+	pages := pdfText(t, writePDF(t, s, c.ID, store.Period{From: day(2026, 9, 1), To: day(2026, 10, 31)}, defaultOptions()))
+	text := strings.Join(pages, "\n")
+
+	mustContain(t, "period", text, "1 Sep – 31 Oct 2026", "2 visits", "fell from 6 to 5, by 1 point (16.7 %)",
+		"less than a clinically important improvement")
+	for _, absent := range []string{"4 Aug 2026", "14 Nov 2026", "Running on soft surface"} {
+		if strings.Contains(text, absent) {
+			t.Errorf("a visit outside the period shows: %q", absent)
+		}
+	}
+}
+
+func TestLongReportRepeatsHeadersOnEveryPage(t *testing.T) {
+	// Given 300 visits
+	s := openStore(t)
+	c := createClient(t, s, "Zoë", "Ångström-Łukasiewicz", day(1975, 5, 2))
+	manyVisits(t, s, c.ID, 300)
+
+	pages := pdfText(t, writePDF(t, s, c.ID, store.Period{}, defaultOptions()))
+
+	// Then it spans several pages, each with the client, the table header
+	// and its own "Page X of Y"
+	if len(pages) < 5 {
+		t.Fatalf("300 visits fit on %d pages; want several", len(pages))
+	}
+	tableHeader := regexp.MustCompile(`Date\s+Pain\s+Pain type\s+Triggers\s+Muscles \(side\)\s+Techniques\s+Note`)
+	for i, p := range pages {
+		mustContain(t, fmt.Sprintf("page %d", i+1), p, "Zoë Ångström-Łukasiewicz",
+			fmt.Sprintf("Page %d of %d", i+1, len(pages)))
+		if i > 0 && i < len(pages)-1 && !tableHeader.MatchString(p) {
+			t.Errorf("page %d has no table header row:\n%s", i+1, p)
+		}
+	}
+	// And every visit is in the table once, in order
+	all := strings.Join(pages, "\n")
+	for i := 1; i <= 300; i++ {
+		if n := strings.Count(all, fmt.Sprintf("A: Visit %d of the series.", i)); n != 1 {
+			t.Fatalf("visit %d appears %d times", i, n)
+		}
+	}
+}
+
+func TestLongNoteBreaksAcrossPagesWithoutLosingText(t *testing.T) {
+	// Given one visit whose note is far longer than a page
+	s := openStore(t)
+	c := createClient(t, s, "Jonas", "Petrauskas", day(1980, 1, 2))
+	var words []string
+	for i := range 1500 {
+		words = append(words, fmt.Sprintf("w%04d", i))
+	}
+	saveVisit(t, s, c.ID, visit{at: day(2026, 10, 1), before: 6, after: 4, note: strings.Join(words, " ")})
+
+	path := writePDF(t, s, c.ID, store.Period{}, defaultOptions())
+	out, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(out)
+
+	// Then every word is printed once, in order, over more than one page
+	if pages := strings.Count(text, "\f"); pages < 2 {
+		t.Errorf("the note fit on %d page(s); want it split", pages)
+	}
+	got := regexp.MustCompile(`w\d{4}`).FindAllString(text, -1)
+	if strings.Join(got, " ") != strings.Join(words, " ") {
+		t.Errorf("note words came back as %d words, want %d in order", len(got), len(words))
+	}
+	if !strings.Contains(text, "continued") {
+		t.Error("the continued part of the row does not say so")
+	}
+}
+
+func TestSameDataAndDateGiveIdenticalBytes(t *testing.T) {
+	s := openStore(t)
+	c := createClient(t, s, "Zoë", "Ångström-Łukasiewicz", day(1975, 5, 2))
+	manyVisits(t, s, c.ID, 40)
+	d, err := report.Load(context.Background(), s, c.ID, store.Period{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	render := func(o report.Options) []byte {
+		var b bytes.Buffer
+		if err := report.Write(&b, d, o); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	first, second := render(defaultOptions()), render(defaultOptions())
+	if !bytes.Equal(first, second) {
+		t.Error("two reports from the same data and date differ")
+	}
+	later := defaultOptions()
+	later.Date = reportDate.AddDate(0, 0, 1)
+	if bytes.Equal(first, render(later)) {
+		t.Error("reports with different dates are identical: the date is not printed")
+	}
+}
+
+func TestLetterPaper(t *testing.T) {
+	s := openStore(t)
+	c := createClient(t, s, "Lena", "Fischer", day(1990, 3, 4))
+	fourVisits(t, s, c.ID)
+	opts := defaultOptions()
+	opts.PageSize = report.Letter
+	path := writePDF(t, s, c.ID, store.Period{}, opts)
+	out, err := exec.Command("pdfinfo", path).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), "612 x 792 pts (letter)") {
+		t.Errorf("not Letter paper:\n%s", out)
+	}
+	mustContain(t, "letter", strings.Join(pdfText(t, path), "\n"), "Lena Fischer", "Page 1 of ")
+}
+
+func TestEmptyPeriodStillMakesAReport(t *testing.T) {
+	s := openStore(t)
+	c := createClient(t, s, "Lena", "Fischer", store.Client{}.DateOfBirth)
+	pages := pdfText(t, writePDF(t, s, c.ID, store.Period{}, report.Options{Date: reportDate}))
+	mustContain(t, "empty", strings.Join(pages, "\n"), "Lena Fischer", "not recorded",
+		"No visits were recorded in this period.", "No visits in this period.", "Page 1 of 1")
+}
+
+func TestLoadRejectsABackwardPeriodAndUnknownClient(t *testing.T) {
+	s := openStore(t)
+	c := createClient(t, s, "Lena", "Fischer", day(1990, 3, 4))
+	_, err := report.Load(context.Background(), s, c.ID, store.Period{From: day(2026, 5, 1), To: day(2026, 4, 1)})
+	var ve *store.ValidationError
+	if !errors.As(err, &ve) || ve.For("from") == "" {
+		t.Errorf("backward period: got %v, want a validation error on from", err)
+	}
+	if _, err := report.Load(context.Background(), s, c.ID+99, store.Period{}); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("unknown client: got %v, want ErrNotFound", err)
+	}
+}
