@@ -46,8 +46,9 @@ type command struct {
 
 // commands lists every subcommand; help prints them in name order.
 var commands = map[string]command{
-	"demo":  demoCommand,
-	"check": checkCommand,
+	"demo":   demoCommand,
+	"check":  checkCommand,
+	"report": reportCommand,
 }
 
 // IsCommand reports whether name is a subcommand (help included).

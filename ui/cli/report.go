@@ -1,0 +1,236 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"backtrack/report"
+	"backtrack/store"
+)
+
+var reportCommand = command{
+	summary: "write a client's progress report as PDF, or one per active client with --all",
+	usage: `backtrack report --db PATH --client ID|"First Last" [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out FILE.pdf
+  backtrack report --db PATH --all [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out DIR
+  options: --paper A4|Letter  --date YYYY-MM-DD (report date, default today)
+           --practice NAME --therapist NAME --credentials TEXT (default: the desk's settings)`,
+	run: runReport,
+}
+
+// reportFlags is the report command's command line.
+type reportFlags struct {
+	db, client, from, to, out, paper, date string
+	all                                    bool
+	practice, therapist, credentials       string
+	set                                    map[string]bool // flags given, even if empty
+}
+
+func parseReportFlags(args []string) (reportFlags, error) {
+	var f reportFlags
+	fs := newFlags("report", &f.db)
+	fs.StringVar(&f.client, "client", "", `client ID or full name ("First Last")`)
+	fs.BoolVar(&f.all, "all", false, "one report per active client, into the --out folder")
+	fs.StringVar(&f.from, "from", "", "first day of the period (YYYY-MM-DD)")
+	fs.StringVar(&f.to, "to", "", "last day of the period (YYYY-MM-DD)")
+	fs.StringVar(&f.out, "out", "", "PDF file to write (folder with --all)")
+	fs.StringVar(&f.paper, "paper", "", "paper size: A4 or Letter (default: the desk's setting, else A4)")
+	fs.StringVar(&f.date, "date", "", "report date (YYYY-MM-DD, default today)")
+	fs.StringVar(&f.practice, "practice", "", "practice name in the header")
+	fs.StringVar(&f.therapist, "therapist", "", "therapist's name")
+	fs.StringVar(&f.credentials, "credentials", "", "therapist's credentials, e.g. LMT")
+	if err := parseFlags(fs, args); err != nil {
+		return f, err
+	}
+	f.set = map[string]bool{}
+	fs.Visit(func(fl *flag.Flag) { f.set[fl.Name] = true })
+	switch {
+	case f.all && f.client != "":
+		return f, usageError("give --client or --all, not both")
+	case !f.all && strings.TrimSpace(f.client) == "":
+		return f, usageError("--client is required (an ID or a full name), or --all")
+	case strings.TrimSpace(f.out) == "":
+		return f, usageError("--out is required")
+	}
+	return f, nil
+}
+
+func runReport(ctx context.Context, env Env, args []string) error {
+	f, err := parseReportFlags(args)
+	if err != nil {
+		return err
+	}
+	period, err := parsePeriod(f.from, f.to)
+	if err != nil {
+		return err
+	}
+	opts, err := reportOptions(f)
+	if err != nil {
+		return err
+	}
+	s, err := openExisting(ctx, f.db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if f.all {
+		return reportAll(ctx, env, s, f.out, period, opts)
+	}
+	client, err := findClient(ctx, s, f.client)
+	if err != nil {
+		return err
+	}
+	d, err := report.Load(ctx, s, client.ID, period)
+	if err != nil {
+		return err
+	}
+	if err := report.WriteFile(ctx, f.out, d, opts); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "wrote %s (%s, %d visits)\n", f.out, client.FullName(), len(d.Sessions))
+	return nil
+}
+
+// reportAll writes every active client's report, progress on stderr.
+// Ctrl-C stops between clients, leaving only complete files.
+func reportAll(ctx context.Context, env Env, s *store.Store, dir string, period store.Period, opts report.Options) error {
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
+	defer stop()
+	res, err := report.ExportAll(ctx, s, dir, period, opts, func(done, total int, c store.Client) {
+		fmt.Fprintf(env.Stderr, "[%d/%d] %s\n", done, total, c.FullName())
+	})
+	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			return fmt.Errorf("stopped after %d reports; the ones written are complete", len(res.Written))
+		}
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "wrote %d reports to %s", len(res.Written), dir)
+	if n := len(res.Skipped); n > 0 {
+		fmt.Fprintf(env.Stdout, " (%d %s without a visit in the period skipped)", n, map[bool]string{true: "client", false: "clients"}[n == 1])
+	}
+	fmt.Fprintln(env.Stdout)
+	for _, f := range res.Failed {
+		fmt.Fprintf(env.Stderr, "failed: %v\n", f)
+	}
+	if len(res.Failed) > 0 {
+		return fmt.Errorf("%d reports could not be written", len(res.Failed))
+	}
+	return nil
+}
+
+// findClient takes an ID or a full name; a name shared by several clients
+// is an error that lists them with their IDs.
+func findClient(ctx context.Context, s *store.Store, ref string) (store.Client, error) {
+	ref = strings.TrimSpace(ref)
+	if id, err := strconv.ParseInt(ref, 10, 64); err == nil {
+		c, err := s.Client(ctx, id)
+		if errors.Is(err, store.ErrNotFound) {
+			return store.Client{}, fmt.Errorf("no client with ID %d", id)
+		}
+		return c, err
+	}
+	found, err := s.ClientsNamed(ctx, ref)
+	if err != nil {
+		return store.Client{}, err
+	}
+	switch len(found) {
+	case 0:
+		return store.Client{}, fmt.Errorf("no client named %q (give the full name, \"First Last\", or the ID)", ref)
+	case 1:
+		return found[0], nil
+	}
+	lines := make([]string, len(found))
+	for i, c := range found {
+		born := "date of birth not recorded"
+		if !c.DateOfBirth.IsZero() {
+			born = "born " + c.DateOfBirth.Format(store.DateLayout)
+		}
+		archived := ""
+		if c.Archived {
+			archived = ", archived"
+		}
+		lines[i] = fmt.Sprintf("  --client %d   %s (%s%s)", c.ID, c.FullName(), born, archived)
+	}
+	return store.Client{}, fmt.Errorf("%d clients are named %q; choose one by ID:\n%s", len(found), ref, strings.Join(lines, "\n"))
+}
+
+func parsePeriod(from, to string) (store.Period, error) {
+	var p store.Period
+	var err error
+	if p.From, err = parseDay("--from", from); err != nil {
+		return p, err
+	}
+	if p.To, err = parseDay("--to", to); err != nil {
+		return p, err
+	}
+	if !p.From.IsZero() && !p.To.IsZero() && p.From.After(p.To) {
+		return p, usageError("--from %s is after --to %s", from, to)
+	}
+	return p, nil
+}
+
+func parseDay(flagName, value string) (time.Time, error) {
+	if value == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.ParseInLocation(store.DateLayout, value, time.Local)
+	if err != nil {
+		return t, usageError("%s %q is not a date like 2026-11-25", flagName, value)
+	}
+	return t, nil
+}
+
+// reportOptions starts from the desk's saved settings and applies flags.
+func reportOptions(f reportFlags) (report.Options, error) {
+	prefs, err := report.ReadPreferencesFile(PreferencesPath())
+	if err != nil {
+		return report.Options{}, err
+	}
+	opts := report.Options{Practice: prefs.Practice, PageSize: prefs.PageSize, Date: time.Now()}
+	if f.set["practice"] {
+		opts.Practice.Name = f.practice
+	}
+	if f.set["therapist"] {
+		opts.Practice.Therapist = f.therapist
+	}
+	if f.set["credentials"] {
+		opts.Practice.Credentials = f.credentials
+	}
+	if f.set["paper"] {
+		if opts.PageSize, err = report.ParsePageSize(f.paper); err != nil {
+			return opts, usageError("--paper: %v", err)
+		}
+	}
+	if f.date != "" {
+		if opts.Date, err = parseDay("--date", f.date); err != nil {
+			return opts, err
+		}
+	}
+	return opts, nil
+}
+
+// PreferencesPath is the desk's Fyne preferences file, where it keeps the
+// practice details a report prints.
+func PreferencesPath() string {
+	return filepath.Join(filepath.Dir(DefaultDBPath()), "preferences.json")
+}
+
+// openExisting opens a database that must already exist: a mistyped --db
+// must not quietly create an empty one and report "no client".
+func openExisting(ctx context.Context, path string) (*store.Store, error) {
+	if _, err := os.Stat(path); err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("no database at %s", path)
+		}
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	return store.Open(ctx, path)
+}

@@ -1,0 +1,188 @@
+package cli_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"backtrack/report"
+	"backtrack/store"
+	"backtrack/ui/cli"
+)
+
+// reportDB makes a database with two namesakes and one unique client, each
+// with a visit, and points the preferences at a test folder.
+func reportDB(t *testing.T) (path string, ids map[string]int64) {
+	t.Helper()
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	path = filepath.Join(t.TempDir(), "backtrack.db")
+	ctx := context.Background()
+	s, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ids = map[string]int64{}
+	massage, err := s.TermNamed(ctx, store.Technique, "Massage")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, n := range [][2]string{{"Lena", "Fischer"}, {"Lena", "Fischer"}, {"Zoë", "Ångström-Łukasiewicz"}} {
+		c, err := s.CreateClient(ctx, store.Client{FirstName: n[0], LastName: n[1],
+			DateOfBirth: time.Date(1970+i, 5, 2, 0, 0, 0, 0, time.Local)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids[n[1]] = c.ID
+		for v := range 3 {
+			_, err := s.SaveSession(ctx, store.Session{ClientID: c.ID, DurationMin: 60,
+				Start:      time.Date(2026, time.Month(8+v), 3, 10, 0, 0, 0, time.Local),
+				PainBefore: store.PainOf(7 - v), PainAfter: store.PainOf(4 - v),
+				Techniques: []store.Tag{{TermID: massage.ID}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return path, ids
+}
+
+func run(args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = cli.Run(context.Background(), cli.Env{Stdout: &out, Stderr: &errb}, args)
+	return code, out.String(), errb.String()
+}
+
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", path, err)
+	}
+	return strings.Join(strings.Fields(string(out)), " ")
+}
+
+func TestReportByNameWithPreferencesAndOverrides(t *testing.T) {
+	db, _ := reportDB(t)
+	// The desk saved its practice details in Fyne's preferences file
+	prefs := map[string]any{report.PrefPracticeName: "Back in Balance", report.PrefTherapist: "Anna Keller",
+		report.PrefCredentials: "LMT"}
+	raw, _ := json.Marshal(prefs)
+	if err := os.MkdirAll(filepath.Dir(cli.PreferencesPath()), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cli.PreferencesPath(), raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "zoe.pdf")
+
+	code, stdout, stderr := run("report", "--db", db, "--client", "zoe angstrom-lukasiewicz",
+		"--from", "2026-09-01", "--to", "2026-10-31", "--credentials", "LMT, CMTPT", "--date", "2026-11-25", "--out", out)
+
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "Zoë Ångström-Łukasiewicz, 2 visits") {
+		t.Errorf("stdout %q", stdout)
+	}
+	text := pdfText(t, out)
+	for _, want := range []string{"Back in Balance", "Anna Keller, LMT, CMTPT", "Report date 25 Nov 2026",
+		"Zoë Ångström-Łukasiewicz", "1 Sep – 31 Oct 2026", "6 → 3", "5 → 2"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	if strings.Contains(text, "7 → 4") {
+		t.Error("a visit before --from is in the report")
+	}
+	if info, err := os.Stat(out); err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("report file: %v %v", info.Mode(), err)
+	}
+}
+
+func TestReportByIDOnLetter(t *testing.T) {
+	db, ids := reportDB(t)
+	out := filepath.Join(t.TempDir(), "r.pdf")
+	code, _, stderr := run("report", "--db", db, "--client", strconv.FormatInt(ids["Ångström-Łukasiewicz"], 10), "--paper", "letter", "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	info, _ := exec.Command("pdfinfo", out).Output()
+	if !strings.Contains(string(info), "(letter)") {
+		t.Errorf("not on Letter paper: %s", info)
+	}
+}
+
+func TestReportRefusesAmbiguousOrUnknownClients(t *testing.T) {
+	db, _ := reportDB(t)
+	out := filepath.Join(t.TempDir(), "r.pdf")
+	cases := []struct {
+		client string
+		want   []string
+	}{
+		{"Lena Fischer", []string{`2 clients are named "Lena Fischer"`, "--client 1   Lena Fischer (born 1970-05-02)", "--client 2   Lena Fischer (born 1971-05-02)"}},
+		{"Nobody Here", []string{`no client named "Nobody Here"`}},
+		{"99", []string{"no client with ID 99"}},
+	}
+	for _, c := range cases {
+		code, _, stderr := run("report", "--db", db, "--client", c.client, "--out", out)
+		if code != 1 {
+			t.Errorf("%s: exit %d, want 1", c.client, code)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(stderr, w) {
+				t.Errorf("%s: stderr %q lacks %q", c.client, stderr, w)
+			}
+		}
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Error("a report was written for a client that could not be chosen")
+	}
+}
+
+func TestReportUsageMistakes(t *testing.T) {
+	db, _ := reportDB(t)
+	for _, args := range [][]string{
+		{"--db", db, "--out", "x.pdf"},
+		{"--db", db, "--client", "1"},
+		{"--db", db, "--client", "1", "--all", "--out", "d"},
+		{"--db", db, "--client", "1", "--from", "1 Sep", "--out", "x.pdf"},
+		{"--db", db, "--client", "1", "--from", "2026-10-01", "--to", "2026-09-01", "--out", "x.pdf"},
+		{"--db", db, "--client", "1", "--paper", "A3", "--out", "x.pdf"},
+	} {
+		if code, _, stderr := run(append([]string{"report"}, args...)...); code != cli.ExitUsage || !strings.Contains(stderr, "usage:") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+	if code, _, stderr := run("report", "--db", filepath.Join(t.TempDir(), "none.db"), "--client", "1", "--out", "x.pdf"); code != 1 ||
+		!strings.Contains(stderr, "no database at") {
+		t.Errorf("missing database: exit %d, %q", code, stderr)
+	}
+}
+
+func TestReportAllWritesEachActiveClientWithProgress(t *testing.T) {
+	db, _ := reportDB(t)
+	dir := filepath.Join(t.TempDir(), "out")
+	code, stdout, stderr := run("report", "--db", db, "--all", "--date", "2026-11-25", "--out", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "[3/3]") || !strings.Contains(stdout, "wrote 3 reports to "+dir) {
+		t.Errorf("stdout %q stderr %q", stdout, stderr)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 3 {
+		t.Fatalf("%d files in %s, want 3", len(entries), dir)
+	}
+	text := pdfText(t, filepath.Join(dir, "Ångström-Łukasiewicz_Zoë_progress_2026-11-25.pdf"))
+	if !strings.Contains(text, "Zoë Ångström-Łukasiewicz") {
+		t.Errorf("batch report lacks the client's name")
+	}
+}
