@@ -9,10 +9,10 @@ import (
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/text/unicode/norm"
 
-	"backtrack/assets"
+	"backtrack/assets/fonts"
 )
 
-// The report embeds Liberation Sans (assets/fonts, SIL OFL): it covers
+// The report embeds Liberation Sans (backtrack/assets/fonts, SIL OFL): it covers
 // Latin, Greek and Cyrillic, so names such as "Zoë Ångström-Łukasiewicz",
 // "Σοφία" or "Наталья" print as typed. The Go fonts cover the same scripts
 // but their slashed zero and long hyphen read like program code on a
@@ -23,9 +23,9 @@ var fontFaces = []struct {
 	style string
 	ttf   []byte
 }{
-	{"", assets.SansRegular},
-	{"B", assets.SansBold},
-	{"I", assets.SansItalic},
+	{"", fonts.SansRegular},
+	{"B", fonts.SansBold},
+	{"I", fonts.SansItalic},
 }
 
 // placeholder stands in for a character the fonts lack (Chinese, emoji...):

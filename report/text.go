@@ -1,8 +1,5 @@
 package report
 
-// rgb is a colour of the report's palette.
-type rgb struct{ r, g, b int }
-
 // A quiet palette: dark ink, one navy accent, greys for labels and rules.
 var (
 	inkColor     = rgb{33, 37, 41}

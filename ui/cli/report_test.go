@@ -1,7 +1,6 @@
 package cli_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"os"
@@ -54,12 +53,6 @@ func reportDB(t *testing.T) (path string, ids map[string]int64) {
 	return path, ids
 }
 
-func run(args ...string) (code int, stdout, stderr string) {
-	var out, errb bytes.Buffer
-	code = cli.Run(context.Background(), cli.Env{Stdout: &out, Stderr: &errb}, args)
-	return code, out.String(), errb.String()
-}
-
 func pdfText(t *testing.T, path string) string {
 	t.Helper()
 	out, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", path, "-").Output()
@@ -83,7 +76,7 @@ func TestReportByNameWithPreferencesAndOverrides(t *testing.T) {
 	}
 	out := filepath.Join(t.TempDir(), "zoe.pdf")
 
-	code, stdout, stderr := run("report", "--db", db, "--client", "zoe angstrom-lukasiewicz",
+	code, stdout, stderr := run(t, "report", "--db", db, "--client", "zoe angstrom-lukasiewicz",
 		"--from", "2026-09-01", "--to", "2026-10-31", "--credentials", "LMT, CMTPT", "--date", "2026-11-25", "--out", out)
 
 	if code != 0 {
@@ -110,7 +103,7 @@ func TestReportByNameWithPreferencesAndOverrides(t *testing.T) {
 func TestReportByIDOnLetter(t *testing.T) {
 	db, ids := reportDB(t)
 	out := filepath.Join(t.TempDir(), "r.pdf")
-	code, _, stderr := run("report", "--db", db, "--client", strconv.FormatInt(ids["Ångström-Łukasiewicz"], 10), "--paper", "letter", "--out", out)
+	code, _, stderr := run(t, "report", "--db", db, "--client", strconv.FormatInt(ids["Ångström-Łukasiewicz"], 10), "--paper", "letter", "--out", out)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -132,7 +125,7 @@ func TestReportRefusesAmbiguousOrUnknownClients(t *testing.T) {
 		{"99", []string{"no client with ID 99"}},
 	}
 	for _, c := range cases {
-		code, _, stderr := run("report", "--db", db, "--client", c.client, "--out", out)
+		code, _, stderr := run(t, "report", "--db", db, "--client", c.client, "--out", out)
 		if code != 1 {
 			t.Errorf("%s: exit %d, want 1", c.client, code)
 		}
@@ -157,11 +150,11 @@ func TestReportUsageMistakes(t *testing.T) {
 		{"--db", db, "--client", "1", "--from", "2026-10-01", "--to", "2026-09-01", "--out", "x.pdf"},
 		{"--db", db, "--client", "1", "--paper", "A3", "--out", "x.pdf"},
 	} {
-		if code, _, stderr := run(append([]string{"report"}, args...)...); code != cli.ExitUsage || !strings.Contains(stderr, "usage:") {
+		if code, _, stderr := run(t, append([]string{"report"}, args...)...); code != cli.ExitUsage || !strings.Contains(stderr, "usage:") {
 			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
 		}
 	}
-	if code, _, stderr := run("report", "--db", filepath.Join(t.TempDir(), "none.db"), "--client", "1", "--out", "x.pdf"); code != 1 ||
+	if code, _, stderr := run(t, "report", "--db", filepath.Join(t.TempDir(), "none.db"), "--client", "1", "--out", "x.pdf"); code != 1 ||
 		!strings.Contains(stderr, "no database at") {
 		t.Errorf("missing database: exit %d, %q", code, stderr)
 	}
@@ -170,7 +163,7 @@ func TestReportUsageMistakes(t *testing.T) {
 func TestReportAllWritesEachActiveClientWithProgress(t *testing.T) {
 	db, _ := reportDB(t)
 	dir := filepath.Join(t.TempDir(), "out")
-	code, stdout, stderr := run("report", "--db", db, "--all", "--date", "2026-11-25", "--out", dir)
+	code, stdout, stderr := run(t, "report", "--db", db, "--all", "--date", "2026-11-25", "--out", dir)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}

@@ -1,0 +1,19 @@
+package report
+
+// chartHeight is the printed pain chart's height in millimetres.
+const chartHeight = 62.0
+
+// chart prints the pain trend as vectors (DrawPainChart), kept whole on
+// one page with its title.
+func (r *renderer) chart() {
+	r.section("Pain over visits", chartHeight)
+	if len(r.d.Trend) == 0 {
+		r.paragraph(smallStyle, "No visits in this period, so there is nothing to chart.")
+		return
+	}
+	y := r.pdf.GetY() + 1
+	// The chart labels in the current family: the report's UTF-8 face.
+	r.use(style{"", 8, inkColor})
+	DrawPainChart(r.pdf, r.left, y, r.width, chartHeight, r.d.Trend)
+	r.pdf.SetY(y + chartHeight)
+}
