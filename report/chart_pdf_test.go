@@ -8,42 +8,14 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/jung-kurt/gofpdf"
 	"golang.org/x/image/font/gofont/goregular"
 
 	"backtrack/report"
+	"backtrack/report/chart/charttest"
 	"backtrack/store"
 )
-
-// eightVisits is the wireframe's client: pain before easing from 7 to 4
-// over a season, with one visit where pain after was not recorded.
-func eightVisits() []store.TrendPoint {
-	start := time.Date(2026, 8, 4, 10, 0, 0, 0, time.Local)
-	before := []int{7, 7, 6, 6, 5, 5, 4, 4}
-	after := []int{4, 5, 4, -1, 3, 3, 2, 2}
-	out := make([]store.TrendPoint, len(before))
-	for i := range out {
-		out[i] = store.TrendPoint{SessionID: int64(i + 1), Start: start.AddDate(0, 0, 14*i), Before: store.PainOf(before[i])}
-		if after[i] >= 0 {
-			out[i].After = store.PainOf(after[i])
-		}
-	}
-	return out
-}
-
-// thousandVisits is 19 years of weekly visits with restless scores: the
-// densest chart the report is expected to print.
-func thousandVisits() []store.TrendPoint {
-	start := time.Date(2007, 1, 1, 9, 0, 0, 0, time.Local)
-	points := make([]store.TrendPoint, 1000)
-	for i := range points {
-		points[i] = store.TrendPoint{SessionID: int64(i + 1), Start: start.AddDate(0, 0, 7*i),
-			Before: store.PainOf(8 - i%5), After: store.PainOf(5 - i%4)}
-	}
-	return points
-}
 
 // newPDF is an A4 page in millimetres with a UTF-8 font set, as the
 // progress report sets it up.
@@ -85,7 +57,7 @@ func TestDrawPainChartIsVectorWithLabels(t *testing.T) {
 	pdf := newPDF(t, true)
 
 	// When the chart of eight visits is drawn across the page
-	report.DrawPainChart(pdf, 15, 30, 180, 80, eightVisits())
+	report.DrawPainChart(pdf, 15, 30, 180, 80, charttest.Fortnightly(1))
 	raw, text := render(t, pdf)
 
 	// Then its axis labels, legend and reference read back as text
@@ -139,7 +111,7 @@ func TestDrawPainChartRestoresTheCallersState(t *testing.T) {
 	pdf.SetFontSize(11)
 
 	// When the chart is drawn
-	report.DrawPainChart(pdf, 15, 30, 180, 80, eightVisits())
+	report.DrawPainChart(pdf, 15, 30, 180, 80, charttest.Fortnightly(1))
 
 	// Then the report carries on with what it had set
 	if r, g, b := pdf.GetDrawColor(); r != 10 || g != 20 || b != 30 {
@@ -170,7 +142,7 @@ func TestDrawPainChartNotesTooFewVisits(t *testing.T) {
 		want   string
 	}{
 		{"none", nil, "No visits yet"},
-		{"one", eightVisits()[:1], "Record a second visit to see a trend."},
+		{"one", charttest.Fortnightly(1)[:1], "Record a second visit to see a trend."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -191,7 +163,7 @@ func TestDrawPainChartWithoutAFontFallsBackToASCII(t *testing.T) {
 	// Given a pdf where no font was set
 	pdf := newPDF(t, false)
 	// When the chart is drawn
-	report.DrawPainChart(pdf, 15, 30, 180, 80, eightVisits())
+	report.DrawPainChart(pdf, 15, 30, 180, 80, charttest.Fortnightly(1))
 	// Then it still reads, with "<=" for "≤"
 	_, text := render(t, pdf)
 	if !strings.Contains(text, "Important change <= 5") || !strings.Contains(text, "Before treatment") {
@@ -201,7 +173,7 @@ func TestDrawPainChartWithoutAFontFallsBackToASCII(t *testing.T) {
 
 func TestDrawPainChartThousandVisits(t *testing.T) {
 	// Given 1,000 weekly visits
-	points := thousandVisits()
+	points := charttest.Thousand()
 	pdf := newPDF(t, true)
 	// When they are charted
 	report.DrawPainChart(pdf, 15, 30, 180, 80, points)
@@ -222,7 +194,7 @@ func TestDrawPainChartThousandVisits(t *testing.T) {
 }
 
 func BenchmarkDrawPainChart1000(b *testing.B) {
-	points := thousandVisits()
+	points := charttest.Thousand()
 	pdf := gofpdf.New("P", "mm", "A4", "")
 	pdf.AddUTF8FontFromBytes("Go", "", goregular.TTF)
 	pdf.SetFont("Go", "", 10)

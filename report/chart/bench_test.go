@@ -4,12 +4,13 @@ import (
 	"testing"
 
 	"backtrack/report/chart"
+	"backtrack/report/chart/charttest"
 )
 
 // BenchmarkLayout1000 lays out 1,000 weekly visits, the largest history the
 // desk is expected to chart.
 func BenchmarkLayout1000(b *testing.B) {
-	points := weekly(1000, at(2007, 1, 1, 9))
+	points := charttest.Thousand()
 	b.ReportAllocs()
 	for b.Loop() {
 		chart.Layout(points, testFrame)
@@ -19,7 +20,7 @@ func BenchmarkLayout1000(b *testing.B) {
 // BenchmarkScaleOnly1000 is the baseline: only the arithmetic of mapping
 // 1,000 visits to x and y, without lines, ticks or the reference.
 func BenchmarkScaleOnly1000(b *testing.B) {
-	points := weekly(1000, at(2007, 1, 1, 9))
+	points := charttest.Thousand()
 	out := make([]chart.Point, 2*len(points))
 	b.ReportAllocs()
 	for b.Loop() {

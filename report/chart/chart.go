@@ -100,7 +100,10 @@ func Layout(points []store.TrendPoint, frame Frame) Chart {
 	for i, p := range points {
 		c.Visits[i] = Visit{TrendPoint: p, Index: i}
 	}
-	sort.SliceStable(c.Visits, func(i, j int) bool { return c.Visits[i].Start.Before(c.Visits[j].Start) })
+	byStart := func(i, j int) bool { return c.Visits[i].Start.Before(c.Visits[j].Start) }
+	if !sort.SliceIsSorted(c.Visits, byStart) { // store.PainTrend's order already is
+		sort.SliceStable(c.Visits, byStart)
+	}
 	c.PainTicks = painTicks(frame)
 	if len(c.Visits) == 0 {
 		return c
@@ -112,8 +115,8 @@ func Layout(points []store.TrendPoint, frame Frame) Chart {
 		v.BeforeY = c.YOf(float64(v.Before.Score))
 		v.AfterY = c.YOf(float64(v.After.Score))
 	}
-	c.Before = lines(c.Visits, func(v Visit) (float64, bool) { return v.BeforeY, v.Before.Recorded })
-	c.After = lines(c.Visits, func(v Visit) (float64, bool) { return v.AfterY, v.After.Recorded })
+	c.Before = lines(c.Visits, func(v *Visit) (float64, bool) { return v.BeforeY, v.Before.Recorded })
+	c.After = lines(c.Visits, func(v *Visit) (float64, bool) { return v.AfterY, v.After.Recorded })
 	c.DateUnit, c.DateTicks = dateTicks(c)
 	c.Important = c.reference()
 	c.Dense = float64(len(c.Visits))*(2*frame.MarkerRadius+1) > frame.Width
@@ -170,19 +173,26 @@ func startOfDay(t time.Time) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
 }
 
-func lines(visits []Visit, score func(Visit) (float64, bool)) []Line {
+func lines(visits []Visit, score func(*Visit) (float64, bool)) []Line {
 	var out []Line
+	// One backing array for all the runs: a long history lays out in a
+	// couple of allocations.
+	buf := make([]Point, 0, len(visits))
 	var cur Line
-	for _, v := range visits {
-		y, ok := score(v)
+	for i := range visits {
+		y, ok := score(&visits[i])
 		if !ok {
 			if cur != nil {
-				out = append(out, cur)
+				out = append(out, cur[:len(cur):len(cur)])
 				cur = nil
 			}
 			continue
 		}
-		cur = append(cur, Point{v.X, y})
+		if cur == nil {
+			cur = buf[len(buf):len(buf)]
+		}
+		cur = append(cur, Point{visits[i].X, y})
+		buf = buf[:len(buf)+1]
 	}
 	if cur != nil {
 		out = append(out, cur)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"backtrack/report/chart"
+	"backtrack/report/chart/charttest"
 	"backtrack/store"
 )
 
@@ -27,16 +28,6 @@ func visit(id int64, start time.Time, before, after int) store.TrendPoint {
 		p.After = store.PainOf(after)
 	}
 	return p
-}
-
-// weekly is n visits a week apart from start, pain easing from 8 to 2.
-func weekly(n int, start time.Time) []store.TrendPoint {
-	out := make([]store.TrendPoint, n)
-	for i := range out {
-		before := 8 - 6*i/max(n-1, 1)
-		out[i] = visit(int64(i+1), start.AddDate(0, 0, 7*i), before, max(before-2, 0))
-	}
-	return out
 }
 
 func labels(ticks []chart.Tick) []string {
@@ -133,7 +124,7 @@ func TestLayout(t *testing.T) {
 		},
 		{
 			name:       "1,000 weekly visits over 19 years are dense and labelled by years",
-			points:     weekly(1000, at(2007, 1, 1, 9)),
+			points:     charttest.Thousand(),
 			unit:       chart.Years,
 			dateLabels: []string{"2008", "2010", "2012", "2014", "2016", "2018", "2020", "2022", "2024", "2026"},
 			before:     []int{1000}, after: []int{1000},

@@ -5,12 +5,12 @@ import (
 	"sort"
 )
 
-// Nearest is the visit a pointer at (x, y) means: the closest by date within
+// Nearest is the index in Visits of the visit a pointer at (x, y) means: the closest by date within
 // reach horizontally, and where visits share a date, the one whose marker is
 // closest vertically. Matching by date first lets a therapist hover anywhere
 // above or below a visit, which matters when markers are small or the chart
 // is dense.
-func (c Chart) Nearest(x, y, reach float64) (Visit, bool) {
+func (c Chart) Nearest(x, y, reach float64) (int, bool) {
 	first := sort.Search(len(c.Visits), func(i int) bool { return c.Visits[i].X >= x-reach })
 	best, bestDX, bestDY := -1, math.Inf(1), math.Inf(1)
 	for i := first; i < len(c.Visits) && c.Visits[i].X <= x+reach; i++ {
@@ -24,10 +24,7 @@ func (c Chart) Nearest(x, y, reach float64) (Visit, bool) {
 			best, bestDX, bestDY = i, dx, dy
 		}
 	}
-	if best < 0 {
-		return Visit{}, false
-	}
-	return c.Visits[best], true
+	return best, best >= 0
 }
 
 func (v Visit) verticalDistance(y float64) float64 {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"backtrack/report/chart"
+	"backtrack/report/chart/charttest"
 	"backtrack/store"
 )
 
@@ -32,10 +33,10 @@ func TestNearest(t *testing.T) {
 		{"same date, nearer the low marker", x(2), c.YOf(1), 4, ""},
 	}
 	for _, tt := range tests {
-		v, ok := c.Nearest(tt.x, tt.y, 12)
+		i, ok := c.Nearest(tt.x, tt.y, 12)
 		got := int64(0)
 		if ok {
-			got = v.SessionID
+			got = c.Visits[i].SessionID
 		}
 		if got != tt.want {
 			t.Errorf("%s: session %d, want %d", tt.name, got, tt.want)
@@ -45,12 +46,12 @@ func TestNearest(t *testing.T) {
 
 func TestNearestInDenseChart(t *testing.T) {
 	// Given 1,000 weekly visits
-	c := chart.Layout(weekly(1000, at(2007, 1, 1, 9)), testFrame)
+	c := chart.Layout(charttest.Thousand(), testFrame)
 	// Then every visit is found at its own x
 	for _, i := range []int{0, 1, 499, 998, 999} {
-		v, ok := c.Nearest(c.Visits[i].X, c.Visits[i].BeforeY, 2)
-		if !ok || v.SessionID != c.Visits[i].SessionID {
-			t.Errorf("at visit %d's x found session %d (ok=%v), want %d", i, v.SessionID, ok, c.Visits[i].SessionID)
+		got, ok := c.Nearest(c.Visits[i].X, c.Visits[i].BeforeY, 2)
+		if !ok || got != i {
+			t.Errorf("at visit %d's x found visit %d (ok=%v)", i, got, ok)
 		}
 	}
 }

@@ -1,0 +1,273 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/widget"
+
+	"backtrack/report/chart"
+)
+
+// painChartRenderer draws a PainChart from report/chart's geometry with
+// pooled canvas lines, circles and texts, laid out again on every resize.
+type painChartRenderer struct {
+	c       *PainChart
+	ink     chartInk
+	size    fyne.Size
+	objects []fyne.CanvasObject
+
+	// Label widths by text, for the tick chooser; cleared when the text
+	// size changes.
+	widths     map[string]float32
+	widthsSize float32
+
+	message *widget.Label
+	focus   *canvas.Rectangle
+
+	// Layers, back to front.
+	grid, ticks, legendLines, dashes, connectors, after, before pool[*canvas.Line]
+	labels, legendTexts                                         pool[*canvas.Text]
+	legendMarks, afterMarks, beforeMarks                        pool[*canvas.Circle]
+	refGround                                                   *canvas.Rectangle
+	refLabel                                                    *canvas.Text
+	selection                                                   selectionOverlay
+}
+
+func newPainChartRenderer(c *PainChart) *painChartRenderer {
+	r := &painChartRenderer{
+		c:       c,
+		message: widget.NewLabel(""),
+		focus:   &canvas.Rectangle{},
+		grid:    newLinePool(), ticks: newLinePool(), legendLines: newLinePool(), dashes: newLinePool(),
+		connectors: newLinePool(), after: newLinePool(), before: newLinePool(),
+		labels: newTextPool(), legendTexts: newTextPool(),
+		legendMarks: newCirclePool(), afterMarks: newCirclePool(), beforeMarks: newCirclePool(),
+		refGround: &canvas.Rectangle{},
+		refLabel:  &canvas.Text{},
+		selection: newSelectionOverlay(),
+	}
+	r.message.Alignment = fyne.TextAlignCenter
+	r.message.Wrapping = fyne.TextWrapWord
+	return r
+}
+
+func (r *painChartRenderer) Destroy() {}
+
+func (r *painChartRenderer) Objects() []fyne.CanvasObject { return r.objects }
+
+// MinSize leaves room for the legend, five pain gridlines and a date row.
+func (r *painChartRenderer) MinSize() fyne.Size {
+	k := inkFrom(r.c.Theme())
+	row := 1.35 * k.textSize
+	return fyne.NewSize(18*row, 10*row)
+}
+
+// Refresh re-reads the theme and the points and draws again.
+func (r *painChartRenderer) Refresh() {
+	r.Layout(r.c.Size())
+}
+
+// Layout fits the chart to size: the chrome (legend, pain labels, date
+// rows) is measured from the theme's text size and padding, and the plot
+// takes the rest.
+func (r *painChartRenderer) Layout(size fyne.Size) {
+	r.size = size
+	r.ink = inkFrom(r.c.Theme())
+	k := r.ink
+	for _, p := range []*pool[*canvas.Line]{&r.grid, &r.ticks, &r.legendLines, &r.dashes, &r.connectors, &r.after, &r.before} {
+		p.reset()
+	}
+	r.labels.reset()
+	r.legendTexts.reset()
+	r.legendMarks.reset()
+	r.afterMarks.reset()
+	r.beforeMarks.reset()
+	r.refGround.Hidden, r.refLabel.Hidden = true, true
+	r.c.layout = chart.Chart{}
+
+	r.focus.StrokeColor, r.focus.StrokeWidth, r.focus.CornerRadius = k.focus, 2*k.thin, k.radius
+	r.focus.FillColor = color.Transparent
+	r.focus.Resize(size)
+	r.focus.Hidden = !r.c.focused
+
+	if r.c.message != "" {
+		r.showMessage(r.c.message)
+	} else if !r.layoutChart(size) {
+		r.showMessage("Make the window larger to see the pain chart.")
+	} else {
+		r.message.Hide()
+	}
+	r.selection.layout(r)
+	r.objects = r.collect()
+	canvas.Refresh(r.c)
+}
+
+func (r *painChartRenderer) showMessage(text string) {
+	pad := r.ink.pad
+	r.message.SetText(text)
+	r.message.Show()
+	w := max(r.size.Width-4*pad, 0)
+	r.message.Resize(fyne.NewSize(w, r.size.Height))
+	h := r.message.MinSize().Height
+	r.message.Resize(fyne.NewSize(w, h))
+	r.message.Move(fyne.NewPos(2*pad, (r.size.Height-h)/2))
+}
+
+// layoutChart places everything but the selection; false when the size
+// leaves no room for a plot.
+func (r *painChartRenderer) layoutChart(size fyne.Size) bool {
+	k := r.ink
+	row := 1.35 * k.textSize
+	left := r.measure("10") + 2*k.pad
+	right := r.measure("30 Sep")/2 + k.pad
+	top := row + k.pad + row/2 // legend, then half a row so "10" is whole
+	bottom := k.pad + 2*row    // tick, date row, year row
+	plotW, plotH := size.Width-left-right, size.Height-top-bottom
+	if plotW < 8*k.marker || plotH < 4*k.marker {
+		return false
+	}
+	c := chart.Layout(r.c.points, chart.Frame{
+		Width: float64(plotW), Height: float64(plotH),
+		Inset: float64(2 * k.marker), MarkerRadius: float64(k.marker),
+		MeasureLabel: func(s string) float64 { return float64(r.measure(s)) },
+		LabelGap:     float64(3 * k.pad), MinPainTickGap: float64(row),
+	})
+	r.c.layout, r.c.plot = c, fyne.NewPos(left, top)
+	if r.c.selected >= len(c.Visits) {
+		r.c.selected = -1
+	}
+	r.layoutLegend(left, 0, size.Width-left, row, !c.Dense)
+	r.layoutAxes(c, left, top, row)
+	r.layoutReference(c, left, top)
+	r.layoutSeries(c, left, top)
+	return true
+}
+
+func (r *painChartRenderer) layoutAxes(c chart.Chart, px, py, row float32) {
+	k := r.ink
+	w, h := float32(c.Frame.Width), float32(c.Frame.Height)
+	for _, t := range c.PainTicks {
+		y := py + float32(t.Pos)
+		if t.Pos < c.Frame.Height { // the baseline is drawn as the axis
+			line(r.grid.next(), px, y, px+w, y, k.grid, k.thin)
+		}
+		lw := r.measure(t.Label)
+		r.text(t.Label, px-k.pad-lw, y-row/2, k.text)
+	}
+	line(r.grid.next(), px, py+h, px+w, py+h, k.axis, k.thin)
+	for _, t := range c.DateTicks {
+		x := px + float32(t.Pos)
+		line(r.ticks.next(), x, py+h, x, py+h+k.pad, k.axis, k.thin)
+		for i, s := range []string{t.Label, t.Context} {
+			if s == "" {
+				continue
+			}
+			lw := r.measure(s)
+			lx := min(max(x-lw/2, 0), r.size.Width-lw)
+			r.text(s, lx, py+h+k.pad+float32(i)*row, k.text)
+		}
+	}
+}
+
+// layoutReference dashes the clinically important change level and labels
+// it at the right end, above the line (below it when near the top).
+func (r *painChartRenderer) layoutReference(c chart.Chart, px, py float32) {
+	ref := c.Important
+	if !ref.Shown {
+		return
+	}
+	k := r.ink
+	y := py + float32(ref.Y)
+	end := px + float32(c.Frame.Width)
+	dash, gap := 2*k.pad, k.pad
+	for x := px; x < end; x += dash + gap {
+		line(r.dashes.next(), x, y, min(x+dash, end), y, k.important, 1.5*k.thin)
+	}
+	lw, lh := r.measure(ref.Label), 1.35*k.textSize
+	ly := y - lh - k.pad/2
+	if ly < py-lh/2 {
+		ly = y + k.pad/2
+	}
+	r.refLabel.Text, r.refLabel.Color, r.refLabel.TextSize = ref.Label, k.important, k.textSize
+	r.refLabel.Move(fyne.NewPos(end-lw-k.pad, ly))
+	r.refLabel.Resize(fyne.NewSize(lw, lh))
+	r.refLabel.Hidden = false
+	r.refGround.FillColor, r.refGround.CornerRadius = k.paper, k.radius
+	r.refGround.Move(fyne.NewPos(end-lw-2*k.pad, ly))
+	r.refGround.Resize(fyne.NewSize(lw+2*k.pad, lh))
+	r.refGround.Hidden = false
+}
+
+// layoutSeries draws the relief connectors, the two broken lines and their
+// markers: filled before, hollow after. A dense chart keeps only the lines
+// and the markers of isolated scores that no line shows.
+func (r *painChartRenderer) layoutSeries(c chart.Chart, px, py float32) {
+	k := r.ink
+	if !c.Dense {
+		for _, v := range c.Visits {
+			if v.HasRelief() {
+				x := px + float32(v.X)
+				line(r.connectors.next(), x, py+float32(v.BeforeY), x, py+float32(v.AfterY), k.relief, 1.5*k.thin)
+			}
+		}
+	}
+	series := func(lines []chart.Line, segs *pool[*canvas.Line], dots *pool[*canvas.Circle], ink, fill color.Color) {
+		for _, l := range lines {
+			for i := 1; i < len(l); i++ {
+				line(segs.next(), px+float32(l[i-1].X), py+float32(l[i-1].Y), px+float32(l[i].X), py+float32(l[i].Y), ink, k.series)
+			}
+			if c.Dense && len(l) > 1 {
+				continue
+			}
+			for _, p := range l {
+				circle(dots.next(), px+float32(p.X), py+float32(p.Y), k.marker, fill, ink, 1.5*k.thin)
+			}
+		}
+	}
+	series(c.After, &r.after, &r.afterMarks, k.after, k.paper)
+	series(c.Before, &r.before, &r.beforeMarks, k.before, k.before)
+}
+
+// text places a pooled label with its top left at (x, y).
+func (r *painChartRenderer) text(s string, x, y float32, c color.Color) *canvas.Text {
+	t := r.labels.next()
+	t.Text, t.Color, t.TextSize, t.TextStyle = s, c, r.ink.textSize, fyne.TextStyle{}
+	t.Alignment = fyne.TextAlignLeading
+	t.Move(fyne.NewPos(x, y))
+	t.Resize(fyne.NewSize(r.measure(s), 1.35*r.ink.textSize))
+	t.Hidden = false
+	return t
+}
+
+// measure is a label's width at the chart's text size, remembered because
+// the tick chooser asks about the same few labels many times.
+func (r *painChartRenderer) measure(s string) float32 {
+	if r.widths == nil || r.widthsSize != r.ink.textSize {
+		r.widths, r.widthsSize = map[string]float32{}, r.ink.textSize
+	}
+	if w, ok := r.widths[s]; ok {
+		return w
+	}
+	w := fyne.MeasureText(s, r.ink.textSize, fyne.TextStyle{}).Width
+	r.widths[s] = w
+	return w
+}
+
+// collect lists the objects back to front.
+func (r *painChartRenderer) collect() []fyne.CanvasObject {
+	o := r.objects[:0]
+	o = append(o, r.focus)
+	for _, p := range []*pool[*canvas.Line]{&r.grid, &r.ticks, &r.legendLines, &r.dashes, &r.connectors, &r.after, &r.before} {
+		o = p.appendTo(o)
+	}
+	o = r.legendMarks.appendTo(o)
+	o = r.afterMarks.appendTo(o)
+	o = r.beforeMarks.appendTo(o)
+	o = r.labels.appendTo(o)
+	o = r.legendTexts.appendTo(o)
+	o = append(o, r.refGround, r.refLabel)
+	o = r.selection.appendTo(o)
+	return append(o, r.message)
+}
