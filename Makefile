@@ -12,6 +12,8 @@ BUILD_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxr
 # Tests read PDFs back as text; screenshots need a virtual X server.
 TEST_PACKAGES  := poppler-utils
 SHOT_PACKAGES  := xvfb xauth imagemagick x11-utils poppler-utils
+BENCH_PACKAGES := xvfb xauth xdotool
+BENCHTIME      ?= 1s
 
 .PHONY: all build run test deps test-deps fuzz screenshot bench clean help
 
@@ -54,5 +56,14 @@ test: test-deps
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
 
+# Every benchmark beside its baseline, under Xvfb for the start-up figures,
+# then one table: figure, Backtrack, baseline, ratio, goal.
+bench: test-deps
+	$(call ensure-packages,$(BENCH_PACKAGES))
+	xvfb-run -a -s "-screen 0 1280x800x24" \
+	  $(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) ./... | tee bench.txt
+	@echo
+	@awk -f docs/benchtable.awk bench.txt
+
 clean:
-	rm -f $(BIN)
+	rm -f $(BIN) bench.txt
