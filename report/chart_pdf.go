@@ -34,7 +34,7 @@ const chartFontPt = 8
 // With fewer than two scored visits it draws a framed note saying so.
 //
 // Labels use the font family currently set on pdf, at 8 pt. Set a UTF-8
-// font first (AddUTF8FontFromBytes): the reference label says "≤". With no
+// font first (AddUTF8FontFromBytes): the legend says "≤". With no
 // font set at all it falls back to core Helvetica and ASCII labels.
 //
 // The pdf's colours, line width, dash pattern and font size are as before
@@ -94,9 +94,11 @@ func (d pdfChart) draw(x, y, w, h float64, points []store.TrendPoint) {
 	pdf.SetLineCapStyle("round")
 	pdf.SetLineJoinStyle("round")
 
-	d.legend(plotX, y+0.5*line, frame.Width, !c.Dense)
+	d.legend(plotX, y+0.5*line, frame.Width, !c.Dense, c.Important)
 	d.axes(c, plotX, plotY, tickLen, line, x, x+w)
-	d.referenceLine(c, plotX, plotY)
+	if !c.Dense {
+		d.referenceLine(c, plotX, plotY)
+	}
 	if !c.Dense {
 		d.stroke(inkRelief, 0.9)
 		for _, v := range c.Visits {
@@ -109,7 +111,9 @@ func (d pdfChart) draw(x, y, w, h float64, points []store.TrendPoint) {
 	d.series(c.Before, plotX, plotY, inkBefore)
 	d.markers(c.After, c.Dense, plotX, plotY, r, false)
 	d.markers(c.Before, c.Dense, plotX, plotY, r, true)
-	d.referenceLabel(c, plotX, plotY, line)
+	if c.Dense { // a dense history would bury the level; dashed, it hides nothing
+		d.referenceLine(c, plotX, plotY)
+	}
 }
 
 // axes draws the gridlines with pain labels, the baseline and the date ticks
@@ -141,8 +145,8 @@ func (d pdfChart) axes(c chart.Chart, px, py, tickLen, line, minX, maxX float64)
 	}
 }
 
-// referenceLine draws the clinically important change level dashed, under
-// the series.
+// referenceLine draws the clinically important change level dashed; the
+// legend gives its value.
 func (d pdfChart) referenceLine(c chart.Chart, px, py float64) {
 	if !c.Important.Shown {
 		return
@@ -151,28 +155,6 @@ func (d pdfChart) referenceLine(c chart.Chart, px, py float64) {
 	d.pdf.SetDashPattern([]float64{4 * d.pt, 2.5 * d.pt}, 0)
 	d.pdf.Line(px, py+c.Important.Y, px+c.Frame.Width, py+c.Important.Y)
 	d.pdf.SetDashPattern([]float64{}, 0)
-}
-
-// referenceLabel names the level at the line's right end, over the series
-// on a paper-coloured ground so it stays legible: above the line, or below
-// it near the top.
-func (d pdfChart) referenceLabel(c chart.Chart, px, py, line float64) {
-	ref := c.Important
-	if !ref.Shown {
-		return
-	}
-	pdf := d.pdf
-	label := d.text(ref.Label)
-	lw := pdf.GetStringWidth(label)
-	baseline := py + ref.Y - 0.35*line
-	if ref.Y < line {
-		baseline = py + ref.Y + 0.35*line + 0.75*d.em
-	}
-	lx := px + c.Frame.Width - lw - 0.3*d.em
-	pdf.SetFillColor(inkPaper.r, inkPaper.g, inkPaper.b)
-	pdf.Rect(lx-0.3*d.em, baseline-0.85*d.em, lw+0.6*d.em, 1.1*d.em, "F")
-	d.ink(inkImportant)
-	pdf.Text(lx, baseline, label)
 }
 
 func (d pdfChart) series(lines []chart.Line, px, py float64, ink rgb) {
@@ -218,7 +200,7 @@ func ink(before bool) rgb {
 }
 
 // legend names the two series, the relief connector and the reference.
-func (d pdfChart) legend(x, y, w float64, relief bool) {
+func (d pdfChart) legend(x, y, w float64, relief bool, ref chart.Reference) {
 	pdf := d.pdf
 	type item struct {
 		label, short string
@@ -246,12 +228,14 @@ func (d pdfChart) legend(x, y, w float64, relief bool) {
 			pdf.Line(sx+swatch/2, sy-0.6*d.em, sx+swatch/2, sy+0.6*d.em)
 		}})
 	}
-	items = append(items, item{d.text("Important change"), "Important change", func(sx, sy float64) {
-		d.stroke(inkImportant, 0.9)
-		pdf.SetDashPattern([]float64{4 * d.pt, 2.5 * d.pt}, 0)
-		pdf.Line(sx, sy, sx+swatch, sy)
-		pdf.SetDashPattern([]float64{}, 0)
-	}})
+	if ref.Shown {
+		items = append(items, item{d.text(ref.Label), d.text(ref.Short), func(sx, sy float64) {
+			d.stroke(inkImportant, 0.9)
+			pdf.SetDashPattern([]float64{4 * d.pt, 2.5 * d.pt}, 0)
+			pdf.Line(sx, sy, sx+swatch, sy)
+			pdf.SetDashPattern([]float64{}, 0)
+		}})
+	}
 
 	gap := 1.5 * d.em
 	total := func(short bool) float64 {

@@ -11,11 +11,12 @@ import (
 )
 
 // layoutLegend names the series in one row, with shorter names when the
-// row is too narrow for the full ones.
-func (r *painChartRenderer) layoutLegend(x, y, width, row float32, relief bool) {
+// row is too narrow for the full ones, wrapping if even those do not fit.
+// It returns the rows used.
+func (r *painChartRenderer) layoutLegend(x, y, width, row float32, relief bool) int {
 	k := r.ink
 	swatch := 5 * k.pad
-	cy := y + row/2
+	var cy float32
 	type item struct {
 		long, short string
 		draw        func(sx float32)
@@ -35,8 +36,8 @@ func (r *painChartRenderer) layoutLegend(x, y, width, row float32, relief bool) 
 			line(r.legendLines.next(), sx+swatch/2, cy-row/3, sx+swatch/2, cy+row/3, k.relief, 1.5*k.thin)
 		}})
 	}
-	if r.c.layout.Important.Shown {
-		items = append(items, item{"Important change", "Important", func(sx float32) {
+	if ref := r.c.layout.Important; ref.Shown {
+		items = append(items, item{ref.Label, ref.Short, func(sx float32) {
 			dash := (swatch - k.pad) / 2
 			line(r.legendLines.next(), sx, cy, sx+dash, cy, k.important, 1.5*k.thin)
 			line(r.legendLines.next(), sx+dash+k.pad, cy, sx+swatch, cy, k.important, 1.5*k.thin)
@@ -47,19 +48,24 @@ func (r *painChartRenderer) layoutLegend(x, y, width, row float32, relief bool) 
 	for _, it := range items {
 		needed += swatch + k.pad + r.measure(it.long) + gap
 	}
-	cx := x
+	cx, rows := x, 1
+	cy = y + row/2
 	for _, it := range items {
 		label := it.long
 		if needed > width {
 			label = it.short
 		}
+		if w := swatch + k.pad + r.measure(label); cx > x && cx+w > x+width {
+			cx, cy, rows = x, cy+row, rows+1
+		}
 		it.draw(cx)
 		t := r.legendTexts.next()
 		t.Text, t.Color, t.TextSize, t.TextStyle, t.Hidden = label, k.text, k.textSize, fyne.TextStyle{}, false
-		t.Move(fyne.NewPos(cx+swatch+k.pad, y))
+		t.Move(fyne.NewPos(cx+swatch+k.pad, cy-row/2))
 		t.Resize(fyne.NewSize(r.measure(label), row))
 		cx += swatch + k.pad + r.measure(label) + gap
 	}
+	return rows
 }
 
 // selectionOverlay marks the chosen visit: a guide down the plot, rings on

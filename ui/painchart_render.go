@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -30,8 +31,6 @@ type painChartRenderer struct {
 	grid, ticks, legendLines, dashes, connectors, after, before pool[*canvas.Line]
 	labels, legendTexts                                         pool[*canvas.Text]
 	legendMarks, afterMarks, beforeMarks                        pool[*canvas.Circle]
-	refGround                                                   *canvas.Rectangle
-	refLabel                                                    *canvas.Text
 	selection                                                   selectionOverlay
 }
 
@@ -44,8 +43,6 @@ func newPainChartRenderer(c *PainChart) *painChartRenderer {
 		connectors: newLinePool(), after: newLinePool(), before: newLinePool(),
 		labels: newTextPool(), legendTexts: newTextPool(),
 		legendMarks: newCirclePool(), afterMarks: newCirclePool(), beforeMarks: newCirclePool(),
-		refGround: &canvas.Rectangle{},
-		refLabel:  &canvas.Text{},
 		selection: newSelectionOverlay(),
 	}
 	r.message.Alignment = fyne.TextAlignCenter
@@ -84,7 +81,6 @@ func (r *painChartRenderer) Layout(size fyne.Size) {
 	r.legendMarks.reset()
 	r.afterMarks.reset()
 	r.beforeMarks.reset()
-	r.refGround.Hidden, r.refLabel.Hidden = true, true
 	r.c.layout = chart.Chart{}
 
 	r.focus.StrokeColor, r.focus.StrokeWidth, r.focus.CornerRadius = k.focus, 2*k.thin, k.radius
@@ -116,33 +112,42 @@ func (r *painChartRenderer) showMessage(text string) {
 }
 
 // layoutChart places everything but the selection; false when the size
-// leaves no room for a plot.
+// leaves no room for a plot. A legend that wraps in a narrow chart takes
+// its rows from the plot, which is then laid out again.
 func (r *painChartRenderer) layoutChart(size fyne.Size) bool {
 	k := r.ink
 	row := 1.35 * k.textSize
 	left := r.measure("10") + 2*k.pad
 	right := r.measure("30 Sep")/2 + k.pad
-	top := row + k.pad + row/2 // legend, then half a row so "10" is whole
-	bottom := k.pad + 2*row    // tick, date row, year row
-	plotW, plotH := size.Width-left-right, size.Height-top-bottom
-	if plotW < 8*k.marker || plotH < 4*k.marker {
-		return false
+	bottom := k.pad + 2*row // tick, date row, year row
+	for legendRows := 1; ; {
+		top := float32(legendRows)*row + k.pad + row/2 // half a row so "10" is whole
+		plotW, plotH := size.Width-left-right, size.Height-top-bottom
+		if plotW < 8*k.marker || plotH < 4*k.marker {
+			return false
+		}
+		c := chart.Layout(r.c.points, chart.Frame{
+			Width: float64(plotW), Height: float64(plotH),
+			Inset: float64(2 * k.marker), MarkerRadius: float64(k.marker),
+			MeasureLabel: func(s string) float64 { return float64(r.measure(s)) },
+			LabelGap:     float64(3 * k.pad), MinPainTickGap: float64(row),
+		})
+		r.c.layout, r.c.plot = c, fyne.NewPos(left, top)
+		r.legendLines.reset()
+		r.legendMarks.reset()
+		r.legendTexts.reset()
+		if rows := r.layoutLegend(left, 0, size.Width-left, row, !c.Dense); rows > legendRows {
+			legendRows = rows
+			continue
+		}
+		if r.c.selected >= len(c.Visits) {
+			r.c.selected = -1
+		}
+		r.layoutAxes(c, left, top, row)
+		r.layoutReference(c, left, top)
+		r.layoutSeries(c, left, top)
+		return true
 	}
-	c := chart.Layout(r.c.points, chart.Frame{
-		Width: float64(plotW), Height: float64(plotH),
-		Inset: float64(2 * k.marker), MarkerRadius: float64(k.marker),
-		MeasureLabel: func(s string) float64 { return float64(r.measure(s)) },
-		LabelGap:     float64(3 * k.pad), MinPainTickGap: float64(row),
-	})
-	r.c.layout, r.c.plot = c, fyne.NewPos(left, top)
-	if r.c.selected >= len(c.Visits) {
-		r.c.selected = -1
-	}
-	r.layoutLegend(left, 0, size.Width-left, row, !c.Dense)
-	r.layoutAxes(c, left, top, row)
-	r.layoutReference(c, left, top)
-	r.layoutSeries(c, left, top)
-	return true
 }
 
 func (r *painChartRenderer) layoutAxes(c chart.Chart, px, py, row float32) {
@@ -171,33 +176,19 @@ func (r *painChartRenderer) layoutAxes(c chart.Chart, px, py, row float32) {
 	}
 }
 
-// layoutReference dashes the clinically important change level and labels
-// it at the right end, above the line (below it when near the top).
+// layoutReference dashes the clinically important change level, under the
+// series unless they are dense; the legend gives its value.
 func (r *painChartRenderer) layoutReference(c chart.Chart, px, py float32) {
-	ref := c.Important
-	if !ref.Shown {
+	if !c.Important.Shown {
 		return
 	}
 	k := r.ink
-	y := py + float32(ref.Y)
+	y := py + float32(c.Important.Y)
 	end := px + float32(c.Frame.Width)
 	dash, gap := 2*k.pad, k.pad
 	for x := px; x < end; x += dash + gap {
 		line(r.dashes.next(), x, y, min(x+dash, end), y, k.important, 1.5*k.thin)
 	}
-	lw, lh := r.measure(ref.Label), 1.35*k.textSize
-	ly := y - lh - k.pad/2
-	if ly < py-lh/2 {
-		ly = y + k.pad/2
-	}
-	r.refLabel.Text, r.refLabel.Color, r.refLabel.TextSize = ref.Label, k.important, k.textSize
-	r.refLabel.Move(fyne.NewPos(end-lw-k.pad, ly))
-	r.refLabel.Resize(fyne.NewSize(lw, lh))
-	r.refLabel.Hidden = false
-	r.refGround.FillColor, r.refGround.CornerRadius = k.paper, k.radius
-	r.refGround.Move(fyne.NewPos(end-lw-2*k.pad, ly))
-	r.refGround.Resize(fyne.NewSize(lw+2*k.pad, lh))
-	r.refGround.Hidden = false
 }
 
 // layoutSeries draws the relief connectors, the two broken lines and their
@@ -259,7 +250,12 @@ func (r *painChartRenderer) measure(s string) float32 {
 func (r *painChartRenderer) collect() []fyne.CanvasObject {
 	o := r.objects[:0]
 	o = append(o, r.focus)
-	for _, p := range []*pool[*canvas.Line]{&r.grid, &r.ticks, &r.legendLines, &r.dashes, &r.connectors, &r.after, &r.before} {
+	layers := []*pool[*canvas.Line]{&r.grid, &r.ticks, &r.legendLines, &r.dashes, &r.connectors, &r.after, &r.before}
+	if r.c.layout.Dense {
+		// A dense history would bury the level; dashed, it hides nothing.
+		layers = append(slices.Delete(layers, 3, 4), &r.dashes)
+	}
+	for _, p := range layers {
 		o = p.appendTo(o)
 	}
 	o = r.legendMarks.appendTo(o)
@@ -267,7 +263,6 @@ func (r *painChartRenderer) collect() []fyne.CanvasObject {
 	o = r.beforeMarks.appendTo(o)
 	o = r.labels.appendTo(o)
 	o = r.legendTexts.appendTo(o)
-	o = append(o, r.refGround, r.refLabel)
 	o = r.selection.appendTo(o)
 	return append(o, r.message)
 }

@@ -230,6 +230,11 @@ func TestPainChartThousandVisits(t *testing.T) {
 	if n := len(r.Objects()); n > 2*1000+200 {
 		t.Errorf("%d objects for 1,000 visits", n)
 	}
+	// And the important-change level is dashed over the lines, not buried
+	objects := r.Objects()
+	if slices.Index(objects, fyne.CanvasObject(r.dashes.items[0])) < slices.Index(objects, fyne.CanvasObject(r.before.items[r.before.used-1])) {
+		t.Error("important-change level drawn under a dense history")
+	}
 	// And a visit can still be found by hovering its date
 	test.MoveMouse(w.Canvas(), markerPos(c, 500))
 	if v, ok := c.SelectedVisit(); !ok || v.SessionID < 499 || v.SessionID > 501 {

@@ -63,11 +63,14 @@ type Line []Point
 
 // Reference is the clinically important change level: a pain-before score
 // at or below Score is an important improvement on the first visit.
+// Renderers name it in the legend rather than on the line, where a label
+// would hide the data it crosses.
 type Reference struct {
 	Shown bool
 	Score float64
 	Y     float64
-	Label string
+	Label string // "Important change ≤ 5"
+	Short string // "Important ≤ 5", for a narrow legend
 }
 
 // Chart is everything a renderer needs to draw the trend.
@@ -216,6 +219,7 @@ func (c Chart) reference() Reference {
 			Score: score,
 			Y:     c.YOf(score),
 			Label: "Important change ≤ " + FormatScore(score),
+			Short: "Important ≤ " + FormatScore(score),
 		}
 	}
 	return Reference{}
