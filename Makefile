@@ -67,3 +67,15 @@ bench: test-deps
 
 clean:
 	rm -f $(BIN) bench.txt
+
+# The README's picture: the real window under Xvfb on a fresh sample
+# practice, showing the client with the richest history and an alert.
+SHOT_DB := /tmp/backtrack-screenshot.db
+screenshot: build
+	$(call ensure-packages,$(SHOT_PACKAGES))
+	rm -f $(SHOT_DB) $(SHOT_DB)-wal $(SHOT_DB)-shm
+	./$(BIN) demo --db $(SHOT_DB) --clients 40 --seed 7
+	mkdir -p docs
+	FYNE_THEME=light xvfb-run -a -s "-screen 0 1280x800x24" sh -c \
+	  './$(BIN) --db $(SHOT_DB) --select-client busiest & pid=$$!; sleep 6; import -window root docs/screenshot.png; kill $$pid'
+	@echo "wrote docs/screenshot.png"

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 
 	"fyne.io/fyne/v2/app"
 
@@ -33,6 +34,9 @@ func run(args []string) error {
 	fs := flag.NewFlagSet("backtrack", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	dbPath := fs.String("db", "", "database file (default: in the app's storage folder)")
+	// Not in the usage text: opens one client at start (an ID, or
+	// "busiest"), for screenshots.
+	selectClient := fs.String("select-client", "", "")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			cli.PrintUsage(os.Stdout)
@@ -60,7 +64,13 @@ func run(args []string) error {
 	}
 	defer db.Close()
 
-	desk := ui.NewDesk(a, db)
+	opts := ui.Options{SelectBusiest: *selectClient == "busiest"}
+	if !opts.SelectBusiest && *selectClient != "" {
+		if opts.SelectClient, err = strconv.ParseInt(*selectClient, 10, 64); err != nil {
+			return fmt.Errorf("--select-client %q: want a client ID or \"busiest\"", *selectClient)
+		}
+	}
+	desk := ui.NewDesk(a, db, opts)
 	desk.Window().ShowAndRun()
 	return nil
 }

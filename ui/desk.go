@@ -4,49 +4,308 @@ package ui
 
 import (
 	"context"
-	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
 )
 
-// Desk is the main window: client list beside the client view.
+// Options adjust the desk at start.
+type Options struct {
+	// SelectClient opens this client once the list has loaded (used to
+	// take screenshots of a rich history); 0 opens none.
+	SelectClient int64
+	// SelectBusiest opens the client with the longest history among those
+	// with medical alerts: the richest screen, for the README's screenshot.
+	SelectBusiest bool
+	// Now is the clock; nil means time.Now. Tests pin it.
+	Now func() time.Time
+}
+
+// Desk is the main window: the client list beside the client view.
 type Desk struct {
 	app    fyne.App
 	store  *store.Store
 	window fyne.Window
+	tasks  *tasks
+	now    func() time.Time
+	opts   Options
 
-	clients []store.ClientSummary
-	list    *widget.List
+	list       *ClientList
+	view       *ClientView
+	welcome    *welcome
+	clientForm *ClientForm
+	// Unsaved is the open "unsaved changes" question, if any.
+	Unsaved *unsavedPrompt
+	// Confirm is the open yes/no question, if any.
+	Confirm *confirmPrompt
+	// settings is the last settings dialog opened.
+	settings *Settings
+
+	sample  *sampleData // set while the sample practice is open
+	banner  *sampleBanner
+	menu    *deskMenu
+	main    *fyne.Container // the split, or the welcome
+	split   fyne.CanvasObject
+	started bool // the first list load has landed
 }
 
 // NewDesk builds the desk window over an open store.
-func NewDesk(a fyne.App, s *store.Store) *Desk {
-	d := &Desk{app: a, store: s, window: a.NewWindow("Backtrack")}
-	d.list = widget.NewList(
-		func() int { return len(d.clients) },
-		func() fyne.CanvasObject { return widget.NewLabel("Client name") },
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(d.clients[i].FullName())
-		})
-	d.window.SetContent(d.list)
+func NewDesk(a fyne.App, s *store.Store, opts Options) *Desk {
+	d := &Desk{app: a, store: s, tasks: &tasks{}, now: opts.Now, opts: opts}
+	if d.now == nil {
+		d.now = time.Now
+	}
+	d.window = a.NewWindow("Backtrack")
+	a.Settings().SetTheme(newDeskTheme(a.Preferences().String(prefAppearance)))
+
+	d.list = newClientList(s, d.tasks, d.now)
+	d.list.OnSelect = d.pickClient
+	d.view = newClientView(d)
+	d.welcome = newWelcome(d)
+	d.banner = newSampleBanner(d)
+	d.banner.content.Hide()
+
+	newClient := widget.NewButtonWithIcon("New client", theme.ContentAddIcon(), d.newClient)
+	listColumn := container.NewBorder(nil, newClient, nil, nil, d.list.content)
+	split := container.NewHSplit(listColumn, d.view.content)
+	split.Offset = 0.24
+	d.split = split
+	d.main = container.NewStack(split)
+	d.window.SetContent(container.NewBorder(d.banner.content, nil, nil, nil, d.main))
+	d.menu = newDeskMenu(d)
+	d.window.SetMainMenu(d.menu.main)
+	d.menu.addShortcuts(d.window.Canvas())
+	d.window.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape {
+			d.escape()
+		}
+	})
+	d.window.SetCloseIntercept(func() { d.leaveAll(d.close) })
 	d.window.Resize(fyne.NewSize(1280, 800))
-	d.reload()
+	d.updateTitle()
+	d.start()
 	return d
 }
 
 // Window is the desk's window.
 func (d *Desk) Window() fyne.Window { return d.window }
 
-func (d *Desk) reload() {
-	clients, err := d.store.SearchClients(context.Background(), store.ClientQuery{})
-	if err != nil {
-		d.list.Hide()
-		fmt.Println("load clients failed")
+// start loads the list; an empty database gets the welcome instead.
+func (d *Desk) start() {
+	d.started = false
+	busiest := d.opts.SelectBusiest
+	d.tasks.run(func() func() {
+		found, err := d.store.SearchClients(context.Background(), store.ClientQuery{IncludeArchived: true, Limit: 1})
+		if busiest && err == nil {
+			all, _ := d.store.SearchClients(context.Background(), store.ClientQuery{})
+			d.opts.SelectClient = busiestWithAlerts(all)
+		}
+		return func() {
+			if err == nil && len(found) == 0 {
+				d.showWelcome()
+				return
+			}
+			d.hideWelcome()
+			d.list.Reload()
+			if id := d.opts.SelectClient; id != 0 {
+				d.opts.SelectClient, d.opts.SelectBusiest = 0, false
+				d.list.Show(id)
+				d.view.Show(id)
+			}
+		}
+	})
+}
+
+// pickClient is the list's request to show a client: allowed once any
+// unsaved session has been dealt with.
+func (d *Desk) pickClient(id int64) bool {
+	if d.view.Form == nil || !d.view.Form.Dirty() {
+		d.view.Show(id)
+		return true
+	}
+	d.view.Leave(func() {
+		d.list.Show(id)
+		d.view.Show(id)
+	})
+	return false
+}
+
+// escape steps back from whatever is open.
+func (d *Desk) escape() {
+	if d.clientForm != nil {
+		d.clientForm.cancel()
 		return
 	}
-	d.clients = clients
-	d.list.Refresh()
+	d.view.Escape()
+}
+
+// leaveAll runs then once no form holds unsaved changes.
+func (d *Desk) leaveAll(then func()) {
+	if f := d.clientForm; f != nil && f.Dirty() {
+		d.confirmUnsaved("This client", func(c unsavedChoice) {
+			if c == discardChanges {
+				d.closeClientForm()
+				d.leaveAll(then)
+			}
+		})
+		return
+	}
+	d.view.Leave(then)
+}
+
+func (d *Desk) close() {
+	d.closeSample()
+	d.window.Close()
+}
+
+// newClient opens the form for a new client.
+func (d *Desk) newClient() { d.leaveAll(func() { d.openClientForm(store.Client{}) }) }
+
+// editClient opens the form on an existing client.
+func (d *Desk) editClient(c store.Client) { d.openClientForm(c) }
+
+func (d *Desk) openClientForm(c store.Client) {
+	if d.clientForm != nil {
+		return
+	}
+	f := newClientForm(d.store, d.tasks, c)
+	title := "New client"
+	if c.ID != 0 {
+		title = "Edit " + c.FullName()
+	}
+	f.dialog = dialog.NewCustomWithoutButtons(title, f.content, d.window)
+	f.OnCancel = func() {
+		if !f.Dirty() {
+			d.closeClientForm()
+			return
+		}
+		d.confirmUnsaved("This client", func(choice unsavedChoice) {
+			switch choice {
+			case discardChanges:
+				d.closeClientForm()
+			case saveChanges:
+				f.Submit()
+			}
+		})
+	}
+	f.OnSaved = func(saved store.Client) {
+		d.closeClientForm()
+		d.hideWelcome()
+		d.list.Show(saved.ID)
+		d.list.Reload()
+		d.view.Show(saved.ID)
+	}
+	d.clientForm = f
+	f.dialog.Resize(fyne.NewSize(620, 640))
+	f.dialog.Show()
+	d.window.Canvas().Focus(f.FirstName)
+	d.updateActions()
+}
+
+func (d *Desk) closeClientForm() {
+	if d.clientForm == nil {
+		return
+	}
+	d.clientForm.dialog.Hide()
+	d.clientForm = nil
+	d.updateActions()
+}
+
+// save saves whichever form is open (Ctrl+S).
+func (d *Desk) save() {
+	switch {
+	case d.clientForm != nil:
+		d.clientForm.Submit()
+	case d.view.Form != nil:
+		d.view.Form.Submit()
+	}
+}
+
+// find puts the cursor in the client search (Ctrl+F).
+func (d *Desk) find() {
+	if d.clientForm != nil {
+		return
+	}
+	d.window.Canvas().Focus(d.list.Search)
+	d.list.Search.TypedShortcut(&fyne.ShortcutSelectAll{}) // typing replaces the last search
+}
+
+// newSession opens a new session for the shown client (Ctrl+N).
+func (d *Desk) newSession() {
+	if d.clientForm == nil {
+		d.view.Leave(d.view.NewSession)
+	}
+}
+
+// withVocabulary loads every vocabulary list in the background and hands
+// them to fn on the UI goroutine.
+func (d *Desk) withVocabulary(fn func(map[store.Kind][]store.Term)) {
+	d.tasks.run(func() func() {
+		vocab := map[store.Kind][]store.Term{}
+		for _, k := range store.Kinds {
+			terms, err := d.store.Terms(context.Background(), k, false)
+			if err != nil {
+				return func() { d.showError("Could not load the lists of pain types, muscles and more", err) }
+			}
+			vocab[k] = terms
+		}
+		return func() { fn(vocab) }
+	})
+}
+
+// showError tells the therapist what failed, in words.
+func (d *Desk) showError(what string, err error) {
+	dialog.ShowInformation(what, errorText(err), d.window)
+}
+
+// updateTitle names the practice, and says loudly when the data on screen
+// is the sample practice.
+func (d *Desk) updateTitle() {
+	title := "Backtrack"
+	if name := d.app.Preferences().String(prefPracticeName); name != "" {
+		title += " · " + name
+	}
+	if d.sample != nil {
+		title = "Backtrack · SAMPLE DATA (not your records)"
+	}
+	d.window.SetTitle(title)
+}
+
+// updateActions enables the menu entries that make sense right now.
+func (d *Desk) updateActions() {
+	if d.menu != nil {
+		d.menu.update()
+	}
+}
+
+// wait blocks until background work has landed (tests).
+func (d *Desk) wait() { d.tasks.wait() }
+
+// busiestWithAlerts is the client with the most sessions, preferring those
+// with medical alerts; 0 when there is nobody.
+func busiestWithAlerts(clients []store.ClientSummary) int64 {
+	var best *store.ClientSummary
+	for i := range clients {
+		c := &clients[i]
+		switch {
+		case best == nil:
+			best = c
+		case c.HasAlerts() != best.HasAlerts():
+			if c.HasAlerts() {
+				best = c
+			}
+		case c.SessionCount > best.SessionCount:
+			best = c
+		}
+	}
+	if best == nil {
+		return 0
+	}
+	return best.ID
 }

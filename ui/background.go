@@ -1,0 +1,86 @@
+package ui
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+
+	"fyne.io/fyne/v2"
+)
+
+// tasks runs slow work (queries, saves) off the UI goroutine so the window
+// never freezes, and hands results back through fyne.Do. It counts work in
+// flight so tests can wait for the screen to settle.
+type tasks struct {
+	pending sync.WaitGroup
+	// applying keeps results from landing at the same time. On the desktop
+	// they all land on the UI goroutine anyway; the test driver runs
+	// fyne.Do inline on the calling goroutine, so there it matters.
+	applying sync.Mutex
+}
+
+// run calls work on its own goroutine, then apply on the UI goroutine.
+func (t *tasks) run(work func() func()) {
+	t.pending.Add(1)
+	go func() {
+		defer t.pending.Done()
+		if apply := work(); apply != nil {
+			fyne.Do(func() {
+				t.applying.Lock()
+				defer t.applying.Unlock()
+				apply()
+			})
+		}
+	}()
+}
+
+// onUI runs fn as if on the UI goroutine: never at the same time as a
+// result landing. Tests act through it, as a therapist's clicks would.
+func (t *tasks) onUI(fn func()) {
+	t.applying.Lock()
+	defer t.applying.Unlock()
+	fn()
+}
+
+// wait blocks until every task started so far has finished (tests only:
+// the test driver runs fyne.Do inline, so results are applied by then).
+func (t *tasks) wait() { t.pending.Wait() }
+
+// latest guards one screen area that reloads often (the client list while
+// the therapist types): every load gets a generation number and a context,
+// a newer load cancels the older one, and a result that is no longer the
+// newest is dropped instead of overwriting fresher data.
+type latest struct {
+	gen    atomic.Uint64
+	mu     sync.Mutex
+	cancel context.CancelFunc
+}
+
+// begin starts a new generation and cancels the previous load's context.
+func (l *latest) begin() (context.Context, uint64) {
+	ctx, cancel := context.WithCancel(context.Background())
+	l.mu.Lock()
+	if l.cancel != nil {
+		l.cancel()
+	}
+	l.cancel = cancel
+	l.mu.Unlock()
+	return ctx, l.gen.Add(1)
+}
+
+// current reports whether gen is still the newest load.
+func (l *latest) current(gen uint64) bool { return l.gen.Load() == gen }
+
+// load runs query in the background and applies its result only if no newer
+// load has started meanwhile.
+func load[T any](t *tasks, l *latest, query func(ctx context.Context) (T, error), apply func(T, error)) {
+	ctx, gen := l.begin()
+	t.run(func() func() {
+		v, err := query(ctx)
+		return func() {
+			if l.current(gen) {
+				apply(v, err)
+			}
+		}
+	})
+}

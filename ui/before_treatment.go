@@ -1,0 +1,214 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"backtrack/store"
+)
+
+// brief is what a therapist reads in the minute before treatment, worked
+// out from the client's history (newest first). Empty strings are lines
+// with nothing to say.
+type brief struct {
+	LastVisit string // "14 Nov 2026 (11 days ago) · 60 min · pain 4 → 2"
+	Trend     string // progress over all visits
+	PainTypes string // last time, then the most frequent overall
+	Triggers  string
+	Locations string
+	Treated   string // muscles with side, then techniques
+	Plan      string
+	HomeCare  string
+}
+
+// oftenShown is how many of the most frequent tags a line lists.
+const oftenShown = 3
+
+func briefOf(history []store.Session, trend []store.TrendPoint, now time.Time) brief {
+	if len(history) == 0 {
+		return brief{LastVisit: "No sessions yet. Record the first one with New session (Ctrl+N)."}
+	}
+	last := history[0]
+	b := brief{
+		LastVisit: joinNonEmpty(" · ",
+			fmt.Sprintf("%s (%s)", longDate(last.Start), ago(last.Start, now)),
+			fmt.Sprintf("%d min", last.DurationMin),
+			"pain "+painBeforeAfter(last.PainBefore, last.PainAfter)),
+		PainTypes: lastAndOften(store.TagLabels(last.PainTypes),
+			oftenLine(store.CountTags(history, store.PainType), len(history))),
+		Triggers: lastAndOften(triggerLabels(last),
+			oftenLine(store.CountTags(history, store.Trigger), len(history))),
+		Locations: store.TagLabels(last.Locations),
+		Treated:   joinNonEmpty(" — ", store.TagLabels(last.Muscles), store.TagLabels(last.Techniques)),
+		Trend:     trendLine(store.ProgressOf(trend)),
+	}
+	b.Plan = latestNote(history, func(s store.Session) string { return s.Notes.Plan })
+	b.HomeCare = latestNote(history, func(s store.Session) string { return s.HomeCare })
+	return b
+}
+
+// lastAndOften is "Stiffness · most often: Dull ache (5 of 8)".
+func lastAndOften(last, often string) string {
+	if last == "" {
+		last = "none recorded"
+	}
+	if often == "" {
+		return last
+	}
+	return last + "   ·   most often: " + often
+}
+
+// painBeforeAfter is "4 → 2", "4 → not recorded" or "not recorded".
+func painBeforeAfter(before, after store.Pain) string {
+	if !before.Recorded && !after.Recorded {
+		return "not recorded"
+	}
+	return painOrNone(before) + " → " + painOrNone(after)
+}
+
+func painOrNone(p store.Pain) string {
+	if !p.Recorded {
+		return "not recorded"
+	}
+	return p.String()
+}
+
+func triggerLabels(s store.Session) string {
+	labels := store.TagLabels(s.Triggers)
+	if s.TriggerOther != "" {
+		labels = joinNonEmpty(", ", labels, "Other: "+s.TriggerOther)
+	}
+	return labels
+}
+
+// oftenLine is "Sitting long (6 of 8), Dull ache (5 of 8)", most frequent
+// first; tags seen only once are left out when the client has had several
+// visits, since "most often" means nothing for a single occurrence.
+func oftenLine(counts []store.TagCount, visits int) string {
+	var parts []string
+	for _, c := range counts {
+		if len(parts) == oftenShown || (visits > 2 && c.Count < 2) {
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%s (%d of %d)", c.Label(), c.Count, visits))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func trendLine(p store.Progress) string {
+	if !p.HasChange {
+		return ""
+	}
+	line := fmt.Sprintf("Pain before treatment %d → %d since %s (%s",
+		p.First.Before.Score, p.Latest.Before.Score, longDate(p.First.Start), signed(p.Change, "point", "points"))
+	if p.First.Before.Score > 0 {
+		line += ", " + strings.Replace(fmt.Sprintf("%+.0f%%", p.ChangePercent), "-", "−", 1)
+	}
+	line += ")"
+	if p.Important {
+		line += " · clinically important improvement"
+	}
+	return line
+}
+
+// latestNote is the newest non-empty note, dated when it is not from the
+// last visit so the therapist knows how old the plan is.
+func latestNote(history []store.Session, note func(store.Session) string) string {
+	for i, s := range history {
+		if text := oneLine(note(s)); text != "" {
+			if i > 0 {
+				return text + " (from " + longDate(s.Start) + ")"
+			}
+			return text
+		}
+	}
+	return ""
+}
+
+// beforeTreatment shows a brief as label: value lines.
+type beforeTreatment struct {
+	rows    map[string]*widget.Label
+	order   []string
+	labels  map[string]*widget.Label
+	content *fyne.Container
+}
+
+// The lines, in reading order.
+const (
+	lineLastVisit = "Last visit"
+	lineTrend     = "Trend"
+	linePainTypes = "Pain"
+	lineTriggers  = "Triggers"
+	lineLocations = "Where"
+	lineTreated   = "Treated"
+	linePlan      = "Plan"
+	lineHomeCare  = "Home care"
+)
+
+func newBeforeTreatment() *beforeTreatment {
+	b := &beforeTreatment{
+		rows:   map[string]*widget.Label{},
+		labels: map[string]*widget.Label{},
+		order: []string{lineLastVisit, lineTrend, linePainTypes, lineTriggers, lineLocations,
+			lineTreated, linePlan, lineHomeCare},
+	}
+	b.content = container.New(facts{})
+	for _, name := range b.order {
+		label := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		value := widget.NewLabel("")
+		value.Wrapping = fyne.TextWrapWord
+		b.labels[name], b.rows[name] = label, value
+		b.content.Add(label)
+		b.content.Add(value)
+	}
+	return b
+}
+
+func (b *beforeTreatment) show(br brief) {
+	values := map[string]string{
+		lineLastVisit: br.LastVisit, lineTrend: br.Trend,
+		linePainTypes: br.PainTypes, lineTriggers: br.Triggers,
+		lineLocations: br.Locations, lineTreated: br.Treated,
+		linePlan: br.Plan, lineHomeCare: br.HomeCare,
+	}
+	for _, name := range b.order {
+		v := values[name]
+		b.rows[name].SetText(v)
+		if v == "" {
+			b.rows[name].Hide()
+			b.labels[name].Hide()
+		} else {
+			b.rows[name].Show()
+			b.labels[name].Show()
+		}
+	}
+	b.content.Refresh()
+}
+
+// Text is every line as "Label: value", for tests and for reading aloud.
+func (b *beforeTreatment) Text() string {
+	var lines []string
+	for _, name := range b.order {
+		if b.rows[name].Visible() {
+			lines = append(lines, name+": "+b.rows[name].Text)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// signed is "+1 point", "−3 points" or "no change", with a true minus sign.
+func signed(n int, one, many string) string {
+	switch {
+	case n == 0:
+		return "no change"
+	case n > 0:
+		return "+" + plural(n, one, many)
+	default:
+		return "−" + plural(-n, one, many)
+	}
+}

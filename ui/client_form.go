@@ -1,0 +1,148 @@
+package ui
+
+import (
+	"context"
+	"reflect"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"backtrack/store"
+)
+
+// ClientForm adds a client or edits one, in a dialog over the desk.
+type ClientForm struct {
+	store *store.Store
+	tasks *tasks
+	base  store.Client
+
+	FirstName         *entry
+	LastName          *entry
+	DateOfBirth       *entry
+	Phone             *entry
+	Email             *entry
+	MedicalHistory    *entry
+	Medications       *entry
+	Contraindications *entry
+
+	Save     *widget.Button
+	Cancel   *widget.Button
+	problems formProblems
+
+	initial []string
+	saving  formSave
+
+	OnSaved  func(store.Client)
+	OnCancel func()
+
+	dialog  *dialog.CustomDialog
+	content fyne.CanvasObject
+}
+
+func newClientForm(s *store.Store, t *tasks, c store.Client) *ClientForm {
+	f := &ClientForm{store: s, tasks: t, base: c, problems: newFormProblems()}
+	f.FirstName = newEntry("")
+	f.LastName = newEntry("")
+	f.DateOfBirth = newEntry("YYYY-MM-DD")
+	f.Phone = newEntry("")
+	f.Email = newEntry("name@example.com")
+	f.MedicalHistory = newNoteEntry("Past conditions, surgeries, injuries", 2)
+	f.Medications = newNoteEntry("Current medications", 2)
+	f.Contraindications = newNoteEntry("Anything that limits or rules out treatment", 2)
+	f.Save = widget.NewButtonWithIcon("Save  (Ctrl+S)", theme.DocumentSaveIcon(), f.Submit)
+	f.Save.Importance = widget.HighImportance
+	f.Cancel = widget.NewButton("Cancel  (Esc)", f.cancel)
+	f.saving = formSave{tasks: t, button: f.Save, problems: f.problems}
+
+	f.FirstName.SetText(c.FirstName)
+	f.LastName.SetText(c.LastName)
+	if !c.DateOfBirth.IsZero() {
+		f.DateOfBirth.SetText(c.DateOfBirth.Format(formDateLayout))
+	}
+	f.Phone.SetText(c.Phone)
+	f.Email.SetText(c.Email)
+	f.MedicalHistory.SetText(c.MedicalHistory)
+	f.Medications.SetText(c.Medications)
+	f.Contraindications.SetText(c.Contraindications)
+
+	rows := container.New(layout.NewFormLayout())
+	add := func(label, field string, e *entry) {
+		e.onEscape = f.cancel
+		rows.Add(rowLabel(label))
+		rows.Add(container.NewVBox(e, f.problems.field(field)))
+	}
+	add("First name", "first_name", f.FirstName)
+	add("Last name", "last_name", f.LastName)
+	add("Date of birth", "date_of_birth", f.DateOfBirth)
+	add("Phone", "phone", f.Phone)
+	add("Email", "email", f.Email)
+	add("Medical history", "medical_history", f.MedicalHistory)
+	add("Medications", "medications", f.Medications)
+	add("Contraindications", "contraindications", f.Contraindications)
+	hint := widget.NewLabel("Medications and contraindications are shown as an alert before every treatment.")
+	hint.Importance = widget.LowImportance
+	hint.Wrapping = fyne.TextWrapWord
+	hint.SizeName = theme.SizeNameCaptionText
+	rows.Add(layout.NewSpacer())
+	rows.Add(hint)
+
+	buttons := container.NewBorder(nil, nil, nil, container.NewHBox(f.Cancel, f.Save), f.problems.Summary)
+	f.content = container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(rows))
+	f.initial = f.values()
+	return f
+}
+
+func (f *ClientForm) values() []string {
+	return []string{f.FirstName.Text, f.LastName.Text, f.DateOfBirth.Text, f.Phone.Text, f.Email.Text,
+		f.MedicalHistory.Text, f.Medications.Text, f.Contraindications.Text}
+}
+
+// Dirty reports changes not yet saved.
+func (f *ClientForm) Dirty() bool { return !reflect.DeepEqual(f.values(), f.initial) }
+
+func (f *ClientForm) cancel() {
+	if f.OnCancel != nil {
+		f.OnCancel()
+	}
+}
+
+// read turns the fields into a client; a date of birth that is not a date
+// is reported at its field before anything is saved.
+func (f *ClientForm) read() (store.Client, map[string]string) {
+	c := f.base
+	c.FirstName, c.LastName = f.FirstName.Text, f.LastName.Text
+	c.Phone, c.Email = f.Phone.Text, f.Email.Text
+	c.MedicalHistory, c.Medications, c.Contraindications = f.MedicalHistory.Text, f.Medications.Text, f.Contraindications.Text
+	problems := map[string]string{}
+	c.DateOfBirth = time.Time{}
+	if text := strings.TrimSpace(f.DateOfBirth.Text); text != "" {
+		dob, err := time.ParseInLocation(formDateLayout, text, time.Local)
+		if err != nil {
+			problems["date_of_birth"] = "Date of birth “" + text + "” is not a date like 1975-05-02"
+		}
+		c.DateOfBirth = dob
+	}
+	return c, problems
+}
+
+// Submit checks the fields and saves the client in the background.
+func (f *ClientForm) Submit() {
+	c, problems := f.read()
+	submitForm(&f.saving, c, problems, func(ctx context.Context, c store.Client) (store.Client, error) {
+		if c.ID == 0 {
+			return f.store.CreateClient(ctx, c)
+		}
+		return f.store.UpdateClient(ctx, c)
+	}, func(saved store.Client) {
+		f.initial = f.values()
+		if f.OnSaved != nil {
+			f.OnSaved(saved)
+		}
+	})
+}

@@ -1,0 +1,124 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"backtrack/store"
+)
+
+// clientHeader is the top of the client view: who this is, how to reach
+// them, and the medical alerts nobody may miss before touching them.
+type clientHeader struct {
+	Name    *widget.Label
+	Details *widget.Label // "51 years · +48 601 222 333 · marta@example.com"
+	History *widget.Label // medical history, plain: useful, not an alert
+
+	Alert     *fyne.Container // red banner; hidden when there is nothing to warn of
+	AlertText *widget.RichText
+	NoAlert   *widget.Label // "No contraindications or medications recorded"
+
+	NewSession *widget.Button
+	Edit       *widget.Button
+	Archive    *widget.Button
+
+	content fyne.CanvasObject
+}
+
+func newClientHeader() *clientHeader {
+	h := &clientHeader{
+		Name:      widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		Details:   widget.NewLabel(""),
+		History:   widget.NewLabel(""),
+		AlertText: widget.NewRichText(),
+		NoAlert:   widget.NewLabel("No contraindications or medications recorded"),
+	}
+	h.Name.SizeName = theme.SizeNameHeadingText
+	h.Name.Truncation = fyne.TextTruncateEllipsis
+	h.Details.Truncation = fyne.TextTruncateEllipsis
+	h.History.Wrapping = fyne.TextWrapWord
+	h.NoAlert.Importance = widget.LowImportance
+	h.NoAlert.SizeName = theme.SizeNameCaptionText
+	h.AlertText.Wrapping = fyne.TextWrapWord
+
+	h.NewSession = widget.NewButtonWithIcon("New session", theme.ContentAddIcon(), nil)
+	h.NewSession.Importance = widget.HighImportance
+	h.Edit = widget.NewButtonWithIcon("Edit client", theme.DocumentCreateIcon(), nil)
+	h.Archive = widget.NewButton("Archive", nil)
+
+	icon := widget.NewIcon(theme.WarningIcon())
+	bg := canvas.NewRectangle(alertRed)
+	bg.CornerRadius = theme.InputRadiusSize()
+	inner := container.NewBorder(nil, nil, container.NewCenter(icon), nil, h.AlertText)
+	h.Alert = container.NewStack(bg, container.NewPadded(inner))
+	alert := container.NewThemeOverride(h.Alert, alertTheme{theme.DefaultTheme()})
+
+	buttons := container.NewHBox(h.NewSession, h.Edit, h.Archive)
+	who := container.New(&tightVBox{}, h.Name, h.Details)
+	top := container.NewBorder(nil, nil, nil, container.NewCenter(buttons), who)
+	h.content = container.NewVBox(top, alert, h.NoAlert, h.History)
+	return h
+}
+
+// show fills the header for one client.
+func (h *clientHeader) show(c store.Client, now time.Time) {
+	name := c.FullName()
+	if c.Archived {
+		name += " (archived)"
+		h.Archive.SetText("Restore")
+	} else {
+		h.Archive.SetText("Archive")
+	}
+	h.Name.SetText(name)
+	age := ""
+	if years := c.AgeOn(now); years >= 0 {
+		age = fmt.Sprintf("%d years (born %s)", years, longDate(c.DateOfBirth))
+	}
+	details := joinNonEmpty("  ·  ", age, c.Phone, c.Email)
+	if details == "" {
+		details = "No date of birth, phone or email recorded"
+	}
+	h.Details.SetText(details)
+
+	if history := oneLine(c.MedicalHistory); history != "" {
+		h.History.SetText("Medical history: " + history)
+		h.History.Show()
+	} else {
+		h.History.Hide()
+	}
+
+	h.AlertText.Segments = alertSegments(c)
+	h.AlertText.Refresh()
+	if c.HasAlerts() {
+		h.Alert.Show()
+		h.NoAlert.Hide()
+	} else {
+		h.Alert.Hide()
+		h.NoAlert.Show()
+	}
+}
+
+// alertSegments is the alert text: each kind in bold capitals, then what
+// was recorded, one paragraph each.
+func alertSegments(c store.Client) []widget.RichTextSegment {
+	var segs []widget.RichTextSegment
+	add := func(label, text string) {
+		text = strings.TrimSpace(text)
+		if text == "" {
+			return
+		}
+		segs = append(segs,
+			&widget.TextSegment{Text: label + "  ", Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}, ColorName: theme.ColorNameForeground}},
+			&widget.TextSegment{Text: oneLine(text), Style: widget.RichTextStyle{Inline: false, TextStyle: fyne.TextStyle{Bold: true}, ColorName: theme.ColorNameForeground}})
+	}
+	add("CONTRAINDICATIONS", c.Contraindications)
+	add("MEDICATIONS", c.Medications)
+	return segs
+}

@@ -1,0 +1,205 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"backtrack/store"
+)
+
+// Sort choices, as the list's drop-down shows them.
+const (
+	sortByLastVisit = "Last visit"
+	sortByName      = "Name"
+)
+
+// ClientList is the left column: search as you type, sort, archived
+// clients behind a toggle, one row per client with their last visit.
+type ClientList struct {
+	store *store.Store
+	tasks *tasks
+	now   func() time.Time
+
+	Search   *entry
+	Sort     *widget.Select
+	Archived *widget.Check
+	List     *widget.List
+	Status   *widget.Label // "2000 clients", "3 found", "No client matches …"
+
+	rows     []store.ClientSummary
+	selected int64 // the client shown on the right, 0 for none
+	// quiet is set while the list is re-selected by code, so OnSelected
+	// does not treat it as the therapist picking a client.
+	quiet bool
+	loads latest
+
+	// OnSelect is called when the therapist picks a client. It returns false
+	// to refuse (unsaved changes kept), and the list goes back to the client
+	// that was shown.
+	OnSelect func(id int64) bool
+
+	content fyne.CanvasObject
+}
+
+func newClientList(s *store.Store, t *tasks, now func() time.Time) *ClientList {
+	l := &ClientList{store: s, tasks: t, now: now}
+	l.Search = newEntry("Search name, phone or email")
+	l.Search.OnChanged = func(string) { l.Reload() }
+	l.Search.OnSubmitted = func(string) { l.pickFirst() }
+	l.Search.onEscape = func() { l.Search.SetText("") }
+	l.Sort = widget.NewSelect([]string{sortByLastVisit, sortByName}, func(string) { l.Reload() })
+	l.Sort.Selected = sortByLastVisit
+	l.Archived = widget.NewCheck("Show archived", func(bool) { l.Reload() })
+	l.Status = widget.NewLabel("")
+	l.Status.SizeName = theme.SizeNameCaptionText
+	l.List = widget.NewList(
+		func() int { return len(l.rows) },
+		newClientRow,
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(l.rows) {
+				o.(*clientRow).show(l.rows[i], l.now(), l.Sort.Selected == sortByName)
+			}
+		})
+	l.List.OnSelected = l.onSelected
+
+	tools := container.NewBorder(nil, nil, widget.NewLabel("Sort"), l.Archived, l.Sort)
+	top := container.NewVBox(l.Search, tools, l.Status)
+	l.content = container.NewBorder(top, nil, nil, nil, l.List)
+	return l
+}
+
+// Reload queries the clients again with the current search, sort and
+// archived toggle. Only the newest query's answer is shown.
+func (l *ClientList) Reload() {
+	q := store.ClientQuery{Text: l.Search.Text, IncludeArchived: l.Archived.Checked, Order: store.ByLastVisit}
+	if l.Sort.Selected == sortByName {
+		q.Order = store.ByName
+	}
+	load(l.tasks, &l.loads, func(ctx context.Context) ([]store.ClientSummary, error) {
+		return l.store.SearchClients(ctx, q)
+	}, func(rows []store.ClientSummary, err error) {
+		if err != nil {
+			l.Status.SetText("Could not load the clients. " + errorText(err))
+			l.Status.Importance = widget.DangerImportance
+			return
+		}
+		l.Status.Importance = widget.MediumImportance
+		l.rows = rows
+		l.Status.SetText(l.statusText(q))
+		l.List.Refresh()
+		l.reselect()
+	})
+}
+
+func (l *ClientList) statusText(q store.ClientQuery) string {
+	n := len(l.rows)
+	switch {
+	case q.Text != "" && n == 0:
+		return fmt.Sprintf("No client matches “%s”", q.Text)
+	case q.Text != "":
+		return plural(n, "client found", "clients found") + " · Enter opens the first"
+	case n == 0:
+		return "No clients yet"
+	default:
+		return plural(n, "client", "clients")
+	}
+}
+
+// Rows is what the list shows now, in order.
+func (l *ClientList) Rows() []store.ClientSummary { return l.rows }
+
+// Selected is the client shown on the right, or 0.
+func (l *ClientList) Selected() int64 { return l.selected }
+
+func (l *ClientList) onSelected(i widget.ListItemID) {
+	if l.quiet || i >= len(l.rows) {
+		return
+	}
+	id := l.rows[i].ID
+	if id == l.selected {
+		return
+	}
+	if l.OnSelect != nil && !l.OnSelect(id) {
+		l.reselect()
+		return
+	}
+	l.selected = id
+}
+
+// Show marks id as the client on the right without asking anyone.
+func (l *ClientList) Show(id int64) {
+	l.selected = id
+	l.reselect()
+}
+
+// reselect highlights the shown client's row, or nothing if it is not in
+// the list (filtered out by the search).
+func (l *ClientList) reselect() {
+	l.quiet = true
+	defer func() { l.quiet = false }()
+	for i, r := range l.rows {
+		if r.ID == l.selected {
+			l.List.Select(i)
+			l.List.ScrollTo(i)
+			return
+		}
+	}
+	l.List.UnselectAll()
+}
+
+// pickFirst opens the first match: Ctrl+F, a few letters, Enter.
+func (l *ClientList) pickFirst() {
+	if len(l.rows) > 0 {
+		l.List.Select(0)
+	}
+}
+
+// clientRow is one line of the list: name (with an alert mark for clients
+// with contraindications or medications) over "14 Nov · 4→2".
+type clientRow struct {
+	widget.BaseWidget
+	name  *widget.Label
+	visit *secondaryText
+	alert *widget.Icon
+}
+
+func newClientRow() fyne.CanvasObject {
+	r := &clientRow{
+		name:  widget.NewLabelWithStyle("Client name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		visit: newSecondaryText(),
+		alert: widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon())),
+	}
+	r.name.Truncation = fyne.TextTruncateEllipsis
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// show fills the row; sorted by name it reads "Last, First" so the order
+// is visible at a glance.
+func (r *clientRow) show(c store.ClientSummary, now time.Time, lastFirst bool) {
+	name := c.FullName()
+	if lastFirst && c.LastName != "" {
+		name = c.LastName + ", " + c.FirstName
+	}
+	if c.Archived {
+		name += " (archived)"
+	}
+	r.name.SetText(name)
+	r.visit.SetText(lastVisitSummary(c, now))
+	if c.HasAlerts() {
+		r.alert.Show()
+	} else {
+		r.alert.Hide()
+	}
+}
+
+func (r *clientRow) CreateRenderer() fyne.WidgetRenderer {
+	lines := container.New(&tightVBox{}, r.name, r.visit)
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, r.alert, lines))
+}

@@ -1,0 +1,330 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"backtrack/store"
+)
+
+// viewMode is what the area under the client's header shows.
+type viewMode int
+
+const (
+	modeNone     viewMode = iota // no client picked
+	modeOverview                 // before treatment, chart, history
+	modeDetail                   // one whole session note
+	modeForm                     // recording or editing a session
+)
+
+// ClientView is the right side of the desk, built for the minute before
+// treatment: who, what to watch out for, what happened last time, how the
+// pain has gone, and every session.
+type ClientView struct {
+	d *Desk
+
+	Header  *clientHeader
+	Before  *beforeTreatment
+	Chart   painChartView
+	History *sessionHistory
+	Detail  *sessionDetail
+	Form    *SessionForm // nil unless a session is being recorded or edited
+	Loading *widget.Label
+
+	client   store.Client
+	sessions []store.Session // newest first
+	mode     viewMode
+	loads    latest
+
+	beforePanel *panel
+	historyBar  *fyne.Container
+	body        *fyne.Container // holds the one area the mode shows
+	overview    fyne.CanvasObject
+	placeholder fyne.CanvasObject
+	content     *fyne.Container
+}
+
+// clientData is everything the view shows for one client, loaded together.
+type clientData struct {
+	client   store.Client
+	sessions []store.Session
+	trend    []store.TrendPoint
+}
+
+func newClientView(d *Desk) *ClientView {
+	v := &ClientView{d: d, Header: newClientHeader(), Before: newBeforeTreatment(),
+		History: newSessionHistory(d.now), Detail: newSessionDetail(), Loading: widget.NewLabel("")}
+	v.Loading.Importance = widget.LowImportance
+	v.Chart = newChartSlot(v.openSession)
+
+	v.Header.NewSession.OnTapped = v.NewSession
+	v.Header.Edit.OnTapped = func() { d.editClient(v.client) }
+	v.Header.Archive.OnTapped = v.toggleArchived
+	v.History.OnOpen = v.showDetail
+	v.Detail.Back.OnTapped = v.showOverview
+	v.Detail.Edit.OnTapped = func() { v.EditSession(v.Detail.session) }
+	v.Detail.Delete.OnTapped = func() { v.confirmDelete(v.Detail.session) }
+
+	v.beforePanel = newPanel("BEFORE TREATMENT", nil, v.Before.content)
+	chartPanel := newPanel("PAIN OVER VISITS", nil, v.Chart)
+	newSession := widget.NewButtonWithIcon("New session  (Ctrl+N)", theme.ContentAddIcon(), v.NewSession)
+	historyPanel := newPanel("HISTORY", newSession, v.History.content)
+	v.History.Title = historyPanel.title // the panel's title carries the count
+	// Before treatment gets the height it needs, never a scroll bar: it is
+	// what the therapist reads in passing. The history takes the rest.
+	top := container.New(&columns{weights: []float32{1.25, 1}}, v.beforePanel, chartPanel)
+	v.overview = container.NewBorder(top, nil, nil, nil, historyPanel)
+
+	hint := widget.NewLabel("Pick a client on the left, or add one with New client (Ctrl+Shift+N).")
+	hint.Importance = widget.LowImportance
+	v.placeholder = container.NewCenter(hint)
+	v.body = container.NewStack(v.placeholder)
+	v.content = container.NewStack(v.placeholder)
+	return v
+}
+
+// Client is the client shown, zero when none is.
+func (v *ClientView) Client() store.Client { return v.client }
+
+// Mode is what the view shows under the header.
+func (v *ClientView) Mode() viewMode { return v.mode }
+
+// Show loads a client and shows their overview. Loading happens in the
+// background; a slower earlier load can never replace a later one.
+func (v *ClientView) Show(id int64) {
+	v.Form = nil
+	v.load(id, modeOverview)
+}
+
+// reload refreshes the shown client, keeping the mode unless it was a form.
+func (v *ClientView) reload() {
+	if v.client.ID != 0 {
+		v.load(v.client.ID, modeOverview)
+	}
+}
+
+func (v *ClientView) load(id int64, then viewMode) {
+	v.Loading.SetText("Loading…")
+	load(v.d.tasks, &v.loads, func(ctx context.Context) (clientData, error) {
+		var data clientData
+		var err error
+		if data.client, err = v.d.store.Client(ctx, id); err != nil {
+			return data, err
+		}
+		if data.sessions, err = v.d.store.ClientHistory(ctx, id, store.Period{}); err != nil {
+			return data, err
+		}
+		data.trend, err = v.d.store.PainTrend(ctx, id, store.Period{})
+		return data, err
+	}, func(data clientData, err error) {
+		v.Loading.SetText("")
+		if err != nil {
+			v.d.showError("Could not open the client", err)
+			return
+		}
+		v.apply(data, then)
+	})
+}
+
+func (v *ClientView) apply(data clientData, then viewMode) {
+	first := v.client.ID == 0
+	v.client, v.sessions = data.client, data.sessions
+	now := v.d.now()
+	v.Header.show(data.client, now)
+	v.Before.show(briefOf(data.sessions, data.trend, now))
+	v.Chart.SetPoints(data.trend)
+	v.History.show(data.sessions)
+	v.History.Title.SetText(fmt.Sprintf("HISTORY · %s", plural(len(data.sessions), "session", "sessions")))
+	if first {
+		v.content.Objects = []fyne.CanvasObject{container.NewBorder(
+			container.NewVBox(v.Header.content, widget.NewSeparator()), nil, nil, nil, v.body)}
+		v.content.Refresh()
+	}
+	v.setMode(then)
+	v.d.updateActions()
+}
+
+func (v *ClientView) setMode(m viewMode) {
+	v.mode = m
+	var shown fyne.CanvasObject
+	switch m {
+	case modeOverview:
+		shown = v.overview
+	case modeDetail:
+		shown = v.Detail.content
+	case modeForm:
+		shown = v.Form.content
+	default:
+		shown = v.placeholder
+	}
+	v.body.Objects = []fyne.CanvasObject{shown}
+	v.body.Refresh()
+}
+
+func (v *ClientView) showOverview() {
+	v.Form = nil
+	v.setMode(modeOverview)
+	v.d.updateActions()
+}
+
+// showDetail opens one session's whole note.
+func (v *ClientView) showDetail(s store.Session) {
+	v.Detail.show(s)
+	v.setMode(modeDetail)
+	v.d.updateActions()
+}
+
+// openSession opens the note of a visit tapped on the chart.
+func (v *ClientView) openSession(id int64) {
+	v.Leave(func() {
+		for _, s := range v.sessions {
+			if s.ID == id {
+				v.Form = nil
+				v.showDetail(s)
+				return
+			}
+		}
+	})
+}
+
+// NewSession opens the form for a new session of the shown client.
+func (v *ClientView) NewSession() {
+	if v.client.ID == 0 || v.mode == modeForm {
+		return
+	}
+	v.openForm(store.Session{})
+}
+
+// EditSession opens the form on an existing session.
+func (v *ClientView) EditSession(s store.Session) { v.openForm(s) }
+
+func (v *ClientView) openForm(s store.Session) {
+	client := v.client
+	v.d.withVocabulary(func(vocab map[store.Kind][]store.Term) {
+		if v.client.ID != client.ID {
+			return // the therapist moved on while the vocabulary loaded
+		}
+		f := newSessionForm(v.d.store, v.d.tasks, client, vocab, s, v.d.now())
+		f.OnCancel = func() { v.Leave(v.closeForm) }
+		f.OnSaved = func(saved store.Session) {
+			v.Form = nil
+			v.d.list.Reload()
+			v.load(client.ID, modeOverview)
+		}
+		v.Form = f
+		v.setMode(modeForm)
+		f.FocusFirst(v.d.window.Canvas())
+		v.d.updateActions()
+	})
+}
+
+// closeForm leaves the form without saving, back to where it came from.
+func (v *ClientView) closeForm() {
+	editing := v.Form != nil && v.Form.base.ID != 0
+	base := store.Session{}
+	if v.Form != nil {
+		base = v.Form.base
+	}
+	v.Form = nil
+	if editing {
+		v.showDetail(base)
+		return
+	}
+	v.showOverview()
+}
+
+// Leave runs then once it is safe to move away from the view: at once,
+// or after the therapist decided what to do with unsaved changes.
+func (v *ClientView) Leave(then func()) {
+	f := v.Form
+	if f == nil || !f.Dirty() {
+		then()
+		return
+	}
+	v.d.confirmUnsaved("This session", func(choice unsavedChoice) {
+		switch choice {
+		case discardChanges:
+			v.Form = nil
+			then()
+		case saveChanges:
+			saved := f.OnSaved
+			f.OnSaved = func(s store.Session) {
+				saved(s)
+				then()
+			}
+			f.Submit()
+		}
+	})
+}
+
+// Escape steps back: from the form (asking about unsaved changes) or the
+// note to the overview.
+func (v *ClientView) Escape() {
+	switch v.mode {
+	case modeForm:
+		v.Form.cancel()
+	case modeDetail:
+		v.showOverview()
+	}
+}
+
+func (v *ClientView) confirmDelete(s store.Session) {
+	msg := fmt.Sprintf("Delete the session of %s with %s?\nIts notes and pain scores are removed for good.",
+		dateTime(s.Start), v.client.FullName())
+	v.d.confirm("Delete session", msg, "Delete session", func() {
+		id := v.client.ID
+		v.d.tasks.run(func() func() {
+			err := v.d.store.DeleteSession(context.Background(), s.ID)
+			return func() {
+				if err != nil {
+					v.d.showError("Could not delete the session", err)
+					return
+				}
+				v.d.list.Reload()
+				v.load(id, modeOverview)
+			}
+		})
+	})
+}
+
+func (v *ClientView) toggleArchived() {
+	c := v.client
+	do := func() {
+		v.d.tasks.run(func() func() {
+			var err error
+			if c.Archived {
+				err = v.d.store.RestoreClient(context.Background(), c.ID)
+			} else {
+				err = v.d.store.ArchiveClient(context.Background(), c.ID)
+			}
+			return func() {
+				if err != nil {
+					v.d.showError("Could not change the client", err)
+					return
+				}
+				v.d.list.Reload()
+				v.load(c.ID, v.mode)
+			}
+		})
+	}
+	if c.Archived {
+		do()
+		return
+	}
+	msg := fmt.Sprintf("Archive %s?\nTheir history is kept. Find them again with “Show archived”.", c.FullName())
+	v.d.confirm("Archive client", msg, "Archive", do)
+}
+
+// clear forgets the shown client (another database was opened).
+func (v *ClientView) clear() {
+	v.loads.begin() // drop any load still in flight
+	v.client, v.sessions, v.Form = store.Client{}, nil, nil
+	v.mode = modeNone
+	v.content.Objects = []fyne.CanvasObject{v.placeholder}
+	v.content.Refresh()
+}

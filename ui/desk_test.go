@@ -1,0 +1,146 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	"fyne.io/fyne/v2"
+
+	"backtrack/store"
+)
+
+func TestSampleDataIsSeparateAndLabelled(t *testing.T) {
+	s := openStore(t)
+	d := newTestDesk(t, s, Options{})
+
+	// when the therapist explores with sample data from the welcome
+	tap(d, d.welcome.Explore)
+	if !d.SampleOpen() {
+		t.Fatal("Explore with sample data did not open the sample practice")
+	}
+	dir := d.sample.dir
+	info, err := os.Stat(dir)
+	if err != nil || info.Mode().Perm() != 0o700 {
+		t.Fatalf("sample folder %s: %v, mode %v, want 0700", dir, err, info.Mode().Perm())
+	}
+	// then it is labelled as such, and full of clients
+	mustContain(t, "title", d.window.Title(), "SAMPLE DATA")
+	if !d.banner.content.Visible() {
+		t.Error("the sample-data banner is hidden")
+	}
+	if d.Welcoming() || len(d.list.Rows()) != sampleClients {
+		t.Errorf("sample list: welcome %v, %d rows", d.Welcoming(), len(d.list.Rows()))
+	}
+	// and nothing of it lands in the real database
+	if real, _ := s.SearchClients(context.Background(), store.ClientQuery{IncludeArchived: true}); len(real) != 0 {
+		t.Fatalf("the real database got %d sample clients", len(real))
+	}
+
+	// leaving deletes it and brings back the therapist's own (empty) records
+	tap(d, d.banner.Leave)
+	if d.SampleOpen() || d.banner.content.Visible() || strings.Contains(d.window.Title(), "SAMPLE") {
+		t.Error("still labelled as sample data after leaving")
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("sample folder still there: %v", err)
+	}
+	if !d.Welcoming() {
+		t.Error("leaving the sample for an empty database should welcome again")
+	}
+}
+
+func TestKeyboardShortcutsWithNothingFocused(t *testing.T) {
+	d, _, c := deskWithClient(t)
+	addSession(t, d.store, storeSession(c.ID))
+	act(d, d.view.reload)
+
+	// the canvas has the shortcuts too, for when no field has focus
+	act(d, func() {
+		d.window.Canvas().Unfocus()
+		d.window.Canvas().(fyne.Shortcutable).TypedShortcut(shortcutNewSession)
+	})
+	if d.view.Mode() != modeForm {
+		t.Fatal("Ctrl+N on the canvas did not open the form")
+	}
+	act(d, func() { d.window.Canvas().Unfocus() })
+	pressKey(d, fyne.KeyEscape)
+	if d.view.Mode() != modeOverview {
+		t.Fatalf("Escape with nothing focused left mode %v", d.view.Mode())
+	}
+	// Escape also steps back from a note
+	act(d, func() { d.view.History.List.Select(0) })
+	pressKey(d, fyne.KeyEscape)
+	if d.view.Mode() != modeOverview {
+		t.Errorf("Escape from a note left mode %v", d.view.Mode())
+	}
+	// the form's fields come in the order they are filled in
+	press(t, d, shortcutNewSession)
+	f := d.view.Form
+	order := []fyne.Focusable{}
+	act(d, func() {
+		d.window.Canvas().Focus(f.Date)
+		for i := 0; i < 4; i++ {
+			order = append(order, d.window.Canvas().Focused())
+			d.window.Canvas().FocusNext()
+		}
+	})
+	want := []fyne.Focusable{f.Date, f.Time, f.Duration, f.PainBefore.Slider}
+	for i := range want {
+		if order[i] != want[i] {
+			t.Errorf("tab stop %d is %T, want %T", i, order[i], want[i])
+		}
+	}
+}
+
+func storeSession(clientID int64) store.Session {
+	return store.Session{ClientID: clientID, Start: testNow.AddDate(0, 0, -7), DurationMin: 45,
+		PainBefore: store.PainOf(5), PainAfter: store.PainOf(3)}
+}
+
+func TestStaleLoadNeverOverwritesNewer(t *testing.T) {
+	// given two loads of the same area, the first one slower
+	var tk tasks
+	var area latest
+	release := make(chan struct{})
+	var mu sync.Mutex
+	var shown []string
+	show := func(v string, err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		shown = append(shown, v)
+	}
+	load(&tk, &area, func(ctx context.Context) (string, error) {
+		<-release
+		return "old", ctx.Err()
+	}, show)
+	load(&tk, &area, func(context.Context) (string, error) { return "new", nil }, show)
+	// when the slow one finishes last
+	close(release)
+	tk.wait()
+	// then only the newer result was applied
+	if len(shown) != 1 || shown[0] != "new" {
+		t.Fatalf("applied %v, want only the newer load", shown)
+	}
+}
+
+func TestBusiestWithAlertsPrefersAlertsThenHistory(t *testing.T) {
+	quiet := store.ClientSummary{Client: store.Client{ID: 1}, SessionCount: 50}
+	alert := store.ClientSummary{Client: store.Client{ID: 2, Medications: "ibuprofen"}, SessionCount: 3}
+	alertBusy := store.ClientSummary{Client: store.Client{ID: 3, Contraindications: "pregnant"}, SessionCount: 9}
+	for _, tc := range []struct {
+		clients []store.ClientSummary
+		want    int64
+	}{
+		{nil, 0},
+		{[]store.ClientSummary{quiet}, 1},
+		{[]store.ClientSummary{quiet, alert}, 2},
+		{[]store.ClientSummary{alert, quiet, alertBusy}, 3},
+	} {
+		if got := busiestWithAlerts(tc.clients); got != tc.want {
+			t.Errorf("busiestWithAlerts(%d clients) = %d, want %d", len(tc.clients), got, tc.want)
+		}
+	}
+}

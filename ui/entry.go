@@ -1,0 +1,98 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// entry is a text field that reports Escape. A plain widget.Entry swallows
+// every key while focused, so without this Escape could not cancel a form
+// while the therapist is typing in it.
+type entry struct {
+	widget.Entry
+	onEscape func()
+}
+
+func newEntry(placeholder string) *entry {
+	e := &entry{}
+	e.PlaceHolder = placeholder
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// newNoteEntry is a multi-line entry for notes that wraps words.
+func newNoteEntry(placeholder string, rows int) *entry {
+	e := &entry{}
+	e.PlaceHolder = placeholder
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(rows)
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey hands Escape to onEscape and everything else to the entry.
+func (e *entry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
+// fieldError is the red line under a field that says what is wrong with it.
+type fieldError struct {
+	widget.Label
+}
+
+func newFieldError() *fieldError {
+	l := &fieldError{}
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.SizeName = theme.SizeNameCaptionText
+	l.ExtendBaseWidget(l)
+	l.Hide()
+	return l
+}
+
+// show sets the message, hiding the line when there is none.
+func (f *fieldError) show(msg string) {
+	f.SetText(msg)
+	if msg == "" {
+		f.Hide()
+	} else {
+		f.Show()
+	}
+}
+
+// secondaryText is a one-line label in the theme's muted text colour, for
+// what supports a main line (the last visit under a client's name). Fyne's
+// low-importance label is too faint to read in the dark theme.
+type secondaryText struct {
+	widget.RichText
+	seg *widget.TextSegment
+}
+
+func newSecondaryText() *secondaryText {
+	return newSecondaryTextStyled(fyne.TextStyle{})
+}
+
+func newSecondaryTextStyled(style fyne.TextStyle) *secondaryText {
+	t := &secondaryText{seg: &widget.TextSegment{Style: widget.RichTextStyle{
+		ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameText, Inline: true, TextStyle: style}}}
+	t.Segments = []widget.RichTextSegment{t.seg}
+	t.Scroll = fyne.ScrollNone
+	t.Truncation = fyne.TextTruncateEllipsis
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// SetText replaces the text.
+func (t *secondaryText) SetText(s string) {
+	t.seg.Text = s
+	t.Refresh()
+}
+
+// Text is the text shown.
+func (t *secondaryText) Text() string { return t.seg.Text }

@@ -1,0 +1,109 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"backtrack/store"
+)
+
+// formProblems shows what stops a form from saving: each message in red
+// under its field (keyed like store.FieldError.Field), and a line beside
+// the buttons for anything without a field of its own.
+type formProblems struct {
+	fields  map[string]*fieldError
+	Summary *widget.Label
+}
+
+func newFormProblems() formProblems {
+	l := widget.NewLabel("")
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	return formProblems{fields: map[string]*fieldError{}, Summary: l}
+}
+
+// field returns the red line for one field, creating it.
+func (p formProblems) field(name string) *fieldError {
+	if p.fields[name] == nil {
+		p.fields[name] = newFieldError()
+	}
+	return p.fields[name]
+}
+
+// show replaces every message shown; an empty map clears them all.
+func (p formProblems) show(problems map[string]string) {
+	var loose []string
+	for field, msg := range problems {
+		if _, ok := p.fields[field]; !ok {
+			loose = append(loose, msg)
+		}
+	}
+	sort.Strings(loose)
+	for field, e := range p.fields {
+		e.show(problems[field])
+	}
+	switch {
+	case len(loose) > 0:
+		p.Summary.SetText(strings.Join(loose, "\n"))
+	case len(problems) > 0:
+		p.Summary.SetText("Not saved: " + plural(len(problems), "field needs", "fields need") + " correcting (marked in red).")
+	default:
+		p.Summary.SetText("")
+	}
+}
+
+// showSaveError shows why the store refused to save: validation problems
+// at their fields, anything else in words beside the buttons.
+func (p formProblems) showSaveError(err error) {
+	var ve *store.ValidationError
+	if !errors.As(err, &ve) {
+		p.show(map[string]string{"": "Not saved. " + errorText(err)})
+		return
+	}
+	problems := map[string]string{}
+	for _, fe := range ve.Problems {
+		problems[fe.Field] = fe.Message
+	}
+	p.show(problems)
+}
+
+// formSave is the save step every form shares: show the problems found
+// without the database and stop there, or save in the background with the
+// button disabled (a double press saves once), then show the store's
+// problems at their fields or hand the saved record to done.
+type formSave struct {
+	tasks    *tasks
+	button   *widget.Button
+	problems formProblems
+	busy     bool
+}
+
+func submitForm[T any](f *formSave, value T, problems map[string]string,
+	save func(context.Context, T) (T, error), done func(T)) {
+	if f.busy {
+		return
+	}
+	f.problems.show(problems)
+	if len(problems) > 0 {
+		return
+	}
+	f.busy = true
+	f.button.Disable()
+	f.tasks.run(func() func() {
+		saved, err := save(context.Background(), value)
+		return func() {
+			f.busy = false
+			f.button.Enable()
+			if err != nil {
+				f.problems.showSaveError(err)
+				return
+			}
+			done(saved)
+		}
+	})
+}

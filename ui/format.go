@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"backtrack/store"
+)
+
+// Dates read the way a therapist says them: "14 Nov", with the year only
+// when it is not this year.
+
+func shortDate(t, now time.Time) string {
+	if t.Year() == now.Year() {
+		return t.Format("2 Jan")
+	}
+	return t.Format("2 Jan 2006")
+}
+
+func longDate(t time.Time) string { return t.Format("2 Jan 2006") }
+
+func dateTime(t time.Time) string { return t.Format("Mon 2 Jan 2006, 15:04") }
+
+// daysBetween counts calendar days from a to b, ignoring the time of day.
+func daysBetween(a, b time.Time) int {
+	da := time.Date(a.Year(), a.Month(), a.Day(), 0, 0, 0, 0, time.UTC)
+	db := time.Date(b.Year(), b.Month(), b.Day(), 0, 0, 0, 0, time.UTC)
+	return int(db.Sub(da).Hours() / 24)
+}
+
+// ago says how long ago t was, in the unit a person would use.
+func ago(t, now time.Time) string {
+	d := daysBetween(t, now)
+	switch {
+	case d < 0:
+		return "upcoming"
+	case d == 0:
+		return "today"
+	case d == 1:
+		return "yesterday"
+	case d < 14:
+		return fmt.Sprintf("%d days ago", d)
+	case d < 60:
+		return fmt.Sprintf("%d weeks ago", d/7)
+	case d < 365:
+		return fmt.Sprintf("%d months ago", d/30)
+	case d < 730:
+		return "over a year ago"
+	default:
+		return fmt.Sprintf("%d years ago", d/365)
+	}
+}
+
+// painChange is "4→2", "4→–" or "–" when nothing was recorded.
+func painChange(before, after store.Pain) string {
+	if !before.Recorded && !after.Recorded {
+		return "–"
+	}
+	return before.String() + "→" + after.String()
+}
+
+// lastVisitSummary is the client list's second line: "14 Nov · 4→2".
+func lastVisitSummary(c store.ClientSummary, now time.Time) string {
+	if c.LastVisit.IsZero() {
+		return "No visits yet"
+	}
+	return shortDate(c.LastVisit, now) + " · " + painChange(c.LastPainBefore, c.LastPainAfter)
+}
+
+// joinNonEmpty joins the parts that are not blank.
+func joinNonEmpty(sep string, parts ...string) string {
+	var keep []string
+	for _, p := range parts {
+		if strings.TrimSpace(p) != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, sep)
+}
+
+// oneLine squeezes a note onto one line for a summary.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// plural is "1 visit" or "3 visits".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -1,0 +1,143 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+)
+
+// tightVBox stacks labels closer than a VBox does: each label already pads
+// itself, so a VBox of two labels leaves a gap that wastes list rows.
+type tightVBox struct{}
+
+func (tightVBox) overlap() float32 { return theme.InnerPadding() * 0.75 }
+
+func (t tightVBox) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var size fyne.Size
+	visible := 0
+	for _, o := range objects {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		size.Width = max(size.Width, m.Width)
+		size.Height += m.Height
+		visible++
+	}
+	if visible > 1 {
+		size.Height -= float32(visible-1) * t.overlap()
+	}
+	return size
+}
+
+func (t tightVBox) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	for _, o := range objects {
+		if !o.Visible() {
+			continue
+		}
+		h := o.MinSize().Height
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h - t.overlap()
+	}
+}
+
+// columns lays children side by side with widths in proportion to weights,
+// so a list row lines up with its header row at any window width. Columns
+// with weight 0 get their minimum width.
+type columns struct {
+	weights []float32
+}
+
+func (c *columns) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var size fyne.Size
+	for i, o := range objects {
+		m := o.MinSize()
+		size.Height = max(size.Height, m.Height)
+		if i < len(c.weights) && c.weights[i] == 0 {
+			size.Width += m.Width
+		} else {
+			size.Width += min(m.Width, 40) // flexible columns may shrink and truncate
+		}
+	}
+	size.Width += theme.Padding() * float32(max(len(objects)-1, 0))
+	return size
+}
+
+func (c *columns) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	free := size.Width - pad*float32(max(len(objects)-1, 0))
+	var total float32
+	for i, o := range objects {
+		if i < len(c.weights) && c.weights[i] == 0 {
+			free -= o.MinSize().Width
+		} else if i < len(c.weights) {
+			total += c.weights[i]
+		}
+	}
+	x := float32(0)
+	for i, o := range objects {
+		w := o.MinSize().Width
+		if i < len(c.weights) && c.weights[i] > 0 && total > 0 {
+			w = max(free*c.weights[i]/total, 0)
+		}
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+		x += w + pad
+	}
+}
+
+// facts is a two-column "label: value" layout like Fyne's form layout,
+// with rows drawn closer together: every label pads itself, so a form's
+// row spacing would spread a summary over twice the height it needs.
+// Values may wrap; a row is as tall as its taller cell.
+type facts struct{}
+
+func (facts) overlap() float32 { return theme.InnerPadding() * 0.75 }
+
+func (f facts) columns(objects []fyne.CanvasObject) (labelWidth, contentWidth float32) {
+	for i := 0; i+1 < len(objects); i += 2 {
+		if !objects[i].Visible() && !objects[i+1].Visible() {
+			continue
+		}
+		labelWidth = max(labelWidth, objects[i].MinSize().Width)
+		contentWidth = max(contentWidth, objects[i+1].MinSize().Width)
+	}
+	return labelWidth, contentWidth
+}
+
+func (f facts) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	labelWidth, contentWidth := f.columns(objects)
+	var height float32
+	rows := 0
+	for i := 0; i+1 < len(objects); i += 2 {
+		if !objects[i].Visible() && !objects[i+1].Visible() {
+			continue
+		}
+		height += max(objects[i].MinSize().Height, objects[i+1].MinSize().Height)
+		rows++
+	}
+	if rows > 1 {
+		height -= float32(rows-1) * f.overlap()
+	}
+	return fyne.NewSize(labelWidth+contentWidth, height)
+}
+
+func (f facts) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	labelWidth, _ := f.columns(objects)
+	contentWidth := size.Width - labelWidth
+	y := float32(0)
+	for i := 0; i+1 < len(objects); i += 2 {
+		label, value := objects[i], objects[i+1]
+		if !label.Visible() && !value.Visible() {
+			continue
+		}
+		value.Resize(fyne.NewSize(contentWidth, value.MinSize().Height))
+		h := max(label.MinSize().Height, value.MinSize().Height)
+		label.Move(fyne.NewPos(0, y))
+		label.Resize(fyne.NewSize(labelWidth, label.MinSize().Height))
+		value.Move(fyne.NewPos(labelWidth, y))
+		value.Resize(fyne.NewSize(contentWidth, h))
+		y += h - f.overlap()
+	}
+}

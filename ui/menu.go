@@ -1,0 +1,86 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+)
+
+// deskMenu is the window's menu bar. Its shortcuts work wherever the focus
+// is: the desktop driver tries menu shortcuts before the focused field.
+type deskMenu struct {
+	d    *Desk
+	main *fyne.MainMenu
+
+	newClient, editClient, archive *fyne.MenuItem
+	newSession, save, find, back   *fyne.MenuItem
+	settings                       *fyne.MenuItem
+}
+
+// The desk's keyboard shortcuts.
+var (
+	shortcutNewSession = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutNewClient  = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	shortcutSave       = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutFind       = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutSettings   = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+func newDeskMenu(d *Desk) *deskMenu {
+	m := &deskMenu{d: d}
+	item := func(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, action)
+		it.Shortcut = sc
+		return it
+	}
+	m.newClient = item("New client…", shortcutNewClient, d.newClient)
+	m.find = item("Find client", shortcutFind, d.find)
+	m.editClient = item("Edit client…", nil, func() { d.editClient(d.view.client) })
+	m.archive = item("Archive client", nil, d.view.toggleArchived)
+	m.newSession = item("New session", shortcutNewSession, d.newSession)
+	m.save = item("Save", shortcutSave, d.save)
+	m.back = item("Back to overview", nil, d.escape)
+	m.settings = item("Settings…", shortcutSettings, d.showSettings)
+
+	file := fyne.NewMenu("File", m.settings)
+	m.main = fyne.NewMainMenu(
+		file,
+		fyne.NewMenu("Client", m.newClient, m.find, fyne.NewMenuItemSeparator(), m.editClient, m.archive),
+		fyne.NewMenu("Session", m.newSession, m.save, m.back),
+	)
+	m.update()
+	return m
+}
+
+// addShortcuts registers the menu's shortcuts on the canvas too, for when
+// the focus is on nothing that takes keys (and for the test driver, which
+// has no menu bar).
+func (m *deskMenu) addShortcuts(c fyne.Canvas) {
+	for _, menu := range m.main.Items {
+		for _, it := range menu.Items {
+			if it.Shortcut == nil || it.Action == nil {
+				continue
+			}
+			action := it.Action
+			c.AddShortcut(it.Shortcut, func(fyne.Shortcut) { action() })
+		}
+	}
+}
+
+// update greys out what makes no sense now: no client, no form.
+func (m *deskMenu) update() {
+	d := m.d
+	hasClient := d.view.client.ID != 0
+	formOpen := d.view.Form != nil || d.clientForm != nil
+	for _, it := range []*fyne.MenuItem{m.editClient, m.archive} {
+		it.Disabled = !hasClient
+	}
+	m.newSession.Disabled = !hasClient
+	m.save.Disabled = !formOpen
+	m.back.Disabled = d.view.mode != modeDetail && d.view.mode != modeForm
+	if d.view.client.Archived {
+		m.archive.Label = "Restore client"
+	} else {
+		m.archive.Label = "Archive client"
+	}
+	m.main.Refresh()
+}

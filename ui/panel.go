@@ -1,0 +1,74 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// panel is a titled section of the client view on a softly tinted
+// background, so "Before treatment", the chart and the history read as
+// separate blocks. Colours come from the theme at every refresh, so it
+// follows light and dark.
+type panel struct {
+	widget.BaseWidget
+	title   *widget.Label
+	extra   fyne.CanvasObject // buttons at the title's right, may be nil
+	content fyne.CanvasObject
+}
+
+func newPanel(title string, extra, content fyne.CanvasObject) *panel {
+	p := &panel{title: widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		extra: extra, content: content}
+	p.title.Importance = widget.HighImportance
+	p.ExtendBaseWidget(p)
+	return p
+}
+
+func (p *panel) SetTitle(t string) { p.title.SetText(t) }
+
+func (p *panel) CreateRenderer() fyne.WidgetRenderer {
+	bg := canvas.NewRectangle(nil)
+	bg.CornerRadius = theme.InputRadiusSize() * 2
+	head := container.NewBorder(nil, nil, nil, p.extra, p.title)
+	if p.extra == nil {
+		head = container.NewStack(p.title)
+	}
+	body := container.NewBorder(head, nil, nil, nil, p.content)
+	r := &panelRenderer{bg: bg, body: body, panel: p}
+	r.Refresh()
+	return r
+}
+
+type panelRenderer struct {
+	bg    *canvas.Rectangle
+	body  *fyne.Container
+	panel *panel
+}
+
+func (r *panelRenderer) Layout(size fyne.Size) {
+	r.bg.Resize(size)
+	pad := theme.Padding()
+	r.body.Move(fyne.NewPos(pad, pad))
+	r.body.Resize(size.Subtract(fyne.NewSize(2*pad, 2*pad)))
+}
+
+func (r *panelRenderer) MinSize() fyne.Size {
+	pad := theme.Padding()
+	return r.body.MinSize().Add(fyne.NewSize(2*pad, 2*pad))
+}
+
+func (r *panelRenderer) Refresh() {
+	th := r.panel.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	r.bg.FillColor = th.Color(theme.ColorNameInputBackground, v)
+	r.bg.StrokeColor = th.Color(theme.ColorNameSeparator, v)
+	r.bg.StrokeWidth = 1
+	r.bg.Refresh()
+	r.body.Refresh()
+}
+
+func (r *panelRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.bg, r.body} }
+func (r *panelRenderer) Destroy()                     {}

@@ -1,0 +1,127 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"backtrack/store"
+	"backtrack/store/demo"
+)
+
+// sampleClients is the size of the sample practice: enough to search and
+// sort, small enough to build in a blink.
+const sampleClients = 40
+
+// sampleData is a throwaway practice in its own temporary folder (0700),
+// never mixed into the therapist's database, deleted on leaving.
+type sampleData struct {
+	dir  string
+	real *store.Store // the therapist's own database, back on leaving
+}
+
+// openSample builds the sample practice in the background and shows it.
+func (d *Desk) openSample() {
+	if d.sample != nil {
+		return
+	}
+	d.welcome.Explore.Disable()
+	d.welcome.Explore.SetText("Preparing the sample practice…")
+	d.tasks.run(func() func() {
+		s, dir, err := newSampleStore(context.Background())
+		return func() {
+			d.welcome.Explore.Enable()
+			d.welcome.Explore.SetText("Explore with sample data")
+			if err != nil {
+				d.showError("Could not prepare the sample practice", err)
+				return
+			}
+			d.sample = &sampleData{dir: dir, real: d.store}
+			d.useStore(s)
+			d.banner.content.Show()
+			d.updateTitle()
+			d.start()
+		}
+	})
+}
+
+func newSampleStore(ctx context.Context) (*store.Store, string, error) {
+	dir, err := os.MkdirTemp("", "backtrack-sample-") // 0700
+	if err != nil {
+		return nil, "", fmt.Errorf("sample practice: %w", err)
+	}
+	s, err := store.Open(ctx, filepath.Join(dir, "sample.db"))
+	if err == nil {
+		_, err = demo.Fill(ctx, s, demo.Options{Clients: sampleClients, Seed: 7})
+		if err != nil {
+			s.Close()
+		}
+	}
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, "", fmt.Errorf("sample practice: %w", err)
+	}
+	return s, dir, nil
+}
+
+// leaveSample goes back to the therapist's own records.
+func (d *Desk) leaveSample() {
+	d.leaveAll(func() {
+		d.closeSample()
+		d.start()
+	})
+}
+
+// closeSample closes and deletes the sample practice, if open.
+func (d *Desk) closeSample() {
+	if d.sample == nil {
+		return
+	}
+	sample, real := d.store, d.sample.real
+	dir := d.sample.dir
+	d.sample = nil
+	d.useStore(real)
+	d.banner.content.Hide()
+	d.updateTitle()
+	d.tasks.wait() // nothing may still read the sample file when it goes
+	sample.Close()
+	os.RemoveAll(dir)
+}
+
+// useStore points every screen at s and forgets what was shown.
+func (d *Desk) useStore(s *store.Store) {
+	d.store = s
+	d.list.store = s
+	d.list.selected = 0
+	d.list.Search.SetText("")
+	d.view.clear()
+	d.updateActions()
+}
+
+// SampleOpen reports whether the sample practice is on screen.
+func (d *Desk) SampleOpen() bool { return d.sample != nil }
+
+// sampleBanner is the amber strip across the top that says the data on
+// screen is made up.
+type sampleBanner struct {
+	Leave   *widget.Button
+	content *fyne.Container
+}
+
+func newSampleBanner(d *Desk) *sampleBanner {
+	text := widget.NewLabelWithStyle("SAMPLE DATA · a made-up practice to explore. Nothing here touches your records; it is deleted when you leave.",
+		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	text.Truncation = fyne.TextTruncateEllipsis
+	leave := widget.NewButtonWithIcon("Leave sample data", theme.LogoutIcon(), d.leaveSample)
+	bg := canvas.NewRectangle(sampleAmber)
+	row := container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), leave, text)
+	return &sampleBanner{Leave: leave,
+		content: container.NewStack(bg, container.NewThemeOverride(container.NewPadded(row), sampleTheme{theme.DefaultTheme()}))}
+}

@@ -1,0 +1,92 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"backtrack/store"
+)
+
+// sessionDetail shows one whole session note, with edit and delete.
+type sessionDetail struct {
+	session store.Session
+
+	Back   *widget.Button
+	Edit   *widget.Button
+	Delete *widget.Button
+	Title  *widget.Label
+	Pain   *widget.Label
+	fields *fyne.Container
+
+	content fyne.CanvasObject
+}
+
+func newSessionDetail() *sessionDetail {
+	d := &sessionDetail{
+		Back:   widget.NewButtonWithIcon("Back to overview", theme.NavigateBackIcon(), nil),
+		Edit:   widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), nil),
+		Delete: widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), nil),
+		Title:  widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		Pain:   widget.NewLabel(""),
+		fields: container.New(layout.NewFormLayout()),
+	}
+	d.Title.SizeName = theme.SizeNameSubHeadingText
+	d.Delete.Importance = widget.DangerImportance
+	bar := container.NewBorder(nil, nil, d.Back, container.NewHBox(d.Edit, d.Delete))
+	body := container.NewVBox(d.Title, d.Pain, widget.NewSeparator(), d.fields)
+	d.content = container.NewBorder(bar, nil, nil, nil, container.NewVScroll(body))
+	return d
+}
+
+func (d *sessionDetail) show(s store.Session) {
+	d.session = s
+	d.Title.SetText(fmt.Sprintf("%s · %d min", dateTime(s.Start), s.DurationMin))
+	pain := "Pain " + painBeforeAfter(s.PainBefore, s.PainAfter)
+	if relief, ok := s.Relief(); ok {
+		pain += fmt.Sprintf("  (relief %d)", relief)
+	}
+	d.Pain.SetText(pain)
+
+	d.fields.RemoveAll()
+	add := func(label, value string) {
+		if strings.TrimSpace(value) == "" {
+			return
+		}
+		l := widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		l.Importance = widget.LowImportance
+		v := widget.NewLabel(value)
+		v.Wrapping = fyne.TextWrapWord
+		d.fields.Add(l)
+		d.fields.Add(v)
+	}
+	add("Pain type", store.TagLabels(s.PainTypes))
+	add("Location", store.TagLabels(s.Locations))
+	add("Triggers", triggerLabels(s))
+	add("Muscles", store.TagLabels(s.Muscles))
+	add("Techniques", store.TagLabels(s.Techniques))
+	add("Subjective", s.Notes.Subjective)
+	add("Objective", s.Notes.Objective)
+	add("Assessment", s.Notes.Assessment)
+	add("Plan", s.Notes.Plan)
+	add("Home care", s.HomeCare)
+	if len(d.fields.Objects) == 0 {
+		d.fields.Add(widget.NewLabel(""))
+		d.fields.Add(widget.NewLabel("Nothing else was recorded for this session."))
+	}
+	d.fields.Refresh()
+}
+
+// Text is the note as shown, one "Label: value" per line (for tests).
+func (d *sessionDetail) Text() string {
+	lines := []string{d.Title.Text, d.Pain.Text}
+	for i := 0; i+1 < len(d.fields.Objects); i += 2 {
+		lines = append(lines, d.fields.Objects[i].(*widget.Label).Text+": "+d.fields.Objects[i+1].(*widget.Label).Text)
+	}
+	return strings.Join(lines, "\n")
+}

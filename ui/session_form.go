@@ -1,0 +1,331 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"backtrack/store"
+)
+
+// Layouts the therapist types dates and times in.
+const (
+	formDateLayout = "2006-01-02"
+	formTimeLayout = "15:04"
+)
+
+// defaultDuration is a standard treatment, in minutes.
+const defaultDuration = 60
+
+// SessionForm records a new session or edits one. It sits where the
+// overview was, under the client's header, so the medical alert stays in
+// sight while the therapist writes.
+type SessionForm struct {
+	store  *store.Store
+	tasks  *tasks
+	client store.Client
+	base   store.Session // the session being edited; ID 0 for a new one
+
+	Title    *widget.Label
+	Date     *entry
+	Time     *entry
+	Duration *entry
+	Copy     *widget.Button
+	CopyNote *widget.Label
+
+	PainBefore *painInput
+	PainAfter  *painInput
+	Pickers    map[store.Kind]*tagPicker
+	// TriggerOther is the trigger in the therapist's own words.
+	TriggerOther *entry
+
+	Subjective *entry
+	Objective  *entry
+	Assessment *entry
+	Plan       *entry
+	HomeCare   *entry
+
+	Save     *widget.Button
+	Cancel   *widget.Button
+	problems formProblems
+
+	initial formState
+	saving  formSave
+
+	// OnSaved is called after a save lands. OnCancel is called when the
+	// therapist asks to close the form (Cancel or Escape); the owner decides
+	// whether to ask about unsaved changes.
+	OnSaved  func(store.Session)
+	OnCancel func()
+
+	content fyne.CanvasObject
+}
+
+// formState is everything the therapist can change, as typed, so unsaved
+// changes are found by comparing it with the state the form opened with.
+type formState struct {
+	Date, Time, Duration, Before, After string
+	Tags                                map[store.Kind][]store.Tag
+	Other, S, O, A, P, HomeCare         string
+}
+
+// newSessionForm builds the form for client over the given vocabulary.
+// session is the one to edit, or a zero Session for a new one at now.
+func newSessionForm(s *store.Store, t *tasks, client store.Client, vocab map[store.Kind][]store.Term,
+	session store.Session, now time.Time) *SessionForm {
+	f := &SessionForm{store: s, tasks: t, client: client, base: session,
+		Pickers: map[store.Kind]*tagPicker{}, problems: newFormProblems()}
+
+	f.Title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.Title.SizeName = theme.SizeNameSubHeadingText
+	f.Date = newEntry("YYYY-MM-DD")
+	f.Time = newEntry("HH:MM")
+	f.Duration = newEntry("60")
+	f.Copy = widget.NewButtonWithIcon("Copy from last session", theme.ContentCopyIcon(), f.copyLast)
+	f.CopyNote = widget.NewLabel("")
+	f.CopyNote.Importance = widget.LowImportance
+	f.CopyNote.SizeName = theme.SizeNameCaptionText
+	f.PainBefore = newPainInput("Pain before")
+	f.PainAfter = newPainInput("Pain after")
+	f.problems.fields["pain_before"], f.problems.fields["pain_after"] = f.PainBefore.Error, f.PainAfter.Error
+	for _, k := range store.Kinds {
+		p := newTagPicker(k, vocab[k], s, t)
+		f.Pickers[k] = p
+		f.problems.fields[string(k)] = p.Error
+	}
+	f.TriggerOther = newEntry("Other trigger, in your words")
+	f.Subjective = newNoteEntry("What the client reports", 3)
+	f.Objective = newNoteEntry("What you find", 3)
+	f.Assessment = newNoteEntry("Your assessment", 3)
+	f.Plan = newNoteEntry("Next steps, frequency of visits", 3)
+	f.HomeCare = newNoteEntry("Stretches and exercises for home", 2)
+	f.Save = widget.NewButtonWithIcon("Save  (Ctrl+S)", theme.DocumentSaveIcon(), f.Submit)
+	f.Save.Importance = widget.HighImportance
+	f.Cancel = widget.NewButton("Cancel  (Esc)", f.cancel)
+	f.saving = formSave{tasks: t, button: f.Save, problems: f.problems}
+
+	f.fill(session, now)
+	f.wireEscape()
+	f.content = f.layout()
+	f.initial = f.state()
+	return f
+}
+
+// fill puts a session (or the defaults for a new one) into the fields.
+func (f *SessionForm) fill(s store.Session, now time.Time) {
+	start, duration := s.Start, s.DurationMin
+	if s.ID == 0 {
+		f.Title.SetText("New session · " + f.client.FullName())
+		if start.IsZero() {
+			start = now
+		}
+		if duration == 0 {
+			duration = defaultDuration
+		}
+	} else {
+		f.Title.SetText("Edit session of " + longDate(s.Start) + " · " + f.client.FullName())
+		f.Copy.Hide() // "last session" is this one or a later one: nothing sensible to copy
+	}
+	f.Date.SetText(start.Format(formDateLayout))
+	f.Time.SetText(start.Format(formTimeLayout))
+	f.Duration.SetText(strconv.Itoa(duration))
+	f.PainBefore.set(s.PainBefore)
+	f.PainAfter.set(s.PainAfter)
+	for _, k := range store.Kinds {
+		f.Pickers[k].set(s.Tags(k))
+	}
+	f.TriggerOther.SetText(s.TriggerOther)
+	f.Subjective.SetText(s.Notes.Subjective)
+	f.Objective.SetText(s.Notes.Objective)
+	f.Assessment.SetText(s.Notes.Assessment)
+	f.Plan.SetText(s.Notes.Plan)
+	f.HomeCare.SetText(s.HomeCare)
+}
+
+// wireEscape makes Escape cancel from every field that can hold focus
+// while typing.
+func (f *SessionForm) wireEscape() {
+	for _, e := range []*entry{f.Date, f.Time, f.Duration, f.PainBefore.Number, f.PainAfter.Number,
+		f.TriggerOther, f.Subjective, f.Objective, f.Assessment, f.Plan, f.HomeCare} {
+		e.onEscape = f.cancel
+	}
+	f.PainBefore.Slider.onEscape = f.cancel
+	f.PainAfter.Slider.onEscape = f.cancel
+	for _, p := range f.Pickers {
+		p.onEscape = f.cancel
+	}
+}
+
+func (f *SessionForm) cancel() {
+	if f.OnCancel != nil {
+		f.OnCancel()
+	}
+}
+
+// layout arranges the fields in the order the therapist fills them; Tab
+// follows the same order.
+func (f *SessionForm) layout() fyne.CanvasObject {
+	sized := func(w float32, o fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
+	}
+	minutes := widget.NewLabel("min")
+	when := container.NewVBox(
+		container.NewHBox(sized(130, f.Date), sized(80, f.Time), sized(64, f.Duration), minutes),
+		f.problems.field("start"), f.problems.field("duration"))
+
+	painRow := container.NewGridWithColumns(2,
+		container.NewBorder(nil, nil, caption("Before"), nil, f.PainBefore.content),
+		container.NewBorder(nil, nil, caption("After"), nil, f.PainAfter.content))
+
+	rows := container.New(layout.NewFormLayout(),
+		rowLabel("When"), when,
+		rowLabel("Pain 0–10"), painRow,
+		rowLabel("Pain type"), f.Pickers[store.PainType].content,
+		rowLabel("Location"), f.Pickers[store.Location].content,
+		rowLabel("Triggers"), container.NewVBox(f.Pickers[store.Trigger].content,
+			container.NewBorder(nil, nil, caption("Other"), nil, f.TriggerOther), f.problems.field("trigger_other")),
+		rowLabel("Muscles"), f.Pickers[store.Muscle].content,
+		rowLabel("Techniques"), f.Pickers[store.Technique].content,
+	)
+	note := func(title string, e *entry, field string) fyne.CanvasObject {
+		return container.NewVBox(caption(title), e, f.problems.field(field))
+	}
+	notes := container.NewVBox(
+		container.NewGridWithColumns(2,
+			note("S · Subjective", f.Subjective, "subjective"),
+			note("O · Objective", f.Objective, "objective"),
+			note("A · Assessment", f.Assessment, "assessment"),
+			note("P · Plan", f.Plan, "plan")),
+		note("Home care", f.HomeCare, "home_care"))
+	notesRow := container.New(layout.NewFormLayout(), rowLabel("Notes"), notes)
+
+	head := container.NewBorder(nil, nil, nil, container.NewHBox(f.CopyNote, f.Copy), f.Title)
+	body := container.NewVBox(rows, widget.NewSeparator(), notesRow)
+	buttons := container.NewBorder(nil, nil, nil, container.NewHBox(f.Cancel, f.Save), f.problems.Summary)
+	return container.NewBorder(head, container.NewVBox(widget.NewSeparator(), buttons), nil, nil,
+		container.NewVScroll(body))
+}
+
+func rowLabel(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	return l
+}
+
+func caption(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Importance = widget.LowImportance
+	return l
+}
+
+// state reads the form as typed.
+func (f *SessionForm) state() formState {
+	st := formState{
+		Date: f.Date.Text, Time: f.Time.Text, Duration: f.Duration.Text,
+		Before: f.PainBefore.Number.Text, After: f.PainAfter.Number.Text,
+		Tags:  map[store.Kind][]store.Tag{},
+		Other: f.TriggerOther.Text, S: f.Subjective.Text, O: f.Objective.Text,
+		A: f.Assessment.Text, P: f.Plan.Text, HomeCare: f.HomeCare.Text,
+	}
+	for k, p := range f.Pickers {
+		st.Tags[k] = p.tags()
+	}
+	return st
+}
+
+// Dirty reports changes not yet saved.
+func (f *SessionForm) Dirty() bool { return !reflect.DeepEqual(f.state(), f.initial) }
+
+// read turns the fields into a session, with the problems that can be
+// found without the database, keyed by field.
+func (f *SessionForm) read() (store.Session, map[string]string) {
+	problems := map[string]string{}
+	s := f.base
+	s.ClientID = f.client.ID
+	day, derr := time.ParseInLocation(formDateLayout, strings.TrimSpace(f.Date.Text), time.Local)
+	clock, terr := time.ParseInLocation(formTimeLayout, strings.TrimSpace(f.Time.Text), time.Local)
+	switch {
+	case strings.TrimSpace(f.Date.Text) == "":
+		problems["start"] = "Date is required"
+	case derr != nil:
+		problems["start"] = fmt.Sprintf("Date %q is not a date like 2026-11-25", f.Date.Text)
+	case terr != nil:
+		problems["start"] = fmt.Sprintf("Time %q is not a time like 14:00", f.Time.Text)
+	default:
+		s.Start = time.Date(day.Year(), day.Month(), day.Day(), clock.Hour(), clock.Minute(), 0, 0, time.Local)
+	}
+	if n, err := strconv.Atoi(strings.TrimSpace(f.Duration.Text)); err != nil {
+		problems["duration"] = fmt.Sprintf("Duration %q is not a number of minutes", f.Duration.Text)
+	} else {
+		s.DurationMin = n
+	}
+	var msg string
+	if s.PainBefore, msg = f.PainBefore.value(); msg != "" {
+		problems["pain_before"] = msg
+	}
+	if s.PainAfter, msg = f.PainAfter.value(); msg != "" {
+		problems["pain_after"] = msg
+	}
+	for k, p := range f.Pickers {
+		s.SetTags(k, p.tags())
+	}
+	s.TriggerOther = f.TriggerOther.Text
+	s.Notes = store.SOAP{Subjective: f.Subjective.Text, Objective: f.Objective.Text,
+		Assessment: f.Assessment.Text, Plan: f.Plan.Text}
+	s.HomeCare = f.HomeCare.Text
+	return s, problems
+}
+
+// Submit checks the form and saves it in the background.
+func (f *SessionForm) Submit() {
+	s, problems := f.read()
+	submitForm(&f.saving, s, problems, f.store.SaveSession, func(saved store.Session) {
+		f.initial = f.state()
+		if f.OnSaved != nil {
+			f.OnSaved(saved)
+		}
+	})
+}
+
+// copyLast fills tags, plan and home care from the client's last session.
+func (f *SessionForm) copyLast() {
+	f.Copy.Disable()
+	f.tasks.run(func() func() {
+		last, err := f.store.LastSession(context.Background(), f.client.ID)
+		return func() {
+			f.Copy.Enable()
+			switch {
+			case errors.Is(err, store.ErrNotFound):
+				f.CopyNote.SetText("No earlier session to copy from")
+			case err != nil:
+				f.CopyNote.SetText(errorText(err))
+			default:
+				f.applyCopy(last)
+			}
+		}
+	})
+}
+
+func (f *SessionForm) applyCopy(last store.Session) {
+	for _, k := range store.Kinds {
+		f.Pickers[k].set(last.Tags(k))
+	}
+	f.TriggerOther.SetText(last.TriggerOther)
+	f.Plan.SetText(last.Notes.Plan)
+	f.HomeCare.SetText(last.HomeCare)
+	f.CopyNote.SetText("Copied tags, plan and home care from " + longDate(last.Start))
+}
+
+// FocusFirst puts the cursor where a new note starts: pain before.
+func (f *SessionForm) FocusFirst(c fyne.Canvas) {
+	c.Focus(f.PainBefore.Number)
+}

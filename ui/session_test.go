@@ -1,0 +1,288 @@
+package ui
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"backtrack/store"
+)
+
+// deskWithClient opens the desk on one client, picked in the list.
+func deskWithClient(t *testing.T) (*Desk, *store.Store, store.Client) {
+	t.Helper()
+	s := openStore(t)
+	c := addClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak", Medications: "ibuprofen"})
+	d := newTestDesk(t, s, Options{})
+	pick(t, d, c.ID)
+	return d, s, c
+}
+
+// check ticks a term in one of the form's pickers, optionally on a side.
+func check(t *testing.T, d *Desk, kind store.Kind, name string, side store.Side) {
+	t.Helper()
+	for _, it := range d.view.Form.Pickers[kind].Items {
+		if it.Term.Name == name {
+			if side != store.NoSide {
+				tap(d, it.Sides[side])
+			} else {
+				act(d, func() { it.Check.SetChecked(true) })
+			}
+			return
+		}
+	}
+	t.Fatalf("no %s %q in the form", kind, name)
+}
+
+func TestRecordSessionUpdatesHistoryAndBeforeTreatment(t *testing.T) {
+	d, s, c := deskWithClient(t)
+	mustContain(t, "before treatment", d.view.Before.Text(), "No sessions yet")
+
+	// when the therapist records a session with the keyboard
+	press(t, d, shortcutNewSession)
+	f := d.view.Form
+	if f == nil || d.view.Mode() != modeForm {
+		t.Fatal("Ctrl+N did not open the session form")
+	}
+	if f.Date.Text != "2026-11-25" || f.Time.Text != "15:00" || f.Duration.Text != "60" {
+		t.Errorf("defaults = %s %s %s min, want now and 60", f.Date.Text, f.Time.Text, f.Duration.Text)
+	}
+	if d.window.Canvas().Focused() != f.PainBefore.Number {
+		t.Error("the cursor does not start at pain before")
+	}
+	if f.PainBefore.State.Text != "not recorded" {
+		t.Errorf("pain before starts as %q, want not recorded", f.PainBefore.State.Text)
+	}
+	typeInto(d, f.PainBefore.Number, "6")
+	if f.PainBefore.Slider.Value != 6 {
+		t.Errorf("slider = %v after typing 6", f.PainBefore.Slider.Value)
+	}
+	act(d, func() { f.PainAfter.Slider.TypedRune('3') }) // a digit on the focused slider sets it
+	check(t, d, store.PainType, "Stiffness", store.NoSide)
+	check(t, d, store.Location, "Lower back", store.Both)
+	check(t, d, store.Trigger, "Sitting long", store.NoSide)
+	check(t, d, store.Muscle, "Quadratus lumborum", store.Left)
+	typeInto(d, f.TriggerOther, "gardening")
+	typeInto(d, f.Subjective, "Stiff after a long drive.")
+	typeInto(d, f.Plan, "Every 2 weeks")
+	typeInto(d, f.HomeCare, "Side-lying QL stretch")
+	press(t, d, shortcutSave)
+
+	// then it is saved, and the overview shows it
+	if d.view.Mode() != modeOverview || d.view.Form != nil {
+		t.Fatalf("after Ctrl+S: mode %v, problem %q", d.view.Mode(), f.problems.Summary.Text)
+	}
+	hist, _ := s.ClientHistory(context.Background(), c.ID, store.Period{})
+	if len(hist) != 1 {
+		t.Fatalf("history in the store = %d sessions", len(hist))
+	}
+	got := hist[0]
+	if got.PainBefore != store.PainOf(6) || got.PainAfter != store.PainOf(3) {
+		t.Errorf("pain saved = %v → %v", got.PainBefore, got.PainAfter)
+	}
+	if store.TagLabels(got.Muscles) != "Quadratus lumborum (L)" || store.TagLabels(got.Locations) != "Lower back (both)" {
+		t.Errorf("sided tags saved = %q, %q", store.TagLabels(got.Muscles), store.TagLabels(got.Locations))
+	}
+	mustContain(t, "before treatment", d.view.Before.Text(),
+		"Last visit: 25 Nov 2026 (today) · 60 min · pain 6 → 3",
+		"Pain: Stiffness", "Triggers: Sitting long, Other: gardening",
+		"Where: Lower back (both)", "Treated: Quadratus lumborum (L)",
+		"Plan: Every 2 weeks", "Home care: Side-lying QL stretch")
+	if d.view.History.Title.Text != "HISTORY · 1 session" {
+		t.Errorf("history title = %q", d.view.History.Title.Text)
+	}
+	if row := d.list.Rows()[0]; lastVisitSummary(row, testNow) != "25 Nov · 6→3" {
+		t.Errorf("list row = %q", lastVisitSummary(row, testNow))
+	}
+
+	// and opening it from the history shows the whole note
+	act(d, func() { d.view.History.List.Select(0) })
+	if d.view.Mode() != modeDetail {
+		t.Fatal("selecting a history row did not open the note")
+	}
+	mustContain(t, "note", d.view.Detail.Text(), "Pain 6 → 3  (relief 3)",
+		"Subjective: Stiff after a long drive.", "Home care: Side-lying QL stretch", "Location: Lower back (both)")
+}
+
+func TestSessionFormShowsErrorsAtTheirFields(t *testing.T) {
+	d, s, c := deskWithClient(t)
+	press(t, d, shortcutNewSession)
+	f := d.view.Form
+
+	// given problems the form finds itself
+	typeInto(d, f.Date, "2026-13-01")
+	typeInto(d, f.PainBefore.Number, "12")
+	typeInto(d, f.Duration, "an hour")
+	tap(d, f.Save)
+	mustContain(t, "date error", f.problems.fields["start"].Text, `Date "2026-13-01" is not a date`)
+	mustContain(t, "pain error", f.problems.fields["pain_before"].Text, "Pain before must be a whole number from 0 to 10")
+	mustContain(t, "duration error", f.problems.fields["duration"].Text, "not a number of minutes")
+	if f.problems.fields["pain_after"].Visible() {
+		t.Error("pain after shows an error it does not have")
+	}
+
+	// and problems only the store knows: a session a week ahead, 0 minutes
+	typeInto(d, f.Date, testNow.AddDate(0, 0, 7).Format("2006-01-02"))
+	typeInto(d, f.PainBefore.Number, "5")
+	typeInto(d, f.Duration, "0")
+	tap(d, f.Save)
+	mustContain(t, "date error", f.problems.fields["start"].Text, "more than a day in the future")
+	mustContain(t, "duration error", f.problems.fields["duration"].Text, "between 1 and 600 minutes")
+	if f.problems.fields["pain_before"].Visible() {
+		t.Error("the corrected pain still shows an error")
+	}
+	if d.view.Mode() != modeForm {
+		t.Fatal("the form closed on an invalid session")
+	}
+	if hist, _ := s.ClientHistory(context.Background(), c.ID, store.Period{}); len(hist) != 0 {
+		t.Fatalf("an invalid session was saved")
+	}
+}
+
+func TestCopyFromLastSession(t *testing.T) {
+	s := openStore(t)
+	c := addClient(t, s, store.Client{FirstName: "Jonas", LastName: "Petrauskas"})
+	addSession(t, s, store.Session{ClientID: c.ID, Start: testNow.AddDate(0, 0, -14),
+		PainBefore: store.PainOf(7), PainAfter: store.PainOf(4),
+		PainTypes:    []store.Tag{{TermID: term(t, s, store.PainType, "Dull ache").ID}},
+		Triggers:     []store.Tag{{TermID: term(t, s, store.Trigger, "Lifting repeatedly").ID}},
+		TriggerOther: "moving house",
+		Muscles:      []store.Tag{{TermID: term(t, s, store.Muscle, "Gluteus medius").ID, Side: store.Right}},
+		Techniques:   []store.Tag{{TermID: term(t, s, store.Technique, "Stretching").ID}},
+		Notes:        store.SOAP{Subjective: "Sore after moving boxes", Plan: "Weekly for a month"},
+		HomeCare:     "Clamshells 3x10",
+	})
+	d := newTestDesk(t, s, Options{})
+	pick(t, d, c.ID)
+	press(t, d, shortcutNewSession)
+	f := d.view.Form
+
+	tap(d, f.Copy)
+	tags := func(k store.Kind) string { return store.TagLabels(f.Pickers[k].tags()) }
+	if tags(store.PainType) != "Dull ache" || tags(store.Trigger) != "Lifting repeatedly" ||
+		tags(store.Muscle) != "Gluteus medius (R)" || tags(store.Technique) != "Stretching" {
+		t.Errorf("copied tags = %q %q %q %q", tags(store.PainType), tags(store.Trigger), tags(store.Muscle), tags(store.Technique))
+	}
+	if f.TriggerOther.Text != "moving house" || f.Plan.Text != "Weekly for a month" || f.HomeCare.Text != "Clamshells 3x10" {
+		t.Errorf("copied notes = %q %q %q", f.TriggerOther.Text, f.Plan.Text, f.HomeCare.Text)
+	}
+	// what was felt and found today is the therapist's to record afresh
+	if f.Subjective.Text != "" || f.PainBefore.Number.Text != "" {
+		t.Errorf("copied today's findings: S %q, pain %q", f.Subjective.Text, f.PainBefore.Number.Text)
+	}
+	mustContain(t, "copy note", f.CopyNote.Text, "from 11 Nov 2026")
+	// a copied muscle's side shows on its side buttons
+	for _, it := range f.Pickers[store.Muscle].Items {
+		if it.Term.Name == "Gluteus medius" &&
+			(it.Sides[store.Right].Importance != widget.HighImportance || it.Sides[store.Left].Importance != widget.LowImportance) {
+			t.Error("the copied side (R) is not the highlighted side button")
+		}
+	}
+}
+
+func TestUnsavedChangesAskBeforeLeaving(t *testing.T) {
+	s := openStore(t)
+	marta := addClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak"})
+	lena := addClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer"})
+	d := newTestDesk(t, s, Options{})
+	pick(t, d, marta.ID)
+
+	// an untouched form closes at once on Escape
+	press(t, d, shortcutNewSession)
+	pressKey(d, fyne.KeyEscape)
+	if d.view.Form != nil || d.Unsaved != nil {
+		t.Fatal("an untouched form asked before closing, or stayed open")
+	}
+
+	// a form with a note asks; keeping it loses nothing
+	press(t, d, shortcutNewSession)
+	f := d.view.Form
+	typeInto(d, f.Subjective, "Better since last week")
+	act(d, func() { d.window.Canvas().Focus(f.Subjective) })
+	pressKey(d, fyne.KeyEscape)
+	if d.Unsaved == nil {
+		t.Fatal("Escape on a changed form did not ask")
+	}
+	tap(d, d.Unsaved.Keep)
+	if d.view.Form != f || f.Subjective.Text != "Better since last week" {
+		t.Fatal("Keep editing lost the form")
+	}
+
+	// picking another client asks too; keeping editing stays on Marta
+	pick(t, d, lena.ID)
+	if d.Unsaved == nil {
+		t.Fatal("switching clients with unsaved changes did not ask")
+	}
+	tap(d, d.Unsaved.Keep)
+	if d.view.Client().ID != marta.ID || d.list.Selected() != marta.ID {
+		t.Errorf("after Keep editing: view on %d, list on %d, want Marta %d", d.view.Client().ID, d.list.Selected(), marta.ID)
+	}
+
+	// discarding moves on and saves nothing
+	pick(t, d, lena.ID)
+	tap(d, d.Unsaved.Discard)
+	if d.view.Client().ID != lena.ID || d.view.Form != nil {
+		t.Errorf("after Discard: view on %d, form %v", d.view.Client().ID, d.view.Form != nil)
+	}
+	if hist, _ := s.ClientHistory(context.Background(), marta.ID, store.Period{}); len(hist) != 0 {
+		t.Error("a discarded session was saved")
+	}
+
+	// choosing Save saves, then moves on
+	press(t, d, shortcutNewSession)
+	typeInto(d, d.view.Form.Plan, "Weekly")
+	pick(t, d, marta.ID)
+	tap(d, d.Unsaved.Save)
+	if d.view.Client().ID != marta.ID {
+		t.Errorf("after Save: view on %d, want Marta", d.view.Client().ID)
+	}
+	if hist, _ := s.ClientHistory(context.Background(), lena.ID, store.Period{}); len(hist) != 1 || hist[0].Notes.Plan != "Weekly" {
+		t.Errorf("Lena's history = %+v", hist)
+	}
+}
+
+func TestEditAndDeleteSession(t *testing.T) {
+	s := openStore(t)
+	c := addClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer"})
+	old := addSession(t, s, store.Session{ClientID: c.ID, Start: time.Date(2026, 11, 10, 9, 30, 0, 0, time.Local),
+		PainBefore: store.PainOf(5), Notes: store.SOAP{Assessment: "QL trigger points"}})
+	d := newTestDesk(t, s, Options{})
+	pick(t, d, c.ID)
+
+	act(d, func() { d.view.History.List.Select(0) })
+	tap(d, d.view.Detail.Edit)
+	f := d.view.Form
+	if f == nil || f.Date.Text != "2026-11-10" || f.Time.Text != "09:30" || f.PainBefore.Number.Text != "5" {
+		t.Fatalf("edit form not filled from the session")
+	}
+	if f.Copy.Visible() {
+		t.Error("copy from last session offered while editing")
+	}
+	typeInto(d, f.PainAfter.Number, "2")
+	press(t, d, shortcutSave)
+	got, _ := s.Session(context.Background(), old.ID)
+	if got.PainAfter != store.PainOf(2) || got.Notes.Assessment != "QL trigger points" {
+		t.Errorf("edited session = %+v", got)
+	}
+
+	act(d, func() { d.view.History.List.Select(0) })
+	tap(d, d.view.Detail.Delete)
+	if d.Confirm == nil {
+		t.Fatal("delete did not ask first")
+	}
+	tap(d, d.Confirm.Cancel)
+	if _, err := s.Session(context.Background(), old.ID); err != nil {
+		t.Fatal("Cancel deleted the session")
+	}
+	tap(d, d.view.Detail.Delete)
+	tap(d, d.Confirm.OK)
+	if _, err := s.Session(context.Background(), old.ID); err == nil {
+		t.Fatal("the session is still there after Delete")
+	}
+	if d.view.Mode() != modeOverview || d.view.History.Title.Text != "HISTORY · 0 sessions" {
+		t.Errorf("after delete: mode %v, %q", d.view.Mode(), d.view.History.Title.Text)
+	}
+}

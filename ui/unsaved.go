@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// unsavedChoice is the answer to "this session has unsaved changes".
+type unsavedChoice int
+
+const (
+	keepEditing unsavedChoice = iota
+	discardChanges
+	saveChanges
+)
+
+// unsavedPrompt is the open "unsaved changes" question, kept on the desk
+// so tests can answer it the way a therapist would.
+type unsavedPrompt struct {
+	dialog  *dialog.CustomDialog
+	Keep    *widget.Button
+	Discard *widget.Button
+	Save    *widget.Button
+}
+
+// confirmUnsaved asks what to do with unsaved changes before leaving a
+// form. Keep editing is the safe answer: closing the question loses
+// nothing.
+func (d *Desk) confirmUnsaved(what string, answer func(unsavedChoice)) {
+	p := &unsavedPrompt{}
+	answered := false
+	choose := func(c unsavedChoice) func() {
+		return func() {
+			answered = true
+			p.dialog.Hide()
+			answer(c)
+		}
+	}
+	p.Keep = widget.NewButton("Keep editing", choose(keepEditing))
+	p.Discard = widget.NewButtonWithIcon("Discard changes", theme.DeleteIcon(), choose(discardChanges))
+	p.Discard.Importance = widget.DangerImportance
+	p.Save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), choose(saveChanges))
+	p.Save.Importance = widget.HighImportance
+	msg := widget.NewLabel(what + " has changes that are not saved yet.")
+	p.dialog = dialog.NewCustomWithoutButtons("Unsaved changes", msg, d.window)
+	p.dialog.SetButtons([]fyne.CanvasObject{p.Keep, p.Discard, p.Save})
+	p.dialog.SetOnClosed(func() {
+		if d.Unsaved == p {
+			d.Unsaved = nil
+		}
+		if !answered {
+			answer(keepEditing)
+		}
+	})
+	d.Unsaved = p
+	p.dialog.Show()
+}
+
+// confirmPrompt is an open yes/no question, kept on the desk for tests.
+type confirmPrompt struct {
+	dialog *dialog.CustomDialog
+	OK     *widget.Button
+	Cancel *widget.Button
+}
+
+// confirm asks before something that cannot be undone or hides data.
+// Cancel is the safe answer and the one Escape gives.
+func (d *Desk) confirm(title, message, okLabel string, onOK func()) {
+	p := &confirmPrompt{}
+	close := func() {
+		p.dialog.Hide()
+		if d.Confirm == p {
+			d.Confirm = nil
+		}
+	}
+	p.Cancel = widget.NewButton("Cancel", close)
+	p.OK = widget.NewButton(okLabel, func() {
+		close()
+		onOK()
+	})
+	p.OK.Importance = widget.DangerImportance
+	msg := widget.NewLabel(message)
+	msg.Wrapping = fyne.TextWrapWord
+	p.dialog = dialog.NewCustomWithoutButtons(title, msg, d.window)
+	p.dialog.SetButtons([]fyne.CanvasObject{p.Cancel, p.OK})
+	p.dialog.Resize(fyne.NewSize(460, 0))
+	d.Confirm = p
+	p.dialog.Show()
+}
