@@ -193,14 +193,36 @@ func TestDrawPainChartThousandVisits(t *testing.T) {
 	}
 }
 
-func BenchmarkDrawPainChart1000(b *testing.B) {
+// BenchmarkDrawPainChart prints a 1,000-visit chart beside gofpdf drawing
+// the same number of lines and labels with no chart logic.
+func BenchmarkDrawPainChart(b *testing.B) {
 	points := charttest.Thousand()
-	pdf := gofpdf.New("P", "mm", "A4", "")
-	pdf.AddUTF8FontFromBytes("Go", "", goregular.TTF)
-	pdf.SetFont("Go", "", 10)
-	pdf.AddPage()
-	b.ReportAllocs()
-	for b.Loop() {
-		report.DrawPainChart(pdf, 15, 30, 180, 80, points)
+	page := func() *gofpdf.Fpdf {
+		pdf := gofpdf.New("P", "mm", "A4", "")
+		pdf.AddUTF8FontFromBytes("Go", "", goregular.TTF)
+		pdf.SetFont("Go", "", 8)
+		pdf.AddPage()
+		return pdf
 	}
+	b.Run("backtrack", func(b *testing.B) {
+		pdf := page()
+		b.ReportAllocs()
+		for b.Loop() {
+			report.DrawPainChart(pdf, 15, 30, 180, 80, points)
+		}
+	})
+	b.Run("baseline", func(b *testing.B) {
+		pdf := page()
+		b.ReportAllocs()
+		for b.Loop() {
+			for i := 1; i < len(points); i++ { // two series of segments
+				x0, x1 := 20+float64(i-1)*0.17, 20+float64(i)*0.17
+				pdf.Line(x0, 100-float64(points[i-1].Before.Score)*6, x1, 100-float64(points[i].Before.Score)*6)
+				pdf.Line(x0, 100-float64(points[i-1].After.Score)*6, x1, 100-float64(points[i].After.Score)*6)
+			}
+			for i := range 30 { // axis and legend labels
+				pdf.Text(20+float64(i)*5, 110, "2026")
+			}
+		}
+	})
 }

@@ -95,99 +95,122 @@ func (bare *bareCopy) move(i int) {
 	canvas.Refresh(bare.box)
 }
 
-// BenchmarkPainChartLayout1000 resizes a 1,000-visit chart back and forth.
-func BenchmarkPainChartLayout1000(b *testing.B) {
-	c, _ := benchChart(b)
-	r := test.WidgetRenderer(c)
-	i := 0
-	b.ReportAllocs()
-	for b.Loop() {
-		i ^= 1
-		r.Layout(benchSizes[i])
-	}
+// BenchmarkPainChartLayout resizes a 1,000-visit chart back and forth.
+func BenchmarkPainChartLayout(b *testing.B) {
+	b.Run("backtrack", func(b *testing.B) {
+		c, _ := benchChart(b)
+		r := test.WidgetRenderer(c)
+		i := 0
+		b.ReportAllocs()
+		for b.Loop() {
+			i ^= 1
+			r.Layout(benchSizes[i])
+		}
+	})
+	b.Run("baseline", func(b *testing.B) {
+		bare := newBareCopy(b)
+		i := 0
+		b.ReportAllocs()
+		for b.Loop() {
+			i ^= 1
+			bare.move(i)
+		}
+	})
 }
 
-// BenchmarkBareCanvasLayout1000 is its baseline.
-func BenchmarkBareCanvasLayout1000(b *testing.B) {
-	bare := newBareCopy(b)
-	i := 0
-	b.ReportAllocs()
-	for b.Loop() {
-		i ^= 1
-		bare.move(i)
-	}
+// BenchmarkPainChartRefresh sets a 1,000-visit trend, as the desk does when
+// a client is opened; the baseline recolours and moves every object of the
+// bare copy, then refreshes it.
+func BenchmarkPainChartRefresh(b *testing.B) {
+	b.Run("backtrack", func(b *testing.B) {
+		c, _ := benchChart(b)
+		points := charttest.Thousand()
+		b.ReportAllocs()
+		for b.Loop() {
+			c.SetPoints(points)
+		}
+	})
+	b.Run("baseline", func(b *testing.B) {
+		bare := newBareCopy(b)
+		ink := [2]color.Color{color.Black, color.White}
+		i := 0
+		b.ReportAllocs()
+		for b.Loop() {
+			i ^= 1
+			for _, o := range bare.box.Objects {
+				switch o := o.(type) {
+				case *canvas.Line:
+					o.StrokeColor = ink[i]
+				case *canvas.Circle:
+					o.FillColor = ink[i]
+				case *canvas.Text:
+					o.Color = ink[i]
+				}
+			}
+			bare.move(i)
+		}
+	})
 }
 
-// BenchmarkPainChartRefresh1000 sets a 1,000-visit trend, as the desk does
-// when a client is opened.
-func BenchmarkPainChartRefresh1000(b *testing.B) {
-	c, _ := benchChart(b)
-	points := charttest.Thousand()
-	b.ReportAllocs()
-	for b.Loop() {
-		c.SetPoints(points)
-	}
-}
-
-// BenchmarkBareCanvasRefresh1000 is its baseline: recolour and move every
-// object, then refresh.
-func BenchmarkBareCanvasRefresh1000(b *testing.B) {
-	bare := newBareCopy(b)
-	ink := [2]color.Color{color.Black, color.White}
-	i := 0
-	b.ReportAllocs()
-	for b.Loop() {
-		i ^= 1
-		for _, o := range bare.box.Objects {
-			switch o := o.(type) {
-			case *canvas.Line:
-				o.StrokeColor = ink[i]
-			case *canvas.Circle:
-				o.FillColor = ink[i]
-			case *canvas.Text:
-				o.Color = ink[i]
+// BenchmarkPainChartHover moves the pointer across a 1,000-visit chart: only
+// the selection overlay is redrawn. The baseline moves and refreshes the
+// same seven objects (guide, two rings, card, three texts) on a bare canvas.
+func BenchmarkPainChartHover(b *testing.B) {
+	b.Run("backtrack", func(b *testing.B) {
+		c, _ := benchChart(b)
+		xs := make([]float32, 0, len(c.layout.Visits))
+		for _, v := range c.layout.Visits {
+			xs = append(xs, c.plot.X+float32(v.X))
+		}
+		y := c.plot.Y + float32(c.layout.Frame.Height)/2
+		i := 0
+		b.ReportAllocs()
+		for b.Loop() {
+			i = (i + 7) % len(xs)
+			c.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(xs[i], y)}})
+		}
+	})
+	b.Run("baseline", func(b *testing.B) {
+		bare := newBareCopy(b)
+		overlay := []fyne.CanvasObject{&canvas.Line{}, &canvas.Circle{}, &canvas.Circle{}, &canvas.Rectangle{},
+			canvas.NewText("", color.Black), canvas.NewText("", color.Black), canvas.NewText("", color.Black)}
+		for _, o := range overlay {
+			bare.box.Add(o)
+		}
+		i := 0
+		b.ReportAllocs()
+		for b.Loop() {
+			i = (i + 7) % 1000
+			for j, o := range overlay {
+				o.Move(fyne.NewPos(float32(i%800), float32(j*10)))
+				if t, ok := o.(*canvas.Text); ok {
+					t.Text = "Tue 1 Sep 2026, 10:00"[:10+i%10]
+				}
+				canvas.Refresh(o)
 			}
 		}
-		bare.move(i)
-	}
+	})
 }
 
-// BenchmarkPainChartHover1000 moves the pointer across a 1,000-visit chart:
-// only the selection overlay is redrawn.
-func BenchmarkPainChartHover1000(b *testing.B) {
-	c, _ := benchChart(b)
-	xs := make([]float32, 0, len(c.layout.Visits))
-	for _, v := range c.layout.Visits {
-		xs = append(xs, c.plot.X+float32(v.X))
-	}
-	y := c.plot.Y + float32(c.layout.Frame.Height)/2
-	i := 0
-	b.ReportAllocs()
-	for b.Loop() {
-		i = (i + 7) % len(xs)
-		c.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(xs[i], y)}})
-	}
-}
-
-// BenchmarkPainChartCapture1000 paints a 1,000-visit chart with the test
-// driver's software painter; BenchmarkBareCanvasCapture1000 paints the same
-// objects in a bare container.
-func BenchmarkPainChartCapture1000(b *testing.B) {
-	_, w := benchChart(b)
-	b.ReportAllocs()
-	for b.Loop() {
-		w.Canvas().Capture()
-	}
-}
-
-func BenchmarkBareCanvasCapture1000(b *testing.B) {
-	bare := newBareCopy(b)
-	bare.move(0)
-	w := test.NewTempWindow(b, bare.box)
-	w.SetPadded(false)
-	w.Resize(benchSizes[0])
-	b.ReportAllocs()
-	for b.Loop() {
-		w.Canvas().Capture()
-	}
+// BenchmarkPainChartPaint paints a 1,000-visit chart with the test driver's
+// software painter, beside the bare copy of its objects.
+func BenchmarkPainChartPaint(b *testing.B) {
+	b.Run("backtrack", func(b *testing.B) {
+		_, w := benchChart(b)
+		b.ReportAllocs()
+		for b.Loop() {
+			w.Canvas().Capture()
+		}
+	})
+	b.Run("baseline", func(b *testing.B) {
+		bare := newBareCopy(b)
+		bare.move(0)
+		w := test.NewTempWindow(b, bare.box)
+		w.SetPadded(false)
+		w.Resize(benchSizes[0])
+		b.ReportAllocs()
+		for b.Loop() {
+			w.Canvas().Capture()
+		}
+	})
 }
