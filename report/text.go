@@ -34,9 +34,20 @@ var (
 // lineHeight is the leading for a font size in points, in millimetres.
 func lineHeight(size float64) float64 { return size * 0.3528 * 1.32 }
 
+// use selects a style. gofpdf writes a font operator to the page on every
+// SetFont, so an unchanged style is not set again: a 300-row table would
+// otherwise carry thousands of redundant operators.
 func (r *renderer) use(s style) {
-	r.pdf.SetFont(fontFamily, s.face, s.size)
-	r.pdf.SetTextColor(s.color.r, s.color.g, s.color.b)
+	if r.styled && s == r.current {
+		return
+	}
+	if !r.styled || s.face != r.current.face || s.size != r.current.size {
+		r.pdf.SetFont(fontFamily, s.face, s.size)
+	}
+	if !r.styled || s.color != r.current.color {
+		r.pdf.SetTextColor(s.color.r, s.color.g, s.color.b)
+	}
+	r.current, r.styled = s, true
 }
 
 // rule draws a horizontal line from x1 to x2 at y.
