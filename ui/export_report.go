@@ -1,0 +1,242 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"backtrack/report"
+	"backtrack/store"
+)
+
+// ShowExportReport asks for the period, paper and place of one client's
+// progress report, writes it off the UI goroutine, then offers to open it.
+func ShowExportReport(win fyne.Window, s *store.Store, client store.Client, practice report.Practice) {
+	newExportReport(win, s, client, practice).show()
+}
+
+// exportReport is the dialog for one client's report. It keeps its widgets
+// so tests can use them as a therapist would.
+type exportReport struct {
+	win      fyne.Window
+	store    *store.Store
+	client   store.Client
+	practice report.Practice
+	prefs    fyne.Preferences
+	now      func() time.Time
+	openURL  func(*url.URL) error
+
+	Period   *periodChooser
+	Paper    *widget.RadioGroup
+	Folder   *folderRow
+	FileName *widget.Entry
+	Visits   *widget.Label // how many visits the chosen period holds
+	Problem  *widget.Label
+	Busy     *widget.ProgressBarInfinite
+	Save     *widget.Button
+	Cancel   *widget.Button
+	// Open and Close are on the "saved" dialog shown afterwards.
+	Open, Close *widget.Button
+
+	dialog, saved *dialog.CustomDialog
+	work          exportWork
+	countGen      int
+	countCancel   context.CancelFunc
+}
+
+func newExportReport(win fyne.Window, s *store.Store, client store.Client, practice report.Practice) *exportReport {
+	a := fyne.CurrentApp()
+	e := &exportReport{win: win, store: s, client: client, practice: practice,
+		prefs: a.Preferences(), now: time.Now, openURL: a.OpenURL}
+	today := e.now()
+	e.Period = newPeriodChooser(today, e.countVisits)
+	e.Paper = newPaperChoice(e.prefs)
+	e.Folder = newFolderRow(win, defaultReportFolder(e.prefs), nil)
+	e.FileName = widget.NewEntry()
+	e.FileName.SetText(report.FileName(client, today))
+	e.FileName.OnSubmitted = func(string) { e.Save.OnTapped() }
+	e.Visits = widget.NewLabel("")
+	e.Problem = widget.NewLabel("")
+	e.Problem.Importance = widget.DangerImportance
+	e.Problem.Wrapping = fyne.TextWrapWord
+	e.Problem.Hide()
+	e.Busy = widget.NewProgressBarInfinite()
+	e.Busy.Stop()
+	e.Busy.Hide()
+	e.Save = widget.NewButtonWithIcon("Save PDF", theme.DocumentSaveIcon(), e.save)
+	e.Save.Importance = widget.HighImportance
+	e.Cancel = widget.NewButton("Cancel", func() { e.dialog.Hide() })
+
+	form := container.New(layout.NewFormLayout(),
+		widget.NewLabelWithStyle("Client", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle(client.FullName(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	for _, row := range [][2]fyne.CanvasObject{
+		pair(formRow("Period", e.Period.box)),
+		pair(layout.NewSpacer(), e.Visits),
+		pair(formRow("Paper", e.Paper)),
+		pair(formRow("Save in", e.Folder.box)),
+		pair(formRow("File name", e.FileName)),
+	} {
+		form.Add(row[0])
+		form.Add(row[1])
+	}
+	content := container.NewVBox(form, e.Problem, e.Busy)
+	e.dialog = dialog.NewCustomWithoutButtons("Progress report", content, win)
+	e.dialog.SetButtons([]fyne.CanvasObject{e.Cancel, e.Save})
+	e.dialog.SetOnClosed(func() {
+		if e.countCancel != nil {
+			e.countCancel()
+		}
+	})
+	return e
+}
+
+func pair(a, b fyne.CanvasObject) [2]fyne.CanvasObject { return [2]fyne.CanvasObject{a, b} }
+
+func (e *exportReport) show() {
+	e.dialog.Resize(fyne.NewSize(min(640, e.win.Canvas().Size().Width-40), 0))
+	e.dialog.Show()
+	e.countVisits()
+}
+
+// countVisits says how many visits the chosen period holds, so an empty
+// report is noticed before it is saved. Only the newest count is shown.
+func (e *exportReport) countVisits() {
+	if e.Visits == nil {
+		return // still being built
+	}
+	period, err := e.Period.period(e.now())
+	if err != nil {
+		e.Visits.SetText("")
+		return
+	}
+	if e.countCancel != nil {
+		e.countCancel()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	e.countGen++
+	gen := e.countGen
+	e.countCancel = cancel
+	e.work.run(func() func() {
+		trend, err := e.store.PainTrend(ctx, e.client.ID, period)
+		return func() {
+			if gen != e.countGen || err != nil {
+				return
+			}
+			switch len(trend) {
+			case 0:
+				e.Visits.SetText("No visits in this period: the report will be nearly empty.")
+			case 1:
+				e.Visits.SetText("1 visit in this period.")
+			default:
+				e.Visits.SetText(fmt.Sprintf("%d visits in this period.", len(trend)))
+			}
+		}
+	})
+}
+
+func (e *exportReport) showProblem(msg string) {
+	e.Problem.SetText(msg)
+	e.Problem.Show()
+}
+
+// save checks the choices, asks before replacing a file, then writes.
+func (e *exportReport) save() {
+	e.Problem.Hide()
+	period, err := e.Period.period(e.now())
+	if err != nil {
+		e.showProblem(err.Error())
+		return
+	}
+	name := strings.TrimSpace(e.FileName.Text)
+	switch {
+	case name == "" || strings.ContainsAny(name, `/\`):
+		e.showProblem("File name must be a name, without folders.")
+		return
+	case !strings.EqualFold(filepath.Ext(name), ".pdf"):
+		name += ".pdf"
+	}
+	path := filepath.Join(e.Folder.Path, name)
+	if !isDir(e.Folder.Path) {
+		e.showProblem("The folder " + e.Folder.Path + " does not exist. Choose another folder.")
+		return
+	}
+	if exists(path) {
+		dialog.ShowConfirm("Replace report?",
+			name+" already exists in this folder.\nReplace it with the new report?",
+			func(ok bool) {
+				if ok {
+					e.write(path, period)
+				}
+			}, e.win)
+		return
+	}
+	e.write(path, period)
+}
+
+// write loads and writes the report in the background; the dialog stays
+// open, with its buttons off, until the file is complete.
+func (e *exportReport) write(path string, period store.Period) {
+	opts := report.Options{Practice: e.practice, PageSize: report.PageSize(e.Paper.Selected), Date: e.now()}
+	e.prefs.SetString(report.PrefPageSize, e.Paper.Selected)
+	e.prefs.SetString(prefReportFolder, e.Folder.Path)
+	e.setBusy(true)
+	id := e.client.ID
+	e.work.run(func() func() {
+		ctx := context.Background()
+		d, err := report.Load(ctx, e.store, id, period)
+		if err == nil {
+			err = report.WriteFile(ctx, path, d, opts)
+		}
+		return func() {
+			e.setBusy(false)
+			if err != nil {
+				e.showProblem(exportErrorText(err))
+				return
+			}
+			e.dialog.Hide()
+			e.showSaved(path)
+		}
+	})
+}
+
+func (e *exportReport) setBusy(busy bool) {
+	if busy {
+		e.Save.Disable()
+		e.Busy.Show()
+		e.Busy.Start()
+		return
+	}
+	e.Busy.Stop()
+	e.Busy.Hide()
+	e.Save.Enable()
+}
+
+// showSaved says where the report is and offers to open it.
+func (e *exportReport) showSaved(path string) {
+	msg := widget.NewLabel(fmt.Sprintf("%s\nwas saved in %s.", filepath.Base(path), filepath.Dir(path)))
+	msg.Wrapping = fyne.TextWrapWord
+	e.Close = widget.NewButton("Close", func() { e.saved.Hide() })
+	e.Open = widget.NewButtonWithIcon("Open report", theme.FileApplicationIcon(), func() {
+		e.saved.Hide()
+		if err := e.openURL(fileURL(path)); err != nil {
+			dialog.ShowInformation("Could not open the report",
+				"Open "+path+" from your file manager.", e.win)
+		}
+	})
+	e.Open.Importance = widget.HighImportance
+	e.saved = dialog.NewCustomWithoutButtons("Report saved", msg, e.win)
+	e.saved.SetButtons([]fyne.CanvasObject{e.Close, e.Open})
+	e.saved.Resize(fyne.NewSize(min(520, e.win.Canvas().Size().Width-40), 0))
+	e.saved.Show()
+}

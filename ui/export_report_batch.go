@@ -1,0 +1,208 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"backtrack/report"
+	"backtrack/store"
+)
+
+// ShowBatchExport writes a progress report for every active client with a
+// visit in the chosen period into one folder, with a progress bar and a
+// Cancel button. Cancelling stops after the report being written; every
+// file left in the folder is complete.
+func ShowBatchExport(win fyne.Window, s *store.Store, practice report.Practice) {
+	newBatchExport(win, s, practice).show()
+}
+
+// batchExport is the batch dialog: choices first, then progress, then
+// what was done.
+type batchExport struct {
+	win      fyne.Window
+	store    *store.Store
+	practice report.Practice
+	prefs    fyne.Preferences
+	now      func() time.Time
+	openURL  func(*url.URL) error
+
+	Period  *periodChooser
+	Paper   *widget.RadioGroup
+	Folder  *folderRow
+	Problem *widget.Label
+	Start   *widget.Button
+	Cancel  *widget.Button // closes before the start, stops while running
+	Bar     *widget.ProgressBar
+	Status  *widget.Label
+	Open    *widget.Button // opens the folder when done
+
+	dialog  *dialog.CustomDialog
+	choices fyne.CanvasObject
+	running fyne.CanvasObject
+	stop    context.CancelFunc
+	outDir  string
+	work    exportWork
+	// progressed runs on the UI goroutine after each client (tests).
+	progressed func(done int)
+}
+
+func newBatchExport(win fyne.Window, s *store.Store, practice report.Practice) *batchExport {
+	a := fyne.CurrentApp()
+	b := &batchExport{win: win, store: s, practice: practice, prefs: a.Preferences(),
+		now: time.Now, openURL: a.OpenURL}
+	today := b.now()
+	b.Period = newPeriodChooser(today, nil)
+	b.Paper = newPaperChoice(b.prefs)
+	b.Folder = newFolderRow(win, filepath.Join(defaultReportFolder(b.prefs),
+		"Progress reports "+today.Format(exportDateFmt)), nil)
+	b.Problem = widget.NewLabel("")
+	b.Problem.Importance = widget.DangerImportance
+	b.Problem.Wrapping = fyne.TextWrapWord
+	b.Problem.Hide()
+	note := widget.NewLabel("One PDF per active client with a visit in the period. The folder is created if " +
+		"needed; a report of the same name already in it is replaced.")
+	note.Wrapping = fyne.TextWrapWord
+
+	form := container.New(layout.NewFormLayout())
+	for _, row := range [][2]fyne.CanvasObject{
+		pair(formRow("Period", b.Period.box)),
+		pair(formRow("Paper", b.Paper)),
+		pair(formRow("Save in", b.Folder.box)),
+		pair(layout.NewSpacer(), note),
+	} {
+		form.Add(row[0])
+		form.Add(row[1])
+	}
+	b.choices = container.NewVBox(form, b.Problem)
+
+	b.Bar = widget.NewProgressBar()
+	b.Status = widget.NewLabel("")
+	b.Status.Wrapping = fyne.TextWrapWord
+	b.running = container.NewVBox(b.Bar, b.Status)
+	b.running.Hide()
+
+	b.Start = widget.NewButtonWithIcon("Export", theme.DocumentSaveIcon(), b.start)
+	b.Start.Importance = widget.HighImportance
+	b.Cancel = widget.NewButton("Cancel", b.cancel)
+	b.Open = widget.NewButtonWithIcon("Open folder", theme.FolderOpenIcon(), b.openFolder)
+	b.Open.Importance = widget.HighImportance
+	b.Open.Hide()
+
+	b.dialog = dialog.NewCustomWithoutButtons("Progress reports for all active clients",
+		container.NewVBox(b.choices, b.running), win)
+	b.dialog.SetButtons([]fyne.CanvasObject{b.Cancel, b.Start, b.Open})
+	return b
+}
+
+func (b *batchExport) show() {
+	b.dialog.Resize(fyne.NewSize(min(660, b.win.Canvas().Size().Width-40), 0))
+	b.dialog.Show()
+}
+
+// cancel closes the dialog before the start and after the end, and stops
+// the export while it runs.
+func (b *batchExport) cancel() {
+	if b.stop != nil {
+		b.stop()
+		b.Cancel.Disable()
+		b.Status.SetText("Stopping after the report being written…")
+		return
+	}
+	b.dialog.Hide()
+}
+
+func (b *batchExport) start() {
+	b.Problem.Hide()
+	period, err := b.Period.period(b.now())
+	if err != nil {
+		b.Problem.SetText(err.Error())
+		b.Problem.Show()
+		return
+	}
+	dir := b.Folder.Path
+	opts := report.Options{Practice: b.practice, PageSize: report.PageSize(b.Paper.Selected), Date: b.now()}
+	b.prefs.SetString(report.PrefPageSize, b.Paper.Selected)
+	b.prefs.SetString(prefReportFolder, filepath.Dir(dir))
+
+	ctx, stop := context.WithCancel(context.Background())
+	b.stop = stop
+	b.choices.Hide()
+	b.running.Show()
+	b.Start.Hide()
+	b.Bar.SetValue(0)
+	b.Status.SetText("Finding active clients…")
+	b.work.run(func() func() {
+		res, err := report.ExportAll(ctx, b.store, dir, period, opts, func(done, total int, c store.Client) {
+			name := c.FullName()
+			fyne.Do(func() { b.work.ui(func() { b.step(done, total, name) }) })
+		})
+		return func() { b.finish(dir, res, err) }
+	})
+}
+
+// step moves the bar after each client.
+func (b *batchExport) step(done, total int, name string) {
+	b.Bar.Max = float64(total)
+	b.Bar.SetValue(float64(done))
+	if b.stop != nil && b.Cancel.Disabled() {
+		return // keep saying it is stopping
+	}
+	b.Status.SetText(fmt.Sprintf("%d of %d · %s", done, total, name))
+	if b.progressed != nil {
+		b.progressed(done)
+	}
+}
+
+// finish says what was written, skipped, failed or left when stopped.
+func (b *batchExport) finish(dir string, res report.BatchResult, err error) {
+	b.stop = nil
+	b.Cancel.Enable()
+	b.Cancel.SetText("Close")
+	var lines []string
+	switch {
+	case errors.Is(err, context.Canceled):
+		lines = append(lines, fmt.Sprintf("Stopped. %s written to %s; each one is complete.",
+			countOf(len(res.Written), "report was", "reports were"), dir))
+	case err != nil:
+		lines = append(lines, exportErrorText(err))
+	default:
+		lines = append(lines, fmt.Sprintf("%s written to %s.", countOf(len(res.Written), "report", "reports"), dir))
+	}
+	if n := len(res.Skipped); n > 0 {
+		lines = append(lines, countOf(n, "client has", "clients have")+" no visit in the period and got no report.")
+	}
+	for _, f := range res.Failed {
+		lines = append(lines, "Not written: "+f.Client.FullName()+" — "+exportErrorText(f.Err))
+	}
+	b.Status.SetText(strings.Join(lines, "\n"))
+	if len(res.Written) > 0 {
+		b.Open.Show()
+		b.outDir = dir
+	}
+}
+
+func (b *batchExport) openFolder() {
+	b.dialog.Hide()
+	if err := b.openURL(fileURL(b.outDir)); err != nil {
+		dialog.ShowInformation("Could not open the folder", "Open "+b.outDir+" from your file manager.", b.win)
+	}
+}
+
+func countOf(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -1,0 +1,286 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"backtrack/report"
+	"backtrack/store"
+)
+
+// The parts the single and the batch export dialogs share: the period
+// chooser, the paper choice, the folder row and the background runner.
+
+// prefReportFolder remembers where the therapist last saved reports.
+const prefReportFolder = "report.folder"
+
+const (
+	periodAll     = "All visits"
+	periodRecent  = "Last 3 months"
+	periodCustom  = "Custom"
+	exportDateFmt = "2006-01-02"
+)
+
+// PracticeFromPreferences reads the practice details the settings saved,
+// for the export dialogs' header and signature line.
+func PracticeFromPreferences(p fyne.Preferences) report.Practice {
+	text := func(key string) string { return strings.TrimSpace(p.String(key)) }
+	return report.Practice{
+		Name:        text(report.PrefPracticeName),
+		Therapist:   text(report.PrefTherapist),
+		Credentials: text(report.PrefCredentials),
+		Address:     text(report.PrefAddress),
+		Contact:     text(report.PrefContact),
+	}
+}
+
+// periodChooser picks all visits, the last three months or a custom range.
+type periodChooser struct {
+	Choice   *widget.RadioGroup
+	From, To *widget.Entry
+	box      fyne.CanvasObject
+	onChange func()
+}
+
+func newPeriodChooser(today time.Time, onChange func()) *periodChooser {
+	p := &periodChooser{From: widget.NewEntry(), To: widget.NewEntry(), onChange: onChange}
+	p.From.SetPlaceHolder("YYYY-MM-DD")
+	p.To.SetPlaceHolder("YYYY-MM-DD")
+	p.From.SetText(today.AddDate(0, -3, 0).Format(exportDateFmt))
+	p.To.SetText(today.Format(exportDateFmt))
+	p.Choice = widget.NewRadioGroup([]string{periodAll, periodRecent, periodCustom}, func(string) {
+		p.syncEnabled()
+		p.changed()
+	})
+	p.Choice.Horizontal = true
+	p.Choice.Required = true
+	p.Choice.SetSelected(periodAll)
+	p.From.OnChanged = func(string) { p.changed() }
+	p.To.OnChanged = func(string) { p.changed() }
+	dates := container.NewHBox(widget.NewLabel("From"), sized(p.From, 130), widget.NewLabel("to"), sized(p.To, 130))
+	p.box = container.NewVBox(p.Choice, dates)
+	p.syncEnabled()
+	return p
+}
+
+func (p *periodChooser) changed() {
+	if p.onChange != nil {
+		p.onChange()
+	}
+}
+
+// syncEnabled lets the dates be typed only for a custom range.
+func (p *periodChooser) syncEnabled() {
+	if p.Choice.Selected == periodCustom {
+		p.From.Enable()
+		p.To.Enable()
+	} else {
+		p.From.Disable()
+		p.To.Disable()
+	}
+}
+
+// period is the chosen range, or an error naming the date at fault.
+func (p *periodChooser) period(today time.Time) (store.Period, error) {
+	switch p.Choice.Selected {
+	case periodRecent:
+		day := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.Local)
+		return store.Period{From: day.AddDate(0, -3, 0), To: day}, nil
+	case periodCustom:
+		from, err := parseExportDate("From", p.From.Text)
+		if err != nil {
+			return store.Period{}, err
+		}
+		to, err := parseExportDate("To", p.To.Text)
+		if err != nil {
+			return store.Period{}, err
+		}
+		if from.After(to) {
+			return store.Period{}, fmt.Errorf("The period starts (%s) after it ends (%s)", p.From.Text, p.To.Text)
+		}
+		return store.Period{From: from, To: to}, nil
+	}
+	return store.Period{}, nil
+}
+
+func parseExportDate(label, text string) (time.Time, error) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return time.Time{}, fmt.Errorf("%s date is required for a custom period", label)
+	}
+	t, err := time.ParseInLocation(exportDateFmt, text, time.Local)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%s date %q is not a date like 2026-11-25", label, text)
+	}
+	return t, nil
+}
+
+// newPaperChoice picks A4 or Letter, starting from the saved preference.
+func newPaperChoice(prefs fyne.Preferences) *widget.RadioGroup {
+	names := make([]string, len(report.PageSizes))
+	for i, s := range report.PageSizes {
+		names[i] = string(s)
+	}
+	r := widget.NewRadioGroup(names, nil)
+	r.Horizontal = true
+	r.Required = true
+	size, err := report.ParsePageSize(prefs.String(report.PrefPageSize))
+	if err != nil {
+		size = report.A4
+	}
+	r.SetSelected(string(size))
+	return r
+}
+
+// folderRow shows where reports go and lets the therapist choose another
+// folder. A folder picker, not Fyne's save dialog, because that dialog
+// truncates the chosen file before handing it over: a failed export would
+// then destroy the good report it was meant to replace.
+type folderRow struct {
+	Path   string
+	Label  *widget.Label
+	Choose *widget.Button
+	box    fyne.CanvasObject
+}
+
+func newFolderRow(win fyne.Window, start string, onChange func()) *folderRow {
+	f := &folderRow{Path: start, Label: widget.NewLabel(start)}
+	f.Label.Truncation = fyne.TextTruncateEllipsis
+	f.Choose = widget.NewButtonWithIcon("Choose folder…", theme.FolderOpenIcon(), func() {
+		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+			if err != nil || dir == nil {
+				return
+			}
+			f.set(dir.Path())
+			if onChange != nil {
+				onChange()
+			}
+		}, win)
+		if uri, err := storage.ListerForURI(storage.NewFileURI(f.Path)); err == nil {
+			d.SetLocation(uri)
+		}
+		d.Resize(dialogSize(win, 820, 560))
+		d.Show()
+	})
+	f.box = container.NewBorder(nil, nil, nil, f.Choose, f.Label)
+	return f
+}
+
+func (f *folderRow) set(path string) {
+	f.Path = path
+	f.Label.SetText(path)
+}
+
+// defaultReportFolder is the last folder used if it still exists, else the
+// Documents folder, else home.
+func defaultReportFolder(prefs fyne.Preferences) string {
+	if last := prefs.String(prefReportFolder); last != "" && isDir(last) {
+		return last
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "."
+	}
+	if docs := filepath.Join(home, "Documents"); isDir(docs) {
+		return docs
+	}
+	return home
+}
+
+func isDir(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return !errors.Is(err, fs.ErrNotExist)
+}
+
+// fileURL is a local path as a file:// URL for the system's opener.
+func fileURL(path string) *url.URL {
+	u, err := url.Parse(storage.NewFileURI(path).String())
+	if err != nil {
+		return &url.URL{Scheme: "file", Path: path}
+	}
+	return u
+}
+
+// exportErrorText says what went wrong in words, without raw driver codes.
+func exportErrorText(err error) string {
+	var ve *store.ValidationError
+	var pe *fs.PathError
+	switch {
+	case errors.As(err, &ve):
+		return ve.Error()
+	case errors.Is(err, store.ErrNotFound):
+		return "The client no longer exists; it may have been deleted in the meantime."
+	case errors.Is(err, context.Canceled):
+		return "Stopped."
+	case errors.Is(err, fs.ErrPermission):
+		return "Backtrack may not write in that folder. Choose another folder."
+	case errors.As(err, &pe):
+		return "The report could not be saved there (" + pe.Err.Error() + "). Choose another folder or free some disk space."
+	}
+	return "The report could not be made. Check that the disk is not full, then try again."
+}
+
+// exportWork runs slow work off the UI goroutine and hands its result back
+// through fyne.Do; tests wait for it.
+type exportWork struct {
+	pending sync.WaitGroup
+	// applying keeps results from landing while another lands or while a
+	// test acts. On the desktop fyne.Do already serialises them on the UI
+	// goroutine; the test driver runs fyne.Do inline on the worker.
+	applying sync.Mutex
+}
+
+func (w *exportWork) run(work func() func()) {
+	w.pending.Add(1)
+	go func() {
+		defer w.pending.Done()
+		if apply := work(); apply != nil {
+			fyne.Do(func() { w.ui(apply) })
+		}
+	}()
+}
+
+// ui runs fn as the UI goroutine would: never while a result lands.
+func (w *exportWork) ui(fn func()) {
+	w.applying.Lock()
+	defer w.applying.Unlock()
+	fn()
+}
+
+func (w *exportWork) wait() { w.pending.Wait() }
+
+// sized gives an entry a fixed minimum width inside a box.
+func sized(o fyne.CanvasObject, width float32) fyne.CanvasObject {
+	return container.NewGridWrap(fyne.NewSize(width, o.MinSize().Height), o)
+}
+
+// dialogSize is w by h, or less on a small window.
+func dialogSize(win fyne.Window, w, h float32) fyne.Size {
+	s := win.Canvas().Size()
+	return fyne.NewSize(min(w, s.Width-40), min(h, s.Height-40))
+}
+
+// formRow is a bold label beside its field.
+func formRow(label string, field fyne.CanvasObject) (fyne.CanvasObject, fyne.CanvasObject) {
+	return widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), field
+}

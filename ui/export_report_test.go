@@ -1,0 +1,286 @@
+package ui
+
+import (
+	"context"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"backtrack/report"
+	"backtrack/store"
+)
+
+var exportToday = time.Date(2026, 11, 25, 15, 0, 0, 0, time.Local)
+
+// exportFixture is a real store with clients and visits, a test app and
+// window, and a folder to export into.
+type exportFixture struct {
+	store  *store.Store
+	win    fyne.Window
+	dir    string
+	opened []*url.URL
+}
+
+func newExportFixture(t *testing.T) *exportFixture {
+	t.Helper()
+	test.NewTempApp(t)
+	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "backtrack.db"),
+		store.WithClock(func() time.Time { return exportToday }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	win := test.NewTempWindow(t, widget.NewLabel("desk"))
+	win.Resize(fyne.NewSize(1100, 760))
+	return &exportFixture{store: s, win: win, dir: t.TempDir()}
+}
+
+// client adds a client with one visit per month back from November.
+func (f *exportFixture) client(t *testing.T, first, last string, visits int) store.Client {
+	t.Helper()
+	ctx := context.Background()
+	c, err := f.store.CreateClient(ctx, store.Client{FirstName: first, LastName: last,
+		DateOfBirth: time.Date(1975, 5, 2, 0, 0, 0, 0, time.Local)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ql, err := f.store.TermNamed(ctx, store.Muscle, "Quadratus lumborum")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range visits {
+		_, err := f.store.SaveSession(ctx, store.Session{ClientID: c.ID, DurationMin: 60,
+			Start:      time.Date(2026, time.Month(11-i), 10, 10, 0, 0, 0, time.Local),
+			PainBefore: store.PainOf(4 + i), PainAfter: store.PainOf(2 + i),
+			Muscles:    []store.Tag{{TermID: ql.ID, Side: store.Left}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return c
+}
+
+func (f *exportFixture) exportReport(c store.Client) *exportReport {
+	e := newExportReport(f.win, f.store, c, report.Practice{Name: "Back in Balance", Therapist: "Anna Keller"})
+	e.now = func() time.Time { return exportToday }
+	e.FileName.SetText(report.FileName(c, exportToday))
+	e.Folder.set(f.dir)
+	e.openURL = func(u *url.URL) error { f.opened = append(f.opened, u); return nil }
+	e.show()
+	e.work.wait()
+	return e
+}
+
+func pdfWords(t *testing.T, path string) string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", path, err)
+	}
+	return strings.Join(strings.Fields(string(out)), " ")
+}
+
+func TestExportReportSavesTheChosenPeriodAndOffersToOpenIt(t *testing.T) {
+	// Given a client with five monthly visits and the export dialog
+	f := newExportFixture(t)
+	c := f.client(t, "Zoë", "Ångström-Łukasiewicz", 5)
+	e := f.exportReport(c)
+	if got := e.FileName.Text; got != "Ångström-Łukasiewicz_Zoë_progress_2026-11-25.pdf" {
+		t.Errorf("proposed name %q", got)
+	}
+	if got := e.Visits.Text; got != "5 visits in this period." {
+		t.Errorf("visit count %q", got)
+	}
+
+	// When the therapist picks the last three months and saves
+	e.work.ui(func() { e.Period.Choice.SetSelected(periodRecent) })
+	e.work.wait()
+	if got := e.Visits.Text; got != "3 visits in this period." {
+		t.Errorf("visit count for 3 months %q", got)
+	}
+	test.Tap(e.Save)
+	e.work.wait()
+
+	// Then the PDF holds those visits only, is private, and can be opened
+	path := filepath.Join(f.dir, "Ångström-Łukasiewicz_Zoë_progress_2026-11-25.pdf")
+	text := pdfWords(t, path)
+	for _, want := range []string{"Back in Balance", "Zoë Ångström-Łukasiewicz", "25 Aug – 25 Nov 2026", "3 visits", "4 → 2", "6 → 4"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	if strings.Contains(text, "7 → 5") {
+		t.Error("a visit older than three months is in the report")
+	}
+	if info, err := os.Stat(path); err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("report file %v, %v", info, err)
+	}
+	if e.Open == nil || findButton(f.win.Canvas().Overlays().Top(), "Open report") == nil {
+		t.Fatal("no offer to open the saved report")
+	}
+	test.Tap(e.Open)
+	if len(f.opened) != 1 || f.opened[0].Scheme != "file" || f.opened[0].Path != path {
+		t.Errorf("opened %v, want file://%s", f.opened, path)
+	}
+	if fyne.CurrentApp().Preferences().String(prefReportFolder) != f.dir {
+		t.Error("the folder was not remembered for next time")
+	}
+}
+
+func TestExportReportNamesABadDateAndWritesNothing(t *testing.T) {
+	f := newExportFixture(t)
+	e := f.exportReport(f.client(t, "Lena", "Fischer", 2))
+
+	e.work.ui(func() {
+		e.Period.Choice.SetSelected(periodCustom)
+		test.Type(e.Period.From, "x")
+	})
+	e.work.wait()
+	test.Tap(e.Save)
+	e.work.wait()
+
+	if !e.Problem.Visible() || !strings.Contains(e.Problem.Text, "From date") {
+		t.Errorf("problem shown: %v %q", e.Problem.Visible(), e.Problem.Text)
+	}
+	if entries, _ := os.ReadDir(f.dir); len(entries) != 0 {
+		t.Errorf("a bad date still wrote %d files", len(entries))
+	}
+
+	// A backward range is refused too, in words
+	e.work.ui(func() {
+		e.Period.From.SetText("2026-10-01")
+		e.Period.To.SetText("2026-09-01")
+	})
+	e.work.wait()
+	test.Tap(e.Save)
+	e.work.wait()
+	if !strings.Contains(e.Problem.Text, "starts (2026-10-01) after it ends (2026-09-01)") {
+		t.Errorf("problem %q", e.Problem.Text)
+	}
+}
+
+func TestExportReportAsksBeforeReplacingAndKeepsTheOldFileUntilConfirmed(t *testing.T) {
+	f := newExportFixture(t)
+	c := f.client(t, "Lena", "Fischer", 2)
+	path := filepath.Join(f.dir, report.FileName(c, exportToday))
+	if err := os.WriteFile(path, []byte("earlier report"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	e := f.exportReport(c)
+
+	test.Tap(e.Save)
+	e.work.wait()
+	if got, _ := os.ReadFile(path); string(got) != "earlier report" {
+		t.Fatal("the existing report changed before the therapist confirmed")
+	}
+	yes := findButton(f.win.Canvas().Overlays().Top(), "Yes")
+	if yes == nil {
+		t.Fatal("no confirmation to replace the existing report")
+	}
+	test.Tap(yes)
+	e.work.wait()
+	if !strings.Contains(pdfWords(t, path), "Lena Fischer") {
+		t.Error("the report was not replaced after confirming")
+	}
+}
+
+func TestBatchExportWritesEveryActiveClientAndReports(t *testing.T) {
+	f := newExportFixture(t)
+	f.client(t, "Lena", "Fischer", 2)
+	f.client(t, "Zoë", "Ångström-Łukasiewicz", 3)
+	f.client(t, "New", "Client", 0)
+	b := f.batchExport()
+
+	test.Tap(b.Start)
+	b.work.wait()
+
+	entries, _ := os.ReadDir(b.Folder.Path)
+	if len(entries) != 2 {
+		t.Fatalf("%d files, want 2", len(entries))
+	}
+	if b.Bar.Value != 3 || b.Bar.Max != 3 {
+		t.Errorf("progress %v of %v, want 3 of 3", b.Bar.Value, b.Bar.Max)
+	}
+	for _, want := range []string{"2 reports written to " + b.Folder.Path, "1 client has no visit in the period"} {
+		if !strings.Contains(b.Status.Text, want) {
+			t.Errorf("status %q lacks %q", b.Status.Text, want)
+		}
+	}
+	if info, _ := os.Stat(b.Folder.Path); info.Mode().Perm() != 0o700 {
+		t.Errorf("folder mode %v", info.Mode().Perm())
+	}
+	test.Tap(b.Open)
+	if len(f.opened) != 1 || f.opened[0].Path != b.Folder.Path {
+		t.Errorf("opened %v", f.opened)
+	}
+}
+
+func TestBatchExportCancelLeavesOnlyCompleteReports(t *testing.T) {
+	f := newExportFixture(t)
+	for _, n := range []string{"Ann", "Ben", "Cid", "Dee"} {
+		f.client(t, n, "Test", 1)
+	}
+	b := f.batchExport()
+	b.progressed = func(done int) {
+		if done == 1 {
+			test.Tap(b.Cancel) // the therapist stops after the first report
+		}
+	}
+
+	test.Tap(b.Start)
+	b.work.wait()
+
+	entries, _ := os.ReadDir(b.Folder.Path)
+	if len(entries) != 1 || !strings.HasSuffix(entries[0].Name(), ".pdf") {
+		t.Fatalf("after stopping: %v", entries)
+	}
+	if !strings.Contains(pdfWords(t, filepath.Join(b.Folder.Path, entries[0].Name())), "Ann Test") {
+		t.Error("the report written before stopping is not complete")
+	}
+	if !strings.Contains(b.Status.Text, "Stopped. 1 report was written") {
+		t.Errorf("status %q", b.Status.Text)
+	}
+	if b.Cancel.Text != "Close" || b.Cancel.Disabled() {
+		t.Errorf("cancel button is %q disabled=%v after stopping", b.Cancel.Text, b.Cancel.Disabled())
+	}
+}
+
+func (f *exportFixture) batchExport() *batchExport {
+	b := newBatchExport(f.win, f.store, report.Practice{Name: "Back in Balance"})
+	b.now = func() time.Time { return exportToday }
+	b.Folder.set(filepath.Join(f.dir, "reports"))
+	b.openURL = func(u *url.URL) error { f.opened = append(f.opened, u); return nil }
+	b.show()
+	return b
+}
+
+// findButton finds a button by its text among o and its descendants.
+func findButton(o fyne.CanvasObject, text string) *widget.Button {
+	switch v := o.(type) {
+	case *widget.Button:
+		if v.Text == text {
+			return v
+		}
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			if b := findButton(c, text); b != nil {
+				return b
+			}
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(v).Objects() {
+			if b := findButton(c, text); b != nil {
+				return b
+			}
+		}
+	}
+	return nil
+}
