@@ -48,3 +48,10 @@ func (b *Batch) AddTerm(kind Kind, name string) (Term, error) {
 func (b *Batch) TermNamed(kind Kind, name string) (Term, error) {
 	return termNamed(b.ctx, b.tx, kind, name)
 }
+
+// setTermRetired sets an entry's retired state (imports bring it back as
+// it was exported).
+func (b *Batch) setTermRetired(id int64, retired bool) error {
+	_, err := b.tx.ExecContext(b.ctx, `UPDATE terms SET retired = ? WHERE id = ?`, retired, id)
+	return err
+}
