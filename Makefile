@@ -22,6 +22,7 @@ all: build
 help:
 	@echo "make run         build and open the desk on the default database (DB=path to choose)"
 	@echo "make test        go vet and go test -race over every package"
+	@echo "make fuzz        run each fuzz target for $(FUZZTIME) on top of its committed corpus"
 	@echo "make build       build ./$(BIN)"
 	@echo "make screenshot  run the desk under Xvfb on sample data, write docs/screenshot.png"
 	@echo "make bench       run the benchmarks and print the table"
@@ -55,6 +56,19 @@ run: build
 test: test-deps
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
+	$(MAKE) --no-print-directory fuzz
+
+# Each Fuzz function in the tree, a few seconds each, one worker (the
+# machine is shared), no minimising (it outlasts a short run and fails it
+# with "context deadline exceeded"); the committed corpus is in testdata/fuzz/
+FUZZTIME ?= 5s
+fuzz:
+	@set -e; for dir in $$(grep -rl --include='*_test.go' '^func Fuzz' . | xargs -n1 dirname | sort -u); do \
+	  for target in $$(grep -h '^func Fuzz' $$dir/*_test.go | sed 's/^func \(Fuzz[A-Za-z0-9_]*\).*/\1/'); do \
+	    echo "fuzz $$dir $$target ($(FUZZTIME))"; \
+	    $(GO) test -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 0 -parallel 1 $$dir; \
+	  done; \
+	done
 
 # Every benchmark beside its baseline, under Xvfb for the start-up figures,
 # then one table: figure, Backtrack, baseline, ratio, goal.

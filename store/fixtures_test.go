@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,7 +12,7 @@ import (
 )
 
 // openStoreAt opens a test store at a given clock.
-func openStoreAt(t *testing.T, now time.Time) *store.Store {
+func openStoreAt(t testing.TB, now time.Time) *store.Store {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "backtrack.db")
 	s, err := store.Open(context.Background(), path, store.WithClock(func() time.Time { return now }))
@@ -26,7 +27,7 @@ func openStoreAt(t *testing.T, now time.Time) *store.Store {
 // and SQL in names, an archived client, one without a date of birth, own and
 // retired vocabulary, every tag kind with sides, notes over several lines,
 // pain not recorded and pain 0.
-func richRecords(t *testing.T, s *store.Store) {
+func richRecords(t testing.TB, s *store.Store) {
 	t.Helper()
 	ctx := context.Background()
 	day := func(d, h int) time.Time { return time.Date(2026, 10, d, h, 30, 0, 0, time.Local) }
@@ -61,14 +62,20 @@ func richRecords(t *testing.T, s *store.Store) {
 	if _, err := s.AddTerm(ctx, store.Trigger, "Gardening"); err != nil { // used by no session
 		t.Fatal(err)
 	}
-	term := func(k store.Kind, name string) int64 { return mustTerm(t, s, k, name).ID }
+	term := func(k store.Kind, name string) int64 {
+		found, err := s.TermNamed(ctx, k, name)
+		if err != nil {
+			t.Fatalf("term %q: %v", name, err)
+		}
+		return found.ID
+	}
 	sessions := []store.Session{
 		{ClientID: marta.ID, Start: day(1, 9), DurationMin: 60, PainBefore: store.PainOf(7), PainAfter: store.PainOf(4),
-			PainTypes:  []store.Tag{{TermID: term(store.PainType, "Sharp / stabbing")}, {TermID: term(store.PainType, "Fatigue")}},
-			Locations:  []store.Tag{{TermID: term(store.Location, "Lower back"), Side: store.Both}, {TermID: term(store.Location, "Hip"), Side: store.Left}},
-			Triggers:   []store.Tag{{TermID: term(store.Trigger, "Sitting long")}},
-			Muscles:    []store.Tag{{TermID: term(store.Muscle, "Quadratus lumborum"), Side: store.Right}, {TermID: tfl.ID, Side: store.Left}},
-			Techniques: []store.Tag{{TermID: term(store.Technique, "Massage")}, {TermID: cupping.ID}},
+			PainTypes:    []store.Tag{{TermID: term(store.PainType, "Sharp / stabbing")}, {TermID: term(store.PainType, "Fatigue")}},
+			Locations:    []store.Tag{{TermID: term(store.Location, "Lower back"), Side: store.Both}, {TermID: term(store.Location, "Hip"), Side: store.Left}},
+			Triggers:     []store.Tag{{TermID: term(store.Trigger, "Sitting long")}},
+			Muscles:      []store.Tag{{TermID: term(store.Muscle, "Quadratus lumborum"), Side: store.Right}, {TermID: tfl.ID, Side: store.Left}},
+			Techniques:   []store.Tag{{TermID: term(store.Technique, "Massage")}, {TermID: cupping.ID}},
 			TriggerOther: "Moving house; \"heavy\" boxes",
 			Notes: store.SOAP{Subjective: "Pain since Monday.\nWorse mornings.", Objective: "Tight QL, R > L",
 				Assessment: "QL strain", Plan: "Every 2 weeks"},
@@ -112,3 +119,5 @@ func problemsText(sum store.ImportSummary) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+func readFile(path string) ([]byte, error) { return os.ReadFile(path) }
