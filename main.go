@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"time"
 
 	"fyne.io/fyne/v2/app"
 
@@ -63,6 +64,7 @@ func run(args []string) error {
 		return err
 	}
 	defer db.Close()
+	go autoBackup(ctx, db)
 
 	opts := ui.Options{SelectBusiest: *selectClient == "busiest"}
 	if !opts.SelectBusiest && *selectClient != "" {
@@ -73,4 +75,12 @@ func run(args []string) error {
 	desk := ui.NewDesk(a, db, opts)
 	desk.Window().ShowAndRun()
 	return nil
+}
+
+// autoBackup makes the day's backup beside the database, off the UI path.
+// A failure never stops the desk; the message names files, not clients.
+func autoBackup(ctx context.Context, db *store.Store) {
+	if _, err := db.AutoBackup(ctx, time.Now()); err != nil {
+		fmt.Fprintf(os.Stderr, "backtrack: %v\n", err)
+	}
 }

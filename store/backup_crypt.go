@@ -14,9 +14,11 @@ import (
 // ageMagic opens every binary age file.
 var ageMagic = []byte("age-encryption.org/v1\n")
 
-// scryptWorkFactor is age's default (about a second to derive the key).
-// Tests lower it so they stay fast.
-var scryptWorkFactor = 18
+// PassphraseWorkFactor is the scrypt cost (log2 N) of sealing a backup:
+// age's default, about a second and 256 MB to derive the key, which makes
+// guessing passphrases slow. Tests lower it to stay fast; opening a backup
+// reads the factor from the file.
+var PassphraseWorkFactor = 18
 
 // isEncrypted reports whether the file at path is an age file.
 func isEncrypted(path string) (bool, error) {
@@ -39,7 +41,7 @@ func encryptFile(dst, src, passphrase string) error {
 	if err != nil {
 		return fmt.Errorf("encrypt: %w", err)
 	}
-	recipient.SetWorkFactor(scryptWorkFactor)
+	recipient.SetWorkFactor(PassphraseWorkFactor)
 	in, err := os.Open(src)
 	if err != nil {
 		return fmt.Errorf("encrypt: %w", err)

@@ -29,17 +29,6 @@ func seedRecords(t *testing.T, s *store.Store) {
 	}
 }
 
-func assertMode(t *testing.T, path string, want os.FileMode) {
-	t.Helper()
-	st, err := os.Stat(path)
-	if err != nil {
-		t.Fatalf("stat %s: %v", path, err)
-	}
-	if got := st.Mode().Perm(); got != want {
-		t.Errorf("%s has mode %v, want %v", filepath.Base(path), got, want)
-	}
-}
-
 func TestBackupIsVerifiedPrivateAndComplete(t *testing.T) {
 	ctx := context.Background()
 	s := openTestStore(t)

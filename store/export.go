@@ -205,9 +205,6 @@ func painPtr(p Pain) *int {
 	return &score
 }
 
-// stampLayout is how created and updated times are stored.
-const stampLayout = "2006-01-02 15:04:05"
-
 func formatStamp(t time.Time) string {
 	if t.IsZero() {
 		return ""

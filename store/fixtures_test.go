@@ -121,3 +121,7 @@ func problemsText(sum store.ImportSummary) string {
 }
 
 func readFile(path string) ([]byte, error) { return os.ReadFile(path) }
+
+// Tests seal backups with a small scrypt cost so they stay fast; the format
+// and code path are the same.
+func init() { store.PassphraseWorkFactor = 10 }

@@ -322,3 +322,46 @@ func clip(s string) string {
 	}
 	return string(r[:max]) + "…"
 }
+
+// Lines says what the import did (or, checking only, would do) in short
+// sentences for people.
+func (s ImportSummary) Lines() []string {
+	verb := func(done, would string) string {
+		if s.CheckOnly {
+			return would
+		}
+		return done
+	}
+	var out []string
+	count := func(n int, one, many string) string {
+		if n == 1 {
+			return "1 " + one
+		}
+		return fmt.Sprintf("%d %s", n, many)
+	}
+	out = append(out, fmt.Sprintf("%s read.", count(s.Rows, "record", "records")))
+	if s.ClientsAdded > 0 || s.ClientsPresent > 0 {
+		out = append(out, count(s.ClientsAdded, "client", "clients")+verb(" added.", " would be added."))
+	}
+	if s.ClientsPresent > 0 {
+		out = append(out, count(s.ClientsPresent, "client is", "clients are")+" already recorded (same name and date of birth): not added again.")
+	}
+	if s.SessionsAdded > 0 || s.SessionsPresent > 0 {
+		out = append(out, count(s.SessionsAdded, "session", "sessions")+verb(" added.", " would be added."))
+	}
+	if s.SessionsPresent > 0 {
+		out = append(out, count(s.SessionsPresent, "session was", "sessions were")+" already recorded at the same time: not added again.")
+	}
+	if s.DefaultDurations > 0 {
+		out = append(out, count(s.DefaultDurations, "session has", "sessions have")+
+			fmt.Sprintf(" no duration: recorded as %d min.", DefaultDurationMin))
+	}
+	if len(s.NewTerms) > 0 {
+		names := make([]string, len(s.NewTerms))
+		for i, t := range s.NewTerms {
+			names[i] = t.Kind.Label() + ": " + t.Name
+		}
+		out = append(out, verb("Added to your vocabulary: ", "Would be added to your vocabulary: ")+strings.Join(names, "; ")+".")
+	}
+	return out
+}

@@ -110,7 +110,8 @@ func readCSVTable(data []byte, known, required []string) (*csvTable, []ImportPro
 		}
 		if len(cells) != len(header) {
 			problems = append(problems, ImportProblem{Row: number, Message: fmt.Sprintf(
-				"The row has %d values but the header has %d columns; is a delimiter or quote missing?", len(cells), len(header))})
+				"The row has %d values but the header has %d columns; a value that contains %q must be in double quotes.",
+				len(cells), len(header), string(cr.Comma))})
 			continue
 		}
 		for i, cell := range cells {

@@ -46,9 +46,13 @@ type command struct {
 
 // commands lists every subcommand; help prints them in name order.
 var commands = map[string]command{
-	"demo":   demoCommand,
-	"check":  checkCommand,
-	"report": reportCommand,
+	"demo":    demoCommand,
+	"check":   checkCommand,
+	"report":  reportCommand,
+	"backup":  backupCommand,
+	"restore": restoreCommand,
+	"export":  exportCommand,
+	"import":  importCommand,
 }
 
 // IsCommand reports whether name is a subcommand (help included).

@@ -1,0 +1,82 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"backtrack/store"
+)
+
+var backupCommand = command{
+	summary: "write a verified copy of the database (optionally encrypted with a passphrase)",
+	usage:   "backtrack backup [--db PATH] [--out FILE] [--encrypt] [--passphrase-file FILE]",
+	run:     runBackup,
+}
+
+func runBackup(ctx context.Context, env Env, args []string) error {
+	var db, out string
+	var encrypt bool
+	var pass passphraseSource
+	fs := newFlags("backup", &db)
+	fs.StringVar(&out, "out", "", "backup file to write (default: the backups folder beside the database)")
+	fs.BoolVar(&encrypt, "encrypt", false, "encrypt the backup with a passphrase (asked for, or --passphrase-file, or "+PassphraseEnv+")")
+	pass.register(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	encrypt = encrypt || pass.file != ""
+	s, err := openExisting(ctx, db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	now := time.Now()
+	automatic := out == ""
+	if automatic {
+		out = filepath.Join(store.BackupDir(db), store.BackupName(db, now, encrypt))
+	}
+	var info store.BackupInfo
+	if encrypt {
+		passphrase, err := pass.read(env, true)
+		if err != nil {
+			return err
+		}
+		info, err = s.BackupEncrypted(ctx, out, passphrase)
+		if err != nil {
+			return err
+		}
+	} else if info, err = s.Backup(ctx, out); err != nil {
+		return err
+	}
+	if automatic {
+		if err := store.PruneBackups(db, store.KeepBackups); err != nil {
+			return err
+		}
+	}
+	how := "verified"
+	if info.Encrypted {
+		how = "encrypted, verified"
+	}
+	fmt.Fprintf(env.Stdout, "Backed up %s and %s to %s (%s, %s).\n",
+		plural(info.Clients, "client"), plural(info.Sessions, "session"), out, how, humanSize(info.Size))
+	return nil
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func humanSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

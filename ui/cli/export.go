@@ -1,0 +1,43 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+
+	"backtrack/store"
+)
+
+var exportCommand = command{
+	summary: "export every client, session and vocabulary entry as JSON (imports back losslessly) or CSV",
+	usage:   "backtrack export [--db PATH] --format json|csv --out DIR",
+	run:     runExport,
+}
+
+func runExport(ctx context.Context, env Env, args []string) error {
+	var db, format, out string
+	fs := newFlags("export", &db)
+	fs.StringVar(&format, "format", "json", "json or csv")
+	fs.StringVar(&out, "out", "", "folder to write the files into (created if missing)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if format != string(store.ExportJSON) && format != string(store.ExportCSV) {
+		return usageError("--format must be json or csv, not %q", format)
+	}
+	if out == "" {
+		return usageError("--out DIR is required")
+	}
+	s, err := openExisting(ctx, db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	files, err := s.ExportTo(ctx, out, store.ExportFileFormat(format))
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		fmt.Fprintln(env.Stdout, "Wrote", f)
+	}
+	return nil
+}

@@ -1,0 +1,96 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"backtrack/store"
+)
+
+var importCommand = command{
+	summary: "import clients or sessions from CSV, or a Backtrack JSON export; all rows or none",
+	usage:   "backtrack import clients|sessions|json [--db PATH] [--check] FILE",
+	run:     runImport,
+}
+
+// importKinds maps the import's first argument to what reads the file.
+var importKinds = map[string]func(*store.Store, context.Context, io.Reader, store.ImportOptions) (store.ImportSummary, error){
+	"clients":  (*store.Store).ImportClientsCSV,
+	"sessions": (*store.Store).ImportSessionsCSV,
+	"json":     (*store.Store).ImportJSON,
+}
+
+func runImport(ctx context.Context, env Env, args []string) error {
+	if len(args) == 0 {
+		return usageError("say what to import: clients, sessions or json")
+	}
+	if args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
+		return flag.ErrHelp
+	}
+	run, ok := importKinds[args[0]]
+	if !ok {
+		return usageError("cannot import %q: choose clients, sessions or json", args[0])
+	}
+	var db string
+	var check bool
+	fs := newFlags("import", &db)
+	fs.BoolVar(&check, "check", false, "check the file and report problems without writing anything")
+	files, err := parseInterspersed(fs, args[1:])
+	if err != nil {
+		return err
+	}
+	if len(files) != 1 {
+		return usageError("give exactly one FILE to import")
+	}
+	f, err := os.Open(files[0])
+	if err != nil {
+		return fmt.Errorf("open %s: %w", files[0], err)
+	}
+	defer f.Close()
+	s, err := store.Open(ctx, db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	sum, err := run(s, ctx, f, store.ImportOptions{CheckOnly: check})
+	var ie *store.ImportError
+	if errors.As(err, &ie) {
+		fmt.Fprintf(env.Stderr, "%s has %s; nothing was imported:\n", files[0], plural(len(sum.Problems), "problem"))
+		for _, p := range sum.Problems {
+			fmt.Fprintf(env.Stderr, "  %s\n", p)
+		}
+		return fmt.Errorf("%s in %s", plural(len(sum.Problems), "problem"), files[0])
+	}
+	if err != nil {
+		return err
+	}
+	for _, line := range sum.Lines() {
+		fmt.Fprintln(env.Stdout, line)
+	}
+	if check {
+		fmt.Fprintln(env.Stdout, "Checked only: nothing was written.")
+	}
+	return nil
+}
+
+// parseInterspersed parses flags placed before or after the file names.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usageError("%v", err)
+		}
+		if fs.NArg() == 0 {
+			return rest, nil
+		}
+		rest = append(rest, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}

@@ -1,0 +1,68 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestExportJSONImportsIntoAnEmptyDatabase(t *testing.T) {
+	db := seededDB(t)
+	out := filepath.Join(t.TempDir(), "export")
+	code, stdout, stderr := runCLI(t, "export", "--db", db, "--format", "json", "--out", out)
+	if code != 0 || !strings.Contains(stdout, "backtrack.json") {
+		t.Fatalf("export: %d %q %q", code, stdout, stderr)
+	}
+	fresh := filepath.Join(t.TempDir(), "fresh.db")
+	code, stdout, stderr = runCLI(t, "import", "json", "--db", fresh, filepath.Join(out, "backtrack.json"))
+	if code != 0 || !strings.Contains(stdout, "2 clients added.") || !strings.Contains(stdout, "1 session added.") {
+		t.Fatalf("import: %d %q %q", code, stdout, stderr)
+	}
+	code, stdout, _ = runCLI(t, "export", "--db", db, "--format", "csv", "--out", out)
+	if code != 0 || strings.Count(stdout, "Wrote") != 3 {
+		t.Errorf("csv export: %q", stdout)
+	}
+	if code, _, stderr := runCLI(t, "export", "--db", db, "--format", "xml", "--out", out); code != ExitUsage {
+		t.Errorf("--format xml: exit %d %q", code, stderr)
+	}
+}
+
+func TestImportReportsRowsAndColumnsAndWritesNothing(t *testing.T) {
+	db := seededDB(t)
+	file := filepath.Join(t.TempDir(), "sessions.csv")
+	os.WriteFile(file, []byte("Client;Date;Pain_Before;Muscles\n"+
+		"Marta Nowak;2026-11-01 10:00;5;Gluteus medius (left)\n"+
+		"Marta Nowak;2026-02-30;11;\n"), 0o600)
+
+	code, stdout, stderr := runCLI(t, "import", "sessions", "--db", db, file)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1; %q %q", code, stdout, stderr)
+	}
+	for _, want := range []string{"2 problems; nothing was imported", "row 3, date:", "row 3, pain_before:"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr %q lacks %q", stderr, want)
+		}
+	}
+
+	// Fixed, checked first (flag after the file), then imported.
+	os.WriteFile(file, []byte("Client;Date;Pain_Before;Muscles\n"+
+		"Marta Nowak;2026-11-01 10:00;5;\"Gluteus medius (left); Multifidus (right)\"\n"), 0o600)
+	code, stdout, stderr = runCLI(t, "import", "sessions", "--db", db, file, "--check")
+	if code != 0 || !strings.Contains(stdout, "1 session would be added.") || !strings.Contains(stdout, "Would be added to your vocabulary: Muscle: Multifidus") {
+		t.Fatalf("check: %d %q %q", code, stdout, stderr)
+	}
+	code, stdout, _ = runCLI(t, "import", "sessions", "--db", db, file)
+	if code != 0 || !strings.Contains(stdout, "1 session added.") || !strings.Contains(stdout, "Added to your vocabulary: Muscle: Multifidus") {
+		t.Fatalf("import: %d %q", code, stdout)
+	}
+}
+
+func TestImportUsageMistakes(t *testing.T) {
+	for _, args := range [][]string{{"import"}, {"import", "patients", "x.csv"}, {"import", "clients"},
+		{"import", "clients", "a.csv", "b.csv"}, {"import", "clients", "--nope", "a.csv"}} {
+		if code, _, stderr := runCLI(t, args...); code != ExitUsage || !strings.Contains(stderr, "usage:") {
+			t.Errorf("%v: exit %d %q", args, code, stderr)
+		}
+	}
+}

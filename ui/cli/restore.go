@@ -1,0 +1,57 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"backtrack/store"
+)
+
+var restoreCommand = command{
+	summary: "replace the database with a backup, after checking it; the replaced database is kept beside it",
+	usage:   "backtrack restore [--db PATH] --from FILE [--passphrase-file FILE]",
+	run:     runRestore,
+}
+
+func runRestore(ctx context.Context, env Env, args []string) error {
+	var db, from string
+	var pass passphraseSource
+	fs := newFlags("restore", &db)
+	fs.StringVar(&from, "from", "", "backup file to restore")
+	pass.register(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if from == "" {
+		return usageError("--from FILE is required")
+	}
+	passphrase := ""
+	if pass.given() {
+		var err error
+		if passphrase, err = pass.read(env, false); err != nil {
+			return err
+		}
+	}
+	res, err := store.Restore(ctx, db, from, passphrase, time.Now())
+	if errors.Is(err, store.ErrPassphraseRequired) && !pass.given() {
+		if passphrase, err = pass.read(env, false); err != nil {
+			return err
+		}
+		res, err = store.Restore(ctx, db, from, passphrase, time.Now())
+	}
+	if err != nil {
+		return err
+	}
+	info := res.Restored
+	fmt.Fprintf(env.Stdout, "Restored %s and %s from %s", plural(info.Clients, "client"), plural(info.Sessions, "session"), from)
+	if !info.LastSession.IsZero() {
+		fmt.Fprintf(env.Stdout, " (last session %s)", info.LastSession.Format(store.DateLayout))
+	}
+	fmt.Fprintln(env.Stdout, ".")
+	if res.Previous != "" {
+		fmt.Fprintf(env.Stdout, "The database it replaced is kept as %s.\n", res.Previous)
+	}
+	return nil
+}
