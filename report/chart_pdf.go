@@ -37,9 +37,9 @@ const chartFontPt = 8
 // font first (AddUTF8FontFromBytes): the legend says "≤". With no
 // font set at all it falls back to core Helvetica and ASCII labels.
 //
-// The pdf's colours, line width, dash pattern and font size are as before
-// afterwards. Errors are gofpdf's sticky ones: check pdf.Error() before
-// Output.
+// The pdf's colours, line width and font size are as before afterwards;
+// line cap, join and dash are left at gofpdf's defaults (butt, miter,
+// solid). Errors are gofpdf's sticky ones: check pdf.Error() before Output.
 func DrawPainChart(pdf *gofpdf.Fpdf, x, y, w, h float64, points []store.TrendPoint) {
 	if pdf.Err() {
 		return
