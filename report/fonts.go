@@ -75,8 +75,13 @@ var printableRunes = sync.OnceValue(func() *runeSet {
 // breaks kept, invisible format and control characters dropped, and any
 // other character the fonts lack shown as the placeholder.
 func printable(text string) string {
+	if plainASCII(text) {
+		return text // the common case, and nothing to change
+	}
 	set := printableRunes()
-	text = norm.NFC.String(text)
+	if !norm.NFC.IsNormalString(text) {
+		text = norm.NFC.String(text)
+	}
 	var b strings.Builder
 	b.Grow(len(text))
 	for _, r := range text {
@@ -94,6 +99,16 @@ func printable(text string) string {
 		}
 	}
 	return b.String()
+}
+
+// plainASCII reports whether text is printable ASCII and line breaks only.
+func plainASCII(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; (c < ' ' && c != '\n') || c > '~' {
+			return false
+		}
+	}
+	return true
 }
 
 // oneLine is printable text with every run of white space as one space.

@@ -38,5 +38,5 @@ func TestCharactersTheFontLacksShowAsABox(t *testing.T) {
 	text := strings.Join(pdfRaw(t, writePDF(t, s, c.ID, store.Period{}, defaultOptions())), "\n")
 
 	// Then each missing character is a visible box and its neighbours are intact
-	mustContain(t, "placeholder", text, "S: before □□ middle □□ after end")
+	mustContain(t, "placeholder", text, "S before □□ middle □□ after end")
 }

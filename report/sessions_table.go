@@ -32,18 +32,21 @@ var tableColumns = []struct {
 	share float64
 }{
 	{"Date", 0.105},
-	{"Pain", 0.07},
-	{"Pain type", 0.125},
-	{"Triggers", 0.15},
-	{"Muscles (side)", 0.16},
-	{"Techniques", 0.12},
-	{"Note", 0.27},
+	{"Pain", 0.06},
+	{"Pain type", 0.115},
+	{"Triggers", 0.13},
+	{"Muscles (side)", 0.15},
+	{"Techniques", 0.105},
+	{"Note", 0.335}, // the notes are what makes rows tall
 }
 
-// tline is one printed line of a cell.
+// tline is one printed line of a cell. A note's lines hang indented
+// after their S, O or A label, which the first line prints.
 type tline struct {
-	text string
-	s    style
+	text   string
+	s      style
+	label  string
+	indent float64
 }
 
 type table struct {
@@ -81,7 +84,7 @@ func (t *table) cells(s *store.Session) [][]tline {
 	out := make([][]tline, len(tableColumns))
 	add := func(col int, st style, text string) {
 		for _, line := range t.r.wrap(st, text, t.widths[col]-2*cellPadX) {
-			out[col] = append(out[col], tline{line, st})
+			out[col] = append(out[col], tline{text: line, s: st})
 		}
 	}
 	add(0, cellBoldStyle, formatDate(s.Start))
@@ -106,22 +109,30 @@ func (t *table) cells(s *store.Session) [][]tline {
 	tags(3, s.Triggers, other...)
 	tags(4, s.Muscles)
 	tags(5, s.Techniques)
-	add(6, cellStyle, sessionNote(s.Notes))
+	out[6] = t.noteLines(s.Notes, t.widths[6]-2*cellPadX)
 	return out
 }
 
-// sessionNote is the note column: the S, O and A parts that were written,
-// each labelled; the plan has its own section after the table.
-func sessionNote(n store.SOAP) string {
-	var parts []string
+// noteGutter is the room for a note part's label before its text.
+const noteGutter = 3.2
+
+// noteLines is the note column: the S, O and A parts that were written,
+// each under its label in a hanging indent; the plan has its own section
+// after the table.
+func (t *table) noteLines(n store.SOAP, w float64) []tline {
+	var out []tline
 	for _, p := range []struct{ label, text string }{
 		{"S", n.Subjective}, {"O", n.Objective}, {"A", n.Assessment},
 	} {
-		if strings.TrimSpace(p.text) != "" {
-			parts = append(parts, p.label+": "+strings.TrimSpace(p.text))
+		for i, line := range t.r.wrap(cellStyle, strings.TrimSpace(p.text), w-noteGutter) {
+			l := tline{text: line, s: cellStyle, indent: noteGutter}
+			if i == 0 {
+				l.label = p.label
+			}
+			out = append(out, l)
 		}
 	}
-	return strings.Join(parts, "\n")
+	return out
 }
 
 func (t *table) headerHeight() float64 {
@@ -193,16 +204,23 @@ func (t *table) part(cells [][]tline, start, n int, s store.Session) {
 	for col, c := range cells {
 		lines := c
 		if col == 0 && start > 0 {
-			lines = []tline{{printable(formatDate(s.Start)), cellMutedStyle}, {"continued", style{"I", tableSize, mutedColor}}}
+			lines = []tline{{text: printable(formatDate(s.Start)), s: cellMutedStyle},
+				{text: "continued", s: style{"I", tableSize, mutedColor}}}
 		} else if start < len(lines) {
 			lines = lines[start:]
 		} else {
 			lines = nil
 		}
 		for i := 0; i < n && i < len(lines); i++ {
-			r.use(lines[i].s)
-			r.pdf.SetXY(x+cellPadX, y+cellPadY+float64(i)*t.lh)
-			r.pdf.CellFormat(t.widths[col]-2*cellPadX, t.lh, lines[i].text, "", 0, "L", false, 0, "")
+			l, ly := lines[i], y+cellPadY+float64(i)*t.lh
+			if l.label != "" {
+				r.use(style{"B", tableSize, accentColor})
+				r.pdf.SetXY(x+cellPadX, ly)
+				r.pdf.CellFormat(l.indent, t.lh, l.label, "", 0, "L", false, 0, "")
+			}
+			r.use(l.s)
+			r.pdf.SetXY(x+cellPadX+l.indent, ly)
+			r.pdf.CellFormat(t.widths[col]-2*cellPadX-l.indent, t.lh, l.text, "", 0, "L", false, 0, "")
 		}
 		x += t.widths[col]
 	}
