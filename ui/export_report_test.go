@@ -60,7 +60,7 @@ func (f *exportFixture) client(t *testing.T, first, last string, visits int) sto
 		_, err := f.store.SaveSession(ctx, store.Session{ClientID: c.ID, DurationMin: 60,
 			Start:      time.Date(2026, time.Month(11-i), 10, 10, 0, 0, 0, time.Local),
 			PainBefore: store.PainOf(4 + i), PainAfter: store.PainOf(2 + i),
-			Muscles:    []store.Tag{{TermID: ql.ID, Side: store.Left}}})
+			Muscles: []store.Tag{{TermID: ql.ID, Side: store.Left}}})
 		if err != nil {
 			t.Fatal(err)
 		}
