@@ -29,7 +29,18 @@ type clientHeader struct {
 	Edit       *widget.Button
 	Archive    *widget.Button
 
+	buttons *fyne.Container
 	content fyne.CanvasObject
+}
+
+// recording hides the client's actions while a session form is open:
+// the form has its own Save and Cancel, and the alert stays in view.
+func (h *clientHeader) recording(on bool) {
+	if on {
+		h.buttons.Hide()
+	} else {
+		h.buttons.Show()
+	}
 }
 
 func newClientHeader() *clientHeader {
@@ -61,6 +72,7 @@ func newClientHeader() *clientHeader {
 	alert := container.NewThemeOverride(h.Alert, alertTheme{theme.DefaultTheme()})
 
 	buttons := container.NewHBox(h.NewSession, h.Edit, h.Archive)
+	h.buttons = buttons
 	who := container.New(&tightVBox{}, h.Name, h.Details)
 	top := container.NewBorder(nil, nil, nil, container.NewCenter(buttons), who)
 	h.content = container.NewVBox(top, alert, h.NoAlert, h.History)

@@ -162,6 +162,7 @@ func (v *ClientView) setMode(m viewMode) {
 	default:
 		shown = v.placeholder
 	}
+	v.Header.recording(m == modeForm)
 	v.body.Objects = []fyne.CanvasObject{shown}
 	v.body.Refresh()
 }

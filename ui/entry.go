@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -12,6 +13,7 @@ import (
 type entry struct {
 	widget.Entry
 	onEscape func()
+	onFocus  func(fyne.CanvasObject) // scrolls a long form to the field
 }
 
 func newEntry(placeholder string) *entry {
@@ -39,6 +41,72 @@ func (e *entry) TypedKey(k *fyne.KeyEvent) {
 		return
 	}
 	e.Entry.TypedKey(k)
+}
+
+// FocusGained tells the form, so a field reached with Tab is scrolled into
+// view.
+func (e *entry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.onFocus != nil {
+		e.onFocus(e)
+	}
+}
+
+// check is a checkbox that, like entry, reports Escape and focus.
+type check struct {
+	widget.Check
+	onEscape func()
+	onFocus  func(fyne.CanvasObject)
+	onRune   func(rune) // keys other than space (which toggles)
+}
+
+func newCheck(label string, changed func(bool)) *check {
+	c := &check{}
+	c.Text = label
+	c.OnChanged = changed
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *check) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && c.onEscape != nil {
+		c.onEscape()
+		return
+	}
+	c.Check.TypedKey(k)
+}
+
+func (c *check) TypedRune(r rune) {
+	if r != ' ' && c.onRune != nil {
+		c.onRune(r)
+		return
+	}
+	c.Check.TypedRune(r)
+}
+
+func (c *check) FocusGained() {
+	c.Check.FocusGained()
+	if c.onFocus != nil {
+		c.onFocus(c)
+	}
+}
+
+// reveal scrolls s so that obj, somewhere inside it, is in view.
+func reveal(s *container.Scroll, obj fyne.CanvasObject) {
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(obj).Y - d.AbsolutePositionForObject(s.Content).Y
+	bottom := top + obj.Size().Height
+	view := s.Size().Height
+	pad := theme.Padding() * 4
+	switch {
+	case top-pad < s.Offset.Y:
+		s.Offset.Y = max(top-pad, 0)
+	case bottom+pad > s.Offset.Y+view:
+		s.Offset.Y = bottom + pad - view
+	default:
+		return
+	}
+	s.Refresh()
 }
 
 // fieldError is the red line under a field that says what is wrong with it.

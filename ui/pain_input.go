@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
@@ -21,7 +20,7 @@ type painInput struct {
 	Slider *painSlider
 	Number *entry
 	State  *widget.Label // "not recorded" until a score is set
-	Clear  *widget.Button
+	Clear  *sideToggle // not in the Tab order: emptying the number clears too
 	Error  *fieldError
 
 	quiet    bool // set while code, not the therapist, moves the widgets
@@ -48,15 +47,16 @@ func newPainInput(label string) *painInput {
 		}
 		p.changed()
 	}
-	p.Clear = widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { p.set(store.Pain{}) })
-	p.Clear.Importance = widget.LowImportance
-	p.State.Importance = widget.LowImportance
+	p.Clear = newSideToggle("×", func() { p.set(store.Pain{}) })
 	p.State.TextStyle.Italic = true
 
 	number := container.NewGridWrap(fyne.NewSize(56, p.Number.MinSize().Height), p.Number)
-	right := container.NewHBox(number, p.Clear)
+	// The state ("not recorded", "moderate") gets a fixed width so the
+	// slider does not jump as it changes.
+	state := container.NewGridWrap(fyne.NewSize(112, p.Number.MinSize().Height), p.State)
+	right := container.NewHBox(number, state, p.Clear)
 	row := container.NewBorder(nil, nil, nil, right, p.Slider)
-	p.content = container.NewVBox(row, container.NewHBox(p.State, p.Error))
+	p.content = container.NewVBox(row, p.Error)
 	p.showState()
 	return p
 }
@@ -113,9 +113,9 @@ func (p *painInput) showState() {
 		p.State.SetText(painWords(pain.Score))
 	}
 	if pain.Recorded || strings.TrimSpace(p.Number.Text) != "" {
-		p.Clear.Enable()
+		p.Clear.Show()
 	} else {
-		p.Clear.Disable()
+		p.Clear.Hide()
 	}
 }
 

@@ -103,7 +103,7 @@ func newSessionForm(s *store.Store, t *tasks, client store.Client, vocab map[sto
 		f.Pickers[k] = p
 		f.problems.fields[string(k)] = p.Error
 	}
-	f.TriggerOther = newEntry("Other trigger, in your words")
+	f.TriggerOther = newEntry("Other trigger, in your words…")
 	f.Subjective = newNoteEntry("What the client reports", 3)
 	f.Objective = newNoteEntry("What you find", 3)
 	f.Assessment = newNoteEntry("Your assessment", 3)
@@ -155,8 +155,7 @@ func (f *SessionForm) fill(s store.Session, now time.Time) {
 // wireEscape makes Escape cancel from every field that can hold focus
 // while typing.
 func (f *SessionForm) wireEscape() {
-	for _, e := range []*entry{f.Date, f.Time, f.Duration, f.PainBefore.Number, f.PainAfter.Number,
-		f.TriggerOther, f.Subjective, f.Objective, f.Assessment, f.Plan, f.HomeCare} {
+	for _, e := range f.entries() {
 		e.onEscape = f.cancel
 	}
 	f.PainBefore.Slider.onEscape = f.cancel
@@ -178,6 +177,9 @@ func (f *SessionForm) layout() fyne.CanvasObject {
 	sized := func(w float32, o fyne.CanvasObject) fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
 	}
+	// The "other" trigger sits among the triggers, after "Add trigger".
+	other := container.NewGridWrap(fyne.NewSize(260, f.TriggerOther.MinSize().Height), f.TriggerOther)
+	f.Pickers[store.Trigger].flow.Add(other)
 	minutes := widget.NewLabel("min")
 	when := container.NewVBox(
 		container.NewHBox(sized(130, f.Date), sized(80, f.Time), sized(64, f.Duration), minutes),
@@ -192,8 +194,7 @@ func (f *SessionForm) layout() fyne.CanvasObject {
 		rowLabel("Pain 0–10"), painRow,
 		rowLabel("Pain type"), f.Pickers[store.PainType].content,
 		rowLabel("Location"), f.Pickers[store.Location].content,
-		rowLabel("Triggers"), container.NewVBox(f.Pickers[store.Trigger].content,
-			container.NewBorder(nil, nil, caption("Other"), nil, f.TriggerOther), f.problems.field("trigger_other")),
+		rowLabel("Triggers"), container.NewVBox(f.Pickers[store.Trigger].content, f.problems.field("trigger_other")),
 		rowLabel("Muscles"), f.Pickers[store.Muscle].content,
 		rowLabel("Techniques"), f.Pickers[store.Technique].content,
 	)
@@ -212,8 +213,26 @@ func (f *SessionForm) layout() fyne.CanvasObject {
 	head := container.NewBorder(nil, nil, nil, container.NewHBox(f.CopyNote, f.Copy), f.Title)
 	body := container.NewVBox(rows, widget.NewSeparator(), notesRow)
 	buttons := container.NewBorder(nil, nil, nil, container.NewHBox(f.Cancel, f.Save), f.problems.Summary)
-	return container.NewBorder(head, container.NewVBox(widget.NewSeparator(), buttons), nil, nil,
-		container.NewVScroll(body))
+	scroll := container.NewVScroll(body)
+	f.followFocus(scroll)
+	return container.NewBorder(head, container.NewVBox(widget.NewSeparator(), buttons), nil, nil, scroll)
+}
+
+// followFocus scrolls the form to whichever field Tab reaches.
+func (f *SessionForm) followFocus(s *container.Scroll) {
+	show := func(o fyne.CanvasObject) { reveal(s, o) }
+	for _, e := range f.entries() {
+		e.onFocus = show
+	}
+	for _, p := range f.Pickers {
+		p.onFocus = show
+	}
+}
+
+// entries are the form's text fields, in tab order.
+func (f *SessionForm) entries() []*entry {
+	return []*entry{f.Date, f.Time, f.Duration, f.PainBefore.Number, f.PainAfter.Number,
+		f.TriggerOther, f.Subjective, f.Objective, f.Assessment, f.Plan, f.HomeCare}
 }
 
 func rowLabel(text string) *widget.Label {
@@ -222,9 +241,7 @@ func rowLabel(text string) *widget.Label {
 }
 
 func caption(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Importance = widget.LowImportance
-	return l
+	return widget.NewLabel(text)
 }
 
 // state reads the form as typed.

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
 )
@@ -21,8 +20,8 @@ func deskWithClient(t *testing.T) (*Desk, *store.Store, store.Client) {
 	return d, s, c
 }
 
-// check ticks a term in one of the form's pickers, optionally on a side.
-func check(t *testing.T, d *Desk, kind store.Kind, name string, side store.Side) {
+// tick ticks a term in one of the form's pickers, optionally on a side.
+func tick(t *testing.T, d *Desk, kind store.Kind, name string, side store.Side) {
 	t.Helper()
 	for _, it := range d.view.Form.Pickers[kind].Items {
 		if it.Term.Name == name {
@@ -61,10 +60,10 @@ func TestRecordSessionUpdatesHistoryAndBeforeTreatment(t *testing.T) {
 		t.Errorf("slider = %v after typing 6", f.PainBefore.Slider.Value)
 	}
 	act(d, func() { f.PainAfter.Slider.TypedRune('3') }) // a digit on the focused slider sets it
-	check(t, d, store.PainType, "Stiffness", store.NoSide)
-	check(t, d, store.Location, "Lower back", store.Both)
-	check(t, d, store.Trigger, "Sitting long", store.NoSide)
-	check(t, d, store.Muscle, "Quadratus lumborum", store.Left)
+	tick(t, d, store.PainType, "Stiffness", store.NoSide)
+	tick(t, d, store.Location, "Lower back", store.Both)
+	tick(t, d, store.Trigger, "Sitting long", store.NoSide)
+	tick(t, d, store.Muscle, "Quadratus lumborum", store.Left)
 	typeInto(d, f.TriggerOther, "gardening")
 	typeInto(d, f.Subjective, "Stiff after a long drive.")
 	typeInto(d, f.Plan, "Every 2 weeks")
@@ -176,8 +175,7 @@ func TestCopyFromLastSession(t *testing.T) {
 	mustContain(t, "copy note", f.CopyNote.Text, "from 11 Nov 2026")
 	// a copied muscle's side shows on its side buttons
 	for _, it := range f.Pickers[store.Muscle].Items {
-		if it.Term.Name == "Gluteus medius" &&
-			(it.Sides[store.Right].Importance != widget.HighImportance || it.Sides[store.Left].Importance != widget.LowImportance) {
+		if it.Term.Name == "Gluteus medius" && (!it.Sides[store.Right].On || it.Sides[store.Left].On) {
 			t.Error("the copied side (R) is not the highlighted side button")
 		}
 	}

@@ -21,13 +21,15 @@ type tagPicker struct {
 	tasks *tasks
 
 	Items   []*tagItem
-	grid    *fyne.Container
+	flow    *flowBox
 	AddName *entry
 	AddBtn  *widget.Button
+	addBox  fyne.CanvasObject
 	Error   *fieldError
 
 	onChange func()
 	onEscape func()
+	onFocus  func(fyne.CanvasObject)
 
 	content fyne.CanvasObject
 }
@@ -35,26 +37,17 @@ type tagPicker struct {
 // tagItem is one term in a picker.
 type tagItem struct {
 	Term  store.Term
-	Check *widget.Check
-	Sides map[store.Side]*widget.Button // empty for kinds without a side
+	Check *check
+	Sides map[store.Side]*sideToggle // empty for kinds without a side
 	side  store.Side
 
 	picker  *tagPicker
 	content fyne.CanvasObject
 }
 
-// pickerColumns is how many terms a row holds: sided kinds need room for
-// their side buttons.
-func pickerColumns(k store.Kind) int {
-	if k.HasSide() {
-		return 2
-	}
-	return 3
-}
-
 func newTagPicker(kind store.Kind, terms []store.Term, s *store.Store, t *tasks) *tagPicker {
 	p := &tagPicker{kind: kind, store: s, tasks: t, Error: newFieldError()}
-	p.grid = container.NewGridWithColumns(pickerColumns(kind))
+	p.flow = newFlowBox()
 	for _, term := range terms {
 		p.addItem(term)
 	}
@@ -63,14 +56,17 @@ func newTagPicker(kind store.Kind, terms []store.Term, s *store.Store, t *tasks)
 	p.AddName.onEscape = func() {
 		if p.AddName.Text != "" {
 			p.AddName.SetText("")
-		} else if p.onEscape != nil {
-			p.onEscape()
+		} else {
+			p.escape()
 		}
 	}
+	p.AddName.onFocus = p.focused
 	p.AddBtn = widget.NewButtonWithIcon("", theme.ContentAddIcon(), p.addTerm)
 	p.AddBtn.Importance = widget.LowImportance
-	p.grid.Add(container.NewBorder(nil, nil, nil, p.AddBtn, p.AddName))
-	p.content = container.NewVBox(p.grid, p.Error)
+	addField := container.NewGridWrap(fyne.NewSize(170, p.AddName.MinSize().Height), p.AddName)
+	p.addBox = container.NewHBox(addField, p.AddBtn)
+	p.flow.Add(p.addBox)
+	p.content = container.NewVBox(p.flow, p.Error)
 	return p
 }
 
@@ -83,39 +79,46 @@ func lower(s string) string {
 
 // addItem puts a term's check before the "add" field.
 func (p *tagPicker) addItem(term store.Term) *tagItem {
-	it := &tagItem{Term: term, picker: p, Sides: map[store.Side]*widget.Button{}}
+	it := &tagItem{Term: term, picker: p, Sides: map[store.Side]*sideToggle{}}
 	label := term.Name
 	if term.Retired {
 		label += " (retired)"
 	}
-	it.Check = widget.NewCheck(label, func(on bool) {
+	it.Check = newCheck(label, func(on bool) {
 		if !on {
 			it.side = store.NoSide
 		}
 		it.showSide()
 		p.changed()
 	})
+	it.Check.onEscape = func() { p.escape() }
+	it.Check.onFocus = func(o fyne.CanvasObject) { p.focused(o) }
 	it.content = it.Check
 	if p.kind.HasSide() {
 		sides := container.NewHBox()
 		for _, side := range store.Sides {
 			side := side
-			b := widget.NewButton(sideButtonText(side), func() { it.toggleSide(side) })
-			b.Importance = widget.LowImportance
+			b := newSideToggle(sideButtonText(side), func() { it.toggleSide(side) })
 			it.Sides[side] = b
 			sides.Add(b)
 		}
-		it.content = container.NewBorder(nil, nil, nil, sides, it.Check)
+		it.Check.onRune = func(r rune) {
+			if side, ok := sideKeys[r]; ok {
+				it.toggleSide(side)
+			}
+		}
+		it.content = container.NewHBox(it.Check, sides)
+		it.showSide()
 	}
 	p.Items = append(p.Items, it)
-	at := len(p.Items) - 1 // before the add field, which is last once built
-	if len(p.grid.Objects) > at {
-		p.grid.Objects = append(p.grid.Objects[:at], append([]fyne.CanvasObject{it.content}, p.grid.Objects[at:]...)...)
-		p.grid.Refresh()
-	} else {
-		p.grid.Add(it.content)
-	}
+	// Terms go before the add field (and anything after it), in order.
+	p.flow.Insert(len(p.Items)-1, it.content)
 	return it
+}
+
+// sideKeys are the keys a focused location or muscle takes for its side.
+var sideKeys = map[rune]store.Side{
+	'l': store.Left, 'L': store.Left, 'r': store.Right, 'R': store.Right, 'b': store.Both, 'B': store.Both,
 }
 
 func sideButtonText(s store.Side) string {
@@ -143,12 +146,19 @@ func (it *tagItem) toggleSide(side store.Side) {
 
 func (it *tagItem) showSide() {
 	for side, b := range it.Sides {
-		if it.Check.Checked && side == it.side {
-			b.Importance = widget.HighImportance
-		} else {
-			b.Importance = widget.LowImportance
-		}
-		b.Refresh()
+		b.SetOn(it.Check.Checked && side == it.side)
+	}
+}
+
+func (p *tagPicker) escape() {
+	if p.onEscape != nil {
+		p.onEscape()
+	}
+}
+
+func (p *tagPicker) focused(o fyne.CanvasObject) {
+	if p.onFocus != nil {
+		p.onFocus(o)
 	}
 }
 

@@ -1,0 +1,109 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// flowBox lays its items out left to right and wraps onto new lines, like
+// words in a paragraph, so a vocabulary of any size takes as few rows as
+// the width allows. Its height depends on its width: when a resize changes
+// the number of lines, it refreshes so the layout around it makes room
+// (the way Fyne's wrapping text does).
+type flowBox struct {
+	widget.BaseWidget
+	Objects []fyne.CanvasObject
+	width   float32 // the width it was last laid out at
+}
+
+func newFlowBox(objects ...fyne.CanvasObject) *flowBox {
+	f := &flowBox{Objects: objects}
+	f.ExtendBaseWidget(f)
+	return f
+}
+
+// Add appends an item.
+func (f *flowBox) Add(o fyne.CanvasObject) {
+	f.Objects = append(f.Objects, o)
+	f.Refresh()
+}
+
+// Insert puts an item at index i.
+func (f *flowBox) Insert(i int, o fyne.CanvasObject) {
+	f.Objects = append(f.Objects[:i], append([]fyne.CanvasObject{o}, f.Objects[i:]...)...)
+	f.Refresh()
+}
+
+func (f *flowBox) Resize(size fyne.Size) {
+	if size == f.Size() {
+		return
+	}
+	before := f.heightAt(f.width)
+	f.width = size.Width
+	f.BaseWidget.Resize(size)
+	if f.heightAt(size.Width) != before {
+		f.Refresh()
+	}
+}
+
+// place walks the items as laid out at width, calling at for each visible
+// one, and returns the total height.
+func (f *flowBox) place(width float32, at func(o fyne.CanvasObject, pos fyne.Position, size fyne.Size)) float32 {
+	pad := theme.Padding()
+	x, y, line := float32(0), float32(0), float32(0)
+	for _, o := range f.Objects {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		if x > 0 && x+m.Width > width {
+			x, y, line = 0, y+line+pad, 0
+		}
+		if at != nil {
+			at(o, fyne.NewPos(x, y), m)
+		}
+		x += m.Width + pad
+		line = max(line, m.Height)
+	}
+	return y + line
+}
+
+func (f *flowBox) heightAt(width float32) float32 {
+	if width <= 0 {
+		width = f.widest()
+	}
+	return f.place(width, nil)
+}
+
+func (f *flowBox) widest() float32 {
+	var w float32
+	for _, o := range f.Objects {
+		if o.Visible() {
+			w = max(w, o.MinSize().Width)
+		}
+	}
+	return w
+}
+
+func (f *flowBox) CreateRenderer() fyne.WidgetRenderer { return &flowRenderer{f: f} }
+
+type flowRenderer struct{ f *flowBox }
+
+func (r *flowRenderer) Layout(size fyne.Size) {
+	r.f.place(size.Width, func(o fyne.CanvasObject, pos fyne.Position, s fyne.Size) {
+		o.Move(pos)
+		o.Resize(s)
+	})
+}
+
+// MinSize is as narrow as the widest item, as tall as the lines need at
+// the current width.
+func (r *flowRenderer) MinSize() fyne.Size {
+	return fyne.NewSize(r.f.widest(), r.f.heightAt(r.f.width))
+}
+
+func (r *flowRenderer) Refresh() { r.Layout(r.f.Size()) }
+
+func (r *flowRenderer) Objects() []fyne.CanvasObject { return r.f.Objects }
+func (r *flowRenderer) Destroy()                     {}
