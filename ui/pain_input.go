@@ -20,7 +20,7 @@ type painInput struct {
 	Slider *painSlider
 	Number *entry
 	State  *widget.Label // "not recorded" until a score is set
-	Clear  *sideToggle // not in the Tab order: emptying the number clears too
+	Clear  *sideToggle   // not in the Tab order: emptying the number clears too
 	Error  *fieldError
 
 	quiet    bool // set while code, not the therapist, moves the widgets
