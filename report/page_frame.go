@@ -20,17 +20,27 @@ func (r *renderer) pageHeader() {
 	r.contentTop = r.pdf.GetY()
 }
 
-// letterhead is the practice on the left, the document on the right.
+// letterhead is the practice on the left, the document on the right. With
+// no practice details set the title moves left so the page does not open
+// on an empty corner.
 func (r *renderer) letterhead() {
 	p := r.o.Practice
+	title, sub := p.Name, p.TherapistLine()
+	if title == "" {
+		title, sub = sub, ""
+	}
+	docTitle := "Progress report"
+	if title == "" {
+		title, docTitle = docTitle, ""
+	}
 	y := marginTop
 	leftW := r.width * 0.62
 	rightW := r.width - leftW
-	h := r.block(style{"B", 15, accentColor}, r.left, y, leftW, "L", p.Name)
-	h += r.block(style{"", 9.5, inkColor}, r.left, y+h+0.5, leftW, "L", p.TherapistLine())
+	h := r.block(style{"B", 15, accentColor}, r.left, y, leftW, "L", title)
+	h += r.block(style{"", 9.5, inkColor}, r.left, y+h+0.5, leftW, "L", sub)
 	h += r.block(smallStyle, r.left, y+h+1, leftW, "L", joinNonEmpty("  ·  ", p.Address, p.Contact))
 
-	rh := r.block(style{"B", 13, inkColor}, r.left+leftW, y+0.6, rightW, "R", "Progress report")
+	rh := r.block(style{"B", 13, inkColor}, r.left+leftW, y+0.6, rightW, "R", docTitle)
 	rh += r.block(smallStyle, r.left+leftW, y+rh+1, rightW, "R", "Report date "+formatDate(r.o.Date))
 
 	y += max(h, rh) + 3

@@ -57,20 +57,21 @@ type table struct {
 }
 
 func (r *renderer) sessionsTable() {
-	r.section("Sessions", 0)
-	if len(r.d.Sessions) == 0 {
-		r.paragraph(smallStyle, "No visits in this period.")
-		return
-	}
 	t := &table{r: r, lh: lineHeight(tableSize)}
 	for _, c := range tableColumns {
 		t.widths = append(t.widths, r.width*c.share)
 	}
+	// The title stays with the caption, the header and a first row's start.
+	opening := t.headerHeight() + 3*t.lh + 2*cellPadY
+	r.section("Sessions", 2*lineHeight(noteStyle.size)+1.2+opening)
+	if len(r.d.Sessions) == 0 {
+		r.paragraph(smallStyle, "No visits in this period.")
+		return
+	}
 	r.paragraph(noteStyle, "Pain before → after treatment on the 0–10 scale. S: what the client reported, "+
 		"O: what the therapist found, A: assessment.")
 	r.pdf.SetY(r.pdf.GetY() + 1.2)
-	// Keep the header with at least its first row's opening lines.
-	r.ensure(t.headerHeight() + 3*t.lh + 2*cellPadY)
+	r.ensure(opening)
 	t.header()
 	r.onNewPage = t.header
 	for i := range r.d.Sessions {

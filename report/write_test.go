@@ -228,3 +228,29 @@ func TestLoadRejectsABackwardPeriodAndUnknownClient(t *testing.T) {
 		t.Errorf("unknown client: got %v, want ErrNotFound", err)
 	}
 }
+
+func TestVeryLongNamesAndTagsWrapWithoutLoss(t *testing.T) {
+	// Given a client whose names are at the store's limit and a long
+	// therapist's own trigger
+	s := openStore(t)
+	first := strings.Repeat("Anna-Maria ", 8) + "Zoë"
+	last := strings.Repeat("Ångström-Łukasiewicz ", 4) + "Smith"
+	c := createClient(t, s, first, last, day(1975, 5, 2))
+	sess := saveVisit(t, s, c.ID, visit{at: day(2026, 10, 1), before: 6, after: 3, triggers: []string{"Sitting long"}})
+	sess.TriggerOther = "carrying a toddler up four flights of stairs several times a day"
+	if _, err := s.SaveSession(context.Background(), sess); err != nil {
+		t.Fatal(err)
+	}
+
+	// When the report is read back in drawing order
+	text := normalize(strings.Join(pdfRaw(t, writePDF(t, s, c.ID, store.Period{}, report.Options{Date: reportDate})), " "))
+
+	// Then every word of the name and the trigger is there; with no
+	// practice set the title stands in the letterhead
+	for _, want := range []string{normalize(first), normalize(last),
+		"Other: carrying a toddler up four flights of stairs several times a day", "Progress report Report date 25 Nov 2026"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("missing %q", want)
+		}
+	}
+}

@@ -20,6 +20,7 @@ var reportCommand = command{
 	summary: "write a client's progress report as PDF, or one per active client with --all",
 	usage: `backtrack report --db PATH --client ID|"First Last" [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out FILE.pdf
   backtrack report --db PATH --all [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out DIR
+  (--out DIR for one client writes Lastname_Firstname_progress_YYYY-MM-DD.pdf in DIR)
   options: --paper A4|Letter  --date YYYY-MM-DD (report date, default today)
            --practice NAME --therapist NAME --credentials TEXT (default: the desk's settings)`,
 	run: runReport,
@@ -91,10 +92,14 @@ func runReport(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := report.WriteFile(ctx, f.out, d, opts); err != nil {
+	out := f.out
+	if info, err := os.Stat(out); err == nil && info.IsDir() {
+		out = filepath.Join(out, report.FileName(client, opts.Date))
+	}
+	if err := report.WriteFile(ctx, out, d, opts); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "wrote %s (%s, %d visits)\n", f.out, client.FullName(), len(d.Sessions))
+	fmt.Fprintf(env.Stdout, "wrote %s (%s, %d visits)\n", out, client.FullName(), len(d.Sessions))
 	return nil
 }
 

@@ -100,13 +100,15 @@ func TestReportByNameWithPreferencesAndOverrides(t *testing.T) {
 	}
 }
 
-func TestReportByIDOnLetter(t *testing.T) {
+func TestReportByIDOnLetterIntoAFolder(t *testing.T) {
 	db, ids := reportDB(t)
-	out := filepath.Join(t.TempDir(), "r.pdf")
-	code, _, stderr := run(t, "report", "--db", db, "--client", strconv.FormatInt(ids["Ångström-Łukasiewicz"], 10), "--paper", "letter", "--out", out)
+	dir := t.TempDir()
+	code, _, stderr := run(t, "report", "--db", db, "--client", strconv.FormatInt(ids["Ångström-Łukasiewicz"], 10),
+		"--paper", "letter", "--date", "2026-11-25", "--out", dir)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
+	out := filepath.Join(dir, "Ångström-Łukasiewicz_Zoë_progress_2026-11-25.pdf")
 	info, _ := exec.Command("pdfinfo", out).Output()
 	if !strings.Contains(string(info), "(letter)") {
 		t.Errorf("not on Letter paper: %s", info)
