@@ -216,12 +216,10 @@ func (t *table) part(cells [][]tline, start, n int, s store.Session) {
 			l, ly := lines[i], y+cellPadY+float64(i)*t.lh
 			if l.label != "" {
 				r.use(style{"B", tableSize, accentColor})
-				r.pdf.SetXY(x+cellPadX, ly)
-				r.pdf.CellFormat(l.indent, t.lh, l.label, "", 0, "L", false, 0, "")
+				r.line(x+cellPadX, ly, l.indent, t.lh, "L", l.label)
 			}
 			r.use(l.s)
-			r.pdf.SetXY(x+cellPadX+l.indent, ly)
-			r.pdf.CellFormat(t.widths[col]-2*cellPadX-l.indent, t.lh, l.text, "", 0, "L", false, 0, "")
+			r.line(x+cellPadX+l.indent, ly, t.widths[col]-2*cellPadX-l.indent, t.lh, "L", l.text)
 		}
 		x += t.widths[col]
 	}
