@@ -26,6 +26,7 @@ type clientHeader struct {
 	NoAlert   *widget.Label // "No contraindications or medications recorded"
 
 	NewSession *widget.Button
+	Report     *widget.Button
 	Edit       *widget.Button
 	Archive    *widget.Button
 
@@ -61,6 +62,7 @@ func newClientHeader() *clientHeader {
 
 	h.NewSession = widget.NewButtonWithIcon("New session", theme.ContentAddIcon(), nil)
 	h.NewSession.Importance = widget.HighImportance
+	h.Report = widget.NewButtonWithIcon("Report…", theme.DocumentPrintIcon(), nil)
 	h.Edit = widget.NewButtonWithIcon("Edit client", theme.DocumentCreateIcon(), nil)
 	h.Archive = widget.NewButton("Archive", nil)
 
@@ -71,7 +73,7 @@ func newClientHeader() *clientHeader {
 	h.Alert = container.NewStack(bg, container.NewPadded(inner))
 	alert := container.NewThemeOverride(h.Alert, alertTheme{theme.DefaultTheme()})
 
-	buttons := container.NewHBox(h.NewSession, h.Edit, h.Archive)
+	buttons := container.NewHBox(h.NewSession, h.Report, h.Edit, h.Archive)
 	h.buttons = buttons
 	who := container.New(&tightVBox{}, h.Name, h.Details)
 	top := container.NewBorder(nil, nil, nil, container.NewCenter(buttons), who)

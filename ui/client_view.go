@@ -64,6 +64,7 @@ func newClientView(d *Desk) *ClientView {
 
 	v.Header.NewSession.OnTapped = v.NewSession
 	v.Header.Edit.OnTapped = func() { d.editClient(v.client) }
+	v.Header.Report.OnTapped = func() { d.showReport(v.client) }
 	v.Header.Archive.OnTapped = v.toggleArchived
 	v.History.OnOpen = v.showDetail
 	v.Detail.Back.OnTapped = v.showOverview
@@ -75,10 +76,14 @@ func newClientView(d *Desk) *ClientView {
 	newSession := widget.NewButtonWithIcon("New session  (Ctrl+N)", theme.ContentAddIcon(), v.NewSession)
 	historyPanel := newPanel("HISTORY", newSession, v.History.content)
 	v.History.Title = historyPanel.title // the panel's title carries the count
-	// Before treatment gets the height it needs, never a scroll bar: it is
-	// what the therapist reads in passing. The history takes the rest.
-	top := container.New(&columns{weights: []float32{1.25, 1}}, v.beforePanel, chartPanel)
-	v.overview = container.NewBorder(top, nil, nil, nil, historyPanel)
+	// Before treatment gets the height it needs, without a scroll bar, when
+	// the window allows: it is what the therapist reads in passing. The
+	// history takes the rest, and keeps a few rows on a small screen.
+	top := container.New(&columns{weights: []float32{1.25, 1}}, container.NewVScroll(v.beforePanel), chartPanel)
+	v.overview = container.New(&overviewLayout{
+		natural:    func() float32 { return max(v.beforePanel.MinSize().Height, chartPanel.MinSize().Height) },
+		minSummary: 200, minHistory: 230,
+	}, top, historyPanel)
 
 	hint := widget.NewLabel("Pick a client on the left, or add one with New client (Ctrl+Shift+N).")
 	hint.Importance = widget.LowImportance

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"backtrack/report"
 	"backtrack/store"
 )
 
@@ -268,7 +269,7 @@ func (d *Desk) showError(what string, err error) {
 // is the sample practice.
 func (d *Desk) updateTitle() {
 	title := "Backtrack"
-	if name := d.app.Preferences().String(prefPracticeName); name != "" {
+	if name := d.app.Preferences().String(report.PrefPracticeName); name != "" {
 		title += " · " + name
 	}
 	if d.sample != nil {
@@ -308,4 +309,16 @@ func busiestWithAlerts(clients []store.ClientSummary) int64 {
 		return 0
 	}
 	return best.ID
+}
+
+// showReport opens the progress report export for a client.
+func (d *Desk) showReport(c store.Client) {
+	if c.ID != 0 {
+		ShowExportReport(d.window, d.store, c, PracticeFromPreferences(d.app.Preferences()))
+	}
+}
+
+// showBatchReports writes a report for every active client into a folder.
+func (d *Desk) showBatchReports() {
+	ShowBatchExport(d.window, d.store, PracticeFromPreferences(d.app.Preferences()))
 }

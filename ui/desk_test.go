@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"backtrack/report"
 	"backtrack/store"
 )
 
@@ -142,5 +143,50 @@ func TestBusiestWithAlertsPrefersAlertsThenHistory(t *testing.T) {
 		if got := busiestWithAlerts(tc.clients); got != tc.want {
 			t.Errorf("busiestWithAlerts(%d clients) = %d, want %d", len(tc.clients), got, tc.want)
 		}
+	}
+}
+
+func TestSettingsKeepPracticeDetailsForReports(t *testing.T) {
+	d, _, _ := deskWithClient(t)
+	press(t, d, shortcutSettings)
+	st := d.settings
+	if st == nil {
+		t.Fatal("Ctrl+, did not open the settings")
+	}
+	typeInto(d, st.Practice, "Back in Balance")
+	typeInto(d, st.Therapist, "Anna Keller")
+	typeInto(d, st.Credentials, "LMT")
+	act(d, func() { st.Paper.SetSelected("Letter") })
+	tap(d, st.Save)
+
+	prefs := d.app.Preferences()
+	if prefs.String(report.PrefPracticeName) != "Back in Balance" || prefs.String(report.PrefTherapist) != "Anna Keller" ||
+		prefs.String(report.PrefCredentials) != "LMT" || prefs.String(report.PrefPageSize) != "Letter" {
+		t.Errorf("preferences not saved: %q %q %q %q", prefs.String(report.PrefPracticeName),
+			prefs.String(report.PrefTherapist), prefs.String(report.PrefCredentials), prefs.String(report.PrefPageSize))
+	}
+	mustContain(t, "title", d.window.Title(), "Back in Balance")
+	// the report dialog reads the same details
+	if p := PracticeFromPreferences(prefs); p.TherapistLine() != "Anna Keller, LMT" {
+		t.Errorf("report practice = %+v", p)
+	}
+
+	// Cancel keeps what was saved
+	press(t, d, shortcutSettings)
+	typeInto(d, d.settings.Practice, "Something else")
+	tap(d, d.settings.Cancel)
+	if prefs.String(report.PrefPracticeName) != "Back in Balance" {
+		t.Errorf("Cancel saved %q", prefs.String(report.PrefPracticeName))
+	}
+}
+
+func TestReportButtonOpensTheExportDialog(t *testing.T) {
+	d, _, _ := deskWithClient(t)
+	if d.window.Canvas().Overlays().Top() != nil {
+		t.Fatal("a dialog is open before asking for a report")
+	}
+	tap(d, d.view.Header.Report)
+	if d.window.Canvas().Overlays().Top() == nil {
+		t.Fatal("Report… opened no dialog")
 	}
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -145,3 +146,6 @@ func mustContain(t testing.TB, what, got string, wants ...string) {
 		}
 	}
 }
+
+// mkdirTemp makes a private folder for data shared by benchmarks.
+func mkdirTemp() (string, error) { return os.MkdirTemp("", "backtrack-bench-") }

@@ -141,3 +141,34 @@ func (f facts) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 		y += h - f.overlap()
 	}
 }
+
+// overviewLayout stacks the summary row over the history. The summary gets
+// the height it needs when the window has room for it and the history's
+// first rows; on a small screen it gives way (its text scrolls) so the
+// history never disappears below the window's edge.
+type overviewLayout struct {
+	natural    func() float32 // the summary's height without scrolling
+	minSummary float32
+	minHistory float32
+}
+
+func (o *overviewLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	w := float32(0)
+	for _, obj := range objects {
+		w = max(w, obj.MinSize().Width)
+	}
+	return fyne.NewSize(w, o.minSummary+theme.Padding()+o.minHistory)
+}
+
+func (o *overviewLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	if len(objects) != 2 {
+		return
+	}
+	pad := theme.Padding()
+	top := min(o.natural(), size.Height-pad-o.minHistory)
+	top = max(top, o.minSummary)
+	objects[0].Move(fyne.NewPos(0, 0))
+	objects[0].Resize(fyne.NewSize(size.Width, top))
+	objects[1].Move(fyne.NewPos(0, top+pad))
+	objects[1].Resize(fyne.NewSize(size.Width, max(size.Height-top-pad, 0)))
+}

@@ -11,9 +11,9 @@ type deskMenu struct {
 	d    *Desk
 	main *fyne.MainMenu
 
-	newClient, editClient, archive *fyne.MenuItem
-	newSession, save, find, back   *fyne.MenuItem
-	settings                       *fyne.MenuItem
+	newClient, editClient, archive, report, allReports *fyne.MenuItem
+	newSession, save, find, back                       *fyne.MenuItem
+	settings                                           *fyne.MenuItem
 }
 
 // The desk's keyboard shortcuts.
@@ -22,6 +22,7 @@ var (
 	shortcutNewClient  = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	shortcutSave       = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutFind       = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutReport     = &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutSettings   = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
@@ -36,6 +37,8 @@ func newDeskMenu(d *Desk) *deskMenu {
 	m.find = item("Find client", shortcutFind, d.find)
 	m.editClient = item("Edit client…", nil, func() { d.editClient(d.view.client) })
 	m.archive = item("Archive client", nil, d.view.toggleArchived)
+	m.report = item("Progress report…", shortcutReport, func() { d.showReport(d.view.client) })
+	m.allReports = item("Reports for all clients…", nil, d.showBatchReports)
 	m.newSession = item("New session", shortcutNewSession, d.newSession)
 	m.save = item("Save", shortcutSave, d.save)
 	m.back = item("Back to overview", nil, d.escape)
@@ -44,7 +47,8 @@ func newDeskMenu(d *Desk) *deskMenu {
 	file := fyne.NewMenu("File", m.settings)
 	m.main = fyne.NewMainMenu(
 		file,
-		fyne.NewMenu("Client", m.newClient, m.find, fyne.NewMenuItemSeparator(), m.editClient, m.archive),
+		fyne.NewMenu("Client", m.newClient, m.find, fyne.NewMenuItemSeparator(), m.editClient, m.archive,
+			fyne.NewMenuItemSeparator(), m.report, m.allReports),
 		fyne.NewMenu("Session", m.newSession, m.save, m.back),
 	)
 	m.update()
@@ -71,7 +75,7 @@ func (m *deskMenu) update() {
 	d := m.d
 	hasClient := d.view.client.ID != 0
 	formOpen := d.view.Form != nil || d.clientForm != nil
-	for _, it := range []*fyne.MenuItem{m.editClient, m.archive} {
+	for _, it := range []*fyne.MenuItem{m.editClient, m.archive, m.report} {
 		it.Disabled = !hasClient
 	}
 	m.newSession.Disabled = !hasClient

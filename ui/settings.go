@@ -9,28 +9,36 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"backtrack/report"
 )
 
-// Preference keys. The practice details are printed on reports; the
-// report package reads the same keys.
-const (
-	prefPracticeName = "practice.name"
-	prefTherapist    = "practice.therapist"
-	prefCredentials  = "practice.credentials"
-	prefAppearance   = "appearance.theme"
-)
+// prefAppearance keeps the light/dark choice. The practice details use
+// the report package's keys, which the CLI's report command reads too.
+const prefAppearance = "appearance.theme"
 
-// Settings edits the practice details and the appearance, kept in Fyne's
-// preferences for this app.
+// Settings edits the practice details printed on reports and the
+// appearance, kept in Fyne's preferences for this app.
 type Settings struct {
 	Practice    *entry
 	Therapist   *entry
 	Credentials *entry
+	Address     *entry
+	Contact     *entry
+	Paper       *widget.RadioGroup
 	Appearance  *widget.RadioGroup
 	Save        *widget.Button
 	Cancel      *widget.Button
 
 	dialog *dialog.CustomDialog
+}
+
+// settingsFields pairs each text field with its preference key.
+func (s *Settings) fields() map[string]*entry {
+	return map[string]*entry{
+		report.PrefPracticeName: s.Practice, report.PrefTherapist: s.Therapist,
+		report.PrefCredentials: s.Credentials, report.PrefAddress: s.Address, report.PrefContact: s.Contact,
+	}
 }
 
 // showSettings opens the settings dialog.
@@ -40,15 +48,24 @@ func (d *Desk) showSettings() {
 		Practice:    newEntry("Back in Balance Massage"),
 		Therapist:   newEntry("Your name"),
 		Credentials: newEntry("LMT, CMTPT"),
+		Address:     newEntry("12 Linden St, 8001 Zurich"),
+		Contact:     newEntry("Phone, email"),
+		Paper:       widget.NewRadioGroup([]string{string(report.A4), string(report.Letter)}, nil),
 		Appearance:  widget.NewRadioGroup([]string{appearanceSystem, appearanceLight, appearanceDark}, nil),
 	}
-	s.Practice.SetText(prefs.String(prefPracticeName))
-	s.Therapist.SetText(prefs.String(prefTherapist))
-	s.Credentials.SetText(prefs.String(prefCredentials))
-	s.Appearance.Horizontal = true
-	s.Appearance.Required = true
+	for key, e := range s.fields() {
+		e.SetText(prefs.String(key))
+	}
+	paper, err := report.ParsePageSize(prefs.String(report.PrefPageSize))
+	if err != nil {
+		paper = report.A4
+	}
+	s.Paper.Horizontal, s.Paper.Required = true, true
+	s.Paper.SetSelected(string(paper))
+	s.Appearance.Horizontal, s.Appearance.Required = true, true
 	s.Appearance.SetSelected(prefs.StringWithFallback(prefAppearance, appearanceSystem))
-	// Pick the appearance live, so the therapist sees it before keeping it.
+	// The appearance changes as it is picked, so the therapist sees it
+	// before keeping it; Cancel puts the old one back.
 	before := s.Appearance.Selected
 	s.Appearance.OnChanged = func(v string) { d.app.Settings().SetTheme(newDeskTheme(v)) }
 
@@ -59,13 +76,17 @@ func (d *Desk) showSettings() {
 		rowLabel("Practice name"), s.Practice,
 		rowLabel("Therapist"), s.Therapist,
 		rowLabel("Credentials"), s.Credentials,
+		rowLabel("Address"), s.Address,
+		rowLabel("Contact"), s.Contact,
 		layout.NewSpacer(), hint,
+		rowLabel("Report paper"), s.Paper,
 		rowLabel("Appearance"), s.Appearance,
 	)
 	s.Save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() {
-		prefs.SetString(prefPracticeName, strings.TrimSpace(s.Practice.Text))
-		prefs.SetString(prefTherapist, strings.TrimSpace(s.Therapist.Text))
-		prefs.SetString(prefCredentials, strings.TrimSpace(s.Credentials.Text))
+		for key, e := range s.fields() {
+			prefs.SetString(key, strings.TrimSpace(e.Text))
+		}
+		prefs.SetString(report.PrefPageSize, s.Paper.Selected)
 		prefs.SetString(prefAppearance, s.Appearance.Selected)
 		s.dialog.Hide()
 		d.updateTitle()
@@ -75,13 +96,13 @@ func (d *Desk) showSettings() {
 		d.app.Settings().SetTheme(newDeskTheme(before))
 		s.dialog.Hide()
 	})
-	for _, e := range []*entry{s.Practice, s.Therapist, s.Credentials} {
+	for _, e := range s.fields() {
 		e.onEscape = s.Cancel.OnTapped
 		e.OnSubmitted = func(string) { s.Save.OnTapped() }
 	}
 	s.dialog = dialog.NewCustomWithoutButtons("Settings", form, d.window)
 	s.dialog.SetButtons([]fyne.CanvasObject{s.Cancel, s.Save})
-	s.dialog.Resize(fyne.NewSize(560, 0))
+	s.dialog.Resize(fyne.NewSize(600, 0))
 	d.settings = s
 	s.dialog.Show()
 	d.window.Canvas().Focus(s.Practice)

@@ -1,0 +1,169 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"backtrack/store"
+	"backtrack/store/demo"
+)
+
+// The desk on a large practice: 2,000 clients, one of them with 500
+// visits. Each figure is the desk's whole path (background query, result
+// applied to the widgets) beside the bare store query it rests on, so the
+// ratio is what the screen adds.
+
+var bigPractice struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+// openBigPractice builds the practice once per run and opens it.
+func openBigPractice(b *testing.B) *store.Store {
+	b.Helper()
+	bigPractice.once.Do(func() {
+		dir, err := mkdirTemp()
+		if err != nil {
+			bigPractice.err = err
+			return
+		}
+		bigPractice.path = filepath.Join(dir, "big.db")
+		s, err := store.Open(context.Background(), bigPractice.path)
+		if err != nil {
+			bigPractice.err = err
+			return
+		}
+		defer s.Close()
+		_, bigPractice.err = demo.Fill(context.Background(), s, demo.Options{Clients: 2000, Sessions: 12000, Seed: 7})
+	})
+	if bigPractice.err != nil {
+		b.Fatalf("big practice: %v", bigPractice.err)
+	}
+	s, err := store.Open(context.Background(), bigPractice.path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	return s
+}
+
+// longestHistory is the client with the most sessions.
+func longestHistory(b *testing.B, s *store.Store) store.ClientSummary {
+	rows, err := s.SearchClients(context.Background(), store.ClientQuery{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	best := rows[0]
+	for _, r := range rows {
+		if r.SessionCount > best.SessionCount {
+			best = r
+		}
+	}
+	return best
+}
+
+// BenchmarkDeskSearchKeystroke: one keystroke in the search over 2,000
+// clients ("an" matches most of them), until the list shows the result.
+func BenchmarkDeskSearchKeystroke(b *testing.B) {
+	s := openBigPractice(b)
+	d := newTestDesk(b, s, Options{})
+	q := store.ClientQuery{Text: "an"}
+	b.Run("backtrack", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			d.tasks.onUI(func() { d.list.Search.SetText([]string{"an", "a"}[i%2]) })
+			d.wait()
+		}
+		if len(d.list.Rows()) < 200 {
+			b.Fatalf("search found %d rows", len(d.list.Rows()))
+		}
+	})
+	b.Run("baseline", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			q.Text = []string{"an", "a"}[i%2]
+			if _, err := s.SearchClients(context.Background(), q); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkDeskOpenLongHistory: picking the client with 500 visits until
+// the header, before-treatment summary, chart and history are filled.
+func BenchmarkDeskOpenLongHistory(b *testing.B) {
+	s := openBigPractice(b)
+	d := newTestDesk(b, s, Options{})
+	long := longestHistory(b, s)
+	if long.SessionCount < 500 {
+		b.Fatalf("longest history has %d sessions", long.SessionCount)
+	}
+	b.Run("backtrack", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			d.tasks.onUI(func() { d.view.Show(long.ID) })
+			d.wait()
+		}
+		if d.view.History.List.Length() != long.SessionCount {
+			b.Fatalf("history shows %d sessions", d.view.History.List.Length())
+		}
+	})
+	b.Run("baseline", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if _, err := s.ClientHistory(context.Background(), long.ID, store.Period{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkDeskLongHistoryUIWork: the part of opening a client that runs
+// on the UI goroutine (filling the widgets), for 500 visits beside a
+// client with a handful: what could make the window stutter.
+func BenchmarkDeskLongHistoryUIWork(b *testing.B) {
+	s := openBigPractice(b)
+	d := newTestDesk(b, s, Options{})
+	ctx := context.Background()
+	dataOf := func(id int64) clientData {
+		var data clientData
+		var err error
+		if data.client, err = s.Client(ctx, id); err == nil {
+			if data.sessions, err = s.ClientHistory(ctx, id, store.Period{}); err == nil {
+				data.trend, err = s.PainTrend(ctx, id, store.Period{})
+			}
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+		return data
+	}
+	long := dataOf(longestHistory(b, s).ID)
+	rows, _ := s.SearchClients(ctx, store.ClientQuery{})
+	var short clientData
+	for _, r := range rows {
+		if r.SessionCount >= 5 && r.SessionCount <= 10 {
+			short = dataOf(r.ID)
+			break
+		}
+	}
+	for _, tc := range []struct {
+		name string
+		data clientData
+	}{{"backtrack", long}, {"baseline", short}} {
+		b.Run(tc.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				d.tasks.onUI(func() { d.view.apply(tc.data, modeOverview) })
+			}
+		})
+	}
+}
+
+// TestMain removes the benchmarks' shared practice after the run.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if bigPractice.path != "" {
+		os.RemoveAll(filepath.Dir(bigPractice.path))
+	}
+	os.Exit(code)
+}
