@@ -85,10 +85,7 @@ func newClientForm(s *store.Store, t *tasks, c store.Client) *ClientForm {
 	add("Medical history", "medical_history", f.MedicalHistory)
 	add("Medications", "medications", f.Medications)
 	add("Contraindications", "contraindications", f.Contraindications)
-	hint := widget.NewLabel("Medications and contraindications are shown as an alert before every treatment.")
-	hint.Importance = widget.LowImportance
-	hint.Wrapping = fyne.TextWrapWord
-	hint.SizeName = theme.SizeNameCaptionText
+	hint := newHint("Medications and contraindications are shown as an alert before every treatment.")
 	rows.Add(layout.NewSpacer())
 	rows.Add(hint)
 

@@ -21,9 +21,9 @@ type clientHeader struct {
 	Details *widget.Label // "51 years · +48 601 222 333 · marta@example.com"
 	History *widget.Label // medical history, plain: useful, not an alert
 
-	Alert     *fyne.Container // red banner; hidden when there is nothing to warn of
+	Alert     *container.ThemeOverride // red banner; hidden when there is nothing to warn of
 	AlertText *widget.RichText
-	NoAlert   *widget.Label // "No contraindications or medications recorded"
+	NoAlert   *secondaryText // "No contraindications or medications recorded"
 
 	NewSession *widget.Button
 	Report     *widget.Button
@@ -50,14 +50,13 @@ func newClientHeader() *clientHeader {
 		Details:   widget.NewLabel(""),
 		History:   widget.NewLabel(""),
 		AlertText: widget.NewRichText(),
-		NoAlert:   widget.NewLabel("No contraindications or medications recorded"),
+		NoAlert:   newSecondaryText(),
 	}
 	h.Name.SizeName = theme.SizeNameHeadingText
 	h.Name.Truncation = fyne.TextTruncateEllipsis
 	h.Details.Truncation = fyne.TextTruncateEllipsis
+	h.NoAlert.SetText("No contraindications or medications recorded")
 	h.History.Wrapping = fyne.TextWrapWord
-	h.NoAlert.Importance = widget.LowImportance
-	h.NoAlert.SizeName = theme.SizeNameCaptionText
 	h.AlertText.Wrapping = fyne.TextWrapWord
 
 	h.NewSession = widget.NewButtonWithIcon("New session", theme.ContentAddIcon(), nil)
@@ -70,8 +69,10 @@ func newClientHeader() *clientHeader {
 	bg := canvas.NewRectangle(alertRed)
 	bg.CornerRadius = theme.InputRadiusSize()
 	inner := container.NewBorder(nil, nil, container.NewCenter(icon), nil, h.AlertText)
-	h.Alert = container.NewStack(bg, container.NewPadded(inner))
-	alert := container.NewThemeOverride(h.Alert, alertTheme{theme.DefaultTheme()})
+	// The override wraps the banner; it is what is shown or hidden, since a
+	// hidden child inside it would still hold its place.
+	alert := container.NewThemeOverride(container.NewStack(bg, container.NewPadded(inner)), alertTheme{theme.DefaultTheme()})
+	h.Alert = alert
 
 	buttons := container.NewHBox(h.NewSession, h.Report, h.Edit, h.Archive)
 	h.buttons = buttons

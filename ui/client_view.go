@@ -34,7 +34,6 @@ type ClientView struct {
 	History *sessionHistory
 	Detail  *sessionDetail
 	Form    *SessionForm // nil unless a session is being recorded or edited
-	Loading *widget.Label
 
 	client   store.Client
 	sessions []store.Session // newest first
@@ -58,8 +57,7 @@ type clientData struct {
 
 func newClientView(d *Desk) *ClientView {
 	v := &ClientView{d: d, Header: newClientHeader(), Before: newBeforeTreatment(),
-		History: newSessionHistory(d.now), Detail: newSessionDetail(), Loading: widget.NewLabel("")}
-	v.Loading.Importance = widget.LowImportance
+		History: newSessionHistory(d.now), Detail: newSessionDetail()}
 	v.Chart = newChartSlot(v.openSession)
 
 	v.Header.NewSession.OnTapped = v.NewSession
@@ -85,8 +83,8 @@ func newClientView(d *Desk) *ClientView {
 		minSummary: 200, minHistory: 230,
 	}, top, historyPanel)
 
-	hint := widget.NewLabel("Pick a client on the left, or add one with New client (Ctrl+Shift+N).")
-	hint.Importance = widget.LowImportance
+	hint := newSecondaryText()
+	hint.SetText("Pick a client on the left, or add one with New client (Ctrl+Shift+N).")
 	v.placeholder = container.NewCenter(hint)
 	v.body = container.NewStack(v.placeholder)
 	v.content = container.NewStack(v.placeholder)
@@ -114,7 +112,6 @@ func (v *ClientView) reload() {
 }
 
 func (v *ClientView) load(id int64, then viewMode) {
-	v.Loading.SetText("Loading…")
 	load(v.d.tasks, &v.loads, func(ctx context.Context) (clientData, error) {
 		var data clientData
 		var err error
@@ -127,7 +124,6 @@ func (v *ClientView) load(id int64, then viewMode) {
 		data.trend, err = v.d.store.PainTrend(ctx, id, store.Period{})
 		return data, err
 	}, func(data clientData, err error) {
-		v.Loading.SetText("")
 		if err != nil {
 			v.d.showError("Could not open the client", err)
 			return

@@ -164,3 +164,13 @@ func (t *secondaryText) SetText(s string) {
 
 // Text is the text shown.
 func (t *secondaryText) Text() string { return t.seg.Text }
+
+// newHint is a muted sentence that wraps: advice beside a form, an empty
+// list's explanation.
+func newHint(text string) *secondaryText {
+	t := newSecondaryText()
+	t.Truncation = fyne.TextTruncateOff
+	t.Wrapping = fyne.TextWrapWord
+	t.SetText(text)
+	return t
+}

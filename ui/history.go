@@ -22,7 +22,7 @@ type sessionHistory struct {
 
 	Title  *widget.Label
 	List   *widget.List
-	Empty  *widget.Label
+	Empty  *secondaryText
 	header fyne.CanvasObject
 
 	// OnOpen is called with the session picked in the list.
@@ -34,8 +34,8 @@ type sessionHistory struct {
 func newSessionHistory(now func() time.Time) *sessionHistory {
 	h := &sessionHistory{now: now}
 	h.Title = widget.NewLabelWithStyle("History", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	h.Empty = widget.NewLabel("No sessions recorded yet.")
-	h.Empty.Importance = widget.LowImportance
+	h.Empty = newSecondaryText()
+	h.Empty.SetText("No sessions recorded yet. Record the first with New session (Ctrl+N).")
 	h.List = widget.NewList(
 		func() int { return len(h.sessions) },
 		func() fyne.CanvasObject { return newHistoryRow() },

@@ -59,7 +59,6 @@ func (d *sessionDetail) show(s store.Session) {
 			return
 		}
 		l := widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-		l.Importance = widget.LowImportance
 		v := widget.NewLabel(value)
 		v.Wrapping = fyne.TextWrapWord
 		d.fields.Add(l)

@@ -41,7 +41,7 @@ type SessionForm struct {
 	Time     *entry
 	Duration *entry
 	Copy     *widget.Button
-	CopyNote *widget.Label
+	CopyNote *secondaryText
 
 	PainBefore *painInput
 	PainAfter  *painInput
@@ -92,9 +92,7 @@ func newSessionForm(s *store.Store, t *tasks, client store.Client, vocab map[sto
 	f.Time = newEntry("HH:MM")
 	f.Duration = newEntry("60")
 	f.Copy = widget.NewButtonWithIcon("Copy from last session", theme.ContentCopyIcon(), f.copyLast)
-	f.CopyNote = widget.NewLabel("")
-	f.CopyNote.Importance = widget.LowImportance
-	f.CopyNote.SizeName = theme.SizeNameCaptionText
+	f.CopyNote = newSecondaryText()
 	f.PainBefore = newPainInput("Pain before")
 	f.PainAfter = newPainInput("Pain after")
 	f.problems.fields["pain_before"], f.problems.fields["pain_after"] = f.PainBefore.Error, f.PainAfter.Error

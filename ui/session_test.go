@@ -172,7 +172,7 @@ func TestCopyFromLastSession(t *testing.T) {
 	if f.Subjective.Text != "" || f.PainBefore.Number.Text != "" {
 		t.Errorf("copied today's findings: S %q, pain %q", f.Subjective.Text, f.PainBefore.Number.Text)
 	}
-	mustContain(t, "copy note", f.CopyNote.Text, "from 11 Nov 2026")
+	mustContain(t, "copy note", f.CopyNote.Text(), "from 11 Nov 2026")
 	// a copied muscle's side shows on its side buttons
 	for _, it := range f.Pickers[store.Muscle].Items {
 		if it.Term.Name == "Gluteus medius" && (!it.Sides[store.Right].On || it.Sides[store.Left].On) {

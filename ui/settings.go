@@ -69,9 +69,7 @@ func (d *Desk) showSettings() {
 	before := s.Appearance.Selected
 	s.Appearance.OnChanged = func(v string) { d.app.Settings().SetTheme(newDeskTheme(v)) }
 
-	hint := widget.NewLabel("Printed in the header of progress reports and under the signature line.")
-	hint.Importance = widget.LowImportance
-	hint.SizeName = theme.SizeNameCaptionText
+	hint := newHint("Printed in the header of progress reports and under the signature line.")
 	form := container.New(layout.NewFormLayout(),
 		rowLabel("Practice name"), s.Practice,
 		rowLabel("Therapist"), s.Therapist,

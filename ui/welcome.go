@@ -32,11 +32,8 @@ func newWelcome(d *Desk) *welcome {
 	intro := widget.NewLabel("Session notes, pain trends and progress reports for your clients with lower back pain.\n" +
 		"Everything stays in one private file on this computer.")
 	intro.Alignment = fyne.TextAlignCenter
-	note := widget.NewLabel("The sample practice opens in a temporary folder, apart from your records,\n" +
-		"and is deleted when you leave it.")
-	note.Alignment = fyne.TextAlignCenter
-	note.Importance = widget.LowImportance
-	note.SizeName = theme.SizeNameCaptionText
+	note := newSecondaryText()
+	note.SetText("The sample practice opens in a temporary folder, apart from your records, and is deleted when you leave it.")
 	buttons := container.NewCenter(container.NewHBox(w.AddClient, w.Explore))
 	w.content = container.NewCenter(container.NewVBox(container.NewCenter(icon), title, intro,
 		widget.NewLabel(""), buttons, note))
