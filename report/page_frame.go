@@ -36,9 +36,13 @@ func (r *renderer) letterhead() {
 	y := marginTop
 	leftW := r.width * 0.62
 	rightW := r.width - leftW
-	h := r.block(style{"B", 15, accentColor}, r.left, y, leftW, "L", title)
-	h += r.block(style{"", 9.5, inkColor}, r.left, y+h+0.5, leftW, "L", sub)
-	h += r.block(smallStyle, r.left, y+h+1, leftW, "L", joinNonEmpty("  ·  ", p.Address, p.Contact))
+	// The practice's settings are clipped to a few lines so no setting can
+	// push the report itself off the page.
+	titleStyle, subStyle := style{"B", 15, accentColor}, style{"", 9.5, inkColor}
+	h := r.writeLines(titleStyle, r.left, y, leftW, "L", r.clipped(titleStyle, title, leftW, 2))
+	h += r.writeLines(subStyle, r.left, y+h+0.5, leftW, "L", r.clipped(subStyle, sub, leftW, 2))
+	h += r.writeLines(smallStyle, r.left, y+h+1, leftW, "L",
+		r.clipped(smallStyle, joinNonEmpty("  ·  ", p.Address, p.Contact), leftW, 2))
 
 	rh := r.block(style{"B", 13, inkColor}, r.left+leftW, y+0.6, rightW, "R", docTitle)
 	rh += r.block(smallStyle, r.left+leftW, y+rh+1, rightW, "R", "Report date "+formatDate(r.o.Date))
@@ -107,8 +111,9 @@ func (r *renderer) runningHeader() {
 	r.use(smallStyle)
 	rightW := min(r.pdf.GetStringWidth(printable(what))+1, r.width*0.45)
 	leftW := r.width - rightW - 4
-	h := r.block(style{"B", 8.5, inkColor}, r.left, y, leftW, "L", who)
-	h = max(h, r.block(smallStyle, r.right-rightW, y+0.3, rightW, "R", what))
+	whoStyle := style{"B", 8.5, inkColor}
+	h := r.writeLines(whoStyle, r.left, y, leftW, "L", r.clipped(whoStyle, who, leftW, 3))
+	h = max(h, r.writeLines(smallStyle, r.right-rightW, y+0.3, rightW, "R", r.clipped(smallStyle, what, rightW, 2)))
 	y += h + 1.2
 	r.rule(r.left, r.right, y, accentColor, 0.35)
 	r.pdf.SetY(y + 4)

@@ -54,6 +54,10 @@ type table struct {
 	widths []float64
 	lh     float64
 	stripe bool
+	// rowsOnPage counts rows begun below the header on this page;
+	// freshPage is true on the pages the table continues on.
+	rowsOnPage int
+	freshPage  bool
 }
 
 func (r *renderer) sessionsTable() {
@@ -73,7 +77,10 @@ func (r *renderer) sessionsTable() {
 	r.pdf.SetY(r.pdf.GetY() + 1.2)
 	r.ensure(opening)
 	t.header()
-	r.onNewPage = t.header
+	r.onNewPage = func() {
+		t.header()
+		t.freshPage = true
+	}
 	for i := range r.d.Sessions {
 		t.row(t.cells(&r.d.Sessions[i]), r.d.Sessions[i])
 	}
@@ -158,9 +165,15 @@ func (t *table) header() {
 	}
 	r.rule(r.left, r.right, y+h, accentColor, 0.3)
 	r.pdf.SetY(y + h)
+	t.rowsOnPage = 0
 }
 
-// row prints one session, across pages when it must.
+// row prints one session, across pages when it must. A row that does not
+// fit goes to the next page whole; it splits between lines only as the
+// first row under a header: on a fresh page (a row taller than a page),
+// or on the table's first page when at least three lines fit there, so the
+// header is not left alone. On a fresh page every pass prints at least a
+// line, so even a header that fills the page cannot stall the report.
 func (t *table) row(cells [][]tline, s store.Session) {
 	r := t.r
 	total := 1
@@ -168,21 +181,21 @@ func (t *table) row(cells [][]tline, s store.Session) {
 		total = max(total, len(c))
 	}
 	t.stripe = !t.stripe
-	fullPage := t.linesThatFit(r.bottom - (r.contentTop + t.headerHeight()))
 	for start := 0; start < total; {
 		fit := t.linesThatFit(r.space())
 		left := total - start
-		switch {
-		case left <= fit:
+		if left <= fit {
 			t.part(cells, start, left, s)
+			t.rowsOnPage++
 			return
-		case start == 0 && left <= fullPage, fit < 3:
-			// Move the row whole to the next page, or don't leave a sliver.
+		}
+		if t.rowsOnPage > 0 || (!t.freshPage && fit < 3) {
 			r.newPage()
 			continue
 		}
-		t.part(cells, start, fit, s)
-		start += fit
+		n := max(fit, 1)
+		t.part(cells, start, n, s)
+		start += n
 		r.newPage()
 	}
 }

@@ -1,5 +1,7 @@
 package report
 
+import "strings"
+
 // A quiet palette: dark ink, one navy accent, greys for labels and rules.
 var (
 	inkColor     = rgb{33, 37, 41}
@@ -97,6 +99,23 @@ func (r *renderer) line(x, y, w, h float64, align, text string) {
 	}
 	_, fontMM := r.pdf.GetFontSize()
 	r.pdf.Text(x, y+0.5*h+0.3*fontMM, text)
+}
+
+// clipped is at most n lines of wrapped text, the last ending in "…" when
+// more was cut. Only for the practice's own details in headers: the
+// record's text is never clipped.
+func (r *renderer) clipped(s style, text string, w float64, n int) []string {
+	lines := r.wrap(s, text, w)
+	if len(lines) <= n {
+		return lines
+	}
+	lines = lines[:n]
+	last := []rune(lines[n-1])
+	for len(last) > 0 && r.pdf.GetStringWidth(string(last)+" …") > w {
+		last = last[:len(last)-1]
+	}
+	lines[n-1] = strings.TrimRight(string(last), " ") + " …"
+	return lines
 }
 
 // block prints wrapped text at (x, y) in width w and returns its height.

@@ -254,3 +254,24 @@ func TestVeryLongNamesAndTagsWrapWithoutLoss(t *testing.T) {
 		}
 	}
 }
+
+func TestHeaderThatFillsThePageCannotStallTheTable(t *testing.T) {
+	// Given a practice name so long its running header fills the page
+	s := openStore(t)
+	c := createClient(t, s, "Lena", "Fischer", day(1990, 3, 4))
+	manyVisits(t, s, c.ID, 6)
+	opts := defaultOptions()
+	opts.Practice.Name = strings.Repeat("Practice ", 1500)
+
+	// When the report is written, it finishes, the practice name is
+	// shortened in the headers, and every visit is printed
+	text := normalize(strings.Join(pdfRaw(t, writePDF(t, s, c.ID, store.Period{}, opts)), " "))
+	if !strings.Contains(text, "Practice …") {
+		t.Error("the practice name was not shortened")
+	}
+	for i := 1; i <= 6; i++ {
+		if !strings.Contains(text, fmt.Sprintf("A Visit %d of the series.", i)) {
+			t.Errorf("visit %d is missing", i)
+		}
+	}
+}
