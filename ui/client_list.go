@@ -53,6 +53,7 @@ func newClientList(s *store.Store, t *tasks, now func() time.Time) *ClientList {
 	l.Search.OnChanged = func(string) { l.Reload() }
 	l.Search.OnSubmitted = func(string) { l.pickFirst() }
 	l.Search.onEscape = func() { l.Search.SetText("") }
+	l.Search.onDown = l.focusList
 	l.Sort = widget.NewSelect([]string{sortByLastVisit, sortByName}, func(string) { l.Reload() })
 	l.Sort.Selected = sortByLastVisit
 	l.Archived = widget.NewCheck("Show archived", func(bool) { l.Reload() })
@@ -157,6 +158,17 @@ func (l *ClientList) reselect() {
 func (l *ClientList) pickFirst() {
 	if len(l.rows) > 0 {
 		l.List.Select(0)
+	}
+}
+
+// focusList moves the keyboard from the search into the list, where the
+// arrows move and Space or Enter opens a client.
+func (l *ClientList) focusList() {
+	if len(l.rows) == 0 {
+		return
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(l.List); c != nil {
+		c.Focus(l.List)
 	}
 }
 

@@ -190,3 +190,36 @@ func TestReportButtonOpensTheExportDialog(t *testing.T) {
 		t.Fatal("Report… opened no dialog")
 	}
 }
+
+func TestClosingTheWindowAsksAboutUnsavedChanges(t *testing.T) {
+	d, s, c := deskWithClient(t)
+	press(t, d, shortcutNewSession)
+	typeInto(d, d.view.Form.Plan, "Weekly")
+	closed := false
+	// the window's close button runs the same path as its close intercept
+	act(d, func() { d.leaveAll(func() { closed = true }) })
+	if d.Unsaved == nil || closed {
+		t.Fatal("closing with an unsaved session did not ask first")
+	}
+	tap(d, d.Unsaved.Keep)
+	if closed || d.view.Form == nil {
+		t.Fatal("Keep editing closed the window or the form")
+	}
+	act(d, func() { d.leaveAll(func() { closed = true }) })
+	tap(d, d.Unsaved.Save)
+	if !closed {
+		t.Fatal("Save did not go on to close")
+	}
+	if hist, _ := s.ClientHistory(context.Background(), c.ID, store.Period{}); len(hist) != 1 {
+		t.Errorf("saved sessions = %d, want 1", len(hist))
+	}
+}
+
+func TestDownFromSearchGoesToTheList(t *testing.T) {
+	d, _, _ := deskWithClient(t)
+	press(t, d, shortcutFind)
+	pressKey(d, fyne.KeyDown)
+	if d.window.Canvas().Focused() != d.list.List {
+		t.Errorf("Down in the search focused %T, want the list", d.window.Canvas().Focused())
+	}
+}

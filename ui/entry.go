@@ -13,6 +13,7 @@ import (
 type entry struct {
 	widget.Entry
 	onEscape func()
+	onDown   func()                  // the client search hands Down to the list
 	onFocus  func(fyne.CanvasObject) // scrolls a long form to the field
 }
 
@@ -36,11 +37,14 @@ func newNoteEntry(placeholder string, rows int) *entry {
 
 // TypedKey hands Escape to onEscape and everything else to the entry.
 func (e *entry) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape && e.onEscape != nil {
+	switch {
+	case k.Name == fyne.KeyEscape && e.onEscape != nil:
 		e.onEscape()
-		return
+	case k.Name == fyne.KeyDown && e.onDown != nil:
+		e.onDown()
+	default:
+		e.Entry.TypedKey(k)
 	}
-	e.Entry.TypedKey(k)
 }
 
 // FocusGained tells the form, so a field reached with Tab is scrolled into

@@ -284,3 +284,66 @@ func TestEditAndDeleteSession(t *testing.T) {
 		t.Errorf("after delete: mode %v, %q", d.view.Mode(), d.view.History.Title.Text)
 	}
 }
+
+func TestSideKeysOnAFocusedMuscle(t *testing.T) {
+	d, _, _ := deskWithClient(t)
+	press(t, d, shortcutNewSession)
+	var ql *tagItem
+	for _, it := range d.view.Form.Pickers[store.Muscle].Items {
+		if it.Term.Name == "Quadratus lumborum" {
+			ql = it
+		}
+	}
+	act(d, func() { d.window.Canvas().Focus(ql.Check) })
+	act(d, func() { ql.Check.TypedRune('r') })
+	if got := store.TagLabels(d.view.Form.Pickers[store.Muscle].tags()); got != "Quadratus lumborum (R)" {
+		t.Errorf("after R: %q", got)
+	}
+	act(d, func() { ql.Check.TypedRune('b') })
+	if got := store.TagLabels(d.view.Form.Pickers[store.Muscle].tags()); got != "Quadratus lumborum (both)" {
+		t.Errorf("after B: %q", got)
+	}
+	act(d, func() { ql.Check.TypedRune(' ') }) // space unticks, as on any checkbox
+	if got := d.view.Form.Pickers[store.Muscle].tags(); len(got) != 0 {
+		t.Errorf("after Space: %v", got)
+	}
+}
+
+func TestAddNewTermInPlace(t *testing.T) {
+	d, s, _ := deskWithClient(t)
+	press(t, d, shortcutNewSession)
+	p := d.view.Form.Pickers[store.Technique]
+
+	// a new technique is added to the vocabulary and ticked
+	typeInto(d, p.AddName, "Cupping")
+	act(d, func() { p.AddName.OnSubmitted(p.AddName.Text) })
+	if got := store.TagLabels(p.tags()); got != "Cupping" {
+		t.Fatalf("after adding Cupping: %q", got)
+	}
+	if _, err := s.TermNamed(context.Background(), store.Technique, "cupping"); err != nil {
+		t.Errorf("Cupping is not in the vocabulary: %v", err)
+	}
+	if p.AddName.Text != "" {
+		t.Errorf("add field still holds %q", p.AddName.Text)
+	}
+	// a name already in the list just ticks it, whatever its case
+	typeInto(d, p.AddName, "MASSAGE")
+	tap(d, p.AddBtn)
+	if got := store.TagLabels(p.tags()); got != "Massage, Cupping" {
+		t.Errorf("after adding MASSAGE: %q", got)
+	}
+	if p.Error.Visible() {
+		t.Errorf("an existing name shows an error: %q", p.Error.Text)
+	}
+	// and the next form offers the new technique
+	tap(d, d.view.Form.Cancel)
+	tap(d, d.Unsaved.Discard)
+	press(t, d, shortcutNewSession)
+	found := false
+	for _, it := range d.view.Form.Pickers[store.Technique].Items {
+		found = found || it.Term.Name == "Cupping"
+	}
+	if !found {
+		t.Error("the next session form does not offer Cupping")
+	}
+}
