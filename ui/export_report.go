@@ -49,7 +49,7 @@ type exportReport struct {
 	Open, Close *widget.Button
 
 	dialog, saved *dialog.CustomDialog
-	work          exportWork
+	work          tasks
 	countGen      int
 	countCancel   context.CancelFunc
 }

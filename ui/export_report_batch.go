@@ -53,7 +53,7 @@ type batchExport struct {
 	running fyne.CanvasObject
 	stop    context.CancelFunc
 	outDir  string
-	work    exportWork
+	work    tasks
 	// progressed runs on the UI goroutine after each client (tests).
 	progressed func(done int)
 }
@@ -146,7 +146,7 @@ func (b *batchExport) start() {
 	b.work.run(func() func() {
 		res, err := report.ExportAll(ctx, b.store, dir, period, opts, func(done, total int, c store.Client) {
 			name := c.FullName()
-			fyne.Do(func() { b.work.ui(func() { b.step(done, total, name) }) })
+			fyne.Do(func() { b.work.onUI(func() { b.step(done, total, name) }) })
 		})
 		return func() { b.finish(dir, res, err) }
 	})

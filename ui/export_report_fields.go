@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -221,15 +220,12 @@ func fileURL(path string) *url.URL {
 	return u
 }
 
-// exportErrorText says what went wrong in words, without raw driver codes.
+// exportErrorText says what went wrong in words. Files get their own
+// words; anything else is the desk's (errorText), which never shows a raw
+// driver code.
 func exportErrorText(err error) string {
-	var ve *store.ValidationError
 	var pe *fs.PathError
 	switch {
-	case errors.As(err, &ve):
-		return ve.Error()
-	case errors.Is(err, store.ErrNotFound):
-		return "The client no longer exists; it may have been deleted in the meantime."
 	case errors.Is(err, context.Canceled):
 		return "Stopped."
 	case errors.Is(err, fs.ErrPermission):
@@ -237,37 +233,8 @@ func exportErrorText(err error) string {
 	case errors.As(err, &pe):
 		return "The report could not be saved there (" + pe.Err.Error() + "). Choose another folder or free some disk space."
 	}
-	return "The report could not be made. Check that the disk is not full, then try again."
+	return errorText(err)
 }
-
-// exportWork runs slow work off the UI goroutine and hands its result back
-// through fyne.Do; tests wait for it.
-type exportWork struct {
-	pending sync.WaitGroup
-	// applying keeps results from landing while another lands or while a
-	// test acts. On the desktop fyne.Do already serialises them on the UI
-	// goroutine; the test driver runs fyne.Do inline on the worker.
-	applying sync.Mutex
-}
-
-func (w *exportWork) run(work func() func()) {
-	w.pending.Add(1)
-	go func() {
-		defer w.pending.Done()
-		if apply := work(); apply != nil {
-			fyne.Do(func() { w.ui(apply) })
-		}
-	}()
-}
-
-// ui runs fn as the UI goroutine would: never while a result lands.
-func (w *exportWork) ui(fn func()) {
-	w.applying.Lock()
-	defer w.applying.Unlock()
-	fn()
-}
-
-func (w *exportWork) wait() { w.pending.Wait() }
 
 // sized gives an entry a fixed minimum width inside a box.
 func sized(o fyne.CanvasObject, width float32) fyne.CanvasObject {

@@ -101,7 +101,7 @@ func TestExportReportSavesTheChosenPeriodAndOffersToOpenIt(t *testing.T) {
 	}
 
 	// When the therapist picks the last three months and saves
-	e.work.ui(func() { e.Period.Choice.SetSelected(periodRecent) })
+	e.work.onUI(func() { e.Period.Choice.SetSelected(periodRecent) })
 	e.work.wait()
 	if got := e.Visits.Text; got != "3 visits in this period." {
 		t.Errorf("visit count for 3 months %q", got)
@@ -139,7 +139,7 @@ func TestExportReportNamesABadDateAndWritesNothing(t *testing.T) {
 	f := newExportFixture(t)
 	e := f.exportReport(f.client(t, "Lena", "Fischer", 2))
 
-	e.work.ui(func() {
+	e.work.onUI(func() {
 		e.Period.Choice.SetSelected(periodCustom)
 		test.Type(e.Period.From, "x")
 	})
@@ -155,7 +155,7 @@ func TestExportReportNamesABadDateAndWritesNothing(t *testing.T) {
 	}
 
 	// A backward range is refused too, in words
-	e.work.ui(func() {
+	e.work.onUI(func() {
 		e.Period.From.SetText("2026-10-01")
 		e.Period.To.SetText("2026-09-01")
 	})
