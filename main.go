@@ -61,6 +61,8 @@ func run(args []string) error {
 	ctx := context.Background()
 	db, err := store.Open(ctx, *dbPath)
 	if err != nil {
+		fmt.Fprintf(os.Stderr, "backtrack: %v\n", err)
+		ui.NewOpenErrorWindow(a, *dbPath, err).ShowAndRun()
 		return err
 	}
 	defer db.Close()

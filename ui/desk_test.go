@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -221,5 +222,21 @@ func TestDownFromSearchGoesToTheList(t *testing.T) {
 	pressKey(d, fyne.KeyDown)
 	if d.window.Canvas().Focused() != d.list.List {
 		t.Errorf("Down in the search focused %T, want the list", d.window.Canvas().Focused())
+	}
+}
+
+func TestOpenErrorSaysWhatIsWrongInWords(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "notes.db")
+	if err := os.WriteFile(bad, []byte("these are not the records you are looking for"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := store.Open(context.Background(), bad)
+	if err == nil {
+		t.Fatal("opened a file that is not a database")
+	}
+	got := openErrorText(err)
+	mustContain(t, "message", got, "notes.db is not a Backtrack database")
+	if strings.Contains(got, "(26)") {
+		t.Errorf("message shows the SQLite code: %q", got)
 	}
 }

@@ -44,7 +44,12 @@ func newDeskMenu(d *Desk) *deskMenu {
 	m.back = item("Back to overview", nil, d.escape)
 	m.settings = item("Settings…", shortcutSettings, d.showSettings)
 
-	file := fyne.NewMenu("File", m.settings)
+	// Our own Quit, so quitting asks about unsaved changes and removes the
+	// sample practice like closing the window does.
+	quit := fyne.NewMenuItem("Quit", func() { d.leaveAll(d.close) })
+	quit.IsQuit = true
+	quit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+	file := fyne.NewMenu("File", m.settings, fyne.NewMenuItemSeparator(), quit)
 	m.main = fyne.NewMainMenu(
 		file,
 		fyne.NewMenu("Client", m.newClient, m.find, fyne.NewMenuItemSeparator(), m.editClient, m.archive,

@@ -1,0 +1,50 @@
+package ui
+
+import (
+	"errors"
+	"io/fs"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"backtrack/store"
+)
+
+// NewOpenErrorWindow says, in a window, why the database could not be
+// opened: a therapist who starts Backtrack from a menu never sees the
+// terminal. The file is named; it is not client data.
+func NewOpenErrorWindow(a fyne.App, path string, err error) fyne.Window {
+	w := a.NewWindow("Backtrack")
+	title := widget.NewLabelWithStyle("Your records could not be opened", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameSubHeadingText
+	what := widget.NewLabel(openErrorText(err))
+	what.Wrapping = fyne.TextWrapWord
+	where := newHint("Database file: " + path)
+	quit := widget.NewButton("Quit", w.Close)
+	quit.Importance = widget.HighImportance
+	w.SetContent(container.NewPadded(container.NewBorder(
+		container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, title), container.NewBorder(nil, nil, nil, quit), nil, nil,
+		container.NewVBox(what, where))))
+	w.Resize(fyne.NewSize(560, 240))
+	return w
+}
+
+// openErrorText explains a failed open: the store's own words without the
+// driver's code at the end ("bad.db is not a Backtrack database").
+func openErrorText(err error) string {
+	switch {
+	case errors.Is(err, store.ErrNewerSchema):
+		return errorText(err)
+	case errors.Is(err, fs.ErrPermission):
+		return "Backtrack is not allowed to read or write this file or its folder (permission denied)."
+	}
+	msg := strings.TrimSuffix(err.Error(), ": "+innermost(err).Error())
+	msg = strings.TrimPrefix(msg, "open database: ")
+	if msg == err.Error() || msg == "" {
+		return errorText(err)
+	}
+	return msg + "." // not capitalised: it may start with a file name
+}
