@@ -192,3 +192,23 @@ func names(rows []store.ClientSummary) string {
 	}
 	return strings.Join(out, ", ")
 }
+
+func TestNewClientIsNotHiddenByASearch(t *testing.T) {
+	s := openStore(t)
+	addClient(t, s, store.Client{FirstName: "Irene", LastName: "Brennan"})
+	d := newTestDesk(t, s, Options{})
+	typeInto(d, d.list.Search, "irene")
+	press(t, d, shortcutNewClient)
+	typeInto(d, d.clientForm.FirstName, "Test")
+	typeInto(d, d.clientForm.LastName, "Person")
+	press(t, d, shortcutSave)
+	if d.list.Search.Text != "" {
+		t.Errorf("search still %q", d.list.Search.Text)
+	}
+	if names := names(d.list.Rows()); !strings.Contains(names, "Test Person") {
+		t.Errorf("list = %s, want the new client in it", names)
+	}
+	if d.list.Selected() != d.view.Client().ID || d.view.Client().FirstName != "Test" {
+		t.Errorf("list on %d, view on %+v", d.list.Selected(), d.view.Client())
+	}
+}

@@ -199,7 +199,11 @@ func (d *Desk) openClientForm(c store.Client) {
 		d.closeClientForm()
 		d.hideWelcome()
 		d.list.Show(saved.ID)
-		d.list.Reload()
+		if c.ID == 0 && d.list.Search.Text != "" {
+			d.list.Search.SetText("") // a new client must not hide behind an old search; reloads
+		} else {
+			d.list.Reload()
+		}
 		d.view.Show(saved.ID)
 	}
 	d.clientForm = f

@@ -55,6 +55,7 @@ func newDeskMenu(d *Desk) *deskMenu {
 		fyne.NewMenu("Client", m.newClient, m.find, fyne.NewMenuItemSeparator(), m.editClient, m.archive,
 			fyne.NewMenuItemSeparator(), m.report, m.allReports),
 		fyne.NewMenu("Session", m.newSession, m.save, m.back),
+		fyne.NewMenu("Help", fyne.NewMenuItem("Keyboard shortcuts", d.showKeyboardHelp)),
 	)
 	m.update()
 	return m
