@@ -12,6 +12,9 @@ const topTags = 6
 // frequencies prints the most frequent triggers, muscles treated (with
 // side) and pain types side by side, each with its count of visits.
 func (r *renderer) frequencies() {
+	if len(r.d.Sessions) == 0 {
+		return // nothing to count; the summary already says so
+	}
 	cols := []struct {
 		title  string
 		counts []store.TagCount

@@ -49,7 +49,10 @@ func (r *renderer) summary() {
 	r.pdf.SetY(y + tileH + 3)
 
 	text, good := verdict(p, first)
-	r.callout(text+" "+reliefSentence(p), good)
+	if p.Visits > 0 {
+		text += " " + reliefSentence(p)
+	}
+	r.callout(text, good)
 	r.pdf.SetY(r.pdf.GetY() + 1.5)
 	r.paragraph(noteStyle, scaleNote)
 }
