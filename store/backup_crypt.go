@@ -99,3 +99,7 @@ func decryptFile(dst, src, passphrase string) error {
 	}
 	return out.Sync()
 }
+
+// IsEncryptedBackup reports whether the file at path is an encrypted
+// backup, so a restore knows to ask for the passphrase.
+func IsEncryptedBackup(path string) (bool, error) { return isEncrypted(path) }

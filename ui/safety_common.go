@@ -1,0 +1,112 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"backtrack/store"
+)
+
+// safetyErrorText says what went wrong with a backup, restore, export or
+// import in words a therapist can act on. Only the innermost error goes to
+// the log: the outer context can quote a file name or a client.
+func safetyErrorText(err error) string {
+	var pe *fs.PathError
+	switch {
+	case err == nil:
+		return ""
+	case errors.Is(err, store.ErrPassphraseRequired):
+		return "This backup is encrypted: type its passphrase."
+	case errors.Is(err, store.ErrWrongPassphrase):
+		return "That passphrase does not open this backup. Check it and try again."
+	case errors.Is(err, store.ErrNotBackup):
+		return "This file is not a Backtrack backup. Choose a file from the backups folder or one you saved."
+	case errors.Is(err, store.ErrBackupDamaged):
+		return "This backup is damaged and cannot be used. Choose another one."
+	case errors.Is(err, store.ErrDatabaseInUse):
+		return "The records are open in another Backtrack window or program. Close it, then try again."
+	case errors.Is(err, store.ErrNewerSchema):
+		return "This file was written by a newer Backtrack. Update Backtrack to use it."
+	case errors.Is(err, fs.ErrExist):
+		return "A file of that name is already there. Choose another name."
+	case errors.Is(err, fs.ErrPermission):
+		return "Backtrack may not write in that folder. Choose another folder."
+	case errors.Is(err, context.Canceled):
+		return "Stopped."
+	case errors.As(err, &pe):
+		fyne.LogError("safety", innermost(err))
+		return "The file could not be read or written (" + pe.Err.Error() + "). Choose another place or free some disk space."
+	}
+	fyne.LogError("safety", innermost(err))
+	return "That did not work. Check that the disk is not full, then try again."
+}
+
+// problemLabel is a red, wrapping label for what is wrong, hidden when
+// nothing is.
+func problemLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return l
+}
+
+// showOrHide sets a label's text and shows it only when there is some.
+func showOrHide(l *widget.Label, text string) {
+	l.SetText(text)
+	if strings.TrimSpace(text) == "" {
+		l.Hide()
+	} else {
+		l.Show()
+	}
+}
+
+// busyBar is a stopped, hidden progress bar for work in the background.
+func busyBar() *widget.ProgressBarInfinite {
+	b := widget.NewProgressBarInfinite()
+	b.Stop()
+	b.Hide()
+	return b
+}
+
+func setBusy(bar *widget.ProgressBarInfinite, busy bool, buttons ...*widget.Button) {
+	for _, b := range buttons {
+		if busy {
+			b.Disable()
+		} else {
+			b.Enable()
+		}
+	}
+	if busy {
+		bar.Show()
+		bar.Start()
+		return
+	}
+	bar.Stop()
+	bar.Hide()
+}
+
+// sizeText is a file size for people: "840 KB", "12.3 MB".
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// fitDialog grows or shrinks a dialog to its content after parts were
+// shown or hidden, keeping its width: a dialog keeps the size it was shown
+// at, and new lines would otherwise be drawn over the others.
+func fitDialog(d dialog.Dialog, win fyne.Window, width float32) {
+	d.Resize(fyne.NewSize(min(width, win.Canvas().Size().Width-40), 0))
+}

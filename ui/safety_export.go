@@ -1,0 +1,120 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"backtrack/store"
+)
+
+// The export choices as the dialog words them.
+const (
+	exportChoiceJSON = "Everything, to move to another computer or Backtrack (JSON)"
+	exportChoiceCSV  = "Tables for a spreadsheet or another program (CSV)"
+)
+
+// ShowExport writes every client, session and vocabulary entry into a new
+// folder inside the one chosen, off the UI goroutine.
+func ShowExport(win fyne.Window, s *store.Store) { newExportDialog(win, s).show() }
+
+// exportDialog keeps its widgets so tests can use it as a therapist would.
+type exportDialog struct {
+	win   fyne.Window
+	store *store.Store
+	now   func() time.Time
+
+	Format  *widget.RadioGroup
+	Folder  *folderRow
+	Problem *widget.Label
+	Busy    *widget.ProgressBarInfinite
+	Export  *widget.Button
+	Cancel  *widget.Button
+	// Done is the message shown once the files are written (tests read it).
+	Done string
+
+	dialog *dialog.CustomDialog
+	work   exportWork
+}
+
+func newExportDialog(win fyne.Window, s *store.Store) *exportDialog {
+	e := &exportDialog{win: win, store: s, now: time.Now}
+	e.Format = widget.NewRadioGroup([]string{exportChoiceJSON, exportChoiceCSV}, nil)
+	e.Format.SetSelected(exportChoiceJSON)
+	e.Format.Required = true
+	e.Folder = newFolderRow(win, defaultReportFolder(fyne.CurrentApp().Preferences()), nil)
+	e.Problem = problemLabel()
+	e.Busy = busyBar()
+	e.Export = widget.NewButtonWithIcon("Export", theme.DocumentSaveIcon(), e.export)
+	e.Export.Importance = widget.HighImportance
+	e.Cancel = widget.NewButton("Cancel", func() { e.dialog.Hide() })
+	where := widget.NewLabel("A new folder, “" + e.folderName() + "”, is made there for the files.")
+	where.Importance = widget.LowImportance
+	note := widget.NewLabel("The files hold your clients' health records: keep them as safe as the records themselves. " +
+		"They are readable only by your user account on this computer.")
+	note.Wrapping = fyne.TextWrapWord
+	form := container.New(layout.NewFormLayout())
+	for _, row := range [][2]fyne.CanvasObject{pair(formRow("Export", e.Format)), pair(formRow("Into", e.Folder.box)),
+		pair(layout.NewSpacer(), where)} {
+		form.Add(row[0])
+		form.Add(row[1])
+	}
+	e.dialog = dialog.NewCustomWithoutButtons("Export records", container.NewVBox(form, note, e.Problem, e.Busy), win)
+	e.dialog.SetButtons([]fyne.CanvasObject{e.Cancel, e.Export})
+	return e
+}
+
+func (e *exportDialog) show() {
+	e.dialog.Show()
+	e.fit()
+}
+
+func (e *exportDialog) fit() { fitDialog(e.dialog, e.win, 680) }
+
+// folderName is the new folder an export goes into, dated, so exports
+// never mix.
+func (e *exportDialog) folderName() string {
+	return "Backtrack export " + e.now().Format("2006-01-02 1504")
+}
+
+func (e *exportDialog) export() {
+	e.Problem.Hide()
+	if !isDir(e.Folder.Path) {
+		showOrHide(e.Problem, "The folder "+e.Folder.Path+" does not exist. Choose another folder.")
+		e.fit()
+		return
+	}
+	format := store.ExportJSON
+	if e.Format.Selected == exportChoiceCSV {
+		format = store.ExportCSV
+	}
+	dir := filepath.Join(e.Folder.Path, e.folderName())
+	setBusy(e.Busy, true, e.Export)
+	e.work.run(func() func() {
+		files, err := e.store.ExportTo(context.Background(), dir, format)
+		return func() {
+			setBusy(e.Busy, false, e.Export)
+			if err != nil {
+				showOrHide(e.Problem, safetyErrorText(err))
+				e.fit()
+				return
+			}
+			names := make([]string, len(files))
+			for i, f := range files {
+				names[i] = "  " + filepath.Base(f)
+			}
+			e.dialog.Hide()
+			e.Done = fmt.Sprintf("Saved in %s:\n%s", dir, strings.Join(names, "\n"))
+			dialog.ShowInformation("Export saved", e.Done, e.win)
+		}
+	})
+}

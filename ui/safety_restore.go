@@ -1,0 +1,255 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"backtrack/store"
+)
+
+// ShowRestore lists the backups, checks the one chosen and, once the
+// therapist confirms, closes s, puts the backup in place of the database
+// and calls reopen with the database path: the desk opens it again. The
+// records it replaced are kept as a copy beside the database. reopen is
+// called after a failed restore too, with the database unchanged.
+func ShowRestore(win fyne.Window, s *store.Store, reopen func(path string)) {
+	newRestoreDialog(win, s, reopen).show()
+}
+
+// restoreDialog keeps its widgets so tests can use it as a therapist would.
+type restoreDialog struct {
+	win    fyne.Window
+	store  *store.Store
+	reopen func(string)
+	now    func() time.Time
+
+	Backups    *widget.RadioGroup
+	ChooseFile *widget.Button
+	Passphrase *widget.Entry
+	Summary    *widget.Label
+	Problem    *widget.Label
+	Busy       *widget.ProgressBarInfinite
+	Restore    *widget.Button
+	Cancel     *widget.Button
+	// Done is the message shown after the restore (tests read it).
+	Done string
+
+	paths     map[string]string // option label -> file
+	encrypted map[string]bool
+	chosen    string // the file checked and ready to restore
+	passRow   *fyne.Container
+	dialog    *dialog.CustomDialog
+	work      exportWork
+	checkGen  int
+}
+
+func newRestoreDialog(win fyne.Window, s *store.Store, reopen func(string)) *restoreDialog {
+	r := &restoreDialog{win: win, store: s, reopen: reopen, now: time.Now,
+		paths: map[string]string{}, encrypted: map[string]bool{}}
+	r.Backups = widget.NewRadioGroup(nil, func(string) { r.check() })
+	r.ChooseFile = widget.NewButtonWithIcon("Other file…", theme.FolderOpenIcon(), r.chooseFile)
+	r.Passphrase = widget.NewPasswordEntry()
+	r.Passphrase.SetPlaceHolder("the passphrase this backup was saved with")
+	r.Passphrase.OnSubmitted = func(string) { r.check() }
+	r.Summary = widget.NewLabel("Choose a backup.")
+	r.Summary.Wrapping = fyne.TextWrapWord
+	r.Problem = problemLabel()
+	r.Busy = busyBar()
+	r.Restore = widget.NewButtonWithIcon("Restore…", theme.HistoryIcon(), r.confirm)
+	r.Restore.Importance = widget.DangerImportance
+	r.Restore.Disable()
+	r.Cancel = widget.NewButton("Cancel", func() { r.dialog.Hide() })
+
+	if backups, err := store.ListBackups(s.Path()); err == nil {
+		for _, b := range backups {
+			r.addOption(b.Path, b.Encrypted, fmt.Sprintf("%s · %s", b.Taken.Format("Mon 2 Jan 2006, 15:04"), sizeText(b.Size)))
+		}
+	}
+	if len(r.Backups.Options) == 0 {
+		r.Summary.SetText("There is no backup in " + store.BackupDir(s.Path()) + " yet. Choose a backup file with “Other file…”.")
+	}
+	r.passRow = container.NewBorder(nil, nil,
+		widget.NewLabelWithStyle("Passphrase", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}),
+		widget.NewButton("Check", r.check), r.Passphrase)
+	r.passRow.Hide()
+	list := container.NewVScroll(r.Backups)
+	list.SetMinSize(fyne.NewSize(0, 220))
+	content := container.NewVBox(
+		widget.NewLabelWithStyle("Backups of this database, newest first", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		list,
+		container.NewHBox(layout.NewSpacer(), r.ChooseFile),
+		r.passRow, widget.NewSeparator(), r.Summary, r.Problem, r.Busy)
+	r.dialog = dialog.NewCustomWithoutButtons("Restore from backup", content, win)
+	r.dialog.SetButtons([]fyne.CanvasObject{r.Cancel, r.Restore})
+	return r
+}
+
+func (r *restoreDialog) show() {
+	r.dialog.Show()
+	r.fit()
+}
+
+func (r *restoreDialog) fit() { fitDialog(r.dialog, r.win, 640) }
+
+// addOption lists a backup file under label.
+func (r *restoreDialog) addOption(path string, encrypted bool, label string) {
+	if encrypted {
+		label += " · encrypted"
+	}
+	r.paths[label] = path
+	r.encrypted[label] = encrypted
+	r.Backups.Options = append(r.Backups.Options, label)
+	r.Backups.Refresh()
+}
+
+// choose selects a file from elsewhere (a USB stick), as if listed.
+func (r *restoreDialog) choose(path string) {
+	label := filepath.Base(path) + " (" + filepath.Dir(path) + ")"
+	if _, listed := r.paths[label]; !listed {
+		encrypted, err := store.IsEncryptedBackup(path)
+		if err != nil {
+			showOrHide(r.Problem, safetyErrorText(err))
+			return
+		}
+		r.addOption(path, encrypted, label)
+		if encrypted {
+			label += " · encrypted"
+		}
+	}
+	r.Backups.SetSelected(label) // runs check
+}
+
+func (r *restoreDialog) chooseFile() {
+	d := dialog.NewFileOpen(func(f fyne.URIReadCloser, err error) {
+		if err != nil || f == nil {
+			return
+		}
+		f.Close()
+		r.choose(f.URI().Path())
+	}, r.win)
+	if uri, err := storage.ListerForURI(storage.NewFileURI(store.BackupDir(r.store.Path()))); err == nil {
+		d.SetLocation(uri)
+	}
+	d.Resize(dialogSize(r.win, 820, 560))
+	d.Show()
+}
+
+// check reads the selected backup in the background and says what it
+// holds; only a backup that checks out can be restored.
+func (r *restoreDialog) check() {
+	r.chosen = ""
+	r.Restore.Disable()
+	r.Problem.Hide()
+	defer r.fit()
+	label := r.Backups.Selected
+	path, ok := r.paths[label]
+	if !ok {
+		return
+	}
+	if r.encrypted[label] {
+		r.passRow.Show()
+		if r.Passphrase.Text == "" {
+			r.Summary.SetText("This backup is encrypted: type its passphrase, then Check.")
+			r.win.Canvas().Focus(r.Passphrase)
+			return
+		}
+	} else {
+		r.passRow.Hide()
+	}
+	passphrase := r.Passphrase.Text
+	if !r.encrypted[label] {
+		passphrase = ""
+	}
+	r.checkGen++
+	gen := r.checkGen
+	r.Summary.SetText("Checking the backup…")
+	setBusy(r.Busy, true)
+	r.work.run(func() func() {
+		info, err := store.InspectBackup(context.Background(), path, passphrase)
+		return func() {
+			if gen != r.checkGen {
+				return // another backup was chosen meanwhile
+			}
+			setBusy(r.Busy, false)
+			defer r.fit()
+			if err != nil {
+				r.Summary.SetText("")
+				showOrHide(r.Problem, safetyErrorText(err))
+				return
+			}
+			r.chosen = path
+			r.Summary.SetText(backupSummary(info))
+			r.Restore.Enable()
+		}
+	})
+}
+
+// backupSummary says what a backup holds and what restoring does.
+func backupSummary(info store.BackupInfo) string {
+	text := fmt.Sprintf("This backup holds %s and %s", countOf(info.Clients, "client", "clients"),
+		countOf(info.Sessions, "session", "sessions"))
+	if !info.LastSession.IsZero() {
+		text += ", the last on " + info.LastSession.Format("2 Jan 2006")
+	}
+	return text + ". It checks out complete.\n\nRestoring replaces the records open now with it. " +
+		"The records it replaces are kept as a copy beside the database."
+}
+
+// confirm asks before the records are replaced.
+func (r *restoreDialog) confirm() {
+	if r.chosen == "" {
+		return
+	}
+	dialog.ShowConfirm("Replace the records?",
+		"Everything recorded since this backup was made will be replaced by the backup.\n"+
+			"A copy of the records open now is kept beside the database.", func(ok bool) {
+			if ok {
+				r.restore()
+			}
+		}, r.win)
+}
+
+// restore closes the store, swaps the backup in and has the desk reopen.
+func (r *restoreDialog) restore() {
+	from, passphrase := r.chosen, ""
+	if r.encrypted[r.Backups.Selected] {
+		passphrase = r.Passphrase.Text
+	}
+	dbPath := r.store.Path()
+	setBusy(r.Busy, true, r.Restore, r.Cancel)
+	r.work.run(func() func() {
+		var res store.RestoreResult
+		err := r.store.Close()
+		if err == nil {
+			res, err = store.Restore(context.Background(), dbPath, from, passphrase, r.now())
+		}
+		return func() {
+			setBusy(r.Busy, false, r.Restore, r.Cancel)
+			r.dialog.Hide()
+			if r.reopen != nil {
+				r.reopen(dbPath)
+			}
+			if err != nil {
+				r.Done = safetyErrorText(err) + "\n\nThe records were not changed."
+				dialog.ShowInformation("Restore did not happen", r.Done, r.win)
+				return
+			}
+			r.Done = fmt.Sprintf("Restored %s and %s.", countOf(res.Restored.Clients, "client", "clients"),
+				countOf(res.Restored.Sessions, "session", "sessions"))
+			if res.Previous != "" {
+				r.Done += "\n\nThe records it replaced are kept as\n" + res.Previous
+			}
+			dialog.ShowInformation("Backup restored", r.Done, r.win)
+		}
+	})
+}
