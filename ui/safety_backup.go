@@ -46,7 +46,7 @@ type backupDialog struct {
 
 	passRows *fyne.Container
 	dialog   *dialog.CustomDialog
-	work     exportWork
+	work     tasks
 }
 
 func newBackupDialog(win fyne.Window, s *store.Store) *backupDialog {
@@ -148,25 +148,25 @@ func (b *backupDialog) backUp() {
 	passphrase := ""
 	switch {
 	case name == "" || strings.ContainsAny(name, `/\`):
-		b.problem( "File name must be a name, without folders.")
+		b.problem("File name must be a name, without folders.")
 		return
 	case !isDir(b.Folder.Path) && !isDir(filepath.Dir(b.Folder.Path)):
-		b.problem( "The folder "+b.Folder.Path+" does not exist. Choose another folder.")
+		b.problem("The folder " + b.Folder.Path + " does not exist. Choose another folder.")
 		return
 	case b.Encrypt.Checked:
 		passphrase = b.Passphrase.Text
 		switch {
 		case len([]rune(passphrase)) < minPassphrase:
-			b.problem( fmt.Sprintf("The passphrase must have at least %d characters.", minPassphrase))
+			b.problem(fmt.Sprintf("The passphrase must have at least %d characters.", minPassphrase))
 			return
 		case passphrase != b.Repeat.Text:
-			b.problem( "The two passphrases differ. Type the same one twice.")
+			b.problem("The two passphrases differ. Type the same one twice.")
 			return
 		}
 	}
 	path := filepath.Join(b.Folder.Path, name)
 	if exists(path) {
-		b.problem( name+" is already in this folder. Choose another name.")
+		b.problem(name + " is already in this folder. Choose another name.")
 		return
 	}
 	setBusy(b.Busy, true, b.BackUp)
@@ -183,7 +183,7 @@ func (b *backupDialog) backUp() {
 			setBusy(b.Busy, false, b.BackUp)
 			b.fit()
 			if err != nil {
-				b.problem( safetyErrorText(err))
+				b.problem(safetyErrorText(err))
 				return
 			}
 			b.dialog.Hide()

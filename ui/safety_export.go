@@ -43,7 +43,7 @@ type exportDialog struct {
 	Done string
 
 	dialog *dialog.CustomDialog
-	work   exportWork
+	work   tasks
 }
 
 func newExportDialog(win fyne.Window, s *store.Store) *exportDialog {

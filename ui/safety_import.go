@@ -66,7 +66,7 @@ type importDialog struct {
 	problems []store.ImportProblem
 	listBox  *fyne.Container
 	dialog   *dialog.CustomDialog
-	work     exportWork
+	work     tasks
 	checkGen int
 }
 

@@ -21,7 +21,7 @@ func TestImportPreviewsProblemsThenImportsACorrectedFile(t *testing.T) {
 		"Ana;Silva;;not-an-email\n"), 0o600)
 
 	// When a file with problems is chosen, they are listed by row and column.
-	d.work.ui(func() { d.choose(file) })
+	d.work.onUI(func() { d.choose(file) })
 	d.work.wait()
 	var where []string
 	for _, p := range d.problems {
@@ -46,14 +46,14 @@ func TestImportPreviewsProblemsThenImportsACorrectedFile(t *testing.T) {
 		"Tom;\"Robert'); DROP TABLE clients;--\";1980-02-28;\n"+
 		"Ana;Silva;;ana@example.com\n"+
 		"Marta;Nowak;;\n"), 0o600)
-	d.work.ui(func() { d.choose(file) })
+	d.work.onUI(func() { d.choose(file) })
 	d.work.wait()
 	if d.Import.Disabled() || !strings.Contains(d.Summary.Text, "3 clients would be added") ||
 		!strings.Contains(d.Summary.Text, "1 client is already recorded") {
 		t.Fatalf("corrected file: import enabled=%v, summary %q", !d.Import.Disabled(), d.Summary.Text)
 	}
 	snapshot(t, win, "import-checked")
-	d.work.ui(func() { test.Tap(d.Import) })
+	d.work.onUI(func() { test.Tap(d.Import) })
 	d.work.wait()
 	if imported != 1 || !strings.Contains(d.Done, "3 clients added") {
 		t.Fatalf("after import: onImported %d times, done %q", imported, d.Done)
@@ -68,7 +68,7 @@ func TestImportRefusesABinaryFileRenamedCSV(t *testing.T) {
 	d := newImportDialog(win, s, func() { t.Error("onImported for a refused file") })
 	file := filepath.Join(t.TempDir(), "clients.csv")
 	os.WriteFile(file, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0o600)
-	d.work.ui(func() { d.choose(file) })
+	d.work.onUI(func() { d.choose(file) })
 	d.work.wait()
 	if len(d.problems) != 1 || !strings.Contains(d.problems[0].Message, "binary") || !d.Import.Disabled() {
 		t.Fatalf("binary file: problems %v, import enabled=%v", d.problems, !d.Import.Disabled())
@@ -76,7 +76,7 @@ func TestImportRefusesABinaryFileRenamedCSV(t *testing.T) {
 	// A JSON file switches the kind by itself.
 	js := filepath.Join(t.TempDir(), "backtrack.json")
 	os.WriteFile(js, []byte(`{"format":"backtrack-export","version":1,"clients":[]}`), 0o600)
-	d.work.ui(func() { d.choose(js) })
+	d.work.onUI(func() { d.choose(js) })
 	d.work.wait()
 	if d.Kind.Selected != importKinds[2].label || d.Import.Disabled() {
 		t.Errorf("json file: kind %q, import enabled=%v, summary %q", d.Kind.Selected, !d.Import.Disabled(), d.Summary.Text)

@@ -49,7 +49,7 @@ type restoreDialog struct {
 	chosen    string // the file checked and ready to restore
 	passRow   *fyne.Container
 	dialog    *dialog.CustomDialog
-	work      exportWork
+	work      tasks
 	checkGen  int
 }
 

@@ -68,7 +68,7 @@ func TestBackupNowChecksThePassphraseThenSavesAPrivateFile(t *testing.T) {
 	os.MkdirAll(b.Folder.Path, 0o700)
 
 	// When the therapist asks for encryption with a short passphrase.
-	b.work.ui(func() {
+	b.work.onUI(func() {
 		b.Encrypt.SetChecked(true)
 		test.Type(b.Passphrase, "short")
 		test.Type(b.Repeat, "short")
@@ -82,7 +82,7 @@ func TestBackupNowChecksThePassphraseThenSavesAPrivateFile(t *testing.T) {
 		t.Errorf("encrypted backup named %q, want .db.age", b.FileName.Text)
 	}
 	// Then two that differ.
-	b.work.ui(func() {
+	b.work.onUI(func() {
 		b.Passphrase.SetText("correct horse battery")
 		b.Repeat.SetText("correct horse batery")
 		test.Tap(b.BackUp)
@@ -93,7 +93,7 @@ func TestBackupNowChecksThePassphraseThenSavesAPrivateFile(t *testing.T) {
 	}
 	snapshot(t, win, "backup-dialog")
 	// Then the same twice: the backup is made, checked and private.
-	b.work.ui(func() {
+	b.work.onUI(func() {
 		b.Repeat.SetText("correct horse battery")
 		test.Tap(b.BackUp)
 	})
@@ -129,17 +129,17 @@ func TestRestoreChecksTheBackupThenReplacesAndReopens(t *testing.T) {
 	}
 
 	// When it is chosen, the passphrase is asked for; a wrong one is refused.
-	r.work.ui(func() { r.Backups.SetSelected(r.Backups.Options[0]) })
+	r.work.onUI(func() { r.Backups.SetSelected(r.Backups.Options[0]) })
 	r.work.wait()
 	if r.Restore.Disabled() == false || !strings.Contains(r.Summary.Text, "passphrase") {
 		t.Fatalf("encrypted backup without passphrase: restore enabled=%v, summary %q", !r.Restore.Disabled(), r.Summary.Text)
 	}
-	r.work.ui(func() { r.Passphrase.SetText("wrong horse"); r.check() })
+	r.work.onUI(func() { r.Passphrase.SetText("wrong horse"); r.check() })
 	r.work.wait()
 	if !r.Restore.Disabled() || !strings.Contains(r.Problem.Text, "does not open") {
 		t.Fatalf("wrong passphrase: problem %q", r.Problem.Text)
 	}
-	r.work.ui(func() { r.Passphrase.SetText("correct horse battery"); r.check() })
+	r.work.onUI(func() { r.Passphrase.SetText("correct horse battery"); r.check() })
 	r.work.wait()
 	if r.Restore.Disabled() || !strings.Contains(r.Summary.Text, "2 clients and 0 sessions") {
 		t.Fatalf("right passphrase: summary %q problem %q", r.Summary.Text, r.Problem.Text)
@@ -147,7 +147,7 @@ func TestRestoreChecksTheBackupThenReplacesAndReopens(t *testing.T) {
 	snapshot(t, win, "restore-dialog")
 
 	// Then the restore (as confirmed) replaces the records and reopens.
-	r.work.ui(r.restore)
+	r.work.onUI(r.restore)
 	r.work.wait()
 	if len(reopened) != 1 || reopened[0] != dbPath {
 		t.Fatalf("reopen called with %v, want [%s]", reopened, dbPath)
@@ -165,7 +165,7 @@ func TestRestoreRefusesAFileThatIsNotABackup(t *testing.T) {
 	bogus := filepath.Join(t.TempDir(), "holiday.jpg")
 	os.WriteFile(bogus, []byte("\xff\xd8\xff\xe0 JFIF not a database"), 0o600)
 	r := newRestoreDialog(win, s, func(string) { t.Error("reopen after a refused check") })
-	r.work.ui(func() { r.choose(bogus) })
+	r.work.onUI(func() { r.choose(bogus) })
 	r.work.wait()
 	if !r.Restore.Disabled() || !strings.Contains(r.Problem.Text, "not a Backtrack backup") {
 		t.Fatalf("picture as a backup: restore enabled=%v problem %q", !r.Restore.Disabled(), r.Problem.Text)
@@ -178,7 +178,7 @@ func TestExportWritesPrivateFilesIntoANewFolder(t *testing.T) {
 	e.show()
 	snapshot(t, win, "export-dialog")
 	e.Folder.set(t.TempDir())
-	e.work.ui(func() {
+	e.work.onUI(func() {
 		e.Format.SetSelected(exportChoiceCSV)
 		test.Tap(e.Export)
 	})
