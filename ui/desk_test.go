@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 
 	"backtrack/report"
 	"backtrack/store"
@@ -238,5 +239,19 @@ func TestOpenErrorSaysWhatIsWrongInWords(t *testing.T) {
 	mustContain(t, "message", got, "notes.db is not a Backtrack database")
 	if strings.Contains(got, "(26)") {
 		t.Errorf("message shows the SQLite code: %q", got)
+	}
+}
+
+func TestAppearancePinsLightOrDark(t *testing.T) {
+	light, dark := theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantLight),
+		theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantDark)
+	if got := newDeskTheme(appearanceDark).Color(theme.ColorNameBackground, theme.VariantLight); got != dark {
+		t.Errorf("Dark on a light desktop paints %v, want %v", got, dark)
+	}
+	if got := newDeskTheme(appearanceLight).Color(theme.ColorNameBackground, theme.VariantDark); got != light {
+		t.Errorf("Light on a dark desktop paints %v, want %v", got, light)
+	}
+	if got := newDeskTheme(appearanceSystem).Color(theme.ColorNameBackground, theme.VariantDark); got != dark {
+		t.Errorf("System on a dark desktop paints %v, want %v", got, dark)
 	}
 }

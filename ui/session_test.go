@@ -347,3 +347,19 @@ func TestAddNewTermInPlace(t *testing.T) {
 		t.Error("the next session form does not offer Cupping")
 	}
 }
+
+func TestChartVisitOpensItsNote(t *testing.T) {
+	s := openStore(t)
+	c := addClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer"})
+	first := addSession(t, s, store.Session{ClientID: c.ID, Start: testNow.AddDate(0, 0, -20),
+		PainBefore: store.PainOf(6), Notes: store.SOAP{Subjective: "First visit"}})
+	addSession(t, s, store.Session{ClientID: c.ID, Start: testNow.AddDate(0, 0, -6), PainBefore: store.PainOf(4)})
+	d := newTestDesk(t, s, Options{})
+	pick(t, d, c.ID)
+	// the chart was built with the view's opener: a tapped visit lands here
+	act(d, func() { d.view.openSession(first.ID) })
+	if d.view.Mode() != modeDetail || d.view.Detail.session.ID != first.ID {
+		t.Fatalf("mode %v, note of session %d; want the first visit's note", d.view.Mode(), d.view.Detail.session.ID)
+	}
+	mustContain(t, "note", d.view.Detail.Text(), "Subjective: First visit")
+}
