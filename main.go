@@ -65,7 +65,6 @@ func run(args []string) error {
 		ui.NewOpenErrorWindow(a, *dbPath, err).ShowAndRun()
 		return err
 	}
-	defer db.Close()
 	go autoBackup(ctx, db)
 
 	opts := ui.Options{SelectBusiest: *selectClient == "busiest"}
@@ -76,7 +75,9 @@ func run(args []string) error {
 	}
 	desk := ui.NewDesk(a, db, opts)
 	desk.Window().ShowAndRun()
-	return nil
+	// The desk closes the database it has open: after a restore from
+	// backup that is a new handle, not db.
+	return desk.Close()
 }
 
 // autoBackup makes the day's backup beside the database, off the UI path.

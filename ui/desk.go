@@ -326,3 +326,27 @@ func (d *Desk) showReport(c store.Client) {
 func (d *Desk) showBatchReports() {
 	ShowBatchExport(d.window, d.store, PracticeFromPreferences(d.app.Preferences()))
 }
+
+// Close closes the database the desk has open (after a restore it is not
+// the one it started with), once background work has finished.
+func (d *Desk) Close() error {
+	d.closeSample()
+	d.tasks.wait()
+	return d.store.Close()
+}
+
+// reopen opens the records again at path, after a restore replaced the
+// file under a closed store.
+func (d *Desk) reopen(path string) {
+	d.tasks.run(func() func() {
+		s, err := store.Open(context.Background(), path)
+		return func() {
+			if err != nil {
+				d.showError("Your records could not be opened again", err)
+				return
+			}
+			d.useStore(s)
+			d.start()
+		}
+	})
+}
