@@ -255,3 +255,51 @@ func TestAppearancePinsLightOrDark(t *testing.T) {
 		t.Errorf("System on a dark desktop paints %v, want %v", got, dark)
 	}
 }
+
+// menuItem finds a menu entry by its label.
+func menuItem(t *testing.T, d *Desk, label string) *fyne.MenuItem {
+	t.Helper()
+	for _, m := range d.window.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Label == label {
+				return it
+			}
+		}
+	}
+	t.Fatalf("no menu entry %q", label)
+	return nil
+}
+
+func TestDataMenuOpensTheSafetyDialogs(t *testing.T) {
+	for _, label := range []string{"Back up now…", "Restore from backup…", "Export…", "Import…"} {
+		t.Run(label, func(t *testing.T) {
+			d, _, _ := deskWithClient(t)
+			act(d, menuItem(t, d, label).Action)
+			if d.window.Canvas().Overlays().Top() == nil {
+				t.Fatalf("%s opened no dialog", label)
+			}
+		})
+	}
+}
+
+func TestReopenAfterRestoreShowsTheRestoredRecords(t *testing.T) {
+	d, _, _ := deskWithClient(t)
+	// given another database file, as a restore leaves it
+	other := openStore(t)
+	addClient(t, other, store.Client{FirstName: "Restored", LastName: "Client"})
+	path := other.Path()
+	other.Close()
+	// when the restore dialog hands the path back
+	act(d, func() { d.reopen(path) })
+	d.wait()
+	// then the desk shows those records
+	if got := names(d.list.Rows()); got != "Restored Client" {
+		t.Errorf("after reopen the list shows %s", got)
+	}
+	if d.store.Path() != path {
+		t.Errorf("desk store = %s, want %s", d.store.Path(), path)
+	}
+	if err := d.Close(); err != nil {
+		t.Errorf("close: %v", err)
+	}
+}

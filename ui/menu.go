@@ -49,7 +49,9 @@ func newDeskMenu(d *Desk) *deskMenu {
 	quit := fyne.NewMenuItem("Quit", func() { d.leaveAll(d.close) })
 	quit.IsQuit = true
 	quit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
-	file := fyne.NewMenu("File", m.settings, fyne.NewMenuItemSeparator(), quit)
+	file := fyne.NewMenu("File", m.settings, fyne.NewMenuItemSeparator())
+	file.Items = append(file.Items, d.dataMenuItems()...)
+	file.Items = append(file.Items, fyne.NewMenuItemSeparator(), quit)
 	m.main = fyne.NewMainMenu(
 		file,
 		fyne.NewMenu("Client", m.newClient, m.find, fyne.NewMenuItemSeparator(), m.editClient, m.archive,

@@ -1,0 +1,35 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+)
+
+// dataMenuItems are the File menu's entries that keep the records safe:
+// backup, restore, export and import, each the data-safety dialog.
+func (d *Desk) dataMenuItems() []*fyne.MenuItem {
+	ownRecords := func(action func()) func() {
+		return func() {
+			if d.sample != nil {
+				dialog.ShowInformation("Sample data is open",
+					"Backups, restore, export and import work on your own records.\nLeave the sample data first.", d.window)
+				return
+			}
+			d.leaveAll(action)
+		}
+	}
+	return []*fyne.MenuItem{
+		fyne.NewMenuItem("Back up now…", ownRecords(func() { ShowBackupNow(d.window, d.store) })),
+		fyne.NewMenuItem("Restore from backup…", ownRecords(func() { ShowRestore(d.window, d.store, d.reopen) })),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Export…", ownRecords(func() { ShowExport(d.window, d.store) })),
+		fyne.NewMenuItem("Import…", ownRecords(func() { ShowImport(d.window, d.store, d.afterImport) })),
+	}
+}
+
+// afterImport shows what an import added: the list, and the client on
+// screen if the import touched them.
+func (d *Desk) afterImport() {
+	d.start()
+	d.view.reload()
+}
