@@ -39,7 +39,7 @@ type exportReport struct {
 	Period   *periodChooser
 	Paper    *widget.RadioGroup
 	Folder   *folderRow
-	FileName *widget.Entry
+	FileName *entry
 	Visits   *widget.Label // how many visits the chosen period holds
 	Problem  *widget.Label
 	Busy     *widget.ProgressBarInfinite
@@ -62,7 +62,7 @@ func newExportReport(win fyne.Window, s *store.Store, client store.Client, pract
 	e.Period = newPeriodChooser(today, e.countVisits)
 	e.Paper = newPaperChoice(e.prefs)
 	e.Folder = newFolderRow(win, defaultReportFolder(e.prefs), nil)
-	e.FileName = widget.NewEntry()
+	e.FileName = newEntry("")
 	e.FileName.SetText(report.FileName(client, today))
 	e.FileName.OnSubmitted = func(string) { e.Save.OnTapped() }
 	e.Visits = widget.NewLabel("")
@@ -76,6 +76,8 @@ func newExportReport(win fyne.Window, s *store.Store, client store.Client, pract
 	e.Save = widget.NewButtonWithIcon("Save PDF", theme.DocumentSaveIcon(), e.save)
 	e.Save.Importance = widget.HighImportance
 	e.Cancel = widget.NewButton("Cancel", func() { e.dialog.Hide() })
+	e.FileName.onEscape = e.Cancel.OnTapped
+	e.Period.onEscape(e.Cancel.OnTapped)
 
 	form := container.New(layout.NewFormLayout(),
 		widget.NewLabelWithStyle("Client", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}),
@@ -105,7 +107,10 @@ func pair(a, b fyne.CanvasObject) [2]fyne.CanvasObject { return [2]fyne.CanvasOb
 
 func (e *exportReport) show() {
 	e.dialog.Resize(fyne.NewSize(min(640, e.win.Canvas().Size().Width-40), 0))
+	escapeCloses(e.win, e.dialog, e.Cancel.OnTapped)
 	e.dialog.Show()
+	// Enter in the file name saves; Escape anywhere cancels.
+	e.win.Canvas().Focus(e.FileName)
 	e.countVisits()
 }
 
@@ -238,5 +243,6 @@ func (e *exportReport) showSaved(path string) {
 	e.saved = dialog.NewCustomWithoutButtons("Report saved", msg, e.win)
 	e.saved.SetButtons([]fyne.CanvasObject{e.Close, e.Open})
 	e.saved.Resize(fyne.NewSize(min(520, e.win.Canvas().Size().Width-40), 0))
+	escapeCloses(e.win, e.saved, e.Close.OnTapped)
 	e.saved.Show()
 }

@@ -96,6 +96,7 @@ func newBatchExport(win fyne.Window, s *store.Store, practice report.Practice) *
 	b.Start = widget.NewButtonWithIcon("Export", theme.DocumentSaveIcon(), b.start)
 	b.Start.Importance = widget.HighImportance
 	b.Cancel = widget.NewButton("Cancel", b.cancel)
+	b.Period.onEscape(b.cancel)
 	b.Open = widget.NewButtonWithIcon("Open folder", theme.FolderOpenIcon(), b.openFolder)
 	b.Open.Importance = widget.HighImportance
 	b.Open.Hide()
@@ -108,6 +109,7 @@ func newBatchExport(win fyne.Window, s *store.Store, practice report.Practice) *
 
 func (b *batchExport) show() {
 	b.dialog.Resize(fyne.NewSize(min(660, b.win.Canvas().Size().Width-40), 0))
+	escapeCloses(b.win, b.dialog, b.cancel)
 	b.dialog.Show()
 }
 

@@ -51,15 +51,13 @@ func PracticeFromPreferences(p fyne.Preferences) report.Practice {
 // periodChooser picks all visits, the last three months or a custom range.
 type periodChooser struct {
 	Choice   *widget.RadioGroup
-	From, To *widget.Entry
+	From, To *entry
 	box      fyne.CanvasObject
 	onChange func()
 }
 
 func newPeriodChooser(today time.Time, onChange func()) *periodChooser {
-	p := &periodChooser{From: widget.NewEntry(), To: widget.NewEntry(), onChange: onChange}
-	p.From.SetPlaceHolder("YYYY-MM-DD")
-	p.To.SetPlaceHolder("YYYY-MM-DD")
+	p := &periodChooser{From: newEntry("YYYY-MM-DD"), To: newEntry("YYYY-MM-DD"), onChange: onChange}
 	p.From.SetText(today.AddDate(0, -3, 0).Format(exportDateFmt))
 	p.To.SetText(today.Format(exportDateFmt))
 	p.Choice = widget.NewRadioGroup([]string{periodAll, periodRecent, periodCustom}, func(string) {
@@ -81,6 +79,11 @@ func (p *periodChooser) changed() {
 	if p.onChange != nil {
 		p.onChange()
 	}
+}
+
+// onEscape sets what Escape does while a date has the focus.
+func (p *periodChooser) onEscape(fn func()) {
+	p.From.onEscape, p.To.onEscape = fn, fn
 }
 
 // syncEnabled lets the dates be typed only for a custom range.
@@ -209,6 +212,24 @@ func isDir(path string) bool {
 func exists(path string) bool {
 	_, err := os.Stat(path)
 	return !errors.Is(err, fs.ErrNotExist)
+}
+
+// escapeCloses makes Escape call cancel while d is shown, whatever has the
+// focus (an entry's own Escape is set by its owner); the window's own
+// handler is back once d closes.
+func escapeCloses(win fyne.Window, d dialog.Dialog, cancel func()) {
+	c := win.Canvas()
+	prev := c.OnTypedKey()
+	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape {
+			cancel()
+			return
+		}
+		if prev != nil {
+			prev(k)
+		}
+	})
+	d.SetOnClosed(func() { c.SetOnTypedKey(prev) })
 }
 
 // fileURL is a local path as a file:// URL for the system's opener.

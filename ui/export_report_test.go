@@ -106,7 +106,7 @@ func TestExportReportSavesTheChosenPeriodAndOffersToOpenIt(t *testing.T) {
 	if got := e.Visits.Text; got != "3 visits in this period." {
 		t.Errorf("visit count for 3 months %q", got)
 	}
-	test.Tap(e.Save)
+	e.work.onUI(func() { test.Tap(e.Save) })
 	e.work.wait()
 
 	// Then the PDF holds those visits only, is private, and can be opened
@@ -144,7 +144,7 @@ func TestExportReportNamesABadDateAndWritesNothing(t *testing.T) {
 		test.Type(e.Period.From, "x")
 	})
 	e.work.wait()
-	test.Tap(e.Save)
+	e.work.onUI(func() { test.Tap(e.Save) })
 	e.work.wait()
 
 	if !e.Problem.Visible() || !strings.Contains(e.Problem.Text, "From date") {
@@ -160,7 +160,7 @@ func TestExportReportNamesABadDateAndWritesNothing(t *testing.T) {
 		e.Period.To.SetText("2026-09-01")
 	})
 	e.work.wait()
-	test.Tap(e.Save)
+	e.work.onUI(func() { test.Tap(e.Save) })
 	e.work.wait()
 	if !strings.Contains(e.Problem.Text, "starts (2026-10-01) after it ends (2026-09-01)") {
 		t.Errorf("problem %q", e.Problem.Text)
@@ -176,7 +176,7 @@ func TestExportReportAsksBeforeReplacingAndKeepsTheOldFileUntilConfirmed(t *test
 	}
 	e := f.exportReport(c)
 
-	test.Tap(e.Save)
+	e.work.onUI(func() { test.Tap(e.Save) })
 	e.work.wait()
 	if got, _ := os.ReadFile(path); string(got) != "earlier report" {
 		t.Fatal("the existing report changed before the therapist confirmed")
@@ -185,7 +185,7 @@ func TestExportReportAsksBeforeReplacingAndKeepsTheOldFileUntilConfirmed(t *test
 	if yes == nil {
 		t.Fatal("no confirmation to replace the existing report")
 	}
-	test.Tap(yes)
+	e.work.onUI(func() { test.Tap(yes) })
 	e.work.wait()
 	if !strings.Contains(pdfWords(t, path), "Lena Fischer") {
 		t.Error("the report was not replaced after confirming")
@@ -199,7 +199,7 @@ func TestBatchExportWritesEveryActiveClientAndReports(t *testing.T) {
 	f.client(t, "New", "Client", 0)
 	b := f.batchExport()
 
-	test.Tap(b.Start)
+	b.work.onUI(func() { test.Tap(b.Start) })
 	b.work.wait()
 
 	entries, _ := os.ReadDir(b.Folder.Path)
@@ -235,7 +235,7 @@ func TestBatchExportCancelLeavesOnlyCompleteReports(t *testing.T) {
 		}
 	}
 
-	test.Tap(b.Start)
+	b.work.onUI(func() { test.Tap(b.Start) })
 	b.work.wait()
 
 	entries, _ := os.ReadDir(b.Folder.Path)
@@ -283,4 +283,42 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 		}
 	}
 	return nil
+}
+
+func TestEscapeClosesTheExportDialogAndGivesTheWindowItsKeysBack(t *testing.T) {
+	f := newExportFixture(t)
+	c := f.client(t, "Lena", "Fischer", 1)
+	deskEscapes := 0
+	f.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape {
+			deskEscapes++
+		}
+	})
+	escape := &fyne.KeyEvent{Name: fyne.KeyEscape}
+
+	// Escape with nothing focused closes the dialog, not the desk's view
+	e := f.exportReport(c)
+	f.win.Canvas().Unfocus()
+	f.win.Canvas().OnTypedKey()(escape)
+	if f.win.Canvas().Overlays().Top() != nil || deskEscapes != 0 {
+		t.Fatalf("after Escape: dialog open=%v, desk saw %d", f.win.Canvas().Overlays().Top() != nil, deskEscapes)
+	}
+	// and the desk has its Escape back
+	f.win.Canvas().OnTypedKey()(escape)
+	if deskEscapes != 1 {
+		t.Errorf("the desk's Escape was not restored (%d)", deskEscapes)
+	}
+
+	// Escape while typing the file name closes it too; Enter there saves
+	e = f.exportReport(c)
+	e.work.onUI(func() { e.FileName.TypedKey(escape) })
+	if f.win.Canvas().Overlays().Top() != nil {
+		t.Error("Escape in the file name left the dialog open")
+	}
+	e = f.exportReport(c)
+	e.work.onUI(func() { e.FileName.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
+	e.work.wait()
+	if _, err := os.Stat(filepath.Join(f.dir, report.FileName(c, exportToday))); err != nil {
+		t.Errorf("Enter in the file name did not save: %v", err)
+	}
 }
