@@ -47,6 +47,8 @@ type exportReport struct {
 	Cancel   *widget.Button
 	// Open and Close are on the "saved" dialog shown afterwards.
 	Open, Close *widget.Button
+	// Confirm asks before replacing a file; nil when not asking.
+	Confirm *dialog.ConfirmDialog
 
 	dialog, saved *dialog.CustomDialog
 	work          tasks
@@ -103,11 +105,20 @@ func newExportReport(win fyne.Window, s *store.Store, client store.Client, pract
 	return e
 }
 
+// escape answers "no" to a pending question, else closes the dialog.
+func (e *exportReport) escape() {
+	if e.Confirm != nil {
+		e.Confirm.Hide()
+		return
+	}
+	e.Cancel.OnTapped()
+}
+
 func pair(a, b fyne.CanvasObject) [2]fyne.CanvasObject { return [2]fyne.CanvasObject{a, b} }
 
 func (e *exportReport) show() {
 	e.dialog.Resize(fyne.NewSize(min(640, e.win.Canvas().Size().Width-40), 0))
-	escapeCloses(e.win, e.dialog, e.Cancel.OnTapped)
+	escapeCloses(e.win, e.dialog, e.escape)
 	e.dialog.Show()
 	// Enter in the file name saves; Escape anywhere cancels.
 	e.win.Canvas().Focus(e.FileName)
@@ -157,6 +168,9 @@ func (e *exportReport) showProblem(msg string) {
 
 // save checks the choices, asks before replacing a file, then writes.
 func (e *exportReport) save() {
+	if e.Confirm != nil || e.Save.Disabled() {
+		return // already asking, or already writing
+	}
 	e.Problem.Hide()
 	period, err := e.Period.period(e.now())
 	if err != nil {
@@ -177,13 +191,17 @@ func (e *exportReport) save() {
 		return
 	}
 	if exists(path) {
-		dialog.ShowConfirm("Replace report?",
+		e.Confirm = dialog.NewConfirm("Replace report?",
 			name+" already exists in this folder.\nReplace it with the new report?",
 			func(ok bool) {
+				e.Confirm = nil
 				if ok {
 					e.write(path, period)
 				}
 			}, e.win)
+		// The keyboard now answers the question, not the file name below.
+		e.win.Canvas().Unfocus()
+		e.Confirm.Show()
 		return
 	}
 	e.write(path, period)

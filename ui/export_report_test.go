@@ -181,10 +181,20 @@ func TestExportReportAsksBeforeReplacingAndKeepsTheOldFileUntilConfirmed(t *test
 	if got, _ := os.ReadFile(path); string(got) != "earlier report" {
 		t.Fatal("the existing report changed before the therapist confirmed")
 	}
-	yes := findButton(f.win.Canvas().Overlays().Top(), "Yes")
-	if yes == nil {
+	if e.Confirm == nil || findButton(f.win.Canvas().Overlays().Top(), "Yes") == nil {
 		t.Fatal("no confirmation to replace the existing report")
 	}
+	// Saving again while asking asks nothing more; Escape answers no
+	e.work.onUI(func() { test.Tap(e.Save) })
+	f.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if e.Confirm != nil || len(f.win.Canvas().Overlays().List()) != 1 {
+		t.Fatalf("after Escape: confirm %v, %d overlays (want the export dialog only)", e.Confirm, len(f.win.Canvas().Overlays().List()))
+	}
+	if got, _ := os.ReadFile(path); string(got) != "earlier report" {
+		t.Fatal("answering no still replaced the report")
+	}
+	e.work.onUI(func() { test.Tap(e.Save) })
+	yes := findButton(f.win.Canvas().Overlays().Top(), "Yes")
 	e.work.onUI(func() { test.Tap(yes) })
 	e.work.wait()
 	if !strings.Contains(pdfWords(t, path), "Lena Fischer") {
