@@ -107,3 +107,69 @@ func (r *flowRenderer) Refresh() { r.Layout(r.f.Size()) }
 
 func (r *flowRenderer) Objects() []fyne.CanvasObject { return r.f.Objects }
 func (r *flowRenderer) Destroy()                     {}
+
+// pairBox shows two items side by side, each taking half the width, when
+// there is room for both at a comfortable width; otherwise one above the
+// other. Like flowBox, its height follows its width.
+type pairBox struct {
+	widget.BaseWidget
+	first, second fyne.CanvasObject
+	comfortable   float32 // the width each needs to sit side by side
+	width         float32
+}
+
+func newPairBox(comfortable float32, first, second fyne.CanvasObject) *pairBox {
+	p := &pairBox{first: first, second: second, comfortable: comfortable}
+	p.ExtendBaseWidget(p)
+	return p
+}
+
+func (p *pairBox) sideBySide(width float32) bool {
+	return width >= 2*p.comfortable+theme.Padding()
+}
+
+func (p *pairBox) Resize(size fyne.Size) {
+	if size == p.Size() {
+		return
+	}
+	changed := p.sideBySide(size.Width) != p.sideBySide(p.width)
+	p.width = size.Width
+	p.BaseWidget.Resize(size)
+	if changed {
+		p.Refresh()
+	}
+}
+
+func (p *pairBox) CreateRenderer() fyne.WidgetRenderer { return &pairRenderer{p: p} }
+
+type pairRenderer struct{ p *pairBox }
+
+func (r *pairRenderer) MinSize() fyne.Size {
+	a, b := r.p.first.MinSize(), r.p.second.MinSize()
+	pad := theme.Padding()
+	if r.p.sideBySide(r.p.width) {
+		return fyne.NewSize(a.Width+pad+b.Width, max(a.Height, b.Height))
+	}
+	return fyne.NewSize(max(a.Width, b.Width), a.Height+pad+b.Height)
+}
+
+func (r *pairRenderer) Layout(size fyne.Size) {
+	pad := theme.Padding()
+	if r.p.sideBySide(size.Width) {
+		half := (size.Width - pad) / 2
+		r.p.first.Move(fyne.NewPos(0, 0))
+		r.p.first.Resize(fyne.NewSize(half, size.Height))
+		r.p.second.Move(fyne.NewPos(half+pad, 0))
+		r.p.second.Resize(fyne.NewSize(half, size.Height))
+		return
+	}
+	h := r.p.first.MinSize().Height
+	r.p.first.Move(fyne.NewPos(0, 0))
+	r.p.first.Resize(fyne.NewSize(size.Width, h))
+	r.p.second.Move(fyne.NewPos(0, h+pad))
+	r.p.second.Resize(fyne.NewSize(size.Width, size.Height-h-pad))
+}
+
+func (r *pairRenderer) Refresh()                     { r.Layout(r.p.Size()) }
+func (r *pairRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.p.first, r.p.second} }
+func (r *pairRenderer) Destroy()                     {}

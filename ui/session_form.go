@@ -183,9 +183,14 @@ func (f *SessionForm) layout() fyne.CanvasObject {
 		container.NewHBox(sized(130, f.Date), sized(80, f.Time), sized(64, f.Duration), minutes),
 		f.problems.field("start"), f.problems.field("duration"))
 
-	painRow := container.NewGridWithColumns(2,
-		container.NewBorder(nil, nil, caption("Before"), nil, f.PainBefore.content),
-		container.NewBorder(nil, nil, caption("After"), nil, f.PainAfter.content))
+	// Before and after side by side when each gets a slider worth the
+	// name, one above the other on a narrow window.
+	before, after := caption("Before"), caption("After")
+	before.Alignment, after.Alignment = fyne.TextAlignTrailing, fyne.TextAlignTrailing
+	width := max(before.MinSize().Width, after.MinSize().Width)
+	painRow := newPairBox(400,
+		container.NewBorder(nil, nil, sizedLabel(before, width), nil, f.PainBefore.content),
+		container.NewBorder(nil, nil, sizedLabel(after, width), nil, f.PainAfter.content))
 
 	rows := container.New(layout.NewFormLayout(),
 		rowLabel("When"), when,
@@ -236,6 +241,11 @@ func (f *SessionForm) entries() []*entry {
 func rowLabel(text string) *widget.Label {
 	l := widget.NewLabelWithStyle(text, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	return l
+}
+
+// sizedLabel gives a label a fixed width, so stacked rows line up.
+func sizedLabel(l *widget.Label, width float32) fyne.CanvasObject {
+	return container.NewGridWrap(fyne.NewSize(width, l.MinSize().Height), l)
 }
 
 func caption(text string) *widget.Label {
