@@ -170,6 +170,8 @@ func (r *pairRenderer) Layout(size fyne.Size) {
 	r.p.second.Resize(fyne.NewSize(size.Width, size.Height-h-pad))
 }
 
-func (r *pairRenderer) Refresh()                     { r.Layout(r.p.Size()) }
-func (r *pairRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.p.first, r.p.second} }
-func (r *pairRenderer) Destroy()                     {}
+func (r *pairRenderer) Refresh() { r.Layout(r.p.Size()) }
+func (r *pairRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.p.first, r.p.second}
+}
+func (r *pairRenderer) Destroy() {}
