@@ -108,7 +108,9 @@ type samplePractice struct {
 	clients, sessions              int
 }
 
-func makeSamplePractice(t *testing.T) samplePractice {
+func makeSamplePractice(t *testing.T) samplePractice { return makeSamplePracticeTB(t) }
+
+func makeSamplePracticeTB(t testing.TB) samplePractice {
 	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
