@@ -67,7 +67,13 @@ func (s *Store) backup(ctx context.Context, dest, passphrase string) (BackupInfo
 	if err := refuseExisting(dest); err != nil {
 		return BackupInfo{}, err
 	}
-	plain, err := partialFile(dir)
+	// An encrypted backup may go to a stick that leaves the practice: its
+	// plain snapshot is made beside the database, never in the destination.
+	plainDir := dir
+	if passphrase != "" {
+		plainDir = filepath.Dir(s.path)
+	}
+	plain, err := partialFile(plainDir)
 	if err != nil {
 		return BackupInfo{}, err
 	}
@@ -89,7 +95,7 @@ func (s *Store) backup(ctx context.Context, dest, passphrase string) (BackupInfo
 		if err := encryptFile(sealed, plain, passphrase); err != nil {
 			return BackupInfo{}, err
 		}
-		if err := verifyEncrypted(ctx, sealed, passphrase, info); err != nil {
+		if err := verifyEncrypted(ctx, sealed, plainDir, passphrase, info); err != nil {
 			return BackupInfo{}, fmt.Errorf("check the new backup: %w", err)
 		}
 		final = sealed
@@ -120,8 +126,8 @@ func (s *Store) snapshot(ctx context.Context, target string) error {
 
 // verifyEncrypted decrypts a freshly sealed backup and checks it matches
 // what was sealed, so a backup never counts before it is known to open.
-func verifyEncrypted(ctx context.Context, sealed, passphrase string, want BackupInfo) error {
-	plain, err := partialFile(filepath.Dir(sealed))
+func verifyEncrypted(ctx context.Context, sealed, plainDir, passphrase string, want BackupInfo) error {
+	plain, err := partialFile(plainDir)
 	if err != nil {
 		return err
 	}

@@ -101,7 +101,13 @@ func (s *Store) AutoBackup(ctx context.Context, now time.Time) (made bool, err e
 	if err := privateDir(dir); err != nil {
 		return false, fmt.Errorf("automatic backup: %w", err)
 	}
+	// The folder is Backtrack's own: keep it private even if someone
+	// loosened it.
+	if err := os.Chmod(dir, 0o700); err != nil {
+		return false, fmt.Errorf("automatic backup: %w", err)
+	}
 	removeStalePartials(dir, now)
+	removeStalePartials(filepath.Dir(s.path), now)
 	existing, err := ListBackups(s.path)
 	if err != nil {
 		return false, fmt.Errorf("automatic backup: %w", err)

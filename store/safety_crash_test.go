@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -54,6 +55,8 @@ func TestSafetyChild(t *testing.T) {
 		}
 	case "backup":
 		_, err = s.Backup(ctx, file)
+	case "sealed":
+		_, err = s.BackupEncrypted(ctx, file, "pass phrase")
 	case "restore":
 		_, err = store.Restore(ctx, db, file, "", time.Now())
 	}
@@ -279,4 +282,27 @@ func TestKillDuringRestoreLeavesOldOrNew(t *testing.T) {
 		t.Fatal("every kill came after the restore finished; the test proved nothing")
 	}
 	t.Logf("restore took %v; %d of %d kills kept the old database", took, old, len(killPoints))
+}
+
+func TestKillDuringEncryptedBackupLeavesNoPlainCopyOnTheStick(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills child processes")
+	}
+	p := makeSamplePractice(t)
+	probe := filepath.Join(t.TempDir(), "probe.db.age")
+	took := runSafetyChild(t, "sealed", p.full, probe, -1)
+	if took == 0 {
+		t.Fatal("uninterrupted encrypted backup did not finish")
+	}
+	for _, at := range killPoints {
+		stick := t.TempDir()
+		runSafetyChild(t, "sealed", p.full, filepath.Join(stick, "b.db.age"), time.Duration(at*float64(took)))
+		entries, _ := os.ReadDir(stick)
+		for _, e := range entries {
+			body, _ := os.ReadFile(filepath.Join(stick, e.Name()))
+			if bytes.HasPrefix(body, []byte("SQLite format 3")) {
+				t.Fatalf("killed at %.0f%%: %s on the stick is a plain copy of the records", at*100, e.Name())
+			}
+		}
+	}
 }
