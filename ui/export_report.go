@@ -114,11 +114,19 @@ func (e *exportReport) escape() {
 	e.Cancel.OnTapped()
 }
 
+// enter answers "replace" to a pending question; otherwise Return belongs
+// to the focused field.
+func (e *exportReport) enter() {
+	if e.Confirm != nil {
+		e.Confirm.Confirm()
+	}
+}
+
 func pair(a, b fyne.CanvasObject) [2]fyne.CanvasObject { return [2]fyne.CanvasObject{a, b} }
 
 func (e *exportReport) show() {
 	e.dialog.Resize(fyne.NewSize(min(640, e.win.Canvas().Size().Width-40), 0))
-	escapeCloses(e.win, e.dialog, e.escape)
+	dialogKeys(e.win, e.dialog, e.escape, e.enter)
 	e.dialog.Show()
 	// Enter in the file name saves; Escape anywhere cancels.
 	e.win.Canvas().Focus(e.FileName)
@@ -199,7 +207,10 @@ func (e *exportReport) save() {
 					e.write(path, period)
 				}
 			}, e.win)
-		// The keyboard now answers the question, not the file name below.
+		e.Confirm.SetConfirmText("Replace")
+		e.Confirm.SetDismissText("Keep the old one")
+		// The keyboard now answers the question (Return replaces, Escape
+		// keeps), not the file name below.
 		e.win.Canvas().Unfocus()
 		e.Confirm.Show()
 		return
@@ -261,6 +272,6 @@ func (e *exportReport) showSaved(path string) {
 	e.saved = dialog.NewCustomWithoutButtons("Report saved", msg, e.win)
 	e.saved.SetButtons([]fyne.CanvasObject{e.Close, e.Open})
 	e.saved.Resize(fyne.NewSize(min(520, e.win.Canvas().Size().Width-40), 0))
-	escapeCloses(e.win, e.saved, e.Close.OnTapped)
+	dialogKeys(e.win, e.saved, e.Close.OnTapped, e.Open.OnTapped)
 	e.saved.Show()
 }

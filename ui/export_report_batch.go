@@ -109,7 +109,7 @@ func newBatchExport(win fyne.Window, s *store.Store, practice report.Practice) *
 
 func (b *batchExport) show() {
 	b.dialog.Resize(fyne.NewSize(min(660, b.win.Canvas().Size().Width-40), 0))
-	escapeCloses(b.win, b.dialog, b.cancel)
+	dialogKeys(b.win, b.dialog, b.cancel, nil)
 	b.dialog.Show()
 }
 

@@ -214,18 +214,20 @@ func exists(path string) bool {
 	return !errors.Is(err, fs.ErrNotExist)
 }
 
-// escapeCloses makes Escape call cancel while d is shown, whatever has the
-// focus (an entry's own Escape is set by its owner); the window's own
+// dialogKeys gives a dialog its keys while it is shown, whatever has the
+// focus (an entry's own Escape and Return are set by its owner): Escape
+// calls cancel, Return calls enter when it is not nil. The window's own
 // handler is back once d closes.
-func escapeCloses(win fyne.Window, d dialog.Dialog, cancel func()) {
+func dialogKeys(win fyne.Window, d dialog.Dialog, cancel, enter func()) {
 	c := win.Canvas()
 	prev := c.OnTypedKey()
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if k.Name == fyne.KeyEscape {
+		switch {
+		case k.Name == fyne.KeyEscape:
 			cancel()
-			return
-		}
-		if prev != nil {
+		case (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && enter != nil:
+			enter()
+		case prev != nil:
 			prev(k)
 		}
 	})

@@ -181,7 +181,7 @@ func TestExportReportAsksBeforeReplacingAndKeepsTheOldFileUntilConfirmed(t *test
 	if got, _ := os.ReadFile(path); string(got) != "earlier report" {
 		t.Fatal("the existing report changed before the therapist confirmed")
 	}
-	if e.Confirm == nil || findButton(f.win.Canvas().Overlays().Top(), "Yes") == nil {
+	if e.Confirm == nil || findButton(f.win.Canvas().Overlays().Top(), "Replace") == nil {
 		t.Fatal("no confirmation to replace the existing report")
 	}
 	// Saving again while asking asks nothing more; Escape answers no
@@ -193,9 +193,9 @@ func TestExportReportAsksBeforeReplacingAndKeepsTheOldFileUntilConfirmed(t *test
 	if got, _ := os.ReadFile(path); string(got) != "earlier report" {
 		t.Fatal("answering no still replaced the report")
 	}
+	// Asked again, Return replaces
 	e.work.onUI(func() { test.Tap(e.Save) })
-	yes := findButton(f.win.Canvas().Overlays().Top(), "Yes")
-	e.work.onUI(func() { test.Tap(yes) })
+	e.work.onUI(func() { f.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
 	e.work.wait()
 	if !strings.Contains(pdfWords(t, path), "Lena Fischer") {
 		t.Error("the report was not replaced after confirming")
