@@ -27,8 +27,6 @@ func newPanel(title string, extra, content fyne.CanvasObject) *panel {
 	return p
 }
 
-func (p *panel) SetTitle(t string) { p.title.SetText(t) }
-
 func (p *panel) CreateRenderer() fyne.WidgetRenderer {
 	bg := canvas.NewRectangle(nil)
 	bg.CornerRadius = theme.InputRadiusSize() * 2
