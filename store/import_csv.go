@@ -74,19 +74,31 @@ func readCSVTable(data []byte, known, required []string) (*csvTable, []ImportPro
 	}
 	t := &csvTable{columns: map[string]int{}}
 	var problems []ImportProblem
+	var unknown []string
 	for i, name := range header {
 		col := normaliseColumn(name)
 		switch {
 		case col == "":
 			problems = append(problems, ImportProblem{Row: 1, Message: fmt.Sprintf("Column %d has no name in the header row.", i+1)})
 		case !contains(known, col):
-			problems = append(problems, ImportProblem{Row: 1, Column: strings.TrimSpace(name),
-				Message: fmt.Sprintf("Unknown column %q. Columns this import reads: %s.", strings.TrimSpace(name), strings.Join(known, ", "))})
+			unknown = append(unknown, fmt.Sprintf("%q", clip(strings.TrimSpace(name))))
 		case t.has(col):
 			problems = append(problems, ImportProblem{Row: 1, Column: col, Message: fmt.Sprintf("Column %q appears twice.", col)})
 		default:
 			t.columns[col] = i
 		}
+	}
+	// One problem for all unknown columns: a file meant for another import
+	// would otherwise fill the list with them.
+	switch len(unknown) {
+	case 0:
+	case 1:
+		problems = append(problems, ImportProblem{Row: 1, Message: fmt.Sprintf(
+			"Unknown column %s. Columns this import reads: %s.", unknown[0], strings.Join(known, ", "))})
+	default:
+		problems = append(problems, ImportProblem{Row: 1, Message: fmt.Sprintf(
+			"Unknown columns %s. Is this the right kind of file? Columns this import reads: %s.",
+			strings.Join(unknown, ", "), strings.Join(known, ", "))})
 	}
 	for _, col := range required {
 		if !t.has(col) {
