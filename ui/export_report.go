@@ -107,6 +107,9 @@ func newExportReport(win fyne.Window, s *store.Store, client store.Client, pract
 
 // escape answers "no" to a pending question, else closes the dialog.
 func (e *exportReport) escape() {
+	if e.Folder.closePicker() {
+		return
+	}
 	if e.Confirm != nil {
 		e.Confirm.Hide()
 		return

@@ -109,7 +109,11 @@ func newBatchExport(win fyne.Window, s *store.Store, practice report.Practice) *
 
 func (b *batchExport) show() {
 	b.dialog.Resize(fyne.NewSize(min(660, b.win.Canvas().Size().Width-40), 0))
-	dialogKeys(b.win, b.dialog, b.cancel, nil)
+	dialogKeys(b.win, b.dialog, func() {
+		if !b.Folder.closePicker() {
+			b.cancel()
+		}
+	}, nil)
 	b.dialog.Show()
 }
 

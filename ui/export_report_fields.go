@@ -158,6 +158,7 @@ type folderRow struct {
 	Label  *widget.Label
 	Choose *widget.Button
 	box    fyne.CanvasObject
+	picker dialog.Dialog // the folder dialog while it is open
 }
 
 func newFolderRow(win fyne.Window, start string, onChange func()) *folderRow {
@@ -177,10 +178,22 @@ func newFolderRow(win fyne.Window, start string, onChange func()) *folderRow {
 			d.SetLocation(uri)
 		}
 		d.Resize(dialogSize(win, 820, 560))
+		d.SetOnClosed(func() { f.picker = nil })
+		f.picker = d
 		d.Show()
 	})
 	f.box = container.NewBorder(nil, nil, nil, f.Choose, f.Label)
 	return f
+}
+
+// closePicker closes the folder dialog if it is open and reports whether
+// it was: Escape closes the topmost dialog only.
+func (f *folderRow) closePicker() bool {
+	if f.picker == nil {
+		return false
+	}
+	f.picker.Hide()
+	return true
 }
 
 func (f *folderRow) set(path string) {

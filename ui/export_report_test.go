@@ -319,6 +319,18 @@ func TestEscapeClosesTheExportDialogAndGivesTheWindowItsKeysBack(t *testing.T) {
 		t.Errorf("the desk's Escape was not restored (%d)", deskEscapes)
 	}
 
+	// Escape in the folder picker closes the picker only
+	e = f.exportReport(c)
+	test.Tap(e.Folder.Choose)
+	if e.Folder.picker == nil {
+		t.Fatal("Choose folder… opened no picker")
+	}
+	f.win.Canvas().OnTypedKey()(escape)
+	if e.Folder.picker != nil || len(f.win.Canvas().Overlays().List()) != 1 {
+		t.Errorf("after Escape in the picker: picker open=%v, %d overlays", e.Folder.picker != nil, len(f.win.Canvas().Overlays().List()))
+	}
+	f.win.Canvas().OnTypedKey()(escape)
+
 	// Escape while typing the file name closes it too; Enter there saves
 	e = f.exportReport(c)
 	e.work.onUI(func() { e.FileName.TypedKey(escape) })
