@@ -43,6 +43,10 @@ func Fill(ctx context.Context, s *store.Store, opt Options) (Summary, error) {
 	if opt.Sessions < 0 {
 		return Summary{}, fmt.Errorf("demo: sessions must not be negative")
 	}
+	if most := MaxSessions(opt.Clients); opt.Sessions > most {
+		return Summary{}, fmt.Errorf("demo: %d clients can have at most %d sessions (40 each, 500 for the long-term client); got %d",
+			opt.Clients, most, opt.Sessions)
+	}
 	if opt.Today.IsZero() {
 		opt.Today = time.Now()
 	}
@@ -77,6 +81,19 @@ func Fill(ctx context.Context, s *store.Store, opt Options) (Summary, error) {
 	return sum, nil
 }
 
+// MaxSessions is the most visits Fill can spread over clients: at most 40
+// per regular client, plus the long-term client's 500.
+func MaxSessions(clients int) int {
+	if clients > 1 {
+		return LongTermVisits + (clients-1)*regularMaxVisits
+	}
+	return clients * regularMaxVisits
+}
+
+// regularMaxVisits is the longest history of a client other than the
+// long-term one.
+const regularMaxVisits = 40
+
 // visitCounts decides how many visits each client has. The long-term
 // client, when there is one, comes first.
 func visitCounts(r *rand.Rand, clients, total int) []int {
@@ -88,18 +105,20 @@ func visitCounts(r *rand.Rand, clients, total int) []int {
 		return counts
 	}
 	first := 0
-	if total >= 2*LongTermVisits && clients > 1 {
-		counts[0] = LongTermVisits
-		total -= LongTermVisits
+	// One long-term client in a large practice, or when the visits do not
+	// fit 40 per client otherwise.
+	if clients > 1 && (total >= 2*LongTermVisits || total > clients*regularMaxVisits) {
+		counts[0] = min(LongTermVisits, total-(clients-1))
+		total -= counts[0]
 		first = 1
 	}
 	for i := first; i < clients && total > 0; i++ { // everyone seen at least once
 		counts[i]++
 		total--
 	}
-	for total > 0 { // the rest at random, at most 40 per regular client
+	for total > 0 { // the rest at random; Fill checked that they fit
 		i := first + r.Intn(clients-first)
-		if counts[i] < 40 {
+		if counts[i] < regularMaxVisits {
 			counts[i]++
 			total--
 		}

@@ -151,3 +151,17 @@ func dump(t *testing.T, path string) string {
 	}
 	return b.String()
 }
+
+func TestDemoRefusesMoreSessionsThanFit(t *testing.T) {
+	dir := t.TempDir()
+	// 60 clients hold at most 500 + 59*40 = 2,860 visits
+	code, _, errOut := run(t, "demo", "--db", filepath.Join(dir, "a.db"), "--clients", "60", "--sessions", "3000")
+	if code != 1 || !strings.Contains(errOut, "at most 2860 sessions") {
+		t.Errorf("too many sessions: %d %s", code, errOut)
+	}
+	// a small practice with more visits than 40 each gets a long-term client
+	code, out, errOut := run(t, "demo", "--db", filepath.Join(dir, "b.db"), "--clients", "3", "--sessions", "200")
+	if code != 0 || !strings.Contains(out, "3 clients, 200 sessions") {
+		t.Errorf("3 clients, 200 sessions: %d %s %s", code, out, errOut)
+	}
+}
