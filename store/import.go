@@ -122,7 +122,8 @@ type importer struct {
 	// clients present before the import, by folded name and by email
 	byName  map[string][]Client
 	byEmail map[string][]Client
-	// sessionsAt holds "client id|start" of sessions present before the import.
+	// sessionsAt holds sessionKey of sessions present before the import and
+	// of those it has added.
 	sessionsAt map[string]bool
 	hadClients bool
 }
@@ -175,7 +176,7 @@ func (im *importer) loadExisting() error {
 		if err := rows.Scan(&id, &start); err != nil {
 			return err
 		}
-		im.sessionsAt[fmt.Sprintf("%d|%s", id, start)] = true
+		im.sessionsAt[sessionKey(id, start)] = true
 	}
 	return rows.Err()
 }
@@ -203,8 +204,12 @@ func (im *importer) samePerson(c Client) (Client, bool) {
 // sessionPresent reports whether the client had a session at start before
 // the import began.
 func (im *importer) sessionPresent(clientID int64, start string) bool {
-	return im.sessionsAt[fmt.Sprintf("%d|%s", clientID, start)]
+	return im.sessionsAt[sessionKey(clientID, start)]
 }
+
+// sessionKey identifies a session for duplicate checks: one client is not
+// treated twice in the same minute.
+func sessionKey(clientID int64, start string) string { return fmt.Sprintf("%d|%s", clientID, start) }
 
 // term finds a vocabulary entry by name, adding it as the therapist's own
 // when the vocabulary lacks it.

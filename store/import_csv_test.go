@@ -220,3 +220,47 @@ func TestImportSessionsBadRowsStopTheWholeFile(t *testing.T) {
 		t.Errorf("%d sessions written; none may be", len(history))
 	}
 }
+
+func TestImportSessionsChecksTheDateOfBirthGiven(t *testing.T) {
+	s := openTestStore(t)
+	mustClient(t, s, "Anna", "Keller") // born 1975-05-02
+	// given a row naming the only Anna Keller, but with another birth date
+	csv := "client,client_date_of_birth,date,duration_min\n" +
+		"Anna Keller,1955-07-07,2026-11-14 14:00,60\n"
+	sum, err := importSessions(t, s, csv, false)
+	// then the row is refused with its column, and nothing lands
+	if err == nil || len(sum.Problems) != 1 || sum.Problems[0].Row != 2 || sum.Problems[0].Column != "client" ||
+		!strings.Contains(sum.Problems[0].Message, "born on 1955-07-07") {
+		t.Fatalf("import = %+v, %v", sum.Problems, err)
+	}
+	// and the matching date attaches the session
+	sum, err = importSessions(t, s, strings.ReplaceAll(csv, "1955-07-07", "1975-05-02"), false)
+	if err != nil || sum.SessionsAdded != 1 {
+		t.Errorf("matching birth date: %+v %v", sum, err)
+	}
+}
+
+func TestImportSessionsSkipsARowRepeatedInTheSameFile(t *testing.T) {
+	s := openTestStore(t)
+	mustClient(t, s, "Anna", "Keller")
+	row := "Anna Keller,2026-11-14 14:00,60,5,3\n"
+	sum, err := importSessions(t, s, "client,date,duration_min,pain_before,pain_after\n"+row+row, false)
+	if err != nil || sum.SessionsAdded != 1 || sum.SessionsPresent != 1 {
+		t.Errorf("repeated row: %+v %v", sum, err)
+	}
+}
+
+func TestImportJSONListsAClientOnceWhenTheFileRepeatsThem(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	one := `{"first_name": "Anna", "last_name": "Keller", "date_of_birth": "1975-05-02",
+		"sessions": [{"start": "2026-11-14 14:00", "duration_min": 60}]}`
+	file := `{"format": "backtrack-export", "version": 1, "clients": [` + one + `, ` + one + `]}`
+	sum, err := s.ImportJSON(ctx, strings.NewReader(file), store.ImportOptions{})
+	if err != nil {
+		t.Fatalf("import: %v\n%s", err, problemsText(sum))
+	}
+	if n := clientCount(t, s); n != 1 || sum.ClientsPresent != 1 || sum.SessionsAdded != 1 || sum.SessionsPresent != 1 {
+		t.Errorf("%d clients, summary %+v", n, sum)
+	}
+}

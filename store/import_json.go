@@ -204,6 +204,7 @@ func (im *importer) jsonClient(n int, ec ExportClient) error {
 			return err
 		}
 		c = added
+		im.indexClient(added) // the same person listed again later is "present"
 		im.sum.ClientsAdded++
 	}
 	for j, es := range ec.Sessions {
@@ -263,6 +264,9 @@ func (im *importer) jsonSession(record string, clientID int64, clientWasPresent 
 	if err != nil {
 		return fmt.Errorf("%s: %w", record, err)
 	}
+	// checked only for a client listed before: one client's own list may
+	// hold two sessions in the same minute, and both must round-trip
+	im.sessionsAt[sessionKey(clientID, saved.Start.Format(StartLayout))] = true
 	im.sum.SessionsAdded++
 	return im.setStamps("sessions", saved.ID, es.CreatedAt, es.UpdatedAt)
 }

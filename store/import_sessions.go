@@ -116,7 +116,7 @@ func (im *importer) sessionRow(t *csvTable, row csvRow) error {
 		im.sum.SessionsPresent++
 		return nil
 	}
-	_, err = im.b.SaveSession(sess)
+	saved, err := im.b.SaveSession(sess)
 	var ve *ValidationError
 	if errors.As(err, &ve) {
 		for _, p := range ve.Problems {
@@ -134,6 +134,8 @@ func (im *importer) sessionRow(t *csvTable, row csvRow) error {
 	if err != nil {
 		return fmt.Errorf("row %d: %w", row.number, err)
 	}
+	// a second identical row later in the same file is "already present"
+	im.sessionsAt[sessionKey(client.ID, saved.Start.Format(StartLayout))] = true
 	im.sum.SessionsAdded++
 	if defaulted {
 		im.sum.DefaultDurations++
@@ -151,12 +153,15 @@ func (im *importer) findClient(ref, dob string) (Client, error) {
 	if len(candidates) == 0 {
 		candidates = uniqueClients(im.byName[Fold(ref)])
 	}
-	if dob != "" && len(candidates) > 1 {
+	if dob != "" { // a date of birth must agree, even with a single match
 		var narrowed []Client
 		for _, c := range candidates {
 			if formatDate(c.DateOfBirth) == dob {
 				narrowed = append(narrowed, c)
 			}
+		}
+		if len(candidates) > 0 && len(narrowed) == 0 {
+			return Client{}, fmt.Errorf("no client %q was born on %s; check the date of birth", clip(ref), dob)
 		}
 		candidates = narrowed
 	}
