@@ -13,7 +13,7 @@ import (
 
 var importCommand = command{
 	summary: "import clients or sessions from CSV, or a Backtrack JSON export; all rows or none",
-	usage:   "backtrack import clients|sessions|json [--db PATH] [--check] FILE",
+	usage:   "backtrack import clients|sessions|json [--db PATH] [--new] [--check] FILE",
 	run:     runImport,
 }
 
@@ -36,9 +36,10 @@ func runImport(ctx context.Context, env Env, args []string) error {
 		return usageError("cannot import %q: choose clients, sessions or json", args[0])
 	}
 	var db string
-	var check bool
+	var check, create bool
 	fs := newFlags("import", &db)
 	fs.BoolVar(&check, "check", false, "check the file and report problems without writing anything")
+	fs.BoolVar(&create, "new", false, "create the database if it does not exist yet (to move to a new computer)")
 	files, err := parseInterspersed(fs, args[1:])
 	if err != nil {
 		return err
@@ -51,9 +52,16 @@ func runImport(ctx context.Context, env Env, args []string) error {
 		return fmt.Errorf("open %s: %w", files[0], err)
 	}
 	defer f.Close()
-	s, err := store.Open(ctx, db)
+	open := openExisting // a mistyped --db must not quietly create a new file
+	if create {
+		open = func(ctx context.Context, path string) (*store.Store, error) { return store.Open(ctx, path) }
+	}
+	s, err := open(ctx, db)
 	if err != nil {
-		return err
+		if create || !errors.Is(err, errNoDatabase) {
+			return err
+		}
+		return fmt.Errorf("%w (add --new to create it)", err)
 	}
 	defer s.Close()
 	sum, err := run(s, ctx, f, store.ImportOptions{CheckOnly: check})

@@ -15,7 +15,15 @@ func TestExportJSONImportsIntoAnEmptyDatabase(t *testing.T) {
 		t.Fatalf("export: %d %q %q", code, stdout, stderr)
 	}
 	fresh := filepath.Join(t.TempDir(), "fresh.db")
-	code, stdout, stderr = runCLI(t, "import", "json", "--db", fresh, filepath.Join(out, "backtrack.json"))
+	// a database that does not exist is not created by mistake
+	code, _, stderr = runCLI(t, "import", "json", "--db", fresh, filepath.Join(out, "backtrack.json"))
+	if code != 1 || !strings.Contains(stderr, "no database at") || !strings.Contains(stderr, "--new") {
+		t.Fatalf("import into a missing database: %d %q", code, stderr)
+	}
+	if _, err := os.Stat(fresh); !os.IsNotExist(err) {
+		t.Fatalf("the missing database was created: %v", err)
+	}
+	code, stdout, stderr = runCLI(t, "import", "json", "--new", "--db", fresh, filepath.Join(out, "backtrack.json"))
 	if code != 0 || !strings.Contains(stdout, "2 clients added.") || !strings.Contains(stdout, "1 session added.") {
 		t.Fatalf("import: %d %q %q", code, stdout, stderr)
 	}

@@ -228,12 +228,15 @@ func PreferencesPath() string {
 	return filepath.Join(filepath.Dir(DefaultDBPath()), "preferences.json")
 }
 
+// errNoDatabase is a --db path where no file exists.
+var errNoDatabase = errors.New("no database")
+
 // openExisting opens a database that must already exist: a mistyped --db
 // must not quietly create an empty one and report "no client".
 func openExisting(ctx context.Context, path string) (*store.Store, error) {
 	if _, err := os.Stat(path); err != nil {
 		if errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("no database at %s", path)
+			return nil, fmt.Errorf("%w at %s", errNoDatabase, path)
 		}
 		return nil, fmt.Errorf("open database: %w", err)
 	}
