@@ -125,6 +125,8 @@ type importer struct {
 	// sessionsAt holds sessionKey of sessions present before the import and
 	// of those it has added.
 	sessionsAt map[string]bool
+	// rowsSeen holds every session a CSV import has added, in full.
+	rowsSeen map[string]bool
 	hadClients bool
 }
 
@@ -148,6 +150,7 @@ func (im *importer) tooMany() bool { return len(im.sum.Problems) > maxProblems }
 func (im *importer) loadExisting() error {
 	ctx, tx := im.b.ctx, im.b.tx
 	im.byName, im.byEmail, im.sessionsAt = map[string][]Client{}, map[string][]Client{}, map[string]bool{}
+	im.rowsSeen = map[string]bool{}
 	rows, err := tx.QueryContext(ctx, `SELECT `+clientColumns+` FROM clients c ORDER BY c.id`)
 	if err != nil {
 		return err

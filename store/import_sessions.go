@@ -116,7 +116,15 @@ func (im *importer) sessionRow(t *csvTable, row csvRow) error {
 		im.sum.SessionsPresent++
 		return nil
 	}
-	saved, err := im.b.SaveSession(sess)
+	// A row repeated word for word in one file is one session; two
+	// different sessions in the same minute are both kept.
+	same := fmt.Sprintf("%+v", sess)
+	if im.rowsSeen[same] {
+		im.sum.SessionsPresent++
+		return nil
+	}
+	im.rowsSeen[same] = true
+	_, err = im.b.SaveSession(sess)
 	var ve *ValidationError
 	if errors.As(err, &ve) {
 		for _, p := range ve.Problems {
@@ -134,8 +142,6 @@ func (im *importer) sessionRow(t *csvTable, row csvRow) error {
 	if err != nil {
 		return fmt.Errorf("row %d: %w", row.number, err)
 	}
-	// a second identical row later in the same file is "already present"
-	im.sessionsAt[sessionKey(client.ID, saved.Start.Format(StartLayout))] = true
 	im.sum.SessionsAdded++
 	if defaulted {
 		im.sum.DefaultDurations++

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Terms lists one vocabulary, built-in entries first in the article's order,
@@ -89,6 +90,14 @@ func addTerm(ctx context.Context, tx *sql.Tx, kind Kind, name string) (Term, err
 		p.add("kind", fmt.Sprintf("Unknown vocabulary list %q", kind))
 	}
 	p.checkName("name", kind.Label(), name)
+	// CSV files list tags as "Name (side); Name": a name holding either
+	// would not come back from an export as itself.
+	switch {
+	case strings.Contains(name, ";"):
+		p.add("name", fmt.Sprintf("%s %q cannot contain \";\" (it separates entries in CSV files)", kind.Label(), name))
+	case sideSuffix.MatchString(name):
+		p.add("name", fmt.Sprintf("%s %q cannot end with a side in brackets; choose the side when you record a session", kind.Label(), name))
+	}
 	if err := p.err(); err != nil {
 		return Term{}, err
 	}

@@ -50,6 +50,16 @@ func TestAddAndRetireTerms(t *testing.T) {
 	if _, err := s.AddTerm(ctx, store.Technique, "Tensor fasciae latae"); err != nil {
 		t.Errorf("same name, other kind: %v", err)
 	}
+	// names that a CSV export could not bring back as themselves
+	for _, bad := range []string{"Heat; then ice", "Adductors (L)", "Psoas (both)"} {
+		_, err := s.AddTerm(ctx, store.Technique, bad)
+		if got := fieldsOf(t, err); !reflect.DeepEqual(got, []string{"name"}) {
+			t.Errorf("add %q: %v", bad, err)
+		}
+	}
+	if _, err := s.AddTerm(ctx, store.Technique, "Cupping (dry)"); err != nil {
+		t.Errorf("brackets that are not a side: %v", err)
+	}
 	if _, err := s.AddTerm(ctx, store.Muscle, ""); err == nil {
 		t.Error("added an empty name")
 	}
