@@ -162,11 +162,17 @@ func InspectBackup(ctx context.Context, path, passphrase string) (BackupInfo, er
 	if passphrase == "" {
 		return BackupInfo{}, ErrPassphraseRequired
 	}
-	plain, err := partialFile(os.TempDir())
+	// The decrypted copy lives only in a private (0700) folder of its own,
+	// removed as soon as the check is done.
+	dir, err := os.MkdirTemp("", "backtrack-inspect-")
+	if err != nil {
+		return BackupInfo{}, fmt.Errorf("read backup: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	plain, err := partialFile(dir)
 	if err != nil {
 		return BackupInfo{}, err
 	}
-	defer os.Remove(plain)
 	if err := decryptFile(plain, path, passphrase); err != nil {
 		return BackupInfo{}, fmt.Errorf("read backup %s: %w", filepath.Base(path), err)
 	}

@@ -95,9 +95,14 @@ func TestEncryptedBackupNeedsItsPassphrase(t *testing.T) {
 	if _, err := store.InspectBackup(ctx, dest, "wrong horse"); !errors.Is(err, store.ErrWrongPassphrase) {
 		t.Errorf("inspect with a wrong passphrase: %v, want ErrWrongPassphrase", err)
 	}
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp) // where a decrypted copy could linger
 	info, err := store.InspectBackup(ctx, dest, "correct horse")
 	if err != nil || !info.Encrypted || info.Clients != 2 {
 		t.Fatalf("inspect with the passphrase: %+v, %v", info, err)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("inspecting left %d entries in the temp folder", len(left))
 	}
 
 	// A cut file is damaged, not silently short.

@@ -126,7 +126,7 @@ type importer struct {
 	// of those it has added.
 	sessionsAt map[string]bool
 	// rowsSeen holds every session a CSV import has added, in full.
-	rowsSeen map[string]bool
+	rowsSeen   map[string]bool
 	hadClients bool
 }
 
