@@ -4,8 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 	"strings"
 	"time"
 	"unicode"
@@ -22,49 +21,17 @@ func WriteFile(ctx context.Context, path string, d Data, o Options) error {
 	if err := Write(&buf, d, o); err != nil {
 		return err
 	}
-	return writeAtomic(ctx, path, buf.Bytes())
-}
-
-func writeAtomic(ctx context.Context, path string, data []byte) (err error) {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp") // CreateTemp makes it 0600
+	err := store.WriteFileAtomic(path, func(w io.Writer) error {
+		if err := ctx.Err(); err != nil { // cancelled while the PDF was built
+			return err
+		}
+		_, err := w.Write(buf.Bytes())
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("save report %s: %w", path, err)
 	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("save report %s: %w", path, err)
-	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("save report %s: %w", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("save report %s: %w", path, err)
-	}
-	if err = ctx.Err(); err != nil {
-		return fmt.Errorf("save report %s: %w", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("save report %s: %w", path, err)
-	}
-	syncDir(dir)
 	return nil
-}
-
-// syncDir makes the rename itself durable where the system allows it.
-func syncDir(dir string) {
-	if f, err := os.Open(dir); err == nil {
-		f.Sync()
-		f.Close()
-	}
 }
 
 // FileName proposes a report's file name:

@@ -63,7 +63,7 @@ func (s *Store) ExportTo(ctx context.Context, dir string, format ExportFileForma
 			continue
 		}
 		path := filepath.Join(dir, name)
-		if err := writeWhole(path, write); err != nil {
+		if err := WriteFileAtomic(path, write); err != nil {
 			return written, fmt.Errorf("export %s: %w", name, err)
 		}
 		written = append(written, path)
@@ -71,8 +71,11 @@ func (s *Store) ExportTo(ctx context.Context, dir string, format ExportFileForma
 	return written, nil
 }
 
-// writeWhole writes a file through a partial file and a rename.
-func writeWhole(path string, write func(io.Writer) error) error {
+// WriteFileAtomic writes a file all or nothing: write fills a private
+// (0600) partial file in the same folder, which is synced and renamed over
+// path only when complete. A failure or a crash never leaves a truncated
+// file under path, nor replaces a good one. Exports and reports use it.
+func WriteFileAtomic(path string, write func(io.Writer) error) error {
 	partial, err := partialFile(filepath.Dir(path))
 	if err != nil {
 		return err
