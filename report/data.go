@@ -44,19 +44,11 @@ func Load(ctx context.Context, s *store.Store, clientID int64, period store.Peri
 	if err := checkPeriod(period); err != nil {
 		return Data{}, err
 	}
-	client, err := s.Client(ctx, clientID)
+	rec, err := s.ClientRecord(ctx, clientID, period)
 	if err != nil {
 		return Data{}, fmt.Errorf("load report: %w", err)
 	}
-	history, err := s.ClientHistory(ctx, clientID, period)
-	if err != nil {
-		return Data{}, fmt.Errorf("load report for client %d: %w", clientID, err)
-	}
-	trend, err := s.PainTrend(ctx, clientID, period)
-	if err != nil {
-		return Data{}, fmt.Errorf("load report for client %d: %w", clientID, err)
-	}
-	return Assemble(client, period, history, trend), nil
+	return Assemble(rec.Client, period, rec.Sessions, rec.Trend), nil
 }
 
 // Assemble builds a report's data from what the store returned: history in
