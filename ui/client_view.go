@@ -254,12 +254,7 @@ func (v *ClientView) Leave(then func()) {
 			v.Form = nil
 			then()
 		case saveChanges:
-			saved := f.OnSaved
-			f.OnSaved = func(s store.Session) {
-				saved(s)
-				then()
-			}
-			f.Submit()
+			f.submitThen(then)
 		}
 	})
 }

@@ -311,12 +311,21 @@ func (f *SessionForm) read() (store.Session, map[string]string) {
 }
 
 // Submit checks the form and saves it in the background.
-func (f *SessionForm) Submit() {
+func (f *SessionForm) Submit() { f.submitThen(nil) }
+
+// submitThen saves like Submit, then runs then (when not nil) once the
+// save has landed. A refused save drops then: the therapist answered the
+// question that asked for it, and a later ordinary Save must not carry it
+// out behind their back.
+func (f *SessionForm) submitThen(then func()) {
 	s, problems := f.read()
 	submitForm(&f.saving, s, problems, f.store.SaveSession, func(saved store.Session) {
 		f.initial = f.state()
 		if f.OnSaved != nil {
 			f.OnSaved(saved)
+		}
+		if then != nil {
+			then()
 		}
 	})
 }

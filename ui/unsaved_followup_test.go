@@ -1,0 +1,97 @@
+package ui
+
+import (
+	"context"
+	"testing"
+
+	"backtrack/store"
+)
+
+// A "Save" answer to the unsaved-changes question carries a follow-up (show
+// another client, quit). When the save is refused the follow-up must be
+// dropped, not left behind for the next ordinary Save to carry out.
+
+func TestRefusedSaveDropsTheClientSwitchItWasFor(t *testing.T) {
+	for _, tc := range []struct{ name, duration string }{
+		{"refused by the form", "abc"}, // never reaches the store
+		{"refused by the store", "0"},  // refused in the background
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := openStore(t)
+			marta := addClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak"})
+			lena := addClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer"})
+			d := newTestDesk(t, s, Options{})
+			pick(t, d, marta.ID)
+			press(t, d, shortcutNewSession)
+			f := d.view.Form
+
+			// given a session with a duration that cannot be saved
+			typeInto(d, f.Duration, tc.duration)
+			// when the therapist picks Lena and answers Save, twice
+			for range 2 {
+				pick(t, d, lena.ID)
+				if d.Unsaved == nil {
+					t.Fatal("switching with unsaved changes did not ask")
+				}
+				tap(d, d.Unsaved.Save)
+				if d.view.Client().ID != marta.ID || d.view.Form != f {
+					t.Fatalf("a refused save moved on: view on %d, form %v", d.view.Client().ID, d.view.Form != nil)
+				}
+				if !f.problems.fields["duration"].Visible() {
+					t.Fatal("the duration problem is not shown")
+				}
+			}
+
+			// then correcting it and saving plainly stays with Marta
+			typeInto(d, f.Duration, "45")
+			press(t, d, shortcutSave)
+			if hist, _ := s.ClientHistory(context.Background(), marta.ID, store.Period{}); len(hist) != 1 {
+				t.Fatalf("Marta's sessions = %d, want the one saved", len(hist))
+			}
+			if got := d.view.Client().ID; got != marta.ID {
+				t.Errorf("a plain Save jumped to client %d, want Marta (%d) still", got, marta.ID)
+			}
+			if d.list.Selected() != marta.ID {
+				t.Errorf("list on %d, want Marta", d.list.Selected())
+			}
+		})
+	}
+}
+
+func TestRefusedSaveDropsTheQuitItWasFor(t *testing.T) {
+	d, s, c := deskWithClient(t)
+	closed := false
+	d.window.SetOnClosed(func() { closed = true })
+	press(t, d, shortcutNewSession)
+	f := d.view.Form
+	typeInto(d, f.Duration, "0")
+
+	// when Quit is answered with Save and the store refuses the session
+	act(d, menuItem(t, d, "Quit").Action)
+	tap(d, d.Unsaved.Save)
+	if closed {
+		t.Fatal("the window closed although the session was not saved")
+	}
+
+	// then saving the corrected session later keeps the window open
+	typeInto(d, f.Duration, "60")
+	press(t, d, shortcutSave)
+	if hist, _ := s.ClientHistory(context.Background(), c.ID, store.Period{}); len(hist) != 1 {
+		t.Fatalf("sessions = %d, want the one saved", len(hist))
+	}
+	if closed {
+		t.Error("an ordinary Save closed the window: the refused Quit was still pending")
+	}
+
+	// and Quit answered with a Save that works still saves, then closes
+	press(t, d, shortcutNewSession)
+	typeInto(d, d.view.Form.Plan, "Weekly")
+	act(d, menuItem(t, d, "Quit").Action)
+	tap(d, d.Unsaved.Save)
+	if !closed {
+		t.Error("Save then quit did not close the window")
+	}
+	if hist, _ := s.ClientHistory(context.Background(), c.ID, store.Period{}); len(hist) != 2 {
+		t.Errorf("sessions = %d, want 2", len(hist))
+	}
+}
