@@ -129,7 +129,11 @@ func (f *ClientForm) read() (store.Client, map[string]string) {
 }
 
 // Submit checks the fields and saves the client in the background.
-func (f *ClientForm) Submit() {
+func (f *ClientForm) Submit() { f.submitThen(nil) }
+
+// submitThen saves like Submit, then runs then (when not nil) once the
+// save has landed; a refused save drops it (see SessionForm.submitThen).
+func (f *ClientForm) submitThen(then func()) {
 	c, problems := f.read()
 	submitForm(&f.saving, c, problems, func(ctx context.Context, c store.Client) (store.Client, error) {
 		if c.ID == 0 {
@@ -140,6 +144,9 @@ func (f *ClientForm) Submit() {
 		f.initial = f.values()
 		if f.OnSaved != nil {
 			f.OnSaved(saved)
+		}
+		if then != nil {
+			then()
 		}
 	})
 }

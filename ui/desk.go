@@ -150,9 +150,14 @@ func (d *Desk) escape() {
 func (d *Desk) leaveAll(then func()) {
 	if f := d.clientForm; f != nil && f.Dirty() {
 		d.confirmUnsaved("This client", func(c unsavedChoice) {
-			if c == discardChanges {
+			switch c {
+			case discardChanges:
 				d.closeClientForm()
 				d.leaveAll(then)
+			case saveChanges:
+				// Only a save that lands goes on; a refused one keeps the
+				// form open with its problems shown.
+				f.submitThen(func() { d.leaveAll(then) })
 			}
 		})
 		return

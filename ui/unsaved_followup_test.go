@@ -95,3 +95,53 @@ func TestRefusedSaveDropsTheQuitItWasFor(t *testing.T) {
 		t.Errorf("sessions = %d, want 2", len(hist))
 	}
 }
+
+func TestQuitWithAnUnsavedClientSavesItWhenAsked(t *testing.T) {
+	s := openStore(t)
+	d := newTestDesk(t, s, Options{})
+	closed := false
+	d.window.SetOnClosed(func() { closed = true })
+
+	// given a new client whose date of birth is not a date
+	press(t, d, shortcutNewClient)
+	f := d.clientForm
+	typeInto(d, f.FirstName, "Jonas")
+	typeInto(d, f.LastName, "Petrauskas")
+	typeInto(d, f.DateOfBirth, "2.5.1975")
+
+	// when Quit is answered with Save, the refused save keeps everything open
+	act(d, menuItem(t, d, "Quit").Action)
+	if d.Unsaved == nil {
+		t.Fatal("quitting with an unsaved client did not ask")
+	}
+	tap(d, d.Unsaved.Save)
+	if closed || d.clientForm != f {
+		t.Fatalf("a refused client save went on: closed %v, form open %v", closed, d.clientForm != nil)
+	}
+	mustContain(t, "date of birth problem", f.problems.fields["date_of_birth"].Text, "not a date")
+	// and a later plain save does not quit
+	typeInto(d, f.DateOfBirth, "1975-05-02")
+	press(t, d, shortcutSave)
+	if closed {
+		t.Fatal("a plain Save closed the window: the refused Quit was still pending")
+	}
+
+	// when another new client is left unsaved and Quit is answered with Save
+	press(t, d, shortcutNewClient)
+	typeInto(d, d.clientForm.FirstName, "Lena")
+	typeInto(d, d.clientForm.LastName, "Fischer")
+	act(d, menuItem(t, d, "Quit").Action)
+	tap(d, d.Unsaved.Save)
+
+	// then she is saved and the window closes
+	all, _ := s.SearchClients(context.Background(), store.ClientQuery{IncludeArchived: true})
+	if names(all) != "Lena Fischer, Jonas Petrauskas" && names(all) != "Jonas Petrauskas, Lena Fischer" {
+		t.Errorf("clients = %s, want both saved", names(all))
+	}
+	if d.clientForm != nil {
+		t.Error("the client form is still open")
+	}
+	if !closed {
+		t.Error("Save did not go on to close the window")
+	}
+}
