@@ -151,6 +151,9 @@ func (v *ClientView) apply(data clientData, then viewMode) {
 }
 
 func (v *ClientView) setMode(m viewMode) {
+	if m == modeForm && v.Form == nil {
+		m = modeOverview // the form was closed while a reload was on its way
+	}
 	v.mode = m
 	var shown fyne.CanvasObject
 	switch m {

@@ -209,6 +209,12 @@ func (d *Desk) openClientForm(c store.Client) {
 		} else {
 			d.list.Reload()
 		}
+		if c.ID != 0 && d.view.client.ID == saved.ID {
+			// The client on screen was corrected: refresh what is shown,
+			// keeping a session note being written.
+			d.view.load(saved.ID, d.view.mode)
+			return
+		}
 		d.view.Show(saved.ID)
 	}
 	d.clientForm = f

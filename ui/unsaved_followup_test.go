@@ -145,3 +145,29 @@ func TestQuitWithAnUnsavedClientSavesItWhenAsked(t *testing.T) {
 		t.Error("Save did not go on to close the window")
 	}
 }
+
+func TestEditingTheClientKeepsTheSessionBeingWritten(t *testing.T) {
+	d, s, c := deskWithClient(t)
+	// given a session note half written
+	press(t, d, shortcutNewSession)
+	f := d.view.Form
+	typeInto(d, f.Plan, "Weekly, stretch the QL daily")
+
+	// when the therapist corrects the client's phone meanwhile
+	tap(d, d.view.Header.Edit)
+	typeInto(d, d.clientForm.Phone, "+41 79 555 01 02")
+	press(t, d, shortcutSave)
+
+	// then the note is still on screen, unsaved, and the header is current
+	if d.view.Form != f || d.view.Mode() != modeForm || f.Plan.Text != "Weekly, stretch the QL daily" {
+		t.Fatalf("saving the client dropped the session form: form %v, mode %v", d.view.Form != nil, d.view.Mode())
+	}
+	mustContain(t, "header details", d.view.Header.Details.Text, "+41 79 555 01 02")
+	if got, _ := s.Client(context.Background(), c.ID); got.Phone != "+41 79 555 01 02" {
+		t.Errorf("phone saved = %q", got.Phone)
+	}
+	press(t, d, shortcutSave)
+	if hist, _ := s.ClientHistory(context.Background(), c.ID, store.Period{}); len(hist) != 1 {
+		t.Errorf("sessions = %d, want the note saved", len(hist))
+	}
+}
