@@ -1,0 +1,78 @@
+package report_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"backtrack/assets/fonts"
+	"backtrack/report"
+	"backtrack/store"
+	"backtrack/store/demo"
+)
+
+// BenchmarkReport500 is the performance issue's figure: the progress report
+// of the sample practice's long-term client (500 visits) beside a bare
+// gofpdf document with the same rows and the same words — every cell of
+// the report's session table in the same embedded font, wrapped by gofpdf's
+// MultiCell, with no layout of our own (no columns, no chart, no summary).
+// Both report their page count: gofpdf compresses every page with a fresh
+// zlib writer, so the cost follows the pages more than the words.
+func BenchmarkReport500(b *testing.B) {
+	s := openStore(b)
+	if _, err := demo.Fill(context.Background(), s, demo.Options{Clients: 20, Sessions: 1000, Seed: 1,
+		Today: time.Date(2026, 11, 25, 0, 0, 0, 0, time.Local)}); err != nil {
+		b.Fatal(err)
+	}
+	const longTermClient = 1 // demo puts them first
+	d, err := report.Load(context.Background(), s, longTermClient, store.Period{})
+	if err != nil || len(d.Sessions) != demo.LongTermVisits {
+		b.Fatalf("%d sessions, %v", len(d.Sessions), err)
+	}
+	b.Run("backtrack", func(b *testing.B) {
+		opts := defaultOptions()
+		var out bytes.Buffer
+		for b.Loop() {
+			out.Reset()
+			if err := report.Write(&out, d, opts); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(pageCount(out.Bytes())), "pages")
+	})
+	b.Run("baseline", func(b *testing.B) {
+		var pages int
+		for b.Loop() {
+			pdf := gofpdf.New("P", "mm", "A4", "")
+			pdf.AddUTF8FontFromBytes("sans", "", fonts.SansRegular)
+			pdf.SetFont("sans", "", 8)
+			pdf.AddPage()
+			for _, s := range d.Sessions {
+				pdf.MultiCell(0, 4, strings.Join([]string{s.Start.Format("2 Jan 2006"),
+					fmt.Sprintf("%v → %v", s.PainBefore, s.PainAfter), store.TagLabels(s.PainTypes),
+					store.TagLabels(s.Triggers), store.TagLabels(s.Muscles), store.TagLabels(s.Techniques),
+					"S: " + s.Notes.Subjective, "O: " + s.Notes.Objective, "A: " + s.Notes.Assessment}, " · "),
+					"B", "L", false)
+			}
+			if err := pdf.Output(io.Discard); err != nil {
+				b.Fatal(err)
+			}
+			pages = pdf.PageNo()
+		}
+		b.ReportMetric(float64(pages), "pages")
+	})
+}
+
+// pageCount counts the page objects of a PDF.
+func pageCount(pdf []byte) int {
+	return len(pageObject.FindAll(pdf, -1))
+}
+
+var pageObject = regexp.MustCompile(`/Type /Page[^s]`)
