@@ -65,7 +65,14 @@ func run(args []string) error {
 		ui.NewOpenErrorWindow(a, *dbPath, err).ShowAndRun()
 		return err
 	}
-	go autoBackup(ctx, db)
+	// The day's backup copies the whole file: it waits until the window is
+	// up rather than compete with start-up.
+	a.Lifecycle().SetOnStarted(func() {
+		go func() {
+			time.Sleep(autoBackupDelay)
+			autoBackup(ctx, db)
+		}()
+	})
 
 	opts := ui.Options{SelectBusiest: *selectClient == "busiest"}
 	if !opts.SelectBusiest && *selectClient != "" {
@@ -79,6 +86,9 @@ func run(args []string) error {
 	// backup that is a new handle, not db.
 	return desk.Close()
 }
+
+// autoBackupDelay is how long after start-up the day's backup begins.
+const autoBackupDelay = 5 * time.Second
 
 // autoBackup makes the day's backup beside the database, off the UI path.
 // A failure never stops the desk; the message names files, not clients.
