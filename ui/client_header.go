@@ -34,13 +34,16 @@ type clientHeader struct {
 	content fyne.CanvasObject
 }
 
-// recording hides the client's actions while a session form is open:
-// the form has its own Save and Cancel, and the alert stays in view.
+// recording hides the client's actions and contact details while a
+// session form is open: the form has its own Save and Cancel and needs the
+// room, and the alert stays in view.
 func (h *clientHeader) recording(on bool) {
 	if on {
 		h.buttons.Hide()
+		h.Details.Hide()
 	} else {
 		h.buttons.Show()
+		h.Details.Show()
 	}
 }
 

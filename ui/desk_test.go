@@ -79,18 +79,19 @@ func TestKeyboardShortcutsWithNothingFocused(t *testing.T) {
 	if d.view.Mode() != modeOverview {
 		t.Errorf("Escape from a note left mode %v", d.view.Mode())
 	}
-	// the form's fields come in the order they are filled in
+	// the form's fields come in the order they are filled in; the copy
+	// button ends the top line, before the pain
 	press(t, d, shortcutNewSession)
 	f := d.view.Form
 	order := []fyne.Focusable{}
 	act(d, func() {
 		d.window.Canvas().Focus(f.Date)
-		for i := 0; i < 4; i++ {
+		for i := 0; i < 5; i++ {
 			order = append(order, d.window.Canvas().Focused())
 			d.window.Canvas().FocusNext()
 		}
 	})
-	want := []fyne.Focusable{f.Date, f.Time, f.Duration, f.PainBefore.Slider}
+	want := []fyne.Focusable{f.Date, f.Time, f.Duration, f.Copy, f.PainBefore.Slider}
 	for i := range want {
 		if order[i] != want[i] {
 			t.Errorf("tab stop %d is %T, want %T", i, order[i], want[i])

@@ -129,14 +129,21 @@ func (p *pairBox) sideBySide(width float32) bool {
 }
 
 func (p *pairBox) Resize(size fyne.Size) {
-	if size == p.Size() {
+	resizeByWidth(&p.BaseWidget, &p.width, size, p.sideBySide)
+}
+
+// resizeByWidth resizes a widget whose arrangement (and so its height)
+// follows its width, and refreshes it when the arrangement changes, so the
+// layout around it measures it again.
+func resizeByWidth[T comparable](b *widget.BaseWidget, width *float32, size fyne.Size, arrangement func(float32) T) {
+	if size == b.Size() {
 		return
 	}
-	changed := p.sideBySide(size.Width) != p.sideBySide(p.width)
-	p.width = size.Width
-	p.BaseWidget.Resize(size)
+	changed := arrangement(size.Width) != arrangement(*width)
+	*width = size.Width
+	b.Resize(size)
 	if changed {
-		p.Refresh()
+		b.Refresh()
 	}
 }
 

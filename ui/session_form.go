@@ -11,7 +11,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -41,7 +40,7 @@ type SessionForm struct {
 	Time     *entry
 	Duration *entry
 	Copy     *widget.Button
-	CopyNote *secondaryText
+	CopyNote *secondaryText // what was copied, or why not
 
 	PainBefore *painInput
 	PainAfter  *painInput
@@ -68,6 +67,9 @@ type SessionForm struct {
 	OnSaved  func(store.Session)
 	OnCancel func()
 
+	topLine *fyne.Container   // title, when, copy
+	columns *formColumns      // tags beside notes, or above them
+	scroll  *container.Scroll // what Tab scrolls on a small screen
 	content fyne.CanvasObject
 }
 
@@ -101,11 +103,11 @@ func newSessionForm(s *store.Store, t *tasks, client store.Client, vocab map[sto
 		f.Pickers[k] = p
 		f.problems.fields[string(k)] = p.Error
 	}
-	f.TriggerOther = newEntry("Other trigger, in your words…")
-	f.Subjective = newNoteEntry("What the client reports", 3)
-	f.Objective = newNoteEntry("What you find", 3)
-	f.Assessment = newNoteEntry("Your assessment", 3)
-	f.Plan = newNoteEntry("Next steps, frequency of visits", 3)
+	f.TriggerOther = newEntry("Other trigger…")
+	f.Subjective = newNoteEntry("What the client reports", 2)
+	f.Objective = newNoteEntry("What you find", 2)
+	f.Assessment = newNoteEntry("Your assessment", 2)
+	f.Plan = newNoteEntry("Next steps, frequency of visits", 2)
 	f.HomeCare = newNoteEntry("Stretches and exercises for home", 2)
 	f.Save = widget.NewButtonWithIcon("Save  (Ctrl+S)", theme.DocumentSaveIcon(), f.Submit)
 	f.Save.Importance = widget.HighImportance
@@ -123,7 +125,7 @@ func newSessionForm(s *store.Store, t *tasks, client store.Client, vocab map[sto
 func (f *SessionForm) fill(s store.Session, now time.Time) {
 	start, duration := s.Start, s.DurationMin
 	if s.ID == 0 {
-		f.Title.SetText("New session · " + f.client.FullName())
+		f.Title.SetText("New session")
 		if start.IsZero() {
 			start = now
 		}
@@ -131,7 +133,7 @@ func (f *SessionForm) fill(s store.Session, now time.Time) {
 			duration = defaultDuration
 		}
 	} else {
-		f.Title.SetText("Edit session of " + longDate(s.Start) + " · " + f.client.FullName())
+		f.Title.SetText("Edit session of " + longDate(s.Start))
 		f.Copy.Hide() // "last session" is this one or a later one: nothing sensible to copy
 	}
 	f.Date.SetText(start.Format(formDateLayout))
@@ -167,89 +169,6 @@ func (f *SessionForm) cancel() {
 	if f.OnCancel != nil {
 		f.OnCancel()
 	}
-}
-
-// layout arranges the fields in the order the therapist fills them; Tab
-// follows the same order.
-func (f *SessionForm) layout() fyne.CanvasObject {
-	sized := func(w float32, o fyne.CanvasObject) fyne.CanvasObject {
-		return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
-	}
-	// The "other" trigger sits among the triggers, after "Add trigger".
-	other := container.NewGridWrap(fyne.NewSize(260, f.TriggerOther.MinSize().Height), f.TriggerOther)
-	f.Pickers[store.Trigger].flow.Add(other)
-	minutes := widget.NewLabel("min")
-	when := container.NewVBox(
-		container.NewHBox(sized(130, f.Date), sized(80, f.Time), sized(64, f.Duration), minutes),
-		f.problems.field("start"), f.problems.field("duration"))
-
-	// Before and after side by side when each gets a slider worth the
-	// name, one above the other on a narrow window.
-	before, after := caption("Before"), caption("After")
-	before.Alignment, after.Alignment = fyne.TextAlignTrailing, fyne.TextAlignTrailing
-	width := max(before.MinSize().Width, after.MinSize().Width)
-	painRow := newPairBox(400,
-		container.NewBorder(nil, nil, sizedLabel(before, width), nil, f.PainBefore.content),
-		container.NewBorder(nil, nil, sizedLabel(after, width), nil, f.PainAfter.content))
-
-	rows := container.New(layout.NewFormLayout(),
-		rowLabel("When"), when,
-		rowLabel("Pain 0–10"), painRow,
-		rowLabel("Pain type"), f.Pickers[store.PainType].content,
-		rowLabel("Location"), f.Pickers[store.Location].content,
-		rowLabel("Triggers"), container.NewVBox(f.Pickers[store.Trigger].content, f.problems.field("trigger_other")),
-		rowLabel("Muscles"), f.Pickers[store.Muscle].content,
-		rowLabel("Techniques"), f.Pickers[store.Technique].content,
-	)
-	note := func(title string, e *entry, field string) fyne.CanvasObject {
-		return container.NewVBox(caption(title), e, f.problems.field(field))
-	}
-	notes := container.NewVBox(
-		container.NewGridWithColumns(2,
-			note("S · Subjective", f.Subjective, "subjective"),
-			note("O · Objective", f.Objective, "objective"),
-			note("A · Assessment", f.Assessment, "assessment"),
-			note("P · Plan", f.Plan, "plan")),
-		note("Home care", f.HomeCare, "home_care"))
-	notesRow := container.New(layout.NewFormLayout(), rowLabel("Notes"), notes)
-
-	head := container.NewBorder(nil, nil, nil, container.NewHBox(f.CopyNote, f.Copy), f.Title)
-	body := container.NewVBox(rows, widget.NewSeparator(), notesRow)
-	buttons := container.NewBorder(nil, nil, nil, container.NewHBox(f.Cancel, f.Save), f.problems.Summary)
-	scroll := container.NewVScroll(body)
-	f.followFocus(scroll)
-	return container.NewBorder(head, container.NewVBox(widget.NewSeparator(), buttons), nil, nil, scroll)
-}
-
-// followFocus scrolls the form to whichever field Tab reaches.
-func (f *SessionForm) followFocus(s *container.Scroll) {
-	show := func(o fyne.CanvasObject) { reveal(s, o) }
-	for _, e := range f.entries() {
-		e.onFocus = show
-	}
-	for _, p := range f.Pickers {
-		p.onFocus = show
-	}
-}
-
-// entries are the form's text fields, in tab order.
-func (f *SessionForm) entries() []*entry {
-	return []*entry{f.Date, f.Time, f.Duration, f.PainBefore.Number, f.PainAfter.Number,
-		f.TriggerOther, f.Subjective, f.Objective, f.Assessment, f.Plan, f.HomeCare}
-}
-
-func rowLabel(text string) *widget.Label {
-	l := widget.NewLabelWithStyle(text, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-	return l
-}
-
-// sizedLabel gives a label a fixed width, so stacked rows line up.
-func sizedLabel(l *widget.Label, width float32) fyne.CanvasObject {
-	return container.NewGridWrap(fyne.NewSize(width, l.MinSize().Height), l)
-}
-
-func caption(text string) *widget.Label {
-	return widget.NewLabel(text)
 }
 
 // state reads the form as typed.
@@ -331,6 +250,8 @@ func (f *SessionForm) submitThen(then func()) {
 }
 
 // copyLast fills tags, plan and home care from the client's last session.
+// Then a note in the button's place says where they came from: a second
+// copy would only undo the therapist's edits since.
 func (f *SessionForm) copyLast() {
 	f.Copy.Disable()
 	f.tasks.run(func() func() {
@@ -339,7 +260,7 @@ func (f *SessionForm) copyLast() {
 			f.Copy.Enable()
 			switch {
 			case errors.Is(err, store.ErrNotFound):
-				f.CopyNote.SetText("No earlier session to copy from")
+				f.copyDone("No earlier session to copy from")
 			case err != nil:
 				f.CopyNote.SetText(errorText(err))
 			default:
@@ -356,7 +277,20 @@ func (f *SessionForm) applyCopy(last store.Session) {
 	f.TriggerOther.SetText(last.TriggerOther)
 	f.Plan.SetText(last.Notes.Plan)
 	f.HomeCare.SetText(last.HomeCare)
-	f.CopyNote.SetText("Copied tags, plan and home care from " + longDate(last.Start))
+	// The ticks and the filled plan show what came across; the note says
+	// from when, short enough for the top line of a small window.
+	f.copyDone("Copied from " + longDate(last.Start))
+}
+
+// copyDone puts note where the copy button was; the keyboard moves on to
+// pain before rather than stay on a button no longer shown.
+func (f *SessionForm) copyDone(note string) {
+	f.CopyNote.SetText(note)
+	if c := fyne.CurrentApp().Driver().CanvasForObject(f.Copy); c != nil && c.Focused() == f.Copy {
+		f.FocusFirst(c)
+	}
+	f.Copy.Hide()
+	f.topLine.Refresh() // the note takes the button's room
 }
 
 // FocusFirst puts the cursor where a new note starts: pain before.

@@ -173,6 +173,9 @@ func TestCopyFromLastSession(t *testing.T) {
 		t.Errorf("copied today's findings: S %q, pain %q", f.Subjective.Text, f.PainBefore.Number.Text)
 	}
 	mustContain(t, "copy note", f.CopyNote.Text(), "from 11 Nov 2026")
+	if f.Copy.Visible() {
+		t.Error("the copy button is still offered after copying")
+	}
 	// a copied muscle's side shows on its side buttons
 	for _, it := range f.Pickers[store.Muscle].Items {
 		if it.Term.Name == "Gluteus medius" && (!it.Sides[store.Right].On || it.Sides[store.Left].On) {
@@ -362,4 +365,17 @@ func TestChartVisitOpensItsNote(t *testing.T) {
 		t.Fatalf("mode %v, note of session %d; want the first visit's note", d.view.Mode(), d.view.Detail.session.ID)
 	}
 	mustContain(t, "note", d.view.Detail.Text(), "Subjective: First visit")
+}
+
+func TestCopyWithoutAnEarlierSessionSaysSo(t *testing.T) {
+	d, _, _ := deskWithClient(t)
+	press(t, d, shortcutNewSession)
+	f := d.view.Form
+	tap(d, f.Copy)
+	if f.CopyNote.Text() != "No earlier session to copy from" || f.Copy.Visible() {
+		t.Errorf("with nothing to copy: note %q, button shown %v", f.CopyNote.Text(), f.Copy.Visible())
+	}
+	if f.Dirty() {
+		t.Error("copying nothing changed the form")
+	}
 }

@@ -6,11 +6,15 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
 )
+
+// addFieldWidth fits a new term of a word or two; a longer one scrolls.
+const addFieldWidth = 124
 
 // tagPicker is a quick multi-select over one vocabulary: one check per
 // term, a side (L / R / Both) for locations and muscles, and a field to add
@@ -51,7 +55,9 @@ func newTagPicker(kind store.Kind, terms []store.Term, s *store.Store, t *tasks)
 	for _, term := range terms {
 		p.addItem(term)
 	}
-	p.AddName = newEntry("Add " + lower(kind.Label()) + "…")
+	// The add field is small: it sits among the terms, and every unit of
+	// width it takes can push a term onto another line.
+	p.AddName = newEntry("Add…")
 	p.AddName.OnSubmitted = func(string) { p.addTerm() }
 	p.AddName.onEscape = func() {
 		if p.AddName.Text != "" {
@@ -63,18 +69,13 @@ func newTagPicker(kind store.Kind, terms []store.Term, s *store.Store, t *tasks)
 	p.AddName.onFocus = p.focused
 	p.AddBtn = widget.NewButtonWithIcon("", theme.ContentAddIcon(), p.addTerm)
 	p.AddBtn.Importance = widget.LowImportance
-	addField := container.NewGridWrap(fyne.NewSize(170, p.AddName.MinSize().Height), p.AddName)
-	p.addBox = container.NewHBox(addField, p.AddBtn)
+	// The + sits inside the field's right end, where it takes no room of
+	// its own.
+	p.AddName.ActionItem = p.AddBtn
+	p.addBox = container.NewGridWrap(fyne.NewSize(addFieldWidth, p.AddName.MinSize().Height), p.AddName)
 	p.flow.Add(p.addBox)
 	p.content = container.NewVBox(p.flow, p.Error)
 	return p
-}
-
-func lower(s string) string {
-	if s == "" {
-		return s
-	}
-	return string(s[0]|0x20) + s[1:]
 }
 
 // addItem puts a term's check before the "add" field.
@@ -95,7 +96,8 @@ func (p *tagPicker) addItem(term store.Term) *tagItem {
 	it.Check.onFocus = func(o fyne.CanvasObject) { p.focused(o) }
 	it.content = it.Check
 	if p.kind.HasSide() {
-		sides := container.NewHBox()
+		// The three sides read as one control: a hair apart, not a gap.
+		sides := container.New(layout.NewCustomPaddedHBoxLayout(1))
 		for _, side := range store.Sides {
 			side := side
 			b := newSideToggle(sideButtonText(side), func() { it.toggleSide(side) })

@@ -68,3 +68,27 @@ func (t sampleTheme) Color(name fyne.ThemeColorName, v fyne.ThemeVariant) color.
 	}
 	return t.Theme.Color(name, v)
 }
+
+// compactTheme tightens the padding inside the session form's tag checks
+// and side buttons, so five vocabularies fit beside the notes on a laptop
+// screen. Everything else is asked of the desk's theme at the time of the
+// call, so the tags follow a switch between light and dark.
+type compactTheme struct{}
+
+func (compactTheme) current() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
+
+func (t compactTheme) Color(name fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	return t.current().Color(name, v)
+}
+
+func (t compactTheme) Font(s fyne.TextStyle) fyne.Resource { return t.current().Font(s) }
+
+func (t compactTheme) Icon(name fyne.ThemeIconName) fyne.Resource { return t.current().Icon(name) }
+
+func (t compactTheme) Size(name fyne.ThemeSizeName) float32 {
+	size := t.current().Size(name)
+	if name == theme.SizeNameInnerPadding {
+		return size * 0.75
+	}
+	return size
+}
