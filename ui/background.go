@@ -17,13 +17,20 @@ type tasks struct {
 	// they all land on the UI goroutine anyway; the test driver runs
 	// fyne.Do inline on the calling goroutine, so there it matters.
 	applying sync.Mutex
+	// hold, when set, keeps work started from then on from running until it
+	// is closed: tests use it to let the screen move on before work runs.
+	hold chan struct{}
 }
 
 // run calls work on its own goroutine, then apply on the UI goroutine.
 func (t *tasks) run(work func() func()) {
 	t.pending.Add(1)
+	hold := t.hold
 	go func() {
 		defer t.pending.Done()
+		if hold != nil {
+			<-hold
+		}
 		if apply := work(); apply != nil {
 			fyne.Do(func() {
 				t.applying.Lock()

@@ -82,8 +82,9 @@ func (l *ClientList) Reload() {
 	if l.Sort.Selected == sortByName {
 		q.Order = store.ByName
 	}
+	s := l.store // read on the UI goroutine: the desk may switch records before the query runs
 	load(l.tasks, &l.loads, func(ctx context.Context) ([]store.ClientSummary, error) {
-		return l.store.SearchClients(ctx, q)
+		return s.SearchClients(ctx, q)
 	}, func(rows []store.ClientSummary, err error) {
 		if err != nil {
 			l.Status.SetText("Could not load the clients. " + errorText(err))

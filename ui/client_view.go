@@ -112,16 +112,19 @@ func (v *ClientView) reload() {
 }
 
 func (v *ClientView) load(id int64, then viewMode) {
+	// The store is read here, on the UI goroutine: the desk may switch
+	// records (sample data, a restore) before the work runs.
+	s := v.d.store
 	load(v.d.tasks, &v.loads, func(ctx context.Context) (clientData, error) {
 		var data clientData
 		var err error
-		if data.client, err = v.d.store.Client(ctx, id); err != nil {
+		if data.client, err = s.Client(ctx, id); err != nil {
 			return data, err
 		}
-		if data.sessions, err = v.d.store.ClientHistory(ctx, id, store.Period{}); err != nil {
+		if data.sessions, err = s.ClientHistory(ctx, id, store.Period{}); err != nil {
 			return data, err
 		}
-		data.trend, err = v.d.store.PainTrend(ctx, id, store.Period{})
+		data.trend, err = s.PainTrend(ctx, id, store.Period{})
 		return data, err
 	}, func(data clientData, err error) {
 		if err != nil {
@@ -274,13 +277,16 @@ func (v *ClientView) Escape() {
 }
 
 func (v *ClientView) confirmDelete(s store.Session) {
+	records, id := v.d.store, v.client.ID // the records the session was read from
 	msg := fmt.Sprintf("Delete the session of %s with %s?\nIts notes and pain scores are removed for good.",
 		dateTime(s.Start), v.client.FullName())
 	v.d.confirm("Delete session", msg, "Delete session", func() {
-		id := v.client.ID
 		v.d.tasks.run(func() func() {
-			err := v.d.store.DeleteSession(context.Background(), s.ID)
+			err := records.DeleteSession(context.Background(), s.ID)
 			return func() {
+				if v.d.store != records {
+					return // other records are on screen now
+				}
 				if err != nil {
 					v.d.showError("Could not delete the session", err)
 					return
@@ -293,16 +299,19 @@ func (v *ClientView) confirmDelete(s store.Session) {
 }
 
 func (v *ClientView) toggleArchived() {
-	c := v.client
+	c, records := v.client, v.d.store
 	do := func() {
 		v.d.tasks.run(func() func() {
 			var err error
 			if c.Archived {
-				err = v.d.store.RestoreClient(context.Background(), c.ID)
+				err = records.RestoreClient(context.Background(), c.ID)
 			} else {
-				err = v.d.store.ArchiveClient(context.Background(), c.ID)
+				err = records.ArchiveClient(context.Background(), c.ID)
 			}
 			return func() {
+				if v.d.store != records {
+					return // other records are on screen now
+				}
 				if err != nil {
 					v.d.showError("Could not change the client", err)
 					return

@@ -100,14 +100,21 @@ func (d *Desk) Window() fyne.Window { return d.window }
 // start loads the list; an empty database gets the welcome instead.
 func (d *Desk) start() {
 	d.started = false
-	busiest := d.opts.SelectBusiest
+	s, busiest := d.store, d.opts.SelectBusiest
 	d.tasks.run(func() func() {
-		found, err := d.store.SearchClients(context.Background(), store.ClientQuery{IncludeArchived: true, Limit: 1})
+		found, err := s.SearchClients(context.Background(), store.ClientQuery{IncludeArchived: true, Limit: 1})
+		busiestID := int64(0)
 		if busiest && err == nil {
-			all, _ := d.store.SearchClients(context.Background(), store.ClientQuery{})
-			d.opts.SelectClient = busiestWithAlerts(all)
+			all, _ := s.SearchClients(context.Background(), store.ClientQuery{})
+			busiestID = busiestWithAlerts(all)
 		}
 		return func() {
+			if d.store != s {
+				return // other records were opened meanwhile; they start on their own
+			}
+			if busiestID != 0 {
+				d.opts.SelectClient = busiestID
+			}
 			if err == nil && len(found) == 0 {
 				d.showWelcome()
 				return
@@ -262,16 +269,21 @@ func (d *Desk) newSession() {
 // withVocabulary loads every vocabulary list in the background and hands
 // them to fn on the UI goroutine.
 func (d *Desk) withVocabulary(fn func(map[store.Kind][]store.Term)) {
+	s := d.store
 	d.tasks.run(func() func() {
 		vocab := map[store.Kind][]store.Term{}
 		for _, k := range store.Kinds {
-			terms, err := d.store.Terms(context.Background(), k, false)
+			terms, err := s.Terms(context.Background(), k, false)
 			if err != nil {
 				return func() { d.showError("Could not load the lists of pain types, muscles and more", err) }
 			}
 			vocab[k] = terms
 		}
-		return func() { fn(vocab) }
+		return func() {
+			if d.store == s {
+				fn(vocab)
+			}
+		}
 	})
 }
 
