@@ -8,9 +8,12 @@ import (
 	"fyne.io/fyne/v2"
 )
 
-// tasks runs slow work (queries, saves) off the UI goroutine so the window
-// never freezes, and hands results back through fyne.Do. It counts work in
-// flight so tests can wait for the screen to settle.
+// tasks runs slow work (queries, saves, exports, backups) off the UI
+// goroutine so the window never freezes, and hands results back through
+// fyne.Do. It counts work in flight, so the desk can wait for it before
+// closing the database (and tests for the screen to settle), and gives long
+// work a context that stopLong cancels, so quitting does not wait for a whole
+// batch export.
 type tasks struct {
 	pending sync.WaitGroup
 	// applying keeps results from landing at the same time. On the desktop
@@ -20,6 +23,25 @@ type tasks struct {
 	// hold, when set, keeps work started from then on from running until it
 	// is closed: tests use it to let the screen move on before work runs.
 	hold chan struct{}
+
+	ctxOnce sync.Once
+	ctx     context.Context
+	stop    context.CancelFunc
+}
+
+// context is cancelled by stopLong. Work that may take long (exports,
+// reports, backups, checks of files) runs under it; saves do not: they are
+// short, and a therapist who quits after saving expects the save kept.
+func (t *tasks) context() context.Context {
+	t.ctxOnce.Do(func() { t.ctx, t.stop = context.WithCancel(context.Background()) })
+	return t.ctx
+}
+
+// stopLong cancels long work; wait then returns once it has stopped, and a
+// cancelled export or backup has removed its partial files by then.
+func (t *tasks) stopLong() {
+	t.context()
+	t.stop()
 }
 
 // run calls work on its own goroutine, then apply on the UI goroutine.

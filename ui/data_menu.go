@@ -19,11 +19,13 @@ func (d *Desk) dataMenuItems() []*fyne.MenuItem {
 		}
 	}
 	return []*fyne.MenuItem{
-		fyne.NewMenuItem("Back up now…", ownRecords(func() { ShowBackupNow(d.window, d.store) })),
-		fyne.NewMenuItem("Restore from backup…", ownRecords(func() { ShowRestore(d.window, d.store, d.reopen) })),
+		fyne.NewMenuItem("Back up now…", ownRecords(func() { newBackupDialog(d.window, d.store, d.tasks).show() })),
+		fyne.NewMenuItem("Restore from backup…", ownRecords(func() {
+			newRestoreDialog(d.window, d.store, d.tasks, d.reopen).show()
+		})),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Export…", ownRecords(func() { ShowExport(d.window, d.store) })),
-		fyne.NewMenuItem("Import…", ownRecords(func() { ShowImport(d.window, d.store, d.afterImport) })),
+		fyne.NewMenuItem("Export…", ownRecords(func() { newExportDialog(d.window, d.store, d.tasks).show() })),
+		fyne.NewMenuItem("Import…", ownRecords(func() { newImportDialog(d.window, d.store, d.tasks, d.afterImport).show() })),
 	}
 }
 

@@ -173,6 +173,7 @@ func (d *Desk) leaveAll(then func()) {
 }
 
 func (d *Desk) close() {
+	d.tasks.stopLong() // the therapist is quitting: a batch of reports need not finish
 	d.closeSample()
 	d.window.Close()
 }
@@ -341,18 +342,21 @@ func busiestWithAlerts(clients []store.ClientSummary) int64 {
 // showReport opens the progress report export for a client.
 func (d *Desk) showReport(c store.Client) {
 	if c.ID != 0 {
-		ShowExportReport(d.window, d.store, c, PracticeFromPreferences(d.app.Preferences()))
+		newExportReport(d.window, d.store, d.tasks, c, PracticeFromPreferences(d.app.Preferences())).show()
 	}
 }
 
 // showBatchReports writes a report for every active client into a folder.
 func (d *Desk) showBatchReports() {
-	ShowBatchExport(d.window, d.store, PracticeFromPreferences(d.app.Preferences()))
+	newBatchExport(d.window, d.store, d.tasks, PracticeFromPreferences(d.app.Preferences())).show()
 }
 
 // Close closes the database the desk has open (after a restore it is not
-// the one it started with), once background work has finished.
+// the one it started with), once background work has finished: exports,
+// reports and backups are stopped first and clean up their partial files,
+// so quitting leaves no hidden copy of client data behind.
 func (d *Desk) Close() error {
+	d.tasks.stopLong()
 	d.closeSample()
 	d.tasks.wait()
 	return d.store.Close()

@@ -19,14 +19,10 @@ import (
 	"backtrack/store"
 )
 
-// ShowExportReport asks for the period, paper and place of one client's
-// progress report, writes it off the UI goroutine, then offers to open it.
-func ShowExportReport(win fyne.Window, s *store.Store, client store.Client, practice report.Practice) {
-	newExportReport(win, s, client, practice).show()
-}
-
-// exportReport is the dialog for one client's report. It keeps its widgets
-// so tests can use them as a therapist would.
+// exportReport is the dialog for one client's report: it asks for the
+// period, paper and place, writes the report off the UI goroutine, then
+// offers to open it. It keeps its widgets so tests can use them as a
+// therapist would.
 type exportReport struct {
 	win      fyne.Window
 	store    *store.Store
@@ -51,14 +47,14 @@ type exportReport struct {
 	Confirm *dialog.ConfirmDialog
 
 	dialog, saved *dialog.CustomDialog
-	work          tasks
+	work          *tasks // the desk's: closing waits for a report being written
 	countGen      int
 	countCancel   context.CancelFunc
 }
 
-func newExportReport(win fyne.Window, s *store.Store, client store.Client, practice report.Practice) *exportReport {
+func newExportReport(win fyne.Window, s *store.Store, t *tasks, client store.Client, practice report.Practice) *exportReport {
 	a := fyne.CurrentApp()
-	e := &exportReport{win: win, store: s, client: client, practice: practice,
+	e := &exportReport{win: win, store: s, work: t, client: client, practice: practice,
 		prefs: a.Preferences(), now: time.Now, openURL: a.OpenURL}
 	today := e.now()
 	e.Period = newPeriodChooser(today, e.countVisits)
@@ -150,7 +146,7 @@ func (e *exportReport) countVisits() {
 	if e.countCancel != nil {
 		e.countCancel()
 	}
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(e.work.context())
 	e.countGen++
 	gen := e.countGen
 	e.countCancel = cancel
@@ -230,7 +226,7 @@ func (e *exportReport) write(path string, period store.Period) {
 	e.setBusy(true)
 	id := e.client.ID
 	e.work.run(func() func() {
-		ctx := context.Background()
+		ctx := e.work.context()
 		d, err := report.Load(ctx, e.store, id, period)
 		if err == nil {
 			err = report.WriteFile(ctx, path, d, opts)

@@ -20,16 +20,11 @@ import (
 	"backtrack/store"
 )
 
-// ShowBatchExport writes a progress report for every active client with a
+// batchExport writes a progress report for every active client with a
 // visit in the chosen period into one folder, with a progress bar and a
-// Cancel button. Cancelling stops after the report being written; every
-// file left in the folder is complete.
-func ShowBatchExport(win fyne.Window, s *store.Store, practice report.Practice) {
-	newBatchExport(win, s, practice).show()
-}
-
-// batchExport is the batch dialog: choices first, then progress, then
-// what was done.
+// Cancel button. Cancelling (or quitting) stops after the report being
+// written; every file left in the folder is complete. The dialog shows the
+// choices first, then progress, then what was done.
 type batchExport struct {
 	win      fyne.Window
 	store    *store.Store
@@ -53,14 +48,14 @@ type batchExport struct {
 	running fyne.CanvasObject
 	stop    context.CancelFunc
 	outDir  string
-	work    tasks
+	work    *tasks // the desk's: quitting stops the batch and waits for it
 	// progressed runs on the UI goroutine after each client (tests).
 	progressed func(done int)
 }
 
-func newBatchExport(win fyne.Window, s *store.Store, practice report.Practice) *batchExport {
+func newBatchExport(win fyne.Window, s *store.Store, t *tasks, practice report.Practice) *batchExport {
 	a := fyne.CurrentApp()
-	b := &batchExport{win: win, store: s, practice: practice, prefs: a.Preferences(),
+	b := &batchExport{win: win, store: s, work: t, practice: practice, prefs: a.Preferences(),
 		now: time.Now, openURL: a.OpenURL}
 	today := b.now()
 	b.Period = newPeriodChooser(today, nil)
@@ -142,7 +137,7 @@ func (b *batchExport) start() {
 	b.prefs.SetString(report.PrefPageSize, b.Paper.Selected)
 	b.prefs.SetString(prefReportFolder, filepath.Dir(dir))
 
-	ctx, stop := context.WithCancel(context.Background())
+	ctx, stop := context.WithCancel(b.work.context())
 	b.stop = stop
 	b.choices.Hide()
 	b.running.Show()

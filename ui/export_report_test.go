@@ -69,7 +69,7 @@ func (f *exportFixture) client(t *testing.T, first, last string, visits int) sto
 }
 
 func (f *exportFixture) exportReport(c store.Client) *exportReport {
-	e := newExportReport(f.win, f.store, c, report.Practice{Name: "Back in Balance", Therapist: "Anna Keller"})
+	e := newExportReport(f.win, f.store, &tasks{}, c, report.Practice{Name: "Back in Balance", Therapist: "Anna Keller"})
 	e.now = func() time.Time { return exportToday }
 	e.FileName.SetText(report.FileName(c, exportToday))
 	e.Folder.set(f.dir)
@@ -264,7 +264,7 @@ func TestBatchExportCancelLeavesOnlyCompleteReports(t *testing.T) {
 }
 
 func (f *exportFixture) batchExport() *batchExport {
-	b := newBatchExport(f.win, f.store, report.Practice{Name: "Back in Balance"})
+	b := newBatchExport(f.win, f.store, &tasks{}, report.Practice{Name: "Back in Balance"})
 	b.now = func() time.Time { return exportToday }
 	b.Folder.set(filepath.Join(f.dir, "reports"))
 	b.openURL = func(u *url.URL) error { f.opened = append(f.opened, u); return nil }

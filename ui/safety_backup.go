@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -21,11 +20,9 @@ import (
 // the file may leave the practice on a stick, and short ones are guessed.
 const minPassphrase = 8
 
-// ShowBackupNow asks where to save a backup and whether to encrypt it, then
-// makes and checks it off the UI goroutine.
-func ShowBackupNow(win fyne.Window, s *store.Store) { newBackupDialog(win, s).show() }
-
-// backupDialog keeps its widgets so tests can use it as a therapist would.
+// backupDialog asks where to save a backup and whether to encrypt it, then
+// makes and checks it off the UI goroutine. It keeps its widgets so tests
+// can use it as a therapist would.
 type backupDialog struct {
 	win   fyne.Window
 	store *store.Store
@@ -46,11 +43,11 @@ type backupDialog struct {
 
 	passRows *fyne.Container
 	dialog   *dialog.CustomDialog
-	work     tasks
+	work     *tasks // the desk's: quitting stops a backup and waits for its clean-up
 }
 
-func newBackupDialog(win fyne.Window, s *store.Store) *backupDialog {
-	b := &backupDialog{win: win, store: s, now: time.Now}
+func newBackupDialog(win fyne.Window, s *store.Store, t *tasks) *backupDialog {
+	b := &backupDialog{win: win, store: s, work: t, now: time.Now}
 	b.Folder = newFolderRow(win, store.BackupDir(s.Path()), b.explainFolder)
 	b.FileName = widget.NewEntry()
 	b.FileName.SetText(store.BackupName(s.Path(), b.now(), false))
@@ -171,13 +168,14 @@ func (b *backupDialog) backUp() {
 	}
 	setBusy(b.Busy, true, b.BackUp)
 	b.fit()
+	ctx := b.work.context()
 	b.work.run(func() func() {
 		var info store.BackupInfo
 		var err error
 		if passphrase != "" {
-			info, err = b.store.BackupEncrypted(context.Background(), path, passphrase)
+			info, err = b.store.BackupEncrypted(ctx, path, passphrase)
 		} else {
-			info, err = b.store.Backup(context.Background(), path)
+			info, err = b.store.Backup(ctx, path)
 		}
 		return func() {
 			setBusy(b.Busy, false, b.BackUp)

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -23,11 +22,9 @@ const (
 	exportChoiceCSV  = "Tables for a spreadsheet or another program (CSV)"
 )
 
-// ShowExport writes every client, session and vocabulary entry into a new
-// folder inside the one chosen, off the UI goroutine.
-func ShowExport(win fyne.Window, s *store.Store) { newExportDialog(win, s).show() }
-
-// exportDialog keeps its widgets so tests can use it as a therapist would.
+// exportDialog writes every client, session and vocabulary entry into a
+// new folder inside the one chosen, off the UI goroutine. It keeps its
+// widgets so tests can use it as a therapist would.
 type exportDialog struct {
 	win   fyne.Window
 	store *store.Store
@@ -43,11 +40,11 @@ type exportDialog struct {
 	Done string
 
 	dialog *dialog.CustomDialog
-	work   tasks
+	work   *tasks // the desk's: quitting stops an export and waits for its clean-up
 }
 
-func newExportDialog(win fyne.Window, s *store.Store) *exportDialog {
-	e := &exportDialog{win: win, store: s, now: time.Now}
+func newExportDialog(win fyne.Window, s *store.Store, t *tasks) *exportDialog {
+	e := &exportDialog{win: win, store: s, work: t, now: time.Now}
 	e.Format = widget.NewRadioGroup([]string{exportChoiceJSON, exportChoiceCSV}, nil)
 	e.Format.SetSelected(exportChoiceJSON)
 	e.Format.Required = true
@@ -99,8 +96,9 @@ func (e *exportDialog) export() {
 	}
 	dir := filepath.Join(e.Folder.Path, e.folderName())
 	setBusy(e.Busy, true, e.Export)
+	ctx := e.work.context()
 	e.work.run(func() func() {
-		files, err := e.store.ExportTo(context.Background(), dir, format)
+		files, err := e.store.ExportTo(ctx, dir, format)
 		return func() {
 			setBusy(e.Busy, false, e.Export)
 			if err != nil {

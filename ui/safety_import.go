@@ -36,14 +36,10 @@ var importKinds = []importKind{
 	{"Backtrack export (JSON)", "A file saved with Export… in Backtrack: everything it holds comes back.", (*store.Store).ImportJSON},
 }
 
-// ShowImport checks a file first and previews every problem by row and
+// importDialog checks a file first and previews every problem by row and
 // column; only a file without problems can be imported, all rows at once.
-// onImported runs after an import landed, so the desk can reload.
-func ShowImport(win fyne.Window, s *store.Store, onImported func()) {
-	newImportDialog(win, s, onImported).show()
-}
-
-// importDialog keeps its widgets so tests can use it as a therapist would.
+// onImported runs after an import landed, so the desk can reload. It keeps
+// its widgets so tests can use it as a therapist would.
 type importDialog struct {
 	win        fyne.Window
 	store      *store.Store
@@ -66,12 +62,12 @@ type importDialog struct {
 	problems []store.ImportProblem
 	listBox  *fyne.Container
 	dialog   *dialog.CustomDialog
-	work     tasks
+	work     *tasks // the desk's: quitting stops a check or import (rolled back) and waits
 	checkGen int
 }
 
-func newImportDialog(win fyne.Window, s *store.Store, onImported func()) *importDialog {
-	d := &importDialog{win: win, store: s, onImported: onImported}
+func newImportDialog(win fyne.Window, s *store.Store, t *tasks, onImported func()) *importDialog {
+	d := &importDialog{win: win, store: s, work: t, onImported: onImported}
 	labels := make([]string, len(importKinds))
 	for i, k := range importKinds {
 		labels[i] = k.label
@@ -207,8 +203,9 @@ func (d *importDialog) run(checkOnly bool) {
 		d.Summary.SetText("Importing…")
 	}
 	setBusy(d.Busy, true, d.Choose)
+	ctx := d.work.context()
 	d.work.run(func() func() {
-		sum, err := d.readAndRun(path, kind, checkOnly)
+		sum, err := d.readAndRun(ctx, path, kind, checkOnly)
 		return func() {
 			if gen != d.checkGen {
 				return
@@ -219,13 +216,13 @@ func (d *importDialog) run(checkOnly bool) {
 	})
 }
 
-func (d *importDialog) readAndRun(path string, kind importKind, checkOnly bool) (store.ImportSummary, error) {
+func (d *importDialog) readAndRun(ctx context.Context, path string, kind importKind, checkOnly bool) (store.ImportSummary, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return store.ImportSummary{}, err
 	}
 	defer f.Close()
-	return kind.run(d.store, context.Background(), f, store.ImportOptions{CheckOnly: checkOnly})
+	return kind.run(d.store, ctx, f, store.ImportOptions{CheckOnly: checkOnly})
 }
 
 // present shows the outcome of a check or an import.

@@ -12,7 +12,7 @@ import (
 func TestImportPreviewsProblemsThenImportsACorrectedFile(t *testing.T) {
 	win, s := safetyWindow(t)
 	imported := 0
-	d := newImportDialog(win, s, func() { imported++ })
+	d := newImportDialog(win, s, &tasks{}, func() { imported++ })
 	d.show()
 	file := filepath.Join(t.TempDir(), "from-old-system.csv")
 	os.WriteFile(file, []byte("\ufeffFirst Name;Last Name;Date of birth;Email\n"+
@@ -65,7 +65,7 @@ func TestImportPreviewsProblemsThenImportsACorrectedFile(t *testing.T) {
 
 func TestImportRefusesABinaryFileRenamedCSV(t *testing.T) {
 	win, s := safetyWindow(t)
-	d := newImportDialog(win, s, func() { t.Error("onImported for a refused file") })
+	d := newImportDialog(win, s, &tasks{}, func() { t.Error("onImported for a refused file") })
 	file := filepath.Join(t.TempDir(), "clients.csv")
 	os.WriteFile(file, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0o600)
 	d.work.onUI(func() { d.choose(file) })

@@ -17,16 +17,12 @@ import (
 	"backtrack/store"
 )
 
-// ShowRestore lists the backups, checks the one chosen and, once the
-// therapist confirms, closes s, puts the backup in place of the database
-// and calls reopen with the database path: the desk opens it again. The
-// records it replaced are kept as a copy beside the database. reopen is
-// called after a failed restore too, with the database unchanged.
-func ShowRestore(win fyne.Window, s *store.Store, reopen func(path string)) {
-	newRestoreDialog(win, s, reopen).show()
-}
-
-// restoreDialog keeps its widgets so tests can use it as a therapist would.
+// restoreDialog lists the backups, checks the one chosen and, once the
+// therapist confirms, closes the store, puts the backup in place of the
+// database and calls reopen with the database path: the desk opens it
+// again. The records it replaced are kept as a copy beside the database.
+// reopen is called after a failed restore too, with the database
+// unchanged. It keeps its widgets so tests can use it as a therapist would.
 type restoreDialog struct {
 	win    fyne.Window
 	store  *store.Store
@@ -49,12 +45,12 @@ type restoreDialog struct {
 	chosen    string // the file checked and ready to restore
 	passRow   *fyne.Container
 	dialog    *dialog.CustomDialog
-	work      tasks
+	work      *tasks // the desk's: closing waits for a check or a restore
 	checkGen  int
 }
 
-func newRestoreDialog(win fyne.Window, s *store.Store, reopen func(string)) *restoreDialog {
-	r := &restoreDialog{win: win, store: s, reopen: reopen, now: time.Now,
+func newRestoreDialog(win fyne.Window, s *store.Store, t *tasks, reopen func(string)) *restoreDialog {
+	r := &restoreDialog{win: win, store: s, work: t, reopen: reopen, now: time.Now,
 		paths: map[string]string{}, encrypted: map[string]bool{}}
 	r.Backups = widget.NewRadioGroup(nil, func(string) { r.check() })
 	r.ChooseFile = widget.NewButtonWithIcon("Other file…", theme.FolderOpenIcon(), r.chooseFile)
@@ -174,8 +170,9 @@ func (r *restoreDialog) check() {
 	gen := r.checkGen
 	r.Summary.SetText("Checking the backup…")
 	setBusy(r.Busy, true)
+	ctx := r.work.context()
 	r.work.run(func() func() {
-		info, err := store.InspectBackup(context.Background(), path, passphrase)
+		info, err := store.InspectBackup(ctx, path, passphrase)
 		return func() {
 			if gen != r.checkGen {
 				return // another backup was chosen meanwhile

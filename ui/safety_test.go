@@ -62,7 +62,7 @@ func countRecords(t *testing.T, path string) int {
 
 func TestBackupNowChecksThePassphraseThenSavesAPrivateFile(t *testing.T) {
 	win, s := safetyWindow(t)
-	b := newBackupDialog(win, s)
+	b := newBackupDialog(win, s, &tasks{})
 	b.show()
 	b.Folder.set(filepath.Join(t.TempDir(), "stick"))
 	os.MkdirAll(b.Folder.Path, 0o700)
@@ -122,7 +122,7 @@ func TestRestoreChecksTheBackupThenReplacesAndReopens(t *testing.T) {
 	addClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer"})
 	dbPath := s.Path()
 	var reopened []string
-	r := newRestoreDialog(win, s, func(path string) { reopened = append(reopened, path) })
+	r := newRestoreDialog(win, s, &tasks{}, func(path string) { reopened = append(reopened, path) })
 	r.show()
 	if len(r.Backups.Options) != 1 || !strings.Contains(r.Backups.Options[0], "encrypted") {
 		t.Fatalf("backups listed: %v", r.Backups.Options)
@@ -164,7 +164,7 @@ func TestRestoreRefusesAFileThatIsNotABackup(t *testing.T) {
 	win, s := safetyWindow(t)
 	bogus := filepath.Join(t.TempDir(), "holiday.jpg")
 	os.WriteFile(bogus, []byte("\xff\xd8\xff\xe0 JFIF not a database"), 0o600)
-	r := newRestoreDialog(win, s, func(string) { t.Error("reopen after a refused check") })
+	r := newRestoreDialog(win, s, &tasks{}, func(string) { t.Error("reopen after a refused check") })
 	r.work.onUI(func() { r.choose(bogus) })
 	r.work.wait()
 	if !r.Restore.Disabled() || !strings.Contains(r.Problem.Text, "not a Backtrack backup") {
@@ -174,7 +174,7 @@ func TestRestoreRefusesAFileThatIsNotABackup(t *testing.T) {
 
 func TestExportWritesPrivateFilesIntoANewFolder(t *testing.T) {
 	win, s := safetyWindow(t)
-	e := newExportDialog(win, s)
+	e := newExportDialog(win, s, &tasks{})
 	e.show()
 	snapshot(t, win, "export-dialog")
 	e.Folder.set(t.TempDir())
