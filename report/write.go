@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"io"
 
@@ -16,6 +17,11 @@ const (
 	sectionGap   = 7.0
 )
 
+// ErrRender marks a report that could not be drawn as a PDF; nothing was
+// written. It is neither the database's fault nor the disk's, and the desk
+// says so in its own words.
+var ErrRender = errors.New("the report could not be drawn")
+
 // Write prints a report as PDF to w. It checks gofpdf's sticky error once,
 // before anything reaches w, so a failed report writes nothing.
 func Write(w io.Writer, d Data, o Options) error {
@@ -26,7 +32,7 @@ func Write(w io.Writer, d Data, o Options) error {
 	}
 	r.render()
 	if err := r.pdf.Error(); err != nil {
-		return fmt.Errorf("write report: %w", err)
+		return fmt.Errorf("write report: %w: %w", ErrRender, err)
 	}
 	if err := r.pdf.Output(w); err != nil {
 		return fmt.Errorf("write report: %w", err)
@@ -59,7 +65,7 @@ func newRenderer(d Data, o Options) (*renderer, error) {
 	if o.PageSize == Letter {
 		size = gofpdf.SizeType{Wd: 215.9, Ht: 279.4}
 	} else if o.PageSize != A4 {
-		return nil, fmt.Errorf("write report: page size %q: choose A4 or Letter", o.PageSize)
+		return nil, fmt.Errorf("write report: %w: page size %q: choose A4 or Letter", ErrRender, o.PageSize)
 	}
 	pdf := gofpdf.NewCustom(&gofpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: size})
 	r := &renderer{

@@ -3,6 +3,9 @@ package ui
 import (
 	"context"
 	"errors"
+	"io/fs"
+	"os"
+	"syscall"
 
 	"fyne.io/fyne/v2"
 
@@ -41,4 +44,32 @@ func innermost(err error) error {
 		}
 		err = next
 	}
+}
+
+// fileErrorText says in a sentence what the disk refused, or "" when err is
+// not about files. Callers add what to do next: choose another folder,
+// check the records' path. Go's own text ("open /x: is a directory") never
+// reaches the therapist; only an unusual system error is quoted.
+func fileErrorText(err error) string {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.Is(err, syscall.EISDIR):
+		return "That is a folder, where a file was expected."
+	case errors.Is(err, fs.ErrPermission):
+		return "Backtrack is not allowed to read or write there."
+	case errors.Is(err, syscall.EROFS):
+		return "That disk can only be read, not written to."
+	case errors.Is(err, syscall.ENOSPC):
+		return "The disk is full."
+	case errors.Is(err, fs.ErrNotExist):
+		return "That file or folder does not exist (is the disk or USB stick connected?)."
+	case errors.As(err, &pe):
+		fyne.LogError("file", innermost(err))
+		return "The disk reported a problem (" + pe.Err.Error() + ")."
+	case errors.As(err, &le):
+		fyne.LogError("file", innermost(err))
+		return "The disk reported a problem (" + le.Err.Error() + ")."
+	}
+	return ""
 }

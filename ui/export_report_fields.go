@@ -256,18 +256,19 @@ func fileURL(path string) *url.URL {
 	return u
 }
 
-// exportErrorText says what went wrong in words. Files get their own
-// words; anything else is the desk's (errorText), which never shows a raw
-// driver code.
+// exportErrorText says why a report was not saved. Drawing the PDF and the
+// disk get their own words; anything else is the desk's (errorText), which
+// never shows a raw driver code.
 func exportErrorText(err error) string {
-	var pe *fs.PathError
 	switch {
 	case errors.Is(err, context.Canceled):
 		return "Stopped."
-	case errors.Is(err, fs.ErrPermission):
-		return "Backtrack may not write in that folder. Choose another folder."
-	case errors.As(err, &pe):
-		return "The report could not be saved there (" + pe.Err.Error() + "). Choose another folder or free some disk space."
+	case errors.Is(err, report.ErrRender):
+		fyne.LogError("report", innermost(err))
+		return "The PDF could not be made, so nothing was saved. Try again; if it keeps failing, choose a shorter period."
+	}
+	if text := fileErrorText(err); text != "" {
+		return "The report could not be saved there. " + text + " Choose another folder."
 	}
 	return errorText(err)
 }

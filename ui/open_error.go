@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"io/fs"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -32,14 +31,15 @@ func NewOpenErrorWindow(a fyne.App, path string, err error) fyne.Window {
 	return w
 }
 
-// openErrorText explains a failed open: the store's own words without the
-// driver's code at the end ("bad.db is not a Backtrack database").
+// openErrorText explains a failed open: what the disk refused, in a
+// sentence, or the store's own words without the driver's code at the end
+// ("bad.db is not a Backtrack database").
 func openErrorText(err error) string {
-	switch {
-	case errors.Is(err, store.ErrNewerSchema):
+	if errors.Is(err, store.ErrNewerSchema) {
 		return errorText(err)
-	case errors.Is(err, fs.ErrPermission):
-		return "Backtrack is not allowed to read or write this file or its folder (permission denied)."
+	}
+	if text := fileErrorText(err); text != "" {
+		return text + " Check the database file named below."
 	}
 	msg := strings.TrimSuffix(err.Error(), ": "+innermost(err).Error())
 	msg = strings.TrimPrefix(msg, "open database: ")

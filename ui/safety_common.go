@@ -18,7 +18,6 @@ import (
 // import in words a therapist can act on. Only the innermost error goes to
 // the log: the outer context can quote a file name or a client.
 func safetyErrorText(err error) string {
-	var pe *fs.PathError
 	switch {
 	case err == nil:
 		return ""
@@ -36,13 +35,11 @@ func safetyErrorText(err error) string {
 		return "This file was written by a newer Backtrack. Update Backtrack to use it."
 	case errors.Is(err, fs.ErrExist):
 		return "A file of that name is already there. Choose another name."
-	case errors.Is(err, fs.ErrPermission):
-		return "Backtrack may not write in that folder. Choose another folder."
 	case errors.Is(err, context.Canceled):
 		return "Stopped."
-	case errors.As(err, &pe):
-		fyne.LogError("safety", innermost(err))
-		return "The file could not be read or written (" + pe.Err.Error() + "). Choose another place or free some disk space."
+	}
+	if text := fileErrorText(err); text != "" {
+		return text + " Choose another place."
 	}
 	fyne.LogError("safety", innermost(err))
 	return "That did not work. Check that the disk is not full, then try again."

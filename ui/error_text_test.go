@@ -1,0 +1,90 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+	"syscall"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"backtrack/store"
+)
+
+// goErrorWords are pieces of Go's own error text that must never reach a
+// therapist.
+var goErrorWords = []string{"open ", "create file", "syscall", ": is a directory", "errno"}
+
+func noGoWords(t *testing.T, what, got string) {
+	t.Helper()
+	for _, w := range goErrorWords {
+		if strings.Contains(got, w) {
+			t.Errorf("%s = %q shows Go's error text %q", what, got, w)
+		}
+	}
+}
+
+func TestOpenErrorForAFolderSaysItIsAFolder(t *testing.T) {
+	// given --db pointing at a folder
+	dir := t.TempDir()
+	_, err := store.Open(context.Background(), dir)
+	if err == nil {
+		t.Fatal("opened a folder as a database")
+	}
+	got := openErrorText(err)
+	mustContain(t, "message", got, "That is a folder")
+	noGoWords(t, "message", got)
+}
+
+func TestFileProblemsAreSaidInPlainSentences(t *testing.T) {
+	wrap := func(errno error) error {
+		return fmt.Errorf("open database: create file: %w", &fs.PathError{Op: "open", Path: "/media/stick/backtrack.db", Err: errno})
+	}
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{wrap(syscall.EISDIR), "That is a folder"},
+		{wrap(syscall.EACCES), "not allowed to read or write"},
+		{wrap(syscall.ENOENT), "does not exist"},
+		{wrap(syscall.EROFS), "can only be read"},
+		{wrap(syscall.ENOSPC), "The disk is full"},
+	} {
+		for what, text := range map[string]string{
+			"open":   openErrorText(tc.err),
+			"backup": safetyErrorText(tc.err),
+			"report": exportErrorText(tc.err),
+		} {
+			mustContain(t, what+" text for "+tc.want, text, tc.want)
+			noGoWords(t, what+" text", text)
+			if strings.Contains(text, "database could not be read") {
+				t.Errorf("%s text %q blames the database for a file problem", what, text)
+			}
+		}
+	}
+}
+
+func TestAReportThatCannotBeDrawnSaysSoNotTheDatabase(t *testing.T) {
+	f := newExportFixture(t)
+	c := f.client(t, "Lena", "Fischer", 2)
+	e := f.exportReport(c)
+	// given a paper size the report cannot be drawn on
+	e.work.onUI(func() {
+		e.Paper.Selected = "A5"
+		test.Tap(e.Save)
+	})
+	e.work.wait()
+	if !e.Problem.Visible() {
+		t.Fatal("no problem shown for a report that could not be drawn")
+	}
+	mustContain(t, "problem", e.Problem.Text, "PDF could not be made", "nothing was saved")
+	if strings.Contains(e.Problem.Text, "database") {
+		t.Errorf("problem %q blames the database", e.Problem.Text)
+	}
+	if entries, _ := os.ReadDir(f.dir); len(entries) != 0 {
+		t.Errorf("files left: %v", fileNames(entries))
+	}
+}
