@@ -4,6 +4,7 @@ package ui
 
 import (
 	"context"
+	"os"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -26,6 +27,10 @@ type Options struct {
 	SelectBusiest bool
 	// Now is the clock; nil means time.Now. Tests pin it.
 	Now func() time.Time
+	// SampleDir is where sample practices are made, and where those left
+	// behind by a killed app are cleaned up at start; "" means the
+	// system's temporary folder. Tests point it at their own.
+	SampleDir string
 }
 
 // Desk is the main window: the client list beside the client view.
@@ -62,6 +67,13 @@ func NewDesk(a fyne.App, s *store.Store, opts Options) *Desk {
 	if d.now == nil {
 		d.now = time.Now
 	}
+	if d.opts.SampleDir == "" {
+		d.opts.SampleDir = os.TempDir()
+	}
+	d.tasks.run(func() func() {
+		removeStaleSamples(d.opts.SampleDir, d.now())
+		return nil
+	})
 	d.window = a.NewWindow("Backtrack")
 	a.Settings().SetTheme(newDeskTheme(a.Preferences().String(prefAppearance)))
 

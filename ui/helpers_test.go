@@ -35,6 +35,9 @@ func newTestDesk(t testing.TB, s *store.Store, opts Options) *Desk {
 	t.Helper()
 	a := test.NewTempApp(t)
 	opts.Now = func() time.Time { return testNow }
+	if opts.SampleDir == "" {
+		opts.SampleDir = t.TempDir()
+	}
 	d := NewDesk(a, s, opts) // starts its first load as its last step
 	act(d, func() { d.window.Resize(fyne.NewSize(1280, 800)) })
 	return d

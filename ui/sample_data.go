@@ -35,7 +35,7 @@ func (d *Desk) openSample() {
 	d.welcome.Explore.Disable()
 	d.welcome.Explore.SetText("Preparing the sample practice…")
 	d.tasks.run(func() func() {
-		s, dir, err := newSampleStore(context.Background())
+		s, dir, err := newSampleStore(context.Background(), d.opts.SampleDir)
 		return func() {
 			d.welcome.Explore.Enable()
 			d.welcome.Explore.SetText("Explore with sample data")
@@ -52,8 +52,8 @@ func (d *Desk) openSample() {
 	})
 }
 
-func newSampleStore(ctx context.Context) (*store.Store, string, error) {
-	dir, err := os.MkdirTemp("", "backtrack-sample-") // 0700
+func newSampleStore(ctx context.Context, parent string) (*store.Store, string, error) {
+	dir, err := os.MkdirTemp(parent, samplePrefix+"*") // 0700
 	if err != nil {
 		return nil, "", fmt.Errorf("sample practice: %w", err)
 	}

@@ -1,0 +1,12 @@
+//go:build !unix
+
+package ui
+
+import (
+	"io/fs"
+	"os"
+)
+
+// fileOwner is this user where the file system has no owners to read
+// (Windows keeps a temporary folder per user, so what is there is ours).
+func fileOwner(fs.FileInfo) int { return os.Getuid() }

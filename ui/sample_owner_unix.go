@@ -1,0 +1,16 @@
+//go:build unix
+
+package ui
+
+import (
+	"io/fs"
+	"syscall"
+)
+
+// fileOwner is the user ID that owns the file, or -2 when it is unknown.
+func fileOwner(info fs.FileInfo) int {
+	if st, ok := info.Sys().(*syscall.Stat_t); ok {
+		return int(st.Uid)
+	}
+	return -2
+}
