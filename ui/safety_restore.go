@@ -57,7 +57,7 @@ func newRestoreDialog(win fyne.Window, s *store.Store, t *tasks, reopen func(str
 	r.Passphrase = widget.NewPasswordEntry()
 	r.Passphrase.SetPlaceHolder("the passphrase this backup was saved with")
 	r.Passphrase.OnSubmitted = func(string) { r.check() }
-	r.Summary = widget.NewLabel("Choose a backup.")
+	r.Summary = widget.NewLabel("Looking for backups…")
 	r.Summary.Wrapping = fyne.TextWrapWord
 	r.Problem = problemLabel()
 	r.Busy = busyBar()
@@ -66,14 +66,7 @@ func newRestoreDialog(win fyne.Window, s *store.Store, t *tasks, reopen func(str
 	r.Restore.Disable()
 	r.Cancel = widget.NewButton("Cancel", func() { r.dialog.Hide() })
 
-	if backups, err := store.ListBackups(s.Path()); err == nil {
-		for _, b := range backups {
-			r.addOption(b.Path, b.Encrypted, fmt.Sprintf("%s · %s", b.Taken.Format("Mon 2 Jan 2006, 15:04"), sizeText(b.Size)))
-		}
-	}
-	if len(r.Backups.Options) == 0 {
-		r.Summary.SetText("There is no backup in " + store.BackupDir(s.Path()) + " yet. Choose a backup file with “Other file…”.")
-	}
+	r.listBackups()
 	r.passRow = container.NewBorder(nil, nil,
 		widget.NewLabelWithStyle("Passphrase", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}),
 		widget.NewButton("Check", r.check), r.Passphrase)
@@ -97,32 +90,70 @@ func (r *restoreDialog) show() {
 
 func (r *restoreDialog) fit() { fitDialog(r.dialog, r.win, 640) }
 
-// addOption lists a backup file under label.
-func (r *restoreDialog) addOption(path string, encrypted bool, label string) {
+// listBackups reads the backups folder in the background: it may be on a
+// slow or sleeping disk, and the window must not freeze meanwhile.
+func (r *restoreDialog) listBackups() {
+	dbPath := r.store.Path()
+	r.work.run(func() func() {
+		backups, err := store.ListBackups(dbPath)
+		return func() {
+			chosen := r.Backups.Options // files chosen while the list loaded stay, after it
+			r.Backups.Options = nil
+			for _, b := range backups {
+				r.addOption(b.Path, b.Encrypted, fmt.Sprintf("%s · %s", dateTime(b.Taken), sizeText(b.Size)))
+			}
+			r.Backups.Options = append(r.Backups.Options, chosen...)
+			r.Backups.Refresh()
+			switch {
+			case r.Backups.Selected != "":
+			case err != nil:
+				r.Summary.SetText("")
+				showOrHide(r.Problem, "The backups could not be listed. "+safetyErrorText(err))
+			case len(backups) == 0:
+				r.Summary.SetText("There is no backup in " + store.BackupDir(dbPath) + " yet. Choose a backup file with “Other file…”.")
+			default:
+				r.Summary.SetText("Choose a backup.")
+			}
+			r.fit()
+		}
+	})
+}
+
+// addOption lists a backup file under label and returns the label shown.
+func (r *restoreDialog) addOption(path string, encrypted bool, label string) string {
 	if encrypted {
 		label += " · encrypted"
 	}
+	if _, listed := r.paths[label]; !listed {
+		r.Backups.Options = append(r.Backups.Options, label)
+	}
 	r.paths[label] = path
 	r.encrypted[label] = encrypted
-	r.Backups.Options = append(r.Backups.Options, label)
 	r.Backups.Refresh()
+	return label
 }
 
-// choose selects a file from elsewhere (a USB stick), as if listed.
+// choose selects a file from elsewhere (a USB stick), as if listed. Whether
+// it is encrypted is read in the background: the stick may be slow.
 func (r *restoreDialog) choose(path string) {
-	label := filepath.Base(path) + " (" + filepath.Dir(path) + ")"
-	if _, listed := r.paths[label]; !listed {
+	r.Problem.Hide()
+	r.Summary.SetText("Reading " + filepath.Base(path) + "…")
+	setBusy(r.Busy, true)
+	r.fit()
+	r.work.run(func() func() {
 		encrypted, err := store.IsEncryptedBackup(path)
-		if err != nil {
-			showOrHide(r.Problem, safetyErrorText(err))
-			return
+		return func() {
+			setBusy(r.Busy, false)
+			if err != nil {
+				r.Summary.SetText("")
+				showOrHide(r.Problem, safetyErrorText(err))
+				r.fit()
+				return
+			}
+			label := r.addOption(path, encrypted, filepath.Base(path)+" ("+filepath.Dir(path)+")")
+			r.Backups.SetSelected(label) // runs check
 		}
-		r.addOption(path, encrypted, label)
-		if encrypted {
-			label += " · encrypted"
-		}
-	}
-	r.Backups.SetSelected(label) // runs check
+	})
 }
 
 func (r *restoreDialog) chooseFile() {

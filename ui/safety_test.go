@@ -122,8 +122,13 @@ func TestRestoreChecksTheBackupThenReplacesAndReopens(t *testing.T) {
 	addClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer"})
 	dbPath := s.Path()
 	var reopened []string
-	r := newRestoreDialog(win, s, &tasks{}, func(path string) { reopened = append(reopened, path) })
-	r.show()
+	var r *restoreDialog
+	work := &tasks{}
+	work.onUI(func() {
+		r = newRestoreDialog(win, s, work, func(path string) { reopened = append(reopened, path) })
+		r.show()
+	})
+	work.wait() // the backups folder is read in the background
 	if len(r.Backups.Options) != 1 || !strings.Contains(r.Backups.Options[0], "encrypted") {
 		t.Fatalf("backups listed: %v", r.Backups.Options)
 	}
@@ -164,8 +169,12 @@ func TestRestoreRefusesAFileThatIsNotABackup(t *testing.T) {
 	win, s := safetyWindow(t)
 	bogus := filepath.Join(t.TempDir(), "holiday.jpg")
 	os.WriteFile(bogus, []byte("\xff\xd8\xff\xe0 JFIF not a database"), 0o600)
-	r := newRestoreDialog(win, s, &tasks{}, func(string) { t.Error("reopen after a refused check") })
-	r.work.onUI(func() { r.choose(bogus) })
+	var r *restoreDialog
+	work := &tasks{}
+	work.onUI(func() {
+		r = newRestoreDialog(win, s, work, func(string) { t.Error("reopen after a refused check") })
+		r.choose(bogus)
+	})
 	r.work.wait()
 	if !r.Restore.Disabled() || !strings.Contains(r.Problem.Text, "not a Backtrack backup") {
 		t.Fatalf("picture as a backup: restore enabled=%v problem %q", !r.Restore.Disabled(), r.Problem.Text)
@@ -195,5 +204,57 @@ func TestExportWritesPrivateFilesIntoANewFolder(t *testing.T) {
 	}
 	if st, err := os.Stat(dir); err != nil || st.Mode().Perm() != 0o700 {
 		t.Errorf("export folder: %v %v", st, err)
+	}
+}
+
+// The backups folder and a chosen file may sit on a slow USB stick: the
+// dialog reads them in the background, and the window stays responsive.
+func TestRestoreReadsBackupsAndFilesOffTheUIGoroutine(t *testing.T) {
+	win, s := safetyWindow(t)
+	ctx := context.Background()
+	listed := filepath.Join(store.BackupDir(s.Path()), store.BackupName(s.Path(), testNow, false))
+	if _, err := s.Backup(ctx, listed); err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(t.TempDir(), "stick-backup.db.age")
+	if _, err := s.BackupEncrypted(ctx, other, "correct horse battery"); err != nil {
+		t.Fatal(err)
+	}
+	work := &tasks{}
+
+	// when the dialog opens while the disk has not answered yet
+	hold := make(chan struct{})
+	var r *restoreDialog
+	work.onUI(func() {
+		work.hold = hold
+		r = newRestoreDialog(win, s, work, nil)
+		r.show()
+		work.hold = nil
+	})
+	// then it says it is looking, and lists nothing yet
+	if len(r.Backups.Options) != 0 || !strings.Contains(r.Summary.Text, "Looking for backups") {
+		t.Fatalf("before the disk answered: options %v, summary %q", r.Backups.Options, r.Summary.Text)
+	}
+	close(hold)
+	work.wait()
+	if len(r.Backups.Options) != 1 || r.Summary.Text != "Choose a backup." {
+		t.Fatalf("after listing: options %v, summary %q", r.Backups.Options, r.Summary.Text)
+	}
+
+	// when a file on a stick is chosen, it is read in the background too
+	hold = make(chan struct{})
+	work.onUI(func() {
+		work.hold = hold
+		r.choose(other)
+		work.hold = nil
+	})
+	if len(r.Backups.Options) != 1 || !r.Busy.Visible() || !strings.Contains(r.Summary.Text, "Reading stick-backup.db.age") {
+		t.Fatalf("before the stick answered: options %v, busy %v, summary %q", r.Backups.Options, r.Busy.Visible(), r.Summary.Text)
+	}
+	close(hold)
+	work.wait()
+	if len(r.Backups.Options) != 2 || !strings.HasSuffix(r.Backups.Selected, "encrypted") || !r.passRow.Visible() {
+		t.Errorf("after reading the stick: options %v, selected %q, passphrase asked %v",
+			r.Backups.Options, r.Backups.Selected, r.passRow.Visible())
 	}
 }
