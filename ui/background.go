@@ -97,6 +97,18 @@ func (l *latest) begin() (context.Context, uint64) {
 	return ctx, l.gen.Add(1)
 }
 
+// stop cancels the load in flight and drops its result, for when what it
+// was loading is no longer wanted (its screen closed, its input cleared).
+func (l *latest) stop() {
+	l.mu.Lock()
+	if l.cancel != nil {
+		l.cancel()
+		l.cancel = nil
+	}
+	l.mu.Unlock()
+	l.gen.Add(1)
+}
+
 // current reports whether gen is still the newest load.
 func (l *latest) current(gen uint64) bool { return l.gen.Load() == gen }
 

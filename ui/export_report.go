@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -47,9 +48,9 @@ type exportReport struct {
 	Confirm *dialog.ConfirmDialog
 
 	dialog, saved *dialog.CustomDialog
-	work          *tasks // the desk's: closing waits for a report being written
-	countGen      int
-	countCancel   context.CancelFunc
+	work          *tasks       // the desk's: closing waits for a report being written
+	counts        latest       // the newest count of visits in the period
+	counted       atomic.Int32 // counts that reached the database (tests)
 }
 
 func newExportReport(win fyne.Window, s *store.Store, t *tasks, client store.Client, practice report.Practice) *exportReport {
@@ -57,7 +58,7 @@ func newExportReport(win fyne.Window, s *store.Store, t *tasks, client store.Cli
 	e := &exportReport{win: win, store: s, work: t, client: client, practice: practice,
 		prefs: a.Preferences(), now: time.Now, openURL: a.OpenURL}
 	today := e.now()
-	e.Period = newPeriodChooser(today, e.countVisits)
+	e.Period = newPeriodChooser(today, func() { e.countVisits(countDelay) })
 	e.Paper = newPaperChoice(e.prefs)
 	e.Folder = newFolderRow(win, defaultReportFolder(e.prefs), nil)
 	e.FileName = newEntry("")
@@ -93,11 +94,7 @@ func newExportReport(win fyne.Window, s *store.Store, t *tasks, client store.Cli
 	content := container.NewVBox(form, e.Problem, e.Busy)
 	e.dialog = dialog.NewCustomWithoutButtons("Progress report", content, win)
 	e.dialog.SetButtons([]fyne.CanvasObject{e.Cancel, e.Save})
-	e.dialog.SetOnClosed(func() {
-		if e.countCancel != nil {
-			e.countCancel()
-		}
-	})
+	e.dialog.SetOnClosed(e.counts.stop)
 	return e
 }
 
@@ -129,43 +126,51 @@ func (e *exportReport) show() {
 	e.dialog.Show()
 	// Enter in the file name saves; Escape anywhere cancels.
 	e.win.Canvas().Focus(e.FileName)
-	e.countVisits()
+	e.countVisits(0)
 }
 
-// countVisits says how many visits the chosen period holds, so an empty
-// report is noticed before it is saved. Only the newest count is shown.
-func (e *exportReport) countVisits() {
+// countDelay lets the therapist finish typing a date before the visits are
+// counted: counting reads the period's whole trend, and a count per
+// keystroke would be thrown away at the next one.
+const countDelay = 300 * time.Millisecond
+
+// countVisits says, after delay, how many visits the chosen period holds,
+// so an empty report is noticed before it is saved. A newer change cancels
+// a count still waiting or running; only the newest is shown.
+func (e *exportReport) countVisits(delay time.Duration) {
 	if e.Visits == nil {
 		return // still being built
 	}
 	period, err := e.Period.period(e.now())
 	if err != nil {
+		e.counts.stop() // a count for the old period must not land over the blank
 		e.Visits.SetText("")
 		return
 	}
-	if e.countCancel != nil {
-		e.countCancel()
-	}
-	ctx, cancel := context.WithCancel(e.work.context())
-	e.countGen++
-	gen := e.countGen
-	e.countCancel = cancel
-	e.work.run(func() func() {
-		trend, err := e.store.PainTrend(ctx, e.client.ID, period)
-		return func() {
-			if gen != e.countGen || err != nil {
-				return
-			}
-			switch len(trend) {
-			case 0:
-				e.Visits.SetText("No visits in this period: the report will be nearly empty.")
-			case 1:
-				e.Visits.SetText("1 visit in this period.")
-			default:
-				e.Visits.SetText(fmt.Sprintf("%d visits in this period.", len(trend)))
-			}
+	s, id := e.store, e.client.ID
+	load(e.work, &e.counts, func(ctx context.Context) (int, error) {
+		wait := time.NewTimer(delay)
+		defer wait.Stop()
+		select {
+		case <-wait.C:
+		case <-ctx.Done():
+			return 0, ctx.Err()
+		}
+		e.counted.Add(1)
+		trend, err := s.PainTrend(ctx, id, period)
+		return len(trend), err
+	}, func(n int, err error) {
+		if err == nil {
+			e.Visits.SetText(visitsInPeriod(n))
 		}
 	})
+}
+
+func visitsInPeriod(n int) string {
+	if n == 0 {
+		return "No visits in this period: the report will be nearly empty."
+	}
+	return plural(n, "visit", "visits") + " in this period."
 }
 
 func (e *exportReport) showProblem(msg string) {

@@ -344,3 +344,37 @@ func TestEscapeClosesTheExportDialogAndGivesTheWindowItsKeysBack(t *testing.T) {
 		t.Errorf("Enter in the file name did not save: %v", err)
 	}
 }
+
+func TestExportReportCountsVisitsOnceTheDatesAreTyped(t *testing.T) {
+	f := newExportFixture(t)
+	e := f.exportReport(f.client(t, "Lena", "Fischer", 5))
+	before := e.counted.Load() // the count when the dialog opened
+
+	// when the therapist edits a custom range, each edit a valid period
+	e.work.onUI(func() {
+		e.Period.Choice.SetSelected(periodCustom)
+		for _, from := range []string{"2026-06-01", "2026-07-01", "2026-08-01", "2026-09-01"} {
+			e.Period.From.SetText(from)
+		}
+		e.Period.To.SetText("2026-10-31")
+	})
+	e.work.wait()
+
+	// then the visits are counted once, for the range as finally typed
+	if n := e.counted.Load() - before; n != 1 {
+		t.Errorf("counted %d times while typing, want once", n)
+	}
+	if got := e.Visits.Text; got != "2 visits in this period." {
+		t.Errorf("visit count %q, want the 2 visits of September and October", got)
+	}
+
+	// and a range that stops being valid clears the count for good
+	e.work.onUI(func() {
+		e.Period.To.SetText("2026-11-30")
+		e.Period.From.SetText("2026-")
+	})
+	e.work.wait()
+	if e.Visits.Text != "" {
+		t.Errorf("visit count %q shown for an unfinished date", e.Visits.Text)
+	}
+}
