@@ -13,7 +13,8 @@ BUILD_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxr
 TEST_PACKAGES  := poppler-utils
 SHOT_PACKAGES  := xvfb xauth imagemagick x11-utils poppler-utils
 BENCH_PACKAGES := xvfb xauth xdotool
-BENCHTIME      ?= 1s
+BENCHTIME      ?= 500ms
+BENCHCOUNT     ?= 5
 
 .PHONY: all build run test deps test-deps fuzz screenshot bench clean help
 
@@ -75,7 +76,7 @@ fuzz:
 bench: test-deps
 	$(call ensure-packages,$(BENCH_PACKAGES))
 	xvfb-run -a -s "-screen 0 1280x800x24" \
-	  $(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) ./... | tee bench.txt
+	  $(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) -count $(BENCHCOUNT) ./... | tee bench.txt
 	@echo
 	@awk -f docs/benchtable.awk bench.txt
 

@@ -23,9 +23,21 @@ function human(ns) {
 	sub(/-[0-9]+$/, "", side)
 	if (!(name in seen)) { seen[name] = 1; order[++n] = name }
 	for (i = 3; i < NF; i++) {
-		if ($(i + 1) == "ns/op") ns[name, side] = $i
-		if ($(i + 1) == "rss-MB") rss[name, side] = $i
+		if ($(i + 1) == "ns/op") add(name SUBSEP side SUBSEP "ns", $i)
+		if ($(i + 1) == "rss-MB") add(name SUBSEP side SUBSEP "rss", $i)
 	}
+}
+
+# With -count N each figure is measured N times, its two sides taking turns;
+# the table keeps the median, which a busy moment on the machine moves least.
+function add(key, v) { runs[key] = (key in runs) ? runs[key] " " v : v }
+
+function median(key,    vals, n, i, j, t) {
+	if (!(key in runs)) return 0
+	n = split(runs[key], vals, " ")
+	for (i = 2; i <= n; i++)
+		for (j = i; j > 1 && vals[j - 1] + 0 > vals[j] + 0; j--) { t = vals[j]; vals[j] = vals[j - 1]; vals[j - 1] = t }
+	return (n % 2) ? vals[(n + 1) / 2] : (vals[n / 2] + vals[n / 2 + 1]) / 2
 }
 
 END {
@@ -33,10 +45,12 @@ END {
 	printf "|%s|%s|%s|%s|%s|%s|\n", "------------------------------", "--------------", "--------------", "--------", "-------", "-----"
 	for (k = 1; k <= n; k++) {
 		name = order[k]
-		row(name, human(ns[name, "backtrack"]), human(ns[name, "baseline"]), ns[name, "backtrack"], ns[name, "baseline"], goal(name))
-		if ((name, "backtrack") in rss)
-			row(name " memory", sprintf("%.0f MB", rss[name, "backtrack"]), sprintf("%.0f MB", rss[name, "baseline"]),
-				rss[name, "backtrack"], rss[name, "baseline"], goal(name))
+		a = median(name SUBSEP "backtrack" SUBSEP "ns"); b = median(name SUBSEP "baseline" SUBSEP "ns")
+		row(name, human(a), human(b), a, b, goal(name))
+		if ((name SUBSEP "backtrack" SUBSEP "rss") in runs) {
+			a = median(name SUBSEP "backtrack" SUBSEP "rss"); b = median(name SUBSEP "baseline" SUBSEP "rss")
+			row(name " memory", sprintf("%.0f MB", a), sprintf("%.0f MB", b), a, b, goal(name))
+		}
 	}
 }
 

@@ -101,7 +101,6 @@ func dsn(path string, writer bool) string {
 	b.WriteString("?_pragma=busy_timeout(5000)")
 	b.WriteString("&_pragma=foreign_keys(1)")
 	b.WriteString("&_pragma=synchronous(FULL)")
-	b.WriteString("&_time_format=sqlite")
 	if writer {
 		// BEGIN IMMEDIATE: a transaction takes the write lock up front
 		// instead of failing with "database is locked" when it upgrades.
@@ -146,16 +145,21 @@ func ensurePrivateFile(path string) error {
 // newer or foreign file is left exactly as it was.
 func (s *Store) prepare(ctx context.Context) error {
 	var version int
-	if err := s.write.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+	var mode string
+	err := s.write.QueryRowContext(ctx,
+		"SELECT (SELECT user_version FROM pragma_user_version), (SELECT journal_mode FROM pragma_journal_mode)").
+		Scan(&version, &mode)
+	if err != nil {
 		return fmt.Errorf("open database: %s is not a Backtrack database: %w", filepath.Base(s.path), err)
 	}
 	if version > len(migrations()) {
 		return fmt.Errorf("open database: schema version %d, this Backtrack knows up to %d: %w",
 			version, len(migrations()), ErrNewerSchema)
 	}
-	var mode string
-	if err := s.write.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode); err != nil {
-		return fmt.Errorf("open database: set WAL: %w", err)
+	if mode != "wal" {
+		if _, err := s.write.ExecContext(ctx, "PRAGMA journal_mode = WAL"); err != nil {
+			return fmt.Errorf("open database: set WAL: %w", err)
+		}
 	}
 	return s.migrate(ctx, version)
 }
