@@ -9,7 +9,6 @@ import (
 	"io"
 	"os"
 	"strconv"
-	"time"
 
 	"fyne.io/fyne/v2/app"
 
@@ -65,15 +64,6 @@ func run(args []string) error {
 		ui.NewOpenErrorWindow(a, *dbPath, err).ShowAndRun()
 		return err
 	}
-	// The day's backup copies the whole file: it waits until the window is
-	// up rather than compete with start-up.
-	a.Lifecycle().SetOnStarted(func() {
-		go func() {
-			time.Sleep(autoBackupDelay)
-			autoBackup(ctx, db)
-		}()
-	})
-
 	opts := ui.Options{SelectBusiest: *selectClient == "busiest"}
 	if !opts.SelectBusiest && *selectClient != "" {
 		if opts.SelectClient, err = strconv.ParseInt(*selectClient, 10, 64); err != nil {
@@ -81,19 +71,9 @@ func run(args []string) error {
 		}
 	}
 	desk := ui.NewDesk(a, db, opts)
+	desk.StartAutoBackup() // the day's backup, once the window is up
 	desk.Window().ShowAndRun()
 	// The desk closes the database it has open: after a restore from
 	// backup that is a new handle, not db.
 	return desk.Close()
-}
-
-// autoBackupDelay is how long after start-up the day's backup begins.
-const autoBackupDelay = 5 * time.Second
-
-// autoBackup makes the day's backup beside the database, off the UI path.
-// A failure never stops the desk; the message names files, not clients.
-func autoBackup(ctx context.Context, db *store.Store) {
-	if _, err := db.AutoBackup(ctx, time.Now()); err != nil {
-		fmt.Fprintf(os.Stderr, "backtrack: %v\n", err)
-	}
 }

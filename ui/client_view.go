@@ -84,6 +84,9 @@ func newClientView(d *Desk) *ClientView {
 	}, top, historyPanel)
 
 	hint := newSecondaryText()
+	// Centred, it gets only the width it asks for: a truncating line would
+	// ask for none and show "…".
+	hint.Truncation = fyne.TextTruncateOff
 	hint.SetText("Pick a client on the left, or add one with New client (Ctrl+Shift+N).")
 	v.placeholder = container.NewCenter(hint)
 	v.body = container.NewStack(v.placeholder)

@@ -55,6 +55,8 @@ type Desk struct {
 
 	sample  *sampleData // set while the sample practice is open
 	banner  *sampleBanner
+	backup  *backupStatus
+	bars    *fyne.Container // the banners across the top
 	menu    *deskMenu
 	main    *fyne.Container // the split, or the welcome
 	split   fyne.CanvasObject
@@ -84,13 +86,18 @@ func NewDesk(a fyne.App, s *store.Store, opts Options) *Desk {
 	d.banner = newSampleBanner(d)
 	d.banner.content.Hide()
 
+	d.backup = newBackupStatus(d)
+
 	newClient := widget.NewButtonWithIcon("New client", theme.ContentAddIcon(), d.newClient)
-	listColumn := container.NewBorder(nil, newClient, nil, nil, d.list.content)
+	d.backup.Line.seg.Style.Alignment = fyne.TextAlignCenter
+	listColumn := container.NewBorder(nil, container.NewVBox(newClient, d.backup.Line), nil, nil, d.list.content)
 	split := container.NewHSplit(listColumn, d.view.content)
 	split.Offset = 0.24
 	d.split = split
 	d.main = container.NewStack(split)
-	d.window.SetContent(container.NewBorder(d.banner.content, nil, nil, nil, d.main))
+	d.bars = container.NewVBox(d.banner.content, d.backup.banner)
+	d.bars.Hide()
+	d.window.SetContent(container.NewBorder(d.bars, nil, nil, nil, d.main))
 	d.menu = newDeskMenu(d)
 	d.window.SetMainMenu(d.menu.main)
 	d.menu.addShortcuts(d.window.Canvas())
@@ -104,6 +111,18 @@ func NewDesk(a fyne.App, s *store.Store, opts Options) *Desk {
 	d.updateTitle()
 	d.start()
 	return d
+}
+
+// relayoutChrome lays the window out again after a banner or the status
+// line was shown or hidden: Fyne does not make room for a child that
+// appears by itself. With no banner, the bar takes no room at all.
+func (d *Desk) relayoutChrome() {
+	if d.banner.content.Visible() || d.backup.banner.Visible() {
+		d.bars.Show()
+	} else {
+		d.bars.Hide()
+	}
+	d.window.Content().Refresh()
 }
 
 // Window is the desk's window.
@@ -185,6 +204,7 @@ func (d *Desk) leaveAll(then func()) {
 }
 
 func (d *Desk) close() {
+	d.stopAutoBackup()
 	d.tasks.stopLong() // the therapist is quitting: a batch of reports need not finish
 	d.closeSample()
 	d.window.Close()
@@ -368,6 +388,7 @@ func (d *Desk) showBatchReports() {
 // reports and backups are stopped first and clean up their partial files,
 // so quitting leaves no hidden copy of client data behind.
 func (d *Desk) Close() error {
+	d.stopAutoBackup()
 	d.tasks.stopLong()
 	d.closeSample()
 	d.tasks.wait()

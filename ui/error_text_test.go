@@ -48,6 +48,7 @@ func TestFileProblemsAreSaidInPlainSentences(t *testing.T) {
 		want string
 	}{
 		{wrap(syscall.EISDIR), "That is a folder"},
+		{wrap(syscall.ENOTDIR), "A file stands where a folder"},
 		{wrap(syscall.EACCES), "not allowed to read or write"},
 		{wrap(syscall.ENOENT), "does not exist"},
 		{wrap(syscall.EROFS), "can only be read"},

@@ -56,6 +56,8 @@ func fileErrorText(err error) string {
 	switch {
 	case errors.Is(err, syscall.EISDIR):
 		return "That is a folder, where a file was expected."
+	case errors.Is(err, syscall.ENOTDIR):
+		return "A file stands where a folder was expected."
 	case errors.Is(err, fs.ErrPermission):
 		return "Backtrack is not allowed to read or write there."
 	case errors.Is(err, syscall.EROFS):

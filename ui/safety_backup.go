@@ -40,6 +40,8 @@ type backupDialog struct {
 	Cancel     *widget.Button
 	// Done is the message shown once the backup is saved (tests read it).
 	Done string
+	// OnSaved is called once a backup is saved and checked.
+	OnSaved func()
 
 	passRows *fyne.Container
 	dialog   *dialog.CustomDialog
@@ -192,6 +194,9 @@ func (b *backupDialog) backUp() {
 			b.Done = fmt.Sprintf("%s\nwas saved in %s.\n\n%s and %s, %s.", filepath.Base(path), filepath.Dir(path),
 				countOf(info.Clients, "client", "clients"), countOf(info.Sessions, "session", "sessions"), how)
 			dialog.ShowInformation("Backup saved", b.Done, b.win)
+			if b.OnSaved != nil {
+				b.OnSaved()
+			}
 		}
 	})
 }

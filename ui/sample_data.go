@@ -46,6 +46,7 @@ func (d *Desk) openSample() {
 			d.sample = &sampleData{dir: dir, real: d.store}
 			d.useStore(s)
 			d.banner.content.Show()
+			d.relayoutChrome()
 			d.updateTitle()
 			d.start()
 		}
@@ -89,6 +90,7 @@ func (d *Desk) closeSample() {
 	d.sample = nil
 	d.useStore(real)
 	d.banner.content.Hide()
+	d.relayoutChrome()
 	d.updateTitle()
 	d.tasks.wait() // nothing may still read the sample file when it goes
 	sample.Close()

@@ -1,0 +1,160 @@
+package ui
+
+import (
+	"image/color"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"backtrack/store"
+)
+
+// autoBackupDelay is how long after start-up the day's backup begins: it
+// copies the whole file, so it waits until the window is up rather than
+// compete with start-up.
+const autoBackupDelay = 5 * time.Second
+
+// backupStatus is what the desk says about the day's automatic backup: a
+// quiet line under the client list once it is done, and a notice across
+// the top, which never blocks work, when it failed.
+type backupStatus struct {
+	Line    *secondaryText // "Backed up today 09:12"
+	Notice  *widget.Label  // why it failed and what to do
+	BackUp  *widget.Button // File › Back up now…, from the notice
+	Dismiss *widget.Button
+	banner  fyne.CanvasObject
+
+	timer *time.Timer
+}
+
+func newBackupStatus(d *Desk) *backupStatus {
+	b := &backupStatus{Line: newSecondaryText(), Notice: widget.NewLabel("")}
+	b.Line.seg.Style.SizeName = theme.SizeNameCaptionText
+	b.Line.Hide()
+	b.Notice.Wrapping = fyne.TextWrapWord
+	b.BackUp = widget.NewButtonWithIcon("Back up now…", theme.DocumentSaveIcon(), d.backUpNow)
+	b.Dismiss = widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
+		b.banner.Hide()
+		d.relayoutChrome()
+	})
+	b.Dismiss.Importance = widget.LowImportance
+	icon := widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))
+	row := container.NewBorder(nil, nil, container.NewCenter(icon),
+		container.NewCenter(container.NewHBox(b.BackUp, b.Dismiss)), b.Notice)
+	b.banner = container.NewStack(newTint(theme.ColorNameWarning), container.NewPadded(row))
+	b.banner.Hide()
+	return b
+}
+
+// StartAutoBackup makes the day's backup of the therapist's records a few
+// seconds from now, unless one was already taken today. Close cancels it
+// if it has not begun.
+func (d *Desk) StartAutoBackup() {
+	d.backup.timer = time.AfterFunc(autoBackupDelay, func() { fyne.Do(d.autoBackup) })
+}
+
+// autoBackup backs up the therapist's own records (never the sample
+// practice, even while it is on screen) in the background, then reports.
+func (d *Desk) autoBackup() {
+	s := d.store
+	if d.sample != nil {
+		s = d.sample.real
+	}
+	now, ctx := d.now(), d.tasks.context() // quitting stops it; it removes its partial file
+	d.tasks.run(func() func() {
+		made, err := s.AutoBackup(ctx, now)
+		if made && err != nil {
+			// The backup is saved; only tidying old ones failed. That can
+			// wait for tomorrow, and the log keeps why (file names only).
+			fyne.LogError("automatic backup: tidying old backups", innermost(err))
+			err = nil
+		}
+		var taken time.Time
+		if err == nil {
+			if all, lerr := store.ListBackups(s.Path()); lerr == nil && len(all) > 0 {
+				taken = all[0].Taken
+			}
+		}
+		return func() { d.showBackupResult(taken, err) }
+	})
+}
+
+// showBackupResult puts the outcome on screen. The notice names the
+// problem in plain words and never a client: backups are files.
+func (d *Desk) showBackupResult(taken time.Time, err error) {
+	b := d.backup
+	if err != nil {
+		b.Line.SetText("Not backed up today")
+		b.Line.Show()
+		b.Notice.SetText("Today's automatic backup failed. " + backupFailureText(err) +
+			" Use File › Back up now… to save a copy of your records.")
+		b.banner.Show()
+		d.relayoutChrome()
+		return
+	}
+	text := "Backed up today"
+	if !taken.IsZero() {
+		text += " " + taken.Local().Format("15:04")
+	}
+	b.Line.SetText(text)
+	b.Line.Show()
+	b.banner.Hide()
+	d.relayoutChrome()
+}
+
+// backupFailureText is why a backup failed, for the therapist.
+func backupFailureText(err error) string {
+	if text := fileErrorText(err); text != "" {
+		return text
+	}
+	return safetyErrorText(err)
+}
+
+// stopAutoBackup cancels a backup that has not begun (the app is closing).
+func (d *Desk) stopAutoBackup() {
+	if d.backup.timer != nil {
+		d.backup.timer.Stop()
+	}
+}
+
+// tint is a rectangle of a theme colour at low strength, asked of the
+// theme at every refresh so it follows light and dark.
+type tint struct {
+	widget.BaseWidget
+	color fyne.ThemeColorName
+}
+
+func newTint(c fyne.ThemeColorName) *tint {
+	t := &tint{color: c}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+func (t *tint) CreateRenderer() fyne.WidgetRenderer {
+	r := &tintRenderer{t: t, rect: canvas.NewRectangle(nil)}
+	r.Refresh()
+	return r
+}
+
+type tintRenderer struct {
+	t    *tint
+	rect *canvas.Rectangle
+}
+
+func (r *tintRenderer) Layout(s fyne.Size) { r.rect.Resize(s) }
+func (r *tintRenderer) MinSize() fyne.Size { return fyne.Size{} }
+func (r *tintRenderer) Destroy()           {}
+func (r *tintRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.rect}
+}
+
+func (r *tintRenderer) Refresh() {
+	c := r.t.Theme().Color(r.t.color, fyne.CurrentApp().Settings().ThemeVariant())
+	red, green, blue, _ := c.RGBA()
+	r.rect.FillColor = color.NRGBA{R: uint8(red >> 8), G: uint8(green >> 8), B: uint8(blue >> 8), A: 0x40}
+	r.rect.Refresh()
+}
