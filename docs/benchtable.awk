@@ -28,8 +28,8 @@ function human(ns) {
 	}
 }
 
-# With -count N each figure is measured N times, its two sides taking turns;
-# the table keeps the median, which a busy moment on the machine moves least.
+# With -count N each side of a figure is measured N times; the table keeps
+# the median, which a busy moment on the machine moves least.
 function add(key, v) { runs[key] = (key in runs) ? runs[key] " " v : v }
 
 function median(key,    vals, n, i, j, t) {
