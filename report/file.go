@@ -39,7 +39,7 @@ func WriteFile(ctx context.Context, path string, d Data, o Options) error {
 // kept; spaces become hyphens; characters that file systems refuse are
 // dropped.
 func FileName(c store.Client, date time.Time) string {
-	name := joinNonEmpty("_", fileSafe(c.LastName), fileSafe(c.FirstName))
+	name := JoinNonEmpty("_", fileSafe(c.LastName), fileSafe(c.FirstName))
 	if name == "" {
 		name = fmt.Sprintf("client-%d", c.ID)
 	}

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 	"time"
+
+	"backtrack/store"
 )
 
 // Dates are spelled out ("2 May 1975") so no reader mistakes the day for the
@@ -30,16 +32,12 @@ func formatRange(from, to time.Time) string {
 		return "until " + formatDate(to)
 	case to.IsZero():
 		return "from " + formatDate(from)
-	case sameDay(from, to):
+	case store.SameDay(from, to):
 		return formatDate(from)
 	case from.Year() == to.Year():
 		return from.Format(shortDate) + " – " + formatDate(to)
 	}
 	return formatDate(from) + " – " + formatDate(to)
-}
-
-func sameDay(a, b time.Time) bool {
-	return a.Year() == b.Year() && a.YearDay() == b.YearDay()
 }
 
 // points is "1 point", "3 points", "2.5 points".

@@ -33,7 +33,7 @@ type Practice struct {
 
 // TherapistLine is "Anna Keller, LMT" or whichever parts are known.
 func (p Practice) TherapistLine() string {
-	return joinNonEmpty(", ", p.Therapist, p.Credentials)
+	return JoinNonEmpty(", ", p.Therapist, p.Credentials)
 }
 
 // Preferences is what the CLI reads from the desk's preferences file.
@@ -77,7 +77,9 @@ func ReadPreferencesFile(path string) (Preferences, error) {
 	}, nil
 }
 
-func joinNonEmpty(sep string, parts ...string) string {
+// JoinNonEmpty joins the parts that are not blank, trimmed, with sep: one
+// line of details ("12 Linden St  ·  079 555 01 02") on a page or a screen.
+func JoinNonEmpty(sep string, parts ...string) string {
 	var kept []string
 	for _, p := range parts {
 		if p = strings.TrimSpace(p); p != "" {

@@ -112,7 +112,7 @@ func (s *Store) AutoBackup(ctx context.Context, now time.Time) (made bool, err e
 	if err != nil {
 		return false, fmt.Errorf("automatic backup: %w", err)
 	}
-	if len(existing) > 0 && sameDay(existing[0].Taken, now) {
+	if len(existing) > 0 && SameDay(existing[0].Taken, now) {
 		return false, nil
 	}
 	if _, err := s.Backup(ctx, filepath.Join(dir, BackupName(s.path, now, false))); err != nil {
@@ -153,10 +153,4 @@ func removeStalePartials(dir string, now time.Time) {
 			os.Remove(filepath.Join(dir, e.Name()))
 		}
 	}
-}
-
-func sameDay(a, b time.Time) bool {
-	ay, am, ad := a.Date()
-	by, bm, bd := b.In(a.Location()).Date()
-	return ay == by && am == bm && ad == bd
 }

@@ -11,6 +11,14 @@ import (
 // DateLayout is how dates of birth and date-only values are written.
 const DateLayout = "2006-01-02"
 
+// SameDay reports whether a and b fall on the same calendar day, read in
+// a's time zone.
+func SameDay(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.In(a.Location()).Date()
+	return ay == by && am == bm && ad == bd
+}
+
 // StartLayout is how a session's start is stored: local wall-clock time to
 // the minute, so a session stays at "14:00" across time-zone and DST changes.
 const StartLayout = "2006-01-02 15:04"

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"backtrack/report"
 	"backtrack/store"
 )
 
@@ -35,7 +36,7 @@ func briefOf(history []store.Session, trend []store.TrendPoint, now time.Time) b
 	}
 	last := history[0]
 	b := brief{
-		LastVisit: joinNonEmpty(" · ",
+		LastVisit: report.JoinNonEmpty(" · ",
 			fmt.Sprintf("%s (%s)", longDate(last.Start), ago(last.Start, now)),
 			fmt.Sprintf("%d min", last.DurationMin),
 			"pain "+painBeforeAfter(last.PainBefore, last.PainAfter)),
@@ -44,7 +45,7 @@ func briefOf(history []store.Session, trend []store.TrendPoint, now time.Time) b
 		Triggers: lastAndOften(triggerLabels(last),
 			oftenLine(store.CountTags(history, store.Trigger), len(history))),
 		Locations: store.TagLabels(last.Locations),
-		Treated:   joinNonEmpty(" — ", store.TagLabels(last.Muscles), store.TagLabels(last.Techniques)),
+		Treated:   report.JoinNonEmpty(" — ", store.TagLabels(last.Muscles), store.TagLabels(last.Techniques)),
 		Trend:     trendLine(store.ProgressOf(trend)),
 	}
 	b.Plan = latestNote(history, func(s store.Session) string { return s.Notes.Plan })
@@ -81,7 +82,7 @@ func painOrNone(p store.Pain) string {
 func triggerLabels(s store.Session) string {
 	labels := store.TagLabels(s.Triggers)
 	if s.TriggerOther != "" {
-		labels = joinNonEmpty(", ", labels, "Other: "+s.TriggerOther)
+		labels = report.JoinNonEmpty(", ", labels, "Other: "+s.TriggerOther)
 	}
 	return labels
 }

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
@@ -55,15 +54,13 @@ func newClientForm(s *store.Store, t *tasks, c store.Client) *ClientForm {
 	f.MedicalHistory = newNoteEntry("Past conditions, surgeries, injuries", 2)
 	f.Medications = newNoteEntry("Current medications", 2)
 	f.Contraindications = newNoteEntry("Anything that limits or rules out treatment", 2)
-	f.Save = widget.NewButtonWithIcon("Save  (Ctrl+S)", theme.DocumentSaveIcon(), f.Submit)
-	f.Save.Importance = widget.HighImportance
-	f.Cancel = widget.NewButton("Cancel  (Esc)", f.cancel)
-	f.saving = formSave{tasks: t, button: f.Save, problems: f.problems}
+	f.saving = newFormSave(t, f.problems, f.Submit, f.cancel)
+	f.Save, f.Cancel = f.saving.button, f.saving.cancel
 
 	f.FirstName.SetText(c.FirstName)
 	f.LastName.SetText(c.LastName)
 	if !c.DateOfBirth.IsZero() {
-		f.DateOfBirth.SetText(c.DateOfBirth.Format(formDateLayout))
+		f.DateOfBirth.SetText(c.DateOfBirth.Format(store.DateLayout))
 	}
 	f.Phone.SetText(c.Phone)
 	f.Email.SetText(c.Email)
@@ -119,7 +116,7 @@ func (f *ClientForm) read() (store.Client, map[string]string) {
 	problems := map[string]string{}
 	c.DateOfBirth = time.Time{}
 	if text := strings.TrimSpace(f.DateOfBirth.Text); text != "" {
-		dob, err := time.ParseInLocation(formDateLayout, text, time.Local)
+		dob, err := time.ParseInLocation(store.DateLayout, text, time.Local)
 		if err != nil {
 			problems["date_of_birth"] = "Date of birth “" + text + "” is not a date like 1975-05-02"
 		}

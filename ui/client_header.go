@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"backtrack/report"
 	"backtrack/store"
 )
 
@@ -99,7 +100,7 @@ func (h *clientHeader) show(c store.Client, now time.Time) {
 	if years := c.AgeOn(now); years >= 0 {
 		age = fmt.Sprintf("%d years (born %s)", years, longDate(c.DateOfBirth))
 	}
-	details := joinNonEmpty("  ·  ", age, c.Phone, c.Email)
+	details := report.JoinNonEmpty("  ·  ", age, c.Phone, c.Email)
 	if details == "" {
 		details = "No date of birth, phone or email recorded"
 	}

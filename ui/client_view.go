@@ -72,8 +72,7 @@ func newClientView(d *Desk) *ClientView {
 	v.beforePanel = newPanel("BEFORE TREATMENT", nil, v.Before.content)
 	chartPanel := newPanel("PAIN OVER VISITS", nil, v.Chart)
 	newSession := widget.NewButtonWithIcon("New session  (Ctrl+N)", theme.ContentAddIcon(), v.NewSession)
-	historyPanel := newPanel("HISTORY", newSession, v.History.content)
-	v.History.Title = historyPanel.title // the panel's title carries the count
+	historyPanel := newTitledPanel(v.History.Title, newSession, v.History.content)
 	// Before treatment gets the height it needs, without a scroll bar, when
 	// the window allows: it is what the therapist reads in passing. The
 	// history takes the rest, and keeps a few rows on a small screen.
@@ -146,7 +145,6 @@ func (v *ClientView) apply(data clientData, then viewMode) {
 	v.Before.show(briefOf(data.sessions, data.trend, now))
 	v.Chart.SetPoints(data.trend)
 	v.History.show(data.sessions)
-	v.History.Title.SetText(fmt.Sprintf("HISTORY · %s", plural(len(data.sessions), "session", "sessions")))
 	if first {
 		v.content.Objects = []fyne.CanvasObject{container.NewBorder(
 			container.NewVBox(v.Header.content, widget.NewSeparator()), nil, nil, nil, v.body)}
@@ -280,48 +278,23 @@ func (v *ClientView) Escape() {
 }
 
 func (v *ClientView) confirmDelete(s store.Session) {
-	records, id := v.d.store, v.client.ID // the records the session was read from
+	id := v.client.ID
 	msg := fmt.Sprintf("Delete the session of %s with %s?\nIts notes and pain scores are removed for good.",
 		dateTime(s.Start), v.client.FullName())
 	v.d.confirm("Delete session", msg, "Delete session", func() {
-		v.d.tasks.run(func() func() {
-			err := records.DeleteSession(context.Background(), s.ID)
-			return func() {
-				if v.d.store != records {
-					return // other records are on screen now
-				}
-				if err != nil {
-					v.d.showError("Could not delete the session", err)
-					return
-				}
-				v.d.list.Reload()
-				v.load(id, modeOverview)
-			}
-		})
+		v.change("Could not delete the session", id, func() viewMode { return modeOverview },
+			func(records *store.Store) error { return records.DeleteSession(context.Background(), s.ID) })
 	})
 }
 
 func (v *ClientView) toggleArchived() {
-	c, records := v.client, v.d.store
+	c := v.client
 	do := func() {
-		v.d.tasks.run(func() func() {
-			var err error
+		v.change("Could not change the client", c.ID, v.Mode, func(records *store.Store) error {
 			if c.Archived {
-				err = records.RestoreClient(context.Background(), c.ID)
-			} else {
-				err = records.ArchiveClient(context.Background(), c.ID)
+				return records.RestoreClient(context.Background(), c.ID)
 			}
-			return func() {
-				if v.d.store != records {
-					return // other records are on screen now
-				}
-				if err != nil {
-					v.d.showError("Could not change the client", err)
-					return
-				}
-				v.d.list.Reload()
-				v.load(c.ID, v.mode)
-			}
+			return records.ArchiveClient(context.Background(), c.ID)
 		})
 	}
 	if c.Archived {
@@ -330,6 +303,28 @@ func (v *ClientView) toggleArchived() {
 	}
 	msg := fmt.Sprintf("Archive %s?\nTheir history is kept. Find them again with “Show archived”.", c.FullName())
 	v.d.confirm("Archive client", msg, "Archive", do)
+}
+
+// change runs a change to client id's records in the background, then
+// reloads the list and the client in the mode then gives once it lands, or
+// says in words why it failed. The store is the one on screen now: if the
+// desk switches records before the change lands, nothing more happens.
+func (v *ClientView) change(failed string, id int64, then func() viewMode, do func(*store.Store) error) {
+	records := v.d.store
+	v.d.tasks.run(func() func() {
+		err := do(records)
+		return func() {
+			if v.d.store != records {
+				return // other records are on screen now
+			}
+			if err != nil {
+				v.d.showError(failed, err)
+				return
+			}
+			v.d.list.Reload()
+			v.load(id, then())
+		}
+	})
 }
 
 // clear forgets the shown client (another database was opened).

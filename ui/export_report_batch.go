@@ -61,7 +61,7 @@ func newBatchExport(win fyne.Window, s *store.Store, t *tasks, practice report.P
 	b.Period = newPeriodChooser(today, nil)
 	b.Paper = newPaperChoice(b.prefs)
 	b.Folder = newFolderRow(win, filepath.Join(defaultReportFolder(b.prefs),
-		"Progress reports "+today.Format(exportDateFmt)), nil)
+		"Progress reports "+today.Format(store.DateLayout)), nil)
 	b.Problem = widget.NewLabel("")
 	b.Problem.Importance = widget.DangerImportance
 	b.Problem.Wrapping = fyne.TextWrapWord
@@ -175,14 +175,14 @@ func (b *batchExport) finish(dir string, res report.BatchResult, err error) {
 	switch {
 	case errors.Is(err, context.Canceled):
 		lines = append(lines, fmt.Sprintf("Stopped. %s written to %s; each one is complete.",
-			countOf(len(res.Written), "report was", "reports were"), dir))
+			plural(len(res.Written), "report was", "reports were"), dir))
 	case err != nil:
 		lines = append(lines, exportErrorText(err))
 	default:
-		lines = append(lines, fmt.Sprintf("%s written to %s.", countOf(len(res.Written), "report", "reports"), dir))
+		lines = append(lines, fmt.Sprintf("%s written to %s.", plural(len(res.Written), "report", "reports"), dir))
 	}
 	if n := len(res.Skipped); n > 0 {
-		lines = append(lines, countOf(n, "client has", "clients have")+" no visit in the period and got no report.")
+		lines = append(lines, plural(n, "client has", "clients have")+" no visit in the period and got no report.")
 	}
 	for _, f := range res.Failed {
 		lines = append(lines, "Not written: "+f.Client.FullName()+" — "+exportErrorText(f.Err))
@@ -199,11 +199,4 @@ func (b *batchExport) openFolder() {
 	if err := b.openURL(fileURL(b.outDir)); err != nil {
 		dialog.ShowInformation("Could not open the folder", "Open "+b.outDir+" from your file manager.", b.win)
 	}
-}
-
-func countOf(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -29,10 +29,9 @@ import (
 const prefReportFolder = "report.folder"
 
 const (
-	periodAll     = "All visits"
-	periodRecent  = "Last 3 months"
-	periodCustom  = "Custom"
-	exportDateFmt = "2006-01-02"
+	periodAll    = "All visits"
+	periodRecent = "Last 3 months"
+	periodCustom = "Custom"
 )
 
 // PracticeFromPreferences reads the practice details the settings saved,
@@ -58,8 +57,8 @@ type periodChooser struct {
 
 func newPeriodChooser(today time.Time, onChange func()) *periodChooser {
 	p := &periodChooser{From: newEntry("YYYY-MM-DD"), To: newEntry("YYYY-MM-DD"), onChange: onChange}
-	p.From.SetText(today.AddDate(0, -3, 0).Format(exportDateFmt))
-	p.To.SetText(today.Format(exportDateFmt))
+	p.From.SetText(today.AddDate(0, -3, 0).Format(store.DateLayout))
+	p.To.SetText(today.Format(store.DateLayout))
 	p.Choice = widget.NewRadioGroup([]string{periodAll, periodRecent, periodCustom}, func(string) {
 		p.syncEnabled()
 		p.changed()
@@ -125,7 +124,7 @@ func parseExportDate(label, text string) (time.Time, error) {
 	if text == "" {
 		return time.Time{}, fmt.Errorf("%s date is required for a custom period", label)
 	}
-	t, err := time.ParseInLocation(exportDateFmt, text, time.Local)
+	t, err := time.ParseInLocation(store.DateLayout, text, time.Local)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("%s date %q is not a date like 2026-11-25", label, text)
 	}

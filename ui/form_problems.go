@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
@@ -78,9 +79,18 @@ func (p formProblems) showSaveError(err error) {
 // problems at their fields or hand the saved record to done.
 type formSave struct {
 	tasks    *tasks
-	button   *widget.Button
+	button   *widget.Button // Save
+	cancel   *widget.Button
 	problems formProblems
 	busy     bool
+}
+
+// newFormSave makes a form's Save and Cancel buttons (with the keys that
+// do the same) and the save step behind Save.
+func newFormSave(t *tasks, problems formProblems, submit, cancel func()) formSave {
+	save := widget.NewButtonWithIcon("Save  (Ctrl+S)", theme.DocumentSaveIcon(), submit)
+	save.Importance = widget.HighImportance
+	return formSave{tasks: t, button: save, cancel: widget.NewButton("Cancel  (Esc)", cancel), problems: problems}
 }
 
 func submitForm[T any](f *formSave, value T, problems map[string]string,

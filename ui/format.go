@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"backtrack/report/chart"
 	"backtrack/store"
 )
 
@@ -20,7 +21,7 @@ func shortDate(t, now time.Time) string {
 
 func longDate(t time.Time) string { return t.Format("2 Jan 2006") }
 
-func dateTime(t time.Time) string { return t.Format("Mon 2 Jan 2006, 15:04") }
+func dateTime(t time.Time) string { return t.Format(chart.DateTimeLayout) }
 
 // daysBetween counts calendar days from a to b, ignoring the time of day.
 func daysBetween(a, b time.Time) int {
@@ -66,17 +67,6 @@ func lastVisitSummary(c store.ClientSummary, now time.Time) string {
 		return "No visits yet"
 	}
 	return shortDate(c.LastVisit, now) + " · " + painChange(c.LastPainBefore, c.LastPainAfter)
-}
-
-// joinNonEmpty joins the parts that are not blank.
-func joinNonEmpty(sep string, parts ...string) string {
-	var keep []string
-	for _, p := range parts {
-		if strings.TrimSpace(p) != "" {
-			keep = append(keep, p)
-		}
-	}
-	return strings.Join(keep, sep)
 }
 
 // oneLine squeezes a note onto one line for a summary.

@@ -33,7 +33,7 @@ type sessionHistory struct {
 
 func newSessionHistory(now func() time.Time) *sessionHistory {
 	h := &sessionHistory{now: now}
-	h.Title = widget.NewLabelWithStyle("History", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	h.Title = panelTitle("HISTORY") // the client view's history panel shows it
 	h.Empty = newSecondaryText()
 	h.Empty.SetText("No sessions recorded yet. Record the first with New session (Ctrl+N).")
 	h.List = widget.NewList(
@@ -57,7 +57,7 @@ func newSessionHistory(now func() time.Time) *sessionHistory {
 
 func (h *sessionHistory) show(sessions []store.Session) {
 	h.sessions = sessions
-	h.Title.SetText("History · " + plural(len(sessions), "session", "sessions"))
+	h.Title.SetText("HISTORY · " + plural(len(sessions), "session", "sessions"))
 	if len(sessions) == 0 {
 		h.Empty.Show()
 		h.header.Hide()

@@ -141,7 +141,7 @@ func (s *selectionOverlay) layout(r *painChartRenderer) {
 		ring(s.ringAfter, v.AfterY, k.after)
 	}
 
-	texts := []string{v.Start.Format("Mon 2 Jan 2006, 15:04"), VisitSummary(v.TrendPoint)}
+	texts := []string{dateTime(v.Start), VisitSummary(v.TrendPoint)}
 	if c.onTapVisit != nil {
 		texts = append(texts, "Click or press Enter to open")
 	}

@@ -20,11 +20,22 @@ type panel struct {
 }
 
 func newPanel(title string, extra, content fyne.CanvasObject) *panel {
-	p := &panel{title: widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		extra: extra, content: content}
-	p.title.Importance = widget.HighImportance
+	return newTitledPanel(panelTitle(title), extra, content)
+}
+
+// newTitledPanel is a panel whose title its content keeps up to date
+// ("HISTORY · 12 sessions").
+func newTitledPanel(title *widget.Label, extra, content fyne.CanvasObject) *panel {
+	p := &panel{title: title, extra: extra, content: content}
 	p.ExtendBaseWidget(p)
 	return p
+}
+
+// panelTitle is a panel's heading: bold, in the theme's accent colour.
+func panelTitle(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Importance = widget.HighImportance
+	return l
 }
 
 func (p *panel) CreateRenderer() fyne.WidgetRenderer {

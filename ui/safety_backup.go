@@ -24,7 +24,7 @@ const minPassphrase = 8
 // makes and checks it off the UI goroutine. It keeps its widgets so tests
 // can use it as a therapist would.
 type backupDialog struct {
-	win   fyne.Window
+	dialogFrame
 	store *store.Store
 	now   func() time.Time
 
@@ -44,12 +44,11 @@ type backupDialog struct {
 	OnSaved func()
 
 	passRows *fyne.Container
-	dialog   *dialog.CustomDialog
 	work     *tasks // the desk's: quitting stops a backup and waits for its clean-up
 }
 
 func newBackupDialog(win fyne.Window, s *store.Store, t *tasks) *backupDialog {
-	b := &backupDialog{win: win, store: s, work: t, now: time.Now}
+	b := &backupDialog{dialogFrame: dialogFrame{win: win, width: 640}, store: s, work: t, now: time.Now}
 	b.Folder = newFolderRow(win, store.BackupDir(s.Path()), b.explainFolder)
 	b.FileName = widget.NewEntry()
 	b.FileName.SetText(store.BackupName(s.Path(), b.now(), false))
@@ -84,17 +83,9 @@ func newBackupDialog(win fyne.Window, s *store.Store, t *tasks) *backupDialog {
 	b.passRows.Hide()
 	b.explainFolder()
 	content := container.NewVBox(form, b.passRows, b.Note, b.Problem, b.Busy)
-	b.dialog = dialog.NewCustomWithoutButtons("Back up now", content, win)
-	b.dialog.SetButtons([]fyne.CanvasObject{b.Cancel, b.BackUp})
+	b.build("Back up now", content, b.Cancel, b.BackUp)
 	return b
 }
-
-func (b *backupDialog) show() {
-	b.dialog.Show()
-	b.fit()
-}
-
-func (b *backupDialog) fit() { fitDialog(b.dialog, b.win, 640) }
 
 // setEncrypted shows the passphrase fields and gives the default name the
 // extension that says the file is encrypted.
@@ -192,7 +183,7 @@ func (b *backupDialog) backUp() {
 				how += ", encrypted"
 			}
 			b.Done = fmt.Sprintf("%s\nwas saved in %s.\n\n%s and %s, %s.", filepath.Base(path), filepath.Dir(path),
-				countOf(info.Clients, "client", "clients"), countOf(info.Sessions, "session", "sessions"), how)
+				plural(info.Clients, "client", "clients"), plural(info.Sessions, "session", "sessions"), how)
 			dialog.ShowInformation("Backup saved", b.Done, b.win)
 			if b.OnSaved != nil {
 				b.OnSaved()

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"strings"
 
@@ -90,20 +89,28 @@ func setBusy(bar *widget.ProgressBarInfinite, busy bool, buttons ...*widget.Butt
 	bar.Hide()
 }
 
-// sizeText is a file size for people: "840 KB", "12.3 MB".
-func sizeText(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%d KB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
+// dialogFrame is what the data-safety dialogs share: their window, the
+// dialog with its buttons, and the width it keeps as parts show and hide.
+type dialogFrame struct {
+	win    fyne.Window
+	dialog *dialog.CustomDialog
+	width  float32 // the most it takes; less on a small window
 }
 
-// fitDialog grows or shrinks a dialog to its content after parts were
-// shown or hidden, keeping its width: a dialog keeps the size it was shown
-// at, and new lines would otherwise be drawn over the others.
-func fitDialog(d dialog.Dialog, win fyne.Window, width float32) {
-	d.Resize(fyne.NewSize(min(width, win.Canvas().Size().Width-40), 0))
+// build makes the dialog around content, with buttons at its foot.
+func (f *dialogFrame) build(title string, content fyne.CanvasObject, buttons ...fyne.CanvasObject) {
+	f.dialog = dialog.NewCustomWithoutButtons(title, content, f.win)
+	f.dialog.SetButtons(buttons)
+}
+
+func (f *dialogFrame) show() {
+	f.dialog.Show()
+	f.fit()
+}
+
+// fit grows or shrinks the dialog to its content after parts were shown or
+// hidden, keeping its width: a dialog keeps the size it was shown at, and
+// new lines would otherwise be drawn over the others.
+func (f *dialogFrame) fit() {
+	f.dialog.Resize(fyne.NewSize(min(f.width, f.win.Canvas().Size().Width-40), 0))
 }

@@ -26,7 +26,7 @@ const (
 // new folder inside the one chosen, off the UI goroutine. It keeps its
 // widgets so tests can use it as a therapist would.
 type exportDialog struct {
-	win   fyne.Window
+	dialogFrame
 	store *store.Store
 	now   func() time.Time
 
@@ -39,12 +39,11 @@ type exportDialog struct {
 	// Done is the message shown once the files are written (tests read it).
 	Done string
 
-	dialog *dialog.CustomDialog
-	work   *tasks // the desk's: quitting stops an export and waits for its clean-up
+	work *tasks // the desk's: quitting stops an export and waits for its clean-up
 }
 
 func newExportDialog(win fyne.Window, s *store.Store, t *tasks) *exportDialog {
-	e := &exportDialog{win: win, store: s, work: t, now: time.Now}
+	e := &exportDialog{dialogFrame: dialogFrame{win: win, width: 680}, store: s, work: t, now: time.Now}
 	e.Format = widget.NewRadioGroup([]string{exportChoiceJSON, exportChoiceCSV}, nil)
 	e.Format.SetSelected(exportChoiceJSON)
 	e.Format.Required = true
@@ -65,17 +64,9 @@ func newExportDialog(win fyne.Window, s *store.Store, t *tasks) *exportDialog {
 		form.Add(row[0])
 		form.Add(row[1])
 	}
-	e.dialog = dialog.NewCustomWithoutButtons("Export records", container.NewVBox(form, note, e.Problem, e.Busy), win)
-	e.dialog.SetButtons([]fyne.CanvasObject{e.Cancel, e.Export})
+	e.build("Export records", container.NewVBox(form, note, e.Problem, e.Busy), e.Cancel, e.Export)
 	return e
 }
-
-func (e *exportDialog) show() {
-	e.dialog.Show()
-	e.fit()
-}
-
-func (e *exportDialog) fit() { fitDialog(e.dialog, e.win, 680) }
 
 // folderName is the new folder an export goes into, dated, so exports
 // never mix.

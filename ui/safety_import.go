@@ -41,7 +41,7 @@ var importKinds = []importKind{
 // onImported runs after an import landed, so the desk can reload. It keeps
 // its widgets so tests can use it as a therapist would.
 type importDialog struct {
-	win        fyne.Window
+	dialogFrame
 	store      *store.Store
 	onImported func()
 
@@ -61,13 +61,12 @@ type importDialog struct {
 	path     string
 	problems []store.ImportProblem
 	listBox  *fyne.Container
-	dialog   *dialog.CustomDialog
 	work     *tasks // the desk's: quitting stops a check or import (rolled back) and waits
 	checkGen int
 }
 
 func newImportDialog(win fyne.Window, s *store.Store, t *tasks, onImported func()) *importDialog {
-	d := &importDialog{win: win, store: s, work: t, onImported: onImported}
+	d := &importDialog{dialogFrame: dialogFrame{win: win, width: 860}, store: s, work: t, onImported: onImported}
 	labels := make([]string, len(importKinds))
 	for i, k := range importKinds {
 		labels[i] = k.label
@@ -118,17 +117,9 @@ func newImportDialog(win fyne.Window, s *store.Store, t *tasks, onImported func(
 		form.Add(row[1])
 	}
 	content := container.NewVBox(form, widget.NewSeparator(), d.Summary, d.Problem, d.listBox, d.Busy)
-	d.dialog = dialog.NewCustomWithoutButtons("Import records", content, win)
-	d.dialog.SetButtons([]fyne.CanvasObject{d.Cancel, d.Import})
+	d.build("Import records", content, d.Cancel, d.Import)
 	return d
 }
-
-func (d *importDialog) show() {
-	d.dialog.Show()
-	d.fit()
-}
-
-func (d *importDialog) fit() { fitDialog(d.dialog, d.win, 860) }
 
 func (d *importDialog) kind() importKind {
 	for _, k := range importKinds {
@@ -232,7 +223,7 @@ func (d *importDialog) present(sum store.ImportSummary, err error, checkOnly boo
 	case errors.As(err, &ie):
 		d.problems = sum.Problems
 		d.Summary.SetText(fmt.Sprintf("%s has %s. Nothing was imported: correct the file, then choose it again.",
-			filepath.Base(d.path), countOf(len(sum.Problems), "problem", "problems")))
+			filepath.Base(d.path), plural(len(sum.Problems), "problem", "problems")))
 		d.Problems.Refresh()
 		d.listBox.Show()
 	case err != nil:

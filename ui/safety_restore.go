@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/ui/internal/filesize"
 )
 
 // restoreDialog lists the backups, checks the one chosen and, once the
@@ -24,7 +25,7 @@ import (
 // reopen is called after a failed restore too, with the database
 // unchanged. It keeps its widgets so tests can use it as a therapist would.
 type restoreDialog struct {
-	win    fyne.Window
+	dialogFrame
 	store  *store.Store
 	reopen func(string)
 	now    func() time.Time
@@ -44,13 +45,12 @@ type restoreDialog struct {
 	encrypted map[string]bool
 	chosen    string // the file checked and ready to restore
 	passRow   *fyne.Container
-	dialog    *dialog.CustomDialog
 	work      *tasks // the desk's: closing waits for a check or a restore
 	checkGen  int
 }
 
 func newRestoreDialog(win fyne.Window, s *store.Store, t *tasks, reopen func(string)) *restoreDialog {
-	r := &restoreDialog{win: win, store: s, work: t, reopen: reopen, now: time.Now,
+	r := &restoreDialog{dialogFrame: dialogFrame{win: win, width: 640}, store: s, work: t, reopen: reopen, now: time.Now,
 		paths: map[string]string{}, encrypted: map[string]bool{}}
 	r.Backups = widget.NewRadioGroup(nil, func(string) { r.check() })
 	r.ChooseFile = widget.NewButtonWithIcon("Other file…", theme.FolderOpenIcon(), r.chooseFile)
@@ -66,7 +66,6 @@ func newRestoreDialog(win fyne.Window, s *store.Store, t *tasks, reopen func(str
 	r.Restore.Disable()
 	r.Cancel = widget.NewButton("Cancel", func() { r.dialog.Hide() })
 
-	r.listBackups()
 	r.passRow = container.NewBorder(nil, nil,
 		widget.NewLabelWithStyle("Passphrase", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}),
 		widget.NewButton("Check", r.check), r.Passphrase)
@@ -78,17 +77,10 @@ func newRestoreDialog(win fyne.Window, s *store.Store, t *tasks, reopen func(str
 		list,
 		container.NewHBox(layout.NewSpacer(), r.ChooseFile),
 		r.passRow, widget.NewSeparator(), r.Summary, r.Problem, r.Busy)
-	r.dialog = dialog.NewCustomWithoutButtons("Restore from backup", content, win)
-	r.dialog.SetButtons([]fyne.CanvasObject{r.Cancel, r.Restore})
+	r.build("Restore from backup", content, r.Cancel, r.Restore)
+	r.listBackups()
 	return r
 }
-
-func (r *restoreDialog) show() {
-	r.dialog.Show()
-	r.fit()
-}
-
-func (r *restoreDialog) fit() { fitDialog(r.dialog, r.win, 640) }
 
 // listBackups reads the backups folder in the background: it may be on a
 // slow or sleeping disk, and the window must not freeze meanwhile.
@@ -100,7 +92,7 @@ func (r *restoreDialog) listBackups() {
 			chosen := r.Backups.Options // files chosen while the list loaded stay, after it
 			r.Backups.Options = nil
 			for _, b := range backups {
-				r.addOption(b.Path, b.Encrypted, fmt.Sprintf("%s · %s", dateTime(b.Taken), sizeText(b.Size)))
+				r.addOption(b.Path, b.Encrypted, fmt.Sprintf("%s · %s", dateTime(b.Taken), filesize.Text(b.Size)))
 			}
 			r.Backups.Options = append(r.Backups.Options, chosen...)
 			r.Backups.Refresh()
@@ -224,10 +216,10 @@ func (r *restoreDialog) check() {
 
 // backupSummary says what a backup holds and what restoring does.
 func backupSummary(info store.BackupInfo) string {
-	text := fmt.Sprintf("This backup holds %s and %s", countOf(info.Clients, "client", "clients"),
-		countOf(info.Sessions, "session", "sessions"))
+	text := fmt.Sprintf("This backup holds %s and %s", plural(info.Clients, "client", "clients"),
+		plural(info.Sessions, "session", "sessions"))
 	if !info.LastSession.IsZero() {
-		text += ", the last on " + info.LastSession.Format("2 Jan 2006")
+		text += ", the last on " + longDate(info.LastSession)
 	}
 	return text + ". It checks out complete.\n\nRestoring replaces the records open now with it. " +
 		"The records it replaces are kept as a copy beside the database."
@@ -272,8 +264,8 @@ func (r *restoreDialog) restore() {
 				dialog.ShowInformation("Restore did not happen", r.Done, r.win)
 				return
 			}
-			r.Done = fmt.Sprintf("Restored %s and %s.", countOf(res.Restored.Clients, "client", "clients"),
-				countOf(res.Restored.Sessions, "session", "sessions"))
+			r.Done = fmt.Sprintf("Restored %s and %s.", plural(res.Restored.Clients, "client", "clients"),
+				plural(res.Restored.Sessions, "session", "sessions"))
 			if res.Previous != "" {
 				r.Done += "\n\nThe records it replaced are kept as\n" + res.Previous
 			}

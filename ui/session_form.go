@@ -17,11 +17,9 @@ import (
 	"backtrack/store"
 )
 
-// Layouts the therapist types dates and times in.
-const (
-	formDateLayout = "2006-01-02"
-	formTimeLayout = "15:04"
-)
+// formTimeLayout is how the therapist types a time; dates are typed as the
+// store keeps them (store.DateLayout).
+const formTimeLayout = "15:04"
 
 // defaultDuration is a standard treatment, in minutes.
 const defaultDuration = 60
@@ -109,10 +107,8 @@ func newSessionForm(s *store.Store, t *tasks, client store.Client, vocab map[sto
 	f.Assessment = newNoteEntry("Your assessment", 2)
 	f.Plan = newNoteEntry("Next steps, frequency of visits", 2)
 	f.HomeCare = newNoteEntry("Stretches and exercises for home", 2)
-	f.Save = widget.NewButtonWithIcon("Save  (Ctrl+S)", theme.DocumentSaveIcon(), f.Submit)
-	f.Save.Importance = widget.HighImportance
-	f.Cancel = widget.NewButton("Cancel  (Esc)", f.cancel)
-	f.saving = formSave{tasks: t, button: f.Save, problems: f.problems}
+	f.saving = newFormSave(t, f.problems, f.Submit, f.cancel)
+	f.Save, f.Cancel = f.saving.button, f.saving.cancel
 
 	f.fill(session, now)
 	f.wireEscape()
@@ -136,7 +132,7 @@ func (f *SessionForm) fill(s store.Session, now time.Time) {
 		f.Title.SetText("Edit session of " + longDate(s.Start))
 		f.Copy.Hide() // "last session" is this one or a later one: nothing sensible to copy
 	}
-	f.Date.SetText(start.Format(formDateLayout))
+	f.Date.SetText(start.Format(store.DateLayout))
 	f.Time.SetText(start.Format(formTimeLayout))
 	f.Duration.SetText(strconv.Itoa(duration))
 	f.PainBefore.set(s.PainBefore)
@@ -195,7 +191,7 @@ func (f *SessionForm) read() (store.Session, map[string]string) {
 	problems := map[string]string{}
 	s := f.base
 	s.ClientID = f.client.ID
-	day, derr := time.ParseInLocation(formDateLayout, strings.TrimSpace(f.Date.Text), time.Local)
+	day, derr := time.ParseInLocation(store.DateLayout, strings.TrimSpace(f.Date.Text), time.Local)
 	clock, terr := time.ParseInLocation(formTimeLayout, strings.TrimSpace(f.Time.Text), time.Local)
 	switch {
 	case strings.TrimSpace(f.Date.Text) == "":

@@ -230,10 +230,14 @@ func FormatScore(score float64) string {
 	return strconv.FormatFloat(math.Round(score*10)/10, 'f', -1, 64)
 }
 
+// DateTimeLayout is how a visit's day and time read, on screen and on
+// paper: "Tue 14 Nov 2026, 14:00".
+const DateTimeLayout = "Mon 2 Jan 2006, 15:04"
+
 // Describe is a visit in words, for a tooltip or a screen reader:
 // "Tue 14 Nov 2026, 14:00 · pain 4 → 2".
 func Describe(v store.TrendPoint) string {
-	return fmt.Sprintf("%s · pain %s → %s", v.Start.Format("Mon 2 Jan 2006, 15:04"), v.Before, v.After)
+	return fmt.Sprintf("%s · pain %s → %s", v.Start.Format(DateTimeLayout), v.Before, v.After)
 }
 
 // Message is what to show instead of a chart when there is no trend to

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"backtrack/store"
+	"backtrack/ui/internal/filesize"
 )
 
 var backupCommand = command{
@@ -60,7 +61,7 @@ func runBackup(ctx context.Context, env Env, args []string) error {
 		how = "encrypted, verified"
 	}
 	fmt.Fprintf(env.Stdout, "Backed up %s and %s to %s (%s, %s).\n",
-		plural(info.Clients, "client"), plural(info.Sessions, "session"), out, how, humanSize(info.Size))
+		plural(info.Clients, "client"), plural(info.Sessions, "session"), out, how, filesize.Text(info.Size))
 	return nil
 }
 
@@ -69,14 +70,4 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
-}
-
-func humanSize(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%d KB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
 }
