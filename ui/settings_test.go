@@ -1,0 +1,46 @@
+package ui
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"backtrack/report"
+	"backtrack/store"
+)
+
+func TestSettingsAddressAndContactReachTheReport(t *testing.T) {
+	d, s, c := deskWithClient(t)
+	addSession(t, s, store.Session{ClientID: c.ID, Start: testNow.AddDate(0, 0, -7), PainBefore: store.PainOf(5), PainAfter: store.PainOf(3)})
+
+	// when the therapist fills in the practice's address and contact
+	press(t, d, shortcutSettings)
+	st := d.settings
+	typeInto(d, st.Practice, "Back in Balance")
+	typeInto(d, st.Address, "12 Linden St, 8001 Zurich")
+	typeInto(d, st.Contact, "079 555 01 02 · anna@example.ch")
+	tap(d, st.Save)
+
+	// then they are kept under the report's keys, which the CLI reads too
+	prefs := d.app.Preferences()
+	if got := prefs.String(report.PrefAddress); got != "12 Linden St, 8001 Zurich" {
+		t.Errorf("address preference = %q", got)
+	}
+	if got := prefs.String(report.PrefContact); got != "079 555 01 02 · anna@example.ch" {
+		t.Errorf("contact preference = %q", got)
+	}
+
+	// and a progress report prints them
+	var e *exportReport
+	act(d, func() {
+		e = newExportReport(d.window, d.store, d.tasks, c, PracticeFromPreferences(prefs))
+		e.now = func() time.Time { return testNow }
+		e.Folder.set(t.TempDir())
+		e.show()
+	})
+	act(d, func() { test.Tap(e.Save) })
+	words := pdfWords(t, filepath.Join(e.Folder.Path, e.FileName.Text))
+	mustContain(t, "report", words, "Back in Balance", "12 Linden St, 8001 Zurich", "079 555 01 02")
+}
