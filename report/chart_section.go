@@ -1,5 +1,7 @@
 package report
 
+import "backtrack/report/chart"
+
 // chartHeight is the printed pain chart's height in millimetres.
 const chartHeight = 62.0
 
@@ -9,6 +11,12 @@ func (r *renderer) chart() {
 	r.section("Pain over visits", chartHeight)
 	if len(r.d.Trend) == 0 {
 		r.paragraph(smallStyle, "No visits in this period, so there is nothing to chart.")
+		return
+	}
+	// Without a trend to draw, the chart's message alone: an empty frame
+	// would push the plan and signature onto a page of their own.
+	if msg := chart.Message(r.d.Trend); msg != "" {
+		r.paragraph(smallStyle, msg)
 		return
 	}
 	y := r.pdf.GetY() + 1

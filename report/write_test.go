@@ -279,3 +279,17 @@ func TestHeaderThatFillsThePageCannotStallTheTable(t *testing.T) {
 		}
 	}
 }
+
+func TestAOneVisitReportFitsOnePage(t *testing.T) {
+	s := openStore(t)
+	c := createClient(t, s, "Nadia", "Jensen", day(1967, 3, 23))
+	manyVisits(t, s, c.ID, 1)
+	pages := pdfText(t, writePDF(t, s, c.ID, store.Period{}, defaultOptions()))
+	// no empty chart frame pushing the plan and signature onto a page of their own
+	if len(pages) != 1 {
+		t.Fatalf("%d pages, want 1", len(pages))
+	}
+	mustContain(t, "chart message", pages[0], "Record a second visit to see a trend.")
+	mustContain(t, "plan", pages[0], "Plan and home care")
+	mustContain(t, "footer", pages[0], "Page 1 of 1")
+}
