@@ -34,7 +34,7 @@ type backupStatus struct {
 func newBackupStatus(d *Desk) *backupStatus {
 	b := &backupStatus{Line: newSecondaryText(), Notice: widget.NewLabel("")}
 	b.Line.seg.Style.SizeName = theme.SizeNameCaptionText
-	b.Line.Hide()
+	b.Line.seg.Style.Alignment = fyne.TextAlignCenter
 	b.Notice.Wrapping = fyne.TextWrapWord
 	b.BackUp = widget.NewButtonWithIcon("Back up now…", theme.DocumentSaveIcon(), d.backUpNow)
 	b.Dismiss = widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
@@ -48,6 +48,27 @@ func newBackupStatus(d *Desk) *backupStatus {
 	b.banner = container.NewStack(newTint(theme.ColorNameWarning), container.NewPadded(row))
 	b.banner.Hide()
 	return b
+}
+
+// showLastBackup fills the status line from the backups folder before
+// today's backup has run, so the line is there from the start and nothing
+// moves when the result comes in. Reading one small folder is quick.
+func (b *backupStatus) showLastBackup(dbPath string, now time.Time) {
+	all, err := store.ListBackups(dbPath)
+	switch {
+	case err != nil || len(all) == 0:
+		b.Line.SetText("No backup yet")
+	case sameDay(all[0].Taken.Local(), now):
+		b.Line.SetText("Backed up today " + all[0].Taken.Local().Format("15:04"))
+	default:
+		b.Line.SetText("Last backup " + longDate(all[0].Taken))
+	}
+}
+
+func sameDay(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return ay == by && am == bm && ad == bd
 }
 
 // StartAutoBackup makes the day's backup of the therapist's records a few
@@ -89,7 +110,6 @@ func (d *Desk) showBackupResult(taken time.Time, err error) {
 	b := d.backup
 	if err != nil {
 		b.Line.SetText("Not backed up today")
-		b.Line.Show()
 		b.Notice.SetText("Today's automatic backup failed. " + backupFailureText(err) +
 			" Use File › Back up now… to save a copy of your records.")
 		b.banner.Show()
@@ -101,7 +121,6 @@ func (d *Desk) showBackupResult(taken time.Time, err error) {
 		text += " " + taken.Local().Format("15:04")
 	}
 	b.Line.SetText(text)
-	b.Line.Show()
 	b.banner.Hide()
 	d.relayoutChrome()
 }

@@ -14,8 +14,8 @@ func TestAutomaticBackupSaysWhenItIsDone(t *testing.T) {
 	s := openStore(t)
 	addClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak"})
 	d := newTestDesk(t, s, Options{})
-	if d.backup.Line.Visible() || d.backup.banner.Visible() {
-		t.Fatal("the desk speaks of a backup before any was tried")
+	if got := d.backup.Line.Text(); got != "No backup yet" || d.backup.banner.Visible() {
+		t.Fatalf("before any backup: line %q, notice shown %v", got, d.backup.banner.Visible())
 	}
 
 	// when the day's backup runs
@@ -39,6 +39,16 @@ func TestAutomaticBackupSaysWhenItIsDone(t *testing.T) {
 	act(d, d.autoBackup)
 	if got := d.backup.Line.Text(); got != "Backed up today 15:00" {
 		t.Errorf("after a second run: %q", got)
+	}
+
+	// and the next desk says so from the start, a day later by date
+	if got := newTestDesk(t, s, Options{}).backup.Line.Text(); got != "Backed up today 15:00" {
+		t.Errorf("a new desk on the same day starts with %q", got)
+	}
+	later := newTestDesk(t, s, Options{})
+	later.backup.showLastBackup(s.Path(), testNow.AddDate(0, 0, 1))
+	if got := later.backup.Line.Text(); got != "Last backup 25 Nov 2026" {
+		t.Errorf("the next day starts with %q", got)
 	}
 }
 

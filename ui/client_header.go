@@ -80,8 +80,10 @@ func newClientHeader() *clientHeader {
 
 	buttons := container.NewHBox(h.NewSession, h.Report, h.Edit, h.Archive)
 	h.buttons = buttons
-	who := container.New(&tightVBox{}, h.Name, h.Details)
-	top := container.NewBorder(nil, nil, nil, container.NewCenter(buttons), who)
+	// The buttons share the name's line only: the details below get the
+	// whole width, so a long email address is not cut short.
+	nameLine := container.NewBorder(nil, nil, nil, container.NewCenter(buttons), h.Name)
+	top := container.New(&tightVBox{}, nameLine, h.Details)
 	h.content = container.NewVBox(top, alert, h.NoAlert, h.History)
 	return h
 }

@@ -89,7 +89,7 @@ func NewDesk(a fyne.App, s *store.Store, opts Options) *Desk {
 	d.backup = newBackupStatus(d)
 
 	newClient := widget.NewButtonWithIcon("New client", theme.ContentAddIcon(), d.newClient)
-	d.backup.Line.seg.Style.Alignment = fyne.TextAlignCenter
+	d.backup.showLastBackup(s.Path(), d.now())
 	listColumn := container.NewBorder(nil, container.NewVBox(newClient, d.backup.Line), nil, nil, d.list.content)
 	split := container.NewHSplit(listColumn, d.view.content)
 	split.Offset = 0.24

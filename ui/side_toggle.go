@@ -60,7 +60,8 @@ type sideToggleRenderer struct {
 }
 
 func (r *sideToggleRenderer) MinSize() fyne.Size {
-	pad := theme.InnerPadding()
+	// The widget's own theme: the session form draws its tags compact.
+	pad := r.t.Theme().Size(theme.SizeNameInnerPadding)
 	s := r.text.MinSize()
 	return fyne.NewSize(max(s.Width+pad*1.5, s.Height+pad), s.Height+pad*2)
 }

@@ -15,6 +15,7 @@ import (
 type welcome struct {
 	AddClient *widget.Button
 	Explore   *widget.Button
+	Note      *secondaryText
 	content   fyne.CanvasObject
 }
 
@@ -32,8 +33,12 @@ func newWelcome(d *Desk) *welcome {
 	intro := widget.NewLabel("Session notes, pain trends and progress reports for your clients with lower back pain.\n" +
 		"Everything stays in one private file on this computer.")
 	intro.Alignment = fyne.TextAlignCenter
+	// Two short lines, centred and never truncated, like the intro above.
 	note := newSecondaryText()
-	note.SetText("The sample practice opens in a temporary folder, apart from your records, and is deleted when you leave it.")
+	note.Truncation = fyne.TextTruncateOff
+	note.seg.Style.Alignment = fyne.TextAlignCenter
+	note.SetText("The sample practice opens in a temporary folder, apart from your records,\nand is deleted when you leave it.")
+	w.Note = note
 	buttons := container.NewCenter(container.NewHBox(w.AddClient, w.Explore))
 	w.content = container.NewCenter(container.NewVBox(container.NewCenter(icon), title, intro,
 		widget.NewLabel(""), buttons, note))
