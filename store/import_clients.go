@@ -22,31 +22,7 @@ var (
 // (same name and date of birth), or named twice in the file, is not added
 // again.
 func (s *Store) ImportClientsCSV(ctx context.Context, r io.Reader, opts ImportOptions) (ImportSummary, error) {
-	var sum ImportSummary
-	data, err := readImportData(r)
-	if err != nil {
-		sum.Problems = []ImportProblem{{Message: err.Error()}}
-		return sum, &ImportError{Problems: sum.Problems}
-	}
-	table, problems := readCSVTable(data, clientImportColumns, clientImportRequired)
-	if table == nil {
-		sum.Problems = problems
-		return sum, &ImportError{Problems: problems}
-	}
-	sum.Problems = problems
-	sum.Rows = len(table.rows)
-	err = s.runImport(ctx, opts, &sum, func(im *importer) error {
-		for _, row := range table.rows {
-			if im.tooMany() {
-				return nil
-			}
-			if err := im.clientRow(table, row); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	return sum, err
+	return s.importCSV(ctx, r, opts, clientImportColumns, clientImportRequired, (*importer).clientRow)
 }
 
 // clientRow checks and adds one client row.

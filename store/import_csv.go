@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -227,4 +228,35 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// importCSV reads a CSV file into a table with the given columns and runs
+// addRow on every row in one import transaction: all rows or none.
+func (s *Store) importCSV(ctx context.Context, r io.Reader, opts ImportOptions, columns, required []string,
+	addRow func(*importer, *csvTable, csvRow) error) (ImportSummary, error) {
+	var sum ImportSummary
+	data, err := readImportData(r)
+	if err != nil {
+		sum.Problems = []ImportProblem{{Message: err.Error()}}
+		return sum, &ImportError{Problems: sum.Problems}
+	}
+	table, problems := readCSVTable(data, columns, required)
+	if table == nil {
+		sum.Problems = problems
+		return sum, &ImportError{Problems: problems}
+	}
+	sum.Problems = problems
+	sum.Rows = len(table.rows)
+	err = s.runImport(ctx, opts, &sum, func(im *importer) error {
+		for _, row := range table.rows {
+			if im.tooMany() {
+				return nil
+			}
+			if err := addRow(im, table, row); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return sum, err
 }

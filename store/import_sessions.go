@@ -31,31 +31,7 @@ var sessionColumnOf = map[string]string{"start": "date", "duration": "duration_m
 // already recorded, in one transaction: all of them or none. Vocabulary the
 // list lacks is added as the therapist's own entries.
 func (s *Store) ImportSessionsCSV(ctx context.Context, r io.Reader, opts ImportOptions) (ImportSummary, error) {
-	var sum ImportSummary
-	data, err := readImportData(r)
-	if err != nil {
-		sum.Problems = []ImportProblem{{Message: err.Error()}}
-		return sum, &ImportError{Problems: sum.Problems}
-	}
-	table, problems := readCSVTable(data, sessionImportColumns, sessionImportRequired)
-	if table == nil {
-		sum.Problems = problems
-		return sum, &ImportError{Problems: problems}
-	}
-	sum.Problems = problems
-	sum.Rows = len(table.rows)
-	err = s.runImport(ctx, opts, &sum, func(im *importer) error {
-		for _, row := range table.rows {
-			if im.tooMany() {
-				return nil
-			}
-			if err := im.sessionRow(table, row); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	return sum, err
+	return s.importCSV(ctx, r, opts, sessionImportColumns, sessionImportRequired, (*importer).sessionRow)
 }
 
 // sessionRow checks and adds one session row.
