@@ -118,16 +118,10 @@ func (v *ClientView) load(id int64, then viewMode) {
 	// records (sample data, a restore) before the work runs.
 	s := v.d.store
 	load(v.d.tasks, &v.loads, func(ctx context.Context) (clientData, error) {
-		var data clientData
-		var err error
-		if data.client, err = s.Client(ctx, id); err != nil {
-			return data, err
-		}
-		if data.sessions, err = s.ClientHistory(ctx, id, store.Period{}); err != nil {
-			return data, err
-		}
-		data.trend, err = s.PainTrend(ctx, id, store.Period{})
-		return data, err
+		// One snapshot: the header, the summary, the chart and the history
+		// always agree, as they do in a printed report.
+		rec, err := s.ClientRecord(ctx, id, store.Period{})
+		return clientData{client: rec.Client, sessions: rec.Sessions, trend: rec.Trend}, err
 	}, func(data clientData, err error) {
 		if err != nil {
 			v.d.showError("Could not open the client", err)
