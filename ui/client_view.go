@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/ui/painchart"
 )
 
 // viewMode is what the area under the client's header shows.
@@ -30,7 +31,7 @@ type ClientView struct {
 
 	Header  *clientHeader
 	Before  *beforeTreatment
-	Chart   painChartView
+	Chart   *painchart.Chart
 	History *sessionHistory
 	Detail  *sessionDetail
 	Form    *SessionForm // nil unless a session is being recorded or edited
@@ -58,7 +59,7 @@ type clientData struct {
 func newClientView(d *Desk) *ClientView {
 	v := &ClientView{d: d, Header: newClientHeader(), Before: newBeforeTreatment(),
 		History: newSessionHistory(d.now), Detail: newSessionDetail()}
-	v.Chart = newChartSlot(v.openSession)
+	v.Chart = painchart.New(v.openSession)
 
 	v.Header.NewSession.OnTapped = v.NewSession
 	v.Header.Edit.OnTapped = func() { d.editClient(v.client) }

@@ -1,4 +1,4 @@
-package ui
+package painchart
 
 import (
 	"image/color"
@@ -18,11 +18,11 @@ import (
 
 // showChart puts a chart of points in a 640x320 test window with the
 // light theme, the size of the desk's chart panel.
-func showChart(t *testing.T, points []store.TrendPoint, onTap func(int64)) (*PainChart, fyne.Window) {
+func showChart(t *testing.T, points []store.TrendPoint, onTap func(int64)) (*Chart, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
 	test.ApplyTheme(t, theme.LightTheme())
-	c := NewPainChart(onTap)
+	c := New(onTap)
 	c.SetPoints(points)
 	w := test.NewTempWindow(t, c)
 	w.SetPadded(false)
@@ -31,7 +31,7 @@ func showChart(t *testing.T, points []store.TrendPoint, onTap func(int64)) (*Pai
 }
 
 // markerPos is where a visit's pain-before marker is, in the chart.
-func markerPos(c *PainChart, sessionID int64) fyne.Position {
+func markerPos(c *Chart, sessionID int64) fyne.Position {
 	for _, v := range c.layout.Visits {
 		if v.SessionID == sessionID {
 			return fyne.NewPos(c.plot.X+float32(v.X), c.plot.Y+float32(v.BeforeY))
@@ -41,7 +41,7 @@ func markerPos(c *PainChart, sessionID int64) fyne.Position {
 }
 
 // visibleTexts are the words the chart shows, in drawing order.
-func visibleTexts(c *PainChart) []string {
+func visibleTexts(c *Chart) []string {
 	var out []string
 	for _, o := range test.WidgetRenderer(c).Objects() {
 		if t, ok := o.(*canvas.Text); ok && t.Visible() {
@@ -55,8 +55,8 @@ func TestPainChartRendersTrend(t *testing.T) {
 	// Given eight visits in a desk-sized chart
 	_, w := showChart(t, charttest.Fortnightly(101), nil)
 	// Then it draws as the committed markup and picture say
-	test.AssertRendersToMarkup(t, "painchart/trend.xml", w.Canvas())
-	test.AssertRendersToImage(t, "painchart/trend_light.png", w.Canvas())
+	test.AssertRendersToMarkup(t, "trend.xml", w.Canvas())
+	test.AssertRendersToImage(t, "trend_light.png", w.Canvas())
 }
 
 func TestPainChartFollowsDarkTheme(t *testing.T) {
@@ -65,14 +65,14 @@ func TestPainChartFollowsDarkTheme(t *testing.T) {
 	// When the therapist switches to dark
 	test.ApplyTheme(t, theme.DarkTheme())
 	// Then it redraws in the dark theme's colours
-	test.AssertRendersToImage(t, "painchart/trend_dark.png", w.Canvas())
+	test.AssertRendersToImage(t, "trend_dark.png", w.Canvas())
 	dark := theme.DarkTheme().Color(theme.ColorNamePrimary, theme.VariantDark)
 	if got := firstMarkerFill(c); !sameColor(got, dark) {
 		t.Errorf("before marker %v, want the dark primary %v", got, dark)
 	}
 }
 
-func firstMarkerFill(c *PainChart) color.Color {
+func firstMarkerFill(c *Chart) color.Color {
 	r := c.renderer
 	return r.beforeMarks.items[0].FillColor
 }
@@ -91,7 +91,7 @@ func TestPainChartShowsAMessageForFewVisits(t *testing.T) {
 		markup string
 	}{
 		{"no visits", nil, "No visits yet", ""},
-		{"one visit", charttest.Fortnightly(101)[:1], "Record a second visit to see a trend.", "painchart/one_visit.xml"},
+		{"one visit", charttest.Fortnightly(101)[:1], "Record a second visit to see a trend.", "one_visit.xml"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -127,7 +127,7 @@ func TestPainChartHoverShowsVisit(t *testing.T) {
 	if c.Cursor() != desktop.PointerCursor {
 		t.Error("no pointing hand over an openable visit")
 	}
-	test.AssertRendersToMarkup(t, "painchart/hover.xml", w.Canvas())
+	test.AssertRendersToMarkup(t, "hover.xml", w.Canvas())
 
 	// When the pointer moves a little above the fourth visit, off its marker
 	pos := markerPos(c, 104)

@@ -1,4 +1,4 @@
-package ui
+package painchart
 
 import (
 	"slices"
@@ -11,7 +11,7 @@ import (
 	"backtrack/store"
 )
 
-// PainChart is the desk's pain-over-visits chart: pain before and after each
+// Chart is the desk's pain-over-visits chart: pain before and after each
 // visit against real time, the relief within each visit, and the clinically
 // important change level. Hovering (or moving with the arrow keys once
 // focused) shows a visit's date and scores; a tap, Enter or Space opens it.
@@ -19,7 +19,7 @@ import (
 //
 // Like any widget, it is used on Fyne's goroutine: a loader on another
 // goroutine hands it data through fyne.Do.
-type PainChart struct {
+type Chart struct {
 	widget.BaseWidget
 
 	onTapVisit func(sessionID int64)
@@ -32,26 +32,26 @@ type PainChart struct {
 
 	selected int // index into layout.Visits under the pointer or keys; -1 for none
 	focused  bool
-	renderer *painChartRenderer
+	renderer *chartRenderer
 }
 
 var (
-	_ fyne.Tappable      = (*PainChart)(nil)
-	_ fyne.Focusable     = (*PainChart)(nil)
-	_ desktop.Hoverable  = (*PainChart)(nil)
-	_ desktop.Cursorable = (*PainChart)(nil)
+	_ fyne.Tappable      = (*Chart)(nil)
+	_ fyne.Focusable     = (*Chart)(nil)
+	_ desktop.Hoverable  = (*Chart)(nil)
+	_ desktop.Cursorable = (*Chart)(nil)
 )
 
-// NewPainChart makes an empty chart; onTapVisit (may be nil) is called with
+// New makes an empty chart; onTapVisit (may be nil) is called with
 // the session a therapist taps or picks with the keyboard.
-func NewPainChart(onTapVisit func(sessionID int64)) *PainChart {
-	c := &PainChart{onTapVisit: onTapVisit, selected: -1, message: chart.Message(nil)}
+func New(onTapVisit func(sessionID int64)) *Chart {
+	c := &Chart{onTapVisit: onTapVisit, selected: -1, message: chart.Message(nil)}
 	c.ExtendBaseWidget(c)
 	return c
 }
 
 // SetPoints shows a client's trend as store.PainTrend returns it.
-func (c *PainChart) SetPoints(points []store.TrendPoint) {
+func (c *Chart) SetPoints(points []store.TrendPoint) {
 	c.points = slices.Clone(points)
 	c.message = chart.Message(c.points)
 	c.selected = -1
@@ -59,10 +59,10 @@ func (c *PainChart) SetPoints(points []store.TrendPoint) {
 }
 
 // Message is what the chart says instead of drawing, or "" when it draws.
-func (c *PainChart) Message() string { return c.message }
+func (c *Chart) Message() string { return c.message }
 
 // SelectedVisit is the visit whose details are showing, if any.
-func (c *PainChart) SelectedVisit() (store.TrendPoint, bool) {
+func (c *Chart) SelectedVisit() (store.TrendPoint, bool) {
 	if c.selected < 0 || c.selected >= len(c.layout.Visits) {
 		return store.TrendPoint{}, false
 	}
@@ -70,14 +70,14 @@ func (c *PainChart) SelectedVisit() (store.TrendPoint, bool) {
 }
 
 // CreateRenderer is called by Fyne.
-func (c *PainChart) CreateRenderer() fyne.WidgetRenderer {
-	c.renderer = newPainChartRenderer(c)
+func (c *Chart) CreateRenderer() fyne.WidgetRenderer {
+	c.renderer = newRenderer(c)
 	return c.renderer
 }
 
 // visitAt is the visit a pointer at pos means, by date first (see
 // chart.Nearest), within a few marker widths and near the plot's height.
-func (c *PainChart) visitAt(pos fyne.Position) (int, bool) {
+func (c *Chart) visitAt(pos fyne.Position) (int, bool) {
 	if c.message != "" || len(c.layout.Visits) == 0 {
 		return -1, false
 	}
@@ -89,7 +89,7 @@ func (c *PainChart) visitAt(pos fyne.Position) (int, bool) {
 	return c.layout.Nearest(x, y, reach)
 }
 
-func (c *PainChart) select_(i int) {
+func (c *Chart) selectVisit(i int) {
 	if i == c.selected {
 		return
 	}
@@ -99,43 +99,43 @@ func (c *PainChart) select_(i int) {
 	}
 }
 
-func (c *PainChart) open() {
+func (c *Chart) open() {
 	if v, ok := c.SelectedVisit(); ok && c.onTapVisit != nil {
 		c.onTapVisit(v.SessionID)
 	}
 }
 
 // Tapped shows and opens the visit under the pointer.
-func (c *PainChart) Tapped(e *fyne.PointEvent) {
+func (c *Chart) Tapped(e *fyne.PointEvent) {
 	i, ok := c.visitAt(e.Position)
 	if !ok {
 		return
 	}
-	c.select_(i)
+	c.selectVisit(i)
 	c.open()
 }
 
 // MouseIn is called by Fyne when the pointer enters the chart.
-func (c *PainChart) MouseIn(e *desktop.MouseEvent) { c.MouseMoved(e) }
+func (c *Chart) MouseIn(e *desktop.MouseEvent) { c.MouseMoved(e) }
 
 // MouseMoved shows the details of the visit under the pointer.
-func (c *PainChart) MouseMoved(e *desktop.MouseEvent) {
+func (c *Chart) MouseMoved(e *desktop.MouseEvent) {
 	i, _ := c.visitAt(e.Position)
 	if i < 0 && c.focused {
 		return // keep the keyboard's choice while the pointer is elsewhere
 	}
-	c.select_(i)
+	c.selectVisit(i)
 }
 
 // MouseOut hides the details unless the keyboard is choosing.
-func (c *PainChart) MouseOut() {
+func (c *Chart) MouseOut() {
 	if !c.focused {
-		c.select_(-1)
+		c.selectVisit(-1)
 	}
 }
 
 // Cursor is a pointing hand over a visit that can be opened.
-func (c *PainChart) Cursor() desktop.Cursor {
+func (c *Chart) Cursor() desktop.Cursor {
 	if c.selected >= 0 && c.onTapVisit != nil {
 		return desktop.PointerCursor
 	}
@@ -143,10 +143,10 @@ func (c *PainChart) Cursor() desktop.Cursor {
 }
 
 // FocusGained starts keyboard choosing at the latest visit.
-func (c *PainChart) FocusGained() {
+func (c *Chart) FocusGained() {
 	c.focused = true
 	if c.selected < 0 {
-		c.select_(c.step(len(c.layout.Visits), -1))
+		c.selectVisit(c.step(len(c.layout.Visits), -1))
 	}
 	if c.renderer != nil {
 		c.renderer.showSelection()
@@ -154,30 +154,30 @@ func (c *PainChart) FocusGained() {
 }
 
 // FocusLost hides the keyboard's choice.
-func (c *PainChart) FocusLost() {
+func (c *Chart) FocusLost() {
 	c.focused = false
-	c.select_(-1)
+	c.selectVisit(-1)
 	if c.renderer != nil {
 		c.renderer.showSelection()
 	}
 }
 
 // TypedRune is needed for fyne.Focusable; letters do nothing here.
-func (c *PainChart) TypedRune(rune) {}
+func (c *Chart) TypedRune(rune) {}
 
 // TypedKey moves between visits with the arrow keys, Home and End, and
 // opens the chosen one with Enter or Space.
-func (c *PainChart) TypedKey(e *fyne.KeyEvent) {
+func (c *Chart) TypedKey(e *fyne.KeyEvent) {
 	n := len(c.layout.Visits)
 	switch e.Name {
 	case fyne.KeyLeft, fyne.KeyUp:
-		c.select_(c.step(c.selected, -1))
+		c.selectVisit(c.step(c.selected, -1))
 	case fyne.KeyRight, fyne.KeyDown:
-		c.select_(c.step(c.selected, +1))
+		c.selectVisit(c.step(c.selected, +1))
 	case fyne.KeyHome:
-		c.select_(c.step(-1, +1))
+		c.selectVisit(c.step(-1, +1))
 	case fyne.KeyEnd:
-		c.select_(c.step(n, -1))
+		c.selectVisit(c.step(n, -1))
 	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace:
 		c.open()
 	}
@@ -185,7 +185,7 @@ func (c *PainChart) TypedKey(e *fyne.KeyEvent) {
 
 // step is the next visit from i in direction dir that has a score to show,
 // or i itself at the end.
-func (c *PainChart) step(i, dir int) int {
+func (c *Chart) step(i, dir int) int {
 	if c.message != "" {
 		return -1
 	}

@@ -1,4 +1,4 @@
-package ui
+package painchart
 
 import (
 	"image/color"
@@ -11,10 +11,10 @@ import (
 	"backtrack/report/chart"
 )
 
-// painChartRenderer draws a PainChart from report/chart's geometry with
+// chartRenderer draws a Chart from report/chart's geometry with
 // pooled canvas lines, circles and texts, laid out again on every resize.
-type painChartRenderer struct {
-	c       *PainChart
+type chartRenderer struct {
+	c       *Chart
 	ink     chartInk
 	size    fyne.Size
 	objects []fyne.CanvasObject
@@ -34,8 +34,8 @@ type painChartRenderer struct {
 	selection                                                   selectionOverlay
 }
 
-func newPainChartRenderer(c *PainChart) *painChartRenderer {
-	r := &painChartRenderer{
+func newRenderer(c *Chart) *chartRenderer {
+	r := &chartRenderer{
 		c:       c,
 		message: widget.NewLabel(""),
 		focus:   &canvas.Rectangle{},
@@ -50,26 +50,26 @@ func newPainChartRenderer(c *PainChart) *painChartRenderer {
 	return r
 }
 
-func (r *painChartRenderer) Destroy() {}
+func (r *chartRenderer) Destroy() {}
 
-func (r *painChartRenderer) Objects() []fyne.CanvasObject { return r.objects }
+func (r *chartRenderer) Objects() []fyne.CanvasObject { return r.objects }
 
 // MinSize leaves room for the legend, five pain gridlines and a date row.
-func (r *painChartRenderer) MinSize() fyne.Size {
+func (r *chartRenderer) MinSize() fyne.Size {
 	k := inkFrom(r.c.Theme())
 	row := 1.35 * k.textSize
 	return fyne.NewSize(18*row, 10*row)
 }
 
 // Refresh re-reads the theme and the points and draws again.
-func (r *painChartRenderer) Refresh() {
+func (r *chartRenderer) Refresh() {
 	r.Layout(r.c.Size())
 }
 
 // Layout fits the chart to size: the chrome (legend, pain labels, date
 // rows) is measured from the theme's text size and padding, and the plot
 // takes the rest.
-func (r *painChartRenderer) Layout(size fyne.Size) {
+func (r *chartRenderer) Layout(size fyne.Size) {
 	r.size = size
 	r.ink = inkFrom(r.c.Theme())
 	k := r.ink
@@ -100,7 +100,7 @@ func (r *painChartRenderer) Layout(size fyne.Size) {
 	canvas.Refresh(r.c)
 }
 
-func (r *painChartRenderer) showMessage(text string) {
+func (r *chartRenderer) showMessage(text string) {
 	pad := r.ink.pad
 	r.message.SetText(text)
 	r.message.Show()
@@ -114,7 +114,7 @@ func (r *painChartRenderer) showMessage(text string) {
 // layoutChart places everything but the selection; false when the size
 // leaves no room for a plot. A legend that wraps in a narrow chart takes
 // its rows from the plot, which is then laid out again.
-func (r *painChartRenderer) layoutChart(size fyne.Size) bool {
+func (r *chartRenderer) layoutChart(size fyne.Size) bool {
 	k := r.ink
 	row := 1.35 * k.textSize
 	left := r.measure("10") + 2*k.pad
@@ -150,7 +150,7 @@ func (r *painChartRenderer) layoutChart(size fyne.Size) bool {
 	}
 }
 
-func (r *painChartRenderer) layoutAxes(c chart.Chart, px, py, row float32) {
+func (r *chartRenderer) layoutAxes(c chart.Chart, px, py, row float32) {
 	k := r.ink
 	w, h := float32(c.Frame.Width), float32(c.Frame.Height)
 	for _, t := range c.PainTicks {
@@ -178,7 +178,7 @@ func (r *painChartRenderer) layoutAxes(c chart.Chart, px, py, row float32) {
 
 // layoutReference dashes the clinically important change level, under the
 // series unless they are dense; the legend gives its value.
-func (r *painChartRenderer) layoutReference(c chart.Chart, px, py float32) {
+func (r *chartRenderer) layoutReference(c chart.Chart, px, py float32) {
 	if !c.Important.Shown {
 		return
 	}
@@ -194,7 +194,7 @@ func (r *painChartRenderer) layoutReference(c chart.Chart, px, py float32) {
 // layoutSeries draws the relief connectors, the two broken lines and their
 // markers: filled before, hollow after. A dense chart keeps only the lines
 // and the markers of isolated scores that no line shows.
-func (r *painChartRenderer) layoutSeries(c chart.Chart, px, py float32) {
+func (r *chartRenderer) layoutSeries(c chart.Chart, px, py float32) {
 	k := r.ink
 	if !c.Dense {
 		for _, v := range c.Visits {
@@ -222,7 +222,7 @@ func (r *painChartRenderer) layoutSeries(c chart.Chart, px, py float32) {
 }
 
 // text places a pooled label with its top left at (x, y).
-func (r *painChartRenderer) text(s string, x, y float32, c color.Color) *canvas.Text {
+func (r *chartRenderer) text(s string, x, y float32, c color.Color) *canvas.Text {
 	t := r.labels.next()
 	t.Text, t.Color, t.TextSize, t.TextStyle = s, c, r.ink.textSize, fyne.TextStyle{}
 	t.Alignment = fyne.TextAlignLeading
@@ -234,7 +234,7 @@ func (r *painChartRenderer) text(s string, x, y float32, c color.Color) *canvas.
 
 // measure is a label's width at the chart's text size, remembered because
 // the tick chooser asks about the same few labels many times.
-func (r *painChartRenderer) measure(s string) float32 {
+func (r *chartRenderer) measure(s string) float32 {
 	if r.widths == nil || r.widthsSize != r.ink.textSize {
 		r.widths, r.widthsSize = map[string]float32{}, r.ink.textSize
 	}
@@ -247,7 +247,7 @@ func (r *painChartRenderer) measure(s string) float32 {
 }
 
 // collect lists the objects back to front.
-func (r *painChartRenderer) collect() []fyne.CanvasObject {
+func (r *chartRenderer) collect() []fyne.CanvasObject {
 	o := r.objects[:0]
 	o = append(o, r.focus)
 	layers := []*pool[*canvas.Line]{&r.grid, &r.ticks, &r.legendLines, &r.dashes, &r.connectors, &r.after, &r.before}

@@ -1,4 +1,4 @@
-package ui
+package painchart
 
 import (
 	"image/color"

@@ -1,4 +1,4 @@
-package ui
+package painchart
 
 import (
 	"fmt"
@@ -7,13 +7,14 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 
+	"backtrack/report/chart"
 	"backtrack/store"
 )
 
 // layoutLegend names the series in one row, with shorter names when the
 // row is too narrow for the full ones, wrapping if even those do not fit.
 // It returns the rows used.
-func (r *painChartRenderer) layoutLegend(x, y, width, row float32, relief bool) int {
+func (r *chartRenderer) layoutLegend(x, y, width, row float32, relief bool) int {
 	k := r.ink
 	swatch := 5 * k.pad
 	var cy float32
@@ -118,7 +119,7 @@ func VisitSummary(p store.TrendPoint) string {
 	return "No pain scores recorded"
 }
 
-func (s *selectionOverlay) layout(r *painChartRenderer) {
+func (s *selectionOverlay) layout(r *chartRenderer) {
 	s.hide()
 	c := r.c
 	if c.message != "" || c.selected < 0 || c.selected >= len(c.layout.Visits) {
@@ -141,7 +142,7 @@ func (s *selectionOverlay) layout(r *painChartRenderer) {
 		ring(s.ringAfter, v.AfterY, k.after)
 	}
 
-	texts := []string{dateTime(v.Start), VisitSummary(v.TrendPoint)}
+	texts := []string{v.Start.Format(chart.DateTimeLayout), VisitSummary(v.TrendPoint)}
 	if c.onTapVisit != nil {
 		texts = append(texts, "Click or press Enter to open")
 	}
@@ -178,7 +179,7 @@ func (s *selectionOverlay) layout(r *painChartRenderer) {
 
 // showSelection redraws only the overlay and focus ring, so moving the
 // pointer over a long history does not lay out every line again.
-func (r *painChartRenderer) showSelection() {
+func (r *chartRenderer) showSelection() {
 	r.selection.layout(r)
 	r.focus.Hidden = !r.c.focused
 	canvas.Refresh(r.focus)

@@ -1,4 +1,4 @@
-package ui
+package painchart
 
 import (
 	"image/color"
@@ -21,10 +21,10 @@ import (
 
 var benchSizes = [2]fyne.Size{{Width: 900, Height: 320}, {Width: 880, Height: 300}}
 
-func benchChart(b *testing.B) (*PainChart, fyne.Window) {
+func benchChart(b *testing.B) (*Chart, fyne.Window) {
 	test.NewTempApp(b)
 	fyne.CurrentApp().Settings().SetTheme(theme.LightTheme())
-	c := NewPainChart(func(int64) {})
+	c := New(func(int64) {})
 	c.SetPoints(charttest.Thousand())
 	w := test.NewTempWindow(b, c)
 	w.SetPadded(false)
