@@ -11,6 +11,7 @@ import (
 
 	"backtrack/report"
 	"backtrack/store"
+	"backtrack/ui/layout"
 )
 
 // brief is what a therapist reads in the minute before treatment, worked
@@ -158,7 +159,7 @@ func newBeforeTreatment() *beforeTreatment {
 		order: []string{lineLastVisit, lineTrend, linePainTypes, lineTriggers, lineLocations,
 			lineTreated, linePlan, lineHomeCare},
 	}
-	b.content = container.New(facts{})
+	b.content = container.New(layout.Facts{})
 	for _, name := range b.order {
 		label := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		value := widget.NewLabel("")

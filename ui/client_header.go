@@ -13,6 +13,7 @@ import (
 
 	"backtrack/report"
 	"backtrack/store"
+	"backtrack/ui/layout"
 )
 
 // clientHeader is the top of the client view: who this is, how to reach
@@ -83,7 +84,7 @@ func newClientHeader() *clientHeader {
 	// The buttons share the name's line only: the details below get the
 	// whole width, so a long email address is not cut short.
 	nameLine := container.NewBorder(nil, nil, nil, container.NewCenter(buttons), h.Name)
-	top := container.New(&tightVBox{}, nameLine, h.Details)
+	top := container.New(&layout.TightVBox{}, nameLine, h.Details)
 	h.content = container.NewVBox(top, alert, h.NoAlert, h.History)
 	return h
 }

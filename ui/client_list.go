@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/ui/layout"
 )
 
 // Sort choices, as the list's drop-down shows them.
@@ -213,6 +214,6 @@ func (r *clientRow) show(c store.ClientSummary, now time.Time, lastFirst bool) {
 }
 
 func (r *clientRow) CreateRenderer() fyne.WidgetRenderer {
-	lines := container.New(&tightVBox{}, r.name, r.visit)
+	lines := container.New(&layout.TightVBox{}, r.name, r.visit)
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, r.alert, lines))
 }

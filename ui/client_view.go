@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/ui/layout"
 	"backtrack/ui/painchart"
 )
 
@@ -77,10 +78,10 @@ func newClientView(d *Desk) *ClientView {
 	// Before treatment gets the height it needs, without a scroll bar, when
 	// the window allows: it is what the therapist reads in passing. The
 	// history takes the rest, and keeps a few rows on a small screen.
-	top := container.New(&columns{weights: []float32{1.25, 1}}, container.NewVScroll(v.beforePanel), chartPanel)
-	v.overview = container.New(&overviewLayout{
-		natural:    func() float32 { return max(v.beforePanel.MinSize().Height, chartPanel.MinSize().Height) },
-		minSummary: 200, minHistory: 230,
+	top := container.New(layout.NewColumns(1.25, 1), container.NewVScroll(v.beforePanel), chartPanel)
+	v.overview = container.New(&layout.Overview{
+		Natural:    func() float32 { return max(v.beforePanel.MinSize().Height, chartPanel.MinSize().Height) },
+		MinSummary: 200, MinList: 230,
 	}, top, historyPanel)
 
 	hint := newSecondaryText()

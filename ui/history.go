@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/ui/layout"
 )
 
 // historyWeights size the history columns: date, pain, pain types,
@@ -76,7 +77,7 @@ func historyHeader() fyne.CanvasObject {
 		l.SetText(name)
 		cells = append(cells, l)
 	}
-	return container.New(&columns{weights: historyWeights}, cells...)
+	return container.New(layout.NewColumns(historyWeights...), cells...)
 }
 
 func newHistoryRow() *fyne.Container {
@@ -87,7 +88,7 @@ func newHistoryRow() *fyne.Container {
 		cells[i] = l
 	}
 	cells[1].(*widget.Label).TextStyle.Bold = true
-	return container.New(&columns{weights: historyWeights}, cells...)
+	return container.New(layout.NewColumns(historyWeights...), cells...)
 }
 
 func showHistoryRow(row *fyne.Container, s store.Session, now time.Time) {

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/ui/layout"
 )
 
 // formTimeLayout is how the therapist types a time; dates are typed as the
@@ -65,9 +66,9 @@ type SessionForm struct {
 	OnSaved  func(store.Session)
 	OnCancel func()
 
-	topLine *fyne.Container   // title, when, copy
-	columns *formColumns      // tags beside notes, or above them
-	scroll  *container.Scroll // what Tab scrolls on a small screen
+	topLine *fyne.Container     // title, when, copy
+	columns *layout.FormColumns // tags beside notes, or above them
+	scroll  *container.Scroll   // what Tab scrolls on a small screen
 	content fyne.CanvasObject
 }
 

@@ -6,11 +6,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
+	fynelayout "fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/ui/layout"
 )
 
 // addFieldWidth fits a new term of a word or two; a longer one scrolls.
@@ -25,7 +26,7 @@ type tagPicker struct {
 	tasks *tasks
 
 	Items   []*tagItem
-	flow    *flowBox
+	flow    *layout.Flow
 	AddName *entry
 	AddBtn  *widget.Button
 	addBox  fyne.CanvasObject
@@ -51,7 +52,7 @@ type tagItem struct {
 
 func newTagPicker(kind store.Kind, terms []store.Term, s *store.Store, t *tasks) *tagPicker {
 	p := &tagPicker{kind: kind, store: s, tasks: t, Error: newFieldError()}
-	p.flow = newFlowBox()
+	p.flow = layout.NewFlow()
 	for _, term := range terms {
 		p.addItem(term)
 	}
@@ -97,7 +98,7 @@ func (p *tagPicker) addItem(term store.Term) *tagItem {
 	it.content = it.Check
 	if p.kind.HasSide() {
 		// The three sides read as one control: a hair apart, not a gap.
-		sides := container.New(layout.NewCustomPaddedHBoxLayout(1))
+		sides := container.New(fynelayout.NewCustomPaddedHBoxLayout(1))
 		for _, side := range store.Sides {
 			side := side
 			b := newSideToggle(sideButtonText(side), func() { it.toggleSide(side) })

@@ -1,4 +1,4 @@
-package ui
+package layout
 
 import (
 	"fyne.io/fyne/v2"
@@ -6,12 +6,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// formColumns puts two parts of a form side by side, the first taking
+// FormColumns puts two parts of a form side by side, the first taking
 // share of the width, when each then gets at least its minimum width;
 // otherwise one above the other. Side by side both are as tall as the
 // taller one, so the second can grow into the room beside the first (the
-// notes beside the tags). Like flowBox, its height follows its width.
-type formColumns struct {
+// notes beside the tags). Like Flow, its height follows its width.
+type FormColumns struct {
 	widget.BaseWidget
 	first, second       fyne.CanvasObject
 	divider             *widget.Separator
@@ -20,35 +20,37 @@ type formColumns struct {
 	width               float32
 }
 
-func newFormColumns(share, minFirst, minSecond float32, first, second fyne.CanvasObject) *formColumns {
-	c := &formColumns{first: first, second: second, divider: widget.NewSeparator(),
+// NewFormColumns is FormColumns giving first share of the width when the
+// two then get minFirst and minSecond.
+func NewFormColumns(share, minFirst, minSecond float32, first, second fyne.CanvasObject) *FormColumns {
+	c := &FormColumns{first: first, second: second, divider: widget.NewSeparator(),
 		share: share, minFirst: minFirst, minSecond: minSecond}
 	c.ExtendBaseWidget(c)
 	return c
 }
 
 // gap is the space between the columns; the divider runs down its middle.
-func (c *formColumns) gap() float32 { return theme.Padding() * 5 }
+func (c *FormColumns) gap() float32 { return theme.Padding() * 5 }
 
 // widths are the two columns' widths side by side.
-func (c *formColumns) widths(width float32) (first, second float32) {
+func (c *FormColumns) widths(width float32) (first, second float32) {
 	first = float32(int((width - c.gap()) * c.share))
 	return first, width - c.gap() - first
 }
 
 // SideBySide reports whether the columns stand side by side at width.
-func (c *formColumns) SideBySide(width float32) bool {
+func (c *FormColumns) SideBySide(width float32) bool {
 	first, second := c.widths(width)
 	return first >= c.minFirst && second >= c.minSecond
 }
 
-func (c *formColumns) Resize(size fyne.Size) {
+func (c *FormColumns) Resize(size fyne.Size) {
 	resizeByWidth(&c.BaseWidget, &c.width, size, c.SideBySide)
 }
 
-func (c *formColumns) CreateRenderer() fyne.WidgetRenderer { return &formColumnsRenderer{c: c} }
+func (c *FormColumns) CreateRenderer() fyne.WidgetRenderer { return &formColumnsRenderer{c: c} }
 
-type formColumnsRenderer struct{ c *formColumns }
+type formColumnsRenderer struct{ c *FormColumns }
 
 func (r *formColumnsRenderer) MinSize() fyne.Size {
 	c := r.c
@@ -89,35 +91,36 @@ func (r *formColumnsRenderer) Objects() []fyne.CanvasObject {
 }
 func (r *formColumnsRenderer) Destroy() {}
 
-// noteGrid lays out the note fields: two to a row when each gets a
+// NoteGrid lays out the note fields: two to a row when each gets a
 // comfortable width (a last odd one spans the row), one to a row when not.
 // Height beyond the minimum is shared among the rows, so the notes grow
 // into whatever room the form has. Its height follows its width.
-type noteGrid struct {
+type NoteGrid struct {
 	widget.BaseWidget
 	notes       []fyne.CanvasObject
 	comfortable float32 // the width a note needs to share a row
 	width       float32
 }
 
-func newNoteGrid(comfortable float32, notes ...fyne.CanvasObject) *noteGrid {
-	g := &noteGrid{notes: notes, comfortable: comfortable}
+// NewNoteGrid is a NoteGrid of notes, two to a row from comfortable width.
+func NewNoteGrid(comfortable float32, notes ...fyne.CanvasObject) *NoteGrid {
+	g := &NoteGrid{notes: notes, comfortable: comfortable}
 	g.ExtendBaseWidget(g)
 	return g
 }
 
 // Columns is how many notes share a row at width.
-func (g *noteGrid) Columns(width float32) int {
+func (g *NoteGrid) Columns(width float32) int {
 	if width >= 2*g.comfortable+g.gap() {
 		return 2
 	}
 	return 1
 }
 
-func (g *noteGrid) gap() float32 { return theme.Padding() * 2 }
+func (g *NoteGrid) gap() float32 { return theme.Padding() * 2 }
 
 // rows groups the notes as laid out at width.
-func (g *noteGrid) rows(width float32) [][]fyne.CanvasObject {
+func (g *NoteGrid) rows(width float32) [][]fyne.CanvasObject {
 	step := g.Columns(width)
 	var rows [][]fyne.CanvasObject
 	for i := 0; i < len(g.notes); i += step {
@@ -136,13 +139,13 @@ func rowMin(row []fyne.CanvasObject) fyne.Size {
 	return s
 }
 
-func (g *noteGrid) Resize(size fyne.Size) {
+func (g *NoteGrid) Resize(size fyne.Size) {
 	resizeByWidth(&g.BaseWidget, &g.width, size, g.Columns)
 }
 
-func (g *noteGrid) CreateRenderer() fyne.WidgetRenderer { return &noteGridRenderer{g: g} }
+func (g *NoteGrid) CreateRenderer() fyne.WidgetRenderer { return &noteGridRenderer{g: g} }
 
-type noteGridRenderer struct{ g *noteGrid }
+type noteGridRenderer struct{ g *NoteGrid }
 
 func (r *noteGridRenderer) MinSize() fyne.Size {
 	rows := r.g.rows(r.g.width)
@@ -179,12 +182,12 @@ func (r *noteGridRenderer) Refresh()                     { r.Layout(r.g.Size()) 
 func (r *noteGridRenderer) Objects() []fyne.CanvasObject { return r.g.notes }
 func (r *noteGridRenderer) Destroy()                     {}
 
-// labelColumn is the label column shared by several blocks of one form,
+// LabelColumn is the label column shared by several blocks of one form,
 // so that "Pain 0–10" above the columns lines up with "Pain type" inside
 // them.
-type labelColumn struct{ labels []fyne.CanvasObject }
+type LabelColumn struct{ labels []fyne.CanvasObject }
 
-func (c *labelColumn) width() float32 {
+func (c *LabelColumn) width() float32 {
 	var w float32
 	for _, l := range c.labels {
 		w = max(w, l.MinSize().Width)
@@ -192,24 +195,24 @@ func (c *labelColumn) width() float32 {
 	return w
 }
 
-// labelledRows is a form layout (label, field, label, field…) over a
+// LabelledRows is a form layout (label, field, label, field…) over a
 // shared label column. A row is as tall as its field; the label keeps its
 // own height at the row's top, beside the field's first line. Rows stand
 // further apart than the wrapped lines inside a field, so each group of
 // tags reads as one.
-type labelledRows struct{ column *labelColumn }
+type LabelledRows struct{ column *LabelColumn }
 
-func (labelledRows) gap() float32 { return theme.Padding() * 2 }
+func (LabelledRows) gap() float32 { return theme.Padding() * 2 }
 
-// newLabelledRows builds the rows and registers their labels with column.
-func newLabelledRows(column *labelColumn, pairs ...fyne.CanvasObject) *fyne.Container {
+// NewLabelledRows builds the rows and registers their labels with column.
+func NewLabelledRows(column *LabelColumn, pairs ...fyne.CanvasObject) *fyne.Container {
 	for i := 0; i < len(pairs); i += 2 {
 		column.labels = append(column.labels, pairs[i])
 	}
-	return &fyne.Container{Layout: &labelledRows{column: column}, Objects: pairs}
+	return &fyne.Container{Layout: &LabelledRows{column: column}, Objects: pairs}
 }
 
-func (l *labelledRows) MinSize(objects []fyne.CanvasObject) fyne.Size {
+func (l *LabelledRows) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	lw := l.column.width()
 	var size fyne.Size
 	rows := 0
@@ -227,7 +230,7 @@ func (l *labelledRows) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	return size
 }
 
-func (l *labelledRows) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+func (l *LabelledRows) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	lw := l.column.width()
 	pad := theme.Padding()
 	y := float32(0)

@@ -1,4 +1,4 @@
-package ui
+package layout
 
 import (
 	"fyne.io/fyne/v2"
@@ -6,36 +6,37 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// flowBox lays its items out left to right and wraps onto new lines, like
+// Flow lays its items out left to right and wraps onto new lines, like
 // words in a paragraph, so a vocabulary of any size takes as few rows as
 // the width allows. Its height depends on its width: when a resize changes
 // the number of lines, it refreshes so the layout around it makes room
 // (the way Fyne's wrapping text does).
-type flowBox struct {
+type Flow struct {
 	widget.BaseWidget
 	Objects []fyne.CanvasObject
 	width   float32 // the width it was last laid out at
 }
 
-func newFlowBox(objects ...fyne.CanvasObject) *flowBox {
-	f := &flowBox{Objects: objects}
+// NewFlow is a Flow of objects.
+func NewFlow(objects ...fyne.CanvasObject) *Flow {
+	f := &Flow{Objects: objects}
 	f.ExtendBaseWidget(f)
 	return f
 }
 
 // Add appends an item.
-func (f *flowBox) Add(o fyne.CanvasObject) {
+func (f *Flow) Add(o fyne.CanvasObject) {
 	f.Objects = append(f.Objects, o)
 	f.Refresh()
 }
 
 // Insert puts an item at index i.
-func (f *flowBox) Insert(i int, o fyne.CanvasObject) {
+func (f *Flow) Insert(i int, o fyne.CanvasObject) {
 	f.Objects = append(f.Objects[:i], append([]fyne.CanvasObject{o}, f.Objects[i:]...)...)
 	f.Refresh()
 }
 
-func (f *flowBox) Resize(size fyne.Size) {
+func (f *Flow) Resize(size fyne.Size) {
 	if size == f.Size() {
 		return
 	}
@@ -49,7 +50,7 @@ func (f *flowBox) Resize(size fyne.Size) {
 
 // place walks the items as laid out at width, calling at for each visible
 // one, and returns the total height.
-func (f *flowBox) place(width float32, at func(o fyne.CanvasObject, pos fyne.Position, size fyne.Size)) float32 {
+func (f *Flow) place(width float32, at func(o fyne.CanvasObject, pos fyne.Position, size fyne.Size)) float32 {
 	pad := theme.Padding()
 	x, y, line := float32(0), float32(0), float32(0)
 	for _, o := range f.Objects {
@@ -69,14 +70,14 @@ func (f *flowBox) place(width float32, at func(o fyne.CanvasObject, pos fyne.Pos
 	return y + line
 }
 
-func (f *flowBox) heightAt(width float32) float32 {
+func (f *Flow) heightAt(width float32) float32 {
 	if width <= 0 {
 		width = f.widest()
 	}
 	return f.place(width, nil)
 }
 
-func (f *flowBox) widest() float32 {
+func (f *Flow) widest() float32 {
 	var w float32
 	for _, o := range f.Objects {
 		if o.Visible() {
@@ -86,9 +87,9 @@ func (f *flowBox) widest() float32 {
 	return w
 }
 
-func (f *flowBox) CreateRenderer() fyne.WidgetRenderer { return &flowRenderer{f: f} }
+func (f *Flow) CreateRenderer() fyne.WidgetRenderer { return &flowRenderer{f: f} }
 
-type flowRenderer struct{ f *flowBox }
+type flowRenderer struct{ f *Flow }
 
 func (r *flowRenderer) Layout(size fyne.Size) {
 	r.f.place(size.Width, func(o fyne.CanvasObject, pos fyne.Position, s fyne.Size) {
@@ -108,27 +109,29 @@ func (r *flowRenderer) Refresh() { r.Layout(r.f.Size()) }
 func (r *flowRenderer) Objects() []fyne.CanvasObject { return r.f.Objects }
 func (r *flowRenderer) Destroy()                     {}
 
-// pairBox shows two items side by side, each taking half the width, when
+// Pair shows two items side by side, each taking half the width, when
 // there is room for both at a comfortable width; otherwise one above the
-// other. Like flowBox, its height follows its width.
-type pairBox struct {
+// other. Like Flow, its height follows its width.
+type Pair struct {
 	widget.BaseWidget
 	first, second fyne.CanvasObject
 	comfortable   float32 // the width each needs to sit side by side
 	width         float32
 }
 
-func newPairBox(comfortable float32, first, second fyne.CanvasObject) *pairBox {
-	p := &pairBox{first: first, second: second, comfortable: comfortable}
+// NewPair is a Pair whose items sit side by side when each gets
+// comfortable width.
+func NewPair(comfortable float32, first, second fyne.CanvasObject) *Pair {
+	p := &Pair{first: first, second: second, comfortable: comfortable}
 	p.ExtendBaseWidget(p)
 	return p
 }
 
-func (p *pairBox) sideBySide(width float32) bool {
+func (p *Pair) sideBySide(width float32) bool {
 	return width >= 2*p.comfortable+theme.Padding()
 }
 
-func (p *pairBox) Resize(size fyne.Size) {
+func (p *Pair) Resize(size fyne.Size) {
 	resizeByWidth(&p.BaseWidget, &p.width, size, p.sideBySide)
 }
 
@@ -147,9 +150,9 @@ func resizeByWidth[T comparable](b *widget.BaseWidget, width *float32, size fyne
 	}
 }
 
-func (p *pairBox) CreateRenderer() fyne.WidgetRenderer { return &pairRenderer{p: p} }
+func (p *Pair) CreateRenderer() fyne.WidgetRenderer { return &pairRenderer{p: p} }
 
-type pairRenderer struct{ p *pairBox }
+type pairRenderer struct{ p *Pair }
 
 func (r *pairRenderer) MinSize() fyne.Size {
 	a, b := r.p.first.MinSize(), r.p.second.MinSize()

@@ -1,55 +1,21 @@
-package ui
+package layout
 
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 )
 
-// tightVBox stacks labels closer than a VBox does: each label already pads
-// itself, so a VBox of two labels leaves a gap that wastes list rows.
-type tightVBox struct{}
-
-func (tightVBox) overlap() float32 { return theme.InnerPadding() * 0.75 }
-
-func (t tightVBox) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	var size fyne.Size
-	visible := 0
-	for _, o := range objects {
-		if !o.Visible() {
-			continue
-		}
-		m := o.MinSize()
-		size.Width = max(size.Width, m.Width)
-		size.Height += m.Height
-		visible++
-	}
-	if visible > 1 {
-		size.Height -= float32(visible-1) * t.overlap()
-	}
-	return size
-}
-
-func (t tightVBox) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	y := float32(0)
-	for _, o := range objects {
-		if !o.Visible() {
-			continue
-		}
-		h := o.MinSize().Height
-		o.Move(fyne.NewPos(0, y))
-		o.Resize(fyne.NewSize(size.Width, h))
-		y += h - t.overlap()
-	}
-}
-
-// columns lays children side by side with widths in proportion to weights,
+// Columns lays children side by side with widths in proportion to weights,
 // so a list row lines up with its header row at any window width. Columns
 // with weight 0 get their minimum width.
-type columns struct {
+type Columns struct {
 	weights []float32
 }
 
-func (c *columns) MinSize(objects []fyne.CanvasObject) fyne.Size {
+// NewColumns is a Columns layout with one weight per child.
+func NewColumns(weights ...float32) *Columns { return &Columns{weights: weights} }
+
+func (c *Columns) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	var size fyne.Size
 	for i, o := range objects {
 		m := o.MinSize()
@@ -64,7 +30,7 @@ func (c *columns) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	return size
 }
 
-func (c *columns) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+func (c *Columns) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	pad := theme.Padding()
 	free := size.Width - pad*float32(max(len(objects)-1, 0))
 	var total float32
@@ -87,15 +53,15 @@ func (c *columns) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-// facts is a two-column "label: value" layout like Fyne's form layout,
+// Facts is a two-column "label: value" layout like Fyne's form layout,
 // with rows drawn closer together: every label pads itself, so a form's
 // row spacing would spread a summary over twice the height it needs.
 // Values may wrap; a row is as tall as its taller cell.
-type facts struct{}
+type Facts struct{}
 
-func (facts) overlap() float32 { return theme.InnerPadding() * 0.75 }
+func (Facts) overlap() float32 { return theme.InnerPadding() * 0.75 }
 
-func (f facts) columns(objects []fyne.CanvasObject) (labelWidth, contentWidth float32) {
+func (f Facts) columns(objects []fyne.CanvasObject) (labelWidth, contentWidth float32) {
 	for i := 0; i+1 < len(objects); i += 2 {
 		if !objects[i].Visible() && !objects[i+1].Visible() {
 			continue
@@ -106,7 +72,7 @@ func (f facts) columns(objects []fyne.CanvasObject) (labelWidth, contentWidth fl
 	return labelWidth, contentWidth
 }
 
-func (f facts) MinSize(objects []fyne.CanvasObject) fyne.Size {
+func (f Facts) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	labelWidth, contentWidth := f.columns(objects)
 	var height float32
 	rows := 0
@@ -123,7 +89,7 @@ func (f facts) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(labelWidth+contentWidth, height)
 }
 
-func (f facts) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+func (f Facts) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	labelWidth, _ := f.columns(objects)
 	contentWidth := size.Width - labelWidth
 	y := float32(0)
@@ -142,31 +108,32 @@ func (f facts) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-// overviewLayout stacks the summary row over the history. The summary gets
-// the height it needs when the window has room for it and the history's
-// first rows; on a small screen it gives way (its text scrolls) so the
-// history never disappears below the window's edge.
-type overviewLayout struct {
-	natural    func() float32 // the summary's height without scrolling
-	minSummary float32
-	minHistory float32
+// Overview stacks a summary row over a list (on the desk: before treatment
+// and the chart over the history). The summary gets the height it needs
+// when the window has room for it and the list's first rows; on a small
+// screen it gives way (its text scrolls) so the list never disappears
+// below the window's edge.
+type Overview struct {
+	Natural    func() float32 // the summary's height without scrolling
+	MinSummary float32
+	MinList    float32
 }
 
-func (o *overviewLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+func (o *Overview) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	w := float32(0)
 	for _, obj := range objects {
 		w = max(w, obj.MinSize().Width)
 	}
-	return fyne.NewSize(w, o.minSummary+theme.Padding()+o.minHistory)
+	return fyne.NewSize(w, o.MinSummary+theme.Padding()+o.MinList)
 }
 
-func (o *overviewLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+func (o *Overview) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	if len(objects) != 2 {
 		return
 	}
 	pad := theme.Padding()
-	top := min(o.natural(), size.Height-pad-o.minHistory)
-	top = max(top, o.minSummary)
+	top := min(o.Natural(), size.Height-pad-o.MinList)
+	top = max(top, o.MinSummary)
 	objects[0].Move(fyne.NewPos(0, 0))
 	objects[0].Resize(fyne.NewSize(size.Width, top))
 	objects[1].Move(fyne.NewPos(0, top+pad))
