@@ -6,7 +6,7 @@ import (
 )
 
 // dataMenuItems are the File menu's entries that keep the records safe:
-// backup, restore, export and import, each the data-safety dialog.
+// backup, restore, export and import, each its own dialog.
 func (d *Desk) dataMenuItems() []*fyne.MenuItem {
 	ownRecords := d.onOwnRecords
 	return []*fyne.MenuItem{
@@ -27,7 +27,7 @@ func (d *Desk) afterImport() {
 	d.view.reload()
 }
 
-// onOwnRecords wraps a data-safety action: it works on the therapist's own
+// onOwnRecords wraps a backup, restore, export or import: it works on the therapist's own
 // records, so not while the sample practice is open, and only once no
 // form holds unsaved changes.
 func (d *Desk) onOwnRecords(action func()) func() {

@@ -371,16 +371,16 @@ func busiestWithAlerts(clients []store.ClientSummary) int64 {
 	return best.ID
 }
 
-// showReport opens the progress report export for a client.
+// showReport opens the report dialog for a client.
 func (d *Desk) showReport(c store.Client) {
 	if c.ID != 0 {
-		newExportReport(d.window, d.store, d.tasks, c, PracticeFromPreferences(d.app.Preferences())).show()
+		newReportDialog(d.window, d.store, d.tasks, c, PracticeFromPreferences(d.app.Preferences())).show()
 	}
 }
 
 // showBatchReports writes a report for every active client into a folder.
 func (d *Desk) showBatchReports() {
-	newBatchExport(d.window, d.store, d.tasks, PracticeFromPreferences(d.app.Preferences())).show()
+	newBatchReportDialog(d.window, d.store, d.tasks, PracticeFromPreferences(d.app.Preferences())).show()
 }
 
 // Close closes the database the desk has open (after a restore it is not

@@ -271,7 +271,7 @@ func menuItem(t *testing.T, d *Desk, label string) *fyne.MenuItem {
 	return nil
 }
 
-func TestDataMenuOpensTheSafetyDialogs(t *testing.T) {
+func TestDataMenuOpensItsDialogs(t *testing.T) {
 	for _, label := range []string{"Back up now…", "Restore from backup…", "Export…", "Import…"} {
 		t.Run(label, func(t *testing.T) {
 			d, _, _ := deskWithClient(t)

@@ -69,9 +69,9 @@ func TestFileProblemsAreSaidInPlainSentences(t *testing.T) {
 }
 
 func TestAReportThatCannotBeDrawnSaysSoNotTheDatabase(t *testing.T) {
-	f := newExportFixture(t)
+	f := newReportFixture(t)
 	c := f.client(t, "Lena", "Fischer", 2)
-	e := f.exportReport(c)
+	e := f.reportDialog(c)
 	// given a paper size the report cannot be drawn on
 	e.work.onUI(func() {
 		e.Paper.Selected = "A5"

@@ -25,7 +25,7 @@ func TestQuittingStopsABatchOfReportsAndLeavesOnlyCompleteOnes(t *testing.T) {
 			PainBefore: store.PainOf(5), PainAfter: store.PainOf(3)})
 	}
 	d := newTestDesk(t, s, Options{})
-	b := newBatchExport(d.window, d.store, d.tasks, report.Practice{Name: "Back in Balance"})
+	b := newBatchReportDialog(d.window, d.store, d.tasks, report.Practice{Name: "Back in Balance"})
 	dir := filepath.Join(t.TempDir(), "reports")
 	b.Folder.set(dir)
 	started := make(chan struct{})

@@ -33,9 +33,9 @@ func TestSettingsAddressAndContactReachTheReport(t *testing.T) {
 	}
 
 	// and a progress report prints them
-	var e *exportReport
+	var e *reportDialog
 	act(d, func() {
-		e = newExportReport(d.window, d.store, d.tasks, c, PracticeFromPreferences(prefs))
+		e = newReportDialog(d.window, d.store, d.tasks, c, PracticeFromPreferences(prefs))
 		e.now = func() time.Time { return testNow }
 		e.Folder.set(t.TempDir())
 		e.show()

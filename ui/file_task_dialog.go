@@ -89,8 +89,9 @@ func setBusy(bar *widget.ProgressBarInfinite, busy bool, buttons ...*widget.Butt
 	bar.Hide()
 }
 
-// dialogFrame is what the data-safety dialogs share: their window, the
-// dialog with its buttons, and the width it keeps as parts show and hide.
+// dialogFrame is what the file-task dialogs (backup, restore, export and
+// import) share: their window, the dialog with its buttons, and the width
+// it keeps as parts show and hide.
 type dialogFrame struct {
 	win    fyne.Window
 	dialog *dialog.CustomDialog

@@ -2,117 +2,16 @@ package ui
 
 import (
 	"context"
-	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
-
 	"backtrack/store"
 )
 
-// Tests seal backups with a small scrypt cost so they stay fast.
-func init() { store.PassphraseWorkFactor = 10 }
-
-// safetyWindow is a test app and window over a real store with two clients.
-func safetyWindow(t *testing.T) (fyne.Window, *store.Store) {
-	t.Helper()
-	test.NewTempApp(t)
-	s := openStore(t)
-	addClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak"})
-	addClient(t, s, store.Client{FirstName: "Jonas", LastName: "O'Brien"})
-	win := test.NewTempWindow(t, widget.NewLabel("desk"))
-	win.Resize(fyne.NewSize(1100, 760))
-	return win, s
-}
-
-// snapshot writes what the window shows to /tmp when BACKTRACK_SHOTS is set,
-// for a person to look at.
-func snapshot(t *testing.T, win fyne.Window, name string) {
-	t.Helper()
-	dir := os.Getenv("BACKTRACK_SHOTS")
-	if dir == "" {
-		return
-	}
-	f, err := os.Create(filepath.Join(dir, name+".png"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	png.Encode(f, win.Canvas().Capture())
-}
-
-func countRecords(t *testing.T, path string) int {
-	t.Helper()
-	s, err := store.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	all, err := s.SearchClients(context.Background(), store.ClientQuery{IncludeArchived: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return len(all)
-}
-
-func TestBackupNowChecksThePassphraseThenSavesAPrivateFile(t *testing.T) {
-	win, s := safetyWindow(t)
-	b := newBackupDialog(win, s, &tasks{})
-	b.show()
-	b.Folder.set(filepath.Join(t.TempDir(), "stick"))
-	os.MkdirAll(b.Folder.Path, 0o700)
-
-	// When the therapist asks for encryption with a short passphrase.
-	b.work.onUI(func() {
-		b.Encrypt.SetChecked(true)
-		test.Type(b.Passphrase, "short")
-		test.Type(b.Repeat, "short")
-		test.Tap(b.BackUp)
-	})
-	b.work.wait()
-	if !b.Problem.Visible() || !strings.Contains(b.Problem.Text, "at least 8") {
-		t.Fatalf("short passphrase: problem %q", b.Problem.Text)
-	}
-	if !strings.HasSuffix(b.FileName.Text, ".db.age") {
-		t.Errorf("encrypted backup named %q, want .db.age", b.FileName.Text)
-	}
-	// Then two that differ.
-	b.work.onUI(func() {
-		b.Passphrase.SetText("correct horse battery")
-		b.Repeat.SetText("correct horse batery")
-		test.Tap(b.BackUp)
-	})
-	b.work.wait()
-	if !strings.Contains(b.Problem.Text, "differ") {
-		t.Fatalf("different passphrases: problem %q", b.Problem.Text)
-	}
-	snapshot(t, win, "backup-dialog")
-	// Then the same twice: the backup is made, checked and private.
-	b.work.onUI(func() {
-		b.Repeat.SetText("correct horse battery")
-		test.Tap(b.BackUp)
-	})
-	b.work.wait()
-	path := filepath.Join(b.Folder.Path, b.FileName.Text)
-	info, err := store.InspectBackup(context.Background(), path, "correct horse battery")
-	if err != nil || info.Clients != 2 {
-		t.Fatalf("backup at %s: %+v %v (problem %q)", path, info, err, b.Problem.Text)
-	}
-	if st, _ := os.Stat(path); st.Mode().Perm() != 0o600 {
-		t.Errorf("backup mode %v", st.Mode().Perm())
-	}
-	if !strings.Contains(b.Done, "2 clients and 0 sessions, checked and complete, encrypted") {
-		t.Errorf("done message %q", b.Done)
-	}
-}
-
 func TestRestoreChecksTheBackupThenReplacesAndReopens(t *testing.T) {
-	win, s := safetyWindow(t)
+	win, s := fileTaskWindow(t)
 	ctx := context.Background()
 	// Given an encrypted backup in the backups folder and a client added since.
 	sealed := filepath.Join(store.BackupDir(s.Path()), store.BackupName(s.Path(), testNow, true))
@@ -166,7 +65,7 @@ func TestRestoreChecksTheBackupThenReplacesAndReopens(t *testing.T) {
 }
 
 func TestRestoreRefusesAFileThatIsNotABackup(t *testing.T) {
-	win, s := safetyWindow(t)
+	win, s := fileTaskWindow(t)
 	bogus := filepath.Join(t.TempDir(), "holiday.jpg")
 	os.WriteFile(bogus, []byte("\xff\xd8\xff\xe0 JFIF not a database"), 0o600)
 	var r *restoreDialog
@@ -181,36 +80,10 @@ func TestRestoreRefusesAFileThatIsNotABackup(t *testing.T) {
 	}
 }
 
-func TestExportWritesPrivateFilesIntoANewFolder(t *testing.T) {
-	win, s := safetyWindow(t)
-	e := newExportDialog(win, s, &tasks{})
-	e.show()
-	snapshot(t, win, "export-dialog")
-	e.Folder.set(t.TempDir())
-	e.work.onUI(func() {
-		e.Format.SetSelected(exportChoiceCSV)
-		test.Tap(e.Export)
-	})
-	e.work.wait()
-	dir := filepath.Join(e.Folder.Path, e.folderName())
-	for _, name := range []string{store.ExportClientsName, store.ExportSessionsName, store.ExportVocabularyName} {
-		st, err := os.Stat(filepath.Join(dir, name))
-		if err != nil || st.Mode().Perm() != 0o600 {
-			t.Errorf("%s: %v %v (problem %q)", name, err, st, e.Problem.Text)
-		}
-		if !strings.Contains(e.Done, name) {
-			t.Errorf("done message %q does not list %s", e.Done, name)
-		}
-	}
-	if st, err := os.Stat(dir); err != nil || st.Mode().Perm() != 0o700 {
-		t.Errorf("export folder: %v %v", st, err)
-	}
-}
-
 // The backups folder and a chosen file may sit on a slow USB stick: the
 // dialog reads them in the background, and the window stays responsive.
 func TestRestoreReadsBackupsAndFilesOffTheUIGoroutine(t *testing.T) {
-	win, s := safetyWindow(t)
+	win, s := fileTaskWindow(t)
 	ctx := context.Background()
 	listed := filepath.Join(store.BackupDir(s.Path()), store.BackupName(s.Path(), testNow, false))
 	if _, err := s.Backup(ctx, listed); err != nil {

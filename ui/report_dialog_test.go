@@ -18,33 +18,33 @@ import (
 	"backtrack/store"
 )
 
-var exportToday = time.Date(2026, 11, 25, 15, 0, 0, 0, time.Local)
+var reportToday = time.Date(2026, 11, 25, 15, 0, 0, 0, time.Local)
 
-// exportFixture is a real store with clients and visits, a test app and
-// window, and a folder to export into.
-type exportFixture struct {
+// reportFixture is a real store with clients and visits, a test app and
+// window, and a folder to save reports into.
+type reportFixture struct {
 	store  *store.Store
 	win    fyne.Window
 	dir    string
 	opened []*url.URL
 }
 
-func newExportFixture(t *testing.T) *exportFixture {
+func newReportFixture(t *testing.T) *reportFixture {
 	t.Helper()
 	test.NewTempApp(t)
 	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "backtrack.db"),
-		store.WithClock(func() time.Time { return exportToday }))
+		store.WithClock(func() time.Time { return reportToday }))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
 	win := test.NewTempWindow(t, widget.NewLabel("desk"))
 	win.Resize(fyne.NewSize(1100, 760))
-	return &exportFixture{store: s, win: win, dir: t.TempDir()}
+	return &reportFixture{store: s, win: win, dir: t.TempDir()}
 }
 
 // client adds a client with one visit per month back from November.
-func (f *exportFixture) client(t *testing.T, first, last string, visits int) store.Client {
+func (f *reportFixture) client(t *testing.T, first, last string, visits int) store.Client {
 	t.Helper()
 	ctx := context.Background()
 	c, err := f.store.CreateClient(ctx, store.Client{FirstName: first, LastName: last,
@@ -68,10 +68,10 @@ func (f *exportFixture) client(t *testing.T, first, last string, visits int) sto
 	return c
 }
 
-func (f *exportFixture) exportReport(c store.Client) *exportReport {
-	e := newExportReport(f.win, f.store, &tasks{}, c, report.Practice{Name: "Back in Balance", Therapist: "Anna Keller"})
-	e.now = func() time.Time { return exportToday }
-	e.FileName.SetText(report.FileName(c, exportToday))
+func (f *reportFixture) reportDialog(c store.Client) *reportDialog {
+	e := newReportDialog(f.win, f.store, &tasks{}, c, report.Practice{Name: "Back in Balance", Therapist: "Anna Keller"})
+	e.now = func() time.Time { return reportToday }
+	e.FileName.SetText(report.FileName(c, reportToday))
 	e.Folder.set(f.dir)
 	e.openURL = func(u *url.URL) error { f.opened = append(f.opened, u); return nil }
 	e.show()
@@ -88,11 +88,11 @@ func pdfWords(t *testing.T, path string) string {
 	return strings.Join(strings.Fields(string(out)), " ")
 }
 
-func TestExportReportSavesTheChosenPeriodAndOffersToOpenIt(t *testing.T) {
-	// Given a client with five monthly visits and the export dialog
-	f := newExportFixture(t)
+func TestReportDialogSavesTheChosenPeriodAndOffersToOpenIt(t *testing.T) {
+	// Given a client with five monthly visits and the report dialog
+	f := newReportFixture(t)
 	c := f.client(t, "Zoë", "Ångström-Łukasiewicz", 5)
-	e := f.exportReport(c)
+	e := f.reportDialog(c)
 	if got := e.FileName.Text; got != "Ångström-Łukasiewicz_Zoë_progress_2026-11-25.pdf" {
 		t.Errorf("proposed name %q", got)
 	}
@@ -135,9 +135,9 @@ func TestExportReportSavesTheChosenPeriodAndOffersToOpenIt(t *testing.T) {
 	}
 }
 
-func TestExportReportNamesABadDateAndWritesNothing(t *testing.T) {
-	f := newExportFixture(t)
-	e := f.exportReport(f.client(t, "Lena", "Fischer", 2))
+func TestReportDialogNamesABadDateAndWritesNothing(t *testing.T) {
+	f := newReportFixture(t)
+	e := f.reportDialog(f.client(t, "Lena", "Fischer", 2))
 
 	e.work.onUI(func() {
 		e.Period.Choice.SetSelected(periodCustom)
@@ -167,14 +167,14 @@ func TestExportReportNamesABadDateAndWritesNothing(t *testing.T) {
 	}
 }
 
-func TestExportReportAsksBeforeReplacingAndKeepsTheOldFileUntilConfirmed(t *testing.T) {
-	f := newExportFixture(t)
+func TestReportDialogAsksBeforeReplacingAndKeepsTheOldFileUntilConfirmed(t *testing.T) {
+	f := newReportFixture(t)
 	c := f.client(t, "Lena", "Fischer", 2)
-	path := filepath.Join(f.dir, report.FileName(c, exportToday))
+	path := filepath.Join(f.dir, report.FileName(c, reportToday))
 	if err := os.WriteFile(path, []byte("earlier report"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	e := f.exportReport(c)
+	e := f.reportDialog(c)
 
 	e.work.onUI(func() { test.Tap(e.Save) })
 	e.work.wait()
@@ -188,7 +188,7 @@ func TestExportReportAsksBeforeReplacingAndKeepsTheOldFileUntilConfirmed(t *test
 	e.work.onUI(func() { test.Tap(e.Save) })
 	f.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if e.Confirm != nil || len(f.win.Canvas().Overlays().List()) != 1 {
-		t.Fatalf("after Escape: confirm %v, %d overlays (want the export dialog only)", e.Confirm, len(f.win.Canvas().Overlays().List()))
+		t.Fatalf("after Escape: confirm %v, %d overlays (want the report dialog only)", e.Confirm, len(f.win.Canvas().Overlays().List()))
 	}
 	if got, _ := os.ReadFile(path); string(got) != "earlier report" {
 		t.Fatal("answering no still replaced the report")
@@ -202,12 +202,12 @@ func TestExportReportAsksBeforeReplacingAndKeepsTheOldFileUntilConfirmed(t *test
 	}
 }
 
-func TestBatchExportWritesEveryActiveClientAndReports(t *testing.T) {
-	f := newExportFixture(t)
+func TestBatchReportDialogWritesEveryActiveClientAndReports(t *testing.T) {
+	f := newReportFixture(t)
 	f.client(t, "Lena", "Fischer", 2)
 	f.client(t, "Zoë", "Ångström-Łukasiewicz", 3)
 	f.client(t, "New", "Client", 0)
-	b := f.batchExport()
+	b := f.batchReportDialog()
 
 	b.work.onUI(func() { test.Tap(b.Start) })
 	b.work.wait()
@@ -233,12 +233,12 @@ func TestBatchExportWritesEveryActiveClientAndReports(t *testing.T) {
 	}
 }
 
-func TestBatchExportCancelLeavesOnlyCompleteReports(t *testing.T) {
-	f := newExportFixture(t)
+func TestBatchReportDialogCancelLeavesOnlyCompleteReports(t *testing.T) {
+	f := newReportFixture(t)
 	for _, n := range []string{"Ann", "Ben", "Cid", "Dee"} {
 		f.client(t, n, "Test", 1)
 	}
-	b := f.batchExport()
+	b := f.batchReportDialog()
 	b.progressed = func(done int) {
 		if done == 1 {
 			test.Tap(b.Cancel) // the therapist stops after the first report
@@ -263,9 +263,9 @@ func TestBatchExportCancelLeavesOnlyCompleteReports(t *testing.T) {
 	}
 }
 
-func (f *exportFixture) batchExport() *batchExport {
-	b := newBatchExport(f.win, f.store, &tasks{}, report.Practice{Name: "Back in Balance"})
-	b.now = func() time.Time { return exportToday }
+func (f *reportFixture) batchReportDialog() *batchReportDialog {
+	b := newBatchReportDialog(f.win, f.store, &tasks{}, report.Practice{Name: "Back in Balance"})
+	b.now = func() time.Time { return reportToday }
 	b.Folder.set(filepath.Join(f.dir, "reports"))
 	b.openURL = func(u *url.URL) error { f.opened = append(f.opened, u); return nil }
 	b.show()
@@ -295,8 +295,8 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 	return nil
 }
 
-func TestEscapeClosesTheExportDialogAndGivesTheWindowItsKeysBack(t *testing.T) {
-	f := newExportFixture(t)
+func TestEscapeClosesTheReportDialogAndGivesTheWindowItsKeysBack(t *testing.T) {
+	f := newReportFixture(t)
 	c := f.client(t, "Lena", "Fischer", 1)
 	deskEscapes := 0
 	f.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
@@ -307,7 +307,7 @@ func TestEscapeClosesTheExportDialogAndGivesTheWindowItsKeysBack(t *testing.T) {
 	escape := &fyne.KeyEvent{Name: fyne.KeyEscape}
 
 	// Escape with nothing focused closes the dialog, not the desk's view
-	e := f.exportReport(c)
+	e := f.reportDialog(c)
 	f.win.Canvas().Unfocus()
 	f.win.Canvas().OnTypedKey()(escape)
 	if f.win.Canvas().Overlays().Top() != nil || deskEscapes != 0 {
@@ -320,7 +320,7 @@ func TestEscapeClosesTheExportDialogAndGivesTheWindowItsKeysBack(t *testing.T) {
 	}
 
 	// Escape in the folder picker closes the picker only
-	e = f.exportReport(c)
+	e = f.reportDialog(c)
 	test.Tap(e.Folder.Choose)
 	if e.Folder.picker == nil {
 		t.Fatal("Choose folder… opened no picker")
@@ -332,22 +332,22 @@ func TestEscapeClosesTheExportDialogAndGivesTheWindowItsKeysBack(t *testing.T) {
 	f.win.Canvas().OnTypedKey()(escape)
 
 	// Escape while typing the file name closes it too; Enter there saves
-	e = f.exportReport(c)
+	e = f.reportDialog(c)
 	e.work.onUI(func() { e.FileName.TypedKey(escape) })
 	if f.win.Canvas().Overlays().Top() != nil {
 		t.Error("Escape in the file name left the dialog open")
 	}
-	e = f.exportReport(c)
+	e = f.reportDialog(c)
 	e.work.onUI(func() { e.FileName.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
 	e.work.wait()
-	if _, err := os.Stat(filepath.Join(f.dir, report.FileName(c, exportToday))); err != nil {
+	if _, err := os.Stat(filepath.Join(f.dir, report.FileName(c, reportToday))); err != nil {
 		t.Errorf("Enter in the file name did not save: %v", err)
 	}
 }
 
-func TestExportReportCountsVisitsOnceTheDatesAreTyped(t *testing.T) {
-	f := newExportFixture(t)
-	e := f.exportReport(f.client(t, "Lena", "Fischer", 5))
+func TestReportDialogCountsVisitsOnceTheDatesAreTyped(t *testing.T) {
+	f := newReportFixture(t)
+	e := f.reportDialog(f.client(t, "Lena", "Fischer", 5))
 	before := e.counted.Load() // the count when the dialog opened
 
 	// when the therapist edits a custom range, each edit a valid period

@@ -10,7 +10,7 @@ import (
 )
 
 func TestImportPreviewsProblemsThenImportsACorrectedFile(t *testing.T) {
-	win, s := safetyWindow(t)
+	win, s := fileTaskWindow(t)
 	imported := 0
 	d := newImportDialog(win, s, &tasks{}, func() { imported++ })
 	d.show()
@@ -64,7 +64,7 @@ func TestImportPreviewsProblemsThenImportsACorrectedFile(t *testing.T) {
 }
 
 func TestImportRefusesABinaryFileRenamedCSV(t *testing.T) {
-	win, s := safetyWindow(t)
+	win, s := fileTaskWindow(t)
 	d := newImportDialog(win, s, &tasks{}, func() { t.Error("onImported for a refused file") })
 	file := filepath.Join(t.TempDir(), "clients.csv")
 	os.WriteFile(file, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0o600)

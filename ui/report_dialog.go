@@ -20,11 +20,11 @@ import (
 	"backtrack/store"
 )
 
-// exportReport is the dialog for one client's report: it asks for the
+// reportDialog is the dialog for one client's report: it asks for the
 // period, paper and place, writes the report off the UI goroutine, then
 // offers to open it. It keeps its widgets so tests can use them as a
 // therapist would.
-type exportReport struct {
+type reportDialog struct {
 	win      fyne.Window
 	store    *store.Store
 	client   store.Client
@@ -53,9 +53,9 @@ type exportReport struct {
 	counted       atomic.Int32 // counts that reached the database (tests)
 }
 
-func newExportReport(win fyne.Window, s *store.Store, t *tasks, client store.Client, practice report.Practice) *exportReport {
+func newReportDialog(win fyne.Window, s *store.Store, t *tasks, client store.Client, practice report.Practice) *reportDialog {
 	a := fyne.CurrentApp()
-	e := &exportReport{win: win, store: s, work: t, client: client, practice: practice,
+	e := &reportDialog{win: win, store: s, work: t, client: client, practice: practice,
 		prefs: a.Preferences(), now: time.Now, openURL: a.OpenURL}
 	today := e.now()
 	e.Period = newPeriodChooser(today, func() { e.countVisits(countDelay) })
@@ -99,7 +99,7 @@ func newExportReport(win fyne.Window, s *store.Store, t *tasks, client store.Cli
 }
 
 // escape answers "no" to a pending question, else closes the dialog.
-func (e *exportReport) escape() {
+func (e *reportDialog) escape() {
 	if e.Folder.closePicker() {
 		return
 	}
@@ -112,7 +112,7 @@ func (e *exportReport) escape() {
 
 // enter answers "replace" to a pending question; otherwise Return belongs
 // to the focused field.
-func (e *exportReport) enter() {
+func (e *reportDialog) enter() {
 	if e.Confirm != nil {
 		e.Confirm.Confirm()
 	}
@@ -120,7 +120,7 @@ func (e *exportReport) enter() {
 
 func pair(a, b fyne.CanvasObject) [2]fyne.CanvasObject { return [2]fyne.CanvasObject{a, b} }
 
-func (e *exportReport) show() {
+func (e *reportDialog) show() {
 	e.dialog.Resize(fyne.NewSize(min(640, e.win.Canvas().Size().Width-40), 0))
 	dialogKeys(e.win, e.dialog, e.escape, e.enter)
 	e.dialog.Show()
@@ -137,7 +137,7 @@ const countDelay = 300 * time.Millisecond
 // countVisits says, after delay, how many visits the chosen period holds,
 // so an empty report is noticed before it is saved. A newer change cancels
 // a count still waiting or running; only the newest is shown.
-func (e *exportReport) countVisits(delay time.Duration) {
+func (e *reportDialog) countVisits(delay time.Duration) {
 	if e.Visits == nil {
 		return // still being built
 	}
@@ -173,13 +173,13 @@ func visitsInPeriod(n int) string {
 	return plural(n, "visit", "visits") + " in this period."
 }
 
-func (e *exportReport) showProblem(msg string) {
+func (e *reportDialog) showProblem(msg string) {
 	e.Problem.SetText(msg)
 	e.Problem.Show()
 }
 
 // save checks the choices, asks before replacing a file, then writes.
-func (e *exportReport) save() {
+func (e *reportDialog) save() {
 	if e.Confirm != nil || e.Save.Disabled() {
 		return // already asking, or already writing
 	}
@@ -224,7 +224,7 @@ func (e *exportReport) save() {
 
 // write loads and writes the report in the background; the dialog stays
 // open, with its buttons off, until the file is complete.
-func (e *exportReport) write(path string, period store.Period) {
+func (e *reportDialog) write(path string, period store.Period) {
 	opts := report.Options{Practice: e.practice, PageSize: report.PageSize(e.Paper.Selected), Date: e.now()}
 	e.prefs.SetString(report.PrefPageSize, e.Paper.Selected)
 	e.prefs.SetString(prefReportFolder, e.Folder.Path)
@@ -248,7 +248,7 @@ func (e *exportReport) write(path string, period store.Period) {
 	})
 }
 
-func (e *exportReport) setBusy(busy bool) {
+func (e *reportDialog) setBusy(busy bool) {
 	if busy {
 		e.Save.Disable()
 		e.Busy.Show()
@@ -261,7 +261,7 @@ func (e *exportReport) setBusy(busy bool) {
 }
 
 // showSaved says where the report is and offers to open it.
-func (e *exportReport) showSaved(path string) {
+func (e *reportDialog) showSaved(path string) {
 	msg := widget.NewLabel(fmt.Sprintf("%s\nwas saved in %s.", filepath.Base(path), filepath.Dir(path)))
 	msg.Wrapping = fyne.TextWrapWord
 	e.Close = widget.NewButton("Close", func() { e.saved.Hide() })

@@ -22,7 +22,7 @@ import (
 	"backtrack/store"
 )
 
-// The parts the single and the batch export dialogs share: the period
+// The parts the single and the batch report dialogs share: the period
 // chooser, the paper choice, the folder row and the background runner.
 
 // prefReportFolder remembers where the therapist last saved reports.
@@ -35,7 +35,7 @@ const (
 )
 
 // PracticeFromPreferences reads the practice details the settings saved,
-// for the export dialogs' header and signature line.
+// which the report dialogs print in a report's header and signature line.
 func PracticeFromPreferences(p fyne.Preferences) report.Practice {
 	text := func(key string) string { return strings.TrimSpace(p.String(key)) }
 	return report.Practice{
@@ -103,11 +103,11 @@ func (p *periodChooser) period(today time.Time) (store.Period, error) {
 		day := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.Local)
 		return store.Period{From: day.AddDate(0, -3, 0), To: day}, nil
 	case periodCustom:
-		from, err := parseExportDate("From", p.From.Text)
+		from, err := parseReportDate("From", p.From.Text)
 		if err != nil {
 			return store.Period{}, err
 		}
-		to, err := parseExportDate("To", p.To.Text)
+		to, err := parseReportDate("To", p.To.Text)
 		if err != nil {
 			return store.Period{}, err
 		}
@@ -119,7 +119,7 @@ func (p *periodChooser) period(today time.Time) (store.Period, error) {
 	return store.Period{}, nil
 }
 
-func parseExportDate(label, text string) (time.Time, error) {
+func parseReportDate(label, text string) (time.Time, error) {
 	text = strings.TrimSpace(text)
 	if text == "" {
 		return time.Time{}, fmt.Errorf("%s date is required for a custom period", label)

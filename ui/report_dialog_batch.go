@@ -20,12 +20,12 @@ import (
 	"backtrack/store"
 )
 
-// batchExport writes a progress report for every active client with a
+// batchReportDialog writes a progress report for every active client with a
 // visit in the chosen period into one folder, with a progress bar and a
 // Cancel button. Cancelling (or quitting) stops after the report being
 // written; every file left in the folder is complete. The dialog shows the
 // choices first, then progress, then what was done.
-type batchExport struct {
+type batchReportDialog struct {
 	win      fyne.Window
 	store    *store.Store
 	practice report.Practice
@@ -53,9 +53,9 @@ type batchExport struct {
 	progressed func(done int)
 }
 
-func newBatchExport(win fyne.Window, s *store.Store, t *tasks, practice report.Practice) *batchExport {
+func newBatchReportDialog(win fyne.Window, s *store.Store, t *tasks, practice report.Practice) *batchReportDialog {
 	a := fyne.CurrentApp()
-	b := &batchExport{win: win, store: s, work: t, practice: practice, prefs: a.Preferences(),
+	b := &batchReportDialog{win: win, store: s, work: t, practice: practice, prefs: a.Preferences(),
 		now: time.Now, openURL: a.OpenURL}
 	today := b.now()
 	b.Period = newPeriodChooser(today, nil)
@@ -102,7 +102,7 @@ func newBatchExport(win fyne.Window, s *store.Store, t *tasks, practice report.P
 	return b
 }
 
-func (b *batchExport) show() {
+func (b *batchReportDialog) show() {
 	b.dialog.Resize(fyne.NewSize(min(660, b.win.Canvas().Size().Width-40), 0))
 	dialogKeys(b.win, b.dialog, func() {
 		if !b.Folder.closePicker() {
@@ -113,8 +113,8 @@ func (b *batchExport) show() {
 }
 
 // cancel closes the dialog before the start and after the end, and stops
-// the export while it runs.
-func (b *batchExport) cancel() {
+// the reports while they are written.
+func (b *batchReportDialog) cancel() {
 	if b.stop != nil {
 		b.stop()
 		b.Cancel.Disable()
@@ -124,7 +124,7 @@ func (b *batchExport) cancel() {
 	b.dialog.Hide()
 }
 
-func (b *batchExport) start() {
+func (b *batchReportDialog) start() {
 	b.Problem.Hide()
 	period, err := b.Period.period(b.now())
 	if err != nil {
@@ -154,7 +154,7 @@ func (b *batchExport) start() {
 }
 
 // step moves the bar after each client.
-func (b *batchExport) step(done, total int, name string) {
+func (b *batchReportDialog) step(done, total int, name string) {
 	b.Bar.Max = float64(total)
 	b.Bar.SetValue(float64(done))
 	if b.stop != nil && b.Cancel.Disabled() {
@@ -167,7 +167,7 @@ func (b *batchExport) step(done, total int, name string) {
 }
 
 // finish says what was written, skipped, failed or left when stopped.
-func (b *batchExport) finish(dir string, res report.BatchResult, err error) {
+func (b *batchReportDialog) finish(dir string, res report.BatchResult, err error) {
 	b.stop = nil
 	b.Cancel.Enable()
 	b.Cancel.SetText("Close")
@@ -194,7 +194,7 @@ func (b *batchExport) finish(dir string, res report.BatchResult, err error) {
 	}
 }
 
-func (b *batchExport) openFolder() {
+func (b *batchReportDialog) openFolder() {
 	b.dialog.Hide()
 	if err := b.openURL(fileURL(b.outDir)); err != nil {
 		dialog.ShowInformation("Could not open the folder", "Open "+b.outDir+" from your file manager.", b.win)

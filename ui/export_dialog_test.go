@@ -1,0 +1,38 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"backtrack/store"
+)
+
+func TestExportWritesPrivateFilesIntoANewFolder(t *testing.T) {
+	win, s := fileTaskWindow(t)
+	e := newExportDialog(win, s, &tasks{})
+	e.show()
+	snapshot(t, win, "export-dialog")
+	e.Folder.set(t.TempDir())
+	e.work.onUI(func() {
+		e.Format.SetSelected(exportChoiceCSV)
+		test.Tap(e.Export)
+	})
+	e.work.wait()
+	dir := filepath.Join(e.Folder.Path, e.folderName())
+	for _, name := range []string{store.ExportClientsName, store.ExportSessionsName, store.ExportVocabularyName} {
+		st, err := os.Stat(filepath.Join(dir, name))
+		if err != nil || st.Mode().Perm() != 0o600 {
+			t.Errorf("%s: %v %v (problem %q)", name, err, st, e.Problem.Text)
+		}
+		if !strings.Contains(e.Done, name) {
+			t.Errorf("done message %q does not list %s", e.Done, name)
+		}
+	}
+	if st, err := os.Stat(dir); err != nil || st.Mode().Perm() != 0o700 {
+		t.Errorf("export folder: %v %v", st, err)
+	}
+}
