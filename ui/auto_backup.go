@@ -110,7 +110,7 @@ func (d *Desk) showBackupResult(taken time.Time, err error) {
 	b := d.backup
 	if err != nil {
 		b.Line.SetText("Not backed up today")
-		b.Notice.SetText("Today's automatic backup failed. " + backupFailureText(err) +
+		b.Notice.SetText("Today's automatic backup failed. " + autoBackupErrorText(err) +
 			" Use File › Back up now… to save a copy of your records.")
 		b.banner.Show()
 		d.relayoutChrome()
@@ -123,14 +123,6 @@ func (d *Desk) showBackupResult(taken time.Time, err error) {
 	b.Line.SetText(text)
 	b.banner.Hide()
 	d.relayoutChrome()
-}
-
-// backupFailureText is why a backup failed, for the therapist.
-func backupFailureText(err error) string {
-	if text := fileErrorText(err); text != "" {
-		return text
-	}
-	return safetyErrorText(err)
 }
 
 // stopAutoBackup cancels a backup that has not begun (the app is closing).

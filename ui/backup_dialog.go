@@ -174,7 +174,7 @@ func (b *backupDialog) backUp() {
 			setBusy(b.Busy, false, b.BackUp)
 			b.fit()
 			if err != nil {
-				b.problem(safetyErrorText(err))
+				b.problem(fileTaskErrorText(err))
 				return
 			}
 			b.dialog.Hide()

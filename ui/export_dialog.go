@@ -93,7 +93,7 @@ func (e *exportDialog) export() {
 		return func() {
 			setBusy(e.Busy, false, e.Export)
 			if err != nil {
-				showOrHide(e.Problem, safetyErrorText(err))
+				showOrHide(e.Problem, fileTaskErrorText(err))
 				e.fit()
 				return
 			}

@@ -1,48 +1,12 @@
 package ui
 
 import (
-	"context"
-	"errors"
-	"io/fs"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
-
-	"backtrack/store"
 )
-
-// safetyErrorText says what went wrong with a backup, restore, export or
-// import in words a therapist can act on. Only the innermost error goes to
-// the log: the outer context can quote a file name or a client.
-func safetyErrorText(err error) string {
-	switch {
-	case err == nil:
-		return ""
-	case errors.Is(err, store.ErrPassphraseRequired):
-		return "This backup is encrypted: type its passphrase."
-	case errors.Is(err, store.ErrWrongPassphrase):
-		return "That passphrase does not open this backup. Check it and try again."
-	case errors.Is(err, store.ErrNotBackup):
-		return "This file is not a Backtrack backup. Choose a file from the backups folder or one you saved."
-	case errors.Is(err, store.ErrBackupDamaged):
-		return "This backup is damaged and cannot be used. Choose another one."
-	case errors.Is(err, store.ErrDatabaseInUse):
-		return "The records are open in another Backtrack window or program. Close it, then try again."
-	case errors.Is(err, store.ErrNewerSchema):
-		return "This file was written by a newer Backtrack. Update Backtrack to use it."
-	case errors.Is(err, fs.ErrExist):
-		return "A file of that name is already there. Choose another name."
-	case errors.Is(err, context.Canceled):
-		return "Stopped."
-	}
-	if text := fileErrorText(err); text != "" {
-		return text + " Choose another place."
-	}
-	fyne.LogError("safety", innermost(err))
-	return "That did not work. Check that the disk is not full, then try again."
-}
 
 // problemLabel is a red, wrapping label for what is wrong, hidden when
 // nothing is.

@@ -228,7 +228,7 @@ func (d *importDialog) present(sum store.ImportSummary, err error, checkOnly boo
 		d.listBox.Show()
 	case err != nil:
 		d.Summary.SetText("")
-		showOrHide(d.Problem, safetyErrorText(err))
+		showOrHide(d.Problem, fileTaskErrorText(err))
 	case checkOnly:
 		d.Summary.SetText("The file checks out.\n" + strings.Join(sum.Lines(), "\n"))
 		d.Import.Enable()

@@ -1,15 +1,10 @@
 package ui
 
 import (
-	"errors"
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"backtrack/store"
 )
 
 // NewOpenErrorWindow says, in a window, why the database could not be
@@ -29,22 +24,4 @@ func NewOpenErrorWindow(a fyne.App, path string, err error) fyne.Window {
 		container.NewVBox(what, where))))
 	w.Resize(fyne.NewSize(560, 240))
 	return w
-}
-
-// openErrorText explains a failed open: what the disk refused, in a
-// sentence, or the store's own words without the driver's code at the end
-// ("bad.db is not a Backtrack database").
-func openErrorText(err error) string {
-	if errors.Is(err, store.ErrNewerSchema) {
-		return errorText(err)
-	}
-	if text := fileErrorText(err); text != "" {
-		return text + " Check the database file named below."
-	}
-	msg := strings.TrimSuffix(err.Error(), ": "+innermost(err).Error())
-	msg = strings.TrimPrefix(msg, "open database: ")
-	if msg == err.Error() || msg == "" {
-		return errorText(err)
-	}
-	return msg + "." // not capitalised: it may start with a file name
 }

@@ -239,7 +239,7 @@ func (e *reportDialog) write(path string, period store.Period) {
 		return func() {
 			e.setBusy(false)
 			if err != nil {
-				e.showProblem(exportErrorText(err))
+				e.showProblem(reportErrorText(err))
 				return
 			}
 			e.dialog.Hide()

@@ -177,7 +177,7 @@ func (b *batchReportDialog) finish(dir string, res report.BatchResult, err error
 		lines = append(lines, fmt.Sprintf("Stopped. %s written to %s; each one is complete.",
 			plural(len(res.Written), "report was", "reports were"), dir))
 	case err != nil:
-		lines = append(lines, exportErrorText(err))
+		lines = append(lines, reportErrorText(err))
 	default:
 		lines = append(lines, fmt.Sprintf("%s written to %s.", plural(len(res.Written), "report", "reports"), dir))
 	}
@@ -185,7 +185,7 @@ func (b *batchReportDialog) finish(dir string, res report.BatchResult, err error
 		lines = append(lines, plural(n, "client has", "clients have")+" no visit in the period and got no report.")
 	}
 	for _, f := range res.Failed {
-		lines = append(lines, "Not written: "+f.Client.FullName()+" — "+exportErrorText(f.Err))
+		lines = append(lines, "Not written: "+f.Client.FullName()+" — "+reportErrorText(f.Err))
 	}
 	b.Status.SetText(strings.Join(lines, "\n"))
 	if len(res.Written) > 0 {

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -253,23 +252,6 @@ func fileURL(path string) *url.URL {
 		return &url.URL{Scheme: "file", Path: path}
 	}
 	return u
-}
-
-// exportErrorText says why a report was not saved. Drawing the PDF and the
-// disk get their own words; anything else is the desk's (errorText), which
-// never shows a raw driver code.
-func exportErrorText(err error) string {
-	switch {
-	case errors.Is(err, context.Canceled):
-		return "Stopped."
-	case errors.Is(err, report.ErrRender):
-		fyne.LogError("report", innermost(err))
-		return "The PDF could not be made, so nothing was saved. Try again; if it keeps failing, choose a shorter period."
-	}
-	if text := fileErrorText(err); text != "" {
-		return "The report could not be saved there. " + text + " Choose another folder."
-	}
-	return errorText(err)
 }
 
 // sized gives an entry a fixed minimum width inside a box.

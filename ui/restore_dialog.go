@@ -100,7 +100,7 @@ func (r *restoreDialog) listBackups() {
 			case r.Backups.Selected != "":
 			case err != nil:
 				r.Summary.SetText("")
-				showOrHide(r.Problem, "The backups could not be listed. "+safetyErrorText(err))
+				showOrHide(r.Problem, "The backups could not be listed. "+fileTaskErrorText(err))
 			case len(backups) == 0:
 				r.Summary.SetText("There is no backup in " + store.BackupDir(dbPath) + " yet. Choose a backup file with “Other file…”.")
 			default:
@@ -138,7 +138,7 @@ func (r *restoreDialog) choose(path string) {
 			setBusy(r.Busy, false)
 			if err != nil {
 				r.Summary.SetText("")
-				showOrHide(r.Problem, safetyErrorText(err))
+				showOrHide(r.Problem, fileTaskErrorText(err))
 				r.fit()
 				return
 			}
@@ -204,7 +204,7 @@ func (r *restoreDialog) check() {
 			defer r.fit()
 			if err != nil {
 				r.Summary.SetText("")
-				showOrHide(r.Problem, safetyErrorText(err))
+				showOrHide(r.Problem, fileTaskErrorText(err))
 				return
 			}
 			r.chosen = path
@@ -260,7 +260,7 @@ func (r *restoreDialog) restore() {
 				r.reopen(dbPath)
 			}
 			if err != nil {
-				r.Done = safetyErrorText(err) + "\n\nThe records were not changed."
+				r.Done = fileTaskErrorText(err) + "\n\nThe records were not changed."
 				dialog.ShowInformation("Restore did not happen", r.Done, r.win)
 				return
 			}

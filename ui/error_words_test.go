@@ -56,8 +56,8 @@ func TestFileProblemsAreSaidInPlainSentences(t *testing.T) {
 	} {
 		for what, text := range map[string]string{
 			"open":   openErrorText(tc.err),
-			"backup": safetyErrorText(tc.err),
-			"report": exportErrorText(tc.err),
+			"backup": fileTaskErrorText(tc.err),
+			"report": reportErrorText(tc.err),
 		} {
 			mustContain(t, what+" text for "+tc.want, text, tc.want)
 			noGoWords(t, what+" text", text)

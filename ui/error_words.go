@@ -1,0 +1,177 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"strings"
+	"syscall"
+
+	"fyne.io/fyne/v2"
+
+	"backtrack/report"
+	"backtrack/store"
+)
+
+// Every sentence a therapist can read about an error is in this file, so
+// an error has one sentence wherever it shows. A context has a function of
+// its own only where it changes the sentence: after the disk's words each
+// says what to do next there, a dialog's Cancel is "Stopped." where the
+// desk was interrupted, and each says in its own words that something
+// unforeseen failed. Go's own text ("open /x: is a directory") and raw
+// SQLite codes never reach the therapist. Only the innermost error (the
+// driver's, such as "database is locked") goes to the log: the wrapping
+// context may quote a client's name, and client data stays out of logs.
+
+// namedErrorWords are the sentences for the errors the store names.
+var namedErrorWords = []struct {
+	err  error
+	text string
+}{
+	{store.ErrNotFound, "That record no longer exists; it may have been deleted in the meantime."},
+	{store.ErrNewerSchema, "This file was written by a newer Backtrack. Update Backtrack to use it."},
+	{store.ErrPassphraseRequired, "This backup is encrypted: type its passphrase."},
+	{store.ErrWrongPassphrase, "That passphrase does not open this backup. Check it and try again."},
+	{store.ErrNotBackup, "This file is not a Backtrack backup. Choose a file from the backups folder or one you saved."},
+	{store.ErrBackupDamaged, "This backup is damaged and cannot be used. Choose another one."},
+	{store.ErrDatabaseInUse, "The records are open in another Backtrack window or program. Close it, then try again."},
+}
+
+// namedErrorText is the sentence for an error the store names, if err is one.
+func namedErrorText(err error) (string, bool) {
+	for _, w := range namedErrorWords {
+		if errors.Is(err, w.err) {
+			return w.text, true
+		}
+	}
+	return "", false
+}
+
+// stoppedText answers a dialog's Cancel (or quitting while it works).
+const stoppedText = "Stopped."
+
+// errorText is the desk's sentence for a failed load or save. Problems
+// with input name their field.
+func errorText(err error) string {
+	var ve *store.ValidationError
+	if err == nil {
+		return ""
+	}
+	if errors.As(err, &ve) {
+		return ve.Error()
+	}
+	if text, ok := namedErrorText(err); ok {
+		return text
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return "The operation was interrupted; please try again."
+	}
+	fyne.LogError("database", innermost(err))
+	return "The database could not be read or written. Check that the disk is not full and that no other program holds the file, then try again."
+}
+
+// fileTaskErrorText is what went wrong with a backup, restore, export or
+// import, in words a therapist can act on.
+func fileTaskErrorText(err error) string {
+	if err == nil {
+		return ""
+	}
+	if text, ok := namedErrorText(err); ok {
+		return text
+	}
+	switch {
+	case errors.Is(err, fs.ErrExist):
+		return "A file of that name is already there. Choose another name."
+	case errors.Is(err, context.Canceled):
+		return stoppedText
+	}
+	if text := fileErrorText(err); text != "" {
+		return text + " Choose another place."
+	}
+	fyne.LogError("file task", innermost(err))
+	return "That did not work. Check that the disk is not full, then try again."
+}
+
+// autoBackupErrorText is why the automatic backup failed. The disk's words
+// stand alone: the notice goes on to offer File › Back up now….
+func autoBackupErrorText(err error) string {
+	if text := fileErrorText(err); text != "" {
+		return text
+	}
+	return fileTaskErrorText(err)
+}
+
+// reportErrorText says why a report was not saved. Drawing the PDF and the
+// disk get their own words; anything else is the desk's (errorText).
+func reportErrorText(err error) string {
+	switch {
+	case errors.Is(err, context.Canceled):
+		return stoppedText
+	case errors.Is(err, report.ErrRender):
+		fyne.LogError("report", innermost(err))
+		return "The PDF could not be made, so nothing was saved. Try again; if it keeps failing, choose a shorter period."
+	}
+	if text := fileErrorText(err); text != "" {
+		return "The report could not be saved there. " + text + " Choose another folder."
+	}
+	return errorText(err)
+}
+
+// openErrorText explains a failed open: what the disk refused, in a
+// sentence, or the store's own words without the driver's code at the end
+// ("bad.db is not a Backtrack database").
+func openErrorText(err error) string {
+	if errors.Is(err, store.ErrNewerSchema) {
+		return errorText(err)
+	}
+	if text := fileErrorText(err); text != "" {
+		return text + " Check the database file named below."
+	}
+	msg := strings.TrimSuffix(err.Error(), ": "+innermost(err).Error())
+	msg = strings.TrimPrefix(msg, "open database: ")
+	if msg == err.Error() || msg == "" {
+		return errorText(err)
+	}
+	return msg + "." // not capitalised: it may start with a file name
+}
+
+// fileErrorText says in a sentence what the disk refused, or "" when err is
+// not about files. The callers above add what to do next: choose another
+// folder, check the records' path. Only an unusual system error is quoted.
+func fileErrorText(err error) string {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.Is(err, syscall.EISDIR):
+		return "That is a folder, where a file was expected."
+	case errors.Is(err, syscall.ENOTDIR):
+		return "A file stands where a folder was expected."
+	case errors.Is(err, fs.ErrPermission):
+		return "Backtrack is not allowed to read or write there."
+	case errors.Is(err, syscall.EROFS):
+		return "That disk can only be read, not written to."
+	case errors.Is(err, syscall.ENOSPC):
+		return "The disk is full."
+	case errors.Is(err, fs.ErrNotExist):
+		return "That file or folder does not exist (is the disk or USB stick connected?)."
+	case errors.As(err, &pe):
+		fyne.LogError("file", innermost(err))
+		return "The disk reported a problem (" + pe.Err.Error() + ")."
+	case errors.As(err, &le):
+		fyne.LogError("file", innermost(err))
+		return "The disk reported a problem (" + le.Err.Error() + ")."
+	}
+	return ""
+}
+
+// innermost is the error at the bottom of err's chain, the one fit for a log.
+func innermost(err error) error {
+	for {
+		next := errors.Unwrap(err)
+		if next == nil {
+			return err
+		}
+		err = next
+	}
+}
