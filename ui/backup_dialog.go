@@ -38,8 +38,6 @@ type backupDialog struct {
 	Busy       *widget.ProgressBarInfinite
 	BackUp     *widget.Button
 	Cancel     *widget.Button
-	// Done is the message shown once the backup is saved (tests read it).
-	Done string
 	// OnSaved is called once a backup is saved and checked.
 	OnSaved func()
 
@@ -182,9 +180,9 @@ func (b *backupDialog) backUp() {
 			if info.Encrypted {
 				how += ", encrypted"
 			}
-			b.Done = fmt.Sprintf("%s\nwas saved in %s.\n\n%s and %s, %s.", filepath.Base(path), filepath.Dir(path),
+			done := fmt.Sprintf("%s\nwas saved in %s.\n\n%s and %s, %s.", filepath.Base(path), filepath.Dir(path),
 				plural(info.Clients, "client", "clients"), plural(info.Sessions, "session", "sessions"), how)
-			dialog.ShowInformation("Backup saved", b.Done, b.win)
+			dialog.ShowInformation("Backup saved", done, b.win)
 			if b.OnSaved != nil {
 				b.OnSaved()
 			}

@@ -36,8 +36,6 @@ type exportDialog struct {
 	Busy    *widget.ProgressBarInfinite
 	Export  *widget.Button
 	Cancel  *widget.Button
-	// Done is the message shown once the files are written (tests read it).
-	Done string
 
 	work *tasks // the desk's: quitting stops an export and waits for its clean-up
 }
@@ -102,8 +100,8 @@ func (e *exportDialog) export() {
 				names[i] = "  " + filepath.Base(f)
 			}
 			e.dialog.Hide()
-			e.Done = fmt.Sprintf("Saved in %s:\n%s", dir, strings.Join(names, "\n"))
-			dialog.ShowInformation("Export saved", e.Done, e.win)
+			done := fmt.Sprintf("Saved in %s:\n%s", dir, strings.Join(names, "\n"))
+			dialog.ShowInformation("Export saved", done, e.win)
 		}
 	})
 }

@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
 )
@@ -152,3 +153,45 @@ func mustContain(t testing.TB, what, got string, wants ...string) {
 
 // mkdirTemp makes a private folder for data shared by benchmarks.
 func mkdirTemp() (string, error) { return os.MkdirTemp("", "backtrack-bench-") }
+
+// eachObject calls fn for o and for every object drawn inside it, as the
+// window draws them: a container's objects, a widget's renderer's.
+func eachObject(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
+	if o == nil {
+		return
+	}
+	fn(o)
+	switch v := o.(type) {
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			eachObject(c, fn)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(v).Objects() {
+			eachObject(c, fn)
+		}
+	}
+}
+
+// findButton finds a button by its text among o and its descendants.
+func findButton(o fyne.CanvasObject, text string) *widget.Button {
+	var found *widget.Button
+	eachObject(o, func(c fyne.CanvasObject) {
+		if b, ok := c.(*widget.Button); ok && found == nil && b.Text == text {
+			found = b
+		}
+	})
+	return found
+}
+
+// shownText is what the dialog on top of win says: the text of each label
+// in it, a line each, as the therapist reads it ("" with no dialog open).
+func shownText(win fyne.Window) string {
+	var lines []string
+	eachObject(win.Canvas().Overlays().Top(), func(c fyne.CanvasObject) {
+		if l, ok := c.(*widget.Label); ok && l.Visible() {
+			lines = append(lines, l.Text)
+		}
+	})
+	return strings.Join(lines, "\n")
+}

@@ -55,8 +55,6 @@ type importDialog struct {
 	Busy     *widget.ProgressBarInfinite
 	Import   *widget.Button
 	Cancel   *widget.Button
-	// Done is the message shown after the import (tests read it).
-	Done string
 
 	path     string
 	problems []store.ImportProblem
@@ -234,8 +232,8 @@ func (d *importDialog) present(sum store.ImportSummary, err error, checkOnly boo
 		d.Import.Enable()
 	default:
 		d.dialog.Hide()
-		d.Done = strings.Join(sum.Lines(), "\n")
-		dialog.ShowInformation("Import done", d.Done, d.win)
+		done := strings.Join(sum.Lines(), "\n")
+		dialog.ShowInformation("Import done", done, d.win)
 		if d.onImported != nil {
 			d.onImported()
 		}

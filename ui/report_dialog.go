@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -48,15 +47,21 @@ type reportDialog struct {
 	Confirm *dialog.ConfirmDialog
 
 	dialog, saved *dialog.CustomDialog
-	work          *tasks       // the desk's: closing waits for a report being written
-	counts        latest       // the newest count of visits in the period
-	counted       atomic.Int32 // counts that reached the database (tests)
+	work          *tasks // the desk's: closing waits for a report being written
+	counts        latest // the newest count of visits in the period
+	// visitsIn counts the client's visits in a period, from the database:
+	// the trend the report will draw, so the count says what it will hold.
+	visitsIn func(ctx context.Context, period store.Period) (int, error)
 }
 
 func newReportDialog(win fyne.Window, s *store.Store, t *tasks, client store.Client, practice report.Practice) *reportDialog {
 	a := fyne.CurrentApp()
 	e := &reportDialog{win: win, store: s, work: t, client: client, practice: practice,
 		prefs: a.Preferences(), now: time.Now, openURL: a.OpenURL}
+	e.visitsIn = func(ctx context.Context, period store.Period) (int, error) {
+		trend, err := s.PainTrend(ctx, client.ID, period)
+		return len(trend), err
+	}
 	today := e.now()
 	e.Period = newPeriodChooser(today, func() { e.countVisits(countDelay) })
 	e.Paper = newPaperChoice(e.prefs)
@@ -147,7 +152,7 @@ func (e *reportDialog) countVisits(delay time.Duration) {
 		e.Visits.SetText("")
 		return
 	}
-	s, id := e.store, e.client.ID
+	visitsIn := e.visitsIn
 	load(e.work, &e.counts, func(ctx context.Context) (int, error) {
 		wait := time.NewTimer(delay)
 		defer wait.Stop()
@@ -156,9 +161,7 @@ func (e *reportDialog) countVisits(delay time.Duration) {
 		case <-ctx.Done():
 			return 0, ctx.Err()
 		}
-		e.counted.Add(1)
-		trend, err := s.PainTrend(ctx, id, period)
-		return len(trend), err
+		return visitsIn(ctx, period)
 	}, func(n int, err error) {
 		if err == nil {
 			e.Visits.SetText(visitsInPeriod(n))

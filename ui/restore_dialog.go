@@ -38,8 +38,6 @@ type restoreDialog struct {
 	Busy       *widget.ProgressBarInfinite
 	Restore    *widget.Button
 	Cancel     *widget.Button
-	// Done is the message shown after the restore (tests read it).
-	Done string
 
 	paths     map[string]string // option label -> file
 	encrypted map[string]bool
@@ -260,16 +258,15 @@ func (r *restoreDialog) restore() {
 				r.reopen(dbPath)
 			}
 			if err != nil {
-				r.Done = fileTaskErrorText(err) + "\n\nThe records were not changed."
-				dialog.ShowInformation("Restore did not happen", r.Done, r.win)
+				dialog.ShowInformation("Restore did not happen", fileTaskErrorText(err)+"\n\nThe records were not changed.", r.win)
 				return
 			}
-			r.Done = fmt.Sprintf("Restored %s and %s.", plural(res.Restored.Clients, "client", "clients"),
+			done := fmt.Sprintf("Restored %s and %s.", plural(res.Restored.Clients, "client", "clients"),
 				plural(res.Restored.Sessions, "session", "sessions"))
 			if res.Previous != "" {
-				r.Done += "\n\nThe records it replaced are kept as\n" + res.Previous
+				done += "\n\nThe records it replaced are kept as\n" + res.Previous
 			}
-			dialog.ShowInformation("Backup restored", r.Done, r.win)
+			dialog.ShowInformation("Backup restored", done, r.win)
 		}
 	})
 }

@@ -56,11 +56,12 @@ func TestRestoreChecksTheBackupThenReplacesAndReopens(t *testing.T) {
 	if len(reopened) != 1 || reopened[0] != dbPath {
 		t.Fatalf("reopen called with %v, want [%s]", reopened, dbPath)
 	}
+	done := shownText(win) // the message shown after the restore
 	if n := countRecords(t, dbPath); n != 2 {
-		t.Errorf("after restore %d clients, want the backup's 2 (%s)", n, r.Done)
+		t.Errorf("after restore %d clients, want the backup's 2 (%s)", n, done)
 	}
-	if !strings.Contains(r.Done, "kept as") {
-		t.Errorf("done message %q does not say where the replaced records are", r.Done)
+	if !strings.Contains(done, "kept as") {
+		t.Errorf("done message %q does not say where the replaced records are", done)
 	}
 }
 
