@@ -112,9 +112,9 @@ func (l *latest) stop() {
 // current reports whether gen is still the newest load.
 func (l *latest) current(gen uint64) bool { return l.gen.Load() == gen }
 
-// load runs query in the background and applies its result only if no newer
-// load has started meanwhile.
-func load[T any](t *tasks, l *latest, query func(ctx context.Context) (T, error), apply func(T, error)) {
+// loadLatest runs query in the background and applies its result only if
+// no newer load has started meanwhile.
+func loadLatest[T any](t *tasks, l *latest, query func(ctx context.Context) (T, error), apply func(T, error)) {
 	ctx, gen := l.begin()
 	t.run(func() func() {
 		v, err := query(ctx)

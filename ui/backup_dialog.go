@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/ui/internal/words"
 )
 
 // minPassphrase is the shortest passphrase the desk accepts for a backup:
@@ -181,7 +182,7 @@ func (b *backupDialog) backUp() {
 				how += ", encrypted"
 			}
 			done := fmt.Sprintf("%s\nwas saved in %s.\n\n%s and %s, %s.", filepath.Base(path), filepath.Dir(path),
-				plural(info.Clients, "client", "clients"), plural(info.Sessions, "session", "sessions"), how)
+				words.Plural(info.Clients, "client", "clients"), words.Plural(info.Sessions, "session", "sessions"), how)
 			dialog.ShowInformation("Backup saved", done, b.win)
 			if b.OnSaved != nil {
 				b.OnSaved()

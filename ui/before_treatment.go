@@ -11,6 +11,7 @@ import (
 
 	"backtrack/report"
 	"backtrack/store"
+	"backtrack/ui/internal/words"
 	"backtrack/ui/layout"
 )
 
@@ -209,8 +210,8 @@ func signed(n int, one, many string) string {
 	case n == 0:
 		return "no change"
 	case n > 0:
-		return "+" + plural(n, one, many)
+		return "+" + words.Plural(n, one, many)
 	default:
-		return "−" + plural(-n, one, many)
+		return "−" + words.Plural(-n, one, many)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/ui/internal/words"
 	"backtrack/ui/layout"
 )
 
@@ -84,7 +85,7 @@ func (l *ClientList) Reload() {
 		q.Order = store.ByName
 	}
 	s := l.store // read on the UI goroutine: the desk may switch records before the query runs
-	load(l.tasks, &l.loads, func(ctx context.Context) ([]store.ClientSummary, error) {
+	loadLatest(l.tasks, &l.loads, func(ctx context.Context) ([]store.ClientSummary, error) {
 		return s.SearchClients(ctx, q)
 	}, func(rows []store.ClientSummary, err error) {
 		if err != nil {
@@ -106,11 +107,11 @@ func (l *ClientList) statusText(q store.ClientQuery) string {
 	case q.Text != "" && n == 0:
 		return fmt.Sprintf("No client matches “%s”", q.Text)
 	case q.Text != "":
-		return plural(n, "client found", "clients found") + " · Enter opens the first"
+		return words.Plural(n, "client found", "clients found") + " · Enter opens the first"
 	case n == 0:
 		return "No clients yet"
 	default:
-		return plural(n, "client", "clients")
+		return words.Plural(n, "client", "clients")
 	}
 }
 

@@ -119,7 +119,7 @@ func (v *ClientView) load(id int64, then viewMode) {
 	// The store is read here, on the UI goroutine: the desk may switch
 	// records (sample data, a restore) before the work runs.
 	s := v.d.store
-	load(v.d.tasks, &v.loads, func(ctx context.Context) (clientData, error) {
+	loadLatest(v.d.tasks, &v.loads, func(ctx context.Context) (clientData, error) {
 		// One snapshot: the header, the summary, the chart and the history
 		// always agree, as they do in a printed report.
 		rec, err := s.ClientRecord(ctx, id, store.Period{})

@@ -106,7 +106,7 @@ func NewDesk(a fyne.App, s *store.Store, opts Options) *Desk {
 			d.escape()
 		}
 	})
-	d.window.SetCloseIntercept(func() { d.leaveAll(d.close) })
+	d.window.SetCloseIntercept(func() { d.leaveAll(d.closeWindow) })
 	d.window.Resize(fyne.NewSize(1280, 800))
 	d.updateTitle()
 	d.start()
@@ -201,76 +201,6 @@ func (d *Desk) leaveAll(then func()) {
 		return
 	}
 	d.view.Leave(then)
-}
-
-func (d *Desk) close() {
-	d.stopAutoBackup()
-	d.tasks.stopLong() // the therapist is quitting: a batch of reports need not finish
-	d.closeSample()
-	d.window.Close()
-}
-
-// newClient opens the form for a new client.
-func (d *Desk) newClient() { d.leaveAll(func() { d.openClientForm(store.Client{}) }) }
-
-// editClient opens the form on an existing client.
-func (d *Desk) editClient(c store.Client) { d.openClientForm(c) }
-
-func (d *Desk) openClientForm(c store.Client) {
-	if d.clientForm != nil {
-		return
-	}
-	f := newClientForm(d.store, d.tasks, c)
-	title := "New client"
-	if c.ID != 0 {
-		title = "Edit " + c.FullName()
-	}
-	f.dialog = dialog.NewCustomWithoutButtons(title, f.content, d.window)
-	f.OnCancel = func() {
-		if !f.Dirty() {
-			d.closeClientForm()
-			return
-		}
-		d.confirmUnsaved("This client", func(choice unsavedChoice) {
-			switch choice {
-			case discardChanges:
-				d.closeClientForm()
-			case saveChanges:
-				f.Submit()
-			}
-		})
-	}
-	f.OnSaved = func(saved store.Client) {
-		d.closeClientForm()
-		d.hideWelcome()
-		d.list.Show(saved.ID)
-		if c.ID == 0 && d.list.Search.Text != "" {
-			d.list.Search.SetText("") // a new client must not hide behind an old search; reloads
-		} else {
-			d.list.Reload()
-		}
-		if c.ID != 0 && d.view.client.ID == saved.ID {
-			// The client on screen was corrected: refresh what is shown,
-			// keeping a session note being written.
-			d.view.load(saved.ID, d.view.mode)
-			return
-		}
-		d.view.Show(saved.ID)
-	}
-	d.clientForm = f
-	f.dialog.Resize(fyne.NewSize(620, 640))
-	f.dialog.Show()
-	d.window.Canvas().Focus(f.FirstName)
-	d.updateActions()
-}
-
-func (d *Desk) closeClientForm() {
-	if d.clientForm == nil {
-		return
-	}
-	d.clientForm.dialog.Hide()
-	d.clientForm = nil
-	d.updateActions()
 }
 
 // save saves whichever form is open (Ctrl+S).
@@ -369,44 +299,4 @@ func busiestWithAlerts(clients []store.ClientSummary) int64 {
 		return 0
 	}
 	return best.ID
-}
-
-// showReport opens the report dialog for a client.
-func (d *Desk) showReport(c store.Client) {
-	if c.ID != 0 {
-		newReportDialog(d.window, d.store, d.tasks, c, PracticeFromPreferences(d.app.Preferences())).show()
-	}
-}
-
-// showBatchReports writes a report for every active client into a folder.
-func (d *Desk) showBatchReports() {
-	newBatchReportDialog(d.window, d.store, d.tasks, PracticeFromPreferences(d.app.Preferences())).show()
-}
-
-// Close closes the database the desk has open (after a restore it is not
-// the one it started with), once background work has finished: exports,
-// reports and backups are stopped first and clean up their partial files,
-// so quitting leaves no hidden copy of client data behind.
-func (d *Desk) Close() error {
-	d.stopAutoBackup()
-	d.tasks.stopLong()
-	d.closeSample()
-	d.tasks.wait()
-	return d.store.Close()
-}
-
-// reopen opens the records again at path, after a restore replaced the
-// file under a closed store.
-func (d *Desk) reopen(path string) {
-	d.tasks.run(func() func() {
-		s, err := store.Open(context.Background(), path)
-		return func() {
-			if err != nil {
-				d.showError("Your records could not be opened again", err)
-				return
-			}
-			d.useStore(s)
-			d.start()
-		}
-	})
 }

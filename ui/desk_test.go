@@ -116,11 +116,11 @@ func TestStaleLoadNeverOverwritesNewer(t *testing.T) {
 		defer mu.Unlock()
 		shown = append(shown, v)
 	}
-	load(&tk, &area, func(ctx context.Context) (string, error) {
+	loadLatest(&tk, &area, func(ctx context.Context) (string, error) {
 		<-release
 		return "old", ctx.Err()
 	}, show)
-	load(&tk, &area, func(context.Context) (string, error) { return "new", nil }, show)
+	loadLatest(&tk, &area, func(context.Context) (string, error) { return "new", nil }, show)
 	// when the slow one finishes last
 	close(release)
 	tk.wait()

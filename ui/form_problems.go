@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/ui/internal/words"
 )
 
 // formProblems shows what stops a form from saving: each message in red
@@ -52,7 +53,7 @@ func (p formProblems) show(problems map[string]string) {
 	case len(loose) > 0:
 		p.Summary.SetText(strings.Join(loose, "\n"))
 	case len(problems) > 0:
-		p.Summary.SetText("Not saved: " + plural(len(problems), "field needs", "fields need") + " correcting (marked in red).")
+		p.Summary.SetText("Not saved: " + words.Plural(len(problems), "field needs", "fields need") + " correcting (marked in red).")
 	default:
 		p.Summary.SetText("")
 	}

@@ -71,11 +71,3 @@ func lastVisitSummary(c store.ClientSummary, now time.Time) string {
 
 // oneLine squeezes a note onto one line for a summary.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-// plural is "1 visit" or "3 visits".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/ui/internal/words"
 	"backtrack/ui/layout"
 )
 
@@ -58,7 +59,7 @@ func newSessionHistory(now func() time.Time) *sessionHistory {
 
 func (h *sessionHistory) show(sessions []store.Session) {
 	h.sessions = sessions
-	h.Title.SetText("HISTORY · " + plural(len(sessions), "session", "sessions"))
+	h.Title.SetText("HISTORY · " + words.Plural(len(sessions), "session", "sessions"))
 	if len(sessions) == 0 {
 		h.Empty.Show()
 		h.header.Hide()

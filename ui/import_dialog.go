@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/ui/internal/words"
 )
 
 // importKind is one kind of file the desk imports.
@@ -221,7 +222,7 @@ func (d *importDialog) present(sum store.ImportSummary, err error, checkOnly boo
 	case errors.As(err, &ie):
 		d.problems = sum.Problems
 		d.Summary.SetText(fmt.Sprintf("%s has %s. Nothing was imported: correct the file, then choose it again.",
-			filepath.Base(d.path), plural(len(sum.Problems), "problem", "problems")))
+			filepath.Base(d.path), words.Plural(len(sum.Problems), "problem", "problems")))
 		d.Problems.Refresh()
 		d.listBox.Show()
 	case err != nil:

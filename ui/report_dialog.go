@@ -17,6 +17,7 @@ import (
 
 	"backtrack/report"
 	"backtrack/store"
+	"backtrack/ui/internal/words"
 )
 
 // reportDialog is the dialog for one client's report: it asks for the
@@ -153,7 +154,7 @@ func (e *reportDialog) countVisits(delay time.Duration) {
 		return
 	}
 	visitsIn := e.visitsIn
-	load(e.work, &e.counts, func(ctx context.Context) (int, error) {
+	loadLatest(e.work, &e.counts, func(ctx context.Context) (int, error) {
 		wait := time.NewTimer(delay)
 		defer wait.Stop()
 		select {
@@ -173,7 +174,7 @@ func visitsInPeriod(n int) string {
 	if n == 0 {
 		return "No visits in this period: the report will be nearly empty."
 	}
-	return plural(n, "visit", "visits") + " in this period."
+	return words.Plural(n, "visit", "visits") + " in this period."
 }
 
 func (e *reportDialog) showProblem(msg string) {

@@ -18,6 +18,7 @@ import (
 
 	"backtrack/report"
 	"backtrack/store"
+	"backtrack/ui/internal/words"
 )
 
 // batchReportDialog writes a progress report for every active client with a
@@ -175,14 +176,14 @@ func (b *batchReportDialog) finish(dir string, res report.BatchResult, err error
 	switch {
 	case errors.Is(err, context.Canceled):
 		lines = append(lines, fmt.Sprintf("Stopped. %s written to %s; each one is complete.",
-			plural(len(res.Written), "report was", "reports were"), dir))
+			words.Plural(len(res.Written), "report was", "reports were"), dir))
 	case err != nil:
 		lines = append(lines, reportErrorText(err))
 	default:
-		lines = append(lines, fmt.Sprintf("%s written to %s.", plural(len(res.Written), "report", "reports"), dir))
+		lines = append(lines, fmt.Sprintf("%s written to %s.", words.Plural(len(res.Written), "report", "reports"), dir))
 	}
 	if n := len(res.Skipped); n > 0 {
-		lines = append(lines, plural(n, "client has", "clients have")+" no visit in the period and got no report.")
+		lines = append(lines, words.Plural(n, "client has", "clients have")+" no visit in the period and got no report.")
 	}
 	for _, f := range res.Failed {
 		lines = append(lines, "Not written: "+f.Client.FullName()+" — "+reportErrorText(f.Err))

@@ -16,6 +16,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/ui/internal/filesize"
+	"backtrack/ui/internal/words"
 )
 
 // restoreDialog lists the backups, checks the one chosen and, once the
@@ -214,8 +215,8 @@ func (r *restoreDialog) check() {
 
 // backupSummary says what a backup holds and what restoring does.
 func backupSummary(info store.BackupInfo) string {
-	text := fmt.Sprintf("This backup holds %s and %s", plural(info.Clients, "client", "clients"),
-		plural(info.Sessions, "session", "sessions"))
+	text := fmt.Sprintf("This backup holds %s and %s", words.Plural(info.Clients, "client", "clients"),
+		words.Plural(info.Sessions, "session", "sessions"))
 	if !info.LastSession.IsZero() {
 		text += ", the last on " + longDate(info.LastSession)
 	}
@@ -261,8 +262,8 @@ func (r *restoreDialog) restore() {
 				dialog.ShowInformation("Restore did not happen", fileTaskErrorText(err)+"\n\nThe records were not changed.", r.win)
 				return
 			}
-			done := fmt.Sprintf("Restored %s and %s.", plural(res.Restored.Clients, "client", "clients"),
-				plural(res.Restored.Sessions, "session", "sessions"))
+			done := fmt.Sprintf("Restored %s and %s.", words.Plural(res.Restored.Clients, "client", "clients"),
+				words.Plural(res.Restored.Sessions, "session", "sessions"))
 			if res.Previous != "" {
 				done += "\n\nThe records it replaced are kept as\n" + res.Previous
 			}

@@ -8,6 +8,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/ui/internal/filesize"
+	"backtrack/ui/internal/words"
 )
 
 var backupCommand = command{
@@ -61,13 +62,6 @@ func runBackup(ctx context.Context, env Env, args []string) error {
 		how = "encrypted, verified"
 	}
 	fmt.Fprintf(env.Stdout, "Backed up %s and %s to %s (%s, %s).\n",
-		plural(info.Clients, "client"), plural(info.Sessions, "session"), out, how, filesize.Text(info.Size))
+		words.Plural(info.Clients, "client", "clients"), words.Plural(info.Sessions, "session", "sessions"), out, how, filesize.Text(info.Size))
 	return nil
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

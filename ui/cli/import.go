@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"backtrack/store"
+	"backtrack/ui/internal/words"
 )
 
 var importCommand = command{
@@ -67,11 +68,11 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	sum, err := run(s, ctx, f, store.ImportOptions{CheckOnly: check})
 	var ie *store.ImportError
 	if errors.As(err, &ie) {
-		fmt.Fprintf(env.Stderr, "%s has %s; nothing was imported:\n", files[0], plural(len(sum.Problems), "problem"))
+		fmt.Fprintf(env.Stderr, "%s has %s; nothing was imported:\n", files[0], words.Plural(len(sum.Problems), "problem", "problems"))
 		for _, p := range sum.Problems {
 			fmt.Fprintf(env.Stderr, "  %s\n", p)
 		}
-		return fmt.Errorf("%s in %s", plural(len(sum.Problems), "problem"), files[0])
+		return fmt.Errorf("%s in %s", words.Plural(len(sum.Problems), "problem", "problems"), files[0])
 	}
 	if err != nil {
 		return err

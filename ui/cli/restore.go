@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"backtrack/store"
+	"backtrack/ui/internal/words"
 )
 
 var restoreCommand = command{
@@ -45,7 +46,7 @@ func runRestore(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	info := res.Restored
-	fmt.Fprintf(env.Stdout, "Restored %s and %s from %s", plural(info.Clients, "client"), plural(info.Sessions, "session"), from)
+	fmt.Fprintf(env.Stdout, "Restored %s and %s from %s", words.Plural(info.Clients, "client", "clients"), words.Plural(info.Sessions, "session", "sessions"), from)
 	if !info.LastSession.IsZero() {
 		fmt.Fprintf(env.Stdout, " (last session %s)", info.LastSession.Format(store.DateLayout))
 	}

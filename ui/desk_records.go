@@ -6,12 +6,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
-
 	"backtrack/store"
 	"backtrack/store/demo"
 )
@@ -110,20 +104,40 @@ func (d *Desk) useStore(s *store.Store) {
 // SampleOpen reports whether the sample practice is on screen.
 func (d *Desk) SampleOpen() bool { return d.sample != nil }
 
-// sampleBanner is the amber strip across the top that says the data on
-// screen is made up.
-type sampleBanner struct {
-	Leave   *widget.Button
-	content *fyne.Container
+// closeWindow is the window's close button and File › Quit: long work
+// stops, the sample practice goes, then the window closes. The database
+// stays open until Close.
+func (d *Desk) closeWindow() {
+	d.stopAutoBackup()
+	d.tasks.stopLong() // the therapist is quitting: a batch of reports need not finish
+	d.closeSample()
+	d.window.Close()
 }
 
-func newSampleBanner(d *Desk) *sampleBanner {
-	text := widget.NewLabelWithStyle("SAMPLE DATA · a made-up practice to explore. Nothing here touches your records; it is deleted when you leave.",
-		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	text.Truncation = fyne.TextTruncateEllipsis
-	leave := widget.NewButtonWithIcon("Leave sample data", theme.LogoutIcon(), d.leaveSample)
-	bg := canvas.NewRectangle(sampleAmber)
-	row := container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), leave, text)
-	return &sampleBanner{Leave: leave,
-		content: container.NewStack(bg, container.NewThemeOverride(container.NewPadded(row), sampleTheme{theme.DefaultTheme()}))}
+// Close closes the database the desk has open (after a restore it is not
+// the one it started with), once background work has finished: exports,
+// reports and backups are stopped first and clean up their partial files,
+// so quitting leaves no hidden copy of client data behind.
+func (d *Desk) Close() error {
+	d.stopAutoBackup()
+	d.tasks.stopLong()
+	d.closeSample()
+	d.tasks.wait()
+	return d.store.Close()
+}
+
+// reopen opens the records again at path, after a restore replaced the
+// file under a closed store.
+func (d *Desk) reopen(path string) {
+	d.tasks.run(func() func() {
+		s, err := store.Open(context.Background(), path)
+		return func() {
+			if err != nil {
+				d.showError("Your records could not be opened again", err)
+				return
+			}
+			d.useStore(s)
+			d.start()
+		}
+	})
 }

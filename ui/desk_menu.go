@@ -46,7 +46,7 @@ func newDeskMenu(d *Desk) *deskMenu {
 
 	// Our own Quit, so quitting asks about unsaved changes and removes the
 	// sample practice like closing the window does.
-	quit := fyne.NewMenuItem("Quit", func() { d.leaveAll(d.close) })
+	quit := fyne.NewMenuItem("Quit", func() { d.leaveAll(d.closeWindow) })
 	quit.IsQuit = true
 	quit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	file := fyne.NewMenu("File", m.settings, fyne.NewMenuItemSeparator())

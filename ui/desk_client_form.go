@@ -1,0 +1,71 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+
+	"backtrack/store"
+)
+
+// newClient opens the form for a new client.
+func (d *Desk) newClient() { d.leaveAll(func() { d.openClientForm(store.Client{}) }) }
+
+// editClient opens the form on an existing client.
+func (d *Desk) editClient(c store.Client) { d.openClientForm(c) }
+
+func (d *Desk) openClientForm(c store.Client) {
+	if d.clientForm != nil {
+		return
+	}
+	f := newClientForm(d.store, d.tasks, c)
+	title := "New client"
+	if c.ID != 0 {
+		title = "Edit " + c.FullName()
+	}
+	f.dialog = dialog.NewCustomWithoutButtons(title, f.content, d.window)
+	f.OnCancel = func() {
+		if !f.Dirty() {
+			d.closeClientForm()
+			return
+		}
+		d.confirmUnsaved("This client", func(choice unsavedChoice) {
+			switch choice {
+			case discardChanges:
+				d.closeClientForm()
+			case saveChanges:
+				f.Submit()
+			}
+		})
+	}
+	f.OnSaved = func(saved store.Client) {
+		d.closeClientForm()
+		d.hideWelcome()
+		d.list.Show(saved.ID)
+		if c.ID == 0 && d.list.Search.Text != "" {
+			d.list.Search.SetText("") // a new client must not hide behind an old search; reloads
+		} else {
+			d.list.Reload()
+		}
+		if c.ID != 0 && d.view.client.ID == saved.ID {
+			// The client on screen was corrected: refresh what is shown,
+			// keeping a session note being written.
+			d.view.load(saved.ID, d.view.mode)
+			return
+		}
+		d.view.Show(saved.ID)
+	}
+	d.clientForm = f
+	f.dialog.Resize(fyne.NewSize(620, 640))
+	f.dialog.Show()
+	d.window.Canvas().Focus(f.FirstName)
+	d.updateActions()
+}
+
+func (d *Desk) closeClientForm() {
+	if d.clientForm == nil {
+		return
+	}
+	d.clientForm.dialog.Hide()
+	d.clientForm = nil
+	d.updateActions()
+}

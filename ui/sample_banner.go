@@ -1,0 +1,27 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// sampleBanner is the amber strip across the top that says the data on
+// screen is made up.
+type sampleBanner struct {
+	Leave   *widget.Button
+	content *fyne.Container
+}
+
+func newSampleBanner(d *Desk) *sampleBanner {
+	text := widget.NewLabelWithStyle("SAMPLE DATA · a made-up practice to explore. Nothing here touches your records; it is deleted when you leave.",
+		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	text.Truncation = fyne.TextTruncateEllipsis
+	leave := widget.NewButtonWithIcon("Leave sample data", theme.LogoutIcon(), d.leaveSample)
+	bg := canvas.NewRectangle(sampleAmber)
+	row := container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), leave, text)
+	return &sampleBanner{Leave: leave,
+		content: container.NewStack(bg, container.NewThemeOverride(container.NewPadded(row), sampleTheme{theme.DefaultTheme()}))}
+}
