@@ -13,7 +13,7 @@ import (
 // fyne.Do. It counts work in flight, so the desk can wait for it before
 // closing the database (and tests for the screen to settle), and gives long
 // work a context that stopLong cancels, so quitting does not wait for a whole
-// batch export.
+// batch of reports.
 type tasks struct {
 	pending sync.WaitGroup
 	// applying keeps results from landing at the same time. On the desktop

@@ -32,9 +32,9 @@ func (d *Desk) afterImport() {
 	d.view.reload()
 }
 
-// onOwnRecords wraps a backup, restore, export or import: it works on the therapist's own
-// records, so not while the sample practice is open, and only once no
-// form holds unsaved changes.
+// onOwnRecords wraps a backup, restore, export or import: it works on the
+// therapist's own records, so not while the sample practice is open, and
+// only once no form holds unsaved changes.
 func (d *Desk) onOwnRecords(action func()) func() {
 	return func() {
 		if d.sample != nil {

@@ -149,7 +149,7 @@ func newPaperChoice(prefs fyne.Preferences) *widget.RadioGroup {
 
 // folderRow shows where reports go and lets the therapist choose another
 // folder. A folder picker, not Fyne's save dialog, because that dialog
-// truncates the chosen file before handing it over: a failed export would
+// truncates the chosen file before handing it over: a failed report would
 // then destroy the good report it was meant to replace.
 type folderRow struct {
 	Path   string
