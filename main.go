@@ -13,7 +13,8 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"backtrack/assets"
-	"backtrack/store"
+	"backtrack/store/settings"
+	"backtrack/store/sqlstore"
 	"backtrack/ui"
 	"backtrack/ui/cli"
 )
@@ -52,13 +53,13 @@ func run(args []string) error {
 		os.Exit(cli.ExitUsage)
 	}
 
-	a := app.NewWithID(cli.AppID)
+	a := app.NewWithID(settings.AppID)
 	a.SetIcon(assets.Icon)
 	if *dbPath == "" {
-		*dbPath = cli.DefaultDBPath()
+		*dbPath = settings.DefaultDBPath()
 	}
 	ctx := context.Background()
-	db, err := store.Open(ctx, *dbPath)
+	db, err := sqlstore.Open(ctx, *dbPath)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "backtrack: %v\n", err)
 		ui.NewOpenErrorWindow(a, *dbPath, err).ShowAndRun()

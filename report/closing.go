@@ -1,6 +1,9 @@
 package report
 
-import "strings"
+import (
+	"backtrack/store"
+	"strings"
+)
 
 // planAndHomeCare prints the latest plan and home care in the period.
 func (r *renderer) planAndHomeCare() {
@@ -11,7 +14,7 @@ func (r *renderer) planAndHomeCare() {
 	first := true
 	for _, part := range []struct {
 		label string
-		d     Dated
+		d     store.Dated
 	}{{"PLAN", r.d.Plan}, {"HOME CARE", r.d.HomeCare}} {
 		if part.d.Text == "" {
 			continue

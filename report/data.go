@@ -20,27 +20,13 @@ type Data struct {
 	Period   store.Period
 	Sessions []store.Session    // oldest first
 	Trend    []store.TrendPoint // oldest first
-	Progress store.Progress
-
-	// Most frequent tags over the period, most frequent first.
-	Triggers  []store.TagCount
-	Muscles   []store.TagCount
-	PainTypes []store.TagCount
-
-	// The latest plan and home care written in the period, with the visit
-	// they come from; empty when none was written.
-	Plan     Dated
-	HomeCare Dated
-}
-
-// Dated is a piece of text and the visit it was written at.
-type Dated struct {
-	Text string
-	On   time.Time
+	// The summary the desk's brief shows too: progress, most frequent
+	// tags, latest plan and home care over the period.
+	store.RecordSummary
 }
 
 // Load reads one client's report for a period from the store.
-func Load(ctx context.Context, s *store.Store, clientID int64, period store.Period) (Data, error) {
+func Load(ctx context.Context, s store.Records, clientID int64, period store.Period) (Data, error) {
 	if err := checkPeriod(period); err != nil {
 		return Data{}, err
 	}
@@ -61,26 +47,13 @@ func Assemble(client store.Client, period store.Period, history []store.Session,
 		}
 		return int(a.ID - b.ID)
 	})
-	d := Data{
-		Client:    client,
-		Period:    period,
-		Sessions:  sessions,
-		Trend:     trend,
-		Progress:  store.ProgressOf(trend),
-		Triggers:  store.CountTags(sessions, store.Trigger),
-		Muscles:   store.CountTags(sessions, store.Muscle),
-		PainTypes: store.CountTags(sessions, store.PainType),
+	return Data{
+		Client:        client,
+		Period:        period,
+		Sessions:      sessions,
+		Trend:         trend,
+		RecordSummary: store.Summarize(sessions, trend),
 	}
-	for i := len(sessions) - 1; i >= 0; i-- {
-		s := sessions[i]
-		if d.Plan.Text == "" && s.Notes.Plan != "" {
-			d.Plan = Dated{Text: s.Notes.Plan, On: s.Start}
-		}
-		if d.HomeCare.Text == "" && s.HomeCare != "" {
-			d.HomeCare = Dated{Text: s.HomeCare, On: s.Start}
-		}
-	}
-	return d
 }
 
 // Covered is the period the report speaks for: the range asked for, with an

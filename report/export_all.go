@@ -37,7 +37,7 @@ func (e ClientError) Error() string {
 // recorded and the batch goes on; cancelling ctx stops it between clients
 // and abandons the report being written. Each file is written all or
 // nothing (WriteFile).
-func ExportAll(ctx context.Context, s *store.Store, dir string, period store.Period, o Options, progress BatchProgress) (BatchResult, error) {
+func ExportAll(ctx context.Context, s store.Records, dir string, period store.Period, o Options, progress BatchProgress) (BatchResult, error) {
 	var res BatchResult
 	if err := checkPeriod(period); err != nil {
 		return res, err
@@ -75,7 +75,7 @@ func ExportAll(ctx context.Context, s *store.Store, dir string, period store.Per
 
 var errNoVisits = errors.New("no visit in the period")
 
-func exportOne(ctx context.Context, s *store.Store, dir string, c store.Client, period store.Period, o Options, used map[string]bool) (string, error) {
+func exportOne(ctx context.Context, s store.Records, dir string, c store.Client, period store.Period, o Options, used map[string]bool) (string, error) {
 	d, err := Load(ctx, s, c.ID, period)
 	if err != nil {
 		return "", err

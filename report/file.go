@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"backtrack/store"
+	"backtrack/store/safefile"
 )
 
 // WriteFile writes a report to path all or nothing: the PDF is built in
@@ -21,7 +22,7 @@ func WriteFile(ctx context.Context, path string, d Data, o Options) error {
 	if err := Write(&buf, d, o); err != nil {
 		return err
 	}
-	err := store.WriteFileAtomic(path, func(w io.Writer) error {
+	err := safefile.WriteAtomic(path, func(w io.Writer) error {
 		if err := ctx.Err(); err != nil { // cancelled while the PDF was built
 			return err
 		}
@@ -39,7 +40,7 @@ func WriteFile(ctx context.Context, path string, d Data, o Options) error {
 // kept; spaces become hyphens; characters that file systems refuse are
 // dropped.
 func FileName(c store.Client, date time.Time) string {
-	name := JoinNonEmpty("_", fileSafe(c.LastName), fileSafe(c.FirstName))
+	name := store.JoinNonEmpty("_", fileSafe(c.LastName), fileSafe(c.FirstName))
 	if name == "" {
 		name = fmt.Sprintf("client-%d", c.ID)
 	}

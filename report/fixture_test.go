@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,12 +11,14 @@ import (
 
 	"backtrack/report"
 	"backtrack/store"
+	"backtrack/store/sqlstore"
+	"backtrack/store/testkit"
 )
 
 // reportDate is the fixed "today" of every test: store clock and report date.
 var reportDate = time.Date(2026, 11, 25, 15, 0, 0, 0, time.Local)
 
-var testPractice = report.Practice{
+var testPractice = store.Practice{
 	Name:        "Back in Balance Massage",
 	Therapist:   "Anna Keller",
 	Credentials: "LMT, CMTPT",
@@ -25,18 +26,12 @@ var testPractice = report.Practice{
 	Contact:     "+1 555 0100 · anna@backinbalance.example",
 }
 
-func openStore(tb testing.TB) *store.Store {
+func openStore(tb testing.TB) *sqlstore.Store {
 	tb.Helper()
-	s, err := store.Open(context.Background(), filepath.Join(tb.TempDir(), "backtrack.db"),
-		store.WithClock(func() time.Time { return reportDate }))
-	if err != nil {
-		tb.Fatalf("open store: %v", err)
-	}
-	tb.Cleanup(func() { s.Close() })
-	return s
+	return testkit.OpenStore(tb, reportDate)
 }
 
-func createClient(tb testing.TB, s *store.Store, first, last string, born time.Time) store.Client {
+func createClient(tb testing.TB, s *sqlstore.Store, first, last string, born time.Time) store.Client {
 	tb.Helper()
 	c, err := s.CreateClient(context.Background(), store.Client{FirstName: first, LastName: last, DateOfBirth: born})
 	if err != nil {
@@ -45,7 +40,7 @@ func createClient(tb testing.TB, s *store.Store, first, last string, born time.T
 	return c
 }
 
-func tag(tb testing.TB, s *store.Store, kind store.Kind, name string, side store.Side) store.Tag {
+func tag(tb testing.TB, s *sqlstore.Store, kind store.Kind, name string, side store.Side) store.Tag {
 	tb.Helper()
 	term, err := s.TermNamed(context.Background(), kind, name)
 	if err != nil {
@@ -76,7 +71,7 @@ func pain(n int) store.Pain {
 	return store.PainOf(n)
 }
 
-func saveVisit(tb testing.TB, s *store.Store, clientID int64, v visit) store.Session {
+func saveVisit(tb testing.TB, s *sqlstore.Store, clientID int64, v visit) store.Session {
 	tb.Helper()
 	sess := store.Session{
 		ClientID: clientID, Start: v.at, DurationMin: 60,
@@ -118,7 +113,7 @@ func sortedKeys(m map[string]store.Side) []string {
 
 // manyVisits saves n weekly-ish visits ending before reportDate, pain
 // falling slowly, with a rotating mix of tags and notes of varied length.
-func manyVisits(tb testing.TB, s *store.Store, clientID int64, n int) {
+func manyVisits(tb testing.TB, s *sqlstore.Store, clientID int64, n int) {
 	tb.Helper()
 	triggers := []string{"Sitting long", "Lifting repeatedly", "Running on soft surface", "Sudden strenuous activity"}
 	types := []string{"Dull ache", "Stiffness", "Sharp / stabbing", "Decreased mobility"}
@@ -129,7 +124,7 @@ func manyVisits(tb testing.TB, s *store.Store, clientID int64, n int) {
 		"Tight QL on the left, tender trigger point at L3 level; gluteus medius right side hypertonic. Side-lying QL stretch taught and repeated three times with good tolerance.",
 	}
 	start := day(2026, 11, 25).AddDate(0, 0, -4*n)
-	err := s.Batch(context.Background(), func(b *store.Batch) error {
+	err := s.Batch(context.Background(), func(b *sqlstore.Batch) error {
 		term := func(k store.Kind, name string) int64 {
 			t, err := b.TermNamed(k, name)
 			if err != nil {
@@ -165,7 +160,7 @@ func manyVisits(tb testing.TB, s *store.Store, clientID int64, n int) {
 }
 
 // writePDF writes the client's report to a file and returns its path.
-func writePDF(tb testing.TB, s *store.Store, clientID int64, period store.Period, opts report.Options) string {
+func writePDF(tb testing.TB, s *sqlstore.Store, clientID int64, period store.Period, opts report.Options) string {
 	tb.Helper()
 	d, err := report.Load(context.Background(), s, clientID, period)
 	if err != nil {
@@ -187,27 +182,19 @@ func writePDF(tb testing.TB, s *store.Store, clientID int64, period store.Period
 // one string per page.
 func pdfText(tb testing.TB, path string) []string {
 	tb.Helper()
-	return pdftotext(tb, path, "-layout")
+	return pdftotext(tb, path, testkit.Layout)
 }
 
 // pdfRaw reads a PDF back in the order it was drawn, one string per page:
 // a table cell's wrapped lines come out together.
 func pdfRaw(tb testing.TB, path string) []string {
 	tb.Helper()
-	return pdftotext(tb, path, "-raw")
+	return pdftotext(tb, path, testkit.Raw)
 }
 
 func pdftotext(tb testing.TB, path, mode string) []string {
 	tb.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		tb.Fatalf("pdftotext is needed to read reports back (apt-get install poppler-utils): %v", err)
-	}
-	out, err := exec.Command("pdftotext", mode, "-enc", "UTF-8", path, "-").Output()
-	if err != nil {
-		tb.Fatalf("pdftotext %s: %v", path, err)
-	}
-	pages := strings.Split(strings.TrimRight(string(out), "\f\n"), "\f")
-	return pages
+	return strings.Split(strings.TrimRight(testkit.PDFText(tb, path, mode), "\f\n"), "\f")
 }
 
 func defaultOptions() report.Options {

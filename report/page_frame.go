@@ -1,6 +1,7 @@
 package report
 
 import (
+	"backtrack/store"
 	"fmt"
 	"strconv"
 )
@@ -42,7 +43,7 @@ func (r *renderer) letterhead() {
 	h := r.writeLines(titleStyle, r.left, y, leftW, "L", r.clipped(titleStyle, title, leftW, 2))
 	h += r.writeLines(subStyle, r.left, y+h+0.5, leftW, "L", r.clipped(subStyle, sub, leftW, 2))
 	h += r.writeLines(smallStyle, r.left, y+h+1, leftW, "L",
-		r.clipped(smallStyle, JoinNonEmpty("  ·  ", p.Address, p.Contact), leftW, 2))
+		r.clipped(smallStyle, store.JoinNonEmpty("  ·  ", p.Address, p.Contact), leftW, 2))
 
 	rh := r.block(style{"B", 13, inkColor}, r.left+leftW, y+0.6, rightW, "R", docTitle)
 	rh += r.block(smallStyle, r.left+leftW, y+rh+1, rightW, "R", "Report date "+formatDate(r.o.Date))
@@ -107,7 +108,7 @@ func (r *renderer) runningHeader() {
 	}
 	// The practice side takes what it needs up to 45% of the width; the
 	// client's name, which matters more on a loose page, gets the rest.
-	what := JoinNonEmpty("  ·  ", r.o.Practice.Name, "Progress report "+formatDate(r.o.Date))
+	what := store.JoinNonEmpty("  ·  ", r.o.Practice.Name, "Progress report "+formatDate(r.o.Date))
 	r.use(smallStyle)
 	rightW := min(r.pdf.GetStringWidth(printable(what))+1, r.width*0.45)
 	leftW := r.width - rightW - 4

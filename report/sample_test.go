@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"backtrack/store"
+	"backtrack/store/sqlstore"
 )
 
 // TestSamples writes sample reports to look at (pdftoppm -png): set
@@ -15,9 +16,9 @@ func TestSamples(t *testing.T) {
 	if dir == "" {
 		t.Skip("set REPORT_SAMPLES to a folder to write sample reports")
 	}
-	samples := map[string]func(*store.Store, int64){
-		"short": func(s *store.Store, id int64) { fourVisits(t, s, id) },
-		"long":  func(s *store.Store, id int64) { manyVisits(t, s, id, 300) },
+	samples := map[string]func(*sqlstore.Store, int64){
+		"short": func(s *sqlstore.Store, id int64) { fourVisits(t, s, id) },
+		"long":  func(s *sqlstore.Store, id int64) { manyVisits(t, s, id, 300) },
 	}
 	for name, fill := range samples {
 		s := openStore(t)

@@ -37,7 +37,7 @@ func FuzzWriteAnyText(f *testing.F) {
 		d := Assemble(store.Client{ID: 1, FirstName: text, LastName: text}, store.Period{},
 			[]store.Session{sess}, []store.TrendPoint{{SessionID: 1, Start: day, Before: sess.PainBefore, After: sess.PainAfter}})
 		var buf bytes.Buffer
-		err := Write(&buf, d, Options{Practice: Practice{Name: text, Therapist: text}, Date: day})
+		err := Write(&buf, d, Options{Practice: store.Practice{Name: text, Therapist: text}, Date: day})
 		if err != nil {
 			t.Fatalf("write with %q: %v", text, err)
 		}

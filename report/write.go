@@ -1,6 +1,7 @@
 package report
 
 import (
+	"backtrack/store/settings"
 	"errors"
 	"fmt"
 	"io"
@@ -62,9 +63,9 @@ type renderer struct {
 
 func newRenderer(d Data, o Options) (*renderer, error) {
 	size := gofpdf.SizeType{Wd: 210, Ht: 297}
-	if o.PageSize == Letter {
+	if o.PageSize == settings.Letter {
 		size = gofpdf.SizeType{Wd: 215.9, Ht: 279.4}
-	} else if o.PageSize != A4 {
+	} else if o.PageSize != settings.A4 {
 		return nil, fmt.Errorf("write report: %w: page size %q: choose A4 or Letter", ErrRender, o.PageSize)
 	}
 	pdf := gofpdf.NewCustom(&gofpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: size})

@@ -12,6 +12,9 @@ import (
 
 	"backtrack/report"
 	"backtrack/store"
+	"backtrack/store/settings"
+	"backtrack/store/sqlstore"
+	"backtrack/store/testkit"
 )
 
 // normalize folds pdftotext's layout spacing so phrases can be matched.
@@ -30,7 +33,7 @@ func mustContain(t *testing.T, where, text string, wants ...string) {
 // fourVisits is a short course of treatment with known figures:
 // pain before 7, 6, 5, 4 (−3 points, −42.9 %), after 4, 4, 3, 2 (relief
 // 3, 2, 2, 2: average 2.25).
-func fourVisits(t *testing.T, s *store.Store, clientID int64) {
+func fourVisits(t *testing.T, s *sqlstore.Store, clientID int64) {
 	qlBoth := map[string]store.Side{"Quadratus lumborum": store.Both}
 	visits := []visit{
 		{at: day(2026, 8, 4).Add(9 * 3600e9), before: 7, after: 4, painTypes: []string{"Sharp / stabbing", "Stiffness"},
@@ -146,11 +149,7 @@ func TestLongNoteBreaksAcrossPagesWithoutLosingText(t *testing.T) {
 	saveVisit(t, s, c.ID, visit{at: day(2026, 10, 1), before: 6, after: 4, note: strings.Join(words, " ")})
 
 	path := writePDF(t, s, c.ID, store.Period{}, defaultOptions())
-	out, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", path, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := string(out)
+	text := testkit.PDFText(t, path, testkit.Raw)
 
 	// Then every word is printed once, in order, over more than one page
 	if pages := strings.Count(text, "\f"); pages < 2 {
@@ -196,7 +195,7 @@ func TestLetterPaper(t *testing.T) {
 	c := createClient(t, s, "Lena", "Fischer", day(1990, 3, 4))
 	fourVisits(t, s, c.ID)
 	opts := defaultOptions()
-	opts.PageSize = report.Letter
+	opts.PageSize = settings.Letter
 	path := writePDF(t, s, c.ID, store.Period{}, opts)
 	out, err := exec.Command("pdfinfo", path).Output()
 	if err != nil {

@@ -1,5 +1,9 @@
-// Package store owns Backtrack's clinical record: the domain types and the
-// SQLite file they live in. It never imports Fyne.
+// Package store is Backtrack's clinical domain: clients, sessions, pain and
+// its trend, the clinically important change, the summary a brief and a
+// report share, validation and the errors a therapist can act on. It imports
+// no database and no GUI: the queries are in store/sqlstore, the SQLite
+// engine in store/sqlite, so pure code (the chart geometry) depends on this
+// alone.
 package store
 
 import (
@@ -18,6 +22,11 @@ func SameDay(a, b time.Time) bool {
 	by, bm, bd := b.In(a.Location()).Date()
 	return ay == by && am == bm && ad == bd
 }
+
+// DefaultDurationMin is a session's length unless the therapist says
+// otherwise: what a new session form starts with and what an imported
+// session without one is given.
+const DefaultDurationMin = 60
 
 // StartLayout is how a session's start is stored: local wall-clock time to
 // the minute, so a session stays at "14:00" across time-zone and DST changes.
@@ -257,4 +266,13 @@ type TrendPoint struct {
 	Start     time.Time
 	Before    Pain
 	After     Pain
+}
+
+// TagLabels joins tag labels for one line of a list: "Stiffness, Dull ache".
+func TagLabels(tags []Tag) string {
+	labels := make([]string, len(tags))
+	for i, t := range tags {
+		labels[i] = t.Label()
+	}
+	return strings.Join(labels, ", ")
 }

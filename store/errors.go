@@ -12,6 +12,15 @@ var ErrNotFound = errors.New("not found")
 // file is left untouched.
 var ErrNewerSchema = errors.New("this database was written by a newer version of Backtrack; update Backtrack to open it")
 
+// Errors a backup or restore reports in words a therapist can act on.
+var (
+	ErrNotBackup          = errors.New("this file is not a Backtrack database or backup")
+	ErrBackupDamaged      = errors.New("this backup is damaged")
+	ErrPassphraseRequired = errors.New("this backup is encrypted: a passphrase is needed")
+	ErrWrongPassphrase    = errors.New("the passphrase does not open this backup")
+	ErrDatabaseInUse      = errors.New("the database is in use by another Backtrack; close it first")
+)
+
 // FieldError is one problem the user can fix, tied to the field it concerns.
 // Field is a stable key such as "first_name" or "pain_before"; Message is a
 // sentence for people that names the field.
@@ -46,14 +55,17 @@ func (e *ValidationError) For(field string) string {
 	return ""
 }
 
-// problems collects field errors while a record is checked.
-type problems []FieldError
+// Problems collects field errors while a record is checked, in the domain
+// and, for what needs the database (the vocabulary), in the store.
+type Problems []FieldError
 
-func (p *problems) add(field, message string) {
+// Add records one problem with field.
+func (p *Problems) Add(field, message string) {
 	*p = append(*p, FieldError{Field: field, Message: message})
 }
 
-func (p problems) err() error {
+// Err is a *ValidationError listing every problem, or nil when there is none.
+func (p Problems) Err() error {
 	if len(p) == 0 {
 		return nil
 	}

@@ -41,8 +41,9 @@ func digitsOnly(s string) string {
 	return b.String()
 }
 
-// clientSearchText is what client search matches against.
-func clientSearchText(c Client) string {
+// SearchText is what client search matches against: names, email and phone
+// folded (case and accents ignored), and the phone's digits.
+func (c Client) SearchText() string {
 	parts := []string{Fold(c.FirstName), Fold(c.LastName), Fold(c.Email), Fold(c.Phone)}
 	if d := digitsOnly(c.Phone); d != "" {
 		parts = append(parts, d)

@@ -13,7 +13,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"backtrack/store"
+	"backtrack/store/sqlite"
+	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
 )
 
@@ -26,7 +27,7 @@ const minPassphrase = 8
 // can use it as a therapist would.
 type backupDialog struct {
 	dialogFrame
-	store *store.Store
+	store *sqlstore.Store
 	now   func() time.Time
 
 	Folder     *folderRow
@@ -46,11 +47,11 @@ type backupDialog struct {
 	work     *tasks // the desk's: quitting stops a backup and waits for its clean-up
 }
 
-func newBackupDialog(win fyne.Window, s *store.Store, t *tasks) *backupDialog {
+func newBackupDialog(win fyne.Window, s *sqlstore.Store, t *tasks) *backupDialog {
 	b := &backupDialog{dialogFrame: dialogFrame{win: win, width: 640}, store: s, work: t, now: time.Now}
-	b.Folder = newFolderRow(win, store.BackupDir(s.Path()), b.explainFolder)
+	b.Folder = newFolderRow(win, sqlite.BackupDir(s.Path()), b.explainFolder)
 	b.FileName = widget.NewEntry()
-	b.FileName.SetText(store.BackupName(s.Path(), b.now(), false))
+	b.FileName.SetText(sqlite.BackupName(s.Path(), b.now(), false))
 	b.Passphrase = widget.NewPasswordEntry()
 	b.Passphrase.SetPlaceHolder(fmt.Sprintf("at least %d characters", minPassphrase))
 	b.Repeat = widget.NewPasswordEntry()
@@ -114,9 +115,9 @@ func (b *backupDialog) explainFolder() {
 		return
 	}
 	var lines []string
-	if filepath.Clean(b.Folder.Path) == filepath.Clean(store.BackupDir(b.store.Path())) {
+	if filepath.Clean(b.Folder.Path) == filepath.Clean(sqlite.BackupDir(b.store.Path())) {
 		lines = append(lines, fmt.Sprintf("This is the folder Backtrack backs up into every day; it keeps the newest %d. "+
-			"To keep a copy for good, save it on another disk or a USB stick.", store.KeepBackups))
+			"To keep a copy for good, save it on another disk or a USB stick.", sqlite.KeepBackups))
 	}
 	if b.Encrypt.Checked {
 		lines = append(lines, "Without the passphrase nobody, not even you, can open this backup. Keep it somewhere safe.")
@@ -162,7 +163,7 @@ func (b *backupDialog) backUp() {
 	b.fit()
 	ctx := b.work.context()
 	b.work.run(func() func() {
-		var info store.BackupInfo
+		var info sqlite.BackupInfo
 		var err error
 		if passphrase != "" {
 			info, err = b.store.BackupEncrypted(ctx, path, passphrase)

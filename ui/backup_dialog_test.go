@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"backtrack/store/sqlite"
 	"context"
 	"os"
 	"path/filepath"
@@ -8,8 +9,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-
-	"backtrack/store"
 )
 
 func TestBackupNowChecksThePassphraseThenSavesAPrivateFile(t *testing.T) {
@@ -51,7 +50,7 @@ func TestBackupNowChecksThePassphraseThenSavesAPrivateFile(t *testing.T) {
 	})
 	b.work.wait()
 	path := filepath.Join(b.Folder.Path, b.FileName.Text)
-	info, err := store.InspectBackup(context.Background(), path, "correct horse battery")
+	info, err := sqlite.InspectBackup(context.Background(), path, "correct horse battery")
 	if err != nil || info.Clients != 2 {
 		t.Fatalf("backup at %s: %+v %v (problem %q)", path, info, err, b.Problem.Text)
 	}

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"backtrack/report"
 	"backtrack/store"
 	"backtrack/ui/internal/words"
 	"backtrack/ui/layout"
@@ -37,21 +36,22 @@ func briefOf(history []store.Session, trend []store.TrendPoint, now time.Time) b
 		return brief{LastVisit: "No sessions yet. Record the first one with New session (Ctrl+N)."}
 	}
 	last := history[0]
+	sum := store.Summarize(history, trend)
 	b := brief{
-		LastVisit: report.JoinNonEmpty(" · ",
+		LastVisit: store.JoinNonEmpty(" · ",
 			fmt.Sprintf("%s (%s)", longDate(last.Start), ago(last.Start, now)),
 			fmt.Sprintf("%d min", last.DurationMin),
 			"pain "+painBeforeAfter(last.PainBefore, last.PainAfter)),
 		PainTypes: lastAndOften(store.TagLabels(last.PainTypes),
-			oftenLine(store.CountTags(history, store.PainType), len(history))),
+			oftenLine(sum.PainTypes, len(history))),
 		Triggers: lastAndOften(triggerLabels(last),
-			oftenLine(store.CountTags(history, store.Trigger), len(history))),
+			oftenLine(sum.Triggers, len(history))),
 		Locations: store.TagLabels(last.Locations),
-		Treated:   report.JoinNonEmpty(" — ", store.TagLabels(last.Muscles), store.TagLabels(last.Techniques)),
-		Trend:     trendLine(store.ProgressOf(trend)),
+		Treated:   store.JoinNonEmpty(" — ", store.TagLabels(last.Muscles), store.TagLabels(last.Techniques)),
+		Trend:     trendLine(sum.Progress),
 	}
-	b.Plan = latestNote(history, func(s store.Session) string { return s.Notes.Plan })
-	b.HomeCare = latestNote(history, func(s store.Session) string { return s.HomeCare })
+	b.Plan = datedNote(sum.Plan, last)
+	b.HomeCare = datedNote(sum.HomeCare, last)
 	return b
 }
 
@@ -84,7 +84,7 @@ func painOrNone(p store.Pain) string {
 func triggerLabels(s store.Session) string {
 	labels := store.TagLabels(s.Triggers)
 	if s.TriggerOther != "" {
-		labels = report.JoinNonEmpty(", ", labels, "Other: "+s.TriggerOther)
+		labels = store.JoinNonEmpty(", ", labels, "Other: "+s.TriggerOther)
 	}
 	return labels
 }
@@ -119,18 +119,14 @@ func trendLine(p store.Progress) string {
 	return line
 }
 
-// latestNote is the newest non-empty note, dated when it is not from the
-// last visit so the therapist knows how old the plan is.
-func latestNote(history []store.Session, note func(store.Session) string) string {
-	for i, s := range history {
-		if text := oneLine(note(s)); text != "" {
-			if i > 0 {
-				return text + " (from " + longDate(s.Start) + ")"
-			}
-			return text
-		}
+// datedNote is the newest plan or home care on one line, dated when it is
+// not from the last visit so the therapist knows how old it is.
+func datedNote(note store.Dated, last store.Session) string {
+	text := oneLine(note.Text)
+	if text == "" || note.SessionID == last.ID {
+		return text
 	}
-	return ""
+	return text + " (from " + longDate(note.On) + ")"
 }
 
 // beforeTreatment shows a brief as label: value lines.

@@ -13,11 +13,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/store/sqlstore"
 )
 
 // ClientForm adds a client or edits one, in a dialog over the desk.
 type ClientForm struct {
-	store *store.Store
+	store *sqlstore.Store
 	tasks *tasks
 	base  store.Client
 
@@ -44,7 +45,7 @@ type ClientForm struct {
 	content fyne.CanvasObject
 }
 
-func newClientForm(s *store.Store, t *tasks, c store.Client) *ClientForm {
+func newClientForm(s *sqlstore.Store, t *tasks, c store.Client) *ClientForm {
 	f := &ClientForm{store: s, tasks: t, base: c, problems: newFormProblems()}
 	f.FirstName = newEntry("")
 	f.LastName = newEntry("")

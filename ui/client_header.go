@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"backtrack/report"
 	"backtrack/store"
 	"backtrack/ui/layout"
 )
@@ -103,7 +102,7 @@ func (h *clientHeader) show(c store.Client, now time.Time) {
 	if years := c.AgeOn(now); years >= 0 {
 		age = fmt.Sprintf("%d years (born %s)", years, longDate(c.DateOfBirth))
 	}
-	details := report.JoinNonEmpty("  ·  ", age, c.Phone, c.Email)
+	details := store.JoinNonEmpty("  ·  ", age, c.Phone, c.Email)
 	if details == "" {
 		details = "No date of birth, phone or email recorded"
 	}

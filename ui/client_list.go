@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
 	"backtrack/ui/layout"
 )
@@ -24,7 +25,7 @@ const (
 // ClientList is the left column: search as you type, sort, archived
 // clients behind a toggle, one row per client with their last visit.
 type ClientList struct {
-	store *store.Store
+	store *sqlstore.Store
 	tasks *tasks
 	now   func() time.Time
 
@@ -49,7 +50,7 @@ type ClientList struct {
 	content fyne.CanvasObject
 }
 
-func newClientList(s *store.Store, t *tasks, now func() time.Time) *ClientList {
+func newClientList(s *sqlstore.Store, t *tasks, now func() time.Time) *ClientList {
 	l := &ClientList{store: s, tasks: t, now: now}
 	l.Search = newEntry("Search name, phone or email")
 	l.Search.OnChanged = func(string) { l.Reload() }

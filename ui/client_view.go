@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/store/sqlstore"
 	"backtrack/ui/layout"
 	"backtrack/ui/painchart"
 )
@@ -279,16 +280,16 @@ func (v *ClientView) confirmDelete(s store.Session) {
 		dateTime(s.Start), v.client.FullName())
 	v.d.confirm("Delete session", msg, "Delete session", func() {
 		v.change("Could not delete the session", id, func() viewMode { return modeOverview },
-			func(records *store.Store) error { return records.DeleteSession(context.Background(), s.ID) })
+			func(records *sqlstore.Store) error { return records.DeleteSession(context.Background(), s.ID) })
 	})
 }
 
 func (v *ClientView) toggleArchived() {
 	c := v.client
 	do := func() {
-		v.change("Could not change the client", c.ID, v.Mode, func(records *store.Store) error {
+		v.change("Could not change the client", c.ID, v.Mode, func(records *sqlstore.Store) error {
 			if c.Archived {
-				return records.RestoreClient(context.Background(), c.ID)
+				return records.UnarchiveClient(context.Background(), c.ID)
 			}
 			return records.ArchiveClient(context.Background(), c.ID)
 		})
@@ -305,7 +306,7 @@ func (v *ClientView) toggleArchived() {
 // reloads the list and the client in the mode then gives once it lands, or
 // says in words why it failed. The store is the one on screen now: if the
 // desk switches records before the change lands, nothing more happens.
-func (v *ClientView) change(failed string, id int64, then func() viewMode, do func(*store.Store) error) {
+func (v *ClientView) change(failed string, id int64, then func() viewMode, do func(*sqlstore.Store) error) {
 	records := v.d.store
 	v.d.tasks.run(func() func() {
 		err := do(records)

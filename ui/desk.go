@@ -13,8 +13,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"backtrack/report"
 	"backtrack/store"
+	"backtrack/store/settings"
+	"backtrack/store/sqlstore"
 )
 
 // Options adjust the desk at start.
@@ -36,7 +37,7 @@ type Options struct {
 // Desk is the main window: the client list beside the client view.
 type Desk struct {
 	app    fyne.App
-	store  *store.Store
+	store  *sqlstore.Store
 	window fyne.Window
 	tasks  *tasks
 	now    func() time.Time
@@ -64,7 +65,7 @@ type Desk struct {
 }
 
 // NewDesk builds the desk window over an open store.
-func NewDesk(a fyne.App, s *store.Store, opts Options) *Desk {
+func NewDesk(a fyne.App, s *sqlstore.Store, opts Options) *Desk {
 	d := &Desk{app: a, store: s, tasks: &tasks{}, now: opts.Now, opts: opts}
 	if d.now == nil {
 		d.now = time.Now
@@ -259,7 +260,7 @@ func (d *Desk) showError(what string, err error) {
 // is the sample practice.
 func (d *Desk) updateTitle() {
 	title := "Backtrack"
-	if name := d.app.Preferences().String(report.PrefPracticeName); name != "" {
+	if name := d.app.Preferences().String(settings.KeyPracticeName); name != "" {
 		title += " · " + name
 	}
 	if d.sample != nil {

@@ -1,14 +1,13 @@
 package ui
 
 import (
+	"backtrack/store/sqlite"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"backtrack/store"
 )
 
 // autoBackupDelay is how long after start-up the day's backup begins: it
@@ -52,7 +51,7 @@ func newBackupStatus(d *Desk) *backupStatus {
 // today's backup has run, so the line is there from the start and nothing
 // moves when the result comes in. Reading one small folder is quick.
 func (b *backupStatus) showLastBackup(dbPath string, now time.Time) {
-	all, err := store.ListBackups(dbPath)
+	all, err := sqlite.ListBackups(dbPath)
 	switch {
 	case err != nil || len(all) == 0:
 		b.Line.SetText("No backup yet")
@@ -94,7 +93,7 @@ func (d *Desk) autoBackup() {
 		}
 		var taken time.Time
 		if err == nil {
-			if all, lerr := store.ListBackups(s.Path()); lerr == nil && len(all) > 0 {
+			if all, lerr := sqlite.ListBackups(s.Path()); lerr == nil && len(all) > 0 {
 				taken = all[0].Taken
 			}
 		}

@@ -9,6 +9,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/demo"
+	"backtrack/store/sqlstore"
 )
 
 // The desk on a large practice: 2,000 clients, one of them with 500
@@ -23,7 +24,7 @@ var bigPractice struct {
 }
 
 // openBigPractice builds the practice once per run and opens it.
-func openBigPractice(b *testing.B) *store.Store {
+func openBigPractice(b *testing.B) *sqlstore.Store {
 	b.Helper()
 	bigPractice.once.Do(func() {
 		dir, err := mkdirTemp()
@@ -32,7 +33,7 @@ func openBigPractice(b *testing.B) *store.Store {
 			return
 		}
 		bigPractice.path = filepath.Join(dir, "big.db")
-		s, err := store.Open(context.Background(), bigPractice.path)
+		s, err := sqlstore.Open(context.Background(), bigPractice.path)
 		if err != nil {
 			bigPractice.err = err
 			return
@@ -43,7 +44,7 @@ func openBigPractice(b *testing.B) *store.Store {
 	if bigPractice.err != nil {
 		b.Fatalf("big practice: %v", bigPractice.err)
 	}
-	s, err := store.Open(context.Background(), bigPractice.path)
+	s, err := sqlstore.Open(context.Background(), bigPractice.path)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -52,7 +53,7 @@ func openBigPractice(b *testing.B) *store.Store {
 }
 
 // longestHistory is the client with the most sessions.
-func longestHistory(b *testing.B, s *store.Store) store.ClientSummary {
+func longestHistory(b *testing.B, s *sqlstore.Store) store.ClientSummary {
 	rows, err := s.SearchClients(context.Background(), store.ClientQuery{})
 	if err != nil {
 		b.Fatal(err)

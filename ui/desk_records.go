@@ -6,8 +6,8 @@ import (
 	"os"
 	"path/filepath"
 
-	"backtrack/store"
 	"backtrack/store/demo"
+	"backtrack/store/sqlstore"
 )
 
 // sampleClients is the size of the sample practice: enough to search and
@@ -18,7 +18,7 @@ const sampleClients = 40
 // never mixed into the therapist's database, deleted on leaving.
 type sampleData struct {
 	dir  string
-	real *store.Store // the therapist's own database, back on leaving
+	real *sqlstore.Store // the therapist's own database, back on leaving
 }
 
 // openSample builds the sample practice in the background and shows it.
@@ -47,12 +47,12 @@ func (d *Desk) openSample() {
 	})
 }
 
-func newSampleStore(ctx context.Context, parent string) (*store.Store, string, error) {
+func newSampleStore(ctx context.Context, parent string) (*sqlstore.Store, string, error) {
 	dir, err := os.MkdirTemp(parent, samplePrefix+"*") // 0700
 	if err != nil {
 		return nil, "", fmt.Errorf("sample practice: %w", err)
 	}
-	s, err := store.Open(ctx, filepath.Join(dir, "sample.db"))
+	s, err := sqlstore.Open(ctx, filepath.Join(dir, "sample.db"))
 	if err == nil {
 		_, err = demo.Fill(ctx, s, demo.Options{Clients: sampleClients, Seed: 7})
 		if err != nil {
@@ -92,7 +92,7 @@ func (d *Desk) closeSample() {
 }
 
 // useStore points every screen at s and forgets what was shown.
-func (d *Desk) useStore(s *store.Store) {
+func (d *Desk) useStore(s *sqlstore.Store) {
 	d.store = s
 	d.list.store = s
 	d.list.selected = 0
@@ -130,7 +130,7 @@ func (d *Desk) Close() error {
 // file under a closed store.
 func (d *Desk) reopen(path string) {
 	d.tasks.run(func() func() {
-		s, err := store.Open(context.Background(), path)
+		s, err := sqlstore.Open(context.Background(), path)
 		return func() {
 			if err != nil {
 				d.showError("Your records could not be opened again", err)

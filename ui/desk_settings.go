@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"backtrack/store/settings"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -9,8 +10,6 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"backtrack/report"
 )
 
 // prefAppearance keeps the light/dark choice. The practice details use
@@ -36,8 +35,8 @@ type Settings struct {
 // settingsFields pairs each text field with its preference key.
 func (s *Settings) fields() map[string]*entry {
 	return map[string]*entry{
-		report.PrefPracticeName: s.Practice, report.PrefTherapist: s.Therapist,
-		report.PrefCredentials: s.Credentials, report.PrefAddress: s.Address, report.PrefContact: s.Contact,
+		settings.KeyPracticeName: s.Practice, settings.KeyTherapist: s.Therapist,
+		settings.KeyCredentials: s.Credentials, settings.KeyAddress: s.Address, settings.KeyContact: s.Contact,
 	}
 }
 
@@ -50,18 +49,14 @@ func (d *Desk) showSettings() {
 		Credentials: newEntry("LMT, CMTPT"),
 		Address:     newEntry("12 Linden St, 8001 Zurich"),
 		Contact:     newEntry("Phone, email"),
-		Paper:       widget.NewRadioGroup([]string{string(report.A4), string(report.Letter)}, nil),
+		Paper:       widget.NewRadioGroup(pageSizeNames(), nil),
 		Appearance:  widget.NewRadioGroup([]string{appearanceSystem, appearanceLight, appearanceDark}, nil),
 	}
 	for key, e := range s.fields() {
 		e.SetText(prefs.String(key))
 	}
-	paper, err := report.ParsePageSize(prefs.String(report.PrefPageSize))
-	if err != nil {
-		paper = report.A4
-	}
 	s.Paper.Horizontal, s.Paper.Required = true, true
-	s.Paper.SetSelected(string(paper))
+	s.Paper.SetSelected(string(settings.Read(prefs.String).PageSize))
 	s.Appearance.Horizontal, s.Appearance.Required = true, true
 	s.Appearance.SetSelected(prefs.StringWithFallback(prefAppearance, appearanceSystem))
 	// The appearance changes as it is picked, so the therapist sees it
@@ -84,7 +79,7 @@ func (d *Desk) showSettings() {
 		for key, e := range s.fields() {
 			prefs.SetString(key, strings.TrimSpace(e.Text))
 		}
-		prefs.SetString(report.PrefPageSize, s.Paper.Selected)
+		prefs.SetString(settings.KeyPageSize, s.Paper.Selected)
 		prefs.SetString(prefAppearance, s.Appearance.Selected)
 		s.dialog.Hide()
 		d.updateTitle()

@@ -7,8 +7,8 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"backtrack/report"
 	"backtrack/store"
+	"backtrack/store/settings"
 )
 
 func TestSettingsAddressAndContactReachTheReport(t *testing.T) {
@@ -25,10 +25,10 @@ func TestSettingsAddressAndContactReachTheReport(t *testing.T) {
 
 	// then they are kept under the report's keys, which the CLI reads too
 	prefs := d.app.Preferences()
-	if got := prefs.String(report.PrefAddress); got != "12 Linden St, 8001 Zurich" {
+	if got := prefs.String(settings.KeyAddress); got != "12 Linden St, 8001 Zurich" {
 		t.Errorf("address preference = %q", got)
 	}
-	if got := prefs.String(report.PrefContact); got != "079 555 01 02 · anna@example.ch" {
+	if got := prefs.String(settings.KeyContact); got != "079 555 01 02 · anna@example.ch" {
 		t.Errorf("contact preference = %q", got)
 	}
 

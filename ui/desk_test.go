@@ -11,8 +11,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
-	"backtrack/report"
 	"backtrack/store"
+	"backtrack/store/settings"
+	"backtrack/store/sqlstore"
 )
 
 func TestSampleDataIsSeparateAndLabelled(t *testing.T) {
@@ -163,10 +164,10 @@ func TestSettingsKeepPracticeDetailsForReports(t *testing.T) {
 	tap(d, st.Save)
 
 	prefs := d.app.Preferences()
-	if prefs.String(report.PrefPracticeName) != "Back in Balance" || prefs.String(report.PrefTherapist) != "Anna Keller" ||
-		prefs.String(report.PrefCredentials) != "LMT" || prefs.String(report.PrefPageSize) != "Letter" {
-		t.Errorf("preferences not saved: %q %q %q %q", prefs.String(report.PrefPracticeName),
-			prefs.String(report.PrefTherapist), prefs.String(report.PrefCredentials), prefs.String(report.PrefPageSize))
+	if prefs.String(settings.KeyPracticeName) != "Back in Balance" || prefs.String(settings.KeyTherapist) != "Anna Keller" ||
+		prefs.String(settings.KeyCredentials) != "LMT" || prefs.String(settings.KeyPageSize) != "Letter" {
+		t.Errorf("preferences not saved: %q %q %q %q", prefs.String(settings.KeyPracticeName),
+			prefs.String(settings.KeyTherapist), prefs.String(settings.KeyCredentials), prefs.String(settings.KeyPageSize))
 	}
 	mustContain(t, "title", d.window.Title(), "Back in Balance")
 	// the report dialog reads the same details
@@ -178,8 +179,8 @@ func TestSettingsKeepPracticeDetailsForReports(t *testing.T) {
 	press(t, d, shortcutSettings)
 	typeInto(d, d.settings.Practice, "Something else")
 	tap(d, d.settings.Cancel)
-	if prefs.String(report.PrefPracticeName) != "Back in Balance" {
-		t.Errorf("Cancel saved %q", prefs.String(report.PrefPracticeName))
+	if prefs.String(settings.KeyPracticeName) != "Back in Balance" {
+		t.Errorf("Cancel saved %q", prefs.String(settings.KeyPracticeName))
 	}
 }
 
@@ -232,7 +233,7 @@ func TestOpenErrorSaysWhatIsWrongInWords(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("these are not the records you are looking for"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	_, err := store.Open(context.Background(), bad)
+	_, err := sqlstore.Open(context.Background(), bad)
 	if err == nil {
 		t.Fatal("opened a file that is not a database")
 	}

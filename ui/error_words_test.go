@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"backtrack/store/sqlstore"
 	"context"
 	"fmt"
 	"io/fs"
@@ -10,8 +11,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-
-	"backtrack/store"
 )
 
 // goErrorWords are pieces of Go's own error text that must never reach a
@@ -30,7 +29,7 @@ func noGoWords(t *testing.T, what, got string) {
 func TestOpenErrorForAFolderSaysItIsAFolder(t *testing.T) {
 	// given --db pointing at a folder
 	dir := t.TempDir()
-	_, err := store.Open(context.Background(), dir)
+	_, err := sqlstore.Open(context.Background(), dir)
 	if err == nil {
 		t.Fatal("opened a folder as a database")
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"backtrack/store/sqlstore"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -12,8 +13,6 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"backtrack/store"
 )
 
 // The export choices as the dialog words them.
@@ -27,7 +26,7 @@ const (
 // widgets so tests can use it as a therapist would.
 type exportDialog struct {
 	dialogFrame
-	store *store.Store
+	store *sqlstore.Store
 	now   func() time.Time
 
 	Format  *widget.RadioGroup
@@ -40,7 +39,7 @@ type exportDialog struct {
 	work *tasks // the desk's: quitting stops an export and waits for its clean-up
 }
 
-func newExportDialog(win fyne.Window, s *store.Store, t *tasks) *exportDialog {
+func newExportDialog(win fyne.Window, s *sqlstore.Store, t *tasks) *exportDialog {
 	e := &exportDialog{dialogFrame: dialogFrame{win: win, width: 680}, store: s, work: t, now: time.Now}
 	e.Format = widget.NewRadioGroup([]string{exportChoiceJSON, exportChoiceCSV}, nil)
 	e.Format.SetSelected(exportChoiceJSON)
@@ -79,9 +78,9 @@ func (e *exportDialog) export() {
 		e.fit()
 		return
 	}
-	format := store.ExportJSON
+	format := sqlstore.ExportJSON
 	if e.Format.Selected == exportChoiceCSV {
-		format = store.ExportCSV
+		format = sqlstore.ExportCSV
 	}
 	dir := filepath.Join(e.Folder.Path, e.folderName())
 	setBusy(e.Busy, true, e.Export)

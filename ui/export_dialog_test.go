@@ -1,14 +1,13 @@
 package ui
 
 import (
+	"backtrack/store/sqlstore"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-
-	"backtrack/store"
 )
 
 func TestExportWritesPrivateFilesIntoANewFolder(t *testing.T) {
@@ -24,7 +23,7 @@ func TestExportWritesPrivateFilesIntoANewFolder(t *testing.T) {
 	e.work.wait()
 	dir := filepath.Join(e.Folder.Path, e.folderName())
 	done := shownText(win) // the message shown once the files are written
-	for _, name := range []string{store.ExportClientsName, store.ExportSessionsName, store.ExportVocabularyName} {
+	for _, name := range []string{sqlstore.ExportClientsName, sqlstore.ExportSessionsName, sqlstore.ExportVocabularyName} {
 		st, err := os.Stat(filepath.Join(dir, name))
 		if err != nil || st.Mode().Perm() != 0o600 {
 			t.Errorf("%s: %v %v (problem %q)", name, err, st, e.Problem.Text)

@@ -12,13 +12,15 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/store/sqlite"
+	"backtrack/store/sqlstore"
 )
 
 // Tests seal backups with a small scrypt cost so they stay fast.
-func init() { store.PassphraseWorkFactor = 10 }
+func init() { sqlite.PassphraseWorkFactor = 10 }
 
 // fileTaskWindow is a test app and window over a real store with two clients.
-func fileTaskWindow(t *testing.T) (fyne.Window, *store.Store) {
+func fileTaskWindow(t *testing.T) (fyne.Window, *sqlstore.Store) {
 	t.Helper()
 	test.NewTempApp(t)
 	s := openStore(t)
@@ -47,7 +49,7 @@ func snapshot(t *testing.T, win fyne.Window, name string) {
 
 func countRecords(t *testing.T, path string) int {
 	t.Helper()
-	s, err := store.Open(context.Background(), path)
+	s, err := sqlstore.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -13,26 +12,22 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/store/sqlstore"
+	"backtrack/store/testkit"
 )
 
 // testNow is the clock every test desk and store runs on.
 var testNow = time.Date(2026, 11, 25, 15, 0, 0, 0, time.Local)
 
 // openStore opens a real database in a fresh temporary folder.
-func openStore(t testing.TB) *store.Store {
+func openStore(t testing.TB) *sqlstore.Store {
 	t.Helper()
-	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "backtrack.db"),
-		store.WithClock(func() time.Time { return testNow }))
-	if err != nil {
-		t.Fatalf("open store: %v", err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
+	return testkit.OpenStore(t, testNow)
 }
 
 // newTestDesk opens the desk on s with the test driver and waits for the
 // first load to land.
-func newTestDesk(t testing.TB, s *store.Store, opts Options) *Desk {
+func newTestDesk(t testing.TB, s *sqlstore.Store, opts Options) *Desk {
 	t.Helper()
 	a := test.NewTempApp(t)
 	opts.Now = func() time.Time { return testNow }
@@ -44,7 +39,7 @@ func newTestDesk(t testing.TB, s *store.Store, opts Options) *Desk {
 	return d
 }
 
-func addClient(t testing.TB, s *store.Store, c store.Client) store.Client {
+func addClient(t testing.TB, s *sqlstore.Store, c store.Client) store.Client {
 	t.Helper()
 	c, err := s.CreateClient(context.Background(), c)
 	if err != nil {
@@ -53,7 +48,7 @@ func addClient(t testing.TB, s *store.Store, c store.Client) store.Client {
 	return c
 }
 
-func term(t testing.TB, s *store.Store, kind store.Kind, name string) store.Term {
+func term(t testing.TB, s *sqlstore.Store, kind store.Kind, name string) store.Term {
 	t.Helper()
 	found, err := s.TermNamed(context.Background(), kind, name)
 	if err != nil {
@@ -62,7 +57,7 @@ func term(t testing.TB, s *store.Store, kind store.Kind, name string) store.Term
 	return found
 }
 
-func addSession(t testing.TB, s *store.Store, sess store.Session) store.Session {
+func addSession(t testing.TB, s *sqlstore.Store, sess store.Session) store.Session {
 	t.Helper()
 	if sess.DurationMin == 0 {
 		sess.DurationMin = 60

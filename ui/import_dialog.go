@@ -17,7 +17,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"backtrack/store"
+	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
 )
 
@@ -25,16 +25,16 @@ import (
 type importKind struct {
 	label   string
 	columns string // what the file must look like, for the therapist
-	run     func(*store.Store, context.Context, io.Reader, store.ImportOptions) (store.ImportSummary, error)
+	run     func(*sqlstore.Store, context.Context, io.Reader, sqlstore.ImportOptions) (sqlstore.ImportSummary, error)
 }
 
 var importKinds = []importKind{
 	{"Clients (CSV)", "Columns: first_name, last_name, date_of_birth (YYYY-MM-DD), phone, email, notes. " +
-		"Header names in any case and order; comma or semicolon.", (*store.Store).ImportClientsCSV},
+		"Header names in any case and order; comma or semicolon.", (*sqlstore.Store).ImportClientsCSV},
 	{"Sessions (CSV)", "Columns: client (full name or email), date (YYYY-MM-DD, optionally HH:MM), duration_min, " +
 		"pain_before, pain_after (0-10), pain_types, locations, triggers, muscles, techniques (lists separated by ; " +
-		"with a side in brackets: Gluteus medius (left)), notes. Import the clients first.", (*store.Store).ImportSessionsCSV},
-	{"Backtrack export (JSON)", "A file saved with Export… in Backtrack: everything it holds comes back.", (*store.Store).ImportJSON},
+		"with a side in brackets: Gluteus medius (left)), notes. Import the clients first.", (*sqlstore.Store).ImportSessionsCSV},
+	{"Backtrack export (JSON)", "A file saved with Export… in Backtrack: everything it holds comes back.", (*sqlstore.Store).ImportJSON},
 }
 
 // importDialog checks a file first and previews every problem by row and
@@ -43,7 +43,7 @@ var importKinds = []importKind{
 // its widgets so tests can use it as a therapist would.
 type importDialog struct {
 	dialogFrame
-	store      *store.Store
+	store      *sqlstore.Store
 	onImported func()
 
 	Kind     *widget.RadioGroup
@@ -58,13 +58,13 @@ type importDialog struct {
 	Cancel   *widget.Button
 
 	path     string
-	problems []store.ImportProblem
+	problems []sqlstore.ImportProblem
 	listBox  *fyne.Container
 	work     *tasks // the desk's: quitting stops a check or import (rolled back) and waits
 	checkGen int
 }
 
-func newImportDialog(win fyne.Window, s *store.Store, t *tasks, onImported func()) *importDialog {
+func newImportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, onImported func()) *importDialog {
 	d := &importDialog{dialogFrame: dialogFrame{win: win, width: 860}, store: s, work: t, onImported: onImported}
 	labels := make([]string, len(importKinds))
 	for i, k := range importKinds {
@@ -206,18 +206,18 @@ func (d *importDialog) run(checkOnly bool) {
 	})
 }
 
-func (d *importDialog) readAndRun(ctx context.Context, path string, kind importKind, checkOnly bool) (store.ImportSummary, error) {
+func (d *importDialog) readAndRun(ctx context.Context, path string, kind importKind, checkOnly bool) (sqlstore.ImportSummary, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return store.ImportSummary{}, err
+		return sqlstore.ImportSummary{}, err
 	}
 	defer f.Close()
-	return kind.run(d.store, ctx, f, store.ImportOptions{CheckOnly: checkOnly})
+	return kind.run(d.store, ctx, f, sqlstore.ImportOptions{CheckOnly: checkOnly})
 }
 
 // present shows the outcome of a check or an import.
-func (d *importDialog) present(sum store.ImportSummary, err error, checkOnly bool) {
-	var ie *store.ImportError
+func (d *importDialog) present(sum sqlstore.ImportSummary, err error, checkOnly bool) {
+	var ie *sqlstore.ImportError
 	switch {
 	case errors.As(err, &ie):
 		d.problems = sum.Problems

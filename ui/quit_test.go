@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"backtrack/report"
 	"backtrack/store"
 )
 
@@ -25,7 +24,7 @@ func TestQuittingStopsABatchOfReportsAndLeavesOnlyCompleteOnes(t *testing.T) {
 			PainBefore: store.PainOf(5), PainAfter: store.PainOf(3)})
 	}
 	d := newTestDesk(t, s, Options{})
-	b := newBatchReportDialog(d.window, d.store, d.tasks, report.Practice{Name: "Back in Balance"})
+	b := newBatchReportDialog(d.window, d.store, d.tasks, store.Practice{Name: "Back in Balance"})
 	dir := filepath.Join(t.TempDir(), "reports")
 	b.Folder.set(dir)
 	started := make(chan struct{})

@@ -17,6 +17,8 @@ import (
 
 	"backtrack/report"
 	"backtrack/store"
+	"backtrack/store/settings"
+	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
 )
 
@@ -26,9 +28,9 @@ import (
 // therapist would.
 type reportDialog struct {
 	win      fyne.Window
-	store    *store.Store
+	store    *sqlstore.Store
 	client   store.Client
-	practice report.Practice
+	practice store.Practice
 	prefs    fyne.Preferences
 	now      func() time.Time
 	openURL  func(*url.URL) error
@@ -55,7 +57,7 @@ type reportDialog struct {
 	visitsIn func(ctx context.Context, period store.Period) (int, error)
 }
 
-func newReportDialog(win fyne.Window, s *store.Store, t *tasks, client store.Client, practice report.Practice) *reportDialog {
+func newReportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, client store.Client, practice store.Practice) *reportDialog {
 	a := fyne.CurrentApp()
 	e := &reportDialog{win: win, store: s, work: t, client: client, practice: practice,
 		prefs: a.Preferences(), now: time.Now, openURL: a.OpenURL}
@@ -229,8 +231,8 @@ func (e *reportDialog) save() {
 // write loads and writes the report in the background; the dialog stays
 // open, with its buttons off, until the file is complete.
 func (e *reportDialog) write(path string, period store.Period) {
-	opts := report.Options{Practice: e.practice, PageSize: report.PageSize(e.Paper.Selected), Date: e.now()}
-	e.prefs.SetString(report.PrefPageSize, e.Paper.Selected)
+	opts := report.Options{Practice: e.practice, PageSize: settings.PageSize(e.Paper.Selected), Date: e.now()}
+	e.prefs.SetString(settings.KeyPageSize, e.Paper.Selected)
 	e.prefs.SetString(prefReportFolder, e.Folder.Path)
 	e.setBusy(true)
 	id := e.client.ID

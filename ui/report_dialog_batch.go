@@ -18,6 +18,8 @@ import (
 
 	"backtrack/report"
 	"backtrack/store"
+	"backtrack/store/settings"
+	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
 )
 
@@ -28,8 +30,8 @@ import (
 // choices first, then progress, then what was done.
 type batchReportDialog struct {
 	win      fyne.Window
-	store    *store.Store
-	practice report.Practice
+	store    *sqlstore.Store
+	practice store.Practice
 	prefs    fyne.Preferences
 	now      func() time.Time
 	openURL  func(*url.URL) error
@@ -54,7 +56,7 @@ type batchReportDialog struct {
 	progressed func(done int)
 }
 
-func newBatchReportDialog(win fyne.Window, s *store.Store, t *tasks, practice report.Practice) *batchReportDialog {
+func newBatchReportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, practice store.Practice) *batchReportDialog {
 	a := fyne.CurrentApp()
 	b := &batchReportDialog{win: win, store: s, work: t, practice: practice, prefs: a.Preferences(),
 		now: time.Now, openURL: a.OpenURL}
@@ -134,8 +136,8 @@ func (b *batchReportDialog) start() {
 		return
 	}
 	dir := b.Folder.Path
-	opts := report.Options{Practice: b.practice, PageSize: report.PageSize(b.Paper.Selected), Date: b.now()}
-	b.prefs.SetString(report.PrefPageSize, b.Paper.Selected)
+	opts := report.Options{Practice: b.practice, PageSize: settings.PageSize(b.Paper.Selected), Date: b.now()}
+	b.prefs.SetString(settings.KeyPageSize, b.Paper.Selected)
 	b.prefs.SetString(prefReportFolder, filepath.Dir(dir))
 
 	ctx, stop := context.WithCancel(b.work.context())

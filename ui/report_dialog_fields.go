@@ -17,8 +17,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"backtrack/report"
 	"backtrack/store"
+	"backtrack/store/settings"
 )
 
 // The parts the single and the batch report dialogs share: the period
@@ -35,15 +35,8 @@ const (
 
 // PracticeFromPreferences reads the practice details the settings saved,
 // which the report dialogs print in a report's header and signature line.
-func PracticeFromPreferences(p fyne.Preferences) report.Practice {
-	text := func(key string) string { return strings.TrimSpace(p.String(key)) }
-	return report.Practice{
-		Name:        text(report.PrefPracticeName),
-		Therapist:   text(report.PrefTherapist),
-		Credentials: text(report.PrefCredentials),
-		Address:     text(report.PrefAddress),
-		Contact:     text(report.PrefContact),
-	}
+func PracticeFromPreferences(p fyne.Preferences) store.Practice {
+	return settings.Read(p.String).Practice
 }
 
 // periodChooser picks all visits, the last three months or a custom range.
@@ -132,19 +125,20 @@ func parseReportDate(label, text string) (time.Time, error) {
 
 // newPaperChoice picks A4 or Letter, starting from the saved preference.
 func newPaperChoice(prefs fyne.Preferences) *widget.RadioGroup {
-	names := make([]string, len(report.PageSizes))
-	for i, s := range report.PageSizes {
-		names[i] = string(s)
-	}
-	r := widget.NewRadioGroup(names, nil)
+	r := widget.NewRadioGroup(pageSizeNames(), nil)
 	r.Horizontal = true
 	r.Required = true
-	size, err := report.ParsePageSize(prefs.String(report.PrefPageSize))
-	if err != nil {
-		size = report.A4
-	}
-	r.SetSelected(string(size))
+	r.SetSelected(string(settings.Read(prefs.String).PageSize))
 	return r
+}
+
+// pageSizeNames are the paper sizes as a chooser lists them.
+func pageSizeNames() []string {
+	names := make([]string, len(settings.PageSizes))
+	for i, s := range settings.PageSizes {
+		names[i] = string(s)
+	}
+	return names
 }
 
 // folderRow shows where reports go and lets the therapist choose another

@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -17,6 +16,8 @@ import (
 
 	"backtrack/report"
 	"backtrack/store"
+	"backtrack/store/sqlstore"
+	"backtrack/store/testkit"
 )
 
 var reportToday = time.Date(2026, 11, 25, 15, 0, 0, 0, time.Local)
@@ -24,7 +25,7 @@ var reportToday = time.Date(2026, 11, 25, 15, 0, 0, 0, time.Local)
 // reportFixture is a real store with clients and visits, a test app and
 // window, and a folder to save reports into.
 type reportFixture struct {
-	store  *store.Store
+	store  *sqlstore.Store
 	win    fyne.Window
 	dir    string
 	opened []*url.URL
@@ -33,12 +34,7 @@ type reportFixture struct {
 func newReportFixture(t *testing.T) *reportFixture {
 	t.Helper()
 	test.NewTempApp(t)
-	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "backtrack.db"),
-		store.WithClock(func() time.Time { return reportToday }))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := testkit.OpenStore(t, reportToday)
 	win := test.NewTempWindow(t, widget.NewLabel("desk"))
 	win.Resize(fyne.NewSize(1100, 760))
 	return &reportFixture{store: s, win: win, dir: t.TempDir()}
@@ -70,7 +66,7 @@ func (f *reportFixture) client(t *testing.T, first, last string, visits int) sto
 }
 
 func (f *reportFixture) reportDialog(c store.Client) *reportDialog {
-	e := newReportDialog(f.win, f.store, &tasks{}, c, report.Practice{Name: "Back in Balance", Therapist: "Anna Keller"})
+	e := newReportDialog(f.win, f.store, &tasks{}, c, store.Practice{Name: "Back in Balance", Therapist: "Anna Keller"})
 	e.now = func() time.Time { return reportToday }
 	e.FileName.SetText(report.FileName(c, reportToday))
 	e.Folder.set(f.dir)
@@ -82,11 +78,7 @@ func (f *reportFixture) reportDialog(c store.Client) *reportDialog {
 
 func pdfWords(t *testing.T, path string) string {
 	t.Helper()
-	out, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", path, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext %s: %v", path, err)
-	}
-	return strings.Join(strings.Fields(string(out)), " ")
+	return strings.Join(strings.Fields(testkit.PDFText(t, path, testkit.Raw)), " ")
 }
 
 func TestReportDialogSavesTheChosenPeriodAndOffersToOpenIt(t *testing.T) {
@@ -265,7 +257,7 @@ func TestBatchReportDialogCancelLeavesOnlyCompleteReports(t *testing.T) {
 }
 
 func (f *reportFixture) batchReportDialog() *batchReportDialog {
-	b := newBatchReportDialog(f.win, f.store, &tasks{}, report.Practice{Name: "Back in Balance"})
+	b := newBatchReportDialog(f.win, f.store, &tasks{}, store.Practice{Name: "Back in Balance"})
 	b.now = func() time.Time { return reportToday }
 	b.Folder.set(filepath.Join(f.dir, "reports"))
 	b.openURL = func(u *url.URL) error { f.opened = append(f.opened, u); return nil }

@@ -14,7 +14,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"backtrack/store"
+	"backtrack/store/sqlite"
+	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/filesize"
 	"backtrack/ui/internal/words"
 )
@@ -27,7 +28,7 @@ import (
 // unchanged. It keeps its widgets so tests can use it as a therapist would.
 type restoreDialog struct {
 	dialogFrame
-	store  *store.Store
+	store  *sqlstore.Store
 	reopen func(string)
 	now    func() time.Time
 
@@ -48,7 +49,7 @@ type restoreDialog struct {
 	checkGen  int
 }
 
-func newRestoreDialog(win fyne.Window, s *store.Store, t *tasks, reopen func(string)) *restoreDialog {
+func newRestoreDialog(win fyne.Window, s *sqlstore.Store, t *tasks, reopen func(string)) *restoreDialog {
 	r := &restoreDialog{dialogFrame: dialogFrame{win: win, width: 640}, store: s, work: t, reopen: reopen, now: time.Now,
 		paths: map[string]string{}, encrypted: map[string]bool{}}
 	r.Backups = widget.NewRadioGroup(nil, func(string) { r.check() })
@@ -86,7 +87,7 @@ func newRestoreDialog(win fyne.Window, s *store.Store, t *tasks, reopen func(str
 func (r *restoreDialog) listBackups() {
 	dbPath := r.store.Path()
 	r.work.run(func() func() {
-		backups, err := store.ListBackups(dbPath)
+		backups, err := sqlite.ListBackups(dbPath)
 		return func() {
 			chosen := r.Backups.Options // files chosen while the list loaded stay, after it
 			r.Backups.Options = nil
@@ -101,7 +102,7 @@ func (r *restoreDialog) listBackups() {
 				r.Summary.SetText("")
 				showOrHide(r.Problem, "The backups could not be listed. "+fileTaskErrorText(err))
 			case len(backups) == 0:
-				r.Summary.SetText("There is no backup in " + store.BackupDir(dbPath) + " yet. Choose a backup file with “Other file…”.")
+				r.Summary.SetText("There is no backup in " + sqlite.BackupDir(dbPath) + " yet. Choose a backup file with “Other file…”.")
 			default:
 				r.Summary.SetText("Choose a backup.")
 			}
@@ -132,7 +133,7 @@ func (r *restoreDialog) choose(path string) {
 	setBusy(r.Busy, true)
 	r.fit()
 	r.work.run(func() func() {
-		encrypted, err := store.IsEncryptedBackup(path)
+		encrypted, err := sqlite.IsEncryptedBackup(path)
 		return func() {
 			setBusy(r.Busy, false)
 			if err != nil {
@@ -155,7 +156,7 @@ func (r *restoreDialog) chooseFile() {
 		f.Close()
 		r.choose(f.URI().Path())
 	}, r.win)
-	if uri, err := storage.ListerForURI(storage.NewFileURI(store.BackupDir(r.store.Path()))); err == nil {
+	if uri, err := storage.ListerForURI(storage.NewFileURI(sqlite.BackupDir(r.store.Path()))); err == nil {
 		d.SetLocation(uri)
 	}
 	d.Resize(dialogSize(r.win, 820, 560))
@@ -194,7 +195,7 @@ func (r *restoreDialog) check() {
 	setBusy(r.Busy, true)
 	ctx := r.work.context()
 	r.work.run(func() func() {
-		info, err := store.InspectBackup(ctx, path, passphrase)
+		info, err := sqlite.InspectBackup(ctx, path, passphrase)
 		return func() {
 			if gen != r.checkGen {
 				return // another backup was chosen meanwhile
@@ -214,7 +215,7 @@ func (r *restoreDialog) check() {
 }
 
 // backupSummary says what a backup holds and what restoring does.
-func backupSummary(info store.BackupInfo) string {
+func backupSummary(info sqlite.BackupInfo) string {
 	text := fmt.Sprintf("This backup holds %s and %s", words.Plural(info.Clients, "client", "clients"),
 		words.Plural(info.Sessions, "session", "sessions"))
 	if !info.LastSession.IsZero() {
@@ -247,10 +248,10 @@ func (r *restoreDialog) restore() {
 	dbPath := r.store.Path()
 	setBusy(r.Busy, true, r.Restore, r.Cancel)
 	r.work.run(func() func() {
-		var res store.RestoreResult
+		var res sqlite.RestoreResult
 		err := r.store.Close()
 		if err == nil {
-			res, err = store.Restore(context.Background(), dbPath, from, passphrase, r.now())
+			res, err = sqlite.Restore(context.Background(), dbPath, from, passphrase, r.now())
 		}
 		return func() {
 			setBusy(r.Busy, false, r.Restore, r.Cancel)

@@ -8,13 +8,14 @@ import (
 	"testing"
 
 	"backtrack/store"
+	"backtrack/store/sqlite"
 )
 
 func TestRestoreChecksTheBackupThenReplacesAndReopens(t *testing.T) {
 	win, s := fileTaskWindow(t)
 	ctx := context.Background()
 	// Given an encrypted backup in the backups folder and a client added since.
-	sealed := filepath.Join(store.BackupDir(s.Path()), store.BackupName(s.Path(), testNow, true))
+	sealed := filepath.Join(sqlite.BackupDir(s.Path()), sqlite.BackupName(s.Path(), testNow, true))
 	if _, err := s.BackupEncrypted(ctx, sealed, "correct horse battery"); err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +87,7 @@ func TestRestoreRefusesAFileThatIsNotABackup(t *testing.T) {
 func TestRestoreReadsBackupsAndFilesOffTheUIGoroutine(t *testing.T) {
 	win, s := fileTaskWindow(t)
 	ctx := context.Background()
-	listed := filepath.Join(store.BackupDir(s.Path()), store.BackupName(s.Path(), testNow, false))
+	listed := filepath.Join(sqlite.BackupDir(s.Path()), sqlite.BackupName(s.Path(), testNow, false))
 	if _, err := s.Backup(ctx, listed); err != nil {
 		t.Fatal(err)
 	}

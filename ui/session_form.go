@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/store/sqlstore"
 	"backtrack/ui/layout"
 )
 
@@ -22,14 +23,11 @@ import (
 // store keeps them (store.DateLayout).
 const formTimeLayout = "15:04"
 
-// defaultDuration is a standard treatment, in minutes.
-const defaultDuration = 60
-
 // SessionForm records a new session or edits one. It sits where the
 // overview was, under the client's header, so the medical alert stays in
 // sight while the therapist writes.
 type SessionForm struct {
-	store  *store.Store
+	store  *sqlstore.Store
 	tasks  *tasks
 	client store.Client
 	base   store.Session // the session being edited; ID 0 for a new one
@@ -82,7 +80,7 @@ type formState struct {
 
 // newSessionForm builds the form for client over the given vocabulary.
 // session is the one to edit, or a zero Session for a new one at now.
-func newSessionForm(s *store.Store, t *tasks, client store.Client, vocab map[store.Kind][]store.Term,
+func newSessionForm(s *sqlstore.Store, t *tasks, client store.Client, vocab map[store.Kind][]store.Term,
 	session store.Session, now time.Time) *SessionForm {
 	f := &SessionForm{store: s, tasks: t, client: client, base: session,
 		Pickers: map[store.Kind]*tagPicker{}, problems: newFormProblems()}
@@ -127,7 +125,7 @@ func (f *SessionForm) fill(s store.Session, now time.Time) {
 			start = now
 		}
 		if duration == 0 {
-			duration = defaultDuration
+			duration = store.DefaultDurationMin
 		}
 	} else {
 		f.Title.SetText("Edit session of " + longDate(s.Start))

@@ -8,10 +8,11 @@ import (
 	"fyne.io/fyne/v2"
 
 	"backtrack/store"
+	"backtrack/store/sqlstore"
 )
 
 // deskWithClient opens the desk on one client, picked in the list.
-func deskWithClient(t *testing.T) (*Desk, *store.Store, store.Client) {
+func deskWithClient(t *testing.T) (*Desk, *sqlstore.Store, store.Client) {
 	t.Helper()
 	s := openStore(t)
 	c := addClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak", Medications: "ibuprofen"})

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/store/sqlstore"
 	"backtrack/ui/layout"
 )
 
@@ -22,7 +23,7 @@ const addFieldWidth = 124
 // a new term in place.
 type tagPicker struct {
 	kind  store.Kind
-	store *store.Store
+	store *sqlstore.Store
 	tasks *tasks
 
 	Items   []*tagItem
@@ -50,7 +51,7 @@ type tagItem struct {
 	content fyne.CanvasObject
 }
 
-func newTagPicker(kind store.Kind, terms []store.Term, s *store.Store, t *tasks) *tagPicker {
+func newTagPicker(kind store.Kind, terms []store.Term, s *sqlstore.Store, t *tasks) *tagPicker {
 	p := &tagPicker{kind: kind, store: s, tasks: t, Error: newFieldError()}
 	p.flow = layout.NewFlow()
 	for _, term := range terms {

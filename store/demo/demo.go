@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"backtrack/store"
+	"backtrack/store/sqlstore"
 )
 
 // Options size the sample practice.
@@ -36,7 +37,7 @@ type Summary struct {
 }
 
 // Fill adds the sample practice to s in one transaction.
-func Fill(ctx context.Context, s *store.Store, opt Options) (Summary, error) {
+func Fill(ctx context.Context, s *sqlstore.Store, opt Options) (Summary, error) {
 	if opt.Clients <= 0 {
 		opt.Clients = 40
 	}
@@ -55,7 +56,7 @@ func Fill(ctx context.Context, s *store.Store, opt Options) (Summary, error) {
 	counts := visitCounts(r, opt.Clients, opt.Sessions)
 
 	var sum Summary
-	err := s.Batch(ctx, func(b *store.Batch) error {
+	err := s.Batch(ctx, func(b *sqlstore.Batch) error {
 		v, err := loadVocabulary(b)
 		if err != nil {
 			return err
@@ -129,7 +130,7 @@ func visitCounts(r *rand.Rand, clients, total int) []int {
 // vocabulary holds the built-in terms Fill tags sessions with.
 type vocabulary map[store.Kind]map[string]int64
 
-func loadVocabulary(b *store.Batch) (vocabulary, error) {
+func loadVocabulary(b *sqlstore.Batch) (vocabulary, error) {
 	v := vocabulary{}
 	for kind, names := range map[store.Kind][]string{
 		store.PainType:  {"Sharp / stabbing", "Dull ache", "Stiffness", "Decreased mobility", "Fatigue", "Referred pain"},

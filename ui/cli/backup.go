@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"time"
 
-	"backtrack/store"
+	"backtrack/store/sqlite"
 	"backtrack/ui/internal/filesize"
 	"backtrack/ui/internal/words"
 )
@@ -37,9 +37,9 @@ func runBackup(ctx context.Context, env Env, args []string) error {
 	now := time.Now()
 	automatic := out == ""
 	if automatic {
-		out = filepath.Join(store.BackupDir(db), store.BackupName(db, now, encrypt))
+		out = filepath.Join(sqlite.BackupDir(db), sqlite.BackupName(db, now, encrypt))
 	}
-	var info store.BackupInfo
+	var info sqlite.BackupInfo
 	if encrypt {
 		passphrase, err := pass.read(env, true)
 		if err != nil {
@@ -53,7 +53,7 @@ func runBackup(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	if automatic {
-		if err := store.PruneBackups(db, store.KeepBackups); err != nil {
+		if err := sqlite.PruneBackups(db, sqlite.KeepBackups); err != nil {
 			return err
 		}
 	}

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"backtrack/store"
+	"backtrack/store/sqlite"
+	"backtrack/store/sqlstore"
 )
 
 // runCLI runs one command and returns its exit code and output.
@@ -25,7 +27,7 @@ func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 func seededDB(t *testing.T) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "practice", "backtrack.db")
-	s, err := store.Open(context.Background(), path)
+	s, err := sqlstore.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +49,7 @@ func seededDB(t *testing.T) string {
 
 func clientsIn(t *testing.T, path string) int {
 	t.Helper()
-	s, err := store.Open(context.Background(), path)
+	s, err := sqlstore.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +74,7 @@ func TestBackupAndRestoreEncryptedFromTheCommandLine(t *testing.T) {
 	}
 
 	// The therapist adds a client, then restores Monday's backup.
-	s, _ := store.Open(context.Background(), db)
+	s, _ := sqlstore.Open(context.Background(), db)
 	s.CreateClient(context.Background(), store.Client{FirstName: "Lena", LastName: "Fischer"})
 	s.Close()
 
@@ -117,7 +119,7 @@ func TestBackupWithoutOutGoesToTheBackupsFolder(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("backup: %d %q %q", code, stdout, stderr)
 	}
-	backups, err := store.ListBackups(db)
+	backups, err := sqlite.ListBackups(db)
 	if err != nil || len(backups) != 1 {
 		t.Fatalf("backups folder holds %v (%v)", backups, err)
 	}
@@ -138,4 +140,4 @@ func TestBackupOfAMissingDatabaseCreatesNothing(t *testing.T) {
 }
 
 // Tests seal backups with a small scrypt cost so they stay fast.
-func init() { store.PassphraseWorkFactor = 10 }
+func init() { sqlite.PassphraseWorkFactor = 10 }

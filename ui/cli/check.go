@@ -1,11 +1,10 @@
 package cli
 
 import (
+	"backtrack/store/sqlite"
 	"context"
 	"errors"
 	"fmt"
-
-	"backtrack/store"
 )
 
 var checkCommand = command{
@@ -23,7 +22,7 @@ func runCheck(ctx context.Context, env Env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	problems, err := store.Check(ctx, db)
+	problems, err := sqlite.Check(ctx, db)
 	if err != nil {
 		return err
 	}

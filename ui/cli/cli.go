@@ -3,29 +3,15 @@
 package cli
 
 import (
+	"backtrack/store/settings"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 )
-
-// AppID is Backtrack's application ID, as in FyneApp.toml.
-const AppID = "org.backtrack.desk"
-
-// DefaultDBPath is the database the desk opens when no --db is given: in
-// Fyne's storage folder for the app ID (~/.config/fyne/<id> on Linux).
-func DefaultDBPath() string {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		dir = "."
-	}
-	return filepath.Join(dir, "fyne", AppID, "backtrack.db")
-}
 
 // ExitUsage is the exit code for an unknown command or flag.
 const ExitUsage = 2
@@ -117,7 +103,7 @@ usage:
   backtrack COMMAND [flags]        run a command on the database
 
 commands:
-`, DefaultDBPath())
+`, settings.DefaultDBPath())
 	names := make([]string, 0, len(commands))
 	for name := range commands {
 		names = append(names, name)
@@ -134,7 +120,7 @@ commands:
 func newFlags(name string, db *string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.StringVar(db, "db", DefaultDBPath(), "database file")
+	fs.StringVar(db, "db", settings.DefaultDBPath(), "database file")
 	return fs
 }
 

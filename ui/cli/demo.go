@@ -7,6 +7,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/demo"
+	"backtrack/store/sqlstore"
 )
 
 var demoCommand = command{
@@ -33,7 +34,7 @@ func runDemo(ctx context.Context, env Env, args []string) error {
 	case *sessions < 0:
 		return usageError("--sessions must not be negative (got %d)", *sessions)
 	}
-	s, err := store.Open(ctx, db)
+	s, err := sqlstore.Open(ctx, db)
 	if err != nil {
 		return err
 	}

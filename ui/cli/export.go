@@ -1,10 +1,9 @@
 package cli
 
 import (
+	"backtrack/store/sqlstore"
 	"context"
 	"fmt"
-
-	"backtrack/store"
 )
 
 var exportCommand = command{
@@ -21,7 +20,7 @@ func runExport(ctx context.Context, env Env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if format != string(store.ExportJSON) && format != string(store.ExportCSV) {
+	if format != string(sqlstore.ExportJSON) && format != string(sqlstore.ExportCSV) {
 		return usageError("--format must be json or csv, not %q", format)
 	}
 	if out == "" {
@@ -32,7 +31,7 @@ func runExport(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	files, err := s.ExportTo(ctx, out, store.ExportFileFormat(format))
+	files, err := s.ExportTo(ctx, out, sqlstore.ExportFileFormat(format))
 	if err != nil {
 		return err
 	}

@@ -8,7 +8,7 @@ import (
 	"io"
 	"os"
 
-	"backtrack/store"
+	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
 )
 
@@ -19,10 +19,10 @@ var importCommand = command{
 }
 
 // importKinds maps the import's first argument to what reads the file.
-var importKinds = map[string]func(*store.Store, context.Context, io.Reader, store.ImportOptions) (store.ImportSummary, error){
-	"clients":  (*store.Store).ImportClientsCSV,
-	"sessions": (*store.Store).ImportSessionsCSV,
-	"json":     (*store.Store).ImportJSON,
+var importKinds = map[string]func(*sqlstore.Store, context.Context, io.Reader, sqlstore.ImportOptions) (sqlstore.ImportSummary, error){
+	"clients":  (*sqlstore.Store).ImportClientsCSV,
+	"sessions": (*sqlstore.Store).ImportSessionsCSV,
+	"json":     (*sqlstore.Store).ImportJSON,
 }
 
 func runImport(ctx context.Context, env Env, args []string) error {
@@ -55,7 +55,7 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	defer f.Close()
 	open := openExisting // a mistyped --db must not quietly create a new file
 	if create {
-		open = func(ctx context.Context, path string) (*store.Store, error) { return store.Open(ctx, path) }
+		open = func(ctx context.Context, path string) (*sqlstore.Store, error) { return sqlstore.Open(ctx, path) }
 	}
 	s, err := open(ctx, db)
 	if err != nil {
@@ -65,8 +65,8 @@ func runImport(ctx context.Context, env Env, args []string) error {
 		return fmt.Errorf("%w (add --new to create it)", err)
 	}
 	defer s.Close()
-	sum, err := run(s, ctx, f, store.ImportOptions{CheckOnly: check})
-	var ie *store.ImportError
+	sum, err := run(s, ctx, f, sqlstore.ImportOptions{CheckOnly: check})
+	var ie *sqlstore.ImportError
 	if errors.As(err, &ie) {
 		fmt.Fprintf(env.Stderr, "%s has %s; nothing was imported:\n", files[0], words.Plural(len(sum.Problems), "problem", "problems"))
 		for _, p := range sum.Problems {

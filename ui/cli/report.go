@@ -14,6 +14,8 @@ import (
 
 	"backtrack/report"
 	"backtrack/store"
+	"backtrack/store/settings"
+	"backtrack/store/sqlstore"
 )
 
 var reportCommand = command{
@@ -105,7 +107,7 @@ func runReport(ctx context.Context, env Env, args []string) error {
 
 // reportAll writes every active client's report, progress on stderr.
 // Ctrl-C stops between clients, leaving only complete files.
-func reportAll(ctx context.Context, env Env, s *store.Store, dir string, period store.Period, opts report.Options) error {
+func reportAll(ctx context.Context, env Env, s *sqlstore.Store, dir string, period store.Period, opts report.Options) error {
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
 	defer stop()
 	res, err := report.ExportAll(ctx, s, dir, period, opts, func(done, total int, c store.Client) {
@@ -133,7 +135,7 @@ func reportAll(ctx context.Context, env Env, s *store.Store, dir string, period 
 
 // findClient takes an ID or a full name; a name shared by several clients
 // is an error that lists them with their IDs.
-func findClient(ctx context.Context, s *store.Store, ref string) (store.Client, error) {
+func findClient(ctx context.Context, s *sqlstore.Store, ref string) (store.Client, error) {
 	ref = strings.TrimSpace(ref)
 	if id, err := strconv.ParseInt(ref, 10, 64); err == nil {
 		c, err := s.Client(ctx, id)
@@ -195,7 +197,7 @@ func parseDay(flagName, value string) (time.Time, error) {
 
 // reportOptions starts from the desk's saved settings and applies flags.
 func reportOptions(f reportFlags) (report.Options, error) {
-	prefs, err := report.ReadPreferencesFile(PreferencesPath())
+	prefs, err := settings.ReadFile(settings.PreferencesPath())
 	if err != nil {
 		return report.Options{}, err
 	}
@@ -210,7 +212,7 @@ func reportOptions(f reportFlags) (report.Options, error) {
 		opts.Practice.Credentials = f.credentials
 	}
 	if f.set["paper"] {
-		if opts.PageSize, err = report.ParsePageSize(f.paper); err != nil {
+		if opts.PageSize, err = settings.ParsePageSize(f.paper); err != nil {
 			return opts, usageError("--paper: %v", err)
 		}
 	}
@@ -222,23 +224,17 @@ func reportOptions(f reportFlags) (report.Options, error) {
 	return opts, nil
 }
 
-// PreferencesPath is the desk's Fyne preferences file, where it keeps the
-// practice details a report prints.
-func PreferencesPath() string {
-	return filepath.Join(filepath.Dir(DefaultDBPath()), "preferences.json")
-}
-
 // errNoDatabase is a --db path where no file exists.
 var errNoDatabase = errors.New("no database")
 
 // openExisting opens a database that must already exist: a mistyped --db
 // must not quietly create an empty one and report "no client".
-func openExisting(ctx context.Context, path string) (*store.Store, error) {
+func openExisting(ctx context.Context, path string) (*sqlstore.Store, error) {
 	if _, err := os.Stat(path); err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("%w at %s", errNoDatabase, path)
 		}
 		return nil, fmt.Errorf("open database: %w", err)
 	}
-	return store.Open(ctx, path)
+	return sqlstore.Open(ctx, path)
 }

@@ -11,8 +11,10 @@ import (
 	"testing"
 	"time"
 
-	"backtrack/report"
 	"backtrack/store"
+	"backtrack/store/settings"
+	"backtrack/store/sqlstore"
+	"backtrack/store/testkit"
 	"backtrack/ui/cli"
 )
 
@@ -23,7 +25,7 @@ func reportDB(t *testing.T) (path string, ids map[string]int64) {
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	path = filepath.Join(t.TempDir(), "backtrack.db")
 	ctx := context.Background()
-	s, err := store.Open(ctx, path)
+	s, err := sqlstore.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,23 +57,19 @@ func reportDB(t *testing.T) (path string, ids map[string]int64) {
 
 func pdfText(t *testing.T, path string) string {
 	t.Helper()
-	out, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", path, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext %s: %v", path, err)
-	}
-	return strings.Join(strings.Fields(string(out)), " ")
+	return strings.Join(strings.Fields(testkit.PDFText(t, path, testkit.Raw)), " ")
 }
 
 func TestReportByNameWithPreferencesAndOverrides(t *testing.T) {
 	db, _ := reportDB(t)
 	// The desk saved its practice details in Fyne's preferences file
-	prefs := map[string]any{report.PrefPracticeName: "Back in Balance", report.PrefTherapist: "Anna Keller",
-		report.PrefCredentials: "LMT"}
+	prefs := map[string]any{settings.KeyPracticeName: "Back in Balance", settings.KeyTherapist: "Anna Keller",
+		settings.KeyCredentials: "LMT"}
 	raw, _ := json.Marshal(prefs)
-	if err := os.MkdirAll(filepath.Dir(cli.PreferencesPath()), 0o700); err != nil {
+	if err := os.MkdirAll(filepath.Dir(settings.PreferencesPath()), 0o700); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(cli.PreferencesPath(), raw, 0o600); err != nil {
+	if err := os.WriteFile(settings.PreferencesPath(), raw, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "zoe.pdf")

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"backtrack/store"
+	"backtrack/store/sqlite"
 	"backtrack/ui/internal/words"
 )
 
@@ -35,12 +36,12 @@ func runRestore(ctx context.Context, env Env, args []string) error {
 			return err
 		}
 	}
-	res, err := store.Restore(ctx, db, from, passphrase, time.Now())
+	res, err := sqlite.Restore(ctx, db, from, passphrase, time.Now())
 	if errors.Is(err, store.ErrPassphraseRequired) && !pass.given() {
 		if passphrase, err = pass.read(env, false); err != nil {
 			return err
 		}
-		res, err = store.Restore(ctx, db, from, passphrase, time.Now())
+		res, err = sqlite.Restore(ctx, db, from, passphrase, time.Now())
 	}
 	if err != nil {
 		return err

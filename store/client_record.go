@@ -1,0 +1,29 @@
+package store
+
+import "slices"
+
+// ClientRecord is everything the desk's client view and a progress report
+// show about one client over a period, read from one snapshot so the
+// numbers always agree with each other.
+type ClientRecord struct {
+	Client   Client
+	Sessions []Session    // newest first, each with every tag
+	Trend    []TrendPoint // oldest first: the chart and the summary read it
+}
+
+// TrendOf is the pain trend of sessions given in any order: oldest first,
+// the same points PainTrend reads from the database.
+func TrendOf(sessions []Session) []TrendPoint {
+	points := make([]TrendPoint, 0, len(sessions))
+	for i := range sessions {
+		points = append(points, TrendPoint{SessionID: sessions[i].ID, Start: sessions[i].Start,
+			Before: sessions[i].PainBefore, After: sessions[i].PainAfter})
+	}
+	slices.SortFunc(points, func(a, b TrendPoint) int {
+		if c := a.Start.Compare(b.Start); c != 0 {
+			return c
+		}
+		return int(a.SessionID - b.SessionID)
+	})
+	return points
+}

@@ -1,0 +1,175 @@
+// Package safefile writes the files that hold client data so that nothing
+// is half-written or readable by other users: 0600 files in 0700 folders,
+// filled under a partial name, synced and renamed in one step. Backups,
+// restores, exports and reports all write through it.
+package safefile
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// PartialPrefix starts the name of every file a backup, restore or export
+// writes before it is complete. A crash can leave one behind; nothing reads
+// them, and the next automatic backup removes the stale ones.
+const PartialPrefix = ".backtrack-partial-"
+
+// PrivateDir creates dir (and its parents) as 0700 when missing.
+func PrivateDir(dir string) error {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("create folder %s: %w", dir, err)
+	}
+	return nil
+}
+
+// Partial creates an empty 0600 file in dir to be filled and then
+// renamed into place.
+func Partial(dir string) (string, error) {
+	f, err := os.CreateTemp(dir, PartialPrefix+"*")
+	if err != nil {
+		return "", fmt.Errorf("create file in %s: %w", dir, err)
+	}
+	name := f.Name()
+	if err := f.Chmod(0o600); err != nil {
+		f.Close()
+		os.Remove(name)
+		return "", err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(name)
+		return "", err
+	}
+	return name, nil
+}
+
+// syncFile flushes a file's contents to the disk.
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// SyncDir makes a rename in dir durable: without it a power cut can bring
+// back the old name.
+func SyncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !isUnsupportedSync(err) {
+		return err
+	}
+	return nil
+}
+
+// isUnsupportedSync reports file systems that cannot sync a directory.
+func isUnsupportedSync(err error) bool {
+	return strings.Contains(err.Error(), "invalid argument") || strings.Contains(err.Error(), "not supported")
+}
+
+// Commit makes the complete file at partial appear as final: synced,
+// 0600, renamed in one step, the folder synced.
+func Commit(partial, final string) error {
+	if err := os.Chmod(partial, 0o600); err != nil {
+		return err
+	}
+	if err := syncFile(partial); err != nil {
+		return err
+	}
+	if err := os.Rename(partial, final); err != nil {
+		return err
+	}
+	return SyncDir(filepath.Dir(final))
+}
+
+// CopyInto copies src into the existing file dst.
+func CopyInto(dst, src string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	if err := out.Sync(); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// RefuseExisting keeps a backup or export from replacing a file silently.
+func RefuseExisting(path string) error {
+	if _, err := os.Lstat(path); err == nil {
+		return fmt.Errorf("%s already exists; choose another name: %w", path, os.ErrExist)
+	}
+	return nil
+}
+
+// WriteFileAtomic writes a file all or nothing: write fills a private
+// (0600) partial file in the same folder, which is synced and renamed over
+// path only when complete. A failure or a crash never leaves a truncated
+// file under path, nor replaces a good one. Exports and reports use it.
+func WriteAtomic(path string, write func(io.Writer) error) error {
+	partial, err := Partial(filepath.Dir(path))
+	if err != nil {
+		return err
+	}
+	defer os.Remove(partial)
+	f, err := os.OpenFile(partial, os.O_WRONLY|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	buf := bufio.NewWriter(f)
+	if err := write(buf); err != nil {
+		f.Close()
+		return err
+	}
+	if err := buf.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return Commit(partial, path)
+}
+
+// EnsurePrivateFile creates the folder (0700) and the file (0600) if they do
+// not exist yet, so SQLite never creates them with looser modes. SQLite gives
+// the -wal and -shm files the database file's mode.
+func EnsurePrivateFile(path string) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("create folder: %w", err)
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return fmt.Errorf("create file: %w", err)
+	}
+	defer f.Close()
+	// A database copied in with looser permissions is made private again.
+	if info, err := f.Stat(); err == nil && info.Mode().Perm()&0o077 != 0 {
+		if err := f.Chmod(0o600); err != nil {
+			return fmt.Errorf("make file private: %w", err)
+		}
+	}
+	return nil
+}

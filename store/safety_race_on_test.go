@@ -1,7 +1,0 @@
-//go:build race
-
-package store_test
-
-// raceDetector is on: the race detector slows SQLite work tenfold or more,
-// so the kill tests use a smaller practice.
-const raceDetector = true

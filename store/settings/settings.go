@@ -1,0 +1,122 @@
+// Package settings is Backtrack's configuration in one place: the app ID,
+// where the data lives, the preference keys the desk saves the practice
+// details under and the paper size, read alike by the desk, the command
+// line and the report. It imports no GUI toolkit: the desk keeps these keys
+// in Fyne's preferences, the command line reads Fyne's preferences file.
+package settings
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"backtrack/store"
+)
+
+// AppID is Backtrack's application ID, as in FyneApp.toml.
+const AppID = "org.backtrack.desk"
+
+// DataDir is the folder the desk keeps its database and preferences in:
+// Fyne's storage folder for the app ID (~/.config/fyne/<id> on Linux).
+func DataDir() string {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		dir = "."
+	}
+	return filepath.Join(dir, "fyne", AppID)
+}
+
+// DefaultDBPath is the database the desk and every command open when no
+// --db is given.
+func DefaultDBPath() string { return filepath.Join(DataDir(), "backtrack.db") }
+
+// PreferencesPath is the desk's Fyne preferences file, where it keeps the
+// practice details a report prints.
+func PreferencesPath() string { return filepath.Join(DataDir(), "preferences.json") }
+
+// Preference keys under which the desk keeps the practice details. The
+// command line reads the same keys from the preferences file, so a report
+// looks the same whichever way it was made.
+const (
+	KeyPracticeName = "practice.name"
+	KeyTherapist    = "practice.therapist"
+	KeyCredentials  = "practice.credentials"
+	KeyAddress      = "practice.address"
+	KeyContact      = "practice.contact"
+	KeyPageSize     = "report.page_size" // "A4" or "Letter"
+)
+
+// PageSize is the paper a report is laid out for.
+type PageSize string
+
+// The supported paper sizes; A4 is the default.
+const (
+	A4     PageSize = "A4"
+	Letter PageSize = "Letter"
+)
+
+// PageSizes lists the sizes in the order a chooser shows them.
+var PageSizes = []PageSize{A4, Letter}
+
+// ParsePageSize reads "A4" or "Letter" in any case; "" means A4.
+func ParsePageSize(s string) (PageSize, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "a4":
+		return A4, nil
+	case "letter", "us-letter", "us letter":
+		return Letter, nil
+	}
+	return "", fmt.Errorf("page size %q: choose A4 or Letter", s)
+}
+
+// Preferences are the saved settings a report needs.
+type Preferences struct {
+	Practice store.Practice
+	PageSize PageSize
+}
+
+// Read turns saved values into Preferences; get returns the value saved
+// under a key ("" when none). A bad saved paper size gives A4: it must not
+// block reports.
+func Read(get func(key string) string) Preferences {
+	text := func(key string) string { return strings.TrimSpace(get(key)) }
+	size, err := ParsePageSize(text(KeyPageSize))
+	if err != nil {
+		size = A4
+	}
+	return Preferences{
+		Practice: store.Practice{
+			Name:        text(KeyPracticeName),
+			Therapist:   text(KeyTherapist),
+			Credentials: text(KeyCredentials),
+			Address:     text(KeyAddress),
+			Contact:     text(KeyContact),
+		},
+		PageSize: size,
+	}
+}
+
+// ReadFile reads the preferences the desk saved in Fyne's preferences file
+// (a JSON object of key to value). A missing file is not an error: it gives
+// empty details, as on a fresh install.
+func ReadFile(path string) (Preferences, error) {
+	raw, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return Read(func(string) string { return "" }), nil
+	}
+	if err != nil {
+		return Preferences{}, fmt.Errorf("read preferences: %w", err)
+	}
+	var values map[string]any
+	if err := json.Unmarshal(raw, &values); err != nil {
+		return Preferences{}, fmt.Errorf("read preferences %s: not a preferences file: %w", path, err)
+	}
+	return Read(func(key string) string {
+		s, _ := values[key].(string)
+		return s
+	}), nil
+}

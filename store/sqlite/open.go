@@ -1,0 +1,203 @@
+// Package sqlite is the SQLite engine under Backtrack's store: one local
+// file (created 0600 in a 0700 folder), its pragmas and connection pools,
+// its schema migrations, and what only a file can do: verified backups
+// with VACUUM INTO, encrypted copies, restore and the integrity check. The
+// queries themselves live in store/sqlstore and are shared by every engine.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"backtrack/store"
+	"backtrack/store/safefile"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver (pure Go, no cgo)
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// DB is an open SQLite database file: a writer pool of one connection and
+// a reader pool. It is safe for use by several goroutines.
+type DB struct {
+	path string
+	// write has a single connection: SQLite allows one writer at a time,
+	// and queueing writers in Go is cheaper than retrying on SQLITE_BUSY.
+	write *sql.DB
+	// read serves queries from several connections; WAL lets them run
+	// beside the writer on a consistent snapshot.
+	read *sql.DB
+}
+
+// Open opens the database at path, creating it (file 0600 in a 0700 folder)
+// and bringing its schema up to date. A database written by a newer
+// Backtrack is refused with store.ErrNewerSchema and left untouched.
+func Open(ctx context.Context, path string) (*DB, error) {
+	if path == "" {
+		return nil, errors.New("open database: no path given")
+	}
+	if err := safefile.EnsurePrivateFile(path); err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	db := &DB{path: path}
+	var err error
+	if db.write, err = sql.Open("sqlite", dsn(path, true)); err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	db.write.SetMaxOpenConns(1)
+	db.write.SetMaxIdleConns(1)
+	db.write.SetConnMaxLifetime(0)
+	if err := db.prepare(ctx); err != nil {
+		db.write.Close()
+		return nil, err
+	}
+	if db.read, err = sql.Open("sqlite", dsn(path, false)); err != nil {
+		db.write.Close()
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	db.read.SetMaxOpenConns(4)
+	db.read.SetMaxIdleConns(4)
+	return db, nil
+}
+
+// Path is the database file.
+func (db *DB) Path() string { return db.path }
+
+// Writer is the pool of one connection every write goes through; its
+// transactions begin IMMEDIATE.
+func (db *DB) Writer() *sql.DB { return db.write }
+
+// Reader is the query-only pool.
+func (db *DB) Reader() *sql.DB { return db.read }
+
+// Close closes the database. Closing the last connection checkpoints the WAL
+// into the main file.
+func (db *DB) Close() error {
+	var errs []error
+	if db.read != nil {
+		errs = append(errs, db.read.Close())
+	}
+	if db.write != nil {
+		errs = append(errs, db.write.Close())
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("close database: %w", err)
+	}
+	return nil
+}
+
+// dsn builds the connection string. busy_timeout comes first so it already
+// applies while the other pragmas run.
+func dsn(path string, writer bool) string {
+	var b strings.Builder
+	b.WriteString("file:")
+	b.WriteString(escapePath(path))
+	b.WriteString("?_pragma=busy_timeout(5000)")
+	b.WriteString("&_pragma=foreign_keys(1)")
+	b.WriteString("&_pragma=synchronous(FULL)")
+	if writer {
+		// BEGIN IMMEDIATE: a transaction takes the write lock up front
+		// instead of failing with "database is locked" when it upgrades.
+		b.WriteString("&_txlock=immediate")
+	} else {
+		b.WriteString("&_pragma=query_only(1)")
+	}
+	return b.String()
+}
+
+// escapePath keeps characters that mean something in a URI from ending the
+// file name early.
+func escapePath(path string) string {
+	r := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
+	return r.Replace(path)
+}
+
+// prepare checks the schema version before anything is written, then
+// switches the file to WAL (a setting stored in the file) and migrates. A
+// newer or foreign file is left exactly as it was.
+func (db *DB) prepare(ctx context.Context) error {
+	var version int
+	var mode string
+	err := db.write.QueryRowContext(ctx,
+		"SELECT (SELECT user_version FROM pragma_user_version), (SELECT journal_mode FROM pragma_journal_mode)").
+		Scan(&version, &mode)
+	if err != nil {
+		return fmt.Errorf("open database: %s is not a Backtrack database: %w", filepath.Base(db.path), err)
+	}
+	if version > len(migrations()) {
+		return fmt.Errorf("open database: schema version %d, this Backtrack knows up to %d: %w",
+			version, len(migrations()), store.ErrNewerSchema)
+	}
+	if mode != "wal" {
+		if _, err := db.write.ExecContext(ctx, "PRAGMA journal_mode = WAL"); err != nil {
+			return fmt.Errorf("open database: set WAL: %w", err)
+		}
+	}
+	return db.migrate(ctx, version)
+}
+
+// migration is one numbered schema change.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+// migrations returns the embedded migrations in order; file names start with
+// their version number ("001_schema.sql").
+func migrations() []migration {
+	entries, err := fs.ReadDir(migrationFiles, "migrations")
+	if err != nil {
+		panic(err) // embedded at build time: cannot fail at run time
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	var out []migration
+	for i, e := range entries {
+		body, err := migrationFiles.ReadFile("migrations/" + e.Name())
+		if err != nil {
+			panic(err)
+		}
+		out = append(out, migration{version: i + 1, name: e.Name(), sql: string(body)})
+	}
+	return out
+}
+
+// SchemaVersion is the version this Backtrack writes.
+func SchemaVersion() int { return len(migrations()) }
+
+// migrate applies each missing migration in its own transaction, recording
+// it in PRAGMA user_version in that same transaction.
+func (db *DB) migrate(ctx context.Context, version int) error {
+	for _, m := range migrations() {
+		if m.version <= version {
+			continue
+		}
+		if err := db.migrateOne(ctx, m); err != nil {
+			return fmt.Errorf("migrate to %s: %w", m.name, err)
+		}
+	}
+	return nil
+}
+
+func (db *DB) migrateOne(ctx context.Context, m migration) error {
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
+		return err
+	}
+	return tx.Commit()
+}

@@ -1,0 +1,119 @@
+package sqlstore_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"backtrack/store"
+	"backtrack/store/sqlite"
+	"backtrack/store/sqlstore"
+	"backtrack/store/testkit"
+)
+
+// countClients opens the database at path and counts its clients.
+func countClients(t *testing.T, path string) int {
+	t.Helper()
+	s, err := sqlstore.Open(context.Background(), path)
+	if err != nil {
+		t.Fatalf("open %s: %v", path, err)
+	}
+	defer s.Close()
+	all, err := s.SearchClients(context.Background(), store.ClientQuery{IncludeArchived: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(all)
+}
+
+func TestRestoreBringsBackTheBackupAndKeepsTheCurrentDatabase(t *testing.T) {
+	ctx := context.Background()
+	s := testkit.OpenStore(t, fixedNow)
+	seedRecords(t, s)
+	backup := filepath.Join(t.TempDir(), "before.db.age")
+	if _, err := s.BackupEncrypted(ctx, backup, "pass phrase"); err != nil {
+		t.Fatal(err)
+	}
+	// After the backup the therapist adds a client, then regrets it.
+	mustClient(t, s, "Lena", "Fischer")
+	dbPath := s.Path()
+	s.Close()
+
+	if _, err := sqlite.Restore(ctx, dbPath, backup, "", fixedNow); !errors.Is(err, store.ErrPassphraseRequired) {
+		t.Fatalf("restore without passphrase: %v", err)
+	}
+	if _, err := sqlite.Restore(ctx, dbPath, backup, "wrong", fixedNow); !errors.Is(err, store.ErrWrongPassphrase) {
+		t.Fatalf("restore with wrong passphrase: %v", err)
+	}
+	if n := countClients(t, dbPath); n != 3 {
+		t.Fatalf("failed restores changed the database: %d clients", n)
+	}
+
+	res, err := sqlite.Restore(ctx, dbPath, backup, "pass phrase", fixedNow)
+	if err != nil {
+		t.Fatalf("restore: %v", err)
+	}
+	if res.Restored.Clients != 2 || !res.Restored.Encrypted {
+		t.Errorf("restored info %+v", res.Restored)
+	}
+	if n := countClients(t, dbPath); n != 2 {
+		t.Errorf("after restore %d clients, want the backup's 2", n)
+	}
+	if res.Previous == "" || filepath.Dir(res.Previous) != filepath.Dir(dbPath) {
+		t.Fatalf("previous database kept at %q, want beside %s", res.Previous, dbPath)
+	}
+	assertMode(t, res.Previous, 0o600)
+	assertMode(t, dbPath, 0o600)
+	if n := countClients(t, res.Previous); n != 3 {
+		t.Errorf("kept copy has %d clients, want the replaced 3", n)
+	}
+	if problems, err := sqlite.Check(ctx, dbPath); err != nil || len(problems) > 0 {
+		t.Errorf("check after restore: %v %v", problems, err)
+	}
+}
+
+func TestRestoreRefusesABadFileAndChangesNothing(t *testing.T) {
+	ctx := context.Background()
+	s := testkit.OpenStore(t, fixedNow)
+	seedRecords(t, s)
+	dbPath := s.Path()
+	s.Close()
+	before, _ := os.ReadFile(dbPath)
+	bad := filepath.Join(t.TempDir(), "photo.db")
+	os.WriteFile(bad, []byte("\x89PNG\r\n\x1a\n not a database"), 0o600)
+
+	if _, err := sqlite.Restore(ctx, dbPath, bad, "", fixedNow); !errors.Is(err, store.ErrNotBackup) {
+		t.Fatalf("restore from a picture: %v, want ErrNotBackup", err)
+	}
+	after, _ := os.ReadFile(dbPath)
+	if string(before) != string(after) {
+		t.Error("the database changed")
+	}
+	entries, _ := os.ReadDir(filepath.Dir(dbPath))
+	for _, e := range entries {
+		if e.Name() != filepath.Base(dbPath) {
+			t.Errorf("left behind %s", e.Name())
+		}
+	}
+	if _, err := sqlite.Restore(ctx, dbPath, dbPath, "", fixedNow); err == nil {
+		t.Error("restoring the database onto itself was accepted")
+	}
+}
+
+func TestRestoreRefusesWhileTheDatabaseIsOpen(t *testing.T) {
+	ctx := context.Background()
+	s := testkit.OpenStore(t, fixedNow)
+	seedRecords(t, s)
+	backup := filepath.Join(t.TempDir(), "b.db")
+	if _, err := s.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	mustClient(t, s, "Lena", "Fischer")
+	_, err := sqlite.Restore(ctx, s.Path(), backup, "", fixedNow.Add(time.Minute))
+	if !errors.Is(err, store.ErrDatabaseInUse) {
+		t.Fatalf("restore under an open store: %v, want ErrDatabaseInUse", err)
+	}
+}

@@ -1,0 +1,279 @@
+package sqlstore_test
+
+// Benchmarks over a ten-year practice (2,000 clients, 12,000 sessions, one
+// client with 500), each figure beside its baseline in the same run:
+// BenchmarkX/backtrack is the store method, BenchmarkX/baseline the same work
+// done directly with database/sql. `make bench` prints the ratios.
+
+import (
+	"context"
+	"database/sql"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"backtrack/store"
+	"backtrack/store/demo"
+	"backtrack/store/sqlstore"
+)
+
+var (
+	practiceOnce sync.Once
+	practicePath string
+	practiceErr  error
+)
+
+// practice builds the ten-year practice once per run and returns its path.
+func practice(b *testing.B) string {
+	b.Helper()
+	practiceOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "backtrack-bench-")
+		if err != nil {
+			practiceErr = err
+			return
+		}
+		practicePath = filepath.Join(dir, "practice.db")
+		s, err := sqlstore.Open(context.Background(), practicePath)
+		if err != nil {
+			practiceErr = err
+			return
+		}
+		defer s.Close()
+		_, practiceErr = demo.Fill(context.Background(), s, demo.Options{
+			Clients: 2000, Sessions: 12000, Seed: 1, Today: time.Date(2026, 11, 25, 0, 0, 0, 0, time.Local)})
+	})
+	if practiceErr != nil {
+		b.Fatal(practiceErr)
+	}
+	return practicePath
+}
+
+func openPractice(b *testing.B) (*sqlstore.Store, *sql.DB) {
+	b.Helper()
+	path := practice(b)
+	s, err := sqlstore.Open(context.Background(), path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	raw, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_txlock=immediate")
+	if err != nil {
+		b.Fatal(err)
+	}
+	raw.SetMaxOpenConns(1)
+	b.Cleanup(func() { s.Close(); raw.Close() })
+	return s, raw
+}
+
+// longTermClient is the client with 500 sessions: demo puts them first.
+const longTermClient = 1
+
+func BenchmarkSearchKeystroke(b *testing.B) {
+	ctx := context.Background()
+	s, raw := openPractice(b)
+	b.Run("backtrack", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if _, err := s.SearchClients(ctx, store.ClientQuery{Text: "nowak"}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("baseline", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			rows, err := raw.QueryContext(ctx, `SELECT c.id, c.first_name, c.last_name, c.date_of_birth, c.phone,
+				c.email, c.medical_history, c.medications, c.contraindications, c.archived, c.created_at,
+				c.updated_at, l.started_at, l.pain_before, l.pain_after,
+				(SELECT COUNT(*) FROM sessions n WHERE n.client_id = c.id)
+				FROM clients c
+				LEFT JOIN sessions l ON l.id = (SELECT id FROM sessions x WHERE x.client_id = c.id
+					ORDER BY x.started_at DESC, x.id DESC LIMIT 1)
+				WHERE c.archived = 0 AND c.search_text LIKE '%nowak%' ESCAPE '\'
+				ORDER BY l.started_at IS NULL, l.started_at DESC, c.sort_name, c.id`)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for rows.Next() {
+				var id, archived, count int64
+				var first, last, dob, phone, email, hist, meds, contra, created, updated string
+				var started sql.NullString
+				var before, after sql.NullInt64
+				if err := rows.Scan(&id, &first, &last, &dob, &phone, &email, &hist, &meds, &contra,
+					&archived, &created, &updated, &started, &before, &after, &count); err != nil {
+					b.Fatal(err)
+				}
+			}
+			rows.Close()
+		}
+	})
+}
+
+func BenchmarkLongHistory(b *testing.B) {
+	ctx := context.Background()
+	s, raw := openPractice(b)
+	b.Run("backtrack", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			h, err := s.ClientHistory(ctx, longTermClient, store.Period{})
+			if err != nil || len(h) != demo.LongTermVisits {
+				b.Fatalf("%d sessions, %v", len(h), err)
+			}
+		}
+	})
+	b.Run("baseline", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			rows, err := raw.QueryContext(ctx, `SELECT id, client_id, started_at, duration_min, pain_before,
+				pain_after, trigger_other, subjective, objective, assessment, plan, home_care, created_at, updated_at
+				FROM sessions WHERE client_id = ? ORDER BY started_at DESC, id DESC`, longTermClient)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for rows.Next() {
+				var id, client, dur int64
+				var start, other, subj, obj, ass, plan, home, created, updated string
+				var before, after sql.NullInt64
+				if err := rows.Scan(&id, &client, &start, &dur, &before, &after, &other, &subj, &obj, &ass,
+					&plan, &home, &created, &updated); err != nil {
+					b.Fatal(err)
+				}
+			}
+			rows.Close()
+			rows, err = raw.QueryContext(ctx, `SELECT st.session_id, t.id, t.kind, t.name, t.retired, st.side
+				FROM session_tags st JOIN terms t ON t.id = st.term_id JOIN sessions s ON s.id = st.session_id
+				WHERE s.client_id = ? ORDER BY st.session_id`, longTermClient)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for rows.Next() {
+				var sid, tid int64
+				var kind, name, side string
+				var retired bool
+				if err := rows.Scan(&sid, &tid, &kind, &name, &retired, &side); err != nil {
+					b.Fatal(err)
+				}
+			}
+			rows.Close()
+		}
+	})
+}
+
+func BenchmarkPainTrend(b *testing.B) {
+	ctx := context.Background()
+	s, raw := openPractice(b)
+	b.Run("backtrack", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if _, err := s.PainTrend(ctx, longTermClient, store.Period{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("baseline", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			rows, err := raw.QueryContext(ctx, `SELECT id, started_at, pain_before, pain_after FROM sessions
+				WHERE client_id = ? ORDER BY started_at, id`, longTermClient)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for rows.Next() {
+				var id int64
+				var start string
+				var before, after sql.NullInt64
+				if err := rows.Scan(&id, &start, &before, &after); err != nil {
+					b.Fatal(err)
+				}
+			}
+			rows.Close()
+		}
+	})
+}
+
+func BenchmarkSaveSession(b *testing.B) {
+	ctx := context.Background()
+	s, raw := openPractice(b)
+	var terms []store.Term
+	for _, k := range []struct {
+		kind store.Kind
+		name string
+	}{{store.PainType, "Stiffness"}, {store.PainType, "Dull ache"}, {store.Location, "Lower back"},
+		{store.Trigger, "Sitting long"}, {store.Muscle, "Quadratus lumborum"}, {store.Muscle, "Gluteus medius"},
+		{store.Technique, "Massage"}, {store.Technique, "Stretching"}} {
+		t, err := s.TermNamed(ctx, k.kind, k.name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		terms = append(terms, t)
+	}
+	session := store.Session{
+		ClientID: 2, Start: time.Date(2026, 11, 20, 10, 0, 0, 0, time.Local), DurationMin: 60,
+		PainBefore: store.PainOf(5), PainAfter: store.PainOf(3),
+		PainTypes:  []store.Tag{{TermID: terms[0].ID}, {TermID: terms[1].ID}},
+		Locations:  []store.Tag{{TermID: terms[2].ID, Side: store.Both}},
+		Triggers:   []store.Tag{{TermID: terms[3].ID}},
+		Muscles:    []store.Tag{{TermID: terms[4].ID, Side: store.Both}, {TermID: terms[5].ID, Side: store.Right}},
+		Techniques: []store.Tag{{TermID: terms[6].ID}, {TermID: terms[7].ID}},
+		Notes:      store.SOAP{Subjective: "Stiff after a long drive.", Objective: "QL hypertonic both sides.", Assessment: "Good response.", Plan: "Every 2 weeks."},
+		HomeCare:   "Side-lying QL stretch.",
+	}
+	b.Run("backtrack", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if _, err := s.SaveSession(ctx, session); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("baseline", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			tx, err := raw.BeginTx(ctx, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			res, err := tx.ExecContext(ctx, `INSERT INTO sessions (client_id, started_at, duration_min,
+				pain_before, pain_after, trigger_other, subjective, objective, assessment, plan, home_care,
+				updated_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				2, "2026-11-20 10:00", 60, 5, 3, "", session.Notes.Subjective, session.Notes.Objective,
+				session.Notes.Assessment, session.Notes.Plan, session.HomeCare, "2026-11-25 10:00:00", "2026-11-25 10:00:00")
+			if err != nil {
+				b.Fatal(err)
+			}
+			id, _ := res.LastInsertId()
+			for i, t := range terms {
+				side := ""
+				if t.Kind.HasSide() {
+					side = []string{"both", "both", "right"}[i%3]
+				}
+				if _, err := tx.ExecContext(ctx, `INSERT INTO session_tags (session_id, term_id, side) VALUES (?, ?, ?)`,
+					id, t.ID, side); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if err := tx.Commit(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+func BenchmarkOpen(b *testing.B) {
+	ctx := context.Background()
+	path := practice(b)
+	b.Run("backtrack", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			s, err := sqlstore.Open(ctx, path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			s.Close()
+		}
+	})
+	b.Run("baseline", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			db, err := sql.Open("sqlite", "file:"+path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := db.PingContext(ctx); err != nil {
+				b.Fatal(err)
+			}
+			db.Close()
+		}
+	})
+}

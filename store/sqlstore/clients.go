@@ -1,0 +1,296 @@
+package sqlstore
+
+import (
+	"backtrack/store"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// CreateClient adds a client and returns it with its ID and times set.
+func (s *Store) CreateClient(ctx context.Context, c store.Client) (store.Client, error) {
+	err := s.Batch(ctx, func(b *Batch) error {
+		var err error
+		c, err = b.CreateClient(c)
+		return err
+	})
+	if err != nil {
+		return store.Client{}, fmt.Errorf("create client: %w", err)
+	}
+	return c, nil
+}
+
+// insertClient writes a validated client in tx.
+func insertClient(ctx context.Context, tx *sql.Tx, c store.Client, stamp string) (store.Client, error) {
+	res, err := tx.ExecContext(ctx, `
+		INSERT INTO clients (first_name, last_name, date_of_birth, phone, email,
+			medical_history, medications, contraindications, search_text, sort_name,
+			archived, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.FirstName, c.LastName, formatDate(c.DateOfBirth), c.Phone, c.Email,
+		c.MedicalHistory, c.Medications, c.Contraindications, c.SearchText(), sortName(c),
+		c.Archived, stamp, stamp)
+	if err != nil {
+		return store.Client{}, err
+	}
+	if c.ID, err = res.LastInsertId(); err != nil {
+		return store.Client{}, err
+	}
+	c.CreatedAt, c.UpdatedAt = parseStamp(stamp), parseStamp(stamp)
+	return c, nil
+}
+
+// UpdateClient saves changes to an existing client.
+func (s *Store) UpdateClient(ctx context.Context, c store.Client) (store.Client, error) {
+	if err := c.Validate(s.now()); err != nil {
+		return store.Client{}, fmt.Errorf("update client: %w", err)
+	}
+	stamp := s.stamp()
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `
+			UPDATE clients SET first_name = ?, last_name = ?, date_of_birth = ?, phone = ?,
+				email = ?, medical_history = ?, medications = ?, contraindications = ?,
+				search_text = ?, sort_name = ?, archived = ?, updated_at = ?
+			WHERE id = ?`,
+			c.FirstName, c.LastName, formatDate(c.DateOfBirth), c.Phone, c.Email,
+			c.MedicalHistory, c.Medications, c.Contraindications, c.SearchText(), sortName(c),
+			c.Archived, stamp, c.ID)
+		if err != nil {
+			return err
+		}
+		if err := mustAffectOne(res, "client", c.ID); err != nil {
+			return err
+		}
+		// Sessions already recorded must not end up before the birth date.
+		if !c.DateOfBirth.IsZero() {
+			var first sql.NullString
+			if err := tx.QueryRowContext(ctx, `SELECT MIN(started_at) FROM sessions WHERE client_id = ?`, c.ID).Scan(&first); err != nil {
+				return err
+			}
+			if first.Valid && first.String < formatDate(c.DateOfBirth) {
+				return &store.ValidationError{Problems: []store.FieldError{{
+					Field:   "date_of_birth",
+					Message: "Date of birth " + formatDate(c.DateOfBirth) + " is after the first recorded session (" + first.String[:10] + ")",
+				}}}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return store.Client{}, fmt.Errorf("update client: %w", err)
+	}
+	return s.Client(ctx, c.ID)
+}
+
+// ArchiveClient hides a client from the list; their history is kept.
+func (s *Store) ArchiveClient(ctx context.Context, id int64) error {
+	return s.setArchived(ctx, id, true)
+}
+
+// UnarchiveClient brings an archived client back into the list.
+func (s *Store) UnarchiveClient(ctx context.Context, id int64) error {
+	return s.setArchived(ctx, id, false)
+}
+
+func (s *Store) setArchived(ctx context.Context, id int64, archived bool) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE clients SET archived = ?, updated_at = ? WHERE id = ?`,
+			archived, s.stamp(), id)
+		if err != nil {
+			return err
+		}
+		return mustAffectOne(res, "client", id)
+	})
+	if err != nil {
+		verb := "unarchive"
+		if archived {
+			verb = "archive"
+		}
+		return fmt.Errorf("%s client: %w", verb, err)
+	}
+	return nil
+}
+
+const clientColumns = `c.id, c.first_name, c.last_name, c.date_of_birth, c.phone, c.email,
+	c.medical_history, c.medications, c.contraindications, c.archived, c.created_at, c.updated_at`
+
+// Client returns one client, archived or not.
+func (s *Store) Client(ctx context.Context, id int64) (store.Client, error) {
+	row := s.read.QueryRowContext(ctx, `SELECT `+clientColumns+` FROM clients c WHERE c.id = ?`, id)
+	c, err := scanClient(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = fmt.Errorf("client %d: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return store.Client{}, fmt.Errorf("get client: %w", err)
+	}
+	return c, nil
+}
+
+// SearchClients lists clients with their last visit. Every word of q.Text
+// must match the name, phone or email, ignoring case and accents.
+func (s *Store) SearchClients(ctx context.Context, q store.ClientQuery) ([]store.ClientSummary, error) {
+	var where []string
+	var args []any
+	if !q.IncludeArchived {
+		where = append(where, "c.archived = 0")
+	}
+	for _, word := range strings.Fields(store.Fold(q.Text)) {
+		where = append(where, `c.search_text LIKE ? ESCAPE '\'`)
+		args = append(args, "%"+escapeLike(word)+"%")
+	}
+	query := `SELECT ` + clientColumns + `, l.started_at, l.pain_before, l.pain_after,
+			(SELECT COUNT(*) FROM sessions n WHERE n.client_id = c.id)
+		FROM clients c
+		LEFT JOIN sessions l ON l.id = (SELECT id FROM sessions x WHERE x.client_id = c.id
+			ORDER BY x.started_at DESC, x.id DESC LIMIT 1)`
+	if len(where) > 0 {
+		query += " WHERE " + strings.Join(where, " AND ")
+	}
+	if q.Order == store.ByName {
+		query += " ORDER BY c.sort_name, c.id"
+	} else {
+		query += " ORDER BY l.started_at IS NULL, l.started_at DESC, c.sort_name, c.id"
+	}
+	if q.Limit > 0 {
+		query += fmt.Sprintf(" LIMIT %d", q.Limit)
+	}
+	rows, err := s.read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("search clients: %w", err)
+	}
+	defer rows.Close()
+	var out []store.ClientSummary
+	for rows.Next() {
+		var cs store.ClientSummary
+		var last sql.NullString
+		var before, after sql.NullInt64
+		c, err := scanClient(rows, &last, &before, &after, &cs.SessionCount)
+		if err != nil {
+			return nil, fmt.Errorf("search clients: %w", err)
+		}
+		cs.Client = c
+		if last.Valid {
+			cs.LastVisit = parseStart(last.String)
+		}
+		cs.LastPainBefore, cs.LastPainAfter = painFrom(before), painFrom(after)
+		out = append(out, cs)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search clients: %w", err)
+	}
+	return out, nil
+}
+
+// ClientsNamed returns the clients whose full name is name, ignoring case
+// and accents ("jose nunez" finds "José Núñez"), archived ones included.
+func (s *Store) ClientsNamed(ctx context.Context, name string) ([]store.Client, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT `+clientColumns+` FROM clients c ORDER BY c.sort_name, c.id`)
+	if err != nil {
+		return nil, fmt.Errorf("find client %q: %w", name, err)
+	}
+	defer rows.Close()
+	want := store.Fold(name)
+	var out []store.Client
+	for rows.Next() {
+		c, err := scanClient(rows)
+		if err != nil {
+			return nil, fmt.Errorf("find client %q: %w", name, err)
+		}
+		if store.Fold(c.FullName()) == want || store.Fold(c.LastName+" "+c.FirstName) == want {
+			out = append(out, c)
+		}
+	}
+	return out, rows.Err()
+}
+
+// scanner is a *sql.Row or *sql.Rows.
+type scanner interface{ Scan(dest ...any) error }
+
+func scanClient(row scanner, extra ...any) (store.Client, error) {
+	var c store.Client
+	var dob, created, updated string
+	dest := append([]any{&c.ID, &c.FirstName, &c.LastName, &dob, &c.Phone, &c.Email,
+		&c.MedicalHistory, &c.Medications, &c.Contraindications, &c.Archived, &created, &updated}, extra...)
+	if err := row.Scan(dest...); err != nil {
+		return store.Client{}, err
+	}
+	c.DateOfBirth = parseDate(dob)
+	c.CreatedAt, c.UpdatedAt = parseStamp(created), parseStamp(updated)
+	return c, nil
+}
+
+func sortName(c store.Client) string { return store.Fold(c.LastName) + " " + store.Fold(c.FirstName) }
+
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+func mustAffectOne(res sql.Result, what string, id int64) error {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return fmt.Errorf("%s %d: %w", what, id, store.ErrNotFound)
+	}
+	return nil
+}
+
+func formatDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(store.DateLayout)
+}
+
+func parseDate(s string) time.Time {
+	t, _ := time.ParseInLocation(store.DateLayout, s, time.Local)
+	return t
+}
+
+// parseStart reads a session start ("2006-01-02 15:04").
+func parseStart(s string) time.Time { return parseLocal(s, store.StartLayout) }
+
+// parseStamp reads a created/updated time ("2006-01-02 15:04:05").
+func parseStamp(s string) time.Time { return parseLocal(s, stampLayout) }
+
+const stampLayout = "2006-01-02 15:04:05"
+
+// parseLocal reads the two layouts above by hand: they are parsed for every
+// row of a long history, where time.ParseInLocation was the largest cost.
+func parseLocal(s, layout string) time.Time {
+	if len(s) != len(layout) || len(s) < 16 || s[4] != '-' || s[7] != '-' || s[10] != ' ' || s[13] != ':' {
+		t, _ := time.ParseInLocation(layout, s, time.Local)
+		return t
+	}
+	num := func(from, to int) int {
+		n := 0
+		for _, c := range s[from:to] {
+			n = n*10 + int(c-'0')
+		}
+		return n
+	}
+	sec := 0
+	if len(s) == 19 {
+		sec = num(17, 19)
+	}
+	return time.Date(num(0, 4), time.Month(num(5, 7)), num(8, 10), num(11, 13), num(14, 16), sec, 0, time.Local)
+}
+
+func painFrom(n sql.NullInt64) store.Pain {
+	if !n.Valid {
+		return store.Pain{}
+	}
+	return store.PainOf(int(n.Int64))
+}
+
+func painArg(p store.Pain) any {
+	if !p.Recorded {
+		return nil
+	}
+	return p.Score
+}

@@ -1,0 +1,215 @@
+package sqlstore
+
+import (
+	"backtrack/store"
+	"backtrack/store/sqlite"
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+	"time"
+)
+
+// ExportFormat names Backtrack's JSON export; ExportVersion is its layout.
+const (
+	ExportFormat  = "backtrack-export"
+	ExportVersion = 1
+)
+
+// Export is everything in the database, in a shape that outlives the schema:
+// names instead of IDs, text dates. ImportJSON reads it back losslessly.
+type Export struct {
+	Format        string         `json:"format"`
+	Version       int            `json:"version"`
+	SchemaVersion int            `json:"schema_version"`
+	ExportedAt    string         `json:"exported_at"`
+	Vocabulary    []ExportTerm   `json:"vocabulary"`
+	Clients       []ExportClient `json:"clients"`
+}
+
+// ExportTerm is one vocabulary entry.
+type ExportTerm struct {
+	Kind    store.Kind `json:"kind"`
+	Name    string     `json:"name"`
+	Builtin bool       `json:"builtin"`
+	Retired bool       `json:"retired"`
+}
+
+// ExportClient is a client with all their sessions, oldest first.
+type ExportClient struct {
+	FirstName         string          `json:"first_name"`
+	LastName          string          `json:"last_name"`
+	DateOfBirth       string          `json:"date_of_birth"` // YYYY-MM-DD or ""
+	Phone             string          `json:"phone"`
+	Email             string          `json:"email"`
+	MedicalHistory    string          `json:"medical_history"`
+	Medications       string          `json:"medications"`
+	Contraindications string          `json:"contraindications"`
+	Archived          bool            `json:"archived"`
+	CreatedAt         string          `json:"created_at"`
+	UpdatedAt         string          `json:"updated_at"`
+	Sessions          []ExportSession `json:"sessions"`
+}
+
+// ExportSession is one treatment with every tag by name.
+type ExportSession struct {
+	Start        string      `json:"start"` // YYYY-MM-DD HH:MM, local time
+	DurationMin  int         `json:"duration_min"`
+	PainBefore   *int        `json:"pain_before"` // null when not recorded
+	PainAfter    *int        `json:"pain_after"`
+	PainTypes    []ExportTag `json:"pain_types"`
+	Locations    []ExportTag `json:"locations"`
+	Triggers     []ExportTag `json:"triggers"`
+	TriggerOther string      `json:"trigger_other"`
+	Muscles      []ExportTag `json:"muscles"`
+	Techniques   []ExportTag `json:"techniques"`
+	Subjective   string      `json:"subjective"`
+	Objective    string      `json:"objective"`
+	Assessment   string      `json:"assessment"`
+	Plan         string      `json:"plan"`
+	HomeCare     string      `json:"home_care"`
+	CreatedAt    string      `json:"created_at"`
+	UpdatedAt    string      `json:"updated_at"`
+}
+
+// ExportTag is a tag by its term's name, with a side where the kind has one.
+type ExportTag struct {
+	Name string     `json:"name"`
+	Side store.Side `json:"side,omitempty"`
+}
+
+// tags returns the session's tags of one kind.
+func (e *ExportSession) tags(k store.Kind) *[]ExportTag {
+	switch k {
+	case store.PainType:
+		return &e.PainTypes
+	case store.Location:
+		return &e.Locations
+	case store.Trigger:
+		return &e.Triggers
+	case store.Muscle:
+		return &e.Muscles
+	default:
+		return &e.Techniques
+	}
+}
+
+// Export reads the whole database on one consistent snapshot.
+func (s *Store) Export(ctx context.Context) (Export, error) {
+	out := Export{Format: ExportFormat, Version: ExportVersion, SchemaVersion: sqlite.SchemaVersion(),
+		ExportedAt: s.stamp(), Vocabulary: []ExportTerm{}, Clients: []ExportClient{}}
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if out.Vocabulary, err = exportTerms(ctx, tx); err != nil {
+			return err
+		}
+		out.Clients, err = exportClients(ctx, tx)
+		return err
+	})
+	if err != nil {
+		return Export{}, fmt.Errorf("export: %w", err)
+	}
+	return out, nil
+}
+
+func exportTerms(ctx context.Context, tx *sql.Tx) ([]ExportTerm, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, kind, name, builtin, retired FROM terms
+		ORDER BY CASE kind WHEN 'pain_type' THEN 1 WHEN 'location' THEN 2 WHEN 'trigger' THEN 3
+			WHEN 'muscle' THEN 4 ELSE 5 END, builtin DESC, position, name_key`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []ExportTerm{}
+	for rows.Next() {
+		t, err := scanTerm(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ExportTerm{Kind: t.Kind, Name: t.Name, Builtin: t.Builtin, Retired: t.Retired})
+	}
+	return out, rows.Err()
+}
+
+func exportClients(ctx context.Context, tx *sql.Tx) ([]ExportClient, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT `+clientColumns+` FROM clients c ORDER BY c.id`)
+	if err != nil {
+		return nil, err
+	}
+	var clients []store.Client
+	for rows.Next() {
+		c, err := scanClient(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		clients = append(clients, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	sessions, err := readSessions(ctx, tx, `1 = 1`)
+	if err != nil {
+		return nil, err
+	}
+	// readSessions gives newest first; an export reads oldest first.
+	sort.SliceStable(sessions, func(i, j int) bool {
+		if !sessions[i].Start.Equal(sessions[j].Start) {
+			return sessions[i].Start.Before(sessions[j].Start)
+		}
+		return sessions[i].ID < sessions[j].ID
+	})
+	byClient := map[int64][]ExportSession{}
+	for _, sess := range sessions {
+		byClient[sess.ClientID] = append(byClient[sess.ClientID], exportSession(sess))
+	}
+	out := make([]ExportClient, 0, len(clients))
+	for _, c := range clients {
+		ec := ExportClient{
+			FirstName: c.FirstName, LastName: c.LastName, DateOfBirth: formatDate(c.DateOfBirth),
+			Phone: c.Phone, Email: c.Email, MedicalHistory: c.MedicalHistory,
+			Medications: c.Medications, Contraindications: c.Contraindications,
+			Archived: c.Archived, CreatedAt: formatStamp(c.CreatedAt), UpdatedAt: formatStamp(c.UpdatedAt),
+			Sessions: byClient[c.ID],
+		}
+		if ec.Sessions == nil {
+			ec.Sessions = []ExportSession{}
+		}
+		out = append(out, ec)
+	}
+	return out, nil
+}
+
+func exportSession(s store.Session) ExportSession {
+	e := ExportSession{
+		Start: s.Start.Format(store.StartLayout), DurationMin: s.DurationMin,
+		PainBefore: painPtr(s.PainBefore), PainAfter: painPtr(s.PainAfter),
+		TriggerOther: s.TriggerOther, Subjective: s.Notes.Subjective, Objective: s.Notes.Objective,
+		Assessment: s.Notes.Assessment, Plan: s.Notes.Plan, HomeCare: s.HomeCare,
+		CreatedAt: formatStamp(s.CreatedAt), UpdatedAt: formatStamp(s.UpdatedAt),
+	}
+	for _, k := range store.Kinds {
+		tags := []ExportTag{}
+		for _, t := range s.Tags(k) {
+			tags = append(tags, ExportTag{Name: t.Name, Side: t.Side})
+		}
+		*e.tags(k) = tags
+	}
+	return e
+}
+
+func painPtr(p store.Pain) *int {
+	if !p.Recorded {
+		return nil
+	}
+	score := p.Score
+	return &score
+}
+
+func formatStamp(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(stampLayout)
+}

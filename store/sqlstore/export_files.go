@@ -1,0 +1,205 @@
+package sqlstore
+
+import (
+	"backtrack/store"
+	"backtrack/store/safefile"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// ExportFileFormat is the kind of files an export writes.
+type ExportFileFormat string
+
+// The export formats: one JSON file that imports back losslessly, or CSV
+// files for spreadsheets and other systems.
+const (
+	ExportJSON ExportFileFormat = "json"
+	ExportCSV  ExportFileFormat = "csv"
+)
+
+// The files an export writes into its folder.
+const (
+	ExportJSONName       = "backtrack.json"
+	ExportClientsName    = "clients.csv"
+	ExportSessionsName   = "sessions.csv"
+	ExportVocabularyName = "vocabulary.csv"
+)
+
+// utf8BOM lets spreadsheet programs recognise the CSV files as UTF-8.
+const utf8BOM = "\ufeff"
+
+// ExportTo writes everything into dir (created 0700) as JSON or CSV and
+// returns the files written (0600). Each file appears complete or not at
+// all; an earlier export's file of the same name is replaced.
+func (s *Store) ExportTo(ctx context.Context, dir string, format ExportFileFormat) ([]string, error) {
+	if format != ExportJSON && format != ExportCSV {
+		return nil, fmt.Errorf("export: unknown format %q (json or csv)", format)
+	}
+	if err := safefile.PrivateDir(dir); err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	data, err := s.Export(ctx)
+	if err != nil {
+		return nil, err
+	}
+	writers := map[string]func(io.Writer) error{}
+	if format == ExportJSON {
+		writers[ExportJSONName] = func(w io.Writer) error { return writeExportJSON(w, data) }
+	} else {
+		writers[ExportClientsName] = func(w io.Writer) error { return writeClientsCSV(w, data) }
+		writers[ExportSessionsName] = func(w io.Writer) error { return writeSessionsCSV(w, data) }
+		writers[ExportVocabularyName] = func(w io.Writer) error { return writeVocabularyCSV(w, data) }
+	}
+	var written []string
+	for _, name := range []string{ExportJSONName, ExportClientsName, ExportSessionsName, ExportVocabularyName} {
+		write, ok := writers[name]
+		if !ok {
+			continue
+		}
+		path := filepath.Join(dir, name)
+		if err := safefile.WriteAtomic(path, write); err != nil {
+			return written, fmt.Errorf("export %s: %w", name, err)
+		}
+		written = append(written, path)
+	}
+	return written, nil
+}
+
+func writeExportJSON(w io.Writer, data Export) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(data)
+}
+
+// Column names of the CSV files; imports read the same names.
+var (
+	clientCSVColumns = []string{"first_name", "last_name", "date_of_birth", "phone", "email",
+		"medical_history", "medications", "contraindications", "archived"}
+	sessionCSVColumns = []string{"client", "client_date_of_birth", "date", "duration_min",
+		"pain_before", "pain_after", "pain_types", "locations", "triggers", "trigger_other",
+		"muscles", "techniques", "subjective", "objective", "assessment", "plan", "home_care"}
+	vocabularyCSVColumns = []string{"kind", "name", "builtin", "retired"}
+)
+
+func writeClientsCSV(w io.Writer, data Export) error {
+	return writeCSV(w, clientCSVColumns, func(row func(...string) error) error {
+		for _, c := range data.Clients {
+			if err := row(c.FirstName, c.LastName, c.DateOfBirth, c.Phone, c.Email,
+				c.MedicalHistory, c.Medications, c.Contraindications, yesNo(c.Archived)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func writeSessionsCSV(w io.Writer, data Export) error {
+	return writeCSV(w, sessionCSVColumns, func(row func(...string) error) error {
+		for _, c := range data.Clients {
+			name := strings.TrimSpace(c.FirstName + " " + c.LastName)
+			for _, s := range c.Sessions {
+				if err := row(name, c.DateOfBirth, s.Start, strconv.Itoa(s.DurationMin),
+					painText(s.PainBefore), painText(s.PainAfter), tagList(s.PainTypes),
+					tagList(s.Locations), tagList(s.Triggers), s.TriggerOther, tagList(s.Muscles),
+					tagList(s.Techniques), s.Subjective, s.Objective, s.Assessment, s.Plan,
+					s.HomeCare); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+func writeVocabularyCSV(w io.Writer, data Export) error {
+	return writeCSV(w, vocabularyCSVColumns, func(row func(...string) error) error {
+		for _, t := range data.Vocabulary {
+			if err := row(string(t.Kind), t.Name, yesNo(t.Builtin), yesNo(t.Retired)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// writeCSV writes a BOM, the header and the rows, every text cell guarded
+// against being read as a spreadsheet formula.
+func writeCSV(w io.Writer, header []string, rows func(row func(...string) error) error) error {
+	if _, err := io.WriteString(w, utf8BOM); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	err := rows(func(cells ...string) error {
+		for i := range cells {
+			cells[i] = guardFormula(cells[i])
+		}
+		return cw.Write(cells)
+	})
+	if err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// formulaStarts are first characters that make a spreadsheet evaluate a
+// cell ("=HYPERLINK(...)" in a client's name must stay text).
+const formulaStarts = "=+-@\t\r"
+
+// guardFormula prefixes a cell that a spreadsheet would evaluate with an
+// apostrophe; unguardFormula, on import, takes exactly one away again.
+func guardFormula(cell string) string {
+	if cell == "" {
+		return cell
+	}
+	if strings.ContainsRune(formulaStarts, rune(cell[0])) || (cell[0] == '\'' && len(cell) > 1 && strings.ContainsRune(formulaStarts+"'", rune(cell[1]))) {
+		if _, err := strconv.Atoi(cell); err == nil {
+			return cell // a plain negative number is a number, not a formula
+		}
+		return "'" + cell
+	}
+	return cell
+}
+
+func unguardFormula(cell string) string {
+	if len(cell) > 1 && cell[0] == '\'' && strings.ContainsRune(formulaStarts+"'", rune(cell[1])) {
+		return cell[1:]
+	}
+	return cell
+}
+
+// tagList writes tags the way the sessions import reads them:
+// "Gluteus medius (left); Stiffness".
+func tagList(tags []ExportTag) string {
+	parts := make([]string, len(tags))
+	for i, t := range tags {
+		parts[i] = t.Name
+		if t.Side != store.NoSide {
+			parts[i] += " (" + string(t.Side) + ")"
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+func painText(p *int) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.Itoa(*p)
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}

@@ -1,0 +1,116 @@
+package sqlstore_test
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"backtrack/store"
+	"backtrack/store/sqlite"
+	"backtrack/store/sqlstore"
+)
+
+// richRecords fills s with everything the record can hold: accents, quotes
+// and SQL in names, an archived client, one without a date of birth, own and
+// retired vocabulary, every tag kind with sides, notes over several lines,
+// pain not recorded and pain 0.
+func richRecords(t testing.TB, s *sqlstore.Store) {
+	t.Helper()
+	ctx := context.Background()
+	day := func(d, h int) time.Time { return time.Date(2026, 10, d, h, 30, 0, 0, time.Local) }
+	marta, err := s.CreateClient(ctx, store.Client{FirstName: "Marta", LastName: "Nowak-Świątek",
+		DateOfBirth: time.Date(1975, 5, 2, 0, 0, 0, 0, time.Local), Phone: "+48 601 222 333",
+		Email: "marta.n@example.com", MedicalHistory: "Disc herniation L4/L5 (2019).\nDesk job.",
+		Medications: "Ibuprofen 400 mg", Contraindications: "Pregnant, 2nd trimester"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	jonas, err := s.CreateClient(ctx, store.Client{FirstName: `Jonas "JJ"`, LastName: "O'Brien'); DROP TABLE clients;--",
+		Phone: "=HYPERLINK(\"http://x\")", Email: "jonas@example.org"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lena, err := s.CreateClient(ctx, store.Client{FirstName: "Lena", LastName: "Fischer",
+		DateOfBirth: time.Date(1990, 1, 31, 0, 0, 0, 0, time.Local)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ArchiveClient(ctx, lena.ID); err != nil {
+		t.Fatal(err)
+	}
+	tfl, err := s.AddTerm(ctx, store.Muscle, "Tensor fasciae latae")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cupping, err := s.AddTerm(ctx, store.Technique, "Cupping")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddTerm(ctx, store.Trigger, "Gardening"); err != nil { // used by no session
+		t.Fatal(err)
+	}
+	term := func(k store.Kind, name string) int64 {
+		found, err := s.TermNamed(ctx, k, name)
+		if err != nil {
+			t.Fatalf("term %q: %v", name, err)
+		}
+		return found.ID
+	}
+	sessions := []store.Session{
+		{ClientID: marta.ID, Start: day(1, 9), DurationMin: 60, PainBefore: store.PainOf(7), PainAfter: store.PainOf(4),
+			PainTypes:    []store.Tag{{TermID: term(store.PainType, "Sharp / stabbing")}, {TermID: term(store.PainType, "Fatigue")}},
+			Locations:    []store.Tag{{TermID: term(store.Location, "Lower back"), Side: store.Both}, {TermID: term(store.Location, "Hip"), Side: store.Left}},
+			Triggers:     []store.Tag{{TermID: term(store.Trigger, "Sitting long")}},
+			Muscles:      []store.Tag{{TermID: term(store.Muscle, "Quadratus lumborum"), Side: store.Right}, {TermID: tfl.ID, Side: store.Left}},
+			Techniques:   []store.Tag{{TermID: term(store.Technique, "Massage")}, {TermID: cupping.ID}},
+			TriggerOther: "Moving house; \"heavy\" boxes",
+			Notes: store.SOAP{Subjective: "Pain since Monday.\nWorse mornings.", Objective: "Tight QL, R > L",
+				Assessment: "QL strain", Plan: "Every 2 weeks"},
+			HomeCare: "Side-lying QL stretch, 3×30 s"},
+		{ClientID: marta.ID, Start: day(15, 9), DurationMin: 45, PainBefore: store.PainOf(4), PainAfter: store.PainOf(0)},
+		{ClientID: marta.ID, Start: day(15, 9), DurationMin: 30}, // same time twice: both kept
+		{ClientID: jonas.ID, Start: day(20, 17), DurationMin: 90, PainAfter: store.PainOf(3),
+			Locations: []store.Tag{{TermID: term(store.Location, "Back of thigh")}}},
+		{ClientID: lena.ID, Start: day(3, 8), DurationMin: 60, PainBefore: store.PainOf(10)},
+	}
+	for _, sess := range sessions {
+		if _, err := s.SaveSession(ctx, sess); err != nil {
+			t.Fatalf("save session: %v", err)
+		}
+	}
+	// Retired after use: old sessions keep them.
+	if err := s.RetireTerm(ctx, cupping.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RetireTerm(ctx, term(store.PainType, "Fatigue")); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// exportOf exports s without its export time, for comparisons.
+func exportOf(t *testing.T, s *sqlstore.Store) sqlstore.Export {
+	t.Helper()
+	e, err := s.Export(context.Background())
+	if err != nil {
+		t.Fatalf("export: %v", err)
+	}
+	e.ExportedAt = ""
+	return e
+}
+
+// problemsText lists import problems one a line, for failure messages.
+func problemsText(sum sqlstore.ImportSummary) string {
+	var lines []string
+	for _, p := range sum.Problems {
+		lines = append(lines, p.String())
+	}
+	return strings.Join(lines, "\n")
+}
+
+func readFile(path string) ([]byte, error) { return os.ReadFile(path) }
+
+// Tests seal backups with a small scrypt cost so they stay fast; the format
+// and code path are the same.
+func init() { sqlite.PassphraseWorkFactor = 10 }

@@ -1,0 +1,369 @@
+package sqlstore
+
+import (
+	"backtrack/store"
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// ImportProblem is one thing wrong in an import file, where it is.
+type ImportProblem struct {
+	Row     int    // CSV: the row as a spreadsheet numbers it (header = 1); 0 for the whole file
+	Record  string // JSON: "client 3" or "client 3, session 2"
+	Column  string // CSV column or JSON field; "" for the whole row
+	Message string
+}
+
+// Where is "row 4, pain_before", "client 3, session 2, start" or "file".
+func (p ImportProblem) Where() string {
+	var parts []string
+	if p.Row > 0 {
+		parts = append(parts, fmt.Sprintf("row %d", p.Row))
+	}
+	if p.Record != "" {
+		parts = append(parts, p.Record)
+	}
+	if p.Column != "" {
+		parts = append(parts, p.Column)
+	}
+	if len(parts) == 0 {
+		return "file"
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (p ImportProblem) String() string { return p.Where() + ": " + p.Message }
+
+// ImportSummary is what an import did, or with CheckOnly would do.
+type ImportSummary struct {
+	Rows            int // records read from the file
+	ClientsAdded    int
+	ClientsPresent  int // already in the database (same name and date of birth): not duplicated
+	SessionsAdded   int
+	SessionsPresent int // the client already had a session at that time: not duplicated
+	// NewTerms are names the file used that the vocabulary lacked, added as
+	// the therapist's own entries.
+	NewTerms []store.Term
+	// DefaultDurations counts sessions without a duration, recorded as 60 min.
+	DefaultDurations int
+	Problems         []ImportProblem
+	CheckOnly        bool // nothing was written
+}
+
+// ImportError means the file has problems; nothing was written. The
+// summary that came with it lists them.
+type ImportError struct {
+	Problems []ImportProblem
+}
+
+func (e *ImportError) Error() string {
+	if len(e.Problems) == 1 {
+		return "import: " + e.Problems[0].String()
+	}
+	return fmt.Sprintf("import: %d problems, nothing imported (first: %s)", len(e.Problems), e.Problems[0])
+}
+
+// ImportOptions adjusts an import.
+type ImportOptions struct {
+	// CheckOnly runs the whole import, checks included, then rolls it back.
+	CheckOnly bool
+}
+
+// maxProblems stops a hopeless file (the wrong file, the wrong delimiter)
+// from listing thousands of lines.
+const maxProblems = 200
+
+// errCheckOnly rolls back an import that only checks.
+var errCheckOnly = errors.New("check only")
+
+// runImport runs fill in one transaction. It is kept only when fill found
+// no problem and the caller did not ask for a check only.
+func (s *Store) runImport(ctx context.Context, opts ImportOptions, sum *ImportSummary, fill func(*importer) error) error {
+	sum.CheckOnly = opts.CheckOnly
+	err := s.Batch(ctx, func(b *Batch) error {
+		im := &importer{b: b, sum: sum, termCache: map[string]store.Term{}}
+		if err := im.loadExisting(); err != nil {
+			return err
+		}
+		if err := fill(im); err != nil {
+			return err
+		}
+		if len(sum.Problems) > 0 {
+			return &ImportError{Problems: sum.Problems}
+		}
+		if opts.CheckOnly {
+			return errCheckOnly
+		}
+		return nil
+	})
+	if errors.Is(err, errCheckOnly) {
+		return nil
+	}
+	if err != nil {
+		var ie *ImportError
+		if !errors.As(err, &ie) {
+			return fmt.Errorf("import: %w", err)
+		}
+		return err
+	}
+	return nil
+}
+
+// importer is the state of one import inside its transaction.
+type importer struct {
+	b         *Batch
+	sum       *ImportSummary
+	termCache map[string]store.Term // kind + folded name
+	// clients present before the import, by folded name and by email
+	byName  map[string][]store.Client
+	byEmail map[string][]store.Client
+	// sessionsAt holds sessionKey of sessions present before the import and
+	// of those it has added.
+	sessionsAt map[string]bool
+	// rowsSeen holds every session a CSV import has added, in full.
+	rowsSeen   map[string]bool
+	hadClients bool
+}
+
+// problem records one problem; it reports false once there are too many.
+func (im *importer) problem(p ImportProblem) bool {
+	if len(im.sum.Problems) == maxProblems {
+		im.sum.Problems = append(im.sum.Problems, ImportProblem{Message: "Too many problems; stopped looking. Is this the right file?"})
+	}
+	if len(im.sum.Problems) > maxProblems {
+		return false
+	}
+	im.sum.Problems = append(im.sum.Problems, p)
+	return true
+}
+
+// tooMany reports whether the import stopped collecting problems.
+func (im *importer) tooMany() bool { return len(im.sum.Problems) > maxProblems }
+
+// loadExisting indexes the clients and session times already recorded, so
+// an import does not duplicate them.
+func (im *importer) loadExisting() error {
+	ctx, tx := im.b.ctx, im.b.tx
+	im.byName, im.byEmail, im.sessionsAt = map[string][]store.Client{}, map[string][]store.Client{}, map[string]bool{}
+	im.rowsSeen = map[string]bool{}
+	rows, err := tx.QueryContext(ctx, `SELECT `+clientColumns+` FROM clients c ORDER BY c.id`)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		c, err := scanClient(rows)
+		if err != nil {
+			rows.Close()
+			return err
+		}
+		im.indexClient(c)
+		im.hadClients = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows, err = tx.QueryContext(ctx, `SELECT client_id, started_at FROM sessions`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var start string
+		if err := rows.Scan(&id, &start); err != nil {
+			return err
+		}
+		im.sessionsAt[sessionKey(id, start)] = true
+	}
+	return rows.Err()
+}
+
+func (im *importer) indexClient(c store.Client) {
+	for _, key := range []string{store.Fold(c.FullName()), store.Fold(c.LastName + " " + c.FirstName)} {
+		im.byName[key] = append(im.byName[key], c)
+	}
+	if c.Email != "" {
+		im.byEmail[strings.ToLower(c.Email)] = append(im.byEmail[strings.ToLower(c.Email)], c)
+	}
+}
+
+// samePerson finds a client already present with c's name and date of birth.
+func (im *importer) samePerson(c store.Client) (store.Client, bool) {
+	for _, other := range im.byName[store.Fold(c.FullName())] {
+		if store.Fold(other.FirstName) == store.Fold(c.FirstName) && store.Fold(other.LastName) == store.Fold(c.LastName) &&
+			formatDate(other.DateOfBirth) == formatDate(c.DateOfBirth) {
+			return other, true
+		}
+	}
+	return store.Client{}, false
+}
+
+// sessionPresent reports whether the client had a session at start before
+// the import began.
+func (im *importer) sessionPresent(clientID int64, start string) bool {
+	return im.sessionsAt[sessionKey(clientID, start)]
+}
+
+// sessionKey identifies a session for duplicate checks: one client is not
+// treated twice in the same minute.
+func sessionKey(clientID int64, start string) string { return fmt.Sprintf("%d|%s", clientID, start) }
+
+// term finds a vocabulary entry by name, adding it as the therapist's own
+// when the vocabulary lacks it.
+func (im *importer) term(kind store.Kind, name string) (store.Term, error) {
+	key := string(kind) + "|" + store.Fold(name)
+	if t, ok := im.termCache[key]; ok {
+		return t, nil
+	}
+	t, err := im.b.TermNamed(kind, name)
+	if errors.Is(err, store.ErrNotFound) {
+		if t, err = im.b.AddTerm(kind, name); err == nil {
+			im.sum.NewTerms = append(im.sum.NewTerms, t)
+		}
+	}
+	if err != nil {
+		return store.Term{}, err
+	}
+	im.termCache[key] = t
+	return t, nil
+}
+
+// parseTagList reads "Gluteus medius (left); Stiffness" into names and
+// sides. A term named twice with left and right becomes both.
+func parseTagList(kind store.Kind, cell string) (tags []ExportTag, problems []string) {
+	index := map[string]int{}
+	for _, item := range strings.Split(cell, ";") {
+		item = strings.TrimSpace(item)
+		if item == "" {
+			continue
+		}
+		name, side := item, store.NoSide
+		if m := store.SideSuffix.FindStringSubmatch(item); m != nil {
+			name, side = strings.TrimSpace(m[1]), sideOf(m[2])
+			if !kind.HasSide() {
+				problems = append(problems, fmt.Sprintf("%q: a %s has no side; leave out %q", item, strings.ToLower(kind.Label()), "("+m[2]+")"))
+				continue
+			}
+		}
+		if name == "" {
+			problems = append(problems, fmt.Sprintf("%q has no name before the side", item))
+			continue
+		}
+		key := store.Fold(name)
+		if i, seen := index[key]; seen {
+			if tags[i].Side != side {
+				tags[i].Side = store.Both
+			}
+			continue
+		}
+		index[key] = len(tags)
+		tags = append(tags, ExportTag{Name: name, Side: side})
+	}
+	return tags, problems
+}
+
+func sideOf(word string) store.Side {
+	switch strings.ToLower(word) {
+	case "left", "l":
+		return store.Left
+	case "right", "r":
+		return store.Right
+	default:
+		return store.Both
+	}
+}
+
+// resolveImportTags turns names into tags, adding unknown names to the
+// vocabulary; each problem is reported through report.
+func (im *importer) resolveImportTags(kind store.Kind, named []ExportTag, report func(string)) ([]store.Tag, error) {
+	var tags []store.Tag
+	for _, n := range named {
+		if n.Side != store.NoSide && n.Side != store.Left && n.Side != store.Right && n.Side != store.Both {
+			report(fmt.Sprintf("side %q of %s must be left, right or both", n.Side, n.Name))
+			continue
+		}
+		t, err := im.term(kind, n.Name)
+		var ve *store.ValidationError
+		if errors.As(err, &ve) {
+			report(fmt.Sprintf("%q cannot be added to the %s list: %s", clip(n.Name), strings.ToLower(kind.Label()), ve.Error()))
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		tags = append(tags, store.Tag{TermID: t.ID, Name: t.Name, Side: n.Side})
+	}
+	return tags, nil
+}
+
+// setStamps keeps a record's original created and updated times.
+func (im *importer) setStamps(table string, id int64, created, updated string) error {
+	if created == "" && updated == "" {
+		return nil
+	}
+	if created == "" {
+		created = updated
+	}
+	if updated == "" {
+		updated = created
+	}
+	_, err := im.b.tx.ExecContext(im.b.ctx, `UPDATE `+table+` SET created_at = ?, updated_at = ? WHERE id = ?`,
+		created, updated, id)
+	return err
+}
+
+// clip shortens a value quoted in a message.
+func clip(s string) string {
+	const max = 40
+	r := []rune(s)
+	if len(r) <= max {
+		return s
+	}
+	return string(r[:max]) + "…"
+}
+
+// Lines says what the import did (or, checking only, would do) in short
+// sentences for people.
+func (s ImportSummary) Lines() []string {
+	verb := func(done, would string) string {
+		if s.CheckOnly {
+			return would
+		}
+		return done
+	}
+	var out []string
+	count := func(n int, one, many string) string {
+		if n == 1 {
+			return "1 " + one
+		}
+		return fmt.Sprintf("%d %s", n, many)
+	}
+	out = append(out, fmt.Sprintf("%s read.", count(s.Rows, "record", "records")))
+	if s.ClientsAdded > 0 || s.ClientsPresent > 0 {
+		out = append(out, count(s.ClientsAdded, "client", "clients")+verb(" added.", " would be added."))
+	}
+	if s.ClientsPresent > 0 {
+		out = append(out, count(s.ClientsPresent, "client is", "clients are")+" already recorded (same name and date of birth): not added again.")
+	}
+	if s.SessionsAdded > 0 || s.SessionsPresent > 0 {
+		out = append(out, count(s.SessionsAdded, "session", "sessions")+verb(" added.", " would be added."))
+	}
+	if s.SessionsPresent > 0 {
+		out = append(out, count(s.SessionsPresent, "session was", "sessions were")+" already recorded at the same time: not added again.")
+	}
+	if s.DefaultDurations > 0 {
+		out = append(out, count(s.DefaultDurations, "session has", "sessions have")+
+			fmt.Sprintf(" no duration: recorded as %d min.", store.DefaultDurationMin))
+	}
+	if len(s.NewTerms) > 0 {
+		names := make([]string, len(s.NewTerms))
+		for i, t := range s.NewTerms {
+			names[i] = t.Kind.Label() + ": " + t.Name
+		}
+		out = append(out, verb("Added to your vocabulary: ", "Would be added to your vocabulary: ")+strings.Join(names, "; ")+".")
+	}
+	return out
+}

@@ -1,0 +1,137 @@
+package sqlstore
+
+import (
+	"backtrack/store"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+)
+
+// Columns the clients CSV import reads. "notes" is another system's general
+// note; it goes into the medical history, which a therapist reads first.
+var (
+	clientImportColumns = []string{"first_name", "last_name", "date_of_birth", "phone", "email",
+		"notes", "medical_history", "medications", "contraindications", "archived"}
+	clientImportRequired = []string{"first_name", "last_name"}
+)
+
+// ImportClientsCSV adds the clients in a CSV file in one transaction: all
+// of them or, when any row has a problem, none. A client already present
+// (same name and date of birth), or named twice in the file, is not added
+// again.
+func (s *Store) ImportClientsCSV(ctx context.Context, r io.Reader, opts ImportOptions) (ImportSummary, error) {
+	return s.importCSV(ctx, r, opts, clientImportColumns, clientImportRequired, (*importer).clientRow)
+}
+
+// clientRow checks and adds one client row.
+func (im *importer) clientRow(t *csvTable, row csvRow) error {
+	report := func(column, msg string) { im.problem(ImportProblem{Row: row.number, Column: column, Message: msg}) }
+	c := store.Client{
+		FirstName: t.get(row, "first_name"), LastName: t.get(row, "last_name"),
+		Phone: t.get(row, "phone"), Email: t.get(row, "email"),
+		MedicalHistory:    joinNotes(t.get(row, "notes"), t.get(row, "medical_history")),
+		Medications:       t.get(row, "medications"),
+		Contraindications: t.get(row, "contraindications"),
+	}
+	historyColumn := "medical_history"
+	if t.get(row, "medical_history") == "" && t.has("notes") {
+		historyColumn = "notes"
+	}
+	ok := true
+	if dob := t.get(row, "date_of_birth"); dob != "" {
+		d, err := parseImportDate(dob)
+		if err != nil {
+			report("date_of_birth", err.Error())
+			ok = false
+		}
+		c.DateOfBirth = d
+	}
+	if a := t.get(row, "archived"); a != "" {
+		archived, err := parseYesNo(a)
+		if err != nil {
+			report("archived", err.Error())
+			ok = false
+		}
+		c.Archived = archived
+	}
+	if !ok {
+		return nil
+	}
+	if _, present := im.samePerson(c); present {
+		im.sum.ClientsPresent++
+		return nil
+	}
+	added, err := im.b.CreateClient(c)
+	var ve *store.ValidationError
+	if errors.As(err, &ve) {
+		for _, p := range ve.Problems {
+			column := p.Field
+			if column == "medical_history" {
+				column = historyColumn
+			}
+			report(column, p.Message)
+		}
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("row %d: %w", row.number, err)
+	}
+	im.indexClient(added)
+	im.sum.ClientsAdded++
+	return nil
+}
+
+// parseImportDate reads a YYYY-MM-DD date and says plainly what is wrong.
+func parseImportDate(s string) (time.Time, error) {
+	d, err := time.ParseInLocation(store.DateLayout, s, time.Local)
+	if err == nil {
+		return d, nil
+	}
+	if strings.Contains(err.Error(), "out of range") {
+		return time.Time{}, fmt.Errorf("%q is not a date in the calendar", clip(s))
+	}
+	return time.Time{}, fmt.Errorf("%q is not a date; write it as YYYY-MM-DD, like 1975-05-02", clip(s))
+}
+
+// startLayouts are the session times an import accepts.
+var startLayouts = []string{"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02 15:04:05",
+	"2006-01-02T15:04:05", store.DateLayout}
+
+// parseImportStart reads a session date, with or without a time.
+func parseImportStart(s string) (time.Time, error) {
+	var err error
+	for _, layout := range startLayouts {
+		var t time.Time
+		if t, err = time.ParseInLocation(layout, s, time.Local); err == nil {
+			return t, nil
+		}
+		if strings.Contains(err.Error(), "out of range") {
+			return time.Time{}, fmt.Errorf("%q is not a date and time in the calendar", clip(s))
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not a date; write it as YYYY-MM-DD or YYYY-MM-DD HH:MM", clip(s))
+}
+
+func parseYesNo(s string) (bool, error) {
+	switch strings.ToLower(s) {
+	case "yes", "y", "true", "1", "x":
+		return true, nil
+	case "no", "n", "false", "0":
+		return false, nil
+	}
+	return false, fmt.Errorf("%q is not yes or no", clip(s))
+}
+
+// joinNotes joins two notes with a blank line, skipping empty ones.
+func joinNotes(notes ...string) string {
+	var kept []string
+	for _, n := range notes {
+		if strings.TrimSpace(n) != "" {
+			kept = append(kept, n)
+		}
+	}
+	return strings.Join(kept, "\n\n")
+}

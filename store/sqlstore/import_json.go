@@ -1,0 +1,288 @@
+package sqlstore
+
+import (
+	"backtrack/store"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// jsonColumnOf maps a session validation field to its JSON field.
+var jsonColumnOf = map[string]string{"start": "start", "duration": "duration_min",
+	string(store.PainType): "pain_types", string(store.Location): "locations", string(store.Trigger): "triggers",
+	string(store.Muscle): "muscles", string(store.Technique): "techniques", "home_care": "home_care"}
+
+// ImportJSON reads a Backtrack JSON export back in one transaction: all of
+// it or, when anything has a problem, none. Into an empty database it
+// restores everything: clients, sessions with every tag, the vocabulary with
+// retired entries, created and updated times. Into a database with records,
+// clients already present (same name and date of birth) are not duplicated,
+// nor are sessions they already have at the same time.
+func (s *Store) ImportJSON(ctx context.Context, r io.Reader, opts ImportOptions) (ImportSummary, error) {
+	var sum ImportSummary
+	data, err := readImportData(r)
+	if err != nil {
+		sum.Problems = []ImportProblem{{Message: err.Error()}}
+		return sum, &ImportError{Problems: sum.Problems}
+	}
+	export, problem := decodeExport(data)
+	if problem != "" {
+		sum.Problems = []ImportProblem{{Message: problem}}
+		return sum, &ImportError{Problems: sum.Problems}
+	}
+	sum.Rows = len(export.Clients)
+	err = s.runImport(ctx, opts, &sum, func(im *importer) error {
+		if err := im.jsonVocabulary(export.Vocabulary); err != nil {
+			return err
+		}
+		for i, c := range export.Clients {
+			if im.tooMany() {
+				return nil
+			}
+			if err := im.jsonClient(i+1, c); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return sum, err
+}
+
+// decodeExport parses and recognises an export, or says what is wrong with
+// the file in a sentence.
+func decodeExport(data []byte) (Export, string) {
+	trimmed := bytes.TrimSpace(bytes.TrimPrefix(data, []byte(utf8BOM)))
+	switch {
+	case len(trimmed) == 0:
+		return Export{}, "The file is empty."
+	case bytes.IndexByte(data, 0) >= 0:
+		return Export{}, "This is not a JSON text file (it contains binary data)."
+	case !utf8.Valid(trimmed):
+		line, col := lineCol(trimmed, invalidUTF8At(trimmed))
+		return Export{}, fmt.Sprintf("The file is not UTF-8 text (line %d, column %d).", line, col)
+	}
+	dec := json.NewDecoder(bytes.NewReader(trimmed))
+	dec.DisallowUnknownFields()
+	var e Export
+	if err := dec.Decode(&e); err != nil {
+		return Export{}, jsonProblem(trimmed, dec, err)
+	}
+	if dec.More() {
+		line, col := lineCol(trimmed, int(dec.InputOffset()))
+		return Export{}, fmt.Sprintf("The file goes on after the export ends (line %d, column %d).", line, col)
+	}
+	switch {
+	case e.Format != ExportFormat:
+		return Export{}, "This JSON file is not a Backtrack export (its \"format\" is not \"" + ExportFormat + "\")."
+	case e.Version > ExportVersion:
+		return Export{}, fmt.Sprintf("This export was written by a newer Backtrack (version %d); update Backtrack to import it.", e.Version)
+	case e.Version < 1:
+		return Export{}, "This export has no version; it was not written by Backtrack."
+	}
+	return e, ""
+}
+
+// jsonProblem says where a JSON file stops making sense.
+func jsonProblem(data []byte, dec *json.Decoder, err error) string {
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syntax):
+		line, col := lineCol(data, int(syntax.Offset))
+		return fmt.Sprintf("This is not valid JSON (line %d, column %d): %s.", line, col, syntax.Error())
+	case errors.As(err, &typ):
+		line, col := lineCol(data, int(typ.Offset))
+		return fmt.Sprintf("%q has the wrong kind of value (line %d, column %d): expected %s, found %s.",
+			typ.Field, line, col, typ.Type.String(), typ.Value)
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "The file ends in the middle of the export; it is cut short."
+	case strings.HasPrefix(err.Error(), "json: unknown field"):
+		line, col := lineCol(data, int(dec.InputOffset()))
+		return fmt.Sprintf("Unknown field %s (line %d, column %d); is this a Backtrack export?",
+			strings.TrimPrefix(err.Error(), "json: unknown field "), line, col)
+	}
+	return "This is not a Backtrack export: " + err.Error()
+}
+
+// lineCol turns a byte offset into a 1-based line and column.
+func lineCol(data []byte, offset int) (int, int) {
+	if offset > len(data) {
+		offset = len(data)
+	}
+	before := data[:offset]
+	line := bytes.Count(before, []byte("\n")) + 1
+	col := utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
+	return line, col
+}
+
+func invalidUTF8At(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
+}
+
+// jsonVocabulary brings in the vocabulary, so entries no session uses and
+// retired ones survive the round trip. Existing entries change their
+// retired state only when the database had no clients yet.
+func (im *importer) jsonVocabulary(terms []ExportTerm) error {
+	for i, et := range terms {
+		record := fmt.Sprintf("vocabulary entry %d", i+1)
+		if !store.ValidKind(et.Kind) {
+			im.problem(ImportProblem{Record: record, Column: "kind", Message: fmt.Sprintf("%q is not a vocabulary list", clip(string(et.Kind)))})
+			continue
+		}
+		added := len(im.sum.NewTerms)
+		t, err := im.term(et.Kind, et.Name)
+		var ve *store.ValidationError
+		if errors.As(err, &ve) {
+			im.problem(ImportProblem{Record: record, Column: "name", Message: ve.Error()})
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		isNew := len(im.sum.NewTerms) > added
+		if t.Retired != et.Retired && (isNew || !im.hadClients) {
+			if err := im.b.setTermRetired(t.ID, et.Retired); err != nil {
+				return err
+			}
+			t.Retired = et.Retired
+			im.termCache[string(et.Kind)+"|"+store.Fold(et.Name)] = t
+		}
+	}
+	return nil
+}
+
+// jsonClient adds one client and their sessions.
+func (im *importer) jsonClient(n int, ec ExportClient) error {
+	record := fmt.Sprintf("client %d", n)
+	report := func(record, column, msg string) {
+		im.problem(ImportProblem{Record: record, Column: column, Message: msg})
+	}
+	c := store.Client{FirstName: ec.FirstName, LastName: ec.LastName, Phone: ec.Phone, Email: ec.Email,
+		MedicalHistory: ec.MedicalHistory, Medications: ec.Medications,
+		Contraindications: ec.Contraindications, Archived: ec.Archived}
+	ok := true
+	if ec.DateOfBirth != "" {
+		var err error
+		if c.DateOfBirth, err = parseImportDate(ec.DateOfBirth); err != nil {
+			report(record, "date_of_birth", err.Error())
+			ok = false
+		}
+	}
+	ok = checkStamps(record, ec.CreatedAt, ec.UpdatedAt, report) && ok
+	if !ok {
+		return nil
+	}
+	existing, present := im.samePerson(c)
+	if present {
+		im.sum.ClientsPresent++
+		c = existing
+	} else {
+		added, err := im.b.CreateClient(c)
+		var ve *store.ValidationError
+		if errors.As(err, &ve) {
+			for _, p := range ve.Problems {
+				report(record, p.Field, p.Message)
+			}
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", record, err)
+		}
+		if err := im.setStamps("clients", added.ID, ec.CreatedAt, ec.UpdatedAt); err != nil {
+			return err
+		}
+		c = added
+		im.indexClient(added) // the same person listed again later is "present"
+		im.sum.ClientsAdded++
+	}
+	for j, es := range ec.Sessions {
+		if err := im.jsonSession(fmt.Sprintf("%s, session %d", record, j+1), c.ID, present, es, report); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// jsonSession adds one session of a client.
+func (im *importer) jsonSession(record string, clientID int64, clientWasPresent bool, es ExportSession,
+	report func(record, column, msg string)) error {
+	sess := store.Session{ClientID: clientID, DurationMin: es.DurationMin, TriggerOther: es.TriggerOther,
+		Notes:    store.SOAP{Subjective: es.Subjective, Objective: es.Objective, Assessment: es.Assessment, Plan: es.Plan},
+		HomeCare: es.HomeCare}
+	ok := true
+	var err error
+	if sess.Start, err = parseImportStart(es.Start); err != nil {
+		report(record, "start", err.Error())
+		ok = false
+	}
+	if es.PainBefore != nil {
+		sess.PainBefore = store.PainOf(*es.PainBefore)
+	}
+	if es.PainAfter != nil {
+		sess.PainAfter = store.PainOf(*es.PainAfter)
+	}
+	for _, k := range store.Kinds {
+		column := tagColumns[k]
+		tags, err := im.resolveImportTags(k, *es.tags(k), func(msg string) { report(record, column, msg); ok = false })
+		if err != nil {
+			return fmt.Errorf("%s: %w", record, err)
+		}
+		sess.SetTags(k, tags)
+	}
+	ok = checkStamps(record, es.CreatedAt, es.UpdatedAt, report) && ok
+	if !ok {
+		return nil
+	}
+	if clientWasPresent && im.sessionPresent(clientID, sess.Start.Format(store.StartLayout)) {
+		im.sum.SessionsPresent++
+		return nil
+	}
+	saved, err := im.b.SaveSession(sess)
+	var ve *store.ValidationError
+	if errors.As(err, &ve) {
+		for _, p := range ve.Problems {
+			column := p.Field
+			if c, mapped := jsonColumnOf[p.Field]; mapped {
+				column = c
+			}
+			report(record, column, p.Message)
+		}
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", record, err)
+	}
+	// checked only for a client listed before: one client's own list may
+	// hold two sessions in the same minute, and both must round-trip
+	im.sessionsAt[sessionKey(clientID, saved.Start.Format(store.StartLayout))] = true
+	im.sum.SessionsAdded++
+	return im.setStamps("sessions", saved.ID, es.CreatedAt, es.UpdatedAt)
+}
+
+// checkStamps accepts empty or "YYYY-MM-DD HH:MM:SS" created and updated times.
+func checkStamps(record, created, updated string, report func(record, column, msg string)) bool {
+	ok := true
+	for _, f := range []struct{ column, value string }{{"created_at", created}, {"updated_at", updated}} {
+		if f.value == "" {
+			continue
+		}
+		if _, err := time.ParseInLocation(stampLayout, f.value, time.Local); err != nil {
+			report(record, f.column, fmt.Sprintf("%q is not a time like 2026-11-25 14:05:00", clip(f.value)))
+			ok = false
+		}
+	}
+	return ok
+}

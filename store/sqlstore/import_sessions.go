@@ -1,0 +1,184 @@
+package sqlstore
+
+import (
+	"backtrack/store"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// Columns the sessions CSV import reads. "notes" is another system's
+// session note; it goes into the Subjective part of the SOAP note.
+var (
+	sessionImportColumns = []string{"client", "client_date_of_birth", "date", "duration_min",
+		"pain_before", "pain_after", "pain_types", "locations", "triggers", "trigger_other",
+		"muscles", "techniques", "notes", "subjective", "objective", "assessment", "plan", "home_care"}
+	sessionImportRequired = []string{"client", "date"}
+)
+
+// tagColumns names the list column of each vocabulary kind.
+var tagColumns = map[store.Kind]string{store.PainType: "pain_types", store.Location: "locations", store.Trigger: "triggers",
+	store.Muscle: "muscles", store.Technique: "techniques"}
+
+// sessionColumnOf maps a session validation field to its CSV column.
+var sessionColumnOf = map[string]string{"start": "date", "duration": "duration_min",
+	string(store.PainType): "pain_types", string(store.Location): "locations", string(store.Trigger): "triggers",
+	string(store.Muscle): "muscles", string(store.Technique): "techniques"}
+
+// ImportSessionsCSV adds the sessions in a CSV file, each for a client
+// already recorded, in one transaction: all of them or none. Vocabulary the
+// list lacks is added as the therapist's own entries.
+func (s *Store) ImportSessionsCSV(ctx context.Context, r io.Reader, opts ImportOptions) (ImportSummary, error) {
+	return s.importCSV(ctx, r, opts, sessionImportColumns, sessionImportRequired, (*importer).sessionRow)
+}
+
+// sessionRow checks and adds one session row.
+func (im *importer) sessionRow(t *csvTable, row csvRow) error {
+	report := func(column, msg string) { im.problem(ImportProblem{Row: row.number, Column: column, Message: msg}) }
+	ok := true
+	client, err := im.findClient(t.get(row, "client"), t.get(row, "client_date_of_birth"))
+	if err != nil {
+		report("client", err.Error())
+		ok = false
+	}
+	sess := store.Session{ClientID: client.ID, DurationMin: store.DefaultDurationMin,
+		TriggerOther: t.get(row, "trigger_other"), HomeCare: t.get(row, "home_care"),
+		Notes: store.SOAP{Subjective: joinNotes(t.get(row, "notes"), t.get(row, "subjective")),
+			Objective: t.get(row, "objective"), Assessment: t.get(row, "assessment"), Plan: t.get(row, "plan")}}
+	if date := t.get(row, "date"); date == "" {
+		report("date", "The date is required (YYYY-MM-DD, optionally with HH:MM).")
+		ok = false
+	} else if sess.Start, err = parseImportStart(date); err != nil {
+		report("date", err.Error())
+		ok = false
+	}
+	defaulted := false
+	if d := t.get(row, "duration_min"); d == "" {
+		defaulted = true
+	} else if sess.DurationMin, err = strconv.Atoi(d); err != nil {
+		report("duration_min", fmt.Sprintf("%q is not a whole number of minutes", clip(d)))
+		ok = false
+	}
+	for _, side := range []struct {
+		column string
+		pain   *store.Pain
+	}{{"pain_before", &sess.PainBefore}, {"pain_after", &sess.PainAfter}} {
+		if p, msg := parseImportPain(t.get(row, side.column)); msg != "" {
+			report(side.column, msg)
+			ok = false
+		} else {
+			*side.pain = p
+		}
+	}
+	for _, k := range store.Kinds {
+		column := tagColumns[k]
+		named, problems := parseTagList(k, t.get(row, column))
+		for _, p := range problems {
+			report(column, p)
+			ok = false
+		}
+		tags, err := im.resolveImportTags(k, named, func(msg string) { report(column, msg); ok = false })
+		if err != nil {
+			return fmt.Errorf("row %d: %w", row.number, err)
+		}
+		sess.SetTags(k, tags)
+	}
+	if !ok {
+		return nil
+	}
+	if im.sessionPresent(client.ID, sess.Start.Format(store.StartLayout)) {
+		im.sum.SessionsPresent++
+		return nil
+	}
+	// A row repeated word for word in one file is one session; two
+	// different sessions in the same minute are both kept.
+	same := fmt.Sprintf("%+v", sess)
+	if im.rowsSeen[same] {
+		im.sum.SessionsPresent++
+		return nil
+	}
+	im.rowsSeen[same] = true
+	_, err = im.b.SaveSession(sess)
+	var ve *store.ValidationError
+	if errors.As(err, &ve) {
+		for _, p := range ve.Problems {
+			column := p.Field
+			if c, mapped := sessionColumnOf[p.Field]; mapped {
+				column = c
+			}
+			if column == "subjective" && t.get(row, "subjective") == "" && t.has("notes") {
+				column = "notes"
+			}
+			report(column, p.Message)
+		}
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("row %d: %w", row.number, err)
+	}
+	im.sum.SessionsAdded++
+	if defaulted {
+		im.sum.DefaultDurations++
+	}
+	return nil
+}
+
+// findClient finds the one client a session row names, by full name ("Marta
+// Nowak" or "Nowak Marta") or email, narrowed by date of birth when given.
+func (im *importer) findClient(ref, dob string) (store.Client, error) {
+	if ref == "" {
+		return store.Client{}, errors.New("the client is required: their full name or email")
+	}
+	candidates := im.byEmail[strings.ToLower(ref)]
+	if len(candidates) == 0 {
+		candidates = uniqueClients(im.byName[store.Fold(ref)])
+	}
+	if dob != "" { // a date of birth must agree, even with a single match
+		var narrowed []store.Client
+		for _, c := range candidates {
+			if formatDate(c.DateOfBirth) == dob {
+				narrowed = append(narrowed, c)
+			}
+		}
+		if len(candidates) > 0 && len(narrowed) == 0 {
+			return store.Client{}, fmt.Errorf("no client %q was born on %s; check the date of birth", clip(ref), dob)
+		}
+		candidates = narrowed
+	}
+	switch len(candidates) {
+	case 0:
+		return store.Client{}, fmt.Errorf("no client is named %q or has that email; import the clients first", clip(ref))
+	case 1:
+		return candidates[0], nil
+	}
+	return store.Client{}, fmt.Errorf("%d clients match %q; write their email instead, or add a client_date_of_birth column",
+		len(candidates), clip(ref))
+}
+
+// uniqueClients drops a client listed twice ("Anna Anna" matches both ways).
+func uniqueClients(cs []store.Client) []store.Client {
+	seen := map[int64]bool{}
+	var out []store.Client
+	for _, c := range cs {
+		if !seen[c.ID] {
+			seen[c.ID] = true
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// parseImportPain reads a 0-10 score; empty is "not recorded".
+func parseImportPain(s string) (store.Pain, string) {
+	if s == "" {
+		return store.Pain{}, ""
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 || n > 10 {
+		return store.Pain{}, fmt.Sprintf("%q is not a pain score: write a whole number from 0 (no pain) to 10 (worst), or leave it empty", clip(s))
+	}
+	return store.PainOf(n), ""
+}

@@ -1,0 +1,95 @@
+// Package sqlstore is Backtrack's clinical record over database/sql: every
+// query, transaction, import and export, written once for every engine.
+// The engine underneath (store/sqlite: the file, its pragmas, migrations
+// and backups) is chosen when the store is opened; the domain it reads and
+// writes is package store.
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"backtrack/store/sqlite"
+)
+
+// Store is the clinical record. It is safe for use by several goroutines.
+type Store struct {
+	engine *sqlite.DB
+	// write has a single connection and begins transactions IMMEDIATE;
+	// read serves queries beside it on consistent snapshots.
+	write *sql.DB
+	read  *sql.DB
+	now   func() time.Time
+}
+
+// Option adjusts a Store when it is opened.
+type Option func(*Store)
+
+// WithClock replaces the clock used for "now" (created and updated times,
+// the "not in the future" rule). Tests use it for fixed dates.
+func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = now } }
+
+// Open opens the database file at path, creating it (file 0600 in a 0700
+// folder) and bringing its schema up to date. A database written by a newer
+// Backtrack is refused with store.ErrNewerSchema and left untouched.
+func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
+	engine, err := sqlite.Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{engine: engine, write: engine.Writer(), read: engine.Reader(), now: time.Now}
+	for _, opt := range opts {
+		opt(s)
+	}
+	return s, nil
+}
+
+// Path is the database file.
+func (s *Store) Path() string { return s.engine.Path() }
+
+// Close closes the database.
+func (s *Store) Close() error { return s.engine.Close() }
+
+// Backup writes a verified copy of the open database to dest, which must
+// not exist yet (sqlite.DB.Backup).
+func (s *Store) Backup(ctx context.Context, dest string) (sqlite.BackupInfo, error) {
+	return s.engine.Backup(ctx, dest)
+}
+
+// BackupEncrypted is Backup with the copy encrypted to a passphrase.
+func (s *Store) BackupEncrypted(ctx context.Context, dest, passphrase string) (sqlite.BackupInfo, error) {
+	return s.engine.BackupEncrypted(ctx, dest, passphrase)
+}
+
+// AutoBackup makes the day's backup in the backups folder beside the
+// database unless one exists (sqlite.DB.AutoBackup).
+func (s *Store) AutoBackup(ctx context.Context, now time.Time) (made bool, err error) {
+	return s.engine.AutoBackup(ctx, now)
+}
+
+// inTx runs fn in one write transaction: all of it lands or none of it does.
+func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// inReadTx runs fn on one consistent snapshot of the database.
+func (s *Store) inReadTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback() //nolint:errcheck // read-only: nothing to keep
+	return fn(tx)
+}
+
+// stamp is the text form of "now" for created/updated columns.
+func (s *Store) stamp() string { return s.now().Format(stampLayout) }

@@ -1,0 +1,34 @@
+package sqlstore
+
+import (
+	"backtrack/store"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// ClientRecord reads a client, their sessions in a period and the pain
+// trend of those sessions in one read transaction.
+func (s *Store) ClientRecord(ctx context.Context, clientID int64, period store.Period) (store.ClientRecord, error) {
+	from, until := periodBounds(period)
+	var rec store.ClientRecord
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		rec.Client, err = scanClient(tx.QueryRowContext(ctx, `SELECT `+clientColumns+` FROM clients c WHERE c.id = ?`, clientID))
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("client %d: %w", clientID, store.ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		rec.Sessions, err = readSessions(ctx, tx, `s.client_id = ? AND s.started_at >= ? AND s.started_at < ?`,
+			clientID, from, until)
+		return err
+	})
+	if err != nil {
+		return store.ClientRecord{}, fmt.Errorf("client record: %w", err)
+	}
+	rec.Trend = store.TrendOf(rec.Sessions)
+	return rec, nil
+}

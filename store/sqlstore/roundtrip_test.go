@@ -1,0 +1,147 @@
+package sqlstore_test
+
+import (
+	"backtrack/store/sqlstore"
+	"backtrack/store/testkit"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+)
+
+func TestJSONExportImportsBackWithNothingLost(t *testing.T) {
+	ctx := context.Background()
+	src := testkit.OpenStore(t, fixedNow)
+	richRecords(t, src)
+	dir := filepath.Join(t.TempDir(), "export")
+
+	// Given an export of everything.
+	files, err := src.ExportTo(ctx, dir, sqlstore.ExportJSON)
+	if err != nil || len(files) != 1 {
+		t.Fatalf("export: %v %v", files, err)
+	}
+	assertMode(t, dir, 0o700)
+	assertMode(t, files[0], 0o600)
+
+	// When it is imported into an empty database, a day later.
+	dst := testkit.OpenStore(t, fixedNow.Add(24*time.Hour))
+	f, err := os.Open(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sum, err := dst.ImportJSON(ctx, f, sqlstore.ImportOptions{})
+	if err != nil {
+		t.Fatalf("import: %v\n%s", err, problemsText(sum))
+	}
+	if sum.ClientsAdded != 3 || sum.SessionsAdded != 5 {
+		t.Errorf("summary %+v, want 3 clients and 5 sessions added", sum)
+	}
+
+	// Then exporting the new database gives exactly the same records.
+	want, got := exportOf(t, src), exportOf(t, dst)
+	if !reflect.DeepEqual(want, got) {
+		wj, _ := json.MarshalIndent(want, "", " ")
+		gj, _ := json.MarshalIndent(got, "", " ")
+		t.Fatalf("round trip changed the records:\n%s", firstDifference(string(wj), string(gj)))
+	}
+	// And the comparison itself sees what matters.
+	if len(want.Clients) != 3 || len(want.Vocabulary) < 30 || want.Clients[0].Sessions[0].HomeCare == "" {
+		t.Fatalf("fixture export is thinner than expected: %+v", want)
+	}
+
+	// When the same file is imported again, nothing is duplicated.
+	f.Seek(0, 0)
+	sum, err = dst.ImportJSON(ctx, f, sqlstore.ImportOptions{})
+	if err != nil {
+		t.Fatalf("second import: %v", err)
+	}
+	if sum.ClientsAdded != 0 || sum.ClientsPresent != 3 || sum.SessionsAdded != 0 || sum.SessionsPresent != 5 {
+		t.Errorf("second import summary %+v, want everything present", sum)
+	}
+	if again := exportOf(t, dst); !reflect.DeepEqual(want, again) {
+		t.Error("a second import changed the records")
+	}
+}
+
+func TestCSVExportIsPrivateGuardedAndReadsBack(t *testing.T) {
+	ctx := context.Background()
+	src := testkit.OpenStore(t, fixedNow)
+	richRecords(t, src)
+	dir := filepath.Join(t.TempDir(), "csv")
+	files, err := src.ExportTo(ctx, dir, sqlstore.ExportCSV)
+	if err != nil || len(files) != 3 {
+		t.Fatalf("export: %v %v", files, err)
+	}
+	for _, f := range files {
+		assertMode(t, f, 0o600)
+	}
+	clients, _ := os.ReadFile(filepath.Join(dir, sqlstore.ExportClientsName))
+	if !bytes.HasPrefix(clients, []byte("\ufeff")) {
+		t.Error("clients.csv has no UTF-8 byte order mark; spreadsheets would misread accents")
+	}
+	if !bytes.Contains(clients, []byte(`'=HYPERLINK`)) {
+		t.Error("a formula-like phone number is not guarded")
+	}
+
+	// The CSV files import into an empty database: clients, then sessions.
+	dst := testkit.OpenStore(t, fixedNow)
+	for _, step := range []struct {
+		name string
+		run  func(context.Context, *os.File) (sqlstore.ImportSummary, error)
+	}{
+		{sqlstore.ExportClientsName, func(ctx context.Context, f *os.File) (sqlstore.ImportSummary, error) {
+			return dst.ImportClientsCSV(ctx, f, sqlstore.ImportOptions{})
+		}},
+		{sqlstore.ExportSessionsName, func(ctx context.Context, f *os.File) (sqlstore.ImportSummary, error) {
+			return dst.ImportSessionsCSV(ctx, f, sqlstore.ImportOptions{})
+		}},
+	} {
+		f, err := os.Open(filepath.Join(dir, step.name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum, err := step.run(ctx, f)
+		f.Close()
+		if err != nil {
+			t.Fatalf("import %s: %v\n%s", step.name, err, problemsText(sum))
+		}
+	}
+	want, got := exportOf(t, src), exportOf(t, dst)
+	if len(got.Clients) != 3 {
+		t.Fatalf("%d clients after CSV import", len(got.Clients))
+	}
+	for i := range want.Clients {
+		w, g := want.Clients[i], got.Clients[i]
+		if w.FirstName != g.FirstName || w.LastName != g.LastName || w.Phone != g.Phone || w.Archived != g.Archived {
+			t.Errorf("client %d: got %q %q %q archived=%v, want %q %q %q archived=%v", i,
+				g.FirstName, g.LastName, g.Phone, g.Archived, w.FirstName, w.LastName, w.Phone, w.Archived)
+		}
+		if len(w.Sessions) != len(g.Sessions) {
+			t.Fatalf("client %d: %d sessions, want %d", i, len(g.Sessions), len(w.Sessions))
+		}
+		for j := range w.Sessions {
+			ws, gs := w.Sessions[j], g.Sessions[j]
+			ws.CreatedAt, ws.UpdatedAt, gs.CreatedAt, gs.UpdatedAt = "", "", "", ""
+			if !reflect.DeepEqual(ws, gs) {
+				t.Errorf("client %d session %d:\n got %+v\nwant %+v", i, j, gs, ws)
+			}
+		}
+	}
+}
+
+// firstDifference shows the first line where two texts part.
+func firstDifference(a, b string) string {
+	al, bl := bytes.Split([]byte(a), []byte("\n")), bytes.Split([]byte(b), []byte("\n"))
+	for i := 0; i < len(al) && i < len(bl); i++ {
+		if !bytes.Equal(al[i], bl[i]) {
+			return fmt.Sprintf("line %d: want %s\n         got  %s", i+1, al[i], bl[i])
+		}
+	}
+	return "one is longer than the other"
+}

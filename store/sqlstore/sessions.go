@@ -1,0 +1,293 @@
+package sqlstore
+
+import (
+	"backtrack/store"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// periodBounds returns a period as start-text bounds for started_at.
+func periodBounds(p store.Period) (from, until string) {
+	from, until = "0000", "9999"
+	if !p.From.IsZero() {
+		from = p.From.Format(store.DateLayout)
+	}
+	if !p.To.IsZero() {
+		until = p.To.AddDate(0, 0, 1).Format(store.DateLayout) // the whole last day
+	}
+	return from, until
+}
+
+// validateSession tidies sess in place and checks it against its client and
+// the vocabulary, inside the saving transaction.
+func (s *Store) validateSession(ctx context.Context, tx *sql.Tx, sess *store.Session) error {
+	var dob string
+	err := tx.QueryRowContext(ctx, `SELECT date_of_birth FROM clients WHERE id = ?`, sess.ClientID).Scan(&dob)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("client %d: %w", sess.ClientID, store.ErrNotFound)
+	}
+	if err != nil {
+		return err
+	}
+	p := sess.Validate(parseDate(dob), s.now())
+	for _, k := range store.Kinds {
+		tags, err := resolveTags(ctx, tx, k, sess.Tags(k), &p)
+		if err != nil {
+			return err
+		}
+		sess.SetTags(k, tags)
+	}
+	return p.Err()
+}
+
+// resolveTags checks each tag against the vocabulary, fills in its name,
+// drops duplicates and clears sides on kinds that have none.
+func resolveTags(ctx context.Context, tx *sql.Tx, kind store.Kind, tags []store.Tag, p *store.Problems) ([]store.Tag, error) {
+	field := string(kind)
+	seen := map[int64]bool{}
+	var out []store.Tag
+	for _, t := range tags {
+		if seen[t.TermID] {
+			continue
+		}
+		seen[t.TermID] = true
+		var termKind string
+		err := tx.QueryRowContext(ctx, `SELECT kind, name, retired FROM terms WHERE id = ?`, t.TermID).
+			Scan(&termKind, &t.Name, &t.Retired)
+		if errors.Is(err, sql.ErrNoRows) || (err == nil && store.Kind(termKind) != kind) {
+			p.Add(field, fmt.Sprintf("%s #%d is not in the vocabulary", kind.Label(), t.TermID))
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if !kind.HasSide() {
+			t.Side = store.NoSide
+		} else if t.Side != store.NoSide && t.Side != store.Left && t.Side != store.Right && t.Side != store.Both {
+			p.Add(field, fmt.Sprintf("Side %q of %s must be left, right or both", t.Side, t.Name))
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+// SaveSession inserts a new session (ID 0) or replaces an existing one,
+// with all its tags, in one transaction.
+func (s *Store) SaveSession(ctx context.Context, sess store.Session) (store.Session, error) {
+	err := s.Batch(ctx, func(b *Batch) error {
+		var err error
+		sess, err = b.SaveSession(sess)
+		return err
+	})
+	if err != nil {
+		return store.Session{}, fmt.Errorf("save session: %w", err)
+	}
+	return sess, nil
+}
+
+// writeSession inserts or updates a validated session and its tags in tx.
+func writeSession(ctx context.Context, tx *sql.Tx, sess store.Session, stamp string) (store.Session, error) {
+	args := []any{sess.ClientID, sess.Start.Format(store.StartLayout), sess.DurationMin,
+		painArg(sess.PainBefore), painArg(sess.PainAfter), sess.TriggerOther,
+		sess.Notes.Subjective, sess.Notes.Objective, sess.Notes.Assessment, sess.Notes.Plan,
+		sess.HomeCare, stamp}
+	if sess.ID == 0 {
+		res, err := tx.ExecContext(ctx, `
+			INSERT INTO sessions (client_id, started_at, duration_min, pain_before, pain_after,
+				trigger_other, subjective, objective, assessment, plan, home_care, updated_at, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(args, stamp)...)
+		if err != nil {
+			return store.Session{}, err
+		}
+		if sess.ID, err = res.LastInsertId(); err != nil {
+			return store.Session{}, err
+		}
+		sess.CreatedAt = parseStamp(stamp)
+	} else {
+		res, err := tx.ExecContext(ctx, `
+			UPDATE sessions SET client_id = ?, started_at = ?, duration_min = ?, pain_before = ?,
+				pain_after = ?, trigger_other = ?, subjective = ?, objective = ?, assessment = ?,
+				plan = ?, home_care = ?, updated_at = ?
+			WHERE id = ?`, append(args, sess.ID)...)
+		if err != nil {
+			return store.Session{}, err
+		}
+		if err := mustAffectOne(res, "session", sess.ID); err != nil {
+			return store.Session{}, err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM session_tags WHERE session_id = ?`, sess.ID); err != nil {
+			return store.Session{}, err
+		}
+	}
+	sess.UpdatedAt = parseStamp(stamp)
+	for _, k := range store.Kinds {
+		for _, t := range sess.Tags(k) {
+			if _, err := tx.ExecContext(ctx,
+				`INSERT INTO session_tags (session_id, term_id, side) VALUES (?, ?, ?)`,
+				sess.ID, t.TermID, string(t.Side)); err != nil {
+				return store.Session{}, err
+			}
+		}
+	}
+	return sess, nil
+}
+
+// DeleteSession removes a session and its tags.
+func (s *Store) DeleteSession(ctx context.Context, id int64) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE id = ?`, id)
+		if err != nil {
+			return err
+		}
+		return mustAffectOne(res, "session", id)
+	})
+	if err != nil {
+		return fmt.Errorf("delete session: %w", err)
+	}
+	return nil
+}
+
+const sessionColumns = `s.id, s.client_id, s.started_at, s.duration_min, s.pain_before, s.pain_after,
+	s.trigger_other, s.subjective, s.objective, s.assessment, s.plan, s.home_care,
+	s.created_at, s.updated_at`
+
+// Session returns one session with its tags.
+func (s *Store) Session(ctx context.Context, id int64) (store.Session, error) {
+	var out []store.Session
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = readSessions(ctx, tx, `s.id = ?`, id)
+		return err
+	})
+	if err == nil && len(out) == 0 {
+		err = fmt.Errorf("session %d: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return store.Session{}, fmt.Errorf("get session: %w", err)
+	}
+	return out[0], nil
+}
+
+// ClientHistory returns a client's sessions in a period, newest first, each
+// with every tag.
+func (s *Store) ClientHistory(ctx context.Context, clientID int64, period store.Period) ([]store.Session, error) {
+	from, until := periodBounds(period)
+	var out []store.Session
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = readSessions(ctx, tx, `s.client_id = ? AND s.started_at >= ? AND s.started_at < ?`,
+			clientID, from, until)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("client history: %w", err)
+	}
+	return out, nil
+}
+
+// LastSession returns the client's most recent session, or ErrNotFound.
+func (s *Store) LastSession(ctx context.Context, clientID int64) (store.Session, error) {
+	var out []store.Session
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = readSessions(ctx, tx, `s.id = (SELECT id FROM sessions WHERE client_id = ?
+			ORDER BY started_at DESC, id DESC LIMIT 1)`, clientID)
+		return err
+	})
+	if err == nil && len(out) == 0 {
+		err = fmt.Errorf("client %d has no session: %w", clientID, store.ErrNotFound)
+	}
+	if err != nil {
+		return store.Session{}, fmt.Errorf("last session: %w", err)
+	}
+	return out[0], nil
+}
+
+// readSessions loads the sessions matching where, newest first, then all
+// their tags in one more query.
+func readSessions(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]store.Session, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT `+sessionColumns+` FROM sessions s WHERE `+where+`
+		ORDER BY s.started_at DESC, s.id DESC`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []store.Session
+	index := map[int64]int{}
+	for rows.Next() {
+		var sess store.Session
+		var start, created, updated string
+		var before, after sql.NullInt64
+		if err := rows.Scan(&sess.ID, &sess.ClientID, &start, &sess.DurationMin, &before, &after,
+			&sess.TriggerOther, &sess.Notes.Subjective, &sess.Notes.Objective, &sess.Notes.Assessment,
+			&sess.Notes.Plan, &sess.HomeCare, &created, &updated); err != nil {
+			return nil, err
+		}
+		sess.Start = parseStart(start)
+		sess.PainBefore, sess.PainAfter = painFrom(before), painFrom(after)
+		sess.CreatedAt, sess.UpdatedAt = parseStamp(created), parseStamp(updated)
+		index[sess.ID] = len(out)
+		out = append(out, sess)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	tagRows, err := tx.QueryContext(ctx, `
+		SELECT st.session_id, t.id, t.kind, t.name, t.retired, st.side
+		FROM session_tags st
+		JOIN terms t ON t.id = st.term_id
+		JOIN sessions s ON s.id = st.session_id
+		WHERE `+where+`
+		ORDER BY st.session_id, t.builtin DESC, t.position, t.name_key`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer tagRows.Close()
+	for tagRows.Next() {
+		var sessionID int64
+		var kind, side string
+		var t store.Tag
+		if err := tagRows.Scan(&sessionID, &t.TermID, &kind, &t.Name, &t.Retired, &side); err != nil {
+			return nil, err
+		}
+		t.Side = store.Side(side)
+		sess := &out[index[sessionID]]
+		sess.SetTags(store.Kind(kind), append(sess.Tags(store.Kind(kind)), t))
+	}
+	return out, tagRows.Err()
+}
+
+// PainTrend returns a client's pain before and after each visit in a
+// period, oldest first. The desk's chart and the printed report both read it.
+func (s *Store) PainTrend(ctx context.Context, clientID int64, period store.Period) ([]store.TrendPoint, error) {
+	from, until := periodBounds(period)
+	rows, err := s.read.QueryContext(ctx, `
+		SELECT id, started_at, pain_before, pain_after FROM sessions
+		WHERE client_id = ? AND started_at >= ? AND started_at < ?
+		ORDER BY started_at, id`, clientID, from, until)
+	if err != nil {
+		return nil, fmt.Errorf("pain trend: %w", err)
+	}
+	defer rows.Close()
+	var out []store.TrendPoint
+	for rows.Next() {
+		var p store.TrendPoint
+		var start string
+		var before, after sql.NullInt64
+		if err := rows.Scan(&p.SessionID, &start, &before, &after); err != nil {
+			return nil, fmt.Errorf("pain trend: %w", err)
+		}
+		p.Start = parseStart(start)
+		p.Before, p.After = painFrom(before), painFrom(after)
+		out = append(out, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("pain trend: %w", err)
+	}
+	return out, nil
+}
