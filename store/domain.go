@@ -35,7 +35,11 @@ const StartLayout = "2006-01-02 15:04"
 // Client is a person the therapist treats. Contraindications and
 // medications are alerts the therapist must see before every treatment.
 type Client struct {
-	ID                int64
+	ID int64
+	// UID identifies the person for good: a UUID set when the client is
+	// created, written by every export and honoured by every import, so
+	// two clients of the same name are never merged.
+	UID               string
 	FirstName         string
 	LastName          string
 	DateOfBirth       time.Time // zero when unknown
@@ -201,6 +205,7 @@ type SOAP struct {
 // Session is one treatment.
 type Session struct {
 	ID           int64
+	UID          string // the session's UUID for good, as Client.UID
 	ClientID     int64
 	Start        time.Time // local wall clock, minute precision
 	DurationMin  int

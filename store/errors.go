@@ -12,6 +12,13 @@ var ErrNotFound = errors.New("not found")
 // file is left untouched.
 var ErrNewerSchema = errors.New("this database was written by a newer version of Backtrack; update Backtrack to open it")
 
+// Errors the disk or the file system gives, named so a therapist can act:
+// free some space, or choose a folder Backtrack may write.
+var (
+	ErrDiskFull = errors.New("the disk is full")
+	ErrReadOnly = errors.New("the database or its folder cannot be written")
+)
+
 // Errors a backup or restore reports in words a therapist can act on.
 var (
 	ErrNotBackup          = errors.New("this file is not a Backtrack database or backup")

@@ -29,9 +29,9 @@ func Fold(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(folded)), " ")
 }
 
-// digitsOnly keeps the digits of a phone number, so "+48 601-222" is found
+// PhoneDigits keeps the digits of a phone number, so "+48 601-222" is found
 // by "601222".
-func digitsOnly(s string) string {
+func PhoneDigits(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		if r >= '0' && r <= '9' {
@@ -45,7 +45,7 @@ func digitsOnly(s string) string {
 // folded (case and accents ignored), and the phone's digits.
 func (c Client) SearchText() string {
 	parts := []string{Fold(c.FirstName), Fold(c.LastName), Fold(c.Email), Fold(c.Phone)}
-	if d := digitsOnly(c.Phone); d != "" {
+	if d := PhoneDigits(c.Phone); d != "" {
 		parts = append(parts, d)
 	}
 	return strings.Join(parts, " ")

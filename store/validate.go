@@ -86,14 +86,20 @@ func tidyNote(s string) string {
 	return strings.TrimSpace(s)
 }
 
-// Validate tidies c in place (spaces trimmed) and returns every problem with
-// it as a *ValidationError. today is the day a date of birth cannot pass.
-func (c *Client) Validate(today time.Time) error {
+// Tidy trims the spaces around each field and tidies the notes' line ends,
+// as saving does.
+func (c *Client) Tidy() {
 	c.FirstName, c.LastName = tidyLine(c.FirstName), tidyLine(c.LastName)
 	c.Phone, c.Email = tidyLine(c.Phone), tidyLine(c.Email)
 	c.MedicalHistory = tidyNote(c.MedicalHistory)
 	c.Medications = tidyNote(c.Medications)
 	c.Contraindications = tidyNote(c.Contraindications)
+}
+
+// Validate tidies c in place (spaces trimmed) and returns every problem with
+// it as a *ValidationError. today is the day a date of birth cannot pass.
+func (c *Client) Validate(today time.Time) error {
+	c.Tidy()
 
 	var p Problems
 	p.checkName("first_name", "First name", c.FirstName)

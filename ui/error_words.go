@@ -151,8 +151,10 @@ func fileErrorText(err error) string {
 		return "Backtrack is not allowed to read or write there."
 	case errors.Is(err, syscall.EROFS):
 		return "That disk can only be read, not written to."
-	case errors.Is(err, syscall.ENOSPC):
-		return "The disk is full."
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, store.ErrDiskFull):
+		return "The disk is full. Free some space, then try again."
+	case errors.Is(err, store.ErrReadOnly):
+		return "The records' file or its folder cannot be written (a read-only disk, or no permission)."
 	case errors.Is(err, fs.ErrNotExist):
 		return "That file or folder does not exist (is the disk or USB stick connected?)."
 	case errors.As(err, &pe):

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"backtrack/store"
 	"backtrack/store/sqlstore"
 	"context"
 	"fmt"
@@ -52,6 +53,8 @@ func TestFileProblemsAreSaidInPlainSentences(t *testing.T) {
 		{wrap(syscall.ENOENT), "does not exist"},
 		{wrap(syscall.EROFS), "can only be read"},
 		{wrap(syscall.ENOSPC), "The disk is full"},
+		{fmt.Errorf("import: nothing was imported: %w", store.ErrDiskFull), "The disk is full"},
+		{fmt.Errorf("open database s.db: %w", store.ErrReadOnly), "cannot be written"},
 	} {
 		for what, text := range map[string]string{
 			"open":   openErrorText(tc.err),

@@ -24,7 +24,7 @@ func fileTaskWindow(t *testing.T) (fyne.Window, *sqlstore.Store) {
 	t.Helper()
 	test.NewTempApp(t)
 	s := openStore(t)
-	addClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak"})
+	addClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak", Email: "marta@example.com"})
 	addClient(t, s, store.Client{FirstName: "Jonas", LastName: "O'Brien"})
 	win := test.NewTempWindow(t, widget.NewLabel("desk"))
 	win.Resize(fyne.NewSize(1100, 760))

@@ -45,7 +45,7 @@ func TestImportPreviewsProblemsThenImportsACorrectedFile(t *testing.T) {
 		"Lena;Fischer;1990-01-31;lena@example.com\n"+
 		"Tom;\"Robert'); DROP TABLE clients;--\";1980-02-28;\n"+
 		"Ana;Silva;;ana@example.com\n"+
-		"Marta;Nowak;;\n"), 0o600)
+		"Marta;Nowak;;marta@example.com\n"), 0o600)
 	d.work.onUI(func() { d.choose(file) })
 	d.work.wait()
 	if d.Import.Disabled() || !strings.Contains(d.Summary.Text, "3 clients would be added") ||

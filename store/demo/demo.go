@@ -6,6 +6,7 @@ package demo
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"math/rand"
@@ -36,10 +37,22 @@ type Summary struct {
 	Sessions int
 }
 
-// Fill adds the sample practice to s in one transaction.
+// MaxClients bounds a sample practice: a large clinic (20,000 clients) and
+// room beyond it, not a number that runs until memory is gone.
+const MaxClients = 100_000
+
+// ErrHasClients means the database already has clients: sample data goes
+// into a new database only, never among real records.
+var ErrHasClients = errors.New("the database already has clients; sample data goes into a new database only")
+
+// Fill adds the sample practice to s in one transaction, which first checks
+// that s has no client yet: two demos, or a demo beside an import, never mix.
 func Fill(ctx context.Context, s *sqlstore.Store, opt Options) (Summary, error) {
 	if opt.Clients <= 0 {
 		opt.Clients = 40
+	}
+	if opt.Clients > MaxClients {
+		return Summary{}, fmt.Errorf("demo: at most %d clients (got %d)", MaxClients, opt.Clients)
 	}
 	if opt.Sessions < 0 {
 		return Summary{}, fmt.Errorf("demo: sessions must not be negative")
@@ -57,6 +70,11 @@ func Fill(ctx context.Context, s *sqlstore.Store, opt Options) (Summary, error) 
 
 	var sum Summary
 	err := s.Batch(ctx, func(b *sqlstore.Batch) error {
+		if n, err := b.ClientCount(); err != nil {
+			return err
+		} else if n > 0 {
+			return ErrHasClients
+		}
 		v, err := loadVocabulary(b)
 		if err != nil {
 			return err

@@ -10,7 +10,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // PartialPrefix starts the name of every file a backup, restore or export
@@ -27,9 +29,10 @@ func PrivateDir(dir string) error {
 }
 
 // Partial creates an empty 0600 file in dir to be filled and then
-// renamed into place.
+// renamed into place. Its name carries this process's ID, so a sweep can
+// tell a partial whose writer died from one still being written.
 func Partial(dir string) (string, error) {
-	f, err := os.CreateTemp(dir, PartialPrefix+"*")
+	f, err := os.CreateTemp(dir, partialPattern())
 	if err != nil {
 		return "", fmt.Errorf("create file in %s: %w", dir, err)
 	}
@@ -44,6 +47,52 @@ func Partial(dir string) (string, error) {
 		return "", err
 	}
 	return name, nil
+}
+
+// PartialDir creates an empty 0700 folder in parent, to be filled and then
+// renamed into place as a whole.
+func PartialDir(parent string) (string, error) {
+	dir, err := os.MkdirTemp(parent, partialPattern())
+	if err != nil {
+		return "", fmt.Errorf("create folder in %s: %w", parent, err)
+	}
+	if err := os.Chmod(dir, 0o700); err != nil {
+		os.RemoveAll(dir)
+		return "", err
+	}
+	return dir, nil
+}
+
+func partialPattern() string { return fmt.Sprintf("%s%d-*", PartialPrefix, os.Getpid()) }
+
+// SweepPartials removes what a backup, restore, export or report cut short
+// (a kill, a power cut) left in dir: the partial files and folders of
+// processes that are gone. Nothing a live process is still writing is
+// touched. A plaintext copy left by a killed encrypted backup lives no
+// longer than the next start or command.
+func SweepPartials(dir string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), PartialPrefix)
+		if !ok {
+			continue
+		}
+		pidText, _, _ := strings.Cut(rest, "-")
+		pid, err := strconv.Atoi(pidText)
+		switch {
+		case err != nil:
+			// a name from before partials carried their writer: old ones only
+			if info, err := e.Info(); err != nil || time.Since(info.ModTime()) < time.Hour {
+				continue
+			}
+		case pid == os.Getpid() || processAlive(pid):
+			continue
+		}
+		os.RemoveAll(filepath.Join(dir, e.Name()))
+	}
 }
 
 // syncFile flushes a file's contents to the disk.

@@ -57,6 +57,7 @@ func (db *DB) backup(ctx context.Context, dest, passphrase string) (BackupInfo, 
 	if err := safefile.PrivateDir(dir); err != nil {
 		return BackupInfo{}, err
 	}
+	safefile.SweepPartials(dir)
 	if err := safefile.RefuseExisting(dest); err != nil {
 		return BackupInfo{}, err
 	}
@@ -187,21 +188,29 @@ func describeFile(path string, info BackupInfo, encrypted bool) (BackupInfo, err
 	return info, nil
 }
 
+// verifyMagic checks that the file at path starts as a SQLite database
+// does: an empty file, or any other, is not a Backtrack database.
+func verifyMagic(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	head := make([]byte, len(sqliteMagic))
+	if _, err := io.ReadFull(f, head); err != nil || !bytes.Equal(head, sqliteMagic) {
+		return store.ErrNotBackup
+	}
+	return nil
+}
+
 // sqliteMagic opens every SQLite database file.
 var sqliteMagic = []byte("SQLite format 3\x00")
 
 // verifyDatabase checks that path is a healthy Backtrack database this
 // version can open, and counts what it holds. It never writes to the file.
 func verifyDatabase(ctx context.Context, path string) (BackupInfo, error) {
-	head := make([]byte, len(sqliteMagic))
-	f, err := os.Open(path)
-	if err != nil {
+	if err := verifyMagic(path); err != nil {
 		return BackupInfo{}, err
-	}
-	_, err = io.ReadFull(f, head)
-	f.Close()
-	if err != nil || !bytes.Equal(head, sqliteMagic) {
-		return BackupInfo{}, store.ErrNotBackup
 	}
 	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?mode=ro&_pragma=busy_timeout(5000)")
 	if err != nil {

@@ -108,8 +108,8 @@ func (db *DB) AutoBackup(ctx context.Context, now time.Time) (made bool, err err
 	if err := os.Chmod(dir, 0o700); err != nil {
 		return false, fmt.Errorf("automatic backup: %w", err)
 	}
-	removeStalePartials(dir, now)
-	removeStalePartials(filepath.Dir(db.path), now)
+	safefile.SweepPartials(dir)
+	safefile.SweepPartials(filepath.Dir(db.path))
 	existing, err := ListBackups(db.path)
 	if err != nil {
 		return false, fmt.Errorf("automatic backup: %w", err)
@@ -138,21 +138,4 @@ func PruneBackups(dbPath string, keep int) error {
 		}
 	}
 	return nil
-}
-
-// removeStalePartials deletes files left by a backup that was cut short.
-// Only old ones: a younger file may belong to a backup still running.
-func removeStalePartials(dir string, now time.Time) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return
-	}
-	for _, e := range entries {
-		if !strings.HasPrefix(e.Name(), safefile.PartialPrefix) {
-			continue
-		}
-		if st, err := e.Info(); err == nil && now.Sub(st.ModTime()) > time.Hour {
-			os.Remove(filepath.Join(dir, e.Name()))
-		}
-	}
 }

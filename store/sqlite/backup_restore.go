@@ -7,9 +7,12 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
+
+	sqlitedriver "modernc.org/sqlite"
 )
 
 // RestoreResult says what a restore brought back and where the database it
@@ -21,11 +24,17 @@ type RestoreResult struct {
 	Previous string
 }
 
-// Restore replaces the database at dbPath with the backup at from. The
-// database must not be open (close the Store first). The backup is copied
-// (or decrypted) beside the database and checked before anything is
-// replaced; the current database is kept as a copy beside it; the swap is
-// one rename, so a crash leaves either the old database or the restored one.
+// Restore replaces the records in the database at dbPath with the backup at
+// from. The backup is read through SQLite (or decrypted) into a copy beside
+// the database and checked before anything is replaced. Then, holding the
+// database for itself, Restore keeps the current records as a copy beside
+// it and copies the backup's pages in with SQLite's online backup API, one
+// write transaction: every write another process made is either in the
+// kept copy (it came before) or in the restored database (it waited and
+// came after), or it failed with "busy"; none is acknowledged and lost. A
+// crash leaves the old records or the restored ones. Close this process's
+// Store first; another process that has the database open makes Restore
+// fail with ErrDatabaseInUse.
 func Restore(ctx context.Context, dbPath, from, passphrase string, now time.Time) (RestoreResult, error) {
 	res, err := restore(ctx, dbPath, from, passphrase, now)
 	if err != nil {
@@ -45,6 +54,9 @@ func restore(ctx context.Context, dbPath, from, passphrase string, now time.Time
 	if encrypted && passphrase == "" {
 		return RestoreResult{}, store.ErrPassphraseRequired
 	}
+	if st, err := os.Stat(dbPath); err == nil && st.IsDir() {
+		return RestoreResult{}, fmt.Errorf("%s is a folder, not a database file", dbPath)
+	}
 	dir := filepath.Dir(dbPath)
 	if err := safefile.PrivateDir(dir); err != nil {
 		return RestoreResult{}, err
@@ -57,7 +69,7 @@ func restore(ctx context.Context, dbPath, from, passphrase string, now time.Time
 	if encrypted {
 		err = decryptFile(candidate, from, passphrase)
 	} else {
-		err = safefile.CopyInto(candidate, from)
+		err = readThroughSQLite(ctx, from, candidate)
 	}
 	if err != nil {
 		return RestoreResult{}, err
@@ -72,78 +84,127 @@ func restore(ctx context.Context, dbPath, from, passphrase string, now time.Time
 		return RestoreResult{}, err
 	}
 	result := RestoreResult{Restored: src}
-
+	hadRecords := false
 	if st, err := os.Stat(dbPath); err == nil && st.Size() > 0 {
-		if err := settleWAL(ctx, dbPath); err != nil {
-			return RestoreResult{}, err
-		}
-		result.Previous = dbPath + ".before-restore-" + now.Format(backupStampLayout)
-		if err := keepCopy(dbPath, result.Previous); err != nil {
-			return RestoreResult{}, fmt.Errorf("keep a copy of the current database: %w", err)
-		}
+		hadRecords = true
 	}
-	// The WAL is empty after settleWAL; a stale one must not be replayed
-	// into the restored file.
-	for _, suffix := range []string{"-wal", "-shm"} {
-		if err := os.Remove(dbPath + suffix); err != nil && !os.IsNotExist(err) {
-			return RestoreResult{}, err
-		}
+	if hadRecords {
+		result.Previous = keepName(dbPath, now)
 	}
-	if err := safefile.Commit(candidate, dbPath); err != nil {
-		return RestoreResult{}, fmt.Errorf("replace the database: %w", err)
+	if err := install(ctx, dbPath, candidate, result.Previous); err != nil {
+		return RestoreResult{}, err
 	}
 	return result, nil
 }
 
-// settleWAL moves everything in the write-ahead log into the database file
-// and empties the log, so the file alone is the whole database. It first
-// takes SQLite's exclusive lock, which fails while any other connection,
-// here or in another process, has the database open.
-func settleWAL(ctx context.Context, dbPath string) error {
-	db, err := sql.Open("sqlite", "file:"+escapePath(dbPath)+"?_pragma=busy_timeout(2000)&_pragma=locking_mode(EXCLUSIVE)")
+// readThroughSQLite copies the database at from into the empty file target
+// with VACUUM INTO, so a source that still has a write-ahead log beside it
+// comes with every row the log holds.
+func readThroughSQLite(ctx context.Context, from, target string) error {
+	if err := verifyMagic(from); err != nil {
+		return err
+	}
+	conn, err := sql.Open("sqlite", "file:"+escapePath(from)+"?mode=ro&_pragma=busy_timeout(5000)")
+	if err != nil {
+		return fmt.Errorf("read backup: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "VACUUM INTO ?", target); err != nil {
+		return fmt.Errorf("%w: %v", store.ErrBackupDamaged, err)
+	}
+	return nil
+}
+
+// keepName is where the replaced records are kept: beside the database,
+// named by the time, with a number when a restore in the same second
+// already took the name.
+func keepName(dbPath string, now time.Time) string {
+	base := dbPath + ".before-restore-" + now.Format(backupStampLayout)
+	name := base
+	for n := 2; ; n++ {
+		if _, err := os.Lstat(name); errors.Is(err, fs.ErrNotExist) {
+			return name
+		}
+		name = fmt.Sprintf("%s-%d", base, n)
+	}
+}
+
+// backupConn is what the driver's connections offer for SQLite's online
+// backup API.
+type backupConn interface {
+	NewBackup(dstURI string) (*sqlitedriver.Backup, error)
+	NewRestore(srcURI string) (*sqlitedriver.Backup, error)
+}
+
+// install copies the records of candidate into the database at dbPath on
+// one connection that holds SQLite's exclusive lock from start to end: first
+// the current records into keep (when keep is not ""), then the candidate's
+// pages into the database. Other processes wait for the lock (their
+// busy_timeout) and then see the restored records.
+func install(ctx context.Context, dbPath, candidate, keep string) error {
+	if err := safefile.EnsurePrivateFile(dbPath); err != nil {
+		return err
+	}
+	db, err := sql.Open("sqlite", "file:"+escapePath(dbPath)+"?_pragma=busy_timeout(5000)&_pragma=locking_mode(EXCLUSIVE)")
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	db.SetMaxOpenConns(1)
-	if _, err := db.ExecContext(ctx, "BEGIN EXCLUSIVE"); err != nil {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	// In exclusive locking mode the lock a write transaction takes is
+	// kept after it ends, until the connection closes.
+	if _, err := conn.ExecContext(ctx, "BEGIN EXCLUSIVE"); err != nil {
 		return fmt.Errorf("%w (%v)", store.ErrDatabaseInUse, err)
 	}
-	if _, err := db.ExecContext(ctx, "COMMIT"); err != nil {
+	if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {
 		return err
 	}
-	var busy, logFrames, checkpointed int
-	err = db.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logFrames, &checkpointed)
-	if err != nil {
-		return fmt.Errorf("settle the database: %w", err)
+	var keepPartial string
+	if keep != "" {
+		if keepPartial, err = safefile.Partial(filepath.Dir(keep)); err != nil {
+			return err
+		}
+		defer os.Remove(keepPartial)
 	}
-	if busy != 0 {
-		return store.ErrDatabaseInUse
-	}
-	if err := db.Close(); err != nil {
-		return err
-	}
-	if st, err := os.Stat(dbPath + "-wal"); err == nil && st.Size() > 0 {
-		return store.ErrDatabaseInUse
-	}
-	return nil
+	err = conn.Raw(func(dc any) error {
+		bc, ok := dc.(backupConn)
+		if !ok {
+			return errors.New("this SQLite driver has no online backup")
+		}
+		if keepPartial != "" {
+			if err := copyPages(func() (*sqlitedriver.Backup, error) { return bc.NewBackup("file:" + escapePath(keepPartial)) }); err != nil {
+				return fmt.Errorf("keep a copy of the current database: %w", err)
+			}
+			// The copy takes its name before anything is replaced.
+			if err := safefile.Commit(keepPartial, keep); err != nil {
+				return fmt.Errorf("keep a copy of the current database: %w", err)
+			}
+		}
+		if err := copyPages(func() (*sqlitedriver.Backup, error) { return bc.NewRestore("file:" + escapePath(candidate)) }); err != nil {
+			return fmt.Errorf("replace the database: %w", err)
+		}
+		return nil
+	})
+	return err
 }
 
-// keepCopy copies the settled database file to keep (0600), completely or
-// not at all.
-func keepCopy(dbPath, keep string) error {
-	if err := safefile.RefuseExisting(keep); err != nil {
-		return err
-	}
-	partial, err := safefile.Partial(filepath.Dir(keep))
+// copyPages runs one online backup to the end in a single step: the
+// destination is written in one transaction.
+func copyPages(start func() (*sqlitedriver.Backup, error)) error {
+	b, err := start()
 	if err != nil {
 		return err
 	}
-	defer os.Remove(partial)
-	if err := safefile.CopyInto(partial, dbPath); err != nil {
-		return err
+	_, stepErr := b.Step(-1)
+	if err := b.Finish(); stepErr == nil {
+		stepErr = err
 	}
-	return safefile.Commit(partial, keep)
+	return stepErr
 }
 
 // sameFile reports whether two paths name one file.

@@ -3,17 +3,32 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 )
 
 // Check runs SQLite's integrity and foreign-key checks on the database at
 // path without changing it, and returns each problem found (none: healthy).
 func Check(ctx context.Context, path string) ([]string, error) {
-	if _, err := os.Stat(path); err != nil {
+	if st, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("check %s: %w", path, err)
+	} else if st.IsDir() {
+		return nil, fmt.Errorf("check %s: a folder, not a database file", path)
+	}
+	// An empty file, or any other, is not a Backtrack database.
+	if err := verifyMagic(path); err != nil {
 		return nil, fmt.Errorf("check %s: %w", path, err)
 	}
-	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?mode=ro&_pragma=busy_timeout(5000)")
+	// Without a write-ahead log beside it the file is the whole database:
+	// read it as immutable, so the check creates no -wal or -shm (which
+	// would take a read-only file's mode and block later writes).
+	mode := "mode=ro"
+	if _, err := os.Stat(path + "-wal"); errors.Is(err, fs.ErrNotExist) {
+		mode = "mode=ro&immutable=1"
+	}
+	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?"+mode+"&_pragma=busy_timeout(5000)")
 	if err != nil {
 		return nil, fmt.Errorf("check %s: %w", path, err)
 	}

@@ -45,8 +45,12 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, errors.New("open database: no path given")
 	}
 	if err := safefile.EnsurePrivateFile(path); err != nil {
-		return nil, fmt.Errorf("open database: %w", err)
+		return nil, fmt.Errorf("open database: %w", Classify(err))
 	}
+	// What a killed backup, restore or export left beside the database
+	// (a plaintext copy, even) goes at the next start.
+	safefile.SweepPartials(filepath.Dir(path))
+	safefile.SweepPartials(BackupDir(path))
 	db := &DB{path: path}
 	var err error
 	if db.write, err = sql.Open("sqlite", dsn(path, true)); err != nil {
@@ -130,6 +134,9 @@ func (db *DB) prepare(ctx context.Context) error {
 		"SELECT (SELECT user_version FROM pragma_user_version), (SELECT journal_mode FROM pragma_journal_mode)").
 		Scan(&version, &mode)
 	if err != nil {
+		if classified := Classify(err); classified != err {
+			return fmt.Errorf("open database %s: %w", filepath.Base(db.path), classified)
+		}
 		return fmt.Errorf("open database: %s is not a Backtrack database: %w", filepath.Base(db.path), err)
 	}
 	if version > len(migrations()) {
@@ -138,7 +145,7 @@ func (db *DB) prepare(ctx context.Context) error {
 	}
 	if mode != "wal" {
 		if _, err := db.write.ExecContext(ctx, "PRAGMA journal_mode = WAL"); err != nil {
-			return fmt.Errorf("open database: set WAL: %w", err)
+			return fmt.Errorf("open database: set WAL: %w", Classify(err))
 		}
 	}
 	return db.migrate(ctx, version)
@@ -181,7 +188,7 @@ func (db *DB) migrate(ctx context.Context, version int) error {
 			continue
 		}
 		if err := db.migrateOne(ctx, m); err != nil {
-			return fmt.Errorf("migrate to %s: %w", m.name, err)
+			return fmt.Errorf("migrate to %s: %w", m.name, Classify(err))
 		}
 	}
 	return nil

@@ -4,7 +4,9 @@ import (
 	"backtrack/store/sqlite"
 	"backtrack/store/testkit"
 	"context"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
@@ -67,22 +69,32 @@ func TestAutoBackupClearsStalePartialFilesAndLeavesOthersAlone(t *testing.T) {
 	dir := sqlite.BackupDir(s.Path())
 	os.MkdirAll(dir, 0o700)
 	now := time.Date(2026, 11, 2, 9, 0, 0, 0, time.Local)
-	stale := filepath.Join(dir, ".backtrack-partial-123")
-	fresh := filepath.Join(dir, ".backtrack-partial-456")
+	// a process that has ended, and one that is still running (the one
+	// that started this test)
+	gone := exec.Command("true")
+	if err := gone.Run(); err != nil {
+		t.Fatal(err)
+	}
+	deadWriter := filepath.Join(dir, fmt.Sprintf(".backtrack-partial-%d-1", gone.Process.Pid))
+	liveWriter := filepath.Join(dir, fmt.Sprintf(".backtrack-partial-%d-2", os.Getppid()))
+	// names from before partials carried their writer: by age
+	oldLegacy := filepath.Join(dir, ".backtrack-partial-abc")
+	newLegacy := filepath.Join(dir, ".backtrack-partial-def")
 	mine := filepath.Join(dir, "notes-to-self.txt")
-	for _, p := range []string{stale, fresh, mine} {
+	for _, p := range []string{deadWriter, liveWriter, oldLegacy, newLegacy, mine} {
 		os.WriteFile(p, []byte("x"), 0o600)
 	}
-	os.Chtimes(stale, now.Add(-2*time.Hour), now.Add(-2*time.Hour))
-	os.Chtimes(fresh, now.Add(-time.Minute), now.Add(-time.Minute))
+	os.Chtimes(oldLegacy, time.Now().Add(-2*time.Hour), time.Now().Add(-2*time.Hour))
 
 	if _, err := s.AutoBackup(ctx, now); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(stale); !os.IsNotExist(err) {
-		t.Error("a stale partial file from a cut-short backup was kept")
+	for _, p := range []string{deadWriter, oldLegacy} {
+		if _, err := os.Stat(p); !os.IsNotExist(err) {
+			t.Errorf("%s, left by a cut-short backup, was kept", filepath.Base(p))
+		}
 	}
-	for _, p := range []string{fresh, mine} {
+	for _, p := range []string{liveWriter, newLegacy, mine} {
 		if _, err := os.Stat(p); err != nil {
 			t.Errorf("%s was removed: %v", filepath.Base(p), err)
 		}

@@ -117,3 +117,55 @@ func TestRestoreRefusesWhileTheDatabaseIsOpen(t *testing.T) {
 		t.Fatalf("restore under an open store: %v, want ErrDatabaseInUse", err)
 	}
 }
+
+func TestRestoreFromADatabaseWithALiveLogBringsEveryRowOfTheLog(t *testing.T) {
+	// Given a database still open elsewhere, its last clients only in the -wal
+	ctx := context.Background()
+	dir := t.TempDir()
+	source := testkit.OpenStoreAt(t, filepath.Join(dir, "other.db"))
+	for i := range 31 {
+		if _, err := source.CreateClient(ctx, store.Client{FirstName: "Client", LastName: string(rune('A' + i%26))}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if st, err := os.Stat(source.Path() + "-wal"); err != nil || st.Size() == 0 {
+		t.Fatalf("the source has no live log to test with: %v", err)
+	}
+	// When it is restored into another database
+	target := filepath.Join(dir, "practice.db")
+	if _, err := sqlite.Restore(ctx, target, source.Path(), "", fixedNow); err != nil {
+		t.Fatal(err)
+	}
+	// Then all 31 are there, not only those already in the main file
+	if n := countClients(t, target); n != 31 {
+		t.Errorf("%d clients restored, want 31", n)
+	}
+}
+
+func TestTwoRestoresInOneSecondKeepBothCopies(t *testing.T) {
+	ctx := context.Background()
+	s := testkit.OpenStore(t, fixedNow)
+	mustClient(t, s, "Marta", "Nowak")
+	backup := filepath.Join(t.TempDir(), "backup.db")
+	if _, err := s.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	path := s.Path()
+	s.Close()
+	first, err := sqlite.Restore(ctx, path, backup, "", fixedNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := sqlite.Restore(ctx, path, backup, "", fixedNow)
+	if err != nil {
+		t.Fatalf("second restore in the same second: %v", err)
+	}
+	if first.Previous == second.Previous {
+		t.Errorf("both kept as %s", first.Previous)
+	}
+	for _, kept := range []string{first.Previous, second.Previous} {
+		if n := countClients(t, kept); n != 1 {
+			t.Errorf("%s holds %d clients, want 1", kept, n)
+		}
+	}
+}

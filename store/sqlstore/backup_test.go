@@ -155,3 +155,34 @@ func TestInspectRefusesWhatIsNotABackup(t *testing.T) {
 		t.Errorf("a real database: %v", err)
 	}
 }
+
+func TestCheckCallsAnEmptyFileWhatItIs(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "empty.db")
+	if err := os.WriteFile(path, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	problems, err := sqlite.Check(context.Background(), path)
+	if !errors.Is(err, store.ErrNotBackup) {
+		t.Errorf("check of an empty file: %v, %v; want ErrNotBackup", problems, err)
+	}
+}
+
+func TestCheckOfAReadOnlyDatabaseLeavesNoFilesBehind(t *testing.T) {
+	s := testkit.OpenStore(t, fixedNow)
+	mustClient(t, s, "Marta", "Nowak")
+	path := s.Path()
+	s.Close()
+	if err := os.Chmod(path, 0o400); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(path, 0o600)
+	problems, err := sqlite.Check(context.Background(), path)
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("check: %v, %v", problems, err)
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if _, err := os.Stat(path + suffix); err == nil {
+			t.Errorf("check left %s behind", filepath.Base(path+suffix))
+		}
+	}
+}

@@ -56,3 +56,11 @@ func (b *Batch) setTermRetired(id int64, retired bool) error {
 	_, err := b.tx.ExecContext(b.ctx, `UPDATE terms SET retired = ? WHERE id = ?`, retired, id)
 	return err
 }
+
+// ClientCount counts the clients recorded, archived ones included, inside
+// the batch's transaction.
+func (b *Batch) ClientCount() (int, error) {
+	var n int
+	err := b.tx.QueryRowContext(b.ctx, `SELECT COUNT(*) FROM clients`).Scan(&n)
+	return n, err
+}

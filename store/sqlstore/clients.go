@@ -25,12 +25,15 @@ func (s *Store) CreateClient(ctx context.Context, c store.Client) (store.Client,
 
 // insertClient writes a validated client in tx.
 func insertClient(ctx context.Context, tx *sql.Tx, c store.Client, stamp string) (store.Client, error) {
+	if c.UID == "" {
+		c.UID = store.NewUID()
+	}
 	res, err := tx.ExecContext(ctx, `
-		INSERT INTO clients (first_name, last_name, date_of_birth, phone, email,
+		INSERT INTO clients (uid, first_name, last_name, date_of_birth, phone, email,
 			medical_history, medications, contraindications, search_text, sort_name,
 			archived, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		c.FirstName, c.LastName, formatDate(c.DateOfBirth), c.Phone, c.Email,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.UID, c.FirstName, c.LastName, formatDate(c.DateOfBirth), c.Phone, c.Email,
 		c.MedicalHistory, c.Medications, c.Contraindications, c.SearchText(), sortName(c),
 		c.Archived, stamp, stamp)
 	if err != nil {
@@ -115,7 +118,7 @@ func (s *Store) setArchived(ctx context.Context, id int64, archived bool) error 
 }
 
 const clientColumns = `c.id, c.first_name, c.last_name, c.date_of_birth, c.phone, c.email,
-	c.medical_history, c.medications, c.contraindications, c.archived, c.created_at, c.updated_at`
+	c.medical_history, c.medications, c.contraindications, c.archived, c.created_at, c.updated_at, c.uid`
 
 // Client returns one client, archived or not.
 func (s *Store) Client(ctx context.Context, id int64) (store.Client, error) {
@@ -214,7 +217,7 @@ func scanClient(row scanner, extra ...any) (store.Client, error) {
 	var c store.Client
 	var dob, created, updated string
 	dest := append([]any{&c.ID, &c.FirstName, &c.LastName, &dob, &c.Phone, &c.Email,
-		&c.MedicalHistory, &c.Medications, &c.Contraindications, &c.Archived, &created, &updated}, extra...)
+		&c.MedicalHistory, &c.Medications, &c.Contraindications, &c.Archived, &created, &updated, &c.UID}, extra...)
 	if err := row.Scan(dest...); err != nil {
 		return store.Client{}, err
 	}

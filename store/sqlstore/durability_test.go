@@ -16,6 +16,7 @@ import (
 	"backtrack/store"
 	"backtrack/store/sqlite"
 	"backtrack/store/sqlstore"
+	"backtrack/store/testkit"
 )
 
 func TestTwoWritersAtOnce(t *testing.T) {
@@ -74,6 +75,9 @@ const crashChildEnv = "BACKTRACK_CRASH_CHILD_DB"
 func TestMain(m *testing.M) {
 	if path := os.Getenv(crashChildEnv); path != "" {
 		os.Exit(runCrashChild(path))
+	}
+	if path := os.Getenv(writerChildEnv); path != "" {
+		os.Exit(runWriterChild(path, os.Getenv(writerChildName)))
 	}
 	os.Exit(m.Run())
 }
@@ -179,5 +183,39 @@ func TestKilledWriterLosesNothingItReported(t *testing.T) {
 			}
 		}
 		s.Close()
+	}
+}
+
+func TestAWriterWaitsItsTurnBehindALongImportInAnotherProcess(t *testing.T) {
+	// Given one store (another process, as far as SQLite can tell) holding
+	// the write lock for longer than SQLite's own wait of five seconds
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "busy.db")
+	long := testkit.OpenStoreAt(t, path)
+	other := testkit.OpenStoreAt(t, path)
+	started := make(chan struct{})
+	done := make(chan error, 1)
+	go func() {
+		done <- long.Batch(ctx, func(b *sqlstore.Batch) error {
+			if _, err := b.CreateClient(store.Client{FirstName: "Long", LastName: "Import"}); err != nil {
+				return err
+			}
+			close(started)
+			time.Sleep(6 * time.Second)
+			return nil
+		})
+	}()
+	<-started
+	// When another writer saves meanwhile
+	c, err := other.CreateClient(ctx, store.Client{FirstName: "Short", LastName: "Write"})
+	// Then it waited its turn and landed: no "database is locked"
+	if err != nil {
+		t.Fatalf("the second writer failed: %v", err)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if got, err := other.Client(ctx, c.ID); err != nil || got.FirstName != "Short" {
+		t.Errorf("second write: %+v, %v", got, err)
 	}
 }

@@ -13,11 +13,12 @@ import (
 // ExportFormat names Backtrack's JSON export; ExportVersion is its layout.
 const (
 	ExportFormat  = "backtrack-export"
-	ExportVersion = 1
+	ExportVersion = 2 // 2: clients and sessions carry their identifiers
 )
 
 // Export is everything in the database, in a shape that outlives the schema:
-// names instead of IDs, text dates. ImportJSON reads it back losslessly.
+// each client and session by its identifier (a UUID, never a row number),
+// terms by name, text dates. ImportJSON reads it back losslessly.
 type Export struct {
 	Format        string         `json:"format"`
 	Version       int            `json:"version"`
@@ -37,6 +38,7 @@ type ExportTerm struct {
 
 // ExportClient is a client with all their sessions, oldest first.
 type ExportClient struct {
+	ID                string          `json:"id"` // the client's UID; "" in version 1
 	FirstName         string          `json:"first_name"`
 	LastName          string          `json:"last_name"`
 	DateOfBirth       string          `json:"date_of_birth"` // YYYY-MM-DD or ""
@@ -53,6 +55,7 @@ type ExportClient struct {
 
 // ExportSession is one treatment with every tag by name.
 type ExportSession struct {
+	ID           string      `json:"id"`    // the session's UID; "" in version 1
 	Start        string      `json:"start"` // YYYY-MM-DD HH:MM, local time
 	DurationMin  int         `json:"duration_min"`
 	PainBefore   *int        `json:"pain_before"` // null when not recorded
@@ -167,7 +170,7 @@ func exportClients(ctx context.Context, tx *sql.Tx) ([]ExportClient, error) {
 	out := make([]ExportClient, 0, len(clients))
 	for _, c := range clients {
 		ec := ExportClient{
-			FirstName: c.FirstName, LastName: c.LastName, DateOfBirth: formatDate(c.DateOfBirth),
+			ID: c.UID, FirstName: c.FirstName, LastName: c.LastName, DateOfBirth: formatDate(c.DateOfBirth),
 			Phone: c.Phone, Email: c.Email, MedicalHistory: c.MedicalHistory,
 			Medications: c.Medications, Contraindications: c.Contraindications,
 			Archived: c.Archived, CreatedAt: formatStamp(c.CreatedAt), UpdatedAt: formatStamp(c.UpdatedAt),
@@ -183,7 +186,7 @@ func exportClients(ctx context.Context, tx *sql.Tx) ([]ExportClient, error) {
 
 func exportSession(s store.Session) ExportSession {
 	e := ExportSession{
-		Start: s.Start.Format(store.StartLayout), DurationMin: s.DurationMin,
+		ID: s.UID, Start: s.Start.Format(store.StartLayout), DurationMin: s.DurationMin,
 		PainBefore: painPtr(s.PainBefore), PainAfter: painPtr(s.PainAfter),
 		TriggerOther: s.TriggerOther, Subjective: s.Notes.Subjective, Objective: s.Notes.Objective,
 		Assessment: s.Notes.Assessment, Plan: s.Notes.Plan, HomeCare: s.HomeCare,

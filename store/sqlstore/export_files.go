@@ -6,8 +6,11 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -34,16 +37,23 @@ const (
 // utf8BOM lets spreadsheet programs recognise the CSV files as UTF-8.
 const utf8BOM = "\ufeff"
 
-// ExportTo writes everything into dir (created 0700) as JSON or CSV and
-// returns the files written (0600). Each file appears complete or not at
-// all; an earlier export's file of the same name is replaced.
+// ExportTo writes everything as JSON or CSV into the folder dir, which must
+// not exist yet or be empty, and returns the files written (0600 in a 0700
+// folder). The folder appears whole or not at all: the files are written
+// into a partial folder beside it, which takes dir's name once every file
+// is complete.
 func (s *Store) ExportTo(ctx context.Context, dir string, format ExportFileFormat) ([]string, error) {
 	if format != ExportJSON && format != ExportCSV {
 		return nil, fmt.Errorf("export: unknown format %q (json or csv)", format)
 	}
-	if err := safefile.PrivateDir(dir); err != nil {
+	if err := refuseFilledDir(dir); err != nil {
 		return nil, fmt.Errorf("export: %w", err)
 	}
+	parent := filepath.Dir(dir)
+	if err := safefile.PrivateDir(parent); err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	safefile.SweepPartials(parent)
 	data, err := s.Export(ctx)
 	if err != nil {
 		return nil, err
@@ -56,19 +66,57 @@ func (s *Store) ExportTo(ctx context.Context, dir string, format ExportFileForma
 		writers[ExportSessionsName] = func(w io.Writer) error { return writeSessionsCSV(w, data) }
 		writers[ExportVocabularyName] = func(w io.Writer) error { return writeVocabularyCSV(w, data) }
 	}
-	var written []string
+	partial, err := safefile.PartialDir(parent)
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	defer os.RemoveAll(partial)
+	var names []string
 	for _, name := range []string{ExportJSONName, ExportClientsName, ExportSessionsName, ExportVocabularyName} {
 		write, ok := writers[name]
 		if !ok {
 			continue
 		}
-		path := filepath.Join(dir, name)
-		if err := safefile.WriteAtomic(path, write); err != nil {
-			return written, fmt.Errorf("export %s: %w", name, err)
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("export: %w", err)
 		}
-		written = append(written, path)
+		if err := safefile.WriteAtomic(filepath.Join(partial, name), write); err != nil {
+			return nil, fmt.Errorf("export %s: %w", name, err)
+		}
+		names = append(names, name)
+	}
+	if err := refuseFilledDir(dir); err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	os.Remove(dir) // empty, or not there: the whole folder takes its place
+	if err := os.Rename(partial, dir); err != nil {
+		return nil, fmt.Errorf("export: save %s: %w", dir, err)
+	}
+	if err := safefile.SyncDir(parent); err != nil {
+		return nil, fmt.Errorf("export: save %s: %w", dir, err)
+	}
+	written := make([]string, len(names))
+	for i, name := range names {
+		written[i] = filepath.Join(dir, name)
 	}
 	return written, nil
+}
+
+// refuseFilledDir keeps an export from mixing with files already in dir.
+func refuseFilledDir(dir string) error {
+	entries, err := os.ReadDir(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		if st, statErr := os.Stat(dir); statErr == nil && !st.IsDir() {
+			return fmt.Errorf("%s is a file, not a folder", dir)
+		}
+		return err
+	case len(entries) > 0:
+		return fmt.Errorf("%s already has files in it; choose a new or empty folder: %w", dir, os.ErrExist)
+	}
+	return nil
 }
 
 func writeExportJSON(w io.Writer, data Export) error {
@@ -79,9 +127,9 @@ func writeExportJSON(w io.Writer, data Export) error {
 
 // Column names of the CSV files; imports read the same names.
 var (
-	clientCSVColumns = []string{"first_name", "last_name", "date_of_birth", "phone", "email",
+	clientCSVColumns = []string{"id", "first_name", "last_name", "date_of_birth", "phone", "email",
 		"medical_history", "medications", "contraindications", "archived"}
-	sessionCSVColumns = []string{"client", "client_date_of_birth", "date", "duration_min",
+	sessionCSVColumns = []string{"id", "client_id", "client", "client_date_of_birth", "date", "duration_min",
 		"pain_before", "pain_after", "pain_types", "locations", "triggers", "trigger_other",
 		"muscles", "techniques", "subjective", "objective", "assessment", "plan", "home_care"}
 	vocabularyCSVColumns = []string{"kind", "name", "builtin", "retired"}
@@ -90,7 +138,7 @@ var (
 func writeClientsCSV(w io.Writer, data Export) error {
 	return writeCSV(w, clientCSVColumns, func(row func(...string) error) error {
 		for _, c := range data.Clients {
-			if err := row(c.FirstName, c.LastName, c.DateOfBirth, c.Phone, c.Email,
+			if err := row(c.ID, c.FirstName, c.LastName, c.DateOfBirth, c.Phone, c.Email,
 				c.MedicalHistory, c.Medications, c.Contraindications, yesNo(c.Archived)); err != nil {
 				return err
 			}
@@ -104,7 +152,7 @@ func writeSessionsCSV(w io.Writer, data Export) error {
 		for _, c := range data.Clients {
 			name := strings.TrimSpace(c.FirstName + " " + c.LastName)
 			for _, s := range c.Sessions {
-				if err := row(name, c.DateOfBirth, s.Start, strconv.Itoa(s.DurationMin),
+				if err := row(s.ID, c.ID, name, c.DateOfBirth, s.Start, strconv.Itoa(s.DurationMin),
 					painText(s.PainBefore), painText(s.PainAfter), tagList(s.PainTypes),
 					tagList(s.Locations), tagList(s.Triggers), s.TriggerOther, tagList(s.Muscles),
 					tagList(s.Techniques), s.Subjective, s.Objective, s.Assessment, s.Plan,

@@ -103,7 +103,13 @@ func (s *Store) runImport(ctx context.Context, opts ImportOptions, sum *ImportSu
 	}
 	if err != nil {
 		var ie *ImportError
-		if !errors.As(err, &ie) {
+		switch {
+		case errors.As(err, &ie):
+		case errors.Is(err, store.ErrDiskFull), errors.Is(err, store.ErrReadOnly):
+			// the disk, not a row, is at fault: say so, and that the
+			// file was refused whole
+			return fmt.Errorf("import: nothing was imported: %w", rootCause(err))
+		default:
 			return fmt.Errorf("import: %w", err)
 		}
 		return err
@@ -116,9 +122,18 @@ type importer struct {
 	b         *Batch
 	sum       *ImportSummary
 	termCache map[string]store.Term // kind + folded name
-	// clients present before the import, by folded name and by email
+	// clients present before the import or added by it, by folded name,
+	// by email and by identifier
 	byName  map[string][]store.Client
 	byEmail map[string][]store.Client
+	byUID   map[string]store.Client
+	// addedHere holds, for each client this import added, the record that
+	// added it and its details, so a later record of the same person with
+	// other details is a question, never a silent merge.
+	addedHere map[int64]addedClient
+	// sessionUIDs maps the identifier of every session present or added
+	// to its client.
+	sessionUIDs map[string]int64
 	// sessionsAt holds sessionKey of sessions present before the import and
 	// of those it has added.
 	sessionsAt map[string]bool
@@ -147,6 +162,7 @@ func (im *importer) tooMany() bool { return len(im.sum.Problems) > maxProblems }
 func (im *importer) loadExisting() error {
 	ctx, tx := im.b.ctx, im.b.tx
 	im.byName, im.byEmail, im.sessionsAt = map[string][]store.Client{}, map[string][]store.Client{}, map[string]bool{}
+	im.byUID, im.addedHere, im.sessionUIDs = map[string]store.Client{}, map[int64]addedClient{}, map[string]int64{}
 	im.rowsSeen = map[string]bool{}
 	rows, err := tx.QueryContext(ctx, `SELECT `+clientColumns+` FROM clients c ORDER BY c.id`)
 	if err != nil {
@@ -165,18 +181,19 @@ func (im *importer) loadExisting() error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	rows, err = tx.QueryContext(ctx, `SELECT client_id, started_at FROM sessions`)
+	rows, err = tx.QueryContext(ctx, `SELECT client_id, started_at, uid FROM sessions`)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
-		var start string
-		if err := rows.Scan(&id, &start); err != nil {
+		var start, uid string
+		if err := rows.Scan(&id, &start, &uid); err != nil {
 			return err
 		}
 		im.sessionsAt[sessionKey(id, start)] = true
+		im.sessionUIDs[uid] = id
 	}
 	return rows.Err()
 }
@@ -188,17 +205,7 @@ func (im *importer) indexClient(c store.Client) {
 	if c.Email != "" {
 		im.byEmail[strings.ToLower(c.Email)] = append(im.byEmail[strings.ToLower(c.Email)], c)
 	}
-}
-
-// samePerson finds a client already present with c's name and date of birth.
-func (im *importer) samePerson(c store.Client) (store.Client, bool) {
-	for _, other := range im.byName[store.Fold(c.FullName())] {
-		if store.Fold(other.FirstName) == store.Fold(c.FirstName) && store.Fold(other.LastName) == store.Fold(c.LastName) &&
-			formatDate(other.DateOfBirth) == formatDate(c.DateOfBirth) {
-			return other, true
-		}
-	}
-	return store.Client{}, false
+	im.byUID[c.UID] = c
 }
 
 // sessionPresent reports whether the client had a session at start before
@@ -366,4 +373,14 @@ func (s ImportSummary) Lines() []string {
 		out = append(out, verb("Added to your vocabulary: ", "Would be added to your vocabulary: ")+strings.Join(names, "; ")+".")
 	}
 	return out
+}
+
+// rootCause is the domain error a file-system failure comes down to.
+func rootCause(err error) error {
+	for _, known := range []error{store.ErrDiskFull, store.ErrReadOnly} {
+		if errors.Is(err, known) {
+			return known
+		}
+	}
+	return err
 }

@@ -13,15 +13,16 @@ import (
 // Columns the clients CSV import reads. "notes" is another system's general
 // note; it goes into the medical history, which a therapist reads first.
 var (
-	clientImportColumns = []string{"first_name", "last_name", "date_of_birth", "phone", "email",
+	clientImportColumns = []string{"id", "first_name", "last_name", "date_of_birth", "phone", "email",
 		"notes", "medical_history", "medications", "contraindications", "archived"}
 	clientImportRequired = []string{"first_name", "last_name"}
 )
 
 // ImportClientsCSV adds the clients in a CSV file in one transaction: all
-// of them or, when any row has a problem, none. A client already present
-// (same name and date of birth), or named twice in the file, is not added
-// again.
+// of them or, when any row has a problem, none. A row is a client already
+// recorded only when it cannot be anyone else (its id, or the rules in
+// import_identity.go); a name that could be several people is a problem
+// named by row and column, never a merge.
 func (s *Store) ImportClientsCSV(ctx context.Context, r io.Reader, opts ImportOptions) (ImportSummary, error) {
 	return s.importCSV(ctx, r, opts, clientImportColumns, clientImportRequired, (*importer).clientRow)
 }
@@ -57,13 +58,28 @@ func (im *importer) clientRow(t *csvTable, row csvRow) error {
 		}
 		c.Archived = archived
 	}
+	uid, err := store.CheckUID(t.get(row, "id"))
+	if err != nil {
+		report("id", err.Error())
+		ok = false
+	}
 	if !ok {
 		return nil
 	}
-	if _, present := im.samePerson(c); present {
+	who := im.identify(c, uid)
+	switch {
+	case who.problem != "":
+		column := "date_of_birth"
+		if uid != "" {
+			column = "id"
+		}
+		report(column, who.problem)
+		return nil
+	case who.found:
 		im.sum.ClientsPresent++
 		return nil
 	}
+	c.UID = uid
 	added, err := im.b.CreateClient(c)
 	var ve *store.ValidationError
 	if errors.As(err, &ve) {
@@ -79,7 +95,7 @@ func (im *importer) clientRow(t *csvTable, row csvRow) error {
 	if err != nil {
 		return fmt.Errorf("row %d: %w", row.number, err)
 	}
-	im.indexClient(added)
+	im.added(added, fmt.Sprintf("row %d", row.number))
 	im.sum.ClientsAdded++
 	return nil
 }

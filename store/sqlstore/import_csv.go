@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -102,9 +103,14 @@ func readCSVTable(data []byte, known, required []string) (*csvTable, []ImportPro
 			strings.Join(unknown, ", "), strings.Join(known, ", "))})
 	}
 	for _, col := range required {
-		if !t.has(col) {
-			problems = append(problems, ImportProblem{Row: 1, Column: col,
-				Message: fmt.Sprintf("The header has no %q column; it is required.", col)})
+		// "a|b": either column will do
+		alternatives := strings.Split(col, "|")
+		if !slices.ContainsFunc(alternatives, t.has) {
+			msg := fmt.Sprintf("The header has no %q column; it is required.", col)
+			if len(alternatives) > 1 {
+				msg = fmt.Sprintf("The header has no %q or %q column; one of them is required.", alternatives[0], alternatives[1])
+			}
+			problems = append(problems, ImportProblem{Row: 1, Column: alternatives[0], Message: msg})
 		}
 	}
 	if len(problems) > 0 {

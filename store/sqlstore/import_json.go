@@ -21,9 +21,11 @@ var jsonColumnOf = map[string]string{"start": "start", "duration": "duration_min
 // ImportJSON reads a Backtrack JSON export back in one transaction: all of
 // it or, when anything has a problem, none. Into an empty database it
 // restores everything: clients, sessions with every tag, the vocabulary with
-// retired entries, created and updated times. Into a database with records,
-// clients already present (same name and date of birth) are not duplicated,
-// nor are sessions they already have at the same time.
+// retired entries, created and updated times, every identifier. Into a
+// database with records, a client or session already present (the same
+// identifier; for a version 1 export without identifiers, the rules in
+// import_identity.go) is not duplicated, and a name that could be several
+// people is a problem, never a merge.
 func (s *Store) ImportJSON(ctx context.Context, r io.Reader, opts ImportOptions) (ImportSummary, error) {
 	var sum ImportSummary
 	data, err := readImportData(r)
@@ -182,14 +184,29 @@ func (im *importer) jsonClient(n int, ec ExportClient) error {
 		}
 	}
 	ok = checkStamps(record, ec.CreatedAt, ec.UpdatedAt, report) && ok
+	uid, err := store.CheckUID(ec.ID)
+	if err != nil {
+		report(record, "id", err.Error())
+		ok = false
+	}
 	if !ok {
 		return nil
 	}
-	existing, present := im.samePerson(c)
-	if present {
+	who := im.identify(c, uid)
+	present := who.found
+	switch {
+	case who.problem != "":
+		column := "date_of_birth"
+		if uid != "" {
+			column = "id"
+		}
+		report(record, column, who.problem)
+		return nil
+	case present:
 		im.sum.ClientsPresent++
-		c = existing
-	} else {
+		c = who.client
+	default:
+		c.UID = uid
 		added, err := im.b.CreateClient(c)
 		var ve *store.ValidationError
 		if errors.As(err, &ve) {
@@ -205,7 +222,7 @@ func (im *importer) jsonClient(n int, ec ExportClient) error {
 			return err
 		}
 		c = added
-		im.indexClient(added) // the same person listed again later is "present"
+		im.added(added, record) // the same person listed again later is "present"
 		im.sum.ClientsAdded++
 	}
 	for j, es := range ec.Sessions {
@@ -243,10 +260,22 @@ func (im *importer) jsonSession(record string, clientID int64, clientWasPresent 
 		sess.SetTags(k, tags)
 	}
 	ok = checkStamps(record, es.CreatedAt, es.UpdatedAt, report) && ok
+	if sess.UID, err = store.CheckUID(es.ID); err != nil {
+		report(record, "id", err.Error())
+		ok = false
+	}
 	if !ok {
 		return nil
 	}
-	if clientWasPresent && im.sessionPresent(clientID, sess.Start.Format(store.StartLayout)) {
+	if owner, known := im.sessionUIDs[sess.UID]; sess.UID != "" && known {
+		if owner != clientID {
+			report(record, "id", "This session's id belongs to another client's session; each session needs an id of its own")
+			return nil
+		}
+		im.sum.SessionsPresent++
+		return nil
+	}
+	if sess.UID == "" && clientWasPresent && im.sessionPresent(clientID, sess.Start.Format(store.StartLayout)) {
 		im.sum.SessionsPresent++
 		return nil
 	}
@@ -268,6 +297,7 @@ func (im *importer) jsonSession(record string, clientID int64, clientWasPresent 
 	// checked only for a client listed before: one client's own list may
 	// hold two sessions in the same minute, and both must round-trip
 	im.sessionsAt[sessionKey(clientID, saved.Start.Format(store.StartLayout))] = true
+	im.sessionUIDs[saved.UID] = clientID
 	im.sum.SessionsAdded++
 	return im.setStamps("sessions", saved.ID, es.CreatedAt, es.UpdatedAt)
 }

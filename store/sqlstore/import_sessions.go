@@ -13,10 +13,10 @@ import (
 // Columns the sessions CSV import reads. "notes" is another system's
 // session note; it goes into the Subjective part of the SOAP note.
 var (
-	sessionImportColumns = []string{"client", "client_date_of_birth", "date", "duration_min",
+	sessionImportColumns = []string{"id", "client_id", "client", "client_date_of_birth", "date", "duration_min",
 		"pain_before", "pain_after", "pain_types", "locations", "triggers", "trigger_other",
 		"muscles", "techniques", "notes", "subjective", "objective", "assessment", "plan", "home_care"}
-	sessionImportRequired = []string{"client", "date"}
+	sessionImportRequired = []string{"client|client_id", "date"}
 )
 
 // tagColumns names the list column of each vocabulary kind.
@@ -39,9 +39,14 @@ func (s *Store) ImportSessionsCSV(ctx context.Context, r io.Reader, opts ImportO
 func (im *importer) sessionRow(t *csvTable, row csvRow) error {
 	report := func(column, msg string) { im.problem(ImportProblem{Row: row.number, Column: column, Message: msg}) }
 	ok := true
-	client, err := im.findClient(t.get(row, "client"), t.get(row, "client_date_of_birth"))
+	client, column, err := im.sessionClient(t, row)
 	if err != nil {
-		report("client", err.Error())
+		report(column, err.Error())
+		ok = false
+	}
+	uid, err := store.CheckUID(t.get(row, "id"))
+	if err != nil {
+		report("id", err.Error())
 		ok = false
 	}
 	sess := store.Session{ClientID: client.ID, DurationMin: store.DefaultDurationMin,
@@ -89,7 +94,16 @@ func (im *importer) sessionRow(t *csvTable, row csvRow) error {
 	if !ok {
 		return nil
 	}
-	if im.sessionPresent(client.ID, sess.Start.Format(store.StartLayout)) {
+	if owner, known := im.sessionUIDs[uid]; uid != "" && known {
+		if owner != client.ID {
+			report("id", "This session's id belongs to another client's session; each session needs an id of its own")
+			return nil
+		}
+		im.sum.SessionsPresent++
+		return nil
+	}
+	sess.UID = uid
+	if uid == "" && im.sessionPresent(client.ID, sess.Start.Format(store.StartLayout)) {
 		im.sum.SessionsPresent++
 		return nil
 	}
@@ -101,7 +115,7 @@ func (im *importer) sessionRow(t *csvTable, row csvRow) error {
 		return nil
 	}
 	im.rowsSeen[same] = true
-	_, err = im.b.SaveSession(sess)
+	saved, err := im.b.SaveSession(sess)
 	var ve *store.ValidationError
 	if errors.As(err, &ve) {
 		for _, p := range ve.Problems {
@@ -119,11 +133,31 @@ func (im *importer) sessionRow(t *csvTable, row csvRow) error {
 	if err != nil {
 		return fmt.Errorf("row %d: %w", row.number, err)
 	}
+	im.sessionUIDs[saved.UID] = saved.ClientID
 	im.sum.SessionsAdded++
 	if defaulted {
 		im.sum.DefaultDurations++
 	}
 	return nil
+}
+
+// sessionClient finds the client of a session row: by the client_id column
+// (their identifier) when the file has it, or else by name or email. It
+// names the column a problem is in.
+func (im *importer) sessionClient(t *csvTable, row csvRow) (store.Client, string, error) {
+	if ref := t.get(row, "client_id"); ref != "" {
+		uid, err := store.CheckUID(ref)
+		if err != nil {
+			return store.Client{}, "client_id", err
+		}
+		c, ok := im.byUID[uid]
+		if !ok {
+			return store.Client{}, "client_id", fmt.Errorf("no client has the id %s; import the clients first", uid)
+		}
+		return c, "client_id", nil
+	}
+	c, err := im.findClient(t.get(row, "client"), t.get(row, "client_date_of_birth"))
+	return c, "client", err
 }
 
 // findClient finds the one client a session row names, by full name ("Marta

@@ -68,17 +68,43 @@ func (s *Store) AutoBackup(ctx context.Context, now time.Time) (made bool, err e
 	return s.engine.AutoBackup(ctx, now)
 }
 
+// writerPatience is how long a write waits for its turn while other
+// processes write (a long import, a restore) before it gives up.
+const writerPatience = 10 * time.Minute
+
 // inTx runs fn in one write transaction: all of it lands or none of it does.
+// While another process holds the write lock for longer than SQLite's own
+// wait (busy_timeout), it keeps waiting its turn: concurrent writers queue,
+// none fails with "database is locked".
 func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := s.write.BeginTx(ctx, nil)
+	tx, err := s.beginWrite(ctx)
 	if err != nil {
-		return err
+		return sqlite.Classify(err)
 	}
 	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
 	if err := fn(tx); err != nil {
-		return err
+		return sqlite.Classify(err)
 	}
-	return tx.Commit()
+	return sqlite.Classify(tx.Commit())
+}
+
+// beginWrite begins a write transaction (IMMEDIATE: it takes the write lock
+// up front), waiting its turn behind other processes' writes.
+func (s *Store) beginWrite(ctx context.Context) (*sql.Tx, error) {
+	deadline := time.Now().Add(writerPatience)
+	pause := 50 * time.Millisecond
+	for {
+		tx, err := s.write.BeginTx(ctx, nil)
+		if err == nil || !sqlite.IsBusy(err) || time.Now().After(deadline) {
+			return tx, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(pause):
+		}
+		pause = min(2*pause, time.Second)
+	}
 }
 
 // inReadTx runs fn on one consistent snapshot of the database.

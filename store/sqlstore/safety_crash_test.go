@@ -17,6 +17,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/demo"
+	"backtrack/store/safefile"
 	"backtrack/store/sqlite"
 	"backtrack/store/sqlstore"
 )
@@ -61,6 +62,8 @@ func TestSafetyChild(t *testing.T) {
 		_, err = s.BackupEncrypted(ctx, file, "pass phrase")
 	case "restore":
 		_, err = sqlite.Restore(ctx, db, file, "", time.Now())
+	case "export":
+		_, err = s.ExportTo(ctx, file, sqlstore.ExportCSV)
 	}
 	if err != nil {
 		t.Fatal(err)
@@ -304,6 +307,77 @@ func TestKillDuringEncryptedBackupLeavesNoPlainCopyOnTheStick(t *testing.T) {
 			body, _ := os.ReadFile(filepath.Join(stick, e.Name()))
 			if bytes.HasPrefix(body, []byte("SQLite format 3")) {
 				t.Fatalf("killed at %.0f%%: %s on the stick is a plain copy of the records", at*100, e.Name())
+			}
+		}
+	}
+}
+
+func TestKillDuringACSVExportLeavesTheWholeFolderOrNone(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills child processes")
+	}
+	p := makeSamplePractice(t)
+	probe := filepath.Join(t.TempDir(), "probe")
+	took := runSafetyChild(t, "export", p.full, probe, -1)
+	if took == 0 {
+		t.Fatal("uninterrupted export did not finish")
+	}
+	want := []string{sqlstore.ExportClientsName, sqlstore.ExportSessionsName, sqlstore.ExportVocabularyName}
+	complete := map[string][]byte{}
+	for _, name := range want {
+		complete[name], _ = os.ReadFile(filepath.Join(probe, name))
+	}
+	for _, at := range killPoints {
+		parent := t.TempDir()
+		out := filepath.Join(parent, "export")
+		runSafetyChild(t, "export", p.full, out, time.Duration(at*float64(took)))
+		entries, err := os.ReadDir(out)
+		if err == nil {
+			if len(entries) != len(want) {
+				t.Fatalf("killed at %.0f%%: the folder holds %d files, want all %d", at*100, len(entries), len(want))
+			}
+			for _, name := range want {
+				if body, _ := os.ReadFile(filepath.Join(out, name)); !bytes.Equal(body, complete[name]) {
+					t.Fatalf("killed at %.0f%%: %s is not the whole file", at*100, name)
+				}
+			}
+		}
+		// and the next export into the same place sweeps what the kill left
+		os.RemoveAll(out)
+		s, err := sqlstore.Open(context.Background(), p.full)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.ExportTo(context.Background(), out, sqlstore.ExportCSV); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+		left, _ := os.ReadDir(parent)
+		if len(left) != 1 {
+			t.Fatalf("killed at %.0f%%: %d entries beside the export after the next one, want only it", at*100, len(left))
+		}
+	}
+}
+
+func TestAPlainCopyAKilledEncryptedBackupLeftIsGoneAtTheNextStart(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills child processes")
+	}
+	p := makeSamplePractice(t)
+	db := copyOf(t, p.full)
+	probe := filepath.Join(t.TempDir(), "probe.db.age")
+	took := runSafetyChild(t, "sealed", db, probe, -1)
+	for _, at := range []float64{0.2, 0.5, 0.8} {
+		runSafetyChild(t, "sealed", db, filepath.Join(t.TempDir(), "b.db.age"), time.Duration(at*float64(took)))
+		s, err := sqlstore.Open(context.Background(), db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+		entries, _ := os.ReadDir(filepath.Dir(db))
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), safefile.PartialPrefix) {
+				t.Fatalf("killed at %.0f%%: %s is still beside the database after the next start", at*100, e.Name())
 			}
 		}
 	}

@@ -94,10 +94,13 @@ func writeSession(ctx context.Context, tx *sql.Tx, sess store.Session, stamp str
 		sess.Notes.Subjective, sess.Notes.Objective, sess.Notes.Assessment, sess.Notes.Plan,
 		sess.HomeCare, stamp}
 	if sess.ID == 0 {
+		if sess.UID == "" {
+			sess.UID = store.NewUID()
+		}
 		res, err := tx.ExecContext(ctx, `
 			INSERT INTO sessions (client_id, started_at, duration_min, pain_before, pain_after,
-				trigger_other, subjective, objective, assessment, plan, home_care, updated_at, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(args, stamp)...)
+				trigger_other, subjective, objective, assessment, plan, home_care, updated_at, created_at, uid)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(args, stamp, sess.UID)...)
 		if err != nil {
 			return store.Session{}, err
 		}
@@ -115,6 +118,10 @@ func writeSession(ctx context.Context, tx *sql.Tx, sess store.Session, stamp str
 			return store.Session{}, err
 		}
 		if err := mustAffectOne(res, "session", sess.ID); err != nil {
+			return store.Session{}, err
+		}
+		// The identifier never changes: the saved one is returned.
+		if err := tx.QueryRowContext(ctx, `SELECT uid FROM sessions WHERE id = ?`, sess.ID).Scan(&sess.UID); err != nil {
 			return store.Session{}, err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM session_tags WHERE session_id = ?`, sess.ID); err != nil {
@@ -151,7 +158,7 @@ func (s *Store) DeleteSession(ctx context.Context, id int64) error {
 
 const sessionColumns = `s.id, s.client_id, s.started_at, s.duration_min, s.pain_before, s.pain_after,
 	s.trigger_other, s.subjective, s.objective, s.assessment, s.plan, s.home_care,
-	s.created_at, s.updated_at`
+	s.created_at, s.updated_at, s.uid`
 
 // Session returns one session with its tags.
 func (s *Store) Session(ctx context.Context, id int64) (store.Session, error) {
@@ -222,7 +229,7 @@ func readSessions(ctx context.Context, tx *sql.Tx, where string, args ...any) ([
 		var before, after sql.NullInt64
 		if err := rows.Scan(&sess.ID, &sess.ClientID, &start, &sess.DurationMin, &before, &after,
 			&sess.TriggerOther, &sess.Notes.Subjective, &sess.Notes.Objective, &sess.Notes.Assessment,
-			&sess.Notes.Plan, &sess.HomeCare, &created, &updated); err != nil {
+			&sess.Notes.Plan, &sess.HomeCare, &created, &updated, &sess.UID); err != nil {
 			return nil, err
 		}
 		sess.Start = parseStart(start)

@@ -5,6 +5,8 @@ package testkit
 
 import (
 	"context"
+	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
@@ -55,4 +57,21 @@ func PDFText(tb testing.TB, path, layout string) string {
 		tb.Fatalf("pdftotext %s: %v", path, err)
 	}
 	return string(out)
+}
+
+// SmallDisk mounts a file system of size bytes (a tmpfs) for the test and
+// returns its folder, so a test can fill a real disk. It needs root (CI and
+// the development machines run as root); elsewhere the test is skipped.
+func SmallDisk(tb testing.TB, size int) string {
+	tb.Helper()
+	if os.Geteuid() != 0 {
+		tb.Skip("mounting a small disk needs root")
+	}
+	dir := tb.TempDir()
+	out, err := exec.Command("mount", "-t", "tmpfs", "-o", fmt.Sprintf("size=%d,mode=0700", size), "tmpfs", dir).CombinedOutput()
+	if err != nil {
+		tb.Skipf("cannot mount a small disk here: %v %s", err, out)
+	}
+	tb.Cleanup(func() { exec.Command("umount", "-l", dir).Run() })
+	return dir
 }

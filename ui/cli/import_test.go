@@ -27,7 +27,12 @@ func TestExportJSONImportsIntoAnEmptyDatabase(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "2 clients added.") || !strings.Contains(stdout, "1 session added.") {
 		t.Fatalf("import: %d %q %q", code, stdout, stderr)
 	}
-	code, stdout, _ = runCLI(t, "export", "--db", db, "--format", "csv", "--out", out)
+	// an export folder is new or empty: the CSV files go into their own
+	if code, _, stderr := runCLI(t, "export", "--db", db, "--format", "csv", "--out", out); code != 1 ||
+		!strings.Contains(stderr, "already has files in it") {
+		t.Errorf("csv export into the JSON export's folder: %d %q", code, stderr)
+	}
+	code, stdout, _ = runCLI(t, "export", "--db", db, "--format", "csv", "--out", filepath.Join(t.TempDir(), "csv"))
 	if code != 0 || strings.Count(stdout, "Wrote") != 3 {
 		t.Errorf("csv export: %q", stdout)
 	}

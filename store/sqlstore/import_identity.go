@@ -1,0 +1,132 @@
+package sqlstore
+
+import (
+	"fmt"
+	"strings"
+
+	"backtrack/store"
+)
+
+// How an import tells people apart. A record with an identifier is that
+// client, whatever its name. A record without one is a client already
+// recorded only when it cannot be anyone else: the same name and date of
+// birth, or, where a date of birth is missing, the same name and email or
+// phone. A name that several clients share, or one client whose details
+// neither confirm nor rule out the match, is a question for the therapist,
+// never a guess.
+
+// addedClient is a client an import added: where it came from and what it
+// said.
+type addedClient struct {
+	record  string // "row 3", "client 2"
+	details string
+}
+
+// identity is what an import found for one client record.
+type identity struct {
+	client  store.Client // the recorded client, when found
+	found   bool
+	problem string // a question for the therapist; nothing is written
+}
+
+// identify finds the client a record names. c has been read from the file;
+// uid is its identifier ("" when the file has none).
+func (im *importer) identify(c store.Client, uid string) identity {
+	if uid != "" {
+		other, ok := im.byUID[uid]
+		if !ok {
+			return identity{}
+		}
+		if added, here := im.addedHere[other.ID]; here && added.details != clientDetails(c) {
+			return identity{problem: fmt.Sprintf("%s has the same id as %s but other details; each client needs an id of their own", "This record", added.record)}
+		}
+		return identity{client: other, found: true}
+	}
+	details := clientDetails(c)
+	namesakes := im.namesakes(c)
+	for _, other := range namesakes {
+		if added, here := im.addedHere[other.ID]; here && added.details == details {
+			return identity{client: other, found: true} // a record repeated word for word
+		}
+	}
+	var same, undecided []store.Client
+	for _, other := range namesakes {
+		switch {
+		case !c.DateOfBirth.IsZero() && !other.DateOfBirth.IsZero():
+			if c.DateOfBirth.Equal(other.DateOfBirth) {
+				same = append(same, other)
+			} // born on other days: another person
+		case sameContact(c, other):
+			same = append(same, other)
+		case otherContact(c, other):
+			// both give an email or a phone, and they differ: another person
+		default:
+			undecided = append(undecided, other)
+		}
+	}
+	if len(same) == 1 && len(undecided) == 0 {
+		if _, here := im.addedHere[same[0].ID]; !here {
+			return identity{client: same[0], found: true}
+		}
+	}
+	if len(same) == 0 && len(undecided) == 0 {
+		return identity{}
+	}
+	name := clip(c.FullName())
+	for _, other := range append(same, undecided...) {
+		if added, here := im.addedHere[other.ID]; here {
+			return identity{problem: fmt.Sprintf("%s is also in %s with other details: if they are two people, add date_of_birth or email to tell them apart; if one, give both the same details",
+				name, added.record)}
+		}
+	}
+	if n := len(same) + len(undecided); n > 1 {
+		return identity{problem: fmt.Sprintf("%d clients are called %s: add date_of_birth or email to say which", n, name)}
+	}
+	return identity{problem: fmt.Sprintf("A client called %s is already recorded with other details: add date_of_birth or email to say whether this is the same person", name)}
+}
+
+// namesakes are the clients recorded, or added by this import, with c's
+// first and last name (case and accents aside).
+func (im *importer) namesakes(c store.Client) []store.Client {
+	var out []store.Client
+	for _, other := range uniqueClients(im.byName[store.Fold(c.FullName())]) {
+		if store.Fold(other.FirstName) == store.Fold(c.FirstName) && store.Fold(other.LastName) == store.Fold(c.LastName) {
+			out = append(out, other)
+		}
+	}
+	return out
+}
+
+// sameContact reports whether two records share an email or a phone number.
+func sameContact(a, b store.Client) bool {
+	if a.Email != "" && strings.EqualFold(a.Email, b.Email) {
+		return true
+	}
+	da, db := store.PhoneDigits(a.Phone), store.PhoneDigits(b.Phone)
+	return da != "" && da == db
+}
+
+// otherContact reports whether two records both give an email, or both a
+// phone, and they differ.
+func otherContact(a, b store.Client) bool {
+	if a.Email != "" && b.Email != "" && !strings.EqualFold(a.Email, b.Email) {
+		return true
+	}
+	da, db := store.PhoneDigits(a.Phone), store.PhoneDigits(b.Phone)
+	return da != "" && db != "" && da != db
+}
+
+// clientDetails is everything a record says about a person, to tell two
+// records of one file apart.
+func clientDetails(c store.Client) string {
+	c.Tidy()
+	return strings.Join([]string{store.Fold(c.FirstName), store.Fold(c.LastName), formatDate(c.DateOfBirth),
+		c.Phone, strings.ToLower(c.Email), c.MedicalHistory, c.Medications, c.Contraindications,
+		fmt.Sprint(c.Archived)}, "\x1f")
+}
+
+// added records a client this import created from record.
+func (im *importer) added(c store.Client, record string) {
+	im.indexClient(c)
+	im.addedHere[c.ID] = addedClient{record: record, details: clientDetails(c)}
+}
