@@ -15,6 +15,7 @@ import (
 	"backtrack/report"
 	"backtrack/store"
 	"backtrack/store/settings"
+	"backtrack/store/sqlite"
 	"backtrack/store/sqlstore"
 )
 
@@ -228,11 +229,17 @@ func reportOptions(f reportFlags) (report.Options, error) {
 var errNoDatabase = errors.New("no database")
 
 // openExisting opens a database that must already exist: a mistyped --db
-// must not quietly create an empty one and report "no client".
+// must not quietly create an empty one and report "no client", nor an
+// empty or foreign file be turned into one.
 func openExisting(ctx context.Context, path string) (*sqlstore.Store, error) {
-	if _, err := os.Stat(path); err != nil {
+	if err := sqlite.RequireDatabase(path); err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("%w at %s", errNoDatabase, path)
+		}
+		var notDB *sqlite.NotDatabaseError
+		var folder *sqlite.FolderError
+		if errors.As(err, &notDB) || errors.As(err, &folder) {
+			return nil, err // the sentence names the file already
 		}
 		return nil, fmt.Errorf("open database: %w", err)
 	}
