@@ -30,7 +30,9 @@ func TestFileNameProposesLastFirstAndDate(t *testing.T) {
 	}
 }
 
-func TestWriteFileIsPrivateAndAllOrNothing(t *testing.T) {
+// fourVisitsOfLena is the report data of a client with four visits.
+func fourVisitsOfLena(t *testing.T) report.Data {
+	t.Helper()
 	s := openStore(t)
 	c := createClient(t, s, "Lena", "Fischer", day(1990, 3, 4))
 	fourVisits(t, s, c.ID)
@@ -38,6 +40,11 @@ func TestWriteFileIsPrivateAndAllOrNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return d
+}
+
+func TestWriteFileIsPrivateAndAllOrNothing(t *testing.T) {
+	d := fourVisitsOfLena(t)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "Fischer_Lena_progress_2026-11-25.pdf")
 
@@ -190,15 +197,9 @@ func TestFileNameOfALongNameFitsAFileSystem(t *testing.T) {
 }
 
 func TestWriteFileIntoAMissingFolderNamesTheFolder(t *testing.T) {
-	s := openStore(t)
-	c := createClient(t, s, "Lena", "Fischer", day(1990, 3, 4))
-	fourVisits(t, s, c.ID)
-	d, err := report.Load(context.Background(), s, c.ID, store.Period{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := fourVisitsOfLena(t)
 	missing := filepath.Join(t.TempDir(), "gone")
-	err = report.WriteFile(context.Background(), filepath.Join(missing, "r.pdf"), d, report.Options{})
+	err := report.WriteFile(context.Background(), filepath.Join(missing, "r.pdf"), d, report.Options{})
 	if err == nil || !strings.Contains(err.Error(), "the folder "+missing+" does not exist") ||
 		strings.Contains(err.Error(), ".backtrack-partial") || !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("WriteFile into a missing folder: %v", err)
