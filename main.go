@@ -3,6 +3,9 @@
 package main
 
 import (
+	// First: the locale must be readable before Fyne's lang package reads it.
+	_ "backtrack/ui/posixlocale"
+
 	"context"
 	"flag"
 	"fmt"

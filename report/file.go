@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"backtrack/store"
 	"backtrack/store/safefile"
@@ -38,9 +39,12 @@ func WriteFile(ctx context.Context, path string, d Data, o Options) error {
 // FileName proposes a report's file name:
 // "Lastname_Firstname_progress_YYYY-MM-DD.pdf". Letters in any script are
 // kept; spaces become hyphens; characters that file systems refuse are
-// dropped.
+// dropped. A long name is cut to maxNameBytes at a character boundary, so
+// the whole stays far below the 255 bytes a file system allows however many
+// bytes its script takes (a batch export adds the client ID to tell two
+// cut names apart).
 func FileName(c store.Client, date time.Time) string {
-	name := store.JoinNonEmpty("_", fileSafe(c.LastName), fileSafe(c.FirstName))
+	name := shorten(store.JoinNonEmpty("_", fileSafe(c.LastName), fileSafe(c.FirstName)), maxNameBytes)
 	if name == "" {
 		name = fmt.Sprintf("client-%d", c.ID)
 	}
@@ -57,4 +61,19 @@ func fileSafe(s string) string {
 		}
 	}
 	return strings.Trim(b.String(), ".-")
+}
+
+// maxNameBytes bounds the name part of a report's file name: 100 bytes are
+// 100 Latin letters or 33 CJK characters, and leave room for the date, the
+// ".pdf" and a client ID on every file system (255 bytes a name).
+const maxNameBytes = 100
+
+// shorten cuts s to at most max bytes without splitting a character.
+func shorten(s string, max int) string {
+	for i, r := range s {
+		if i+utf8.RuneLen(r) > max {
+			return strings.TrimRight(s[:i], ".-_")
+		}
+	}
+	return s
 }

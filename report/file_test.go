@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"backtrack/report"
 	"backtrack/store"
@@ -29,7 +30,9 @@ func TestFileNameProposesLastFirstAndDate(t *testing.T) {
 	}
 }
 
-func TestWriteFileIsPrivateAndAllOrNothing(t *testing.T) {
+// fourVisitsOfLena is the report data of a client with four visits.
+func fourVisitsOfLena(t *testing.T) report.Data {
+	t.Helper()
 	s := openStore(t)
 	c := createClient(t, s, "Lena", "Fischer", day(1990, 3, 4))
 	fourVisits(t, s, c.ID)
@@ -37,6 +40,11 @@ func TestWriteFileIsPrivateAndAllOrNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return d
+}
+
+func TestWriteFileIsPrivateAndAllOrNothing(t *testing.T) {
+	d := fourVisitsOfLena(t)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "Fischer_Lena_progress_2026-11-25.pdf")
 
@@ -156,5 +164,44 @@ func TestExportAllStopsWhenCancelled(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(res.Written) != 1 || len(entries) != 1 {
 		t.Errorf("after cancelling at the first of three: written %v, folder has %d files", res.Written, len(entries))
+	}
+}
+
+func TestFileNameOfALongNameFitsAFileSystem(t *testing.T) {
+	long := strings.Repeat("山田", 50) // 100 characters, 300 bytes
+	name := report.FileName(store.Client{FirstName: long, LastName: long}, reportDate)
+	if len(name) > 200 || !utf8.ValidString(name) || !strings.HasSuffix(name, "_progress_2026-11-25.pdf") ||
+		!strings.HasPrefix(name, "山田山田") {
+		t.Errorf("FileName = %q (%d bytes)", name, len(name))
+	}
+	latin := report.FileName(store.Client{FirstName: "A", LastName: strings.Repeat("x", 300)}, reportDate)
+	if len(latin) > 200 {
+		t.Errorf("FileName = %q (%d bytes)", latin, len(latin))
+	}
+
+	// Two clients whose names differ only past the cut get a report each.
+	s := openStore(t)
+	a := createClient(t, s, long, strings.Repeat("山田", 49)+"山甲", day(1980, 1, 1))
+	b := createClient(t, s, long, strings.Repeat("山田", 49)+"山乙", day(1980, 1, 2))
+	fourVisits(t, s, a.ID)
+	fourVisits(t, s, b.ID)
+	res, err := report.ExportAll(context.Background(), s, t.TempDir(), store.Period{}, report.Options{Date: reportDate}, nil)
+	if err != nil || len(res.Failed) > 0 || len(res.Written) != 2 || res.Written[0] == res.Written[1] {
+		t.Fatalf("ExportAll: %v, failed %v, written %q", err, res.Failed, res.Written)
+	}
+	for _, path := range res.Written {
+		if _, err := os.Stat(path); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+func TestWriteFileIntoAMissingFolderNamesTheFolder(t *testing.T) {
+	d := fourVisitsOfLena(t)
+	missing := filepath.Join(t.TempDir(), "gone")
+	err := report.WriteFile(context.Background(), filepath.Join(missing, "r.pdf"), d, report.Options{})
+	if err == nil || !strings.Contains(err.Error(), "the folder "+missing+" does not exist") ||
+		strings.Contains(err.Error(), ".backtrack-partial") || !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("WriteFile into a missing folder: %v", err)
 	}
 }

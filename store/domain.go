@@ -32,6 +32,27 @@ const DefaultDurationMin = 60
 // the minute, so a session stays at "14:00" across time-zone and DST changes.
 const StartLayout = "2006-01-02 15:04"
 
+// A session's start is the wall-clock time the therapist typed. In Go it is
+// a time.Time whose clock reads that time in UTC, a zone without daylight
+// saving: in time.Local, 02:30 on the night the clocks go forward does not
+// exist (time.Date makes it 03:30), and a 02:30 and a 03:30 session would
+// become one. Every session start is made by WallClock or ParseWallClock,
+// and compared with now only through WallClock(now).
+
+// WallClock is the time t's clock shows, as a session start holds it.
+func WallClock(t time.Time) time.Time {
+	y, m, d := t.Date()
+	h, mi, s := t.Clock()
+	return time.Date(y, m, d, h, mi, s, t.Nanosecond(), time.UTC)
+}
+
+// ParseWallClock reads a date or date and time in layout as a session
+// start: exactly the time written, wherever the local clock skips or
+// repeats it.
+func ParseWallClock(layout, value string) (time.Time, error) {
+	return time.ParseInLocation(layout, value, time.UTC)
+}
+
 // Client is a person the therapist treats. Contraindications and
 // medications are alerts the therapist must see before every treatment.
 type Client struct {

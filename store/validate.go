@@ -124,7 +124,7 @@ func (c *Client) Validate(today time.Time) error {
 // database: the date against the client's birth (zero when unknown) and now,
 // duration, pain and text. The store adds the vocabulary's.
 func (sess *Session) Validate(clientDOB, now time.Time) Problems {
-	sess.Start = sess.Start.Truncate(time.Minute)
+	sess.Start = WallClock(sess.Start).Truncate(time.Minute)
 	sess.TriggerOther = tidyLine(sess.TriggerOther)
 	sess.Notes.Subjective = tidyNote(sess.Notes.Subjective)
 	sess.Notes.Objective = tidyNote(sess.Notes.Objective)
@@ -138,7 +138,7 @@ func (sess *Session) Validate(clientDOB, now time.Time) Problems {
 		p.Add("start", "Date is required")
 	case !clientDOB.IsZero() && sess.Start.Format(DateLayout) < clientDOB.Format(DateLayout):
 		p.Add("start", fmt.Sprintf("Date %s is before the client's date of birth (%s)", sess.Start.Format(DateLayout), clientDOB.Format(DateLayout)))
-	case sess.Start.After(now.Add(24 * time.Hour)):
+	case sess.Start.After(WallClock(now).Add(24 * time.Hour)):
 		p.Add("start", fmt.Sprintf("Date %s is more than a day in the future", sess.Start.Format(StartLayout)))
 	}
 	if sess.DurationMin < 1 || sess.DurationMin > 600 {

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -35,8 +36,11 @@ type ClientList struct {
 	List     *widget.List
 	Status   *widget.Label // "2000 clients", "3 found", "No client matches …"
 
-	rows     []store.ClientSummary
-	selected int64 // the client shown on the right, 0 for none
+	rows []store.ClientSummary
+	// sharedNames are the names more than one row has: those rows say
+	// who is who (born …, else phone or email).
+	sharedNames map[string]bool
+	selected    int64 // the client shown on the right, 0 for none
 	// quiet is set while the list is re-selected by code, so OnSelected
 	// does not treat it as the therapist picking a client.
 	quiet bool
@@ -67,7 +71,7 @@ func newClientList(s *sqlstore.Store, t *tasks, now func() time.Time) *ClientLis
 		newClientRow,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < len(l.rows) {
-				o.(*clientRow).show(l.rows[i], l.now(), l.Sort.Selected == sortByName)
+				o.(*clientRow).show(l.rows[i], l.now(), l.Sort.Selected == sortByName, l.sharedNames[strings.ToLower(l.rows[i].FullName())])
 			}
 		})
 	l.List.OnSelected = l.onSelected
@@ -96,6 +100,7 @@ func (l *ClientList) Reload() {
 		}
 		l.Status.Importance = widget.MediumImportance
 		l.rows = rows
+		l.sharedNames = sharedNames(rows)
 		l.Status.SetText(l.statusText(q))
 		l.List.Refresh()
 		l.reselect()
@@ -196,9 +201,25 @@ func newClientRow() fyne.CanvasObject {
 	return r
 }
 
+// sharedNames lists the names (case and spacing aside) more than one of
+// rows has.
+func sharedNames(rows []store.ClientSummary) map[string]bool {
+	seen := make(map[string]bool, len(rows))
+	shared := map[string]bool{}
+	for _, r := range rows {
+		key := strings.ToLower(r.FullName())
+		if seen[key] {
+			shared[key] = true
+		}
+		seen[key] = true
+	}
+	return shared
+}
+
 // show fills the row; sorted by name it reads "Last, First" so the order
-// is visible at a glance.
-func (r *clientRow) show(c store.ClientSummary, now time.Time, lastFirst bool) {
+// is visible at a glance. A name another row shares says who is who before
+// the last visit: "born 4 Mar 1985 · 14 Nov · 4→2".
+func (r *clientRow) show(c store.ClientSummary, now time.Time, lastFirst, nameShared bool) {
 	name := c.FullName()
 	if lastFirst && c.LastName != "" {
 		name = c.LastName + ", " + c.FirstName
@@ -207,7 +228,11 @@ func (r *clientRow) show(c store.ClientSummary, now time.Time, lastFirst bool) {
 		name += " (archived)"
 	}
 	r.name.SetText(name)
-	r.visit.SetText(lastVisitSummary(c, now))
+	visit := lastVisitSummary(c, now)
+	if d := clientDetail(c.Client); nameShared && d != "" {
+		visit = d + " · " + visit
+	}
+	r.visit.SetText(visit)
 	if c.HasAlerts() {
 		r.alert.Show()
 	} else {

@@ -69,5 +69,26 @@ func lastVisitSummary(c store.ClientSummary, now time.Time) string {
 	return shortDate(c.LastVisit, now) + " · " + painChange(c.LastPainBefore, c.LastPainAfter)
 }
 
+// clientDetail tells a client from another of the same name: "born 4 Mar
+// 1985", else the phone, else the email; "" when none is recorded.
+func clientDetail(c store.Client) string {
+	switch {
+	case !c.DateOfBirth.IsZero():
+		return "born " + longDate(c.DateOfBirth)
+	case strings.TrimSpace(c.Phone) != "":
+		return strings.TrimSpace(c.Phone)
+	}
+	return strings.TrimSpace(c.Email)
+}
+
+// nameWithDetail is "Anna Smith (born 4 Mar 1985)", or the name alone when
+// nothing tells the client apart.
+func nameWithDetail(c store.Client) string {
+	if d := clientDetail(c); d != "" {
+		return c.FullName() + " (" + d + ")"
+	}
+	return c.FullName()
+}
+
 // oneLine squeezes a note onto one line for a summary.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -88,7 +88,7 @@ func newReportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, client store.
 
 	form := container.New(layout.NewFormLayout(),
 		widget.NewLabelWithStyle("Client", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}),
-		widget.NewLabelWithStyle(client.FullName(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		widget.NewLabelWithStyle(nameWithDetail(client), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, row := range [][2]fyne.CanvasObject{
 		pair(formRow("Period", e.Period.box)),
 		pair(layout.NewSpacer(), e.Visits),

@@ -188,7 +188,7 @@ func (b *batchReportDialog) finish(dir string, res report.BatchResult, err error
 		lines = append(lines, words.Plural(n, "client has", "clients have")+" no visit in the period and got no report.")
 	}
 	for _, f := range res.Failed {
-		lines = append(lines, "Not written: "+f.Client.FullName()+" — "+reportErrorText(f.Err))
+		lines = append(lines, "Not written: "+nameWithDetail(f.Client)+" — "+reportErrorText(f.Err))
 	}
 	b.Status.SetText(strings.Join(lines, "\n"))
 	if len(res.Written) > 0 {

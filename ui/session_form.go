@@ -190,8 +190,8 @@ func (f *SessionForm) read() (store.Session, map[string]string) {
 	problems := map[string]string{}
 	s := f.base
 	s.ClientID = f.client.ID
-	day, derr := time.ParseInLocation(store.DateLayout, strings.TrimSpace(f.Date.Text), time.Local)
-	clock, terr := time.ParseInLocation(formTimeLayout, strings.TrimSpace(f.Time.Text), time.Local)
+	day, derr := store.ParseWallClock(store.DateLayout, strings.TrimSpace(f.Date.Text))
+	clock, terr := store.ParseWallClock(formTimeLayout, strings.TrimSpace(f.Time.Text))
 	switch {
 	case strings.TrimSpace(f.Date.Text) == "":
 		problems["start"] = "Date is required"
@@ -200,7 +200,7 @@ func (f *SessionForm) read() (store.Session, map[string]string) {
 	case terr != nil:
 		problems["start"] = fmt.Sprintf("Time %q is not a time like 14:00", f.Time.Text)
 	default:
-		s.Start = time.Date(day.Year(), day.Month(), day.Day(), clock.Hour(), clock.Minute(), 0, 0, time.Local)
+		s.Start = time.Date(day.Year(), day.Month(), day.Day(), clock.Hour(), clock.Minute(), 0, 0, day.Location()) // the wall clock typed
 	}
 	if n, err := strconv.Atoi(strings.TrimSpace(f.Duration.Text)); err != nil {
 		problems["duration"] = fmt.Sprintf("Duration %q is not a number of minutes", f.Duration.Text)

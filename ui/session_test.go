@@ -9,6 +9,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/sqlstore"
+	"backtrack/store/testkit"
 )
 
 // deskWithClient opens the desk on one client, picked in the list.
@@ -378,5 +379,26 @@ func TestCopyWithoutAnEarlierSessionSaysSo(t *testing.T) {
 	}
 	if f.Dirty() {
 		t.Error("copying nothing changed the form")
+	}
+}
+
+// A session typed at 02:30 the night Berlin's clocks go forward is saved
+// at 02:30, the time the therapist wrote, not moved to 03:30.
+func TestSessionFormKeepsATimeTheLocalClockSkips(t *testing.T) {
+	if !testkit.InTimeZone(t, "Europe/Berlin") {
+		return
+	}
+	d, s, c := deskWithClient(t)
+	press(t, d, shortcutNewSession)
+	f := d.view.Form
+	typeInto(d, f.Date, "2024-03-31")
+	typeInto(d, f.Time, "02:30")
+	press(t, d, shortcutSave)
+	hist, err := s.ClientHistory(context.Background(), c.ID, store.Period{})
+	if err != nil || len(hist) != 1 {
+		t.Fatalf("history: %v %v (form problem %q)", hist, err, f.problems.Summary.Text)
+	}
+	if got := hist[0].Start.Format(store.StartLayout); got != "2024-03-31 02:30" {
+		t.Errorf("saved at %s, want 2024-03-31 02:30", got)
 	}
 }

@@ -6,8 +6,10 @@ package safefile
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -34,7 +36,7 @@ func PrivateDir(dir string) error {
 func Partial(dir string) (string, error) {
 	f, err := os.CreateTemp(dir, partialPattern())
 	if err != nil {
-		return "", fmt.Errorf("create file in %s: %w", dir, err)
+		return "", inFolderError(dir, "create file in", err)
 	}
 	name := f.Name()
 	if err := f.Chmod(0o600); err != nil {
@@ -54,13 +56,33 @@ func Partial(dir string) (string, error) {
 func PartialDir(parent string) (string, error) {
 	dir, err := os.MkdirTemp(parent, partialPattern())
 	if err != nil {
-		return "", fmt.Errorf("create folder in %s: %w", parent, err)
+		return "", inFolderError(parent, "create folder in", err)
 	}
 	if err := os.Chmod(dir, 0o700); err != nil {
 		os.RemoveAll(dir)
 		return "", err
 	}
 	return dir, nil
+}
+
+// MissingFolderError is a file to be written into a folder that does not
+// exist. The sentence names the folder, not the partial file's name, and
+// the error is fs.ErrNotExist to errors.Is.
+type MissingFolderError struct{ Dir string }
+
+func (e *MissingFolderError) Error() string { return "the folder " + e.Dir + " does not exist" }
+
+// Is makes the error fs.ErrNotExist.
+func (e *MissingFolderError) Is(target error) bool { return target == fs.ErrNotExist }
+
+// inFolderError is why creating something in dir failed, naming dir.
+func inFolderError(dir, doing string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		if _, statErr := os.Stat(dir); errors.Is(statErr, fs.ErrNotExist) {
+			return &MissingFolderError{Dir: dir}
+		}
+	}
+	return fmt.Errorf("%s %s: %w", doing, dir, err)
 }
 
 func partialPattern() string { return fmt.Sprintf("%s%d-*", PartialPrefix, os.Getpid()) }

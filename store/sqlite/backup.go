@@ -241,7 +241,7 @@ func verifyDatabase(ctx context.Context, path string) (BackupInfo, error) {
 		return BackupInfo{}, fmt.Errorf("%w: %v", store.ErrNotBackup, err)
 	}
 	if last.Valid {
-		info.LastSession, _ = time.ParseInLocation(store.StartLayout, last.String, time.Local)
+		info.LastSession, _ = store.ParseWallClock(store.StartLayout, last.String)
 	}
 	return info, nil
 }

@@ -37,6 +37,10 @@ type RestoreResult struct {
 // fail with ErrDatabaseInUse.
 func Restore(ctx context.Context, dbPath, from, passphrase string, now time.Time) (RestoreResult, error) {
 	res, err := restore(ctx, dbPath, from, passphrase, now)
+	var folder *FolderError
+	if errors.As(err, &folder) {
+		return RestoreResult{}, err // the sentence says it all
+	}
 	if err != nil {
 		return RestoreResult{}, fmt.Errorf("restore: %w", err)
 	}
@@ -55,7 +59,7 @@ func restore(ctx context.Context, dbPath, from, passphrase string, now time.Time
 		return RestoreResult{}, store.ErrPassphraseRequired
 	}
 	if st, err := os.Stat(dbPath); err == nil && st.IsDir() {
-		return RestoreResult{}, fmt.Errorf("%s is a folder, not a database file", dbPath)
+		return RestoreResult{}, &FolderError{Path: dbPath}
 	}
 	dir := filepath.Dir(dbPath)
 	if err := safefile.PrivateDir(dir); err != nil {

@@ -12,14 +12,13 @@ import (
 // Check runs SQLite's integrity and foreign-key checks on the database at
 // path without changing it, and returns each problem found (none: healthy).
 func Check(ctx context.Context, path string) ([]string, error) {
-	if st, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("check %s: %w", path, err)
-	} else if st.IsDir() {
-		return nil, fmt.Errorf("check %s: a folder, not a database file", path)
-	}
-	// An empty file, or any other, is not a Backtrack database.
-	if err := verifyMagic(path); err != nil {
-		return nil, fmt.Errorf("check %s: %w", path, err)
+	// An empty file, a folder or another program's file is not a
+	// Backtrack database: say so rather than report it healthy.
+	if err := RequireDatabase(path); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("check %s: %w", path, err)
+		}
+		return nil, err
 	}
 	// Without a write-ahead log beside it the file is the whole database:
 	// read it as immutable, so the check creates no -wal or -shm (which

@@ -255,19 +255,20 @@ func parseDate(s string) time.Time {
 	return t
 }
 
-// parseStart reads a session start ("2006-01-02 15:04").
-func parseStart(s string) time.Time { return parseLocal(s, store.StartLayout) }
+// parseStart reads a session start ("2006-01-02 15:04") as the wall clock
+// it says (store.ParseWallClock).
+func parseStart(s string) time.Time { return parseClock(s, store.StartLayout, time.UTC) }
 
 // parseStamp reads a created/updated time ("2006-01-02 15:04:05").
-func parseStamp(s string) time.Time { return parseLocal(s, stampLayout) }
+func parseStamp(s string) time.Time { return parseClock(s, stampLayout, time.Local) }
 
 const stampLayout = "2006-01-02 15:04:05"
 
-// parseLocal reads the two layouts above by hand: they are parsed for every
+// parseClock reads the two layouts above by hand: they are parsed for every
 // row of a long history, where time.ParseInLocation was the largest cost.
-func parseLocal(s, layout string) time.Time {
+func parseClock(s, layout string, loc *time.Location) time.Time {
 	if len(s) != len(layout) || len(s) < 16 || s[4] != '-' || s[7] != '-' || s[10] != ' ' || s[13] != ':' {
-		t, _ := time.ParseInLocation(layout, s, time.Local)
+		t, _ := time.ParseInLocation(layout, s, loc)
 		return t
 	}
 	num := func(from, to int) int {
@@ -281,7 +282,7 @@ func parseLocal(s, layout string) time.Time {
 	if len(s) == 19 {
 		sec = num(17, 19)
 	}
-	return time.Date(num(0, 4), time.Month(num(5, 7)), num(8, 10), num(11, 13), num(14, 16), sec, 0, time.Local)
+	return time.Date(num(0, 4), time.Month(num(5, 7)), num(8, 10), num(11, 13), num(14, 16), sec, 0, loc)
 }
 
 func painFrom(n sql.NullInt64) store.Pain {

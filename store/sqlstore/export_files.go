@@ -203,27 +203,57 @@ func writeCSV(w io.Writer, header []string, rows func(row func(...string) error)
 // cell ("=HYPERLINK(...)" in a client's name must stay text).
 const formulaStarts = "=+-@\t\r"
 
-// guardFormula prefixes a cell that a spreadsheet would evaluate with an
-// apostrophe; unguardFormula, on import, takes exactly one away again.
+// cellSeparators are the characters a spreadsheet may split a line at,
+// whatever separator the file was written with: a semicolon-locale
+// spreadsheet reads "a;=1+1" as two cells, the second a formula.
+const cellSeparators = ",;\t\r\n"
+
+// guardFormula puts an apostrophe at every place a spreadsheet could
+// start a cell, the cell's start and after each separator (spaces
+// skipped), where what follows begins with a formula character, or is an
+// apostrophe before one: unguardFormula, on import, then takes away
+// exactly what was added.
 func guardFormula(cell string) string {
-	if cell == "" {
-		return cell
+	if _, err := strconv.Atoi(cell); err == nil {
+		return cell // a plain negative number is a number, not a formula
 	}
-	if strings.ContainsRune(formulaStarts, rune(cell[0])) || (cell[0] == '\'' && len(cell) > 1 && strings.ContainsRune(formulaStarts+"'", rune(cell[1]))) {
-		if _, err := strconv.Atoi(cell); err == nil {
-			return cell // a plain negative number is a number, not a formula
+	var b strings.Builder
+	atStart := true
+	for i := 0; i < len(cell); i++ {
+		if atStart && cell[i] != ' ' {
+			atStart = false
+			if evaluates(cell[i:]) || guarded(cell[i:]) {
+				b.WriteByte('\'')
+			}
 		}
-		return "'" + cell
+		b.WriteByte(cell[i])
+		atStart = atStart || strings.IndexByte(cellSeparators, cell[i]) >= 0
 	}
-	return cell
+	return b.String()
 }
 
 func unguardFormula(cell string) string {
-	if len(cell) > 1 && cell[0] == '\'' && strings.ContainsRune(formulaStarts+"'", rune(cell[1])) {
-		return cell[1:]
+	var b strings.Builder
+	atStart := true
+	for i := 0; i < len(cell); i++ {
+		if atStart && cell[i] != ' ' {
+			atStart = false
+			if guarded(cell[i:]) {
+				continue // the apostrophe guardFormula added
+			}
+		}
+		b.WriteByte(cell[i])
+		atStart = atStart || strings.IndexByte(cellSeparators, cell[i]) >= 0
 	}
-	return cell
+	return b.String()
 }
+
+// evaluates reports whether s starts with a formula character.
+func evaluates(s string) bool { return s != "" && strings.IndexByte(formulaStarts, s[0]) >= 0 }
+
+// guarded reports whether s starts with an apostrophe before a formula
+// character or another apostrophe: what guardFormula writes.
+func guarded(s string) bool { return len(s) > 1 && s[0] == '\'' && (evaluates(s[1:]) || s[1] == '\'') }
 
 // tagList writes tags the way the sessions import reads them:
 // "Gluteus medius (left); Stiffness".

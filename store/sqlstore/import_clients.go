@@ -121,7 +121,7 @@ func parseImportStart(s string) (time.Time, error) {
 	var err error
 	for _, layout := range startLayouts {
 		var t time.Time
-		if t, err = time.ParseInLocation(layout, s, time.Local); err == nil {
+		if t, err = store.ParseWallClock(layout, s); err == nil {
 			return t, nil
 		}
 		if strings.Contains(err.Error(), "out of range") {

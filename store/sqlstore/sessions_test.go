@@ -54,7 +54,7 @@ func TestSaveSessionRoundTrip(t *testing.T) {
 	if got.Notes.Plan != "every 2 weeks" || got.HomeCare != "side-lying QL stretch" {
 		t.Errorf("notes = %+v %q", got.Notes, got.HomeCare)
 	}
-	if !got.Start.Equal(in.Start) {
+	if !got.Start.Equal(store.WallClock(in.Start)) { // a start is the wall clock typed
 		t.Errorf("start = %v, want %v", got.Start, in.Start)
 	}
 }

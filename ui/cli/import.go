@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
@@ -53,11 +54,14 @@ func runImport(ctx context.Context, env Env, args []string) error {
 		return fmt.Errorf("open %s: %w", files[0], err)
 	}
 	defer f.Close()
-	open := openExisting // a mistyped --db must not quietly create a new file
-	if create {
-		open = func(ctx context.Context, path string) (*sqlstore.Store, error) { return sqlstore.Open(ctx, path) }
+	s, err := openExisting(ctx, db) // a mistyped --db must not quietly create a new file
+	var created *newDatabase
+	if create && errors.Is(err, errNoDatabase) {
+		created, err = createDatabase(ctx, db)
+		if created != nil {
+			s = created.store
+		}
 	}
-	s, err := open(ctx, db)
 	if err != nil {
 		if create || !errors.Is(err, errNoDatabase) {
 			return err
@@ -66,6 +70,12 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	}
 	defer s.Close()
 	sum, err := run(s, ctx, f, sqlstore.ImportOptions{CheckOnly: check})
+	if created != nil && (check || err != nil) {
+		// Nothing landed: the database --new made goes, and its folders.
+		if rmErr := created.remove(); rmErr != nil {
+			err = errors.Join(err, rmErr)
+		}
+	}
 	var ie *sqlstore.ImportError
 	if errors.As(err, &ie) {
 		fmt.Fprintf(env.Stderr, "%s has %s; nothing was imported:\n", files[0], words.Plural(len(sum.Problems), "problem", "problems"))
@@ -102,4 +112,57 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		rest = append(rest, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
+}
+
+// newDatabase is a database import --new created, with the folders it
+// created for it, so a check or a refused import can leave nothing behind.
+type newDatabase struct {
+	store   *sqlstore.Store
+	path    string
+	folders []string // innermost first
+}
+
+// createDatabase creates the database at path, remembering which of its
+// folders did not exist.
+func createDatabase(ctx context.Context, path string) (*newDatabase, error) {
+	created := &newDatabase{path: path}
+	for dir := filepath.Dir(path); ; dir = filepath.Dir(dir) {
+		if _, err := os.Stat(dir); err == nil || !errors.Is(err, os.ErrNotExist) {
+			break
+		}
+		created.folders = append(created.folders, dir)
+		if dir == filepath.Dir(dir) {
+			break
+		}
+	}
+	s, err := sqlstore.Open(ctx, path)
+	if err != nil {
+		created.removeFiles()
+		return nil, err
+	}
+	created.store = s
+	return created, nil
+}
+
+// remove closes the new database and deletes it with its journal files
+// and the folders made for it.
+func (n *newDatabase) remove() error {
+	if err := n.store.Close(); err != nil {
+		return err
+	}
+	return n.removeFiles()
+}
+
+func (n *newDatabase) removeFiles() error {
+	var errs []error
+	for _, f := range []string{n.path, n.path + "-wal", n.path + "-shm", n.path + "-journal"} {
+		if err := os.Remove(f); err != nil && !errors.Is(err, os.ErrNotExist) {
+			errs = append(errs, err)
+		}
+	}
+	// os.Remove leaves a folder something else has put files into since.
+	for _, dir := range n.folders {
+		os.Remove(dir)
+	}
+	return errors.Join(errs...)
 }

@@ -15,6 +15,7 @@ import (
 	"backtrack/report"
 	"backtrack/store"
 	"backtrack/store/settings"
+	"backtrack/store/sqlite"
 	"backtrack/store/sqlstore"
 )
 
@@ -23,6 +24,7 @@ var reportCommand = command{
 	usage: `backtrack report --db PATH --client ID|"First Last" [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out FILE.pdf
   backtrack report --db PATH --all [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out DIR
   (--out DIR for one client writes Lastname_Firstname_progress_YYYY-MM-DD.pdf in DIR)
+  (--all prints progress as counts; --verbose adds each client's name)
   options: --paper A4|Letter  --date YYYY-MM-DD (report date, default today)
            --practice NAME --therapist NAME --credentials TEXT (default: the desk's settings)`,
 	run: runReport,
@@ -31,7 +33,7 @@ var reportCommand = command{
 // reportFlags is the report command's command line.
 type reportFlags struct {
 	db, client, from, to, out, paper, date string
-	all                                    bool
+	all, verbose                           bool
 	practice, therapist, credentials       string
 	set                                    map[string]bool // flags given, even if empty
 }
@@ -41,6 +43,7 @@ func parseReportFlags(args []string) (reportFlags, error) {
 	fs := newFlags("report", &f.db)
 	fs.StringVar(&f.client, "client", "", `client ID or full name ("First Last")`)
 	fs.BoolVar(&f.all, "all", false, "one report per active client, into the --out folder")
+	fs.BoolVar(&f.verbose, "verbose", false, "with --all, name each client in the progress (a log then keeps the names)")
 	fs.StringVar(&f.from, "from", "", "first day of the period (YYYY-MM-DD)")
 	fs.StringVar(&f.to, "to", "", "last day of the period (YYYY-MM-DD)")
 	fs.StringVar(&f.out, "out", "", "PDF file to write (folder with --all)")
@@ -84,7 +87,7 @@ func runReport(ctx context.Context, env Env, args []string) error {
 	}
 	defer s.Close()
 	if f.all {
-		return reportAll(ctx, env, s, f.out, period, opts)
+		return reportAll(ctx, env, s, f.out, period, opts, f.verbose)
 	}
 	client, err := findClient(ctx, s, f.client)
 	if err != nil {
@@ -106,12 +109,18 @@ func runReport(ctx context.Context, env Env, args []string) error {
 }
 
 // reportAll writes every active client's report, progress on stderr.
-// Ctrl-C stops between clients, leaving only complete files.
-func reportAll(ctx context.Context, env Env, s *sqlstore.Store, dir string, period store.Period, opts report.Options) error {
+// Ctrl-C stops between clients, leaving only complete files. The progress
+// and the failures name clients only when verbose: a cron job's log is no
+// place for a list of clients.
+func reportAll(ctx context.Context, env Env, s *sqlstore.Store, dir string, period store.Period, opts report.Options, verbose bool) error {
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
 	defer stop()
 	res, err := report.ExportAll(ctx, s, dir, period, opts, func(done, total int, c store.Client) {
-		fmt.Fprintf(env.Stderr, "[%d/%d] %s\n", done, total, c.FullName())
+		if verbose {
+			fmt.Fprintf(env.Stderr, "%d of %d: %s\n", done, total, c.FullName())
+		} else {
+			fmt.Fprintf(env.Stderr, "%d of %d\n", done, total)
+		}
 	})
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
@@ -125,7 +134,11 @@ func reportAll(ctx context.Context, env Env, s *sqlstore.Store, dir string, peri
 	}
 	fmt.Fprintln(env.Stdout)
 	for _, f := range res.Failed {
-		fmt.Fprintf(env.Stderr, "failed: %v\n", f)
+		if verbose {
+			fmt.Fprintf(env.Stderr, "failed: %v\n", f)
+		} else { // the error quotes the file name, which holds the name
+			fmt.Fprintf(env.Stderr, "failed: client %d: %v\n", f.Client.ID, innermost(f.Err))
+		}
 	}
 	if len(res.Failed) > 0 {
 		return fmt.Errorf("%d reports could not be written", len(res.Failed))
@@ -228,13 +241,28 @@ func reportOptions(f reportFlags) (report.Options, error) {
 var errNoDatabase = errors.New("no database")
 
 // openExisting opens a database that must already exist: a mistyped --db
-// must not quietly create an empty one and report "no client".
+// must not quietly create an empty one and report "no client", nor an
+// empty or foreign file be turned into one.
 func openExisting(ctx context.Context, path string) (*sqlstore.Store, error) {
-	if _, err := os.Stat(path); err != nil {
+	if err := sqlite.RequireDatabase(path); err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("%w at %s", errNoDatabase, path)
+		}
+		var notDB *sqlite.NotDatabaseError
+		var folder *sqlite.FolderError
+		if errors.As(err, &notDB) || errors.As(err, &folder) {
+			return nil, err // the sentence names the file already
 		}
 		return nil, fmt.Errorf("open database: %w", err)
 	}
 	return sqlstore.Open(ctx, path)
+}
+
+// innermost is the error at the bottom of err's chain: the disk's or the
+// renderer's words, without the file name wrapped around them.
+func innermost(err error) error {
+	for next := errors.Unwrap(err); next != nil; next = errors.Unwrap(err) {
+		err = next
+	}
+	return err
 }

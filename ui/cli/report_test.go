@@ -167,7 +167,7 @@ func TestReportAllWritesEachActiveClientWithProgress(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stderr, "[3/3]") || !strings.Contains(stdout, "wrote 3 reports to "+dir) {
+	if stderr != "1 of 3\n2 of 3\n3 of 3\n" || !strings.Contains(stdout, "wrote 3 reports to "+dir) {
 		t.Errorf("stdout %q stderr %q", stdout, stderr)
 	}
 	entries, _ := os.ReadDir(dir)
@@ -177,5 +177,13 @@ func TestReportAllWritesEachActiveClientWithProgress(t *testing.T) {
 	text := pdfText(t, filepath.Join(dir, "Ångström-Łukasiewicz_Zoë_progress_2026-11-25.pdf"))
 	if !strings.Contains(text, "Zoë Ångström-Łukasiewicz") {
 		t.Errorf("batch report lacks the client's name")
+	}
+}
+
+func TestReportAllNamesClientsOnlyWhenVerbose(t *testing.T) {
+	db, _ := reportDB(t)
+	code, _, stderr := run(t, "report", "--db", db, "--all", "--verbose", "--date", "2026-11-25", "--out", t.TempDir())
+	if code != 0 || !strings.Contains(stderr, "3 of 3: ") || !strings.Contains(stderr, "Zoë Ångström-Łukasiewicz") {
+		t.Errorf("--verbose: %d %q", code, stderr)
 	}
 }
