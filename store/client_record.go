@@ -7,7 +7,8 @@ import "slices"
 // numbers always agree with each other.
 type ClientRecord struct {
 	Client   Client
-	Sessions []Session    // newest first, each with every tag
+	Sessions []Session    // newest first, each with every tag; voided notes are not among them
+	Voided   []Session    // notes entered in error, newest first: in the history, in no figure
 	Trend    []TrendPoint // oldest first: the chart and the summary read it
 }
 

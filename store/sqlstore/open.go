@@ -21,6 +21,7 @@ type Store struct {
 	write *sql.DB
 	read  *sql.DB
 	now   func() time.Time
+	actor func() string // who makes changes (WithActor)
 }
 
 // Option adjusts a Store when it is opened.
@@ -34,14 +35,15 @@ func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = no
 // folder) and bringing its schema up to date. A database written by a newer
 // Backtrack is refused with store.ErrNewerSchema and left untouched.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
-	engine, err := sqlite.Open(ctx, path)
-	if err != nil {
-		return nil, err
-	}
-	s := &Store{engine: engine, write: engine.Writer(), read: engine.Reader(), now: time.Now}
+	s := &Store{now: time.Now}
 	for _, opt := range opts {
 		opt(s)
 	}
+	engine, err := sqlite.Open(ctx, path, map[int]sqlite.Migrated{3: s.startLog})
+	if err != nil {
+		return nil, err
+	}
+	s.engine, s.write, s.read = engine, engine.Writer(), engine.Reader()
 	return s, nil
 }
 
