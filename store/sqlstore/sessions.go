@@ -204,7 +204,6 @@ func sessionInTx(ctx context.Context, tx *sql.Tx, id int64) (store.Session, stri
 	return found[0], clientUID, nil
 }
 
-
 const sessionColumns = `s.id, s.client_id, s.started_at, s.duration_min, s.pain_before, s.pain_after,
 	s.trigger_other, s.subjective, s.objective, s.assessment, s.plan, s.home_care,
 	s.created_at, s.updated_at, s.uid, s.signed_at, s.signed_by, s.legacy, s.voided_at, s.voided_by, s.void_reason`
