@@ -220,3 +220,35 @@ func (db *DB) migrateOne(ctx context.Context, m migration) error {
 	}
 	return tx.Commit()
 }
+
+// ErrOlderSchema means a database was opened read-only that this Backtrack
+// would first bring up to date: it must be opened normally once.
+var ErrOlderSchema = errors.New("this database was written by an older Backtrack; open it in Backtrack once to bring it up to date")
+
+// OpenReadOnly opens the database at path for reading only: no file is
+// created, nothing migrated, nothing written (check and audit use it). A
+// database of another schema version is refused.
+func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
+	if err := verifyMagic(path); err != nil {
+		return nil, fmt.Errorf("open database %s: %w", filepath.Base(path), err)
+	}
+	read, err := sql.Open("sqlite", "file:"+escapePath(path)+"?mode=ro&_pragma=busy_timeout(5000)&_pragma=query_only(1)")
+	if err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	read.SetMaxOpenConns(2)
+	var version int
+	if err := read.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		read.Close()
+		return nil, fmt.Errorf("open database %s: %w", filepath.Base(path), Classify(err))
+	}
+	switch {
+	case version > SchemaVersion():
+		read.Close()
+		return nil, fmt.Errorf("open database: %w", store.ErrNewerSchema)
+	case version < SchemaVersion():
+		read.Close()
+		return nil, fmt.Errorf("open database: %w", ErrOlderSchema)
+	}
+	return &DB{path: path, read: read}, nil
+}

@@ -215,3 +215,35 @@ func readSessionsV3(ctx context.Context, tx *sql.Tx) ([]store.Session, error) {
 	}
 	return out, tags.Err()
 }
+
+// RecordLabels names every client and note for the lines of the record's
+// history: "Marta Nowak" for a client, "Marta Nowak, visit of 2026-10-01
+// 09:30" for a note, by their identifiers.
+func (s *Store) RecordLabels(ctx context.Context) (map[string]string, error) {
+	out := map[string]string{}
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT c.uid, c.first_name, c.last_name, s.uid, s.started_at
+			FROM clients c LEFT JOIN sessions s ON s.client_id = c.id`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var clientUID, first, last string
+			var sessionUID, start sql.NullString
+			if err := rows.Scan(&clientUID, &first, &last, &sessionUID, &start); err != nil {
+				return err
+			}
+			name := strings.TrimSpace(first + " " + last)
+			out[clientUID] = name
+			if sessionUID.Valid {
+				out[sessionUID.String] = name + ", visit of " + start.String
+			}
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("record labels: %w", err)
+	}
+	return out, nil
+}

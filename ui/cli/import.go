@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
@@ -65,7 +66,7 @@ func runImport(ctx context.Context, env Env, args []string) error {
 		return fmt.Errorf("%w (add --new to create it)", err)
 	}
 	defer s.Close()
-	sum, err := run(s, ctx, f, sqlstore.ImportOptions{CheckOnly: check})
+	sum, err := run(s, ctx, f, sqlstore.ImportOptions{CheckOnly: check, Source: filepath.Base(files[0])})
 	var ie *sqlstore.ImportError
 	if errors.As(err, &ie) {
 		fmt.Fprintf(env.Stderr, "%s has %s; nothing was imported:\n", files[0], words.Plural(len(sum.Problems), "problem", "problems"))
