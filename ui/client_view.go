@@ -42,6 +42,8 @@ type ClientView struct {
 	sessions []store.Session // newest first
 	mode     viewMode
 	loads    latest
+	// openNext is a note to open once the client loading now has landed.
+	openNext int64
 
 	beforePanel *panel
 	historyBar  *fyne.Container
@@ -148,7 +150,19 @@ func (v *ClientView) apply(data clientData, then viewMode) {
 		v.content.Refresh()
 	}
 	v.setMode(then)
+	if id := v.openNext; id != 0 {
+		v.openNext = 0
+		v.openSession(id)
+	}
 	v.d.updateActions()
+	v.d.refreshDrafts()
+}
+
+// ShowNote loads a client and opens one of their notes.
+func (v *ClientView) ShowNote(clientID, sessionID int64) {
+	v.Form = nil
+	v.openNext = sessionID
+	v.load(clientID, modeOverview)
 }
 
 func (v *ClientView) setMode(m viewMode) {
