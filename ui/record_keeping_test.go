@@ -36,7 +36,10 @@ func TestTheDeskOffersToSignDraftsOldestFirstWithTheTherapistsName(t *testing.T)
 	if got := shownText(d.window); !strings.Contains(got, "carries the therapist's name") {
 		t.Fatalf("without a name: %q", got)
 	}
-	act(d, func() { d.window.Canvas().Overlays().Top().Hide(); d.window.Canvas().Overlays().Remove(d.window.Canvas().Overlays().Top()) })
+	act(d, func() {
+		d.window.Canvas().Overlays().Top().Hide()
+		d.window.Canvas().Overlays().Remove(d.window.Canvas().Overlays().Top())
+	})
 
 	// When the name is there, the oldest draft is offered first and signed
 	d.app.Preferences().SetString(settings.KeyTherapist, "Anna Keller")
