@@ -18,7 +18,7 @@ func TrendOf(sessions []Session) []TrendPoint {
 	points := make([]TrendPoint, 0, len(sessions))
 	for i := range sessions {
 		points = append(points, TrendPoint{SessionID: sessions[i].ID, Start: sessions[i].Start,
-			Before: sessions[i].PainBefore, After: sessions[i].PainAfter})
+			Before: sessions[i].PainBefore, After: sessions[i].PainAfter, Draft: sessions[i].Draft()})
 	}
 	slices.SortFunc(points, func(a, b TrendPoint) int {
 		if c := a.Start.Compare(b.Start); c != 0 {

@@ -281,6 +281,7 @@ type TrendPoint struct {
 	Start     time.Time
 	Before    Pain
 	After     Pain
+	Draft     bool // the note is not signed yet: the chart marks it
 }
 
 // TagLabels joins tag labels for one line of a list: "Stiffness, Dull ache".

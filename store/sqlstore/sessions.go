@@ -327,7 +327,7 @@ func readSessions(ctx context.Context, tx *sql.Tx, where string, args ...any) ([
 func (s *Store) PainTrend(ctx context.Context, clientID int64, period store.Period) ([]store.TrendPoint, error) {
 	from, until := periodBounds(period)
 	rows, err := s.read.QueryContext(ctx, `
-		SELECT id, started_at, pain_before, pain_after FROM sessions
+		SELECT id, started_at, pain_before, pain_after, signed_at = '' AND legacy = 0 FROM sessions
 		WHERE client_id = ? AND started_at >= ? AND started_at < ? AND voided_at = ''
 		ORDER BY started_at, id`, clientID, from, until)
 	if err != nil {
@@ -339,7 +339,7 @@ func (s *Store) PainTrend(ctx context.Context, clientID int64, period store.Peri
 		var p store.TrendPoint
 		var start string
 		var before, after sql.NullInt64
-		if err := rows.Scan(&p.SessionID, &start, &before, &after); err != nil {
+		if err := rows.Scan(&p.SessionID, &start, &before, &after, &p.Draft); err != nil {
 			return nil, fmt.Errorf("pain trend: %w", err)
 		}
 		p.Start = parseStart(start)
