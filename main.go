@@ -62,7 +62,7 @@ func run(args []string) error {
 		*dbPath = settings.DefaultDBPath()
 	}
 	ctx := context.Background()
-	db, err := sqlstore.Open(ctx, *dbPath)
+	db, err := sqlstore.Open(ctx, *dbPath, sqlstore.WithActor(ui.Actor(a)))
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "backtrack: %v\n", err)
 		ui.NewOpenErrorWindow(a, *dbPath, err).ShowAndRun()
@@ -75,7 +75,8 @@ func run(args []string) error {
 		}
 	}
 	desk := ui.NewDesk(a, db, opts)
-	desk.StartAutoBackup() // the day's backup, once the window is up
+	desk.StartAutoBackup()  // the day's backup, once the window is up
+	desk.StartRecordCheck() // and the day's check of the record's history
 	desk.Window().ShowAndRun()
 	// The desk closes the database it has open: after a restore from
 	// backup that is a new handle, not db.

@@ -118,6 +118,9 @@ func (t *table) cells(s *store.Session) [][]tline {
 	tags(4, s.Muscles)
 	tags(5, s.Techniques)
 	out[6] = t.noteLines(s.Notes, t.widths[6]-2*cellPadX)
+	for _, line := range historyLines(s) {
+		add(6, cellMutedStyle, line)
+	}
 	return out
 }
 

@@ -7,7 +7,8 @@ import "slices"
 // numbers always agree with each other.
 type ClientRecord struct {
 	Client   Client
-	Sessions []Session    // newest first, each with every tag
+	Sessions []Session    // newest first, each with every tag; voided notes are not among them
+	Voided   []Session    // notes entered in error, newest first: in the history, in no figure
 	Trend    []TrendPoint // oldest first: the chart and the summary read it
 }
 
@@ -17,7 +18,7 @@ func TrendOf(sessions []Session) []TrendPoint {
 	points := make([]TrendPoint, 0, len(sessions))
 	for i := range sessions {
 		points = append(points, TrendPoint{SessionID: sessions[i].ID, Start: sessions[i].Start,
-			Before: sessions[i].PainBefore, After: sessions[i].PainAfter})
+			Before: sessions[i].PainBefore, After: sessions[i].PainAfter, Draft: sessions[i].Draft()})
 	}
 	slices.SortFunc(points, func(a, b TrendPoint) int {
 		if c := a.Start.Compare(b.Start); c != 0 {

@@ -242,6 +242,16 @@ type Session struct {
 	HomeCare     string
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
+
+	// The note's history (record_history.go): signed, locked, amended,
+	// voided. A draft has none of it.
+	SignedAt   time.Time // zero while the note is a draft
+	SignedBy   string    // "Anna Keller, LMT"
+	Legacy     bool      // written before Backtrack signed notes: locked, unsigned
+	VoidedAt   time.Time // zero unless entered in error
+	VoidedBy   string
+	VoidReason string
+	Amendments []Amendment // oldest first
 }
 
 // Tags returns the session's tags of one kind.
@@ -292,6 +302,7 @@ type TrendPoint struct {
 	Start     time.Time
 	Before    Pain
 	After     Pain
+	Draft     bool // the note is not signed yet: the chart marks it
 }
 
 // TagLabels joins tag labels for one line of a list: "Stiffness, Dull ache".

@@ -12,6 +12,10 @@ var ErrNotFound = errors.New("not found")
 // file is left untouched.
 var ErrNewerSchema = errors.New("this database was written by a newer version of Backtrack; update Backtrack to open it")
 
+// ErrLocked means a signed note (or one written before signing existed)
+// was to be changed in place: it changes by amendment only.
+var ErrLocked = errors.New("this note is signed: change it by amendment, with a reason")
+
 // Errors the disk or the file system gives, named so a therapist can act:
 // free some space, or choose a folder Backtrack may write.
 var (

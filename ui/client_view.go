@@ -42,6 +42,8 @@ type ClientView struct {
 	sessions []store.Session // newest first
 	mode     viewMode
 	loads    latest
+	// openNext is a note to open once the client loading now has landed.
+	openNext int64
 
 	beforePanel *panel
 	historyBar  *fyne.Container
@@ -55,6 +57,7 @@ type ClientView struct {
 type clientData struct {
 	client   store.Client
 	sessions []store.Session
+	voided   []store.Session // entered in error: in the history on request, in no figure
 	trend    []store.TrendPoint
 }
 
@@ -124,7 +127,7 @@ func (v *ClientView) load(id int64, then viewMode) {
 		// One snapshot: the header, the summary, the chart and the history
 		// always agree, as they do in a printed report.
 		rec, err := s.ClientRecord(ctx, id, store.Period{})
-		return clientData{client: rec.Client, sessions: rec.Sessions, trend: rec.Trend}, err
+		return clientData{client: rec.Client, sessions: rec.Sessions, voided: rec.Voided, trend: rec.Trend}, err
 	}, func(data clientData, err error) {
 		if err != nil {
 			v.d.showError("Could not open the client", err)
@@ -141,14 +144,26 @@ func (v *ClientView) apply(data clientData, then viewMode) {
 	v.Header.show(data.client, now)
 	v.Before.show(briefOf(data.sessions, data.trend, now))
 	v.Chart.SetPoints(data.trend)
-	v.History.show(data.sessions)
+	v.History.show(data.sessions, data.voided)
 	if first {
 		v.content.Objects = []fyne.CanvasObject{container.NewBorder(
 			container.NewVBox(v.Header.content, widget.NewSeparator()), nil, nil, nil, v.body)}
 		v.content.Refresh()
 	}
 	v.setMode(then)
+	if id := v.openNext; id != 0 {
+		v.openNext = 0
+		v.openSession(id)
+	}
 	v.d.updateActions()
+	v.d.refreshDrafts()
+}
+
+// ShowNote loads a client and opens one of their notes.
+func (v *ClientView) ShowNote(clientID, sessionID int64) {
+	v.Form = nil
+	v.openNext = sessionID
+	v.load(clientID, modeOverview)
 }
 
 func (v *ClientView) setMode(m viewMode) {

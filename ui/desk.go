@@ -57,6 +57,7 @@ type Desk struct {
 	sample  *sampleData // set while the sample practice is open
 	banner  *sampleBanner
 	backup  *backupStatus
+	records *recordKeeping
 	bars    *fyne.Container // the banners across the top
 	menu    *deskMenu
 	main    *fyne.Container // the split, or the welcome
@@ -88,15 +89,16 @@ func NewDesk(a fyne.App, s *sqlstore.Store, opts Options) *Desk {
 	d.banner.content.Hide()
 
 	d.backup = newBackupStatus(d)
+	d.records = newRecordKeeping(d)
 
 	newClient := widget.NewButtonWithIcon("New client", theme.ContentAddIcon(), d.newClient)
 	d.backup.showLastBackup(s.Path(), d.now())
-	listColumn := container.NewBorder(nil, container.NewVBox(newClient, d.backup.Line), nil, nil, d.list.content)
+	listColumn := container.NewBorder(nil, container.NewVBox(newClient, d.records.Unsigned, d.backup.Line), nil, nil, d.list.content)
 	split := container.NewHSplit(listColumn, d.view.content)
 	split.Offset = 0.24
 	d.split = split
 	d.main = container.NewStack(split)
-	d.bars = container.NewVBox(d.banner.content, d.backup.banner)
+	d.bars = container.NewVBox(d.banner.content, d.records.banner, d.backup.banner)
 	d.bars.Hide()
 	d.window.SetContent(container.NewBorder(d.bars, nil, nil, nil, d.main))
 	d.menu = newDeskMenu(d)
@@ -118,7 +120,7 @@ func NewDesk(a fyne.App, s *sqlstore.Store, opts Options) *Desk {
 // line was shown or hidden: Fyne does not make room for a child that
 // appears by itself. With no banner, the bar takes no room at all.
 func (d *Desk) relayoutChrome() {
-	if d.banner.content.Visible() || d.backup.banner.Visible() {
+	if d.banner.content.Visible() || d.backup.banner.Visible() || d.records.banner.Visible() {
 		d.bars.Show()
 	} else {
 		d.bars.Hide()

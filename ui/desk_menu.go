@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"backtrack/store"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 )
@@ -12,6 +14,7 @@ type deskMenu struct {
 	main *fyne.MainMenu
 
 	newClient, editClient, archive, report, allReports *fyne.MenuItem
+	clientHistory, recordHistory, signDrafts           *fyne.MenuItem
 	newSession, save, find, back                       *fyne.MenuItem
 	settings                                           *fyne.MenuItem
 }
@@ -43,6 +46,11 @@ func newDeskMenu(d *Desk) *deskMenu {
 	m.save = item("Save", shortcutSave, d.save)
 	m.back = item("Back to overview", nil, d.escape)
 	m.settings = item("Settings…", shortcutSettings, d.showSettings)
+	m.clientHistory = item("Record history…", nil, func() { newRecordHistory(d.window, d.store, d.tasks, d.view.client).show() })
+	m.recordHistory = item("Record history of the practice…", nil, func() {
+		newRecordHistory(d.window, d.store, d.tasks, store.Client{}).show()
+	})
+	m.signDrafts = item("Sign unsigned notes…", nil, d.signDrafts)
 
 	// Our own Quit, so quitting asks about unsaved changes and removes the
 	// sample practice like closing the window does.
@@ -51,12 +59,13 @@ func newDeskMenu(d *Desk) *deskMenu {
 	quit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	file := fyne.NewMenu("File", m.settings, fyne.NewMenuItemSeparator())
 	file.Items = append(file.Items, d.dataMenuItems()...)
+	file.Items = append(file.Items, fyne.NewMenuItemSeparator(), m.recordHistory)
 	file.Items = append(file.Items, fyne.NewMenuItemSeparator(), quit)
 	m.main = fyne.NewMainMenu(
 		file,
 		fyne.NewMenu("Client", m.newClient, m.find, fyne.NewMenuItemSeparator(), m.editClient, m.archive,
-			fyne.NewMenuItemSeparator(), m.report, m.allReports),
-		fyne.NewMenu("Session", m.newSession, m.save, m.back),
+			fyne.NewMenuItemSeparator(), m.clientHistory, m.report, m.allReports),
+		fyne.NewMenu("Session", m.newSession, m.save, m.back, fyne.NewMenuItemSeparator(), m.signDrafts),
 		fyne.NewMenu("Help", fyne.NewMenuItem("Keyboard shortcuts", d.showKeyboardHelp)),
 	)
 	m.update()
@@ -83,7 +92,7 @@ func (m *deskMenu) update() {
 	d := m.d
 	hasClient := d.view.client.ID != 0
 	formOpen := d.view.Form != nil || d.clientForm != nil
-	for _, it := range []*fyne.MenuItem{m.editClient, m.archive, m.report} {
+	for _, it := range []*fyne.MenuItem{m.editClient, m.archive, m.report, m.clientHistory} {
 		it.Disabled = !hasClient
 	}
 	m.newSession.Disabled = !hasClient

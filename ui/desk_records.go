@@ -52,7 +52,7 @@ func newSampleStore(ctx context.Context, parent string) (*sqlstore.Store, string
 	if err != nil {
 		return nil, "", fmt.Errorf("sample practice: %w", err)
 	}
-	s, err := sqlstore.Open(ctx, filepath.Join(dir, "sample.db"))
+	s, err := sqlstore.Open(ctx, filepath.Join(dir, "sample.db"), sqlstore.WithActor(func() string { return demo.Therapist }))
 	if err == nil {
 		_, err = demo.Fill(ctx, s, demo.Options{Clients: sampleClients, Seed: 7})
 		if err != nil {
@@ -120,6 +120,7 @@ func (d *Desk) closeWindow() {
 // so quitting leaves no hidden copy of client data behind.
 func (d *Desk) Close() error {
 	d.stopAutoBackup()
+	d.stopRecordCheck()
 	d.tasks.stopLong()
 	d.closeSample()
 	d.tasks.wait()
@@ -130,7 +131,7 @@ func (d *Desk) Close() error {
 // file under a closed store.
 func (d *Desk) reopen(path string) {
 	d.tasks.run(func() func() {
-		s, err := sqlstore.Open(context.Background(), path)
+		s, err := sqlstore.Open(context.Background(), path, sqlstore.WithActor(Actor(d.app)))
 		return func() {
 			if err != nil {
 				d.showError("Your records could not be opened again", err)

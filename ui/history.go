@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -20,12 +21,16 @@ var historyWeights = []float32{1.3, 0.7, 2, 2, 2.6}
 // the whole note.
 type sessionHistory struct {
 	now      func() time.Time
-	sessions []store.Session
+	sessions []store.Session // what the list shows
+	kept     []store.Session // the client's notes that stand
+	voided   []store.Session // notes entered in error, newest first
 
-	Title  *widget.Label
-	List   *widget.List
-	Empty  *secondaryText
-	header fyne.CanvasObject
+	Title *widget.Label
+	List  *widget.List
+	Empty *secondaryText
+	// ShowVoided adds the notes entered in error to the list, marked.
+	ShowVoided *widget.Check
+	header     fyne.CanvasObject
 
 	// OnOpen is called with the session picked in the list.
 	OnOpen func(store.Session)
@@ -53,13 +58,35 @@ func newSessionHistory(now func() time.Time) *sessionHistory {
 		}
 	}
 	h.header = historyHeader()
-	h.content = container.NewBorder(h.header, nil, nil, nil, container.NewStack(h.List, container.NewCenter(h.Empty)))
+	h.ShowVoided = widget.NewCheck("", func(bool) { h.fill() })
+	h.ShowVoided.Hide()
+	h.content = container.NewBorder(h.header, h.ShowVoided, nil, nil, container.NewStack(h.List, container.NewCenter(h.Empty)))
 	return h
 }
 
-func (h *sessionHistory) show(sessions []store.Session) {
+// show lists the client's notes that stand and, on request, the notes
+// entered in error among them.
+func (h *sessionHistory) show(sessions, voided []store.Session) {
+	h.kept, h.voided = sessions, voided
+	if len(voided) == 0 {
+		h.ShowVoided.Hide()
+		h.ShowVoided.SetChecked(false)
+	} else {
+		h.ShowVoided.Text = "Show " + words.Plural(len(voided), "note", "notes") + " entered in error"
+		h.ShowVoided.Show()
+		h.ShowVoided.Refresh()
+	}
+	h.fill()
+}
+
+func (h *sessionHistory) fill() {
+	sessions := h.kept
+	if h.ShowVoided.Checked {
+		sessions = append(slices.Clone(h.kept), h.voided...)
+		slices.SortStableFunc(sessions, func(a, b store.Session) int { return b.Start.Compare(a.Start) })
+	}
 	h.sessions = sessions
-	h.Title.SetText("HISTORY · " + words.Plural(len(sessions), "session", "sessions"))
+	h.Title.SetText("HISTORY · " + words.Plural(len(h.kept), "session", "sessions"))
 	if len(sessions) == 0 {
 		h.Empty.Show()
 		h.header.Hide()
@@ -94,7 +121,7 @@ func newHistoryRow() *fyne.Container {
 
 func showHistoryRow(row *fyne.Container, s store.Session, now time.Time) {
 	texts := []string{
-		shortDate(s.Start, now),
+		shortDate(s.Start, now) + noteMark(s),
 		painChange(s.PainBefore, s.PainAfter),
 		store.TagLabels(s.PainTypes),
 		triggerLabels(s),
@@ -103,4 +130,18 @@ func showHistoryRow(row *fyne.Container, s store.Session, now time.Time) {
 	for i, t := range texts {
 		row.Objects[i].(*widget.Label).SetText(t)
 	}
+}
+
+// noteMark says in the history what state a note is in, when it is not
+// simply signed: " · draft", " · amended", " · voided".
+func noteMark(s store.Session) string {
+	switch {
+	case s.Voided():
+		return " · voided"
+	case s.Draft():
+		return " · draft"
+	case len(s.Amendments) > 0:
+		return " · amended"
+	}
+	return ""
 }

@@ -35,6 +35,36 @@ const LongTermVisits = 500
 type Summary struct {
 	Clients  int
 	Sessions int
+	Drafts   int // notes left unsigned
+	Amended  int
+	Voided   int
+}
+
+// Therapist signs the sample practice's notes.
+const Therapist = "Anna Keller, LMT"
+
+// amendAndVoidOne shows a note's history in the sample: the first
+// client's second visit amended (the pain after was misread), their third
+// voided (entered on the wrong client).
+func amendAndVoidOne(b *sqlstore.Batch, sum *Summary) error {
+	first, err := b.FirstClientSessions()
+	if err != nil || len(first) < 3 {
+		return err
+	}
+	amend := first[1]
+	if amend.PainAfter.Recorded && amend.PainAfter.Score > 0 {
+		amend.PainAfter = store.PainOf(amend.PainAfter.Score - 1)
+	} else {
+		amend.PainAfter = store.PainOf(2)
+	}
+	if _, err := b.AmendSession(amend, "Pain after treatment was misread from the client's scale", Therapist); err != nil {
+		return fmt.Errorf("demo amendment: %w", err)
+	}
+	if _, err := b.VoidSession(first[2].ID, "Entered on the wrong client", Therapist); err != nil {
+		return fmt.Errorf("demo void: %w", err)
+	}
+	sum.Amended, sum.Voided = 1, 1
+	return nil
 }
 
 // MaxClients bounds a sample practice: a large clinic (20,000 clients) and
@@ -85,14 +115,24 @@ func Fill(ctx context.Context, s *sqlstore.Store, opt Options) (Summary, error) 
 				return fmt.Errorf("demo client %d: %w", i+1, err)
 			}
 			sum.Clients++
-			for _, sess := range newHistory(r, v, c, n, today) {
-				if _, err := b.SaveSession(sess); err != nil {
+			history := newHistory(r, v, c, n, today)
+			for j, sess := range history {
+				// Every note is signed but the latest of every fifth
+				// client, left a draft to sign.
+				var err error
+				if j == len(history)-1 && i%5 == 2 {
+					_, err = b.SaveSession(sess)
+					sum.Drafts++
+				} else {
+					_, err = b.SaveSignedSession(sess, Therapist)
+				}
+				if err != nil {
 					return fmt.Errorf("demo session for client %d: %w", i+1, err)
 				}
 				sum.Sessions++
 			}
 		}
-		return nil
+		return amendAndVoidOne(b, &sum)
 	})
 	if err != nil {
 		return Summary{}, fmt.Errorf("fill sample data: %w", err)

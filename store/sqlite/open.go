@@ -34,13 +34,20 @@ type DB struct {
 	write *sql.DB
 	// read serves queries from several connections; WAL lets them run
 	// beside the writer on a consistent snapshot.
-	read *sql.DB
+	read  *sql.DB
+	after map[int]Migrated
 }
 
+// Migrated is work in Go that a schema version needs beside its SQL (the
+// first audit entries, say), run in that migration's transaction so the
+// version lands with it or not at all.
+type Migrated func(ctx context.Context, tx *sql.Tx) error
+
 // Open opens the database at path, creating it (file 0600 in a 0700 folder)
-// and bringing its schema up to date. A database written by a newer
-// Backtrack is refused with store.ErrNewerSchema and left untouched.
-func Open(ctx context.Context, path string) (*DB, error) {
+// and bringing its schema up to date; after[v] runs inside migration v's
+// transaction. A database written by a newer Backtrack is refused with
+// store.ErrNewerSchema and left untouched.
+func Open(ctx context.Context, path string, after map[int]Migrated) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("open database: no path given")
 	}
@@ -51,7 +58,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	// (a plaintext copy, even) goes at the next start.
 	safefile.SweepPartials(filepath.Dir(path))
 	safefile.SweepPartials(BackupDir(path))
-	db := &DB{path: path}
+	db := &DB{path: path, after: after}
 	var err error
 	if db.write, err = sql.Open("sqlite", dsn(path, true)); err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
@@ -203,8 +210,45 @@ func (db *DB) migrateOne(ctx context.Context, m migration) error {
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return err
 	}
+	if fn := db.after[m.version]; fn != nil {
+		if err := fn(ctx, tx); err != nil {
+			return err
+		}
+	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
 		return err
 	}
 	return tx.Commit()
+}
+
+// ErrOlderSchema means a database was opened read-only that this Backtrack
+// would first bring up to date: it must be opened normally once.
+var ErrOlderSchema = errors.New("this database was written by an older Backtrack; open it in Backtrack once to bring it up to date")
+
+// OpenReadOnly opens the database at path for reading only: no file is
+// created, nothing migrated, nothing written (check and audit use it). A
+// database of another schema version is refused.
+func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
+	if err := verifyMagic(path); err != nil {
+		return nil, fmt.Errorf("open database %s: %w", filepath.Base(path), err)
+	}
+	read, err := sql.Open("sqlite", "file:"+escapePath(path)+"?mode=ro&_pragma=busy_timeout(5000)&_pragma=query_only(1)")
+	if err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	read.SetMaxOpenConns(2)
+	var version int
+	if err := read.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		read.Close()
+		return nil, fmt.Errorf("open database %s: %w", filepath.Base(path), Classify(err))
+	}
+	switch {
+	case version > SchemaVersion():
+		read.Close()
+		return nil, fmt.Errorf("open database: %w", store.ErrNewerSchema)
+	case version < SchemaVersion():
+		read.Close()
+		return nil, fmt.Errorf("open database: %w", ErrOlderSchema)
+	}
+	return &DB{path: path, read: read}, nil
 }

@@ -4,6 +4,7 @@ import (
 	"backtrack/store"
 	"context"
 	"database/sql"
+	"slices"
 )
 
 // Batch writes many records in one transaction, for imports and sample
@@ -28,15 +29,32 @@ func (b *Batch) CreateClient(c store.Client) (store.Client, error) {
 	if err := c.Validate(b.s.now()); err != nil {
 		return store.Client{}, err
 	}
-	return insertClient(b.ctx, b.tx, c, b.stamp)
+	return b.s.insertClient(b.ctx, b.tx, c, b.stamp)
 }
 
-// SaveSession validates and inserts or replaces a session with its tags.
+// SaveSession validates and inserts a session, or replaces a draft, with
+// its tags, and records it in the audit log.
 func (b *Batch) SaveSession(sess store.Session) (store.Session, error) {
-	if err := b.s.validateSession(b.ctx, b.tx, &sess); err != nil {
-		return store.Session{}, err
+	saved, _, err := b.saveSession(sess)
+	return saved, err
+}
+
+// saveSession is SaveSession, also returning the client's identifier.
+func (b *Batch) saveSession(sess store.Session) (store.Session, string, error) {
+	clientUID, err := b.s.validateSession(b.ctx, b.tx, &sess)
+	if err != nil {
+		return store.Session{}, "", err
 	}
-	return writeSession(b.ctx, b.tx, sess, b.stamp)
+	action := store.SessionCreated
+	if sess.ID != 0 {
+		action = store.SessionEdited
+	}
+	saved, err := writeSession(b.ctx, b.tx, sess, b.stamp)
+	if err != nil {
+		return store.Session{}, "", err
+	}
+	return saved, clientUID, b.s.appendLog(b.ctx, b.tx, store.AuditEntry{Action: action, Record: saved.UID, Client: clientUID,
+		Content: store.NoteHash(clientUID, saved)})
 }
 
 // AddTerm adds a vocabulary entry (or brings back a retired one).
@@ -63,4 +81,12 @@ func (b *Batch) ClientCount() (int, error) {
 	var n int
 	err := b.tx.QueryRowContext(b.ctx, `SELECT COUNT(*) FROM clients`).Scan(&n)
 	return n, err
+}
+
+// FirstClientSessions reads the sessions of the first client recorded,
+// oldest first, inside the batch (the sample practice amends one of them).
+func (b *Batch) FirstClientSessions() ([]store.Session, error) {
+	found, err := readSessions(b.ctx, b.tx, `s.client_id = (SELECT MIN(id) FROM clients)`)
+	slices.Reverse(found)
+	return found, err
 }

@@ -16,6 +16,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/demo"
+	"backtrack/store/sqlite"
 	"backtrack/store/sqlstore"
 )
 
@@ -41,13 +42,39 @@ func practice(b *testing.B) string {
 			return
 		}
 		defer s.Close()
-		_, practiceErr = demo.Fill(context.Background(), s, demo.Options{
-			Clients: 2000, Sessions: 12000, Seed: 1, Today: time.Date(2026, 11, 25, 0, 0, 0, 0, time.Local)})
+		if _, practiceErr = demo.Fill(context.Background(), s, demo.Options{
+			Clients: 2000, Sessions: 12000, Seed: 1, Today: time.Date(2026, 11, 25, 0, 0, 0, 0, time.Local)}); practiceErr != nil {
+			return
+		}
+		// a copy as demo left it: benchmarks that write (the raw inserts
+		// of a baseline leave no audit entry) must not change what others read
+		practiceErr = s.Close()
+		if practiceErr == nil {
+			practiceErr = copyFile(practicePath+".pristine", practicePath)
+		}
 	})
 	if practiceErr != nil {
 		b.Fatal(practiceErr)
 	}
 	return practicePath
+}
+
+// pristinePractice is a fresh copy of the practice as demo built it.
+func pristinePractice(b *testing.B) string {
+	b.Helper()
+	path := filepath.Join(b.TempDir(), "practice.db")
+	if err := copyFile(path, practice(b)+".pristine"); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+func copyFile(dst, src string) error {
+	raw, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(dst, raw, 0o600)
 }
 
 func openPractice(b *testing.B) (*sqlstore.Store, *sql.DB) {
@@ -189,6 +216,24 @@ func BenchmarkPainTrend(b *testing.B) {
 func BenchmarkSaveSession(b *testing.B) {
 	ctx := context.Background()
 	s, raw := openPractice(b)
+	session, terms := benchSession(b, s)
+	b.Run("backtrack", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if _, err := s.SaveSession(ctx, session); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("baseline", func(b *testing.B) {
+		benchRawInsert(b, raw, session, terms)
+	})
+}
+
+// benchSession is a typical session with 8 tags on the practice's second
+// client, and its terms.
+func benchSession(b *testing.B, s *sqlstore.Store) (store.Session, []store.Term) {
+	b.Helper()
+	ctx := context.Background()
 	var terms []store.Term
 	for _, k := range []struct {
 		kind store.Kind
@@ -213,14 +258,14 @@ func BenchmarkSaveSession(b *testing.B) {
 		Notes:      store.SOAP{Subjective: "Stiff after a long drive.", Objective: "QL hypertonic both sides.", Assessment: "Good response.", Plan: "Every 2 weeks."},
 		HomeCare:   "Side-lying QL stretch.",
 	}
-	b.Run("backtrack", func(b *testing.B) {
-		for i := 0; i < b.N; i++ {
-			if _, err := s.SaveSession(ctx, session); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
-	b.Run("baseline", func(b *testing.B) {
+	return session, terms
+}
+
+// benchRawInsert is SaveSession's baseline: the same rows inserted with
+// database/sql in one transaction, nothing checked.
+func benchRawInsert(b *testing.B, raw *sql.DB, session store.Session, terms []store.Term) {
+	ctx := context.Background()
+	{
 		for i := 0; i < b.N; i++ {
 			tx, err := raw.BeginTx(ctx, nil)
 			if err != nil {
@@ -228,9 +273,10 @@ func BenchmarkSaveSession(b *testing.B) {
 			}
 			res, err := tx.ExecContext(ctx, `INSERT INTO sessions (client_id, started_at, duration_min,
 				pain_before, pain_after, trigger_other, subjective, objective, assessment, plan, home_care,
-				updated_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				updated_at, created_at, uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 				2, "2026-11-20 10:00", 60, 5, 3, "", session.Notes.Subjective, session.Notes.Objective,
-				session.Notes.Assessment, session.Notes.Plan, session.HomeCare, "2026-11-25 10:00:00", "2026-11-25 10:00:00")
+				session.Notes.Assessment, session.Notes.Plan, session.HomeCare, "2026-11-25 10:00:00", "2026-11-25 10:00:00",
+				store.NewUID())
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -246,6 +292,78 @@ func BenchmarkSaveSession(b *testing.B) {
 				}
 			}
 			if err := tx.Commit(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+func BenchmarkSaveAndSign(b *testing.B) {
+	ctx := context.Background()
+	s, _ := openPractice(b)
+	session, _ := benchSession(b, s)
+	b.Run("backtrack", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if _, err := s.SaveSignedSession(ctx, session, "Anna Keller, LMT"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("baseline", func(b *testing.B) { // a draft saved, as SaveSession did before signing
+		for i := 0; i < b.N; i++ {
+			if _, err := s.SaveSession(ctx, session); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+func BenchmarkAmend(b *testing.B) {
+	ctx := context.Background()
+	s, _ := openPractice(b)
+	session, _ := benchSession(b, s)
+	b.Run("backtrack", func(b *testing.B) { // each note amended once, as in practice
+		for i := 0; i < b.N; i++ {
+			b.StopTimer()
+			signed, err := s.SaveSignedSession(ctx, session, "Anna Keller, LMT")
+			if err != nil {
+				b.Fatal(err)
+			}
+			signed.Notes.Plan = "Every 3 weeks"
+			b.StartTimer()
+			if _, err := s.AmendSession(ctx, signed, "plan changed", "Anna Keller, LMT"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("baseline", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if _, err := s.SaveSession(ctx, session); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkVerifyRecord is check's record verification on the ten-year
+// practice beside SQLite's own integrity check of the same file.
+func BenchmarkVerifyRecord(b *testing.B) {
+	ctx := context.Background()
+	s, err := sqlstore.Open(ctx, pristinePractice(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	b.Run("backtrack", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if problems, err := s.VerifyRecord(ctx); err != nil || len(problems) > 0 {
+				b.Fatal(problems, err)
+			}
+		}
+	})
+	b.Run("baseline", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if _, err := sqlite.Check(ctx, s.Path()); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -23,8 +23,8 @@ func (s *Store) CreateClient(ctx context.Context, c store.Client) (store.Client,
 	return c, nil
 }
 
-// insertClient writes a validated client in tx.
-func insertClient(ctx context.Context, tx *sql.Tx, c store.Client, stamp string) (store.Client, error) {
+// insertClient writes a validated client in tx, with its audit entry.
+func (s *Store) insertClient(ctx context.Context, tx *sql.Tx, c store.Client, stamp string) (store.Client, error) {
 	if c.UID == "" {
 		c.UID = store.NewUID()
 	}
@@ -43,7 +43,16 @@ func insertClient(ctx context.Context, tx *sql.Tx, c store.Client, stamp string)
 		return store.Client{}, err
 	}
 	c.CreatedAt, c.UpdatedAt = parseStamp(stamp), parseStamp(stamp)
-	return c, nil
+	return c, s.logClient(ctx, tx, store.ClientCreated, c.ID)
+}
+
+// logClient records a change to a client with the hash of what it now says.
+func (s *Store) logClient(ctx context.Context, tx *sql.Tx, action store.Action, id int64) error {
+	c, err := scanClient(tx.QueryRowContext(ctx, `SELECT `+clientColumns+` FROM clients c WHERE c.id = ?`, id))
+	if err != nil {
+		return err
+	}
+	return s.appendLog(ctx, tx, store.AuditEntry{Action: action, Record: c.UID, Client: c.UID, Content: store.ClientHash(c)})
 }
 
 // UpdateClient saves changes to an existing client.
@@ -80,7 +89,7 @@ func (s *Store) UpdateClient(ctx context.Context, c store.Client) (store.Client,
 				}}}
 			}
 		}
-		return nil
+		return s.logClient(ctx, tx, store.ClientEdited, c.ID)
 	})
 	if err != nil {
 		return store.Client{}, fmt.Errorf("update client: %w", err)
@@ -105,7 +114,14 @@ func (s *Store) setArchived(ctx context.Context, id int64, archived bool) error 
 		if err != nil {
 			return err
 		}
-		return mustAffectOne(res, "client", id)
+		if err := mustAffectOne(res, "client", id); err != nil {
+			return err
+		}
+		action := store.ClientUnarchived
+		if archived {
+			action = store.ClientArchived
+		}
+		return s.logClient(ctx, tx, action, id)
 	})
 	if err != nil {
 		verb := "unarchive"
@@ -146,9 +162,9 @@ func (s *Store) SearchClients(ctx context.Context, q store.ClientQuery) ([]store
 		args = append(args, "%"+escapeLike(word)+"%")
 	}
 	query := `SELECT ` + clientColumns + `, l.started_at, l.pain_before, l.pain_after,
-			(SELECT COUNT(*) FROM sessions n WHERE n.client_id = c.id)
+			(SELECT COUNT(*) FROM sessions n WHERE n.client_id = c.id AND n.voided_at = '')
 		FROM clients c
-		LEFT JOIN sessions l ON l.id = (SELECT id FROM sessions x WHERE x.client_id = c.id
+		LEFT JOIN sessions l ON l.id = (SELECT id FROM sessions x WHERE x.client_id = c.id AND x.voided_at = ''
 			ORDER BY x.started_at DESC, x.id DESC LIMIT 1)`
 	if len(where) > 0 {
 		query += " WHERE " + strings.Join(where, " AND ")

@@ -76,6 +76,9 @@ func TestMain(m *testing.M) {
 	if path := os.Getenv(crashChildEnv); path != "" {
 		os.Exit(runCrashChild(path))
 	}
+	if path := os.Getenv(signChildEnv); path != "" {
+		os.Exit(runSignChild(path))
+	}
 	if path := os.Getenv(writerChildEnv); path != "" {
 		os.Exit(runWriterChild(path, os.Getenv(writerChildName)))
 	}

@@ -12,8 +12,10 @@ import (
 
 // ExportFormat names Backtrack's JSON export; ExportVersion is its layout.
 const (
-	ExportFormat  = "backtrack-export"
-	ExportVersion = 2 // 2: clients and sessions carry their identifiers
+	ExportFormat = "backtrack-export"
+	// 2: clients and sessions carry their identifiers; 3: signatures,
+	// amendments, voids and the audit log
+	ExportVersion = 3
 )
 
 // Export is everything in the database, in a shape that outlives the schema:
@@ -26,6 +28,33 @@ type Export struct {
 	ExportedAt    string         `json:"exported_at"`
 	Vocabulary    []ExportTerm   `json:"vocabulary"`
 	Clients       []ExportClient `json:"clients"`
+	// AuditLog is the record's history, oldest first (version 3).
+	AuditLog []ExportAuditEntry `json:"audit_log"`
+}
+
+// ExportAuditEntry is one entry of the audit log as it was written.
+type ExportAuditEntry struct {
+	Seq     int64  `json:"seq"`
+	At      string `json:"at"`
+	Actor   string `json:"actor"`
+	Action  string `json:"action"`
+	Record  string `json:"record"`
+	Client  string `json:"client"`
+	Detail  string `json:"detail"`
+	Content string `json:"content"`
+	Origin  string `json:"origin,omitempty"`
+	Prev    string `json:"prev"`
+	Hash    string `json:"hash"`
+}
+
+// ExportAmendment is one amendment of a signed note, with the note as it
+// was before.
+type ExportAmendment struct {
+	At       string        `json:"at"`
+	By       string        `json:"by"`
+	Reason   string        `json:"reason"`
+	Changed  []string      `json:"changed"`
+	Previous ExportSession `json:"previous"`
 }
 
 // ExportTerm is one vocabulary entry.
@@ -73,6 +102,14 @@ type ExportSession struct {
 	HomeCare     string      `json:"home_care"`
 	CreatedAt    string      `json:"created_at"`
 	UpdatedAt    string      `json:"updated_at"`
+	// The note's history (version 3): empty for a draft.
+	SignedAt   string            `json:"signed_at,omitempty"`
+	SignedBy   string            `json:"signed_by,omitempty"`
+	Legacy     bool              `json:"legacy,omitempty"`
+	VoidedAt   string            `json:"voided_at,omitempty"`
+	VoidedBy   string            `json:"voided_by,omitempty"`
+	VoidReason string            `json:"void_reason,omitempty"`
+	Amendments []ExportAmendment `json:"amendments,omitempty"`
 }
 
 // ExportTag is a tag by its term's name, with a side where the kind has one.
@@ -106,7 +143,10 @@ func (s *Store) Export(ctx context.Context) (Export, error) {
 		if out.Vocabulary, err = exportTerms(ctx, tx); err != nil {
 			return err
 		}
-		out.Clients, err = exportClients(ctx, tx)
+		if out.Clients, err = exportClients(ctx, tx); err != nil {
+			return err
+		}
+		out.AuditLog, err = exportAuditLog(ctx, tx)
 		return err
 	})
 	if err != nil {
@@ -191,6 +231,14 @@ func exportSession(s store.Session) ExportSession {
 		TriggerOther: s.TriggerOther, Subjective: s.Notes.Subjective, Objective: s.Notes.Objective,
 		Assessment: s.Notes.Assessment, Plan: s.Notes.Plan, HomeCare: s.HomeCare,
 		CreatedAt: formatStamp(s.CreatedAt), UpdatedAt: formatStamp(s.UpdatedAt),
+		SignedAt: formatStamp(s.SignedAt), SignedBy: s.SignedBy, Legacy: s.Legacy,
+		VoidedAt: formatStamp(s.VoidedAt), VoidedBy: s.VoidedBy, VoidReason: s.VoidReason,
+	}
+	for _, a := range s.Amendments {
+		prev := exportSession(a.Previous)
+		prev.CreatedAt, prev.UpdatedAt = "", ""
+		e.Amendments = append(e.Amendments, ExportAmendment{At: formatStamp(a.At), By: a.By, Reason: a.Reason,
+			Changed: a.Changed, Previous: prev})
 	}
 	for _, k := range store.Kinds {
 		tags := []ExportTag{}
@@ -215,4 +263,22 @@ func formatStamp(t time.Time) string {
 		return ""
 	}
 	return t.Format(stampLayout)
+}
+
+func exportAuditLog(ctx context.Context, tx *sql.Tx) ([]ExportAuditEntry, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT `+auditColumns+` FROM audit_log ORDER BY seq`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []ExportAuditEntry{}
+	for rows.Next() {
+		e, err := scanAuditEntry(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ExportAuditEntry{Seq: e.Seq, At: formatStamp(e.At), Actor: e.Actor, Action: string(e.Action),
+			Record: e.Record, Client: e.Client, Detail: e.Detail, Content: e.Content, Origin: e.Origin, Prev: e.Prev, Hash: e.Hash})
+	}
+	return out, rows.Err()
 }

@@ -152,6 +152,9 @@ func writeSessionsCSV(w io.Writer, data Export) error {
 		for _, c := range data.Clients {
 			name := strings.TrimSpace(c.FirstName + " " + c.LastName)
 			for _, s := range c.Sessions {
+				if s.VoidedAt != "" {
+					continue // entered in error: a spreadsheet would read it as a visit
+				}
 				if err := row(s.ID, c.ID, name, c.DateOfBirth, s.Start, strconv.Itoa(s.DurationMin),
 					painText(s.PainBefore), painText(s.PainAfter), tagList(s.PainTypes),
 					tagList(s.Locations), tagList(s.Triggers), s.TriggerOther, tagList(s.Muscles),

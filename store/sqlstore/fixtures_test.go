@@ -75,10 +75,30 @@ func richRecords(t testing.TB, s *sqlstore.Store) {
 			Locations: []store.Tag{{TermID: term(store.Location, "Back of thigh")}}},
 		{ClientID: lena.ID, Start: day(3, 8), DurationMin: 60, PainBefore: store.PainOf(10)},
 	}
+	var saved []store.Session
 	for _, sess := range sessions {
-		if _, err := s.SaveSession(ctx, sess); err != nil {
+		sess, err := s.SaveSession(ctx, sess)
+		if err != nil {
 			t.Fatalf("save session: %v", err)
 		}
+		saved = append(saved, sess)
+	}
+	// The note's history: the first signed and amended, Jonas's signed and
+	// voided, the rest left as drafts.
+	const therapist = "Anna Keller, LMT"
+	if _, err := s.SignSession(ctx, saved[0].ID, therapist); err != nil {
+		t.Fatal(err)
+	}
+	amend := saved[0]
+	amend.PainAfter, amend.Notes.Plan = store.PainOf(3), "Every 2 weeks; re-assess in a month"
+	if _, err := s.AmendSession(ctx, amend, "Pain after was misread from the client's scale", therapist); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SignSession(ctx, saved[3].ID, therapist); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.VoidSession(ctx, saved[3].ID, "Recorded on the wrong client", therapist); err != nil {
+		t.Fatal(err)
 	}
 	// Retired after use: old sessions keep them.
 	if err := s.RetireTerm(ctx, cupping.ID); err != nil {

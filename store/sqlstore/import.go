@@ -69,6 +69,8 @@ func (e *ImportError) Error() string {
 type ImportOptions struct {
 	// CheckOnly runs the whole import, checks included, then rolls it back.
 	CheckOnly bool
+	// Source names the file in the audit log's entry for the import.
+	Source string
 }
 
 // maxProblems stops a hopeless file (the wrong file, the wrong delimiter)
@@ -96,7 +98,11 @@ func (s *Store) runImport(ctx context.Context, opts ImportOptions, sum *ImportSu
 		if opts.CheckOnly {
 			return errCheckOnly
 		}
-		return nil
+		detail := strings.Join(sum.Lines(), " ")
+		if opts.Source != "" {
+			detail = opts.Source + ": " + detail
+		}
+		return s.appendLog(ctx, b.tx, store.AuditEntry{Action: store.RecordsImported, Detail: detail})
 	})
 	if errors.Is(err, errCheckOnly) {
 		return nil

@@ -43,6 +43,9 @@ func (s *Store) ImportJSON(ctx context.Context, r io.Reader, opts ImportOptions)
 		if err := im.jsonVocabulary(export.Vocabulary); err != nil {
 			return err
 		}
+		if err := im.jsonAuditLog(export.AuditLog); err != nil {
+			return err
+		}
 		for i, c := range export.Clients {
 			if im.tooMany() {
 				return nil
@@ -166,6 +169,55 @@ func (im *importer) jsonVocabulary(terms []ExportTerm) error {
 	return nil
 }
 
+// jsonAuditLog appends the exported record's history to this record's log,
+// each entry as it was written, with its hash there as its origin; an entry
+// brought before (a second import of the same file) is not repeated. The
+// log is appended to, never rewritten.
+func (im *importer) jsonAuditLog(entries []ExportAuditEntry) error {
+	if len(entries) == 0 {
+		return nil
+	}
+	ctx, tx := im.b.ctx, im.b.tx
+	known := map[string]bool{}
+	rows, err := tx.QueryContext(ctx, `SELECT hash, origin FROM audit_log`)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var hash, origin string
+		if err := rows.Scan(&hash, &origin); err != nil {
+			rows.Close()
+			return err
+		}
+		known[hash], known[origin] = true, true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for i, e := range entries {
+		origin := e.Hash
+		if e.Origin != "" {
+			origin = e.Origin // already brought from elsewhere: keep where it began
+		}
+		if known[origin] || known[e.Hash] {
+			continue
+		}
+		at, err := time.ParseInLocation(stampLayout, e.At, time.Local)
+		if err != nil || e.Action == "" {
+			im.problem(ImportProblem{Record: fmt.Sprintf("audit entry %d", i+1), Column: "at",
+				Message: "This entry of the record's history is damaged (no time or no action)"})
+			continue
+		}
+		if err := im.b.s.appendLog(ctx, tx, store.AuditEntry{At: at, Actor: e.Actor, Action: store.Action(e.Action),
+			Record: e.Record, Client: e.Client, Detail: e.Detail, Content: e.Content, Origin: origin}); err != nil {
+			return err
+		}
+		known[origin] = true
+	}
+	return nil
+}
+
 // jsonClient adds one client and their sessions.
 func (im *importer) jsonClient(n int, ec ExportClient) error {
 	record := fmt.Sprintf("client %d", n)
@@ -279,7 +331,10 @@ func (im *importer) jsonSession(record string, clientID int64, clientWasPresent 
 		im.sum.SessionsPresent++
 		return nil
 	}
-	saved, err := im.b.SaveSession(sess)
+	if !checkHistory(record, es, report) {
+		return nil
+	}
+	saved, err := im.b.importSession(sess, es)
 	var ve *store.ValidationError
 	if errors.As(err, &ve) {
 		for _, p := range ve.Problems {
@@ -302,17 +357,44 @@ func (im *importer) jsonSession(record string, clientID int64, clientWasPresent 
 	return im.setStamps("sessions", saved.ID, es.CreatedAt, es.UpdatedAt)
 }
 
-// checkStamps accepts empty or "YYYY-MM-DD HH:MM:SS" created and updated times.
-func checkStamps(record, created, updated string, report func(record, column, msg string)) bool {
-	ok := true
-	for _, f := range []struct{ column, value string }{{"created_at", created}, {"updated_at", updated}} {
-		if f.value == "" {
-			continue
-		}
-		if _, err := time.ParseInLocation(stampLayout, f.value, time.Local); err != nil {
-			report(record, f.column, fmt.Sprintf("%q is not a time like 2026-11-25 14:05:00", clip(f.value)))
+// checkHistory checks a note's signature, void and amendments as an export
+// wrote them.
+func checkHistory(record string, es ExportSession, report func(record, column, msg string)) bool {
+	ok := checkStamp(record, "signed_at", es.SignedAt, report)
+	ok = checkStamp(record, "voided_at", es.VoidedAt, report) && ok
+	if es.SignedAt != "" && strings.TrimSpace(es.SignedBy) == "" {
+		report(record, "signed_by", "A signed note must name who signed it")
+		ok = false
+	}
+	if es.VoidedAt != "" && strings.TrimSpace(es.VoidReason) == "" {
+		report(record, "void_reason", "A voided note must say why")
+		ok = false
+	}
+	for i, a := range es.Amendments {
+		where := fmt.Sprintf("%s, amendment %d", record, i+1)
+		ok = a.At != "" && checkStamp(where, "at", a.At, report) && ok
+		if strings.TrimSpace(a.Reason) == "" || strings.TrimSpace(a.By) == "" {
+			report(where, "reason", "An amendment must say who made it and why")
 			ok = false
 		}
 	}
 	return ok
+}
+
+// checkStamps accepts empty or "YYYY-MM-DD HH:MM:SS" created and updated times.
+func checkStamps(record, created, updated string, report func(record, column, msg string)) bool {
+	ok := checkStamp(record, "created_at", created, report)
+	return checkStamp(record, "updated_at", updated, report) && ok
+}
+
+// checkStamp accepts an empty or "YYYY-MM-DD HH:MM:SS" time.
+func checkStamp(record, column, value string, report func(record, column, msg string)) bool {
+	if value == "" {
+		return true
+	}
+	if _, err := time.ParseInLocation(stampLayout, value, time.Local); err != nil {
+		report(record, column, fmt.Sprintf("%q is not a time like 2026-11-25 14:05:00", clip(value)))
+		return false
+	}
+	return true
 }

@@ -8,6 +8,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"time"
 
 	"backtrack/store/sqlite"
@@ -21,6 +22,7 @@ type Store struct {
 	write *sql.DB
 	read  *sql.DB
 	now   func() time.Time
+	actor func() string // who makes changes (WithActor)
 }
 
 // Option adjusts a Store when it is opened.
@@ -34,16 +36,30 @@ func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = no
 // folder) and bringing its schema up to date. A database written by a newer
 // Backtrack is refused with store.ErrNewerSchema and left untouched.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
-	engine, err := sqlite.Open(ctx, path)
-	if err != nil {
-		return nil, err
-	}
-	s := &Store{engine: engine, write: engine.Writer(), read: engine.Reader(), now: time.Now}
+	s := &Store{now: time.Now}
 	for _, opt := range opts {
 		opt(s)
 	}
+	engine, err := sqlite.Open(ctx, path, map[int]sqlite.Migrated{3: s.startLog})
+	if err != nil {
+		return nil, err
+	}
+	s.engine, s.write, s.read = engine, engine.Writer(), engine.Reader()
 	return s, nil
 }
+
+// OpenReadOnly opens the database file at path for reading only, for
+// checks and audits that must change nothing (sqlite.OpenReadOnly).
+func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
+	engine, err := sqlite.OpenReadOnly(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	return &Store{engine: engine, read: engine.Reader(), now: time.Now}, nil
+}
+
+// errReadOnly refuses a write on a store opened read-only.
+var errReadOnly = errors.New("the database was opened read-only")
 
 // Path is the database file.
 func (s *Store) Path() string { return s.engine.Path() }
@@ -91,6 +107,9 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 // beginWrite begins a write transaction (IMMEDIATE: it takes the write lock
 // up front), waiting its turn behind other processes' writes.
 func (s *Store) beginWrite(ctx context.Context) (*sql.Tx, error) {
+	if s.write == nil {
+		return nil, errReadOnly
+	}
 	deadline := time.Now().Add(writerPatience)
 	pause := 50 * time.Millisecond
 	for {

@@ -22,8 +22,15 @@ func (s *Store) ClientRecord(ctx context.Context, clientID int64, period store.P
 		if err != nil {
 			return err
 		}
-		rec.Sessions, err = readSessions(ctx, tx, `s.client_id = ? AND s.started_at >= ? AND s.started_at < ?`,
+		all, err := readSessions(ctx, tx, `s.client_id = ? AND s.started_at >= ? AND s.started_at < ?`,
 			clientID, from, until)
+		for _, sess := range all {
+			if sess.Voided() {
+				rec.Voided = append(rec.Voided, sess)
+			} else {
+				rec.Sessions = append(rec.Sessions, sess)
+			}
+		}
 		return err
 	})
 	if err != nil {

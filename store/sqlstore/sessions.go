@@ -22,24 +22,25 @@ func periodBounds(p store.Period) (from, until string) {
 
 // validateSession tidies sess in place and checks it against its client and
 // the vocabulary, inside the saving transaction.
-func (s *Store) validateSession(ctx context.Context, tx *sql.Tx, sess *store.Session) error {
+// It returns the client's identifier, which the audit entry names.
+func (s *Store) validateSession(ctx context.Context, tx *sql.Tx, sess *store.Session) (clientUID string, err error) {
 	var dob string
-	err := tx.QueryRowContext(ctx, `SELECT date_of_birth FROM clients WHERE id = ?`, sess.ClientID).Scan(&dob)
+	err = tx.QueryRowContext(ctx, `SELECT date_of_birth, uid FROM clients WHERE id = ?`, sess.ClientID).Scan(&dob, &clientUID)
 	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("client %d: %w", sess.ClientID, store.ErrNotFound)
+		return "", fmt.Errorf("client %d: %w", sess.ClientID, store.ErrNotFound)
 	}
 	if err != nil {
-		return err
+		return "", err
 	}
 	p := sess.Validate(parseDate(dob), s.now())
 	for _, k := range store.Kinds {
 		tags, err := resolveTags(ctx, tx, k, sess.Tags(k), &p)
 		if err != nil {
-			return err
+			return "", err
 		}
 		sess.SetTags(k, tags)
 	}
-	return p.Err()
+	return clientUID, p.Err()
 }
 
 // resolveTags checks each tag against the vocabulary, fills in its name,
@@ -87,8 +88,31 @@ func (s *Store) SaveSession(ctx context.Context, sess store.Session) (store.Sess
 	return sess, nil
 }
 
-// writeSession inserts or updates a validated session and its tags in tx.
+// writeSession inserts a validated session, or updates a draft, with its
+// tags in tx. A locked note (signed, legacy or voided) is refused with
+// store.ErrLocked: it changes by amendment.
 func writeSession(ctx context.Context, tx *sql.Tx, sess store.Session, stamp string) (store.Session, error) {
+	if sess.ID != 0 {
+		var signedAt, voidedAt string
+		var legacy bool
+		err := tx.QueryRowContext(ctx, `SELECT signed_at, legacy, voided_at FROM sessions WHERE id = ?`, sess.ID).
+			Scan(&signedAt, &legacy, &voidedAt)
+		if errors.Is(err, sql.ErrNoRows) {
+			return store.Session{}, fmt.Errorf("session %d: %w", sess.ID, store.ErrNotFound)
+		}
+		if err != nil {
+			return store.Session{}, err
+		}
+		if signedAt != "" || legacy || voidedAt != "" {
+			return store.Session{}, fmt.Errorf("session %d: %w", sess.ID, store.ErrLocked)
+		}
+	}
+	return writeContent(ctx, tx, sess, stamp)
+}
+
+// writeContent writes a session's content and tags, whatever its state:
+// saving a draft and amending a signed note both end here.
+func writeContent(ctx context.Context, tx *sql.Tx, sess store.Session, stamp string) (store.Session, error) {
 	args := []any{sess.ClientID, sess.Start.Format(store.StartLayout), sess.DurationMin,
 		painArg(sess.PainBefore), painArg(sess.PainAfter), sess.TriggerOther,
 		sess.Notes.Subjective, sess.Notes.Objective, sess.Notes.Assessment, sess.Notes.Plan,
@@ -141,24 +165,48 @@ func writeSession(ctx context.Context, tx *sql.Tx, sess store.Session, stamp str
 	return sess, nil
 }
 
-// DeleteSession removes a session and its tags.
+// DeleteSession discards a draft note, with an entry in the audit log. A
+// signed note is never deleted (store.ErrLocked): it is voided.
 func (s *Store) DeleteSession(ctx context.Context, id int64) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE id = ?`, id)
+		sess, clientUID, err := sessionInTx(ctx, tx, id)
 		if err != nil {
 			return err
 		}
-		return mustAffectOne(res, "session", id)
+		if !sess.Draft() {
+			return fmt.Errorf("session %d: %w", id, store.ErrLocked)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE id = ?`, id); err != nil {
+			return err
+		}
+		return s.appendLog(ctx, tx, store.AuditEntry{Action: store.SessionDiscarded, Record: sess.UID, Client: clientUID,
+			Detail: "Draft of " + sess.Start.Format(store.StartLayout), Content: store.NoteHash(clientUID, sess)})
 	})
 	if err != nil {
-		return fmt.Errorf("delete session: %w", err)
+		return fmt.Errorf("discard draft: %w", err)
 	}
 	return nil
 }
 
+// sessionInTx reads one session, with its client's identifier, in tx.
+func sessionInTx(ctx context.Context, tx *sql.Tx, id int64) (store.Session, string, error) {
+	found, err := readSessions(ctx, tx, `s.id = ?`, id)
+	if err != nil {
+		return store.Session{}, "", err
+	}
+	if len(found) == 0 {
+		return store.Session{}, "", fmt.Errorf("session %d: %w", id, store.ErrNotFound)
+	}
+	var clientUID string
+	if err := tx.QueryRowContext(ctx, `SELECT uid FROM clients WHERE id = ?`, found[0].ClientID).Scan(&clientUID); err != nil {
+		return store.Session{}, "", err
+	}
+	return found[0], clientUID, nil
+}
+
 const sessionColumns = `s.id, s.client_id, s.started_at, s.duration_min, s.pain_before, s.pain_after,
 	s.trigger_other, s.subjective, s.objective, s.assessment, s.plan, s.home_care,
-	s.created_at, s.updated_at, s.uid`
+	s.created_at, s.updated_at, s.uid, s.signed_at, s.signed_by, s.legacy, s.voided_at, s.voided_by, s.void_reason`
 
 // Session returns one session with its tags.
 func (s *Store) Session(ctx context.Context, id int64) (store.Session, error) {
@@ -199,7 +247,7 @@ func (s *Store) LastSession(ctx context.Context, clientID int64) (store.Session,
 	var out []store.Session
 	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		out, err = readSessions(ctx, tx, `s.id = (SELECT id FROM sessions WHERE client_id = ?
+		out, err = readSessions(ctx, tx, `s.id = (SELECT id FROM sessions WHERE client_id = ? AND voided_at = ''
 			ORDER BY started_at DESC, id DESC LIMIT 1)`, clientID)
 		return err
 	})
@@ -225,13 +273,15 @@ func readSessions(ctx context.Context, tx *sql.Tx, where string, args ...any) ([
 	index := map[int64]int{}
 	for rows.Next() {
 		var sess store.Session
-		var start, created, updated string
+		var start, created, updated, signed, voided string
 		var before, after sql.NullInt64
 		if err := rows.Scan(&sess.ID, &sess.ClientID, &start, &sess.DurationMin, &before, &after,
 			&sess.TriggerOther, &sess.Notes.Subjective, &sess.Notes.Objective, &sess.Notes.Assessment,
-			&sess.Notes.Plan, &sess.HomeCare, &created, &updated, &sess.UID); err != nil {
+			&sess.Notes.Plan, &sess.HomeCare, &created, &updated, &sess.UID,
+			&signed, &sess.SignedBy, &sess.Legacy, &voided, &sess.VoidedBy, &sess.VoidReason); err != nil {
 			return nil, err
 		}
+		sess.SignedAt, sess.VoidedAt = parseStamp(signed), parseStamp(voided)
 		sess.Start = parseStart(start)
 		sess.PainBefore, sess.PainAfter = painFrom(before), painFrom(after)
 		sess.CreatedAt, sess.UpdatedAt = parseStamp(created), parseStamp(updated)
@@ -266,7 +316,10 @@ func readSessions(ctx context.Context, tx *sql.Tx, where string, args ...any) ([
 		sess := &out[index[sessionID]]
 		sess.SetTags(store.Kind(kind), append(sess.Tags(store.Kind(kind)), t))
 	}
-	return out, tagRows.Err()
+	if err := tagRows.Err(); err != nil {
+		return nil, err
+	}
+	return out, readAmendments(ctx, tx, out, index, where, args)
 }
 
 // PainTrend returns a client's pain before and after each visit in a
@@ -274,8 +327,8 @@ func readSessions(ctx context.Context, tx *sql.Tx, where string, args ...any) ([
 func (s *Store) PainTrend(ctx context.Context, clientID int64, period store.Period) ([]store.TrendPoint, error) {
 	from, until := periodBounds(period)
 	rows, err := s.read.QueryContext(ctx, `
-		SELECT id, started_at, pain_before, pain_after FROM sessions
-		WHERE client_id = ? AND started_at >= ? AND started_at < ?
+		SELECT id, started_at, pain_before, pain_after, signed_at = '' AND legacy = 0 FROM sessions
+		WHERE client_id = ? AND started_at >= ? AND started_at < ? AND voided_at = ''
 		ORDER BY started_at, id`, clientID, from, until)
 	if err != nil {
 		return nil, fmt.Errorf("pain trend: %w", err)
@@ -286,7 +339,7 @@ func (s *Store) PainTrend(ctx context.Context, clientID int64, period store.Peri
 		var p store.TrendPoint
 		var start string
 		var before, after sql.NullInt64
-		if err := rows.Scan(&p.SessionID, &start, &before, &after); err != nil {
+		if err := rows.Scan(&p.SessionID, &start, &before, &after, &p.Draft); err != nil {
 			return nil, fmt.Errorf("pain trend: %w", err)
 		}
 		p.Start = parseStart(start)

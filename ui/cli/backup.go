@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"backtrack/store"
 	"backtrack/store/sqlite"
 	"backtrack/ui/internal/filesize"
 	"backtrack/ui/internal/words"
@@ -50,6 +51,9 @@ func runBackup(ctx context.Context, env Env, args []string) error {
 			return err
 		}
 	} else if info, err = s.Backup(ctx, out); err != nil {
+		return err
+	}
+	if err := s.LogEvent(ctx, store.RecordsBackedUp, "", "Backed up to "+out); err != nil {
 		return err
 	}
 	if automatic {

@@ -2,13 +2,14 @@ package cli
 
 import (
 	"backtrack/store/sqlite"
+	"backtrack/store/sqlstore"
 	"context"
 	"errors"
 	"fmt"
 )
 
 var checkCommand = command{
-	summary: "check the database file: SQLite integrity and foreign keys",
+	summary: "check the database: integrity, foreign keys, and that nothing was changed outside Backtrack",
 	usage:   "backtrack check [--db PATH]",
 	run:     runCheck,
 }
@@ -27,6 +28,19 @@ func runCheck(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	if len(problems) == 0 {
+		// the file is sound: now the record's history, read-only
+		history, err := verifyHistory(ctx, db)
+		if errors.Is(err, sqlite.ErrOlderSchema) {
+			fmt.Fprintln(env.Stdout, "ok")
+			fmt.Fprintln(env.Stdout, "The record's history starts when this Backtrack first opens the database.")
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		problems = history
+	}
+	if len(problems) == 0 {
 		fmt.Fprintln(env.Stdout, "ok")
 		return nil
 	}
@@ -34,4 +48,15 @@ func runCheck(ctx context.Context, env Env, args []string) error {
 		fmt.Fprintln(env.Stdout, p)
 	}
 	return fmt.Errorf("%d %w", len(problems), errProblemsFound)
+}
+
+// verifyHistory checks the audit log's chain, every record against it and
+// every signed note against its seal, without writing anything.
+func verifyHistory(ctx context.Context, db string) ([]string, error) {
+	s, err := sqlstore.OpenReadOnly(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	return s.VerifyRecord(ctx)
 }

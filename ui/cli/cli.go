@@ -33,6 +33,7 @@ type command struct {
 // commands lists every subcommand; help prints them in name order.
 var commands = map[string]command{
 	"demo":    demoCommand,
+	"audit":   auditCommand,
 	"check":   checkCommand,
 	"report":  reportCommand,
 	"backup":  backupCommand,

@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"backtrack/store"
 	"backtrack/store/sqlstore"
 	"context"
 	"fmt"
+	"strings"
 )
 
 var exportCommand = command{
@@ -33,6 +35,9 @@ func runExport(ctx context.Context, env Env, args []string) error {
 	defer s.Close()
 	files, err := s.ExportTo(ctx, out, sqlstore.ExportFileFormat(format))
 	if err != nil {
+		return err
+	}
+	if err := s.LogEvent(ctx, store.RecordsExported, "", strings.ToUpper(format)+" export to "+out); err != nil {
 		return err
 	}
 	for _, f := range files {

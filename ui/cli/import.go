@@ -69,7 +69,7 @@ func runImport(ctx context.Context, env Env, args []string) error {
 		return fmt.Errorf("%w (add --new to create it)", err)
 	}
 	defer s.Close()
-	sum, err := run(s, ctx, f, sqlstore.ImportOptions{CheckOnly: check})
+	sum, err := run(s, ctx, f, sqlstore.ImportOptions{CheckOnly: check, Source: filepath.Base(files[0])})
 	if created != nil && (check || err != nil) {
 		// Nothing landed: the database --new made goes, and its folders.
 		if rmErr := created.remove(); rmErr != nil {

@@ -104,6 +104,9 @@ func runReport(ctx context.Context, env Env, args []string) error {
 	if err := report.WriteFile(ctx, out, d, opts); err != nil {
 		return err
 	}
+	if err := s.LogEvent(ctx, store.ReportPrinted, client.UID, fmt.Sprintf("Progress report, %d visits", len(d.Sessions))); err != nil {
+		return err
+	}
 	fmt.Fprintf(env.Stdout, "wrote %s (%s, %d visits)\n", out, client.FullName(), len(d.Sessions))
 	return nil
 }
@@ -126,6 +129,9 @@ func reportAll(ctx context.Context, env Env, s *sqlstore.Store, dir string, peri
 		if errors.Is(err, context.Canceled) {
 			return fmt.Errorf("stopped after %d reports; the ones written are complete", len(res.Written))
 		}
+		return err
+	}
+	if err := s.LogEvent(ctx, store.ReportPrinted, "", fmt.Sprintf("Progress reports for %d clients to %s", len(res.Written), dir)); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "wrote %d reports to %s", len(res.Written), dir)

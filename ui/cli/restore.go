@@ -8,6 +8,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/sqlite"
+	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
 )
 
@@ -46,6 +47,9 @@ func runRestore(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := logRestore(ctx, db, from, res); err != nil {
+		return err
+	}
 	info := res.Restored
 	fmt.Fprintf(env.Stdout, "Restored %s and %s from %s", words.Plural(info.Clients, "client", "clients"), words.Plural(info.Sessions, "session", "sessions"), from)
 	if !info.LastSession.IsZero() {
@@ -56,4 +60,18 @@ func runRestore(ctx context.Context, env Env, args []string) error {
 		fmt.Fprintf(env.Stdout, "The database it replaced is kept as %s.\n", res.Previous)
 	}
 	return nil
+}
+
+// logRestore records the restore in the restored record's history.
+func logRestore(ctx context.Context, db, from string, res sqlite.RestoreResult) error {
+	s, err := sqlstore.Open(ctx, db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	detail := "Restored from " + from
+	if res.Previous != "" {
+		detail += "; the records it replaced are kept as " + res.Previous
+	}
+	return s.LogEvent(ctx, store.RecordsRestored, "", detail)
 }

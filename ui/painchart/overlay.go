@@ -142,7 +142,11 @@ func (s *selectionOverlay) layout(r *chartRenderer) {
 		ring(s.ringAfter, v.AfterY, k.after)
 	}
 
-	texts := []string{v.Start.Format(chart.DateTimeLayout), VisitSummary(v.TrendPoint)}
+	when := v.Start.Format(chart.DateTimeLayout)
+	if v.Draft {
+		when += " · draft, not signed"
+	}
+	texts := []string{when, VisitSummary(v.TrendPoint)}
 	if c.onTapVisit != nil {
 		texts = append(texts, "Click or press Enter to open")
 	}

@@ -30,7 +30,7 @@ type chartRenderer struct {
 	// Layers, back to front.
 	grid, ticks, legendLines, dashes, connectors, after, before pool[*canvas.Line]
 	labels, legendTexts                                         pool[*canvas.Text]
-	legendMarks, afterMarks, beforeMarks                        pool[*canvas.Circle]
+	legendMarks, afterMarks, beforeMarks, draftMarks            pool[*canvas.Circle]
 	selection                                                   selectionOverlay
 }
 
@@ -42,7 +42,7 @@ func newRenderer(c *Chart) *chartRenderer {
 		grid:    newLinePool(), ticks: newLinePool(), legendLines: newLinePool(), dashes: newLinePool(),
 		connectors: newLinePool(), after: newLinePool(), before: newLinePool(),
 		labels: newTextPool(), legendTexts: newTextPool(),
-		legendMarks: newCirclePool(), afterMarks: newCirclePool(), beforeMarks: newCirclePool(),
+		legendMarks: newCirclePool(), afterMarks: newCirclePool(), beforeMarks: newCirclePool(), draftMarks: newCirclePool(),
 		selection: newSelectionOverlay(),
 	}
 	r.message.Alignment = fyne.TextAlignCenter
@@ -81,6 +81,7 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 	r.legendMarks.reset()
 	r.afterMarks.reset()
 	r.beforeMarks.reset()
+	r.draftMarks.reset()
 	r.c.layout = chart.Chart{}
 
 	r.focus.StrokeColor, r.focus.StrokeWidth, r.focus.CornerRadius = k.focus, 2*k.thin, k.radius
@@ -219,6 +220,20 @@ func (r *chartRenderer) layoutSeries(c chart.Chart, px, py float32) {
 	}
 	series(c.After, &r.after, &r.afterMarks, k.after, k.paper)
 	series(c.Before, &r.before, &r.beforeMarks, k.before, k.before)
+	// A note not signed yet: a grey ring around its visit's first score.
+	for _, v := range c.Visits {
+		if !v.Draft {
+			continue
+		}
+		y := v.BeforeY
+		if !v.Before.Recorded {
+			if !v.After.Recorded {
+				continue
+			}
+			y = v.AfterY
+		}
+		circle(r.draftMarks.next(), px+float32(v.X), py+float32(y), 1.8*k.marker, color.Transparent, k.muted, k.thin)
+	}
 }
 
 // text places a pooled label with its top left at (x, y).
@@ -261,6 +276,7 @@ func (r *chartRenderer) collect() []fyne.CanvasObject {
 	o = r.legendMarks.appendTo(o)
 	o = r.afterMarks.appendTo(o)
 	o = r.beforeMarks.appendTo(o)
+	o = r.draftMarks.appendTo(o)
 	o = r.labels.appendTo(o)
 	o = r.legendTexts.appendTo(o)
 	o = r.selection.appendTo(o)

@@ -1,0 +1,107 @@
+package store
+
+import (
+	"strconv"
+	"time"
+)
+
+// Action is what an audit entry records.
+type Action string
+
+// The actions the audit log records.
+const (
+	LogStarted       Action = "log.started"     // the first entry of a record's log
+	RecordMigrated   Action = "record.migrated" // a record that was there when the log began
+	ClientCreated    Action = "client.created"  // added at the desk, by import or as sample data
+	ClientEdited     Action = "client.edited"
+	ClientArchived   Action = "client.archived"
+	ClientUnarchived Action = "client.unarchived"
+	SessionCreated   Action = "session.created" // a draft, or a note saved and signed at once
+	SessionEdited    Action = "session.edited"  // a draft changed
+	SessionSigned    Action = "session.signed"
+	SessionAmended   Action = "session.amended"
+	SessionVoided    Action = "session.voided"
+	SessionDiscarded Action = "session.discarded" // a draft thrown away
+	RecordsImported  Action = "records.imported"
+	RecordsExported  Action = "records.exported"
+	RecordsRestored  Action = "records.restored"
+	RecordsBackedUp  Action = "records.backed_up"
+	ReportPrinted    Action = "report.printed"
+	RecordImported   Action = "record.imported" // a note brought in by an import, with its history
+	ImportedLogEntry Action = "log.imported"    // an entry of another record's log, brought by an import
+)
+
+// Words is the action as a line of the record's history reads it.
+func (a Action) Words() string {
+	switch a {
+	case LogStarted:
+		return "Record history started"
+	case RecordMigrated:
+		return "Recorded before the history started"
+	case ClientCreated:
+		return "Client added"
+	case ClientEdited:
+		return "Client details changed"
+	case ClientArchived:
+		return "Client archived"
+	case ClientUnarchived:
+		return "Client back in the list"
+	case SessionCreated:
+		return "Session recorded"
+	case SessionEdited:
+		return "Draft note changed"
+	case SessionSigned:
+		return "Note signed"
+	case SessionAmended:
+		return "Note amended"
+	case SessionVoided:
+		return "Note voided (entered in error)"
+	case SessionDiscarded:
+		return "Draft discarded"
+	case RecordsImported:
+		return "Records imported"
+	case RecordsExported:
+		return "Records exported"
+	case RecordsRestored:
+		return "Records restored from a backup"
+	case RecordsBackedUp:
+		return "Records backed up"
+	case ReportPrinted:
+		return "Report printed"
+	case RecordImported:
+		return "Note imported with its history"
+	}
+	return string(a)
+}
+
+// AuditEntry is one line of the append-only audit log. Hash covers Prev and
+// every other field, so a changed, inserted or removed entry breaks the
+// chain; Content is the hash of the record after the change.
+type AuditEntry struct {
+	Seq     int64
+	At      time.Time
+	Actor   string
+	Action  Action
+	Record  string // the UUID of the client or session; "" for the whole record
+	Client  string // the UUID of the client it belongs to
+	Detail  string
+	Content string
+	// Origin is, for an entry an import brought from another record's
+	// log, its hash there; "" for an entry written here.
+	Origin string
+	Prev   string
+	Hash   string
+}
+
+// Seal computes the entry's hash over its fields and the previous entry's
+// hash.
+func (e AuditEntry) Seal() string {
+	return hashOf("audit/1", e.Prev, strconv.FormatInt(e.Seq, 10), stampText(e.At), e.Actor, string(e.Action),
+		e.Record, e.Client, e.Detail, e.Content, e.Origin)
+}
+
+// AuditQuery selects entries of the log.
+type AuditQuery struct {
+	ClientUID string    // "" for every entry
+	From, To  time.Time // days, both ends included; zero is open
+}

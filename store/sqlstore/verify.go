@@ -1,0 +1,165 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+
+	"backtrack/store"
+)
+
+// VerifyRecord checks that nothing was changed outside Backtrack: the audit
+// log's chain (every entry's hash over the one before it), every client
+// and every note against the hash of its latest entry, and every signed
+// note against its seal. It returns each problem found, naming the record;
+// none means the record is as Backtrack wrote it.
+//
+// The chain makes a change evident, not impossible: someone who rewrites
+// the log and recomputes every hash with this code is not stopped, which is
+// why backups keep older copies of the chain.
+func (s *Store) VerifyRecord(ctx context.Context) ([]string, error) {
+	var problems []string
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		latest, chain, err := verifyChain(ctx, tx)
+		if err != nil {
+			return err
+		}
+		problems = chain
+		records, err := verifyRecords(ctx, tx, latest)
+		problems = append(problems, records...)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("verify the record: %w", err)
+	}
+	return problems, nil
+}
+
+// verifyChain walks the log and returns, per record, its latest entry
+// written here (not brought by an import), with the chain's problems.
+func verifyChain(ctx context.Context, tx *sql.Tx) (map[string]store.AuditEntry, []string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT `+auditColumns+` FROM audit_log ORDER BY seq`)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	latest := map[string]store.AuditEntry{}
+	var problems []string
+	var prev store.AuditEntry
+	for rows.Next() {
+		e, err := scanAuditEntry(rows)
+		if err != nil {
+			return nil, nil, err
+		}
+		switch {
+		case e.Seq != prev.Seq+1:
+			problems = append(problems, fmt.Sprintf("audit log: entries %d to %d are missing (deleted outside Backtrack)", prev.Seq+1, e.Seq-1))
+		case e.Prev != prev.Hash:
+			problems = append(problems, fmt.Sprintf("audit log: entry %d does not follow entry %d (the chain was changed outside Backtrack)", e.Seq, prev.Seq))
+		}
+		if e.Seal() != e.Hash {
+			problems = append(problems, fmt.Sprintf("audit log: entry %d (%s, %s) was changed outside Backtrack", e.Seq, e.Action.Words(), e.At.Format(store.StampLayout)))
+		}
+		if e.Record != "" && e.Origin == "" && (e.Content != "" || e.Action == store.SessionDiscarded) {
+			latest[e.Record] = e
+		}
+		prev = e
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+	if prev.Seq == 0 {
+		problems = append(problems, "audit log: it is empty (deleted outside Backtrack); the record's history cannot be verified")
+	}
+	return latest, problems, nil
+}
+
+// verifyRecords compares every client and note with its latest entry.
+func verifyRecords(ctx context.Context, tx *sql.Tx, latest map[string]store.AuditEntry) ([]string, error) {
+	var problems []string
+	seen := map[string]bool{}
+	rows, err := tx.QueryContext(ctx, `SELECT `+clientColumns+` FROM clients c ORDER BY c.id`)
+	if err != nil {
+		return nil, err
+	}
+	clients := map[int64]store.Client{}
+	for rows.Next() {
+		c, err := scanClient(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		clients[c.ID] = c
+		seen[c.UID] = true
+		switch e, ok := latest[c.UID]; {
+		case !ok:
+			problems = append(problems, fmt.Sprintf("client %s (%s) was added outside Backtrack: the record's history has no entry for them", c.FullName(), c.UID))
+		case e.Content != store.ClientHash(c):
+			problems = append(problems, fmt.Sprintf("client %s (%s): their details were changed outside Backtrack after %s", c.FullName(), c.UID, e.At.Format(store.StampLayout)))
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	sessions, err := readSessions(ctx, tx, `1 = 1`)
+	if err != nil {
+		return nil, err
+	}
+	seals, err := noteSeals(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	for _, sess := range sessions {
+		c := clients[sess.ClientID]
+		seen[sess.UID] = true
+		what := fmt.Sprintf("the note of %s on %s (%s)", c.FullName(), sess.Start.Format(store.StartLayout), sess.UID)
+		hash := store.NoteHash(c.UID, sess)
+		switch e, ok := latest[sess.UID]; {
+		case !ok:
+			problems = append(problems, what+" was added outside Backtrack: the record's history has no entry for it")
+		case e.Content != hash:
+			problems = append(problems, what+" was changed outside Backtrack after "+e.At.Format(store.StampLayout))
+		}
+		if sess.Locked() && seals[sess.ID] != hash {
+			problems = append(problems, "signed "+what+" does not match its seal: it was changed outside Backtrack")
+		}
+	}
+	var gone []string
+	for uid, e := range latest {
+		if seen[uid] || e.Action == store.SessionDiscarded {
+			continue
+		}
+		gone = append(gone, uid)
+	}
+	slices.Sort(gone)
+	for _, uid := range gone {
+		e := latest[uid]
+		kind := "the note"
+		if uid == e.Client {
+			kind = "the client"
+		}
+		problems = append(problems, fmt.Sprintf("%s %s was deleted outside Backtrack (last entry: %s, %s)", kind, uid, e.Action.Words(), e.At.Format(store.StampLayout)))
+	}
+	return problems, nil
+}
+
+// noteSeals reads the stored content hash of every note.
+func noteSeals(ctx context.Context, tx *sql.Tx) (map[int64]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, content_hash FROM sessions`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var hash string
+		if err := rows.Scan(&id, &hash); err != nil {
+			return nil, err
+		}
+		out[id] = hash
+	}
+	return out, rows.Err()
+}

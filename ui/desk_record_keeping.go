@@ -1,0 +1,229 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"backtrack/store"
+	"backtrack/ui/internal/words"
+)
+
+// recordKeeping is what the desk says about keeping the record: how many
+// notes wait for a signature (a button under the client list that signs
+// them oldest first), and a notice across the top when the day's check
+// found a change made outside Backtrack.
+type recordKeeping struct {
+	Unsigned *widget.Button // "3 notes to sign"
+	drafts   []store.Session
+
+	Notice   *widget.Label
+	Details  *widget.Button
+	Dismiss  *widget.Button
+	banner   fyne.CanvasObject
+	problems []string
+	timer    *time.Timer
+}
+
+// prefRecordChecked is the day the record's history was last verified.
+const prefRecordChecked = "record.checked_on"
+
+// recordCheckDelay lets start-up and the day's backup go first.
+const recordCheckDelay = 20 * time.Second
+
+func newRecordKeeping(d *Desk) *recordKeeping {
+	k := &recordKeeping{Notice: widget.NewLabel("")}
+	k.Unsigned = widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), d.signDrafts)
+	k.Unsigned.Importance = widget.WarningImportance
+	k.Unsigned.Hide()
+	k.Notice.Wrapping = fyne.TextWrapWord
+	k.Details = widget.NewButton("What changed…", func() {
+		dialog.ShowInformation("Changes made outside Backtrack", strings.Join(k.problems, "\n\n"), d.window)
+	})
+	k.Dismiss = widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
+		k.banner.Hide()
+		d.relayoutChrome()
+	})
+	k.Dismiss.Importance = widget.LowImportance
+	icon := widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon()))
+	row := container.NewBorder(nil, nil, container.NewCenter(icon),
+		container.NewCenter(container.NewHBox(k.Details, k.Dismiss)), k.Notice)
+	k.banner = container.NewStack(newTint(theme.ColorNameError), container.NewPadded(row))
+	k.banner.Hide()
+	return k
+}
+
+// refreshDrafts counts the notes that wait for a signature, in the
+// background, and shows the button when there are any.
+func (d *Desk) refreshDrafts() {
+	s := d.store
+	d.tasks.run(func() func() {
+		drafts, err := s.UnsignedNotes(context.Background())
+		return func() {
+			if d.store != s || err != nil {
+				return
+			}
+			d.records.drafts = drafts
+			if len(drafts) == 0 {
+				d.records.Unsigned.Hide()
+				return
+			}
+			d.records.Unsigned.SetText(words.Plural(len(drafts), "note to sign", "notes to sign"))
+			d.records.Unsigned.Show()
+		}
+	})
+}
+
+// signDrafts offers the unsigned notes one by one, oldest first: sign it,
+// open it, or leave it for later.
+func (d *Desk) signDrafts() {
+	if len(d.records.drafts) == 0 {
+		return
+	}
+	by := signer(d.app.Preferences())
+	if by == "" {
+		d.askForSignerName()
+		return
+	}
+	d.offerDraft(0, by)
+}
+
+func (d *Desk) offerDraft(i int, by string) {
+	drafts := d.records.drafts
+	if i >= len(drafts) {
+		d.refreshDrafts()
+		return
+	}
+	sess, s := drafts[i], d.store
+	d.tasks.run(func() func() {
+		c, err := s.Client(context.Background(), sess.ClientID)
+		return func() {
+			if err != nil || d.store != s {
+				return
+			}
+			d.showDraft(i, by, sess, c)
+		}
+	})
+}
+
+// showDraft asks about one unsigned note of client c.
+func (d *Desk) showDraft(i int, by string, sess store.Session, c store.Client) {
+	drafts := d.records.drafts
+	text := widget.NewLabel(draftSummary(sess, c.FullName()))
+	text.Wrapping = fyne.TextWrapWord
+	var dlg dialog.Dialog
+	sign := widget.NewButtonWithIcon("Sign as "+by, theme.ConfirmIcon(), func() {
+		s := d.store
+		d.tasks.run(func() func() {
+			_, err := s.SignSession(context.Background(), sess.ID, by)
+			return func() {
+				if err != nil {
+					dlg.Hide()
+					d.showError("The note could not be signed", err)
+					return
+				}
+				dlg.Hide()
+				if d.view.client.ID == sess.ClientID {
+					d.view.reload()
+				}
+				d.offerDraft(i+1, by)
+			}
+		})
+	})
+	sign.Importance = widget.HighImportance
+	open := widget.NewButton("Open the note", func() {
+		dlg.Hide()
+		d.refreshDrafts()
+		d.view.Leave(func() {
+			d.list.Show(sess.ClientID)
+			d.view.ShowNote(sess.ClientID, sess.ID)
+		})
+	})
+	later := widget.NewButton("Next", func() { dlg.Hide(); d.offerDraft(i+1, by) })
+	title := fmt.Sprintf("Note %d of %d to sign", i+1, len(drafts))
+	body := container.NewVBox(text, container.NewHBox(sign, open, later))
+	dlg = dialog.NewCustom(title, "Close", body, d.window)
+	dlg.Resize(dialogSize(d.window, 620, 320))
+	dlg.Show()
+}
+
+// askForSignerName explains that a signature needs the therapist's name.
+func (d *Desk) askForSignerName() {
+	dialog.ShowCustomConfirm("Your name is needed to sign", "Open Settings", "Not now",
+		widget.NewLabel("A signed note carries the therapist's name and credentials.\nAdd them in Settings (Therapist, Credentials), then sign."),
+		func(ok bool) {
+			if ok {
+				d.showSettings()
+			}
+		}, d.window)
+}
+
+// draftSummary is a draft note in a few lines: who, when, pain, what was said.
+func draftSummary(s store.Session, client string) string {
+	lines := []string{client + ", " + longDate(s.Start) + " " + s.Start.Format("15:04") +
+		" · pain " + painBeforeAfter(s.PainBefore, s.PainAfter)}
+	for _, part := range []struct{ label, text string }{
+		{"S", s.Notes.Subjective}, {"O", s.Notes.Objective}, {"A", s.Notes.Assessment}, {"P", s.Notes.Plan},
+	} {
+		if t := oneLine(part.text); t != "" {
+			lines = append(lines, part.label+": "+t)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// StartRecordCheck verifies the record's history once a day, in the
+// background, and warns when something was changed outside Backtrack.
+func (d *Desk) StartRecordCheck() {
+	today := d.now().Format(store.DateLayout)
+	if d.app.Preferences().String(prefRecordChecked) == today {
+		return
+	}
+	d.records.timer = time.AfterFunc(recordCheckDelay, func() { fyne.Do(d.checkRecord) })
+}
+
+func (d *Desk) checkRecord() {
+	if d.sample != nil {
+		return // the sample practice is not the therapist's record
+	}
+	s, today := d.store, d.now().Format(store.DateLayout)
+	d.tasks.run(func() func() {
+		problems, err := s.VerifyRecord(context.Background())
+		return func() {
+			if d.store != s || err != nil {
+				return // a failed check is tried again at the next start
+			}
+			d.app.Preferences().SetString(prefRecordChecked, today)
+			d.showRecordCheck(problems)
+		}
+	})
+}
+
+// showRecordCheck shows the day's check result: nothing when the record is
+// as Backtrack wrote it, a notice across the top when not.
+func (d *Desk) showRecordCheck(problems []string) {
+	k := d.records
+	k.problems = problems
+	if len(problems) == 0 {
+		k.banner.Hide()
+	} else {
+		k.Notice.SetText(fmt.Sprintf("Today's check found %s made outside Backtrack in your records. "+
+			"Restore a backup from before it, or keep the records as they are and tell your regulator's records officer.",
+			words.Plural(len(problems), "change", "changes")))
+		k.banner.Show()
+	}
+	d.relayoutChrome()
+}
+
+func (d *Desk) stopRecordCheck() {
+	if d.records.timer != nil {
+		d.records.timer.Stop()
+	}
+}
