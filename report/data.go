@@ -16,6 +16,8 @@ import (
 // Data is everything one report says, read from the store.
 type Data struct {
 	Client store.Client
+	// Health is the intake, the red-flag screens and the consents.
+	Health store.Health
 	// Period is the range asked for; an open end is zero.
 	Period   store.Period
 	Sessions []store.Session    // oldest first
@@ -34,7 +36,9 @@ func Load(ctx context.Context, s store.Records, clientID int64, period store.Per
 	if err != nil {
 		return Data{}, fmt.Errorf("load report: %w", err)
 	}
-	return Assemble(rec.Client, period, rec.Sessions, rec.Trend), nil
+	d := Assemble(rec.Client, period, rec.Sessions, rec.Trend)
+	d.Health = rec.Health
+	return d, nil
 }
 
 // Assemble builds a report's data from what the store returned: history in

@@ -82,8 +82,12 @@ func newRenderer(d Data, o Options) (*renderer, error) {
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(o.Date)
 	pdf.SetModificationDate(o.Date)
-	pdf.SetTitle(oneLine("Progress report: "+d.Client.FullName()), true)
-	pdf.SetSubject("Progress report, lower back pain treatment", true)
+	pdf.SetTitle(oneLine(o.Document.Title()+": "+d.Client.FullName()), true)
+	subject := "Progress report, lower back pain treatment"
+	if o.Document == IntakeSummary {
+		subject = "Intake summary: health history, red-flag screen and consent"
+	}
+	pdf.SetSubject(subject, true)
 	pdf.SetAuthor(oneLine(o.Practice.TherapistLine()), true)
 	pdf.SetCreator("Backtrack", true)
 	pdf.SetMargins(marginX, marginTop, marginX)
@@ -100,7 +104,14 @@ func newRenderer(d Data, o Options) (*renderer, error) {
 
 func (r *renderer) render() {
 	r.newPage()
+	if r.o.Document == IntakeSummary {
+		r.intakeSummary()
+		return
+	}
 	r.summary()
+	if r.o.Document == ProgressWithHistory {
+		r.historyForReader()
+	}
 	r.chart()
 	r.frequencies()
 	r.sessionsTable()

@@ -29,6 +29,12 @@ const (
 	ReportPrinted    Action = "report.printed"
 	RecordImported   Action = "record.imported" // a note brought in by an import, with its history
 	ImportedLogEntry Action = "log.imported"    // an entry of another record's log, brought by an import
+	IntakeSaved      Action = "intake.saved"
+	ScreenRecorded   Action = "red_flags.screened"
+	ScreenUpdated    Action = "red_flags.updated" // a referral or clearance recorded, an answer corrected
+	ConsentRecorded  Action = "consent.recorded"
+	ConsentChanged   Action = "consent.changed" // corrected or withdrawn
+	ConsentChecked   Action = "consent.checked" // a session treating an area without consent: the answer
 )
 
 // Words is the action as a line of the record's history reads it.
@@ -70,6 +76,18 @@ func (a Action) Words() string {
 		return "Report printed"
 	case RecordImported:
 		return "Note imported with its history"
+	case IntakeSaved:
+		return "Intake recorded"
+	case ScreenRecorded:
+		return "Red-flag screen recorded"
+	case ScreenUpdated:
+		return "Red-flag screen: what was done recorded"
+	case ConsentRecorded:
+		return "Consent recorded"
+	case ConsentChanged:
+		return "Consent changed or withdrawn"
+	case ConsentChecked:
+		return "Treated an area without consent on file: the answer"
 	}
 	return string(a)
 }

@@ -82,3 +82,13 @@ func (p Problems) Err() error {
 	}
 	return &ValidationError{Problems: p}
 }
+
+// For returns the first message for one field, or "" when it has none.
+func (p Problems) For(field string) string {
+	for _, fe := range p {
+		if fe.Field == field {
+			return fe.Message
+		}
+	}
+	return ""
+}

@@ -18,6 +18,8 @@ import (
 // out from the client's history (newest first). Empty strings are lines
 // with nothing to say.
 type brief struct {
+	Intake    string // taken when, or none, or due for review
+	Consent   string // the consent in force, or "No consent on file"
 	LastVisit string // "14 Nov 2026 (11 days ago) · 60 min · pain 4 → 2"
 	Trend     string // progress over all visits
 	PainTypes string // last time, then the most frequent overall
@@ -139,6 +141,8 @@ type beforeTreatment struct {
 
 // The lines, in reading order.
 const (
+	lineIntake    = "Intake"
+	lineConsent   = "Consent"
 	lineLastVisit = "Last visit"
 	lineTrend     = "Trend"
 	linePainTypes = "Pain"
@@ -153,7 +157,7 @@ func newBeforeTreatment() *beforeTreatment {
 	b := &beforeTreatment{
 		rows:   map[string]*widget.Label{},
 		labels: map[string]*widget.Label{},
-		order: []string{lineLastVisit, lineTrend, linePainTypes, lineTriggers, lineLocations,
+		order: []string{lineIntake, lineConsent, lineLastVisit, lineTrend, linePainTypes, lineTriggers, lineLocations,
 			lineTreated, linePlan, lineHomeCare},
 	}
 	b.content = container.New(layout.Facts{})
@@ -170,6 +174,7 @@ func newBeforeTreatment() *beforeTreatment {
 
 func (b *beforeTreatment) show(br brief) {
 	values := map[string]string{
+		lineIntake: br.Intake, lineConsent: br.Consent,
 		lineLastVisit: br.LastVisit, lineTrend: br.Trend,
 		linePainTypes: br.PainTypes, lineTriggers: br.Triggers,
 		lineLocations: br.Locations, lineTreated: br.Treated,

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -39,9 +40,16 @@ type ClientView struct {
 	Form    *SessionForm // nil unless a session is being recorded or edited
 
 	client   store.Client
+	health   store.Health
 	sessions []store.Session // newest first
 	mode     viewMode
-	loads    latest
+
+	// The health dialogs and the consent question, while open (for tests).
+	IntakeDialog  *intakeDialog
+	ConsentDialog *consentDialog
+	ScreenDialog  *screenDialog
+	ConsentAsk    *consentQuestion
+	loads         latest
 	// openNext is a note to open once the client loading now has landed.
 	openNext int64
 
@@ -56,6 +64,7 @@ type ClientView struct {
 // clientData is everything the view shows for one client, loaded together.
 type clientData struct {
 	client   store.Client
+	health   store.Health
 	sessions []store.Session
 	voided   []store.Session // entered in error: in the history on request, in no figure
 	trend    []store.TrendPoint
@@ -69,6 +78,9 @@ func newClientView(d *Desk) *ClientView {
 	v.Header.NewSession.OnTapped = v.NewSession
 	v.Header.Edit.OnTapped = func() { d.editClient(v.client) }
 	v.Header.Report.OnTapped = func() { d.showReport(v.client) }
+	v.Header.Intake.OnTapped = v.openIntake
+	v.Header.Consent.OnTapped = v.openConsent
+	v.Header.ReferDone.OnTapped = v.openReferredScreen
 	v.Header.Archive.OnTapped = v.toggleArchived
 	v.History.OnOpen = v.showDetail
 	v.Detail.Back.OnTapped = v.showOverview
@@ -127,7 +139,7 @@ func (v *ClientView) load(id int64, then viewMode) {
 		// One snapshot: the header, the summary, the chart and the history
 		// always agree, as they do in a printed report.
 		rec, err := s.ClientRecord(ctx, id, store.Period{})
-		return clientData{client: rec.Client, sessions: rec.Sessions, voided: rec.Voided, trend: rec.Trend}, err
+		return clientData{client: rec.Client, health: rec.Health, sessions: rec.Sessions, voided: rec.Voided, trend: rec.Trend}, err
 	}, func(data clientData, err error) {
 		if err != nil {
 			v.d.showError("Could not open the client", err)
@@ -139,10 +151,15 @@ func (v *ClientView) load(id int64, then viewMode) {
 
 func (v *ClientView) apply(data clientData, then viewMode) {
 	first := v.client.ID == 0
-	v.client, v.sessions = data.client, data.sessions
+	v.client, v.health, v.sessions = data.client, data.health, data.sessions
 	now := v.d.now()
-	v.Header.show(data.client, now)
-	v.Before.show(briefOf(data.sessions, data.trend, now))
+	v.Header.show(data.client, data.health, now)
+	br := briefOf(data.sessions, data.trend, now)
+	br.Intake, br.Consent = healthBrief(data.health, now)
+	v.Before.show(br)
+	if v.Form != nil {
+		v.Form.health = data.health
+	}
 	v.Chart.SetPoints(data.trend)
 	v.History.show(data.sessions, data.voided)
 	if first {
@@ -231,6 +248,9 @@ func (v *ClientView) openForm(s store.Session) {
 			return // the therapist moved on while the vocabulary loaded
 		}
 		f := newSessionForm(v.d.store, v.d.tasks, client, vocab, s, v.d.now())
+		f.health = v.health
+		f.askConsent = v.askConsent
+		f.OnScreen = func(day time.Time) { v.openScreen(store.RedFlagScreen{}, day) }
 		f.OnCancel = func() { v.Leave(v.closeForm) }
 		f.OnSaved = func(saved store.Session) {
 			v.Form = nil

@@ -35,6 +35,9 @@ type reportDialog struct {
 	now      func() time.Time
 	openURL  func(*url.URL) error
 
+	// Document is what to print: the progress report, its edition for a
+	// physician or an insurer, or the intake summary.
+	Document *widget.RadioGroup
 	Period   *periodChooser
 	Paper    *widget.RadioGroup
 	Folder   *folderRow
@@ -68,6 +71,9 @@ func newReportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, client store.
 	today := e.now()
 	e.Period = newPeriodChooser(today, func() { e.countVisits(countDelay) })
 	e.Paper = newPaperChoice(e.prefs)
+	e.Document = widget.NewRadioGroup([]string{docProgress, docWithHistory, docIntake}, e.documentChosen)
+	e.Document.Required = true
+	e.Document.SetSelected(docProgress)
 	e.Folder = newFolderRow(win, defaultReportFolder(e.prefs), nil)
 	e.FileName = newEntry("")
 	e.FileName.SetText(report.FileName(client, today))
@@ -90,6 +96,7 @@ func newReportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, client store.
 		widget.NewLabelWithStyle("Client", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}),
 		widget.NewLabelWithStyle(nameWithDetail(client), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, row := range [][2]fyne.CanvasObject{
+		pair(formRow("Print", e.Document)),
 		pair(formRow("Period", e.Period.box)),
 		pair(layout.NewSpacer(), e.Visits),
 		pair(formRow("Paper", e.Paper)),
@@ -104,6 +111,46 @@ func newReportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, client store.
 	e.dialog.SetButtons([]fyne.CanvasObject{e.Cancel, e.Save})
 	e.dialog.SetOnClosed(e.counts.stop)
 	return e
+}
+
+// The documents the dialog prints.
+const (
+	docProgress    = "Progress report"
+	docWithHistory = "Progress report with the relevant history and red-flag screen (for a physician or insurer)"
+	docIntake      = "Intake summary, for the client to sign"
+)
+
+// document is the chosen document.
+func (e *reportDialog) document() report.Document {
+	switch e.Document.Selected {
+	case docWithHistory:
+		return report.ProgressWithHistory
+	case docIntake:
+		return report.IntakeSummary
+	}
+	return report.ProgressReport
+}
+
+// documentChosen proposes the file name that goes with the document; the
+// intake has no period.
+func (e *reportDialog) documentChosen(string) {
+	if e.FileName == nil || e.Period == nil {
+		return // still being built
+	}
+	today := e.now()
+	if e.document() == report.IntakeSummary {
+		e.FileName.SetText(report.IntakeFileName(e.client, today))
+		e.Period.box.Hide()
+		if e.Visits != nil {
+			e.Visits.Hide()
+		}
+		return
+	}
+	e.FileName.SetText(report.FileName(e.client, today))
+	e.Period.box.Show()
+	if e.Visits != nil {
+		e.Visits.Show()
+	}
 }
 
 // escape answers "no" to a pending question, else closes the dialog.
@@ -191,7 +238,7 @@ func (e *reportDialog) save() {
 	}
 	e.Problem.Hide()
 	period, err := e.Period.period(e.now())
-	if err != nil {
+	if err != nil && e.document() != report.IntakeSummary {
 		e.showProblem(err.Error())
 		return
 	}
@@ -231,7 +278,10 @@ func (e *reportDialog) save() {
 // write loads and writes the report in the background; the dialog stays
 // open, with its buttons off, until the file is complete.
 func (e *reportDialog) write(path string, period store.Period) {
-	opts := report.Options{Practice: e.practice, PageSize: settings.PageSize(e.Paper.Selected), Date: e.now()}
+	opts := report.Options{Document: e.document(), Practice: e.practice, PageSize: settings.PageSize(e.Paper.Selected), Date: e.now()}
+	if opts.Document == report.IntakeSummary {
+		period = store.Period{}
+	}
 	e.prefs.SetString(settings.KeyPageSize, e.Paper.Selected)
 	e.prefs.SetString(prefReportFolder, e.Folder.Path)
 	e.setBusy(true)

@@ -46,13 +46,26 @@ func (s *Store) insertClient(ctx context.Context, tx *sql.Tx, c store.Client, st
 	return c, s.logClient(ctx, tx, store.ClientCreated, c.ID)
 }
 
-// logClient records a change to a client with the hash of what it now says.
+// logClient records a change to a client with the hash of what their
+// record now says, and brings the client list's marks up to date.
 func (s *Store) logClient(ctx context.Context, tx *sql.Tx, action store.Action, id int64) error {
+	return s.logClientDetail(ctx, tx, action, id, "")
+}
+
+func (s *Store) logClientDetail(ctx context.Context, tx *sql.Tx, action store.Action, id int64, detail string) error {
 	c, err := scanClient(tx.QueryRowContext(ctx, `SELECT `+clientColumns+` FROM clients c WHERE c.id = ?`, id))
 	if err != nil {
 		return err
 	}
-	return s.appendLog(ctx, tx, store.AuditEntry{Action: action, Record: c.UID, Client: c.UID, Content: store.ClientHash(c)})
+	h, err := readHealth(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	if err := s.refreshMarks(ctx, tx, c, h); err != nil {
+		return err
+	}
+	return s.appendLog(ctx, tx, store.AuditEntry{Action: action, Record: c.UID, Client: c.UID, Detail: detail,
+		Content: store.ClientRecordHash(c, h)})
 }
 
 // UpdateClient saves changes to an existing client.
@@ -161,7 +174,7 @@ func (s *Store) SearchClients(ctx context.Context, q store.ClientQuery) ([]store
 		where = append(where, `c.search_text LIKE ? ESCAPE '\'`)
 		args = append(args, "%"+escapeLike(word)+"%")
 	}
-	query := `SELECT ` + clientColumns + `, l.started_at, l.pain_before, l.pain_after,
+	query := `SELECT ` + clientColumns + `, c.alert_level, c.consent_on_file, l.started_at, l.pain_before, l.pain_after,
 			(SELECT COUNT(*) FROM sessions n WHERE n.client_id = c.id AND n.voided_at = '')
 		FROM clients c
 		LEFT JOIN sessions l ON l.id = (SELECT id FROM sessions x WHERE x.client_id = c.id AND x.voided_at = ''
@@ -187,11 +200,12 @@ func (s *Store) SearchClients(ctx context.Context, q store.ClientQuery) ([]store
 		var cs store.ClientSummary
 		var last sql.NullString
 		var before, after sql.NullInt64
-		c, err := scanClient(rows, &last, &before, &after, &cs.SessionCount)
+		var level string
+		c, err := scanClient(rows, &level, &cs.ConsentOnFile, &last, &before, &after, &cs.SessionCount)
 		if err != nil {
 			return nil, fmt.Errorf("search clients: %w", err)
 		}
-		cs.Client = c
+		cs.Client, cs.Alert = c, store.ParseAlertLevel(level)
 		if last.Valid {
 			cs.LastVisit = parseStart(last.String)
 		}

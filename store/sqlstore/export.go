@@ -14,8 +14,9 @@ import (
 const (
 	ExportFormat = "backtrack-export"
 	// 2: clients and sessions carry their identifiers; 3: signatures,
-	// amendments, voids and the audit log
-	ExportVersion = 3
+	// amendments, voids and the audit log; 4: each client's intake,
+	// red-flag screens and consents
+	ExportVersion = 4
 )
 
 // Export is everything in the database, in a shape that outlives the schema:
@@ -80,6 +81,10 @@ type ExportClient struct {
 	CreatedAt         string          `json:"created_at"`
 	UpdatedAt         string          `json:"updated_at"`
 	Sessions          []ExportSession `json:"sessions"`
+	// The health record (version 4): nil or empty when there is none.
+	Intake         *ExportIntake   `json:"intake,omitempty"`
+	RedFlagScreens []ExportScreen  `json:"red_flag_screens,omitempty"`
+	Consents       []ExportConsent `json:"consents,omitempty"`
 }
 
 // ExportSession is one treatment with every tag by name.
@@ -219,6 +224,11 @@ func exportClients(ctx context.Context, tx *sql.Tx) ([]ExportClient, error) {
 		if ec.Sessions == nil {
 			ec.Sessions = []ExportSession{}
 		}
+		h, err := readHealth(ctx, tx, c.ID)
+		if err != nil {
+			return nil, fmt.Errorf("client %s: %w", c.UID, err)
+		}
+		ec.Intake, ec.RedFlagScreens, ec.Consents = exportHealth(h)
 		out = append(out, ec)
 	}
 	return out, nil

@@ -20,10 +20,14 @@ import (
 )
 
 var reportCommand = command{
-	summary: "write a client's progress report as PDF, or one per active client with --all",
-	usage: `backtrack report --db PATH --client ID|"First Last" [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out FILE.pdf
+	summary: "write a client's progress report or intake summary as PDF, or one report per active client with --all",
+	usage: `backtrack report --db PATH --client ID|"First Last" [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--history] --out FILE.pdf
+  backtrack report --db PATH --intake --client ID|"First Last" --out FILE.pdf
   backtrack report --db PATH --all [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out DIR
-  (--out DIR for one client writes Lastname_Firstname_progress_YYYY-MM-DD.pdf in DIR)
+  (--out DIR for one client writes Lastname_Firstname_progress_YYYY-MM-DD.pdf in DIR,
+   or Lastname_Firstname_intake_YYYY-MM-DD.pdf with --intake)
+  (--history: the edition for a physician or an insurer, with the relevant history and red-flag screen)
+  (--intake: the intake summary, with the red-flag screen, the consent and a line for the client to sign)
   (--all prints progress as counts; --verbose adds each client's name)
   options: --paper A4|Letter  --date YYYY-MM-DD (report date, default today)
            --practice NAME --therapist NAME --credentials TEXT (default: the desk's settings)`,
@@ -33,7 +37,7 @@ var reportCommand = command{
 // reportFlags is the report command's command line.
 type reportFlags struct {
 	db, client, from, to, out, paper, date string
-	all, verbose                           bool
+	all, verbose, intake, history          bool
 	practice, therapist, credentials       string
 	set                                    map[string]bool // flags given, even if empty
 }
@@ -43,6 +47,8 @@ func parseReportFlags(args []string) (reportFlags, error) {
 	fs := newFlags("report", &f.db)
 	fs.StringVar(&f.client, "client", "", `client ID or full name ("First Last")`)
 	fs.BoolVar(&f.all, "all", false, "one report per active client, into the --out folder")
+	fs.BoolVar(&f.intake, "intake", false, "print the client's intake summary instead of the progress report")
+	fs.BoolVar(&f.history, "history", false, "the progress report for a physician or an insurer: with the relevant history and red-flag screen")
 	fs.BoolVar(&f.verbose, "verbose", false, "with --all, name each client in the progress (a log then keeps the names)")
 	fs.StringVar(&f.from, "from", "", "first day of the period (YYYY-MM-DD)")
 	fs.StringVar(&f.to, "to", "", "last day of the period (YYYY-MM-DD)")
@@ -64,6 +70,12 @@ func parseReportFlags(args []string) (reportFlags, error) {
 		return f, usageError("--client is required (an ID or a full name), or --all")
 	case strings.TrimSpace(f.out) == "":
 		return f, usageError("--out is required")
+	case f.intake && f.all:
+		return f, usageError("--intake prints one client's intake summary: give --client, not --all")
+	case f.intake && (f.from != "" || f.to != ""):
+		return f, usageError("--intake prints the intake as it is: --from and --to are for progress reports")
+	case f.intake && f.history:
+		return f, usageError("give --intake or --history, not both")
 	}
 	return f, nil
 }
@@ -80,6 +92,12 @@ func runReport(ctx context.Context, env Env, args []string) error {
 	opts, err := reportOptions(f)
 	if err != nil {
 		return err
+	}
+	switch {
+	case f.intake:
+		opts.Document = report.IntakeSummary
+	case f.history:
+		opts.Document = report.ProgressWithHistory
 	}
 	s, err := openExisting(ctx, f.db)
 	if err != nil {
@@ -99,15 +117,26 @@ func runReport(ctx context.Context, env Env, args []string) error {
 	}
 	out := f.out
 	if info, err := os.Stat(out); err == nil && info.IsDir() {
-		out = filepath.Join(out, report.FileName(client, opts.Date))
+		name := report.FileName(client, opts.Date)
+		if f.intake {
+			name = report.IntakeFileName(client, opts.Date)
+		}
+		out = filepath.Join(out, name)
 	}
 	if err := report.WriteFile(ctx, out, d, opts); err != nil {
 		return err
 	}
-	if err := s.LogEvent(ctx, store.ReportPrinted, client.UID, fmt.Sprintf("Progress report, %d visits", len(d.Sessions))); err != nil {
+	what, said := fmt.Sprintf("Progress report, %d visits", len(d.Sessions)), fmt.Sprintf("%d visits", len(d.Sessions))
+	switch {
+	case f.intake:
+		what, said = "Intake summary", "intake summary"
+	case f.history:
+		what += ", with the relevant history and red-flag screen"
+	}
+	if err := s.LogEvent(ctx, store.ReportPrinted, client.UID, what); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "wrote %s (%s, %d visits)\n", out, client.FullName(), len(d.Sessions))
+	fmt.Fprintf(env.Stdout, "wrote %s (%s, %s)\n", out, client.FullName(), said)
 	return nil
 }
 
