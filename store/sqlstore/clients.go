@@ -31,11 +31,11 @@ func (s *Store) insertClient(ctx context.Context, tx *sql.Tx, c store.Client, st
 	res, err := tx.ExecContext(ctx, `
 		INSERT INTO clients (uid, first_name, last_name, date_of_birth, phone, email,
 			medical_history, medications, contraindications, search_text, sort_name,
-			archived, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			archived, created_at, updated_at, alert_level)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.UID, c.FirstName, c.LastName, formatDate(c.DateOfBirth), c.Phone, c.Email,
 		c.MedicalHistory, c.Medications, c.Contraindications, c.SearchText(), sortName(c),
-		c.Archived, stamp, stamp)
+		c.Archived, stamp, stamp, store.AlertLevelOf(c, store.Health{}).Code())
 	if err != nil {
 		return store.Client{}, err
 	}
@@ -53,16 +53,25 @@ func (s *Store) logClient(ctx context.Context, tx *sql.Tx, action store.Action, 
 }
 
 func (s *Store) logClientDetail(ctx context.Context, tx *sql.Tx, action store.Action, id int64, detail string) error {
-	c, err := scanClient(tx.QueryRowContext(ctx, `SELECT `+clientColumns+` FROM clients c WHERE c.id = ?`, id))
+	var cols healthColumns
+	var level string
+	var consentOnFile bool
+	c, err := scanClient(tx.QueryRowContext(ctx, `SELECT `+clientColumns+`, c.intake, c.red_flags, c.consents,
+		c.alert_level, c.consent_on_file FROM clients c WHERE c.id = ?`, id),
+		&cols.intake, &cols.redFlags, &cols.consents, &level, &consentOnFile)
 	if err != nil {
 		return err
 	}
-	h, err := readHealth(ctx, tx, id)
+	h, err := decodeHealth(cols)
 	if err != nil {
 		return err
 	}
-	if err := s.refreshMarks(ctx, tx, c, h); err != nil {
-		return err
+	// The marks are written only when they change: most changes (a phone
+	// number, an archive) leave them as they were.
+	if store.AlertLevelOf(c, h).Code() != level || h.ConsentOnFile(s.now()) != consentOnFile {
+		if err := s.refreshMarks(ctx, tx, c, h); err != nil {
+			return err
+		}
 	}
 	return s.appendLog(ctx, tx, store.AuditEntry{Action: action, Record: c.UID, Client: c.UID, Detail: detail,
 		Content: store.ClientRecordHash(c, h)})
