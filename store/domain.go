@@ -223,6 +223,23 @@ type Session struct {
 	UpdatedAt    time.Time
 }
 
+// HasContent reports whether anything clinical was recorded: a pain score,
+// a tag, the other trigger, a note or home care. A session without any is
+// only a date, and would show as the last visit with nothing to say.
+func (s Session) HasContent() bool {
+	if s.PainBefore.Recorded || s.PainAfter.Recorded || strings.TrimSpace(s.TriggerOther) != "" ||
+		strings.TrimSpace(s.HomeCare) != "" {
+		return true
+	}
+	for _, k := range Kinds {
+		if len(s.Tags(k)) > 0 {
+			return true
+		}
+	}
+	n := s.Notes
+	return strings.TrimSpace(n.Subjective+n.Objective+n.Assessment+n.Plan) != ""
+}
+
 // Tags returns the session's tags of one kind.
 func (s *Session) Tags(k Kind) []Tag {
 	switch k {

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
 	"backtrack/store/sqlstore"
@@ -31,9 +30,9 @@ type ClientForm struct {
 	Medications       *entry
 	Contraindications *entry
 
-	Save     *widget.Button
-	Cancel   *widget.Button
-	problems formProblems
+	Save     *button
+	Cancel   *button
+	problems *formProblems
 
 	initial []string
 	saving  formSave
@@ -89,6 +88,7 @@ func newClientForm(s *sqlstore.Store, t *tasks, c store.Client) *ClientForm {
 
 	buttons := container.NewBorder(nil, nil, nil, container.NewHBox(f.Cancel, f.Save), f.problems.Summary)
 	f.content = container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(rows))
+	f.problems.relayout = func() { relayoutAll(f.content) }
 	f.initial = f.values()
 	return f
 }
@@ -139,6 +139,7 @@ func (f *ClientForm) submitThen(then func()) {
 		}
 		return f.store.UpdateClient(ctx, c)
 	}, func(saved store.Client) {
+		f.base = saved // a second click while the dialog closes updates, never adds
 		f.initial = f.values()
 		if f.OnSaved != nil {
 			f.OnSaved(saved)

@@ -26,10 +26,10 @@ type clientHeader struct {
 	AlertText *widget.RichText
 	NoAlert   *secondaryText // "No contraindications or medications recorded"
 
-	NewSession *widget.Button
-	Report     *widget.Button
-	Edit       *widget.Button
-	Archive    *widget.Button
+	NewSession *button
+	Report     *button
+	Edit       *button
+	Archive    *button
 
 	buttons *fyne.Container
 	content fyne.CanvasObject
@@ -63,11 +63,11 @@ func newClientHeader() *clientHeader {
 	h.History.Wrapping = fyne.TextWrapWord
 	h.AlertText.Wrapping = fyne.TextWrapWord
 
-	h.NewSession = widget.NewButtonWithIcon("New session", theme.ContentAddIcon(), nil)
+	h.NewSession = newButtonWithIcon("New session", theme.ContentAddIcon(), nil)
 	h.NewSession.Importance = widget.HighImportance
-	h.Report = widget.NewButtonWithIcon("Report…", theme.DocumentPrintIcon(), nil)
-	h.Edit = widget.NewButtonWithIcon("Edit client", theme.DocumentCreateIcon(), nil)
-	h.Archive = widget.NewButton("Archive", nil)
+	h.Report = newButtonWithIcon("Report…", theme.DocumentPrintIcon(), nil)
+	h.Edit = newButtonWithIcon("Edit client", theme.DocumentCreateIcon(), nil)
+	h.Archive = newButton("Archive", nil)
 
 	icon := widget.NewIcon(theme.WarningIcon())
 	bg := canvas.NewRectangle(alertRed)

@@ -86,9 +86,19 @@ func (l *ClientList) Reload() {
 		q.Order = store.ByName
 	}
 	s := l.store // read on the UI goroutine: the desk may switch records before the query runs
-	loadLatest(l.tasks, &l.loads, func(ctx context.Context) ([]store.ClientSummary, error) {
-		return s.SearchClients(ctx, q)
-	}, func(rows []store.ClientSummary, err error) {
+	type found struct {
+		rows     []store.ClientSummary
+		archived bool // the list is empty only because the rest are archived
+	}
+	loadLatest(l.tasks, &l.loads, func(ctx context.Context) (found, error) {
+		rows, err := s.SearchClients(ctx, q)
+		if err != nil || len(rows) > 0 || q.IncludeArchived {
+			return found{rows: rows}, err
+		}
+		all, err := s.SearchClients(ctx, store.ClientQuery{Text: q.Text, IncludeArchived: true, Limit: 1})
+		return found{archived: len(all) > 0}, err
+	}, func(f found, err error) {
+		rows := f.rows
 		if err != nil {
 			l.Status.SetText("Could not load the clients. " + errorText(err))
 			l.Status.Importance = widget.DangerImportance
@@ -96,15 +106,19 @@ func (l *ClientList) Reload() {
 		}
 		l.Status.Importance = widget.MediumImportance
 		l.rows = rows
-		l.Status.SetText(l.statusText(q))
+		l.Status.SetText(l.statusText(q, f.archived))
 		l.List.Refresh()
 		l.reselect()
 	})
 }
 
-func (l *ClientList) statusText(q store.ClientQuery) string {
+func (l *ClientList) statusText(q store.ClientQuery, archivedOnly bool) string {
 	n := len(l.rows)
 	switch {
+	case n == 0 && archivedOnly && q.Text != "":
+		return fmt.Sprintf("Only archived clients match “%s” · tick Show archived", q.Text)
+	case n == 0 && archivedOnly:
+		return "Every client is archived · tick Show archived to see them"
 	case q.Text != "" && n == 0:
 		return fmt.Sprintf("No client matches “%s”", q.Text)
 	case q.Text != "":

@@ -26,8 +26,8 @@ type Settings struct {
 	Contact     *entry
 	Paper       *widget.RadioGroup
 	Appearance  *widget.RadioGroup
-	Save        *widget.Button
-	Cancel      *widget.Button
+	Save        *button
+	Cancel      *button
 
 	dialog *dialog.CustomDialog
 }
@@ -75,7 +75,7 @@ func (d *Desk) showSettings() {
 		rowLabel("Report paper"), s.Paper,
 		rowLabel("Appearance"), s.Appearance,
 	)
-	s.Save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() {
+	s.Save = newButtonWithIcon("Save", theme.DocumentSaveIcon(), func() {
 		for key, e := range s.fields() {
 			prefs.SetString(key, strings.TrimSpace(e.Text))
 		}
@@ -85,7 +85,7 @@ func (d *Desk) showSettings() {
 		d.updateTitle()
 	})
 	s.Save.Importance = widget.HighImportance
-	s.Cancel = widget.NewButton("Cancel", func() {
+	s.Cancel = newButton("Cancel", func() {
 		d.app.Settings().SetTheme(newDeskTheme(before))
 		s.dialog.Hide()
 	})

@@ -47,6 +47,20 @@ func (e *entry) TypedKey(k *fyne.KeyEvent) {
 	}
 }
 
+// AcceptsTab is false even for notes: Tab moves to the next field in
+// every form, as Help says, and a tab character has no place in a note.
+func (e *entry) AcceptsTab() bool { return false }
+
+// TypedRune drops a space typed into an empty one-line field: it is never
+// part of a name, date or number, and the Space that pressed the button
+// opening a form would otherwise land in its first field.
+func (e *entry) TypedRune(r rune) {
+	if r == ' ' && !e.MultiLine && e.Text == "" {
+		return
+	}
+	e.Entry.TypedRune(r)
+}
+
 // FocusGained tells the form, so a field reached with Tab is scrolled into
 // view.
 func (e *entry) FocusGained() {

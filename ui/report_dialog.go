@@ -42,10 +42,10 @@ type reportDialog struct {
 	Visits   *widget.Label // how many visits the chosen period holds
 	Problem  *widget.Label
 	Busy     *widget.ProgressBarInfinite
-	Save     *widget.Button
-	Cancel   *widget.Button
+	Save     *button
+	Cancel   *button
 	// Open and Close are on the "saved" dialog shown afterwards.
-	Open, Close *widget.Button
+	Open, Close *button
 	// Confirm asks before replacing a file; nil when not asking.
 	Confirm *dialog.ConfirmDialog
 
@@ -80,9 +80,9 @@ func newReportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, client store.
 	e.Busy = widget.NewProgressBarInfinite()
 	e.Busy.Stop()
 	e.Busy.Hide()
-	e.Save = widget.NewButtonWithIcon("Save PDF", theme.DocumentSaveIcon(), e.save)
+	e.Save = newButtonWithIcon("Save PDF", theme.DocumentSaveIcon(), e.save)
 	e.Save.Importance = widget.HighImportance
-	e.Cancel = widget.NewButton("Cancel", func() { e.dialog.Hide() })
+	e.Cancel = newButton("Cancel", func() { e.dialog.Hide() })
 	e.FileName.onEscape = e.Cancel.OnTapped
 	e.Period.onEscape(e.Cancel.OnTapped)
 
@@ -270,8 +270,8 @@ func (e *reportDialog) setBusy(busy bool) {
 func (e *reportDialog) showSaved(path string) {
 	msg := widget.NewLabel(fmt.Sprintf("%s\nwas saved in %s.", filepath.Base(path), filepath.Dir(path)))
 	msg.Wrapping = fyne.TextWrapWord
-	e.Close = widget.NewButton("Close", func() { e.saved.Hide() })
-	e.Open = widget.NewButtonWithIcon("Open report", theme.FileApplicationIcon(), func() {
+	e.Close = newButton("Close", func() { e.saved.Hide() })
+	e.Open = newButtonWithIcon("Open report", theme.FileApplicationIcon(), func() {
 		e.saved.Hide()
 		if err := e.openURL(fileURL(path)); err != nil {
 			dialog.ShowInformation("Could not open the report",

@@ -36,7 +36,7 @@ type SessionForm struct {
 	Date     *entry
 	Time     *entry
 	Duration *entry
-	Copy     *widget.Button
+	Copy     *button
 	CopyNote *secondaryText // what was copied, or why not
 
 	PainBefore *painInput
@@ -51,9 +51,9 @@ type SessionForm struct {
 	Plan       *entry
 	HomeCare   *entry
 
-	Save     *widget.Button
-	Cancel   *widget.Button
-	problems formProblems
+	Save     *button
+	Cancel   *button
+	problems *formProblems
 
 	initial formState
 	saving  formSave
@@ -90,7 +90,7 @@ func newSessionForm(s *sqlstore.Store, t *tasks, client store.Client, vocab map[
 	f.Date = newEntry("YYYY-MM-DD")
 	f.Time = newEntry("HH:MM")
 	f.Duration = newEntry("60")
-	f.Copy = widget.NewButtonWithIcon("Copy from last session", theme.ContentCopyIcon(), f.copyLast)
+	f.Copy = newButtonWithIcon("Copy from last session", theme.ContentCopyIcon(), f.copyLast)
 	f.CopyNote = newSecondaryText()
 	f.PainBefore = newPainInput("Pain before")
 	f.PainAfter = newPainInput("Pain after")
@@ -112,6 +112,8 @@ func newSessionForm(s *sqlstore.Store, t *tasks, client store.Client, vocab map[
 	f.fill(session, now)
 	f.wireEscape()
 	f.content = f.layout()
+	f.problems.relayout = func() { relayoutAll(f.content) }
+	f.PainBefore.relayout, f.PainAfter.relayout = f.problems.relayout, f.problems.relayout
 	f.initial = f.state()
 	return f
 }
@@ -221,6 +223,9 @@ func (f *SessionForm) read() (store.Session, map[string]string) {
 	s.Notes = store.SOAP{Subjective: f.Subjective.Text, Objective: f.Objective.Text,
 		Assessment: f.Assessment.Text, Plan: f.Plan.Text}
 	s.HomeCare = f.HomeCare.Text
+	if len(problems) == 0 && !s.HasContent() {
+		problems[""] = "Nothing recorded yet: add a pain score, a tag or a note, or press Esc to leave without saving."
+	}
 	return s, problems
 }
 
@@ -234,6 +239,10 @@ func (f *SessionForm) Submit() { f.submitThen(nil) }
 func (f *SessionForm) submitThen(then func()) {
 	s, problems := f.read()
 	submitForm(&f.saving, s, problems, f.store.SaveSession, func(saved store.Session) {
+		// The form stays drawn until the overview has reloaded: a second
+		// click on Save in that moment updates this session, never adds
+		// another.
+		f.base = saved
 		f.initial = f.state()
 		if f.OnSaved != nil {
 			f.OnSaved(saved)

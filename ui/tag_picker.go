@@ -29,7 +29,7 @@ type tagPicker struct {
 	Items   []*tagItem
 	flow    *layout.Flow
 	AddName *entry
-	AddBtn  *widget.Button
+	AddBtn  *button
 	addBox  fyne.CanvasObject
 	Error   *fieldError
 
@@ -69,7 +69,7 @@ func newTagPicker(kind store.Kind, terms []store.Term, s *sqlstore.Store, t *tas
 		}
 	}
 	p.AddName.onFocus = p.focused
-	p.AddBtn = widget.NewButtonWithIcon("", theme.ContentAddIcon(), p.addTerm)
+	p.AddBtn = newButtonWithIcon("", theme.ContentAddIcon(), p.addTerm)
 	p.AddBtn.Importance = widget.LowImportance
 	// The + sits inside the field's right end, where it takes no room of
 	// its own.

@@ -26,6 +26,7 @@ func TestRefusedSaveDropsTheClientSwitchItWasFor(t *testing.T) {
 			f := d.view.Form
 
 			// given a session with a duration that cannot be saved
+			typeInto(d, f.PainBefore.Number, "5")
 			typeInto(d, f.Duration, tc.duration)
 			// when the therapist picks Lena and answers Save, twice
 			for range 2 {
@@ -64,6 +65,7 @@ func TestRefusedSaveDropsTheQuitItWasFor(t *testing.T) {
 	d.window.SetOnClosed(func() { closed = true })
 	press(t, d, shortcutNewSession)
 	f := d.view.Form
+	typeInto(d, f.PainBefore.Number, "5")
 	typeInto(d, f.Duration, "0")
 
 	// when Quit is answered with Save and the store refuses the session
