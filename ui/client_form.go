@@ -117,9 +117,9 @@ func (f *ClientForm) read() (store.Client, map[string]string) {
 	problems := map[string]string{}
 	c.DateOfBirth = time.Time{}
 	if text := strings.TrimSpace(f.DateOfBirth.Text); text != "" {
-		dob, err := time.ParseInLocation(store.DateLayout, text, time.Local)
-		if err != nil {
-			problems["date_of_birth"] = "Date of birth “" + text + "” is not a date like 1975-05-02"
+		dob, ok := parseDay(text)
+		if !ok {
+			problems["date_of_birth"] = "Date of birth “" + text + "” is not a date like 1975-05-02 or 2.5.1975"
 		}
 		c.DateOfBirth = dob
 	}

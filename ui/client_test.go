@@ -59,7 +59,7 @@ func TestClientFormShowsErrorsAtTheirFields(t *testing.T) {
 
 	// when a date of birth is not a date, nothing is saved and it says so there
 	typeInto(d, f.FirstName, "Jonas")
-	typeInto(d, f.DateOfBirth, "2.5.1975")
+	typeInto(d, f.DateOfBirth, "31.02.1975") // no such day
 	tap(d, f.Save)
 	mustContain(t, "date of birth error", f.problems.fields["date_of_birth"].Text, "not a date like 1975-05-02")
 	if !f.problems.fields["date_of_birth"].Visible() {

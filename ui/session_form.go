@@ -88,6 +88,7 @@ func newSessionForm(s *sqlstore.Store, t *tasks, client store.Client, vocab map[
 	f.Title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.Title.SizeName = theme.SizeNameSubHeadingText
 	f.Date = newEntry("YYYY-MM-DD")
+	makeDateField(f.Date)
 	f.Time = newEntry("HH:MM")
 	f.Duration = newEntry("60")
 	f.Copy = newButtonWithIcon("Copy from last session", theme.ContentCopyIcon(), f.copyLast)
@@ -114,6 +115,10 @@ func newSessionForm(s *sqlstore.Store, t *tasks, client store.Client, vocab map[
 	f.content = f.layout()
 	f.problems.relayout = func() { relayoutAll(f.content) }
 	f.PainBefore.relayout, f.PainAfter.relayout = f.problems.relayout, f.problems.relayout
+	f.wireTagKeys()
+	// Enter in a pain score moves on: before to after, after to the tags.
+	f.PainBefore.Number.OnSubmitted = func(string) { f.focus(f.PainAfter.Number) }
+	f.PainAfter.Number.OnSubmitted = func(string) { f.focus(f.Pickers[store.PainType].AddName) }
 	f.initial = f.state()
 	return f
 }
@@ -192,13 +197,13 @@ func (f *SessionForm) read() (store.Session, map[string]string) {
 	problems := map[string]string{}
 	s := f.base
 	s.ClientID = f.client.ID
-	day, derr := time.ParseInLocation(store.DateLayout, strings.TrimSpace(f.Date.Text), time.Local)
+	day, dayOK := parseDay(f.Date.Text)
 	clock, terr := time.ParseInLocation(formTimeLayout, strings.TrimSpace(f.Time.Text), time.Local)
 	switch {
 	case strings.TrimSpace(f.Date.Text) == "":
 		problems["start"] = "Date is required"
-	case derr != nil:
-		problems["start"] = fmt.Sprintf("Date %q is not a date like 2026-11-25", f.Date.Text)
+	case !dayOK:
+		problems["start"] = fmt.Sprintf("Date %q is not a date like %s", f.Date.Text, dateExample)
 	case terr != nil:
 		problems["start"] = fmt.Sprintf("Time %q is not a time like 14:00", f.Time.Text)
 	default:
@@ -296,6 +301,32 @@ func (f *SessionForm) copyDone(note string) {
 	f.Copy.Hide()
 	f.topLine.Refresh() // the note takes the button's room
 }
+
+// wireTagKeys makes Enter in a tag row's field move on to the next row,
+// and the last row's to the first note: the typical session is typed
+// without Tab through the terms.
+func (f *SessionForm) wireTagKeys() {
+	for i, k := range store.Kinds {
+		p := f.Pickers[k]
+		p.relayout = f.problems.relayout
+		var next fyne.Focusable = f.Subjective
+		if i+1 < len(store.Kinds) {
+			next = f.Pickers[store.Kinds[i+1]].AddName
+		}
+		p.onNext = func() { f.focus(next) }
+	}
+}
+
+// focus moves the keyboard to o, when the form is on screen.
+func (f *SessionForm) focus(o fyne.Focusable) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(f.Date); c != nil {
+		c.Focus(o)
+	}
+}
+
+// StepDay moves the session's date by days (Alt+← and Alt+→ anywhere in
+// the form, Up and Down in the date field).
+func (f *SessionForm) StepDay(days int) { stepDay(f.Date, days) }
 
 // FocusFirst puts the cursor where a new note starts: pain before.
 func (f *SessionForm) FocusFirst(c fyne.Canvas) {

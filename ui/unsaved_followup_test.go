@@ -109,7 +109,7 @@ func TestQuitWithAnUnsavedClientSavesItWhenAsked(t *testing.T) {
 	f := d.clientForm
 	typeInto(d, f.FirstName, "Jonas")
 	typeInto(d, f.LastName, "Petrauskas")
-	typeInto(d, f.DateOfBirth, "2.5.1975")
+	typeInto(d, f.DateOfBirth, "31.02.1975") // no such day
 
 	// when Quit is answered with Save, the refused save keeps everything open
 	act(d, menuItem(t, d, "Quit").Action)
