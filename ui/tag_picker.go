@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -14,11 +15,20 @@ import (
 	"backtrack/ui/layout"
 )
 
-// addFieldWidth fits a new term of a word or two; a longer one scrolls.
-const addFieldWidth = 124
+// addFieldWidth fits a few letters to pick by, or a new term of a word or
+// two (a longer one scrolls).
+const addFieldWidth = 100
 
 // shownMatches is how many other matches the line under a tag row names.
 const shownMatches = 3
+
+// shownTerms is how many built-in terms a row shows before "+N": the
+// article's own vocabulary, first in each list. The field's additions
+// (issue 13) are picked by typing, or shown with a click on "+N", so the
+// form still fits a laptop screen. Ticked terms and the therapist's own
+// always show.
+var shownTerms = map[store.Kind]int{store.PainType: 6, store.Location: 4, store.Trigger: 9,
+	store.Muscle: 6, store.Technique: 2}
 
 // tagPicker is a quick multi-select over one vocabulary: a field at the
 // end of the row to pick by typing ("ql l", "mass, str", Enter), one check per
@@ -33,6 +43,8 @@ type tagPicker struct {
 	flow    *layout.Flow
 	AddName *entry      // type to pick; Enter picks the best match or adds the name
 	AddBtn  *sideToggle // adds the typed name as it is
+	More    *sideToggle // "+6": shows the terms a long row keeps folded
+	showAll bool
 	Matches *secondaryText
 	addBox  fyne.CanvasObject
 	Error   *fieldError
@@ -94,10 +106,13 @@ func newTagPicker(kind store.Kind, terms []store.Term, s *sqlstore.Store, t *tas
 	p.addBox = container.NewGridWrap(fyne.NewSize(addFieldWidth, p.AddName.MinSize().Height), p.AddName)
 	// The field ends the row; Enter in the row before comes straight to
 	// it.
+	p.More = newSideToggle("", func() { p.showAll = true; p.fold() })
+	p.flow.Add(p.More)
 	p.flow.Add(p.addBox)
 	for _, term := range terms {
 		p.addItem(term)
 	}
+	p.fold()
 	p.content = container.NewVBox(p.flow, p.Matches, p.Error)
 	return p
 }
@@ -275,6 +290,9 @@ func (p *tagPicker) addItem(term store.Term) *tagItem {
 			it.side = store.NoSide
 		}
 		it.showSide()
+		if on && it.content != nil && !it.content.Visible() {
+			p.fold() // a folded term picked by typing comes into view
+		}
 		p.changed()
 	})
 	it.Check.onEscape = func() { p.escape() }
@@ -298,7 +316,8 @@ func (p *tagPicker) addItem(term store.Term) *tagItem {
 		it.showSide()
 	}
 	p.Items = append(p.Items, it)
-	// Terms go before the add field (and anything after it), in order.
+	// Terms go before "more" and the add field (and anything after them),
+	// in order.
 	p.flow.Insert(len(p.Items)-1, it.content)
 	return it
 }
@@ -349,6 +368,31 @@ func (p *tagPicker) focused(o fyne.CanvasObject) {
 	}
 }
 
+// fold hides the built-in terms past shownTerms that are not ticked,
+// unless the therapist asked for all; "more" says how many are folded.
+func (p *tagPicker) fold() {
+	folded := 0
+	for i, it := range p.Items {
+		if !p.showAll && i >= shownTerms[p.kind] && it.Term.Builtin && !it.Check.Checked {
+			it.content.Hide()
+			folded++
+		} else {
+			it.content.Show()
+		}
+	}
+	if folded == 0 {
+		p.More.Hide()
+	} else {
+		p.More.Text = fmt.Sprintf("+%d", folded)
+		p.More.Show()
+		p.More.Refresh()
+	}
+	p.flow.Refresh()
+	if p.relayout != nil {
+		p.relayout()
+	}
+}
+
 func (p *tagPicker) changed() {
 	if p.onChange != nil {
 		p.onChange()
@@ -385,6 +429,7 @@ func (p *tagPicker) set(tags []store.Tag) {
 		}
 		it.showSide()
 	}
+	p.fold()
 	p.changed()
 }
 
