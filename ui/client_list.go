@@ -20,7 +20,19 @@ import (
 const (
 	sortByLastVisit = "Last visit"
 	sortByName      = "Name"
+	sortByVisits    = "Visits"
 )
+
+// What the search looks in, as its switch shows them.
+const (
+	searchNames = "Names"
+	searchNotes = "Notes"
+)
+
+var searchHints = map[string]string{
+	searchNames: "Search name, phone or email",
+	searchNotes: "Search notes and medical history",
+}
 
 // ClientList is the left column: search as you type, sort, archived
 // clients behind a toggle, one row per client with their last visit.
@@ -30,6 +42,7 @@ type ClientList struct {
 	now   func() time.Time
 
 	Search   *entry
+	In       *widget.RadioGroup // names (phone, email) or notes
 	Sort     *widget.Select
 	Archived *widget.Check
 	List     *widget.List
@@ -52,12 +65,22 @@ type ClientList struct {
 
 func newClientList(s *sqlstore.Store, t *tasks, now func() time.Time) *ClientList {
 	l := &ClientList{store: s, tasks: t, now: now}
-	l.Search = newEntry("Search name, phone or email")
+	l.Search = newEntry(searchHints[searchNames])
 	l.Search.OnChanged = func(string) { l.Reload() }
 	l.Search.OnSubmitted = func(string) { l.pickFirst() }
 	l.Search.onEscape = func() { l.Search.SetText("") }
 	l.Search.onDown = l.focusList
-	l.Sort = widget.NewSelect([]string{sortByLastVisit, sortByName}, func(string) { l.Reload() })
+	l.In = widget.NewRadioGroup([]string{searchNames, searchNotes}, func(in string) {
+		if in == "" {
+			l.In.SetSelected(searchNames) // one of the two is always on
+			return
+		}
+		l.Search.SetPlaceHolder(searchHints[in])
+		l.Reload()
+	})
+	l.In.Horizontal = true
+	l.In.Selected = searchNames
+	l.Sort = widget.NewSelect([]string{sortByLastVisit, sortByName, sortByVisits}, func(string) { l.Reload() })
 	l.Sort.Selected = sortByLastVisit
 	l.Archived = widget.NewCheck("Show archived", func(bool) { l.Reload() })
 	l.Status = widget.NewLabel("")
@@ -73,7 +96,8 @@ func newClientList(s *sqlstore.Store, t *tasks, now func() time.Time) *ClientLis
 	l.List.OnSelected = l.onSelected
 
 	tools := container.NewBorder(nil, nil, widget.NewLabel("Sort"), l.Archived, l.Sort)
-	top := container.NewVBox(l.Search, tools, l.Status)
+	in := container.NewBorder(nil, nil, widget.NewLabel("Search in"), nil, l.In)
+	top := container.NewVBox(l.Search, in, tools, l.Status)
 	l.content = container.NewBorder(top, nil, nil, nil, l.List)
 	return l
 }
@@ -81,9 +105,13 @@ func newClientList(s *sqlstore.Store, t *tasks, now func() time.Time) *ClientLis
 // Reload queries the clients again with the current search, sort and
 // archived toggle. Only the newest query's answer is shown.
 func (l *ClientList) Reload() {
-	q := store.ClientQuery{Text: l.Search.Text, IncludeArchived: l.Archived.Checked, Order: store.ByLastVisit}
-	if l.Sort.Selected == sortByName {
+	q := store.ClientQuery{Text: l.Search.Text, InNotes: l.In.Selected == searchNotes,
+		IncludeArchived: l.Archived.Checked, Order: store.ByLastVisit}
+	switch l.Sort.Selected {
+	case sortByName:
 		q.Order = store.ByName
+	case sortByVisits:
+		q.Order = store.ByVisits
 	}
 	s := l.store // read on the UI goroutine: the desk may switch records before the query runs
 	type found struct {
@@ -119,6 +147,10 @@ func (l *ClientList) statusText(q store.ClientQuery, archivedOnly bool) string {
 		return fmt.Sprintf("Only archived clients match “%s” · tick Show archived", q.Text)
 	case n == 0 && archivedOnly:
 		return "Every client is archived · tick Show archived to see them"
+	case q.InNotes && q.Text != "" && n == 0:
+		return fmt.Sprintf("No notes mention “%s”", q.Text)
+	case q.InNotes && q.Text != "":
+		return fmt.Sprintf("%s whose notes mention “%s” · Enter opens the first", words.Plural(n, "client", "clients"), q.Text)
 	case q.Text != "" && n == 0:
 		return fmt.Sprintf("No client matches “%s”", q.Text)
 	case q.Text != "":

@@ -94,7 +94,7 @@ func TestRecordSessionUpdatesHistoryAndBeforeTreatment(t *testing.T) {
 	if d.view.History.Title.Text != "HISTORY · 1 session" {
 		t.Errorf("history title = %q", d.view.History.Title.Text)
 	}
-	if row := d.list.Rows()[0]; lastVisitSummary(row, testNow) != "25 Nov · 6→3" {
+	if row := d.list.Rows()[0]; lastVisitSummary(row, testNow) != "25 Nov · 6→3 · 1 visit" {
 		t.Errorf("list row = %q", lastVisitSummary(row, testNow))
 	}
 
