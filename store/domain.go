@@ -72,6 +72,10 @@ func (c Client) AgeOn(day time.Time) int {
 	return age
 }
 
+// HasContraindications reports what changes the treatment: the red alert.
+// Medications are to know, not an alarm.
+func (c Client) HasContraindications() bool { return strings.TrimSpace(c.Contraindications) != "" }
+
 // HasAlerts reports whether the client has anything the therapist must see
 // before treating.
 func (c Client) HasAlerts() bool {

@@ -82,7 +82,7 @@ func newClientForm(s *sqlstore.Store, t *tasks, c store.Client) *ClientForm {
 	add("Medical history", "medical_history", f.MedicalHistory)
 	add("Medications", "medications", f.Medications)
 	add("Contraindications", "contraindications", f.Contraindications)
-	hint := newHint("Medications and contraindications are shown as an alert before every treatment.")
+	hint := newHint("Contraindications are shown in red before every treatment; medications are shown beside them, as something to know.")
 	rows.Add(layout.NewSpacer())
 	rows.Add(hint)
 

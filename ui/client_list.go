@@ -222,8 +222,8 @@ func (l *ClientList) focusList() {
 	}
 }
 
-// clientRow is one line of the list: name (with an alert mark for clients
-// with contraindications or medications) over "14 Nov · 4→2".
+// clientRow is one line of the list: name (with a red mark for clients
+// with contraindications) over "14 Nov · 4→2 · 8 visits".
 type clientRow struct {
 	widget.BaseWidget
 	name  *widget.Label
@@ -254,7 +254,7 @@ func (r *clientRow) show(c store.ClientSummary, now time.Time, lastFirst bool) {
 	}
 	r.name.SetText(name)
 	r.visit.SetText(lastVisitSummary(c, now))
-	if c.HasAlerts() {
+	if c.HasContraindications() {
 		r.alert.Show()
 	} else {
 		r.alert.Hide()
