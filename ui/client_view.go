@@ -72,6 +72,7 @@ func newClientView(d *Desk) *ClientView {
 	v.Detail.Older.OnTapped = func() { v.stepNote(+1) }
 	v.Detail.Newer.OnTapped = func() { v.stepNote(-1) }
 	v.Detail.Edit.OnTapped = func() { v.EditSession(v.Detail.session) }
+	v.Detail.PDF.OnTapped = func() { d.showNote(v.client, v.Detail.session) }
 	v.Detail.Delete.OnTapped = func() { v.confirmDelete(v.Detail.session) }
 
 	v.beforePanel = newPanel("BEFORE TREATMENT", nil, v.Before.content)

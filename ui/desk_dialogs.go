@@ -63,6 +63,13 @@ func (d *Desk) showReport(c store.Client) {
 	}
 }
 
+// showNote opens the dialog that saves one visit's note as PDF.
+func (d *Desk) showNote(c store.Client, s store.Session) {
+	if c.ID != 0 && s.ID != 0 {
+		newNoteDialog(d.window, d.store, d.tasks, c, s, PracticeFromPreferences(d.app.Preferences())).show()
+	}
+}
+
 // showBatchReports writes a report for every active client into a folder.
 func (d *Desk) showBatchReports() {
 	newBatchReportDialog(d.window, d.store, d.tasks, PracticeFromPreferences(d.app.Preferences())).show()

@@ -21,6 +21,7 @@ type sessionDetail struct {
 	Older  *button // the visit before this one (←)
 	Newer  *button // the visit after it (→)
 	Edit   *button
+	PDF    *button // the note on paper: Save as PDF
 	Delete *button
 	Title  *widget.Label
 	Pain   *widget.Label
@@ -35,6 +36,7 @@ func newSessionDetail() *sessionDetail {
 		Older:  newButtonWithIcon("Earlier  (←)", theme.NavigateBackIcon(), nil),
 		Newer:  newButtonWithIcon("Later  (→)", theme.NavigateNextIcon(), nil),
 		Edit:   newButtonWithIcon("Edit", theme.DocumentCreateIcon(), nil),
+		PDF:    newButtonWithIcon("PDF…", theme.DocumentPrintIcon(), nil),
 		Delete: newButtonWithIcon("Delete…", theme.DeleteIcon(), nil),
 		Title:  widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		Pain:   widget.NewLabel(""),
@@ -42,7 +44,7 @@ func newSessionDetail() *sessionDetail {
 	}
 	d.Title.SizeName = theme.SizeNameSubHeadingText
 	d.Delete.Importance = widget.DangerImportance
-	bar := container.NewBorder(nil, nil, container.NewHBox(d.Back, d.Older, d.Newer), container.NewHBox(d.Edit, d.Delete))
+	bar := container.NewBorder(nil, nil, container.NewHBox(d.Back, d.Older, d.Newer), container.NewHBox(d.PDF, d.Edit, d.Delete))
 	body := container.NewVBox(d.Title, d.Pain, widget.NewSeparator(), d.fields)
 	d.content = container.NewBorder(bar, nil, nil, nil, container.NewVScroll(body))
 	return d
