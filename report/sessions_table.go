@@ -124,13 +124,13 @@ func (t *table) cells(s *store.Session) [][]tline {
 // noteGutter is the room for a note part's label before its text.
 const noteGutter = 3.2
 
-// noteLines is the note column: the S, O and A parts that were written,
-// each under its label in a hanging indent; the plan has its own section
-// after the table.
+// noteLines is the note column: the S, O, A and P parts that were
+// written, each under its label in a hanging indent. Each visit's plan is
+// part of its record; the latest also has its own section after the table.
 func (t *table) noteLines(n store.SOAP, w float64) []tline {
 	var out []tline
 	for _, p := range []struct{ label, text string }{
-		{"S", n.Subjective}, {"O", n.Objective}, {"A", n.Assessment},
+		{"S", n.Subjective}, {"O", n.Objective}, {"A", n.Assessment}, {"P", n.Plan},
 	} {
 		for i, line := range t.r.wrap(cellStyle, strings.TrimSpace(p.text), w-noteGutter) {
 			l := tline{text: line, s: cellStyle, indent: noteGutter}

@@ -44,11 +44,13 @@ func (s *Settings) fields() map[string]*entry {
 func (d *Desk) showSettings() {
 	prefs := d.app.Preferences()
 	s := &Settings{
-		Practice:    newEntry("Back in Balance Massage"),
-		Therapist:   newEntry("Your name"),
-		Credentials: newEntry("LMT, CMTPT"),
-		Address:     newEntry("12 Linden St, 8001 Zurich"),
-		Contact:     newEntry("Phone, email"),
+		// What each field is for, not a made-up practice: an example
+		// that reads like real data looks filled in.
+		Practice:    newEntry("Your practice's name"),
+		Therapist:   newEntry("Your name, as you sign"),
+		Credentials: newEntry("Your qualifications, e.g. LMT"),
+		Address:     newEntry("Street, postcode and town"),
+		Contact:     newEntry("Phone and email for clients"),
 		Paper:       widget.NewRadioGroup(pageSizeNames(), nil),
 		Appearance:  widget.NewRadioGroup([]string{appearanceSystem, appearanceLight, appearanceDark}, nil),
 	}

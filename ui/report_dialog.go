@@ -40,10 +40,13 @@ type reportDialog struct {
 	Folder   *folderRow
 	FileName *entry
 	Visits   *widget.Label // how many visits the chosen period holds
-	Problem  *widget.Label
-	Busy     *widget.ProgressBarInfinite
-	Save     *button
-	Cancel   *button
+	// NoPractice warns that Settings are empty: the header would be blank
+	// and the signature would read "Therapist".
+	NoPractice *widget.Label
+	Problem    *widget.Label
+	Busy       *widget.ProgressBarInfinite
+	Save       *button
+	Cancel     *button
 	// Open and Close are on the "saved" dialog shown afterwards.
 	Open, Close *button
 	// Confirm asks before replacing a file; nil when not asking.
@@ -124,7 +127,14 @@ func buildReportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, client stor
 		form.Add(row[0])
 		form.Add(row[1])
 	}
-	content := container.NewVBox(form, e.Problem, e.Busy)
+	e.NoPractice = widget.NewLabel("Settings have no practice or therapist yet: the header will be empty and " +
+		"the signature line will read “Therapist”. Fill them in with File › Settings (Ctrl+,) first.")
+	e.NoPractice.Importance = widget.WarningImportance
+	e.NoPractice.Wrapping = fyne.TextWrapWord
+	if strings.TrimSpace(practice.Name) != "" || strings.TrimSpace(practice.Therapist) != "" {
+		e.NoPractice.Hide()
+	}
+	content := container.NewVBox(e.NoPractice, form, e.Problem, e.Busy)
 	e.dialog = dialog.NewCustomWithoutButtons(title, content, win)
 	e.dialog.SetButtons([]fyne.CanvasObject{e.Cancel, e.Save})
 	e.dialog.SetOnClosed(e.counts.stop)
