@@ -73,7 +73,7 @@ func (r *renderer) sessionsTable() {
 		return
 	}
 	r.paragraph(noteStyle, "Pain before → after treatment on the 0–10 scale. S: what the client reported, "+
-		"O: what the therapist found, A: assessment.")
+		"O: what the therapist found, A: assessment, P: plan.")
 	r.pdf.SetY(r.pdf.GetY() + 1.2)
 	r.ensure(opening)
 	t.header()

@@ -41,7 +41,14 @@ func (r *renderer) renderNote() {
 	}
 	pain := "Before treatment " + score(s.PainBefore) + ", after " + score(s.PainAfter)
 	if relief, ok := s.Relief(); ok {
-		pain += fmt.Sprintf(" (relief %s)", plural(relief, "point", "points"))
+		switch {
+		case relief > 0:
+			pain += fmt.Sprintf(" (relief %s)", plural(relief, "point", "points"))
+		case relief < 0:
+			pain += fmt.Sprintf(" (rose by %s)", plural(-relief, "point", "points"))
+		default:
+			pain += " (no change in the visit)"
+		}
 	}
 	r.paragraph(bodyStyle, pain)
 

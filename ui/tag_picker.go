@@ -77,7 +77,7 @@ func newTagPicker(kind store.Kind, terms []store.Term, s *sqlstore.Store, t *tas
 	p.flow = layout.NewFlow()
 	// The add field is small: it sits among the terms, and every unit of
 	// width it takes can push a term onto another line.
-	p.AddName = newEntry("Type to pick…")
+	p.AddName = newEntry("Type…")
 	p.AddName.OnChanged = func(string) { p.showMatches() }
 	p.AddName.OnSubmitted = p.pick
 	p.AddName.onEscape = func() {
