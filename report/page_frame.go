@@ -30,7 +30,7 @@ func (r *renderer) letterhead() {
 	if title == "" {
 		title, sub = sub, ""
 	}
-	docTitle := "Progress report"
+	docTitle := r.docTitle()
 	if title == "" {
 		title, docTitle = docTitle, ""
 	}
@@ -73,6 +73,11 @@ func (r *renderer) clientBlock() {
 		}
 	}
 
+	third := struct{ label, value, note string }{"PERIOD COVERED", period, visits}
+	if n := r.note; n != nil {
+		third.label, third.value = "VISIT", formatDate(n.Start)+", "+n.Start.Format("15:04")
+		third.note = fmt.Sprintf("%d min", n.DurationMin)
+	}
 	y := r.pdf.GetY()
 	cols := []struct {
 		label, value, note string
@@ -81,7 +86,7 @@ func (r *renderer) clientBlock() {
 	}{
 		{"CLIENT", c.FullName(), "", 0.44, style{"B", 12, inkColor}},
 		{"DATE OF BIRTH", dob, "", 0.24, boldStyle},
-		{"PERIOD COVERED", period, visits, 0.32, boldStyle},
+		{third.label, third.value, third.note, 0.32, boldStyle},
 	}
 	x, h := r.left, 0.0
 	for _, col := range cols {
@@ -108,7 +113,7 @@ func (r *renderer) runningHeader() {
 	}
 	// The practice side takes what it needs up to 45% of the width; the
 	// client's name, which matters more on a loose page, gets the rest.
-	what := store.JoinNonEmpty("  ·  ", r.o.Practice.Name, "Progress report "+formatDate(r.o.Date))
+	what := store.JoinNonEmpty("  ·  ", r.o.Practice.Name, r.docTitle()+" "+formatDate(r.o.Date))
 	r.use(smallStyle)
 	rightW := min(r.pdf.GetStringWidth(printable(what))+1, r.width*0.45)
 	leftW := r.width - rightW - 4

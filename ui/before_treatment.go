@@ -19,6 +19,9 @@ import (
 // with nothing to say.
 type brief struct {
 	LastVisit string // "14 Nov 2026 (11 days ago) · 60 min · pain 4 → 2"
+	Said      string // the last visit's note: subjective,
+	Found     string // objective,
+	Assessed  string // and assessment, one line each
 	Trend     string // progress over all visits
 	PainTypes string // last time, then the most frequent overall
 	Triggers  string
@@ -49,6 +52,9 @@ func briefOf(history []store.Session, trend []store.TrendPoint, now time.Time) b
 		Locations: store.TagLabels(last.Locations),
 		Treated:   store.JoinNonEmpty(" — ", store.TagLabels(last.Muscles), store.TagLabels(last.Techniques)),
 		Trend:     trendLine(sum.Progress),
+		Said:      oneLine(last.Notes.Subjective),
+		Found:     oneLine(last.Notes.Objective),
+		Assessed:  oneLine(last.Notes.Assessment),
 	}
 	b.Plan = datedNote(sum.Plan, last)
 	b.HomeCare = datedNote(sum.HomeCare, last)
@@ -140,6 +146,9 @@ type beforeTreatment struct {
 // The lines, in reading order.
 const (
 	lineLastVisit = "Last visit"
+	lineSaid      = "Said"
+	lineFound     = "Found"
+	lineAssessed  = "Assessed"
 	lineTrend     = "Trend"
 	linePainTypes = "Pain"
 	lineTriggers  = "Triggers"
@@ -153,14 +162,23 @@ func newBeforeTreatment() *beforeTreatment {
 	b := &beforeTreatment{
 		rows:   map[string]*widget.Label{},
 		labels: map[string]*widget.Label{},
-		order: []string{lineLastVisit, lineTrend, linePainTypes, lineTriggers, lineLocations,
-			lineTreated, linePlan, lineHomeCare},
+		// What matters in the minute before treatment first: the last
+		// visit, its note and the plan; then the trend and the tags.
+		order: []string{lineLastVisit, lineSaid, lineFound, lineAssessed, linePlan, lineHomeCare,
+			lineTrend, linePainTypes, lineTriggers, lineLocations, lineTreated},
 	}
 	b.content = container.New(layout.Facts{})
 	for _, name := range b.order {
 		label := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		value := widget.NewLabel("")
-		value.Wrapping = fyne.TextWrapWord
+		// One line each, so the panel's height is known before it is laid
+		// out and nothing is clipped; the plan alone wraps, it is what the
+		// therapist acts on. The whole note is a click away.
+		if name == linePlan {
+			value.Wrapping = fyne.TextWrapWord
+		} else {
+			value.Truncation = fyne.TextTruncateEllipsis
+		}
 		b.labels[name], b.rows[name] = label, value
 		b.content.Add(label)
 		b.content.Add(value)
@@ -171,6 +189,7 @@ func newBeforeTreatment() *beforeTreatment {
 func (b *beforeTreatment) show(br brief) {
 	values := map[string]string{
 		lineLastVisit: br.LastVisit, lineTrend: br.Trend,
+		lineSaid: br.Said, lineFound: br.Found, lineAssessed: br.Assessed,
 		linePainTypes: br.PainTypes, lineTriggers: br.Triggers,
 		lineLocations: br.Locations, lineTreated: br.Treated,
 		linePlan: br.Plan, lineHomeCare: br.HomeCare,

@@ -22,14 +22,18 @@ type clientHeader struct {
 	Details *widget.Label // "51 years · +48 601 222 333 · marta@example.com"
 	History *widget.Label // medical history, plain: useful, not an alert
 
-	Alert     *container.ThemeOverride // red banner; hidden when there is nothing to warn of
+	Alert     *container.ThemeOverride // red banner for contraindications; hidden when there are none
 	AlertText *widget.RichText
-	NoAlert   *secondaryText // "No contraindications or medications recorded"
+	NoAlert   *secondaryText // "No contraindications recorded"
+	// Medications are to know, not an alarm: a plain line with an info
+	// mark, so red keeps meaning "this changes the treatment".
+	Medications *widget.Label
+	medsLine    fyne.CanvasObject
 
-	NewSession *widget.Button
-	Report     *widget.Button
-	Edit       *widget.Button
-	Archive    *widget.Button
+	NewSession *button
+	Report     *button
+	Edit       *button
+	Archive    *button
 
 	buttons *fyne.Container
 	content fyne.CanvasObject
@@ -56,18 +60,21 @@ func newClientHeader() *clientHeader {
 		AlertText: widget.NewRichText(),
 		NoAlert:   newSecondaryText(),
 	}
+	h.Medications = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	h.Medications.Wrapping = fyne.TextWrapWord
+	h.medsLine = container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil, h.Medications)
 	h.Name.SizeName = theme.SizeNameHeadingText
 	h.Name.Truncation = fyne.TextTruncateEllipsis
 	h.Details.Truncation = fyne.TextTruncateEllipsis
-	h.NoAlert.SetText("No contraindications or medications recorded")
+	h.NoAlert.SetText("No contraindications recorded")
 	h.History.Wrapping = fyne.TextWrapWord
 	h.AlertText.Wrapping = fyne.TextWrapWord
 
-	h.NewSession = widget.NewButtonWithIcon("New session", theme.ContentAddIcon(), nil)
+	h.NewSession = newButtonWithIcon("New session", theme.ContentAddIcon(), nil)
 	h.NewSession.Importance = widget.HighImportance
-	h.Report = widget.NewButtonWithIcon("Report…", theme.DocumentPrintIcon(), nil)
-	h.Edit = widget.NewButtonWithIcon("Edit client", theme.DocumentCreateIcon(), nil)
-	h.Archive = widget.NewButton("Archive", nil)
+	h.Report = newButtonWithIcon("Report…", theme.DocumentPrintIcon(), nil)
+	h.Edit = newButtonWithIcon("Edit client", theme.DocumentCreateIcon(), nil)
+	h.Archive = newButton("Archive", nil)
 
 	icon := widget.NewIcon(theme.WarningIcon())
 	bg := canvas.NewRectangle(alertRed)
@@ -84,7 +91,7 @@ func newClientHeader() *clientHeader {
 	// whole width, so a long email address is not cut short.
 	nameLine := container.NewBorder(nil, nil, nil, container.NewCenter(buttons), h.Name)
 	top := container.New(&layout.TightVBox{}, nameLine, h.Details)
-	h.content = container.NewVBox(top, alert, h.NoAlert, h.History)
+	h.content = container.NewVBox(top, alert, h.NoAlert, h.medsLine, h.History)
 	return h
 }
 
@@ -117,12 +124,18 @@ func (h *clientHeader) show(c store.Client, now time.Time) {
 
 	h.AlertText.Segments = alertSegments(c)
 	h.AlertText.Refresh()
-	if c.HasAlerts() {
+	if c.HasContraindications() {
 		h.Alert.Show()
 		h.NoAlert.Hide()
 	} else {
 		h.Alert.Hide()
 		h.NoAlert.Show()
+	}
+	if meds := oneLine(c.Medications); meds != "" {
+		h.Medications.SetText("Medications: " + meds)
+		h.medsLine.Show()
+	} else {
+		h.medsLine.Hide()
 	}
 }
 
@@ -140,6 +153,5 @@ func alertSegments(c store.Client) []widget.RichTextSegment {
 			&widget.TextSegment{Text: oneLine(text), Style: widget.RichTextStyle{Inline: false, TextStyle: fyne.TextStyle{Bold: true}, ColorName: theme.ColorNameForeground}})
 	}
 	add("CONTRAINDICATIONS", c.Contraindications)
-	add("MEDICATIONS", c.Medications)
 	return segs
 }

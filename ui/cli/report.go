@@ -20,9 +20,10 @@ import (
 )
 
 var reportCommand = command{
-	summary: "write a client's progress report as PDF, or one per active client with --all",
+	summary: "write a client's progress report as PDF, one per active client with --all, or one visit's note with --session",
 	usage: `backtrack report --db PATH --client ID|"First Last" [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out FILE.pdf
   backtrack report --db PATH --all [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out DIR
+  backtrack report --db PATH --session ID|UUID --out FILE.pdf|DIR  (one visit note)
   (--out DIR for one client writes Lastname_Firstname_progress_YYYY-MM-DD.pdf in DIR)
   (--all prints progress as counts; --verbose adds each client's name)
   options: --paper A4|Letter  --date YYYY-MM-DD (report date, default today)
@@ -33,6 +34,7 @@ var reportCommand = command{
 // reportFlags is the report command's command line.
 type reportFlags struct {
 	db, client, from, to, out, paper, date string
+	session                                string
 	all, verbose                           bool
 	practice, therapist, credentials       string
 	set                                    map[string]bool // flags given, even if empty
@@ -44,6 +46,7 @@ func parseReportFlags(args []string) (reportFlags, error) {
 	fs.StringVar(&f.client, "client", "", `client ID or full name ("First Last")`)
 	fs.BoolVar(&f.all, "all", false, "one report per active client, into the --out folder")
 	fs.BoolVar(&f.verbose, "verbose", false, "with --all, name each client in the progress (a log then keeps the names)")
+	fs.StringVar(&f.session, "session", "", "one visit's note: the session's number or its UUID")
 	fs.StringVar(&f.from, "from", "", "first day of the period (YYYY-MM-DD)")
 	fs.StringVar(&f.to, "to", "", "last day of the period (YYYY-MM-DD)")
 	fs.StringVar(&f.out, "out", "", "PDF file to write (folder with --all)")
@@ -58,6 +61,12 @@ func parseReportFlags(args []string) (reportFlags, error) {
 	f.set = map[string]bool{}
 	fs.Visit(func(fl *flag.Flag) { f.set[fl.Name] = true })
 	switch {
+	case f.session != "" && (f.all || f.client != "" || f.from != "" || f.to != ""):
+		return f, usageError("--session prints one visit: give it without --client, --all, --from or --to")
+	case f.session != "" && strings.TrimSpace(f.out) == "":
+		return f, usageError("--out is required")
+	case f.session != "":
+		return f, nil
 	case f.all && f.client != "":
 		return f, usageError("give --client or --all, not both")
 	case !f.all && strings.TrimSpace(f.client) == "":
@@ -89,6 +98,9 @@ func runReport(ctx context.Context, env Env, args []string) error {
 	if f.all {
 		return reportAll(ctx, env, s, f.out, period, opts, f.verbose)
 	}
+	if f.session != "" {
+		return reportSession(ctx, env, s, f.session, f.out, opts)
+	}
 	client, err := findClient(ctx, s, f.client)
 	if err != nil {
 		return err
@@ -108,6 +120,35 @@ func runReport(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "wrote %s (%s, %d visits)\n", out, client.FullName(), len(d.Sessions))
+	return nil
+}
+
+// reportSession writes one visit's note, found by number or UUID.
+func reportSession(ctx context.Context, env Env, s *sqlstore.Store, ref, out string, opts report.Options) error {
+	var sess store.Session
+	var err error
+	if id, perr := strconv.ParseInt(strings.TrimSpace(ref), 10, 64); perr == nil {
+		sess, err = s.Session(ctx, id)
+	} else {
+		sess, err = s.SessionByUID(ctx, ref)
+	}
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("no session %q (give its number or its UUID)", ref)
+	}
+	if err != nil {
+		return err
+	}
+	client, err := s.Client(ctx, sess.ClientID)
+	if err != nil {
+		return err
+	}
+	if info, err := os.Stat(out); err == nil && info.IsDir() {
+		out = filepath.Join(out, report.NoteFileName(client, sess.Start))
+	}
+	if err := report.WriteNoteFile(ctx, out, client, sess, opts); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "wrote %s (%s, visit of %s)\n", out, client.FullName(), sess.Start.Format(store.StartLayout))
 	return nil
 }
 
