@@ -223,7 +223,7 @@ func (d pdfChart) legend(x, y, w float64, relief bool, ref chart.Reference) {
 		}},
 	}
 	if relief {
-		items = append(items, item{"Relief within a visit", "Relief", func(sx, sy float64) {
+		items = append(items, item{"Relief in a visit", "Relief in a visit", func(sx, sy float64) {
 			d.stroke(inkRelief, 0.9)
 			pdf.Line(sx+swatch/2, sy-0.6*d.em, sx+swatch/2, sy+0.6*d.em)
 		}})

@@ -62,8 +62,8 @@ func TestDrawPainChartIsVectorWithLabels(t *testing.T) {
 
 	// Then its axis labels, legend and reference read back as text
 	for _, want := range []string{
-		"Before treatment", "After treatment", "Relief within a visit", "Important change",
-		"Important change ≤ 5", // 2 points below the first 7
+		"Before treatment", "After treatment", "Relief in a visit", "Important improvement",
+		"Important improvement: pain 5 or lower", // 2 points below the first 7
 		"10", "17 Aug", "2026", "14 Sep", "9 Nov",
 	} {
 		if !strings.Contains(text, want) {
@@ -164,9 +164,9 @@ func TestDrawPainChartWithoutAFontFallsBackToASCII(t *testing.T) {
 	pdf := newPDF(t, false)
 	// When the chart is drawn
 	report.DrawPainChart(pdf, 15, 30, 180, 80, charttest.Fortnightly(1))
-	// Then it still reads, with "<=" for "≤"
+	// Then it still reads (the legend needs no "≤" any more)
 	_, text := render(t, pdf)
-	if !strings.Contains(text, "Important change <= 5") || !strings.Contains(text, "Before treatment") {
+	if !strings.Contains(text, "Important improvement: pain 5 or lower") || !strings.Contains(text, "Before treatment") {
 		t.Errorf("fallback text:\n%s", text)
 	}
 }
@@ -185,7 +185,7 @@ func TestDrawPainChartThousandVisits(t *testing.T) {
 			t.Errorf("no %q on the date axis:\n%s", want, text)
 		}
 	}
-	if strings.Contains(text, "Relief within a visit") {
+	if strings.Contains(text, "Relief in a visit") {
 		t.Error("dense chart still offers per-visit relief in its legend")
 	}
 	if n := len(regexp.MustCompile(`\d c\s`).FindAll(raw, -1)); n > 40 {

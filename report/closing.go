@@ -35,10 +35,10 @@ func (r *renderer) planAndHomeCare() {
 // signature closes the report with the therapist's signature and date
 // lines, kept together on one page.
 func (r *renderer) signature() {
-	const height = 30.0
-	r.pdf.SetY(r.pdf.GetY() + 12)
+	const height = 26.0
+	r.pdf.SetY(r.pdf.GetY() + 8)
 	r.ensure(height)
-	y := r.pdf.GetY() + 12
+	y := r.pdf.GetY() + 10
 	sigW, dateW := r.width*0.5, r.width*0.25
 	dateX := r.right - dateW
 	r.rule(r.left, r.left+sigW, y, inkColor, 0.25)

@@ -19,8 +19,14 @@ import (
 // synced, and renamed over path only when complete. A failed or cancelled
 // export leaves no partial file and never replaces a good report.
 func WriteFile(ctx context.Context, path string, d Data, o Options) error {
+	return writeFile(ctx, path, "report", func(w io.Writer) error { return Write(w, d, o) })
+}
+
+// writeFile builds a PDF in memory with draw and saves it at path all or
+// nothing.
+func writeFile(ctx context.Context, path, what string, draw func(io.Writer) error) error {
 	var buf bytes.Buffer
-	if err := Write(&buf, d, o); err != nil {
+	if err := draw(&buf); err != nil {
 		return err
 	}
 	err := safefile.WriteAtomic(path, func(w io.Writer) error {
@@ -31,7 +37,7 @@ func WriteFile(ctx context.Context, path string, d Data, o Options) error {
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("save report %s: %w", path, err)
+		return fmt.Errorf("save %s %s: %w", what, path, err)
 	}
 	return nil
 }

@@ -58,6 +58,7 @@ type visit struct {
 	painTypes     []string
 	triggers      []string
 	muscles       map[string]store.Side
+	locations     map[string]store.Side
 	techniques    []string
 	note          string
 	plan          string
@@ -87,6 +88,9 @@ func saveVisit(tb testing.TB, s *sqlstore.Store, clientID int64, v visit) store.
 	}
 	for _, n := range sortedKeys(v.muscles) {
 		sess.Muscles = append(sess.Muscles, tag(tb, s, store.Muscle, n, v.muscles[n]))
+	}
+	for _, n := range sortedKeys(v.locations) {
+		sess.Locations = append(sess.Locations, tag(tb, s, store.Location, n, v.locations[n]))
 	}
 	for _, n := range v.techniques {
 		sess.Techniques = append(sess.Techniques, tag(tb, s, store.Technique, n, store.NoSide))

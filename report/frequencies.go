@@ -22,6 +22,7 @@ func (r *renderer) frequencies() {
 		{"TRIGGERS", r.d.Triggers},
 		{"MUSCLES TREATED", r.d.Muscles},
 		{"PAIN TYPES", r.d.PainTypes},
+		{"PAIN LOCATIONS", r.d.Locations},
 	}
 	const gap, countW = 7.0, 9.0
 	colW := (r.width - gap*float64(len(cols)-1)) / float64(len(cols))

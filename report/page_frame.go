@@ -30,7 +30,7 @@ func (r *renderer) letterhead() {
 	if title == "" {
 		title, sub = sub, ""
 	}
-	docTitle := r.o.Document.Title()
+	docTitle := r.docTitle()
 	if title == "" {
 		title, docTitle = docTitle, ""
 	}
@@ -73,14 +73,18 @@ func (r *renderer) clientBlock() {
 		}
 	}
 
-	y := r.pdf.GetY()
-	third, value, note := "PERIOD COVERED", period, visits
-	if r.o.Document == IntakeSummary {
-		third, value, note = "INTAKE", "not on file", "taken or last reviewed"
+	third := struct{ label, value, note string }{"PERIOD COVERED", period, visits}
+	if n := r.note; n != nil {
+		third.label, third.value = "VISIT", formatDate(n.Start)+", "+n.Start.Format("15:04")
+		third.note = fmt.Sprintf("%d min", n.DurationMin)
+	}
+	if r.note == nil && r.o.Document == IntakeSummary {
+		third.label, third.value, third.note = "INTAKE", "not on file", "taken or last reviewed"
 		if in := r.d.Health.Intake; in.OnFile() {
-			value = formatDate(in.Date)
+			third.value = formatDate(in.Date)
 		}
 	}
+	y := r.pdf.GetY()
 	cols := []struct {
 		label, value, note string
 		w                  float64
@@ -88,7 +92,7 @@ func (r *renderer) clientBlock() {
 	}{
 		{"CLIENT", c.FullName(), "", 0.44, style{"B", 12, inkColor}},
 		{"DATE OF BIRTH", dob, "", 0.24, boldStyle},
-		{third, value, note, 0.32, boldStyle},
+		{third.label, third.value, third.note, 0.32, boldStyle},
 	}
 	x, h := r.left, 0.0
 	for _, col := range cols {
@@ -115,7 +119,7 @@ func (r *renderer) runningHeader() {
 	}
 	// The practice side takes what it needs up to 45% of the width; the
 	// client's name, which matters more on a loose page, gets the rest.
-	what := store.JoinNonEmpty("  ·  ", r.o.Practice.Name, r.o.Document.Title()+" "+formatDate(r.o.Date))
+	what := store.JoinNonEmpty("  ·  ", r.o.Practice.Name, r.docTitle()+" "+formatDate(r.o.Date))
 	r.use(smallStyle)
 	rightW := min(r.pdf.GetStringWidth(printable(what))+1, r.width*0.45)
 	leftW := r.width - rightW - 4

@@ -73,7 +73,7 @@ func (r *renderer) sessionsTable() {
 		return
 	}
 	r.paragraph(noteStyle, "Pain before → after treatment on the 0–10 scale. S: what the client reported, "+
-		"O: what the therapist found, A: assessment.")
+		"O: what the therapist found, A: assessment, P: plan.")
 	r.pdf.SetY(r.pdf.GetY() + 1.2)
 	r.ensure(opening)
 	t.header()
@@ -127,13 +127,13 @@ func (t *table) cells(s *store.Session) [][]tline {
 // noteGutter is the room for a note part's label before its text.
 const noteGutter = 3.2
 
-// noteLines is the note column: the S, O and A parts that were written,
-// each under its label in a hanging indent; the plan has its own section
-// after the table.
+// noteLines is the note column: the S, O, A and P parts that were
+// written, each under its label in a hanging indent. Each visit's plan is
+// part of its record; the latest also has its own section after the table.
 func (t *table) noteLines(n store.SOAP, w float64) []tline {
 	var out []tline
 	for _, p := range []struct{ label, text string }{
-		{"S", n.Subjective}, {"O", n.Objective}, {"A", n.Assessment},
+		{"S", n.Subjective}, {"O", n.Objective}, {"A", n.Assessment}, {"P", n.Plan},
 	} {
 		for i, line := range t.r.wrap(cellStyle, strings.TrimSpace(p.text), w-noteGutter) {
 			l := tline{text: line, s: cellStyle, indent: noteGutter}

@@ -2,12 +2,15 @@ package report
 
 import (
 	"fmt"
+	"math"
+	"strings"
 
 	"backtrack/store"
 )
 
 const scaleNote = "Pain is the client's own rating on the 0–10 Numeric Rating Scale (0 = no pain, " +
-	"10 = worst imaginable), taken before and after each treatment."
+	"10 = worst imaginable), taken before and after each treatment. Change is measured from the " +
+	"baseline, the pain before treatment at the first visit of the period with a score."
 
 // summary prints the figures a reader looks for first, as tiles, then says
 // in words what they mean.
@@ -18,13 +21,13 @@ func (r *renderer) summary() {
 
 	tiles := []struct{ label, value, caption string }{
 		{"VISITS", fmt.Sprint(p.Visits), "in the period"},
-		{"FIRST PAIN", painOutOf10(first.Before), dateOf(first)},
+		{"BASELINE", painOutOf10(first.Before), "first visit, " + dateOf(first)},
 		{"LATEST PAIN", painOutOf10(latest.Before), dateOf(latest)},
 		{"CHANGE", "–", "needs two visits"},
 		{"RELIEF IN SESSION", "–", "not recorded"},
 	}
 	if p.HasChange {
-		tiles[3].value = points(float64(p.Change))
+		tiles[3].value = signedPoints(p.Change)
 		tiles[3].caption = "since the first visit"
 		if p.First.Before.Score > 0 {
 			tiles[3].caption = signed(p.ChangePercent) + " %"
@@ -55,6 +58,12 @@ func (r *renderer) summary() {
 	r.callout(text, good)
 	r.pdf.SetY(r.pdf.GetY() + 1.5)
 	r.paragraph(noteStyle, scaleNote)
+}
+
+// signedPoints is "+1 point", "−3 points" or "0 points": a change always
+// shows its direction, as the percentage beside it does.
+func signedPoints(n int) string {
+	return signed(float64(n)) + strings.TrimPrefix(points(float64(n)), decimal(float64(n)))
 }
 
 // callout prints text in a tinted box with a bar on its left: green when
@@ -111,6 +120,10 @@ func dateOf(pt store.TrendPoint) string {
 func verdict(p store.Progress, first store.TrendPoint) (text string, good bool) {
 	threshold := fmt.Sprintf("at least %d points or %g %% on the 0–10 scale",
 		store.ImportantChangePoints, store.ImportantChangePercent)
+	if first.Before.Recorded && first.Before.Score > 0 {
+		threshold += fmt.Sprintf(": from %d, pain %g or lower", first.Before.Score,
+			math.Floor(store.ImportantThreshold(first.Before.Score)+1e-9))
+	}
 	if !p.HasChange {
 		switch {
 		case p.Visits == 0:

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"backtrack/store"
 	"backtrack/store/settings"
 	"errors"
 	"fmt"
@@ -26,12 +27,20 @@ var ErrRender = errors.New("the report could not be drawn")
 // Write prints a report as PDF to w. It checks gofpdf's sticky error once,
 // before anything reaches w, so a failed report writes nothing.
 func Write(w io.Writer, d Data, o Options) error {
+	return write(w, d, o, nil)
+}
+
+func write(w io.Writer, d Data, o Options, note *store.Session) error {
 	o = o.withDefaults()
-	r, err := newRenderer(d, o)
+	r, err := newRenderer(d, o, note)
 	if err != nil {
 		return err
 	}
-	r.render()
+	if note != nil {
+		r.renderNote()
+	} else {
+		r.render()
+	}
 	if err := r.pdf.Error(); err != nil {
 		return fmt.Errorf("write report: %w: %w", ErrRender, err)
 	}
@@ -59,9 +68,22 @@ type renderer struct {
 	// onNewPage runs after the running header of every new page; the
 	// sessions table sets it to repeat its header row.
 	onNewPage func()
+
+	// note is the one session a visit note prints; nil for a progress
+	// report.
+	note *store.Session
 }
 
-func newRenderer(d Data, o Options) (*renderer, error) {
+// docTitle names the document in its header: a progress report, or one
+// visit's note.
+func (r *renderer) docTitle() string {
+	if r.note != nil {
+		return "Visit note"
+	}
+	return r.o.Document.Title()
+}
+
+func newRenderer(d Data, o Options, note *store.Session) (*renderer, error) {
 	size := gofpdf.SizeType{Wd: 210, Ht: 297}
 	if o.PageSize == settings.Letter {
 		size = gofpdf.SizeType{Wd: 215.9, Ht: 279.4}
@@ -73,6 +95,7 @@ func newRenderer(d Data, o Options) (*renderer, error) {
 		pdf:    pdf,
 		d:      d,
 		o:      o,
+		note:   note,
 		left:   marginX,
 		right:  size.Wd - marginX,
 		width:  size.Wd - 2*marginX,
@@ -82,9 +105,9 @@ func newRenderer(d Data, o Options) (*renderer, error) {
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(o.Date)
 	pdf.SetModificationDate(o.Date)
-	pdf.SetTitle(oneLine(o.Document.Title()+": "+d.Client.FullName()), true)
+	pdf.SetTitle(oneLine(r.docTitle()+": "+d.Client.FullName()), true)
 	subject := "Progress report, lower back pain treatment"
-	if o.Document == IntakeSummary {
+	if note == nil && o.Document == IntakeSummary {
 		subject = "Intake summary: health history, red-flag screen and consent"
 	}
 	pdf.SetSubject(subject, true)

@@ -6,11 +6,17 @@ type ClientOrder int
 const (
 	ByLastVisit ClientOrder = iota // most recent visit first; never-seen clients last
 	ByName                         // last name, then first name
+	ByVisits                       // most sessions first, then by name
 )
 
 // ClientQuery selects clients for the list.
 type ClientQuery struct {
-	Text            string // matched against name, phone and email; accents and case ignored
+	Text string // matched against name, phone and email; accents and case ignored
+	// InNotes matches Text against what was written instead: session notes
+	// (S, O, A, P, home care, the other trigger) and the client's medical
+	// history, medications and contraindications. Each word matches the
+	// start of a word ("sciat" finds "sciatica").
+	InNotes         bool
 	IncludeArchived bool
 	Order           ClientOrder
 	Limit           int // 0 means no limit

@@ -93,6 +93,10 @@ func (c Client) AgeOn(day time.Time) int {
 	return age
 }
 
+// HasContraindications reports what changes the treatment: the red alert.
+// Medications are to know, not an alarm.
+func (c Client) HasContraindications() bool { return strings.TrimSpace(c.Contraindications) != "" }
+
 // HasAlerts reports whether the client has anything the therapist must see
 // before treating.
 func (c Client) HasAlerts() bool {
@@ -256,6 +260,23 @@ type Session struct {
 	VoidedBy   string
 	VoidReason string
 	Amendments []Amendment // oldest first
+}
+
+// HasContent reports whether anything clinical was recorded: a pain score,
+// a tag, the other trigger, a note or home care. A session without any is
+// only a date, and would show as the last visit with nothing to say.
+func (s Session) HasContent() bool {
+	if s.PainBefore.Recorded || s.PainAfter.Recorded || strings.TrimSpace(s.TriggerOther) != "" ||
+		strings.TrimSpace(s.HomeCare) != "" {
+		return true
+	}
+	for _, k := range Kinds {
+		if len(s.Tags(k)) > 0 {
+			return true
+		}
+	}
+	n := s.Notes
+	return strings.TrimSpace(n.Subjective+n.Objective+n.Assessment+n.Plan) != ""
 }
 
 // Tags returns the session's tags of one kind.

@@ -16,6 +16,7 @@ type RecordSummary struct {
 	Triggers  []TagCount
 	Muscles   []TagCount
 	PainTypes []TagCount
+	Locations []TagCount
 
 	// The latest plan and home care written, with the visit they come
 	// from; empty when none was written.
@@ -38,6 +39,7 @@ func Summarize(sessions []Session, trend []TrendPoint) RecordSummary {
 		Progress:  ProgressOf(trend),
 		Triggers:  CountTags(sessions, Trigger),
 		Muscles:   CountTags(sessions, Muscle),
+		Locations: CountTags(sessions, Location),
 		PainTypes: CountTags(sessions, PainType),
 	}
 	newestFirst := slices.Clone(sessions)

@@ -38,8 +38,8 @@ type backupDialog struct {
 	Note       *widget.Label
 	Problem    *widget.Label
 	Busy       *widget.ProgressBarInfinite
-	BackUp     *widget.Button
-	Cancel     *widget.Button
+	BackUp     *button
+	Cancel     *button
 	// OnSaved is called once a backup is saved and checked.
 	OnSaved func()
 
@@ -62,9 +62,9 @@ func newBackupDialog(win fyne.Window, s *sqlstore.Store, t *tasks) *backupDialog
 	b.Note.Wrapping = fyne.TextWrapWord
 	b.Problem = problemLabel()
 	b.Busy = busyBar()
-	b.BackUp = widget.NewButtonWithIcon("Back up", theme.DocumentSaveIcon(), b.backUp)
+	b.BackUp = newButtonWithIcon("Back up", theme.DocumentSaveIcon(), b.backUp)
 	b.BackUp.Importance = widget.HighImportance
-	b.Cancel = widget.NewButton("Cancel", func() { b.dialog.Hide() })
+	b.Cancel = newButton("Cancel", func() { b.dialog.Hide() })
 
 	form := container.New(layout.NewFormLayout())
 	for _, row := range [][2]fyne.CanvasObject{

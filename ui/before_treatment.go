@@ -21,6 +21,9 @@ type brief struct {
 	Intake    string // taken when, or none, or due for review
 	Consent   string // the consent in force, or "No consent on file"
 	LastVisit string // "14 Nov 2026 (11 days ago) · 60 min · pain 4 → 2"
+	Said      string // the last visit's note: subjective,
+	Found     string // objective,
+	Assessed  string // and assessment, one line each
 	Trend     string // progress over all visits
 	PainTypes string // last time, then the most frequent overall
 	Triggers  string
@@ -51,6 +54,9 @@ func briefOf(history []store.Session, trend []store.TrendPoint, now time.Time) b
 		Locations: store.TagLabels(last.Locations),
 		Treated:   store.JoinNonEmpty(" — ", store.TagLabels(last.Muscles), store.TagLabels(last.Techniques)),
 		Trend:     trendLine(sum.Progress),
+		Said:      oneLine(last.Notes.Subjective),
+		Found:     oneLine(last.Notes.Objective),
+		Assessed:  oneLine(last.Notes.Assessment),
 	}
 	b.Plan = datedNote(sum.Plan, last)
 	b.HomeCare = datedNote(sum.HomeCare, last)
@@ -144,6 +150,9 @@ const (
 	lineIntake    = "Intake"
 	lineConsent   = "Consent"
 	lineLastVisit = "Last visit"
+	lineSaid      = "Said"
+	lineFound     = "Found"
+	lineAssessed  = "Assessed"
 	lineTrend     = "Trend"
 	linePainTypes = "Pain"
 	lineTriggers  = "Triggers"
@@ -157,14 +166,24 @@ func newBeforeTreatment() *beforeTreatment {
 	b := &beforeTreatment{
 		rows:   map[string]*widget.Label{},
 		labels: map[string]*widget.Label{},
-		order: []string{lineIntake, lineConsent, lineLastVisit, lineTrend, linePainTypes, lineTriggers, lineLocations,
-			lineTreated, linePlan, lineHomeCare},
+		// What matters in the minute before treatment first: whether the
+		// intake and consent are on file, the last visit, its note and the
+		// plan; then the trend and the tags.
+		order: []string{lineIntake, lineConsent, lineLastVisit, lineSaid, lineFound, lineAssessed, linePlan, lineHomeCare,
+			lineTrend, linePainTypes, lineTriggers, lineLocations, lineTreated},
 	}
 	b.content = container.New(layout.Facts{})
 	for _, name := range b.order {
 		label := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		value := widget.NewLabel("")
-		value.Wrapping = fyne.TextWrapWord
+		// One line each, so the panel's height is known before it is laid
+		// out and nothing is clipped; the plan alone wraps, it is what the
+		// therapist acts on. The whole note is a click away.
+		if name == linePlan {
+			value.Wrapping = fyne.TextWrapWord
+		} else {
+			value.Truncation = fyne.TextTruncateEllipsis
+		}
 		b.labels[name], b.rows[name] = label, value
 		b.content.Add(label)
 		b.content.Add(value)
@@ -176,6 +195,7 @@ func (b *beforeTreatment) show(br brief) {
 	values := map[string]string{
 		lineIntake: br.Intake, lineConsent: br.Consent,
 		lineLastVisit: br.LastVisit, lineTrend: br.Trend,
+		lineSaid: br.Said, lineFound: br.Found, lineAssessed: br.Assessed,
 		linePainTypes: br.PainTypes, lineTriggers: br.Triggers,
 		lineLocations: br.Locations, lineTreated: br.Treated,
 		linePlan: br.Plan, lineHomeCare: br.HomeCare,

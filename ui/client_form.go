@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
 	"backtrack/store/sqlstore"
@@ -31,9 +30,9 @@ type ClientForm struct {
 	Medications       *entry
 	Contraindications *entry
 
-	Save     *widget.Button
-	Cancel   *widget.Button
-	problems formProblems
+	Save     *button
+	Cancel   *button
+	problems *formProblems
 
 	initial []string
 	saving  formSave
@@ -83,12 +82,13 @@ func newClientForm(s *sqlstore.Store, t *tasks, c store.Client) *ClientForm {
 	add("Medical history", "medical_history", f.MedicalHistory)
 	add("Medications", "medications", f.Medications)
 	add("Contraindications", "contraindications", f.Contraindications)
-	hint := newHint("Medications and contraindications are shown as an alert before every treatment.")
+	hint := newHint("Before every treatment, contraindications are shown in red, medications in amber and the medical history as plain text. The full health history, the red-flag screen and consent are under Intake… and Consent….")
 	rows.Add(layout.NewSpacer())
 	rows.Add(hint)
 
 	buttons := container.NewBorder(nil, nil, nil, container.NewHBox(f.Cancel, f.Save), f.problems.Summary)
 	f.content = container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(rows))
+	f.problems.relayout = func() { relayoutAll(f.content) }
 	f.initial = f.values()
 	return f
 }
@@ -117,9 +117,9 @@ func (f *ClientForm) read() (store.Client, map[string]string) {
 	problems := map[string]string{}
 	c.DateOfBirth = time.Time{}
 	if text := strings.TrimSpace(f.DateOfBirth.Text); text != "" {
-		dob, err := time.ParseInLocation(store.DateLayout, text, time.Local)
-		if err != nil {
-			problems["date_of_birth"] = "Date of birth “" + text + "” is not a date like 1975-05-02"
+		dob, ok := parseDay(text)
+		if !ok {
+			problems["date_of_birth"] = "Date of birth “" + text + "” is not a date like 1975-05-02 or 2.5.1975"
 		}
 		c.DateOfBirth = dob
 	}
@@ -139,6 +139,7 @@ func (f *ClientForm) submitThen(then func()) {
 		}
 		return f.store.UpdateClient(ctx, c)
 	}, func(saved store.Client) {
+		f.base = saved // a second click while the dialog closes updates, never adds
 		f.initial = f.values()
 		if f.OnSaved != nil {
 			f.OnSaved(saved)

@@ -27,7 +27,7 @@ type clientHeader struct {
 	// to record the referral or the clearance.
 	Refer     *container.ThemeOverride
 	ReferText *widget.RichText
-	ReferDone *widget.Button
+	ReferDone *button
 	referUID  string
 
 	Alert     *container.ThemeOverride // red banner: contraindications; hidden when there are none
@@ -38,12 +38,12 @@ type clientHeader struct {
 	CautionText *widget.RichText
 	NoAlert     *secondaryText // "No contraindications, precautions or medications recorded"
 
-	NewSession *widget.Button
-	Intake     *widget.Button
-	Consent    *widget.Button
-	Report     *widget.Button
-	Edit       *widget.Button
-	Archive    *widget.Button
+	NewSession *button
+	Intake     *button
+	Consent    *button
+	Report     *button
+	Edit       *button
+	Archive    *button
 
 	buttons *fyne.Container
 	content fyne.CanvasObject
@@ -78,15 +78,15 @@ func newClientHeader() *clientHeader {
 	h.History.Wrapping = fyne.TextWrapWord
 	h.AlertText.Wrapping = fyne.TextWrapWord
 	h.ReferText.Wrapping, h.CautionText.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
-	h.ReferDone = widget.NewButtonWithIcon("Record what was done…", theme.DocumentCreateIcon(), nil)
+	h.ReferDone = newButtonWithIcon("Record what was done…", theme.DocumentCreateIcon(), nil)
 
-	h.NewSession = widget.NewButtonWithIcon("New session", theme.ContentAddIcon(), nil)
+	h.NewSession = newButtonWithIcon("New session", theme.ContentAddIcon(), nil)
 	h.NewSession.Importance = widget.HighImportance
-	h.Intake = widget.NewButtonWithIcon("Intake…", theme.FileTextIcon(), nil)
-	h.Consent = widget.NewButton("Consent…", nil)
-	h.Report = widget.NewButtonWithIcon("Report…", theme.DocumentPrintIcon(), nil)
-	h.Edit = widget.NewButtonWithIcon("Edit client", theme.DocumentCreateIcon(), nil)
-	h.Archive = widget.NewButton("Archive", nil)
+	h.Intake = newButtonWithIcon("Intake…", theme.FileTextIcon(), nil)
+	h.Consent = newButton("Consent…", nil)
+	h.Report = newButtonWithIcon("Report…", theme.DocumentPrintIcon(), nil)
+	h.Edit = newButtonWithIcon("Edit client", theme.DocumentCreateIcon(), nil)
+	h.Archive = newButton("Archive", nil)
 
 	icon := widget.NewIcon(theme.WarningIcon())
 	bg := canvas.NewRectangle(alertRed)

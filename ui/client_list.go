@@ -21,7 +21,19 @@ import (
 const (
 	sortByLastVisit = "Last visit"
 	sortByName      = "Name"
+	sortByVisits    = "Visits"
 )
+
+// What the search looks in, as its switch shows them.
+const (
+	searchNames = "Names"
+	searchNotes = "Notes"
+)
+
+var searchHints = map[string]string{
+	searchNames: "Search name, phone or email",
+	searchNotes: "Search notes and medical history",
+}
 
 // ClientList is the left column: search as you type, sort, archived
 // clients behind a toggle, one row per client with their last visit.
@@ -31,6 +43,7 @@ type ClientList struct {
 	now   func() time.Time
 
 	Search   *entry
+	In       *widget.RadioGroup // names (phone, email) or notes
 	Sort     *widget.Select
 	Archived *widget.Check
 	List     *widget.List
@@ -56,12 +69,22 @@ type ClientList struct {
 
 func newClientList(s *sqlstore.Store, t *tasks, now func() time.Time) *ClientList {
 	l := &ClientList{store: s, tasks: t, now: now}
-	l.Search = newEntry("Search name, phone or email")
+	l.Search = newEntry(searchHints[searchNames])
 	l.Search.OnChanged = func(string) { l.Reload() }
 	l.Search.OnSubmitted = func(string) { l.pickFirst() }
 	l.Search.onEscape = func() { l.Search.SetText("") }
 	l.Search.onDown = l.focusList
-	l.Sort = widget.NewSelect([]string{sortByLastVisit, sortByName}, func(string) { l.Reload() })
+	l.In = widget.NewRadioGroup([]string{searchNames, searchNotes}, func(in string) {
+		if in == "" {
+			l.In.SetSelected(searchNames) // one of the two is always on
+			return
+		}
+		l.Search.SetPlaceHolder(searchHints[in])
+		l.Reload()
+	})
+	l.In.Horizontal = true
+	l.In.Selected = searchNames
+	l.Sort = widget.NewSelect([]string{sortByLastVisit, sortByName, sortByVisits}, func(string) { l.Reload() })
 	l.Sort.Selected = sortByLastVisit
 	l.Archived = widget.NewCheck("Show archived", func(bool) { l.Reload() })
 	l.Status = widget.NewLabel("")
@@ -77,7 +100,8 @@ func newClientList(s *sqlstore.Store, t *tasks, now func() time.Time) *ClientLis
 	l.List.OnSelected = l.onSelected
 
 	tools := container.NewBorder(nil, nil, widget.NewLabel("Sort"), l.Archived, l.Sort)
-	top := container.NewVBox(l.Search, tools, l.Status)
+	in := container.NewBorder(nil, nil, widget.NewLabel("Search in"), nil, l.In)
+	top := container.NewVBox(l.Search, in, tools, l.Status)
 	l.content = container.NewBorder(top, nil, nil, nil, l.List)
 	return l
 }
@@ -85,14 +109,28 @@ func newClientList(s *sqlstore.Store, t *tasks, now func() time.Time) *ClientLis
 // Reload queries the clients again with the current search, sort and
 // archived toggle. Only the newest query's answer is shown.
 func (l *ClientList) Reload() {
-	q := store.ClientQuery{Text: l.Search.Text, IncludeArchived: l.Archived.Checked, Order: store.ByLastVisit}
-	if l.Sort.Selected == sortByName {
+	q := store.ClientQuery{Text: l.Search.Text, InNotes: l.In.Selected == searchNotes,
+		IncludeArchived: l.Archived.Checked, Order: store.ByLastVisit}
+	switch l.Sort.Selected {
+	case sortByName:
 		q.Order = store.ByName
+	case sortByVisits:
+		q.Order = store.ByVisits
 	}
 	s := l.store // read on the UI goroutine: the desk may switch records before the query runs
-	loadLatest(l.tasks, &l.loads, func(ctx context.Context) ([]store.ClientSummary, error) {
-		return s.SearchClients(ctx, q)
-	}, func(rows []store.ClientSummary, err error) {
+	type found struct {
+		rows     []store.ClientSummary
+		archived bool // the list is empty only because the rest are archived
+	}
+	loadLatest(l.tasks, &l.loads, func(ctx context.Context) (found, error) {
+		rows, err := s.SearchClients(ctx, q)
+		if err != nil || len(rows) > 0 || q.IncludeArchived {
+			return found{rows: rows}, err
+		}
+		all, err := s.SearchClients(ctx, store.ClientQuery{Text: q.Text, IncludeArchived: true, Limit: 1})
+		return found{archived: len(all) > 0}, err
+	}, func(f found, err error) {
+		rows := f.rows
 		if err != nil {
 			l.Status.SetText("Could not load the clients. " + errorText(err))
 			l.Status.Importance = widget.DangerImportance
@@ -101,15 +139,23 @@ func (l *ClientList) Reload() {
 		l.Status.Importance = widget.MediumImportance
 		l.rows = rows
 		l.sharedNames = sharedNames(rows)
-		l.Status.SetText(l.statusText(q))
+		l.Status.SetText(l.statusText(q, f.archived))
 		l.List.Refresh()
 		l.reselect()
 	})
 }
 
-func (l *ClientList) statusText(q store.ClientQuery) string {
+func (l *ClientList) statusText(q store.ClientQuery, archivedOnly bool) string {
 	n := len(l.rows)
 	switch {
+	case n == 0 && archivedOnly && q.Text != "":
+		return fmt.Sprintf("Only archived clients match “%s” · tick Show archived", q.Text)
+	case n == 0 && archivedOnly:
+		return "Every client is archived · tick Show archived to see them"
+	case q.InNotes && q.Text != "" && n == 0:
+		return fmt.Sprintf("No notes mention “%s”", q.Text)
+	case q.InNotes && q.Text != "":
+		return fmt.Sprintf("%s whose notes mention “%s” · Enter opens the first", words.Plural(n, "client", "clients"), q.Text)
 	case q.Text != "" && n == 0:
 		return fmt.Sprintf("No client matches “%s”", q.Text)
 	case q.Text != "":
@@ -181,8 +227,8 @@ func (l *ClientList) focusList() {
 	}
 }
 
-// clientRow is one line of the list: name (with an alert mark for clients
-// with contraindications or medications) over "14 Nov · 4→2".
+// clientRow is one line of the list: name (with a red mark for clients
+// with contraindications) over "14 Nov · 4→2 · 8 visits".
 type clientRow struct {
 	widget.BaseWidget
 	name  *widget.Label

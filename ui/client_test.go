@@ -59,7 +59,7 @@ func TestClientFormShowsErrorsAtTheirFields(t *testing.T) {
 
 	// when a date of birth is not a date, nothing is saved and it says so there
 	typeInto(d, f.FirstName, "Jonas")
-	typeInto(d, f.DateOfBirth, "2.5.1975")
+	typeInto(d, f.DateOfBirth, "31.02.1975") // no such day
 	tap(d, f.Save)
 	mustContain(t, "date of birth error", f.problems.fields["date_of_birth"].Text, "not a date like 1975-05-02")
 	if !f.problems.fields["date_of_birth"].Visible() {
@@ -153,7 +153,7 @@ func TestListSortsAndHidesArchived(t *testing.T) {
 	if got := names(d.list.Rows()); got != "Anna Zed, Ben Abel" {
 		t.Errorf("by last visit: %s", got)
 	}
-	if got := lastVisitSummary(d.list.Rows()[0], testNow); got != "22 Nov · 4→2" {
+	if got := lastVisitSummary(d.list.Rows()[0], testNow); got != "22 Nov · 4→2 · 1 visit" {
 		t.Errorf("row summary = %q", got)
 	}
 	act(d, func() { d.list.Sort.SetSelected(sortByName) })

@@ -55,7 +55,7 @@ func TestClientFormAsksAboutUnsavedChanges(t *testing.T) {
 	press(t, d, shortcutNewClient)
 	f = d.clientForm
 	typeInto(d, f.FirstName, "Jonas")
-	typeInto(d, f.DateOfBirth, "2.5.1975")
+	typeInto(d, f.DateOfBirth, "31.02.1975") // no such day
 	pressKey(d, fyne.KeyEscape)
 	tap(d, d.Unsaved.Save)
 	if d.clientForm != f || !f.problems.fields["date_of_birth"].Visible() || clients() != 1 {

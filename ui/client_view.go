@@ -84,12 +84,15 @@ func newClientView(d *Desk) *ClientView {
 	v.Header.Archive.OnTapped = v.toggleArchived
 	v.History.OnOpen = v.showDetail
 	v.Detail.Back.OnTapped = v.showOverview
+	v.Detail.Older.OnTapped = func() { v.stepNote(+1) }
+	v.Detail.Newer.OnTapped = func() { v.stepNote(-1) }
 	v.Detail.Edit.OnTapped = func() { v.EditSession(v.Detail.session) }
+	v.Detail.PDF.OnTapped = func() { d.showNote(v.client, v.Detail.session) }
 	v.Detail.Delete.OnTapped = func() { v.confirmDelete(v.Detail.session) }
 
 	v.beforePanel = newPanel("BEFORE TREATMENT", nil, v.Before.content)
 	chartPanel := newPanel("PAIN OVER VISITS", nil, v.Chart)
-	newSession := widget.NewButtonWithIcon("New session  (Ctrl+N)", theme.ContentAddIcon(), v.NewSession)
+	newSession := newButtonWithIcon("New session  (Ctrl+N)", theme.ContentAddIcon(), v.NewSession)
 	historyPanel := newTitledPanel(v.History.Title, newSession, v.History.content)
 	// Before treatment gets the height it needs, without a scroll bar, when
 	// the window allows: it is what the therapist reads in passing. The
@@ -210,11 +213,48 @@ func (v *ClientView) showOverview() {
 	v.d.updateActions()
 }
 
-// showDetail opens one session's whole note.
+// showDetail opens one session's whole note. Nothing keeps focus (the
+// chart that was tapped is gone from view), so Escape goes back and the
+// arrows step through the notes.
 func (v *ClientView) showDetail(s store.Session) {
 	v.Detail.show(s)
+	i := v.noteIndex(s.ID)
+	enable(v.Detail.Older, i >= 0 && i+1 < len(v.sessions))
+	enable(v.Detail.Newer, i > 0)
 	v.setMode(modeDetail)
+	if c := v.d.window.Canvas(); c.Focused() != nil && c.Focused() != v.Detail.Older && c.Focused() != v.Detail.Newer {
+		c.Unfocus()
+	}
 	v.d.updateActions()
+}
+
+// noteIndex is where session id sits in the history (newest first), or -1.
+func (v *ClientView) noteIndex(id int64) int {
+	for i, s := range v.sessions {
+		if s.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// stepNote shows the note dir places down the history: +1 the visit
+// before, -1 the one after.
+func (v *ClientView) stepNote(dir int) {
+	if v.mode != modeDetail {
+		return
+	}
+	if i := v.noteIndex(v.Detail.session.ID) + dir; i >= 0 && i < len(v.sessions) && v.noteIndex(v.Detail.session.ID) >= 0 {
+		v.showDetail(v.sessions[i])
+	}
+}
+
+func enable(b *button, on bool) {
+	if on {
+		b.Enable()
+	} else {
+		b.Disable()
+	}
 }
 
 // openSession opens the note of a visit tapped on the chart.

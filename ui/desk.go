@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
 	"backtrack/store/settings"
@@ -91,7 +90,7 @@ func NewDesk(a fyne.App, s *sqlstore.Store, opts Options) *Desk {
 	d.backup = newBackupStatus(d)
 	d.records = newRecordKeeping(d)
 
-	newClient := widget.NewButtonWithIcon("New client", theme.ContentAddIcon(), d.newClient)
+	newClient := newButtonWithIcon("New client", theme.ContentAddIcon(), d.newClient)
 	d.backup.showLastBackup(s.Path(), d.now())
 	listColumn := container.NewBorder(nil, container.NewVBox(newClient, d.records.Unsigned, d.backup.Line), nil, nil, d.list.content)
 	split := container.NewHSplit(listColumn, d.view.content)
@@ -105,8 +104,13 @@ func NewDesk(a fyne.App, s *sqlstore.Store, opts Options) *Desk {
 	d.window.SetMainMenu(d.menu.main)
 	d.menu.addShortcuts(d.window.Canvas())
 	d.window.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if k.Name == fyne.KeyEscape {
+		switch k.Name {
+		case fyne.KeyEscape:
 			d.escape()
+		case fyne.KeyLeft, fyne.KeyPageDown:
+			d.view.stepNote(+1)
+		case fyne.KeyRight, fyne.KeyPageUp:
+			d.view.stepNote(-1)
 		}
 	})
 	d.window.SetCloseIntercept(func() { d.leaveAll(d.closeWindow) })
@@ -180,6 +184,10 @@ func (d *Desk) pickClient(id int64) bool {
 
 // escape steps back from whatever is open.
 func (d *Desk) escape() {
+	if d.Unsaved != nil {
+		d.Unsaved.dialog.Hide() // Escape on the question is its safe answer: keep editing
+		return
+	}
 	if d.clientForm != nil {
 		d.clientForm.cancel()
 		return

@@ -21,8 +21,8 @@ const autoBackupDelay = 5 * time.Second
 type backupStatus struct {
 	Line    *secondaryText // "Backed up today 09:12"
 	Notice  *widget.Label  // why it failed and what to do
-	BackUp  *widget.Button // File › Back up now…, from the notice
-	Dismiss *widget.Button
+	BackUp  *button        // File › Back up now…, from the notice
+	Dismiss *button
 	banner  fyne.CanvasObject
 
 	timer *time.Timer
@@ -33,8 +33,8 @@ func newBackupStatus(d *Desk) *backupStatus {
 	b.Line.seg.Style.SizeName = theme.SizeNameCaptionText
 	b.Line.seg.Style.Alignment = fyne.TextAlignCenter
 	b.Notice.Wrapping = fyne.TextWrapWord
-	b.BackUp = widget.NewButtonWithIcon("Back up now…", theme.DocumentSaveIcon(), d.backUpNow)
-	b.Dismiss = widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
+	b.BackUp = newButtonWithIcon("Back up now…", theme.DocumentSaveIcon(), d.backUpNow)
+	b.Dismiss = newButtonWithIcon("", theme.CancelIcon(), func() {
 		b.banner.Hide()
 		d.relayoutChrome()
 	})

@@ -63,6 +63,13 @@ func (d *Desk) showReport(c store.Client) {
 	}
 }
 
+// showNote opens the dialog that saves one visit's note as PDF.
+func (d *Desk) showNote(c store.Client, s store.Session) {
+	if c.ID != 0 && s.ID != 0 {
+		newNoteDialog(d.window, d.store, d.tasks, c, s, PracticeFromPreferences(d.app.Preferences())).show()
+	}
+}
+
 // showBatchReports writes a report for every active client into a folder.
 func (d *Desk) showBatchReports() {
 	newBatchReportDialog(d.window, d.store, d.tasks, PracticeFromPreferences(d.app.Preferences())).show()
@@ -75,9 +82,14 @@ var keyboardHelp = [][2]string{
 	{"Ctrl+Shift+N", "New client"},
 	{"Ctrl+S", "Save the open form"},
 	{"Esc", "Cancel the form, or go back from a session note"},
+	{"← →", "In a session note: the earlier or later visit"},
 	{"Ctrl+P", "Progress report for the client shown"},
-	{"Tab", "Next field; on a location or muscle, L, R or B picks the side"},
-	{"0–10", "On a pain slider, a digit sets the score"},
+	{"Tab", "Next field (Shift+Tab the one before), notes included"},
+	{"Enter", "Press the focused button; in a tag row, pick and go to the next row"},
+	{"ql l", "In a tag row: a few letters or initials, then L, R or B for the side; commas pick several"},
+	{"Backspace", "In an empty tag row: untick the last term"},
+	{"Alt+← →", "In a session: the date a day earlier or later (Up and Down in the date field)"},
+	{"0–10", "On a pain slider, a digit sets the score; on a location or muscle, L, R or B picks the side"},
 	{"Ctrl+,", "Settings"},
 }
 

@@ -16,6 +16,7 @@ type deskMenu struct {
 	newClient, editClient, archive, report, allReports *fyne.MenuItem
 	clientHistory, recordHistory, signDrafts           *fyne.MenuItem
 	newSession, save, find, back                       *fyne.MenuItem
+	dayEarlier, dayLater                               *fyne.MenuItem
 	settings                                           *fyne.MenuItem
 }
 
@@ -27,6 +28,8 @@ var (
 	shortcutFind       = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutReport     = &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutSettings   = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutDayEarlier = &desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt}
+	shortcutDayLater   = &desktop.CustomShortcut{KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierAlt}
 )
 
 func newDeskMenu(d *Desk) *deskMenu {
@@ -45,6 +48,17 @@ func newDeskMenu(d *Desk) *deskMenu {
 	m.newSession = item("New session", shortcutNewSession, d.newSession)
 	m.save = item("Save", shortcutSave, d.save)
 	m.back = item("Back to overview", nil, d.escape)
+	// The desktop driver runs a menu shortcut even when its entry is
+	// greyed out, so the action checks for the form itself.
+	stepDay := func(days int) func() {
+		return func() {
+			if d.view.Form != nil && d.clientForm == nil {
+				d.view.Form.StepDay(days)
+			}
+		}
+	}
+	m.dayEarlier = item("Date: a day earlier", shortcutDayEarlier, stepDay(-1))
+	m.dayLater = item("Date: a day later", shortcutDayLater, stepDay(1))
 	m.settings = item("Settings…", shortcutSettings, d.showSettings)
 	m.clientHistory = item("Record history…", nil, func() { newRecordHistory(d.window, d.store, d.tasks, d.view.client).show() })
 	m.recordHistory = item("Record history of the practice…", nil, func() {
@@ -65,7 +79,8 @@ func newDeskMenu(d *Desk) *deskMenu {
 		file,
 		fyne.NewMenu("Client", m.newClient, m.find, fyne.NewMenuItemSeparator(), m.editClient, m.archive,
 			fyne.NewMenuItemSeparator(), m.clientHistory, m.report, m.allReports),
-		fyne.NewMenu("Session", m.newSession, m.save, m.back, fyne.NewMenuItemSeparator(), m.signDrafts),
+		fyne.NewMenu("Session", m.newSession, m.save, m.back, fyne.NewMenuItemSeparator(), m.dayEarlier, m.dayLater,
+			fyne.NewMenuItemSeparator(), m.signDrafts),
 		fyne.NewMenu("Help", fyne.NewMenuItem("Keyboard shortcuts", d.showKeyboardHelp)),
 	)
 	m.update()
@@ -97,6 +112,7 @@ func (m *deskMenu) update() {
 	}
 	m.newSession.Disabled = !hasClient
 	m.save.Disabled = !formOpen
+	m.dayEarlier.Disabled, m.dayLater.Disabled = d.view.Form == nil, d.view.Form == nil
 	m.back.Disabled = d.view.mode != modeDetail && d.view.mode != modeForm
 	if d.view.client.Archived {
 		m.archive.Label = "Restore client"

@@ -20,15 +20,18 @@ const (
 // so tests can answer it the way a therapist would.
 type unsavedPrompt struct {
 	dialog  *dialog.CustomDialog
-	Keep    *widget.Button
-	Discard *widget.Button
-	Save    *widget.Button
+	Keep    *button
+	Discard *button
+	Save    *button
 }
 
 // confirmUnsaved asks what to do with unsaved changes before leaving a
 // form. Keep editing is the safe answer: closing the question loses
 // nothing.
 func (d *Desk) confirmUnsaved(what string, answer func(unsavedChoice)) {
+	if d.Unsaved != nil {
+		return // already asked: a second Escape must not stack a second question
+	}
 	p := &unsavedPrompt{}
 	answered := false
 	choose := func(c unsavedChoice) func() {
@@ -38,10 +41,10 @@ func (d *Desk) confirmUnsaved(what string, answer func(unsavedChoice)) {
 			answer(c)
 		}
 	}
-	p.Keep = widget.NewButton("Keep editing", choose(keepEditing))
-	p.Discard = widget.NewButtonWithIcon("Discard changes", theme.DeleteIcon(), choose(discardChanges))
+	p.Keep = newButton("Keep editing", choose(keepEditing))
+	p.Discard = newButtonWithIcon("Discard changes", theme.DeleteIcon(), choose(discardChanges))
 	p.Discard.Importance = widget.DangerImportance
-	p.Save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), choose(saveChanges))
+	p.Save = newButtonWithIcon("Save", theme.DocumentSaveIcon(), choose(saveChanges))
 	p.Save.Importance = widget.HighImportance
 	msg := widget.NewLabel(what + " has changes that are not saved yet.")
 	p.dialog = dialog.NewCustomWithoutButtons("Unsaved changes", msg, d.window)
@@ -61,8 +64,8 @@ func (d *Desk) confirmUnsaved(what string, answer func(unsavedChoice)) {
 // confirmPrompt is an open yes/no question, kept on the desk for tests.
 type confirmPrompt struct {
 	dialog *dialog.CustomDialog
-	OK     *widget.Button
-	Cancel *widget.Button
+	OK     *button
+	Cancel *button
 }
 
 // confirm asks before something that cannot be undone or hides data.
@@ -75,8 +78,8 @@ func (d *Desk) confirm(title, message, okLabel string, onOK func()) {
 			d.Confirm = nil
 		}
 	}
-	p.Cancel = widget.NewButton("Cancel", close)
-	p.OK = widget.NewButton(okLabel, func() {
+	p.Cancel = newButton("Cancel", close)
+	p.OK = newButton(okLabel, func() {
 		close()
 		onOK()
 	})

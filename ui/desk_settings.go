@@ -26,8 +26,8 @@ type Settings struct {
 	Contact     *entry
 	Paper       *widget.RadioGroup
 	Appearance  *widget.RadioGroup
-	Save        *widget.Button
-	Cancel      *widget.Button
+	Save        *button
+	Cancel      *button
 
 	dialog *dialog.CustomDialog
 }
@@ -44,11 +44,13 @@ func (s *Settings) fields() map[string]*entry {
 func (d *Desk) showSettings() {
 	prefs := d.app.Preferences()
 	s := &Settings{
-		Practice:    newEntry("Back in Balance Massage"),
-		Therapist:   newEntry("Your name"),
-		Credentials: newEntry("LMT, CMTPT"),
-		Address:     newEntry("12 Linden St, 8001 Zurich"),
-		Contact:     newEntry("Phone, email"),
+		// What each field is for, not a made-up practice: an example
+		// that reads like real data looks filled in.
+		Practice:    newEntry("Your practice's name"),
+		Therapist:   newEntry("Your name, as you sign"),
+		Credentials: newEntry("Your qualifications, e.g. LMT"),
+		Address:     newEntry("Street, postcode and town"),
+		Contact:     newEntry("Phone and email for clients"),
 		Paper:       widget.NewRadioGroup(pageSizeNames(), nil),
 		Appearance:  widget.NewRadioGroup([]string{appearanceSystem, appearanceLight, appearanceDark}, nil),
 	}
@@ -75,7 +77,7 @@ func (d *Desk) showSettings() {
 		rowLabel("Report paper"), s.Paper,
 		rowLabel("Appearance"), s.Appearance,
 	)
-	s.Save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() {
+	s.Save = newButtonWithIcon("Save", theme.DocumentSaveIcon(), func() {
 		for key, e := range s.fields() {
 			prefs.SetString(key, strings.TrimSpace(e.Text))
 		}
@@ -85,7 +87,7 @@ func (d *Desk) showSettings() {
 		d.updateTitle()
 	})
 	s.Save.Importance = widget.HighImportance
-	s.Cancel = widget.NewButton("Cancel", func() {
+	s.Cancel = newButton("Cancel", func() {
 		d.app.Settings().SetTheme(newDeskTheme(before))
 		s.dialog.Hide()
 	})

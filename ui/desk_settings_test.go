@@ -2,6 +2,7 @@ package ui
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -43,4 +44,31 @@ func TestSettingsAddressAndContactReachTheReport(t *testing.T) {
 	act(d, func() { test.Tap(e.Save) })
 	words := pdfWords(t, filepath.Join(e.Folder.Path, e.FileName.Text))
 	mustContain(t, "report", words, "Back in Balance", "12 Linden St, 8001 Zurich", "079 555 01 02")
+}
+
+func TestEmptySettingsAreWarnedOfAndHintsLookLikeHints(t *testing.T) {
+	d, _, c := deskWithClient(t)
+	var e *reportDialog
+	act(d, func() {
+		e = newReportDialog(d.window, d.store, d.tasks, c, PracticeFromPreferences(d.app.Preferences()))
+		e.show()
+	})
+	if !e.NoPractice.Visible() {
+		t.Error("a report with empty Settings gives no warning")
+	}
+	mustContain(t, "warning", e.NoPractice.Text, "Settings", "“Therapist”")
+	act(d, func() {
+		e = newReportDialog(d.window, d.store, d.tasks, c, store.Practice{Therapist: "Anna Keller"})
+		e.show()
+	})
+	if e.NoPractice.Visible() {
+		t.Error("warned although the therapist is set")
+	}
+
+	act(d, d.showSettings)
+	for _, field := range []*entry{d.settings.Practice, d.settings.Therapist, d.settings.Address} {
+		if !strings.HasPrefix(field.PlaceHolder, "Your") && !strings.Contains(field.PlaceHolder, " and ") {
+			t.Errorf("placeholder %q reads like real data, not a hint", field.PlaceHolder)
+		}
+	}
 }

@@ -13,17 +13,17 @@ import (
 // welcome greets a therapist whose database is empty: add the first
 // client, or look around in a sample practice first.
 type welcome struct {
-	AddClient *widget.Button
-	Explore   *widget.Button
+	AddClient *button
+	Explore   *button
 	Note      *secondaryText
 	content   fyne.CanvasObject
 }
 
 func newWelcome(d *Desk) *welcome {
 	w := &welcome{}
-	w.AddClient = widget.NewButtonWithIcon("Add your first client", theme.ContentAddIcon(), d.newClient)
+	w.AddClient = newButtonWithIcon("Add your first client", theme.ContentAddIcon(), d.newClient)
 	w.AddClient.Importance = widget.HighImportance
-	w.Explore = widget.NewButtonWithIcon("Explore with sample data", theme.SearchIcon(), d.openSample)
+	w.Explore = newButtonWithIcon("Explore with sample data", theme.SearchIcon(), d.openSample)
 
 	icon := canvas.NewImageFromResource(assets.Icon)
 	icon.FillMode = canvas.ImageFillContain

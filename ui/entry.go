@@ -15,6 +15,10 @@ type entry struct {
 	onEscape func()
 	onDown   func()                  // the client search hands Down to the list
 	onFocus  func(fyne.CanvasObject) // scrolls a long form to the field
+	// onKey and onRune see keys first and return true for those they took
+	// (a date steps a day on Up and Down, a tag field takes a side key).
+	onKey  func(*fyne.KeyEvent) bool
+	onRune func(rune) bool
 }
 
 func newEntry(placeholder string) *entry {
@@ -37,6 +41,9 @@ func newNoteEntry(placeholder string, rows int) *entry {
 
 // TypedKey hands Escape to onEscape and everything else to the entry.
 func (e *entry) TypedKey(k *fyne.KeyEvent) {
+	if e.onKey != nil && e.onKey(k) {
+		return
+	}
 	switch {
 	case k.Name == fyne.KeyEscape && e.onEscape != nil:
 		e.onEscape()
@@ -45,6 +52,23 @@ func (e *entry) TypedKey(k *fyne.KeyEvent) {
 	default:
 		e.Entry.TypedKey(k)
 	}
+}
+
+// AcceptsTab is false even for notes: Tab moves to the next field in
+// every form, as Help says, and a tab character has no place in a note.
+func (e *entry) AcceptsTab() bool { return false }
+
+// TypedRune drops a space typed into an empty one-line field: it is never
+// part of a name, date or number, and the Space that pressed the button
+// opening a form would otherwise land in its first field.
+func (e *entry) TypedRune(r rune) {
+	if r == ' ' && !e.MultiLine && e.Text == "" {
+		return
+	}
+	if e.onRune != nil && e.onRune(r) {
+		return
+	}
+	e.Entry.TypedRune(r)
 }
 
 // FocusGained tells the form, so a field reached with Tab is scrolled into

@@ -33,8 +33,8 @@ type exportDialog struct {
 	Folder  *folderRow
 	Problem *widget.Label
 	Busy    *widget.ProgressBarInfinite
-	Export  *widget.Button
-	Cancel  *widget.Button
+	Export  *button
+	Cancel  *button
 
 	work *tasks // the desk's: quitting stops an export and waits for its clean-up
 }
@@ -47,9 +47,9 @@ func newExportDialog(win fyne.Window, s *sqlstore.Store, t *tasks) *exportDialog
 	e.Folder = newFolderRow(win, defaultReportFolder(fyne.CurrentApp().Preferences()), nil)
 	e.Problem = problemLabel()
 	e.Busy = busyBar()
-	e.Export = widget.NewButtonWithIcon("Export", theme.DocumentSaveIcon(), e.export)
+	e.Export = newButtonWithIcon("Export", theme.DocumentSaveIcon(), e.export)
 	e.Export.Importance = widget.HighImportance
-	e.Cancel = widget.NewButton("Cancel", func() { e.dialog.Hide() })
+	e.Cancel = newButton("Cancel", func() { e.dialog.Hide() })
 	where := widget.NewLabel("A new folder, “" + e.folderName() + "”, is made there for the files.")
 	where.Importance = widget.LowImportance
 	note := widget.NewLabel("The files hold your clients' health records: keep them as safe as the records themselves. " +

@@ -36,7 +36,7 @@ func busyBar() *widget.ProgressBarInfinite {
 	return b
 }
 
-func setBusy(bar *widget.ProgressBarInfinite, busy bool, buttons ...*widget.Button) {
+func setBusy(bar *widget.ProgressBarInfinite, busy bool, buttons ...*button) {
 	for _, b := range buttons {
 		if busy {
 			b.Disable()

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -20,17 +21,21 @@ import (
 type formProblems struct {
 	fields  map[string]*fieldError
 	Summary *widget.Label
+	// relayout lays the form out again once a message appears or goes:
+	// Fyne makes no room for a line shown by itself, and an error drawn
+	// over the next row hides both.
+	relayout func()
 }
 
-func newFormProblems() formProblems {
+func newFormProblems() *formProblems {
 	l := widget.NewLabel("")
 	l.Importance = widget.DangerImportance
 	l.Wrapping = fyne.TextWrapWord
-	return formProblems{fields: map[string]*fieldError{}, Summary: l}
+	return &formProblems{fields: map[string]*fieldError{}, Summary: l}
 }
 
 // field returns the red line for one field, creating it.
-func (p formProblems) field(name string) *fieldError {
+func (p *formProblems) field(name string) *fieldError {
 	if p.fields[name] == nil {
 		p.fields[name] = newFieldError()
 	}
@@ -38,7 +43,7 @@ func (p formProblems) field(name string) *fieldError {
 }
 
 // show replaces every message shown; an empty map clears them all.
-func (p formProblems) show(problems map[string]string) {
+func (p *formProblems) show(problems map[string]string) {
 	var loose []string
 	for field, msg := range problems {
 		if _, ok := p.fields[field]; !ok {
@@ -57,11 +62,14 @@ func (p formProblems) show(problems map[string]string) {
 	default:
 		p.Summary.SetText("")
 	}
+	if p.relayout != nil {
+		p.relayout()
+	}
 }
 
 // showSaveError shows why the store refused to save: validation problems
 // at their fields, anything else in words beside the buttons.
-func (p formProblems) showSaveError(err error) {
+func (p *formProblems) showSaveError(err error) {
 	var ve *store.ValidationError
 	if !errors.As(err, &ve) {
 		p.show(map[string]string{"": "Not saved. " + errorText(err)})
@@ -80,18 +88,18 @@ func (p formProblems) showSaveError(err error) {
 // problems at their fields or hand the saved record to done.
 type formSave struct {
 	tasks    *tasks
-	button   *widget.Button // Save
-	cancel   *widget.Button
-	problems formProblems
+	button   *button // Save
+	cancel   *button
+	problems *formProblems
 	busy     bool
 }
 
 // newFormSave makes a form's Save and Cancel buttons (with the keys that
 // do the same) and the save step behind Save.
-func newFormSave(t *tasks, problems formProblems, submit, cancel func()) formSave {
-	save := widget.NewButtonWithIcon("Save  (Ctrl+S)", theme.DocumentSaveIcon(), submit)
+func newFormSave(t *tasks, problems *formProblems, submit, cancel func()) formSave {
+	save := newButtonWithIcon("Save  (Ctrl+S)", theme.DocumentSaveIcon(), submit)
 	save.Importance = widget.HighImportance
-	return formSave{tasks: t, button: save, cancel: widget.NewButton("Cancel  (Esc)", cancel), problems: problems}
+	return formSave{tasks: t, button: save, cancel: newButton("Cancel  (Esc)", cancel), problems: problems}
 }
 
 func submitForm[T any](f *formSave, value T, problems map[string]string,
@@ -117,4 +125,19 @@ func submitForm[T any](f *formSave, value T, problems map[string]string,
 			done(saved)
 		}
 	})
+}
+
+// relayoutAll lays out o and every container and scroll inside it again,
+// parents first, so a line that appeared takes its room all the way up.
+func relayoutAll(o fyne.CanvasObject) {
+	switch v := o.(type) {
+	case *fyne.Container:
+		v.Refresh()
+		for _, c := range v.Objects {
+			relayoutAll(c)
+		}
+	case *container.Scroll:
+		v.Refresh()
+		relayoutAll(v.Content)
+	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"backtrack/report/chart"
 	"backtrack/store"
+	"backtrack/ui/internal/words"
 )
 
 // Dates read the way a therapist says them: "14 Nov", with the year only
@@ -66,7 +67,8 @@ func lastVisitSummary(c store.ClientSummary, now time.Time) string {
 	if c.LastVisit.IsZero() {
 		return "No visits yet"
 	}
-	return shortDate(c.LastVisit, now) + " · " + painChange(c.LastPainBefore, c.LastPainAfter)
+	return shortDate(c.LastVisit, now) + " · " + painChange(c.LastPainBefore, c.LastPainAfter) +
+		" · " + words.Plural(c.SessionCount, "visit", "visits")
 }
 
 // clientDetail tells a client from another of the same name: "born 4 Mar

@@ -168,11 +168,19 @@ func eachObject(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 	}
 }
 
-// findButton finds a button by its text among o and its descendants.
+// findButton finds a button by its text among o and its descendants: the
+// desk's own (Enter presses them) or one a Fyne dialog made.
 func findButton(o fyne.CanvasObject, text string) *widget.Button {
 	var found *widget.Button
 	eachObject(o, func(c fyne.CanvasObject) {
-		if b, ok := c.(*widget.Button); ok && found == nil && b.Text == text {
+		var b *widget.Button
+		switch v := c.(type) {
+		case *button:
+			b = &v.Button
+		case *widget.Button:
+			b = v
+		}
+		if b != nil && found == nil && b.Text == text {
 			found = b
 		}
 	})

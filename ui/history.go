@@ -41,7 +41,10 @@ type sessionHistory struct {
 func newSessionHistory(now func() time.Time) *sessionHistory {
 	h := &sessionHistory{now: now}
 	h.Title = panelTitle("HISTORY") // the client view's history panel shows it
-	h.Empty = newSecondaryText()
+	h.Empty = newHint("")
+	// Centred, it gets only the width it asks for: a truncating line asks
+	// for none and shows a lone "…".
+	h.Empty.Wrapping = fyne.TextWrapOff
 	h.Empty.SetText("No sessions recorded yet. Record the first with New session (Ctrl+N).")
 	h.List = widget.NewList(
 		func() int { return len(h.sessions) },

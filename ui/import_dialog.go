@@ -49,13 +49,13 @@ type importDialog struct {
 	Kind     *widget.RadioGroup
 	Columns  *widget.Label
 	File     *widget.Label
-	Choose   *widget.Button
+	Choose   *button
 	Summary  *widget.Label
 	Problems *widget.List
 	Problem  *widget.Label
 	Busy     *widget.ProgressBarInfinite
-	Import   *widget.Button
-	Cancel   *widget.Button
+	Import   *button
+	Cancel   *button
 
 	path     string
 	problems []sqlstore.ImportProblem
@@ -78,7 +78,7 @@ func newImportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, onImported fu
 	d.Kind.Required = true
 	d.File = widget.NewLabel("No file chosen")
 	d.File.Truncation = fyne.TextTruncateEllipsis
-	d.Choose = widget.NewButtonWithIcon("Choose file…", theme.FolderOpenIcon(), d.chooseFile)
+	d.Choose = newButtonWithIcon("Choose file…", theme.FolderOpenIcon(), d.chooseFile)
 	d.Summary = widget.NewLabel("")
 	d.Summary.Wrapping = fyne.TextWrapWord
 	d.Problem = problemLabel()
@@ -100,10 +100,10 @@ func newImportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, onImported fu
 	scroll.SetMinSize(fyne.NewSize(0, 240))
 	d.listBox = container.NewStack(scroll)
 	d.listBox.Hide()
-	d.Import = widget.NewButtonWithIcon("Import", theme.DownloadIcon(), d.importFile)
+	d.Import = newButtonWithIcon("Import", theme.DownloadIcon(), d.importFile)
 	d.Import.Importance = widget.HighImportance
 	d.Import.Disable()
-	d.Cancel = widget.NewButton("Cancel", func() { d.dialog.Hide() })
+	d.Cancel = newButton("Cancel", func() { d.dialog.Hide() })
 	d.Kind.SetSelected(labels[0])
 
 	form := container.New(layout.NewFormLayout())

@@ -17,7 +17,7 @@ func NewOpenErrorWindow(a fyne.App, path string, err error) fyne.Window {
 	what := widget.NewLabel(openErrorText(err))
 	what.Wrapping = fyne.TextWrapWord
 	where := newHint("Database file: " + path)
-	quit := widget.NewButton("Quit", w.Close)
+	quit := newButton("Quit", w.Close)
 	quit.Importance = widget.HighImportance
 	w.SetContent(container.NewPadded(container.NewBorder(
 		container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, title), container.NewBorder(nil, nil, nil, quit), nil, nil,

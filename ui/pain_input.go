@@ -25,6 +25,7 @@ type painInput struct {
 
 	quiet    bool // set while code, not the therapist, moves the widgets
 	onChange func()
+	relayout func() // the form makes room for the error line
 
 	content fyne.CanvasObject
 }
@@ -104,6 +105,14 @@ func (p *painInput) value() (store.Pain, string) {
 
 func (p *painInput) showState() {
 	pain, problem := p.value()
+	// A score off the scale is said at once, not only on save: the slider
+	// cannot show 11.
+	if shown := p.Error.Visible(); shown != (problem != "") || p.Error.Text != problem {
+		p.Error.show(problem)
+		if p.relayout != nil {
+			p.relayout()
+		}
+	}
 	switch {
 	case problem != "":
 		p.State.SetText("")

@@ -43,12 +43,15 @@ type reportDialog struct {
 	Folder   *folderRow
 	FileName *entry
 	Visits   *widget.Label // how many visits the chosen period holds
-	Problem  *widget.Label
-	Busy     *widget.ProgressBarInfinite
-	Save     *widget.Button
-	Cancel   *widget.Button
+	// NoPractice warns that Settings are empty: the header would be blank
+	// and the signature would read "Therapist".
+	NoPractice *widget.Label
+	Problem    *widget.Label
+	Busy       *widget.ProgressBarInfinite
+	Save       *button
+	Cancel     *button
 	// Open and Close are on the "saved" dialog shown afterwards.
-	Open, Close *widget.Button
+	Open, Close *button
 	// Confirm asks before replacing a file; nil when not asking.
 	Confirm *dialog.ConfirmDialog
 
@@ -58,12 +61,26 @@ type reportDialog struct {
 	// visitsIn counts the client's visits in a period, from the database:
 	// the trend the report will draw, so the count says what it will hold.
 	visitsIn func(ctx context.Context, period store.Period) (int, error)
+	// note is the one visit a visit note prints; nil for a progress report.
+	note *store.Session
+}
+
+// newNoteDialog is the report dialog for one visit's note: paper, place
+// and name, no period.
+func newNoteDialog(win fyne.Window, s *sqlstore.Store, t *tasks, client store.Client, session store.Session,
+	practice store.Practice) *reportDialog {
+	return buildReportDialog(win, s, t, client, practice, &session)
 }
 
 func newReportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, client store.Client, practice store.Practice) *reportDialog {
+	return buildReportDialog(win, s, t, client, practice, nil)
+}
+
+func buildReportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, client store.Client, practice store.Practice,
+	note *store.Session) *reportDialog {
 	a := fyne.CurrentApp()
 	e := &reportDialog{win: win, store: s, work: t, client: client, practice: practice,
-		prefs: a.Preferences(), now: time.Now, openURL: a.OpenURL}
+		prefs: a.Preferences(), now: time.Now, openURL: a.OpenURL, note: note}
 	e.visitsIn = func(ctx context.Context, period store.Period) (int, error) {
 		trend, err := s.PainTrend(ctx, client.ID, period)
 		return len(trend), err
@@ -76,7 +93,11 @@ func newReportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, client store.
 	e.Document.SetSelected(docProgress)
 	e.Folder = newFolderRow(win, defaultReportFolder(e.prefs), nil)
 	e.FileName = newEntry("")
-	e.FileName.SetText(report.FileName(client, today))
+	if note != nil {
+		e.FileName.SetText(report.NoteFileName(client, note.Start))
+	} else {
+		e.FileName.SetText(report.FileName(client, today))
+	}
 	e.FileName.OnSubmitted = func(string) { e.Save.OnTapped() }
 	e.Visits = widget.NewLabel("")
 	e.Problem = widget.NewLabel("")
@@ -86,28 +107,42 @@ func newReportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, client store.
 	e.Busy = widget.NewProgressBarInfinite()
 	e.Busy.Stop()
 	e.Busy.Hide()
-	e.Save = widget.NewButtonWithIcon("Save PDF", theme.DocumentSaveIcon(), e.save)
+	e.Save = newButtonWithIcon("Save PDF", theme.DocumentSaveIcon(), e.save)
 	e.Save.Importance = widget.HighImportance
-	e.Cancel = widget.NewButton("Cancel", func() { e.dialog.Hide() })
+	e.Cancel = newButton("Cancel", func() { e.dialog.Hide() })
 	e.FileName.onEscape = e.Cancel.OnTapped
 	e.Period.onEscape(e.Cancel.OnTapped)
 
 	form := container.New(layout.NewFormLayout(),
 		widget.NewLabelWithStyle("Client", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}),
 		widget.NewLabelWithStyle(nameWithDetail(client), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	for _, row := range [][2]fyne.CanvasObject{
+	rows := [][2]fyne.CanvasObject{
 		pair(formRow("Print", e.Document)),
 		pair(formRow("Period", e.Period.box)),
 		pair(layout.NewSpacer(), e.Visits),
+	}
+	title := "Progress report"
+	if note != nil {
+		title = "Visit note"
+		rows = [][2]fyne.CanvasObject{pair(formRow("Visit", widget.NewLabel(dateTime(note.Start))))}
+	}
+	for _, row := range append(rows,
 		pair(formRow("Paper", e.Paper)),
 		pair(formRow("Save in", e.Folder.box)),
 		pair(formRow("File name", e.FileName)),
-	} {
+	) {
 		form.Add(row[0])
 		form.Add(row[1])
 	}
-	content := container.NewVBox(form, e.Problem, e.Busy)
-	e.dialog = dialog.NewCustomWithoutButtons("Progress report", content, win)
+	e.NoPractice = widget.NewLabel("Settings have no practice or therapist yet: the header will be empty and " +
+		"the signature line will read “Therapist”. Fill them in with File › Settings (Ctrl+,) first.")
+	e.NoPractice.Importance = widget.WarningImportance
+	e.NoPractice.Wrapping = fyne.TextWrapWord
+	if strings.TrimSpace(practice.Name) != "" || strings.TrimSpace(practice.Therapist) != "" {
+		e.NoPractice.Hide()
+	}
+	content := container.NewVBox(e.NoPractice, form, e.Problem, e.Busy)
+	e.dialog = dialog.NewCustomWithoutButtons(title, content, win)
 	e.dialog.SetButtons([]fyne.CanvasObject{e.Cancel, e.Save})
 	e.dialog.SetOnClosed(e.counts.stop)
 	return e
@@ -181,7 +216,9 @@ func (e *reportDialog) show() {
 	e.dialog.Show()
 	// Enter in the file name saves; Escape anywhere cancels.
 	e.win.Canvas().Focus(e.FileName)
-	e.countVisits(0)
+	if e.note == nil {
+		e.countVisits(0)
+	}
 }
 
 // countDelay lets the therapist finish typing a date before the visits are
@@ -288,9 +325,14 @@ func (e *reportDialog) write(path string, period store.Period) {
 	id := e.client.ID
 	e.work.run(func() func() {
 		ctx := e.work.context()
-		d, err := report.Load(ctx, e.store, id, period)
-		if err == nil {
-			err = report.WriteFile(ctx, path, d, opts)
+		var err error
+		if e.note != nil {
+			err = report.WriteNoteFile(ctx, path, e.client, *e.note, opts)
+		} else {
+			var d report.Data
+			if d, err = report.Load(ctx, e.store, id, period); err == nil {
+				err = report.WriteFile(ctx, path, d, opts)
+			}
 		}
 		return func() {
 			e.setBusy(false)
@@ -320,8 +362,8 @@ func (e *reportDialog) setBusy(busy bool) {
 func (e *reportDialog) showSaved(path string) {
 	msg := widget.NewLabel(fmt.Sprintf("%s\nwas saved in %s.", filepath.Base(path), filepath.Dir(path)))
 	msg.Wrapping = fyne.TextWrapWord
-	e.Close = widget.NewButton("Close", func() { e.saved.Hide() })
-	e.Open = widget.NewButtonWithIcon("Open report", theme.FileApplicationIcon(), func() {
+	e.Close = newButton("Close", func() { e.saved.Hide() })
+	e.Open = newButtonWithIcon("Open report", theme.FileApplicationIcon(), func() {
 		e.saved.Hide()
 		if err := e.openURL(fileURL(path)); err != nil {
 			dialog.ShowInformation("Could not open the report",

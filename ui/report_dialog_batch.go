@@ -40,11 +40,11 @@ type batchReportDialog struct {
 	Paper   *widget.RadioGroup
 	Folder  *folderRow
 	Problem *widget.Label
-	Start   *widget.Button
-	Cancel  *widget.Button // closes before the start, stops while running
+	Start   *button
+	Cancel  *button // closes before the start, stops while running
 	Bar     *widget.ProgressBar
 	Status  *widget.Label
-	Open    *widget.Button // opens the folder when done
+	Open    *button // opens the folder when done
 
 	dialog  *dialog.CustomDialog
 	choices fyne.CanvasObject
@@ -91,11 +91,11 @@ func newBatchReportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, practice
 	b.running = container.NewVBox(b.Bar, b.Status)
 	b.running.Hide()
 
-	b.Start = widget.NewButtonWithIcon("Export", theme.DocumentSaveIcon(), b.start)
+	b.Start = newButtonWithIcon("Export", theme.DocumentSaveIcon(), b.start)
 	b.Start.Importance = widget.HighImportance
-	b.Cancel = widget.NewButton("Cancel", b.cancel)
+	b.Cancel = newButton("Cancel", b.cancel)
 	b.Period.onEscape(b.cancel)
-	b.Open = widget.NewButtonWithIcon("Open folder", theme.FolderOpenIcon(), b.openFolder)
+	b.Open = newButtonWithIcon("Open folder", theme.FolderOpenIcon(), b.openFolder)
 	b.Open.Importance = widget.HighImportance
 	b.Open.Hide()
 

@@ -148,7 +148,7 @@ func pageSizeNames() []string {
 type folderRow struct {
 	Path   string
 	Label  *widget.Label
-	Choose *widget.Button
+	Choose *button
 	box    fyne.CanvasObject
 	picker dialog.Dialog // the folder dialog while it is open
 }
@@ -156,7 +156,7 @@ type folderRow struct {
 func newFolderRow(win fyne.Window, start string, onChange func()) *folderRow {
 	f := &folderRow{Path: start, Label: widget.NewLabel(start)}
 	f.Label.Truncation = fyne.TextTruncateEllipsis
-	f.Choose = widget.NewButtonWithIcon("Choose folder…", theme.FolderOpenIcon(), func() {
+	f.Choose = newButtonWithIcon("Choose folder…", theme.FolderOpenIcon(), func() {
 		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 			if err != nil || dir == nil {
 				return

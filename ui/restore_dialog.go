@@ -33,13 +33,13 @@ type restoreDialog struct {
 	now    func() time.Time
 
 	Backups    *widget.RadioGroup
-	ChooseFile *widget.Button
+	ChooseFile *button
 	Passphrase *widget.Entry
 	Summary    *widget.Label
 	Problem    *widget.Label
 	Busy       *widget.ProgressBarInfinite
-	Restore    *widget.Button
-	Cancel     *widget.Button
+	Restore    *button
+	Cancel     *button
 
 	paths     map[string]string // option label -> file
 	encrypted map[string]bool
@@ -53,7 +53,7 @@ func newRestoreDialog(win fyne.Window, s *sqlstore.Store, t *tasks, reopen func(
 	r := &restoreDialog{dialogFrame: dialogFrame{win: win, width: 640}, store: s, work: t, reopen: reopen, now: time.Now,
 		paths: map[string]string{}, encrypted: map[string]bool{}}
 	r.Backups = widget.NewRadioGroup(nil, func(string) { r.check() })
-	r.ChooseFile = widget.NewButtonWithIcon("Other file…", theme.FolderOpenIcon(), r.chooseFile)
+	r.ChooseFile = newButtonWithIcon("Other file…", theme.FolderOpenIcon(), r.chooseFile)
 	r.Passphrase = widget.NewPasswordEntry()
 	r.Passphrase.SetPlaceHolder("the passphrase this backup was saved with")
 	r.Passphrase.OnSubmitted = func(string) { r.check() }
@@ -61,14 +61,14 @@ func newRestoreDialog(win fyne.Window, s *sqlstore.Store, t *tasks, reopen func(
 	r.Summary.Wrapping = fyne.TextWrapWord
 	r.Problem = problemLabel()
 	r.Busy = busyBar()
-	r.Restore = widget.NewButtonWithIcon("Restore…", theme.HistoryIcon(), r.confirm)
+	r.Restore = newButtonWithIcon("Restore…", theme.HistoryIcon(), r.confirm)
 	r.Restore.Importance = widget.DangerImportance
 	r.Restore.Disable()
-	r.Cancel = widget.NewButton("Cancel", func() { r.dialog.Hide() })
+	r.Cancel = newButton("Cancel", func() { r.dialog.Hide() })
 
 	r.passRow = container.NewBorder(nil, nil,
 		widget.NewLabelWithStyle("Passphrase", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}),
-		widget.NewButton("Check", r.check), r.Passphrase)
+		newButton("Check", r.check), r.Passphrase)
 	r.passRow.Hide()
 	list := container.NewVScroll(r.Backups)
 	list.SetMinSize(fyne.NewSize(0, 220))

@@ -11,7 +11,7 @@ import (
 // sampleBanner is the amber strip across the top that says the data on
 // screen is made up.
 type sampleBanner struct {
-	Leave   *widget.Button
+	Leave   *button
 	content *fyne.Container
 }
 
@@ -19,9 +19,12 @@ func newSampleBanner(d *Desk) *sampleBanner {
 	text := widget.NewLabelWithStyle("SAMPLE DATA · a made-up practice to explore. Nothing here touches your records; it is deleted when you leave.",
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	text.Truncation = fyne.TextTruncateEllipsis
-	leave := widget.NewButtonWithIcon("Leave sample data", theme.LogoutIcon(), d.leaveSample)
+	leave := newButtonWithIcon("Leave sample data", theme.LogoutIcon(), d.leaveSample)
 	bg := canvas.NewRectangle(sampleAmber)
-	row := container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), leave, text)
-	return &sampleBanner{Leave: leave,
-		content: container.NewStack(bg, container.NewThemeOverride(container.NewPadded(row), sampleTheme{theme.DefaultTheme()}))}
+	// Only the words on the amber are dark; the button keeps the desk's
+	// own colours, readable in light and dark.
+	words := container.NewThemeOverride(container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil, text),
+		sampleTheme{theme.DefaultTheme()})
+	row := container.NewBorder(nil, nil, nil, leave, words)
+	return &sampleBanner{Leave: leave, content: container.NewStack(bg, container.NewPadded(row))}
 }

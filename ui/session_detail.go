@@ -17,9 +17,12 @@ import (
 type sessionDetail struct {
 	session store.Session
 
-	Back   *widget.Button
-	Edit   *widget.Button
-	Delete *widget.Button
+	Back   *button
+	Older  *button // the visit before this one (←)
+	Newer  *button // the visit after it (→)
+	Edit   *button
+	PDF    *button // the note on paper: Save as PDF
+	Delete *button
 	Title  *widget.Label
 	Pain   *widget.Label
 	fields *fyne.Container
@@ -29,16 +32,19 @@ type sessionDetail struct {
 
 func newSessionDetail() *sessionDetail {
 	d := &sessionDetail{
-		Back:   widget.NewButtonWithIcon("Back to overview", theme.NavigateBackIcon(), nil),
-		Edit:   widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), nil),
-		Delete: widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), nil),
+		Back:   newButtonWithIcon("Back to overview", theme.NavigateBackIcon(), nil),
+		Older:  newButtonWithIcon("Earlier  (←)", theme.NavigateBackIcon(), nil),
+		Newer:  newButtonWithIcon("Later  (→)", theme.NavigateNextIcon(), nil),
+		Edit:   newButtonWithIcon("Edit", theme.DocumentCreateIcon(), nil),
+		PDF:    newButtonWithIcon("PDF…", theme.DocumentPrintIcon(), nil),
+		Delete: newButtonWithIcon("Delete…", theme.DeleteIcon(), nil),
 		Title:  widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		Pain:   widget.NewLabel(""),
 		fields: container.New(layout.NewFormLayout()),
 	}
 	d.Title.SizeName = theme.SizeNameSubHeadingText
 	d.Delete.Importance = widget.DangerImportance
-	bar := container.NewBorder(nil, nil, d.Back, container.NewHBox(d.Edit, d.Delete))
+	bar := container.NewBorder(nil, nil, container.NewHBox(d.Back, d.Older, d.Newer), container.NewHBox(d.PDF, d.Edit, d.Delete))
 	body := container.NewVBox(d.Title, d.Pain, widget.NewSeparator(), d.fields)
 	d.content = container.NewBorder(bar, nil, nil, nil, container.NewVScroll(body))
 	return d

@@ -36,7 +36,7 @@ type SessionForm struct {
 	Date     *entry
 	Time     *entry
 	Duration *entry
-	Copy     *widget.Button
+	Copy     *button
 	CopyNote *secondaryText // what was copied, or why not
 
 	PainBefore *painInput
@@ -51,9 +51,9 @@ type SessionForm struct {
 	Plan       *entry
 	HomeCare   *entry
 
-	Save     *widget.Button
-	Cancel   *widget.Button
-	problems formProblems
+	Save     *button
+	Cancel   *button
+	problems *formProblems
 
 	initial formState
 	saving  formSave
@@ -64,7 +64,7 @@ type SessionForm struct {
 	// the visit's day.
 	health     store.Health
 	askConsent func(missing []store.AreaWithoutConsent, answer func(store.ConsentAnswer, bool))
-	Screen     *widget.Button
+	Screen     *button
 	OnScreen   func(day time.Time)
 
 	// OnSaved is called after a save lands. OnCancel is called when the
@@ -97,10 +97,11 @@ func newSessionForm(s *sqlstore.Store, t *tasks, client store.Client, vocab map[
 	f.Title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.Title.SizeName = theme.SizeNameSubHeadingText
 	f.Date = newEntry("YYYY-MM-DD")
+	makeDateField(f.Date)
 	f.Time = newEntry("HH:MM")
 	f.Duration = newEntry("60")
-	f.Copy = widget.NewButtonWithIcon("Copy from last session", theme.ContentCopyIcon(), f.copyLast)
-	f.Screen = widget.NewButtonWithIcon("Red-flag screen…", theme.WarningIcon(), func() {
+	f.Copy = newButtonWithIcon("Copy from last session", theme.ContentCopyIcon(), f.copyLast)
+	f.Screen = newButtonWithIcon("Red-flag screen…", theme.WarningIcon(), func() {
 		if f.OnScreen == nil {
 			return
 		}
@@ -131,6 +132,12 @@ func newSessionForm(s *sqlstore.Store, t *tasks, client store.Client, vocab map[
 	f.fill(session, now)
 	f.wireEscape()
 	f.content = f.layout()
+	f.problems.relayout = func() { relayoutAll(f.content) }
+	f.PainBefore.relayout, f.PainAfter.relayout = f.problems.relayout, f.problems.relayout
+	f.wireTagKeys()
+	// Enter in a pain score moves on: before to after, after to the tags.
+	f.PainBefore.Number.OnSubmitted = func(string) { f.focus(f.PainAfter.Number) }
+	f.PainAfter.Number.OnSubmitted = func(string) { f.focus(f.Pickers[store.PainType].AddName) }
 	f.initial = f.state()
 	return f
 }
@@ -209,17 +216,17 @@ func (f *SessionForm) read() (store.Session, map[string]string) {
 	problems := map[string]string{}
 	s := f.base
 	s.ClientID = f.client.ID
-	day, derr := store.ParseWallClock(store.DateLayout, strings.TrimSpace(f.Date.Text))
+	day, dayOK := parseDay(f.Date.Text)
 	clock, terr := store.ParseWallClock(formTimeLayout, strings.TrimSpace(f.Time.Text))
 	switch {
 	case strings.TrimSpace(f.Date.Text) == "":
 		problems["start"] = "Date is required"
-	case derr != nil:
-		problems["start"] = fmt.Sprintf("Date %q is not a date like 2026-11-25", f.Date.Text)
+	case !dayOK:
+		problems["start"] = fmt.Sprintf("Date %q is not a date like %s", f.Date.Text, dateExample)
 	case terr != nil:
 		problems["start"] = fmt.Sprintf("Time %q is not a time like 14:00", f.Time.Text)
 	default:
-		s.Start = time.Date(day.Year(), day.Month(), day.Day(), clock.Hour(), clock.Minute(), 0, 0, day.Location()) // the wall clock typed
+		s.Start = time.Date(day.Year(), day.Month(), day.Day(), clock.Hour(), clock.Minute(), 0, 0, time.UTC) // the wall clock typed (store.WallClock)
 	}
 	if n, err := strconv.Atoi(strings.TrimSpace(f.Duration.Text)); err != nil {
 		problems["duration"] = fmt.Sprintf("Duration %q is not a number of minutes", f.Duration.Text)
@@ -240,6 +247,9 @@ func (f *SessionForm) read() (store.Session, map[string]string) {
 	s.Notes = store.SOAP{Subjective: f.Subjective.Text, Objective: f.Objective.Text,
 		Assessment: f.Assessment.Text, Plan: f.Plan.Text}
 	s.HomeCare = f.HomeCare.Text
+	if len(problems) == 0 && !s.HasContent() {
+		problems[""] = "Nothing recorded yet: add a pain score, a tag or a note, or press Esc to leave without saving."
+	}
 	return s, problems
 }
 
@@ -276,6 +286,10 @@ func (f *SessionForm) submitThen(then func()) {
 func (f *SessionForm) saveWith(s store.Session, problems map[string]string,
 	save func(context.Context, store.Session) (store.Session, error), then func()) {
 	submitForm(&f.saving, s, problems, save, func(saved store.Session) {
+		// The form stays drawn until the overview has reloaded: a second
+		// click on Save in that moment updates this session, never adds
+		// another.
+		f.base = saved
 		f.initial = f.state()
 		if f.OnSaved != nil {
 			f.OnSaved(saved)
@@ -329,6 +343,32 @@ func (f *SessionForm) copyDone(note string) {
 	f.Copy.Hide()
 	f.topLine.Refresh() // the note takes the button's room
 }
+
+// wireTagKeys makes Enter in a tag row's field move on to the next row,
+// and the last row's to the first note: the typical session is typed
+// without Tab through the terms.
+func (f *SessionForm) wireTagKeys() {
+	for i, k := range store.Kinds {
+		p := f.Pickers[k]
+		p.relayout = f.problems.relayout
+		var next fyne.Focusable = f.Subjective
+		if i+1 < len(store.Kinds) {
+			next = f.Pickers[store.Kinds[i+1]].AddName
+		}
+		p.onNext = func() { f.focus(next) }
+	}
+}
+
+// focus moves the keyboard to o, when the form is on screen.
+func (f *SessionForm) focus(o fyne.Focusable) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(f.Date); c != nil {
+		c.Focus(o)
+	}
+}
+
+// StepDay moves the session's date by days (Alt+← and Alt+→ anywhere in
+// the form, Up and Down in the date field).
+func (f *SessionForm) StepDay(days int) { stepDay(f.Date, days) }
 
 // FocusFirst puts the cursor where a new note starts: pain before.
 func (f *SessionForm) FocusFirst(c fyne.Canvas) {

@@ -96,7 +96,7 @@ func TestRecordSessionUpdatesHistoryAndBeforeTreatment(t *testing.T) {
 	if d.view.History.Title.Text != "HISTORY · 1 session" {
 		t.Errorf("history title = %q", d.view.History.Title.Text)
 	}
-	if row := d.list.Rows()[0]; lastVisitSummary(row, testNow) != "25 Nov · 6→3" {
+	if row := d.list.Rows()[0]; lastVisitSummary(row, testNow) != "25 Nov · 6→3 · 1 visit" {
 		t.Errorf("list row = %q", lastVisitSummary(row, testNow))
 	}
 
@@ -394,6 +394,7 @@ func TestSessionFormKeepsATimeTheLocalClockSkips(t *testing.T) {
 	f := d.view.Form
 	typeInto(d, f.Date, "2024-03-31")
 	typeInto(d, f.Time, "02:30")
+	typeInto(d, f.Subjective, "Sore after the night shift")
 	press(t, d, shortcutSave)
 	hist, err := s.ClientHistory(context.Background(), c.ID, store.Period{})
 	if err != nil || len(hist) != 1 {

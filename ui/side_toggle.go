@@ -15,6 +15,8 @@ import (
 type sideToggle struct {
 	widget.BaseWidget
 	Text     string
+	Icon     fyne.Resource // drawn instead of Text when set
+	inField  bool          // an entry's action item: sized to its line
 	On       bool
 	OnTapped func()
 	hovered  bool
@@ -47,6 +49,10 @@ func (t *sideToggle) Cursor() desktop.Cursor         { return desktop.PointerCur
 
 func (t *sideToggle) CreateRenderer() fyne.WidgetRenderer {
 	r := &sideToggleRenderer{t: t, bg: canvas.NewRectangle(nil), text: canvas.NewText(t.Text, nil)}
+	if t.Icon != nil {
+		r.icon = canvas.NewImageFromResource(theme.NewThemedResource(t.Icon))
+		r.icon.FillMode = canvas.ImageFillContain
+	}
 	r.text.TextStyle.Bold = true
 	r.text.Alignment = fyne.TextAlignCenter
 	r.Refresh()
@@ -57,18 +63,28 @@ type sideToggleRenderer struct {
 	t    *sideToggle
 	bg   *canvas.Rectangle
 	text *canvas.Text
+	icon *canvas.Image // nil for a text toggle
 }
 
 func (r *sideToggleRenderer) MinSize() fyne.Size {
 	// The widget's own theme: the session form draws its tags compact.
 	pad := r.t.Theme().Size(theme.SizeNameInnerPadding)
 	s := r.text.MinSize()
+	if r.icon != nil || r.t.inField {
+		// Inside an entry, beside its text: no taller than the text line.
+		return fyne.NewSquareSize(s.Height)
+	}
 	return fyne.NewSize(max(s.Width+pad*1.5, s.Height+pad), s.Height+pad*2)
 }
 
 func (r *sideToggleRenderer) Layout(size fyne.Size) {
 	r.bg.Resize(size)
 	r.text.Resize(size)
+	if r.icon != nil {
+		side := min(size.Width, size.Height) * 0.7
+		r.icon.Resize(fyne.NewSquareSize(side))
+		r.icon.Move(fyne.NewPos((size.Width-side)/2, (size.Height-side)/2))
+	}
 }
 
 func (r *sideToggleRenderer) Refresh() {
@@ -92,5 +108,10 @@ func (r *sideToggleRenderer) Refresh() {
 	r.text.Refresh()
 }
 
-func (r *sideToggleRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.bg, r.text} }
-func (r *sideToggleRenderer) Destroy()                     {}
+func (r *sideToggleRenderer) Objects() []fyne.CanvasObject {
+	if r.icon != nil {
+		return []fyne.CanvasObject{r.bg, r.icon}
+	}
+	return []fyne.CanvasObject{r.bg, r.text}
+}
+func (r *sideToggleRenderer) Destroy() {}

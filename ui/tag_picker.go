@@ -3,24 +3,37 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	fynelayout "fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
 	"backtrack/store/sqlstore"
 	"backtrack/ui/layout"
 )
 
-// addFieldWidth fits a new term of a word or two; a longer one scrolls.
-const addFieldWidth = 124
+// addFieldWidth fits a few letters to pick by, or a new term of a word or
+// two (a longer one scrolls).
+const addFieldWidth = 100
 
-// tagPicker is a quick multi-select over one vocabulary: one check per
-// term, a side (L / R / Both) for locations and muscles, and a field to add
-// a new term in place.
+// shownMatches is how many other matches the line under a tag row names.
+const shownMatches = 3
+
+// shownTerms is how many built-in terms a row shows before "+N": the
+// article's own vocabulary, first in each list. The field's additions
+// (issue 13) are picked by typing, or shown with a click on "+N", so the
+// form still fits a laptop screen. Ticked terms and the therapist's own
+// always show.
+var shownTerms = map[store.Kind]int{store.PainType: 6, store.Location: 4, store.Trigger: 9,
+	store.Muscle: 6, store.Technique: 2}
+
+// tagPicker is a quick multi-select over one vocabulary: a field at the
+// end of the row to pick by typing ("ql l", "mass, str", Enter), one check per
+// term, a side (L / R / Both) for locations and muscles. A name the
+// vocabulary lacks is added in place.
 type tagPicker struct {
 	kind  store.Kind
 	store *sqlstore.Store
@@ -28,14 +41,22 @@ type tagPicker struct {
 
 	Items   []*tagItem
 	flow    *layout.Flow
-	AddName *entry
-	AddBtn  *widget.Button
+	AddName *entry      // type to pick; Enter picks the best match or adds the name
+	AddBtn  *sideToggle // adds the typed name as it is
+	More    *sideToggle // "+6": shows the terms a long row keeps folded
+	showAll bool
+	Matches *secondaryText
 	addBox  fyne.CanvasObject
 	Error   *fieldError
+	adding  bool
+	// pending is the term just picked by Enter that waits for a side key.
+	pending *tagItem
 
 	onChange func()
 	onEscape func()
 	onFocus  func(fyne.CanvasObject)
+	onNext   func() // Enter moves on to the next row
+	relayout func() // the matches line came or went
 
 	content fyne.CanvasObject
 }
@@ -54,30 +75,207 @@ type tagItem struct {
 func newTagPicker(kind store.Kind, terms []store.Term, s *sqlstore.Store, t *tasks) *tagPicker {
 	p := &tagPicker{kind: kind, store: s, tasks: t, Error: newFieldError()}
 	p.flow = layout.NewFlow()
-	for _, term := range terms {
-		p.addItem(term)
-	}
 	// The add field is small: it sits among the terms, and every unit of
 	// width it takes can push a term onto another line.
-	p.AddName = newEntry("Add…")
-	p.AddName.OnSubmitted = func(string) { p.addTerm() }
+	p.AddName = newEntry("Type…")
+	p.AddName.OnChanged = func(string) { p.showMatches() }
+	p.AddName.OnSubmitted = p.pick
 	p.AddName.onEscape = func() {
-		if p.AddName.Text != "" {
+		if p.AddName.Text != "" || p.pending != nil {
+			p.pending = nil
 			p.AddName.SetText("")
 		} else {
 			p.escape()
 		}
 	}
+	p.AddName.onRune = p.sideKey
+	p.AddName.onKey = func(k *fyne.KeyEvent) bool {
+		if k.Name == fyne.KeyBackspace && p.AddName.Text == "" {
+			p.untickLast()
+			return true
+		}
+		return false
+	}
 	p.AddName.onFocus = p.focused
-	p.AddBtn = widget.NewButtonWithIcon("", theme.ContentAddIcon(), p.addTerm)
-	p.AddBtn.Importance = widget.LowImportance
-	// The + sits inside the field's right end, where it takes no room of
-	// its own.
+	// The + takes no focus of its own (Enter in the field does the same).
+	p.AddBtn = newSideToggle("+", func() { p.addTerm(p.AddName.Text) })
+	p.AddBtn.inField = true
 	p.AddName.ActionItem = p.AddBtn
+	p.Matches = newSecondaryText()
+	p.Matches.Hide()
 	p.addBox = container.NewGridWrap(fyne.NewSize(addFieldWidth, p.AddName.MinSize().Height), p.AddName)
+	// The field ends the row; Enter in the row before comes straight to
+	// it.
+	p.More = newSideToggle("", func() { p.showAll = true; p.fold() })
+	p.flow.Add(p.More)
 	p.flow.Add(p.addBox)
-	p.content = container.NewVBox(p.flow, p.Error)
+	for _, term := range terms {
+		p.addItem(term)
+	}
+	p.fold()
+	p.content = container.NewVBox(p.flow, p.Matches, p.Error)
 	return p
+}
+
+// offered are the terms a typed name can pick: those not retired.
+func (p *tagPicker) offered() []store.Term {
+	var out []store.Term
+	for _, it := range p.Items {
+		if !it.Term.Retired {
+			out = append(out, it.Term)
+		}
+	}
+	return out
+}
+
+// showMatches names, under the row, what Enter will do with the text.
+func (p *tagPicker) showMatches() {
+	text := strings.TrimSpace(p.AddName.Text)
+	var line string
+	switch {
+	case p.pending != nil:
+		line = "Side of " + p.pending.Term.Name + ": L, R or B · Enter leaves it open"
+	case text == "":
+	default:
+		var parts []string
+		for _, tt := range p.typedTags(text) {
+			found := tt.found
+			if len(found) == 0 {
+				parts = append(parts, "adds “"+tt.name+"” to your list")
+				continue
+			}
+			s := found[0].Name
+			if it := p.item(found[0].ID); it != nil && it.Check.Checked {
+				s = "unticks " + s
+			}
+			var others []string
+			for _, o := range found[1:min(len(found), shownMatches+1)] {
+				others = append(others, o.Name)
+			}
+			if len(others) > 0 {
+				s += " (also " + strings.Join(others, ", ") + ")"
+			}
+			parts = append(parts, s)
+		}
+		line = "Enter: " + strings.Join(parts, " · ")
+	}
+	p.Matches.SetText(line)
+	if shown := line != ""; shown != p.Matches.Visible() {
+		if shown {
+			p.Matches.Show()
+		} else {
+			p.Matches.Hide()
+		}
+		if p.relayout != nil {
+			p.relayout()
+		}
+	}
+}
+
+// typedTag is one comma-separated part of what was typed in a tag row.
+type typedTag struct {
+	name  string
+	side  store.Side
+	found []store.Term // best first; none means a new term
+}
+
+func (p *tagPicker) typedTags(text string) []typedTag {
+	var out []typedTag
+	for _, part := range strings.Split(text, ",") {
+		name, side := p.nameAndSide(part)
+		if name = strings.TrimSpace(name); name != "" {
+			out = append(out, typedTag{name: name, side: side, found: bestTerms(name, p.offered())})
+		}
+	}
+	return out
+}
+
+// nameAndSide splits "ql l" into the name and the side, for kinds with one.
+func (p *tagPicker) nameAndSide(typed string) (string, store.Side) {
+	if !p.kind.HasSide() {
+		return typed, store.NoSide
+	}
+	return splitSide(typed)
+}
+
+// pick is Enter in the field: each comma-separated name ticks its best
+// match (or unticks it, if ticked and no side is named), a name with no
+// match is added to the vocabulary, and the keyboard moves on to the next
+// row, unless a term with a side waits for its side key.
+func (p *tagPicker) pick(text string) {
+	if strings.TrimSpace(text) == "" {
+		p.pending = nil
+		p.showMatches()
+		p.next()
+		return
+	}
+	p.pending = nil
+	var picked []*tagItem
+	for _, tt := range p.typedTags(text) {
+		side := tt.side
+		if len(tt.found) == 0 {
+			p.addTerm(tt.name)
+			continue
+		}
+		it := p.item(tt.found[0].ID)
+		if it.Check.Checked && side == store.NoSide {
+			it.Check.SetChecked(false)
+			continue
+		}
+		if side != store.NoSide {
+			it.side = side
+		}
+		if !it.Check.Checked {
+			it.Check.SetChecked(true) // fires the change
+		} else {
+			it.showSide()
+			p.changed()
+		}
+		picked = append(picked, it)
+		if p.kind.HasSide() && it.side == store.NoSide {
+			p.pending = it
+		}
+	}
+	if len(picked) != 1 {
+		p.pending = nil
+	}
+	p.AddName.SetText("")
+	p.showMatches()
+	if p.pending == nil {
+		p.next()
+	}
+}
+
+// sideKey takes L, R or B for the term waiting for its side.
+func (p *tagPicker) sideKey(r rune) bool {
+	it := p.pending
+	side, ok := sideKeys[r]
+	if it == nil || !ok || p.AddName.Text != "" {
+		return false
+	}
+	p.pending = nil
+	it.side = side
+	it.showSide()
+	p.changed()
+	p.showMatches()
+	p.next()
+	return true
+}
+
+// untickLast is Backspace in the empty field: the last term ticked goes.
+func (p *tagPicker) untickLast() {
+	for i := len(p.Items) - 1; i >= 0; i-- {
+		if it := p.Items[i]; it.Check.Checked {
+			it.Check.SetChecked(false)
+			return
+		}
+	}
+}
+
+func (p *tagPicker) next() {
+	if p.onNext != nil {
+		p.onNext()
+	}
 }
 
 // addItem puts a term's check before the "add" field.
@@ -92,6 +290,9 @@ func (p *tagPicker) addItem(term store.Term) *tagItem {
 			it.side = store.NoSide
 		}
 		it.showSide()
+		if on && it.content != nil && !it.content.Visible() {
+			p.fold() // a folded term picked by typing comes into view
+		}
 		p.changed()
 	})
 	it.Check.onEscape = func() { p.escape() }
@@ -115,7 +316,8 @@ func (p *tagPicker) addItem(term store.Term) *tagItem {
 		it.showSide()
 	}
 	p.Items = append(p.Items, it)
-	// Terms go before the add field (and anything after it), in order.
+	// Terms go before "more" and the add field (and anything after them),
+	// in order.
 	p.flow.Insert(len(p.Items)-1, it.content)
 	return it
 }
@@ -166,6 +368,31 @@ func (p *tagPicker) focused(o fyne.CanvasObject) {
 	}
 }
 
+// fold hides the built-in terms past shownTerms that are not ticked,
+// unless the therapist asked for all; "more" says how many are folded.
+func (p *tagPicker) fold() {
+	folded := 0
+	for i, it := range p.Items {
+		if !p.showAll && i >= shownTerms[p.kind] && it.Term.Builtin && !it.Check.Checked {
+			it.content.Hide()
+			folded++
+		} else {
+			it.content.Show()
+		}
+	}
+	if folded == 0 {
+		p.More.Hide()
+	} else {
+		p.More.Text = fmt.Sprintf("+%d", folded)
+		p.More.Show()
+		p.More.Refresh()
+	}
+	p.flow.Refresh()
+	if p.relayout != nil {
+		p.relayout()
+	}
+}
+
 func (p *tagPicker) changed() {
 	if p.onChange != nil {
 		p.onChange()
@@ -202,6 +429,7 @@ func (p *tagPicker) set(tags []store.Tag) {
 		}
 		it.showSide()
 	}
+	p.fold()
 	p.changed()
 }
 
@@ -214,14 +442,13 @@ func (p *tagPicker) item(termID int64) *tagItem {
 	return nil
 }
 
-// addTerm adds the typed name to the vocabulary and checks it. A name that
-// is already in the list is simply checked.
-func (p *tagPicker) addTerm() {
-	name := p.AddName.Text
-	if name == "" {
+// addTerm adds name to the vocabulary and checks it. A name that is
+// already in the list is simply checked.
+func (p *tagPicker) addTerm(name string) {
+	if strings.TrimSpace(name) == "" || p.adding {
 		return
 	}
-	p.AddBtn.Disable()
+	p.adding = true
 	p.tasks.run(func() func() {
 		term, err := p.store.AddTerm(context.Background(), p.kind, name)
 		var existing store.Term
@@ -232,7 +459,7 @@ func (p *tagPicker) addTerm() {
 			}
 		}
 		return func() {
-			p.AddBtn.Enable()
+			p.adding = false
 			if err != nil {
 				p.Error.show(errorText(err))
 				return
@@ -241,7 +468,9 @@ func (p *tagPicker) addTerm() {
 				term = existing
 			}
 			p.Error.show("")
-			p.AddName.SetText("")
+			if strings.EqualFold(strings.TrimSpace(p.AddName.Text), strings.TrimSpace(name)) {
+				p.AddName.SetText("")
+			}
 			it := p.item(term.ID)
 			if it == nil {
 				it = p.addItem(term)

@@ -26,6 +26,7 @@ func TestRefusedSaveDropsTheClientSwitchItWasFor(t *testing.T) {
 			f := d.view.Form
 
 			// given a session with a duration that cannot be saved
+			typeInto(d, f.PainBefore.Number, "5")
 			typeInto(d, f.Duration, tc.duration)
 			// when the therapist picks Lena and answers Save, twice
 			for range 2 {
@@ -64,6 +65,7 @@ func TestRefusedSaveDropsTheQuitItWasFor(t *testing.T) {
 	d.window.SetOnClosed(func() { closed = true })
 	press(t, d, shortcutNewSession)
 	f := d.view.Form
+	typeInto(d, f.PainBefore.Number, "5")
 	typeInto(d, f.Duration, "0")
 
 	// when Quit is answered with Save and the store refuses the session
@@ -107,7 +109,7 @@ func TestQuitWithAnUnsavedClientSavesItWhenAsked(t *testing.T) {
 	f := d.clientForm
 	typeInto(d, f.FirstName, "Jonas")
 	typeInto(d, f.LastName, "Petrauskas")
-	typeInto(d, f.DateOfBirth, "2.5.1975")
+	typeInto(d, f.DateOfBirth, "31.02.1975") // no such day
 
 	// when Quit is answered with Save, the refused save keeps everything open
 	act(d, menuItem(t, d, "Quit").Action)

@@ -69,8 +69,8 @@ type Reference struct {
 	Shown bool
 	Score float64
 	Y     float64
-	Label string // "Important change ≤ 5"
-	Short string // "Important ≤ 5", for a narrow legend
+	Label string // "Important improvement: pain 5 or lower"
+	Short string // "Important: 5 or lower", for a narrow legend
 }
 
 // Chart is everything a renderer needs to draw the trend.
@@ -213,13 +213,15 @@ func (c Chart) reference() Reference {
 		if v.Before.Score <= 0 {
 			return Reference{}
 		}
-		score := store.ImportantThreshold(v.Before.Score)
+		// The scale is whole numbers: a threshold of 4.2 is met by a 4.
+		score := math.Floor(store.ImportantThreshold(v.Before.Score) + 1e-9)
+		level := FormatScore(score) + " or lower"
 		return Reference{
 			Shown: true,
 			Score: score,
 			Y:     c.YOf(score),
-			Label: "Important change ≤ " + FormatScore(score),
-			Short: "Important ≤ " + FormatScore(score),
+			Label: "Important improvement: pain " + level,
+			Short: "Important: " + level,
 		}
 	}
 	return Reference{}

@@ -179,21 +179,33 @@ func (s *Store) SearchClients(ctx context.Context, q store.ClientQuery) ([]store
 	if !q.IncludeArchived {
 		where = append(where, "c.archived = 0")
 	}
-	for _, word := range strings.Fields(store.Fold(q.Text)) {
-		where = append(where, `c.search_text LIKE ? ESCAPE '\'`)
-		args = append(args, "%"+escapeLike(word)+"%")
+	switch {
+	case q.InNotes && strings.TrimSpace(q.Text) != "":
+		match := noteMatch(q.Text)
+		where = append(where, `(c.id IN (SELECT s.client_id FROM sessions s
+				WHERE s.id IN (SELECT rowid FROM session_text WHERE session_text MATCH ?))
+			OR c.id IN (SELECT rowid FROM client_text WHERE client_text MATCH ?))`)
+		args = append(args, match, match)
+	default:
+		for _, word := range strings.Fields(store.Fold(q.Text)) {
+			where = append(where, `c.search_text LIKE ? ESCAPE '\'`)
+			args = append(args, "%"+escapeLike(word)+"%")
+		}
 	}
 	query := `SELECT ` + clientColumns + `, c.alert_level, c.consent_on_file, l.started_at, l.pain_before, l.pain_after,
-			(SELECT COUNT(*) FROM sessions n WHERE n.client_id = c.id AND n.voided_at = '')
+			(SELECT COUNT(*) FROM sessions n WHERE n.client_id = c.id AND n.voided_at = '') AS visits
 		FROM clients c
 		LEFT JOIN sessions l ON l.id = (SELECT id FROM sessions x WHERE x.client_id = c.id AND x.voided_at = ''
 			ORDER BY x.started_at DESC, x.id DESC LIMIT 1)`
 	if len(where) > 0 {
 		query += " WHERE " + strings.Join(where, " AND ")
 	}
-	if q.Order == store.ByName {
+	switch q.Order {
+	case store.ByName:
 		query += " ORDER BY c.sort_name, c.id"
-	} else {
+	case store.ByVisits:
+		query += " ORDER BY visits DESC, c.sort_name, c.id"
+	default:
 		query += " ORDER BY l.started_at IS NULL, l.started_at DESC, c.sort_name, c.id"
 	}
 	if q.Limit > 0 {
@@ -266,6 +278,16 @@ func scanClient(row scanner, extra ...any) (store.Client, error) {
 }
 
 func sortName(c store.Client) string { return store.Fold(c.LastName) + " " + store.Fold(c.FirstName) }
+
+// noteMatch is an FTS5 query in which every typed word must start a word
+// of the text: each is quoted (so nothing typed is FTS syntax) and a prefix.
+func noteMatch(text string) string {
+	var terms []string
+	for _, word := range strings.Fields(store.Fold(text)) {
+		terms = append(terms, `"`+strings.ReplaceAll(word, `"`, `""`)+`"*`)
+	}
+	return strings.Join(terms, " ")
+}
 
 func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)

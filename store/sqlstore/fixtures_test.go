@@ -41,7 +41,7 @@ func richRecords(t testing.TB, s *sqlstore.Store) {
 	if err := s.ArchiveClient(ctx, lena.ID); err != nil {
 		t.Fatal(err)
 	}
-	tfl, err := s.AddTerm(ctx, store.Muscle, "Tensor fasciae latae")
+	tfl, err := s.AddTerm(ctx, store.Muscle, "Serratus posterior")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -146,7 +146,7 @@ func TestImportSessionsMatchesClientsAndAddsVocabulary(t *testing.T) {
 	}
 	csv := "client,date,duration_min,pain_before,pain_after,pain_types,locations,triggers,muscles,techniques,notes\n" +
 		"marta nowak-swiatek,2026-11-14 14:00,60,6,3,Stiffness; dull ache,Lower back (both),Sitting long,Gluteus medius (left); Gluteus medius (R); Piriformis (right),Massage,\"Felt better; \"\"much\"\"\"\n" +
-		"marta@example.com,2026-11-20,,4,,,,Gardening,Tensor fasciae latae (l),Cupping,\n" +
+		"marta@example.com,2026-11-20,,4,,,,Gardening,Serratus posterior (l),Cupping,\n" +
 		"Petrauskas Jonas,2026-11-21T09:15,45,,,,,,,,\n"
 	sum, err := importSessions(t, s, csv, false)
 	if err != nil {
@@ -159,7 +159,7 @@ func TestImportSessionsMatchesClientsAndAddsVocabulary(t *testing.T) {
 	for _, term := range sum.NewTerms {
 		added = append(added, string(term.Kind)+":"+term.Name)
 	}
-	if strings.Join(added, ",") != "trigger:Gardening,muscle:Tensor fasciae latae,technique:Cupping" {
+	if strings.Join(added, ",") != "trigger:Gardening,muscle:Serratus posterior,technique:Cupping" {
 		t.Errorf("new vocabulary %v", added)
 	}
 	marta, _ := s.ClientsNamed(ctx, "Marta Nowak-Świątek")
@@ -168,7 +168,7 @@ func TestImportSessionsMatchesClientsAndAddsVocabulary(t *testing.T) {
 		t.Fatal(err)
 	}
 	if last.DurationMin != store.DefaultDurationMin || last.PainBefore != store.PainOf(4) || last.PainAfter.Recorded ||
-		store.TagLabels(last.Muscles) != "Tensor fasciae latae (L)" {
+		store.TagLabels(last.Muscles) != "Serratus posterior (L)" {
 		t.Errorf("second session read back as %+v", last)
 	}
 	history, _ := s.ClientHistory(ctx, marta[0].ID, store.Period{})

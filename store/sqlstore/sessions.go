@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // periodBounds returns a period as start-text bounds for started_at.
@@ -210,14 +211,24 @@ const sessionColumns = `s.id, s.client_id, s.started_at, s.duration_min, s.pain_
 
 // Session returns one session with its tags.
 func (s *Store) Session(ctx context.Context, id int64) (store.Session, error) {
+	return s.sessionWhere(ctx, fmt.Sprint(id), `s.id = ?`, id)
+}
+
+// SessionByUID returns the session with that UUID (store.Session.UID),
+// case ignored, with its tags.
+func (s *Store) SessionByUID(ctx context.Context, uid string) (store.Session, error) {
+	return s.sessionWhere(ctx, uid, `s.uid = lower(?)`, strings.TrimSpace(uid))
+}
+
+func (s *Store) sessionWhere(ctx context.Context, name, where string, arg any) (store.Session, error) {
 	var out []store.Session
 	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		out, err = readSessions(ctx, tx, `s.id = ?`, id)
+		out, err = readSessions(ctx, tx, where, arg)
 		return err
 	})
 	if err == nil && len(out) == 0 {
-		err = fmt.Errorf("session %d: %w", id, store.ErrNotFound)
+		err = fmt.Errorf("session %s: %w", name, store.ErrNotFound)
 	}
 	if err != nil {
 		return store.Session{}, fmt.Errorf("get session: %w", err)

@@ -60,13 +60,13 @@ func TestImportReportsRowsAndColumnsAndWritesNothing(t *testing.T) {
 
 	// Fixed, checked first (flag after the file), then imported.
 	os.WriteFile(file, []byte("Client;Date;Pain_Before;Muscles\n"+
-		"Marta Nowak;2026-11-01 10:00;5;\"Gluteus medius (left); Multifidus (right)\"\n"), 0o600)
+		"Marta Nowak;2026-11-01 10:00;5;\"Gluteus medius (left); Obliquus externus (right)\"\n"), 0o600)
 	code, stdout, stderr = runCLI(t, "import", "sessions", "--db", db, file, "--check")
-	if code != 0 || !strings.Contains(stdout, "1 session would be added.") || !strings.Contains(stdout, "Would be added to your vocabulary: Muscle: Multifidus") {
+	if code != 0 || !strings.Contains(stdout, "1 session would be added.") || !strings.Contains(stdout, "Would be added to your vocabulary: Muscle: Obliquus externus") {
 		t.Fatalf("check: %d %q %q", code, stdout, stderr)
 	}
 	code, stdout, _ = runCLI(t, "import", "sessions", "--db", db, file)
-	if code != 0 || !strings.Contains(stdout, "1 session added.") || !strings.Contains(stdout, "Added to your vocabulary: Muscle: Multifidus") {
+	if code != 0 || !strings.Contains(stdout, "1 session added.") || !strings.Contains(stdout, "Added to your vocabulary: Muscle: Obliquus externus") {
 		t.Fatalf("import: %d %q", code, stdout)
 	}
 }

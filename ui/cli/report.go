@@ -20,10 +20,11 @@ import (
 )
 
 var reportCommand = command{
-	summary: "write a client's progress report or intake summary as PDF, or one report per active client with --all",
+	summary: "write a client's progress report or intake summary as PDF, one report per active client with --all, or one visit's note with --session",
 	usage: `backtrack report --db PATH --client ID|"First Last" [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--history] --out FILE.pdf
   backtrack report --db PATH --intake --client ID|"First Last" --out FILE.pdf
   backtrack report --db PATH --all [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out DIR
+  backtrack report --db PATH --session ID|UUID --out FILE.pdf|DIR  (one visit note)
   (--out DIR for one client writes Lastname_Firstname_progress_YYYY-MM-DD.pdf in DIR,
    or Lastname_Firstname_intake_YYYY-MM-DD.pdf with --intake)
   (--history: the edition for a physician or an insurer, with the relevant history and red-flag screen)
@@ -37,6 +38,7 @@ var reportCommand = command{
 // reportFlags is the report command's command line.
 type reportFlags struct {
 	db, client, from, to, out, paper, date string
+	session                                string
 	all, verbose, intake, history          bool
 	practice, therapist, credentials       string
 	set                                    map[string]bool // flags given, even if empty
@@ -50,6 +52,7 @@ func parseReportFlags(args []string) (reportFlags, error) {
 	fs.BoolVar(&f.intake, "intake", false, "print the client's intake summary instead of the progress report")
 	fs.BoolVar(&f.history, "history", false, "the progress report for a physician or an insurer: with the relevant history and red-flag screen")
 	fs.BoolVar(&f.verbose, "verbose", false, "with --all, name each client in the progress (a log then keeps the names)")
+	fs.StringVar(&f.session, "session", "", "one visit's note: the session's number or its UUID")
 	fs.StringVar(&f.from, "from", "", "first day of the period (YYYY-MM-DD)")
 	fs.StringVar(&f.to, "to", "", "last day of the period (YYYY-MM-DD)")
 	fs.StringVar(&f.out, "out", "", "PDF file to write (folder with --all)")
@@ -64,6 +67,12 @@ func parseReportFlags(args []string) (reportFlags, error) {
 	f.set = map[string]bool{}
 	fs.Visit(func(fl *flag.Flag) { f.set[fl.Name] = true })
 	switch {
+	case f.session != "" && (f.all || f.client != "" || f.from != "" || f.to != "" || f.intake || f.history):
+		return f, usageError("--session prints one visit: give it without --client, --all, --from, --to, --intake or --history")
+	case f.session != "" && strings.TrimSpace(f.out) == "":
+		return f, usageError("--out is required")
+	case f.session != "":
+		return f, nil
 	case f.all && f.client != "":
 		return f, usageError("give --client or --all, not both")
 	case !f.all && strings.TrimSpace(f.client) == "":
@@ -107,6 +116,9 @@ func runReport(ctx context.Context, env Env, args []string) error {
 	if f.all {
 		return reportAll(ctx, env, s, f.out, period, opts, f.verbose)
 	}
+	if f.session != "" {
+		return reportSession(ctx, env, s, f.session, f.out, opts)
+	}
 	client, err := findClient(ctx, s, f.client)
 	if err != nil {
 		return err
@@ -137,6 +149,35 @@ func runReport(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "wrote %s (%s, %s)\n", out, client.FullName(), said)
+	return nil
+}
+
+// reportSession writes one visit's note, found by number or UUID.
+func reportSession(ctx context.Context, env Env, s *sqlstore.Store, ref, out string, opts report.Options) error {
+	var sess store.Session
+	var err error
+	if id, perr := strconv.ParseInt(strings.TrimSpace(ref), 10, 64); perr == nil {
+		sess, err = s.Session(ctx, id)
+	} else {
+		sess, err = s.SessionByUID(ctx, ref)
+	}
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("no session %q (give its number or its UUID)", ref)
+	}
+	if err != nil {
+		return err
+	}
+	client, err := s.Client(ctx, sess.ClientID)
+	if err != nil {
+		return err
+	}
+	if info, err := os.Stat(out); err == nil && info.IsDir() {
+		out = filepath.Join(out, report.NoteFileName(client, sess.Start))
+	}
+	if err := report.WriteNoteFile(ctx, out, client, sess, opts); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "wrote %s (%s, visit of %s)\n", out, client.FullName(), sess.Start.Format(store.StartLayout))
 	return nil
 }
 

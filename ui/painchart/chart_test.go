@@ -241,7 +241,7 @@ func TestPainChartThousandVisits(t *testing.T) {
 		t.Errorf("hover found %+v, want session 500 or a neighbour", v)
 	}
 	// And the legend offers no per-visit relief it does not draw
-	if slices.Contains(visibleTexts(c), "Relief within a visit") {
+	if slices.Contains(visibleTexts(c), "Relief in a visit") {
 		t.Error("dense legend lists relief connectors")
 	}
 }

@@ -33,7 +33,7 @@ func (r *chartRenderer) layoutLegend(x, y, width, row float32, relief bool) int 
 		}},
 	}
 	if relief {
-		items = append(items, item{"Relief within a visit", "Relief", func(sx float32) {
+		items = append(items, item{"Relief in a visit", "Relief in a visit", func(sx float32) {
 			line(r.legendLines.next(), sx+swatch/2, cy-row/3, sx+swatch/2, cy+row/3, k.relief, 1.5*k.thin)
 		}})
 	}

@@ -1,0 +1,78 @@
+package sqlstore_test
+
+import (
+	"context"
+	"reflect"
+	"testing"
+
+	"backtrack/store"
+	"backtrack/store/testkit"
+)
+
+func TestSearchInsideNotesAndSortByVisits(t *testing.T) {
+	ctx := context.Background()
+	s := testkit.OpenStore(t, fixedNow)
+	mk := func(first, last, history string, notes ...store.SOAP) store.Client {
+		c, err := s.CreateClient(ctx, store.Client{FirstName: first, LastName: last, MedicalHistory: history})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, n := range notes {
+			if _, err := s.SaveSession(ctx, store.Session{ClientID: c.ID, DurationMin: 60,
+				Start: fixedNow.AddDate(0, 0, -10+i), Notes: n, PainBefore: store.PainOf(5)}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return c
+	}
+	mk("Jonas", "Petrauskas", "", store.SOAP{Subjective: "Pain down the left leg, like sciatica."})
+	lena := mk("Lena", "Fischer", "Disc herniation L4/L5 in 2019", store.SOAP{Plan: "Weekly"}, store.SOAP{Plan: "Weekly"}, store.SOAP{})
+	mk("Marta", "Nowak", "", store.SOAP{Assessment: "Disc-related? Refer to physician."}, store.SOAP{Objective: "Ischias"})
+	mk("Sciatica", "Named", "") // a name is not a note
+
+	for query, want := range map[string][]string{
+		"sciatica":     {"Jonas Petrauskas"},
+		"SCIAT":        {"Jonas Petrauskas"}, // the start of a word
+		"disc":         {"Lena Fischer", "Marta Nowak"},
+		"disc refer":   {"Marta Nowak"}, // every word
+		"\"disc\" OR":  nil,             // typed text is never FTS syntax
+		"nothing here": nil,
+	} {
+		got := searchNames(t, s, store.ClientQuery{Text: query, InNotes: true, Order: store.ByName})
+		if query == "\"disc\" OR" {
+			continue // only that it does not fail
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("notes search %q = %v, want %v", query, got, want)
+		}
+	}
+
+	// a note edited stops matching its old words
+	hist, _ := s.ClientHistory(ctx, lena.ID, store.Period{})
+	hist[0].Notes.Plan = "Sciatic nerve glides"
+	if _, err := s.SaveSession(ctx, hist[0]); err != nil {
+		t.Fatal(err)
+	}
+	if got := searchNames(t, s, store.ClientQuery{Text: "sciatic", InNotes: true, Order: store.ByName}); !reflect.DeepEqual(got, []string{"Lena Fischer", "Jonas Petrauskas"}) {
+		t.Errorf("after editing: %v", got)
+	}
+
+	if got := searchNames(t, s, store.ClientQuery{Order: store.ByVisits}); !reflect.DeepEqual(got,
+		[]string{"Lena Fischer", "Marta Nowak", "Jonas Petrauskas", "Sciatica Named"}) {
+		t.Errorf("by visits = %v", got)
+	}
+}
+
+func TestFieldVocabularyIsBuiltIn(t *testing.T) {
+	s := testkit.OpenStore(t, fixedNow)
+	for kind, names := range map[store.Kind][]string{
+		store.Technique: {"Massage", "Stretching", "Swedish massage", "Deep tissue massage", "Myofascial release",
+			"Trigger point therapy", "Muscle energy technique", "PNF stretching", "Joint mobilisation", "Heat"},
+		store.Muscle: {"Quadratus lumborum", "Gluteus medius", "Erector spinae", "Piriformis", "Iliopsoas", "Hamstrings",
+			"Multifidus", "Gluteus maximus", "Gluteus minimus", "Latissimus dorsi", "Tensor fasciae latae", "Adductors"},
+	} {
+		if got := termNames(t, s, kind, false); !reflect.DeepEqual(got, names) {
+			t.Errorf("%s = %v, want %v", kind, got, names)
+		}
+	}
+}

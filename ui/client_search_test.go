@@ -1,0 +1,46 @@
+package ui
+
+import (
+	"testing"
+
+	"backtrack/store"
+)
+
+func TestSearchSwitchesBetweenNamesAndNotesAndSortsByVisits(t *testing.T) {
+	s := openStore(t)
+	jonas := addClient(t, s, store.Client{FirstName: "Jonas", LastName: "Petrauskas"})
+	lena := addClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer", MedicalHistory: "Disc herniation 2019"})
+	addSession(t, s, store.Session{ClientID: jonas.ID, Start: testNow.AddDate(0, 0, -3), PainBefore: store.PainOf(6),
+		Notes: store.SOAP{Subjective: "Sciatica down the left leg"}})
+	for i := range 3 {
+		addSession(t, s, store.Session{ClientID: lena.ID, Start: testNow.AddDate(0, 0, -20+i), PainBefore: store.PainOf(5)})
+	}
+	d := newTestDesk(t, s, Options{})
+	l := d.list
+
+	// names by default: "sciatica" is nobody's name
+	typeInto(d, l.Search, "sciatica")
+	if len(l.Rows()) != 0 {
+		t.Fatalf("a name search for sciatica found %d", len(l.Rows()))
+	}
+	// the switch to notes finds the client whose note says it
+	act(d, func() { l.In.SetSelected(searchNotes) })
+	if rows := l.Rows(); len(rows) != 1 || rows[0].ID != jonas.ID {
+		t.Fatalf("notes search for sciatica = %v", rows)
+	}
+	mustContain(t, "status", l.Status.Text, "whose notes mention “sciatica”")
+	mustContain(t, "placeholder", l.Search.PlaceHolder, "notes")
+	typeInto(d, l.Search, "disc")
+	if rows := l.Rows(); len(rows) != 1 || rows[0].ID != lena.ID {
+		t.Fatalf("notes search for disc = %v", rows)
+	}
+
+	// sort by visits: Lena's three before Jonas's one, the count shown
+	act(d, func() { l.In.SetSelected(searchNames) })
+	typeInto(d, l.Search, "")
+	act(d, func() { l.Sort.SetSelected(sortByVisits) })
+	if rows := l.Rows(); len(rows) != 2 || rows[0].ID != lena.ID {
+		t.Fatalf("by visits = %v", rows)
+	}
+	mustContain(t, "Lena's row", lastVisitSummary(l.Rows()[0], testNow), "3 visits")
+}
