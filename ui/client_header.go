@@ -100,7 +100,8 @@ func newClientHeader() *clientHeader {
 	referBG := canvas.NewRectangle(referRed)
 	referBG.CornerRadius = theme.InputRadiusSize()
 	referInner := container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.ErrorIcon())),
-		container.NewCenter(h.ReferDone), h.ReferText)
+		// the button keeps the desk's own colours, not the banner's white
+		container.NewCenter(container.NewThemeOverride(h.ReferDone, theme.DefaultTheme())), h.ReferText)
 	h.Refer = container.NewThemeOverride(container.NewStack(referBG, container.NewPadded(referInner)), alertTheme{theme.DefaultTheme()})
 	cautionBG := canvas.NewRectangle(cautionAmber)
 	cautionBG.CornerRadius = theme.InputRadiusSize()

@@ -66,14 +66,17 @@ func (v *ClientView) openIntake() {
 }
 
 // openConsent opens the consent in force, or a new one dated today.
-func (v *ClientView) openConsent() {
+func (v *ClientView) openConsent() { v.consentDialog(false) }
+
+func (v *ClientView) consentDialog(fresh bool) {
 	if v.client.ID == 0 {
 		return
 	}
-	e := newConsentDialog(v.d.window, v.d.store, v.d.tasks, v.client, v.health)
+	e := newConsentDialog(v.d.window, v.d.store, v.d.tasks, v.client, v.health, fresh, v.d.now())
 	if e.base.UID == "" {
 		e.Date.Entry.SetText(v.d.now().Format(store.DateLayout))
 	}
+	e.OnNew = func() { v.consentDialog(true) }
 	v.showHealthDialog(e.dialog, func() { v.ConsentDialog = nil }, &e.OnSaved)
 	v.ConsentDialog = e
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -45,19 +46,35 @@ type consentDialog struct {
 	Save    *widget.Button
 	Cancel  *widget.Button
 	Summary *widget.Label
-	errors  map[string]*fieldError
-	busy    bool
-	OnSaved func()
-	dialog  *dialog.CustomDialog
+	// NewConsent leaves the consent in force as it was and records
+	// another (a consent is corrected in place only for a mistake).
+	NewConsent *widget.Button
+	errors     map[string]*fieldError
+	busy       bool
+	OnSaved    func()
+	OnNew      func()
+	dialog     *dialog.CustomDialog
 }
 
-// newConsentDialog opens on the consent in force, or on a new one (dated
-// today, the general areas ticked, the sensitive ones not discussed).
-func newConsentDialog(win fyne.Window, s *sqlstore.Store, t *tasks, c store.Client, h store.Health) *consentDialog {
+// newConsentDialog opens on the consent in force (to correct it or record
+// its withdrawal), or, with fresh or when there is none, on a new one: the
+// areas consented to so far ticked (the general ones for a first consent),
+// every other sensitive area not discussed.
+func newConsentDialog(win fyne.Window, s *sqlstore.Store, t *tasks, c store.Client, h store.Health, fresh bool, now time.Time) *consentDialog {
 	e := &consentDialog{store: s, tasks: t, client: c, errors: map[string]*fieldError{}}
-	if latest, ok := store.LatestConsent(h.Consents); ok && !latest.WithdrawnWhole() {
+	latest, ok := store.LatestConsent(h.Consents)
+	switch {
+	case ok && !latest.WithdrawnWhole() && !fresh:
 		e.base = latest
-	} else {
+	case ok && h.ConsentOnFile(now):
+		have := store.ConsentedAreas(h.Consents, now)
+		e.base = store.Consent{How: latest.How, Assessment: latest.Assessment, Draping: latest.Draping, Techniques: latest.Techniques}
+		for _, a := range store.ConsentAreas {
+			if have[a] {
+				e.base.Areas = append(e.base.Areas, a)
+			}
+		}
+	default:
 		e.base = store.Consent{How: store.ConsentWritten, Assessment: true, Draping: true, Areas: store.GeneralAreas}
 	}
 	b := e.base
@@ -114,6 +131,15 @@ func newConsentDialog(win fyne.Window, s *sqlstore.Store, t *tasks, c store.Clie
 	e.Save = widget.NewButtonWithIcon("Save consent", theme.DocumentSaveIcon(), e.save)
 	e.Save.Importance = widget.HighImportance
 	e.Cancel = widget.NewButton("Cancel", func() { e.dialog.Hide() })
+	e.NewConsent = widget.NewButtonWithIcon("Record a new consent instead", theme.ContentAddIcon(), func() {
+		e.dialog.Hide()
+		if e.OnNew != nil {
+			e.OnNew()
+		}
+	})
+	if e.base.UID == "" {
+		e.NewConsent.Hide()
+	}
 
 	rows := container.New(layout.NewFormLayout())
 	add := func(label string, obj fyne.CanvasObject) {
@@ -151,7 +177,7 @@ func newConsentDialog(win fyne.Window, s *sqlstore.Store, t *tasks, c store.Clie
 	add("Areas withdrawn", withdrawn)
 	add("What was withdrawn", withError(e.Withdrawal, "withdrawal"))
 
-	buttons := container.NewBorder(nil, nil, nil, container.NewHBox(e.Cancel, e.Save), e.Summary)
+	buttons := container.NewBorder(nil, nil, e.NewConsent, container.NewHBox(e.Cancel, e.Save), e.Summary)
 	content := container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(rows))
 	title := "Consent: " + c.FullName()
 	if e.base.UID == "" {

@@ -2,9 +2,12 @@ package ui
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2/test"
 
 	"backtrack/store"
 )
@@ -213,4 +216,72 @@ func TestConsentIsRecordedWithEverySensitiveAreaAndBadDatesRefused(t *testing.T)
 		t.Fatalf("saved: %+v", h.Consents)
 	}
 	mustContain(t, "brief", d.view.Before.Text(), "Consent: Written, 20 Nov 2026 · sensitive areas consented: Gluteal region · excluded: Chest")
+}
+
+func TestTheReportDialogPrintsTheIntakeSummaryForTheClientToSign(t *testing.T) {
+	f := newReportFixture(t)
+	c := f.client(t, "Marta", "Nowak", 2)
+	if err := f.store.SaveIntake(context.Background(), c.ID, store.Intake{Date: day(2026, 9, 1), Reason: "Sitting all day",
+		Conditions: map[store.Condition]store.Answer{store.Pregnancy: store.Yes("20 weeks")}}, store.TypedAlerts{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	e := f.reportDialog(c)
+	e.Document.SetSelected(docIntake)
+	if e.FileName.Text != "Nowak_Marta_intake_2026-11-25.pdf" || e.Period.box.Visible() {
+		t.Fatalf("intake chosen: file %q, period shown %v", e.FileName.Text, e.Period.box.Visible())
+	}
+	test.Tap(e.Save)
+	e.work.wait()
+	text := pdfWords(t, filepath.Join(f.dir, "Nowak_Marta_intake_2026-11-25.pdf"))
+	mustContain(t, "intake PDF", text, "Intake summary", "Pregnancy Yes: 20 weeks", "No consent on file", "Client: Marta Nowak")
+	// and the physician's edition is a progress report with the history
+	e = f.reportDialog(c)
+	e.Document.SetSelected(docWithHistory)
+	test.Tap(e.Save)
+	e.work.wait()
+	mustContain(t, "physician edition", pdfWords(t, filepath.Join(f.dir, "Nowak_Marta_progress_2026-11-25.pdf")),
+		"Progress report", "Relevant history and red-flag screen", "PRECAUTIONS: Pregnancy (20 weeks)")
+}
+
+func TestARedFlagScreenedDuringASessionKeepsTheNoteBeingWritten(t *testing.T) {
+	d, s, c := deskWithClient(t)
+	press(t, d, shortcutNewSession)
+	f := d.view.Form
+	typeInto(d, f.Subjective, "Numb in the saddle area since the weekend")
+	tap(d, f.Screen)
+	e := d.view.ScreenDialog
+	if e == nil || e.Date.Entry.Text != "2026-11-25" {
+		t.Fatalf("the screen: %+v", e)
+	}
+	act(d, func() { e.Fields.Answers[store.SaddleNumbness].Choice.SetSelected("Yes") })
+	tap(d, e.Save)
+	if d.view.Form != f || f.Subjective.Text != "Numb in the saddle area since the weekend" || d.view.Mode() != modeForm {
+		t.Fatalf("the note being written was lost: form %v, mode %v", d.view.Form == f, d.view.Mode())
+	}
+	if !d.view.Header.Refer.Visible() {
+		t.Error("no refer banner over the form after a yes")
+	}
+	if h, _ := s.Health(context.Background(), c.ID); len(h.Screens) != 1 || h.Screens[0].AtIntake {
+		t.Errorf("screens: %+v", h.Screens)
+	}
+}
+
+func TestANewConsentLeavesTheOneInForceAsItWas(t *testing.T) {
+	d, s, c := deskWithClient(t) // consented to the general areas and the gluteal region
+	tap(d, d.view.Header.Consent)
+	first := d.view.ConsentDialog
+	if first.base.UID == "" || !first.NewConsent.Visible() {
+		t.Fatal("the consent in force is not the one opened")
+	}
+	tap(d, first.NewConsent)
+	e := d.view.ConsentDialog
+	if e == first || e.base.UID != "" || e.Date.Entry.Text != "2026-11-25" || e.Areas[store.AreaGluteal].Selected != areaCovered {
+		t.Fatalf("new consent: %+v, gluteal %q", e.base, e.Areas[store.AreaGluteal].Selected)
+	}
+	act(d, func() { e.Areas[store.AreaAbdomen].SetSelected(areaCovered); e.How.SetSelected("Verbal") })
+	tap(d, e.Save)
+	h, _ := s.Health(context.Background(), c.ID)
+	if len(h.Consents) != 2 || h.Consents[0].How != store.ConsentWritten || !store.ConsentedAreas(h.Consents, testNow)[store.AreaAbdomen] {
+		t.Fatalf("consents: %+v", h.Consents)
+	}
 }
