@@ -77,6 +77,8 @@ func newClientView(d *Desk) *ClientView {
 	v.Detail.Edit.OnTapped = func() { v.EditSession(v.Detail.session) }
 	v.Detail.PDF.OnTapped = func() { d.showNote(v.client, v.Detail.session) }
 	v.Detail.Delete.OnTapped = func() { v.confirmDelete(v.Detail.session) }
+	v.Detail.Sign.OnTapped = func() { v.signNote(v.Detail.session) }
+	v.Detail.Void.OnTapped = func() { v.askVoid(v.Detail.session) }
 
 	v.beforePanel = newPanel("BEFORE TREATMENT", nil, v.Before.content)
 	chartPanel := newPanel("PAIN OVER VISITS", nil, v.Chart)
@@ -271,6 +273,7 @@ func (v *ClientView) openForm(s store.Session) {
 			return // the therapist moved on while the vocabulary loaded
 		}
 		f := newSessionForm(v.d.store, v.d.tasks, client, vocab, s, v.d.now())
+		f.signer = func() string { return signer(v.d.app.Preferences()) }
 		f.OnCancel = func() { v.Leave(v.closeForm) }
 		f.OnSaved = func(saved store.Session) {
 			v.Form = nil
@@ -331,10 +334,10 @@ func (v *ClientView) Escape() {
 
 func (v *ClientView) confirmDelete(s store.Session) {
 	id := v.client.ID
-	msg := fmt.Sprintf("Delete the session of %s with %s?\nIts notes and pain scores are removed for good.",
+	msg := fmt.Sprintf("Discard the draft of %s with %s?\nThe draft goes; the record's history keeps that it was discarded.",
 		dateTime(s.Start), v.client.FullName())
-	v.d.confirm("Delete session", msg, "Delete session", func() {
-		v.change("Could not delete the session", id, func() viewMode { return modeOverview },
+	v.d.confirm("Discard draft", msg, "Discard draft", func() {
+		v.change("Could not discard the draft", id, func() viewMode { return modeOverview },
 			func(records *sqlstore.Store) error { return records.DeleteSession(context.Background(), s.ID) })
 	})
 }

@@ -182,6 +182,17 @@ func (d *Desk) pickClient(id int64) bool {
 	return false
 }
 
+// sign is Ctrl+Shift+S: in the session form, Save and sign; on a draft's
+// note, Sign.
+func (d *Desk) sign() {
+	switch {
+	case d.view.Form != nil:
+		d.view.Form.SubmitSigned()
+	case d.view.mode == modeDetail && d.view.Detail.session.Draft():
+		d.view.signNote(d.view.Detail.session)
+	}
+}
+
 // escape steps back from whatever is open.
 func (d *Desk) escape() {
 	if d.Unsaved != nil {

@@ -53,6 +53,14 @@ type SessionForm struct {
 
 	Save     *button
 	Cancel   *button
+	// SaveSign saves and signs the note in one step (Ctrl+Shift+S); Reason
+	// is asked when the form amends a signed note (signing.go).
+	SaveSign *button
+	Reason   *entry
+	// signer is the therapist's name and credentials from Settings, asked
+	// at the moment of signing or amending.
+	signer   func() string
+	signNext bool // the submit under way is Save and sign
 	problems *formProblems
 
 	initial formState
@@ -109,8 +117,10 @@ func newSessionForm(s *sqlstore.Store, t *tasks, client store.Client, vocab map[
 	f.HomeCare = newNoteEntry("Stretches and exercises for home", 2)
 	f.saving = newFormSave(t, f.problems, f.Submit, f.cancel)
 	f.Save, f.Cancel = f.saving.button, f.saving.cancel
+	f.makeSigning()
 
 	f.fill(session, now)
+	f.titleAmendment()
 	f.wireEscape()
 	f.content = f.layout()
 	f.problems.relayout = func() { relayoutAll(f.content) }
@@ -243,7 +253,7 @@ func (f *SessionForm) Submit() { f.submitThen(nil) }
 // out behind their back.
 func (f *SessionForm) submitThen(then func()) {
 	s, problems := f.read()
-	submitForm(&f.saving, s, problems, f.store.SaveSession, func(saved store.Session) {
+	submitForm(&f.saving, s, problems, f.saveFunc(problems), func(saved store.Session) {
 		// The form stays drawn until the overview has reloaded: a second
 		// click on Save in that moment updates this session, never adds
 		// another.

@@ -71,7 +71,8 @@ func (f *SessionForm) layout() fyne.CanvasObject {
 
 	// The columns take whatever height is left, so the notes grow into it.
 	body := layout.NewGrowStack(2, pain, widget.NewSeparator(), f.columns)
-	buttons := container.NewBorder(nil, nil, nil, container.NewHBox(f.Cancel, f.Save), f.problems.Summary)
+	buttons := container.NewBorder(nil, nil, nil, container.NewHBox(f.Cancel, f.SaveSign, f.Save),
+		container.NewVBox(f.reasonRow(), f.problems.Summary))
 	scroll := container.NewVScroll(body)
 	f.scroll = scroll
 	f.followFocus(scroll)
