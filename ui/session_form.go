@@ -51,8 +51,8 @@ type SessionForm struct {
 	Plan       *entry
 	HomeCare   *entry
 
-	Save     *button
-	Cancel   *button
+	Save   *button
+	Cancel *button
 	// SaveSign saves and signs the note in one step (Ctrl+Shift+S); Reason
 	// is asked when the form amends a signed note (signing.go).
 	SaveSign *button
