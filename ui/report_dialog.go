@@ -52,6 +52,7 @@ type reportDialog struct {
 	dialog, saved *dialog.CustomDialog
 	work          *tasks // the desk's: closing waits for a report being written
 	counts        latest // the newest count of visits in the period
+	boxesAccepted bool   // the therapist was told what prints as boxes
 	// visitsIn counts the client's visits in a period, from the database:
 	// the trend the report will draw, so the count says what it will hold.
 	visitsIn func(ctx context.Context, period store.Period) (int, error)
@@ -179,6 +180,16 @@ func visitsInPeriod(n int) string {
 	return words.Plural(n, "visit", "visits") + " in this period."
 }
 
+// unprintableText names the fields whose characters will print as boxes.
+func unprintableText(fields []report.Unprintable) string {
+	var b strings.Builder
+	for _, u := range fields {
+		b.WriteString(u.String() + ".\n")
+	}
+	b.WriteString("They will print as empty boxes. Save again to write the report anyway.")
+	return b.String()
+}
+
 func (e *reportDialog) showProblem(msg string) {
 	e.Problem.SetText(msg)
 	e.Problem.Show()
@@ -239,13 +250,23 @@ func (e *reportDialog) write(path string, period store.Period) {
 	e.work.run(func() func() {
 		ctx := e.work.context()
 		d, err := report.Load(ctx, e.store, id, period)
-		if err == nil {
+		var unprintable []report.Unprintable
+		if err == nil && !e.boxesAccepted {
+			unprintable = report.FindUnprintable(d, opts)
+		}
+		if err == nil && len(unprintable) == 0 {
 			err = report.WriteFile(ctx, path, d, opts)
 		}
 		return func() {
 			e.setBusy(false)
 			if err != nil {
 				e.showProblem(reportErrorText(err))
+				return
+			}
+			if len(unprintable) > 0 {
+				// said before anything is written; Save again prints boxes
+				e.boxesAccepted = true
+				e.showProblem(unprintableText(unprintable))
 				return
 			}
 			e.dialog.Hide()
