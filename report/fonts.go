@@ -83,11 +83,17 @@ func (s *runeSet) has(r rune) bool {
 	return r >= 0 && r < 0x10000 && s[r/64]&(1<<(r%64)) != 0
 }
 
-// glyphs is the characters every one of the fonts has a glyph for.
+// glyphs is the characters every one of the fonts has a glyph for, less
+// the scripts that cannot print correctly without shaping.
 func glyphs(ttfs ...[]byte) *runeSet {
 	var set runeSet
 	for r := range rune(0x10000) {
 		set[r/64] |= 1 << (r % 64)
+	}
+	for r := range rune(0x10000) {
+		if unicode.In(r, unshapedScripts...) {
+			set[r/64] &^= 1 << (r % 64) // glyphs or not, printed wrong
+		}
 	}
 	var buf sfnt.Buffer
 	for _, ttf := range ttfs {
@@ -128,11 +134,8 @@ var extraRunes = sync.OnceValue(func() []*runeSet {
 
 // fontOf is the font that prints r correctly, or noFont.
 func fontOf(r rune) int {
-	if r < 0x80 || printableRunes().has(r) && !unicode.In(r, unshapedScripts...) {
+	if r < 0x80 || printableRunes().has(r) {
 		return sansFont
-	}
-	if unicode.In(r, unshapedScripts...) {
-		return noFont
 	}
 	for i, set := range extraRunes() {
 		if set.has(r) {
