@@ -139,4 +139,5 @@ package-windows: windows-deps $(FYNE)
 # The .exe under wine: the command-line round trip in a folder named with a
 # space and accents, then the desk under Xvfb (.ci/windows-test).
 test-windows: package-windows
-	bash .ci/windows-test $(WINDOWS_EXE)
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) test -c -o build/safefile.test.exe ./store/safefile
+	bash .ci/windows-test $(WINDOWS_EXE) build/safefile.test.exe
