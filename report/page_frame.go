@@ -115,7 +115,7 @@ func (r *renderer) runningHeader() {
 	// client's name, which matters more on a loose page, gets the rest.
 	what := store.JoinNonEmpty("  ·  ", r.o.Practice.Name, r.docTitle()+" "+formatDate(r.o.Date))
 	r.use(smallStyle)
-	rightW := min(r.pdf.GetStringWidth(printable(what))+1, r.width*0.45)
+	rightW := min(r.textWidth(printable(what))+1, r.width*0.45)
 	leftW := r.width - rightW - 4
 	whoStyle := style{"B", 8.5, inkColor}
 	h := r.writeLines(whoStyle, r.left, y, leftW, "L", r.clipped(whoStyle, who, leftW, 3))

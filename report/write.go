@@ -62,8 +62,9 @@ type renderer struct {
 	bottom             float64 // lowest y content may reach
 	contentTop         float64 // where content starts on the current page
 
-	current style // the style last selected with use
-	styled  bool  // whether current is set
+	current style  // the style last selected with use
+	styled  bool   // whether current is set
+	extras  []bool // which extraFonts this PDF has registered
 
 	// onNewPage runs after the running header of every new page; the
 	// sessions table sets it to repeat its header row.

@@ -82,7 +82,8 @@ func tidyLine(s string) string { return strings.TrimSpace(s) }
 
 // tidyNote trims a note and normalises line endings.
 func tidyNote(s string) string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
+	// Windows' CRLF and old Macs' lone CR are both a line's end.
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 	return strings.TrimSpace(s)
 }
 

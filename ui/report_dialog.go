@@ -55,6 +55,7 @@ type reportDialog struct {
 	dialog, saved *dialog.CustomDialog
 	work          *tasks // the desk's: closing waits for a report being written
 	counts        latest // the newest count of visits in the period
+	boxesAccepted bool   // the therapist was told what prints as boxes
 	// visitsIn counts the client's visits in a period, from the database:
 	// the trend the report will draw, so the count says what it will hold.
 	visitsIn func(ctx context.Context, period store.Period) (int, error)
@@ -216,6 +217,16 @@ func visitsInPeriod(n int) string {
 	return words.Plural(n, "visit", "visits") + " in this period."
 }
 
+// unprintableText names the fields whose characters will print as boxes.
+func unprintableText(fields []report.Unprintable) string {
+	var b strings.Builder
+	for _, u := range fields {
+		b.WriteString(u.String() + ".\n")
+	}
+	b.WriteString("They will print as empty boxes. Save again to write the report anyway.")
+	return b.String()
+}
+
 func (e *reportDialog) showProblem(msg string) {
 	e.Problem.SetText(msg)
 	e.Problem.Show()
@@ -276,11 +287,15 @@ func (e *reportDialog) write(path string, period store.Period) {
 	e.work.run(func() func() {
 		ctx := e.work.context()
 		var err error
+		var unprintable []report.Unprintable
 		if e.note != nil {
 			err = report.WriteNoteFile(ctx, path, e.client, *e.note, opts)
 		} else {
 			var d report.Data
-			if d, err = report.Load(ctx, e.store, id, period); err == nil {
+			if d, err = report.Load(ctx, e.store, id, period); err == nil && !e.boxesAccepted {
+				unprintable = report.FindUnprintable(d, opts)
+			}
+			if err == nil && len(unprintable) == 0 {
 				err = report.WriteFile(ctx, path, d, opts)
 			}
 		}
@@ -288,6 +303,12 @@ func (e *reportDialog) write(path string, period store.Period) {
 			e.setBusy(false)
 			if err != nil {
 				e.showProblem(reportErrorText(err))
+				return
+			}
+			if len(unprintable) > 0 {
+				// said before anything is written; Save again prints boxes
+				e.boxesAccepted = true
+				e.showProblem(unprintableText(unprintable))
 				return
 			}
 			e.dialog.Hide()

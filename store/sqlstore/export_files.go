@@ -186,6 +186,7 @@ func writeCSV(w io.Writer, header []string, rows func(row func(...string) error)
 		return err
 	}
 	cw := csv.NewWriter(w)
+	cw.UseCRLF = true // RFC 4180, as Excel writes and expects on every system
 	if err := cw.Write(header); err != nil {
 		return err
 	}

@@ -95,6 +95,10 @@ func TestCSVExportIsPrivateGuardedAndReadsBack(t *testing.T) {
 	if !bytes.HasPrefix(clients, []byte("\ufeff")) {
 		t.Error("clients.csv has no UTF-8 byte order mark; spreadsheets would misread accents")
 	}
+	// CRLF line ends on every system, as spreadsheets on Windows expect
+	if lines := bytes.Count(clients, []byte("\n")); lines == 0 || bytes.Count(clients, []byte("\r\n")) != lines {
+		t.Errorf("clients.csv: %d of %d line ends are CRLF", bytes.Count(clients, []byte("\r\n")), lines)
+	}
 	if !bytes.Contains(clients, []byte(`'=HYPERLINK`)) {
 		t.Error("a formula-like phone number is not guarded")
 	}

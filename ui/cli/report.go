@@ -113,6 +113,7 @@ func runReport(ctx context.Context, env Env, args []string) error {
 	if info, err := os.Stat(out); err == nil && info.IsDir() {
 		out = filepath.Join(out, report.FileName(client, opts.Date))
 	}
+	warnUnprintable(env, "", report.FindUnprintable(d, opts))
 	if err := report.WriteFile(ctx, out, d, opts); err != nil {
 		return err
 	}
@@ -180,6 +181,9 @@ func reportAll(ctx context.Context, env Env, s *sqlstore.Store, dir string, peri
 		fmt.Fprintf(env.Stdout, " (%d %s without a visit in the period skipped)", n, map[bool]string{true: "client", false: "clients"}[n == 1])
 	}
 	fmt.Fprintln(env.Stdout)
+	for _, u := range res.Unprintable {
+		warnUnprintable(env, u.Client.FullName()+": ", u.Fields)
+	}
 	for _, f := range res.Failed {
 		if verbose {
 			fmt.Fprintf(env.Stderr, "failed: %v\n", f)
@@ -191,6 +195,14 @@ func reportAll(ctx context.Context, env Env, s *sqlstore.Store, dir string, peri
 		return fmt.Errorf("%d reports could not be written", len(res.Failed))
 	}
 	return nil
+}
+
+// warnUnprintable names the fields whose characters the report prints as
+// boxes (Arabic, Devanagari and the other scripts it cannot shape).
+func warnUnprintable(env Env, who string, fields []report.Unprintable) {
+	for _, u := range fields {
+		fmt.Fprintf(env.Stderr, "warning: %s%s; they print as boxes.\n", who, u)
+	}
 }
 
 // findClient takes an ID or a full name; a name shared by several clients
