@@ -28,18 +28,15 @@ func (s *Store) insertClient(ctx context.Context, tx *sql.Tx, c store.Client, st
 	if c.UID == "" {
 		c.UID = store.NewUID()
 	}
-	res, err := tx.ExecContext(ctx, `
+	err := tx.QueryRowContext(ctx, `
 		INSERT INTO clients (uid, first_name, last_name, date_of_birth, phone, email,
 			medical_history, medications, contraindications, search_text, sort_name,
 			archived, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		c.UID, c.FirstName, c.LastName, formatDate(c.DateOfBirth), c.Phone, c.Email,
 		c.MedicalHistory, c.Medications, c.Contraindications, c.SearchText(), sortName(c),
-		c.Archived, stamp, stamp)
+		c.Archived, stamp, stamp).Scan(&c.ID)
 	if err != nil {
-		return store.Client{}, err
-	}
-	if c.ID, err = res.LastInsertId(); err != nil {
 		return store.Client{}, err
 	}
 	c.CreatedAt, c.UpdatedAt = parseStamp(stamp), parseStamp(stamp)
@@ -155,7 +152,7 @@ func (s *Store) SearchClients(ctx context.Context, q store.ClientQuery) ([]store
 	var where []string
 	var args []any
 	if !q.IncludeArchived {
-		where = append(where, "c.archived = 0")
+		where = append(where, "c.archived = FALSE")
 	}
 	for _, word := range strings.Fields(store.Fold(q.Text)) {
 		where = append(where, `c.search_text LIKE ? ESCAPE '\'`)

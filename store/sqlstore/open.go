@@ -16,7 +16,7 @@ import (
 
 // Store is the clinical record. It is safe for use by several goroutines.
 type Store struct {
-	engine *sqlite.DB
+	engine engine
 	// write has a single connection and begins transactions IMMEDIATE;
 	// read serves queries beside it on consistent snapshots.
 	write *sql.DB
@@ -40,7 +40,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	for _, opt := range opts {
 		opt(s)
 	}
-	engine, err := sqlite.Open(ctx, path, map[int]sqlite.Migrated{3: s.startLog})
+	engine, err := openEngine(ctx, path, s.startLog)
 	if err != nil {
 		return nil, err
 	}
@@ -70,18 +70,30 @@ func (s *Store) Close() error { return s.engine.Close() }
 // Backup writes a verified copy of the open database to dest, which must
 // not exist yet (sqlite.DB.Backup).
 func (s *Store) Backup(ctx context.Context, dest string) (sqlite.BackupInfo, error) {
-	return s.engine.Backup(ctx, dest)
+	f, ok := s.engine.(fileEngine)
+	if !ok {
+		return sqlite.BackupInfo{}, ErrServerBackups
+	}
+	return f.Backup(ctx, dest)
 }
 
 // BackupEncrypted is Backup with the copy encrypted to a passphrase.
 func (s *Store) BackupEncrypted(ctx context.Context, dest, passphrase string) (sqlite.BackupInfo, error) {
-	return s.engine.BackupEncrypted(ctx, dest, passphrase)
+	f, ok := s.engine.(fileEngine)
+	if !ok {
+		return sqlite.BackupInfo{}, ErrServerBackups
+	}
+	return f.BackupEncrypted(ctx, dest, passphrase)
 }
 
 // AutoBackup makes the day's backup in the backups folder beside the
 // database unless one exists (sqlite.DB.AutoBackup).
 func (s *Store) AutoBackup(ctx context.Context, now time.Time) (made bool, err error) {
-	return s.engine.AutoBackup(ctx, now)
+	f, ok := s.engine.(fileEngine)
+	if !ok {
+		return false, nil // the server's own backups keep these records
+	}
+	return f.AutoBackup(ctx, now)
 }
 
 // writerPatience is how long a write waits for its turn while other
@@ -95,13 +107,13 @@ const writerPatience = 10 * time.Minute
 func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := s.beginWrite(ctx)
 	if err != nil {
-		return sqlite.Classify(err)
+		return classify(err)
 	}
 	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
 	if err := fn(tx); err != nil {
-		return sqlite.Classify(err)
+		return classify(err)
 	}
-	return sqlite.Classify(tx.Commit())
+	return classify(tx.Commit())
 }
 
 // beginWrite begins a write transaction (IMMEDIATE: it takes the write lock
@@ -113,8 +125,8 @@ func (s *Store) beginWrite(ctx context.Context) (*sql.Tx, error) {
 	deadline := time.Now().Add(writerPatience)
 	pause := 50 * time.Millisecond
 	for {
-		tx, err := s.write.BeginTx(ctx, nil)
-		if err == nil || !sqlite.IsBusy(err) || time.Now().After(deadline) {
+		tx, err := s.engine.BeginWrite(ctx)
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
 			return tx, err
 		}
 		select {

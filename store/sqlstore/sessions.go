@@ -121,14 +121,11 @@ func writeContent(ctx context.Context, tx *sql.Tx, sess store.Session, stamp str
 		if sess.UID == "" {
 			sess.UID = store.NewUID()
 		}
-		res, err := tx.ExecContext(ctx, `
+		err := tx.QueryRowContext(ctx, `
 			INSERT INTO sessions (client_id, started_at, duration_min, pain_before, pain_after,
 				trigger_other, subjective, objective, assessment, plan, home_care, updated_at, created_at, uid)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(args, stamp, sess.UID)...)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, append(args, stamp, sess.UID)...).Scan(&sess.ID)
 		if err != nil {
-			return store.Session{}, err
-		}
-		if sess.ID, err = res.LastInsertId(); err != nil {
 			return store.Session{}, err
 		}
 		sess.CreatedAt = parseStamp(stamp)
@@ -327,7 +324,7 @@ func readSessions(ctx context.Context, tx *sql.Tx, where string, args ...any) ([
 func (s *Store) PainTrend(ctx context.Context, clientID int64, period store.Period) ([]store.TrendPoint, error) {
 	from, until := periodBounds(period)
 	rows, err := s.read.QueryContext(ctx, `
-		SELECT id, started_at, pain_before, pain_after, signed_at = '' AND legacy = 0 FROM sessions
+		SELECT id, started_at, pain_before, pain_after, signed_at = '' AND legacy = FALSE FROM sessions
 		WHERE client_id = ? AND started_at >= ? AND started_at < ? AND voided_at = ''
 		ORDER BY started_at, id`, clientID, from, until)
 	if err != nil {
