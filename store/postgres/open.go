@@ -41,6 +41,9 @@ type DB struct {
 	dsn   string // as given, for Path; never printed with its password
 	pool  *sql.DB
 	after map[int]Migrated
+	// readOnly: opened by OpenReadOnly, whose sessions the server keeps
+	// from writing.
+	readOnly bool
 }
 
 // writeLock is the advisory lock every write transaction takes first:
@@ -64,6 +67,34 @@ func Open(ctx context.Context, dsn string, after map[int]Migrated) (*DB, error) 
 	if err := db.migrate(ctx); err != nil {
 		pool.Close()
 		return nil, err
+	}
+	return db, nil
+}
+
+// OpenReadOnly connects to the server at dsn for reading only, for checks
+// and audits that must change nothing: it migrates nothing, and the server
+// itself refuses every write of its sessions (default_transaction_read_only).
+func OpenReadOnly(ctx context.Context, dsn string) (*DB, error) {
+	config, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open the practice server: %w", err)
+	}
+	config.RuntimeParams["default_transaction_read_only"] = "on"
+	pool := sql.OpenDB(rebindConnector{stdlib.GetConnector(*config)})
+	pool.SetMaxOpenConns(2)
+	db := &DB{dsn: dsn, pool: pool, readOnly: true}
+	var version int
+	if err := pool.QueryRowContext(ctx, `SELECT version FROM backtrack_schema`).Scan(&version); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("open the practice server %s: %w", Redact(dsn), Classify(err))
+	}
+	switch {
+	case version > SchemaVersion():
+		pool.Close()
+		return nil, fmt.Errorf("open the practice server: %w", store.ErrNewerSchema)
+	case version < SchemaVersion():
+		pool.Close()
+		return nil, fmt.Errorf("open the practice server: schema version %d, this Backtrack writes %d: open it once with write access to bring it up to date", version, SchemaVersion())
 	}
 	return db, nil
 }

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"time"
 
+	"backtrack/store/postgres"
 	"backtrack/store/sqlite"
 )
 
@@ -51,6 +52,13 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 // OpenReadOnly opens the database file at path for reading only, for
 // checks and audits that must change nothing (sqlite.OpenReadOnly).
 func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
+	if postgres.IsDSN(path) {
+		engine, err := postgres.OpenReadOnly(ctx, path)
+		if err != nil {
+			return nil, err
+		}
+		return &Store{engine: engine, read: engine.Reader(), now: time.Now}, nil
+	}
 	engine, err := sqlite.OpenReadOnly(ctx, path)
 	if err != nil {
 		return nil, err
@@ -61,8 +69,17 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 // errReadOnly refuses a write on a store opened read-only.
 var errReadOnly = errors.New("the database was opened read-only")
 
-// Path is the database file.
+// Path is the database file, or the practice server's DSN without its
+// password.
 func (s *Store) Path() string { return s.engine.Path() }
+
+// OnServer reports whether the records are on a practice server
+// (PostgreSQL) rather than in a file: the server, not the desk, backs them
+// up and checks its own pages.
+func (s *Store) OnServer() bool {
+	_, ok := s.engine.(*postgres.DB)
+	return ok
+}
 
 // Close closes the database.
 func (s *Store) Close() error { return s.engine.Close() }

@@ -181,3 +181,13 @@ func OpenStorePair(tb testing.TB) (*sqlstore.Store, *sqlstore.Store) {
 	}
 	return OpenStoreAt(tb, where), OpenStoreAt(tb, where)
 }
+
+// PostgresOnly skips a test of the practice server itself (roles, row
+// security, a DSN on the command line) on a SQLite run; make test runs
+// the PostgreSQL pass too, so it runs there.
+func PostgresOnly(tb testing.TB) {
+	tb.Helper()
+	if !OnPostgres() {
+		tb.Skip("a test of the practice server: runs with " + EngineEnv + "=postgres")
+	}
+}

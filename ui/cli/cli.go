@@ -121,7 +121,7 @@ commands:
 func newFlags(name string, db *string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.StringVar(db, "db", settings.DefaultDBPath(), "database file")
+	fs.StringVar(db, "db", settings.DefaultDBPath(), "database file, or a practice server (postgres://role@host/db?sslmode=verify-full)")
 	return fs
 }
 
