@@ -35,6 +35,7 @@ var commands = map[string]command{
 	"demo":    demoCommand,
 	"audit":   auditCommand,
 	"check":   checkCommand,
+	"clients": clientsCommand,
 	"report":  reportCommand,
 	"backup":  backupCommand,
 	"restore": restoreCommand,
