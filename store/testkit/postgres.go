@@ -12,8 +12,10 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver, for the tests' own admin connection
 )
@@ -92,54 +94,143 @@ func freePort() (int, error) {
 	return l.Addr().(*net.TCPAddr).Port, nil
 }
 
-func startCluster() error {
+// Server is a private PostgreSQL server in a temporary folder, listening
+// on 127.0.0.1 only, trusting connections from there.
+type Server struct {
+	dir, bin, admin string
+	port            int
+}
+
+// startServer runs initdb in a new temporary folder and starts the server.
+func startServer() (*Server, error) {
 	bin, err := postgresBin()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	dir, err := os.MkdirTemp("", "backtrack-pg-")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if os.Geteuid() == 0 {
 		u, err := user.Lookup("postgres")
 		if err != nil {
-			return fmt.Errorf("the server refuses to run as root and there is no postgres user: %w", err)
+			return nil, fmt.Errorf("the server refuses to run as root and there is no postgres user: %w", err)
 		}
 		uid, _ := strconv.Atoi(u.Uid)
 		gid, _ := strconv.Atoi(u.Gid)
 		if err := os.Chown(dir, uid, gid); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	data := filepath.Join(dir, "data")
 	if out, err := asServerUser(filepath.Join(bin, "initdb"), "-D", data, "-A", "trust", "-U", "backtrack",
 		"-E", "UTF8", "--locale=C.UTF-8").CombinedOutput(); err != nil {
 		os.RemoveAll(dir)
-		return fmt.Errorf("initdb: %v\n%s", err, out)
+		return nil, fmt.Errorf("initdb: %v\n%s", err, out)
 	}
 	port, err := freePort()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	opts := fmt.Sprintf("-c listen_addresses=127.0.0.1 -p %d -k %s -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200", port, dir)
-	if out, err := asServerUser(filepath.Join(bin, "pg_ctl"), "-D", data, "-l", filepath.Join(dir, "server.log"),
-		"-o", opts, "-w", "start").CombinedOutput(); err != nil {
-		log, _ := os.ReadFile(filepath.Join(dir, "server.log"))
+	srv := &Server{dir: dir, bin: bin, port: port,
+		admin: fmt.Sprintf("postgres://backtrack@127.0.0.1:%d/postgres?sslmode=disable", port)}
+	if err := srv.start(); err != nil {
 		os.RemoveAll(dir)
+		return nil, err
+	}
+	return srv, nil
+}
+
+func (srv *Server) start() error {
+	opts := fmt.Sprintf("-c listen_addresses=127.0.0.1 -p %d -k %s -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200", srv.port, srv.dir)
+	if out, err := asServerUser(filepath.Join(srv.bin, "pg_ctl"), "-D", filepath.Join(srv.dir, "data"), "-l", filepath.Join(srv.dir, "server.log"),
+		"-o", opts, "-w", "start").CombinedOutput(); err != nil {
+		log, _ := os.ReadFile(filepath.Join(srv.dir, "server.log"))
 		return fmt.Errorf("pg_ctl start: %v\n%s\n%s", err, out, log)
 	}
-	cluster.dir, cluster.bin, cluster.port = dir, bin, port
-	cluster.admin = fmt.Sprintf("postgres://backtrack@127.0.0.1:%d/postgres?sslmode=disable", port)
 	return nil
 }
 
-func stopCluster() {
-	if cluster.dir == "" {
-		return
+func (srv *Server) stop() {
+	asServerUser(filepath.Join(srv.bin, "pg_ctl"), "-D", filepath.Join(srv.dir, "data"), "-m", "immediate", "stop").Run()
+	os.RemoveAll(srv.dir)
+}
+
+// PrivateServer starts a server of the test's own, stopped and removed at
+// its end, for tests that kill it: the package's shared one stays up.
+func PrivateServer(tb testing.TB) *Server {
+	tb.Helper()
+	PostgresOnly(tb)
+	srv, err := startServer()
+	if err != nil {
+		tb.Fatalf("start a private PostgreSQL server: %v", err)
 	}
-	asServerUser(filepath.Join(cluster.bin, "pg_ctl"), "-D", filepath.Join(cluster.dir, "data"), "-m", "immediate", "stop").Run()
-	os.RemoveAll(cluster.dir)
+	tb.Cleanup(srv.stop)
+	return srv
+}
+
+// NewDatabase creates an empty database on srv and returns its DSN.
+func (srv *Server) NewDatabase(tb testing.TB, name string) string {
+	tb.Helper()
+	admin, err := sql.Open("pgx", srv.admin)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer admin.Close()
+	if _, err := admin.ExecContext(context.Background(), "CREATE DATABASE "+name); err != nil {
+		tb.Fatalf("create database: %v", err)
+	}
+	return fmt.Sprintf("postgres://backtrack@127.0.0.1:%d/%s?sslmode=disable", srv.port, name)
+}
+
+// Admin is srv's superuser DSN.
+func (srv *Server) Admin() string { return srv.admin }
+
+// Kill kills the server's postmaster with SIGKILL (as a power cut would
+// stop it: its backends exit, nothing is shut down in order), from a child
+// process running as the server's user.
+func (srv *Server) Kill(tb testing.TB) {
+	tb.Helper()
+	pidFile, err := os.ReadFile(filepath.Join(srv.dir, "data", "postmaster.pid"))
+	if err != nil {
+		tb.Fatalf("kill the server: %v", err)
+	}
+	pid, _, _ := strings.Cut(string(pidFile), "\n")
+	if out, err := asServerUser("kill", "-KILL", pid).CombinedOutput(); err != nil {
+		tb.Fatalf("kill the server: %v %s", err, out)
+	}
+	// wait for the postmaster and its backends to go
+	for i := 0; i < 500; i++ {
+		if asServerUser("kill", "-0", pid).Run() != nil {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	time.Sleep(200 * time.Millisecond) // the backends notice the postmaster is gone
+}
+
+// Restart starts the server again after Kill; it recovers from its WAL.
+func (srv *Server) Restart(tb testing.TB) {
+	tb.Helper()
+	os.Remove(filepath.Join(srv.dir, "data", "postmaster.pid"))
+	if err := srv.start(); err != nil {
+		tb.Fatalf("restart the server: %v", err)
+	}
+}
+
+func stopCluster() {
+	if cluster.dir != "" {
+		(&Server{dir: cluster.dir, bin: cluster.bin}).stop()
+	}
+}
+
+func startCluster() error {
+	srv, err := startServer()
+	if err != nil {
+		return err
+	}
+	cluster.dir, cluster.bin, cluster.port, cluster.admin = srv.dir, srv.bin, srv.port, srv.admin
+	return nil
 }
 
 // PostgresDSN creates a new, empty database on the private server for one

@@ -41,6 +41,7 @@ var commands = map[string]command{
 	"restore": restoreCommand,
 	"export":  exportCommand,
 	"import":  importCommand,
+	"migrate": migrateCommand,
 }
 
 // IsCommand reports whether name is a subcommand (help included).

@@ -50,3 +50,29 @@ func TestCommandsOnAPracticeServer(t *testing.T) {
 		t.Errorf("a command printed the password:\n%s", printed.String())
 	}
 }
+
+func TestMigrateMovesAFileToAnEmptyServer(t *testing.T) {
+	testkit.PostgresOnly(t)
+	file := t.TempDir() + "/practice.db"
+	if code, _, errOut := run(t, "demo", "--db", file, "--clients", "6", "--seed", "2"); code != 0 {
+		t.Fatal(errOut)
+	}
+	dsn := withPassword(testkit.PostgresDSN(t))
+	code, out, errOut := run(t, "migrate", "--from", file, "--to", dsn)
+	if code != 0 || !strings.Contains(out, "Moved 6 clients") || strings.Contains(out+errOut, "s3cret-pw") {
+		t.Fatalf("migrate: exit %d\n%s%s", code, out, errOut)
+	}
+	// the server lists what the file lists
+	_, fromFile, _ := run(t, "clients", "--db", file, "--archived")
+	_, fromServer, _ := run(t, "clients", "--db", dsn, "--archived")
+	if fromFile != fromServer || strings.Count(fromFile, "\n") != 6 {
+		t.Errorf("clients differ:\nfile:\n%s\nserver:\n%s", fromFile, fromServer)
+	}
+	// a second move is refused: the server is no longer empty
+	if code, _, errOut := run(t, "migrate", "--from", file, "--to", dsn); code != 1 || !strings.Contains(errOut, "empty database only") {
+		t.Errorf("second migrate: exit %d %s", code, errOut)
+	}
+	if code, out, _ := run(t, "check", "--db", dsn); code != 0 || strings.TrimSpace(out) != "ok" {
+		t.Errorf("check after migrate: %d %s", code, out)
+	}
+}
