@@ -242,6 +242,12 @@ type Session struct {
 	HomeCare     string
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
+	// Author wrote the note: on a practice server the therapist's role
+	// (set by the server), on a file the desk's therapist.
+	Author string
+	// Private keeps the note from everyone but its author (and the
+	// auditors): on a practice server its row security enforces it.
+	Private bool
 
 	// The note's history (record_history.go): signed, locked, amended,
 	// voided. A draft has none of it.

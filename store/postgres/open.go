@@ -195,8 +195,16 @@ func (db *DB) migrate(ctx context.Context) error {
 		return fmt.Errorf("open the practice server: %w", err)
 	}
 	defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock(?)`, writeLock+1)
-	if _, err := conn.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS backtrack_schema (version INTEGER NOT NULL)`); err != nil {
+	// A therapist's role may not create tables: only a new database's
+	// owner gets here without the table.
+	var exists bool
+	if err := conn.QueryRowContext(ctx, `SELECT to_regclass('backtrack_schema') IS NOT NULL`).Scan(&exists); err != nil {
 		return fmt.Errorf("open the practice server: %w", Classify(err))
+	}
+	if !exists {
+		if _, err := conn.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS backtrack_schema (version INTEGER NOT NULL)`); err != nil {
+			return fmt.Errorf("open the practice server: %w", Classify(err))
+		}
 	}
 	var version int
 	err = conn.QueryRowContext(ctx, `SELECT version FROM backtrack_schema`).Scan(&version)

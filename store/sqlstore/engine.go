@@ -57,3 +57,17 @@ func (s *Store) schemaVersion() int {
 	}
 	return sqlite.SchemaVersion()
 }
+
+// ErrNotServer is clinic set-up asked of records in a file: roles are the
+// practice server's.
+var ErrNotServer = errors.New("roles are set up on a practice server (--db postgres://…); a file has one therapist")
+
+// InitClinic creates the practice server's group roles and their grants
+// (postgres.DB.InitClinic); the schema is already up to date (Open).
+func (s *Store) InitClinic(ctx context.Context) error {
+	pg, ok := s.engine.(*postgres.DB)
+	if !ok {
+		return ErrNotServer
+	}
+	return pg.InitClinic(ctx)
+}

@@ -46,6 +46,16 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 		return nil, err
 	}
 	s.engine, s.write, s.read = engine, engine.Writer(), engine.Reader()
+	if pg, ok := engine.(*postgres.DB); ok {
+		// On a server the actor is the role the desk connected as: the
+		// server, not a name typed in Settings, says who did what.
+		role, err := pg.Role(ctx)
+		if err != nil {
+			engine.Close()
+			return nil, err
+		}
+		s.actor = func() string { return role }
+	}
 	return s, nil
 }
 

@@ -116,15 +116,16 @@ func writeContent(ctx context.Context, tx *sql.Tx, sess store.Session, stamp str
 	args := []any{sess.ClientID, sess.Start.Format(store.StartLayout), sess.DurationMin,
 		painArg(sess.PainBefore), painArg(sess.PainAfter), sess.TriggerOther,
 		sess.Notes.Subjective, sess.Notes.Objective, sess.Notes.Assessment, sess.Notes.Plan,
-		sess.HomeCare, stamp}
+		sess.HomeCare, stamp, sess.Private}
 	if sess.ID == 0 {
 		if sess.UID == "" {
 			sess.UID = store.NewUID()
 		}
 		err := tx.QueryRowContext(ctx, `
 			INSERT INTO sessions (client_id, started_at, duration_min, pain_before, pain_after,
-				trigger_other, subjective, objective, assessment, plan, home_care, updated_at, created_at, uid)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, append(args, stamp, sess.UID)...).Scan(&sess.ID)
+				trigger_other, subjective, objective, assessment, plan, home_care, updated_at, private, created_at, uid, author)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, author`,
+			append(args, stamp, sess.UID, sess.Author)...).Scan(&sess.ID, &sess.Author)
 		if err != nil {
 			return store.Session{}, err
 		}
@@ -133,7 +134,7 @@ func writeContent(ctx context.Context, tx *sql.Tx, sess store.Session, stamp str
 		res, err := tx.ExecContext(ctx, `
 			UPDATE sessions SET client_id = ?, started_at = ?, duration_min = ?, pain_before = ?,
 				pain_after = ?, trigger_other = ?, subjective = ?, objective = ?, assessment = ?,
-				plan = ?, home_care = ?, updated_at = ?
+				plan = ?, home_care = ?, updated_at = ?, private = ?
 			WHERE id = ?`, append(args, sess.ID)...)
 		if err != nil {
 			return store.Session{}, err
@@ -203,7 +204,8 @@ func sessionInTx(ctx context.Context, tx *sql.Tx, id int64) (store.Session, stri
 
 const sessionColumns = `s.id, s.client_id, s.started_at, s.duration_min, s.pain_before, s.pain_after,
 	s.trigger_other, s.subjective, s.objective, s.assessment, s.plan, s.home_care,
-	s.created_at, s.updated_at, s.uid, s.signed_at, s.signed_by, s.legacy, s.voided_at, s.voided_by, s.void_reason`
+	s.created_at, s.updated_at, s.uid, s.signed_at, s.signed_by, s.legacy, s.voided_at, s.voided_by, s.void_reason,
+	s.author, s.private`
 
 // Session returns one session with its tags.
 func (s *Store) Session(ctx context.Context, id int64) (store.Session, error) {
@@ -275,7 +277,8 @@ func readSessions(ctx context.Context, tx *sql.Tx, where string, args ...any) ([
 		if err := rows.Scan(&sess.ID, &sess.ClientID, &start, &sess.DurationMin, &before, &after,
 			&sess.TriggerOther, &sess.Notes.Subjective, &sess.Notes.Objective, &sess.Notes.Assessment,
 			&sess.Notes.Plan, &sess.HomeCare, &created, &updated, &sess.UID,
-			&signed, &sess.SignedBy, &sess.Legacy, &voided, &sess.VoidedBy, &sess.VoidReason); err != nil {
+			&signed, &sess.SignedBy, &sess.Legacy, &voided, &sess.VoidedBy, &sess.VoidReason,
+			&sess.Author, &sess.Private); err != nil {
 			return nil, err
 		}
 		sess.SignedAt, sess.VoidedAt = parseStamp(signed), parseStamp(voided)

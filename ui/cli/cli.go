@@ -36,6 +36,7 @@ var commands = map[string]command{
 	"audit":   auditCommand,
 	"check":   checkCommand,
 	"clients": clientsCommand,
+	"clinic":  clinicCommand,
 	"report":  reportCommand,
 	"backup":  backupCommand,
 	"restore": restoreCommand,
