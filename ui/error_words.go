@@ -63,6 +63,12 @@ func errorText(err error) string {
 	if errors.As(err, &ve) {
 		return ve.Error()
 	}
+	// another desk saved first: the form keeps what was typed
+	var stale *store.StaleError
+	if errors.As(err, &stale) {
+		text := stale.Error()
+		return strings.ToUpper(text[:1]) + text[1:] + "."
+	}
 	if text, ok := namedErrorText(err); ok {
 		return text
 	}

@@ -36,6 +36,7 @@ func (s *Store) insertClient(ctx context.Context, tx *sql.Tx, c store.Client, st
 		c.UID, c.FirstName, c.LastName, formatDate(c.DateOfBirth), c.Phone, c.Email,
 		c.MedicalHistory, c.Medications, c.Contraindications, c.SearchText(), sortName(c),
 		c.Archived, stamp, stamp).Scan(&c.ID)
+	c.Version = 1
 	if err != nil {
 		return store.Client{}, err
 	}
@@ -62,12 +63,15 @@ func (s *Store) UpdateClient(ctx context.Context, c store.Client) (store.Client,
 		res, err := tx.ExecContext(ctx, `
 			UPDATE clients SET first_name = ?, last_name = ?, date_of_birth = ?, phone = ?,
 				email = ?, medical_history = ?, medications = ?, contraindications = ?,
-				search_text = ?, sort_name = ?, archived = ?, updated_at = ?
-			WHERE id = ?`,
+				search_text = ?, sort_name = ?, archived = ?, updated_at = ?, version = version + 1
+			WHERE id = ? AND (? = 0 OR version = ?)`,
 			c.FirstName, c.LastName, formatDate(c.DateOfBirth), c.Phone, c.Email,
 			c.MedicalHistory, c.Medications, c.Contraindications, c.SearchText(), sortName(c),
-			c.Archived, stamp, c.ID)
+			c.Archived, stamp, c.ID, c.Version, c.Version)
 		if err != nil {
+			return err
+		}
+		if err := refuseStale(ctx, tx, res, "clients", c.ID); err != nil {
 			return err
 		}
 		if err := mustAffectOne(res, "client", c.ID); err != nil {
@@ -130,7 +134,11 @@ func (s *Store) setArchived(ctx context.Context, id int64, archived bool) error 
 	return nil
 }
 
-const clientColumns = `c.id, c.first_name, c.last_name, c.date_of_birth, c.phone, c.email,
+const clientColumns = clientColumnsV3 + `, c.version`
+
+// clientColumnsV3 are a client's columns in schema version 3, which the
+// history's first entries (startLog) read.
+const clientColumnsV3 = `c.id, c.first_name, c.last_name, c.date_of_birth, c.phone, c.email,
 	c.medical_history, c.medications, c.contraindications, c.archived, c.created_at, c.updated_at, c.uid`
 
 // Client returns one client, archived or not.
@@ -230,7 +238,7 @@ func scanClient(row scanner, extra ...any) (store.Client, error) {
 	var c store.Client
 	var dob, created, updated string
 	dest := append([]any{&c.ID, &c.FirstName, &c.LastName, &dob, &c.Phone, &c.Email,
-		&c.MedicalHistory, &c.Medications, &c.Contraindications, &c.Archived, &created, &updated, &c.UID}, extra...)
+		&c.MedicalHistory, &c.Medications, &c.Contraindications, &c.Archived, &created, &updated, &c.UID, &c.Version}, extra...)
 	if err := row.Scan(dest...); err != nil {
 		return store.Client{}, err
 	}

@@ -129,21 +129,24 @@ func writeContent(ctx context.Context, tx *sql.Tx, sess store.Session, stamp str
 		if err != nil {
 			return store.Session{}, err
 		}
-		sess.CreatedAt = parseStamp(stamp)
+		sess.CreatedAt, sess.Version = parseStamp(stamp), 1
 	} else {
 		res, err := tx.ExecContext(ctx, `
 			UPDATE sessions SET client_id = ?, started_at = ?, duration_min = ?, pain_before = ?,
 				pain_after = ?, trigger_other = ?, subjective = ?, objective = ?, assessment = ?,
-				plan = ?, home_care = ?, updated_at = ?, private = ?
-			WHERE id = ?`, append(args, sess.ID)...)
+				plan = ?, home_care = ?, updated_at = ?, private = ?, version = version + 1
+			WHERE id = ? AND (? = 0 OR version = ?)`, append(args, sess.ID, sess.Version, sess.Version)...)
 		if err != nil {
+			return store.Session{}, err
+		}
+		if err := refuseStale(ctx, tx, res, "sessions", sess.ID); err != nil {
 			return store.Session{}, err
 		}
 		if err := mustAffectOne(res, "session", sess.ID); err != nil {
 			return store.Session{}, err
 		}
 		// The identifier never changes: the saved one is returned.
-		if err := tx.QueryRowContext(ctx, `SELECT uid FROM sessions WHERE id = ?`, sess.ID).Scan(&sess.UID); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT uid, version FROM sessions WHERE id = ?`, sess.ID).Scan(&sess.UID, &sess.Version); err != nil {
 			return store.Session{}, err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM session_tags WHERE session_id = ?`, sess.ID); err != nil {
@@ -205,7 +208,7 @@ func sessionInTx(ctx context.Context, tx *sql.Tx, id int64) (store.Session, stri
 const sessionColumns = `s.id, s.client_id, s.started_at, s.duration_min, s.pain_before, s.pain_after,
 	s.trigger_other, s.subjective, s.objective, s.assessment, s.plan, s.home_care,
 	s.created_at, s.updated_at, s.uid, s.signed_at, s.signed_by, s.legacy, s.voided_at, s.voided_by, s.void_reason,
-	s.author, s.private`
+	s.author, s.private, s.version`
 
 // Session returns one session with its tags.
 func (s *Store) Session(ctx context.Context, id int64) (store.Session, error) {
@@ -278,7 +281,7 @@ func readSessions(ctx context.Context, tx *sql.Tx, where string, args ...any) ([
 			&sess.TriggerOther, &sess.Notes.Subjective, &sess.Notes.Objective, &sess.Notes.Assessment,
 			&sess.Notes.Plan, &sess.HomeCare, &created, &updated, &sess.UID,
 			&signed, &sess.SignedBy, &sess.Legacy, &voided, &sess.VoidedBy, &sess.VoidReason,
-			&sess.Author, &sess.Private); err != nil {
+			&sess.Author, &sess.Private, &sess.Version); err != nil {
 			return nil, err
 		}
 		sess.SignedAt, sess.VoidedAt = parseStamp(signed), parseStamp(voided)
