@@ -91,7 +91,11 @@ func NewDesk(a fyne.App, s *sqlstore.Store, opts Options) *Desk {
 	d.records = newRecordKeeping(d)
 
 	newClient := newButtonWithIcon("New client", theme.ContentAddIcon(), d.newClient)
-	d.backup.showLastBackup(s.Path(), d.now())
+	if s.OnServer() {
+		d.backup.Line.SetText(serverBackupLine)
+	} else {
+		d.backup.showLastBackup(s.Path(), d.now())
+	}
 	listColumn := container.NewBorder(nil, container.NewVBox(newClient, d.records.Unsigned, d.backup.Line), nil, nil, d.list.content)
 	split := container.NewHSplit(listColumn, d.view.content)
 	split.Offset = 0.24

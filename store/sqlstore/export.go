@@ -2,7 +2,6 @@ package sqlstore
 
 import (
 	"backtrack/store"
-	"backtrack/store/sqlite"
 	"context"
 	"database/sql"
 	"fmt"
@@ -136,7 +135,7 @@ func (e *ExportSession) tags(k store.Kind) *[]ExportTag {
 
 // Export reads the whole database on one consistent snapshot.
 func (s *Store) Export(ctx context.Context) (Export, error) {
-	out := Export{Format: ExportFormat, Version: ExportVersion, SchemaVersion: sqlite.SchemaVersion(),
+	out := Export{Format: ExportFormat, Version: ExportVersion, SchemaVersion: s.schemaVersion(),
 		ExportedAt: s.stamp(), Vocabulary: []ExportTerm{}, Clients: []ExportClient{}}
 	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
 		var err error

@@ -71,6 +71,9 @@ type ImportOptions struct {
 	CheckOnly bool
 	// Source names the file in the audit log's entry for the import.
 	Source string
+	// intoEmpty refuses records that hold a client or session already
+	// (MovePractice), checked inside the import's transaction.
+	intoEmpty bool
 }
 
 // maxProblems stops a hopeless file (the wrong file, the wrong delimiter)
@@ -85,6 +88,11 @@ var errCheckOnly = errors.New("check only")
 func (s *Store) runImport(ctx context.Context, opts ImportOptions, sum *ImportSummary, fill func(*importer) error) error {
 	sum.CheckOnly = opts.CheckOnly
 	err := s.Batch(ctx, func(b *Batch) error {
+		if opts.intoEmpty {
+			if err := requireEmpty(ctx, b.tx); err != nil {
+				return err
+			}
+		}
 		im := &importer{b: b, sum: sum, termCache: map[string]store.Term{}}
 		if err := im.loadExisting(); err != nil {
 			return err
@@ -110,7 +118,7 @@ func (s *Store) runImport(ctx context.Context, opts ImportOptions, sum *ImportSu
 	if err != nil {
 		var ie *ImportError
 		switch {
-		case errors.As(err, &ie):
+		case errors.As(err, &ie), errors.Is(err, ErrNotEmpty):
 		case errors.Is(err, store.ErrDiskFull), errors.Is(err, store.ErrReadOnly):
 			// the disk, not a row, is at fault: say so, and that the
 			// file was refused whole

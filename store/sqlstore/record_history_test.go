@@ -156,6 +156,7 @@ func TestUnsignedNotesAreListedOldestFirst(t *testing.T) {
 }
 
 func TestTheRecordProvesNothingWasChangedOutsideBacktrack(t *testing.T) {
+	testkit.SQLiteOnly(t)
 	s := testkit.OpenStore(t, fixedNow)
 	richRecords(t, s)
 	if problems, err := s.VerifyRecord(context.Background()); err != nil || len(problems) > 0 {
@@ -213,6 +214,7 @@ func TestTheRecordProvesNothingWasChangedOutsideBacktrack(t *testing.T) {
 }
 
 func TestTheDatabaseRefusesToRewriteTheLogOrDeleteASignedNote(t *testing.T) {
+	testkit.SQLiteOnly(t)
 	s := testkit.OpenStore(t, fixedNow)
 	richRecords(t, s)
 	path := s.Path()
@@ -231,6 +233,7 @@ func TestTheDatabaseRefusesToRewriteTheLogOrDeleteASignedNote(t *testing.T) {
 }
 
 func TestNotesWrittenBeforeSigningExistedAreKeptAndMarked(t *testing.T) {
+	testkit.SQLiteOnly(t)
 	// Given a database of the version before signed notes, with a client
 	// and a session
 	path := filepath.Join(t.TempDir(), "old.db")

@@ -52,6 +52,7 @@ func runWriterChild(path, name string) int {
 }
 
 func TestARestoreLosesNoWriteAnotherProcessWasToldLanded(t *testing.T) {
+	testkit.SQLiteOnly(t)
 	// Given a database and a backup of it with one client
 	ctx := context.Background()
 	dir := t.TempDir()

@@ -44,7 +44,7 @@ func runDemo(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	if len(existing) > 0 {
-		return fmt.Errorf("%s already has clients; sample data goes into a new database only", db)
+		return fmt.Errorf("%s already has clients; sample data goes into a new database only", shown(db))
 	}
 	began := time.Now()
 	sum, err := demo.Fill(ctx, s, demo.Options{Clients: *clients, Sessions: *sessions, Seed: *seed})
@@ -52,6 +52,6 @@ func runDemo(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "sample practice: %d clients, %d sessions in %s (%.1fs)\n",
-		sum.Clients, sum.Sessions, db, time.Since(began).Seconds())
+		sum.Clients, sum.Sessions, shown(db), time.Since(began).Seconds())
 	return nil
 }

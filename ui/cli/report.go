@@ -303,6 +303,10 @@ var errNoDatabase = errors.New("no database")
 // must not quietly create an empty one and report "no client", nor an
 // empty or foreign file be turned into one.
 func openExisting(ctx context.Context, path string) (*sqlstore.Store, error) {
+	if onServer(path) {
+		// A server's database exists or the connection says it does not.
+		return sqlstore.Open(ctx, path)
+	}
 	if err := sqlite.RequireDatabase(path); err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("%w at %s", errNoDatabase, path)
