@@ -161,6 +161,11 @@ func (m BodyMark) Label() string {
 	if ok {
 		out = r.Label()
 	}
+	return out + m.detail()
+}
+
+// detail is ": Sharp / stabbing, 7", or "" when neither was given.
+func (m BodyMark) detail() string {
 	var parts []string
 	if m.PainType.Name != "" {
 		parts = append(parts, m.PainType.Name)
@@ -168,10 +173,10 @@ func (m BodyMark) Label() string {
 	if m.Intensity.Recorded {
 		parts = append(parts, strconv.Itoa(m.Intensity.Score))
 	}
-	if len(parts) > 0 {
-		out += ": " + strings.Join(parts, ", ")
+	if len(parts) == 0 {
+		return ""
 	}
-	return out
+	return ": " + strings.Join(parts, ", ")
 }
 
 // BodyMapLabels joins the marks for one line: "Lumbar (L): Dull ache; Sacral".
@@ -319,4 +324,32 @@ func RegionsNamed(name string, side Side) []RegionID {
 // "Gluteal, upper".
 func nameKey(name string) string {
 	return strings.Join(strings.Fields(strings.ReplaceAll(Fold(name), ",", " ")), " ")
+}
+
+// WhereItHurts is the session's chart and its location words on one line,
+// a region marked alike on both sides said once: "Lumbar (both): Dull
+// ache; Sacral; Hip".
+func (s *Session) WhereItHurts() string {
+	var parts []string
+	done := map[int]bool{}
+	for i, m := range s.BodyMap {
+		if done[i] {
+			continue
+		}
+		r, ok := RegionOf(m.Region)
+		if ok && r.Side == Left {
+			twin := RegionID(strings.TrimSuffix(string(m.Region), "-l") + "-r")
+			if j := slices.IndexFunc(s.BodyMap, func(o BodyMark) bool { return o.Region == twin }); j >= 0 &&
+				s.BodyMap[j].PainType.Name == m.PainType.Name && s.BodyMap[j].Intensity == m.Intensity {
+				done[j] = true
+				parts = append(parts, r.Name+" (both)"+m.detail())
+				continue
+			}
+		}
+		parts = append(parts, m.Label())
+	}
+	for _, t := range s.UnmappedLocations() {
+		parts = append(parts, t.Label())
+	}
+	return strings.Join(parts, "; ")
 }

@@ -68,3 +68,12 @@ func TestRegionsAreFoundByNameAsPeopleTypeThem(t *testing.T) {
 		t.Error("a sided region found without its side")
 	}
 }
+
+func TestWhereItHurtsSaysARegionMarkedAlikeOnBothSidesOnce(t *testing.T) {
+	s := store.Session{BodyMap: []store.BodyMark{{Region: "lumbar-l", PainType: store.Tag{Name: "Dull ache"}},
+		{Region: "lumbar-r", PainType: store.Tag{Name: "Dull ache"}}, {Region: "calf-l", Intensity: store.PainOf(3)},
+		{Region: "calf-r"}, {Region: "sacral"}}, Locations: []store.Tag{{Name: "Hip"}}}
+	if got := s.WhereItHurts(); got != "Lumbar (both): Dull ache; Calf (L): 3; Calf (R); Sacral; Hip" {
+		t.Errorf("got %q", got)
+	}
+}

@@ -65,7 +65,7 @@ func (d *sessionDetail) show(s store.Session) {
 		d.fields.Add(v)
 	}
 	add("Pain type", store.TagLabels(s.PainTypes))
-	add("Location", store.TagLabels(s.Locations))
+	add("Where it hurts", s.WhereItHurts())
 	add("Triggers", triggerLabels(s))
 	add("Muscles", store.TagLabels(s.Muscles))
 	add("Techniques", store.TagLabels(s.Techniques))
