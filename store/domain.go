@@ -245,6 +245,7 @@ type Session struct {
 	TriggerOther string // the "other" trigger, in the therapist's words
 	Muscles      []Tag
 	Techniques   []Tag
+	BodyMap      []BodyMark // where it hurts, on the body chart (body_map.go)
 	Notes        SOAP
 	HomeCare     string
 	CreatedAt    time.Time

@@ -147,6 +147,8 @@ func (sess *Session) Validate(clientDOB, now time.Time) Problems {
 	}
 	checkPain(&p, "pain_before", "Pain before", sess.PainBefore)
 	checkPain(&p, "pain_after", "Pain after", sess.PainAfter)
+	SortBodyMap(sess.BodyMap)
+	p.checkBodyMap(sess.BodyMap)
 	p.checkLine("trigger_other", "Other trigger", sess.TriggerOther, maxLineLen)
 	p.checkNote("subjective", "Subjective note", sess.Notes.Subjective)
 	p.checkNote("objective", "Objective note", sess.Notes.Objective)

@@ -49,7 +49,7 @@ func briefOf(history []store.Session, trend []store.TrendPoint, now time.Time) b
 			oftenLine(sum.PainTypes, len(history))),
 		Triggers: lastAndOften(triggerLabels(last),
 			oftenLine(sum.Triggers, len(history))),
-		Locations: store.TagLabels(last.Locations),
+		Locations: last.WhereItHurts(),
 		Treated:   store.JoinNonEmpty(" — ", store.TagLabels(last.Muscles), store.TagLabels(last.Techniques)),
 		Trend:     trendLine(sum.Progress),
 		Said:      oneLine(last.Notes.Subjective),

@@ -98,7 +98,7 @@ func (d *sessionDetail) showFields() {
 		d.fields.Add(v)
 	}
 	add("Pain type", store.TagLabels(s.PainTypes))
-	add("Location", store.TagLabels(s.Locations))
+	add("Where it hurts", s.WhereItHurts())
 	add("Triggers", triggerLabels(s))
 	add("Muscles", store.TagLabels(s.Muscles))
 	add("Techniques", store.TagLabels(s.Techniques))

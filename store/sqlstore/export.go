@@ -101,6 +101,8 @@ type ExportSession struct {
 	HomeCare     string      `json:"home_care"`
 	CreatedAt    string      `json:"created_at"`
 	UpdatedAt    string      `json:"updated_at"`
+	// The body chart: where it hurt (regions by identifier).
+	BodyMap []ExportMark `json:"body_map,omitempty"`
 	// The note's history (version 3): empty for a draft.
 	SignedAt   string            `json:"signed_at,omitempty"`
 	SignedBy   string            `json:"signed_by,omitempty"`
@@ -232,6 +234,7 @@ func exportSession(s store.Session) ExportSession {
 		CreatedAt: formatStamp(s.CreatedAt), UpdatedAt: formatStamp(s.UpdatedAt),
 		SignedAt: formatStamp(s.SignedAt), SignedBy: s.SignedBy, Legacy: s.Legacy,
 		VoidedAt: formatStamp(s.VoidedAt), VoidedBy: s.VoidedBy, VoidReason: s.VoidReason,
+		BodyMap: exportBodyMap(s.BodyMap),
 	}
 	for _, a := range s.Amendments {
 		prev := exportSession(a.Previous)

@@ -131,7 +131,7 @@ var (
 		"medical_history", "medications", "contraindications", "archived"}
 	sessionCSVColumns = []string{"id", "client_id", "client", "client_date_of_birth", "date", "duration_min",
 		"pain_before", "pain_after", "pain_types", "locations", "triggers", "trigger_other",
-		"muscles", "techniques", "subjective", "objective", "assessment", "plan", "home_care"}
+		"muscles", "techniques", "subjective", "objective", "assessment", "plan", "home_care", "body_map"}
 	vocabularyCSVColumns = []string{"kind", "name", "builtin", "retired"}
 )
 
@@ -157,9 +157,9 @@ func writeSessionsCSV(w io.Writer, data Export) error {
 				}
 				if err := row(s.ID, c.ID, name, c.DateOfBirth, s.Start, strconv.Itoa(s.DurationMin),
 					painText(s.PainBefore), painText(s.PainAfter), tagList(s.PainTypes),
-					tagList(s.Locations), tagList(s.Triggers), s.TriggerOther, tagList(s.Muscles),
+					locationsCell(s), tagList(s.Triggers), s.TriggerOther, tagList(s.Muscles),
 					tagList(s.Techniques), s.Subjective, s.Objective, s.Assessment, s.Plan,
-					s.HomeCare); err != nil {
+					s.HomeCare, bodyMapCell(s.BodyMap)); err != nil {
 					return err
 				}
 			}

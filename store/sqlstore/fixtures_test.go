@@ -69,7 +69,9 @@ func richRecords(t testing.TB, s *sqlstore.Store) {
 			Notes: store.SOAP{Subjective: "Pain since Monday.\nWorse mornings.", Objective: "Tight QL, R > L",
 				Assessment: "QL strain", Plan: "Every 2 weeks"},
 			HomeCare: "Side-lying QL stretch, 3×30 s"},
-		{ClientID: marta.ID, Start: day(15, 9), DurationMin: 45, PainBefore: store.PainOf(4), PainAfter: store.PainOf(0)},
+		{ClientID: marta.ID, Start: day(15, 9), DurationMin: 45, PainBefore: store.PainOf(4), PainAfter: store.PainOf(0),
+			BodyMap: []store.BodyMark{{Region: "sacroiliac-l", PainType: store.Tag{TermID: term(store.PainType, "Referred pain")}, Intensity: store.PainOf(0)},
+				{Region: "thigh-posterior-l", PainType: store.Tag{TermID: term(store.PainType, "Fatigue")}}, {Region: "neck", Intensity: store.PainOf(10)}}},
 		{ClientID: marta.ID, Start: day(15, 9), DurationMin: 30}, // same time twice: both kept
 		{ClientID: jonas.ID, Start: day(20, 17), DurationMin: 90, PainAfter: store.PainOf(3),
 			Locations: []store.Tag{{TermID: term(store.Location, "Back of thigh")}}},

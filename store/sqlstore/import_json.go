@@ -311,6 +311,9 @@ func (im *importer) jsonSession(record string, clientID int64, clientWasPresent 
 		}
 		sess.SetTags(k, tags)
 	}
+	if sess.BodyMap, err = im.resolveImportBodyMap(es.BodyMap, func(msg string) { report(record, "body_map", msg); ok = false }); err != nil {
+		return fmt.Errorf("%s: %w", record, err)
+	}
 	ok = checkStamps(record, es.CreatedAt, es.UpdatedAt, report) && ok
 	if sess.UID, err = store.CheckUID(es.ID); err != nil {
 		report(record, "id", err.Error())

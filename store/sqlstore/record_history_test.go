@@ -4,8 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -187,27 +185,9 @@ func TestTheRecordProvesNothingWasChangedOutsideBacktrack(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			tampered := filepath.Join(t.TempDir(), "tampered.db")
-			raw, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			os.WriteFile(tampered, raw, 0o600)
-			db, err := sql.Open("sqlite", tampered)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := db.Exec(c.sql); err != nil {
-				t.Fatalf("tamper: %v", err)
-			}
-			db.Close()
-			s := testkit.OpenStoreAt(t, tampered, fixedNow)
-			problems, err := s.VerifyRecord(context.Background())
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !strings.Contains(strings.Join(problems, "\n"), c.want) {
-				t.Errorf("problems after %s:\n%s\nwant one saying %q", c.name, strings.Join(problems, "\n"), c.want)
+			problems := problemsAfter(t, path, c.sql)
+			if !strings.Contains(problems, c.want) {
+				t.Errorf("problems after %s:\n%s\nwant one saying %q", c.name, problems, c.want)
 			}
 		})
 	}
@@ -236,32 +216,11 @@ func TestNotesWrittenBeforeSigningExistedAreKeptAndMarked(t *testing.T) {
 	testkit.SQLiteOnly(t)
 	// Given a database of the version before signed notes, with a client
 	// and a session
-	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, file := range []string{"001_schema.sql", "002_record_uids.sql"} {
-		body, err := os.ReadFile(filepath.Join("..", "sqlite", "migrations", file))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := db.Exec(string(body)); err != nil {
-			t.Fatalf("%s: %v", file, err)
-		}
-	}
-	for _, stmt := range []string{
-		`PRAGMA user_version = 2`,
+	path := schemaV2Database(t,
 		`INSERT INTO clients (id, uid, first_name, last_name, created_at, updated_at) VALUES
 			(1, '11111111-1111-4111-8111-111111111111', 'Marta', 'Nowak', '2025-01-02 10:00:00', '2025-01-02 10:00:00')`,
 		`INSERT INTO sessions (id, uid, client_id, started_at, duration_min, pain_before, subjective, created_at, updated_at) VALUES
-			(1, '22222222-2222-4222-8222-222222222222', 1, '2025-01-02 10:00', 60, 6, 'First visit', '2025-01-02 10:00:00', '2025-01-02 10:00:00')`,
-	} {
-		if _, err := db.Exec(stmt); err != nil {
-			t.Fatalf("%s: %v", stmt, err)
-		}
-	}
-	db.Close()
+			(1, '22222222-2222-4222-8222-222222222222', 1, '2025-01-02 10:00', 60, 6, 'First visit', '2025-01-02 10:00:00', '2025-01-02 10:00:00')`)
 
 	// When this Backtrack opens it
 	s := testkit.OpenStoreAt(t, path, fixedNow)

@@ -41,6 +41,10 @@ func (s *Store) validateSession(ctx context.Context, tx *sql.Tx, sess *store.Ses
 		}
 		sess.SetTags(k, tags)
 	}
+	sess.MapLocations()
+	if err := resolveBodyMap(ctx, tx, sess.BodyMap, &p); err != nil {
+		return "", err
+	}
 	return clientUID, p.Err()
 }
 
@@ -163,6 +167,9 @@ func writeContent(ctx context.Context, tx *sql.Tx, sess store.Session, stamp str
 				return store.Session{}, err
 			}
 		}
+	}
+	if err := writeBodyMap(ctx, tx, sess); err != nil {
+		return store.Session{}, err
 	}
 	return sess, nil
 }
@@ -331,6 +338,9 @@ func readSessions(ctx context.Context, tx *sql.Tx, where string, args ...any) ([
 		sess.SetTags(store.Kind(kind), append(sess.Tags(store.Kind(kind)), t))
 	}
 	if err := tagRows.Err(); err != nil {
+		return nil, err
+	}
+	if err := readBodyMaps(ctx, tx, out, index, where, args); err != nil {
 		return nil, err
 	}
 	return out, readAmendments(ctx, tx, out, index, where, args)
