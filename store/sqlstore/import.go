@@ -43,6 +43,10 @@ type ImportSummary struct {
 	ClientsPresent  int // already in the database (same name and date of birth): not duplicated
 	SessionsAdded   int
 	SessionsPresent int // the client already had a session at that time: not duplicated
+	MeasuresAdded   int
+	MeasuresPresent int // the same measure (by its identifier) was already here
+	PlansAdded      int
+	PlansPresent    int
 	// NewTerms are names the file used that the vocabulary lacked, added as
 	// the therapist's own entries.
 	NewTerms []store.Term
