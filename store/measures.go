@@ -201,62 +201,96 @@ func (m Measure) Check() error {
 // section, item or activity.
 func (m Measure) Validate() Problems {
 	var p Problems
+	if !slices.Contains(MeasureKinds, m.Kind) {
+		p.Add("measure", fmt.Sprintf("measure %q is not odi, rmdq or psfs", m.Kind))
+		return p
+	}
 	seen := map[string]bool{}
-	dup := func(key, what string) {
+	for _, it := range m.Items {
+		key, _, msg := m.Kind.CheckItem(it)
+		if msg != "" {
+			p.Add("items", msg)
+			continue
+		}
 		if seen[key] {
-			p.Add("items", what+" is answered twice")
+			p.Add("items", m.Kind.ItemName(it)+" is answered twice")
 		}
 		seen[key] = true
 	}
-	switch m.Kind {
-	case ODI:
-		for _, it := range m.Items {
-			n, ok := ODISection(it.Item)
-			if !ok {
-				p.Add("items", fmt.Sprintf("ODI section %q is not one of 1-10 or a section name", it.Item))
-				continue
-			}
-			dup(strconv.Itoa(n), fmt.Sprintf("ODI section %d (%s)", n, ODISections[n-1]))
-			if it.Score < 0 || it.Score > 5 {
-				p.Add("items", fmt.Sprintf("ODI section %d (%s) is scored %d; a section scores 0-5", n, ODISections[n-1], it.Score))
-			}
+	if len(p) == 0 {
+		if msg := m.Kind.CheckCount(len(seen)); msg != "" {
+			p.Add("items", msg)
 		}
-		if skipped := len(ODISections) - len(seen); len(p) == 0 && skipped > 1 {
-			p.Add("items", fmt.Sprintf("%d ODI sections are skipped; the ODI is scored with at most one skipped", skipped))
-		}
-	case RMDQ:
-		for _, it := range m.Items {
-			n, err := strconv.Atoi(strings.TrimSpace(it.Item))
-			if err != nil || n < 1 || n > RMDQItems {
-				p.Add("items", fmt.Sprintf("RMDQ item %q is not one of 1-24", it.Item))
-				continue
-			}
-			dup(strconv.Itoa(n), fmt.Sprintf("RMDQ item %d", n))
-			if it.Score != 0 && it.Score != 1 {
-				p.Add("items", fmt.Sprintf("RMDQ item %d is %d; an item is 1 when it applies and 0 when not", n, it.Score))
-			}
-		}
-	case PSFS:
-		for _, it := range m.Items {
-			name := strings.TrimSpace(it.Item)
-			if name == "" {
-				p.Add("items", "a PSFS rating has no activity: name the activity in the client's words")
-				continue
-			}
-			p.checkLine("items", "PSFS activity", name, maxLineLen)
-			dup(Fold(name), fmt.Sprintf("PSFS activity %q", name))
-			if it.Score < 0 || it.Score > 10 {
-				p.Add("items", fmt.Sprintf("PSFS activity %q is rated %d; a rating is 0 (unable) to 10 (as before the problem)", name, it.Score))
-			}
-		}
-		if n := len(m.Items); len(p) == 0 && (n < PSFSMinActivities || n > PSFSMaxActivities) {
-			p.Add("items", fmt.Sprintf("the PSFS has %d activities; it takes 3 to 5", n))
-		}
-	default:
-		p.Add("measure", fmt.Sprintf("measure %q is not odi, rmdq or psfs", m.Kind))
 	}
 	p.checkNote("note", "Note", m.Note)
 	return p
+}
+
+// CheckItem checks one answer alone. It returns the answer's key (the
+// section or item number, the folded activity), and when it is wrong the
+// part that is ("item" or "score") and why.
+func (k MeasureKind) CheckItem(it MeasureItem) (key, part, msg string) {
+	switch k {
+	case ODI:
+		n, ok := ODISection(it.Item)
+		if !ok {
+			return "", "item", fmt.Sprintf("ODI section %q is not one of 1-10 or a section name", it.Item)
+		}
+		if it.Score < 0 || it.Score > 5 {
+			return "", "score", fmt.Sprintf("ODI section %d (%s) is scored %d; a section scores 0-5", n, ODISections[n-1], it.Score)
+		}
+		return strconv.Itoa(n), "", ""
+	case RMDQ:
+		n, err := strconv.Atoi(strings.TrimSpace(it.Item))
+		if err != nil || n < 1 || n > RMDQItems {
+			return "", "item", fmt.Sprintf("RMDQ item %q is not one of 1-24", it.Item)
+		}
+		if it.Score != 0 && it.Score != 1 {
+			return "", "score", fmt.Sprintf("RMDQ item %d is %d; an item is 1 when it applies and 0 when not", n, it.Score)
+		}
+		return strconv.Itoa(n), "", ""
+	}
+	name := strings.TrimSpace(it.Item)
+	var p Problems
+	p.checkLine("item", "PSFS activity", name, maxLineLen)
+	switch {
+	case name == "":
+		return "", "item", "a PSFS rating has no activity: name the activity in the client's words"
+	case len(p) > 0:
+		return "", "item", p[0].Message
+	case it.Score < 0 || it.Score > 10:
+		return "", "score", fmt.Sprintf("PSFS activity %q is rated %d; a rating is 0 (unable) to 10 (as before the problem)", name, it.Score)
+	}
+	return Fold(name), "", ""
+}
+
+// ItemName is an answer as a message names it: "ODI section 3 (Lifting)",
+// "RMDQ item 7", "PSFS activity \"gardening\"".
+func (k MeasureKind) ItemName(it MeasureItem) string {
+	switch k {
+	case ODI:
+		if n, ok := ODISection(it.Item); ok {
+			return fmt.Sprintf("ODI section %d (%s)", n, ODISections[n-1])
+		}
+	case PSFS:
+		return fmt.Sprintf("PSFS activity %q", strings.TrimSpace(it.Item))
+	}
+	return fmt.Sprintf("%s item %s", k.Label(), it.Item)
+}
+
+// CheckCount says what is wrong with a measure of n distinct answers, or "".
+func (k MeasureKind) CheckCount(n int) string {
+	switch k {
+	case ODI:
+		if skipped := len(ODISections) - n; skipped > 1 {
+			return fmt.Sprintf("%d ODI sections are skipped; the ODI is scored with at most one skipped", skipped)
+		}
+	case PSFS:
+		if n < PSFSMinActivities || n > PSFSMaxActivities {
+			return fmt.Sprintf("the PSFS has %d activities; it takes 3 to 5", n)
+		}
+	}
+	return ""
 }
 
 // ODISection reads a section as its number (1-10) or its name, in any case.

@@ -371,6 +371,15 @@ func (s ImportSummary) Lines() []string {
 	if s.SessionsPresent > 0 {
 		out = append(out, count(s.SessionsPresent, "session was", "sessions were")+" already recorded at the same time: not added again.")
 	}
+	if s.MeasuresAdded > 0 || s.MeasuresPresent > 0 {
+		out = append(out, count(s.MeasuresAdded, "outcome measure", "outcome measures")+verb(" added.", " would be added."))
+	}
+	if s.MeasuresPresent > 0 {
+		out = append(out, count(s.MeasuresPresent, "measure was", "measures were")+" already recorded: not added again.")
+	}
+	if s.PlansAdded > 0 {
+		out = append(out, count(s.PlansAdded, "treatment plan", "treatment plans")+verb(" added.", " would be added."))
+	}
 	if s.DefaultDurations > 0 {
 		out = append(out, count(s.DefaultDurations, "session has", "sessions have")+
 			fmt.Sprintf(" no duration: recorded as %d min.", store.DefaultDurationMin))

@@ -93,7 +93,7 @@ func TestCSVExportIsPrivateGuardedAndReadsBack(t *testing.T) {
 	richRecords(t, src)
 	dir := filepath.Join(t.TempDir(), "csv")
 	files, err := src.ExportTo(ctx, dir, sqlstore.ExportCSV)
-	if err != nil || len(files) != 3 {
+	if err != nil || len(files) != 4 {
 		t.Fatalf("export: %v %v", files, err)
 	}
 	for _, f := range files {
