@@ -267,3 +267,9 @@ func (st PlanStatus) Words() string {
 	}
 	return strings.Join(parts, " · ")
 }
+
+// ReassessmentDue is a client whose re-assessment is due at the next visit.
+type ReassessmentDue struct {
+	Client Client
+	Status PlanStatus
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"backtrack/store"
@@ -147,6 +148,64 @@ func readPlans(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]st
 		p.Start, _ = store.ParseWallClock(store.DateLayout, start)
 		p.CreatedAt, p.UpdatedAt = parseStamp(created), parseStamp(updated)
 		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// ReassessmentDue lists the active clients with a plan whose measures are
+// due at their next visit, with where they stand ("visit 5 of 8 · ODI
+// due"), by name.
+func (s *Store) ReassessmentDue(ctx context.Context) ([]store.ReassessmentDue, error) {
+	var out []store.ReassessmentDue
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		plans, err := readPlans(ctx, tx, `p.client_id IN (SELECT id FROM clients WHERE archived = 0)`)
+		if err != nil {
+			return err
+		}
+		for _, p := range plans {
+			c, err := scanClient(tx.QueryRowContext(ctx, `SELECT `+clientColumns+` FROM clients c WHERE c.id = ?`, p.ClientID))
+			if err != nil {
+				return err
+			}
+			sessions, err := readSessionStarts(ctx, tx, p.ClientID)
+			if err != nil {
+				return err
+			}
+			measures, err := readMeasures(ctx, tx, `m.client_id = ?`, p.ClientID)
+			if err != nil {
+				return err
+			}
+			if st := p.StatusOf(sessions, measures, s.now()); len(st.Due) > 0 {
+				out = append(out, store.ReassessmentDue{Client: c, Status: st})
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("re-assessments due: %w", err)
+	}
+	slices.SortFunc(out, func(a, b store.ReassessmentDue) int { return strings.Compare(sortName(a.Client), sortName(b.Client)) })
+	return out, nil
+}
+
+// readSessionStarts reads a client's sessions' starts and voids only: what
+// a plan's status counts.
+func readSessionStarts(ctx context.Context, tx *sql.Tx, clientID int64) ([]store.Session, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT started_at, voided_at FROM sessions WHERE client_id = ?`, clientID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []store.Session
+	for rows.Next() {
+		var start, voided string
+		if err := rows.Scan(&start, &voided); err != nil {
+			return nil, err
+		}
+		var sess store.Session
+		sess.Start, _ = store.ParseWallClock(store.StartLayout, start)
+		sess.VoidedAt = parseStamp(voided)
+		out = append(out, sess)
 	}
 	return out, rows.Err()
 }
