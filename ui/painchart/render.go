@@ -118,7 +118,7 @@ func (r *chartRenderer) showMessage(text string) {
 func (r *chartRenderer) layoutChart(size fyne.Size) bool {
 	k := r.ink
 	row := 1.35 * k.textSize
-	left := r.measure("10") + 2*k.pad
+	left := r.measure(chart.FormatScore(r.c.scale().Max)) + 2*k.pad
 	right := r.measure("30 Sep")/2 + k.pad
 	bottom := k.pad + 2*row // tick, date row, year row
 	for legendRows := 1; ; {
@@ -127,7 +127,7 @@ func (r *chartRenderer) layoutChart(size fyne.Size) bool {
 		if plotW < 8*k.marker || plotH < 4*k.marker {
 			return false
 		}
-		c := chart.Layout(r.c.points, chart.Frame{
+		c := r.c.layoutIn(chart.Frame{
 			Width: float64(plotW), Height: float64(plotH),
 			Inset: float64(2 * k.marker), MarkerRadius: float64(k.marker),
 			MeasureLabel: func(s string) float64 { return float64(r.measure(s)) },
