@@ -19,6 +19,8 @@ import (
 // with nothing to say.
 type brief struct {
 	LastVisit string // "14 Nov 2026 (11 days ago) · 60 min · pain 4 → 2"
+	Course    string // against the plan: "visit 5 of 8 · ODI due"
+	Goals     string // the plan's goals in the client's words
 	Trend     string // progress over all visits
 	PainTypes string // last time, then the most frequent overall
 	Triggers  string
@@ -141,6 +143,8 @@ type beforeTreatment struct {
 const (
 	lineLastVisit = "Last visit"
 	lineTrend     = "Trend"
+	lineCourse    = "Course"
+	lineGoals     = "Goals"
 	linePainTypes = "Pain"
 	lineTriggers  = "Triggers"
 	lineLocations = "Where"
@@ -153,7 +157,7 @@ func newBeforeTreatment() *beforeTreatment {
 	b := &beforeTreatment{
 		rows:   map[string]*widget.Label{},
 		labels: map[string]*widget.Label{},
-		order: []string{lineLastVisit, lineTrend, linePainTypes, lineTriggers, lineLocations,
+		order: []string{lineLastVisit, lineCourse, lineTrend, lineGoals, linePainTypes, lineTriggers, lineLocations,
 			lineTreated, linePlan, lineHomeCare},
 	}
 	b.content = container.New(layout.Facts{})
@@ -170,7 +174,7 @@ func newBeforeTreatment() *beforeTreatment {
 
 func (b *beforeTreatment) show(br brief) {
 	values := map[string]string{
-		lineLastVisit: br.LastVisit, lineTrend: br.Trend,
+		lineLastVisit: br.LastVisit, lineTrend: br.Trend, lineCourse: br.Course, lineGoals: br.Goals,
 		linePainTypes: br.PainTypes, lineTriggers: br.Triggers,
 		lineLocations: br.Locations, lineTreated: br.Treated,
 		linePlan: br.Plan, lineHomeCare: br.HomeCare,

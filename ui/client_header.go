@@ -28,6 +28,8 @@ type clientHeader struct {
 
 	NewSession *widget.Button
 	Report     *widget.Button
+	Measure    *widget.Button // records an outcome measure
+	Plan       *widget.Button // the treatment plan
 	Edit       *widget.Button
 	Archive    *widget.Button
 
@@ -66,6 +68,8 @@ func newClientHeader() *clientHeader {
 	h.NewSession = widget.NewButtonWithIcon("New session", theme.ContentAddIcon(), nil)
 	h.NewSession.Importance = widget.HighImportance
 	h.Report = widget.NewButtonWithIcon("Report…", theme.DocumentPrintIcon(), nil)
+	h.Measure = widget.NewButton("Measure…", nil)
+	h.Plan = widget.NewButton("Plan…", nil)
 	h.Edit = widget.NewButtonWithIcon("Edit client", theme.DocumentCreateIcon(), nil)
 	h.Archive = widget.NewButton("Archive", nil)
 
@@ -78,7 +82,7 @@ func newClientHeader() *clientHeader {
 	alert := container.NewThemeOverride(container.NewStack(bg, container.NewPadded(inner)), alertTheme{theme.DefaultTheme()})
 	h.Alert = alert
 
-	buttons := container.NewHBox(h.NewSession, h.Report, h.Edit, h.Archive)
+	buttons := container.NewHBox(h.NewSession, h.Measure, h.Plan, h.Report, h.Edit, h.Archive)
 	h.buttons = buttons
 	// The buttons share the name's line only: the details below get the
 	// whole width, so a long email address is not cut short.
