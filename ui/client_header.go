@@ -28,8 +28,8 @@ type clientHeader struct {
 
 	NewSession *widget.Button
 	Report     *widget.Button
-	Measure    *widget.Button // records an outcome measure
-	Plan       *widget.Button // the treatment plan
+	Measure    *widget.Button // records an outcome measure; in the brief's title bar
+	Plan       *widget.Button // the treatment plan; in the brief's title bar
 	Edit       *widget.Button
 	Archive    *widget.Button
 
@@ -82,7 +82,7 @@ func newClientHeader() *clientHeader {
 	alert := container.NewThemeOverride(container.NewStack(bg, container.NewPadded(inner)), alertTheme{theme.DefaultTheme()})
 	h.Alert = alert
 
-	buttons := container.NewHBox(h.NewSession, h.Measure, h.Plan, h.Report, h.Edit, h.Archive)
+	buttons := container.NewHBox(h.NewSession, h.Report, h.Edit, h.Archive)
 	h.buttons = buttons
 	// The buttons share the name's line only: the details below get the
 	// whole width, so a long email address is not cut short.

@@ -84,9 +84,9 @@ func newClientView(d *Desk) *ClientView {
 	v.Detail.Edit.OnTapped = func() { v.EditSession(v.Detail.session) }
 	v.Detail.Delete.OnTapped = func() { v.confirmDelete(v.Detail.session) }
 
-	v.beforePanel = newPanel("BEFORE TREATMENT", nil, v.Before.content)
+	v.beforePanel = newPanel("BEFORE TREATMENT", container.NewHBox(v.Header.Measure, v.Header.Plan), v.Before.content)
 	v.Function = newFunctionCharts()
-	chartPanel := newPanel("PAIN AND FUNCTION OVER VISITS", nil, container.NewBorder(nil, v.Function.row, nil, nil, v.Chart))
+	chartPanel := newPanel("PAIN AND FUNCTION", nil, container.NewBorder(nil, v.Function.row, nil, nil, v.Chart))
 	newSession := widget.NewButtonWithIcon("New session  (Ctrl+N)", theme.ContentAddIcon(), v.NewSession)
 	historyPanel := newTitledPanel(v.History.Title, newSession, v.History.content)
 	// Before treatment gets the height it needs, without a scroll bar, when

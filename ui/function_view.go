@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -37,39 +38,57 @@ func courseOf(rec store.ClientRecord, now time.Time) (course, goals string) {
 }
 
 // functionCharts are the outcome measures' trends under the pain chart,
-// one small chart per measure the client has, drawn by the same geometry.
+// drawn by the same geometry: one measure at a time, chosen above it, so
+// the panel stays as narrow as the pain chart.
 type functionCharts struct {
 	Charts map[store.MeasureKind]*painchart.Chart
+	Choice *widget.RadioGroup // the measures the client has
 	row    *fyne.Container
+	stack  *fyne.Container
 }
 
 func newFunctionCharts() *functionCharts {
-	f := &functionCharts{Charts: map[store.MeasureKind]*painchart.Chart{}, row: container.NewGridWithColumns(1)}
+	f := &functionCharts{Charts: map[store.MeasureKind]*painchart.Chart{}, stack: container.NewStack()}
 	for _, k := range store.MeasureKinds {
 		f.Charts[k] = painchart.New(nil)
 	}
+	f.Choice = widget.NewRadioGroup(nil, func(label string) {
+		for _, k := range store.MeasureKinds {
+			if k.Label() == label {
+				f.stack.Objects = []fyne.CanvasObject{f.Charts[k]}
+				f.stack.Refresh()
+			}
+		}
+	})
+	f.Choice.Horizontal, f.Choice.Required = true, true
+	f.row = container.NewBorder(f.Choice, nil, nil, nil, f.stack)
 	f.row.Hide()
 	return f
 }
 
-// show draws each measure recorded at least once; none hides the row.
+// show draws each measure recorded at least once, the one chosen before
+// (or the first) on screen; none hides the row.
 func (f *functionCharts) show(measures []store.Measure) {
-	var cells []fyne.CanvasObject
+	var labels []string
 	for _, k := range store.MeasureKinds {
 		points := store.MeasureTrend(measures, k)
 		if len(points) == 0 {
 			continue
 		}
-		c := f.Charts[k]
-		c.SetSeries(chart.Series{Kind: k, Points: points})
-		cells = append(cells, c)
+		f.Charts[k].SetSeries(chart.Series{Kind: k, Points: points})
+		labels = append(labels, k.Label())
 	}
-	if len(cells) == 0 {
+	if len(labels) == 0 {
 		f.row.Hide()
 		return
 	}
-	f.row.Layout = container.NewGridWithColumns(len(cells)).Layout
-	f.row.Objects = cells
+	chosen := f.Choice.Selected
+	f.Choice.Options = labels
+	if !slices.Contains(labels, chosen) {
+		chosen = labels[0]
+	}
+	f.Choice.Selected = ""
+	f.Choice.SetSelected(chosen)
 	f.row.Show()
 	f.row.Refresh()
 }

@@ -48,7 +48,7 @@ func addFunction(b *sqlstore.Batch, r *rand.Rand, i int, c store.Client, session
 		kinds = append(kinds, store.RMDQ)
 	}
 	start := dateOf(sessions[0])
-	plan := store.Plan{ClientID: c.ID, Start: start, PlannedVisits: max(6, n-n%2+2), ReassessVisits: every,
+	plan := store.Plan{ClientID: c.ID, Start: start, PlannedVisits: max(6, n-n%2+2), ReassessVisits: every, ReassessWeeks: 8,
 		Frequency: []string{"weekly", "every 2 weeks", "every 3 weeks"}[r.Intn(3)], Measures: kinds[:2]}
 	if n > 40 { // the long-term client: open-ended care
 		plan.PlannedVisits, plan.Frequency = 0, "weekly, ongoing"
@@ -61,7 +61,7 @@ func addFunction(b *sqlstore.Batch, r *rand.Rand, i int, c store.Client, session
 	plan.Goals = append(plan.Goals, store.Goal{Text: "Fewer painkillers", Status: store.GoalOpen})
 	var firstPSFS, lastPSFS store.Measure
 	for j := 0; j < n; j += every {
-		pain := float64(sessions[j].PainBefore.Score)
+		pain := painAround(sessions, j)
 		for _, k := range kinds {
 			m := store.Measure{ClientID: c.ID, SessionUID: sessions[j].UID, Kind: k, Taken: dateOf(sessions[j]),
 				Items: itemsFor(r, k, pain, names)}
@@ -99,7 +99,7 @@ func itemsFor(r *rand.Rand, k store.MeasureKind, pain float64, names []string) [
 	switch k {
 	case store.ODI:
 		for s := 1; s <= len(store.ODISections); s++ {
-			v := math.Round(pain/2 + r.NormFloat64()*0.6 - 0.5)
+			v := math.Round(pain/2 + r.NormFloat64()*0.4 - 0.5)
 			out = append(out, store.MeasureItem{Item: strconv.Itoa(s), Score: int(math.Max(0, math.Min(5, v)))})
 		}
 	case store.RMDQ:
@@ -113,7 +113,7 @@ func itemsFor(r *rand.Rand, k store.MeasureKind, pain float64, names []string) [
 		}
 	case store.PSFS:
 		for _, name := range names {
-			v := math.Round(10 - pain - 0.5 + r.NormFloat64()*0.8)
+			v := math.Round(10 - pain - 0.5 + r.NormFloat64()*0.5)
 			out = append(out, store.MeasureItem{Item: name, Score: int(math.Max(0, math.Min(10, v)))})
 		}
 	}
@@ -144,4 +144,19 @@ func goalStatus(first, last int) store.GoalStatus {
 func dateOf(s store.Session) time.Time {
 	d, _ := store.ParseWallClock(store.DateLayout, s.Start.Format(store.DateLayout))
 	return d
+}
+
+// painAround is the pain before treatment around visit j (up to two visits
+// either side): a form reflects the weeks, not one day.
+func painAround(sessions []store.Session, j int) float64 {
+	sum, n := 0.0, 0
+	for k := max(0, j-2); k <= min(len(sessions)-1, j+2); k++ {
+		if p := sessions[k].PainBefore; p.Recorded {
+			sum, n = sum+float64(p.Score), n+1
+		}
+	}
+	if n == 0 {
+		return 5
+	}
+	return sum / float64(n)
 }

@@ -58,6 +58,9 @@ func (r *chartRenderer) Objects() []fyne.CanvasObject { return r.objects }
 func (r *chartRenderer) MinSize() fyne.Size {
 	k := inkFrom(r.c.Theme())
 	row := 1.35 * k.textSize
+	if r.c.series != nil { // a measure's chart sits beside pain, smaller
+		return fyne.NewSize(14*row, 8*row)
+	}
 	return fyne.NewSize(18*row, 10*row)
 }
 
