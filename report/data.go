@@ -23,6 +23,10 @@ type Data struct {
 	// The summary the desk's brief shows too: progress, most frequent
 	// tags, latest plan and home care over the period.
 	store.RecordSummary
+	// Function: the outcome measures in the period, oldest first, and the
+	// treatment plan (ID 0 when none).
+	Measures      []store.Measure
+	TreatmentPlan store.Plan
 }
 
 // Load reads one client's report for a period from the store.
@@ -34,7 +38,9 @@ func Load(ctx context.Context, s store.Records, clientID int64, period store.Per
 	if err != nil {
 		return Data{}, fmt.Errorf("load report: %w", err)
 	}
-	return Assemble(rec.Client, period, rec.Sessions, rec.Trend), nil
+	d := Assemble(rec.Client, period, rec.Sessions, rec.Trend)
+	d.Measures, d.TreatmentPlan = rec.Measures, rec.Plan
+	return d, nil
 }
 
 // Assemble builds a report's data from what the store returned: history in

@@ -14,6 +14,8 @@ type Options struct {
 	// PDF's creation time. Zero means now. Fixed dates give byte-identical
 	// files.
 	Date time.Time
+	// Edition is who the report is for; zero is the physician's.
+	Edition Edition
 }
 
 func (o Options) withDefaults() Options {

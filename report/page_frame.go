@@ -47,6 +47,7 @@ func (r *renderer) letterhead() {
 
 	rh := r.block(style{"B", 13, inkColor}, r.left+leftW, y+0.6, rightW, "R", docTitle)
 	rh += r.block(smallStyle, r.left+leftW, y+rh+1, rightW, "R", "Report date "+formatDate(r.o.Date))
+	rh += r.block(smallStyle, r.left+leftW, y+rh+0.3, rightW, "R", r.o.Edition.Label())
 
 	y += max(h, rh) + 3
 	r.rule(r.left, r.right, y, accentColor, 0.6)

@@ -122,16 +122,6 @@ func newRenderer(d Data, o Options, note *store.Session) (*renderer, error) {
 	return r, nil
 }
 
-func (r *renderer) render() {
-	r.newPage()
-	r.summary()
-	r.chart()
-	r.frequencies()
-	r.sessionsTable()
-	r.planAndHomeCare()
-	r.signature()
-}
-
 // newPage starts a page: running header, then whatever the running
 // section needs repeated.
 func (r *renderer) newPage() {

@@ -27,8 +27,13 @@ const (
 	RecordsRestored  Action = "records.restored"
 	RecordsBackedUp  Action = "records.backed_up"
 	ReportPrinted    Action = "report.printed"
-	RecordImported   Action = "record.imported" // a note brought in by an import, with its history
-	ImportedLogEntry Action = "log.imported"    // an entry of another record's log, brought by an import
+	RecordImported   Action = "record.imported"  // a note brought in by an import, with its history
+	ImportedLogEntry Action = "log.imported"     // an entry of another record's log, brought by an import
+	MeasureRecorded  Action = "measure.recorded" // an ODI, RMDQ or PSFS from the client's form
+	MeasureChanged   Action = "measure.changed"
+	MeasureDeleted   Action = "measure.deleted" // entered in error: the entry keeps what it said
+	PlanCreated      Action = "plan.created"
+	PlanChanged      Action = "plan.changed"
 )
 
 // Words is the action as a line of the record's history reads it.
@@ -70,6 +75,16 @@ func (a Action) Words() string {
 		return "Report printed"
 	case RecordImported:
 		return "Note imported with its history"
+	case MeasureRecorded:
+		return "Outcome measure recorded"
+	case MeasureChanged:
+		return "Outcome measure corrected"
+	case MeasureDeleted:
+		return "Outcome measure deleted (entered in error)"
+	case PlanCreated:
+		return "Treatment plan made"
+	case PlanChanged:
+		return "Treatment plan changed"
 	}
 	return string(a)
 }

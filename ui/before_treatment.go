@@ -22,6 +22,8 @@ type brief struct {
 	Said      string // the last visit's note: subjective,
 	Found     string // objective,
 	Assessed  string // and assessment, one line each
+	Course    string // against the plan: "visit 5 of 8 · ODI due"
+	Goals     string // the plan's goals in the client's words
 	Trend     string // progress over all visits
 	PainTypes string // last time, then the most frequent overall
 	Triggers  string
@@ -150,6 +152,8 @@ const (
 	lineFound     = "Found"
 	lineAssessed  = "Assessed"
 	lineTrend     = "Trend"
+	lineCourse    = "Course"
+	lineGoals     = "Goals"
 	linePainTypes = "Pain"
 	lineTriggers  = "Triggers"
 	lineLocations = "Where"
@@ -163,9 +167,10 @@ func newBeforeTreatment() *beforeTreatment {
 		rows:   map[string]*widget.Label{},
 		labels: map[string]*widget.Label{},
 		// What matters in the minute before treatment first: the last
-		// visit, its note and the plan; then the trend and the tags.
+		// visit, its note and the plan; then the course, the trend, the
+		// goals and the tags.
 		order: []string{lineLastVisit, lineSaid, lineFound, lineAssessed, linePlan, lineHomeCare,
-			lineTrend, linePainTypes, lineTriggers, lineLocations, lineTreated},
+			lineCourse, lineTrend, lineGoals, linePainTypes, lineTriggers, lineLocations, lineTreated},
 	}
 	b.content = container.New(layout.Facts{})
 	for _, name := range b.order {
@@ -188,7 +193,7 @@ func newBeforeTreatment() *beforeTreatment {
 
 func (b *beforeTreatment) show(br brief) {
 	values := map[string]string{
-		lineLastVisit: br.LastVisit, lineTrend: br.Trend,
+		lineLastVisit: br.LastVisit, lineTrend: br.Trend, lineCourse: br.Course, lineGoals: br.Goals,
 		lineSaid: br.Said, lineFound: br.Found, lineAssessed: br.Assessed,
 		linePainTypes: br.PainTypes, lineTriggers: br.Triggers,
 		lineLocations: br.Locations, lineTreated: br.Treated,

@@ -32,6 +32,8 @@ type clientHeader struct {
 
 	NewSession *button
 	Report     *button
+	Measure    *button // records an outcome measure; in the brief's title bar
+	Plan       *button // the treatment plan; in the brief's title bar
 	Edit       *button
 	Archive    *button
 
@@ -73,6 +75,8 @@ func newClientHeader() *clientHeader {
 	h.NewSession = newButtonWithIcon("New session", theme.ContentAddIcon(), nil)
 	h.NewSession.Importance = widget.HighImportance
 	h.Report = newButtonWithIcon("Report…", theme.DocumentPrintIcon(), nil)
+	h.Measure = newButton("Measure…", nil)
+	h.Plan = newButton("Plan…", nil)
 	h.Edit = newButtonWithIcon("Edit client", theme.DocumentCreateIcon(), nil)
 	h.Archive = newButton("Archive", nil)
 

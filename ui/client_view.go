@@ -31,15 +31,21 @@ const (
 type ClientView struct {
 	d *Desk
 
-	Header  *clientHeader
-	Before  *beforeTreatment
-	Chart   *painchart.Chart
+	Header *clientHeader
+	Before *beforeTreatment
+	Chart  *painchart.Chart
+	// Function is each outcome measure's trend beside pain.
+	Function *functionCharts
+	// Due lists, where no client is picked, the clients whose
+	// re-assessment is due.
+	Due     *fyne.Container
 	History *sessionHistory
 	Detail  *sessionDetail
 	Form    *SessionForm // nil unless a session is being recorded or edited
 
 	client   store.Client
 	sessions []store.Session // newest first
+	record   store.ClientRecord
 	mode     viewMode
 	loads    latest
 	// openNext is a note to open once the client loading now has landed.
@@ -59,6 +65,7 @@ type clientData struct {
 	sessions []store.Session
 	voided   []store.Session // entered in error: in the history on request, in no figure
 	trend    []store.TrendPoint
+	record   store.ClientRecord // all of it: measures and plan too
 }
 
 func newClientView(d *Desk) *ClientView {
@@ -69,6 +76,8 @@ func newClientView(d *Desk) *ClientView {
 	v.Header.NewSession.OnTapped = v.NewSession
 	v.Header.Edit.OnTapped = func() { d.editClient(v.client) }
 	v.Header.Report.OnTapped = func() { d.showReport(v.client) }
+	v.Header.Measure.OnTapped = func() { newMeasureDialog(v, v.record.Measures, d.now()).show() }
+	v.Header.Plan.OnTapped = func() { newPlanDialog(v, v.record.Plan, v.record.Measures, d.now()).show() }
 	v.Header.Archive.OnTapped = v.toggleArchived
 	v.History.OnOpen = v.showDetail
 	v.Detail.Back.OnTapped = v.showOverview
@@ -80,8 +89,9 @@ func newClientView(d *Desk) *ClientView {
 	v.Detail.Sign.OnTapped = func() { v.signNote(v.Detail.session) }
 	v.Detail.Void.OnTapped = func() { v.askVoid(v.Detail.session) }
 
-	v.beforePanel = newPanel("BEFORE TREATMENT", nil, v.Before.content)
-	chartPanel := newPanel("PAIN OVER VISITS", nil, v.Chart)
+	v.beforePanel = newPanel("BEFORE TREATMENT", container.NewHBox(v.Header.Measure, v.Header.Plan), v.Before.content)
+	v.Function = newFunctionCharts()
+	chartPanel := newPanel("PAIN AND FUNCTION", nil, container.NewBorder(nil, v.Function.row, nil, nil, v.Chart))
 	newSession := newButtonWithIcon("New session  (Ctrl+N)", theme.ContentAddIcon(), v.NewSession)
 	historyPanel := newTitledPanel(v.History.Title, newSession, v.History.content)
 	// Before treatment gets the height it needs, without a scroll bar, when
@@ -98,7 +108,8 @@ func newClientView(d *Desk) *ClientView {
 	// ask for none and show "…".
 	hint.Truncation = fyne.TextTruncateOff
 	hint.SetText("Pick a client on the left, or add one with New client (Ctrl+Shift+N).")
-	v.placeholder = container.NewCenter(hint)
+	v.Due = container.NewVBox()
+	v.placeholder = container.NewCenter(container.NewVBox(hint, v.Due))
 	v.body = container.NewStack(v.placeholder)
 	v.content = container.NewStack(v.placeholder)
 	return v
@@ -132,7 +143,7 @@ func (v *ClientView) load(id int64, then viewMode) {
 		// One snapshot: the header, the summary, the chart and the history
 		// always agree, as they do in a printed report.
 		rec, err := s.ClientRecord(ctx, id, store.Period{})
-		return clientData{client: rec.Client, sessions: rec.Sessions, voided: rec.Voided, trend: rec.Trend}, err
+		return clientData{client: rec.Client, sessions: rec.Sessions, voided: rec.Voided, trend: rec.Trend, record: rec}, err
 	}, func(data clientData, err error) {
 		if err != nil {
 			v.d.showError("Could not open the client", err)
@@ -144,11 +155,14 @@ func (v *ClientView) load(id int64, then viewMode) {
 
 func (v *ClientView) apply(data clientData, then viewMode) {
 	first := v.client.ID == 0
-	v.client, v.sessions = data.client, data.sessions
+	v.client, v.sessions, v.record = data.client, data.sessions, data.record
 	now := v.d.now()
 	v.Header.show(data.client, now)
-	v.Before.show(briefOf(data.sessions, data.trend, now))
+	br := briefOf(data.sessions, data.trend, now)
+	br.Course, br.Goals = courseOf(data.record, now)
+	v.Before.show(br)
 	v.Chart.SetPoints(data.trend)
+	v.Function.show(data.record.Measures)
 	v.History.show(data.sessions, data.voided)
 	if first {
 		v.content.Objects = []fyne.CanvasObject{container.NewBorder(
@@ -377,6 +391,7 @@ func (v *ClientView) change(failed string, id int64, then func() viewMode, do fu
 				return
 			}
 			v.d.list.Reload()
+			v.refreshDue()
 			v.load(id, then())
 		}
 	})
@@ -389,4 +404,6 @@ func (v *ClientView) clear() {
 	v.mode = modeNone
 	v.content.Objects = []fyne.CanvasObject{v.placeholder}
 	v.content.Refresh()
+	v.Due.Objects = nil // the desk's start lists the new records' own
+	v.Due.Refresh()
 }

@@ -163,6 +163,7 @@ func (d *Desk) start() {
 			}
 			d.hideWelcome()
 			d.list.Reload()
+			d.view.refreshDue()
 			if id := d.opts.SelectClient; id != 0 {
 				d.opts.SelectClient, d.opts.SelectBusiest = 0, false
 				d.list.Show(id)

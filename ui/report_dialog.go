@@ -36,6 +36,7 @@ type reportDialog struct {
 	openURL  func(*url.URL) error
 
 	Period   *periodChooser
+	Edition  *widget.RadioGroup // who the report is for
 	Paper    *widget.RadioGroup
 	Folder   *folderRow
 	FileName *entry
@@ -86,6 +87,7 @@ func buildReportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, client stor
 	today := e.now()
 	e.Period = newPeriodChooser(today, func() { e.countVisits(countDelay) })
 	e.Paper = newPaperChoice(e.prefs)
+	e.Edition = newEditionChoice()
 	e.Folder = newFolderRow(win, defaultReportFolder(e.prefs), nil)
 	e.FileName = newEntry("")
 	if note != nil {
@@ -114,6 +116,7 @@ func buildReportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, client stor
 	rows := [][2]fyne.CanvasObject{
 		pair(formRow("Period", e.Period.box)),
 		pair(layout.NewSpacer(), e.Visits),
+		pair(formRow("Edition", e.Edition)),
 	}
 	title := "Progress report"
 	if note != nil {
@@ -279,7 +282,8 @@ func (e *reportDialog) save() {
 // write loads and writes the report in the background; the dialog stays
 // open, with its buttons off, until the file is complete.
 func (e *reportDialog) write(path string, period store.Period) {
-	opts := report.Options{Practice: e.practice, PageSize: settings.PageSize(e.Paper.Selected), Date: e.now()}
+	opts := report.Options{Practice: e.practice, PageSize: settings.PageSize(e.Paper.Selected), Date: e.now(),
+		Edition: editionOf(e.Edition.Selected)}
 	e.prefs.SetString(settings.KeyPageSize, e.Paper.Selected)
 	e.prefs.SetString(prefReportFolder, e.Folder.Path)
 	e.setBusy(true)
@@ -347,4 +351,27 @@ func (e *reportDialog) showSaved(path string) {
 	e.saved.Resize(fyne.NewSize(min(520, e.win.Canvas().Size().Width-40), 0))
 	dialogKeys(e.win, e.saved, e.Close.OnTapped, e.Open.OnTapped)
 	e.saved.Show()
+}
+
+// newEditionChoice offers the report's readers, the physician's first
+// chosen: the report as it was before editions.
+func newEditionChoice() *widget.RadioGroup {
+	labels := make([]string, len(report.Editions))
+	for i, ed := range report.Editions {
+		labels[i] = ed.Label()
+	}
+	g := widget.NewRadioGroup(labels, nil)
+	g.Horizontal, g.Required = true, true
+	g.SetSelected(report.ForPhysician.Label())
+	return g
+}
+
+// editionOf is the edition a choice's label names.
+func editionOf(label string) report.Edition {
+	for _, ed := range report.Editions {
+		if ed.Label() == label {
+			return ed
+		}
+	}
+	return report.ForPhysician
 }

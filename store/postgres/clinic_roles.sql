@@ -18,7 +18,7 @@ GRANT SELECT ON backtrack_schema TO backtrack_therapist, backtrack_front_desk, b
 
 -- Therapists read and write the record; the audit log only grows (its
 -- triggers refuse changes), and signed notes are never deleted.
-GRANT SELECT, INSERT, UPDATE, DELETE ON clients, sessions, session_tags, session_regions, terms TO backtrack_therapist;
+GRANT SELECT, INSERT, UPDATE, DELETE ON clients, sessions, session_tags, session_regions, terms, measures, plans TO backtrack_therapist;
 GRANT SELECT, INSERT ON session_amendments, audit_log TO backtrack_therapist;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO backtrack_therapist;
 

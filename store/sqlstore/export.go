@@ -79,6 +79,9 @@ type ExportClient struct {
 	CreatedAt         string          `json:"created_at"`
 	UpdatedAt         string          `json:"updated_at"`
 	Sessions          []ExportSession `json:"sessions"`
+	// Function: outcome measures, oldest first, and the treatment plan.
+	Measures []ExportMeasure `json:"measures,omitempty"`
+	Plan     *ExportPlan     `json:"plan,omitempty"`
 }
 
 // ExportSession is one treatment with every tag by name.
@@ -209,7 +212,9 @@ func exportClients(ctx context.Context, tx *sql.Tx) ([]ExportClient, error) {
 		byClient[sess.ClientID] = append(byClient[sess.ClientID], exportSession(sess))
 	}
 	out := make([]ExportClient, 0, len(clients))
+	ids := map[string]int64{}
 	for _, c := range clients {
+		ids[c.UID] = c.ID
 		ec := ExportClient{
 			ID: c.UID, FirstName: c.FirstName, LastName: c.LastName, DateOfBirth: formatDate(c.DateOfBirth),
 			Phone: c.Phone, Email: c.Email, MedicalHistory: c.MedicalHistory,
@@ -222,7 +227,7 @@ func exportClients(ctx context.Context, tx *sql.Tx) ([]ExportClient, error) {
 		}
 		out = append(out, ec)
 	}
-	return out, nil
+	return out, exportFunction(ctx, tx, out, ids)
 }
 
 func exportSession(s store.Session) ExportSession {

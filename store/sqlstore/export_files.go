@@ -32,6 +32,7 @@ const (
 	ExportClientsName    = "clients.csv"
 	ExportSessionsName   = "sessions.csv"
 	ExportVocabularyName = "vocabulary.csv"
+	ExportMeasuresName   = "measures.csv"
 )
 
 // utf8BOM lets spreadsheet programs recognise the CSV files as UTF-8.
@@ -65,6 +66,7 @@ func (s *Store) ExportTo(ctx context.Context, dir string, format ExportFileForma
 		writers[ExportClientsName] = func(w io.Writer) error { return writeClientsCSV(w, data) }
 		writers[ExportSessionsName] = func(w io.Writer) error { return writeSessionsCSV(w, data) }
 		writers[ExportVocabularyName] = func(w io.Writer) error { return writeVocabularyCSV(w, data) }
+		writers[ExportMeasuresName] = func(w io.Writer) error { return writeMeasuresCSV(w, data) }
 	}
 	partial, err := safefile.PartialDir(parent)
 	if err != nil {
@@ -72,7 +74,7 @@ func (s *Store) ExportTo(ctx context.Context, dir string, format ExportFileForma
 	}
 	defer os.RemoveAll(partial)
 	var names []string
-	for _, name := range []string{ExportJSONName, ExportClientsName, ExportSessionsName, ExportVocabularyName} {
+	for _, name := range []string{ExportJSONName, ExportClientsName, ExportSessionsName, ExportMeasuresName, ExportVocabularyName} {
 		write, ok := writers[name]
 		if !ok {
 			continue

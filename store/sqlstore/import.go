@@ -43,6 +43,10 @@ type ImportSummary struct {
 	ClientsPresent  int // already in the database (same name and date of birth): not duplicated
 	SessionsAdded   int
 	SessionsPresent int // the client already had a session at that time: not duplicated
+	MeasuresAdded   int
+	MeasuresPresent int // the same measure (by its identifier) was already here
+	PlansAdded      int
+	PlansPresent    int
 	// NewTerms are names the file used that the vocabulary lacked, added as
 	// the therapist's own entries.
 	NewTerms []store.Term
@@ -374,6 +378,15 @@ func (s ImportSummary) Lines() []string {
 	}
 	if s.SessionsPresent > 0 {
 		out = append(out, count(s.SessionsPresent, "session was", "sessions were")+" already recorded at the same time: not added again.")
+	}
+	if s.MeasuresAdded > 0 || s.MeasuresPresent > 0 {
+		out = append(out, count(s.MeasuresAdded, "outcome measure", "outcome measures")+verb(" added.", " would be added."))
+	}
+	if s.MeasuresPresent > 0 {
+		out = append(out, count(s.MeasuresPresent, "measure was", "measures were")+" already recorded: not added again.")
+	}
+	if s.PlansAdded > 0 {
+		out = append(out, count(s.PlansAdded, "treatment plan", "treatment plans")+verb(" added.", " would be added."))
 	}
 	if s.DefaultDurations > 0 {
 		out = append(out, count(s.DefaultDurations, "session has", "sessions have")+

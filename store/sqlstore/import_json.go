@@ -282,7 +282,7 @@ func (im *importer) jsonClient(n int, ec ExportClient) error {
 			return err
 		}
 	}
-	return nil
+	return im.jsonFunction(record, c, ec, report)
 }
 
 // jsonSession adds one session of a client.

@@ -175,6 +175,14 @@ func TestTheRecordProvesNothingWasChangedOutsideBacktrack(t *testing.T) {
 		{"a session inserted directly", `INSERT INTO sessions (client_id, started_at, duration_min, created_at, updated_at, uid)
 			SELECT id, '2026-11-01 10:00', 60, '2026-11-01 10:00:00', '2026-11-01 10:00:00', 'f0000000-0000-4000-8000-000000000000'
 			FROM clients LIMIT 1`, "was added outside Backtrack"},
+		{"an ODI section's score", `UPDATE measures SET items = replace(items, '"score":4', '"score":0') WHERE kind = 'odi'`,
+			"the ODI of Marta Nowak-Świątek on 2026-10-01"},
+		{"a measure deleted", `DELETE FROM measures WHERE kind = 'psfs'`, "the outcome measure"},
+		{"a measure added directly", `INSERT INTO measures (uid, client_id, kind, taken_on, items, created_at, updated_at)
+			SELECT 'f0000000-0000-4000-8000-0000000000aa', id, 'rmdq', '2026-10-09', '[]', '', '' FROM clients WHERE first_name = 'Marta'`,
+			"the RMDQ of Marta Nowak-Świątek on 2026-10-09 (f0000000-0000-4000-8000-0000000000aa) was added outside Backtrack"},
+		{"a plan's goal", `UPDATE plans SET goals = replace(goals, 'partly', 'met')`,
+			"the treatment plan of Marta Nowak-Świątek"},
 		{"a log entry changed", `DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'Someone else' WHERE seq = 3`,
 			"entry 3"},
 		{"a log entry deleted", `DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = 4`,

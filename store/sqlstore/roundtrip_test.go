@@ -60,6 +60,13 @@ func TestJSONExportImportsBackWithNothingLost(t *testing.T) {
 	if len(want.Clients) != 3 || len(want.Vocabulary) < 30 || want.Clients[0].Sessions[0].HomeCare == "" {
 		t.Fatalf("fixture export is thinner than expected: %+v", want)
 	}
+	if m := want.Clients[0].Measures; len(m) != 5 || m[0].Session == "" || m[0].Note == "" || want.Clients[0].Plan == nil ||
+		len(want.Clients[0].Plan.Goals) != 3 || sum.MeasuresAdded != 5 || sum.PlansAdded != 1 {
+		t.Fatalf("the export's measures and plan are thinner than the fixture's: %+v %+v (summary %+v)", m, want.Clients[0].Plan, sum)
+	}
+	if problems, err := dst.VerifyRecord(ctx); err != nil || len(problems) > 0 {
+		t.Errorf("the imported record does not verify: %v %v", problems, err)
+	}
 
 	// When the same file is imported again, nothing is duplicated.
 	f.Seek(0, 0)
@@ -67,7 +74,8 @@ func TestJSONExportImportsBackWithNothingLost(t *testing.T) {
 	if err != nil {
 		t.Fatalf("second import: %v", err)
 	}
-	if sum.ClientsAdded != 0 || sum.ClientsPresent != 3 || sum.SessionsAdded != 0 || sum.SessionsPresent != 5 {
+	if sum.ClientsAdded != 0 || sum.ClientsPresent != 3 || sum.SessionsAdded != 0 || sum.SessionsPresent != 5 ||
+		sum.MeasuresAdded != 0 || sum.MeasuresPresent != 5 || sum.PlansPresent != 1 {
 		t.Errorf("second import summary %+v, want everything present", sum)
 	}
 	again := exportOf(t, dst)
@@ -85,7 +93,7 @@ func TestCSVExportIsPrivateGuardedAndReadsBack(t *testing.T) {
 	richRecords(t, src)
 	dir := filepath.Join(t.TempDir(), "csv")
 	files, err := src.ExportTo(ctx, dir, sqlstore.ExportCSV)
-	if err != nil || len(files) != 3 {
+	if err != nil || len(files) != 4 {
 		t.Fatalf("export: %v %v", files, err)
 	}
 	for _, f := range files {

@@ -329,7 +329,7 @@ func TestKillDuringACSVExportLeavesTheWholeFolderOrNone(t *testing.T) {
 	if took == 0 {
 		t.Fatal("uninterrupted export did not finish")
 	}
-	want := []string{sqlstore.ExportClientsName, sqlstore.ExportSessionsName, sqlstore.ExportVocabularyName}
+	want := []string{sqlstore.ExportClientsName, sqlstore.ExportSessionsName, sqlstore.ExportMeasuresName, sqlstore.ExportVocabularyName}
 	complete := map[string][]byte{}
 	for _, name := range want {
 		complete[name], _ = os.ReadFile(filepath.Join(probe, name))

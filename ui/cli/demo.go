@@ -51,7 +51,7 @@ func runDemo(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "sample practice: %d clients, %d sessions in %s (%.1fs)\n",
-		sum.Clients, sum.Sessions, shown(db), time.Since(began).Seconds())
+	fmt.Fprintf(env.Stdout, "sample practice: %d clients, %d sessions, %d outcome measures, %d plans in %s (%.1fs)\n",
+		sum.Clients, sum.Sessions, sum.Measures, sum.Plans, shown(db), time.Since(began).Seconds())
 	return nil
 }

@@ -26,7 +26,8 @@ var reportCommand = command{
   backtrack report --db PATH --session ID|UUID --out FILE.pdf|DIR  (one visit note)
   (--out DIR for one client writes Lastname_Firstname_progress_YYYY-MM-DD.pdf in DIR)
   (--all prints progress as counts; --verbose adds each client's name)
-  options: --paper A4|Letter  --date YYYY-MM-DD (report date, default today)
+  options: --for client|physician|insurer (the edition; default physician)
+           --paper A4|Letter  --date YYYY-MM-DD (report date, default today)
            --practice NAME --therapist NAME --credentials TEXT (default: the desk's settings)`,
 	run: runReport,
 }
@@ -35,6 +36,7 @@ var reportCommand = command{
 type reportFlags struct {
 	db, client, from, to, out, paper, date string
 	session                                string
+	edition                                string
 	all, verbose                           bool
 	practice, therapist, credentials       string
 	set                                    map[string]bool // flags given, even if empty
@@ -50,6 +52,7 @@ func parseReportFlags(args []string) (reportFlags, error) {
 	fs.StringVar(&f.from, "from", "", "first day of the period (YYYY-MM-DD)")
 	fs.StringVar(&f.to, "to", "", "last day of the period (YYYY-MM-DD)")
 	fs.StringVar(&f.out, "out", "", "PDF file to write (folder with --all)")
+	fs.StringVar(&f.edition, "for", "", "who the report is for: client, physician or insurer (default physician)")
 	fs.StringVar(&f.paper, "paper", "", "paper size: A4 or Letter (default: the desk's setting, else A4)")
 	fs.StringVar(&f.date, "date", "", "report date (YYYY-MM-DD, default today)")
 	fs.StringVar(&f.practice, "practice", "", "practice name in the header")
@@ -117,7 +120,7 @@ func runReport(ctx context.Context, env Env, args []string) error {
 	if err := report.WriteFile(ctx, out, d, opts); err != nil {
 		return err
 	}
-	if err := s.LogEvent(ctx, store.ReportPrinted, client.UID, fmt.Sprintf("Progress report, %d visits", len(d.Sessions))); err != nil {
+	if err := s.LogEvent(ctx, store.ReportPrinted, client.UID, fmt.Sprintf("Progress report %s, %d visits", strings.ToLower(opts.Edition.Label()), len(d.Sessions))); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "wrote %s (%s, %d visits)\n", out, client.FullName(), len(d.Sessions))
@@ -291,6 +294,11 @@ func reportOptions(f reportFlags) (report.Options, error) {
 	if f.date != "" {
 		if opts.Date, err = parseDay("--date", f.date); err != nil {
 			return opts, err
+		}
+	}
+	if f.set["for"] {
+		if opts.Edition, err = report.ParseEdition(f.edition); err != nil {
+			return opts, usageError("--for: %v", err)
 		}
 	}
 	return opts, nil

@@ -228,3 +228,21 @@ func TestReportSaysWhichFieldsPrintAsBoxesBeforeWriting(t *testing.T) {
 		t.Errorf("Chinese report reads %q", text)
 	}
 }
+
+func TestReportForEachReader(t *testing.T) {
+	db, ids := reportDB(t)
+	id := strconv.FormatInt(ids["Ångström-Łukasiewicz"], 10)
+	for edition, want := range map[string]string{"client": "Dear Zoë", "physician": "For the physician", "insurer": "Visits and dates"} {
+		out := filepath.Join(t.TempDir(), edition+".pdf")
+		if code, _, stderr := run(t, "report", "--db", db, "--client", id, "--for", edition, "--out", out); code != 0 {
+			t.Fatalf("--for %s: exit %d: %s", edition, code, stderr)
+		}
+		if text := testkit.PDFText(t, out, testkit.Raw); !strings.Contains(text, want) {
+			t.Errorf("--for %s does not say %q", edition, want)
+		}
+	}
+	if code, _, stderr := run(t, "report", "--db", db, "--client", id, "--for", "lawyer", "--out", filepath.Join(t.TempDir(), "x.pdf")); code != cli.ExitUsage ||
+		!strings.Contains(stderr, "choose client, physician or insurer") {
+		t.Errorf("--for lawyer: exit %d %q", code, stderr)
+	}
+}
