@@ -41,6 +41,19 @@ const chartFontPt = 8
 // line cap, join and dash are left at gofpdf's defaults (butt, miter,
 // solid). Errors are gofpdf's sticky ones: check pdf.Error() before Output.
 func DrawPainChart(pdf *gofpdf.Fpdf, x, y, w, h float64, points []store.TrendPoint) {
+	drawChart(pdf, x, y, w, h, chart.Message(points), chart.PainScale,
+		func(f chart.Frame) chart.Chart { return chart.Layout(points, f) })
+}
+
+// DrawMeasureChart draws an outcome measure's trend as DrawPainChart draws
+// pain, from the same geometry: one series on the measure's own scale,
+// with its clinically important change from the first score dashed.
+func DrawMeasureChart(pdf *gofpdf.Fpdf, x, y, w, h float64, s chart.Series) {
+	drawChart(pdf, x, y, w, h, chart.SeriesMessage(s), chart.ScaleOf(s.Kind),
+		func(f chart.Frame) chart.Chart { return chart.LayoutSeries(s, f) })
+}
+
+func drawChart(pdf *gofpdf.Fpdf, x, y, w, h float64, msg string, scale chart.Scale, layout func(chart.Frame) chart.Chart) {
 	if pdf.Err() {
 		return
 	}
@@ -57,11 +70,11 @@ func DrawPainChart(pdf *gofpdf.Fpdf, x, y, w, h float64, points []store.TrendPoi
 	pdf.SetFontSize(chartFontPt)
 	_, d.em = pdf.GetFontSize()
 	d.pt = 1 / pdf.GetConversionRatio()
-	if msg := chart.Message(points); msg != "" {
+	if msg != "" {
 		d.note(x, y, w, h, msg)
 		return
 	}
-	d.draw(x, y, w, h, points)
+	d.draw(x, y, w, h, scale, layout)
 }
 
 type pdfChart struct {
@@ -71,12 +84,12 @@ type pdfChart struct {
 	ascii bool
 }
 
-func (d pdfChart) draw(x, y, w, h float64, points []store.TrendPoint) {
+func (d pdfChart) draw(x, y, w, h float64, scale chart.Scale, layout func(chart.Frame) chart.Chart) {
 	pdf := d.pdf
 	line := 1.3 * d.em
 	legendH := 2.4 * line
 	tickLen := 0.35 * line
-	left := pdf.GetStringWidth("10") + 0.6*line
+	left := pdf.GetStringWidth(chart.FormatScore(scale.Max)) + 0.6*line
 	right := pdf.GetStringWidth("30 Sep") / 2
 	bottom := tickLen + 2*line
 	plotX, plotY := x+left, y+legendH
@@ -90,11 +103,11 @@ func (d pdfChart) draw(x, y, w, h float64, points []store.TrendPoint) {
 	if frame.Width <= 0 || frame.Height <= 0 {
 		return
 	}
-	c := chart.Layout(points, frame)
+	c := layout(frame)
 	pdf.SetLineCapStyle("round")
 	pdf.SetLineJoinStyle("round")
 
-	d.legend(plotX, y+0.5*line, frame.Width, !c.Dense, c.Important)
+	d.legend(plotX, y+0.5*line, frame.Width, !c.Dense, c)
 	d.axes(c, plotX, plotY, tickLen, line, x, x+w)
 	if !c.Dense {
 		d.referenceLine(c, plotX, plotY)
@@ -200,8 +213,9 @@ func ink(before bool) rgb {
 }
 
 // legend names the two series, the relief connector and the reference.
-func (d pdfChart) legend(x, y, w float64, relief bool, ref chart.Reference) {
+func (d pdfChart) legend(x, y, w float64, relief bool, c chart.Chart) {
 	pdf := d.pdf
+	ref := c.Important
 	type item struct {
 		label, short string
 		draw         func(x, y float64)
@@ -221,6 +235,11 @@ func (d pdfChart) legend(x, y, w float64, relief bool, ref chart.Reference) {
 			pdf.SetFillColor(inkPaper.r, inkPaper.g, inkPaper.b)
 			pdf.Circle(sx+swatch/2, sy, r, "FD")
 		}},
+	}
+	if c.Legend.Series != "" { // a measure: its one series
+		items = items[:1]
+		items[0].label, items[0].short = d.text(c.Legend.Series), d.text(c.Legend.Short)
+		relief = false
 	}
 	if relief {
 		items = append(items, item{"Relief in a visit", "Relief in a visit", func(sx, sy float64) {

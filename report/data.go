@@ -25,6 +25,10 @@ type Data struct {
 	// The summary the desk's brief shows too: progress, most frequent
 	// tags, latest plan and home care over the period.
 	store.RecordSummary
+	// Function: the outcome measures in the period, oldest first, and the
+	// treatment plan (ID 0 when none).
+	Measures      []store.Measure
+	TreatmentPlan store.Plan
 }
 
 // Load reads one client's report for a period from the store.
@@ -38,6 +42,7 @@ func Load(ctx context.Context, s store.Records, clientID int64, period store.Per
 	}
 	d := Assemble(rec.Client, period, rec.Sessions, rec.Trend)
 	d.Health = rec.Health
+	d.Measures, d.TreatmentPlan = rec.Measures, rec.Plan
 	return d, nil
 }
 

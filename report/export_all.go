@@ -20,6 +20,15 @@ type BatchResult struct {
 	Written []string       // files written, in client order
 	Skipped []store.Client // active clients without a visit in the period
 	Failed  []ClientError  // clients whose report could not be written
+	// Unprintable is, per client written, the fields printed with boxes.
+	Unprintable []ClientUnprintable
+}
+
+// ClientUnprintable is a client of a batch whose report holds characters
+// no font of the report prints (FindUnprintable).
+type ClientUnprintable struct {
+	Client store.Client
+	Fields []Unprintable
 }
 
 // ClientError is one client's failure in a batch.
@@ -55,7 +64,7 @@ func ExportAll(ctx context.Context, s store.Records, dir string, period store.Pe
 		if err := ctx.Err(); err != nil {
 			return res, fmt.Errorf("export reports: %w", err)
 		}
-		path, err := exportOne(ctx, s, dir, c.Client, period, o, used)
+		path, unprintable, err := exportOne(ctx, s, dir, c.Client, period, o, used)
 		switch {
 		case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 			return res, fmt.Errorf("export reports: %w", err)
@@ -65,6 +74,9 @@ func ExportAll(ctx context.Context, s store.Records, dir string, period store.Pe
 			res.Failed = append(res.Failed, ClientError{Client: c.Client, Err: err})
 		default:
 			res.Written = append(res.Written, path)
+			if len(unprintable) > 0 {
+				res.Unprintable = append(res.Unprintable, ClientUnprintable{c.Client, unprintable})
+			}
 		}
 		if progress != nil {
 			progress(i+1, len(clients), c.Client)
@@ -75,13 +87,13 @@ func ExportAll(ctx context.Context, s store.Records, dir string, period store.Pe
 
 var errNoVisits = errors.New("no visit in the period")
 
-func exportOne(ctx context.Context, s store.Records, dir string, c store.Client, period store.Period, o Options, used map[string]bool) (string, error) {
+func exportOne(ctx context.Context, s store.Records, dir string, c store.Client, period store.Period, o Options, used map[string]bool) (string, []Unprintable, error) {
 	d, err := Load(ctx, s, c.ID, period)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	if len(d.Sessions) == 0 {
-		return "", errNoVisits
+		return "", nil, errNoVisits
 	}
 	// Two clients of the same name must not overwrite each other's report.
 	name := FileName(c, o.Date)
@@ -90,5 +102,5 @@ func exportOne(ctx context.Context, s store.Records, dir string, c store.Client,
 	}
 	used[strings.ToLower(name)] = true
 	path := filepath.Join(dir, name)
-	return path, WriteFile(ctx, path, d, o)
+	return path, FindUnprintable(d, o), WriteFile(ctx, path, d, o)
 }

@@ -17,6 +17,14 @@ import (
 // "Σοφία" or "Наталья" print as typed. The Go fonts cover the same scripts
 // but their slashed zero and long hyphen read like program code on a
 // clinical letter ("0–10", "Side-lying").
+//
+// Chinese and Japanese print in Droid Sans Fallback, Korean in NanumGothic,
+// character by character beside the Latin text (see runs). Scripts whose
+// letters change shape with their neighbours or run right to left (Arabic,
+// Hebrew, Devanagari and the other Indic scripts, Thai...) cannot be
+// printed correctly by gofpdf, which neither shapes nor reorders: they
+// print as boxes, and Unprintable names the fields that hold them before
+// a report is written.
 const fontFamily = "Sans"
 
 var fontFaces = []struct {
@@ -26,6 +34,35 @@ var fontFaces = []struct {
 	{"", fonts.SansRegular},
 	{"B", fonts.SansBold},
 	{"I", fonts.SansItalic},
+}
+
+// extraFont is a font for scripts Liberation Sans lacks, in one face only
+// (bold and italic print regular), registered in a PDF only when used.
+type extraFont struct {
+	family string
+	ttf    func() []byte
+}
+
+var extraFonts = []extraFont{
+	{"CJK", fonts.CJK},       // Chinese ideographs, Japanese kana
+	{"Hangul", fonts.Hangul}, // Korean
+}
+
+// Which font prints a character: sansFont, an index into extraFonts, or
+// noFont (the placeholder prints instead).
+const (
+	sansFont = -1
+	noFont   = -2
+)
+
+// unshapedScripts are printed wrong without shaping or right-to-left
+// ordering, whatever glyphs a font has: they count as unprintable.
+var unshapedScripts = []*unicode.RangeTable{
+	unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko,
+	unicode.Devanagari, unicode.Bengali, unicode.Gurmukhi, unicode.Gujarati,
+	unicode.Oriya, unicode.Tamil, unicode.Telugu, unicode.Kannada,
+	unicode.Malayalam, unicode.Sinhala, unicode.Thai, unicode.Lao,
+	unicode.Tibetan, unicode.Myanmar, unicode.Khmer, unicode.Mongolian,
 }
 
 // placeholder stands in for a character the fonts lack (Chinese, emoji...):
@@ -46,16 +83,21 @@ func (s *runeSet) has(r rune) bool {
 	return r >= 0 && r < 0x10000 && s[r/64]&(1<<(r%64)) != 0
 }
 
-// printableRunes is the characters every embedded face has a glyph for,
-// read once from the fonts' own character maps.
-var printableRunes = sync.OnceValue(func() *runeSet {
+// glyphs is the characters every one of the fonts has a glyph for, less
+// the scripts that cannot print correctly without shaping.
+func glyphs(ttfs ...[]byte) *runeSet {
 	var set runeSet
 	for r := range rune(0x10000) {
 		set[r/64] |= 1 << (r % 64)
 	}
+	for r := range rune(0x10000) {
+		if unicode.In(r, unshapedScripts...) {
+			set[r/64] &^= 1 << (r % 64) // glyphs or not, printed wrong
+		}
+	}
 	var buf sfnt.Buffer
-	for _, face := range fontFaces {
-		f, err := sfnt.Parse(face.ttf)
+	for _, ttf := range ttfs {
+		f, err := sfnt.Parse(ttf)
 		if err != nil {
 			panic("report: embedded font unreadable: " + err.Error()) // fixed bytes: a build defect
 		}
@@ -68,7 +110,40 @@ var printableRunes = sync.OnceValue(func() *runeSet {
 		}
 	}
 	return &set
+}
+
+// printableRunes is the characters every embedded face of Liberation Sans
+// has a glyph for, read once from the fonts' own character maps.
+var printableRunes = sync.OnceValue(func() *runeSet {
+	ttfs := make([][]byte, len(fontFaces))
+	for i, f := range fontFaces {
+		ttfs[i] = f.ttf
+	}
+	return glyphs(ttfs...)
 })
+
+// extraRunes is each extra font's characters, read the first time a
+// character Liberation Sans lacks is met: most reports never unpack them.
+var extraRunes = sync.OnceValue(func() []*runeSet {
+	sets := make([]*runeSet, len(extraFonts))
+	for i, f := range extraFonts {
+		sets[i] = glyphs(f.ttf())
+	}
+	return sets
+})
+
+// fontOf is the font that prints r correctly, or noFont.
+func fontOf(r rune) int {
+	if r < 0x80 || printableRunes().has(r) {
+		return sansFont
+	}
+	for i, set := range extraRunes() {
+		if set.has(r) {
+			return i
+		}
+	}
+	return noFont
+}
 
 // printable returns text as the fonts can print it: composed (NFC) so an
 // accent typed as a separate mark joins its letter, tabs as spaces, line
@@ -78,7 +153,6 @@ func printable(text string) string {
 	if plainASCII(text) {
 		return text // the common case, and nothing to change
 	}
-	set := printableRunes()
 	if !norm.NFC.IsNormalString(text) {
 		text = norm.NFC.String(text)
 	}
@@ -92,7 +166,7 @@ func printable(text string) string {
 			b.WriteByte(' ')
 		case unicode.IsControl(r), unicode.Is(unicode.Cf, r), unicode.Is(unicode.Variation_Selector, r):
 			// nothing to see: carriage returns, zero-width joiners, emoji styles
-		case set.has(r):
+		case fontOf(r) != noFont:
 			b.WriteRune(r)
 		default:
 			b.WriteRune(placeholder)

@@ -295,10 +295,13 @@ func (r *renderer) clientSignature() {
 }
 
 // historyForReader is the progress report's section for a physician or an
-// insurer: what to know before treating, the reason for the visit and
-// the red-flag screen with what was done.
+// insurer (their editions): what to know before treating, the reason for
+// the visit and the red-flag screen with what was done.
 func (r *renderer) historyForReader() {
 	c, h := r.d.Client, r.d.Health
+	if h.Empty() && len(store.Alerts(c, h)) == 0 {
+		return // nothing recorded: no section saying so at length
+	}
 	r.section("Relevant history and red-flag screen", 14)
 	in := h.Intake
 	if in.OnFile() {

@@ -8,9 +8,8 @@ import (
 
 // Options are how a report is printed, as opposed to what it says.
 type Options struct {
-	// Document is what is printed: the progress report (the zero value),
-	// its edition for a physician or an insurer with the relevant health
-	// history and the red-flag screen, or the intake summary.
+	// Document is what is printed: the progress report (the zero value,
+	// in the Edition asked for) or the intake summary.
 	Document Document
 	Practice store.Practice
 	PageSize settings.PageSize // zero means A4
@@ -18,6 +17,8 @@ type Options struct {
 	// PDF's creation time. Zero means now. Fixed dates give byte-identical
 	// files.
 	Date time.Time
+	// Edition is who the report is for; zero is the physician's.
+	Edition Edition
 }
 
 func (o Options) withDefaults() Options {
@@ -35,9 +36,8 @@ type Document int
 
 // The documents.
 const (
-	ProgressReport      Document = iota
-	ProgressWithHistory          // for a physician or an insurer
-	IntakeSummary                // for the client to read and sign
+	ProgressReport Document = iota
+	IntakeSummary           // for the client to read and sign
 )
 
 // Title is the document's name in its header.

@@ -47,6 +47,9 @@ func (r *renderer) letterhead() {
 
 	rh := r.block(style{"B", 13, inkColor}, r.left+leftW, y+0.6, rightW, "R", docTitle)
 	rh += r.block(smallStyle, r.left+leftW, y+rh+1, rightW, "R", "Report date "+formatDate(r.o.Date))
+	if r.note != nil || r.o.Document != IntakeSummary { // the intake is the client's own, to sign
+		rh += r.block(smallStyle, r.left+leftW, y+rh+0.3, rightW, "R", r.o.Edition.Label())
+	}
 
 	y += max(h, rh) + 3
 	r.rule(r.left, r.right, y, accentColor, 0.6)
@@ -121,7 +124,7 @@ func (r *renderer) runningHeader() {
 	// client's name, which matters more on a loose page, gets the rest.
 	what := store.JoinNonEmpty("  ·  ", r.o.Practice.Name, r.docTitle()+" "+formatDate(r.o.Date))
 	r.use(smallStyle)
-	rightW := min(r.pdf.GetStringWidth(printable(what))+1, r.width*0.45)
+	rightW := min(r.textWidth(printable(what))+1, r.width*0.45)
 	leftW := r.width - rightW - 4
 	whoStyle := style{"B", 8.5, inkColor}
 	h := r.writeLines(whoStyle, r.left, y, leftW, "L", r.clipped(whoStyle, who, leftW, 3))

@@ -27,12 +27,13 @@ func TestGreekCyrillicAndAccentedTextPrintIntact(t *testing.T) {
 }
 
 func TestCharactersTheFontLacksShowAsABox(t *testing.T) {
-	// Given a note with Chinese, an emoji (outside the Basic Multilingual
-	// Plane, which gofpdf's width tables cannot index) and a zero-width joiner
+	// Given a note with Arabic (which needs shaping gofpdf lacks), an emoji
+	// (outside the Basic Multilingual Plane, which gofpdf's width tables
+	// cannot index) and a zero-width joiner
 	s := openStore(t)
 	c := createClient(t, s, "Mei", "Lin", day(1988, 7, 9))
 	saveVisit(t, s, c.ID, visit{at: day(2026, 10, 1), before: 6, after: 3,
-		note: "before 中文 middle 👍🏽 after\u200d end"})
+		note: "before عر middle 👍🏽 after\u200d end"})
 
 	// When the report is written (it must not panic or fail)
 	text := strings.Join(pdfRaw(t, writePDF(t, s, c.ID, store.Period{}, defaultOptions())), "\n")

@@ -1,6 +1,9 @@
 package report
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // A quiet palette: dark ink, one navy accent, greys for labels and rules.
 var (
@@ -70,7 +73,115 @@ func (r *renderer) wrap(s style, text string, w float64) []string {
 		return nil
 	}
 	r.use(s)
-	return r.pdf.SplitText(text, w)
+	if oneFont(text) {
+		return r.pdf.SplitText(text, w)
+	}
+	return r.wrapRuns(text, w)
+}
+
+// wrapRuns wraps text that mixes fonts, measuring each run in its own:
+// lines break at spaces, or between two CJK characters, which need none.
+func (r *renderer) wrapRuns(text string, w float64) []string {
+	var lines []string
+	for _, para := range strings.Split(text, "\n") {
+		line := ""
+		for _, unit := range breakUnits(para) {
+			if line != "" && r.textWidth(strings.TrimRight(line+unit, " ")) > w {
+				lines = append(lines, strings.TrimRight(line, " "))
+				line = strings.TrimLeft(unit, " ")
+				continue
+			}
+			line += unit
+		}
+		lines = append(lines, strings.TrimRight(line, " "))
+	}
+	return lines
+}
+
+// breakUnits cuts text where a line may break: after a run of spaces, and
+// after each character of an extra font.
+func breakUnits(text string) []string {
+	var units []string
+	start := 0
+	for i, c := range text {
+		end := i + utf8.RuneLen(c)
+		next, _ := utf8.DecodeRuneInString(text[end:])
+		if (c == ' ' && next != ' ') || (c != ' ' && fontOf(c) >= 0 && next != ' ') {
+			units = append(units, text[start:end])
+			start = end
+		}
+	}
+	if start < len(text) {
+		units = append(units, text[start:])
+	}
+	return units
+}
+
+// oneFont reports whether Liberation Sans prints all of text.
+func oneFont(text string) bool {
+	if plainASCII(text) {
+		return true
+	}
+	for _, c := range text {
+		if fontOf(c) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// textRun is a stretch of text in one font (sansFont or an extra font).
+type textRun struct {
+	font int
+	text string
+}
+
+func runs(text string) []textRun {
+	var out []textRun
+	start, font := 0, sansFont
+	for i, c := range text {
+		f := max(fontOf(c), sansFont) // the placeholder is Liberation's
+		if i > 0 && f != font {
+			out = append(out, textRun{font, text[start:i]})
+			start = i
+		}
+		font = f
+	}
+	if start < len(text) {
+		out = append(out, textRun{font, text[start:]})
+	}
+	return out
+}
+
+// withFont measures or prints with font f at the current style's size,
+// then selects the style's own font again.
+func (r *renderer) withFont(f int, do func()) {
+	if f == sansFont {
+		do()
+		return
+	}
+	if r.extras == nil {
+		r.extras = make([]bool, len(extraFonts))
+	}
+	if !r.extras[f] {
+		r.pdf.AddUTF8FontFromBytes(extraFonts[f].family, "", extraFonts[f].ttf())
+		r.extras[f] = true
+	}
+	r.pdf.SetFont(extraFonts[f].family, "", r.current.size)
+	do()
+	r.pdf.SetFont(fontFamily, r.current.face, r.current.size)
+}
+
+// textWidth is the width of one line of printable text in the current style.
+func (r *renderer) textWidth(text string) float64 {
+	if oneFont(text) {
+		return r.pdf.GetStringWidth(text)
+	}
+	w := 0.0
+	for _, run := range runs(text) {
+		r.withFont(run.font, func() { w += r.pdf.GetStringWidth(run.text) })
+	}
+	return w
 }
 
 // writeLines prints lines from (x, y) down, aligned "L", "C" or "R" in width
@@ -93,12 +204,22 @@ func (r *renderer) line(x, y, w, h float64, align, text string) {
 	}
 	switch align {
 	case "R":
-		x += w - r.pdf.GetStringWidth(text)
+		x += w - r.textWidth(text)
 	case "C":
-		x += (w - r.pdf.GetStringWidth(text)) / 2
+		x += (w - r.textWidth(text)) / 2
 	}
 	_, fontMM := r.pdf.GetFontSize()
-	r.pdf.Text(x, y+0.5*h+0.3*fontMM, text)
+	baseline := y + 0.5*h + 0.3*fontMM
+	if oneFont(text) {
+		r.pdf.Text(x, baseline, text)
+		return
+	}
+	for _, run := range runs(text) {
+		r.withFont(run.font, func() {
+			r.pdf.Text(x, baseline, run.text)
+			x += r.pdf.GetStringWidth(run.text)
+		})
+	}
 }
 
 // clipped is at most n lines of wrapped text, the last ending in "…" when
@@ -111,7 +232,7 @@ func (r *renderer) clipped(s style, text string, w float64, n int) []string {
 	}
 	lines = lines[:n]
 	last := []rune(lines[n-1])
-	for len(last) > 0 && r.pdf.GetStringWidth(string(last)+" …") > w {
+	for len(last) > 0 && r.textWidth(string(last)+" …") > w {
 		last = last[:len(last)-1]
 	}
 	lines[n-1] = strings.TrimRight(string(last), " ") + " …"

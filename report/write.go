@@ -62,8 +62,9 @@ type renderer struct {
 	bottom             float64 // lowest y content may reach
 	contentTop         float64 // where content starts on the current page
 
-	current style // the style last selected with use
-	styled  bool  // whether current is set
+	current style  // the style last selected with use
+	styled  bool   // whether current is set
+	extras  []bool // which extraFonts this PDF has registered
 
 	// onNewPage runs after the running header of every new page; the
 	// sessions table sets it to repeat its header row.
@@ -123,23 +124,6 @@ func newRenderer(d Data, o Options, note *store.Session) (*renderer, error) {
 	pdf.SetHeaderFunc(r.pageHeader)
 	pdf.SetFooterFunc(r.pageFooter)
 	return r, nil
-}
-
-func (r *renderer) render() {
-	r.newPage()
-	if r.o.Document == IntakeSummary {
-		r.intakeSummary()
-		return
-	}
-	r.summary()
-	if r.o.Document == ProgressWithHistory {
-		r.historyForReader()
-	}
-	r.chart()
-	r.frequencies()
-	r.sessionsTable()
-	r.planAndHomeCare()
-	r.signature()
 }
 
 // newPage starts a page: running header, then whatever the running

@@ -33,8 +33,13 @@ const (
 	ScreenRecorded   Action = "red_flags.screened"
 	ScreenUpdated    Action = "red_flags.updated" // a referral or clearance recorded, an answer corrected
 	ConsentRecorded  Action = "consent.recorded"
-	ConsentChanged   Action = "consent.changed" // corrected or withdrawn
-	ConsentChecked   Action = "consent.checked" // a session treating an area without consent: the answer
+	ConsentChanged   Action = "consent.changed"  // corrected or withdrawn
+	ConsentChecked   Action = "consent.checked"  // a session treating an area without consent: the answer
+	MeasureRecorded  Action = "measure.recorded" // an ODI, RMDQ or PSFS from the client's form
+	MeasureChanged   Action = "measure.changed"
+	MeasureDeleted   Action = "measure.deleted" // entered in error: the entry keeps what it said
+	PlanCreated      Action = "plan.created"
+	PlanChanged      Action = "plan.changed"
 )
 
 // Words is the action as a line of the record's history reads it.
@@ -88,6 +93,16 @@ func (a Action) Words() string {
 		return "Consent changed or withdrawn"
 	case ConsentChecked:
 		return "Treated an area without consent on file: the answer"
+	case MeasureRecorded:
+		return "Outcome measure recorded"
+	case MeasureChanged:
+		return "Outcome measure corrected"
+	case MeasureDeleted:
+		return "Outcome measure deleted (entered in error)"
+	case PlanCreated:
+		return "Treatment plan made"
+	case PlanChanged:
+		return "Treatment plan changed"
 	}
 	return string(a)
 }

@@ -1,6 +1,9 @@
 package store
 
-import "slices"
+import (
+	"slices"
+	"time"
+)
 
 // ClientRecord is everything the desk's client view and a progress report
 // show about one client over a period, read from one snapshot so the
@@ -11,6 +14,17 @@ type ClientRecord struct {
 	Sessions []Session    // newest first, each with every tag; voided notes are not among them
 	Voided   []Session    // notes entered in error, newest first: in the history, in no figure
 	Trend    []TrendPoint // oldest first: the chart and the summary read it
+	Measures []Measure    // outcome measures in the period, oldest first
+	Plan     Plan         // the client's treatment plan; ID 0 when none
+}
+
+// PlanStatus is where the client stands against their plan on day now
+// ("visit 5 of 8 · ODI due"); ok is false without a plan.
+func (r ClientRecord) PlanStatus(now time.Time) (PlanStatus, bool) {
+	if r.Plan.ID == 0 {
+		return PlanStatus{}, false
+	}
+	return r.Plan.StatusOf(r.Sessions, r.Measures, now), true
 }
 
 // TrendOf is the pain trend of sessions given in any order: oldest first,

@@ -60,7 +60,10 @@ type Client struct {
 	// UID identifies the person for good: a UUID set when the client is
 	// created, written by every export and honoured by every import, so
 	// two clients of the same name are never merged.
-	UID               string
+	UID string
+	// Version rises with every change; an update from an older one is
+	// refused with a StaleError (0: not checked).
+	Version           int
 	FirstName         string
 	LastName          string
 	DateOfBirth       time.Time // zero when unknown
@@ -246,10 +249,19 @@ type Session struct {
 	TriggerOther string // the "other" trigger, in the therapist's words
 	Muscles      []Tag
 	Techniques   []Tag
+	BodyMap      []BodyMark // where it hurts, on the body chart (body_map.go)
 	Notes        SOAP
 	HomeCare     string
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
+	// Version rises with every change (Client.Version).
+	Version int
+	// Author wrote the note: on a practice server the therapist's role
+	// (set by the server), on a file the desk's therapist.
+	Author string
+	// Private keeps the note from everyone but its author (and the
+	// auditors): on a practice server its row security enforces it.
+	Private bool
 
 	// The note's history (record_history.go): signed, locked, amended,
 	// voided. A draft has none of it.

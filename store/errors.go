@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"strings"
+	"time"
 )
 
 // ErrNotFound means the client, session or term asked for does not exist.
@@ -92,3 +93,24 @@ func (p Problems) For(field string) string {
 	}
 	return ""
 }
+
+// ErrStale means a save was made from an older version of the record than
+// the one stored: someone changed it in the meantime (StaleError).
+var ErrStale = errors.New("changed in the meantime")
+
+// StaleError is a save refused because another desk changed the record
+// since it was loaded: who and when, from the record's history.
+type StaleError struct {
+	By string
+	At time.Time
+}
+
+func (e *StaleError) Error() string {
+	if e.By == "" {
+		return "changed on another desk — reload and reapply"
+	}
+	return "changed by " + e.By + " at " + e.At.Format("15:04") + " — reload and reapply"
+}
+
+// Is makes the error ErrStale.
+func (e *StaleError) Is(target error) bool { return target == ErrStale }

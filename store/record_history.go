@@ -98,6 +98,7 @@ func ChangedFields(before, after Session) []string {
 	for _, k := range Kinds {
 		add(k.Label(), tagKey(before.Tags(k)) != tagKey(after.Tags(k)))
 	}
+	add("Body chart", bodyMapKey(before.BodyMap) != bodyMapKey(after.BodyMap))
 	add("Other trigger", before.TriggerOther != after.TriggerOther)
 	add("Subjective", before.Notes.Subjective != after.Notes.Subjective)
 	add("Objective", before.Notes.Objective != after.Notes.Objective)
@@ -127,15 +128,32 @@ func hashOf(fields ...string) string {
 
 // NoteHash covers everything a note says and its state (signed, legacy,
 // voided, amendments): the hash its latest audit entry carries, and a
-// signed note's stored seal. It names its version ("note/1:"), so a later
-// Backtrack that records more in a note can still verify older hashes.
-func NoteHash(clientUID string, s Session) string { return "note/1:" + noteHash(clientUID, s) }
+// signed note's stored seal. It names its version, so a later Backtrack
+// that records more in a note can still verify older hashes: "note/1:" is a
+// note without a body chart, or one whose chart is only what the migration
+// made of its location words (hashed as those words, as it was sealed
+// before); "note/2:" adds the body chart.
+func NoteHash(clientUID string, s Session) string {
+	if len(s.BodyMap) == 0 {
+		return "note/1:" + noteHash(clientUID, s)
+	}
+	if locations, ok := s.migratedOnly(); ok {
+		s.Locations, s.BodyMap = locations, nil
+		return "note/1:" + noteHash(clientUID, s)
+	}
+	return "note/2:" + noteHash(clientUID, s)
+}
 
+// noteHash hashes the note's fields; the body chart joins them only when
+// there is one, so a note without one hashes as version 1 did.
 func noteHash(clientUID string, s Session) string {
 	fields := []string{clientUID, s.UID, s.Start.Format(StartLayout), strconv.Itoa(s.DurationMin),
 		s.PainBefore.String(), s.PainAfter.String()}
 	for _, k := range Kinds {
 		fields = append(fields, tagKey(s.Tags(k)))
+	}
+	if len(s.BodyMap) > 0 {
+		fields = append(fields, "body/1", bodyMapKey(s.BodyMap))
 	}
 	fields = append(fields, s.TriggerOther, s.Notes.Subjective, s.Notes.Objective, s.Notes.Assessment,
 		s.Notes.Plan, s.HomeCare, stampText(s.SignedAt), s.SignedBy, strconv.FormatBool(s.Legacy),

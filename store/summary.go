@@ -91,6 +91,13 @@ func CountTags(sessions []Session, kind Kind) []TagCount {
 		if kind == Trigger && sessions[i].TriggerOther != "" {
 			counts[key{"Other: " + sessions[i].TriggerOther, NoSide}]++
 		}
+		if kind == Location { // where it hurt is on the body chart now, by region
+			for _, m := range sessions[i].BodyMap {
+				if r, ok := RegionOf(m.Region); ok {
+					counts[key{r.Name, r.Side}]++
+				}
+			}
+		}
 	}
 	out := make([]TagCount, 0, len(counts))
 	for k, n := range counts {

@@ -82,7 +82,8 @@ func tidyLine(s string) string { return strings.TrimSpace(s) }
 
 // tidyNote trims a note and normalises line endings.
 func tidyNote(s string) string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
+	// Windows' CRLF and old Macs' lone CR are both a line's end.
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 	return strings.TrimSpace(s)
 }
 
@@ -146,6 +147,8 @@ func (sess *Session) Validate(clientDOB, now time.Time) Problems {
 	}
 	checkPain(&p, "pain_before", "Pain before", sess.PainBefore)
 	checkPain(&p, "pain_after", "Pain after", sess.PainAfter)
+	SortBodyMap(sess.BodyMap)
+	p.checkBodyMap(sess.BodyMap)
 	p.checkLine("trigger_other", "Other trigger", sess.TriggerOther, maxLineLen)
 	p.checkNote("subjective", "Subjective note", sess.Notes.Subjective)
 	p.checkNote("objective", "Objective note", sess.Notes.Objective)

@@ -24,6 +24,8 @@ type brief struct {
 	Said      string // the last visit's note: subjective,
 	Found     string // objective,
 	Assessed  string // and assessment, one line each
+	Course    string // against the plan: "visit 5 of 8 · ODI due"
+	Goals     string // the plan's goals in the client's words
 	Trend     string // progress over all visits
 	PainTypes string // last time, then the most frequent overall
 	Triggers  string
@@ -51,7 +53,7 @@ func briefOf(history []store.Session, trend []store.TrendPoint, now time.Time) b
 			oftenLine(sum.PainTypes, len(history))),
 		Triggers: lastAndOften(triggerLabels(last),
 			oftenLine(sum.Triggers, len(history))),
-		Locations: store.TagLabels(last.Locations),
+		Locations: last.WhereItHurts(),
 		Treated:   store.JoinNonEmpty(" — ", store.TagLabels(last.Muscles), store.TagLabels(last.Techniques)),
 		Trend:     trendLine(sum.Progress),
 		Said:      oneLine(last.Notes.Subjective),
@@ -154,6 +156,8 @@ const (
 	lineFound     = "Found"
 	lineAssessed  = "Assessed"
 	lineTrend     = "Trend"
+	lineCourse    = "Course"
+	lineGoals     = "Goals"
 	linePainTypes = "Pain"
 	lineTriggers  = "Triggers"
 	lineLocations = "Where"
@@ -168,9 +172,9 @@ func newBeforeTreatment() *beforeTreatment {
 		labels: map[string]*widget.Label{},
 		// What matters in the minute before treatment first: whether the
 		// intake and consent are on file, the last visit, its note and the
-		// plan; then the trend and the tags.
+		// plan; then the course, the trend, the goals and the tags.
 		order: []string{lineIntake, lineConsent, lineLastVisit, lineSaid, lineFound, lineAssessed, linePlan, lineHomeCare,
-			lineTrend, linePainTypes, lineTriggers, lineLocations, lineTreated},
+			lineCourse, lineTrend, lineGoals, linePainTypes, lineTriggers, lineLocations, lineTreated},
 	}
 	b.content = container.New(layout.Facts{})
 	for _, name := range b.order {
@@ -194,7 +198,7 @@ func newBeforeTreatment() *beforeTreatment {
 func (b *beforeTreatment) show(br brief) {
 	values := map[string]string{
 		lineIntake: br.Intake, lineConsent: br.Consent,
-		lineLastVisit: br.LastVisit, lineTrend: br.Trend,
+		lineLastVisit: br.LastVisit, lineTrend: br.Trend, lineCourse: br.Course, lineGoals: br.Goals,
 		lineSaid: br.Said, lineFound: br.Found, lineAssessed: br.Assessed,
 		linePainTypes: br.PainTypes, lineTriggers: br.Triggers,
 		lineLocations: br.Locations, lineTreated: br.Treated,

@@ -42,6 +42,8 @@ type clientHeader struct {
 	Intake     *button
 	Consent    *button
 	Report     *button
+	Measure    *button // records an outcome measure; in the brief's title bar
+	Plan       *button // the treatment plan; in the brief's title bar
 	Edit       *button
 	Archive    *button
 
@@ -85,6 +87,8 @@ func newClientHeader() *clientHeader {
 	h.Intake = newButtonWithIcon("Intake…", theme.FileTextIcon(), nil)
 	h.Consent = newButton("Consent…", nil)
 	h.Report = newButtonWithIcon("Report…", theme.DocumentPrintIcon(), nil)
+	h.Measure = newButton("Measure…", nil)
+	h.Plan = newButton("Plan…", nil)
 	h.Edit = newButtonWithIcon("Edit client", theme.DocumentCreateIcon(), nil)
 	h.Archive = newButton("Archive", nil)
 

@@ -32,9 +32,14 @@ const (
 type ClientView struct {
 	d *Desk
 
-	Header  *clientHeader
-	Before  *beforeTreatment
-	Chart   *painchart.Chart
+	Header *clientHeader
+	Before *beforeTreatment
+	Chart  *painchart.Chart
+	// Function is each outcome measure's trend beside pain.
+	Function *functionCharts
+	// Due lists, where no client is picked, the clients whose
+	// re-assessment is due.
+	Due     *fyne.Container
 	History *sessionHistory
 	Detail  *sessionDetail
 	Form    *SessionForm // nil unless a session is being recorded or edited
@@ -42,6 +47,7 @@ type ClientView struct {
 	client   store.Client
 	health   store.Health
 	sessions []store.Session // newest first
+	record   store.ClientRecord
 	mode     viewMode
 
 	// The health dialogs and the consent question, while open (for tests).
@@ -68,6 +74,7 @@ type clientData struct {
 	sessions []store.Session
 	voided   []store.Session // entered in error: in the history on request, in no figure
 	trend    []store.TrendPoint
+	record   store.ClientRecord // all of it: measures and plan too
 }
 
 func newClientView(d *Desk) *ClientView {
@@ -81,6 +88,8 @@ func newClientView(d *Desk) *ClientView {
 	v.Header.Intake.OnTapped = v.openIntake
 	v.Header.Consent.OnTapped = v.openConsent
 	v.Header.ReferDone.OnTapped = v.openReferredScreen
+	v.Header.Measure.OnTapped = func() { newMeasureDialog(v, v.record.Measures, d.now()).show() }
+	v.Header.Plan.OnTapped = func() { newPlanDialog(v, v.record.Plan, v.record.Measures, d.now()).show() }
 	v.Header.Archive.OnTapped = v.toggleArchived
 	v.History.OnOpen = v.showDetail
 	v.Detail.Back.OnTapped = v.showOverview
@@ -89,9 +98,12 @@ func newClientView(d *Desk) *ClientView {
 	v.Detail.Edit.OnTapped = func() { v.EditSession(v.Detail.session) }
 	v.Detail.PDF.OnTapped = func() { d.showNote(v.client, v.Detail.session) }
 	v.Detail.Delete.OnTapped = func() { v.confirmDelete(v.Detail.session) }
+	v.Detail.Sign.OnTapped = func() { v.signNote(v.Detail.session) }
+	v.Detail.Void.OnTapped = func() { v.askVoid(v.Detail.session) }
 
-	v.beforePanel = newPanel("BEFORE TREATMENT", nil, v.Before.content)
-	chartPanel := newPanel("PAIN OVER VISITS", nil, v.Chart)
+	v.beforePanel = newPanel("BEFORE TREATMENT", container.NewHBox(v.Header.Measure, v.Header.Plan), v.Before.content)
+	v.Function = newFunctionCharts()
+	chartPanel := newPanel("PAIN AND FUNCTION", nil, container.NewBorder(nil, v.Function.row, nil, nil, v.Chart))
 	newSession := newButtonWithIcon("New session  (Ctrl+N)", theme.ContentAddIcon(), v.NewSession)
 	historyPanel := newTitledPanel(v.History.Title, newSession, v.History.content)
 	// Before treatment gets the height it needs, without a scroll bar, when
@@ -108,7 +120,8 @@ func newClientView(d *Desk) *ClientView {
 	// ask for none and show "…".
 	hint.Truncation = fyne.TextTruncateOff
 	hint.SetText("Pick a client on the left, or add one with New client (Ctrl+Shift+N).")
-	v.placeholder = container.NewCenter(hint)
+	v.Due = container.NewVBox()
+	v.placeholder = container.NewCenter(container.NewVBox(hint, v.Due))
 	v.body = container.NewStack(v.placeholder)
 	v.content = container.NewStack(v.placeholder)
 	return v
@@ -142,7 +155,7 @@ func (v *ClientView) load(id int64, then viewMode) {
 		// One snapshot: the header, the summary, the chart and the history
 		// always agree, as they do in a printed report.
 		rec, err := s.ClientRecord(ctx, id, store.Period{})
-		return clientData{client: rec.Client, health: rec.Health, sessions: rec.Sessions, voided: rec.Voided, trend: rec.Trend}, err
+		return clientData{client: rec.Client, health: rec.Health, sessions: rec.Sessions, voided: rec.Voided, trend: rec.Trend, record: rec}, err
 	}, func(data clientData, err error) {
 		if err != nil {
 			v.d.showError("Could not open the client", err)
@@ -154,16 +167,18 @@ func (v *ClientView) load(id int64, then viewMode) {
 
 func (v *ClientView) apply(data clientData, then viewMode) {
 	first := v.client.ID == 0
-	v.client, v.health, v.sessions = data.client, data.health, data.sessions
+	v.client, v.health, v.sessions, v.record = data.client, data.health, data.sessions, data.record
 	now := v.d.now()
 	v.Header.show(data.client, data.health, now)
 	br := briefOf(data.sessions, data.trend, now)
+	br.Course, br.Goals = courseOf(data.record, now)
 	br.Intake, br.Consent = healthBrief(data.health, now)
 	v.Before.show(br)
 	if v.Form != nil {
 		v.Form.health = data.health
 	}
 	v.Chart.SetPoints(data.trend)
+	v.Function.show(data.record.Measures)
 	v.History.show(data.sessions, data.voided)
 	if first {
 		v.content.Objects = []fyne.CanvasObject{container.NewBorder(
@@ -291,6 +306,7 @@ func (v *ClientView) openForm(s store.Session) {
 		f.health = v.health
 		f.askConsent = v.askConsent
 		f.OnScreen = func(day time.Time) { v.openScreen(store.RedFlagScreen{}, day) }
+		f.signer = func() string { return signer(v.d.app.Preferences()) }
 		f.OnCancel = func() { v.Leave(v.closeForm) }
 		f.OnSaved = func(saved store.Session) {
 			v.Form = nil
@@ -351,10 +367,10 @@ func (v *ClientView) Escape() {
 
 func (v *ClientView) confirmDelete(s store.Session) {
 	id := v.client.ID
-	msg := fmt.Sprintf("Delete the session of %s with %s?\nIts notes and pain scores are removed for good.",
+	msg := fmt.Sprintf("Discard the draft of %s with %s?\nThe draft goes; the record's history keeps that it was discarded.",
 		dateTime(s.Start), v.client.FullName())
-	v.d.confirm("Delete session", msg, "Delete session", func() {
-		v.change("Could not delete the session", id, func() viewMode { return modeOverview },
+	v.d.confirm("Discard draft", msg, "Discard draft", func() {
+		v.change("Could not discard the draft", id, func() viewMode { return modeOverview },
 			func(records *sqlstore.Store) error { return records.DeleteSession(context.Background(), s.ID) })
 	})
 }
@@ -394,6 +410,7 @@ func (v *ClientView) change(failed string, id int64, then func() viewMode, do fu
 				return
 			}
 			v.d.list.Reload()
+			v.refreshDue()
 			v.load(id, then())
 		}
 	})
@@ -406,4 +423,6 @@ func (v *ClientView) clear() {
 	v.mode = modeNone
 	v.content.Objects = []fyne.CanvasObject{v.placeholder}
 	v.content.Refresh()
+	v.Due.Objects = nil // the desk's start lists the new records' own
+	v.Due.Refresh()
 }

@@ -91,7 +91,11 @@ func NewDesk(a fyne.App, s *sqlstore.Store, opts Options) *Desk {
 	d.records = newRecordKeeping(d)
 
 	newClient := newButtonWithIcon("New client", theme.ContentAddIcon(), d.newClient)
-	d.backup.showLastBackup(s.Path(), d.now())
+	if s.OnServer() {
+		d.backup.Line.SetText(serverBackupLine)
+	} else {
+		d.backup.showLastBackup(s.Path(), d.now())
+	}
 	listColumn := container.NewBorder(nil, container.NewVBox(newClient, d.records.Unsigned, d.backup.Line), nil, nil, d.list.content)
 	split := container.NewHSplit(listColumn, d.view.content)
 	split.Offset = 0.24
@@ -159,6 +163,7 @@ func (d *Desk) start() {
 			}
 			d.hideWelcome()
 			d.list.Reload()
+			d.view.refreshDue()
 			if id := d.opts.SelectClient; id != 0 {
 				d.opts.SelectClient, d.opts.SelectBusiest = 0, false
 				d.list.Show(id)
@@ -180,6 +185,17 @@ func (d *Desk) pickClient(id int64) bool {
 		d.view.Show(id)
 	})
 	return false
+}
+
+// sign is Ctrl+Shift+S: in the session form, Save and sign; on a draft's
+// note, Sign.
+func (d *Desk) sign() {
+	switch {
+	case d.view.Form != nil:
+		d.view.Form.SubmitSigned()
+	case d.view.mode == modeDetail && d.view.Detail.session.Draft():
+		d.view.signNote(d.view.Detail.session)
+	}
 }
 
 // escape steps back from whatever is open.

@@ -62,6 +62,10 @@ func (b *backupStatus) showLastBackup(dbPath string, now time.Time) {
 	}
 }
 
+// serverBackupLine is the status line on a practice server, where the desk
+// makes no backup of its own.
+const serverBackupLine = "On the practice server: backed up by the server"
+
 func sameDay(a, b time.Time) bool {
 	ay, am, ad := a.Date()
 	by, bm, bd := b.Date()
@@ -72,6 +76,9 @@ func sameDay(a, b time.Time) bool {
 // seconds from now, unless one was already taken today. Close cancels it
 // if it has not begun.
 func (d *Desk) StartAutoBackup() {
+	if d.store.OnServer() {
+		return // the server's own backups keep these records (serverBackupLine)
+	}
 	d.backup.timer = time.AfterFunc(autoBackupDelay, func() { fyne.Do(d.autoBackup) })
 }
 

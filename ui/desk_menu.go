@@ -14,7 +14,7 @@ type deskMenu struct {
 	main *fyne.MainMenu
 
 	newClient, editClient, archive, report, allReports *fyne.MenuItem
-	clientHistory, recordHistory, signDrafts           *fyne.MenuItem
+	clientHistory, recordHistory, signDrafts, sign     *fyne.MenuItem
 	newSession, save, find, back                       *fyne.MenuItem
 	dayEarlier, dayLater                               *fyne.MenuItem
 	settings                                           *fyne.MenuItem
@@ -25,6 +25,7 @@ var (
 	shortcutNewSession = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutNewClient  = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	shortcutSave       = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutSign       = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	shortcutFind       = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutReport     = &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutSettings   = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}
@@ -65,6 +66,7 @@ func newDeskMenu(d *Desk) *deskMenu {
 		newRecordHistory(d.window, d.store, d.tasks, store.Client{}).show()
 	})
 	m.signDrafts = item("Sign unsigned notes…", nil, d.signDrafts)
+	m.sign = item("Sign note", shortcutSign, d.sign)
 
 	// Our own Quit, so quitting asks about unsaved changes and removes the
 	// sample practice like closing the window does.
@@ -80,7 +82,7 @@ func newDeskMenu(d *Desk) *deskMenu {
 		fyne.NewMenu("Client", m.newClient, m.find, fyne.NewMenuItemSeparator(), m.editClient, m.archive,
 			fyne.NewMenuItemSeparator(), m.clientHistory, m.report, m.allReports),
 		fyne.NewMenu("Session", m.newSession, m.save, m.back, fyne.NewMenuItemSeparator(), m.dayEarlier, m.dayLater,
-			fyne.NewMenuItemSeparator(), m.signDrafts),
+			fyne.NewMenuItemSeparator(), m.sign, m.signDrafts),
 		fyne.NewMenu("Help", fyne.NewMenuItem("Keyboard shortcuts", d.showKeyboardHelp)),
 	)
 	m.update()

@@ -12,6 +12,7 @@ import (
 
 	"backtrack/report"
 	"backtrack/store"
+	"backtrack/store/sqlstore"
 )
 
 // Every sentence a therapist can read about an error is in this file, so
@@ -35,6 +36,7 @@ var namedErrorWords = []struct {
 	{store.ErrWrongPassphrase, "That passphrase does not open this backup. Check it and try again."},
 	{store.ErrNotBackup, "This file is not a Backtrack backup. Choose a file from the backups folder or one you saved."},
 	{store.ErrBackupDamaged, "This backup is damaged and cannot be used. Choose another one."},
+	{sqlstore.ErrServerBackups, "These records are on the practice server, which is backed up on the server itself (pg_dump on a schedule, or a replica), not from this desk. Ask whoever runs the server."},
 	{store.ErrDatabaseInUse, "The records are open in another Backtrack window or program. Close it, then try again."},
 }
 
@@ -60,6 +62,12 @@ func errorText(err error) string {
 	}
 	if errors.As(err, &ve) {
 		return ve.Error()
+	}
+	// another desk saved first: the form keeps what was typed
+	var stale *store.StaleError
+	if errors.As(err, &stale) {
+		text := stale.Error()
+		return strings.ToUpper(text[:1]) + text[1:] + "."
 	}
 	if text, ok := namedErrorText(err); ok {
 		return text

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"backtrack/report"
 	"backtrack/store"
 )
 
@@ -236,7 +237,7 @@ func TestTheReportDialogPrintsTheIntakeSummaryForTheClientToSign(t *testing.T) {
 	mustContain(t, "intake PDF", text, "Intake summary", "Pregnancy Yes: 20 weeks", "No consent on file", "Client: Marta Nowak")
 	// and the physician's edition is a progress report with the history
 	e = f.reportDialog(c)
-	e.Document.SetSelected(docWithHistory)
+	e.Edition.SetSelected(report.ForPhysician.Label())
 	test.Tap(e.Save)
 	e.work.wait()
 	mustContain(t, "physician edition", pdfWords(t, filepath.Join(f.dir, "Nowak_Marta_progress_2026-11-25.pdf")),

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"backtrack/store/postgres"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -17,6 +19,9 @@ func NewOpenErrorWindow(a fyne.App, path string, err error) fyne.Window {
 	what := widget.NewLabel(openErrorText(err))
 	what.Wrapping = fyne.TextWrapWord
 	where := newHint("Database file: " + path)
+	if postgres.IsDSN(path) {
+		where = newHint("Practice server: " + postgres.Redact(path))
+	}
 	quit := newButton("Quit", w.Close)
 	quit.Importance = widget.HighImportance
 	w.SetContent(container.NewPadded(container.NewBorder(

@@ -39,6 +39,7 @@ type reportDialog struct {
 	// physician or an insurer, or the intake summary.
 	Document *widget.RadioGroup
 	Period   *periodChooser
+	Edition  *widget.RadioGroup // who the report is for
 	Paper    *widget.RadioGroup
 	Folder   *folderRow
 	FileName *entry
@@ -58,6 +59,7 @@ type reportDialog struct {
 	dialog, saved *dialog.CustomDialog
 	work          *tasks // the desk's: closing waits for a report being written
 	counts        latest // the newest count of visits in the period
+	boxesAccepted bool   // the therapist was told what prints as boxes
 	// visitsIn counts the client's visits in a period, from the database:
 	// the trend the report will draw, so the count says what it will hold.
 	visitsIn func(ctx context.Context, period store.Period) (int, error)
@@ -88,9 +90,10 @@ func buildReportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, client stor
 	today := e.now()
 	e.Period = newPeriodChooser(today, func() { e.countVisits(countDelay) })
 	e.Paper = newPaperChoice(e.prefs)
-	e.Document = widget.NewRadioGroup([]string{docProgress, docWithHistory, docIntake}, e.documentChosen)
+	e.Document = widget.NewRadioGroup([]string{docProgress, docIntake}, e.documentChosen)
 	e.Document.Required = true
 	e.Document.SetSelected(docProgress)
+	e.Edition = newEditionChoice()
 	e.Folder = newFolderRow(win, defaultReportFolder(e.prefs), nil)
 	e.FileName = newEntry("")
 	if note != nil {
@@ -120,6 +123,7 @@ func buildReportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, client stor
 		pair(formRow("Print", e.Document)),
 		pair(formRow("Period", e.Period.box)),
 		pair(layout.NewSpacer(), e.Visits),
+		pair(formRow("Edition", e.Edition)),
 	}
 	title := "Progress report"
 	if note != nil {
@@ -150,17 +154,13 @@ func buildReportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, client stor
 
 // The documents the dialog prints.
 const (
-	docProgress    = "Progress report"
-	docWithHistory = "Progress report with the relevant history and red-flag screen (for a physician or insurer)"
-	docIntake      = "Intake summary, for the client to sign"
+	docProgress = "Progress report"
+	docIntake   = "Intake summary, for the client to sign"
 )
 
 // document is the chosen document.
 func (e *reportDialog) document() report.Document {
-	switch e.Document.Selected {
-	case docWithHistory:
-		return report.ProgressWithHistory
-	case docIntake:
+	if e.note == nil && e.Document.Selected == docIntake {
 		return report.IntakeSummary
 	}
 	return report.ProgressReport
@@ -169,23 +169,22 @@ func (e *reportDialog) document() report.Document {
 // documentChosen proposes the file name that goes with the document; the
 // intake has no period.
 func (e *reportDialog) documentChosen(string) {
-	if e.FileName == nil || e.Period == nil {
+	if e.FileName == nil || e.Period == nil || e.Edition == nil || e.Visits == nil {
 		return // still being built
 	}
 	today := e.now()
 	if e.document() == report.IntakeSummary {
+		// the intake is the client's own paper, as it stands today
 		e.FileName.SetText(report.IntakeFileName(e.client, today))
 		e.Period.box.Hide()
-		if e.Visits != nil {
-			e.Visits.Hide()
-		}
+		e.Visits.Hide()
+		e.Edition.Hide()
 		return
 	}
 	e.FileName.SetText(report.FileName(e.client, today))
 	e.Period.box.Show()
-	if e.Visits != nil {
-		e.Visits.Show()
-	}
+	e.Visits.Show()
+	e.Edition.Show()
 }
 
 // escape answers "no" to a pending question, else closes the dialog.
@@ -263,6 +262,16 @@ func visitsInPeriod(n int) string {
 	return words.Plural(n, "visit", "visits") + " in this period."
 }
 
+// unprintableText names the fields whose characters will print as boxes.
+func unprintableText(fields []report.Unprintable) string {
+	var b strings.Builder
+	for _, u := range fields {
+		b.WriteString(u.String() + ".\n")
+	}
+	b.WriteString("They will print as empty boxes. Save again to write the report anyway.")
+	return b.String()
+}
+
 func (e *reportDialog) showProblem(msg string) {
 	e.Problem.SetText(msg)
 	e.Problem.Show()
@@ -315,7 +324,8 @@ func (e *reportDialog) save() {
 // write loads and writes the report in the background; the dialog stays
 // open, with its buttons off, until the file is complete.
 func (e *reportDialog) write(path string, period store.Period) {
-	opts := report.Options{Document: e.document(), Practice: e.practice, PageSize: settings.PageSize(e.Paper.Selected), Date: e.now()}
+	opts := report.Options{Document: e.document(), Practice: e.practice, PageSize: settings.PageSize(e.Paper.Selected), Date: e.now(),
+		Edition: editionOf(e.Edition.Selected)}
 	if opts.Document == report.IntakeSummary {
 		period = store.Period{}
 	}
@@ -326,11 +336,15 @@ func (e *reportDialog) write(path string, period store.Period) {
 	e.work.run(func() func() {
 		ctx := e.work.context()
 		var err error
+		var unprintable []report.Unprintable
 		if e.note != nil {
 			err = report.WriteNoteFile(ctx, path, e.client, *e.note, opts)
 		} else {
 			var d report.Data
-			if d, err = report.Load(ctx, e.store, id, period); err == nil {
+			if d, err = report.Load(ctx, e.store, id, period); err == nil && !e.boxesAccepted {
+				unprintable = report.FindUnprintable(d, opts)
+			}
+			if err == nil && len(unprintable) == 0 {
 				err = report.WriteFile(ctx, path, d, opts)
 			}
 		}
@@ -338,6 +352,12 @@ func (e *reportDialog) write(path string, period store.Period) {
 			e.setBusy(false)
 			if err != nil {
 				e.showProblem(reportErrorText(err))
+				return
+			}
+			if len(unprintable) > 0 {
+				// said before anything is written; Save again prints boxes
+				e.boxesAccepted = true
+				e.showProblem(unprintableText(unprintable))
 				return
 			}
 			e.dialog.Hide()
@@ -376,4 +396,27 @@ func (e *reportDialog) showSaved(path string) {
 	e.saved.Resize(fyne.NewSize(min(520, e.win.Canvas().Size().Width-40), 0))
 	dialogKeys(e.win, e.saved, e.Close.OnTapped, e.Open.OnTapped)
 	e.saved.Show()
+}
+
+// newEditionChoice offers the report's readers, the physician's first
+// chosen: the report as it was before editions.
+func newEditionChoice() *widget.RadioGroup {
+	labels := make([]string, len(report.Editions))
+	for i, ed := range report.Editions {
+		labels[i] = ed.Label()
+	}
+	g := widget.NewRadioGroup(labels, nil)
+	g.Horizontal, g.Required = true, true
+	g.SetSelected(report.ForPhysician.Label())
+	return g
+}
+
+// editionOf is the edition a choice's label names.
+func editionOf(label string) report.Edition {
+	for _, ed := range report.Editions {
+		if ed.Label() == label {
+			return ed
+		}
+	}
+	return report.ForPhysician
 }

@@ -357,3 +357,21 @@ func TestReportDialogCountsVisitsOnceTheDatesAreTyped(t *testing.T) {
 		t.Errorf("visit count %q shown for an unfinished date", e.Visits.Text)
 	}
 }
+
+func TestReportDialogPrintsTheChosenEdition(t *testing.T) {
+	f := newReportFixture(t)
+	c := f.client(t, "Zoë", "Ångström-Łukasiewicz", 3)
+	e := f.reportDialog(c)
+	if e.Edition.Selected != "For the physician" {
+		t.Errorf("edition offered first: %q", e.Edition.Selected)
+	}
+	e.work.onUI(func() { e.Edition.SetSelected("For the insurer") })
+	e.work.onUI(func() { test.Tap(e.Save) })
+	e.work.wait()
+	text := pdfWords(t, filepath.Join(f.dir, "Ångström-Łukasiewicz_Zoë_progress_2026-11-25.pdf"))
+	for _, want := range []string{"For the insurer", "Visits and dates", "Dates of service"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("insurer's edition lacks %q", want)
+		}
+	}
+}

@@ -50,7 +50,7 @@ func removeStaleSamples(dir string, now time.Time) int {
 
 func isStaleSample(path string, now time.Time) bool {
 	info, err := os.Lstat(path)
-	if err != nil || !info.IsDir() || info.Mode().Perm() != 0o700 || !ownedByMe(info) {
+	if err != nil || !info.IsDir() || !ownedByMe(info) || !privateFolder(info) {
 		return false
 	}
 	if now.Sub(info.ModTime()) < staleSampleAge {

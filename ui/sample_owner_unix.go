@@ -14,3 +14,7 @@ func fileOwner(info fs.FileInfo) int {
 	}
 	return -2
 }
+
+// privateFolder reports whether only its owner may enter the folder, as
+// the sample's own folder is made.
+func privateFolder(info fs.FileInfo) bool { return info.Mode().Perm() == 0o700 }

@@ -20,38 +20,65 @@ type sessionDetail struct {
 	Back   *button
 	Older  *button // the visit before this one (←)
 	Newer  *button // the visit after it (→)
-	Edit   *button
+	Edit   *button // a draft's Edit, a signed note's Amend…
 	PDF    *button // the note on paper: Save as PDF
-	Delete *button
-	Title  *widget.Label
-	Pain   *widget.Label
-	fields *fyne.Container
+	Delete *button // a draft's Discard…
+	Sign   *button // a draft's Sign
+	Void   *button // a signed note's Entered in error…
+	// State says where the note stands (draft, signed by whom and when,
+	// voided); Amended lists its amendments; Original shows the note as
+	// first signed instead of as it reads now.
+	State    *widget.Label
+	Amended  *widget.Label
+	Original *widget.Check
+	Title    *widget.Label
+	Pain     *widget.Label
+	fields   *fyne.Container
 
 	content fyne.CanvasObject
 }
 
 func newSessionDetail() *sessionDetail {
 	d := &sessionDetail{
-		Back:   newButtonWithIcon("Back to overview", theme.NavigateBackIcon(), nil),
-		Older:  newButtonWithIcon("Earlier  (←)", theme.NavigateBackIcon(), nil),
-		Newer:  newButtonWithIcon("Later  (→)", theme.NavigateNextIcon(), nil),
-		Edit:   newButtonWithIcon("Edit", theme.DocumentCreateIcon(), nil),
-		PDF:    newButtonWithIcon("PDF…", theme.DocumentPrintIcon(), nil),
-		Delete: newButtonWithIcon("Delete…", theme.DeleteIcon(), nil),
-		Title:  widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		Pain:   widget.NewLabel(""),
-		fields: container.New(layout.NewFormLayout()),
+		Back:    newButtonWithIcon("Back to overview", theme.NavigateBackIcon(), nil),
+		Older:   newButtonWithIcon("Earlier  (←)", theme.NavigateBackIcon(), nil),
+		Newer:   newButtonWithIcon("Later  (→)", theme.NavigateNextIcon(), nil),
+		Edit:    newButtonWithIcon("Edit", theme.DocumentCreateIcon(), nil),
+		PDF:     newButtonWithIcon("PDF…", theme.DocumentPrintIcon(), nil),
+		Delete:  newButtonWithIcon("Discard draft…", theme.DeleteIcon(), nil),
+		Sign:    newButtonWithIcon("Sign  (Ctrl+Shift+S)", theme.ConfirmIcon(), nil),
+		Void:    newButtonWithIcon("Entered in error…", theme.CancelIcon(), nil),
+		State:   widget.NewLabel(""),
+		Amended: widget.NewLabel(""),
+		Title:   widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		Pain:    widget.NewLabel(""),
+		fields:  container.New(layout.NewFormLayout()),
 	}
 	d.Title.SizeName = theme.SizeNameSubHeadingText
 	d.Delete.Importance = widget.DangerImportance
-	bar := container.NewBorder(nil, nil, container.NewHBox(d.Back, d.Older, d.Newer), container.NewHBox(d.PDF, d.Edit, d.Delete))
-	body := container.NewVBox(d.Title, d.Pain, widget.NewSeparator(), d.fields)
+	d.Sign.Importance = widget.HighImportance
+	d.State.Wrapping, d.Amended.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
+	d.Original = widget.NewCheck("Show the note as first signed", func(bool) { d.showFields() })
+	bar := container.NewBorder(nil, nil, container.NewHBox(d.Back, d.Older, d.Newer),
+		container.NewHBox(d.PDF, d.Sign, d.Edit, d.Void, d.Delete))
+	body := container.NewVBox(d.Title, d.Pain, d.State, d.Amended, d.Original, widget.NewSeparator(), d.fields)
 	d.content = container.NewBorder(bar, nil, nil, nil, container.NewVScroll(body))
 	return d
 }
 
 func (d *sessionDetail) show(s store.Session) {
 	d.session = s
+	d.Original.SetChecked(false)
+	d.showState(s)
+	d.showFields()
+}
+
+// showFields fills the note's fields: as it reads now, or as first signed.
+func (d *sessionDetail) showFields() {
+	s := d.session
+	if d.Original.Checked {
+		s = d.session.Original()
+	}
 	d.Title.SetText(fmt.Sprintf("%s · %d min", dateTime(s.Start), s.DurationMin))
 	pain := "Pain " + painBeforeAfter(s.PainBefore, s.PainAfter)
 	if relief, ok := s.Relief(); ok {
@@ -71,7 +98,7 @@ func (d *sessionDetail) show(s store.Session) {
 		d.fields.Add(v)
 	}
 	add("Pain type", store.TagLabels(s.PainTypes))
-	add("Location", store.TagLabels(s.Locations))
+	add("Where it hurts", s.WhereItHurts())
 	add("Triggers", triggerLabels(s))
 	add("Muscles", store.TagLabels(s.Muscles))
 	add("Techniques", store.TagLabels(s.Techniques))

@@ -51,8 +51,16 @@ type SessionForm struct {
 	Plan       *entry
 	HomeCare   *entry
 
-	Save     *button
-	Cancel   *button
+	Save   *button
+	Cancel *button
+	// SaveSign saves and signs the note in one step (Ctrl+Shift+S); Reason
+	// is asked when the form amends a signed note (signing.go).
+	SaveSign *button
+	Reason   *entry
+	// signer is the therapist's name and credentials from Settings, asked
+	// at the moment of signing or amending.
+	signer   func() string
+	signNext bool // the submit under way is Save and sign
 	problems *formProblems
 
 	initial formState
@@ -128,8 +136,10 @@ func newSessionForm(s *sqlstore.Store, t *tasks, client store.Client, vocab map[
 	f.HomeCare = newNoteEntry("Stretches and exercises for home", 2)
 	f.saving = newFormSave(t, f.problems, f.Submit, f.cancel)
 	f.Save, f.Cancel = f.saving.button, f.saving.cancel
+	f.makeSigning()
 
 	f.fill(session, now)
+	f.titleAmendment()
 	f.wireEscape()
 	f.content = f.layout()
 	f.problems.relayout = func() { relayoutAll(f.content) }
@@ -262,7 +272,7 @@ func (f *SessionForm) Submit() { f.submitThen(nil) }
 // out behind their back.
 func (f *SessionForm) submitThen(then func()) {
 	s, problems := f.read()
-	save := f.store.SaveSession
+	mode := f.saveMode(problems)
 	// A session that treats an area the client has not consented to asks
 	// first; the answer is saved with the note, in one transaction.
 	if len(problems) == 0 && f.askConsent != nil && !f.saving.busy {
@@ -271,14 +281,14 @@ func (f *SessionForm) submitThen(then func()) {
 				if !ok {
 					return
 				}
-				f.saveWith(s, nil, func(ctx context.Context, sess store.Session) (store.Session, error) {
-					return f.store.SaveSessionWithConsent(ctx, sess, store.ConsentCheck{Missing: missing, Answer: answer})
+				f.saveWith(s, map[string]string{}, func(ctx context.Context, sess store.Session) (store.Session, error) {
+					return f.store.SaveSessionWithConsent(ctx, sess, store.ConsentCheck{Missing: missing, Answer: answer}, mode)
 				}, then)
 			})
 			return
 		}
 	}
-	f.saveWith(s, problems, save, then)
+	f.saveWith(s, problems, f.saveAs(mode), then)
 }
 
 // saveWith saves s with save, shows what the store refused, or closes

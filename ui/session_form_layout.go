@@ -73,7 +73,8 @@ func (f *SessionForm) layout() fyne.CanvasObject {
 	body := layout.NewGrowStack(2, pain, widget.NewSeparator(), f.columns)
 	// The red-flag screen sits with the buttons: it is asked when the
 	// client says something new, not at every visit.
-	buttons := container.NewBorder(nil, nil, f.Screen, container.NewHBox(f.Cancel, f.Save), f.problems.Summary)
+	buttons := container.NewBorder(nil, nil, f.Screen, container.NewHBox(f.Cancel, f.SaveSign, f.Save),
+		container.NewVBox(f.reasonRow(), f.problems.Summary))
 	scroll := container.NewVScroll(body)
 	f.scroll = scroll
 	f.followFocus(scroll)

@@ -85,13 +85,13 @@ func TestRecordSessionUpdatesHistoryAndBeforeTreatment(t *testing.T) {
 	if got.PainBefore != store.PainOf(6) || got.PainAfter != store.PainOf(3) {
 		t.Errorf("pain saved = %v → %v", got.PainBefore, got.PainAfter)
 	}
-	if store.TagLabels(got.Muscles) != "Quadratus lumborum (L)" || store.TagLabels(got.Locations) != "Lower back (both)" {
-		t.Errorf("sided tags saved = %q, %q", store.TagLabels(got.Muscles), store.TagLabels(got.Locations))
+	if store.TagLabels(got.Muscles) != "Quadratus lumborum (L)" || got.WhereItHurts() != "Lumbar (both)" {
+		t.Errorf("sided tags saved = %q, %q", store.TagLabels(got.Muscles), got.WhereItHurts())
 	}
 	mustContain(t, "before treatment", d.view.Before.Text(),
 		"Last visit: 25 Nov 2026 (today) · 60 min · pain 6 → 3",
 		"Pain: Stiffness", "Triggers: Sitting long, Other: gardening",
-		"Where: Lower back (both)", "Treated: Quadratus lumborum (L)",
+		"Where: Lumbar (both)", "Treated: Quadratus lumborum (L)",
 		"Plan: Every 2 weeks", "Home care: Side-lying QL stretch")
 	if d.view.History.Title.Text != "HISTORY · 1 session" {
 		t.Errorf("history title = %q", d.view.History.Title.Text)
@@ -106,7 +106,7 @@ func TestRecordSessionUpdatesHistoryAndBeforeTreatment(t *testing.T) {
 		t.Fatal("selecting a history row did not open the note")
 	}
 	mustContain(t, "note", d.view.Detail.Text(), "Pain 6 → 3  (relief 3)",
-		"Subjective: Stiff after a long drive.", "Home care: Side-lying QL stretch", "Location: Lower back (both)")
+		"Subjective: Stiff after a long drive.", "Home care: Side-lying QL stretch", "Where it hurts: Lumbar (both)")
 }
 
 func TestSessionFormShowsErrorsAtTheirFields(t *testing.T) {

@@ -95,8 +95,11 @@ func (t compactTheme) Icon(name fyne.ThemeIconName) fyne.Resource { return t.cur
 
 func (t compactTheme) Size(name fyne.ThemeSizeName) float32 {
 	size := t.current().Size(name)
-	if name == theme.SizeNameInnerPadding {
+	switch name {
+	case theme.SizeNameInnerPadding:
 		return size * 0.75
+	case theme.SizeNameInlineIcon:
+		return size * 0.9 // an icon button as tall as an entry of Liberation Sans
 	}
 	return size
 }

@@ -47,7 +47,10 @@ type Point struct{ X, Y float64 }
 type Visit struct {
 	store.TrendPoint
 	// Index is the visit's position in the points given to Layout.
-	Index   int
+	Index int
+	// Value is the score drawn at BeforeY: pain before treatment, or the
+	// measure's score.
+	Value   float64
 	X       float64
 	BeforeY float64
 	AfterY  float64
@@ -76,13 +79,18 @@ type Reference struct {
 // Chart is everything a renderer needs to draw the trend.
 type Chart struct {
 	Frame Frame
+	// Scale is the value axis: the pain scale, or a measure's own.
+	Scale Scale
+	// Legend names the series of a measure's chart; empty for the pain
+	// chart, whose two series the renderers name themselves.
+	Legend Legend
 	// Visits are ordered oldest first.
 	Visits []Visit
 	// Before and After are the two series as broken lines. A Line of one
 	// point is an isolated score that only a marker can show.
 	Before, After []Line
-	// PainTicks run from 0 at the bottom to 10 at the top; each is also a
-	// gridline.
+	// PainTicks run from 0 at the bottom to the scale's top; each is also
+	// a gridline.
 	PainTicks []Tick
 	// DateTicks are placed by real time, labelled in DateUnit.
 	DateTicks []Tick
@@ -98,32 +106,40 @@ type Chart struct {
 // Layout places the visits in frame. Points need not be sorted; the input is
 // not modified.
 func Layout(points []store.TrendPoint, frame Frame) Chart {
-	frame = frame.withDefaults()
-	c := Chart{Frame: frame, Visits: make([]Visit, len(points))}
+	c := Chart{Frame: frame.withDefaults(), Scale: PainScale, Visits: make([]Visit, len(points))}
 	for i, p := range points {
-		c.Visits[i] = Visit{TrendPoint: p, Index: i}
+		c.Visits[i] = Visit{TrendPoint: p, Index: i, Value: float64(p.Before.Score)}
 	}
+	c.place()
+	if len(c.Visits) > 0 {
+		c.Important = c.reference()
+	}
+	return c
+}
+
+// place lays out the visits on the chart's scale: both pain series, or a
+// measure's one series from Value.
+func (c *Chart) place() {
+	frame := c.Frame
 	byStart := func(i, j int) bool { return c.Visits[i].Start.Before(c.Visits[j].Start) }
 	if !sort.SliceIsSorted(c.Visits, byStart) { // store.PainTrend's order already is
 		sort.SliceStable(c.Visits, byStart)
 	}
-	c.PainTicks = painTicks(frame)
+	c.PainTicks = valueTicks(frame, c.Scale)
 	if len(c.Visits) == 0 {
-		return c
+		return
 	}
 	c.from, c.to = dateDomain(c.Visits[0].Start, c.Visits[len(c.Visits)-1].Start)
 	for i := range c.Visits {
 		v := &c.Visits[i]
 		v.X = c.XOf(v.Start)
-		v.BeforeY = c.YOf(float64(v.Before.Score))
+		v.BeforeY = c.YOf(v.Value)
 		v.AfterY = c.YOf(float64(v.After.Score))
 	}
 	c.Before = lines(c.Visits, func(v *Visit) (float64, bool) { return v.BeforeY, v.Before.Recorded })
 	c.After = lines(c.Visits, func(v *Visit) (float64, bool) { return v.AfterY, v.After.Recorded })
-	c.DateUnit, c.DateTicks = dateTicks(c)
-	c.Important = c.reference()
+	c.DateUnit, c.DateTicks = dateTicks(*c)
 	c.Dense = float64(len(c.Visits))*(2*frame.MarkerRadius+1) > frame.Width
-	return c
 }
 
 func (f Frame) withDefaults() Frame {
@@ -156,9 +172,13 @@ func (c Chart) timeAt(x float64) time.Time {
 	return c.from.Add(time.Duration(float64(c.to.Sub(c.from)) * (x - c.Frame.Inset) / usable))
 }
 
-// YOf is where a pain score falls: 0 at the bottom, 10 at the top.
+// YOf is where a score falls: 0 at the bottom, the scale's top at the top.
 func (c Chart) YOf(score float64) float64 {
-	return c.Frame.Height * (1 - score/MaxPain)
+	top := c.Scale.Max
+	if top <= 0 {
+		top = MaxPain
+	}
+	return c.Frame.Height * (1 - score/top)
 }
 
 // dateDomain spans the visits; visits within one day get the whole calendar

@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"strconv"
 	"time"
 )
 
@@ -38,20 +37,25 @@ type Tick struct {
 	Context string
 }
 
-// painTicks labels the 0-10 scale as finely as the height allows.
-func painTicks(f Frame) []Tick {
-	step := MaxPain
-	for _, s := range []int{1, 2, 5} {
-		if f.Height*float64(s)/MaxPain >= f.MinPainTickGap {
+// valueTicks labels the scale from 0 to its top as finely as the height
+// allows.
+func valueTicks(f Frame, sc Scale) []Tick {
+	step := sc.Max
+	for _, s := range sc.Steps {
+		if f.Height*s/sc.Max >= f.MinPainTickGap {
 			step = s
 			break
 		}
 	}
 	var out []Tick
-	for score := 0; score <= MaxPain; score += step {
+	for i := 0; ; i++ {
+		score := float64(i) * step
+		if score > sc.Max+1e-9 {
+			break
+		}
 		out = append(out, Tick{
-			Pos:   f.Height * (1 - float64(score)/MaxPain),
-			Label: strconv.Itoa(score),
+			Pos:   f.Height * (1 - score/sc.Max),
+			Label: FormatScore(score),
 		})
 	}
 	return out

@@ -38,6 +38,8 @@ type Summary struct {
 	Drafts   int // notes left unsigned
 	Amended  int
 	Voided   int
+	Measures int // outcome measures that follow each client's pain story
+	Plans    int
 }
 
 // Therapist signs the sample practice's notes.
@@ -100,6 +102,7 @@ func Fill(ctx context.Context, s *sqlstore.Store, opt Options) (Summary, error) 
 	// of a seed are the same with them as before them.
 	hr := rand.New(rand.NewSource(opt.Seed ^ 0x5eed_1a7a))
 	counts := visitCounts(r, opt.Clients, opt.Sessions)
+	fr := rand.New(rand.NewSource(opt.Seed + 1)) // measures and plans: the sessions stay as they were
 
 	var sum Summary
 	err := s.Batch(ctx, func(b *sqlstore.Batch) error {
@@ -119,23 +122,28 @@ func Fill(ctx context.Context, s *sqlstore.Store, opt Options) (Summary, error) 
 			}
 			sum.Clients++
 			history := newHistory(r, v, c, n, today)
+			saved := make([]store.Session, 0, len(history))
 			for j, sess := range history {
 				// Every note is signed but the latest of every fifth
 				// client, left a draft to sign.
 				var err error
 				if j == len(history)-1 && i%5 == 2 {
-					_, err = b.SaveSession(sess)
+					sess, err = b.SaveSession(sess)
 					sum.Drafts++
 				} else {
-					_, err = b.SaveSignedSession(sess, Therapist)
+					sess, err = b.SaveSignedSession(sess, Therapist)
 				}
 				if err != nil {
 					return fmt.Errorf("demo session for client %d: %w", i+1, err)
 				}
+				saved = append(saved, sess)
 				sum.Sessions++
 			}
 			if err := b.SetHealth(c.ID, healthFor(hr, i, c, history, v, today)); err != nil {
 				return fmt.Errorf("demo health record for client %d: %w", i+1, err)
+			}
+			if err := addFunction(b, fr, i, c, saved, &sum); err != nil {
+				return fmt.Errorf("demo measures for client %d: %w", i+1, err)
 			}
 		}
 		return amendAndVoidOne(b, &sum)

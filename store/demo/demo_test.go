@@ -58,3 +58,44 @@ func TestADemoIsBounded(t *testing.T) {
 		t.Errorf("a hundred million clients: %v", err)
 	}
 }
+
+func TestDemoMeasuresFollowEachClientsPainStory(t *testing.T) {
+	ctx := context.Background()
+	s := testkit.OpenStore(t, today)
+	sum, err := demo.Fill(ctx, s, demo.Options{Clients: 30, Seed: 7, Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Measures == 0 || sum.Plans == 0 {
+		t.Fatalf("summary %+v: no measures or plans", sum)
+	}
+	all, _ := s.SearchClients(ctx, store.ClientQuery{IncludeArchived: true})
+	agree, disagree := 0, 0
+	for _, c := range all {
+		rec, err := s.ClientRecord(ctx, c.ID, store.Period{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pain := store.ProgressOf(rec.Trend)
+		odi, ok := store.ProgressOfMeasure(store.ODI, store.MeasureTrend(rec.Measures, store.ODI))
+		if !ok || odi.Count < 2 || !pain.HasChange {
+			continue
+		}
+		if rec.Plan.ID == 0 || len(rec.Plan.Goals) == 0 {
+			t.Errorf("%s has measures but no plan with goals", c.FullName())
+		}
+		// The ODI moves with the pain measured at the same visits: down
+		// when pain fell a lot, up when it rose.
+		if (pain.Change <= -3 && odi.Change < 0) || (pain.Change >= 1 && odi.Change > 0) || (pain.Change > -3 && pain.Change < 1) {
+			agree++
+		} else {
+			disagree++
+		}
+	}
+	if agree < 5 || disagree > agree/4 {
+		t.Errorf("ODI follows pain for %d clients and goes against it for %d", agree, disagree)
+	}
+	if problems, err := s.VerifyRecord(ctx); err != nil || len(problems) > 0 {
+		t.Errorf("sample record: %v %v", problems, err)
+	}
+}

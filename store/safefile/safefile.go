@@ -1,7 +1,10 @@
 // Package safefile writes the files that hold client data so that nothing
-// is half-written or readable by other users: 0600 files in 0700 folders,
-// filled under a partial name, synced and renamed in one step. Backups,
-// restores, exports and reports all write through it.
+// is half-written or readable by other users: filled under a partial name,
+// synced and renamed in one step. On Unix they are 0600 files in 0700
+// folders; on Windows file modes mean nothing (Go maps them to the
+// read-only flag), so privacy comes from where the files live: the user's
+// profile folder, which Windows gives to that user, the administrators and
+// SYSTEM alone. Backups, restores, exports and reports all write through it.
 package safefile
 
 import (
@@ -39,11 +42,6 @@ func Partial(dir string) (string, error) {
 		return "", inFolderError(dir, "create file in", err)
 	}
 	name := f.Name()
-	if err := f.Chmod(0o600); err != nil {
-		f.Close()
-		os.Remove(name)
-		return "", err
-	}
 	if err := f.Close(); err != nil {
 		os.Remove(name)
 		return "", err
@@ -58,7 +56,7 @@ func PartialDir(parent string) (string, error) {
 	if err != nil {
 		return "", inFolderError(parent, "create folder in", err)
 	}
-	if err := os.Chmod(dir, 0o700); err != nil {
+	if err := MakePrivate(dir); err != nil {
 		os.RemoveAll(dir)
 		return "", err
 	}
@@ -131,34 +129,19 @@ func syncFile(path string) error {
 }
 
 // SyncDir makes a rename in dir durable: without it a power cut can bring
-// back the old name.
-func SyncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil && !isUnsupportedSync(err) {
-		return err
-	}
-	return nil
-}
-
-// isUnsupportedSync reports file systems that cannot sync a directory.
-func isUnsupportedSync(err error) bool {
-	return strings.Contains(err.Error(), "invalid argument") || strings.Contains(err.Error(), "not supported")
-}
+// back the old name. (On Windows the rename itself is written through.)
+func SyncDir(dir string) error { return syncDir(dir) }
 
 // Commit makes the complete file at partial appear as final: synced,
 // 0600, renamed in one step, the folder synced.
 func Commit(partial, final string) error {
-	if err := os.Chmod(partial, 0o600); err != nil {
+	if err := MakePrivate(partial); err != nil {
 		return err
 	}
 	if err := syncFile(partial); err != nil {
 		return err
 	}
-	if err := os.Rename(partial, final); err != nil {
+	if err := rename(partial, final); err != nil {
 		return err
 	}
 	return SyncDir(filepath.Dir(final))
@@ -235,12 +218,10 @@ func EnsurePrivateFile(path string) error {
 	if err != nil {
 		return fmt.Errorf("create file: %w", err)
 	}
-	defer f.Close()
+	f.Close()
 	// A database copied in with looser permissions is made private again.
-	if info, err := f.Stat(); err == nil && info.Mode().Perm()&0o077 != 0 {
-		if err := f.Chmod(0o600); err != nil {
-			return fmt.Errorf("make file private: %w", err)
-		}
+	if err := MakePrivate(path); err != nil {
+		return fmt.Errorf("make file private: %w", err)
 	}
 	return nil
 }

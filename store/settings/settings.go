@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"backtrack/store"
@@ -21,13 +22,44 @@ import (
 const AppID = "org.backtrack.desk"
 
 // DataDir is the folder the desk keeps its database and preferences in:
-// Fyne's storage folder for the app ID (~/.config/fyne/<id> on Linux).
+// Fyne's storage folder for the app ID, where Fyne puts it on each system,
+// so the command line finds the desk's database and preferences.
 func DataDir() string {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		dir = "."
+	home, _ := os.UserHomeDir()
+	config, _ := os.UserConfigDir()
+	return filepath.Join(fyneRoot(runtime.GOOS, home, config), AppID)
+}
+
+// fyneRoot is Fyne 2.7's own choice of folder (fyne/internal/app's
+// rootConfigDir): %USERPROFILE%\AppData\Roaming\fyne on Windows,
+// ~/Library/Preferences/fyne on macOS, $XDG_CONFIG_HOME/fyne (usually
+// ~/.config/fyne) elsewhere. Not os.UserConfigDir everywhere: on a Mac
+// that is ~/Library/Application Support, where the desk never looks.
+func fyneRoot(goos, home, config string) string {
+	join := filepath.Join
+	if goos == "windows" {
+		join = windowsJoin
 	}
-	return filepath.Join(dir, "fyne", AppID)
+	switch {
+	case goos == "windows" && home != "":
+		return join(home, "AppData", "Roaming", "fyne")
+	case goos == "darwin" && home != "":
+		return join(home, "Library", "Preferences", "fyne")
+	case config != "":
+		return join(config, "fyne")
+	case home != "":
+		return join(home, ".config", "fyne")
+	}
+	return "fyne"
+}
+
+// windowsJoin joins with backslashes, so the Windows folder can be
+// checked on any system.
+func windowsJoin(parts ...string) string {
+	if runtime.GOOS == "windows" {
+		return filepath.Join(parts...)
+	}
+	return strings.Join(parts, "\\")
 }
 
 // DefaultDBPath is the database the desk and every command open when no

@@ -105,7 +105,7 @@ func (db *DB) AutoBackup(ctx context.Context, now time.Time) (made bool, err err
 	}
 	// The folder is Backtrack's own: keep it private even if someone
 	// loosened it.
-	if err := os.Chmod(dir, 0o700); err != nil {
+	if err := safefile.MakePrivate(dir); err != nil {
 		return false, fmt.Errorf("automatic backup: %w", err)
 	}
 	safefile.SweepPartials(dir)

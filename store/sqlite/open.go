@@ -252,3 +252,12 @@ func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 	}
 	return &DB{path: path, read: read}, nil
 }
+
+// BeginWrite begins a write transaction on the writer's one connection
+// (IMMEDIATE: it takes the write lock up front).
+func (db *DB) BeginWrite(ctx context.Context) (*sql.Tx, error) {
+	if db.write == nil {
+		return nil, errors.New("the database was opened read-only")
+	}
+	return db.write.BeginTx(ctx, nil)
+}

@@ -64,6 +64,7 @@ func (e ExportSession) content() store.Session {
 		}
 		sess.SetTags(k, tags)
 	}
+	sess.BodyMap = bodyMapContent(e.BodyMap)
 	return sess
 }
 

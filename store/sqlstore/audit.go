@@ -127,7 +127,8 @@ func (s *Store) startLog(ctx context.Context, tx *sql.Tx) error {
 		Detail: "Notes recorded before this version are marked as written before signing existed."}); err != nil {
 		return err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT `+clientColumns+` FROM clients c ORDER BY c.id`)
+	// the clients as schema version 3 has them (no version column yet)
+	rows, err := tx.QueryContext(ctx, `SELECT `+clientColumnsV3+`, 1 FROM clients c ORDER BY c.id`)
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 )
 
 func TestAutoBackupOncePerDayKeepingFourteen(t *testing.T) {
+	testkit.SQLiteOnly(t)
 	ctx := context.Background()
 	s := testkit.OpenStore(t, fixedNow)
 	seedRecords(t, s)
@@ -64,6 +65,7 @@ func TestAutoBackupOncePerDayKeepingFourteen(t *testing.T) {
 }
 
 func TestAutoBackupClearsStalePartialFilesAndLeavesOthersAlone(t *testing.T) {
+	testkit.SQLiteOnly(t)
 	ctx := context.Background()
 	s := testkit.OpenStore(t, fixedNow)
 	dir := sqlite.BackupDir(s.Path())

@@ -30,6 +30,7 @@ func countClients(t *testing.T, path string) int {
 }
 
 func TestRestoreBringsBackTheBackupAndKeepsTheCurrentDatabase(t *testing.T) {
+	testkit.SQLiteOnly(t)
 	ctx := context.Background()
 	s := testkit.OpenStore(t, fixedNow)
 	seedRecords(t, s)
@@ -76,6 +77,7 @@ func TestRestoreBringsBackTheBackupAndKeepsTheCurrentDatabase(t *testing.T) {
 }
 
 func TestRestoreRefusesABadFileAndChangesNothing(t *testing.T) {
+	testkit.SQLiteOnly(t)
 	ctx := context.Background()
 	s := testkit.OpenStore(t, fixedNow)
 	seedRecords(t, s)
@@ -104,6 +106,7 @@ func TestRestoreRefusesABadFileAndChangesNothing(t *testing.T) {
 }
 
 func TestRestoreRefusesWhileTheDatabaseIsOpen(t *testing.T) {
+	testkit.SQLiteOnly(t)
 	ctx := context.Background()
 	s := testkit.OpenStore(t, fixedNow)
 	seedRecords(t, s)
@@ -119,6 +122,7 @@ func TestRestoreRefusesWhileTheDatabaseIsOpen(t *testing.T) {
 }
 
 func TestRestoreFromADatabaseWithALiveLogBringsEveryRowOfTheLog(t *testing.T) {
+	testkit.SQLiteOnly(t)
 	// Given a database still open elsewhere, its last clients only in the -wal
 	ctx := context.Background()
 	dir := t.TempDir()
@@ -143,6 +147,7 @@ func TestRestoreFromADatabaseWithALiveLogBringsEveryRowOfTheLog(t *testing.T) {
 }
 
 func TestTwoRestoresInOneSecondKeepBothCopies(t *testing.T) {
+	testkit.SQLiteOnly(t)
 	ctx := context.Background()
 	s := testkit.OpenStore(t, fixedNow)
 	mustClient(t, s, "Marta", "Nowak")

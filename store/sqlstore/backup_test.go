@@ -33,6 +33,7 @@ func seedRecords(t *testing.T, s *sqlstore.Store) {
 }
 
 func TestBackupIsVerifiedPrivateAndComplete(t *testing.T) {
+	testkit.SQLiteOnly(t)
 	ctx := context.Background()
 	s := testkit.OpenStore(t, fixedNow)
 	seedRecords(t, s)
@@ -64,6 +65,7 @@ func TestBackupIsVerifiedPrivateAndComplete(t *testing.T) {
 }
 
 func TestBackupRefusesToReplaceAFile(t *testing.T) {
+	testkit.SQLiteOnly(t)
 	s := testkit.OpenStore(t, fixedNow)
 	dest := filepath.Join(t.TempDir(), "taken.db")
 	if err := os.WriteFile(dest, []byte("keep me"), 0o600); err != nil {
@@ -79,6 +81,7 @@ func TestBackupRefusesToReplaceAFile(t *testing.T) {
 }
 
 func TestEncryptedBackupNeedsItsPassphrase(t *testing.T) {
+	testkit.SQLiteOnly(t)
 	ctx := context.Background()
 	s := testkit.OpenStore(t, fixedNow)
 	seedRecords(t, s)
@@ -117,6 +120,7 @@ func TestEncryptedBackupNeedsItsPassphrase(t *testing.T) {
 }
 
 func TestInspectRefusesWhatIsNotABackup(t *testing.T) {
+	testkit.SQLiteOnly(t)
 	ctx := context.Background()
 	dir := t.TempDir()
 	cases := map[string][]byte{
@@ -157,6 +161,7 @@ func TestInspectRefusesWhatIsNotABackup(t *testing.T) {
 }
 
 func TestCheckCallsAnEmptyFileWhatItIs(t *testing.T) {
+	testkit.SQLiteOnly(t)
 	path := filepath.Join(t.TempDir(), "empty.db")
 	if err := os.WriteFile(path, nil, 0o600); err != nil {
 		t.Fatal(err)
@@ -168,6 +173,7 @@ func TestCheckCallsAnEmptyFileWhatItIs(t *testing.T) {
 }
 
 func TestCheckOfAReadOnlyDatabaseLeavesNoFilesBehind(t *testing.T) {
+	testkit.SQLiteOnly(t)
 	s := testkit.OpenStore(t, fixedNow)
 	mustClient(t, s, "Marta", "Nowak")
 	path := s.Path()

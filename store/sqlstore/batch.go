@@ -85,6 +85,8 @@ func (b *Batch) saveSession(sess store.Session) (store.Session, string, error) {
 	action := store.SessionCreated
 	if sess.ID != 0 {
 		action = store.SessionEdited
+	} else if sess.Author == "" {
+		sess.Author = b.s.actorName() // on a server, the role (Open)
 	}
 	saved, err := writeSession(b.ctx, b.tx, sess, b.stamp)
 	if err != nil {

@@ -28,18 +28,16 @@ func (s *Store) insertClient(ctx context.Context, tx *sql.Tx, c store.Client, st
 	if c.UID == "" {
 		c.UID = store.NewUID()
 	}
-	res, err := tx.ExecContext(ctx, `
+	err := tx.QueryRowContext(ctx, `
 		INSERT INTO clients (uid, first_name, last_name, date_of_birth, phone, email,
 			medical_history, medications, contraindications, search_text, sort_name,
 			archived, created_at, updated_at, alert_level)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		c.UID, c.FirstName, c.LastName, formatDate(c.DateOfBirth), c.Phone, c.Email,
 		c.MedicalHistory, c.Medications, c.Contraindications, c.SearchText(), sortName(c),
-		c.Archived, stamp, stamp, store.AlertLevelOf(c, store.Health{}).Code())
+		c.Archived, stamp, stamp, store.AlertLevelOf(c, store.Health{}).Code()).Scan(&c.ID)
+	c.Version = 1
 	if err != nil {
-		return store.Client{}, err
-	}
-	if c.ID, err = res.LastInsertId(); err != nil {
 		return store.Client{}, err
 	}
 	c.CreatedAt, c.UpdatedAt = parseStamp(stamp), parseStamp(stamp)
@@ -87,12 +85,15 @@ func (s *Store) UpdateClient(ctx context.Context, c store.Client) (store.Client,
 		res, err := tx.ExecContext(ctx, `
 			UPDATE clients SET first_name = ?, last_name = ?, date_of_birth = ?, phone = ?,
 				email = ?, medical_history = ?, medications = ?, contraindications = ?,
-				search_text = ?, sort_name = ?, archived = ?, updated_at = ?
-			WHERE id = ?`,
+				search_text = ?, sort_name = ?, archived = ?, updated_at = ?, version = version + 1
+			WHERE id = ? AND (? = 0 OR version = ?)`,
 			c.FirstName, c.LastName, formatDate(c.DateOfBirth), c.Phone, c.Email,
 			c.MedicalHistory, c.Medications, c.Contraindications, c.SearchText(), sortName(c),
-			c.Archived, stamp, c.ID)
+			c.Archived, stamp, c.ID, c.Version, c.Version)
 		if err != nil {
+			return err
+		}
+		if err := refuseStale(ctx, tx, res, "clients", c.ID); err != nil {
 			return err
 		}
 		if err := mustAffectOne(res, "client", c.ID); err != nil {
@@ -155,7 +156,11 @@ func (s *Store) setArchived(ctx context.Context, id int64, archived bool) error 
 	return nil
 }
 
-const clientColumns = `c.id, c.first_name, c.last_name, c.date_of_birth, c.phone, c.email,
+const clientColumns = clientColumnsV3 + `, c.version`
+
+// clientColumnsV3 are a client's columns in schema version 3, which the
+// history's first entries (startLog) read.
+const clientColumnsV3 = `c.id, c.first_name, c.last_name, c.date_of_birth, c.phone, c.email,
 	c.medical_history, c.medications, c.contraindications, c.archived, c.created_at, c.updated_at, c.uid`
 
 // Client returns one client, archived or not.
@@ -177,9 +182,20 @@ func (s *Store) SearchClients(ctx context.Context, q store.ClientQuery) ([]store
 	var where []string
 	var args []any
 	if !q.IncludeArchived {
-		where = append(where, "c.archived = 0")
+		where = append(where, "c.archived = FALSE")
 	}
 	switch {
+	case q.InNotes && strings.TrimSpace(q.Text) != "" && s.OnServer():
+		// PostgreSQL: every typed word within the notes, case ignored
+		// (SQLite's full-text index also ignores accents)
+		for _, word := range strings.Fields(store.Fold(q.Text)) {
+			where = append(where, `(c.id IN (SELECT s.client_id FROM sessions s WHERE
+					(s.subjective || ' ' || s.objective || ' ' || s.assessment || ' ' || s.plan || ' ' ||
+					 s.home_care || ' ' || s.trigger_other) ILIKE ? ESCAPE '\')
+				OR (c.medical_history || ' ' || c.medications || ' ' || c.contraindications) ILIKE ? ESCAPE '\')`)
+			like := "%" + escapeLike(word) + "%"
+			args = append(args, like, like)
+		}
 	case q.InNotes && strings.TrimSpace(q.Text) != "":
 		match := noteMatch(q.Text)
 		where = append(where, `(c.id IN (SELECT s.client_id FROM sessions s
@@ -268,7 +284,7 @@ func scanClient(row scanner, extra ...any) (store.Client, error) {
 	var c store.Client
 	var dob, created, updated string
 	dest := append([]any{&c.ID, &c.FirstName, &c.LastName, &dob, &c.Phone, &c.Email,
-		&c.MedicalHistory, &c.Medications, &c.Contraindications, &c.Archived, &created, &updated, &c.UID}, extra...)
+		&c.MedicalHistory, &c.Medications, &c.Contraindications, &c.Archived, &created, &updated, &c.UID, &c.Version}, extra...)
 	if err := row.Scan(dest...); err != nil {
 		return store.Client{}, err
 	}

@@ -16,6 +16,7 @@ import (
 )
 
 func TestAnImportOnAFullDiskSaysSoAndWritesNothing(t *testing.T) {
+	testkit.SQLiteOnly(t)
 	// Given a database on a disk with room for little more than itself
 	dir := testkit.SmallDisk(t, 400<<10)
 	s := testkit.OpenStoreAt(t, filepath.Join(dir, "practice.db"))
@@ -37,6 +38,7 @@ func TestAnImportOnAFullDiskSaysSoAndWritesNothing(t *testing.T) {
 }
 
 func TestOpeningADatabaseInAFolderThatCannotBeWrittenSaysSo(t *testing.T) {
+	testkit.SQLiteOnly(t)
 	if os.Geteuid() == 0 {
 		// root writes anywhere: a read-only mount is the real thing
 		dir := testkit.SmallDisk(t, 1<<20)

@@ -21,18 +21,9 @@ import (
 
 func TestTwoWritersAtOnce(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "shared.db")
-	// two stores on one file, as two windows or a window and a command would be
-	a, err := sqlstore.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
-	b, err := sqlstore.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
+	// two stores on one record, as two windows or a window and a command
+	// would be (two desks on the practice server)
+	a, b := testkit.OpenStorePair(t)
 	c, err := a.CreateClient(ctx, store.Client{FirstName: "Lena", LastName: "Fischer"})
 	if err != nil {
 		t.Fatal(err)
@@ -82,7 +73,7 @@ func TestMain(m *testing.M) {
 	if path := os.Getenv(writerChildEnv); path != "" {
 		os.Exit(runWriterChild(path, os.Getenv(writerChildName)))
 	}
-	os.Exit(m.Run())
+	os.Exit(testkit.RunMain(m))
 }
 
 func runCrashChild(path string) int {
@@ -119,6 +110,7 @@ func runCrashChild(path string) int {
 }
 
 func TestKilledWriterLosesNothingItReported(t *testing.T) {
+	testkit.SQLiteOnly(t)
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "crash.db")
 	s, err := sqlstore.Open(ctx, path)
@@ -190,6 +182,7 @@ func TestKilledWriterLosesNothingItReported(t *testing.T) {
 }
 
 func TestAWriterWaitsItsTurnBehindALongImportInAnotherProcess(t *testing.T) {
+	testkit.SQLiteOnly(t)
 	// Given one store (another process, as far as SQLite can tell) holding
 	// the write lock for longer than SQLite's own wait of five seconds
 	ctx := context.Background()

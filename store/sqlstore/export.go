@@ -2,7 +2,6 @@ package sqlstore
 
 import (
 	"backtrack/store"
-	"backtrack/store/sqlite"
 	"context"
 	"database/sql"
 	"fmt"
@@ -85,6 +84,9 @@ type ExportClient struct {
 	Intake         *ExportIntake   `json:"intake,omitempty"`
 	RedFlagScreens []ExportScreen  `json:"red_flag_screens,omitempty"`
 	Consents       []ExportConsent `json:"consents,omitempty"`
+	// Function: outcome measures, oldest first, and the treatment plan.
+	Measures []ExportMeasure `json:"measures,omitempty"`
+	Plan     *ExportPlan     `json:"plan,omitempty"`
 }
 
 // ExportSession is one treatment with every tag by name.
@@ -107,6 +109,8 @@ type ExportSession struct {
 	HomeCare     string      `json:"home_care"`
 	CreatedAt    string      `json:"created_at"`
 	UpdatedAt    string      `json:"updated_at"`
+	// The body chart: where it hurt (regions by identifier).
+	BodyMap []ExportMark `json:"body_map,omitempty"`
 	// The note's history (version 3): empty for a draft.
 	SignedAt   string            `json:"signed_at,omitempty"`
 	SignedBy   string            `json:"signed_by,omitempty"`
@@ -141,7 +145,7 @@ func (e *ExportSession) tags(k store.Kind) *[]ExportTag {
 
 // Export reads the whole database on one consistent snapshot.
 func (s *Store) Export(ctx context.Context) (Export, error) {
-	out := Export{Format: ExportFormat, Version: ExportVersion, SchemaVersion: sqlite.SchemaVersion(),
+	out := Export{Format: ExportFormat, Version: ExportVersion, SchemaVersion: s.schemaVersion(),
 		ExportedAt: s.stamp(), Vocabulary: []ExportTerm{}, Clients: []ExportClient{}}
 	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
 		var err error
@@ -213,7 +217,9 @@ func exportClients(ctx context.Context, tx *sql.Tx) ([]ExportClient, error) {
 		byClient[sess.ClientID] = append(byClient[sess.ClientID], exportSession(sess))
 	}
 	out := make([]ExportClient, 0, len(clients))
+	ids := map[string]int64{}
 	for _, c := range clients {
+		ids[c.UID] = c.ID
 		ec := ExportClient{
 			ID: c.UID, FirstName: c.FirstName, LastName: c.LastName, DateOfBirth: formatDate(c.DateOfBirth),
 			Phone: c.Phone, Email: c.Email, MedicalHistory: c.MedicalHistory,
@@ -231,7 +237,7 @@ func exportClients(ctx context.Context, tx *sql.Tx) ([]ExportClient, error) {
 		ec.Intake, ec.RedFlagScreens, ec.Consents = exportHealth(h)
 		out = append(out, ec)
 	}
-	return out, nil
+	return out, exportFunction(ctx, tx, out, ids)
 }
 
 func exportSession(s store.Session) ExportSession {
@@ -243,6 +249,7 @@ func exportSession(s store.Session) ExportSession {
 		CreatedAt: formatStamp(s.CreatedAt), UpdatedAt: formatStamp(s.UpdatedAt),
 		SignedAt: formatStamp(s.SignedAt), SignedBy: s.SignedBy, Legacy: s.Legacy,
 		VoidedAt: formatStamp(s.VoidedAt), VoidedBy: s.VoidedBy, VoidReason: s.VoidReason,
+		BodyMap: exportBodyMap(s.BodyMap),
 	}
 	for _, a := range s.Amendments {
 		prev := exportSession(a.Previous)

@@ -32,6 +32,7 @@ const (
 	ExportClientsName    = "clients.csv"
 	ExportSessionsName   = "sessions.csv"
 	ExportVocabularyName = "vocabulary.csv"
+	ExportMeasuresName   = "measures.csv"
 )
 
 // utf8BOM lets spreadsheet programs recognise the CSV files as UTF-8.
@@ -65,6 +66,7 @@ func (s *Store) ExportTo(ctx context.Context, dir string, format ExportFileForma
 		writers[ExportClientsName] = func(w io.Writer) error { return writeClientsCSV(w, data) }
 		writers[ExportSessionsName] = func(w io.Writer) error { return writeSessionsCSV(w, data) }
 		writers[ExportVocabularyName] = func(w io.Writer) error { return writeVocabularyCSV(w, data) }
+		writers[ExportMeasuresName] = func(w io.Writer) error { return writeMeasuresCSV(w, data) }
 	}
 	partial, err := safefile.PartialDir(parent)
 	if err != nil {
@@ -72,7 +74,7 @@ func (s *Store) ExportTo(ctx context.Context, dir string, format ExportFileForma
 	}
 	defer os.RemoveAll(partial)
 	var names []string
-	for _, name := range []string{ExportJSONName, ExportClientsName, ExportSessionsName, ExportVocabularyName} {
+	for _, name := range []string{ExportJSONName, ExportClientsName, ExportSessionsName, ExportMeasuresName, ExportVocabularyName} {
 		write, ok := writers[name]
 		if !ok {
 			continue
@@ -131,7 +133,7 @@ var (
 		"medical_history", "medications", "contraindications", "archived"}
 	sessionCSVColumns = []string{"id", "client_id", "client", "client_date_of_birth", "date", "duration_min",
 		"pain_before", "pain_after", "pain_types", "locations", "triggers", "trigger_other",
-		"muscles", "techniques", "subjective", "objective", "assessment", "plan", "home_care"}
+		"muscles", "techniques", "subjective", "objective", "assessment", "plan", "home_care", "body_map"}
 	vocabularyCSVColumns = []string{"kind", "name", "builtin", "retired"}
 )
 
@@ -157,9 +159,9 @@ func writeSessionsCSV(w io.Writer, data Export) error {
 				}
 				if err := row(s.ID, c.ID, name, c.DateOfBirth, s.Start, strconv.Itoa(s.DurationMin),
 					painText(s.PainBefore), painText(s.PainAfter), tagList(s.PainTypes),
-					tagList(s.Locations), tagList(s.Triggers), s.TriggerOther, tagList(s.Muscles),
+					locationsCell(s), tagList(s.Triggers), s.TriggerOther, tagList(s.Muscles),
 					tagList(s.Techniques), s.Subjective, s.Objective, s.Assessment, s.Plan,
-					s.HomeCare); err != nil {
+					s.HomeCare, bodyMapCell(s.BodyMap)); err != nil {
 					return err
 				}
 			}
@@ -186,6 +188,7 @@ func writeCSV(w io.Writer, header []string, rows func(row func(...string) error)
 		return err
 	}
 	cw := csv.NewWriter(w)
+	cw.UseCRLF = true // RFC 4180, as Excel writes and expects on every system
 	if err := cw.Write(header); err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package sqlstore_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -70,7 +71,9 @@ func richRecords(t testing.TB, s *sqlstore.Store) {
 			Notes: store.SOAP{Subjective: "Pain since Monday.\nWorse mornings.", Objective: "Tight QL, R > L",
 				Assessment: "QL strain", Plan: "Every 2 weeks"},
 			HomeCare: "Side-lying QL stretch, 3×30 s"},
-		{ClientID: marta.ID, Start: day(15, 9), DurationMin: 45, PainBefore: store.PainOf(4), PainAfter: store.PainOf(0)},
+		{ClientID: marta.ID, Start: day(15, 9), DurationMin: 45, PainBefore: store.PainOf(4), PainAfter: store.PainOf(0),
+			BodyMap: []store.BodyMark{{Region: "sacroiliac-l", PainType: store.Tag{TermID: term(store.PainType, "Referred pain")}, Intensity: store.PainOf(0)},
+				{Region: "thigh-posterior-l", PainType: store.Tag{TermID: term(store.PainType, "Fatigue")}}, {Region: "neck", Intensity: store.PainOf(10)}}},
 		{ClientID: marta.ID, Start: day(15, 9), DurationMin: 30}, // same time twice: both kept
 		{ClientID: jonas.ID, Start: day(20, 17), DurationMin: 90, PainAfter: store.PainOf(3),
 			Locations: []store.Tag{{TermID: term(store.Location, "Back of thigh")}}},
@@ -106,6 +109,63 @@ func richRecords(t testing.TB, s *sqlstore.Store) {
 		t.Fatal(err)
 	}
 	if err := s.RetireTerm(ctx, term(store.PainType, "Fatigue")); err != nil {
+		t.Fatal(err)
+	}
+	richFunction(t, s, marta, saved[0])
+}
+
+// richFunction gives Marta a plan, an ODI with a skipped section, an RMDQ
+// corrected once, a PSFS in her words twice, and a measure deleted.
+func richFunction(t testing.TB, s *sqlstore.Store, marta store.Client, first store.Session) {
+	t.Helper()
+	ctx := context.Background()
+	date := func(d int) time.Time { return time.Date(2026, 10, d, 0, 0, 0, 0, time.UTC) }
+	odi := func(scores ...int) []store.MeasureItem {
+		var out []store.MeasureItem
+		for i, sc := range scores {
+			if sc >= 0 {
+				out = append(out, store.MeasureItem{Item: fmt.Sprint(i + 1), Score: sc})
+			}
+		}
+		return out
+	}
+	psfs := func(a, b, c int) []store.MeasureItem {
+		return []store.MeasureItem{{Item: "Sitting through a film", Score: a}, {Item: "Lifting my grandson", Score: b},
+			{Item: "Gardening, \"weeding\"; kneeling", Score: c}}
+	}
+	measures := []store.Measure{
+		{ClientID: marta.ID, SessionUID: first.UID, Kind: store.ODI, Taken: date(1), Items: odi(3, 2, 4, 1, 4, 2, 3, -1, 2, 3),
+			Note: "Filled in at home;\nsection 8 left blank"},
+		{ClientID: marta.ID, Kind: store.ODI, Taken: date(15), Items: odi(2, 1, 2, 1, 2, 1, 1, 0, 1, 2)},
+		{ClientID: marta.ID, Kind: store.RMDQ, Taken: date(1), Items: odi(1, 1, 0, 1, 1, 0, 1, 0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1)},
+		{ClientID: marta.ID, Kind: store.PSFS, Taken: date(1), Items: psfs(3, 2, 4)},
+		{ClientID: marta.ID, Kind: store.PSFS, Taken: date(15), Items: psfs(6, 5, 5)},
+	}
+	var saved []store.Measure
+	for _, m := range measures {
+		m, err := s.SaveMeasure(ctx, m)
+		if err != nil {
+			t.Fatalf("save measure: %v", err)
+		}
+		saved = append(saved, m)
+	}
+	fix := saved[2]
+	fix.Items[2].Score = 1
+	if _, err := s.SaveMeasure(ctx, fix); err != nil {
+		t.Fatal(err)
+	}
+	wrong, err := s.SaveMeasure(ctx, store.Measure{ClientID: marta.ID, Kind: store.RMDQ, Taken: date(2), Items: odi(1, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteMeasure(ctx, wrong.ID, "Another client's form"); err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.SavePlan(ctx, store.Plan{ClientID: marta.ID, Start: date(1), PlannedVisits: 8, Frequency: "every 2 weeks",
+		ReassessVisits: 4, ReassessWeeks: 6, Measures: []store.MeasureKind{store.ODI, store.PSFS},
+		Goals: []store.Goal{{Text: "Sit through a whole film without getting up", Activity: "Sitting through a film", Status: store.GoalPartly},
+			{Text: "Lift my grandson again", Activity: "Lifting my grandson"}, {Text: "Back to the allotment; \"no pills\"", Status: store.GoalOpen}}})
+	if err != nil {
 		t.Fatal(err)
 	}
 }

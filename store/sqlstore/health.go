@@ -76,6 +76,16 @@ func (s *Store) changeHealth(ctx context.Context, clientID int64, action store.A
 
 func (s *Store) changeHealthIn(ctx context.Context, tx *sql.Tx, clientID int64, action store.Action,
 	change func(tx *sql.Tx, c store.Client, h *store.Health) (detail string, err error)) error {
+	// The client's row is claimed first: two desks changing one record on
+	// a server wait for each other instead of one losing the other's
+	// change, and a client form opened before this change is told so.
+	res, err := tx.ExecContext(ctx, `UPDATE clients SET version = version + 1 WHERE id = ?`, clientID)
+	if err != nil {
+		return err
+	}
+	if err := mustAffectOne(res, "client", clientID); err != nil {
+		return err
+	}
 	c, err := scanClient(tx.QueryRowContext(ctx, `SELECT `+clientColumns+` FROM clients c WHERE c.id = ?`, clientID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("client %d: %w", clientID, store.ErrNotFound)
@@ -240,20 +250,36 @@ func indexOf[T any](list []T, match func(T) bool) int {
 	return -1
 }
 
+// SessionSave is how SaveSessionWithConsent saves a note: as a draft (the
+// zero value), saved and signed by By, or, with Amend, as an amendment of
+// a signed note by By for Reason.
+type SessionSave struct {
+	Sign, Amend bool
+	By, Reason  string
+}
+
 // SaveSessionWithConsent saves a session that treats areas without
 // consent on file, with the therapist's answer to the question the desk
-// asked: one transaction records the answer in the audit log (on the
-// note) and, when the client consented at this visit, a verbal consent to
-// those areas dated the visit's day; then the note itself.
-func (s *Store) SaveSessionWithConsent(ctx context.Context, sess store.Session, check store.ConsentCheck) (store.Session, error) {
+// asked: one transaction records, when the client consented at this
+// visit, a verbal consent to those areas dated the visit's day, then the
+// note as how says, then the answer in the audit log, on the note.
+func (s *Store) SaveSessionWithConsent(ctx context.Context, sess store.Session, check store.ConsentCheck, how SessionSave) (store.Session, error) {
 	err := s.Batch(ctx, func(b *Batch) error {
+		clientID := sess.ClientID
+		if how.Amend {
+			current, _, err := sessionInTx(ctx, b.tx, sess.ID)
+			if err != nil {
+				return err
+			}
+			clientID = current.ClientID
+		}
 		if check.Answer == store.ConsentGivenNow && len(check.Missing) > 0 {
 			day := sess.Start
 			if today := store.WallClock(s.now()); day.Format(store.DateLayout) > today.Format(store.DateLayout) {
 				day = today
 			}
 			on := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.Local)
-			err := s.changeHealthIn(ctx, b.tx, sess.ClientID, store.ConsentRecorded, func(_ *sql.Tx, c store.Client, h *store.Health) (string, error) {
+			err := s.changeHealthIn(ctx, b.tx, clientID, store.ConsentRecorded, func(_ *sql.Tx, c store.Client, h *store.Health) (string, error) {
 				consent := store.Consent{On: on, How: store.ConsentVerbal, Areas: check.Areas(),
 					Note: "Given at the visit of " + sess.Start.Format(store.StartLayout) + ", asked when its note was saved"}
 				return putConsent(h, &consent, c.DateOfBirth, s.now())
@@ -262,13 +288,26 @@ func (s *Store) SaveSessionWithConsent(ctx context.Context, sess store.Session, 
 				return err
 			}
 		}
-		saved, clientUID, err := b.saveSession(sess)
+		var saved store.Session
+		var err error
+		switch {
+		case how.Amend:
+			saved, err = b.AmendSession(sess, how.Reason, how.By)
+		case how.Sign:
+			saved, err = b.SaveSignedSession(sess, how.By)
+		default:
+			saved, _, err = b.saveSession(sess)
+		}
 		if err != nil {
 			return err
 		}
 		sess = saved
 		if len(check.Missing) == 0 {
 			return nil
+		}
+		var clientUID string
+		if err := b.tx.QueryRowContext(ctx, `SELECT uid FROM clients WHERE id = ?`, clientID).Scan(&clientUID); err != nil {
+			return err
 		}
 		return s.appendLog(ctx, b.tx, store.AuditEntry{Action: store.ConsentChecked, Record: saved.UID, Client: clientUID,
 			Detail: check.Words()})

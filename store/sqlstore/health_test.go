@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"backtrack/store"
+	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
 )
 
@@ -77,19 +78,8 @@ func TestEveryHealthChangeIsInTheRecordsHistoryAndVerified(t *testing.T) {
 	if problems, err := s.VerifyRecord(ctx); err != nil || len(problems) > 0 {
 		t.Fatalf("verify: %v %v", problems, err)
 	}
-	// When the consent is changed outside Backtrack, check says so
-	db, err := sql.Open("sqlite", s.Path())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Exec(`UPDATE clients SET consents = replace(consents, '"chest"', '"face"') WHERE consents <> ''`); err != nil {
-		t.Fatal(err)
-	}
-	problems, err := s.VerifyRecord(ctx)
-	if err != nil || len(problems) != 1 || !strings.Contains(problems[0], "Marta Nowak-Świątek") {
-		t.Errorf("a consent changed outside Backtrack: %v %v", problems, err)
-	}
+	// (a change made outside Backtrack is among the cases of
+	// TestTheRecordProvesNothingWasChangedOutsideBacktrack)
 }
 
 func TestTheListMarksTheHighestAlertAndMissingConsent(t *testing.T) {
@@ -140,7 +130,7 @@ func TestASessionWithoutConsentKeepsTheTherapistsAnswer(t *testing.T) {
 	sess := store.Session{ClientID: c.ID, Start: store.WallClock(fixedNow), DurationMin: 60,
 		Muscles: []store.Tag{{TermID: glute.ID, Name: glute.Name, Side: store.Left}}}
 	missing := store.MissingConsent(nil, sess.Muscles, sess.Start)
-	saved, err := s.SaveSessionWithConsent(ctx, sess, store.ConsentCheck{Missing: missing, Answer: store.ConsentGivenNow})
+	saved, err := s.SaveSessionWithConsent(ctx, sess, store.ConsentCheck{Missing: missing, Answer: store.ConsentGivenNow}, sqlstore.SessionSave{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,6 +150,7 @@ func TestASessionWithoutConsentKeepsTheTherapistsAnswer(t *testing.T) {
 }
 
 func TestOldFreeTextAlertsKeepTheirLevelThroughTheMigration(t *testing.T) {
+	testkit.SQLiteOnly(t)
 	// Given a database of version 3 with a client per free-text field
 	path := filepath.Join(t.TempDir(), "v3.db")
 	db, err := sql.Open("sqlite", path)

@@ -43,6 +43,10 @@ type ImportSummary struct {
 	ClientsPresent  int // already in the database (same name and date of birth): not duplicated
 	SessionsAdded   int
 	SessionsPresent int // the client already had a session at that time: not duplicated
+	MeasuresAdded   int
+	MeasuresPresent int // the same measure (by its identifier) was already here
+	PlansAdded      int
+	PlansPresent    int
 	// NewTerms are names the file used that the vocabulary lacked, added as
 	// the therapist's own entries.
 	NewTerms []store.Term
@@ -71,6 +75,9 @@ type ImportOptions struct {
 	CheckOnly bool
 	// Source names the file in the audit log's entry for the import.
 	Source string
+	// intoEmpty refuses records that hold a client or session already
+	// (MovePractice), checked inside the import's transaction.
+	intoEmpty bool
 }
 
 // maxProblems stops a hopeless file (the wrong file, the wrong delimiter)
@@ -85,6 +92,11 @@ var errCheckOnly = errors.New("check only")
 func (s *Store) runImport(ctx context.Context, opts ImportOptions, sum *ImportSummary, fill func(*importer) error) error {
 	sum.CheckOnly = opts.CheckOnly
 	err := s.Batch(ctx, func(b *Batch) error {
+		if opts.intoEmpty {
+			if err := requireEmpty(ctx, b.tx); err != nil {
+				return err
+			}
+		}
 		im := &importer{b: b, sum: sum, termCache: map[string]store.Term{}}
 		if err := im.loadExisting(); err != nil {
 			return err
@@ -110,7 +122,7 @@ func (s *Store) runImport(ctx context.Context, opts ImportOptions, sum *ImportSu
 	if err != nil {
 		var ie *ImportError
 		switch {
-		case errors.As(err, &ie):
+		case errors.As(err, &ie), errors.Is(err, ErrNotEmpty):
 		case errors.Is(err, store.ErrDiskFull), errors.Is(err, store.ErrReadOnly):
 			// the disk, not a row, is at fault: say so, and that the
 			// file was refused whole
@@ -366,6 +378,15 @@ func (s ImportSummary) Lines() []string {
 	}
 	if s.SessionsPresent > 0 {
 		out = append(out, count(s.SessionsPresent, "session was", "sessions were")+" already recorded at the same time: not added again.")
+	}
+	if s.MeasuresAdded > 0 || s.MeasuresPresent > 0 {
+		out = append(out, count(s.MeasuresAdded, "outcome measure", "outcome measures")+verb(" added.", " would be added."))
+	}
+	if s.MeasuresPresent > 0 {
+		out = append(out, count(s.MeasuresPresent, "measure was", "measures were")+" already recorded: not added again.")
+	}
+	if s.PlansAdded > 0 {
+		out = append(out, count(s.PlansAdded, "treatment plan", "treatment plans")+verb(" added.", " would be added."))
 	}
 	if s.DefaultDurations > 0 {
 		out = append(out, count(s.DefaultDurations, "session has", "sessions have")+

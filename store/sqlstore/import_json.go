@@ -300,7 +300,7 @@ func (im *importer) jsonClient(n int, ec ExportClient) error {
 			return err
 		}
 	}
-	return nil
+	return im.jsonFunction(record, c, ec, report)
 }
 
 // jsonSession adds one session of a client.
@@ -328,6 +328,9 @@ func (im *importer) jsonSession(record string, clientID int64, clientWasPresent 
 			return fmt.Errorf("%s: %w", record, err)
 		}
 		sess.SetTags(k, tags)
+	}
+	if sess.BodyMap, err = im.resolveImportBodyMap(es.BodyMap, func(msg string) { report(record, "body_map", msg); ok = false }); err != nil {
+		return fmt.Errorf("%s: %w", record, err)
 	}
 	ok = checkStamps(record, es.CreatedAt, es.UpdatedAt, report) && ok
 	if sess.UID, err = store.CheckUID(es.ID); err != nil {

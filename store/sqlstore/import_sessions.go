@@ -15,7 +15,7 @@ import (
 var (
 	sessionImportColumns = []string{"id", "client_id", "client", "client_date_of_birth", "date", "duration_min",
 		"pain_before", "pain_after", "pain_types", "locations", "triggers", "trigger_other",
-		"muscles", "techniques", "notes", "subjective", "objective", "assessment", "plan", "home_care"}
+		"muscles", "techniques", "notes", "subjective", "objective", "assessment", "plan", "home_care", "body_map"}
 	sessionImportRequired = []string{"client|client_id", "date"}
 )
 
@@ -84,6 +84,18 @@ func (im *importer) sessionRow(t *csvTable, row csvRow) error {
 		for _, p := range problems {
 			report(column, p)
 			ok = false
+		}
+		if k == store.Location {
+			var marks []ExportMark
+			named, marks = splitRegionNames(named)
+			cell, problems := parseBodyMapCell(t.get(row, "body_map"))
+			for _, p := range problems {
+				report("body_map", p)
+				ok = false
+			}
+			if sess.BodyMap, err = im.resolveImportBodyMap(append(cell, marks...), func(msg string) { report("body_map", msg); ok = false }); err != nil {
+				return fmt.Errorf("row %d: %w", row.number, err)
+			}
 		}
 		tags, err := im.resolveImportTags(k, named, func(msg string) { report(column, msg); ok = false })
 		if err != nil {

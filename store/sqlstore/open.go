@@ -11,12 +11,13 @@ import (
 	"errors"
 	"time"
 
+	"backtrack/store/postgres"
 	"backtrack/store/sqlite"
 )
 
 // Store is the clinical record. It is safe for use by several goroutines.
 type Store struct {
-	engine *sqlite.DB
+	engine engine
 	// write has a single connection and begins transactions IMMEDIATE;
 	// read serves queries beside it on consistent snapshots.
 	write *sql.DB
@@ -40,17 +41,34 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	for _, opt := range opts {
 		opt(s)
 	}
-	engine, err := sqlite.Open(ctx, path, map[int]sqlite.Migrated{3: s.startLog})
+	engine, err := openEngine(ctx, path, s.startLog)
 	if err != nil {
 		return nil, err
 	}
 	s.engine, s.write, s.read = engine, engine.Writer(), engine.Reader()
+	if pg, ok := engine.(*postgres.DB); ok {
+		// On a server the actor is the role the desk connected as: the
+		// server, not a name typed in Settings, says who did what.
+		role, err := pg.Role(ctx)
+		if err != nil {
+			engine.Close()
+			return nil, err
+		}
+		s.actor = func() string { return role }
+	}
 	return s, nil
 }
 
 // OpenReadOnly opens the database file at path for reading only, for
 // checks and audits that must change nothing (sqlite.OpenReadOnly).
 func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
+	if postgres.IsDSN(path) {
+		engine, err := postgres.OpenReadOnly(ctx, path)
+		if err != nil {
+			return nil, err
+		}
+		return &Store{engine: engine, read: engine.Reader(), now: time.Now}, nil
+	}
 	engine, err := sqlite.OpenReadOnly(ctx, path)
 	if err != nil {
 		return nil, err
@@ -61,8 +79,17 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 // errReadOnly refuses a write on a store opened read-only.
 var errReadOnly = errors.New("the database was opened read-only")
 
-// Path is the database file.
+// Path is the database file, or the practice server's DSN without its
+// password.
 func (s *Store) Path() string { return s.engine.Path() }
+
+// OnServer reports whether the records are on a practice server
+// (PostgreSQL) rather than in a file: the server, not the desk, backs them
+// up and checks its own pages.
+func (s *Store) OnServer() bool {
+	_, ok := s.engine.(*postgres.DB)
+	return ok
+}
 
 // Close closes the database.
 func (s *Store) Close() error { return s.engine.Close() }
@@ -70,18 +97,30 @@ func (s *Store) Close() error { return s.engine.Close() }
 // Backup writes a verified copy of the open database to dest, which must
 // not exist yet (sqlite.DB.Backup).
 func (s *Store) Backup(ctx context.Context, dest string) (sqlite.BackupInfo, error) {
-	return s.engine.Backup(ctx, dest)
+	f, ok := s.engine.(fileEngine)
+	if !ok {
+		return sqlite.BackupInfo{}, ErrServerBackups
+	}
+	return f.Backup(ctx, dest)
 }
 
 // BackupEncrypted is Backup with the copy encrypted to a passphrase.
 func (s *Store) BackupEncrypted(ctx context.Context, dest, passphrase string) (sqlite.BackupInfo, error) {
-	return s.engine.BackupEncrypted(ctx, dest, passphrase)
+	f, ok := s.engine.(fileEngine)
+	if !ok {
+		return sqlite.BackupInfo{}, ErrServerBackups
+	}
+	return f.BackupEncrypted(ctx, dest, passphrase)
 }
 
 // AutoBackup makes the day's backup in the backups folder beside the
 // database unless one exists (sqlite.DB.AutoBackup).
 func (s *Store) AutoBackup(ctx context.Context, now time.Time) (made bool, err error) {
-	return s.engine.AutoBackup(ctx, now)
+	f, ok := s.engine.(fileEngine)
+	if !ok {
+		return false, nil // the server's own backups keep these records
+	}
+	return f.AutoBackup(ctx, now)
 }
 
 // writerPatience is how long a write waits for its turn while other
@@ -95,13 +134,13 @@ const writerPatience = 10 * time.Minute
 func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := s.beginWrite(ctx)
 	if err != nil {
-		return sqlite.Classify(err)
+		return classify(err)
 	}
 	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
 	if err := fn(tx); err != nil {
-		return sqlite.Classify(err)
+		return classify(err)
 	}
-	return sqlite.Classify(tx.Commit())
+	return classify(tx.Commit())
 }
 
 // beginWrite begins a write transaction (IMMEDIATE: it takes the write lock
@@ -113,8 +152,8 @@ func (s *Store) beginWrite(ctx context.Context) (*sql.Tx, error) {
 	deadline := time.Now().Add(writerPatience)
 	pause := 50 * time.Millisecond
 	for {
-		tx, err := s.write.BeginTx(ctx, nil)
-		if err == nil || !sqlite.IsBusy(err) || time.Now().After(deadline) {
+		tx, err := s.engine.BeginWrite(ctx)
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
 			return tx, err
 		}
 		select {

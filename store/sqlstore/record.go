@@ -27,6 +27,9 @@ func (s *Store) ClientRecord(ctx context.Context, clientID int64, period store.P
 		}
 		all, err := readSessions(ctx, tx, `s.client_id = ? AND s.started_at >= ? AND s.started_at < ?`,
 			clientID, from, until)
+		if err != nil {
+			return err
+		}
 		for _, sess := range all {
 			if sess.Voided() {
 				rec.Voided = append(rec.Voided, sess)
@@ -34,6 +37,11 @@ func (s *Store) ClientRecord(ctx context.Context, clientID int64, period store.P
 				rec.Sessions = append(rec.Sessions, sess)
 			}
 		}
+		rec.Measures, err = readMeasures(ctx, tx, `m.client_id = ? AND m.taken_on >= ? AND m.taken_on < ?`, clientID, from, until)
+		if err != nil {
+			return err
+		}
+		rec.Plan, err = readPlan(ctx, tx, clientID)
 		return err
 	})
 	if err != nil {

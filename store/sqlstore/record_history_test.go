@@ -4,8 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -156,6 +154,7 @@ func TestUnsignedNotesAreListedOldestFirst(t *testing.T) {
 }
 
 func TestTheRecordProvesNothingWasChangedOutsideBacktrack(t *testing.T) {
+	testkit.SQLiteOnly(t)
 	s := testkit.OpenStore(t, fixedNow)
 	richRecords(t, s)
 	if problems, err := s.VerifyRecord(context.Background()); err != nil || len(problems) > 0 {
@@ -176,6 +175,18 @@ func TestTheRecordProvesNothingWasChangedOutsideBacktrack(t *testing.T) {
 		{"a session inserted directly", `INSERT INTO sessions (client_id, started_at, duration_min, created_at, updated_at, uid)
 			SELECT id, '2026-11-01 10:00', 60, '2026-11-01 10:00:00', '2026-11-01 10:00:00', 'f0000000-0000-4000-8000-000000000000'
 			FROM clients LIMIT 1`, "was added outside Backtrack"},
+		{"an ODI section's score", `UPDATE measures SET items = replace(items, '"score":4', '"score":0') WHERE kind = 'odi'`,
+			"the ODI of Marta Nowak-Świątek on 2026-10-01"},
+		{"a measure deleted", `DELETE FROM measures WHERE kind = 'psfs'`, "the outcome measure"},
+		{"a measure added directly", `INSERT INTO measures (uid, client_id, kind, taken_on, items, created_at, updated_at)
+			SELECT 'f0000000-0000-4000-8000-0000000000aa', id, 'rmdq', '2026-10-09', '[]', '', '' FROM clients WHERE first_name = 'Marta'`,
+			"the RMDQ of Marta Nowak-Świątek on 2026-10-09 (f0000000-0000-4000-8000-0000000000aa) was added outside Backtrack"},
+		{"a consent's areas", `UPDATE clients SET consents = replace(consents, '"chest"', '"face"') WHERE consents <> ''`,
+			"client Marta Nowak-Świątek"},
+		{"a red flag's answer", `UPDATE clients SET red_flags = replace(red_flags, 'wakes at 3 am', 'sleeps well') WHERE red_flags <> ''`,
+			"client Marta Nowak-Świątek"},
+		{"a plan's goal", `UPDATE plans SET goals = replace(goals, 'partly', 'met')`,
+			"the treatment plan of Marta Nowak-Świątek"},
 		{"a log entry changed", `DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'Someone else' WHERE seq = 3`,
 			"entry 3"},
 		{"a log entry deleted", `DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = 4`,
@@ -186,33 +197,16 @@ func TestTheRecordProvesNothingWasChangedOutsideBacktrack(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			tampered := filepath.Join(t.TempDir(), "tampered.db")
-			raw, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			os.WriteFile(tampered, raw, 0o600)
-			db, err := sql.Open("sqlite", tampered)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := db.Exec(c.sql); err != nil {
-				t.Fatalf("tamper: %v", err)
-			}
-			db.Close()
-			s := testkit.OpenStoreAt(t, tampered, fixedNow)
-			problems, err := s.VerifyRecord(context.Background())
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !strings.Contains(strings.Join(problems, "\n"), c.want) {
-				t.Errorf("problems after %s:\n%s\nwant one saying %q", c.name, strings.Join(problems, "\n"), c.want)
+			problems := problemsAfter(t, path, c.sql)
+			if !strings.Contains(problems, c.want) {
+				t.Errorf("problems after %s:\n%s\nwant one saying %q", c.name, problems, c.want)
 			}
 		})
 	}
 }
 
 func TestTheDatabaseRefusesToRewriteTheLogOrDeleteASignedNote(t *testing.T) {
+	testkit.SQLiteOnly(t)
 	s := testkit.OpenStore(t, fixedNow)
 	richRecords(t, s)
 	path := s.Path()
@@ -231,34 +225,14 @@ func TestTheDatabaseRefusesToRewriteTheLogOrDeleteASignedNote(t *testing.T) {
 }
 
 func TestNotesWrittenBeforeSigningExistedAreKeptAndMarked(t *testing.T) {
+	testkit.SQLiteOnly(t)
 	// Given a database of the version before signed notes, with a client
 	// and a session
-	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, file := range []string{"001_schema.sql", "002_record_uids.sql"} {
-		body, err := os.ReadFile(filepath.Join("..", "sqlite", "migrations", file))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := db.Exec(string(body)); err != nil {
-			t.Fatalf("%s: %v", file, err)
-		}
-	}
-	for _, stmt := range []string{
-		`PRAGMA user_version = 2`,
+	path := schemaV2Database(t,
 		`INSERT INTO clients (id, uid, first_name, last_name, created_at, updated_at) VALUES
 			(1, '11111111-1111-4111-8111-111111111111', 'Marta', 'Nowak', '2025-01-02 10:00:00', '2025-01-02 10:00:00')`,
 		`INSERT INTO sessions (id, uid, client_id, started_at, duration_min, pain_before, subjective, created_at, updated_at) VALUES
-			(1, '22222222-2222-4222-8222-222222222222', 1, '2025-01-02 10:00', 60, 6, 'First visit', '2025-01-02 10:00:00', '2025-01-02 10:00:00')`,
-	} {
-		if _, err := db.Exec(stmt); err != nil {
-			t.Fatalf("%s: %v", stmt, err)
-		}
-	}
-	db.Close()
+			(1, '22222222-2222-4222-8222-222222222222', 1, '2025-01-02 10:00', 60, 6, 'First visit', '2025-01-02 10:00:00', '2025-01-02 10:00:00')`)
 
 	// When this Backtrack opens it
 	s := testkit.OpenStoreAt(t, path, fixedNow)

@@ -65,6 +65,13 @@ func TestJSONExportImportsBackWithNothingLost(t *testing.T) {
 	if len(want.Clients) != 3 || len(want.Vocabulary) < 30 || want.Clients[0].Sessions[0].HomeCare == "" {
 		t.Fatalf("fixture export is thinner than expected: %+v", want)
 	}
+	if m := want.Clients[0].Measures; len(m) != 5 || m[0].Session == "" || m[0].Note == "" || want.Clients[0].Plan == nil ||
+		len(want.Clients[0].Plan.Goals) != 3 || sum.MeasuresAdded != 5 || sum.PlansAdded != 1 {
+		t.Fatalf("the export's measures and plan are thinner than the fixture's: %+v %+v (summary %+v)", m, want.Clients[0].Plan, sum)
+	}
+	if problems, err := dst.VerifyRecord(ctx); err != nil || len(problems) > 0 {
+		t.Errorf("the imported record does not verify: %v %v", problems, err)
+	}
 
 	// When the same file is imported again, nothing is duplicated.
 	f.Seek(0, 0)
@@ -72,7 +79,8 @@ func TestJSONExportImportsBackWithNothingLost(t *testing.T) {
 	if err != nil {
 		t.Fatalf("second import: %v", err)
 	}
-	if sum.ClientsAdded != 0 || sum.ClientsPresent != 3 || sum.SessionsAdded != 0 || sum.SessionsPresent != 5 {
+	if sum.ClientsAdded != 0 || sum.ClientsPresent != 3 || sum.SessionsAdded != 0 || sum.SessionsPresent != 5 ||
+		sum.MeasuresAdded != 0 || sum.MeasuresPresent != 5 || sum.PlansPresent != 1 {
 		t.Errorf("second import summary %+v, want everything present", sum)
 	}
 	again := exportOf(t, dst)
@@ -90,7 +98,7 @@ func TestCSVExportIsPrivateGuardedAndReadsBack(t *testing.T) {
 	richRecords(t, src)
 	dir := filepath.Join(t.TempDir(), "csv")
 	files, err := src.ExportTo(ctx, dir, sqlstore.ExportCSV)
-	if err != nil || len(files) != 3 {
+	if err != nil || len(files) != 4 {
 		t.Fatalf("export: %v %v", files, err)
 	}
 	for _, f := range files {
@@ -99,6 +107,10 @@ func TestCSVExportIsPrivateGuardedAndReadsBack(t *testing.T) {
 	clients, _ := os.ReadFile(filepath.Join(dir, sqlstore.ExportClientsName))
 	if !bytes.HasPrefix(clients, []byte("\ufeff")) {
 		t.Error("clients.csv has no UTF-8 byte order mark; spreadsheets would misread accents")
+	}
+	// CRLF line ends on every system, as spreadsheets on Windows expect
+	if lines := bytes.Count(clients, []byte("\n")); lines == 0 || bytes.Count(clients, []byte("\r\n")) != lines {
+		t.Errorf("clients.csv: %d of %d line ends are CRLF", bytes.Count(clients, []byte("\r\n")), lines)
 	}
 	if !bytes.Contains(clients, []byte(`'=HYPERLINK`)) {
 		t.Error("a formula-like phone number is not guarded")

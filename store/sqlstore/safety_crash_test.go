@@ -20,6 +20,7 @@ import (
 	"backtrack/store/safefile"
 	"backtrack/store/sqlite"
 	"backtrack/store/sqlstore"
+	"backtrack/store/testkit"
 )
 
 // These tests kill a child process (this test binary again) with SIGKILL in
@@ -199,6 +200,7 @@ func recordCounts(t *testing.T, path string) (clients, sessions int) {
 var killPoints = []float64{0.02, 0.2, 0.4, 0.6, 0.8, 0.95, 1.5}
 
 func TestKillDuringImportLeavesBeforeOrAfter(t *testing.T) {
+	testkit.SQLiteOnly(t)
 	if testing.Short() {
 		t.Skip("kills child processes")
 	}
@@ -230,6 +232,7 @@ func TestKillDuringImportLeavesBeforeOrAfter(t *testing.T) {
 }
 
 func TestKillDuringBackupLeavesTheDatabaseAndNoFalseBackup(t *testing.T) {
+	testkit.SQLiteOnly(t)
 	if testing.Short() {
 		t.Skip("kills child processes")
 	}
@@ -263,6 +266,7 @@ func TestKillDuringBackupLeavesTheDatabaseAndNoFalseBackup(t *testing.T) {
 }
 
 func TestKillDuringRestoreLeavesOldOrNew(t *testing.T) {
+	testkit.SQLiteOnly(t)
 	if testing.Short() {
 		t.Skip("kills child processes")
 	}
@@ -291,6 +295,7 @@ func TestKillDuringRestoreLeavesOldOrNew(t *testing.T) {
 }
 
 func TestKillDuringEncryptedBackupLeavesNoPlainCopyOnTheStick(t *testing.T) {
+	testkit.SQLiteOnly(t)
 	if testing.Short() {
 		t.Skip("kills child processes")
 	}
@@ -314,6 +319,7 @@ func TestKillDuringEncryptedBackupLeavesNoPlainCopyOnTheStick(t *testing.T) {
 }
 
 func TestKillDuringACSVExportLeavesTheWholeFolderOrNone(t *testing.T) {
+	testkit.SQLiteOnly(t)
 	if testing.Short() {
 		t.Skip("kills child processes")
 	}
@@ -323,7 +329,7 @@ func TestKillDuringACSVExportLeavesTheWholeFolderOrNone(t *testing.T) {
 	if took == 0 {
 		t.Fatal("uninterrupted export did not finish")
 	}
-	want := []string{sqlstore.ExportClientsName, sqlstore.ExportSessionsName, sqlstore.ExportVocabularyName}
+	want := []string{sqlstore.ExportClientsName, sqlstore.ExportSessionsName, sqlstore.ExportMeasuresName, sqlstore.ExportVocabularyName}
 	complete := map[string][]byte{}
 	for _, name := range want {
 		complete[name], _ = os.ReadFile(filepath.Join(probe, name))
@@ -361,6 +367,7 @@ func TestKillDuringACSVExportLeavesTheWholeFolderOrNone(t *testing.T) {
 }
 
 func TestAPlainCopyAKilledEncryptedBackupLeftIsGoneAtTheNextStart(t *testing.T) {
+	testkit.SQLiteOnly(t)
 	if testing.Short() {
 		t.Skip("kills child processes")
 	}

@@ -41,6 +41,10 @@ func (s *Store) validateSession(ctx context.Context, tx *sql.Tx, sess *store.Ses
 		}
 		sess.SetTags(k, tags)
 	}
+	sess.MapLocations()
+	if err := resolveBodyMap(ctx, tx, sess.BodyMap, &p); err != nil {
+		return "", err
+	}
 	return clientUID, p.Err()
 }
 
@@ -117,36 +121,37 @@ func writeContent(ctx context.Context, tx *sql.Tx, sess store.Session, stamp str
 	args := []any{sess.ClientID, sess.Start.Format(store.StartLayout), sess.DurationMin,
 		painArg(sess.PainBefore), painArg(sess.PainAfter), sess.TriggerOther,
 		sess.Notes.Subjective, sess.Notes.Objective, sess.Notes.Assessment, sess.Notes.Plan,
-		sess.HomeCare, stamp}
+		sess.HomeCare, stamp, sess.Private}
 	if sess.ID == 0 {
 		if sess.UID == "" {
 			sess.UID = store.NewUID()
 		}
-		res, err := tx.ExecContext(ctx, `
+		err := tx.QueryRowContext(ctx, `
 			INSERT INTO sessions (client_id, started_at, duration_min, pain_before, pain_after,
-				trigger_other, subjective, objective, assessment, plan, home_care, updated_at, created_at, uid)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(args, stamp, sess.UID)...)
+				trigger_other, subjective, objective, assessment, plan, home_care, updated_at, private, created_at, uid, author)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, author`,
+			append(args, stamp, sess.UID, sess.Author)...).Scan(&sess.ID, &sess.Author)
 		if err != nil {
 			return store.Session{}, err
 		}
-		if sess.ID, err = res.LastInsertId(); err != nil {
-			return store.Session{}, err
-		}
-		sess.CreatedAt = parseStamp(stamp)
+		sess.CreatedAt, sess.Version = parseStamp(stamp), 1
 	} else {
 		res, err := tx.ExecContext(ctx, `
 			UPDATE sessions SET client_id = ?, started_at = ?, duration_min = ?, pain_before = ?,
 				pain_after = ?, trigger_other = ?, subjective = ?, objective = ?, assessment = ?,
-				plan = ?, home_care = ?, updated_at = ?
-			WHERE id = ?`, append(args, sess.ID)...)
+				plan = ?, home_care = ?, updated_at = ?, private = ?, version = version + 1
+			WHERE id = ? AND (? = 0 OR version = ?)`, append(args, sess.ID, sess.Version, sess.Version)...)
 		if err != nil {
+			return store.Session{}, err
+		}
+		if err := refuseStale(ctx, tx, res, "sessions", sess.ID); err != nil {
 			return store.Session{}, err
 		}
 		if err := mustAffectOne(res, "session", sess.ID); err != nil {
 			return store.Session{}, err
 		}
 		// The identifier never changes: the saved one is returned.
-		if err := tx.QueryRowContext(ctx, `SELECT uid FROM sessions WHERE id = ?`, sess.ID).Scan(&sess.UID); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT uid, version FROM sessions WHERE id = ?`, sess.ID).Scan(&sess.UID, &sess.Version); err != nil {
 			return store.Session{}, err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM session_tags WHERE session_id = ?`, sess.ID); err != nil {
@@ -162,6 +167,9 @@ func writeContent(ctx context.Context, tx *sql.Tx, sess store.Session, stamp str
 				return store.Session{}, err
 			}
 		}
+	}
+	if err := writeBodyMap(ctx, tx, sess); err != nil {
+		return store.Session{}, err
 	}
 	return sess, nil
 }
@@ -207,7 +215,8 @@ func sessionInTx(ctx context.Context, tx *sql.Tx, id int64) (store.Session, stri
 
 const sessionColumns = `s.id, s.client_id, s.started_at, s.duration_min, s.pain_before, s.pain_after,
 	s.trigger_other, s.subjective, s.objective, s.assessment, s.plan, s.home_care,
-	s.created_at, s.updated_at, s.uid, s.signed_at, s.signed_by, s.legacy, s.voided_at, s.voided_by, s.void_reason`
+	s.created_at, s.updated_at, s.uid, s.signed_at, s.signed_by, s.legacy, s.voided_at, s.voided_by, s.void_reason,
+	s.author, s.private, s.version`
 
 // Session returns one session with its tags.
 func (s *Store) Session(ctx context.Context, id int64) (store.Session, error) {
@@ -289,7 +298,8 @@ func readSessions(ctx context.Context, tx *sql.Tx, where string, args ...any) ([
 		if err := rows.Scan(&sess.ID, &sess.ClientID, &start, &sess.DurationMin, &before, &after,
 			&sess.TriggerOther, &sess.Notes.Subjective, &sess.Notes.Objective, &sess.Notes.Assessment,
 			&sess.Notes.Plan, &sess.HomeCare, &created, &updated, &sess.UID,
-			&signed, &sess.SignedBy, &sess.Legacy, &voided, &sess.VoidedBy, &sess.VoidReason); err != nil {
+			&signed, &sess.SignedBy, &sess.Legacy, &voided, &sess.VoidedBy, &sess.VoidReason,
+			&sess.Author, &sess.Private, &sess.Version); err != nil {
 			return nil, err
 		}
 		sess.SignedAt, sess.VoidedAt = parseStamp(signed), parseStamp(voided)
@@ -330,6 +340,9 @@ func readSessions(ctx context.Context, tx *sql.Tx, where string, args ...any) ([
 	if err := tagRows.Err(); err != nil {
 		return nil, err
 	}
+	if err := readBodyMaps(ctx, tx, out, index, where, args); err != nil {
+		return nil, err
+	}
 	return out, readAmendments(ctx, tx, out, index, where, args)
 }
 
@@ -338,7 +351,7 @@ func readSessions(ctx context.Context, tx *sql.Tx, where string, args ...any) ([
 func (s *Store) PainTrend(ctx context.Context, clientID int64, period store.Period) ([]store.TrendPoint, error) {
 	from, until := periodBounds(period)
 	rows, err := s.read.QueryContext(ctx, `
-		SELECT id, started_at, pain_before, pain_after, signed_at = '' AND legacy = 0 FROM sessions
+		SELECT id, started_at, pain_before, pain_after, signed_at = '' AND legacy = FALSE FROM sessions
 		WHERE client_id = ? AND started_at >= ? AND started_at < ? AND voided_at = ''
 		ORDER BY started_at, id`, clientID, from, until)
 	if err != nil {

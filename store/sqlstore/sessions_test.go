@@ -110,9 +110,11 @@ func TestDeleteSession(t *testing.T) {
 		t.Errorf("second delete: %v", err)
 	}
 	// the tags went with it, so the term can be counted as unused
-	problems, err := sqlite.Check(ctx, s.Path())
-	if err != nil || len(problems) != 0 {
-		t.Errorf("check after delete: %v %v", problems, err)
+	if !testkit.OnPostgres() { // the server enforces its foreign keys itself
+		problems, err := sqlite.Check(ctx, s.Path())
+		if err != nil || len(problems) != 0 {
+			t.Errorf("check after delete: %v %v", problems, err)
+		}
 	}
 }
 

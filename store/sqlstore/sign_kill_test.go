@@ -64,6 +64,7 @@ func runSignChild(path string) int {
 }
 
 func TestAKillDuringSignAmendOrVoidLeavesTheNoteAndTheLogConsistent(t *testing.T) {
+	testkit.SQLiteOnly(t)
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "sign.db")
 	s := testkit.OpenStoreAt(t, path)

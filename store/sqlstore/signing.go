@@ -199,7 +199,7 @@ func (s *Store) UnsignedNotes(ctx context.Context) ([]store.Session, error) {
 	var out []store.Session
 	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		out, err = readSessions(ctx, tx, `s.signed_at = '' AND s.legacy = 0 AND s.voided_at = ''`)
+		out, err = readSessions(ctx, tx, `s.signed_at = '' AND s.legacy = FALSE AND s.voided_at = ''`)
 		return err
 	})
 	if err != nil {

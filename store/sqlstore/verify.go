@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strings"
 
 	"backtrack/store"
 )
@@ -61,7 +62,7 @@ func verifyChain(ctx context.Context, tx *sql.Tx) (map[string]store.AuditEntry, 
 		if e.Seal() != e.Hash {
 			problems = append(problems, fmt.Sprintf("audit log: entry %d (%s, %s) was changed outside Backtrack", e.Seq, e.Action.Words(), e.At.Format(store.StampLayout)))
 		}
-		if e.Record != "" && e.Origin == "" && (e.Content != "" || e.Action == store.SessionDiscarded) {
+		if e.Record != "" && e.Origin == "" && (e.Content != "" || removedHere(e.Action)) {
 			latest[e.Record] = e
 		}
 		prev = e
@@ -134,9 +135,14 @@ func verifyRecords(ctx context.Context, tx *sql.Tx, latest map[string]store.Audi
 			problems = append(problems, "signed "+what+" does not match its seal: it was changed outside Backtrack")
 		}
 	}
+	more, err := verifyFunction(ctx, tx, clients, latest, seen)
+	if err != nil {
+		return nil, err
+	}
+	problems = append(problems, more...)
 	var gone []string
 	for uid, e := range latest {
-		if seen[uid] || e.Action == store.SessionDiscarded {
+		if seen[uid] || removedHere(e.Action) {
 			continue
 		}
 		gone = append(gone, uid)
@@ -145,8 +151,13 @@ func verifyRecords(ctx context.Context, tx *sql.Tx, latest map[string]store.Audi
 	for _, uid := range gone {
 		e := latest[uid]
 		kind := "the note"
-		if uid == e.Client {
+		switch {
+		case uid == e.Client:
 			kind = "the client"
+		case strings.HasPrefix(string(e.Action), "measure."):
+			kind = "the outcome measure"
+		case strings.HasPrefix(string(e.Action), "plan."):
+			kind = "the treatment plan"
 		}
 		problems = append(problems, fmt.Sprintf("%s %s was deleted outside Backtrack (last entry: %s, %s)", kind, uid, e.Action.Words(), e.At.Format(store.StampLayout)))
 	}
@@ -180,4 +191,44 @@ func sortedIDs(m map[int64]store.Client) []int64 {
 	}
 	slices.Sort(ids)
 	return ids
+}
+
+// removedHere reports an entry that records a record's removal by
+// Backtrack: a draft discarded, a measure deleted.
+func removedHere(a store.Action) bool {
+	return a == store.SessionDiscarded || a == store.MeasureDeleted
+}
+
+// verifyFunction compares every outcome measure and treatment plan with
+// its latest entry.
+func verifyFunction(ctx context.Context, tx *sql.Tx, clients map[int64]store.Client, latest map[string]store.AuditEntry,
+	seen map[string]bool) ([]string, error) {
+	var problems []string
+	check := func(what, uid, hash string) {
+		seen[uid] = true
+		switch e, ok := latest[uid]; {
+		case !ok:
+			problems = append(problems, what+" was added outside Backtrack: the record's history has no entry for it")
+		case e.Content != hash:
+			problems = append(problems, what+" was changed outside Backtrack after "+e.At.Format(store.StampLayout))
+		}
+	}
+	measures, err := readMeasures(ctx, tx, `1 = 1`)
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range measures {
+		c := clients[m.ClientID]
+		check(fmt.Sprintf("the %s of %s on %s (%s)", m.Kind.Label(), c.FullName(), m.Taken.Format(store.DateLayout), m.UID),
+			m.UID, store.MeasureHash(c.UID, m))
+	}
+	plans, err := readPlans(ctx, tx, `1 = 1`)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range plans {
+		c := clients[p.ClientID]
+		check(fmt.Sprintf("the treatment plan of %s (%s)", c.FullName(), p.UID), p.UID, store.PlanHash(c.UID, p))
+	}
+	return problems, nil
 }

@@ -13,7 +13,7 @@ import (
 func (s *Store) Terms(ctx context.Context, kind store.Kind, includeRetired bool) ([]store.Term, error) {
 	rows, err := s.read.QueryContext(ctx, `
 		SELECT id, kind, name, builtin, retired FROM terms
-		WHERE kind = ? AND (? OR retired = 0)
+		WHERE kind = ? AND (? OR retired = FALSE)
 		ORDER BY builtin DESC, position, name_key`, string(kind), includeRetired)
 	if err != nil {
 		return nil, fmt.Errorf("list %s vocabulary: %w", kind, err)
@@ -91,7 +91,7 @@ func addTerm(ctx context.Context, tx *sql.Tx, kind store.Kind, name string) (sto
 	existing, err := termNamed(ctx, tx, kind, name)
 	switch {
 	case err == nil && existing.Retired:
-		if _, err := tx.ExecContext(ctx, `UPDATE terms SET retired = 0 WHERE id = ?`, existing.ID); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE terms SET retired = FALSE WHERE id = ?`, existing.ID); err != nil {
 			return store.Term{}, err
 		}
 		existing.Retired = false
@@ -102,14 +102,11 @@ func addTerm(ctx context.Context, tx *sql.Tx, kind store.Kind, name string) (sto
 	case !errors.Is(err, store.ErrNotFound):
 		return store.Term{}, err
 	}
-	res, err := tx.ExecContext(ctx,
+	var id int64
+	err = tx.QueryRowContext(ctx,
 		`INSERT INTO terms (kind, name, name_key, builtin, retired, position)
-		 VALUES (?, ?, ?, 0, 0, (SELECT COALESCE(MAX(position), 0) + 1 FROM terms WHERE kind = ?))`,
-		string(kind), name, store.Fold(name), string(kind))
-	if err != nil {
-		return store.Term{}, err
-	}
-	id, err := res.LastInsertId()
+		 VALUES (?, ?, ?, FALSE, FALSE, (SELECT COALESCE(MAX(position), 0) + 1 FROM terms WHERE kind = ?)) RETURNING id`,
+		string(kind), name, store.Fold(name), string(kind)).Scan(&id)
 	if err != nil {
 		return store.Term{}, err
 	}

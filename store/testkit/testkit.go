@@ -15,10 +15,15 @@ import (
 	"backtrack/store/sqlstore"
 )
 
-// OpenStore opens a new store on a file in tb's temporary folder, closed
-// when the test ends. now, when given, is the store's clock.
+// OpenStore opens a new, empty store for one test, closed when the test
+// ends: on a file in tb's temporary folder, or on a database of its own on
+// the private PostgreSQL server (EngineEnv). now, when given, is the
+// store's clock.
 func OpenStore(tb testing.TB, now ...time.Time) *sqlstore.Store {
 	tb.Helper()
+	if OnPostgres() {
+		return OpenStoreAt(tb, PostgresDSN(tb), now...)
+	}
 	return OpenStoreAt(tb, filepath.Join(tb.TempDir(), "backtrack.db"), now...)
 }
 

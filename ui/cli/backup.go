@@ -8,6 +8,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/sqlite"
+	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/filesize"
 	"backtrack/ui/internal/words"
 )
@@ -30,6 +31,9 @@ func runBackup(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	encrypt = encrypt || pass.file != ""
+	if onServer(db) {
+		return sqlstore.ErrServerBackups
+	}
 	s, err := openExisting(ctx, db)
 	if err != nil {
 		return err

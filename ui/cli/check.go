@@ -10,7 +10,7 @@ import (
 
 var checkCommand = command{
 	summary: "check the database: integrity, foreign keys, and that nothing was changed outside Backtrack",
-	usage:   "backtrack check [--db PATH]",
+	usage:   "backtrack check [--db PATH|postgres://…]",
 	run:     runCheck,
 }
 
@@ -23,11 +23,18 @@ func runCheck(ctx context.Context, env Env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	problems, err := sqlite.Check(ctx, db)
+	var problems []string
+	var err error
+	if onServer(db) {
+		// the server checks its own pages: what is left is the history
+		problems, err = verifyHistory(ctx, db)
+	} else {
+		problems, err = sqlite.Check(ctx, db)
+	}
 	if err != nil {
 		return err
 	}
-	if len(problems) == 0 {
+	if len(problems) == 0 && !onServer(db) {
 		// the file is sound: now the record's history, read-only
 		history, err := verifyHistory(ctx, db)
 		if errors.Is(err, sqlite.ErrOlderSchema) {

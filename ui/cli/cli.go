@@ -35,11 +35,14 @@ var commands = map[string]command{
 	"demo":    demoCommand,
 	"audit":   auditCommand,
 	"check":   checkCommand,
+	"clients": clientsCommand,
+	"clinic":  clinicCommand,
 	"report":  reportCommand,
 	"backup":  backupCommand,
 	"restore": restoreCommand,
 	"export":  exportCommand,
 	"import":  importCommand,
+	"migrate": migrateCommand,
 }
 
 // IsCommand reports whether name is a subcommand (help included).
@@ -121,7 +124,7 @@ commands:
 func newFlags(name string, db *string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.StringVar(db, "db", settings.DefaultDBPath(), "database file")
+	fs.StringVar(db, "db", settings.DefaultDBPath(), "database file, or a practice server (postgres://role@host/db?sslmode=verify-full)")
 	return fs
 }
 

@@ -44,14 +44,14 @@ func runDemo(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	if len(existing) > 0 {
-		return fmt.Errorf("%s already has clients; sample data goes into a new database only", db)
+		return fmt.Errorf("%s already has clients; sample data goes into a new database only", shown(db))
 	}
 	began := time.Now()
 	sum, err := demo.Fill(ctx, s, demo.Options{Clients: *clients, Sessions: *sessions, Seed: *seed})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "sample practice: %d clients, %d sessions in %s (%.1fs)\n",
-		sum.Clients, sum.Sessions, db, time.Since(began).Seconds())
+	fmt.Fprintf(env.Stdout, "sample practice: %d clients, %d sessions, %d outcome measures, %d plans in %s (%.1fs)\n",
+		sum.Clients, sum.Sessions, sum.Measures, sum.Plans, shown(db), time.Since(began).Seconds())
 	return nil
 }

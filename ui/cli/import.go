@@ -14,28 +14,30 @@ import (
 )
 
 var importCommand = command{
-	summary: "import clients or sessions from CSV, or a Backtrack JSON export; all rows or none",
-	usage:   "backtrack import clients|sessions|json [--db PATH] [--new] [--check] FILE",
-	run:     runImport,
+	summary: "import clients, sessions or outcome measures from CSV, or a Backtrack JSON export; all rows or none",
+	usage: `backtrack import clients|sessions|measures|json [--db PATH] [--new] [--check] FILE
+  (measures: client,date,measure,item,score, one row per ODI section, RMDQ item or PSFS activity)`,
+	run: runImport,
 }
 
 // importKinds maps the import's first argument to what reads the file.
 var importKinds = map[string]func(*sqlstore.Store, context.Context, io.Reader, sqlstore.ImportOptions) (sqlstore.ImportSummary, error){
 	"clients":  (*sqlstore.Store).ImportClientsCSV,
 	"sessions": (*sqlstore.Store).ImportSessionsCSV,
+	"measures": (*sqlstore.Store).ImportMeasuresCSV,
 	"json":     (*sqlstore.Store).ImportJSON,
 }
 
 func runImport(ctx context.Context, env Env, args []string) error {
 	if len(args) == 0 {
-		return usageError("say what to import: clients, sessions or json")
+		return usageError("say what to import: clients, sessions, measures or json")
 	}
 	if args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
 		return flag.ErrHelp
 	}
 	run, ok := importKinds[args[0]]
 	if !ok {
-		return usageError("cannot import %q: choose clients, sessions or json", args[0])
+		return usageError("cannot import %q: choose clients, sessions, measures or json", args[0])
 	}
 	var db string
 	var check, create bool

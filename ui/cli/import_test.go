@@ -33,7 +33,7 @@ func TestExportJSONImportsIntoAnEmptyDatabase(t *testing.T) {
 		t.Errorf("csv export into the JSON export's folder: %d %q", code, stderr)
 	}
 	code, stdout, _ = runCLI(t, "export", "--db", db, "--format", "csv", "--out", filepath.Join(t.TempDir(), "csv"))
-	if code != 0 || strings.Count(stdout, "Wrote") != 3 {
+	if code != 0 || strings.Count(stdout, "Wrote") != 4 || !strings.Contains(stdout, "measures.csv") {
 		t.Errorf("csv export: %q", stdout)
 	}
 	if code, _, stderr := runCLI(t, "export", "--db", db, "--format", "xml", "--out", out); code != ExitUsage {
@@ -77,5 +77,26 @@ func TestImportUsageMistakes(t *testing.T) {
 		if code, _, stderr := runCLI(t, args...); code != ExitUsage || !strings.Contains(stderr, "usage:") {
 			t.Errorf("%v: exit %d %q", args, code, stderr)
 		}
+	}
+}
+
+func TestImportMeasuresFromPaperForms(t *testing.T) {
+	db := seededDB(t)
+	dir := t.TempDir()
+	good := filepath.Join(dir, "forms.csv")
+	os.WriteFile(good, []byte("client,date,measure,item,score\n"+
+		"Marta Nowak,2026-11-01,psfs,Sitting at my desk,3\n"+
+		"Marta Nowak,2026-11-01,psfs,Lifting the shopping,4\n"+
+		"Marta Nowak,2026-11-01,psfs,Gardening,5\n"), 0o600)
+	bad := filepath.Join(dir, "bad.csv")
+	os.WriteFile(bad, []byte("client,date,measure,item,score\n"+
+		"Marta Nowak,2026-11-02,odi,pain intensity,6\n"), 0o600)
+	code, stdout, stderr := runCLI(t, "import", "measures", "--db", db, bad)
+	if code != 1 || !strings.Contains(stderr, "row 2, score: ODI section 1 (Pain intensity) is scored 6") {
+		t.Fatalf("bad file: %d %q %q", code, stdout, stderr)
+	}
+	code, stdout, stderr = runCLI(t, "import", "measures", "--db", db, good)
+	if code != 0 || !strings.Contains(stdout, "1 outcome measure added.") {
+		t.Fatalf("good file: %d %q %q", code, stdout, stderr)
 	}
 }

@@ -46,7 +46,7 @@ func TestTheIntakeSummaryPrintsTheScreenTheConsentAndASignatureLine(t *testing.T
 
 	// The physician's edition of the progress report has the history and the screen
 	out3 := filepath.Join(t.TempDir(), "physician.pdf")
-	if code, _, stderr := run(t, "report", "--db", path, "--history", "--client", "1", "--out", out3); code != 0 {
+	if code, _, stderr := run(t, "report", "--db", path, "--for", "physician", "--client", "1", "--out", out3); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	mustContainAll(t, "physician edition", pdfText(t, out3), "Progress report", "Relevant history and red-flag screen",
@@ -78,7 +78,7 @@ func TestIntakeFlagMistakesAreUsageErrors(t *testing.T) {
 	for _, args := range [][]string{
 		{"--intake", "--all", "--out", t.TempDir()},
 		{"--intake", "--client", "1", "--from", "2026-01-01", "--out", "x.pdf"},
-		{"--intake", "--history", "--client", "1", "--out", "x.pdf"},
+		{"--intake", "--for", "insurer", "--client", "1", "--out", "x.pdf"},
 	} {
 		code, _, stderr := run(t, append([]string{"report", "--db", path}, args...)...)
 		if code != 2 || stderr == "" {

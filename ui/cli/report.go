@@ -21,16 +21,17 @@ import (
 
 var reportCommand = command{
 	summary: "write a client's progress report or intake summary as PDF, one report per active client with --all, or one visit's note with --session",
-	usage: `backtrack report --db PATH --client ID|"First Last" [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--history] --out FILE.pdf
+	usage: `backtrack report --db PATH --client ID|"First Last" [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out FILE.pdf
   backtrack report --db PATH --intake --client ID|"First Last" --out FILE.pdf
   backtrack report --db PATH --all [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out DIR
   backtrack report --db PATH --session ID|UUID --out FILE.pdf|DIR  (one visit note)
   (--out DIR for one client writes Lastname_Firstname_progress_YYYY-MM-DD.pdf in DIR,
    or Lastname_Firstname_intake_YYYY-MM-DD.pdf with --intake)
-  (--history: the edition for a physician or an insurer, with the relevant history and red-flag screen)
-  (--intake: the intake summary, with the red-flag screen, the consent and a line for the client to sign)
+  (--intake: the intake summary, with the red-flag screen, the consent and a line for the client to sign;
+   the physician's and insurer's editions of the progress report carry the relevant history and the screen)
   (--all prints progress as counts; --verbose adds each client's name)
-  options: --paper A4|Letter  --date YYYY-MM-DD (report date, default today)
+  options: --for client|physician|insurer (the edition; default physician)
+           --paper A4|Letter  --date YYYY-MM-DD (report date, default today)
            --practice NAME --therapist NAME --credentials TEXT (default: the desk's settings)`,
 	run: runReport,
 }
@@ -39,7 +40,8 @@ var reportCommand = command{
 type reportFlags struct {
 	db, client, from, to, out, paper, date string
 	session                                string
-	all, verbose, intake, history          bool
+	edition                                string
+	all, verbose, intake                   bool
 	practice, therapist, credentials       string
 	set                                    map[string]bool // flags given, even if empty
 }
@@ -49,13 +51,13 @@ func parseReportFlags(args []string) (reportFlags, error) {
 	fs := newFlags("report", &f.db)
 	fs.StringVar(&f.client, "client", "", `client ID or full name ("First Last")`)
 	fs.BoolVar(&f.all, "all", false, "one report per active client, into the --out folder")
-	fs.BoolVar(&f.intake, "intake", false, "print the client's intake summary instead of the progress report")
-	fs.BoolVar(&f.history, "history", false, "the progress report for a physician or an insurer: with the relevant history and red-flag screen")
 	fs.BoolVar(&f.verbose, "verbose", false, "with --all, name each client in the progress (a log then keeps the names)")
+	fs.BoolVar(&f.intake, "intake", false, "print the client's intake summary instead of the progress report")
 	fs.StringVar(&f.session, "session", "", "one visit's note: the session's number or its UUID")
 	fs.StringVar(&f.from, "from", "", "first day of the period (YYYY-MM-DD)")
 	fs.StringVar(&f.to, "to", "", "last day of the period (YYYY-MM-DD)")
 	fs.StringVar(&f.out, "out", "", "PDF file to write (folder with --all)")
+	fs.StringVar(&f.edition, "for", "", "who the report is for: client, physician or insurer (default physician)")
 	fs.StringVar(&f.paper, "paper", "", "paper size: A4 or Letter (default: the desk's setting, else A4)")
 	fs.StringVar(&f.date, "date", "", "report date (YYYY-MM-DD, default today)")
 	fs.StringVar(&f.practice, "practice", "", "practice name in the header")
@@ -67,8 +69,8 @@ func parseReportFlags(args []string) (reportFlags, error) {
 	f.set = map[string]bool{}
 	fs.Visit(func(fl *flag.Flag) { f.set[fl.Name] = true })
 	switch {
-	case f.session != "" && (f.all || f.client != "" || f.from != "" || f.to != "" || f.intake || f.history):
-		return f, usageError("--session prints one visit: give it without --client, --all, --from, --to, --intake or --history")
+	case f.session != "" && (f.all || f.client != "" || f.from != "" || f.to != "" || f.intake):
+		return f, usageError("--session prints one visit: give it without --client, --all, --from, --to or --intake")
 	case f.session != "" && strings.TrimSpace(f.out) == "":
 		return f, usageError("--out is required")
 	case f.session != "":
@@ -83,8 +85,8 @@ func parseReportFlags(args []string) (reportFlags, error) {
 		return f, usageError("--intake prints one client's intake summary: give --client, not --all")
 	case f.intake && (f.from != "" || f.to != ""):
 		return f, usageError("--intake prints the intake as it is: --from and --to are for progress reports")
-	case f.intake && f.history:
-		return f, usageError("give --intake or --history, not both")
+	case f.intake && f.edition != "":
+		return f, usageError("--intake is the client's own paper: --for is for progress reports")
 	}
 	return f, nil
 }
@@ -101,12 +103,6 @@ func runReport(ctx context.Context, env Env, args []string) error {
 	opts, err := reportOptions(f)
 	if err != nil {
 		return err
-	}
-	switch {
-	case f.intake:
-		opts.Document = report.IntakeSummary
-	case f.history:
-		opts.Document = report.ProgressWithHistory
 	}
 	s, err := openExisting(ctx, f.db)
 	if err != nil {
@@ -127,6 +123,9 @@ func runReport(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if f.intake {
+		opts.Document = report.IntakeSummary
+	}
 	out := f.out
 	if info, err := os.Stat(out); err == nil && info.IsDir() {
 		name := report.FileName(client, opts.Date)
@@ -135,15 +134,14 @@ func runReport(ctx context.Context, env Env, args []string) error {
 		}
 		out = filepath.Join(out, name)
 	}
+	warnUnprintable(env, "", report.FindUnprintable(d, opts))
 	if err := report.WriteFile(ctx, out, d, opts); err != nil {
 		return err
 	}
-	what, said := fmt.Sprintf("Progress report, %d visits", len(d.Sessions)), fmt.Sprintf("%d visits", len(d.Sessions))
-	switch {
-	case f.intake:
+	what := fmt.Sprintf("Progress report %s, %d visits", strings.ToLower(opts.Edition.Label()), len(d.Sessions))
+	said := fmt.Sprintf("%d visits", len(d.Sessions))
+	if f.intake {
 		what, said = "Intake summary", "intake summary"
-	case f.history:
-		what += ", with the relevant history and red-flag screen"
 	}
 	if err := s.LogEvent(ctx, store.ReportPrinted, client.UID, what); err != nil {
 		return err
@@ -209,6 +207,9 @@ func reportAll(ctx context.Context, env Env, s *sqlstore.Store, dir string, peri
 		fmt.Fprintf(env.Stdout, " (%d %s without a visit in the period skipped)", n, map[bool]string{true: "client", false: "clients"}[n == 1])
 	}
 	fmt.Fprintln(env.Stdout)
+	for _, u := range res.Unprintable {
+		warnUnprintable(env, u.Client.FullName()+": ", u.Fields)
+	}
 	for _, f := range res.Failed {
 		if verbose {
 			fmt.Fprintf(env.Stderr, "failed: %v\n", f)
@@ -220,6 +221,14 @@ func reportAll(ctx context.Context, env Env, s *sqlstore.Store, dir string, peri
 		return fmt.Errorf("%d reports could not be written", len(res.Failed))
 	}
 	return nil
+}
+
+// warnUnprintable names the fields whose characters the report prints as
+// boxes (Arabic, Devanagari and the other scripts it cannot shape).
+func warnUnprintable(env Env, who string, fields []report.Unprintable) {
+	for _, u := range fields {
+		fmt.Fprintf(env.Stderr, "warning: %s%s; they print as boxes.\n", who, u)
+	}
 }
 
 // findClient takes an ID or a full name; a name shared by several clients
@@ -310,6 +319,11 @@ func reportOptions(f reportFlags) (report.Options, error) {
 			return opts, err
 		}
 	}
+	if f.set["for"] {
+		if opts.Edition, err = report.ParseEdition(f.edition); err != nil {
+			return opts, usageError("--for: %v", err)
+		}
+	}
 	return opts, nil
 }
 
@@ -320,6 +334,10 @@ var errNoDatabase = errors.New("no database")
 // must not quietly create an empty one and report "no client", nor an
 // empty or foreign file be turned into one.
 func openExisting(ctx context.Context, path string) (*sqlstore.Store, error) {
+	if onServer(path) {
+		// A server's database exists or the connection says it does not.
+		return sqlstore.Open(ctx, path)
+	}
 	if err := sqlite.RequireDatabase(path); err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("%w at %s", errNoDatabase, path)

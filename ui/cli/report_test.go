@@ -187,3 +187,62 @@ func TestReportAllNamesClientsOnlyWhenVerbose(t *testing.T) {
 		t.Errorf("--verbose: %d %q", code, stderr)
 	}
 }
+
+func TestReportSaysWhichFieldsPrintAsBoxesBeforeWriting(t *testing.T) {
+	// Given a client named in Arabic (which the report cannot shape) and one
+	// in Chinese (which it prints)
+	path, _ := reportDB(t)
+	ctx := context.Background()
+	s, err := sqlstore.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range [][2]string{{"Omar", "عمر"}, {"芳", "王"}} {
+		c, err := s.CreateClient(ctx, store.Client{FirstName: n[0], LastName: n[1]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.SaveSession(ctx, store.Session{ClientID: c.ID, DurationMin: 60,
+			Start: time.Date(2026, 9, 3, 10, 0, 0, 0, time.Local), PainBefore: store.PainOf(6), PainAfter: store.PainOf(4)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+
+	// When each report is written
+	out := filepath.Join(t.TempDir(), "omar.pdf")
+	code, _, stderr := run(t, "report", "--db", path, "--client", "Omar عمر", "--out", out)
+	chinese := filepath.Join(t.TempDir(), "wang.pdf")
+	codeZh, _, stderrZh := run(t, "report", "--db", path, "--client", "芳 王", "--out", chinese)
+
+	// Then the Arabic one names the field and its characters, and is written
+	// with boxes; the Chinese one prints its name and warns of nothing
+	want := "warning: The client's last name has characters this report cannot print: عمر; they print as boxes."
+	if code != 0 || !strings.Contains(stderr, want) {
+		t.Errorf("exit %d, stderr %q; want %q", code, stderr, want)
+	}
+	if codeZh != 0 || strings.Contains(stderrZh, "warning") {
+		t.Errorf("Chinese: exit %d, stderr %q", codeZh, stderrZh)
+	}
+	if text := pdfText(t, chinese); !strings.Contains(text, "芳 王") {
+		t.Errorf("Chinese report reads %q", text)
+	}
+}
+
+func TestReportForEachReader(t *testing.T) {
+	db, ids := reportDB(t)
+	id := strconv.FormatInt(ids["Ångström-Łukasiewicz"], 10)
+	for edition, want := range map[string]string{"client": "Dear Zoë", "physician": "For the physician", "insurer": "Visits and dates"} {
+		out := filepath.Join(t.TempDir(), edition+".pdf")
+		if code, _, stderr := run(t, "report", "--db", db, "--client", id, "--for", edition, "--out", out); code != 0 {
+			t.Fatalf("--for %s: exit %d: %s", edition, code, stderr)
+		}
+		if text := testkit.PDFText(t, out, testkit.Raw); !strings.Contains(text, want) {
+			t.Errorf("--for %s does not say %q", edition, want)
+		}
+	}
+	if code, _, stderr := run(t, "report", "--db", db, "--client", id, "--for", "lawyer", "--out", filepath.Join(t.TempDir(), "x.pdf")); code != cli.ExitUsage ||
+		!strings.Contains(stderr, "choose client, physician or insurer") {
+		t.Errorf("--for lawyer: exit %d %q", code, stderr)
+	}
+}

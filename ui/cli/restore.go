@@ -18,6 +18,9 @@ var restoreCommand = command{
 	run:     runRestore,
 }
 
+// errServerRestore refuses to restore over a practice server's records.
+var errServerRestore = errors.New("these records are on the practice server: it is restored on the server (pg_restore from its pg_dump, or by promoting a replica), not from the desk")
+
 func runRestore(ctx context.Context, env Env, args []string) error {
 	var db, from string
 	var pass passphraseSource
@@ -26,6 +29,9 @@ func runRestore(ctx context.Context, env Env, args []string) error {
 	pass.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if onServer(db) {
+		return errServerRestore
 	}
 	if from == "" {
 		return usageError("--from FILE is required")

@@ -24,7 +24,8 @@ type Chart struct {
 
 	onTapVisit func(sessionID int64)
 	points     []store.TrendPoint
-	message    string // shown instead of the chart while there is no trend
+	series     *chart.Series // a measure's trend instead of pain; nil for pain
+	message    string        // shown instead of the chart while there is no trend
 
 	// Kept by the renderer's Layout for the pointer and key handlers.
 	layout chart.Chart
@@ -52,10 +53,36 @@ func New(onTapVisit func(sessionID int64)) *Chart {
 
 // SetPoints shows a client's trend as store.PainTrend returns it.
 func (c *Chart) SetPoints(points []store.TrendPoint) {
-	c.points = slices.Clone(points)
+	c.points, c.series = slices.Clone(points), nil
 	c.message = chart.Message(c.points)
 	c.selected = -1
 	c.Refresh()
+}
+
+// SetSeries shows an outcome measure's trend instead of pain, on its own
+// scale with its clinically important change, by the same geometry.
+func (c *Chart) SetSeries(s chart.Series) {
+	s.Points = slices.Clone(s.Points)
+	c.series, c.points = &s, nil
+	c.message = chart.SeriesMessage(s)
+	c.selected = -1
+	c.Refresh()
+}
+
+// layoutIn lays the chart out in frame: pain, or the measure's series.
+func (c *Chart) layoutIn(f chart.Frame) chart.Chart {
+	if c.series != nil {
+		return chart.LayoutSeries(*c.series, f)
+	}
+	return chart.Layout(c.points, f)
+}
+
+// scale is the chart's value axis.
+func (c *Chart) scale() chart.Scale {
+	if c.series != nil {
+		return chart.ScaleOf(c.series.Kind)
+	}
+	return chart.PainScale
 }
 
 // Message is what the chart says instead of drawing, or "" when it draws.

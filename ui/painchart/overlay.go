@@ -32,10 +32,16 @@ func (r *chartRenderer) layoutLegend(x, y, width, row float32, relief bool) int 
 			circle(r.legendMarks.next(), sx+swatch/2, cy, k.marker, k.paper, k.after, 1.5*k.thin)
 		}},
 	}
+	reliefItem := item{"Relief in a visit", "Relief in a visit", func(sx float32) {
+		line(r.legendLines.next(), sx+swatch/2, cy-row/3, sx+swatch/2, cy+row/3, k.relief, 1.5*k.thin)
+	}}
+	if l := r.c.layout.Legend; l.Series != "" { // a measure: its one series
+		items = items[:1]
+		items[0].long, items[0].short = l.Series, l.Short
+		relief = false
+	}
 	if relief {
-		items = append(items, item{"Relief in a visit", "Relief in a visit", func(sx float32) {
-			line(r.legendLines.next(), sx+swatch/2, cy-row/3, sx+swatch/2, cy+row/3, k.relief, 1.5*k.thin)
-		}})
+		items = append(items, reliefItem)
 	}
 	if ref := r.c.layout.Important; ref.Shown {
 		items = append(items, item{ref.Label, ref.Short, func(sx float32) {
@@ -147,6 +153,9 @@ func (s *selectionOverlay) layout(r *chartRenderer) {
 		when += " · draft, not signed"
 	}
 	texts := []string{when, VisitSummary(v.TrendPoint)}
+	if c.series != nil {
+		texts = []string{c.layout.DescribeValue(v)}
+	}
 	if c.onTapVisit != nil {
 		texts = append(texts, "Click or press Enter to open")
 	}

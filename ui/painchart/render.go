@@ -58,6 +58,9 @@ func (r *chartRenderer) Objects() []fyne.CanvasObject { return r.objects }
 func (r *chartRenderer) MinSize() fyne.Size {
 	k := inkFrom(r.c.Theme())
 	row := 1.35 * k.textSize
+	if r.c.series != nil { // a measure's chart sits beside pain, smaller
+		return fyne.NewSize(14*row, 8*row)
+	}
 	return fyne.NewSize(18*row, 10*row)
 }
 
@@ -118,7 +121,7 @@ func (r *chartRenderer) showMessage(text string) {
 func (r *chartRenderer) layoutChart(size fyne.Size) bool {
 	k := r.ink
 	row := 1.35 * k.textSize
-	left := r.measure("10") + 2*k.pad
+	left := r.measure(chart.FormatScore(r.c.scale().Max)) + 2*k.pad
 	right := r.measure("30 Sep")/2 + k.pad
 	bottom := k.pad + 2*row // tick, date row, year row
 	for legendRows := 1; ; {
@@ -127,7 +130,7 @@ func (r *chartRenderer) layoutChart(size fyne.Size) bool {
 		if plotW < 8*k.marker || plotH < 4*k.marker {
 			return false
 		}
-		c := chart.Layout(r.c.points, chart.Frame{
+		c := r.c.layoutIn(chart.Frame{
 			Width: float64(plotW), Height: float64(plotH),
 			Inset: float64(2 * k.marker), MarkerRadius: float64(k.marker),
 			MeasureLabel: func(s string) float64 { return float64(r.measure(s)) },

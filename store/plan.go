@@ -1,0 +1,275 @@
+package store
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// MeasureProgress is one measure from its first score to its latest, read
+// against its clinically important change: what a report's Function
+// section prints.
+type MeasureProgress struct {
+	Kind          MeasureKind
+	First, Latest MeasurePoint
+	Count         int
+	Change        float64 // latest - first
+	Important     bool    // an important improvement
+	Worse         bool    // an important worsening
+}
+
+// ProgressOfMeasure reads a trend as MeasureTrend returns it; ok is false
+// without a score.
+func ProgressOfMeasure(kind MeasureKind, points []MeasurePoint) (MeasureProgress, bool) {
+	if len(points) == 0 {
+		return MeasureProgress{}, false
+	}
+	p := MeasureProgress{Kind: kind, First: points[0], Latest: points[len(points)-1], Count: len(points)}
+	p.Change = p.Latest.Value - p.First.Value
+	if len(points) < 2 {
+		return p, true
+	}
+	level := kind.ImportantLevel(p.First.Value)
+	worse := kind.ImportantLevel(p.Latest.Value) // the same change the other way
+	const eps = 1e-9
+	if kind.HigherIsBetter() {
+		p.Important = p.Latest.Value >= level-eps
+		p.Worse = p.First.Value >= worse-eps
+	} else {
+		p.Important = p.First.Value > 0 && p.Latest.Value <= level+eps
+		p.Worse = p.Latest.Value > 0 && p.First.Value <= worse+eps
+	}
+	return p, true
+}
+
+// Band is the latest score's band, or "".
+func (p MeasureProgress) Band() string { return p.Kind.Band(p.Latest.Value) }
+
+// ChangeText is "−12.2 points (−34 %)" or "+2.3 points".
+func (p MeasureProgress) ChangeText() string {
+	sign := "+"
+	if p.Change < 0 {
+		sign = "−"
+	}
+	s := sign + FormatValue(math.Abs(p.Change)) + " points"
+	if _, percent := p.Kind.ImportantChange(); percent > 0 && p.First.Value > 0 {
+		s += fmt.Sprintf(" (%s%s %%)", sign, FormatValue(math.Abs(p.Change)/p.First.Value*100))
+	}
+	return s
+}
+
+// Verdict is the change in plain words against the important change.
+func (p MeasureProgress) Verdict() string {
+	points, percent := p.Kind.ImportantChange()
+	rule := FormatValue(points) + " points"
+	if percent > 0 {
+		rule += " or " + FormatValue(percent) + " %"
+	}
+	switch {
+	case p.Count < 2:
+		return "Recorded once: the next score shows the change."
+	case p.Important:
+		return "A clinically important improvement (at least " + rule + ")."
+	case p.Worse:
+		return "A clinically important worsening (at least " + rule + ")."
+	}
+	return "No clinically important change yet (that needs " + rule + ")."
+}
+
+// GoalStatus is where a plan's goal stands.
+type GoalStatus string
+
+// The goal statuses.
+const (
+	GoalOpen    GoalStatus = "open"
+	GoalMet     GoalStatus = "met"
+	GoalPartly  GoalStatus = "partly"
+	GoalDropped GoalStatus = "dropped"
+)
+
+// GoalStatuses lists the statuses as a form offers them.
+var GoalStatuses = []GoalStatus{GoalOpen, GoalPartly, GoalMet, GoalDropped}
+
+// Words is the status as a report prints it.
+func (s GoalStatus) Words() string {
+	switch s {
+	case GoalMet:
+		return "met"
+	case GoalPartly:
+		return "partly met"
+	case GoalDropped:
+		return "no longer pursued"
+	}
+	return "in progress"
+}
+
+// Goal is one goal in the client's words, and the PSFS activity it is
+// measured by ("" when none).
+type Goal struct {
+	Text     string
+	Activity string
+	Status   GoalStatus
+}
+
+// Plan is a client's treatment plan: goals, the planned visits and their
+// frequency, and how often function is re-assessed.
+type Plan struct {
+	ID            int64
+	UID           string
+	ClientID      int64
+	Start         time.Time // the day the plan starts; visits count from it
+	Goals         []Goal
+	PlannedVisits int    // 0 when open-ended
+	Frequency     string // "weekly", "every 2 weeks", in the therapist's words
+	// Re-assessment: every N visits and/or every N weeks (0 = not by that).
+	ReassessVisits int
+	ReassessWeeks  int
+	Measures       []MeasureKind // the measures re-assessed
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+}
+
+// Tidy trims the plan's words and drops empty goals.
+func (p *Plan) Tidy() {
+	p.Frequency = tidyLine(p.Frequency)
+	goals := p.Goals[:0:0]
+	for _, g := range p.Goals {
+		g.Text, g.Activity = tidyLine(g.Text), tidyLine(g.Activity)
+		if g.Status == "" {
+			g.Status = GoalOpen
+		}
+		if g.Text != "" || g.Activity != "" {
+			goals = append(goals, g)
+		}
+	}
+	p.Goals = goals
+}
+
+// Validate lists the plan's problems.
+func (p Plan) Validate() Problems {
+	var pr Problems
+	if p.Start.IsZero() {
+		pr.Add("start", "The plan needs a start date")
+	}
+	if p.PlannedVisits < 0 || p.PlannedVisits > 200 {
+		pr.Add("visits", fmt.Sprintf("Planned visits %d is not 0-200", p.PlannedVisits))
+	}
+	if p.ReassessVisits < 0 || p.ReassessVisits > 100 {
+		pr.Add("reassess", fmt.Sprintf("Re-assess every %d visits is not 0-100", p.ReassessVisits))
+	}
+	if p.ReassessWeeks < 0 || p.ReassessWeeks > 104 {
+		pr.Add("reassess", fmt.Sprintf("Re-assess every %d weeks is not 0-104", p.ReassessWeeks))
+	}
+	pr.checkLine("frequency", "Frequency", p.Frequency, maxLineLen)
+	for i, g := range p.Goals {
+		if g.Text == "" {
+			pr.Add("goals", fmt.Sprintf("Goal %d has no words: write the goal as the client says it", i+1))
+		}
+		pr.checkLine("goals", fmt.Sprintf("Goal %d", i+1), g.Text, maxLineLen)
+		pr.checkLine("goals", fmt.Sprintf("Goal %d's activity", i+1), g.Activity, maxLineLen)
+		if !slices.Contains(GoalStatuses, g.Status) {
+			pr.Add("goals", fmt.Sprintf("Goal %d's status %q is not open, partly, met or dropped", i+1, g.Status))
+		}
+	}
+	for _, k := range p.Measures {
+		if !slices.Contains(MeasureKinds, k) {
+			pr.Add("measures", fmt.Sprintf("measure %q is not odi, rmdq or psfs", k))
+		}
+	}
+	return pr
+}
+
+// PlanHash covers everything a plan records.
+func PlanHash(clientUID string, p Plan) string {
+	fields := []string{clientUID, p.UID, p.Start.Format(DateLayout), strconv.Itoa(p.PlannedVisits), p.Frequency,
+		strconv.Itoa(p.ReassessVisits), strconv.Itoa(p.ReassessWeeks)}
+	for _, k := range p.Measures {
+		fields = append(fields, string(k))
+	}
+	for _, g := range p.Goals {
+		fields = append(fields, "goal", g.Text, g.Activity, string(g.Status))
+	}
+	return "plan/1:" + hashOf(fields...)
+}
+
+// PlanStatus is where a client stands against their plan at the next
+// visit: what the brief prints as "visit 5 of 8 · ODI due".
+type PlanStatus struct {
+	NextVisit int           // the coming visit's number since the plan started
+	Planned   int           // 0 when open-ended
+	Due       []MeasureKind // measures whose re-assessment is due
+}
+
+// StatusOf reads a plan against the client's sessions (voided ones left
+// out by the caller or here) and measures, on day now.
+func (p Plan) StatusOf(sessions []Session, measures []Measure, now time.Time) PlanStatus {
+	st := PlanStatus{Planned: p.PlannedVisits, NextVisit: 1}
+	start := p.Start.Format(DateLayout)
+	var starts []string
+	for _, s := range sessions {
+		if s.Voided() {
+			continue
+		}
+		if d := s.Start.Format(DateLayout); d >= start {
+			st.NextVisit++
+			starts = append(starts, d)
+		}
+	}
+	today := WallClock(now).Format(DateLayout)
+	for _, k := range p.Measures {
+		last := ""
+		for _, m := range measures {
+			if d := m.Taken.Format(DateLayout); m.Kind == k && d > last && m.Score().OK {
+				last = d
+			}
+		}
+		if last == "" {
+			st.Due = append(st.Due, k)
+			continue
+		}
+		since := 0
+		for _, d := range starts {
+			if d > last {
+				since++
+			}
+		}
+		lastDay, _ := time.Parse(DateLayout, last)
+		todayDay, _ := time.Parse(DateLayout, today)
+		weeks := int(todayDay.Sub(lastDay).Hours() / (24 * 7))
+		if (p.ReassessVisits > 0 && since >= p.ReassessVisits) || (p.ReassessWeeks > 0 && weeks >= p.ReassessWeeks) {
+			st.Due = append(st.Due, k)
+		}
+	}
+	return st
+}
+
+// Words is "visit 5 of 8 · ODI due", "visit 3 · ODI, PSFS due" or "visit 9
+// (8 planned)".
+func (st PlanStatus) Words() string {
+	var parts []string
+	switch {
+	case st.Planned == 0:
+		parts = append(parts, fmt.Sprintf("visit %d", st.NextVisit))
+	case st.NextVisit > st.Planned:
+		parts = append(parts, fmt.Sprintf("visit %d (%d planned)", st.NextVisit, st.Planned))
+	default:
+		parts = append(parts, fmt.Sprintf("visit %d of %d", st.NextVisit, st.Planned))
+	}
+	if len(st.Due) > 0 {
+		labels := make([]string, len(st.Due))
+		for i, k := range st.Due {
+			labels[i] = k.Label()
+		}
+		parts = append(parts, strings.Join(labels, ", ")+" due")
+	}
+	return strings.Join(parts, " · ")
+}
+
+// ReassessmentDue is a client whose re-assessment is due at the next visit.
+type ReassessmentDue struct {
+	Client Client
+	Status PlanStatus
+}

@@ -1,0 +1,251 @@
+// Package postgres is the PostgreSQL engine under Backtrack's store, for a
+// clinic that keeps one record for several therapists on its own server:
+// connection pools over pgx, the schema's numbered migrations (the same
+// versions as SQLite's, in PostgreSQL's types), and writes that take their
+// turn one at a time as they do on SQLite. The queries themselves live in
+// store/sqlstore and are shared with SQLite.
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/stdlib"
+
+	"backtrack/store"
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// IsDSN reports whether s names a PostgreSQL server rather than a file.
+func IsDSN(s string) bool {
+	return strings.HasPrefix(s, "postgres://") || strings.HasPrefix(s, "postgresql://")
+}
+
+// Migrated is work in Go that a schema version needs beside its SQL, run
+// in that migration's transaction.
+type Migrated func(ctx context.Context, tx *sql.Tx) error
+
+// DB is an open connection to the practice's server.
+type DB struct {
+	dsn   string // as given, for Path; never printed with its password
+	pool  *sql.DB
+	after map[int]Migrated
+	// readOnly: opened by OpenReadOnly, whose sessions the server keeps
+	// from writing.
+	readOnly bool
+}
+
+// writeLock is the advisory lock every write transaction takes first:
+// writes to the record take their turn one at a time, as on SQLite, so
+// the audit chain and every check-then-write stay whole with ten desks.
+const writeLock = 0x6261636b // "back"
+
+// Open connects to the server at dsn (postgres://role@host/db?sslmode=…)
+// and brings the schema up to date; after[v] runs inside migration v's
+// transaction. A schema written by a newer Backtrack is refused with
+// store.ErrNewerSchema and left untouched.
+func Open(ctx context.Context, dsn string, after map[int]Migrated) (*DB, error) {
+	config, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open the practice server: %w", err)
+	}
+	pool := sql.OpenDB(rebindConnector{stdlib.GetConnector(*config)})
+	pool.SetMaxOpenConns(8)
+	pool.SetMaxIdleConns(4)
+	db := &DB{dsn: dsn, pool: pool, after: after}
+	if err := db.migrate(ctx); err != nil {
+		pool.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// OpenReadOnly connects to the server at dsn for reading only, for checks
+// and audits that must change nothing: it migrates nothing, and the server
+// itself refuses every write of its sessions (default_transaction_read_only).
+func OpenReadOnly(ctx context.Context, dsn string) (*DB, error) {
+	config, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open the practice server: %w", err)
+	}
+	config.RuntimeParams["default_transaction_read_only"] = "on"
+	pool := sql.OpenDB(rebindConnector{stdlib.GetConnector(*config)})
+	pool.SetMaxOpenConns(2)
+	db := &DB{dsn: dsn, pool: pool, readOnly: true}
+	var version int
+	if err := pool.QueryRowContext(ctx, `SELECT version FROM backtrack_schema`).Scan(&version); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("open the practice server %s: %w", Redact(dsn), Classify(err))
+	}
+	switch {
+	case version > SchemaVersion():
+		pool.Close()
+		return nil, fmt.Errorf("open the practice server: %w", store.ErrNewerSchema)
+	case version < SchemaVersion():
+		pool.Close()
+		return nil, fmt.Errorf("open the practice server: schema version %d, this Backtrack writes %d: open it once with write access to bring it up to date", version, SchemaVersion())
+	}
+	return db, nil
+}
+
+// Path names the server and database, without a password.
+func (db *DB) Path() string { return Redact(db.dsn) }
+
+// Redact is a DSN with its password taken out, fit for a window's title or
+// an error.
+func Redact(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "the practice server"
+	}
+	if u.User != nil {
+		u.User = url.User(u.User.Username())
+	}
+	q := u.Query()
+	q.Del("password")
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// Writer and Reader are the same pool: the server runs writers and readers
+// side by side.
+func (db *DB) Writer() *sql.DB { return db.pool }
+func (db *DB) Reader() *sql.DB { return db.pool }
+
+// Close closes the pool.
+func (db *DB) Close() error { return db.pool.Close() }
+
+// BeginWrite begins a write transaction that holds the record's write
+// lock until it ends.
+func (db *DB) BeginWrite(ctx context.Context) (*sql.Tx, error) {
+	tx, err := db.pool.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, writeLock); err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	return tx, nil
+}
+
+// IsBusy is false: the server queues writers itself.
+func IsBusy(error) bool { return false }
+
+// Classify names the server's errors a therapist can act on.
+func Classify(err error) error {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		switch {
+		case pe.Code == "53100": // disk_full
+			return fmt.Errorf("%w: %w", store.ErrDiskFull, err)
+		case pe.Code == "42501" || pe.Code == "25006": // insufficient_privilege, read_only_sql_transaction
+			return fmt.Errorf("%w: %w", store.ErrReadOnly, err)
+		}
+	}
+	return err
+}
+
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+func migrations() []migration {
+	entries, err := fs.ReadDir(migrationFiles, "migrations")
+	if err != nil {
+		panic(err)
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	var out []migration
+	for i, e := range entries {
+		body, err := migrationFiles.ReadFile("migrations/" + e.Name())
+		if err != nil {
+			panic(err)
+		}
+		out = append(out, migration{version: i + 1, name: e.Name(), sql: string(body)})
+	}
+	return out
+}
+
+// SchemaVersion is the version this Backtrack writes.
+func SchemaVersion() int { return len(migrations()) }
+
+// migrate brings the schema up to date, one transaction per version, under
+// a lock so two desks starting together migrate once.
+func (db *DB) migrate(ctx context.Context) error {
+	conn, err := db.pool.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("open the practice server: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock(?)`, writeLock+1); err != nil {
+		return fmt.Errorf("open the practice server: %w", err)
+	}
+	defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock(?)`, writeLock+1)
+	// A therapist's role may not create tables: only a new database's
+	// owner gets here without the table.
+	var exists bool
+	if err := conn.QueryRowContext(ctx, `SELECT to_regclass('backtrack_schema') IS NOT NULL`).Scan(&exists); err != nil {
+		return fmt.Errorf("open the practice server: %w", Classify(err))
+	}
+	if !exists {
+		if _, err := conn.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS backtrack_schema (version INTEGER NOT NULL)`); err != nil {
+			return fmt.Errorf("open the practice server: %w", Classify(err))
+		}
+	}
+	var version int
+	err = conn.QueryRowContext(ctx, `SELECT version FROM backtrack_schema`).Scan(&version)
+	if errors.Is(err, sql.ErrNoRows) {
+		if _, err := conn.ExecContext(ctx, `INSERT INTO backtrack_schema (version) VALUES (0)`); err != nil {
+			return err
+		}
+	} else if err != nil {
+		return err
+	}
+	if version > SchemaVersion() {
+		return fmt.Errorf("open the practice server: schema version %d, this Backtrack knows up to %d: %w",
+			version, SchemaVersion(), store.ErrNewerSchema)
+	}
+	for _, m := range migrations() {
+		if m.version <= version {
+			continue
+		}
+		if err := db.migrateOne(ctx, conn, m); err != nil {
+			return fmt.Errorf("migrate to %s: %w", m.name, Classify(err))
+		}
+	}
+	return nil
+}
+
+func (db *DB) migrateOne(ctx context.Context, conn *sql.Conn, m migration) error {
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		return err
+	}
+	if fn := db.after[m.version]; fn != nil {
+		if err := fn(ctx, tx); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE backtrack_schema SET version = ?`, m.version); err != nil {
+		return err
+	}
+	return tx.Commit()
+}

@@ -1,0 +1,170 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"backtrack/store"
+)
+
+// resolveBodyMap checks each mark's pain type (and the location it came
+// from) against the vocabulary and fills in their names.
+func resolveBodyMap(ctx context.Context, tx *sql.Tx, marks []store.BodyMark, p *store.Problems) error {
+	for i := range marks {
+		m := &marks[i]
+		for _, ref := range []struct {
+			tag  *store.Tag
+			kind store.Kind
+		}{{&m.PainType, store.PainType}, {&m.From, store.Location}} {
+			if ref.tag.TermID == 0 {
+				*ref.tag = store.Tag{}
+				continue
+			}
+			var kind string
+			err := tx.QueryRowContext(ctx, `SELECT kind, name, retired FROM terms WHERE id = ?`, ref.tag.TermID).
+				Scan(&kind, &ref.tag.Name, &ref.tag.Retired)
+			if errors.Is(err, sql.ErrNoRows) || (err == nil && store.Kind(kind) != ref.kind) {
+				p.Add("body_map", fmt.Sprintf("%s #%d is not in the vocabulary", ref.kind.Label(), ref.tag.TermID))
+				continue
+			}
+			if err != nil {
+				return err
+			}
+		}
+		m.PainType.Side = store.NoSide
+	}
+	return nil
+}
+
+// writeBodyMap replaces the session's marks.
+func writeBodyMap(ctx context.Context, tx *sql.Tx, sess store.Session) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM session_regions WHERE session_id = ?`, sess.ID); err != nil {
+		return err
+	}
+	for _, m := range sess.BodyMap {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO session_regions
+			(session_id, region, pain_type_id, intensity, from_term, from_side) VALUES (?, ?, ?, ?, ?, ?)`,
+			sess.ID, string(m.Region), termArg(m.PainType), painArg(m.Intensity), termArg(m.From), string(m.From.Side)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// termArg is a tag's term for a nullable column.
+func termArg(t store.Tag) any {
+	if t.TermID == 0 {
+		return nil
+	}
+	return t.TermID
+}
+
+// readBodyMaps fills in the marks of the sessions read by where.
+func readBodyMaps(ctx context.Context, tx *sql.Tx, out []store.Session, index map[int64]int, where string, args []any) error {
+	rows, err := tx.QueryContext(ctx, `
+		SELECT r.session_id, r.region, r.intensity, pt.id, pt.name, pt.retired, ft.id, ft.name, r.from_side
+		FROM session_regions r
+		JOIN sessions s ON s.id = r.session_id
+		LEFT JOIN terms pt ON pt.id = r.pain_type_id
+		LEFT JOIN terms ft ON ft.id = r.from_term
+		WHERE `+where, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var region, fromSide string
+		var intensity, painID, fromID sql.NullInt64
+		var painName, fromName sql.NullString
+		var painRetired sql.NullBool
+		if err := rows.Scan(&id, &region, &intensity, &painID, &painName, &painRetired, &fromID, &fromName, &fromSide); err != nil {
+			return err
+		}
+		m := store.BodyMark{Region: store.RegionID(region), Intensity: painFrom(intensity),
+			PainType: store.Tag{TermID: painID.Int64, Name: painName.String, Retired: painRetired.Bool},
+			From:     store.Tag{TermID: fromID.Int64, Name: fromName.String, Side: store.Side(fromSide)}}
+		sess := &out[index[id]]
+		sess.BodyMap = append(sess.BodyMap, m)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for i := range out {
+		store.SortBodyMap(out[i].BodyMap)
+	}
+	return nil
+}
+
+// ExportMark is one region of a session's body chart: the region by its
+// identifier (and its name, for a person reading the file), the pain type
+// by name, and the location word it was made from, if any.
+type ExportMark struct {
+	Region    string     `json:"region"`
+	Name      string     `json:"name,omitempty"`
+	PainType  string     `json:"pain_type,omitempty"`
+	Intensity *int       `json:"intensity,omitempty"`
+	From      *ExportTag `json:"from_location,omitempty"`
+}
+
+func exportBodyMap(marks []store.BodyMark) []ExportMark {
+	var out []ExportMark
+	for _, m := range marks {
+		e := ExportMark{Region: string(m.Region), PainType: m.PainType.Name, Intensity: painPtr(m.Intensity)}
+		if r, ok := store.RegionOf(m.Region); ok {
+			e.Name = r.Label()
+		}
+		if m.From.Name != "" {
+			e.From = &ExportTag{Name: m.From.Name, Side: m.From.Side}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// bodyMapContent is an export's marks with their terms by name only.
+func bodyMapContent(marks []ExportMark) []store.BodyMark {
+	var out []store.BodyMark
+	for _, e := range marks {
+		m := store.BodyMark{Region: store.RegionID(e.Region), PainType: store.Tag{Name: e.PainType}}
+		if e.Intensity != nil {
+			m.Intensity = store.PainOf(*e.Intensity)
+		}
+		if e.From != nil {
+			m.From = store.Tag{Name: e.From.Name, Side: e.From.Side}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// resolveImportBodyMap turns an export's marks into marks on this record's
+// vocabulary, adding a pain type or location it lacks; each problem is
+// reported through report.
+func (im *importer) resolveImportBodyMap(marks []ExportMark, report func(string)) ([]store.BodyMark, error) {
+	out := bodyMapContent(marks)
+	for i := range out {
+		m := &out[i]
+		if _, ok := store.RegionOf(m.Region); !ok {
+			report(fmt.Sprintf("region %q is not on the body chart", clip(string(m.Region))))
+		}
+		for _, ref := range []struct {
+			tag  *store.Tag
+			kind store.Kind
+		}{{&m.PainType, store.PainType}, {&m.From, store.Location}} {
+			if ref.tag.Name == "" {
+				continue
+			}
+			tags, err := im.resolveImportTags(ref.kind, []ExportTag{{Name: ref.tag.Name, Side: ref.tag.Side}}, report)
+			if err != nil {
+				return nil, err
+			}
+			if len(tags) == 1 {
+				*ref.tag = tags[0]
+			}
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,84 @@
+package bodymap
+
+import (
+	"image/color"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+
+	geo "backtrack/report/bodymap"
+	"backtrack/store"
+)
+
+// aMap is a QL-and-gluteus-medius client's map: sharp pain in the left
+// lumbar region, a dull ache over the sacrum, referred pain down the back
+// of the left thigh, stiffness on the right lateral hip, one region without
+// a type.
+var aMap = []store.BodyMark{
+	{Region: "lumbar-l", PainType: store.Tag{Name: "Sharp / stabbing"}, Intensity: store.PainOf(7)},
+	{Region: "sacral", PainType: store.Tag{Name: "Dull ache"}, Intensity: store.PainOf(4)},
+	{Region: "thigh-posterior-l", PainType: store.Tag{Name: "Referred pain"}},
+	{Region: "hip-lateral-r", PainType: store.Tag{Name: "Stiffness"}, Intensity: store.PainOf(3)},
+	{Region: "groin-l"},
+}
+
+var treated = []store.Tag{{Name: "Quadratus lumborum", Side: store.Left}, {Name: "Gluteus medius", Side: store.Both}}
+
+func showChart(t *testing.T, th fyne.Theme) (*Chart, fyne.Window) {
+	t.Helper()
+	test.NewTempApp(t)
+	test.ApplyTheme(t, th)
+	c := New()
+	c.SetMap(aMap, treated)
+	w := test.NewTempWindow(t, c)
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(424, 488))
+	return c, w
+}
+
+func TestTheChartDrawsTheMapLightAndDark(t *testing.T) {
+	_, w := showChart(t, theme.LightTheme())
+	test.AssertRendersToImage(t, "map_light.png", w.Canvas())
+	_, w = showChart(t, theme.DarkTheme())
+	test.AssertRendersToImage(t, "map_dark.png", w.Canvas())
+}
+
+func TestTheHeatMapDrawsLight(t *testing.T) {
+	c, w := showChart(t, theme.LightTheme())
+	c.SetHeat(map[store.RegionID]int{"lumbar-l": 6, "lumbar-r": 3, "sacral": 1, "gluteal-upper-l": 5}, 6)
+	test.AssertRendersToImage(t, "heat_light.png", w.Canvas())
+}
+
+func TestTappingARegionNamesIt(t *testing.T) {
+	c, _ := showChart(t, theme.LightTheme())
+	var got []store.RegionID
+	c.OnTapped = func(id store.RegionID) { got = append(got, id) }
+	f := geo.Layout(0, 0, float64(c.Size().Width), float64(c.Size().Height))
+	for _, id := range []store.RegionID{"sacroiliac-r", "knee-l", "neck"} {
+		s, _ := f.ShapeOf(id)
+		test.TapAt(c, fyne.NewPos(float32(s.Centre.X), float32(s.Centre.Y)))
+	}
+	test.TapAt(c, fyne.NewPos(2, 2)) // beside the figure: nothing
+	if len(got) != 3 || got[0] != "sacroiliac-r" || got[1] != "knee-l" || got[2] != "neck" {
+		t.Errorf("taps named %v", got)
+	}
+}
+
+// A marked region is tinted with its pain type's colour and carries its
+// symbol in that colour at its centre.
+func TestAMarkedRegionShowsItsTypesColourAndSymbol(t *testing.T) {
+	img := Render(424, 488, InkOf(theme.LightTheme(), theme.VariantLight), aMap, nil, nil, 0, "")
+	f := geo.Layout(0, 0, 424, 488)
+	s, _ := f.ShapeOf("lumbar-l")
+	want := geo.SymbolOf(store.Tag{Name: "Sharp / stabbing"}).Colour()
+	got := color.NRGBAModel.Convert(img.At(int(s.Centre.X), int(s.Centre.Y))).(color.NRGBA)
+	if got.R != want.R || got.G != want.G || got.B != want.B {
+		t.Errorf("symbol at the centre is %v, want %v", got, want)
+	}
+	un, _ := f.ShapeOf("lumbar-r")
+	if g := color.NRGBAModel.Convert(img.At(int(un.Centre.X), int(un.Centre.Y))).(color.NRGBA); g.R == want.R && g.G == want.G {
+		t.Error("an unmarked region is tinted")
+	}
+}

@@ -1,0 +1,103 @@
+package ui
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"backtrack/store"
+	"backtrack/store/sqlstore"
+)
+
+// A new note or a draft is saved as a draft (Save) or saved and signed at
+// once (Save and sign). A signed note opens in the form only to be
+// amended: the changes are saved with a reason, and the note as it was is
+// kept (store.Amendment).
+
+// makeSigning adds the Save and sign button and the amendment's reason.
+func (f *SessionForm) makeSigning() {
+	f.SaveSign = newButtonWithIcon("Save and sign  (Ctrl+Shift+S)", theme.ConfirmIcon(), f.SubmitSigned)
+	f.Reason = newEntry("Why the signed note changes, for the record's history")
+	if f.base.Locked() {
+		f.SaveSign.Hide()
+		f.Save.SetText("Save amendment  (Ctrl+S)")
+	}
+}
+
+// titleAmendment names the form for what it does once it is filled.
+func (f *SessionForm) titleAmendment() {
+	if f.Amending() {
+		f.Title.SetText("Amend the signed note of " + dateTime(f.base.Start))
+	}
+}
+
+// reasonRow is the amendment's reason above the buttons, shown only when
+// a signed note is amended.
+func (f *SessionForm) reasonRow() fyne.CanvasObject {
+	row := container.NewBorder(nil, f.problems.field("reason"), widget.NewLabelWithStyle("Reason", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, f.Reason)
+	if !f.base.Locked() {
+		row.Hide()
+	}
+	return row
+}
+
+// Amending reports whether the form amends a signed note.
+func (f *SessionForm) Amending() bool { return f.base.Locked() }
+
+// SubmitSigned saves the note and signs it with the therapist's name.
+func (f *SessionForm) SubmitSigned() {
+	if f.Amending() {
+		f.Submit()
+		return
+	}
+	f.signNext = true
+	f.Submit()
+}
+
+// saveMode is how this submit saves: as a draft, saved and signed, or as
+// an amendment of a signed note. A reason or a name that is missing is a
+// problem shown at the form before anything is sent.
+func (f *SessionForm) saveMode(problems map[string]string) sqlstore.SessionSave {
+	sign := f.signNext
+	f.signNext = false
+	by := ""
+	if f.signer != nil {
+		by = f.signer()
+	}
+	switch {
+	case f.Amending():
+		reason := strings.TrimSpace(f.Reason.Text)
+		if reason == "" {
+			problems["reason"] = "Say why the signed note changes: the reason stays with the record"
+		}
+		if by == "" {
+			problems["therapist"] = "Add your name in Settings (Therapist) before amending: an amendment carries the therapist's name"
+		}
+		return sqlstore.SessionSave{Amend: true, By: by, Reason: reason}
+	case sign:
+		if by == "" {
+			problems["therapist"] = "Add your name in Settings (Therapist) before signing: a signed note carries the therapist's name"
+		}
+		return sqlstore.SessionSave{Sign: true, By: by}
+	}
+	return sqlstore.SessionSave{}
+}
+
+// saveAs is the store's save for a mode.
+func (f *SessionForm) saveAs(m sqlstore.SessionSave) func(context.Context, store.Session) (store.Session, error) {
+	switch {
+	case m.Amend:
+		return func(ctx context.Context, s store.Session) (store.Session, error) {
+			return f.store.AmendSession(ctx, s, m.Reason, m.By)
+		}
+	case m.Sign:
+		return func(ctx context.Context, s store.Session) (store.Session, error) {
+			return f.store.SaveSignedSession(ctx, s, m.By)
+		}
+	}
+	return f.store.SaveSession
+}
