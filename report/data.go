@@ -16,6 +16,8 @@ import (
 // Data is everything one report says, read from the store.
 type Data struct {
 	Client store.Client
+	// Health is the intake, the red-flag screens and the consents.
+	Health store.Health
 	// Period is the range asked for; an open end is zero.
 	Period   store.Period
 	Sessions []store.Session    // oldest first
@@ -39,6 +41,7 @@ func Load(ctx context.Context, s store.Records, clientID int64, period store.Per
 		return Data{}, fmt.Errorf("load report: %w", err)
 	}
 	d := Assemble(rec.Client, period, rec.Sessions, rec.Trend)
+	d.Health = rec.Health
 	d.Measures, d.TreatmentPlan = rec.Measures, rec.Plan
 	return d, nil
 }

@@ -50,6 +50,10 @@ func (e Edition) Label() string {
 // visit.
 func (r *renderer) render() {
 	r.newPage()
+	if r.o.Document == IntakeSummary {
+		r.intakeSummary()
+		return
+	}
 	switch r.o.Edition {
 	case ForClient:
 		r.clientWelcome()
@@ -83,34 +87,8 @@ func (r *renderer) render() {
 }
 
 // intakeHistory is where the physician's and insurer's editions print the
-// client's history and red flags. Issue 14 (intake, consent, red flags)
-// prints its intake history and any red flag here; until then it prints
-// the history and alerts the client record holds.
-func (r *renderer) intakeHistory() {
-	c := r.d.Client
-	parts := []struct{ label, text string }{
-		{"CONTRAINDICATIONS", c.Contraindications}, {"MEDICATIONS", c.Medications}, {"MEDICAL HISTORY", c.MedicalHistory},
-	}
-	any := false
-	for _, p := range parts {
-		any = any || strings.TrimSpace(p.text) != ""
-	}
-	if !any {
-		return
-	}
-	r.section("History and alerts", 3*lineHeight(bodyStyle.size))
-	for _, p := range parts {
-		if strings.TrimSpace(p.text) == "" {
-			continue
-		}
-		r.ensure(lineHeight(labelStyle.size) + lineHeight(bodyStyle.size))
-		y := r.pdf.GetY()
-		r.block(labelStyle, r.left, y, r.width, "L", p.label)
-		r.pdf.SetY(y + lineHeight(labelStyle.size) + 0.6)
-		r.paragraph(bodyStyle, p.text)
-		r.pdf.SetY(r.pdf.GetY() + 1.5)
-	}
-}
+// relevant history and the red-flag screen (intake.go).
+func (r *renderer) intakeHistory() { r.historyForReader() }
 
 // clientWelcome opens the client's edition in plain, encouraging words.
 func (r *renderer) clientWelcome() {

@@ -49,12 +49,17 @@ func writeFile(ctx context.Context, path, what string, draw func(io.Writer) erro
 // the whole stays far below the 255 bytes a file system allows however many
 // bytes its script takes (a batch export adds the client ID to tell two
 // cut names apart).
-func FileName(c store.Client, date time.Time) string {
+func FileName(c store.Client, date time.Time) string { return fileNameFor(c, "progress", date) }
+
+// IntakeFileName is "Lastname_Firstname_intake_YYYY-MM-DD.pdf".
+func IntakeFileName(c store.Client, date time.Time) string { return fileNameFor(c, "intake", date) }
+
+func fileNameFor(c store.Client, what string, date time.Time) string {
 	name := shorten(store.JoinNonEmpty("_", fileSafe(c.LastName), fileSafe(c.FirstName)), maxNameBytes)
 	if name == "" {
 		name = fmt.Sprintf("client-%d", c.ID)
 	}
-	return name + "_progress_" + date.Format(store.DateLayout) + ".pdf"
+	return name + "_" + what + "_" + date.Format(store.DateLayout) + ".pdf"
 }
 
 func fileSafe(s string) string {

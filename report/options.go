@@ -8,6 +8,9 @@ import (
 
 // Options are how a report is printed, as opposed to what it says.
 type Options struct {
+	// Document is what is printed: the progress report (the zero value,
+	// in the Edition asked for) or the intake summary.
+	Document Document
 	Practice store.Practice
 	PageSize settings.PageSize // zero means A4
 	// Date is the report date, printed in the header and stamped as the
@@ -26,4 +29,21 @@ func (o Options) withDefaults() Options {
 		o.Date = time.Now()
 	}
 	return o
+}
+
+// Document is one of the papers Backtrack prints about a client.
+type Document int
+
+// The documents.
+const (
+	ProgressReport Document = iota
+	IntakeSummary           // for the client to read and sign
+)
+
+// Title is the document's name in its header.
+func (d Document) Title() string {
+	if d == IntakeSummary {
+		return "Intake summary"
+	}
+	return "Progress report"
 }

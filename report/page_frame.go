@@ -47,7 +47,9 @@ func (r *renderer) letterhead() {
 
 	rh := r.block(style{"B", 13, inkColor}, r.left+leftW, y+0.6, rightW, "R", docTitle)
 	rh += r.block(smallStyle, r.left+leftW, y+rh+1, rightW, "R", "Report date "+formatDate(r.o.Date))
-	rh += r.block(smallStyle, r.left+leftW, y+rh+0.3, rightW, "R", r.o.Edition.Label())
+	if r.note != nil || r.o.Document != IntakeSummary { // the intake is the client's own, to sign
+		rh += r.block(smallStyle, r.left+leftW, y+rh+0.3, rightW, "R", r.o.Edition.Label())
+	}
 
 	y += max(h, rh) + 3
 	r.rule(r.left, r.right, y, accentColor, 0.6)
@@ -78,6 +80,12 @@ func (r *renderer) clientBlock() {
 	if n := r.note; n != nil {
 		third.label, third.value = "VISIT", formatDate(n.Start)+", "+n.Start.Format("15:04")
 		third.note = fmt.Sprintf("%d min", n.DurationMin)
+	}
+	if r.note == nil && r.o.Document == IntakeSummary {
+		third.label, third.value, third.note = "INTAKE", "not on file", "taken or last reviewed"
+		if in := r.d.Health.Intake; in.OnFile() {
+			third.value = formatDate(in.Date)
+		}
 	}
 	y := r.pdf.GetY()
 	cols := []struct {

@@ -49,6 +49,24 @@ func FindUnprintable(d Data, o Options) []Unprintable {
 	check("the credentials", p.Credentials)
 	check("the practice's address", p.Address)
 	check("the practice's contact", p.Contact)
+	check("the contraindications", d.Client.Contraindications)
+	check("the medications", d.Client.Medications)
+	check("the medical history", d.Client.MedicalHistory)
+	in := d.Health.Intake
+	check("the intake's reason for the visit", in.Reason)
+	check("the intake's goals", in.Goals)
+	for _, a := range []store.Answer{in.PreviousTreatment, in.Medications, in.Allergies} {
+		check("an answer of the intake", a.Detail)
+	}
+	for _, a := range in.Conditions {
+		check("a condition of the intake", a.Detail)
+	}
+	for _, sc := range d.Health.Screens {
+		check("the red-flag screen of "+formatDate(sc.On), sc.PositiveWords()+sc.ReferredTo+sc.ClearedBy+sc.Note)
+	}
+	for _, c := range d.Health.Consents {
+		check("the consent of "+formatDate(c.On), c.Techniques+c.Note+c.Withdrawal)
+	}
 	for _, s := range d.Sessions {
 		of := " of the session on " + formatDate(s.Start)
 		check("the subjective note"+of, s.Notes.Subjective)

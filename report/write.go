@@ -81,7 +81,7 @@ func (r *renderer) docTitle() string {
 	if r.note != nil {
 		return "Visit note"
 	}
-	return "Progress report"
+	return r.o.Document.Title()
 }
 
 func newRenderer(d Data, o Options, note *store.Session) (*renderer, error) {
@@ -107,7 +107,11 @@ func newRenderer(d Data, o Options, note *store.Session) (*renderer, error) {
 	pdf.SetCreationDate(o.Date)
 	pdf.SetModificationDate(o.Date)
 	pdf.SetTitle(oneLine(r.docTitle()+": "+d.Client.FullName()), true)
-	pdf.SetSubject("Progress report, lower back pain treatment", true)
+	subject := "Progress report, lower back pain treatment"
+	if note == nil && o.Document == IntakeSummary {
+		subject = "Intake summary: health history, red-flag screen and consent"
+	}
+	pdf.SetSubject(subject, true)
 	pdf.SetAuthor(oneLine(o.Practice.TherapistLine()), true)
 	pdf.SetCreator("Backtrack", true)
 	pdf.SetMargins(marginX, marginTop, marginX)

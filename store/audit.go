@@ -27,8 +27,14 @@ const (
 	RecordsRestored  Action = "records.restored"
 	RecordsBackedUp  Action = "records.backed_up"
 	ReportPrinted    Action = "report.printed"
-	RecordImported   Action = "record.imported"  // a note brought in by an import, with its history
-	ImportedLogEntry Action = "log.imported"     // an entry of another record's log, brought by an import
+	RecordImported   Action = "record.imported" // a note brought in by an import, with its history
+	ImportedLogEntry Action = "log.imported"    // an entry of another record's log, brought by an import
+	IntakeSaved      Action = "intake.saved"
+	ScreenRecorded   Action = "red_flags.screened"
+	ScreenUpdated    Action = "red_flags.updated" // a referral or clearance recorded, an answer corrected
+	ConsentRecorded  Action = "consent.recorded"
+	ConsentChanged   Action = "consent.changed"  // corrected or withdrawn
+	ConsentChecked   Action = "consent.checked"  // a session treating an area without consent: the answer
 	MeasureRecorded  Action = "measure.recorded" // an ODI, RMDQ or PSFS from the client's form
 	MeasureChanged   Action = "measure.changed"
 	MeasureDeleted   Action = "measure.deleted" // entered in error: the entry keeps what it said
@@ -75,6 +81,18 @@ func (a Action) Words() string {
 		return "Report printed"
 	case RecordImported:
 		return "Note imported with its history"
+	case IntakeSaved:
+		return "Intake recorded"
+	case ScreenRecorded:
+		return "Red-flag screen recorded"
+	case ScreenUpdated:
+		return "Red-flag screen: what was done recorded"
+	case ConsentRecorded:
+		return "Consent recorded"
+	case ConsentChanged:
+		return "Consent changed or withdrawn"
+	case ConsentChecked:
+		return "Treated an area without consent on file: the answer"
 	case MeasureRecorded:
 		return "Outcome measure recorded"
 	case MeasureChanged:

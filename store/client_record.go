@@ -10,6 +10,7 @@ import (
 // numbers always agree with each other.
 type ClientRecord struct {
 	Client   Client
+	Health   Health       // intake, red-flag screens and consents
 	Sessions []Session    // newest first, each with every tag; voided notes are not among them
 	Voided   []Session    // notes entered in error, newest first: in the history, in no figure
 	Trend    []TrendPoint // oldest first: the chart and the summary read it

@@ -114,6 +114,10 @@ type ClientSummary struct {
 	LastPainBefore Pain
 	LastPainAfter  Pain
 	SessionCount   int
+	// Alert is the highest level of the client's alerts (AlertLevelOf),
+	// the mark the list shows; ConsentOnFile is consent in force today.
+	Alert         AlertLevel
+	ConsentOnFile bool
 }
 
 // Pain is a score on the 0-10 Numeric Rating Scale. The zero value is

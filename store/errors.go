@@ -84,6 +84,16 @@ func (p Problems) Err() error {
 	return &ValidationError{Problems: p}
 }
 
+// For returns the first message for one field, or "" when it has none.
+func (p Problems) For(field string) string {
+	for _, fe := range p {
+		if fe.Field == field {
+			return fe.Message
+		}
+	}
+	return ""
+}
+
 // ErrStale means a save was made from an older version of the record than
 // the one stored: someone changed it in the meantime (StaleError).
 var ErrStale = errors.New("changed in the meantime")

@@ -18,6 +18,8 @@ import (
 // out from the client's history (newest first). Empty strings are lines
 // with nothing to say.
 type brief struct {
+	Intake    string // taken when, or none, or due for review
+	Consent   string // the consent in force, or "No consent on file"
 	LastVisit string // "14 Nov 2026 (11 days ago) · 60 min · pain 4 → 2"
 	Said      string // the last visit's note: subjective,
 	Found     string // objective,
@@ -147,6 +149,8 @@ type beforeTreatment struct {
 
 // The lines, in reading order.
 const (
+	lineIntake    = "Intake"
+	lineConsent   = "Consent"
 	lineLastVisit = "Last visit"
 	lineSaid      = "Said"
 	lineFound     = "Found"
@@ -166,10 +170,10 @@ func newBeforeTreatment() *beforeTreatment {
 	b := &beforeTreatment{
 		rows:   map[string]*widget.Label{},
 		labels: map[string]*widget.Label{},
-		// What matters in the minute before treatment first: the last
-		// visit, its note and the plan; then the course, the trend, the
-		// goals and the tags.
-		order: []string{lineLastVisit, lineSaid, lineFound, lineAssessed, linePlan, lineHomeCare,
+		// What matters in the minute before treatment first: whether the
+		// intake and consent are on file, the last visit, its note and the
+		// plan; then the course, the trend, the goals and the tags.
+		order: []string{lineIntake, lineConsent, lineLastVisit, lineSaid, lineFound, lineAssessed, linePlan, lineHomeCare,
 			lineCourse, lineTrend, lineGoals, linePainTypes, lineTriggers, lineLocations, lineTreated},
 	}
 	b.content = container.New(layout.Facts{})
@@ -193,6 +197,7 @@ func newBeforeTreatment() *beforeTreatment {
 
 func (b *beforeTreatment) show(br brief) {
 	values := map[string]string{
+		lineIntake: br.Intake, lineConsent: br.Consent,
 		lineLastVisit: br.LastVisit, lineTrend: br.Trend, lineCourse: br.Course, lineGoals: br.Goals,
 		lineSaid: br.Said, lineFound: br.Found, lineAssessed: br.Assessed,
 		linePainTypes: br.PainTypes, lineTriggers: br.Triggers,

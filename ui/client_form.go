@@ -82,7 +82,7 @@ func newClientForm(s *sqlstore.Store, t *tasks, c store.Client) *ClientForm {
 	add("Medical history", "medical_history", f.MedicalHistory)
 	add("Medications", "medications", f.Medications)
 	add("Contraindications", "contraindications", f.Contraindications)
-	hint := newHint("Contraindications are shown in red before every treatment; medications are shown beside them, as something to know.")
+	hint := newHint("Before every treatment, contraindications are shown in red, medications in amber and the medical history as plain text. The full health history, the red-flag screen and consent are under Intake… and Consent….")
 	rows.Add(layout.NewSpacer())
 	rows.Add(hint)
 

@@ -22,15 +22,25 @@ type clientHeader struct {
 	Details *widget.Label // "51 years · +48 601 222 333 · marta@example.com"
 	History *widget.Label // medical history, plain: useful, not an alert
 
-	Alert     *container.ThemeOverride // red banner for contraindications; hidden when there are none
+	// Refer is the banner above every other alert: a red flag answered
+	// "yes" about which nothing was done yet. ReferDone opens the screen
+	// to record the referral or the clearance.
+	Refer     *container.ThemeOverride
+	ReferText *widget.RichText
+	ReferDone *button
+	referUID  string
+
+	Alert     *container.ThemeOverride // red banner: contraindications; hidden when there are none
 	AlertText *widget.RichText
-	NoAlert   *secondaryText // "No contraindications recorded"
-	// Medications are to know, not an alarm: a plain line with an info
-	// mark, so red keeps meaning "this changes the treatment".
-	Medications *widget.Label
-	medsLine    fyne.CanvasObject
+	// Caution is amber: precautions, allergies, medications that matter
+	// and a referral awaiting clearance.
+	Caution     *container.ThemeOverride
+	CautionText *widget.RichText
+	NoAlert     *secondaryText // "No contraindications, precautions or medications recorded"
 
 	NewSession *button
+	Intake     *button
+	Consent    *button
 	Report     *button
 	Measure    *button // records an outcome measure; in the brief's title bar
 	Plan       *button // the treatment plan; in the brief's title bar
@@ -61,19 +71,21 @@ func newClientHeader() *clientHeader {
 		History:   widget.NewLabel(""),
 		AlertText: widget.NewRichText(),
 		NoAlert:   newSecondaryText(),
+		ReferText: widget.NewRichText(), CautionText: widget.NewRichText(),
 	}
-	h.Medications = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	h.Medications.Wrapping = fyne.TextWrapWord
-	h.medsLine = container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil, h.Medications)
 	h.Name.SizeName = theme.SizeNameHeadingText
 	h.Name.Truncation = fyne.TextTruncateEllipsis
 	h.Details.Truncation = fyne.TextTruncateEllipsis
-	h.NoAlert.SetText("No contraindications recorded")
+	h.NoAlert.SetText("No contraindications, precautions or medications recorded")
 	h.History.Wrapping = fyne.TextWrapWord
 	h.AlertText.Wrapping = fyne.TextWrapWord
+	h.ReferText.Wrapping, h.CautionText.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
+	h.ReferDone = newButtonWithIcon("Record what was done…", theme.DocumentCreateIcon(), nil)
 
 	h.NewSession = newButtonWithIcon("New session", theme.ContentAddIcon(), nil)
 	h.NewSession.Importance = widget.HighImportance
+	h.Intake = newButtonWithIcon("Intake…", theme.FileTextIcon(), nil)
+	h.Consent = newButton("Consent…", nil)
 	h.Report = newButtonWithIcon("Report…", theme.DocumentPrintIcon(), nil)
 	h.Measure = newButton("Measure…", nil)
 	h.Plan = newButton("Plan…", nil)
@@ -89,18 +101,32 @@ func newClientHeader() *clientHeader {
 	alert := container.NewThemeOverride(container.NewStack(bg, container.NewPadded(inner)), alertTheme{theme.DefaultTheme()})
 	h.Alert = alert
 
-	buttons := container.NewHBox(h.NewSession, h.Report, h.Edit, h.Archive)
+	referBG := canvas.NewRectangle(referRed)
+	referBG.CornerRadius = theme.InputRadiusSize()
+	referInner := container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.ErrorIcon())),
+		// the button keeps the desk's own colours, not the banner's white
+		container.NewCenter(container.NewThemeOverride(h.ReferDone, theme.DefaultTheme())), h.ReferText)
+	h.Refer = container.NewThemeOverride(container.NewStack(referBG, container.NewPadded(referInner)), alertTheme{theme.DefaultTheme()})
+	cautionBG := canvas.NewRectangle(cautionAmber)
+	cautionBG.CornerRadius = theme.InputRadiusSize()
+	cautionInner := container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.WarningIcon())), nil, h.CautionText)
+	h.Caution = container.NewThemeOverride(container.NewStack(cautionBG, container.NewPadded(cautionInner)), sampleTheme{theme.DefaultTheme()})
+	h.Refer.Hide()
+	h.Caution.Hide()
+
+	buttons := container.NewHBox(h.NewSession, h.Intake, h.Consent, h.Report, h.Edit, h.Archive)
 	h.buttons = buttons
 	// The buttons share the name's line only: the details below get the
 	// whole width, so a long email address is not cut short.
 	nameLine := container.NewBorder(nil, nil, nil, container.NewCenter(buttons), h.Name)
 	top := container.New(&layout.TightVBox{}, nameLine, h.Details)
-	h.content = container.NewVBox(top, alert, h.NoAlert, h.medsLine, h.History)
+	h.content = container.NewVBox(top, h.Refer, alert, h.Caution, h.NoAlert, h.History)
 	return h
 }
 
-// show fills the header for one client.
-func (h *clientHeader) show(c store.Client, now time.Time) {
+// show fills the header for one client: their alerts by level, the red
+// flag nothing was done about above all.
+func (h *clientHeader) show(c store.Client, health store.Health, now time.Time) {
 	name := c.FullName()
 	if c.Archived {
 		name += " (archived)"
@@ -119,43 +145,48 @@ func (h *clientHeader) show(c store.Client, now time.Time) {
 	}
 	h.Details.SetText(details)
 
-	if history := oneLine(c.MedicalHistory); history != "" {
-		h.History.SetText("Medical history: " + history)
+	byLevel := map[store.AlertLevel][]store.Alert{}
+	for _, a := range store.Alerts(c, health) {
+		byLevel[a.Level] = append(byLevel[a.Level], a)
+	}
+	h.referUID = ""
+	if refer := byLevel[store.ReferFirst]; len(refer) > 0 {
+		h.referUID = refer[0].ScreenUID
+	}
+	showBanner(h.Refer, h.ReferText, byLevel[store.ReferFirst])
+	showBanner(h.Alert, h.AlertText, byLevel[store.Red])
+	showBanner(h.Caution, h.CautionText, byLevel[store.Amber])
+	if len(byLevel[store.ReferFirst])+len(byLevel[store.Red])+len(byLevel[store.Amber]) == 0 {
+		h.NoAlert.Show()
+	} else {
+		h.NoAlert.Hide()
+	}
+	var plain []string
+	for _, a := range byLevel[store.PlainHistory] {
+		plain = append(plain, a.Label+": "+oneLine(a.Text))
+	}
+	if len(plain) > 0 {
+		h.History.SetText(strings.Join(plain, "\n"))
 		h.History.Show()
 	} else {
 		h.History.Hide()
 	}
-
-	h.AlertText.Segments = alertSegments(c)
-	h.AlertText.Refresh()
-	if c.HasContraindications() {
-		h.Alert.Show()
-		h.NoAlert.Hide()
-	} else {
-		h.Alert.Hide()
-		h.NoAlert.Show()
-	}
-	if meds := oneLine(c.Medications); meds != "" {
-		h.Medications.SetText("Medications: " + meds)
-		h.medsLine.Show()
-	} else {
-		h.medsLine.Hide()
-	}
 }
 
-// alertSegments is the alert text: each kind in bold capitals, then what
-// was recorded, one paragraph each.
-func alertSegments(c store.Client) []widget.RichTextSegment {
+// showBanner fills a banner with alerts, each kind in bold capitals then
+// what was recorded, one paragraph each; no alert hides it.
+func showBanner(banner *container.ThemeOverride, text *widget.RichText, alerts []store.Alert) {
 	var segs []widget.RichTextSegment
-	add := func(label, text string) {
-		text = strings.TrimSpace(text)
-		if text == "" {
-			return
-		}
+	for _, a := range alerts {
 		segs = append(segs,
-			&widget.TextSegment{Text: label + "  ", Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}, ColorName: theme.ColorNameForeground}},
-			&widget.TextSegment{Text: oneLine(text), Style: widget.RichTextStyle{Inline: false, TextStyle: fyne.TextStyle{Bold: true}, ColorName: theme.ColorNameForeground}})
+			&widget.TextSegment{Text: a.Label + "  ", Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}, ColorName: theme.ColorNameForeground}},
+			&widget.TextSegment{Text: oneLine(a.Text), Style: widget.RichTextStyle{Inline: false, TextStyle: fyne.TextStyle{Bold: true}, ColorName: theme.ColorNameForeground}})
 	}
-	add("CONTRAINDICATIONS", c.Contraindications)
-	return segs
+	text.Segments = segs
+	text.Refresh()
+	if len(alerts) > 0 {
+		banner.Show()
+	} else {
+		banner.Hide()
+	}
 }

@@ -233,7 +233,8 @@ type clientRow struct {
 	widget.BaseWidget
 	name  *widget.Label
 	visit *secondaryText
-	alert *widget.Icon
+	alert *widget.Icon // red: a red flag to refer or a contraindication
+	amber *widget.Icon // amber: precautions, allergies, medications
 }
 
 func newClientRow() fyne.CanvasObject {
@@ -241,6 +242,7 @@ func newClientRow() fyne.CanvasObject {
 		name:  widget.NewLabelWithStyle("Client name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		visit: newSecondaryText(),
 		alert: widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon())),
+		amber: widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon())),
 	}
 	r.name.Truncation = fyne.TextTruncateEllipsis
 	r.ExtendBaseWidget(r)
@@ -279,14 +281,17 @@ func (r *clientRow) show(c store.ClientSummary, now time.Time, lastFirst, nameSh
 		visit = d + " · " + visit
 	}
 	r.visit.SetText(visit)
-	if c.HasContraindications() {
+	r.alert.Hide()
+	r.amber.Hide()
+	switch {
+	case c.Alert >= store.Red:
 		r.alert.Show()
-	} else {
-		r.alert.Hide()
+	case c.Alert == store.Amber:
+		r.amber.Show()
 	}
 }
 
 func (r *clientRow) CreateRenderer() fyne.WidgetRenderer {
 	lines := container.New(&layout.TightVBox{}, r.name, r.visit)
-	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, r.alert, lines))
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, container.NewStack(r.alert, r.amber), lines))
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -44,10 +45,17 @@ type ClientView struct {
 	Form    *SessionForm // nil unless a session is being recorded or edited
 
 	client   store.Client
+	health   store.Health
 	sessions []store.Session // newest first
 	record   store.ClientRecord
 	mode     viewMode
-	loads    latest
+
+	// The health dialogs and the consent question, while open (for tests).
+	IntakeDialog  *intakeDialog
+	ConsentDialog *consentDialog
+	ScreenDialog  *screenDialog
+	ConsentAsk    *consentQuestion
+	loads         latest
 	// openNext is a note to open once the client loading now has landed.
 	openNext int64
 
@@ -62,6 +70,7 @@ type ClientView struct {
 // clientData is everything the view shows for one client, loaded together.
 type clientData struct {
 	client   store.Client
+	health   store.Health
 	sessions []store.Session
 	voided   []store.Session // entered in error: in the history on request, in no figure
 	trend    []store.TrendPoint
@@ -76,6 +85,9 @@ func newClientView(d *Desk) *ClientView {
 	v.Header.NewSession.OnTapped = v.NewSession
 	v.Header.Edit.OnTapped = func() { d.editClient(v.client) }
 	v.Header.Report.OnTapped = func() { d.showReport(v.client) }
+	v.Header.Intake.OnTapped = v.openIntake
+	v.Header.Consent.OnTapped = v.openConsent
+	v.Header.ReferDone.OnTapped = v.openReferredScreen
 	v.Header.Measure.OnTapped = func() { newMeasureDialog(v, v.record.Measures, d.now()).show() }
 	v.Header.Plan.OnTapped = func() { newPlanDialog(v, v.record.Plan, v.record.Measures, d.now()).show() }
 	v.Header.Archive.OnTapped = v.toggleArchived
@@ -143,7 +155,7 @@ func (v *ClientView) load(id int64, then viewMode) {
 		// One snapshot: the header, the summary, the chart and the history
 		// always agree, as they do in a printed report.
 		rec, err := s.ClientRecord(ctx, id, store.Period{})
-		return clientData{client: rec.Client, sessions: rec.Sessions, voided: rec.Voided, trend: rec.Trend, record: rec}, err
+		return clientData{client: rec.Client, health: rec.Health, sessions: rec.Sessions, voided: rec.Voided, trend: rec.Trend, record: rec}, err
 	}, func(data clientData, err error) {
 		if err != nil {
 			v.d.showError("Could not open the client", err)
@@ -155,12 +167,16 @@ func (v *ClientView) load(id int64, then viewMode) {
 
 func (v *ClientView) apply(data clientData, then viewMode) {
 	first := v.client.ID == 0
-	v.client, v.sessions, v.record = data.client, data.sessions, data.record
+	v.client, v.health, v.sessions, v.record = data.client, data.health, data.sessions, data.record
 	now := v.d.now()
-	v.Header.show(data.client, now)
+	v.Header.show(data.client, data.health, now)
 	br := briefOf(data.sessions, data.trend, now)
 	br.Course, br.Goals = courseOf(data.record, now)
+	br.Intake, br.Consent = healthBrief(data.health, now)
 	v.Before.show(br)
+	if v.Form != nil {
+		v.Form.health = data.health
+	}
 	v.Chart.SetPoints(data.trend)
 	v.Function.show(data.record.Measures)
 	v.History.show(data.sessions, data.voided)
@@ -287,6 +303,9 @@ func (v *ClientView) openForm(s store.Session) {
 			return // the therapist moved on while the vocabulary loaded
 		}
 		f := newSessionForm(v.d.store, v.d.tasks, client, vocab, s, v.d.now())
+		f.health = v.health
+		f.askConsent = v.askConsent
+		f.OnScreen = func(day time.Time) { v.openScreen(store.RedFlagScreen{}, day) }
 		f.signer = func() string { return signer(v.d.app.Preferences()) }
 		f.OnCancel = func() { v.Leave(v.closeForm) }
 		f.OnSaved = func(saved store.Session) {

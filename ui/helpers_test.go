@@ -198,3 +198,12 @@ func shownText(win fyne.Window) string {
 	})
 	return strings.Join(lines, "\n")
 }
+
+// consentTo records a written consent of a week before testNow to areas.
+func consentTo(t testing.TB, s *sqlstore.Store, c store.Client, areas ...store.ConsentArea) {
+	t.Helper()
+	if _, err := s.SaveConsent(context.Background(), c.ID, store.Consent{On: testNow.AddDate(0, 0, -7),
+		How: store.ConsentWritten, Assessment: true, Areas: areas}); err != nil {
+		t.Fatal(err)
+	}
+}

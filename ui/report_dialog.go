@@ -35,6 +35,9 @@ type reportDialog struct {
 	now      func() time.Time
 	openURL  func(*url.URL) error
 
+	// Document is what to print: the progress report, its edition for a
+	// physician or an insurer, or the intake summary.
+	Document *widget.RadioGroup
 	Period   *periodChooser
 	Edition  *widget.RadioGroup // who the report is for
 	Paper    *widget.RadioGroup
@@ -87,6 +90,9 @@ func buildReportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, client stor
 	today := e.now()
 	e.Period = newPeriodChooser(today, func() { e.countVisits(countDelay) })
 	e.Paper = newPaperChoice(e.prefs)
+	e.Document = widget.NewRadioGroup([]string{docProgress, docIntake}, e.documentChosen)
+	e.Document.Required = true
+	e.Document.SetSelected(docProgress)
 	e.Edition = newEditionChoice()
 	e.Folder = newFolderRow(win, defaultReportFolder(e.prefs), nil)
 	e.FileName = newEntry("")
@@ -114,6 +120,7 @@ func buildReportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, client stor
 		widget.NewLabelWithStyle("Client", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}),
 		widget.NewLabelWithStyle(nameWithDetail(client), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	rows := [][2]fyne.CanvasObject{
+		pair(formRow("Print", e.Document)),
 		pair(formRow("Period", e.Period.box)),
 		pair(layout.NewSpacer(), e.Visits),
 		pair(formRow("Edition", e.Edition)),
@@ -143,6 +150,41 @@ func buildReportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, client stor
 	e.dialog.SetButtons([]fyne.CanvasObject{e.Cancel, e.Save})
 	e.dialog.SetOnClosed(e.counts.stop)
 	return e
+}
+
+// The documents the dialog prints.
+const (
+	docProgress = "Progress report"
+	docIntake   = "Intake summary, for the client to sign"
+)
+
+// document is the chosen document.
+func (e *reportDialog) document() report.Document {
+	if e.note == nil && e.Document.Selected == docIntake {
+		return report.IntakeSummary
+	}
+	return report.ProgressReport
+}
+
+// documentChosen proposes the file name that goes with the document; the
+// intake has no period.
+func (e *reportDialog) documentChosen(string) {
+	if e.FileName == nil || e.Period == nil || e.Edition == nil || e.Visits == nil {
+		return // still being built
+	}
+	today := e.now()
+	if e.document() == report.IntakeSummary {
+		// the intake is the client's own paper, as it stands today
+		e.FileName.SetText(report.IntakeFileName(e.client, today))
+		e.Period.box.Hide()
+		e.Visits.Hide()
+		e.Edition.Hide()
+		return
+	}
+	e.FileName.SetText(report.FileName(e.client, today))
+	e.Period.box.Show()
+	e.Visits.Show()
+	e.Edition.Show()
 }
 
 // escape answers "no" to a pending question, else closes the dialog.
@@ -242,7 +284,7 @@ func (e *reportDialog) save() {
 	}
 	e.Problem.Hide()
 	period, err := e.Period.period(e.now())
-	if err != nil {
+	if err != nil && e.document() != report.IntakeSummary {
 		e.showProblem(err.Error())
 		return
 	}
@@ -282,8 +324,11 @@ func (e *reportDialog) save() {
 // write loads and writes the report in the background; the dialog stays
 // open, with its buttons off, until the file is complete.
 func (e *reportDialog) write(path string, period store.Period) {
-	opts := report.Options{Practice: e.practice, PageSize: settings.PageSize(e.Paper.Selected), Date: e.now(),
+	opts := report.Options{Document: e.document(), Practice: e.practice, PageSize: settings.PageSize(e.Paper.Selected), Date: e.now(),
 		Edition: editionOf(e.Edition.Selected)}
+	if opts.Document == report.IntakeSummary {
+		period = store.Period{}
+	}
 	e.prefs.SetString(settings.KeyPageSize, e.Paper.Selected)
 	e.prefs.SetString(prefReportFolder, e.Folder.Path)
 	e.setBusy(true)

@@ -66,6 +66,15 @@ type SessionForm struct {
 	initial formState
 	saving  formSave
 
+	// health is the client's record beside the visits: the consents a save
+	// checks the muscles against. askConsent asks the therapist about an
+	// area without consent on file; OnScreen opens a red-flag screen dated
+	// the visit's day.
+	health     store.Health
+	askConsent func(missing []store.AreaWithoutConsent, answer func(store.ConsentAnswer, bool))
+	Screen     *button
+	OnScreen   func(day time.Time)
+
 	// OnSaved is called after a save lands. OnCancel is called when the
 	// therapist asks to close the form (Cancel or Escape); the owner decides
 	// whether to ask about unsaved changes.
@@ -100,6 +109,16 @@ func newSessionForm(s *sqlstore.Store, t *tasks, client store.Client, vocab map[
 	f.Time = newEntry("HH:MM")
 	f.Duration = newEntry("60")
 	f.Copy = newButtonWithIcon("Copy from last session", theme.ContentCopyIcon(), f.copyLast)
+	f.Screen = newButtonWithIcon("Red-flag screen…", theme.WarningIcon(), func() {
+		if f.OnScreen == nil {
+			return
+		}
+		day, err := store.ParseWallClock(store.DateLayout, strings.TrimSpace(f.Date.Text))
+		if err != nil {
+			day = store.WallClock(now)
+		}
+		f.OnScreen(day)
+	})
 	f.CopyNote = newSecondaryText()
 	f.PainBefore = newPainInput("Pain before")
 	f.PainAfter = newPainInput("Pain after")
@@ -253,7 +272,30 @@ func (f *SessionForm) Submit() { f.submitThen(nil) }
 // out behind their back.
 func (f *SessionForm) submitThen(then func()) {
 	s, problems := f.read()
-	submitForm(&f.saving, s, problems, f.saveFunc(problems), func(saved store.Session) {
+	mode := f.saveMode(problems)
+	// A session that treats an area the client has not consented to asks
+	// first; the answer is saved with the note, in one transaction.
+	if len(problems) == 0 && f.askConsent != nil && !f.saving.busy {
+		if missing := store.MissingConsent(f.health.Consents, s.Muscles, s.Start); len(missing) > 0 {
+			f.askConsent(missing, func(answer store.ConsentAnswer, ok bool) {
+				if !ok {
+					return
+				}
+				f.saveWith(s, map[string]string{}, func(ctx context.Context, sess store.Session) (store.Session, error) {
+					return f.store.SaveSessionWithConsent(ctx, sess, store.ConsentCheck{Missing: missing, Answer: answer}, mode)
+				}, then)
+			})
+			return
+		}
+	}
+	f.saveWith(s, problems, f.saveAs(mode), then)
+}
+
+// saveWith saves s with save, shows what the store refused, or closes
+// the form and runs then.
+func (f *SessionForm) saveWith(s store.Session, problems map[string]string,
+	save func(context.Context, store.Session) (store.Session, error), then func()) {
+	submitForm(&f.saving, s, problems, save, func(saved store.Session) {
 		// The form stays drawn until the overview has reloaded: a second
 		// click on Save in that moment updates this session, never adds
 		// another.

@@ -71,7 +71,9 @@ func (f *SessionForm) layout() fyne.CanvasObject {
 
 	// The columns take whatever height is left, so the notes grow into it.
 	body := layout.NewGrowStack(2, pain, widget.NewSeparator(), f.columns)
-	buttons := container.NewBorder(nil, nil, nil, container.NewHBox(f.Cancel, f.SaveSign, f.Save),
+	// The red-flag screen sits with the buttons: it is asked when the
+	// client says something new, not at every visit.
+	buttons := container.NewBorder(nil, nil, f.Screen, container.NewHBox(f.Cancel, f.SaveSign, f.Save),
 		container.NewVBox(f.reasonRow(), f.problems.Summary))
 	scroll := container.NewVScroll(body)
 	f.scroll = scroll

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/store/sqlstore"
 )
 
 // A new note or a draft is saved as a draft (Save) or saved and signed at
@@ -57,10 +58,10 @@ func (f *SessionForm) SubmitSigned() {
 	f.Submit()
 }
 
-// saveFunc is how this submit saves: as a draft, saved and signed, or as
+// saveMode is how this submit saves: as a draft, saved and signed, or as
 // an amendment of a signed note. A reason or a name that is missing is a
 // problem shown at the form before anything is sent.
-func (f *SessionForm) saveFunc(problems map[string]string) func(context.Context, store.Session) (store.Session, error) {
+func (f *SessionForm) saveMode(problems map[string]string) sqlstore.SessionSave {
 	sign := f.signNext
 	f.signNext = false
 	by := ""
@@ -76,15 +77,26 @@ func (f *SessionForm) saveFunc(problems map[string]string) func(context.Context,
 		if by == "" {
 			problems["therapist"] = "Add your name in Settings (Therapist) before amending: an amendment carries the therapist's name"
 		}
-		return func(ctx context.Context, s store.Session) (store.Session, error) {
-			return f.store.AmendSession(ctx, s, reason, by)
-		}
+		return sqlstore.SessionSave{Amend: true, By: by, Reason: reason}
 	case sign:
 		if by == "" {
 			problems["therapist"] = "Add your name in Settings (Therapist) before signing: a signed note carries the therapist's name"
 		}
+		return sqlstore.SessionSave{Sign: true, By: by}
+	}
+	return sqlstore.SessionSave{}
+}
+
+// saveAs is the store's save for a mode.
+func (f *SessionForm) saveAs(m sqlstore.SessionSave) func(context.Context, store.Session) (store.Session, error) {
+	switch {
+	case m.Amend:
 		return func(ctx context.Context, s store.Session) (store.Session, error) {
-			return f.store.SaveSignedSession(ctx, s, by)
+			return f.store.AmendSession(ctx, s, m.Reason, m.By)
+		}
+	case m.Sign:
+		return func(ctx context.Context, s store.Session) (store.Session, error) {
+			return f.store.SaveSignedSession(ctx, s, m.By)
 		}
 	}
 	return f.store.SaveSession

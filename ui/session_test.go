@@ -17,6 +17,7 @@ func deskWithClient(t *testing.T) (*Desk, *sqlstore.Store, store.Client) {
 	t.Helper()
 	s := openStore(t)
 	c := addClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak", Medications: "ibuprofen"})
+	consentTo(t, s, c, append(store.GeneralAreas, store.AreaGluteal)...)
 	d := newTestDesk(t, s, Options{})
 	pick(t, d, c.ID)
 	return d, s, c

@@ -44,6 +44,14 @@ func (t *deskTheme) Color(name fyne.ThemeColorName, v fyne.ThemeVariant) color.C
 // text on it reads at better than 6:1 in both light and dark themes.
 var alertRed = color.NRGBA{R: 0xB3, G: 0x26, B: 0x1E, A: 0xFF}
 
+// referRed is the "refer before treating" banner, darker than the
+// contraindications' red so the two are told apart; white text on it
+// reads at better than 9:1.
+var referRed = color.NRGBA{R: 0x7F, G: 0x12, B: 0x12, A: 0xFF}
+
+// cautionAmber is the amber alert's background, under dark text.
+var cautionAmber = color.NRGBA{R: 0xFF, G: 0xD5, B: 0x4F, A: 0xFF}
+
 // alertTheme paints text inside the medical alert white.
 type alertTheme struct{ fyne.Theme }
 

@@ -98,6 +98,9 @@ func Fill(ctx context.Context, s *sqlstore.Store, opt Options) (Summary, error) 
 	}
 	today := time.Date(opt.Today.Year(), opt.Today.Month(), opt.Today.Day(), 0, 0, 0, 0, time.Local)
 	r := rand.New(rand.NewSource(opt.Seed))
+	// The health records draw from a source of their own, so the visits
+	// of a seed are the same with them as before them.
+	hr := rand.New(rand.NewSource(opt.Seed ^ 0x5eed_1a7a))
 	counts := visitCounts(r, opt.Clients, opt.Sessions)
 	fr := rand.New(rand.NewSource(opt.Seed + 1)) // measures and plans: the sessions stay as they were
 
@@ -135,6 +138,9 @@ func Fill(ctx context.Context, s *sqlstore.Store, opt Options) (Summary, error) 
 				}
 				saved = append(saved, sess)
 				sum.Sessions++
+			}
+			if err := b.SetHealth(c.ID, healthFor(hr, i, c, history, v, today)); err != nil {
+				return fmt.Errorf("demo health record for client %d: %w", i+1, err)
 			}
 			if err := addFunction(b, fr, i, c, saved, &sum); err != nil {
 				return fmt.Errorf("demo measures for client %d: %w", i+1, err)

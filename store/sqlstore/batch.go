@@ -4,6 +4,7 @@ import (
 	"backtrack/store"
 	"context"
 	"database/sql"
+	"fmt"
 	"slices"
 )
 
@@ -30,6 +31,42 @@ func (b *Batch) CreateClient(c store.Client) (store.Client, error) {
 		return store.Client{}, err
 	}
 	return b.s.insertClient(b.ctx, b.tx, c, b.stamp)
+}
+
+// SetHealth gives a client just added their intake, red-flag screens and
+// consents, validated against their date of birth and today, as an import
+// or the sample practice brings them; screens and consents keep their
+// identifiers.
+func (b *Batch) SetHealth(clientID int64, h store.Health) error {
+	return b.s.changeHealthIn(b.ctx, b.tx, clientID, store.IntakeSaved, func(_ *sql.Tx, c store.Client, cur *store.Health) (string, error) {
+		if problems := validateHealth(&h, c.DateOfBirth, b.s.now()); len(problems) > 0 {
+			var p store.Problems
+			for _, hp := range problems {
+				p.Add(hp.column, hp.message)
+			}
+			return "", p.Err()
+		}
+		for i := range h.Screens {
+			if h.Screens[i].UID == "" {
+				h.Screens[i].UID = store.NewUID()
+			}
+		}
+		for i := range h.Consents {
+			if h.Consents[i].UID == "" {
+				h.Consents[i].UID = store.NewUID()
+			}
+		}
+		*cur = h
+		return fmt.Sprintf("Health record: intake %s, %d red-flag screens, %d consents", intakeWords(h.Intake),
+			len(h.Screens), len(h.Consents)), nil
+	})
+}
+
+func intakeWords(in store.Intake) string {
+	if !in.OnFile() {
+		return "not on file"
+	}
+	return "of " + in.Date.Format(store.DateLayout)
 }
 
 // SaveSession validates and inserts a session, or replaces a draft, with

@@ -31,11 +31,11 @@ func (s *Store) insertClient(ctx context.Context, tx *sql.Tx, c store.Client, st
 	err := tx.QueryRowContext(ctx, `
 		INSERT INTO clients (uid, first_name, last_name, date_of_birth, phone, email,
 			medical_history, medications, contraindications, search_text, sort_name,
-			archived, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			archived, created_at, updated_at, alert_level)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		c.UID, c.FirstName, c.LastName, formatDate(c.DateOfBirth), c.Phone, c.Email,
 		c.MedicalHistory, c.Medications, c.Contraindications, c.SearchText(), sortName(c),
-		c.Archived, stamp, stamp).Scan(&c.ID)
+		c.Archived, stamp, stamp, store.AlertLevelOf(c, store.Health{}).Code()).Scan(&c.ID)
 	c.Version = 1
 	if err != nil {
 		return store.Client{}, err
@@ -44,13 +44,35 @@ func (s *Store) insertClient(ctx context.Context, tx *sql.Tx, c store.Client, st
 	return c, s.logClient(ctx, tx, store.ClientCreated, c.ID)
 }
 
-// logClient records a change to a client with the hash of what it now says.
+// logClient records a change to a client with the hash of what their
+// record now says, and brings the client list's marks up to date.
 func (s *Store) logClient(ctx context.Context, tx *sql.Tx, action store.Action, id int64) error {
-	c, err := scanClient(tx.QueryRowContext(ctx, `SELECT `+clientColumns+` FROM clients c WHERE c.id = ?`, id))
+	return s.logClientDetail(ctx, tx, action, id, "")
+}
+
+func (s *Store) logClientDetail(ctx context.Context, tx *sql.Tx, action store.Action, id int64, detail string) error {
+	var cols healthColumns
+	var level string
+	var consentOnFile bool
+	c, err := scanClient(tx.QueryRowContext(ctx, `SELECT `+clientColumns+`, c.intake, c.red_flags, c.consents,
+		c.alert_level, c.consent_on_file FROM clients c WHERE c.id = ?`, id),
+		&cols.intake, &cols.redFlags, &cols.consents, &level, &consentOnFile)
 	if err != nil {
 		return err
 	}
-	return s.appendLog(ctx, tx, store.AuditEntry{Action: action, Record: c.UID, Client: c.UID, Content: store.ClientHash(c)})
+	h, err := decodeHealth(cols)
+	if err != nil {
+		return err
+	}
+	// The marks are written only when they change: most changes (a phone
+	// number, an archive) leave them as they were.
+	if store.AlertLevelOf(c, h).Code() != level || h.ConsentOnFile(s.now()) != consentOnFile {
+		if err := s.refreshMarks(ctx, tx, c, h); err != nil {
+			return err
+		}
+	}
+	return s.appendLog(ctx, tx, store.AuditEntry{Action: action, Record: c.UID, Client: c.UID, Detail: detail,
+		Content: store.ClientRecordHash(c, h)})
 }
 
 // UpdateClient saves changes to an existing client.
@@ -186,7 +208,7 @@ func (s *Store) SearchClients(ctx context.Context, q store.ClientQuery) ([]store
 			args = append(args, "%"+escapeLike(word)+"%")
 		}
 	}
-	query := `SELECT ` + clientColumns + `, l.started_at, l.pain_before, l.pain_after,
+	query := `SELECT ` + clientColumns + `, c.alert_level, c.consent_on_file, l.started_at, l.pain_before, l.pain_after,
 			(SELECT COUNT(*) FROM sessions n WHERE n.client_id = c.id AND n.voided_at = '') AS visits
 		FROM clients c
 		LEFT JOIN sessions l ON l.id = (SELECT id FROM sessions x WHERE x.client_id = c.id AND x.voided_at = ''
@@ -215,11 +237,12 @@ func (s *Store) SearchClients(ctx context.Context, q store.ClientQuery) ([]store
 		var cs store.ClientSummary
 		var last sql.NullString
 		var before, after sql.NullInt64
-		c, err := scanClient(rows, &last, &before, &after, &cs.SessionCount)
+		var level string
+		c, err := scanClient(rows, &level, &cs.ConsentOnFile, &last, &before, &after, &cs.SessionCount)
 		if err != nil {
 			return nil, fmt.Errorf("search clients: %w", err)
 		}
-		cs.Client = c
+		cs.Client, cs.Alert = c, store.ParseAlertLevel(level)
 		if last.Valid {
 			cs.LastVisit = parseStart(last.String)
 		}

@@ -13,8 +13,9 @@ import (
 const (
 	ExportFormat = "backtrack-export"
 	// 2: clients and sessions carry their identifiers; 3: signatures,
-	// amendments, voids and the audit log
-	ExportVersion = 3
+	// amendments, voids and the audit log; 4: each client's intake,
+	// red-flag screens and consents
+	ExportVersion = 4
 )
 
 // Export is everything in the database, in a shape that outlives the schema:
@@ -79,6 +80,10 @@ type ExportClient struct {
 	CreatedAt         string          `json:"created_at"`
 	UpdatedAt         string          `json:"updated_at"`
 	Sessions          []ExportSession `json:"sessions"`
+	// The health record (version 4): nil or empty when there is none.
+	Intake         *ExportIntake   `json:"intake,omitempty"`
+	RedFlagScreens []ExportScreen  `json:"red_flag_screens,omitempty"`
+	Consents       []ExportConsent `json:"consents,omitempty"`
 	// Function: outcome measures, oldest first, and the treatment plan.
 	Measures []ExportMeasure `json:"measures,omitempty"`
 	Plan     *ExportPlan     `json:"plan,omitempty"`
@@ -225,6 +230,11 @@ func exportClients(ctx context.Context, tx *sql.Tx) ([]ExportClient, error) {
 		if ec.Sessions == nil {
 			ec.Sessions = []ExportSession{}
 		}
+		h, err := readHealth(ctx, tx, c.ID)
+		if err != nil {
+			return nil, fmt.Errorf("client %s: %w", c.UID, err)
+		}
+		ec.Intake, ec.RedFlagScreens, ec.Consents = exportHealth(h)
 		out = append(out, ec)
 	}
 	return out, exportFunction(ctx, tx, out, ids)

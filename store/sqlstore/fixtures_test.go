@@ -28,6 +28,7 @@ func richRecords(t testing.TB, s *sqlstore.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	richHealth(t, s, marta.ID)
 	jonas, err := s.CreateClient(ctx, store.Client{FirstName: `Jonas "JJ"`, LastName: "O'Brien'); DROP TABLE clients;--",
 		Phone: "=HYPERLINK(\"http://x\")", Email: "jonas@example.org"})
 	if err != nil {
@@ -194,3 +195,36 @@ func readFile(path string) ([]byte, error) { return os.ReadFile(path) }
 // Tests seal backups with a small scrypt cost so they stay fast; the format
 // and code path are the same.
 func init() { sqlite.PassphraseWorkFactor = 10 }
+
+// richHealth gives a client an intake with every kind of answer, a
+// red-flag screen referred and cleared, one at a visit still open, and a
+// consent partly withdrawn.
+func richHealth(t testing.TB, s *sqlstore.Store, clientID int64) {
+	t.Helper()
+	ctx := context.Background()
+	day := func(m, d int) time.Time { return time.Date(2026, time.Month(m), d, 0, 0, 0, 0, time.Local) }
+	in := store.Intake{Date: day(9, 30), Reason: "Lower back pain after lifting.\nWorse when sitting.", Began: "in August",
+		Onset: store.OnsetInjury, OnsetDetail: "lifting a sofa", PreviousTreatment: store.Yes("Physiotherapy, 4 sessions"),
+		Conditions: map[store.Condition]store.Answer{store.Pregnancy: store.Yes("24 weeks"), store.Diabetes: store.No(),
+			store.OtherCondition: {State: store.AnsweredNo, Detail: "none she knows of"}},
+		Medications: store.Yes("Ibuprofen 400 mg; folic acid"), Allergies: store.Yes("Latex"),
+		Activities: map[store.Activity]store.Answer{store.SittingJob: store.Yes("accountant, 9 hours"), store.Running: store.No()},
+		Goals:      "Sit through a working day."}
+	screen := store.RedFlagScreen{On: day(9, 30), Answers: map[store.RedFlag]store.Answer{
+		store.NightPain: store.Yes("wakes at 3 am"), store.SaddleNumbness: store.No()},
+		ReferredTo: "Dr Weber, GP", ReferredOn: day(10, 1), ClearedBy: "Dr Weber", ClearedOn: day(10, 8), Note: "Bloods normal"}
+	if err := s.SaveIntake(ctx, clientID, in, store.TypedAlerts{MedicalHistory: "Disc herniation L4/L5 (2019).\nDesk job.",
+		Medications: "Ibuprofen 400 mg", Contraindications: "Pregnant, 2nd trimester"}, &screen); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveScreen(ctx, clientID, store.RedFlagScreen{On: day(11, 20),
+		Answers: map[store.RedFlag]store.Answer{store.Fever: store.Yes("38.5 since Sunday")}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveConsent(ctx, clientID, store.Consent{On: day(9, 30), How: store.ConsentWritten, Assessment: true,
+		Techniques: "massage, stretching", Draping: true, Areas: []store.ConsentArea{store.AreaBack, store.AreaGluteal, store.AreaAbdomen},
+		Excluded: []store.ConsentArea{store.AreaChest}, Note: "Prefers a female therapist", WithdrawnOn: day(11, 1),
+		WithdrawnAreas: []store.ConsentArea{store.AreaAbdomen}, Withdrawal: "No more abdominal work in pregnancy"}); err != nil {
+		t.Fatal(err)
+	}
+}

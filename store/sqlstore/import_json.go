@@ -236,6 +236,12 @@ func (im *importer) jsonClient(n int, ec ExportClient) error {
 		}
 	}
 	ok = checkStamps(record, ec.CreatedAt, ec.UpdatedAt, report) && ok
+	var hr healthReader
+	health := hr.health(ec.Intake, ec.RedFlagScreens, ec.Consents)
+	for _, p := range hr.problems {
+		report(record, p.column, p.message)
+		ok = false
+	}
 	uid, err := store.CheckUID(ec.ID)
 	if err != nil {
 		report(record, "id", err.Error())
@@ -269,6 +275,18 @@ func (im *importer) jsonClient(n int, ec ExportClient) error {
 		}
 		if err != nil {
 			return fmt.Errorf("%s: %w", record, err)
+		}
+		if !health.Empty() {
+			err := im.b.SetHealth(added.ID, health)
+			if errors.As(err, &ve) {
+				for _, p := range ve.Problems {
+					report(record, p.Field, p.Message)
+				}
+				return nil
+			}
+			if err != nil {
+				return fmt.Errorf("%s: %w", record, err)
+			}
 		}
 		if err := im.setStamps("clients", added.ID, ec.CreatedAt, ec.UpdatedAt); err != nil {
 			return err

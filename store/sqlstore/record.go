@@ -22,6 +22,9 @@ func (s *Store) ClientRecord(ctx context.Context, clientID int64, period store.P
 		if err != nil {
 			return err
 		}
+		if rec.Health, err = readHealth(ctx, tx, clientID); err != nil {
+			return err
+		}
 		all, err := readSessions(ctx, tx, `s.client_id = ? AND s.started_at >= ? AND s.started_at < ?`,
 			clientID, from, until)
 		if err != nil {

@@ -181,6 +181,10 @@ func TestTheRecordProvesNothingWasChangedOutsideBacktrack(t *testing.T) {
 		{"a measure added directly", `INSERT INTO measures (uid, client_id, kind, taken_on, items, created_at, updated_at)
 			SELECT 'f0000000-0000-4000-8000-0000000000aa', id, 'rmdq', '2026-10-09', '[]', '', '' FROM clients WHERE first_name = 'Marta'`,
 			"the RMDQ of Marta Nowak-Świątek on 2026-10-09 (f0000000-0000-4000-8000-0000000000aa) was added outside Backtrack"},
+		{"a consent's areas", `UPDATE clients SET consents = replace(consents, '"chest"', '"face"') WHERE consents <> ''`,
+			"client Marta Nowak-Świątek"},
+		{"a red flag's answer", `UPDATE clients SET red_flags = replace(red_flags, 'wakes at 3 am', 'sleeps well') WHERE red_flags <> ''`,
+			"client Marta Nowak-Świątek"},
 		{"a plan's goal", `UPDATE plans SET goals = replace(goals, 'partly', 'met')`,
 			"the treatment plan of Marta Nowak-Świątek"},
 		{"a log entry changed", `DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'Someone else' WHERE seq = 3`,

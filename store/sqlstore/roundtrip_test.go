@@ -57,6 +57,11 @@ func TestJSONExportImportsBackWithNothingLost(t *testing.T) {
 		t.Fatalf("round trip changed the records:\n%s", firstDifference(string(wj), string(gj)))
 	}
 	// And the comparison itself sees what matters.
+	if m := want.Clients[0]; m.Intake == nil || m.Intake.Conditions["pregnancy"].Detail != "24 weeks" ||
+		len(m.RedFlagScreens) != 2 || m.RedFlagScreens[0].ClearedOn != "2026-10-08" ||
+		len(m.Consents) != 1 || m.Consents[0].WithdrawnOn != "2026-11-01" {
+		t.Fatalf("the intake, screens and consent are not in the export: %+v", m)
+	}
 	if len(want.Clients) != 3 || len(want.Vocabulary) < 30 || want.Clients[0].Sessions[0].HomeCare == "" {
 		t.Fatalf("fixture export is thinner than expected: %+v", want)
 	}

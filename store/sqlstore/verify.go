@@ -92,17 +92,25 @@ func verifyRecords(ctx context.Context, tx *sql.Tx, latest map[string]store.Audi
 			return nil, err
 		}
 		clients[c.ID] = c
-		seen[c.UID] = true
-		switch e, ok := latest[c.UID]; {
-		case !ok:
-			problems = append(problems, fmt.Sprintf("client %s (%s) was added outside Backtrack: the record's history has no entry for them", c.FullName(), c.UID))
-		case e.Content != store.ClientHash(c):
-			problems = append(problems, fmt.Sprintf("client %s (%s): their details were changed outside Backtrack after %s", c.FullName(), c.UID, e.At.Format(store.StampLayout)))
-		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, err
+	}
+	for _, id := range sortedIDs(clients) {
+		c := clients[id]
+		seen[c.UID] = true
+		h, err := readHealth(ctx, tx, c.ID)
+		if err != nil {
+			problems = append(problems, fmt.Sprintf("client %s (%s): their health record cannot be read (%v); it was changed outside Backtrack", c.FullName(), c.UID, err))
+			continue
+		}
+		switch e, ok := latest[c.UID]; {
+		case !ok:
+			problems = append(problems, fmt.Sprintf("client %s (%s) was added outside Backtrack: the record's history has no entry for them", c.FullName(), c.UID))
+		case e.Content != store.ClientRecordHash(c, h):
+			problems = append(problems, fmt.Sprintf("client %s (%s): their details were changed outside Backtrack after %s", c.FullName(), c.UID, e.At.Format(store.StampLayout)))
+		}
 	}
 	sessions, err := readSessions(ctx, tx, `1 = 1`)
 	if err != nil {
@@ -173,6 +181,16 @@ func noteSeals(ctx context.Context, tx *sql.Tx) (map[int64]string, error) {
 		out[id] = hash
 	}
 	return out, rows.Err()
+}
+
+// sortedIDs lists a map's client IDs in order.
+func sortedIDs(m map[int64]store.Client) []int64 {
+	ids := make([]int64, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return ids
 }
 
 // removedHere reports an entry that records a record's removal by

@@ -20,11 +20,15 @@ import (
 )
 
 var reportCommand = command{
-	summary: "write a client's progress report as PDF, one per active client with --all, or one visit's note with --session",
+	summary: "write a client's progress report or intake summary as PDF, one report per active client with --all, or one visit's note with --session",
 	usage: `backtrack report --db PATH --client ID|"First Last" [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out FILE.pdf
+  backtrack report --db PATH --intake --client ID|"First Last" --out FILE.pdf
   backtrack report --db PATH --all [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out DIR
   backtrack report --db PATH --session ID|UUID --out FILE.pdf|DIR  (one visit note)
-  (--out DIR for one client writes Lastname_Firstname_progress_YYYY-MM-DD.pdf in DIR)
+  (--out DIR for one client writes Lastname_Firstname_progress_YYYY-MM-DD.pdf in DIR,
+   or Lastname_Firstname_intake_YYYY-MM-DD.pdf with --intake)
+  (--intake: the intake summary, with the red-flag screen, the consent and a line for the client to sign;
+   the physician's and insurer's editions of the progress report carry the relevant history and the screen)
   (--all prints progress as counts; --verbose adds each client's name)
   options: --for client|physician|insurer (the edition; default physician)
            --paper A4|Letter  --date YYYY-MM-DD (report date, default today)
@@ -37,7 +41,7 @@ type reportFlags struct {
 	db, client, from, to, out, paper, date string
 	session                                string
 	edition                                string
-	all, verbose                           bool
+	all, verbose, intake                   bool
 	practice, therapist, credentials       string
 	set                                    map[string]bool // flags given, even if empty
 }
@@ -48,6 +52,7 @@ func parseReportFlags(args []string) (reportFlags, error) {
 	fs.StringVar(&f.client, "client", "", `client ID or full name ("First Last")`)
 	fs.BoolVar(&f.all, "all", false, "one report per active client, into the --out folder")
 	fs.BoolVar(&f.verbose, "verbose", false, "with --all, name each client in the progress (a log then keeps the names)")
+	fs.BoolVar(&f.intake, "intake", false, "print the client's intake summary instead of the progress report")
 	fs.StringVar(&f.session, "session", "", "one visit's note: the session's number or its UUID")
 	fs.StringVar(&f.from, "from", "", "first day of the period (YYYY-MM-DD)")
 	fs.StringVar(&f.to, "to", "", "last day of the period (YYYY-MM-DD)")
@@ -64,8 +69,8 @@ func parseReportFlags(args []string) (reportFlags, error) {
 	f.set = map[string]bool{}
 	fs.Visit(func(fl *flag.Flag) { f.set[fl.Name] = true })
 	switch {
-	case f.session != "" && (f.all || f.client != "" || f.from != "" || f.to != ""):
-		return f, usageError("--session prints one visit: give it without --client, --all, --from or --to")
+	case f.session != "" && (f.all || f.client != "" || f.from != "" || f.to != "" || f.intake):
+		return f, usageError("--session prints one visit: give it without --client, --all, --from, --to or --intake")
 	case f.session != "" && strings.TrimSpace(f.out) == "":
 		return f, usageError("--out is required")
 	case f.session != "":
@@ -76,6 +81,12 @@ func parseReportFlags(args []string) (reportFlags, error) {
 		return f, usageError("--client is required (an ID or a full name), or --all")
 	case strings.TrimSpace(f.out) == "":
 		return f, usageError("--out is required")
+	case f.intake && f.all:
+		return f, usageError("--intake prints one client's intake summary: give --client, not --all")
+	case f.intake && (f.from != "" || f.to != ""):
+		return f, usageError("--intake prints the intake as it is: --from and --to are for progress reports")
+	case f.intake && f.edition != "":
+		return f, usageError("--intake is the client's own paper: --for is for progress reports")
 	}
 	return f, nil
 }
@@ -112,18 +123,30 @@ func runReport(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if f.intake {
+		opts.Document = report.IntakeSummary
+	}
 	out := f.out
 	if info, err := os.Stat(out); err == nil && info.IsDir() {
-		out = filepath.Join(out, report.FileName(client, opts.Date))
+		name := report.FileName(client, opts.Date)
+		if f.intake {
+			name = report.IntakeFileName(client, opts.Date)
+		}
+		out = filepath.Join(out, name)
 	}
 	warnUnprintable(env, "", report.FindUnprintable(d, opts))
 	if err := report.WriteFile(ctx, out, d, opts); err != nil {
 		return err
 	}
-	if err := s.LogEvent(ctx, store.ReportPrinted, client.UID, fmt.Sprintf("Progress report %s, %d visits", strings.ToLower(opts.Edition.Label()), len(d.Sessions))); err != nil {
+	what := fmt.Sprintf("Progress report %s, %d visits", strings.ToLower(opts.Edition.Label()), len(d.Sessions))
+	said := fmt.Sprintf("%d visits", len(d.Sessions))
+	if f.intake {
+		what, said = "Intake summary", "intake summary"
+	}
+	if err := s.LogEvent(ctx, store.ReportPrinted, client.UID, what); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "wrote %s (%s, %d visits)\n", out, client.FullName(), len(d.Sessions))
+	fmt.Fprintf(env.Stdout, "wrote %s (%s, %s)\n", out, client.FullName(), said)
 	return nil
 }
 

@@ -1,0 +1,169 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"backtrack/store"
+)
+
+// healthBrief is what the brief says of the intake and the consent: when
+// the intake was taken and whether it is due for review, and the consent
+// in force or that there is none.
+func healthBrief(h store.Health, now time.Time) (intake, consent string) {
+	switch in := h.Intake; {
+	case !in.OnFile():
+		intake = "None on file: take it before treating (Intake…)"
+	case in.Stale(now):
+		intake = fmt.Sprintf("Taken %s, more than %d months ago: review it with the client (Intake…)",
+			longDate(in.Date), store.IntakeReviewMonths)
+	default:
+		intake = "Taken " + longDate(in.Date)
+	}
+	if !h.ConsentOnFile(now) {
+		consent = "No consent on file: record it before treating (Consent…)"
+		if latest, ok := store.LatestConsent(h.Consents); ok && latest.WithdrawnWhole() {
+			consent = "Withdrawn on " + longDate(latest.WithdrawnOn) + ": no consent on file (Consent…)"
+		}
+		return intake, consent
+	}
+	latest, _ := store.LatestConsent(h.Consents)
+	have := store.ConsentedAreas(h.Consents, now)
+	var sensitive []store.ConsentArea
+	for _, a := range store.ConsentAreas {
+		if a.Sensitive() && have[a] {
+			sensitive = append(sensitive, a)
+		}
+	}
+	consent = fmt.Sprintf("%s, %s", latest.How.Label(), longDate(latest.On))
+	if len(sensitive) > 0 {
+		consent += " · sensitive areas consented: " + store.AreaLabels(sensitive)
+	} else {
+		consent += " · no sensitive area consented"
+	}
+	if len(latest.Excluded) > 0 {
+		consent += " · excluded: " + store.AreaLabels(latest.Excluded)
+	}
+	return intake, consent
+}
+
+// openIntake opens the client's intake to take or review it.
+func (v *ClientView) openIntake() {
+	if v.client.ID == 0 {
+		return
+	}
+	e := newIntakeDialog(v.d.store, v.d.tasks, v.client, v.health, v.d.window)
+	if e.Date.Entry.Text == "" {
+		e.Date.Entry.SetText(v.d.now().Format(store.DateLayout))
+	}
+	v.showHealthDialog(e.dialog, func() { v.IntakeDialog = nil }, &e.OnSaved)
+	v.IntakeDialog = e
+}
+
+// openConsent opens the consent in force, or a new one dated today.
+func (v *ClientView) openConsent() { v.consentDialog(false) }
+
+func (v *ClientView) consentDialog(fresh bool) {
+	if v.client.ID == 0 {
+		return
+	}
+	e := newConsentDialog(v.d.window, v.d.store, v.d.tasks, v.client, v.health, fresh, v.d.now())
+	if e.base.UID == "" {
+		e.Date.Entry.SetText(v.d.now().Format(store.DateLayout))
+	}
+	e.OnNew = func() { v.consentDialog(true) }
+	v.showHealthDialog(e.dialog, func() { v.ConsentDialog = nil }, &e.OnSaved)
+	v.ConsentDialog = e
+}
+
+// openReferredScreen opens the screen whose "yes" awaits what was done.
+func (v *ClientView) openReferredScreen() {
+	for _, s := range v.health.Screens {
+		if s.UID == v.Header.referUID {
+			v.openScreen(s, s.On)
+			return
+		}
+	}
+}
+
+// openScreen opens a red-flag screen: base, or a new one dated day.
+func (v *ClientView) openScreen(base store.RedFlagScreen, day time.Time) {
+	if v.client.ID == 0 {
+		return
+	}
+	e := newScreenDialog(v.d.window, v.d.store, v.d.tasks, v.client, base,
+		time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.Local))
+	v.showHealthDialog(e.dialog, func() { v.ScreenDialog = nil }, &e.OnSaved)
+	v.ScreenDialog = e
+}
+
+// showHealthDialog shows one of the health dialogs; once it saves, the
+// client is reloaded in the mode the view is in, keeping a session form.
+func (v *ClientView) showHealthDialog(d *dialog.CustomDialog, closed func(), onSaved *func()) {
+	id := v.client.ID
+	*onSaved = func() {
+		v.d.list.Reload()
+		keep := v.mode
+		v.load(id, keep)
+	}
+	d.SetOnClosed(closed)
+	size := v.d.window.Canvas().Size()
+	d.Resize(fyne.NewSize(min(760, size.Width-40), min(720, size.Height-40)))
+	d.Show()
+}
+
+// consentQuestion is the question a save asks when a session treats an
+// area without consent on file, kept for tests.
+type consentQuestion struct {
+	dialog   *dialog.CustomDialog
+	Message  *widget.Label
+	GivenNow *widget.Button
+	Without  *widget.Button
+	Back     *widget.Button
+}
+
+// askConsent asks what to do with a session treating areas without
+// consent on file; answer gets the choice, or ok false to go back.
+func (v *ClientView) askConsent(missing []store.AreaWithoutConsent, answer func(a store.ConsentAnswer, ok bool)) {
+	q := &consentQuestion{}
+	var lines string
+	for _, m := range missing {
+		lines += "\n• " + m.Area.Label() + " (" + joinNames(m.Muscles) + ")"
+	}
+	q.Message = widget.NewLabel(v.client.FullName() + " has no consent on file for:" + lines +
+		"\n\nDid the client consent to treatment there at this visit? The answer is kept in the record's history.")
+	q.Message.Wrapping = fyne.TextWrapWord
+	done := func(a store.ConsentAnswer, ok bool) func() {
+		return func() {
+			q.dialog.Hide()
+			v.ConsentAsk = nil
+			answer(a, ok)
+		}
+	}
+	q.GivenNow = widget.NewButtonWithIcon("Yes, verbally: record it and save", theme.ConfirmIcon(), done(store.ConsentGivenNow, true))
+	q.GivenNow.Importance = widget.HighImportance
+	q.Without = widget.NewButton("Save without consent on file", done(store.ConsentNotRecorded, true))
+	q.Without.Importance = widget.DangerImportance
+	q.Back = widget.NewButton("Back to the note", done("", false))
+	q.dialog = dialog.NewCustomWithoutButtons("Consent for this area?", q.Message, v.d.window)
+	q.dialog.SetButtons([]fyne.CanvasObject{q.Back, q.Without, q.GivenNow})
+	q.dialog.Resize(fyne.NewSize(min(560, v.d.window.Canvas().Size().Width-40), 0))
+	v.ConsentAsk = q
+	q.dialog.Show()
+}
+
+func joinNames(names []string) string {
+	out := ""
+	for i, n := range names {
+		if i > 0 {
+			out += ", "
+		}
+		out += n
+	}
+	return out
+}

@@ -1,0 +1,245 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"backtrack/store"
+	"backtrack/store/sqlstore"
+)
+
+// Area choices in the consent dialog.
+const (
+	areaCovered      = "Consented"
+	areaExcluded     = "Excluded"
+	areaNotDiscussed = "Not discussed"
+)
+
+// consentDialog records a client's informed consent, or changes the one
+// in force (a correction, a withdrawal). Every sensitive area is asked on
+// its own line. It keeps its widgets for tests.
+type consentDialog struct {
+	store  *sqlstore.Store
+	tasks  *tasks
+	client store.Client
+	base   store.Consent // UID "" for a new consent
+
+	Date       *dateField
+	How        *widget.RadioGroup
+	Assessment *widget.Check
+	Techniques *entry
+	Draping    *widget.Check
+	Areas      map[store.ConsentArea]*widget.RadioGroup
+	Note       *entry
+
+	WithdrawnOn    *dateField
+	WithdrawnAreas map[store.ConsentArea]*widget.Check
+	Withdrawal     *entry
+
+	Save    *widget.Button
+	Cancel  *widget.Button
+	Summary *widget.Label
+	// NewConsent leaves the consent in force as it was and records
+	// another (a consent is corrected in place only for a mistake).
+	NewConsent *widget.Button
+	errors     map[string]*fieldError
+	busy       bool
+	OnSaved    func()
+	OnNew      func()
+	dialog     *dialog.CustomDialog
+}
+
+// newConsentDialog opens on the consent in force (to correct it or record
+// its withdrawal), or, with fresh or when there is none, on a new one: the
+// areas consented to so far ticked (the general ones for a first consent),
+// every other sensitive area not discussed.
+func newConsentDialog(win fyne.Window, s *sqlstore.Store, t *tasks, c store.Client, h store.Health, fresh bool, now time.Time) *consentDialog {
+	e := &consentDialog{store: s, tasks: t, client: c, errors: map[string]*fieldError{}}
+	latest, ok := store.LatestConsent(h.Consents)
+	switch {
+	case ok && !latest.WithdrawnWhole() && !fresh:
+		e.base = latest
+	case ok && h.ConsentOnFile(now):
+		have := store.ConsentedAreas(h.Consents, now)
+		e.base = store.Consent{How: latest.How, Assessment: latest.Assessment, Draping: latest.Draping, Techniques: latest.Techniques}
+		for _, a := range store.ConsentAreas {
+			if have[a] {
+				e.base.Areas = append(e.base.Areas, a)
+			}
+		}
+	default:
+		e.base = store.Consent{How: store.ConsentWritten, Assessment: true, Draping: true, Areas: store.GeneralAreas}
+	}
+	b := e.base
+	e.Date = newDateField(b.On)
+	e.How = widget.NewRadioGroup([]string{store.ConsentWritten.Label(), store.ConsentVerbal.Label()}, nil)
+	e.How.Horizontal = true
+	if b.How != "" {
+		e.How.SetSelected(b.How.Label())
+	}
+	e.Assessment = widget.NewCheck("Assessment and palpation explained and agreed", nil)
+	e.Assessment.SetChecked(b.Assessment)
+	e.Techniques = newEntry("Massage, stretching, trigger point work…")
+	e.Techniques.SetText(b.Techniques)
+	e.Draping = widget.NewCheck("Draping explained and agreed", nil)
+	e.Draping.SetChecked(b.Draping)
+	e.Areas = map[store.ConsentArea]*widget.RadioGroup{}
+	e.WithdrawnAreas = map[store.ConsentArea]*widget.Check{}
+	for _, a := range store.ConsentAreas {
+		g := widget.NewRadioGroup([]string{areaCovered, areaExcluded, areaNotDiscussed}, nil)
+		g.Horizontal, g.Required = true, true
+		g.SetSelected(areaNotDiscussed)
+		for _, x := range b.Areas {
+			if x == a {
+				g.SetSelected(areaCovered)
+			}
+		}
+		for _, x := range b.Excluded {
+			if x == a {
+				g.SetSelected(areaExcluded)
+			}
+		}
+		e.Areas[a] = g
+		w := widget.NewCheck(a.Label(), nil)
+		for _, x := range b.WithdrawnAreas {
+			if x == a {
+				w.SetChecked(true)
+			}
+		}
+		e.WithdrawnAreas[a] = w
+	}
+	e.Note = newNoteEntry("Anything the client asked for or said", 2)
+	e.Note.SetText(b.Note)
+	e.WithdrawnOn = newDateField(b.WithdrawnOn)
+	e.Withdrawal = newNoteEntry("What the client withdrew, in their words", 2)
+	e.Withdrawal.SetText(b.Withdrawal)
+	e.errors["consent_date"], e.errors["withdrawal_date"] = e.Date.Error, e.WithdrawnOn.Error
+	for _, key := range []string{"consent_how", "consent_areas", "consent_techniques", "consent_note", "withdrawal"} {
+		e.errors[key] = newFieldError()
+	}
+
+	e.Summary = widget.NewLabel("")
+	e.Summary.Importance = widget.DangerImportance
+	e.Summary.Wrapping = fyne.TextWrapWord
+	e.Save = widget.NewButtonWithIcon("Save consent", theme.DocumentSaveIcon(), e.save)
+	e.Save.Importance = widget.HighImportance
+	e.Cancel = widget.NewButton("Cancel", func() { e.dialog.Hide() })
+	e.NewConsent = widget.NewButtonWithIcon("Record a new consent instead", theme.ContentAddIcon(), func() {
+		e.dialog.Hide()
+		if e.OnNew != nil {
+			e.OnNew()
+		}
+	})
+	if e.base.UID == "" {
+		e.NewConsent.Hide()
+	}
+
+	rows := container.New(layout.NewFormLayout())
+	add := func(label string, obj fyne.CanvasObject) {
+		if label == "" {
+			rows.Add(layout.NewSpacer())
+		} else {
+			rows.Add(rowLabel(label))
+		}
+		rows.Add(obj)
+	}
+	withError := func(obj fyne.CanvasObject, key string) fyne.CanvasObject {
+		return container.NewVBox(obj, e.errors[key])
+	}
+	add("Date given", e.Date.box)
+	add("How", withError(e.How, "consent_how"))
+	add("Covers", container.NewVBox(e.Assessment, e.Draping))
+	add("Techniques", withError(e.Techniques, "consent_techniques"))
+	add("", widget.NewLabelWithStyle("AREAS", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	for _, a := range store.ConsentAreas {
+		label := a.Label()
+		if a.Sensitive() {
+			label += " (sensitive)"
+		}
+		add(label, e.Areas[a])
+	}
+	add("", e.errors["consent_areas"])
+	add("Note", withError(e.Note, "consent_note"))
+	add("", widget.NewLabelWithStyle("WITHDRAWAL", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	add("", newHint("Leave empty unless the client withdrew consent. Tick no area to withdraw all of it."))
+	add("Withdrawn on", e.WithdrawnOn.box)
+	withdrawn := container.NewGridWithColumns(2)
+	for _, a := range store.ConsentAreas {
+		withdrawn.Add(e.WithdrawnAreas[a])
+	}
+	add("Areas withdrawn", withdrawn)
+	add("What was withdrawn", withError(e.Withdrawal, "withdrawal"))
+
+	buttons := container.NewBorder(nil, nil, e.NewConsent, container.NewHBox(e.Cancel, e.Save), e.Summary)
+	content := container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(rows))
+	title := "Consent: " + c.FullName()
+	if e.base.UID == "" {
+		title = "New consent: " + c.FullName()
+	}
+	e.dialog = dialog.NewCustomWithoutButtons(title, content, win)
+	return e
+}
+
+func (e *consentDialog) read() (store.Consent, map[string]string) {
+	problems := map[string]string{}
+	c := e.base
+	c.On = e.Date.value("consent_date", "The consent date", problems)
+	c.How = ""
+	for _, m := range []store.ConsentMethod{store.ConsentWritten, store.ConsentVerbal} {
+		if e.How.Selected == m.Label() {
+			c.How = m
+		}
+	}
+	c.Assessment, c.Draping, c.Techniques, c.Note = e.Assessment.Checked, e.Draping.Checked, e.Techniques.Text, e.Note.Text
+	c.Areas, c.Excluded, c.WithdrawnAreas = nil, nil, nil
+	for _, a := range store.ConsentAreas {
+		switch e.Areas[a].Selected {
+		case areaCovered:
+			c.Areas = append(c.Areas, a)
+		case areaExcluded:
+			c.Excluded = append(c.Excluded, a)
+		}
+		if e.WithdrawnAreas[a].Checked {
+			c.WithdrawnAreas = append(c.WithdrawnAreas, a)
+		}
+	}
+	c.WithdrawnOn = e.WithdrawnOn.value("withdrawal_date", "The withdrawal date", problems)
+	c.Withdrawal = e.Withdrawal.Text
+	return c, problems
+}
+
+func (e *consentDialog) save() {
+	if e.busy {
+		return
+	}
+	c, problems := e.read()
+	showProblems(e.errors, e.Summary, problems)
+	if len(problems) > 0 {
+		return
+	}
+	e.busy = true
+	e.Save.Disable()
+	id := e.client.ID
+	e.tasks.run(func() func() {
+		_, err := e.store.SaveConsent(context.Background(), id, c)
+		return func() {
+			e.busy = false
+			e.Save.Enable()
+			if err != nil {
+				showSaveProblems(e.errors, e.Summary, err)
+				return
+			}
+			e.dialog.Hide()
+			if e.OnSaved != nil {
+				e.OnSaved()
+			}
+		}
+	})
+}
