@@ -14,7 +14,8 @@ const (
 	ExportFormat = "backtrack-export"
 	// 2: clients and sessions carry their identifiers; 3: signatures,
 	// amendments, voids and the audit log; 4: each client's intake,
-	// red-flag screens and consents
+	// red-flag screens, consents, outcome measures and plan, and each
+	// session's body chart
 	ExportVersion = 4
 )
 
