@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"backtrack/store"
 	"backtrack/store/sqlite"
 	"time"
 
@@ -55,7 +56,7 @@ func (b *backupStatus) showLastBackup(dbPath string, now time.Time) {
 	switch {
 	case err != nil || len(all) == 0:
 		b.Line.SetText("No backup yet")
-	case sameDay(all[0].Taken.Local(), now):
+	case store.SameDay(all[0].Taken.Local(), now):
 		b.Line.SetText("Backed up today " + all[0].Taken.Local().Format("15:04"))
 	default:
 		b.Line.SetText("Last backup " + longDate(all[0].Taken))
@@ -65,12 +66,6 @@ func (b *backupStatus) showLastBackup(dbPath string, now time.Time) {
 // serverBackupLine is the status line on a practice server, where the desk
 // makes no backup of its own.
 const serverBackupLine = "On the practice server: backed up by the server"
-
-func sameDay(a, b time.Time) bool {
-	ay, am, ad := a.Date()
-	by, bm, bd := b.Date()
-	return ay == by && am == bm && ad == bd
-}
 
 // StartAutoBackup makes the day's backup of the therapist's records a few
 // seconds from now, unless one was already taken today. Close cancels it

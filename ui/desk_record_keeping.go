@@ -61,21 +61,21 @@ func newRecordKeeping(d *Desk) *recordKeeping {
 }
 
 // refreshDrafts counts the notes that wait for a signature, in the
-// background, and shows the button when there are any.
+// background, and shows the button when there are any. The notes
+// themselves are read only when the therapist asks to sign them.
 func (d *Desk) refreshDrafts() {
 	s := d.store
 	d.tasks.run(func() func() {
-		drafts, err := s.UnsignedNotes(context.Background())
+		n, err := s.UnsignedCount(context.Background())
 		return func() {
 			if d.store != s || err != nil {
 				return
 			}
-			d.records.drafts = drafts
-			if len(drafts) == 0 {
+			if n == 0 {
 				d.records.Unsigned.Hide()
 				return
 			}
-			d.records.Unsigned.SetText(words.Plural(len(drafts), "note to sign", "notes to sign"))
+			d.records.Unsigned.SetText(words.Plural(n, "note to sign", "notes to sign"))
 			d.records.Unsigned.Show()
 		}
 	})
@@ -84,15 +84,26 @@ func (d *Desk) refreshDrafts() {
 // signDrafts offers the unsigned notes one by one, oldest first: sign it,
 // open it, or leave it for later.
 func (d *Desk) signDrafts() {
-	if len(d.records.drafts) == 0 {
-		return
-	}
 	by := signer(d.app.Preferences())
 	if by == "" {
 		d.askForSignerName()
 		return
 	}
-	d.offerDraft(0, by)
+	s := d.store
+	d.tasks.run(func() func() {
+		drafts, err := s.UnsignedNotes(context.Background())
+		return func() {
+			if d.store != s {
+				return
+			}
+			if err != nil {
+				d.showError("The notes to sign could not be read", err)
+				return
+			}
+			d.records.drafts = drafts
+			d.offerDraft(0, by)
+		}
+	})
 }
 
 func (d *Desk) offerDraft(i int, by string) {

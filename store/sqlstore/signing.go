@@ -193,6 +193,18 @@ func (b *Batch) seal(sess store.Session, clientUID string, entry store.AuditEntr
 	return sess, b.s.appendLog(b.ctx, b.tx, entry)
 }
 
+// UnsignedCount counts the drafts waiting for a signature (the desk's
+// "N notes to sign"): one indexed count, cheap enough for every client
+// opened.
+func (s *Store) UnsignedCount(ctx context.Context) (int, error) {
+	var n int
+	err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM sessions WHERE signed_at = '' AND legacy = FALSE AND voided_at = ''`).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("unsigned notes: %w", err)
+	}
+	return n, nil
+}
+
 // UnsignedNotes lists the drafts, oldest first, for the desk to offer
 // signing them.
 func (s *Store) UnsignedNotes(ctx context.Context) ([]store.Session, error) {
