@@ -6,8 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -43,17 +41,11 @@ type consentDialog struct {
 	WithdrawnAreas map[store.ConsentArea]*widget.Check
 	Withdrawal     *entry
 
-	Save    *widget.Button
-	Cancel  *widget.Button
-	Summary *widget.Label
 	// NewConsent leaves the consent in force as it was and records
 	// another (a consent is corrected in place only for a mistake).
 	NewConsent *widget.Button
-	errors     map[string]*fieldError
-	busy       bool
-	OnSaved    func()
 	OnNew      func()
-	dialog     *dialog.CustomDialog
+	*healthForm
 }
 
 // newConsentDialog opens on the consent in force (to correct it or record
@@ -61,7 +53,8 @@ type consentDialog struct {
 // areas consented to so far ticked (the general ones for a first consent),
 // every other sensitive area not discussed.
 func newConsentDialog(win fyne.Window, s *sqlstore.Store, t *tasks, c store.Client, h store.Health, fresh bool, now time.Time) *consentDialog {
-	e := &consentDialog{store: s, tasks: t, client: c, errors: map[string]*fieldError{}}
+	e := &consentDialog{store: s, tasks: t, client: c}
+	e.healthForm = newHealthForm(t, "Save consent", e.save)
 	latest, ok := store.LatestConsent(h.Consents)
 	switch {
 	case ok && !latest.WithdrawnWhole() && !fresh:
@@ -121,16 +114,6 @@ func newConsentDialog(win fyne.Window, s *sqlstore.Store, t *tasks, c store.Clie
 	e.Withdrawal = newNoteEntry("What the client withdrew, in their words", 2)
 	e.Withdrawal.SetText(b.Withdrawal)
 	e.errors["consent_date"], e.errors["withdrawal_date"] = e.Date.Error, e.WithdrawnOn.Error
-	for _, key := range []string{"consent_how", "consent_areas", "consent_techniques", "consent_note", "withdrawal"} {
-		e.errors[key] = newFieldError()
-	}
-
-	e.Summary = widget.NewLabel("")
-	e.Summary.Importance = widget.DangerImportance
-	e.Summary.Wrapping = fyne.TextWrapWord
-	e.Save = widget.NewButtonWithIcon("Save consent", theme.DocumentSaveIcon(), e.save)
-	e.Save.Importance = widget.HighImportance
-	e.Cancel = widget.NewButton("Cancel", func() { e.dialog.Hide() })
 	e.NewConsent = widget.NewButtonWithIcon("Record a new consent instead", theme.ContentAddIcon(), func() {
 		e.dialog.Hide()
 		if e.OnNew != nil {
@@ -141,23 +124,12 @@ func newConsentDialog(win fyne.Window, s *sqlstore.Store, t *tasks, c store.Clie
 		e.NewConsent.Hide()
 	}
 
-	rows := container.New(layout.NewFormLayout())
-	add := func(label string, obj fyne.CanvasObject) {
-		if label == "" {
-			rows.Add(layout.NewSpacer())
-		} else {
-			rows.Add(rowLabel(label))
-		}
-		rows.Add(obj)
-	}
-	withError := func(obj fyne.CanvasObject, key string) fyne.CanvasObject {
-		return container.NewVBox(obj, e.errors[key])
-	}
+	add, heading, withError := e.add, e.heading, e.withError
 	add("Date given", e.Date.box)
 	add("How", withError(e.How, "consent_how"))
 	add("Covers", container.NewVBox(e.Assessment, e.Draping))
 	add("Techniques", withError(e.Techniques, "consent_techniques"))
-	add("", widget.NewLabelWithStyle("AREAS", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	heading("AREAS")
 	for _, a := range store.ConsentAreas {
 		label := a.Label()
 		if a.Sensitive() {
@@ -165,9 +137,10 @@ func newConsentDialog(win fyne.Window, s *sqlstore.Store, t *tasks, c store.Clie
 		}
 		add(label, e.Areas[a])
 	}
+	e.errors["consent_areas"] = newFieldError()
 	add("", e.errors["consent_areas"])
 	add("Note", withError(e.Note, "consent_note"))
-	add("", widget.NewLabelWithStyle("WITHDRAWAL", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	heading("WITHDRAWAL")
 	add("", newHint("Leave empty unless the client withdrew consent. Tick no area to withdraw all of it."))
 	add("Withdrawn on", e.WithdrawnOn.box)
 	withdrawn := container.NewGridWithColumns(2)
@@ -177,13 +150,11 @@ func newConsentDialog(win fyne.Window, s *sqlstore.Store, t *tasks, c store.Clie
 	add("Areas withdrawn", withdrawn)
 	add("What was withdrawn", withError(e.Withdrawal, "withdrawal"))
 
-	buttons := container.NewBorder(nil, nil, e.NewConsent, container.NewHBox(e.Cancel, e.Save), e.Summary)
-	content := container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(rows))
 	title := "Consent: " + c.FullName()
 	if e.base.UID == "" {
 		title = "New consent: " + c.FullName()
 	}
-	e.dialog = dialog.NewCustomWithoutButtons(title, content, win)
+	e.build(title, e.NewConsent, win)
 	return e
 }
 
@@ -216,30 +187,10 @@ func (e *consentDialog) read() (store.Consent, map[string]string) {
 }
 
 func (e *consentDialog) save() {
-	if e.busy {
-		return
-	}
 	c, problems := e.read()
-	showProblems(e.errors, e.Summary, problems)
-	if len(problems) > 0 {
-		return
-	}
-	e.busy = true
-	e.Save.Disable()
 	id := e.client.ID
-	e.tasks.run(func() func() {
+	e.submit(problems, func() error {
 		_, err := e.store.SaveConsent(context.Background(), id, c)
-		return func() {
-			e.busy = false
-			e.Save.Enable()
-			if err != nil {
-				showSaveProblems(e.errors, e.Summary, err)
-				return
-			}
-			e.dialog.Hide()
-			if e.OnSaved != nil {
-				e.OnSaved()
-			}
-		}
+		return err
 	})
 }

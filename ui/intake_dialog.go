@@ -6,9 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
@@ -40,20 +37,14 @@ type intakeDialog struct {
 	MedsThatMatter    *entry
 	MedicalHistory    *entry
 
-	Screen  *screenFields
-	Save    *widget.Button
-	Cancel  *widget.Button
-	Summary *widget.Label
-
-	errors  map[string]*fieldError
-	busy    bool
-	OnSaved func()
-	dialog  *dialog.CustomDialog
+	Screen *screenFields
+	*healthForm
 }
 
 func newIntakeDialog(s *sqlstore.Store, t *tasks, c store.Client, h store.Health, win fyne.Window) *intakeDialog {
 	in := h.Intake
-	e := &intakeDialog{store: s, tasks: t, client: c, errors: map[string]*fieldError{}}
+	e := &intakeDialog{store: s, tasks: t, client: c}
+	e.healthForm = newHealthForm(t, "Save intake", e.save)
 	e.screen, _ = h.IntakeScreen()
 	e.Date = newDateField(in.Date)
 	e.Reason = newNoteEntry("The reason for the visit, in the client's words", 2)
@@ -96,34 +87,9 @@ func newIntakeDialog(s *sqlstore.Store, t *tasks, c store.Client, h store.Health
 		"all_medications": e.Medications.Error, "allergies": e.Allergies.Error} {
 		e.errors[key] = fe
 	}
-	for _, key := range []string{"intake_reason", "intake_began", "intake_onset", "intake_goals",
-		"contraindications", "medications", "medical_history"} {
-		e.errors[key] = newFieldError()
-	}
 	e.errors["screen_date"] = e.Date.Error // the screen is dated with the intake
 
-	e.Summary = widget.NewLabel("")
-	e.Summary.Importance = widget.DangerImportance
-	e.Summary.Wrapping = fyne.TextWrapWord
-	e.Save = widget.NewButtonWithIcon("Save intake", theme.DocumentSaveIcon(), e.save)
-	e.Save.Importance = widget.HighImportance
-	e.Cancel = widget.NewButton("Cancel", func() { e.dialog.Hide() })
-
-	rows := container.New(layout.NewFormLayout())
-	add := func(label string, obj fyne.CanvasObject) {
-		if label == "" {
-			rows.Add(layout.NewSpacer())
-		} else {
-			rows.Add(rowLabel(label))
-		}
-		rows.Add(obj)
-	}
-	withError := func(obj fyne.CanvasObject, key string) fyne.CanvasObject {
-		return container.NewVBox(obj, e.errors[key])
-	}
-	heading := func(text string) {
-		add("", widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	}
+	add, heading, withError := e.add, e.heading, e.withError
 	add("Intake date", e.Date.box)
 	add("", newHint("Each question is “not asked”, “no” or “yes” with what the client said: an unasked question is never read as a no."))
 	heading("THE COMPLAINT")
@@ -150,9 +116,7 @@ func newIntakeDialog(s *sqlstore.Store, t *tasks, c store.Client, h store.Health
 	heading("RED-FLAG SCREEN")
 	e.Screen.rows(add)
 
-	buttons := container.NewBorder(nil, nil, nil, container.NewHBox(e.Cancel, e.Save), e.Summary)
-	content := container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(rows))
-	e.dialog = dialog.NewCustomWithoutButtons("Intake: "+c.FullName(), content, win)
+	e.build("Intake: "+c.FullName(), nil, win)
 	return e
 }
 
@@ -191,32 +155,9 @@ func (e *intakeDialog) read() (store.Intake, store.TypedAlerts, *store.RedFlagSc
 }
 
 func (e *intakeDialog) save() {
-	if e.busy {
-		return
-	}
 	in, text, screen, problems := e.read()
-	showProblems(e.errors, e.Summary, problems)
-	if len(problems) > 0 {
-		return
-	}
-	e.busy = true
-	e.Save.Disable()
 	id := e.client.ID
-	e.tasks.run(func() func() {
-		err := e.store.SaveIntake(context.Background(), id, in, text, screen)
-		return func() {
-			e.busy = false
-			e.Save.Enable()
-			if err != nil {
-				showSaveProblems(e.errors, e.Summary, err)
-				return
-			}
-			e.dialog.Hide()
-			if e.OnSaved != nil {
-				e.OnSaved()
-			}
-		}
-	})
+	e.submit(problems, func() error { return e.store.SaveIntake(context.Background(), id, in, text, screen) })
 }
 
 // showSaveProblems shows why the store refused: validation problems at
