@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"sort"
 	"time"
 
 	"backtrack/report/bodymap"
@@ -156,7 +155,7 @@ func (r *renderer) heatMap(mapped []store.Session) {
 		len(mapped), formatRange(mapped[0].Start, mapped[len(mapped)-1].Start)))
 	ty += 2
 	lh := lineHeight(smallStyle.size)
-	for _, n := range heatSteps(most) {
+	for _, n := range bodymap.HeatSteps(most) {
 		r.fill(rgbOf(bodymap.HeatShade(n, most)))
 		r.draw(mapSeam)
 		r.pdf.SetLineWidth(0.15)
@@ -167,53 +166,10 @@ func (r *renderer) heatMap(mapped []store.Session) {
 	ty += 2
 	r.writeLines(labelStyle, x, ty, w, "L", []string{"MOST OFTEN"})
 	ty += lineHeight(labelStyle.size) + 0.4
-	for _, line := range mostOften(counts, len(mapped), 10) {
+	for _, line := range bodymap.MostOften(counts, len(mapped), 10) {
 		ty += r.block(smallStyle, x, ty, w, "L", line)
 	}
 	r.pdf.SetY(max(y+figH, ty) + 1)
-}
-
-// heatSteps are the counts the key shows: each one up to five, else five
-// spread evenly from one to the most.
-func heatSteps(most int) []int {
-	var out []int
-	if most <= 5 {
-		for n := 1; n <= most; n++ {
-			out = append(out, n)
-		}
-		return out
-	}
-	for k := range 5 {
-		out = append(out, 1+(most-1)*k/4)
-	}
-	return out
-}
-
-// mostOften is "Lumbar (L): 11 of 12 visits", most often first, at most n.
-func mostOften(counts map[store.RegionID]int, visits, n int) []string {
-	ids := make([]store.RegionID, 0, len(counts))
-	for id := range counts {
-		ids = append(ids, id)
-	}
-	order := map[store.RegionID]int{}
-	for i, reg := range store.Regions() {
-		order[reg.ID] = i
-	}
-	sort.Slice(ids, func(i, j int) bool {
-		if counts[ids[i]] != counts[ids[j]] {
-			return counts[ids[i]] > counts[ids[j]]
-		}
-		return order[ids[i]] < order[ids[j]]
-	})
-	var out []string
-	for _, id := range ids[:min(n, len(ids))] {
-		label := string(id)
-		if reg, ok := store.RegionOf(id); ok {
-			label = reg.Label()
-		}
-		out = append(out, fmt.Sprintf("%s: %d of %d visits", label, counts[id], visits))
-	}
-	return out
 }
 
 // noteBodyMap prints a visit's map: the figure on the left with the muscles
