@@ -159,7 +159,7 @@ type beforeTreatment struct {
 
 // briefMapWidth is the small map's width: the regions of the lower back
 // still tell apart, and the lines keep most of the panel.
-const briefMapWidth = 150
+const briefMapWidth = 130
 
 // The lines, in reading order.
 const (
