@@ -90,7 +90,14 @@ func DrawBodyMap(pdf *gofpdf.Fpdf, x, y, w, h float64, pic BodyMapPicture) {
 	r := f.Scale * 3.2
 	for _, s := range shapes {
 		if m, ok := byRegion[s.Region]; ok {
-			drawSymbol(pdf, bodymap.SymbolOf(m.PainType), s.Centre, r, line*0.5)
+			sym := bodymap.SymbolOf(m.PainType)
+			// a white halo keeps the symbol apart from its region's tint
+			// when both print as the same grey
+			setDraw(pdf, rgb{255, 255, 255}, line*1.6)
+			for _, p := range sym.Path(s.Centre, r) {
+				polygon(pdf, p, "D")
+			}
+			drawSymbol(pdf, sym, s.Centre, r, line*0.5)
 		}
 	}
 	pdf.SetTextColor(mapLine.r, mapLine.g, mapLine.b)
