@@ -183,20 +183,9 @@ func (r *renderer) noteBodyMap(s store.Session) {
 	}
 	figW := (r.width - mapGap) * 0.55
 	figH := figW * bodymap.Aspect()
-	r.section("Where it hurt", figH)
-	y := r.pdf.GetY()
-	r.use(style{"", 8, inkColor})
-	DrawBodyMap(r.pdf, r.left, y, figW, figH, BodyMapPicture{Marks: s.BodyMap, Muscles: s.Muscles})
 	x, w := r.left+figW+mapGap, r.width-figW-mapGap
-	ty := y + 2
-	r.writeLines(labelStyle, x, ty, w, "L", []string{"PAIN TYPES"})
-	ty += lineHeight(labelStyle.size) + 0.4
-	r.pdf.SetY(ty)
-	r.mapLegend(bodymap.Legend(s.BodyMap), x, w)
-	ty = r.pdf.GetY() + 2
-	r.writeLines(labelStyle, x, ty, w, "L", []string{"REGIONS"})
-	ty += lineHeight(labelStyle.size) + 0.4
-	ty += r.block(smallStyle, x, ty, w, "L", s.WhereItHurts())
+	legend := bodymap.Legend(s.BodyMap)
+	where := r.wrap(smallStyle, s.WhereItHurts(), w)
 	var drawn, words []store.Tag
 	for _, m := range s.Muscles {
 		if bodymap.HasOutline(m) {
@@ -205,21 +194,49 @@ func (r *renderer) noteBodyMap(s store.Session) {
 			words = append(words, m)
 		}
 	}
+	var drawnLines, wordLines []string
 	if len(drawn) > 0 {
+		drawnLines = r.wrap(smallStyle, store.TagLabels(drawn), w)
+	}
+	if len(words) > 0 {
+		wordLines = r.wrap(smallStyle, "Also treated, not drawn: "+store.TagLabels(words), w)
+	}
+	lh, lhLabel := lineHeight(smallStyle.size), lineHeight(labelStyle.size)+0.4
+	side := 2 + lhLabel + r.legendHeight(legend, w) + 2 + lhLabel + float64(len(where))*lh
+	if len(drawnLines) > 0 {
+		side += 2 + lhLabel + float64(len(drawnLines))*lh
+	}
+	if len(wordLines) > 0 {
+		side += 1 + float64(len(wordLines))*lh
+	}
+	// the figure and the column beside it are kept whole on one page
+	r.section("Where it hurt", max(figH, side))
+	y := r.pdf.GetY()
+	r.use(style{"", 8, inkColor})
+	DrawBodyMap(r.pdf, r.left, y, figW, figH, BodyMapPicture{Marks: s.BodyMap, Muscles: s.Muscles})
+	ty := y + 2
+	r.writeLines(labelStyle, x, ty, w, "L", []string{"PAIN TYPES"})
+	r.pdf.SetY(ty + lhLabel)
+	r.mapLegend(legend, x, w)
+	ty = r.pdf.GetY() + 2
+	r.writeLines(labelStyle, x, ty, w, "L", []string{"REGIONS"})
+	ty += lhLabel
+	ty += r.writeLines(smallStyle, x, ty, w, "L", where)
+	if len(drawnLines) > 0 {
 		ty += 2
 		r.draw(mapMuscle)
 		r.pdf.SetLineWidth(0.35)
 		r.pdf.SetDashPattern([]float64{0.9, 0.6}, 0)
-		lh := lineHeight(labelStyle.size)
-		r.pdf.Line(x, ty+lh/2, x+6, ty+lh/2)
+		mid := ty + lineHeight(labelStyle.size)/2
+		r.pdf.Line(x, mid, x+6, mid)
 		r.pdf.SetDashPattern([]float64{}, 0)
 		r.writeLines(labelStyle, x+8, ty, w-8, "L", []string{"MUSCLES TREATED (DASHED)"})
-		ty += lh + 0.4
-		ty += r.block(smallStyle, x, ty, w, "L", store.TagLabels(drawn))
+		ty += lhLabel
+		ty += r.writeLines(smallStyle, x, ty, w, "L", drawnLines)
 	}
-	if len(words) > 0 {
+	if len(wordLines) > 0 {
 		ty += 1
-		ty += r.block(smallStyle, x, ty, w, "L", "Also treated, not drawn: "+store.TagLabels(words))
+		ty += r.writeLines(smallStyle, x, ty, w, "L", wordLines)
 	}
 	r.pdf.SetY(max(y+figH, ty) + 1)
 }
