@@ -167,6 +167,13 @@ func (v *ClientView) openBodyMaps() {
 	if v.client.ID == 0 {
 		return
 	}
-	v.BodyMaps = newBodyMapsDialog(v)
-	v.BodyMaps.open()
+	m := newBodyMapsDialog(v)
+	m.dialog.SetOnClosed(func() {
+		if v.BodyMaps == m {
+			v.BodyMaps = nil
+		}
+	})
+	m.Period.onEscape(m.dialog.Hide)
+	v.BodyMaps = m
+	m.open()
 }

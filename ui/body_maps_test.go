@@ -108,6 +108,15 @@ func TestTheMapsOverTimeShowHowOftenAndTheFirstAndLatest(t *testing.T) {
 	// a date typed wrong names the field
 	typeInto(d, m.Period.From, "2025-13-01")
 	mustContain(t, "bad date", m.Message.Text, "From date")
+
+	// Escape closes the maps, back to the overview
+	act(d, func() { d.window.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) })
+	if d.view.BodyMaps != nil || shownText(d.window) != "" {
+		t.Errorf("Escape left the maps open: %q", shownText(d.window))
+	}
+	if d.view.Mode() != modeOverview {
+		t.Errorf("Escape on the maps left the overview (mode %v)", d.view.Mode())
+	}
 }
 
 func TestAClientWithoutAMapIsToldSoInTheMapsOverTime(t *testing.T) {

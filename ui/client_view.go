@@ -361,9 +361,13 @@ func (v *ClientView) Leave(then func()) {
 	})
 }
 
-// Escape steps back: from the form (asking about unsaved changes) or the
-// note to the overview.
+// Escape steps back: closes the body maps, or goes from the form (asking
+// about unsaved changes) or the note to the overview.
 func (v *ClientView) Escape() {
+	if v.BodyMaps != nil {
+		v.BodyMaps.dialog.Hide()
+		return
+	}
 	switch v.mode {
 	case modeForm:
 		v.Form.cancel()
