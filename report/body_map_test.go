@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -180,5 +181,25 @@ func TestWriteMapSamples(t *testing.T) {
 	}
 	if err := report.WriteNoteFile(context.Background(), filepath.Join(dir, "note.pdf"), c, visits[0], defaultOptions()); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestAReportWithMapsIsTheSameBytesForTheSameDataAndDate(t *testing.T) {
+	s := openStore(t)
+	c := createClient(t, s, "Zoë", "Ångström-Łukasiewicz", day(1975, 5, 2))
+	mapStory(t, s, c.ID, 7)
+	d, err := report.Load(context.Background(), s, c.ID, store.Period{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	render := func() []byte {
+		var b bytes.Buffer
+		if err := report.Write(&b, d, defaultOptions()); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	if !bytes.Equal(render(), render()) {
+		t.Error("two reports with maps of the same data and date differ")
 	}
 }
