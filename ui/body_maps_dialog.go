@@ -157,8 +157,10 @@ func dayRange(first, latest store.Session) string {
 	return longDate(first.Start) + " – " + longDate(latest.Start)
 }
 
+// open shows the dialog as large as the maps want, within the window.
 func (m *bodyMapsDialog) open() {
-	m.dialog.Resize(fyne.NewSize(900, 720))
+	win := m.v.d.window.Canvas().Size()
+	m.dialog.Resize(fyne.NewSize(min(900, win.Width-32), min(720, win.Height-32)))
 	m.dialog.Show()
 }
 
