@@ -45,7 +45,7 @@ type bodyMapsDialog struct {
 // Chart widths in the dialog: the heat map large, the pair side by side.
 const (
 	heatMapWidth = 380
-	pairMapWidth = 330
+	pairMapWidth = 300
 )
 
 func newBodyMapsDialog(v *ClientView) *bodyMapsDialog {
