@@ -45,7 +45,9 @@ func (e Edition) Label() string {
 	return "For the physician"
 }
 
-// render prints the sections in the edition's order. Every edition keeps
+// render prints the sections in the edition's order. Every edition shows
+// the first and latest body maps; the physician's adds, over a long
+// period, the heat map of how often each region hurt. Every edition keeps
 // the sessions table, which marks amended notes where the reader sees the
 // visit.
 func (r *renderer) render() {
@@ -60,6 +62,7 @@ func (r *renderer) render() {
 		r.summary()
 		r.function()
 		r.chart()
+		r.bodyMaps(false)
 		r.goals()
 		r.planAndHomeCare()
 		r.sessionsTable()
@@ -70,6 +73,7 @@ func (r *renderer) render() {
 		r.summary()
 		r.intakeHistory()
 		r.chart()
+		r.bodyMaps(false)
 		r.goals()
 		r.sessionsTable()
 		r.planAndHomeCare()
@@ -78,6 +82,7 @@ func (r *renderer) render() {
 		r.intakeHistory()
 		r.function()
 		r.chart()
+		r.bodyMaps(true)
 		r.goals()
 		r.frequencies()
 		r.sessionsTable()

@@ -51,6 +51,7 @@ func (r *renderer) renderNote() {
 		}
 	}
 	r.paragraph(bodyStyle, pain)
+	r.noteBodyMap(*s)
 
 	tags := []struct{ label, text string }{
 		{"PAIN TYPE", store.TagLabels(s.PainTypes)},

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/ui/bodymap"
 	"backtrack/ui/internal/words"
 	"backtrack/ui/layout"
 )
@@ -33,6 +34,8 @@ type brief struct {
 	Treated   string // muscles with side, then techniques
 	Plan      string
 	HomeCare  string
+	// Map is the last visit's body map, drawn small beside the lines.
+	Map []store.BodyMark
 }
 
 // oftenShown is how many of the most frequent tags a line lists.
@@ -59,6 +62,7 @@ func briefOf(history []store.Session, trend []store.TrendPoint, now time.Time) b
 		Said:      oneLine(last.Notes.Subjective),
 		Found:     oneLine(last.Notes.Objective),
 		Assessed:  oneLine(last.Notes.Assessment),
+		Map:       last.BodyMap,
 	}
 	b.Plan = datedNote(sum.Plan, last)
 	b.HomeCare = datedNote(sum.HomeCare, last)
@@ -139,13 +143,23 @@ func datedNote(note store.Dated, last store.Session) string {
 	return text + " (from " + longDate(note.On) + ")"
 }
 
-// beforeTreatment shows a brief as label: value lines.
+// beforeTreatment shows a brief as label: value lines, and the last
+// visit's body map small at their right; a tap on the map opens the maps
+// over time (OnMaps).
 type beforeTreatment struct {
 	rows    map[string]*widget.Label
 	order   []string
 	labels  map[string]*widget.Label
-	content *fyne.Container
+	content *fyne.Container // the lines
+	Map     *bodymap.Chart
+	mapBox  *fyne.Container
+	view    *fyne.Container // the lines and the map
+	OnMaps  func()
 }
+
+// briefMapWidth is the small map's width: the regions of the lower back
+// still tell apart, and the lines keep most of the panel.
+const briefMapWidth = 130
 
 // The lines, in reading order.
 const (
@@ -192,6 +206,16 @@ func newBeforeTreatment() *beforeTreatment {
 		b.content.Add(label)
 		b.content.Add(value)
 	}
+	b.Map = bodymap.New()
+	b.Map.MinWidth = briefMapWidth
+	b.Map.OnTapped = func(store.RegionID) {
+		if b.OnMaps != nil {
+			b.OnMaps()
+		}
+	}
+	b.mapBox = container.NewVBox(b.Map)
+	b.mapBox.Hide()
+	b.view = container.NewBorder(nil, nil, nil, b.mapBox, b.content)
 	return b
 }
 
@@ -215,7 +239,14 @@ func (b *beforeTreatment) show(br brief) {
 			b.labels[name].Show()
 		}
 	}
+	if len(br.Map) == 0 {
+		b.mapBox.Hide()
+	} else {
+		b.Map.SetMap(br.Map, nil)
+		b.mapBox.Show()
+	}
 	b.content.Refresh()
+	b.view.Refresh()
 }
 
 // Text is every line as "Label: value", for tests and for reading aloud.

@@ -50,6 +50,11 @@ type ClientView struct {
 	record   store.ClientRecord
 	mode     viewMode
 
+	// MapsButton opens the body maps over time, as a tap on the brief's
+	// small map does.
+	MapsButton *button
+	// BodyMaps is the maps over time, while open (for tests).
+	BodyMaps *bodyMapsDialog
 	// The health dialogs and the consent question, while open (for tests).
 	IntakeDialog  *intakeDialog
 	ConsentDialog *consentDialog
@@ -101,9 +106,11 @@ func newClientView(d *Desk) *ClientView {
 	v.Detail.Sign.OnTapped = func() { v.signNote(v.Detail.session) }
 	v.Detail.Void.OnTapped = func() { v.askVoid(v.Detail.session) }
 
-	v.beforePanel = newPanel("BEFORE TREATMENT", container.NewHBox(v.Header.Measure, v.Header.Plan), v.Before.content)
+	v.Before.OnMaps = v.openBodyMaps
+	v.beforePanel = newPanel("BEFORE TREATMENT", container.NewHBox(v.Header.Measure, v.Header.Plan), v.Before.view)
 	v.Function = newFunctionCharts()
-	chartPanel := newPanel("PAIN AND FUNCTION", nil, container.NewBorder(nil, v.Function.row, nil, nil, v.Chart))
+	v.MapsButton = newButton("Body maps", v.openBodyMaps)
+	chartPanel := newPanel("PAIN AND FUNCTION", v.MapsButton, container.NewBorder(nil, v.Function.row, nil, nil, v.Chart))
 	newSession := newButtonWithIcon("New session  (Ctrl+N)", theme.ContentAddIcon(), v.NewSession)
 	historyPanel := newTitledPanel(v.History.Title, newSession, v.History.content)
 	// Before treatment gets the height it needs, without a scroll bar, when
@@ -354,9 +361,13 @@ func (v *ClientView) Leave(then func()) {
 	})
 }
 
-// Escape steps back: from the form (asking about unsaved changes) or the
-// note to the overview.
+// Escape steps back: closes the body maps, or goes from the form (asking
+// about unsaved changes) or the note to the overview.
 func (v *ClientView) Escape() {
+	if v.BodyMaps != nil {
+		v.BodyMaps.dialog.Hide()
+		return
+	}
 	switch v.mode {
 	case modeForm:
 		v.Form.cancel()

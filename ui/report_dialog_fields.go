@@ -30,6 +30,7 @@ const prefReportFolder = "report.folder"
 const (
 	periodAll    = "All visits"
 	periodRecent = "Last 3 months"
+	periodYear   = "Last 12 months"
 	periodCustom = "Custom"
 )
 
@@ -48,16 +49,21 @@ type periodChooser struct {
 }
 
 func newPeriodChooser(today time.Time, onChange func()) *periodChooser {
+	return newPeriodChooserOf(today, []string{periodAll, periodRecent, periodCustom}, onChange)
+}
+
+// newPeriodChooserOf offers the choices given, the first selected.
+func newPeriodChooserOf(today time.Time, choices []string, onChange func()) *periodChooser {
 	p := &periodChooser{From: newEntry("YYYY-MM-DD"), To: newEntry("YYYY-MM-DD"), onChange: onChange}
 	p.From.SetText(today.AddDate(0, -3, 0).Format(store.DateLayout))
 	p.To.SetText(today.Format(store.DateLayout))
-	p.Choice = widget.NewRadioGroup([]string{periodAll, periodRecent, periodCustom}, func(string) {
+	p.Choice = widget.NewRadioGroup(choices, func(string) {
 		p.syncEnabled()
 		p.changed()
 	})
 	p.Choice.Horizontal = true
 	p.Choice.Required = true
-	p.Choice.SetSelected(periodAll)
+	p.Choice.SetSelected(choices[0])
 	p.From.OnChanged = func(string) { p.changed() }
 	p.To.OnChanged = func(string) { p.changed() }
 	dates := container.NewHBox(widget.NewLabel("From"), sized(p.From, 130), widget.NewLabel("to"), sized(p.To, 130))
@@ -90,10 +96,12 @@ func (p *periodChooser) syncEnabled() {
 
 // period is the chosen range, or an error naming the date at fault.
 func (p *periodChooser) period(today time.Time) (store.Period, error) {
+	day := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.Local)
 	switch p.Choice.Selected {
 	case periodRecent:
-		day := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.Local)
 		return store.Period{From: day.AddDate(0, -3, 0), To: day}, nil
+	case periodYear:
+		return store.Period{From: day.AddDate(-1, 0, 0), To: day}, nil
 	case periodCustom:
 		from, err := parseReportDate("From", p.From.Text)
 		if err != nil {

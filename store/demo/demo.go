@@ -206,7 +206,6 @@ func loadVocabulary(b *sqlstore.Batch) (vocabulary, error) {
 	v := vocabulary{}
 	for kind, names := range map[store.Kind][]string{
 		store.PainType:  {"Sharp / stabbing", "Dull ache", "Stiffness", "Decreased mobility", "Fatigue", "Referred pain"},
-		store.Location:  {"Lower back", "Buttocks", "Hip", "Back of thigh"},
 		store.Trigger:   {"Lifting repeatedly", "Sitting long", "Running on uneven surface", "Running on soft surface", "Weight-lifting overuse", "Sudden strenuous activity", "Previous injury", "Blunt hit"},
 		store.Muscle:    {"Quadratus lumborum", "Gluteus medius", "Erector spinae", "Piriformis", "Iliopsoas", "Hamstrings"},
 		store.Technique: {"Massage", "Stretching"},
@@ -284,37 +283,44 @@ type profile struct {
 	endPain    float64
 	triggers   []string
 	painTypes  []string
-	locations  []store.Tag
 	muscles    []store.Tag
 	stretching bool
+	maps       []storyMark // where it hurts over the course (body_map.go)
+	side       store.Side  // the side it hurts on
 }
 
-// Triggers and the pain and muscles the article ties them to.
+// Triggers and the pain and muscles the article ties them to, and where
+// the pain is on the body chart: a tight quadratus lumborum is sharp and
+// stabbing in the lumbar region of one side; gluteus medius refers pain
+// down the posterior thigh, which goes first as it eases.
 var patterns = []struct {
 	triggers  []string
 	painTypes []string
 	muscles   []string
-	locations []string
+	maps      []storyMark
 }{
-	{[]string{"Sitting long"}, []string{"Dull ache", "Stiffness"}, []string{"Quadratus lumborum", "Iliopsoas"}, []string{"Lower back"}},
-	{[]string{"Lifting repeatedly", "Weight-lifting overuse"}, []string{"Sharp / stabbing", "Decreased mobility"}, []string{"Quadratus lumborum", "Erector spinae"}, []string{"Lower back"}},
-	{[]string{"Running on uneven surface", "Running on soft surface"}, []string{"Referred pain", "Fatigue"}, []string{"Gluteus medius", "Piriformis", "Hamstrings"}, []string{"Buttocks", "Back of thigh"}},
-	{[]string{"Sudden strenuous activity", "Previous injury"}, []string{"Sharp / stabbing", "Stiffness"}, []string{"Gluteus medius", "Quadratus lumborum"}, []string{"Hip", "Lower back"}},
-	{[]string{"Blunt hit", "Previous injury"}, []string{"Dull ache", "Decreased mobility"}, []string{"Gluteus medius"}, []string{"Buttocks", "Hip"}},
+	{[]string{"Sitting long"}, []string{"Dull ache", "Stiffness"}, []string{"Quadratus lumborum", "Iliopsoas"},
+		[]storyMark{{"lumbar", "Dull ache", 1, 1}, {"lumbar-c", "Stiffness", 0, 0.7}, {"sacral", "Dull ache", 0.6, 0.4}}},
+	{[]string{"Lifting repeatedly", "Weight-lifting overuse"}, []string{"Sharp / stabbing", "Decreased mobility"}, []string{"Quadratus lumborum", "Erector spinae"},
+		[]storyMark{{"lumbar", "Sharp / stabbing", 1, 1}, {"iliac-crest", "Sharp / stabbing", 0.8, 0.5}, {"lumbar-c", "Decreased mobility", 0, 0.6}}},
+	{[]string{"Running on uneven surface", "Running on soft surface"}, []string{"Referred pain", "Fatigue"}, []string{"Gluteus medius", "Piriformis", "Hamstrings"},
+		[]storyMark{{"gluteal-upper", "Referred pain", 1, 1}, {"thigh-posterior", "Referred pain", 0.8, 0.55}, {"hip-lateral", "Fatigue", 0.5, 0.8}}},
+	{[]string{"Sudden strenuous activity", "Previous injury"}, []string{"Sharp / stabbing", "Stiffness"}, []string{"Gluteus medius", "Quadratus lumborum"},
+		[]storyMark{{"lumbar", "Sharp / stabbing", 1, 1}, {"hip-lateral", "Stiffness", 0.7, 0.7}, {"gluteal-upper", "Stiffness", 0, 0.45}}},
+	{[]string{"Blunt hit", "Previous injury"}, []string{"Dull ache", "Decreased mobility"}, []string{"Gluteus medius"},
+		[]storyMark{{"gluteal-upper", "Dull ache", 1, 1}, {"gluteal-lower", "Dull ache", 0.7, 0.6}, {"hip-lateral", "Decreased mobility", 0.6, 0.8}}},
 }
 
 func newProfile(r *rand.Rand, v vocabulary) profile {
 	pat := patterns[r.Intn(len(patterns))]
-	p := profile{course: course(r.Intn(3)), startPain: float64(5 + r.Intn(5)), stretching: r.Intn(4) > 0}
+	p := profile{maps: pat.maps, course: course(r.Intn(3)), startPain: float64(5 + r.Intn(5)), stretching: r.Intn(4) > 0}
 	p.endPain = math.Max(0, p.startPain-float64(3+r.Intn(4)))
 	p.triggers = pat.triggers[:1+r.Intn(len(pat.triggers))]
 	p.painTypes = pat.painTypes[:1+r.Intn(len(pat.painTypes))]
 	side := store.Sides[r.Intn(len(store.Sides))]
+	p.side = side
 	for _, name := range pat.muscles[:1+r.Intn(len(pat.muscles))] {
 		p.muscles = append(p.muscles, store.Tag{TermID: v[store.Muscle][name], Name: name, Side: side})
-	}
-	for _, name := range pat.locations {
-		p.locations = append(p.locations, store.Tag{TermID: v[store.Location][name], Name: name, Side: side})
 	}
 	return p
 }
@@ -378,7 +384,7 @@ func newSession(r *rand.Rand, v vocabulary, p profile, clientID int64, start tim
 		DurationMin: []int{30, 45, 60, 60, 60, 75, 90}[r.Intn(7)],
 		PainBefore:  store.PainOf(before),
 		PainAfter:   store.PainOf(after),
-		Locations:   p.locations,
+		BodyMap:     p.bodyMapAt(v, before, i, n),
 		Muscles:     p.muscles,
 	}
 	if r.Intn(25) == 0 {
