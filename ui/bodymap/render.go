@@ -27,6 +27,12 @@ func InkOf(th fyne.Theme, v fyne.ThemeVariant) Ink {
 
 func rgba(c geo.RGB) color.NRGBA { return color.NRGBA{c.R, c.G, c.B, 255} }
 
+// rgbOf is a theme colour as the geometry's RGB, alpha dropped.
+func rgbOf(c color.Color) geo.RGB {
+	n := color.NRGBAModel.Convert(c).(color.NRGBA)
+	return geo.RGB{R: n.R, G: n.G, B: n.B}
+}
+
 // Render draws the chart into a w×h image: body, seams between regions,
 // marks tinted and symbolled (or the heat map), muscles, the outline.
 func Render(w, h int, ink Ink, marks []store.BodyMark, muscles []store.Tag, heat map[store.RegionID]int, heatMax int, focused store.RegionID) image.Image {
@@ -39,13 +45,14 @@ func Render(w, h int, ink Ink, marks []store.BodyMark, muscles []store.Tag, heat
 		img.fill(ink.Body, o.Body, o.Head)
 	}
 	shapes := f.Shapes()
+	paper := rgbOf(ink.Paper)
 	byRegion := map[store.RegionID]store.BodyMark{}
 	for _, m := range marks {
 		byRegion[m.Region] = m
 	}
 	for _, s := range shapes {
 		if m, ok := byRegion[s.Region]; ok {
-			img.fill(rgba(geo.Fill(m)), s.Polys...)
+			img.fill(rgba(geo.FillOver(m, paper)), s.Polys...)
 		} else if n := heat[s.Region]; n > 0 {
 			img.fill(rgba(geo.HeatShade(n, heatMax)), s.Polys...)
 		}
@@ -63,16 +70,22 @@ func Render(w, h int, ink Ink, marks []store.BodyMark, muscles []store.Tag, heat
 		if !ok {
 			continue
 		}
-		sym := geo.SymbolOf(m.PainType)
-		if sym.Outlined() {
-			img.stroke(color.NRGBA{40, 40, 40, 255}, math.Max(1, r*0.3), 0, sym.Path(s.Centre, r)...)
-			continue
-		}
-		img.stroke(color.White, math.Max(1, r*0.35), 0, sym.Path(s.Centre, r)...)
-		img.fill(rgba(sym.Colour()), sym.Path(s.Centre, r)...)
+		drawSymbol(img, ink, geo.SymbolOf(m.PainType), s.Centre, r)
 	}
 	if sh, ok := f.ShapeOf(focused); ok && focused != "" {
 		img.stroke(ink.Focus, line*2.5, 0, sh.Polys...)
 	}
 	return img.img
+}
+
+// drawSymbol draws a pain type's symbol around c: filled in its colour with
+// a rim of paper so it stands off the tint, or, for a region without a
+// type, a ring in the line colour.
+func drawSymbol(img *canvasImage, ink Ink, sym geo.Symbol, c geo.Point, r float64) {
+	if sym.Outlined() {
+		img.stroke(ink.Line, math.Max(1, r*0.3), 0, sym.Path(c, r)...)
+		return
+	}
+	img.stroke(ink.Paper, math.Max(1, r*0.35), 0, sym.Path(c, r)...)
+	img.fill(rgba(sym.Colour()), sym.Path(c, r)...)
 }

@@ -1,0 +1,81 @@
+package bodymap
+
+import (
+	"image"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	geo "backtrack/report/bodymap"
+	"backtrack/store"
+)
+
+// swatchSize is a legend symbol's box, in Fyne units.
+const swatchSize = 14
+
+// Legend is the line under a chart that says which is which: each pain
+// type's symbol as drawn on the figure, and the dashed outline of the
+// muscles treated.
+type Legend struct {
+	widget.BaseWidget
+	box *fyne.Container
+	// Text is the legend in words (for tests and screen readers).
+	Text string
+}
+
+// NewLegend returns an empty legend.
+func NewLegend() *Legend {
+	l := &Legend{box: container.New(layout.NewCustomPaddedHBoxLayout(4))}
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// SetMap lists the symbols of marks and, when any muscle treated has an
+// outline on the figure, the outline.
+func (l *Legend) SetMap(marks []store.BodyMark, muscles []store.Tag) {
+	l.box.RemoveAll()
+	var words []string
+	for _, e := range geo.Legend(marks) {
+		sym := e.Symbol
+		l.add(func(img *canvasImage, ink Ink, px float64) {
+			drawSymbol(img, ink, sym, geo.Point{X: px / 2, Y: px / 2}, px*0.4)
+		}, e.Label)
+		words = append(words, e.Label)
+	}
+	for _, m := range muscles {
+		if geo.HasOutline(m) {
+			l.add(func(img *canvasImage, ink Ink, px float64) {
+				a, b := px*0.15, px*0.85
+				img.stroke(ink.Muscle, px*0.1, px*0.17, geo.Polygon{{X: a, Y: a}, {X: b, Y: a}, {X: b, Y: b}, {X: a, Y: b}})
+			}, "muscles treated")
+			words = append(words, "muscles treated")
+			break
+		}
+	}
+	l.Text = strings.Join(words, " · ")
+	l.box.Refresh()
+	l.Refresh()
+}
+
+// add puts one swatch, drawn by draw in the theme's colours, and its label.
+func (l *Legend) add(draw func(img *canvasImage, ink Ink, px float64), label string) {
+	r := canvas.NewRaster(func(w, h int) image.Image {
+		img := newCanvasImage(w, h)
+		ink := InkOf(l.Theme(), fyne.CurrentApp().Settings().ThemeVariant())
+		img.clear(ink.Paper)
+		draw(img, ink, float64(min(w, h)))
+		return img.img
+	})
+	r.SetMinSize(fyne.NewSize(swatchSize, swatchSize))
+	text := widget.NewLabel(label)
+	text.Importance = widget.LowImportance
+	l.box.Add(container.NewCenter(r))
+	l.box.Add(text)
+}
+
+// CreateRenderer implements fyne.Widget.
+func (l *Legend) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(l.box) }
