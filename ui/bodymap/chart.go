@@ -30,6 +30,9 @@ type Chart struct {
 	// OnTapped is called with the region tapped; nil for a chart that
 	// only shows.
 	OnTapped func(store.RegionID)
+	// OnTap is called on any tap, on a region or not: a small chart that
+	// opens a larger one.
+	OnTap func()
 	// MinWidth is the width the chart asks for; its height follows.
 	MinWidth float32
 }
@@ -61,6 +64,9 @@ func (c *Chart) Highlight(id store.RegionID) {
 
 // Tapped marks or unmarks the region under the pointer.
 func (c *Chart) Tapped(e *fyne.PointEvent) {
+	if c.OnTap != nil {
+		c.OnTap()
+	}
 	if c.OnTapped == nil {
 		return
 	}

@@ -7,11 +7,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	geo "backtrack/report/bodymap"
 	"backtrack/store"
+	uilayout "backtrack/ui/layout"
 )
 
 // swatchSize is a legend symbol's box, in Fyne units.
@@ -22,14 +22,14 @@ const swatchSize = 14
 // muscles treated.
 type Legend struct {
 	widget.BaseWidget
-	box *fyne.Container
+	box *uilayout.Flow // wraps in a narrow column
 	// Text is the legend in words (for tests and screen readers).
 	Text string
 }
 
 // NewLegend returns an empty legend.
 func NewLegend() *Legend {
-	l := &Legend{box: container.New(layout.NewCustomPaddedHBoxLayout(4))}
+	l := &Legend{box: uilayout.NewFlow()}
 	l.ExtendBaseWidget(l)
 	return l
 }
@@ -37,7 +37,7 @@ func NewLegend() *Legend {
 // SetMap lists the symbols of marks and, when any muscle treated has an
 // outline on the figure, the outline.
 func (l *Legend) SetMap(marks []store.BodyMark, muscles []store.Tag) {
-	l.box.RemoveAll()
+	l.box.Objects = nil
 	var words []string
 	for _, e := range geo.Legend(marks) {
 		sym := e.Symbol
@@ -73,8 +73,7 @@ func (l *Legend) add(draw func(img *canvasImage, ink Ink, px float64), label str
 	r.SetMinSize(fyne.NewSize(swatchSize, swatchSize))
 	text := widget.NewLabel(label)
 	text.Importance = widget.LowImportance
-	l.box.Add(container.NewCenter(r))
-	l.box.Add(text)
+	l.box.Add(container.NewHBox(container.NewCenter(r), text))
 }
 
 // CreateRenderer implements fyne.Widget.
