@@ -98,6 +98,10 @@ func newBodyChartInput(painTypes, locations []store.Term) *bodyChartInput {
 	return b
 }
 
+// regionAliases are the names therapists write for a sided region, beside
+// its own.
+var regionAliases = map[string]string{"SI joint": "sacroiliac"}
+
 // regionNames are the names Find matches: each region's, in the chart's
 // order, then the location words that mean regions.
 func regionNames(locations []store.Term) []regionName {
@@ -114,6 +118,14 @@ func regionNames(locations []store.Term) []regionName {
 		if r.Side != store.NoSide {
 			out[i].ids[store.Both] = append(out[i].ids[store.Both], r.ID)
 		}
+	}
+	for name, id := range regionAliases {
+		r, _ := store.RegionOf(store.RegionID(id + "-l"))
+		n := regionName{name: name, ids: map[store.Side][]store.RegionID{}}
+		for _, side := range store.Sides {
+			n.ids[side] = out[index[r.Name]].ids[side]
+		}
+		out = append(out, n)
 	}
 	for _, t := range locations {
 		n := regionName{name: t.Name, ids: map[store.Side][]store.RegionID{}}

@@ -18,10 +18,9 @@ import (
 // Sizes of the chart opened over the form, in Fyne units.
 const (
 	popupChartMaxWidth = 420
-	popupRowsWidth     = 380
-	// popupChrome is the popup's height besides the figure: title, legend,
-	// buttons, padding, and the window's margin.
-	popupChrome   = 200
+	popupRowsWidth     = 430
+	// popupMargin is the least room left around the popup in the window.
+	popupMargin   = 12
 	intensityWide = 56
 )
 
@@ -68,7 +67,7 @@ func newBodyChartPopup(in *bodyChartInput) *bodyChartPopup {
 	p.scroll = container.NewVScroll(p.rows)
 	right := container.NewBorder(container.NewVBox(hint, p.Copy), nil, nil, nil, p.scroll)
 	side := container.NewGridWrap(fyne.NewSize(popupRowsWidth, 10), right)
-	p.content = container.NewBorder(title, container.NewBorder(nil, nil, p.Legend, p.Done),
+	p.content = container.NewBorder(title, container.NewBorder(nil, nil, nil, p.Done, p.Legend),
 		nil, nil, container.NewBorder(nil, nil, p.Chart, nil, side))
 	p.sizeRows(side)
 	return p
@@ -95,12 +94,17 @@ func (l sizedLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 // open shows the chart over c, as large as c leaves room for, with the
 // keyboard on the first mark's pain type (or Done).
 func (p *bodyChartPopup) open(c fyne.Canvas) {
-	p.Chart.MinWidth = float32(min(popupChartMaxWidth, float64(c.Size().Height-popupChrome)/geo.Aspect()))
 	if p.popup == nil {
 		p.popup = widget.NewPopUp(p.content, c)
 	}
-	p.popup.Resize(p.popup.MinSize())
+	// The figure takes the height the window leaves beside the title,
+	// legend and buttons.
+	p.Chart.MinWidth = popupChartMaxWidth
+	chrome := p.popup.MinSize().Height - p.Chart.MinSize().Height
+	room := c.Size().Height - 2*popupMargin - chrome
+	p.Chart.MinWidth = float32(min(popupChartMaxWidth, float64(room)/geo.Aspect()))
 	size := p.popup.MinSize()
+	p.popup.Resize(size)
 	p.popup.ShowAtPosition(fyne.NewPos(max(0, (c.Size().Width-size.Width)/2), max(0, (c.Size().Height-size.Height)/2)))
 	var first fyne.Focusable = p.Done
 	if len(p.in.marks) > 0 {
@@ -139,6 +143,7 @@ func (p *bodyChartPopup) show(marks []store.BodyMark, muscles []store.Tag, rows 
 		p.rows.Add(newHint("Nothing marked yet."))
 	}
 	p.rows.Refresh()
+	p.scroll.Refresh()
 }
 
 // painTypeNone is the first choice of a mark's pain type.
