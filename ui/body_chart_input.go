@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -48,6 +49,7 @@ type bodyChartInput struct {
 	onChange    func()
 	onNext      func() // Enter in an empty Find moves on
 	onEscape    func()
+	anchor      fyne.CanvasObject // what the chart opens over: the form
 
 	content fyne.CanvasObject
 }
@@ -62,7 +64,7 @@ type regionName struct {
 func (n regionName) sided() bool { return len(n.ids[store.NoSide]) == 0 }
 
 func newBodyChartInput(painTypes, locations []store.Term) *bodyChartInput {
-	b := &bodyChartInput{Thumb: bodymap.New(), Find: newEntry("Where? lumbar l, sacral… Enter"),
+	b := &bodyChartInput{Thumb: bodymap.New(), Find: newEntry("Where? lumbar l, sacral…"),
 		Line: newSecondaryText(), Error: newFieldError(), names: regionNames(locations),
 		muscles: func() []store.Tag { return nil }, locations: func() []store.Tag { return nil }, defaultType: func() store.Tag { return store.Tag{} }}
 	for _, t := range painTypes {
@@ -261,10 +263,14 @@ func (b *bodyChartInput) showLine() {
 	b.chart.Chart.Highlight(highlight)
 }
 
+// summaryChars is about three lines of the form's line beside the figure:
+// a longer map is said shorter there (the chart shows it whole).
+const summaryChars = 120
+
 // summary is what is marked, in the words of the note, or how to mark.
 func (b *bodyChartInput) summary() string {
 	s := store.Session{BodyMap: b.marks, Locations: b.locations()}
-	where := s.WhereItHurts()
+	where := shortWhere(s)
 	switch {
 	case where == "" && b.note != "":
 		return b.note
@@ -371,4 +377,30 @@ func (b *bodyChartInput) open() {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(b.Find); c != nil {
 		b.chart.open(c)
 	}
+}
+
+// shortWhere is where it hurts in at most about summaryChars: the note's
+// words, else the regions without their pain types, else the first of
+// them and how many more.
+func shortWhere(s store.Session) string {
+	where := s.WhereItHurts()
+	if len([]rune(where)) <= summaryChars {
+		return where
+	}
+	bare := s
+	bare.BodyMap = slices.Clone(s.BodyMap)
+	for i := range bare.BodyMap {
+		bare.BodyMap[i].PainType, bare.BodyMap[i].Intensity = store.Tag{}, store.Pain{}
+	}
+	parts := strings.Split(bare.WhereItHurts(), "; ")
+	for n := len(parts); n > 0; n-- {
+		text := strings.Join(parts[:n], "; ")
+		if n < len(parts) {
+			text += fmt.Sprintf(" and %d more", len(parts)-n)
+		}
+		if len([]rune(text)) <= summaryChars {
+			return text
+		}
+	}
+	return fmt.Sprintf("%d regions marked", len(parts))
 }

@@ -41,6 +41,8 @@ type bodyChartPopup struct {
 	Rows map[store.RegionID]*markRow
 	// bad holds intensities typed that are not numbers, by region.
 	bad map[store.RegionID]string
+	// labelWidth fits the longest region label (regionLabelWidth).
+	labelWidth float32
 
 	popup   *widget.PopUp
 	content fyne.CanvasObject
@@ -55,14 +57,14 @@ type markRow struct {
 
 func newBodyChartPopup(in *bodyChartInput) *bodyChartPopup {
 	p := &bodyChartPopup{in: in, Chart: bodymap.New(), Legend: bodymap.NewLegend(), rows: container.NewVBox(),
-		Rows: map[store.RegionID]*markRow{}, bad: map[store.RegionID]string{}}
+		Rows: map[store.RegionID]*markRow{}, bad: map[store.RegionID]string{}, labelWidth: regionLabelWidth()}
 	p.Chart.MinWidth = popupChartMaxWidth
 	p.Chart.OnTapped = in.toggle
 	p.Copy = newButtonWithIcon("Copy last session's map", theme.ContentCopyIcon(), nil)
 	p.Done = newButtonWithIcon("Done  (Esc)", theme.ConfirmIcon(), p.close)
 	p.Done.Importance = widget.HighImportance
 	title := widget.NewLabelWithStyle("Where it hurts", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	hint := newHint("Tap a region to mark it, again to unmark. Each mark takes the pain type ticked on the form.")
+	hint := newHint("Tap a region to mark it, again to unmark. A new mark takes the pain type ticked on the form, when one is.")
 	hint.Wrapping, hint.Truncation = fyne.TextWrapWord, fyne.TextTruncateOff
 	p.scroll = container.NewVScroll(p.rows)
 	right := container.NewBorder(container.NewVBox(hint, p.Copy), nil, nil, nil, p.scroll)
@@ -105,7 +107,13 @@ func (p *bodyChartPopup) open(c fyne.Canvas) {
 	p.Chart.MinWidth = float32(min(popupChartMaxWidth, float64(room)/geo.Aspect()))
 	size := p.popup.MinSize()
 	p.popup.Resize(size)
-	p.popup.ShowAtPosition(fyne.NewPos(max(0, (c.Size().Width-size.Width)/2), max(0, (c.Size().Height-size.Height)/2)))
+	// Over the form, so the client's list and name stay in sight beside it.
+	x := (c.Size().Width - size.Width) / 2
+	if a := p.in.anchor; a != nil {
+		x = fyne.CurrentApp().Driver().AbsolutePositionForObject(a).X + (a.Size().Width-size.Width)/2
+	}
+	x = max(0, min(x, c.Size().Width-size.Width))
+	p.popup.ShowAtPosition(fyne.NewPos(x, max(0, (c.Size().Height-size.Height)/2)))
 	var first fyne.Focusable = p.Done
 	if len(p.in.marks) > 0 {
 		first = p.Rows[p.in.marks[0].Region].Kind
@@ -208,7 +216,7 @@ func (p *bodyChartPopup) row(m store.BodyMark) fyne.CanvasObject {
 	r.Remove = newButtonWithIcon("", theme.DeleteIcon(), func() { in.toggle(region) })
 	r.Remove.Importance = widget.LowImportance
 	p.Rows[region] = r
-	return container.NewBorder(nil, nil, widget.NewLabel(label), container.NewHBox(
+	return container.NewBorder(nil, nil, sizedLabel(widget.NewLabel(label), p.labelWidth), container.NewHBox(
 		container.NewGridWrap(fyne.NewSize(intensityWide, r.Intensity.MinSize().Height), r.Intensity), r.Remove), r.Kind)
 }
 
@@ -240,3 +248,13 @@ func newPainSelect(options []string, onEscape func()) *painSelect {
 }
 
 func (s *painSelect) TypedKey(k *fyne.KeyEvent) { escapeOr(k, s.onEscape, s.Select.TypedKey) }
+
+// regionLabelWidth fits the longest region label, so the rows' pain types
+// line up in a column.
+func regionLabelWidth() float32 {
+	var w float32
+	for _, r := range store.Regions() {
+		w = max(w, widget.NewLabel(r.Label()).MinSize().Width)
+	}
+	return w
+}

@@ -274,3 +274,22 @@ func TestTheChartFitsOverTheFormAndManyMarksKeepTheFormWhole(t *testing.T) {
 		}
 	}
 }
+
+// The form's line beside the figure stays about three lines long however
+// much is marked: the pain types go first, then regions past the room.
+func TestTheFormsLineSaysALongMapShorter(t *testing.T) {
+	var s store.Session
+	for _, r := range store.Regions()[:6] {
+		s.BodyMap = append(s.BodyMap, store.BodyMark{Region: r.ID, PainType: store.Tag{Name: "Sharp / stabbing"}, Intensity: store.PainOf(7)})
+	}
+	if got := shortWhere(s); got != "Neck; Shoulder (both); Upper back (both); Lumbar (L)" {
+		t.Errorf("six marks with types: %q", got)
+	}
+	for _, r := range store.Regions()[6:20] {
+		s.BodyMap = append(s.BodyMap, store.BodyMark{Region: r.ID})
+	}
+	got := shortWhere(s)
+	if len([]rune(got)) > summaryChars || !strings.HasPrefix(got, "Neck; Shoulder (both)") || !strings.Contains(got, " more") {
+		t.Errorf("twenty marks: %q", got)
+	}
+}

@@ -150,6 +150,7 @@ func newSessionForm(s *sqlstore.Store, t *tasks, client store.Client, vocab map[
 	f.titleAmendment()
 	f.wireEscape()
 	f.content = f.layout()
+	f.BodyChart.anchor = f.content
 	f.problems.relayout = func() { relayoutAll(f.content) }
 	f.PainBefore.relayout, f.PainAfter.relayout = f.problems.relayout, f.problems.relayout
 	f.wireTagKeys()

@@ -17,6 +17,10 @@ import (
 	"backtrack/store"
 )
 
+// minLabelSize is the smallest text the chart writes its titles and
+// sides in; a smaller chart leaves them out.
+const minLabelSize = 8
+
 // Chart shows one body map (or a heat map) and reports taps.
 type Chart struct {
 	widget.BaseWidget
@@ -122,6 +126,7 @@ func (r *renderer) Layout(size fyne.Size) {
 			i++
 			t.Text = l.Text
 			t.TextSize = float32(l.Height)
+			t.Hidden = l.Height < minLabelSize // a thumbnail's labels would be specks
 			t.Color = th.Color(theme.ColorNameForeground, v)
 			t.TextStyle.Bold = l == o.Title
 			ts := t.MinSize()

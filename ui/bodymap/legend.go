@@ -72,7 +72,6 @@ func (l *Legend) add(draw func(img *canvasImage, ink Ink, px float64), label str
 	})
 	r.SetMinSize(fyne.NewSize(swatchSize, swatchSize))
 	text := widget.NewLabel(label)
-	text.Importance = widget.LowImportance
 	l.box.Add(container.NewHBox(container.NewCenter(r), text))
 }
 

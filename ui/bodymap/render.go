@@ -36,8 +36,10 @@ func rgbOf(c color.Color) geo.RGB {
 // Render draws the chart into a w×h image: body, seams between regions,
 // marks tinted and symbolled (or the heat map), muscles, the outline.
 func Render(w, h int, ink Ink, marks []store.BodyMark, muscles []store.Tag, heat map[store.RegionID]int, heatMax int, focused store.RegionID) image.Image {
+	// The paper is left clear, so the chart sits on whatever it is drawn
+	// over (a popup's lighter background on dark); tints and rims are
+	// mixed toward the theme's paper.
 	img := newCanvasImage(w, h)
-	img.clear(ink.Paper)
 	f := geo.Layout(0, 0, float64(w), float64(h))
 	line := math.Max(1, f.Scale*0.6)
 	outlines := f.Outlines()
