@@ -91,3 +91,19 @@ func drawSymbol(img *canvasImage, ink Ink, sym geo.Symbol, c geo.Point, r float6
 	img.stroke(ink.Paper, math.Max(1, r*0.35), 0, sym.Path(c, r)...)
 	img.fill(rgba(sym.Colour()), sym.Path(c, r)...)
 }
+
+// Baseline is what any drawing of the figure costs at least: its body
+// and region polygons filled flat into a w×h image with the same
+// rasterizer, nothing else. Benchmarks measure the chart beside it.
+func Baseline(w, h int) image.Image {
+	f := geo.Layout(0, 0, float64(w), float64(h))
+	img := newCanvasImage(w, h)
+	img.clear(color.White)
+	for _, o := range f.Outlines() {
+		img.fill(color.Gray{Y: 230}, o.Body, o.Head)
+	}
+	for _, s := range f.Shapes() {
+		img.fill(color.Gray{Y: 200}, s.Polys...)
+	}
+	return img.img
+}
