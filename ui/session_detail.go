@@ -15,7 +15,7 @@ import (
 )
 
 // detailMapWidth is the note's figure: read beside the fields, not tapped.
-const detailMapWidth = 240
+const detailMapWidth = 300
 
 // sessionDetail shows one whole session note, with edit and delete.
 type sessionDetail struct {

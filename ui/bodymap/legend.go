@@ -2,6 +2,7 @@ package bodymap
 
 import (
 	"image"
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -76,4 +77,10 @@ func (l *Legend) add(draw func(img *canvasImage, ink Ink, px float64), label str
 }
 
 // CreateRenderer implements fyne.Widget.
-func (l *Legend) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(l.box) }
+// An empty legend keeps a line's height, so the chart above it does not
+// move when the first mark brings the legend.
+func (l *Legend) CreateRenderer() fyne.WidgetRenderer {
+	line := canvas.NewRectangle(color.Transparent)
+	line.SetMinSize(fyne.NewSize(0, widget.NewLabel("").MinSize().Height))
+	return widget.NewSimpleRenderer(container.NewStack(line, l.box))
+}
