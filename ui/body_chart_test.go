@@ -293,3 +293,58 @@ func TestTheFormsLineSaysALongMapShorter(t *testing.T) {
 		t.Errorf("twenty marks: %q", got)
 	}
 }
+
+// An intensity off the scale or not a number stops the save with the
+// region named, beside the chart; nothing is half-saved.
+func TestAMarksIntensityOffTheScaleIsRefusedByName(t *testing.T) {
+	d, _, c := deskWithClient(t)
+	press(t, d, shortcutNewSession)
+	f := d.view.Form
+	tapRegions(t, d, "lumbar-l")
+	if !f.Dirty() {
+		t.Error("a marked region is not an unsaved change")
+	}
+	row := f.BodyChart.chart.Rows["lumbar-l"]
+	for _, tc := range []struct{ typed, want string }{
+		{"11", "Lumbar (L) must be between 0 and 10 (got 11)"},
+		{"a lot", "Intensity of Lumbar (L) “a lot” is not a number 0–10"},
+	} {
+		typeInto(d, row.Intensity, tc.typed)
+		press(t, d, shortcutSave)
+		if d.view.Form == nil || len(sessionsOf(t, d, c.ID)) != 0 {
+			t.Fatalf("saved with the intensity %q", tc.typed)
+		}
+		if got := f.BodyChart.Error.Text; !strings.Contains(got, tc.want) {
+			t.Errorf("intensity %q: the chart's error says %q, want %q (summary %q)", tc.typed, got, tc.want, f.problems.Summary.Text)
+		}
+	}
+	// a row rebuilt (another region marked) keeps what was typed
+	tapRegions(t, d, "sacral")
+	if got := f.BodyChart.chart.Rows["lumbar-l"].Intensity.Text; got != "a lot" {
+		t.Errorf("the lumbar row shows %q after another mark", got)
+	}
+	typeInto(d, f.BodyChart.chart.Rows["lumbar-l"].Intensity, "8")
+	pressKey(d, fyne.KeyEscape)
+	press(t, d, shortcutSave)
+	if d.view.Form != nil {
+		t.Fatalf("not saved: %q", f.problems.Summary.Text)
+	}
+	saved := lastSaved(t, d, c.ID)
+	if got := saved.WhereItHurts(); got != "Lumbar (L): 8; Sacral" {
+		t.Errorf("saved %q", got)
+	}
+}
+
+// Copy from last session (the form's own) brings the map with the tags.
+func TestCopyFromLastSessionBringsTheMapWithTheTags(t *testing.T) {
+	d, s, c := deskWithClient(t)
+	addSession(t, s, store.Session{ClientID: c.ID, Start: testNow.AddDate(0, 0, -7), PainBefore: store.PainOf(6),
+		Notes: store.SOAP{Plan: "Weekly"}, BodyMap: []store.BodyMark{{Region: "sacral", Intensity: store.PainOf(3)}}})
+	act(d, func() { d.view.reload() })
+	press(t, d, shortcutNewSession)
+	f := d.view.Form
+	tap(d, f.Copy)
+	if got := store.BodyMapLabels(f.BodyChart.get()); got != "Sacral: 3" || f.Plan.Text != "Weekly" {
+		t.Errorf("copied map %q, plan %q", got, f.Plan.Text)
+	}
+}
