@@ -348,3 +348,21 @@ func TestCopyFromLastSessionBringsTheMapWithTheTags(t *testing.T) {
 		t.Errorf("copied map %q, plan %q", got, f.Plan.Text)
 	}
 }
+
+// A note with a body chart reads whole at both sizes: the map beside the
+// fields, the buttons on two lines rather than past the edge.
+func TestANoteWithItsMapIsNotCutOff(t *testing.T) {
+	for _, size := range []fyne.Size{{Width: 1280, Height: 800}, {Width: 1024, Height: 700}} {
+		d, s, c := deskWithClient(t)
+		named(d)
+		note := addSession(t, s, store.Session{ClientID: c.ID, Start: testNow.AddDate(0, 0, -2), PainBefore: store.PainOf(5),
+			BodyMap: []store.BodyMark{{Region: "sacral", PainType: store.Tag{Name: "Dull ache"}}, {Region: "knee-r"}}})
+		act(d, func() { d.view.reload() })
+		act(d, func() { d.view.openSession(note.ID) })
+		tap(d, d.view.Detail.Sign)
+		resizeWindow(d, size.Width, size.Height)
+		for _, problem := range cutOff(d, d.view.Detail.content) {
+			t.Errorf("%v: %s", size, problem)
+		}
+	}
+}

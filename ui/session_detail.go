@@ -12,6 +12,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/ui/bodymap"
+	uilayout "backtrack/ui/layout"
 )
 
 // detailMapWidth is the note's figure: read beside the fields, not tapped.
@@ -71,7 +72,9 @@ func newSessionDetail() *sessionDetail {
 	d.Sign.Importance = widget.HighImportance
 	d.State.Wrapping, d.Amended.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 	d.Original = widget.NewCheck("Show the note as first signed", func(bool) { d.showFields() })
-	bar := container.NewBorder(nil, nil, container.NewHBox(d.Back, d.Older, d.Newer),
+	// The buttons take two lines on a narrow window rather than push the
+	// note past its edge.
+	bar := uilayout.NewBar(container.NewHBox(d.Back, d.Older, d.Newer),
 		container.NewHBox(d.PDF, d.Sign, d.Edit, d.Void, d.Delete))
 	d.mapBox = container.NewVBox(d.Map, d.Legend)
 	body := container.NewVBox(d.Title, d.Pain, d.State, d.Amended, d.Original, widget.NewSeparator(),
