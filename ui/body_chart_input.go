@@ -64,9 +64,10 @@ type regionName struct {
 func (n regionName) sided() bool { return len(n.ids[store.NoSide]) == 0 }
 
 func newBodyChartInput(painTypes, locations []store.Term) *bodyChartInput {
+	none := func() []store.Tag { return nil }
 	b := &bodyChartInput{Thumb: bodymap.New(), Find: newEntry("Where? lumbar l, sacral…"),
 		Line: newSecondaryText(), Error: newFieldError(), names: regionNames(locations),
-		muscles: func() []store.Tag { return nil }, locations: func() []store.Tag { return nil }, defaultType: func() store.Tag { return store.Tag{} }}
+		muscles: none, locations: none, defaultType: func() store.Tag { return store.Tag{} }}
 	for _, t := range painTypes {
 		if !t.Retired {
 			b.painTypes = append(b.painTypes, t)
@@ -105,7 +106,8 @@ func newBodyChartInput(painTypes, locations []store.Term) *bodyChartInput {
 var regionAliases = map[string]string{"SI joint": "sacroiliac"}
 
 // regionNames are the names Find matches: each region's, in the chart's
-// order, then the location words that mean regions.
+// order, then the therapists' own names for some, then the location words
+// that mean regions.
 func regionNames(locations []store.Term) []regionName {
 	var out []regionName
 	index := map[string]int{}
@@ -148,6 +150,13 @@ type typedRegion struct {
 	side  store.Side
 }
 
+// complete reports whether Enter can mark the part, one of n typed: a
+// known name, with its side unless it is the only one (the side key then
+// follows).
+func (p typedRegion) complete(n int) bool {
+	return p.name != nil && (!p.name.sided() || p.side != store.NoSide || n == 1)
+}
+
 func (b *bodyChartInput) typed(text string) []typedRegion {
 	terms := make([]store.Term, len(b.names))
 	for i, n := range b.names {
@@ -180,21 +189,21 @@ func (b *bodyChartInput) submit(text string) {
 		b.next()
 		return
 	}
+	// Nothing is marked while one name is unknown, or one of several lacks
+	// its side: the text stays to fix, and the line says what is wrong.
+	if slices.ContainsFunc(parts, func(p typedRegion) bool { return !p.complete(len(parts)) }) {
+		b.showLine()
+		return
+	}
 	for _, p := range parts {
 		switch {
-		case p.name == nil:
-			continue
 		case !p.name.sided():
 			b.toggleAll(p.name.ids[store.NoSide])
 		case p.side != store.NoSide:
 			b.toggleAll(p.name.ids[p.side])
-		case len(parts) == 1:
-			b.pending = p.name
+		default:
+			b.pending = p.name // the only name typed: its side key comes next
 		}
-	}
-	if slices.ContainsFunc(parts, func(p typedRegion) bool { return p.name == nil }) {
-		b.showLine() // the line says which name is unknown; the text stays to fix
-		return
 	}
 	b.Find.SetText("")
 	b.showLine()
@@ -234,7 +243,8 @@ func (b *bodyChartInput) showLine() {
 		line = "Side of " + b.pending.name + ": L, R or B · Esc leaves it"
 	case text != "":
 		var parts []string
-		for _, p := range b.typed(text) {
+		typed := b.typed(text)
+		for _, p := range typed {
 			switch {
 			case p.name == nil:
 				parts = append(parts, "no region is called “"+p.typed+"”")
@@ -249,9 +259,11 @@ func (b *bodyChartInput) showLine() {
 				}
 				parts = append(parts, verb+regionLabels(ids))
 				highlight = ids[0]
-			default:
+			case p.complete(len(typed)):
 				parts = append(parts, p.name.name+", then L, R or B")
 				highlight = p.name.ids[store.Left][0]
+			default:
+				parts = append(parts, p.name.name+" needs L, R or B after it")
 			}
 		}
 		line = "Enter: " + strings.Join(parts, " · ")
