@@ -17,7 +17,7 @@ import (
 
 // Sizes of the chart opened over the form, in Fyne units.
 const (
-	popupChartMaxWidth = 420
+	popupChartMaxWidth = 520
 	popupRowsWidth     = 430
 	// popupMargin is the least room left around the popup in the window.
 	popupMargin   = 12
