@@ -77,3 +77,10 @@ func TestWhereItHurtsSaysARegionMarkedAlikeOnBothSidesOnce(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestAMarkOnTheBodyChartIsContent(t *testing.T) {
+	s := store.Session{BodyMap: []store.BodyMark{{Region: "sacral"}}}
+	if !s.HasContent() {
+		t.Error("a session whose only record is a mark on the chart has no content")
+	}
+}

@@ -275,11 +275,12 @@ type Session struct {
 }
 
 // HasContent reports whether anything clinical was recorded: a pain score,
-// a tag, the other trigger, a note or home care. A session without any is
-// only a date, and would show as the last visit with nothing to say.
+// a tag, a mark on the body chart, the other trigger, a note or home care.
+// A session without any is only a date, and would show as the last visit
+// with nothing to say.
 func (s Session) HasContent() bool {
 	if s.PainBefore.Recorded || s.PainAfter.Recorded || strings.TrimSpace(s.TriggerOther) != "" ||
-		strings.TrimSpace(s.HomeCare) != "" {
+		strings.TrimSpace(s.HomeCare) != "" || len(s.BodyMap) > 0 {
 		return true
 	}
 	for _, k := range Kinds {

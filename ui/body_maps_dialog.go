@@ -130,7 +130,9 @@ func (m *bodyMapsDialog) update() {
 	} else {
 		m.latestColumn.Show()
 	}
-	m.legend.Objects = []fyne.CanvasObject{bodymap.NewLegend(geo.Legend(first.BodyMap, latest.BodyMap))}
+	legend := bodymap.NewLegend()
+	legend.SetMap(append(slices.Clone(first.BodyMap), latest.BodyMap...), nil)
+	m.legend.Objects = []fyne.CanvasObject{legend}
 	m.legend.Refresh()
 	m.show(true, "")
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -14,13 +15,14 @@ import (
 
 // cutOff lists what the therapist cannot read whole under root: text that
 // is truncated, anything given less room than it needs, and anything
-// beyond the window's edge. It looks inside widgets' renderers too.
+// beyond the window's edge (but what a scroll holds, which the scroll
+// clips and moves into view). It looks inside widgets' renderers too.
 func cutOff(d *Desk, root fyne.CanvasObject) []string {
 	var out []string
 	canvasSize := d.window.Canvas().Size()
 	drv := fyne.CurrentApp().Driver()
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
+	var walk func(o fyne.CanvasObject, scrolled bool)
+	walk = func(o fyne.CanvasObject, scrolled bool) {
 		if o == nil || !o.Visible() {
 			return
 		}
@@ -47,23 +49,25 @@ func cutOff(d *Desk, root fyne.CanvasObject) []string {
 		if size.Width+1 < min.Width || size.Height+1 < min.Height {
 			out = append(out, fmt.Sprintf("%s %v is smaller than it needs (%v)", name, size, min))
 		}
-		if pos.X+size.Width > canvasSize.Width+1 || pos.Y+size.Height > canvasSize.Height+1 {
+		if !scrolled && (pos.X+size.Width > canvasSize.Width+1 || pos.Y+size.Height > canvasSize.Height+1) {
 			out = append(out, fmt.Sprintf("%s at %v size %v runs past the window (%v)", name, pos, size, canvasSize))
 		}
 		switch c := o.(type) {
 		case *fyne.Container:
 			for _, child := range c.Objects {
-				walk(child)
+				walk(child, scrolled)
 			}
+		case *container.Scroll:
+			walk(c.Content, true)
 		case fyne.Widget:
 			if r := test.WidgetRenderer(c); r != nil {
 				for _, child := range r.Objects() {
-					walk(child)
+					walk(child, scrolled)
 				}
 			}
 		}
 	}
-	walk(root)
+	walk(root, false)
 	return out
 }
 

@@ -88,6 +88,8 @@ var keyboardHelp = [][2]string{
 	{"Enter", "Press the focused button; in a tag row, pick and go to the next row"},
 	{"ql l", "In a tag row: a few letters or initials, then L, R or B for the side; commas pick several"},
 	{"Backspace", "In an empty tag row: untick the last term"},
+	{"Ctrl+B", "In a session: open the body chart (Esc closes it)"},
+	{"Ctrl+Shift+B", "In a session: copy where it hurt last time onto the body chart"},
 	{"Alt+← →", "In a session: the date a day earlier or later (Up and Down in the date field)"},
 	{"0–10", "On a pain slider, a digit sets the score; on a location or muscle, L, R or B picks the side"},
 	{"Ctrl+,", "Settings"},

@@ -17,6 +17,7 @@ type deskMenu struct {
 	clientHistory, recordHistory, signDrafts, sign     *fyne.MenuItem
 	newSession, save, find, back                       *fyne.MenuItem
 	dayEarlier, dayLater                               *fyne.MenuItem
+	bodyChart, copyMap                                 *fyne.MenuItem
 	settings                                           *fyne.MenuItem
 }
 
@@ -31,6 +32,8 @@ var (
 	shortcutSettings   = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutDayEarlier = &desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt}
 	shortcutDayLater   = &desktop.CustomShortcut{KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierAlt}
+	shortcutBodyChart  = &desktop.CustomShortcut{KeyName: fyne.KeyB, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutCopyMap    = &desktop.CustomShortcut{KeyName: fyne.KeyB, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 )
 
 func newDeskMenu(d *Desk) *deskMenu {
@@ -60,6 +63,15 @@ func newDeskMenu(d *Desk) *deskMenu {
 	}
 	m.dayEarlier = item("Date: a day earlier", shortcutDayEarlier, stepDay(-1))
 	m.dayLater = item("Date: a day later", shortcutDayLater, stepDay(1))
+	inForm := func(action func(*SessionForm)) func() {
+		return func() {
+			if d.view.Form != nil && d.clientForm == nil {
+				action(d.view.Form)
+			}
+		}
+	}
+	m.bodyChart = item("Body chart…", shortcutBodyChart, inForm((*SessionForm).OpenChart))
+	m.copyMap = item("Body chart: copy from last session", shortcutCopyMap, inForm((*SessionForm).CopyMap))
 	m.settings = item("Settings…", shortcutSettings, d.showSettings)
 	m.clientHistory = item("Record history…", nil, func() { newRecordHistory(d.window, d.store, d.tasks, d.view.client).show() })
 	m.recordHistory = item("Record history of the practice…", nil, func() {
@@ -82,6 +94,7 @@ func newDeskMenu(d *Desk) *deskMenu {
 		fyne.NewMenu("Client", m.newClient, m.find, fyne.NewMenuItemSeparator(), m.editClient, m.archive,
 			fyne.NewMenuItemSeparator(), m.clientHistory, m.report, m.allReports),
 		fyne.NewMenu("Session", m.newSession, m.save, m.back, fyne.NewMenuItemSeparator(), m.dayEarlier, m.dayLater,
+			m.bodyChart, m.copyMap,
 			fyne.NewMenuItemSeparator(), m.sign, m.signDrafts),
 		fyne.NewMenu("Help", fyne.NewMenuItem("Keyboard shortcuts", d.showKeyboardHelp)),
 	)
@@ -115,6 +128,7 @@ func (m *deskMenu) update() {
 	m.newSession.Disabled = !hasClient
 	m.save.Disabled = !formOpen
 	m.dayEarlier.Disabled, m.dayLater.Disabled = d.view.Form == nil, d.view.Form == nil
+	m.bodyChart.Disabled, m.copyMap.Disabled = d.view.Form == nil, d.view.Form == nil
 	m.back.Disabled = d.view.mode != modeDetail && d.view.mode != modeForm
 	if d.view.client.Archived {
 		m.archive.Label = "Restore client"

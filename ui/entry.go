@@ -96,12 +96,15 @@ func newCheck(label string, changed func(bool)) *check {
 	return c
 }
 
-func (c *check) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape && c.onEscape != nil {
-		c.onEscape()
+func (c *check) TypedKey(k *fyne.KeyEvent) { escapeOr(k, c.onEscape, c.Check.TypedKey) }
+
+// escapeOr hands Escape to onEscape, when set, and other keys to rest.
+func escapeOr(k *fyne.KeyEvent, onEscape func(), rest func(*fyne.KeyEvent)) {
+	if k.Name == fyne.KeyEscape && onEscape != nil {
+		onEscape()
 		return
 	}
-	c.Check.TypedKey(k)
+	rest(k)
 }
 
 func (c *check) TypedRune(r rune) {

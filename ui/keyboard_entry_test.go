@@ -82,7 +82,7 @@ func TestATypicalSessionTakesFewKeysAndNoMouse(t *testing.T) {
 	k.key(fyne.KeyReturn, false)
 	k.text("sha") // pain type: Sharp / stabbing
 	k.key(fyne.KeyReturn, false)
-	k.text("low") // location: Lower back, left
+	k.text("low") // where it hurts: Lower back, left, is lumbar (L) on the chart
 	k.key(fyne.KeyReturn, false)
 	k.side('l')
 	k.text("sit") // trigger: Sitting long
@@ -116,7 +116,7 @@ func TestATypicalSessionTakesFewKeysAndNoMouse(t *testing.T) {
 		"date":       testNow.AddDate(0, 0, -1).Format(store.DateLayout),
 		"pain":       "7 → 4",
 		"pain types": "Sharp / stabbing",
-		"locations":  "Lumbar (L)", // "Lower back" with a side is a region of the body chart
+		"locations":  "Lumbar (L): Sharp / stabbing", // the mark takes the one pain type ticked
 		"triggers":   "Sitting long",
 		"muscles":    "Quadratus lumborum (L)",
 		"techniques": "Massage, Stretching",

@@ -11,7 +11,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/ui/bodymap"
+	uilayout "backtrack/ui/layout"
 )
+
+// detailMapWidth is the note's figure: read beside the fields, not tapped.
+const detailMapWidth = 300
 
 // sessionDetail shows one whole session note, with edit and delete.
 type sessionDetail struct {
@@ -34,6 +39,11 @@ type sessionDetail struct {
 	Title    *widget.Label
 	Pain     *widget.Label
 	fields   *fyne.Container
+	// Map is where it hurt and, as outlines, the muscles treated, beside
+	// the fields; Legend says which is which. Hidden when neither is.
+	Map    *bodymap.Chart
+	Legend *bodymap.Legend
+	mapBox fyne.CanvasObject
 
 	content fyne.CanvasObject
 }
@@ -53,15 +63,22 @@ func newSessionDetail() *sessionDetail {
 		Title:   widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		Pain:    widget.NewLabel(""),
 		fields:  container.New(layout.NewFormLayout()),
+		Map:     bodymap.New(),
+		Legend:  bodymap.NewLegend(),
 	}
+	d.Map.MinWidth = detailMapWidth
 	d.Title.SizeName = theme.SizeNameSubHeadingText
 	d.Delete.Importance = widget.DangerImportance
 	d.Sign.Importance = widget.HighImportance
 	d.State.Wrapping, d.Amended.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 	d.Original = widget.NewCheck("Show the note as first signed", func(bool) { d.showFields() })
-	bar := container.NewBorder(nil, nil, container.NewHBox(d.Back, d.Older, d.Newer),
+	// The buttons take two lines on a narrow window rather than push the
+	// note past its edge.
+	bar := uilayout.NewBar(container.NewHBox(d.Back, d.Older, d.Newer),
 		container.NewHBox(d.PDF, d.Sign, d.Edit, d.Void, d.Delete))
-	body := container.NewVBox(d.Title, d.Pain, d.State, d.Amended, d.Original, widget.NewSeparator(), d.fields)
+	d.mapBox = container.NewVBox(d.Map, d.Legend)
+	body := container.NewVBox(d.Title, d.Pain, d.State, d.Amended, d.Original, widget.NewSeparator(),
+		container.NewBorder(nil, nil, nil, d.mapBox, d.fields))
 	d.content = container.NewBorder(bar, nil, nil, nil, container.NewVScroll(body))
 	return d
 }
@@ -86,6 +103,7 @@ func (d *sessionDetail) showFields() {
 	}
 	d.Pain.SetText(pain)
 
+	d.showMap(s)
 	d.fields.RemoveAll()
 	add := func(label, value string) {
 		if strings.TrimSpace(value) == "" {
@@ -121,4 +139,16 @@ func (d *sessionDetail) Text() string {
 		lines = append(lines, d.fields.Objects[i].(*widget.Label).Text+": "+d.fields.Objects[i+1].(*widget.Label).Text)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// showMap draws the note's body chart with the muscles treated, or hides
+// it when the note marks nothing and treats no muscle the figure can draw.
+func (d *sessionDetail) showMap(s store.Session) {
+	d.Map.SetMap(s.BodyMap, s.Muscles)
+	d.Legend.SetMap(s.BodyMap, s.Muscles)
+	if len(s.BodyMap) == 0 && d.Legend.Text == "" {
+		d.mapBox.Hide()
+	} else {
+		d.mapBox.Show()
+	}
 }

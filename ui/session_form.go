@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -42,6 +43,11 @@ type SessionForm struct {
 	PainBefore *painInput
 	PainAfter  *painInput
 	Pickers    map[store.Kind]*tagPicker
+	// BodyChart is where it hurts. The location words of before have no
+	// row of their own any more: those that fit no region are kept with
+	// the note and shown on the chart's line (Pickers[store.Location]
+	// holds them, unseen).
+	BodyChart *bodyChartInput
 	// TriggerOther is the trigger in the therapist's own words.
 	TriggerOther *entry
 
@@ -92,6 +98,7 @@ type SessionForm struct {
 type formState struct {
 	Date, Time, Duration, Before, After string
 	Tags                                map[store.Kind][]store.Tag
+	Marks                               []store.BodyMark
 	Other, S, O, A, P, HomeCare         string
 }
 
@@ -128,6 +135,7 @@ func newSessionForm(s *sqlstore.Store, t *tasks, client store.Client, vocab map[
 		f.Pickers[k] = p
 		f.problems.fields[string(k)] = p.Error
 	}
+	f.makeBodyChart(vocab)
 	f.TriggerOther = newEntry("Other trigger…")
 	f.Subjective = newNoteEntry("What the client reports", 2)
 	f.Objective = newNoteEntry("What you find", 2)
@@ -142,6 +150,7 @@ func newSessionForm(s *sqlstore.Store, t *tasks, client store.Client, vocab map[
 	f.titleAmendment()
 	f.wireEscape()
 	f.content = f.layout()
+	f.BodyChart.anchor = f.content
 	f.problems.relayout = func() { relayoutAll(f.content) }
 	f.PainBefore.relayout, f.PainAfter.relayout = f.problems.relayout, f.problems.relayout
 	f.wireTagKeys()
@@ -166,6 +175,8 @@ func (f *SessionForm) fill(s store.Session, now time.Time) {
 	} else {
 		f.Title.SetText("Edit session of " + longDate(s.Start))
 		f.Copy.Hide() // "last session" is this one or a later one: nothing sensible to copy
+		f.BodyChart.CopyLast.Hide()
+		f.BodyChart.chart.Copy.Hide()
 	}
 	f.Date.SetText(start.Format(store.DateLayout))
 	f.Time.SetText(start.Format(formTimeLayout))
@@ -175,6 +186,7 @@ func (f *SessionForm) fill(s store.Session, now time.Time) {
 	for _, k := range store.Kinds {
 		f.Pickers[k].set(s.Tags(k))
 	}
+	f.BodyChart.set(s.BodyMap)
 	f.TriggerOther.SetText(s.TriggerOther)
 	f.Subjective.SetText(s.Notes.Subjective)
 	f.Objective.SetText(s.Notes.Objective)
@@ -197,6 +209,10 @@ func (f *SessionForm) wireEscape() {
 }
 
 func (f *SessionForm) cancel() {
+	if f.BodyChart.chart.Shown() {
+		f.BodyChart.chart.close() // Escape closes the chart first
+		return
+	}
 	if f.OnCancel != nil {
 		f.OnCancel()
 	}
@@ -214,6 +230,7 @@ func (f *SessionForm) state() formState {
 	for k, p := range f.Pickers {
 		st.Tags[k] = p.tags()
 	}
+	st.Marks = f.BodyChart.get()
 	return st
 }
 
@@ -252,6 +269,10 @@ func (f *SessionForm) read() (store.Session, map[string]string) {
 	}
 	for k, p := range f.Pickers {
 		s.SetTags(k, p.tags())
+	}
+	s.BodyMap = f.BodyChart.get()
+	if bad := f.BodyChart.chart.problems(); len(bad) > 0 {
+		problems["body_map"] = strings.Join(bad, "; ")
 	}
 	s.TriggerOther = f.TriggerOther.Text
 	s.Notes = store.SOAP{Subjective: f.Subjective.Text, Objective: f.Objective.Text,
@@ -335,6 +356,7 @@ func (f *SessionForm) applyCopy(last store.Session) {
 	for _, k := range store.Kinds {
 		f.Pickers[k].set(last.Tags(k))
 	}
+	f.BodyChart.copied(last)
 	f.TriggerOther.SetText(last.TriggerOther)
 	f.Plan.SetText(last.Notes.Plan)
 	f.HomeCare.SetText(last.HomeCare)
@@ -354,19 +376,28 @@ func (f *SessionForm) copyDone(note string) {
 	f.topLine.Refresh() // the note takes the button's room
 }
 
-// wireTagKeys makes Enter in a tag row's field move on to the next row,
-// and the last row's to the first note: the typical session is typed
-// without Tab through the terms.
+// wireTagKeys makes Enter in a row's field move on to the next row (the
+// pain types to where it hurts, where it hurts to the triggers), and the
+// last row's to the first note: the typical session is typed without Tab
+// through the terms.
 func (f *SessionForm) wireTagKeys() {
-	for i, k := range store.Kinds {
-		p := f.Pickers[k]
-		p.relayout = f.problems.relayout
-		var next fyne.Focusable = f.Subjective
-		if i+1 < len(store.Kinds) {
-			next = f.Pickers[store.Kinds[i+1]].AddName
+	rows := []fyne.Focusable{}
+	for _, k := range formKinds {
+		rows = append(rows, f.Pickers[k].AddName)
+		if k == store.PainType {
+			rows = append(rows, f.BodyChart.Find)
 		}
-		p.onNext = func() { f.focus(next) }
 	}
+	rows = append(rows, f.Subjective)
+	for _, p := range f.Pickers {
+		p.relayout = f.problems.relayout
+	}
+	for _, k := range formKinds {
+		next := rows[slices.Index(rows, fyne.Focusable(f.Pickers[k].AddName))+1]
+		f.Pickers[k].onNext = func() { f.focus(next) }
+	}
+	next := rows[slices.Index(rows, fyne.Focusable(f.BodyChart.Find))+1]
+	f.BodyChart.onNext = func() { f.focus(next) }
 }
 
 // focus moves the keyboard to o, when the form is on screen.

@@ -56,7 +56,7 @@ func (f *SessionForm) layout() fyne.CanvasObject {
 	compact := func(o fyne.CanvasObject) fyne.CanvasObject { return container.NewThemeOverride(o, compactTheme{}) }
 	tags := layout.NewLabelledRows(labels,
 		rowLabel("Pain type"), compact(f.Pickers[store.PainType].content),
-		rowLabel("Location"), compact(f.Pickers[store.Location].content),
+		rowLabel("Where it hurts"), compact(f.BodyChart.content),
 		rowLabel("Triggers"), compact(container.NewVBox(f.Pickers[store.Trigger].content, f.problems.field("trigger_other"))),
 		rowLabel("Muscles"), compact(f.Pickers[store.Muscle].content),
 		rowLabel("Techniques"), compact(f.Pickers[store.Technique].content),
@@ -96,6 +96,7 @@ func (f *SessionForm) followFocus(s *container.Scroll) {
 	for _, p := range f.Pickers {
 		p.onFocus = show
 	}
+	f.BodyChart.Find.onFocus = show
 }
 
 // entries are the form's text fields, in tab order.

@@ -108,9 +108,12 @@ func TestSessionFormTabOrderFollowsTheLayout(t *testing.T) {
 			d, f := formOnScreen(t, size.Width, size.Height)
 			// the order the form reads in: top line, pain, tags, notes, buttons
 			want := []fyne.Focusable{f.Date, f.Time, f.Duration, f.Copy, f.PainBefore.Number, f.PainAfter.Number}
-			for _, k := range store.Kinds {
+			for _, k := range formKinds {
 				want = append(want, f.Pickers[k].Items[0].Check, f.Pickers[k].AddName)
-				if k == store.Trigger {
+				switch k {
+				case store.PainType:
+					want = append(want, f.BodyChart.Find, f.BodyChart.Open, f.BodyChart.CopyLast)
+				case store.Trigger:
 					want = append(want, f.TriggerOther)
 				}
 			}

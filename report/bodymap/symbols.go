@@ -99,14 +99,19 @@ func (s Symbol) Path(c Point, r float64) []Polygon {
 // Outlined reports whether the symbol is drawn as an outline, not filled.
 func (s Symbol) Outlined() bool { return s == NoType }
 
-// Fill is a marked region's tint: the pain type's colour, stronger with the
-// intensity (a mark without one at the middle strength), over paper white.
-func Fill(m store.BodyMark) RGB {
+// Fill is a marked region's tint over paper white (FillOver).
+func Fill(m store.BodyMark) RGB { return FillOver(m, RGB{255, 255, 255}) }
+
+// FillOver is a marked region's tint: the pain type's colour, stronger with
+// the intensity (a mark without one at the middle strength), mixed toward
+// the paper it is drawn on, so a dark screen shows a deep tint rather than
+// a pale glare.
+func FillOver(m store.BodyMark, paper RGB) RGB {
 	strength := 0.45
 	if m.Intensity.Recorded {
 		strength = 0.18 + 0.06*float64(m.Intensity.Score)
 	}
-	return mix(RGB{255, 255, 255}, SymbolOf(m.PainType).Colour(), strength)
+	return mix(paper, SymbolOf(m.PainType).Colour(), strength)
 }
 
 func mix(a, b RGB, t float64) RGB {

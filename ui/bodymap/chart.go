@@ -17,6 +17,10 @@ import (
 	"backtrack/store"
 )
 
+// minLabelSize is the smallest text the chart writes its titles and
+// sides in; a smaller chart leaves them out.
+const minLabelSize = 8
+
 // Chart shows one body map (or a heat map) and reports taps.
 type Chart struct {
 	widget.BaseWidget
@@ -30,6 +34,9 @@ type Chart struct {
 	// OnTapped is called with the region tapped; nil for a chart that
 	// only shows.
 	OnTapped func(store.RegionID)
+	// OnTap is called on any tap, on a region or not: a small chart that
+	// opens a larger one.
+	OnTap func()
 	// MinWidth is the width the chart asks for; its height follows.
 	MinWidth float32
 }
@@ -61,6 +68,9 @@ func (c *Chart) Highlight(id store.RegionID) {
 
 // Tapped marks or unmarks the region under the pointer.
 func (c *Chart) Tapped(e *fyne.PointEvent) {
+	if c.OnTap != nil {
+		c.OnTap()
+	}
 	if c.OnTapped == nil {
 		return
 	}
@@ -116,6 +126,7 @@ func (r *renderer) Layout(size fyne.Size) {
 			i++
 			t.Text = l.Text
 			t.TextSize = float32(l.Height)
+			t.Hidden = l.Height < minLabelSize // a thumbnail's labels would be specks
 			t.Color = th.Color(theme.ColorNameForeground, v)
 			t.TextStyle.Bold = l == o.Title
 			ts := t.MinSize()

@@ -82,3 +82,44 @@ func TestAMarkedRegionShowsItsTypesColourAndSymbol(t *testing.T) {
 		t.Error("an unmarked region is tinted")
 	}
 }
+
+// On the dark theme a marked region's tint is mixed toward the dark paper:
+// a deep shade, not the pale tint of print that glares on a dark screen.
+func TestADarkChartTintsTowardItsPaper(t *testing.T) {
+	lumbar := aMap[:1]
+	lum := func(v fyne.ThemeVariant, th fyne.Theme) float64 {
+		img := Render(424, 488, InkOf(th, v), lumbar, nil, nil, 0, "")
+		f := geo.Layout(0, 0, 424, 488)
+		want := rgba(geo.FillOver(lumbar[0], rgbOf(th.Color(theme.ColorNameBackground, v))))
+		b := img.Bounds()
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for x := b.Min.X; x < b.Max.X; x++ {
+				if id, _ := f.HitTest(geo.Point{X: float64(x) + 0.5, Y: float64(y) + 0.5}); id == "lumbar-l" &&
+					color.NRGBAModel.Convert(img.At(x, y)) == want {
+					return 0.299*float64(want.R) + 0.587*float64(want.G) + 0.114*float64(want.B)
+				}
+			}
+		}
+		t.Fatalf("no pixel of lumbar (L) has the tint %v", want)
+		return 0
+	}
+	test.NewTempApp(t)
+	light, dark := lum(theme.VariantLight, theme.LightTheme()), lum(theme.VariantDark, theme.DarkTheme())
+	if dark > light/2 {
+		t.Errorf("the dark tint's luminance %.0f is more than half the light one's %.0f", dark, light)
+	}
+}
+
+func TestTheLegendSaysWhichIsWhich(t *testing.T) {
+	test.NewTempApp(t)
+	l := NewLegend()
+	l.SetMap(aMap, treated)
+	want := "Sharp / stabbing · Dull ache · Stiffness · Referred pain · type not given · muscles treated"
+	if l.Text != want {
+		t.Errorf("legend %q, want %q", l.Text, want)
+	}
+	l.SetMap(aMap[:1], []store.Tag{{Name: "My own muscle"}})
+	if l.Text != "Sharp / stabbing" {
+		t.Errorf("a muscle without an outline is in the legend: %q", l.Text)
+	}
+}

@@ -1,10 +1,9 @@
 package bodymap
 
 import (
-	"fmt"
 	"image"
 	"image/color"
-	"math"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -12,62 +11,76 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	geo "backtrack/report/bodymap"
+	"backtrack/store"
+	uilayout "backtrack/ui/layout"
 )
 
-// The keys that go beside a chart: each pain type's symbol with its word,
-// and the heat map's shades with the visit counts they stand for. They draw
-// from report/bodymap as the chart does, so screen and print agree.
+// swatchSize is a legend symbol's box, in Fyne units.
+const swatchSize = 14
 
-// keySize is a key's swatch, in Fyne units.
-const keySize = 16
+// Legend is the line under a chart that says which is which: each pain
+// type's symbol as drawn on the figure, and the dashed outline of the
+// muscles treated.
+type Legend struct {
+	widget.BaseWidget
+	box *uilayout.Flow // wraps in a narrow column
+	// Text is the legend in words (for tests and screen readers).
+	Text string
+}
 
-// NewLegend lists the symbols the maps use, each with its pain type.
-func NewLegend(entries []geo.LegendEntry) fyne.CanvasObject {
-	items := make([]fyne.CanvasObject, 0, len(entries))
-	for _, e := range entries {
+// NewLegend returns an empty legend.
+func NewLegend() *Legend {
+	l := &Legend{box: uilayout.NewFlow()}
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// SetMap lists the symbols of marks and, when any muscle treated has an
+// outline on the figure, the outline.
+func (l *Legend) SetMap(marks []store.BodyMark, muscles []store.Tag) {
+	l.box.Objects = nil
+	var words []string
+	for _, e := range geo.Legend(marks) {
 		sym := e.Symbol
-		r := canvas.NewRaster(func(w, h int) image.Image { return symbolImage(sym, w, h) })
-		r.SetMinSize(fyne.NewSize(keySize, keySize))
-		items = append(items, container.NewHBox(container.NewCenter(r), widget.NewLabel(e.Label)))
+		l.add(func(img *canvasImage, ink Ink, px float64) {
+			drawSymbol(img, ink, sym, geo.Point{X: px / 2, Y: px / 2}, px*0.4)
+		}, e.Label)
+		words = append(words, e.Label)
 	}
-	return container.NewGridWrap(fyne.NewSize(maxLabelWidth(entries)+keySize+24, 32), items...)
-}
-
-func maxLabelWidth(entries []geo.LegendEntry) float32 {
-	var w float32
-	for _, e := range entries {
-		w = max(w, widget.NewLabel(e.Label).MinSize().Width)
-	}
-	return w
-}
-
-// symbolImage draws one symbol as the chart does: filled in its colour
-// with a light halo, or a dark ring for a mark without a type.
-func symbolImage(sym geo.Symbol, w, h int) image.Image {
-	img := newCanvasImage(w, h)
-	c := geo.Point{X: float64(w) / 2, Y: float64(h) / 2}
-	r := 0.42 * math.Min(float64(w), float64(h))
-	if sym.Outlined() {
-		img.stroke(color.NRGBA{40, 40, 40, 255}, math.Max(1, r*0.3), 0, sym.Path(c, r)...)
-		return img.img
-	}
-	img.stroke(color.White, math.Max(1, r*0.35), 0, sym.Path(c, r)...)
-	img.fill(rgba(sym.Colour()), sym.Path(c, r)...)
-	return img.img
-}
-
-// NewHeatKey shows the shades of a heat map whose darkest region hurt at
-// most visits, each with its count.
-func NewHeatKey(most int) fyne.CanvasObject {
-	rows := container.NewVBox()
-	for _, n := range geo.HeatSteps(most) {
-		sw := canvas.NewRectangle(rgba(geo.HeatShade(n, most)))
-		sw.SetMinSize(fyne.NewSize(2*keySize, keySize))
-		label := fmt.Sprintf("%d visits", n)
-		if n == 1 {
-			label = "1 visit"
+	for _, m := range muscles {
+		if geo.HasOutline(m) {
+			l.add(func(img *canvasImage, ink Ink, px float64) {
+				a, b := px*0.15, px*0.85
+				img.stroke(ink.Muscle, px*0.1, px*0.17, geo.Polygon{{X: a, Y: a}, {X: b, Y: a}, {X: b, Y: b}, {X: a, Y: b}})
+			}, "muscles treated")
+			words = append(words, "muscles treated")
+			break
 		}
-		rows.Add(container.NewHBox(container.NewCenter(sw), widget.NewLabel(label)))
 	}
-	return rows
+	l.Text = strings.Join(words, " · ")
+	l.box.Refresh()
+	l.Refresh()
+}
+
+// add puts one swatch, drawn by draw in the theme's colours, and its label.
+func (l *Legend) add(draw func(img *canvasImage, ink Ink, px float64), label string) {
+	r := canvas.NewRaster(func(w, h int) image.Image {
+		img := newCanvasImage(w, h)
+		ink := InkOf(l.Theme(), fyne.CurrentApp().Settings().ThemeVariant())
+		img.clear(ink.Paper)
+		draw(img, ink, float64(min(w, h)))
+		return img.img
+	})
+	r.SetMinSize(fyne.NewSize(swatchSize, swatchSize))
+	text := widget.NewLabel(label)
+	l.box.Add(container.NewHBox(container.NewCenter(r), text))
+}
+
+// CreateRenderer implements fyne.Widget.
+// An empty legend keeps a line's height, so the chart above it does not
+// move when the first mark brings the legend.
+func (l *Legend) CreateRenderer() fyne.WidgetRenderer {
+	line := canvas.NewRectangle(color.Transparent)
+	line.SetMinSize(fyne.NewSize(0, widget.NewLabel("").MinSize().Height))
+	return widget.NewSimpleRenderer(container.NewStack(line, l.box))
 }

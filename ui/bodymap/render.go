@@ -27,11 +27,19 @@ func InkOf(th fyne.Theme, v fyne.ThemeVariant) Ink {
 
 func rgba(c geo.RGB) color.NRGBA { return color.NRGBA{c.R, c.G, c.B, 255} }
 
+// rgbOf is a theme colour as the geometry's RGB, alpha dropped.
+func rgbOf(c color.Color) geo.RGB {
+	n := color.NRGBAModel.Convert(c).(color.NRGBA)
+	return geo.RGB{R: n.R, G: n.G, B: n.B}
+}
+
 // Render draws the chart into a w×h image: body, seams between regions,
 // marks tinted and symbolled (or the heat map), muscles, the outline.
 func Render(w, h int, ink Ink, marks []store.BodyMark, muscles []store.Tag, heat map[store.RegionID]int, heatMax int, focused store.RegionID) image.Image {
+	// The paper is left clear, so the chart sits on whatever it is drawn
+	// over (a popup's lighter background on dark); tints and rims are
+	// mixed toward the theme's paper.
 	img := newCanvasImage(w, h)
-	img.clear(ink.Paper)
 	f := geo.Layout(0, 0, float64(w), float64(h))
 	line := math.Max(1, f.Scale*0.6)
 	outlines := f.Outlines()
@@ -39,13 +47,14 @@ func Render(w, h int, ink Ink, marks []store.BodyMark, muscles []store.Tag, heat
 		img.fill(ink.Body, o.Body, o.Head)
 	}
 	shapes := f.Shapes()
+	paper := rgbOf(ink.Paper)
 	byRegion := map[store.RegionID]store.BodyMark{}
 	for _, m := range marks {
 		byRegion[m.Region] = m
 	}
 	for _, s := range shapes {
 		if m, ok := byRegion[s.Region]; ok {
-			img.fill(rgba(geo.Fill(m)), s.Polys...)
+			img.fill(rgba(geo.FillOver(m, paper)), s.Polys...)
 		} else if n := heat[s.Region]; n > 0 {
 			img.fill(rgba(geo.HeatShade(n, heatMax)), s.Polys...)
 		}
@@ -63,16 +72,38 @@ func Render(w, h int, ink Ink, marks []store.BodyMark, muscles []store.Tag, heat
 		if !ok {
 			continue
 		}
-		sym := geo.SymbolOf(m.PainType)
-		if sym.Outlined() {
-			img.stroke(color.NRGBA{40, 40, 40, 255}, math.Max(1, r*0.3), 0, sym.Path(s.Centre, r)...)
-			continue
-		}
-		img.stroke(color.White, math.Max(1, r*0.35), 0, sym.Path(s.Centre, r)...)
-		img.fill(rgba(sym.Colour()), sym.Path(s.Centre, r)...)
+		drawSymbol(img, ink, geo.SymbolOf(m.PainType), s.Centre, r)
 	}
 	if sh, ok := f.ShapeOf(focused); ok && focused != "" {
 		img.stroke(ink.Focus, line*2.5, 0, sh.Polys...)
+	}
+	return img.img
+}
+
+// drawSymbol draws a pain type's symbol around c: filled in its colour with
+// a rim of paper so it stands off the tint, or, for a region without a
+// type, a ring in the line colour.
+func drawSymbol(img *canvasImage, ink Ink, sym geo.Symbol, c geo.Point, r float64) {
+	if sym.Outlined() {
+		img.stroke(ink.Line, math.Max(1, r*0.3), 0, sym.Path(c, r)...)
+		return
+	}
+	img.stroke(ink.Paper, math.Max(1, r*0.35), 0, sym.Path(c, r)...)
+	img.fill(rgba(sym.Colour()), sym.Path(c, r)...)
+}
+
+// Baseline is what any drawing of the figure costs at least: its body
+// and region polygons filled flat into a w×h image with the same
+// rasterizer, nothing else. Benchmarks measure the chart beside it.
+func Baseline(w, h int) image.Image {
+	f := geo.Layout(0, 0, float64(w), float64(h))
+	img := newCanvasImage(w, h)
+	img.clear(color.White)
+	for _, o := range f.Outlines() {
+		img.fill(color.Gray{Y: 230}, o.Body, o.Head)
+	}
+	for _, s := range f.Shapes() {
+		img.fill(color.Gray{Y: 200}, s.Polys...)
 	}
 	return img.img
 }

@@ -117,6 +117,9 @@ type Pair struct {
 	first, second fyne.CanvasObject
 	comfortable   float32 // the width each needs to sit side by side
 	width         float32
+	// ends puts the items at their own widths, the first at the leading
+	// edge and the second at the trailing one (NewBar).
+	ends bool
 }
 
 // NewPair is a Pair whose items sit side by side when each gets
@@ -127,7 +130,19 @@ func NewPair(comfortable float32, first, second fyne.CanvasObject) *Pair {
 	return p
 }
 
+// NewBar is a bar of two groups of buttons: the first at the leading edge
+// and the second at the trailing edge on one line when both fit, else the
+// second on a line of its own below, still at the trailing edge.
+func NewBar(first, second fyne.CanvasObject) *Pair {
+	p := &Pair{first: first, second: second, ends: true}
+	p.ExtendBaseWidget(p)
+	return p
+}
+
 func (p *Pair) sideBySide(width float32) bool {
+	if p.ends {
+		return width >= p.first.MinSize().Width+theme.Padding()+p.second.MinSize().Width
+	}
 	return width >= 2*p.comfortable+theme.Padding()
 }
 
@@ -165,6 +180,10 @@ func (r *pairRenderer) MinSize() fyne.Size {
 
 func (r *pairRenderer) Layout(size fyne.Size) {
 	pad := theme.Padding()
+	if r.p.ends {
+		r.layoutEnds(size)
+		return
+	}
 	if r.p.sideBySide(size.Width) {
 		half := (size.Width - pad) / 2
 		r.p.first.Move(fyne.NewPos(0, 0))
@@ -178,6 +197,20 @@ func (r *pairRenderer) Layout(size fyne.Size) {
 	r.p.first.Resize(fyne.NewSize(size.Width, h))
 	r.p.second.Move(fyne.NewPos(0, h+pad))
 	r.p.second.Resize(fyne.NewSize(size.Width, size.Height-h-pad))
+}
+
+// layoutEnds puts a bar's groups at their own widths at either end, on
+// one line or two.
+func (r *pairRenderer) layoutEnds(size fyne.Size) {
+	a, b := r.p.first.MinSize(), r.p.second.MinSize()
+	r.p.first.Move(fyne.NewPos(0, 0))
+	r.p.first.Resize(a)
+	y := float32(0)
+	if !r.p.sideBySide(size.Width) {
+		y = a.Height + theme.Padding()
+	}
+	r.p.second.Move(fyne.NewPos(size.Width-b.Width, y))
+	r.p.second.Resize(b)
 }
 
 func (r *pairRenderer) Refresh() { r.Layout(r.p.Size()) }

@@ -1,0 +1,32 @@
+package bodymap
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	geo "backtrack/report/bodymap"
+)
+
+// keySize is a heat-key swatch's height, in Fyne units.
+const keySize = 16
+
+// NewHeatKey shows the shades of a heat map whose darkest region hurt at
+// most visits, each with its count. The shades come from report/bodymap,
+// as the chart's and the printed key's do.
+func NewHeatKey(most int) fyne.CanvasObject {
+	rows := container.NewVBox()
+	for _, n := range geo.HeatSteps(most) {
+		sw := canvas.NewRectangle(rgba(geo.HeatShade(n, most)))
+		sw.SetMinSize(fyne.NewSize(2*keySize, keySize))
+		label := fmt.Sprintf("%d visits", n)
+		if n == 1 {
+			label = "1 visit"
+		}
+		rows.Add(container.NewHBox(container.NewCenter(sw), widget.NewLabel(label)))
+	}
+	return rows
+}
