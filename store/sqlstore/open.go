@@ -24,6 +24,10 @@ type Store struct {
 	read  *sql.DB
 	now   func() time.Time
 	actor func() string // who makes changes (WithActor)
+	// origin names this store in its notices to other desks (Watch);
+	// pending holds each write transaction's changes until it commits.
+	origin  string
+	pending pendingChanges
 }
 
 // Option adjusts a Store when it is opened.
@@ -37,7 +41,7 @@ func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = no
 // folder) and bringing its schema up to date. A database written by a newer
 // Backtrack is refused with store.ErrNewerSchema and left untouched.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
-	s := &Store{now: time.Now}
+	s := &Store{now: time.Now, origin: newOrigin()}
 	for _, opt := range opts {
 		opt(s)
 	}
@@ -136,8 +140,12 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err != nil {
 		return classify(err)
 	}
-	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
+	defer tx.Rollback()      //nolint:errcheck // a no-op after Commit
+	defer s.pending.take(tx) // what a transaction rolled back noted goes with it
 	if err := fn(tx); err != nil {
+		return classify(err)
+	}
+	if err := s.announce(ctx, tx); err != nil {
 		return classify(err)
 	}
 	return classify(tx.Commit())
