@@ -78,6 +78,7 @@ func run(args []string) error {
 	desk := ui.NewDesk(a, db, opts)
 	desk.StartAutoBackup()  // the day's backup, once the window is up
 	desk.StartRecordCheck() // and the day's check of the record's history
+	desk.StartWatching()    // other desks' changes show as they land
 	desk.Window().ShowAndRun()
 	// The desk closes the database it has open: after a restore from
 	// backup that is a new handle, not db.

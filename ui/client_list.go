@@ -108,7 +108,13 @@ func newClientList(s *sqlstore.Store, t *tasks, now func() time.Time) *ClientLis
 
 // Reload queries the clients again with the current search, sort and
 // archived toggle. Only the newest query's answer is shown.
-func (l *ClientList) Reload() {
+func (l *ClientList) Reload() { l.reload(false) }
+
+// Update is Reload after another desk's change: the list stays scrolled
+// where the therapist left it.
+func (l *ClientList) Update() { l.reload(true) }
+
+func (l *ClientList) reload(keepScroll bool) {
 	q := store.ClientQuery{Text: l.Search.Text, InNotes: l.In.Selected == searchNotes,
 		IncludeArchived: l.Archived.Checked, Order: store.ByLastVisit}
 	switch l.Sort.Selected {
@@ -140,8 +146,12 @@ func (l *ClientList) Reload() {
 		l.rows = rows
 		l.sharedNames = sharedNames(rows)
 		l.Status.SetText(l.statusText(q, f.archived))
+		offset := l.List.GetScrollOffset()
 		l.List.Refresh()
 		l.reselect()
+		if keepScroll {
+			l.List.ScrollToOffset(offset)
+		}
 	})
 }
 

@@ -56,6 +56,7 @@ type ClientView struct {
 	ScreenDialog  *screenDialog
 	ConsentAsk    *consentQuestion
 	loads         latest
+	refreshes     latest // after other desks' changes (desk_watch.go)
 	// openNext is a note to open once the client loading now has landed.
 	openNext int64
 
@@ -75,6 +76,10 @@ type clientData struct {
 	voided   []store.Session // entered in error: in the history on request, in no figure
 	trend    []store.TrendPoint
 	record   store.ClientRecord // all of it: measures and plan too
+}
+
+func clientDataOf(rec store.ClientRecord) clientData {
+	return clientData{client: rec.Client, health: rec.Health, sessions: rec.Sessions, voided: rec.Voided, trend: rec.Trend, record: rec}
 }
 
 func newClientView(d *Desk) *ClientView {
@@ -155,7 +160,7 @@ func (v *ClientView) load(id int64, then viewMode) {
 		// One snapshot: the header, the summary, the chart and the history
 		// always agree, as they do in a printed report.
 		rec, err := s.ClientRecord(ctx, id, store.Period{})
-		return clientData{client: rec.Client, health: rec.Health, sessions: rec.Sessions, voided: rec.Voided, trend: rec.Trend, record: rec}, err
+		return clientDataOf(rec), err
 	}, func(data clientData, err error) {
 		if err != nil {
 			v.d.showError("Could not open the client", err)

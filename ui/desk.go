@@ -62,6 +62,9 @@ type Desk struct {
 	main    *fyne.Container // the split, or the welcome
 	split   fyne.CanvasObject
 	started bool // the first list load has landed
+
+	watching  bool               // StartWatching was called
+	stopWatch context.CancelFunc // ends the watch of the store on screen
 }
 
 // NewDesk builds the desk window over an open store.
