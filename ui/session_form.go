@@ -50,6 +50,9 @@ type SessionForm struct {
 	Assessment *entry
 	Plan       *entry
 	HomeCare   *entry
+	// Private keeps the note to its author: on a practice server only
+	// (session_form_private.go).
+	Private *widget.Check
 
 	Save   *button
 	Cancel *button
@@ -93,6 +96,7 @@ type formState struct {
 	Date, Time, Duration, Before, After string
 	Tags                                map[store.Kind][]store.Tag
 	Other, S, O, A, P, HomeCare         string
+	Private                             bool
 }
 
 // newSessionForm builds the form for client over the given vocabulary.
@@ -137,6 +141,7 @@ func newSessionForm(s *sqlstore.Store, t *tasks, client store.Client, vocab map[
 	f.saving = newFormSave(t, f.problems, f.Submit, f.cancel)
 	f.Save, f.Cancel = f.saving.button, f.saving.cancel
 	f.makeSigning()
+	f.makePrivate(s.OnServer())
 
 	f.fill(session, now)
 	f.titleAmendment()
@@ -181,6 +186,7 @@ func (f *SessionForm) fill(s store.Session, now time.Time) {
 	f.Assessment.SetText(s.Notes.Assessment)
 	f.Plan.SetText(s.Notes.Plan)
 	f.HomeCare.SetText(s.HomeCare)
+	f.Private.SetChecked(s.Private)
 }
 
 // wireEscape makes Escape cancel from every field that can hold focus
@@ -210,6 +216,7 @@ func (f *SessionForm) state() formState {
 		Tags:  map[store.Kind][]store.Tag{},
 		Other: f.TriggerOther.Text, S: f.Subjective.Text, O: f.Objective.Text,
 		A: f.Assessment.Text, P: f.Plan.Text, HomeCare: f.HomeCare.Text,
+		Private: f.Private.Checked,
 	}
 	for k, p := range f.Pickers {
 		st.Tags[k] = p.tags()
@@ -257,6 +264,7 @@ func (f *SessionForm) read() (store.Session, map[string]string) {
 	s.Notes = store.SOAP{Subjective: f.Subjective.Text, Objective: f.Objective.Text,
 		Assessment: f.Assessment.Text, Plan: f.Plan.Text}
 	s.HomeCare = f.HomeCare.Text
+	s.Private = f.Private.Checked
 	if len(problems) == 0 && !s.HasContent() {
 		problems[""] = "Nothing recorded yet: add a pain score, a tag or a note, or press Esc to leave without saving."
 	}

@@ -282,3 +282,22 @@ func PostgresOnly(tb testing.TB) {
 		tb.Skip("a test of the practice server: runs with " + EngineEnv + "=postgres")
 	}
 }
+
+// ClinicLogin creates a LOGIN role of its own (named name and the
+// database's name) in the clinic group role group on the private server,
+// and returns dsn as that role. The database's clinic roles must exist
+// (Store.InitClinic).
+func ClinicLogin(tb testing.TB, dsn, name, group string) string {
+	tb.Helper()
+	server, err := sql.Open("pgx", ServerAdmin(tb))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer server.Close()
+	database := dsn[strings.LastIndex(dsn, "/")+1 : strings.Index(dsn, "?")]
+	role := name + "_" + database
+	if _, err := server.Exec(fmt.Sprintf(`CREATE ROLE %s LOGIN PASSWORD 'x' IN ROLE %s`, role, group)); err != nil {
+		tb.Fatalf("create role %s: %v", role, err)
+	}
+	return strings.Replace(dsn, "backtrack@", role+"@", 1)
+}
