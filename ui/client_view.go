@@ -313,6 +313,7 @@ func (v *ClientView) openForm(s store.Session) {
 		f.OnScreen = func(day time.Time) { v.openScreen(store.RedFlagScreen{}, day) }
 		f.signer = func() string { return signer(v.d.app.Preferences()) }
 		f.OnCancel = func() { v.Leave(v.closeForm) }
+		f.saving.retry.alive = func() bool { return v.Form == f }
 		f.OnSaved = func(saved store.Session) {
 			v.Form = nil
 			v.d.list.Reload()

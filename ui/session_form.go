@@ -140,6 +140,10 @@ func newSessionForm(s *sqlstore.Store, t *tasks, client store.Client, vocab map[
 	f.HomeCare = newNoteEntry("Stretches and exercises for home", 2)
 	f.saving = newFormSave(t, f.problems, f.Submit, f.cancel)
 	f.Save, f.Cancel = f.saving.button, f.saving.cancel
+	f.saving.retry = newSaveRetry()
+	if f.base.ID == 0 && f.base.UID == "" {
+		f.base.UID = store.NewUID() // sent with every attempt: saved once (form_retry.go)
+	}
 	f.makeSigning()
 	f.makePrivate(s.OnServer())
 
@@ -303,11 +307,19 @@ func (f *SessionForm) submitThen(then func()) {
 // the form and runs then.
 func (f *SessionForm) saveWith(s store.Session, problems map[string]string,
 	save func(context.Context, store.Session) (store.Session, error), then func()) {
+	typed := f.state()
 	submitForm(&f.saving, s, problems, save, func(saved store.Session) {
 		// The form stays drawn until the overview has reloaded: a second
 		// click on Save in that moment updates this session, never adds
 		// another.
 		f.base = saved
+		if !reflect.DeepEqual(f.state(), typed) {
+			// typed on while the save waited for the server: the form
+			// stays, with what is not saved yet
+			f.initial = typed
+			f.problems.show(map[string]string{"": "Saved as it was when you pressed Save; press Save again for what you typed since."})
+			return
+		}
 		f.initial = f.state()
 		if f.OnSaved != nil {
 			f.OnSaved(saved)

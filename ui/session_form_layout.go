@@ -73,7 +73,7 @@ func (f *SessionForm) layout() fyne.CanvasObject {
 	body := layout.NewGrowStack(2, pain, widget.NewSeparator(), f.columns)
 	// The red-flag screen sits with the buttons: it is asked when the
 	// client says something new, not at every visit.
-	buttons := container.NewBorder(nil, nil, container.NewHBox(f.Screen, f.Private), container.NewHBox(f.Cancel, f.SaveSign, f.Save),
+	buttons := container.NewBorder(nil, nil, container.NewHBox(f.Screen, f.Private), container.NewHBox(f.saving.retry.Now, f.Cancel, f.SaveSign, f.Save),
 		container.NewVBox(f.reasonRow(), f.problems.Summary))
 	scroll := container.NewVScroll(body)
 	f.scroll = scroll

@@ -145,6 +145,9 @@ func IsBusy(error) bool { return false }
 
 // Classify names the server's errors a therapist can act on.
 func Classify(err error) error {
+	if lostServer(err) && !errors.Is(err, store.ErrUnreachable) {
+		return fmt.Errorf("%w: %w", store.ErrUnreachable, err)
+	}
 	var pe *pgconn.PgError
 	if errors.As(err, &pe) {
 		switch {
