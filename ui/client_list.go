@@ -95,6 +95,9 @@ func newClientList(s *sqlstore.Store, t *tasks, now func() time.Time) *ClientLis
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < len(l.rows) {
 				o.(*clientRow).show(l.rows[i], l.now(), l.Sort.Selected == sortByName, l.sharedNames[strings.ToLower(l.rows[i].FullName())])
+				if !l.store.ReadsNotes() {
+					o.(*clientRow).visit.SetText(contactLine(l.rows[i].Client)) // the front desk has no visits to show
+				}
 			}
 		})
 	l.List.OnSelected = l.onSelected

@@ -43,6 +43,9 @@ type ClientView struct {
 	History *sessionHistory
 	Detail  *sessionDetail
 	Form    *SessionForm // nil unless a session is being recorded or edited
+	// Contact is the front desk's card of the client picked (front_desk.go).
+	Contact       *FrontDesk
+	frontDeskHint *secondaryText
 
 	client   store.Client
 	health   store.Health
@@ -126,7 +129,9 @@ func newClientView(d *Desk) *ClientView {
 	hint.Truncation = fyne.TextTruncateOff
 	hint.SetText("Pick a client on the left, or add one with New client (Ctrl+Shift+N).")
 	v.Due = container.NewVBox()
-	v.placeholder = container.NewCenter(container.NewVBox(hint, v.Due))
+	v.frontDeskHint = newHint("")
+	v.frontDeskHint.Hide()
+	v.placeholder = container.NewCenter(container.NewVBox(hint, v.frontDeskHint, v.Due))
 	v.body = container.NewStack(v.placeholder)
 	v.content = container.NewStack(v.placeholder)
 	return v
@@ -156,6 +161,10 @@ func (v *ClientView) load(id int64, then viewMode) {
 	// The store is read here, on the UI goroutine: the desk may switch
 	// records (sample data, a restore) before the work runs.
 	s := v.d.store
+	if !s.ReadsNotes() {
+		v.showContact(id)
+		return
+	}
 	loadLatest(v.d.tasks, &v.loads, func(ctx context.Context) (clientData, error) {
 		// One snapshot: the header, the summary, the chart and the history
 		// always agree, as they do in a printed report.

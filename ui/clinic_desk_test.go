@@ -4,6 +4,11 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
 
 	"backtrack/store"
 	"backtrack/store/postgres"
@@ -117,4 +122,66 @@ func TestPrivateToMeIsNotOfferedOnAFile(t *testing.T) {
 	if strings.Contains(shownText(d.window), "Private to me") {
 		t.Error("the form mentions Private to me on a file")
 	}
+}
+
+func TestClinicFrontDeskSeesContactsAndSaysNotesAreNotForIt(t *testing.T) {
+	dsn, _ := clinicDatabase(t)
+	anna := testkit.OpenStoreAt(t, testkit.ClinicLogin(t, dsn, "anna", postgres.TherapistRole))
+	marta := addClient(t, anna, store.Client{FirstName: "Marta", LastName: "Nowak", Phone: "+48 600 111 222",
+		Email: "marta@example.com", MedicalHistory: "Disc herniation L4/L5"})
+	addSession(t, anna, store.Session{ClientID: marta.ID, Start: testNow.Add(-48 * time.Hour),
+		Notes: store.SOAP{Subjective: "sciatica down the left leg"}})
+
+	// given the front desk's login
+	frida := testkit.OpenStoreAt(t, testkit.ClinicLogin(t, dsn, "frida", postgres.FrontDeskRole))
+	if frida.ReadsNotes() || !anna.ReadsNotes() {
+		t.Fatalf("reads notes: front desk %v, therapist %v", frida.ReadsNotes(), anna.ReadsNotes())
+	}
+	// when it opens the desk and picks a client
+	d := newTestDesk(t, frida, Options{})
+	if d.Welcoming() || !listed(d, marta.UID) {
+		t.Fatal("the front desk does not see the client list")
+	}
+	pick(t, d, marta.ID)
+	// then it shows how to reach her and says the notes are not for this login
+	if d.view.Contact == nil || d.view.Contact.Phone.Text != "+48 600 111 222" || d.view.Contact.Email.Text != "marta@example.com" {
+		t.Fatalf("contact card %+v", d.view.Contact)
+	}
+	mustContain(t, "contact card", d.view.Contact.Notice.Text, "Clinical notes are not available to this login")
+	shown := drawnText(d.window.Content())
+	mustContain(t, "desk", shown, "+48 600 111 222 · marta@example.com", "Marta Nowak")
+	for _, clinical := range []string{"Disc herniation", "sciatica", "No visits yet"} {
+		if strings.Contains(shown, clinical) {
+			t.Errorf("the front desk's desk shows %q", clinical)
+		}
+	}
+	// and no error was raised on the way
+	if top := d.window.Canvas().Overlays().Top(); top != nil {
+		t.Errorf("a dialog is open: %s", shownText(d.window))
+	}
+}
+
+// drawnText is every text drawn inside o and shown, one per line.
+func drawnText(o fyne.CanvasObject) string {
+	var lines []string
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		switch v := o.(type) {
+		case *canvas.Text:
+			lines = append(lines, v.Text)
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(v).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return strings.Join(lines, "\n")
 }

@@ -113,6 +113,7 @@ func (m *deskMenu) update() {
 		it.Disabled = !hasClient
 	}
 	m.newSession.Disabled = !hasClient
+	m.newClient.Disabled = !d.store.ReadsNotes() // the front desk's grants give it no writes
 	m.save.Disabled = !formOpen
 	m.dayEarlier.Disabled, m.dayLater.Disabled = d.view.Form == nil, d.view.Form == nil
 	m.back.Disabled = d.view.mode != modeDetail && d.view.mode != modeForm

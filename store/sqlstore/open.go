@@ -28,6 +28,9 @@ type Store struct {
 	// pending holds each write transaction's changes until it commits.
 	origin  string
 	pending pendingChanges
+	// contactsOnly: the server's grants give this role clients' contact
+	// details only (the front desk; ReadsNotes).
+	contactsOnly bool
 }
 
 // Option adjusts a Store when it is opened.
@@ -59,6 +62,12 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 			return nil, err
 		}
 		s.actor = func() string { return role }
+		notes, err := pg.ReadsNotes(ctx)
+		if err != nil {
+			engine.Close()
+			return nil, err
+		}
+		s.contactsOnly = !notes
 	}
 	return s, nil
 }
