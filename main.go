@@ -59,9 +59,7 @@ func run(args []string) error {
 
 	a := app.NewWithID(settings.AppID)
 	a.SetIcon(assets.Icon)
-	if *dbPath == "" {
-		*dbPath = settings.DefaultDBPath()
-	}
+	*dbPath = ui.RecordsToOpen(a, *dbPath)
 	ctx := context.Background()
 	db, err := sqlstore.Open(ctx, *dbPath, sqlstore.WithActor(ui.Actor(a)))
 	if err != nil {
