@@ -47,7 +47,9 @@ func (d *Desk) keepServer(s *Settings) (kept bool, nextStart func()) {
 	if server != "" {
 		where = "the practice server " + postgres.Redact(server)
 	}
-	return true, func() { dialog.ShowInformation("Practice server", "Backtrack opens "+where+" at its next start.", d.window) }
+	return true, func() {
+		dialog.ShowInformation("Practice server", "Backtrack opens "+where+" at its next start.", d.window)
+	}
 }
 
 func capitalised(s string) string {
