@@ -64,6 +64,7 @@ type ClientList struct {
 	// that was shown.
 	OnSelect func(id int64) bool
 
+	inRow   fyne.CanvasObject // "Search in" names or notes
 	content fyne.CanvasObject
 }
 
@@ -104,6 +105,7 @@ func newClientList(s *sqlstore.Store, t *tasks, now func() time.Time) *ClientLis
 
 	tools := container.NewBorder(nil, nil, widget.NewLabel("Sort"), l.Archived, l.Sort)
 	in := container.NewBorder(nil, nil, widget.NewLabel("Search in"), nil, l.In)
+	l.inRow = in
 	top := container.NewVBox(l.Search, in, tools, l.Status)
 	l.content = container.NewBorder(top, nil, nil, nil, l.List)
 	return l

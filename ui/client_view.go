@@ -46,6 +46,7 @@ type ClientView struct {
 	// Contact is the front desk's card of the client picked (front_desk.go).
 	Contact       *FrontDesk
 	frontDeskHint *secondaryText
+	hint          *secondaryText // what to do with no client picked
 
 	client   store.Client
 	health   store.Health
@@ -124,12 +125,14 @@ func newClientView(d *Desk) *ClientView {
 	}, top, historyPanel)
 
 	hint := newSecondaryText()
+	v.hint = hint
 	// Centred, it gets only the width it asks for: a truncating line would
 	// ask for none and show "…".
 	hint.Truncation = fyne.TextTruncateOff
 	hint.SetText("Pick a client on the left, or add one with New client (Ctrl+Shift+N).")
 	v.Due = container.NewVBox()
-	v.frontDeskHint = newHint("")
+	v.frontDeskHint = newSecondaryText()
+	v.frontDeskHint.Truncation = fyne.TextTruncateOff
 	v.frontDeskHint.Hide()
 	v.placeholder = container.NewCenter(container.NewVBox(hint, v.frontDeskHint, v.Due))
 	v.body = container.NewStack(v.placeholder)

@@ -125,8 +125,11 @@ func submitForm[T any](f *formSave, value T, problems map[string]string,
 			f.busy = false
 			f.button.Enable()
 			if err != nil && f.retry != nil && retryable(err) {
-				f.problems.show(map[string]string{"": retryingText(err)})
-				f.retry.schedule(f.tasks, func() { submitForm(f, value, nil, save, done) })
+				f.problems.show(nil)
+				f.retry.schedule(f.tasks, retryingText(err), func() { submitForm(f, value, nil, save, done) })
+				if f.problems.relayout != nil {
+					f.problems.relayout() // the line takes its room
+				}
 				return
 			}
 			if err != nil {

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
 )
@@ -17,7 +19,9 @@ import (
 // attempt that landed with its answer lost is not saved twice
 // (sqlstore's replay).
 type saveRetry struct {
-	Now   *button // Retry now
+	Line  *widget.Label // what is happening, across the form
+	Now   *button       // Retry now
+	bar   *fyne.Container
 	timer *time.Timer
 	pause time.Duration
 	again func()      // the save as last sent
@@ -31,9 +35,12 @@ const (
 )
 
 func newSaveRetry() *saveRetry {
-	r := &saveRetry{}
+	r := &saveRetry{Line: widget.NewLabel("")}
+	r.Line.Importance = widget.DangerImportance
+	r.Line.Wrapping = fyne.TextWrapWord
 	r.Now = newButton("Retry now", r.retryNow)
-	r.Now.Hide()
+	r.bar = container.NewBorder(nil, nil, nil, r.Now, r.Line)
+	r.bar.Hide()
 	return r
 }
 
@@ -43,9 +50,10 @@ func retryable(err error) bool {
 }
 
 // schedule sends again after the next pause, on the UI goroutine.
-func (r *saveRetry) schedule(t *tasks, again func()) {
+func (r *saveRetry) schedule(t *tasks, why string, again func()) {
 	r.again = again
-	r.Now.Show()
+	r.Line.SetText(why)
+	r.bar.Show()
 	r.pause = min(max(2*r.pause, firstRetryPause), maxRetryPause)
 	r.stop()
 	r.timer = time.AfterFunc(r.pause, func() { fyne.Do(func() { t.onUI(r.retryNow) }) })
@@ -73,5 +81,5 @@ func (r *saveRetry) stop() {
 func (r *saveRetry) landed() {
 	r.stop()
 	r.pause, r.again = 0, nil
-	r.Now.Hide()
+	r.bar.Hide()
 }

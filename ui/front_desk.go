@@ -29,7 +29,8 @@ func (d *Desk) presentFrontDesk() {
 	d.backup.Line.SetText("Front desk: names and contact details only")
 	d.list.Sort.SetOptions([]string{sortByName})
 	d.list.Sort.Selected = sortByName
-	d.list.In.Hide() // the notes are not searchable from here
+	d.list.inRow.Hide() // the notes are not searchable from here
+	d.view.hint.SetText("Pick a client on the left for their phone and email.")
 	d.view.frontDeskHint.SetText("Clinical notes are not available to this login (front desk).")
 	d.view.frontDeskHint.Show()
 }
@@ -61,7 +62,6 @@ func (v *ClientView) showContact(id int64) {
 	}
 	card.Name.SizeName = theme.SizeNameHeadingText
 	card.Notice.Wrapping = fyne.TextWrapWord
-	card.Notice.Importance = widget.WarningImportance
 	details := container.New(layout.NewFormLayout(), rowLabel("Phone"), card.Phone, rowLabel("Email"), card.Email)
 	card.content = container.NewVBox(card.Name, details, widget.NewSeparator(), card.Notice)
 	v.Contact = card
