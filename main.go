@@ -59,9 +59,7 @@ func run(args []string) error {
 
 	a := app.NewWithID(settings.AppID)
 	a.SetIcon(assets.Icon)
-	if *dbPath == "" {
-		*dbPath = settings.DefaultDBPath()
-	}
+	*dbPath = ui.RecordsToOpen(a, *dbPath)
 	ctx := context.Background()
 	db, err := sqlstore.Open(ctx, *dbPath, sqlstore.WithActor(ui.Actor(a)))
 	if err != nil {
@@ -78,6 +76,7 @@ func run(args []string) error {
 	desk := ui.NewDesk(a, db, opts)
 	desk.StartAutoBackup()  // the day's backup, once the window is up
 	desk.StartRecordCheck() // and the day's check of the record's history
+	desk.StartWatching()    // other desks' changes show as they land
 	desk.Window().ShowAndRun()
 	// The desk closes the database it has open: after a restore from
 	// backup that is a new handle, not db.

@@ -24,6 +24,14 @@ var (
 	ErrReadOnly = errors.New("the database or its folder cannot be written")
 )
 
+// Errors that pass: the save can be sent again as it was, and a desk
+// retries it (a new session keeps its UID, so a save that landed but whose
+// answer was lost is not recorded twice).
+var (
+	ErrUnreachable = errors.New("the practice server cannot be reached")
+	ErrBusy        = errors.New("another program is writing the records")
+)
+
 // Errors a backup or restore reports in words a therapist can act on.
 var (
 	ErrNotBackup          = errors.New("this file is not a Backtrack database or backup")

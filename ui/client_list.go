@@ -64,6 +64,7 @@ type ClientList struct {
 	// that was shown.
 	OnSelect func(id int64) bool
 
+	inRow   fyne.CanvasObject // "Search in" names or notes
 	content fyne.CanvasObject
 }
 
@@ -95,12 +96,16 @@ func newClientList(s *sqlstore.Store, t *tasks, now func() time.Time) *ClientLis
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < len(l.rows) {
 				o.(*clientRow).show(l.rows[i], l.now(), l.Sort.Selected == sortByName, l.sharedNames[strings.ToLower(l.rows[i].FullName())])
+				if !l.store.ReadsNotes() {
+					o.(*clientRow).visit.SetText(contactLine(l.rows[i].Client)) // the front desk has no visits to show
+				}
 			}
 		})
 	l.List.OnSelected = l.onSelected
 
 	tools := container.NewBorder(nil, nil, widget.NewLabel("Sort"), l.Archived, l.Sort)
 	in := container.NewBorder(nil, nil, widget.NewLabel("Search in"), nil, l.In)
+	l.inRow = in
 	top := container.NewVBox(l.Search, in, tools, l.Status)
 	l.content = container.NewBorder(top, nil, nil, nil, l.List)
 	return l
@@ -108,7 +113,13 @@ func newClientList(s *sqlstore.Store, t *tasks, now func() time.Time) *ClientLis
 
 // Reload queries the clients again with the current search, sort and
 // archived toggle. Only the newest query's answer is shown.
-func (l *ClientList) Reload() {
+func (l *ClientList) Reload() { l.reload(false) }
+
+// Update is Reload after another desk's change: the list stays scrolled
+// where the therapist left it.
+func (l *ClientList) Update() { l.reload(true) }
+
+func (l *ClientList) reload(keepScroll bool) {
 	q := store.ClientQuery{Text: l.Search.Text, InNotes: l.In.Selected == searchNotes,
 		IncludeArchived: l.Archived.Checked, Order: store.ByLastVisit}
 	switch l.Sort.Selected {
@@ -140,8 +151,12 @@ func (l *ClientList) Reload() {
 		l.rows = rows
 		l.sharedNames = sharedNames(rows)
 		l.Status.SetText(l.statusText(q, f.archived))
+		offset := l.List.GetScrollOffset()
 		l.List.Refresh()
 		l.reselect()
+		if keepScroll {
+			l.List.ScrollToOffset(offset)
+		}
 	})
 }
 

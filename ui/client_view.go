@@ -43,6 +43,10 @@ type ClientView struct {
 	History *sessionHistory
 	Detail  *sessionDetail
 	Form    *SessionForm // nil unless a session is being recorded or edited
+	// Contact is the front desk's card of the client picked (front_desk.go).
+	Contact       *FrontDesk
+	frontDeskHint *secondaryText
+	hint          *secondaryText // what to do with no client picked
 
 	client   store.Client
 	health   store.Health
@@ -61,6 +65,7 @@ type ClientView struct {
 	ScreenDialog  *screenDialog
 	ConsentAsk    *consentQuestion
 	loads         latest
+	refreshes     latest // after other desks' changes (desk_watch.go)
 	// openNext is a note to open once the client loading now has landed.
 	openNext int64
 
@@ -80,6 +85,10 @@ type clientData struct {
 	voided   []store.Session // entered in error: in the history on request, in no figure
 	trend    []store.TrendPoint
 	record   store.ClientRecord // all of it: measures and plan too
+}
+
+func clientDataOf(rec store.ClientRecord) clientData {
+	return clientData{client: rec.Client, health: rec.Health, sessions: rec.Sessions, voided: rec.Voided, trend: rec.Trend, record: rec}
 }
 
 func newClientView(d *Desk) *ClientView {
@@ -123,12 +132,16 @@ func newClientView(d *Desk) *ClientView {
 	}, top, historyPanel)
 
 	hint := newSecondaryText()
+	v.hint = hint
 	// Centred, it gets only the width it asks for: a truncating line would
 	// ask for none and show "…".
 	hint.Truncation = fyne.TextTruncateOff
 	hint.SetText("Pick a client on the left, or add one with New client (Ctrl+Shift+N).")
 	v.Due = container.NewVBox()
-	v.placeholder = container.NewCenter(container.NewVBox(hint, v.Due))
+	v.frontDeskHint = newSecondaryText()
+	v.frontDeskHint.Truncation = fyne.TextTruncateOff
+	v.frontDeskHint.Hide()
+	v.placeholder = container.NewCenter(container.NewVBox(hint, v.frontDeskHint, v.Due))
 	v.body = container.NewStack(v.placeholder)
 	v.content = container.NewStack(v.placeholder)
 	return v
@@ -158,11 +171,15 @@ func (v *ClientView) load(id int64, then viewMode) {
 	// The store is read here, on the UI goroutine: the desk may switch
 	// records (sample data, a restore) before the work runs.
 	s := v.d.store
+	if !s.ReadsNotes() {
+		v.showContact(id)
+		return
+	}
 	loadLatest(v.d.tasks, &v.loads, func(ctx context.Context) (clientData, error) {
 		// One snapshot: the header, the summary, the chart and the history
 		// always agree, as they do in a printed report.
 		rec, err := s.ClientRecord(ctx, id, store.Period{})
-		return clientData{client: rec.Client, health: rec.Health, sessions: rec.Sessions, voided: rec.Voided, trend: rec.Trend, record: rec}, err
+		return clientDataOf(rec), err
 	}, func(data clientData, err error) {
 		if err != nil {
 			v.d.showError("Could not open the client", err)
@@ -315,6 +332,7 @@ func (v *ClientView) openForm(s store.Session) {
 		f.OnScreen = func(day time.Time) { v.openScreen(store.RedFlagScreen{}, day) }
 		f.signer = func() string { return signer(v.d.app.Preferences()) }
 		f.OnCancel = func() { v.Leave(v.closeForm) }
+		f.saving.retry.alive = func() bool { return v.Form == f }
 		f.OnSaved = func(saved store.Session) {
 			v.Form = nil
 			v.d.list.Reload()

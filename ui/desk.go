@@ -62,6 +62,11 @@ type Desk struct {
 	main    *fyne.Container // the split, or the welcome
 	split   fyne.CanvasObject
 	started bool // the first list load has landed
+
+	newClientButton *button
+
+	watching  bool               // StartWatching was called
+	stopWatch context.CancelFunc // ends the watch of the store on screen
 }
 
 // NewDesk builds the desk window over an open store.
@@ -96,6 +101,7 @@ func NewDesk(a fyne.App, s *sqlstore.Store, opts Options) *Desk {
 	} else {
 		d.backup.showLastBackup(s.Path(), d.now())
 	}
+	d.newClientButton = newClient
 	listColumn := container.NewBorder(nil, container.NewVBox(newClient, d.records.Unsigned, d.backup.Line), nil, nil, d.list.content)
 	split := container.NewHSplit(listColumn, d.view.content)
 	split.Offset = 0.24
@@ -120,6 +126,9 @@ func NewDesk(a fyne.App, s *sqlstore.Store, opts Options) *Desk {
 	d.window.SetCloseIntercept(func() { d.leaveAll(d.closeWindow) })
 	d.window.Resize(fyne.NewSize(1280, 800))
 	d.updateTitle()
+	if !s.ReadsNotes() {
+		d.presentFrontDesk()
+	}
 	d.start()
 	return d
 }

@@ -10,6 +10,7 @@ import (
 	"backtrack/store"
 	"backtrack/store/demo"
 	"backtrack/store/sqlstore"
+	"backtrack/store/testkit"
 )
 
 // The desk on a large practice: 2,000 clients, one of them with 500
@@ -160,9 +161,11 @@ func BenchmarkDeskLongHistoryUIWork(b *testing.B) {
 	}
 }
 
-// TestMain removes the benchmarks' shared practice after the run.
+// TestMain runs the tests on the engine testkit.EngineEnv names (make
+// test runs the practice server's own tests, TestClinic…, on PostgreSQL)
+// and removes the benchmarks' shared practice after the run.
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := testkit.RunMain(m)
 	if bigPractice.path != "" {
 		os.RemoveAll(filepath.Dir(bigPractice.path))
 	}

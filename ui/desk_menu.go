@@ -126,6 +126,7 @@ func (m *deskMenu) update() {
 		it.Disabled = !hasClient
 	}
 	m.newSession.Disabled = !hasClient
+	m.newClient.Disabled = !d.store.ReadsNotes() // the front desk's grants give it no writes
 	m.save.Disabled = !formOpen
 	m.dayEarlier.Disabled, m.dayLater.Disabled = d.view.Form == nil, d.view.Form == nil
 	m.bodyChart.Disabled, m.copyMap.Disabled = d.view.Form == nil, d.view.Form == nil

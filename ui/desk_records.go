@@ -99,6 +99,7 @@ func (d *Desk) useStore(s *sqlstore.Store) {
 	d.list.Search.SetText("")
 	d.view.clear()
 	d.updateActions()
+	d.watchStore()
 }
 
 // SampleOpen reports whether the sample practice is on screen.
@@ -109,6 +110,7 @@ func (d *Desk) SampleOpen() bool { return d.sample != nil }
 // stays open until Close.
 func (d *Desk) closeWindow() {
 	d.stopAutoBackup()
+	d.stopWatching()
 	d.tasks.stopLong() // the therapist is quitting: a batch of reports need not finish
 	d.closeSample()
 	d.window.Close()
@@ -120,6 +122,7 @@ func (d *Desk) closeWindow() {
 // so quitting leaves no hidden copy of client data behind.
 func (d *Desk) Close() error {
 	d.stopAutoBackup()
+	d.stopWatching()
 	d.stopRecordCheck()
 	d.tasks.stopLong()
 	d.closeSample()

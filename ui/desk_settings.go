@@ -26,6 +26,10 @@ type Settings struct {
 	Contact     *entry
 	Paper       *widget.RadioGroup
 	Appearance  *widget.RadioGroup
+	// Server is the practice server opened at the next start
+	// (desk_server.go); ServerError says why an address is refused.
+	Server      *entry
+	ServerError *fieldError
 	Save        *button
 	Cancel      *button
 
@@ -53,7 +57,10 @@ func (d *Desk) showSettings() {
 		Contact:     newEntry("Phone and email for clients"),
 		Paper:       widget.NewRadioGroup(pageSizeNames(), nil),
 		Appearance:  widget.NewRadioGroup([]string{appearanceSystem, appearanceLight, appearanceDark}, nil),
+		Server:      newEntry("postgres://you@server/backtrack?sslmode=verify-full"),
+		ServerError: newFieldError(),
 	}
+	s.Server.SetText(prefs.String(settings.KeyPracticeServer))
 	for key, e := range s.fields() {
 		e.SetText(prefs.String(key))
 	}
@@ -76,8 +83,15 @@ func (d *Desk) showSettings() {
 		layout.NewSpacer(), hint,
 		rowLabel("Report paper"), s.Paper,
 		rowLabel("Appearance"), s.Appearance,
+		rowLabel("Practice server"), container.NewVBox(s.Server, s.ServerError,
+			newHint("A clinic's shared record, opened at the next start instead of this computer's file. Leave empty for the file. The password goes in ~/.pgpass, never here.")),
 	)
 	s.Save = newButtonWithIcon("Save", theme.DocumentSaveIcon(), func() {
+		kept, nextStart := d.keepServer(s)
+		if !kept {
+			return
+		}
+		defer nextStart()
 		for key, e := range s.fields() {
 			prefs.SetString(key, strings.TrimSpace(e.Text))
 		}

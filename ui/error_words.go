@@ -38,6 +38,8 @@ var namedErrorWords = []struct {
 	{store.ErrBackupDamaged, "This backup is damaged and cannot be used. Choose another one."},
 	{sqlstore.ErrServerBackups, "These records are on the practice server, which is backed up on the server itself (pg_dump on a schedule, or a replica), not from this desk. Ask whoever runs the server."},
 	{store.ErrDatabaseInUse, "The records are open in another Backtrack window or program. Close it, then try again."},
+	{store.ErrUnreachable, "The practice server can't be reached. Check the network (or ask whoever runs the server), then try again."},
+	{store.ErrBusy, "Another program is writing the records. Wait for it to finish, then try again."},
 }
 
 // namedErrorText is the sentence for an error the store names, if err is one.
@@ -48,6 +50,15 @@ func namedErrorText(err error) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// retryingText is the line on a form whose save waits for the server (or
+// a file another program is writing) to come back: what was typed stays.
+func retryingText(err error) string {
+	if errors.Is(err, store.ErrBusy) {
+		return "Another program is writing the records — your note is kept; retrying…"
+	}
+	return "The practice server can't be reached — your note is kept; retrying…"
 }
 
 // stoppedText answers a dialog's Cancel (or quitting while it works).

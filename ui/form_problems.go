@@ -92,6 +92,9 @@ type formSave struct {
 	cancel   *button
 	problems *formProblems
 	busy     bool
+	// retry, when set, sends a save again that failed for want of the
+	// server (form_retry.go); without it the form says to press Save again.
+	retry *saveRetry
 }
 
 // newFormSave makes a form's Save and Cancel buttons (with the keys that
@@ -111,6 +114,9 @@ func submitForm[T any](f *formSave, value T, problems map[string]string,
 	if len(problems) > 0 {
 		return
 	}
+	if f.retry != nil {
+		f.retry.stop() // this attempt replaces the one scheduled
+	}
 	f.busy = true
 	f.button.Disable()
 	f.tasks.run(func() func() {
@@ -118,9 +124,20 @@ func submitForm[T any](f *formSave, value T, problems map[string]string,
 		return func() {
 			f.busy = false
 			f.button.Enable()
+			if err != nil && f.retry != nil && retryable(err) {
+				f.problems.show(nil)
+				f.retry.schedule(f.tasks, retryingText(err), func() { submitForm(f, value, nil, save, done) })
+				if f.problems.relayout != nil {
+					f.problems.relayout() // the line takes its room
+				}
+				return
+			}
 			if err != nil {
 				f.problems.showSaveError(err)
 				return
+			}
+			if f.retry != nil {
+				f.retry.landed()
 			}
 			done(saved)
 		}

@@ -21,6 +21,9 @@ func (d *sessionDetail) showState(s store.Session) {
 	default:
 		d.State.SetText("Draft: not signed yet.")
 	}
+	if s.Private {
+		d.State.SetText(d.State.Text + " " + privateNoteLine(s.Author))
+	}
 	var amended []string
 	for _, a := range s.Amendments {
 		amended = append(amended, "Amended "+longDate(a.At)+" — "+a.Reason+" (changed: "+strings.Join(a.Changed, ", ")+"; by "+a.By+")")
@@ -38,6 +41,12 @@ func (d *sessionDetail) showState(s store.Session) {
 	} else {
 		d.Edit.SetText("Edit")
 	}
+}
+
+// privateNoteLine says who reads a private note: the practice server
+// shows it to its author and the auditors only.
+func privateNoteLine(author string) string {
+	return "Private to " + author + ": other therapists and the front desk do not see it."
 }
 
 // showIf shows or hides o.

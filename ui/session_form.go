@@ -56,6 +56,9 @@ type SessionForm struct {
 	Assessment *entry
 	Plan       *entry
 	HomeCare   *entry
+	// Private keeps the note to its author: on a practice server only
+	// (session_form_private.go).
+	Private *widget.Check
 
 	Save   *button
 	Cancel *button
@@ -100,6 +103,7 @@ type formState struct {
 	Tags                                map[store.Kind][]store.Tag
 	Marks                               []store.BodyMark
 	Other, S, O, A, P, HomeCare         string
+	Private                             bool
 }
 
 // newSessionForm builds the form for client over the given vocabulary.
@@ -144,7 +148,12 @@ func newSessionForm(s *sqlstore.Store, t *tasks, client store.Client, vocab map[
 	f.HomeCare = newNoteEntry("Stretches and exercises for home", 2)
 	f.saving = newFormSave(t, f.problems, f.Submit, f.cancel)
 	f.Save, f.Cancel = f.saving.button, f.saving.cancel
+	f.saving.retry = newSaveRetry()
+	if f.base.ID == 0 && f.base.UID == "" {
+		f.base.UID = store.NewUID() // sent with every attempt: saved once (form_retry.go)
+	}
 	f.makeSigning()
+	f.makePrivate(s.OnServer())
 
 	f.fill(session, now)
 	f.titleAmendment()
@@ -193,6 +202,7 @@ func (f *SessionForm) fill(s store.Session, now time.Time) {
 	f.Assessment.SetText(s.Notes.Assessment)
 	f.Plan.SetText(s.Notes.Plan)
 	f.HomeCare.SetText(s.HomeCare)
+	f.Private.SetChecked(s.Private)
 }
 
 // wireEscape makes Escape cancel from every field that can hold focus
@@ -226,6 +236,7 @@ func (f *SessionForm) state() formState {
 		Tags:  map[store.Kind][]store.Tag{},
 		Other: f.TriggerOther.Text, S: f.Subjective.Text, O: f.Objective.Text,
 		A: f.Assessment.Text, P: f.Plan.Text, HomeCare: f.HomeCare.Text,
+		Private: f.Private.Checked,
 	}
 	for k, p := range f.Pickers {
 		st.Tags[k] = p.tags()
@@ -278,6 +289,7 @@ func (f *SessionForm) read() (store.Session, map[string]string) {
 	s.Notes = store.SOAP{Subjective: f.Subjective.Text, Objective: f.Objective.Text,
 		Assessment: f.Assessment.Text, Plan: f.Plan.Text}
 	s.HomeCare = f.HomeCare.Text
+	s.Private = f.Private.Checked
 	if len(problems) == 0 && !s.HasContent() {
 		problems[""] = "Nothing recorded yet: add a pain score, a tag or a note, or press Esc to leave without saving."
 	}
@@ -316,11 +328,19 @@ func (f *SessionForm) submitThen(then func()) {
 // the form and runs then.
 func (f *SessionForm) saveWith(s store.Session, problems map[string]string,
 	save func(context.Context, store.Session) (store.Session, error), then func()) {
+	typed := f.state()
 	submitForm(&f.saving, s, problems, save, func(saved store.Session) {
 		// The form stays drawn until the overview has reloaded: a second
 		// click on Save in that moment updates this session, never adds
 		// another.
 		f.base = saved
+		if !reflect.DeepEqual(f.state(), typed) {
+			// typed on while the save waited for the server: the form
+			// stays, with what is not saved yet
+			f.initial = typed
+			f.problems.show(map[string]string{"": "Saved as it was when you pressed Save; press Save again for what you typed since."})
+			return
+		}
 		f.initial = f.state()
 		if f.OnSaved != nil {
 			f.OnSaved(saved)

@@ -36,7 +36,7 @@ func (f *SessionForm) layout() fyne.CanvasObject {
 
 	// The title and when the session took place share the top line; the
 	// copy button sits at its far end.
-	when := container.NewHBox(f.Title, sized(126, f.Date), sized(76, f.Time), sized(60, f.Duration), widget.NewLabel("min"))
+	when := container.NewHBox(f.Title, sized(126, f.Date), sized(76, f.Time), sized(60, f.Duration), widget.NewLabel("min"), f.Private)
 	f.CopyNote.seg.Style.Alignment = fyne.TextAlignTrailing
 	f.topLine = container.NewBorder(nil, nil, when, f.Copy, f.CopyNote)
 	head := container.NewVBox(f.topLine, f.problems.field("start"), f.problems.field("duration"))
@@ -78,7 +78,7 @@ func (f *SessionForm) layout() fyne.CanvasObject {
 	scroll := container.NewVScroll(body)
 	f.scroll = scroll
 	f.followFocus(scroll)
-	return layout.NewGrowStack(1, head, scroll, container.NewVBox(widget.NewSeparator(), buttons))
+	return layout.NewGrowStack(1, head, scroll, container.NewVBox(widget.NewSeparator(), f.saving.retry.bar, buttons))
 }
 
 // noteField is a note's caption, its text and its error, the caption

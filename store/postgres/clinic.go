@@ -36,3 +36,14 @@ func (db *DB) InitClinic(ctx context.Context) error {
 	}
 	return nil
 }
+
+// ReadsNotes reports whether this connection's role may read the clinical
+// notes: a therapist or an auditor may, the front desk may not (its grants
+// give clients' names and contact details only).
+func (db *DB) ReadsNotes(ctx context.Context) (bool, error) {
+	var may bool
+	if err := db.pool.QueryRowContext(ctx, `SELECT has_table_privilege(current_user, 'sessions', 'SELECT')`).Scan(&may); err != nil {
+		return false, fmt.Errorf("open the practice server: %w", Classify(err))
+	}
+	return may, nil
+}

@@ -145,6 +145,9 @@ func IsBusy(error) bool { return false }
 
 // Classify names the server's errors a therapist can act on.
 func Classify(err error) error {
+	if lostServer(err) && !errors.Is(err, store.ErrUnreachable) {
+		return fmt.Errorf("%w: %w", store.ErrUnreachable, err)
+	}
 	var pe *pgconn.PgError
 	if errors.As(err, &pe) {
 		switch {
@@ -248,4 +251,27 @@ func (db *DB) migrateOne(ctx context.Context, conn *sql.Conn, m migration) error
 		return err
 	}
 	return tx.Commit()
+}
+
+// ErrPasswordInAddress refuses a practice server's address that holds a
+// password, which would then be kept in plain text.
+var ErrPasswordInAddress = errors.New("leave the password out of the address: put it in ~/.pgpass (%APPDATA%\\postgresql\\pgpass.conf on Windows) or the file PGPASSFILE names")
+
+// CheckAddress checks a practice server's address as typed for keeping
+// (Settings › Practice server): a postgres:// DSN without a password.
+func CheckAddress(dsn string) error {
+	if !IsDSN(dsn) {
+		return fmt.Errorf("a practice server's address starts with postgres:// (postgres://you@server/backtrack?sslmode=verify-full)")
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return fmt.Errorf("%s is not an address a practice server has: %w", Redact(dsn), err)
+	}
+	if _, has := u.User.Password(); has || u.Query().Has("password") {
+		return ErrPasswordInAddress
+	}
+	if _, err := pgx.ParseConfig(dsn); err != nil {
+		return fmt.Errorf("%s is not an address a practice server has", Redact(dsn))
+	}
+	return nil
 }

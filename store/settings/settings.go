@@ -80,6 +80,10 @@ const (
 	KeyAddress      = "practice.address"
 	KeyContact      = "practice.contact"
 	KeyPageSize     = "report.page_size" // "A4" or "Letter"
+	// KeyPracticeServer is the practice server the desk opens at start
+	// when no --db is given (a postgres:// DSN without its password), ""
+	// for the file in DataDir.
+	KeyPracticeServer = "practice.server"
 )
 
 // PageSize is the paper a report is laid out for.

@@ -63,6 +63,7 @@ func (s *Store) appendLog(ctx context.Context, tx *sql.Tx, e store.AuditEntry) e
 	if err != nil {
 		return fmt.Errorf("audit log: %w", err)
 	}
+	s.noteChange(tx, e)
 	return nil
 }
 

@@ -82,6 +82,16 @@ func (b *Batch) saveSession(sess store.Session) (store.Session, string, error) {
 	if err != nil {
 		return store.Session{}, "", err
 	}
+	if existing, found, err := b.replayed(sess); err != nil || found {
+		if err != nil {
+			return store.Session{}, "", err
+		}
+		saved, edit, again := replay(clientUID, sess, existing)
+		if !again {
+			return saved, clientUID, nil
+		}
+		sess = edit
+	}
 	action := store.SessionCreated
 	if sess.ID != 0 {
 		action = store.SessionEdited

@@ -179,6 +179,9 @@ func (s *Store) Client(ctx context.Context, id int64) (store.Client, error) {
 // SearchClients lists clients with their last visit. Every word of q.Text
 // must match the name, phone or email, ignoring case and accents.
 func (s *Store) SearchClients(ctx context.Context, q store.ClientQuery) ([]store.ClientSummary, error) {
+	if s.contactsOnly {
+		return s.searchContacts(ctx, q) // the front desk (front_desk.go)
+	}
 	var where []string
 	var args []any
 	if !q.IncludeArchived {

@@ -4,8 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"time"
 
+	"backtrack/store"
 	"backtrack/store/postgres"
 	"backtrack/store/sqlite"
 )
@@ -43,7 +45,11 @@ func openEngine(ctx context.Context, where string, startLog func(context.Context
 
 // classify gives an engine's error the domain's name for it.
 func classify(err error) error {
-	return postgres.Classify(sqlite.Classify(err))
+	err = postgres.Classify(sqlite.Classify(err))
+	if isBusy(err) && !errors.Is(err, store.ErrBusy) {
+		return fmt.Errorf("%w: %w", store.ErrBusy, err)
+	}
+	return err
 }
 
 // isBusy reports a write that found the lock taken for longer than the

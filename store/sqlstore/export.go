@@ -112,6 +112,11 @@ type ExportSession struct {
 	UpdatedAt    string      `json:"updated_at"`
 	// The body chart: where it hurt (regions by identifier).
 	BodyMap []ExportMark `json:"body_map,omitempty"`
+	// Who wrote the note (on a practice server, the therapist's role), and
+	// whether it is private to them. Imported onto a server, the author is
+	// the role importing: the server sets it, whatever a file says.
+	Author  string `json:"author,omitempty"`
+	Private bool   `json:"private,omitempty"`
 	// The note's history (version 3): empty for a draft.
 	SignedAt   string            `json:"signed_at,omitempty"`
 	SignedBy   string            `json:"signed_by,omitempty"`
@@ -250,7 +255,7 @@ func exportSession(s store.Session) ExportSession {
 		CreatedAt: formatStamp(s.CreatedAt), UpdatedAt: formatStamp(s.UpdatedAt),
 		SignedAt: formatStamp(s.SignedAt), SignedBy: s.SignedBy, Legacy: s.Legacy,
 		VoidedAt: formatStamp(s.VoidedAt), VoidedBy: s.VoidedBy, VoidReason: s.VoidReason,
-		BodyMap: exportBodyMap(s.BodyMap),
+		BodyMap: exportBodyMap(s.BodyMap), Author: s.Author, Private: s.Private,
 	}
 	for _, a := range s.Amendments {
 		prev := exportSession(a.Previous)

@@ -273,6 +273,15 @@ func (s *Store) SaveSessionWithConsent(ctx context.Context, sess store.Session, 
 			}
 			clientID = current.ClientID
 		}
+		// a second attempt at a save whose answer was lost: its consent
+		// and its answer are recorded already (replay.go)
+		_, again, err := b.replayed(sess)
+		if err != nil {
+			return err
+		}
+		if again {
+			check = store.ConsentCheck{}
+		}
 		if check.Answer == store.ConsentGivenNow && len(check.Missing) > 0 {
 			day := sess.Start
 			if today := store.WallClock(s.now()); day.Format(store.DateLayout) > today.Format(store.DateLayout) {
@@ -289,7 +298,6 @@ func (s *Store) SaveSessionWithConsent(ctx context.Context, sess store.Session, 
 			}
 		}
 		var saved store.Session
-		var err error
 		switch {
 		case how.Amend:
 			saved, err = b.AmendSession(sess, how.Reason, how.By)

@@ -308,7 +308,7 @@ func (im *importer) jsonSession(record string, clientID int64, clientWasPresent 
 	report func(record, column, msg string)) error {
 	sess := store.Session{ClientID: clientID, DurationMin: es.DurationMin, TriggerOther: es.TriggerOther,
 		Notes:    store.SOAP{Subjective: es.Subjective, Objective: es.Objective, Assessment: es.Assessment, Plan: es.Plan},
-		HomeCare: es.HomeCare}
+		HomeCare: es.HomeCare, Author: strings.TrimSpace(es.Author), Private: es.Private}
 	ok := true
 	var err error
 	if sess.Start, err = parseImportStart(es.Start); err != nil {

@@ -24,6 +24,13 @@ type Store struct {
 	read  *sql.DB
 	now   func() time.Time
 	actor func() string // who makes changes (WithActor)
+	// origin names this store in its notices to other desks (Watch);
+	// pending holds each write transaction's changes until it commits.
+	origin  string
+	pending pendingChanges
+	// contactsOnly: the server's grants give this role clients' contact
+	// details only (the front desk; ReadsNotes).
+	contactsOnly bool
 }
 
 // Option adjusts a Store when it is opened.
@@ -37,7 +44,7 @@ func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = no
 // folder) and bringing its schema up to date. A database written by a newer
 // Backtrack is refused with store.ErrNewerSchema and left untouched.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
-	s := &Store{now: time.Now}
+	s := &Store{now: time.Now, origin: newOrigin()}
 	for _, opt := range opts {
 		opt(s)
 	}
@@ -55,6 +62,12 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 			return nil, err
 		}
 		s.actor = func() string { return role }
+		notes, err := pg.ReadsNotes(ctx)
+		if err != nil {
+			engine.Close()
+			return nil, err
+		}
+		s.contactsOnly = !notes
 	}
 	return s, nil
 }
@@ -136,8 +149,12 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err != nil {
 		return classify(err)
 	}
-	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
+	defer tx.Rollback()      //nolint:errcheck // a no-op after Commit
+	defer s.pending.take(tx) // what a transaction rolled back noted goes with it
 	if err := fn(tx); err != nil {
+		return classify(err)
+	}
+	if err := s.announce(ctx, tx); err != nil {
 		return classify(err)
 	}
 	return classify(tx.Commit())

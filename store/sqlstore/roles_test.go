@@ -32,19 +32,7 @@ func openClinic(t *testing.T) clinic {
 	if err := admin.InitClinic(ctx); err != nil {
 		t.Fatalf("clinic init run again: %v", err)
 	}
-	server, err := sql.Open("pgx", testkit.ServerAdmin(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer server.Close()
-	suffix := dsn[strings.LastIndex(dsn, "/")+1 : strings.Index(dsn, "?")]
-	as := func(name, group string) string {
-		role := name + "_" + suffix
-		if _, err := server.Exec(fmt.Sprintf(`CREATE ROLE %s LOGIN PASSWORD 'x' IN ROLE %s`, role, group)); err != nil {
-			t.Fatal(err)
-		}
-		return strings.Replace(dsn, "backtrack@", role+"@", 1)
-	}
+	as := func(name, group string) string { return testkit.ClinicLogin(t, dsn, name, group) }
 	c := clinic{
 		anna: testkit.OpenStoreAt(t, as("anna", "backtrack_therapist")),
 		ben:  testkit.OpenStoreAt(t, as("ben", "backtrack_therapist")),

@@ -83,6 +83,9 @@ func (b *Batch) SaveSignedSession(sess store.Session, by string) (store.Session,
 	if err != nil {
 		return store.Session{}, err
 	}
+	if !saved.Draft() {
+		return saved, nil // signed by a first attempt whose answer was lost (replay.go)
+	}
 	return b.sign(saved, clientUID, by)
 }
 

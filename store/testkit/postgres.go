@@ -282,3 +282,38 @@ func PostgresOnly(tb testing.TB) {
 		tb.Skip("a test of the practice server: runs with " + EngineEnv + "=postgres")
 	}
 }
+
+// ClinicLogin creates a LOGIN role of its own (named name and the
+// database's name) in the clinic group role group on the private server,
+// and returns dsn as that role. The database's clinic roles must exist
+// (Store.InitClinic).
+func ClinicLogin(tb testing.TB, dsn, name, group string) string {
+	tb.Helper()
+	server, err := sql.Open("pgx", ServerAdmin(tb))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer server.Close()
+	database := dsn[strings.LastIndex(dsn, "/")+1 : strings.Index(dsn, "?")]
+	role := name + "_" + database
+	if _, err := server.Exec(fmt.Sprintf(`CREATE ROLE %s LOGIN PASSWORD 'x' IN ROLE %s`, role, group)); err != nil {
+		tb.Fatalf("create role %s: %v", role, err)
+	}
+	return strings.Replace(dsn, "backtrack@", role+"@", 1)
+}
+
+// Settle writes everything committed so far into the server's files
+// (CHECKPOINT): the private server runs with synchronous_commit off for
+// speed, so a Kill could otherwise lose the last commits, which a test of
+// what a kill must not lose has to have made durable first.
+func (srv *Server) Settle(tb testing.TB) {
+	tb.Helper()
+	admin, err := sql.Open("pgx", srv.admin)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer admin.Close()
+	if _, err := admin.ExecContext(context.Background(), "CHECKPOINT"); err != nil {
+		tb.Fatalf("checkpoint: %v", err)
+	}
+}

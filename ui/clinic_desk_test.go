@@ -1,0 +1,188 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+
+	"backtrack/store"
+	"backtrack/store/postgres"
+	"backtrack/store/sqlstore"
+	"backtrack/store/testkit"
+)
+
+// The desk on a practice server: these run in make test's PostgreSQL pass
+// (TestClinic…), each on a database or a server of its own.
+
+// clinicDatabase is a new database set up by clinic init, as its admin.
+func clinicDatabase(t *testing.T) (dsn string, admin *sqlstore.Store) {
+	t.Helper()
+	testkit.PostgresOnly(t)
+	dsn = testkit.PostgresDSN(t)
+	admin = testkit.OpenStoreAt(t, dsn)
+	if err := admin.InitClinic(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return dsn, admin
+}
+
+// newSessionTyped opens the session form on the picked client and types a
+// note into it.
+func newSessionTyped(t *testing.T, d *Desk, text string) *SessionForm {
+	t.Helper()
+	act(d, d.view.NewSession)
+	f := d.view.Form
+	if f == nil {
+		t.Fatal("no session form")
+	}
+	act(d, func() { f.Subjective.SetText(text) })
+	return f
+}
+
+func TestClinicSaveWaitsForTheServerAndLosesNothing(t *testing.T) {
+	srv := testkit.PrivateServer(t)
+	s := testkit.OpenStoreAt(t, srv.NewDatabase(t, "desk"))
+	c := addClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak"})
+	d := newTestDesk(t, s, Options{})
+	pick(t, d, c.ID)
+	f := newSessionTyped(t, d, "worse after the long drive")
+
+	// when the server goes away as the therapist saves
+	srv.Settle(t) // the client is on its disk
+	srv.Kill(t)
+	act(d, f.Submit)
+	// then the form says so in a sentence, keeps the text, and offers to retry
+	d.tasks.onUI(func() {
+		if d.view.Form != f || f.Subjective.Text != "worse after the long drive" {
+			t.Fatal("the form or its text went")
+		}
+		if got := f.saving.retry.Line.Text; got != "The practice server can't be reached — your note is kept; retrying…" || !f.saving.retry.bar.Visible() {
+			t.Errorf("the form says %q", got)
+		}
+		if !f.saving.retry.Now.Visible() || f.problems.Summary.Text != "" {
+			t.Errorf("no Retry now button, or another line beside the buttons: %q", f.problems.Summary.Text)
+		}
+	})
+	// and once the server is back, Retry now saves the note, once
+	srv.Restart(t)
+	eventually(t, d, "the note is saved", func() bool {
+		if d.view.Form == f && !f.saving.busy && f.saving.retry.again != nil {
+			f.saving.retry.retryNow() // Retry now, until the pool has found a live connection
+		}
+		return d.view.Form == nil && d.view.Mode() == modeOverview
+	})
+	history, err := s.ClientHistory(context.Background(), c.ID, store.Period{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(history) != 1 || history[0].Notes.Subjective != "worse after the long drive" {
+		t.Errorf("history %+v: want the note once", history)
+	}
+}
+
+func TestClinicPrivateNoteFromTheDesk(t *testing.T) {
+	dsn, _ := clinicDatabase(t)
+	anna := testkit.OpenStoreAt(t, testkit.ClinicLogin(t, dsn, "anna", postgres.TherapistRole))
+	ben := testkit.OpenStoreAt(t, testkit.ClinicLogin(t, dsn, "ben", postgres.TherapistRole))
+	c := addClient(t, anna, store.Client{FirstName: "Marta", LastName: "Nowak"})
+	d := newTestDesk(t, anna, Options{})
+	pick(t, d, c.ID)
+
+	// when Anna ticks Private to me and saves
+	f := newSessionTyped(t, d, "what Marta told me in confidence")
+	if !f.Private.Visible() {
+		t.Fatal("no Private to me on a practice server")
+	}
+	act(d, func() { f.Private.SetChecked(true) })
+	act(d, f.Submit)
+	if d.view.Form != nil || len(d.view.sessions) != 1 {
+		t.Fatalf("not saved: %q", f.problems.Summary.Text)
+	}
+	// then her note says it is hers alone
+	act(d, func() { d.view.showDetail(d.view.sessions[0]) })
+	mustContain(t, "note", d.view.Detail.State.Text, "Private to anna_")
+	// and Ben does not see it
+	history, err := ben.ClientHistory(context.Background(), c.ID, store.Period{})
+	if err != nil || len(history) != 0 {
+		t.Errorf("Ben sees %d notes (%v), want none", len(history), err)
+	}
+}
+
+func TestPrivateToMeIsNotOfferedOnAFile(t *testing.T) {
+	testkit.SQLiteOnly(t)
+	d, _, _ := deskWithClient(t)
+	f := newSessionTyped(t, d, "note")
+	if f.Private.Visible() {
+		t.Error("Private to me shown on a file, which has one therapist")
+	}
+	if strings.Contains(shownText(d.window), "Private to me") {
+		t.Error("the form mentions Private to me on a file")
+	}
+}
+
+func TestClinicFrontDeskSeesContactsAndSaysNotesAreNotForIt(t *testing.T) {
+	dsn, _ := clinicDatabase(t)
+	anna := testkit.OpenStoreAt(t, testkit.ClinicLogin(t, dsn, "anna", postgres.TherapistRole))
+	marta := addClient(t, anna, store.Client{FirstName: "Marta", LastName: "Nowak", Phone: "+48 600 111 222",
+		Email: "marta@example.com", MedicalHistory: "Disc herniation L4/L5"})
+	addSession(t, anna, store.Session{ClientID: marta.ID, Start: testNow.Add(-48 * time.Hour),
+		Notes: store.SOAP{Subjective: "sciatica down the left leg"}})
+
+	// given the front desk's login
+	frida := testkit.OpenStoreAt(t, testkit.ClinicLogin(t, dsn, "frida", postgres.FrontDeskRole))
+	if frida.ReadsNotes() || !anna.ReadsNotes() {
+		t.Fatalf("reads notes: front desk %v, therapist %v", frida.ReadsNotes(), anna.ReadsNotes())
+	}
+	// when it opens the desk and picks a client
+	d := newTestDesk(t, frida, Options{})
+	if d.Welcoming() || !listed(d, marta.UID) {
+		t.Fatal("the front desk does not see the client list")
+	}
+	pick(t, d, marta.ID)
+	// then it shows how to reach her and says the notes are not for this login
+	if d.view.Contact == nil || d.view.Contact.Phone.Text != "+48 600 111 222" || d.view.Contact.Email.Text != "marta@example.com" {
+		t.Fatalf("contact card %+v", d.view.Contact)
+	}
+	mustContain(t, "contact card", d.view.Contact.Notice.Text, "Clinical notes are not available to this login")
+	shown := drawnText(d.window.Content())
+	mustContain(t, "desk", shown, "+48 600 111 222 · marta@example.com", "Marta Nowak")
+	for _, clinical := range []string{"Disc herniation", "sciatica", "No visits yet"} {
+		if strings.Contains(shown, clinical) {
+			t.Errorf("the front desk's desk shows %q", clinical)
+		}
+	}
+	// and no error was raised on the way
+	if top := d.window.Canvas().Overlays().Top(); top != nil {
+		t.Errorf("a dialog is open: %s", shownText(d.window))
+	}
+}
+
+// drawnText is every text drawn inside o and shown, one per line.
+func drawnText(o fyne.CanvasObject) string {
+	var lines []string
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		switch v := o.(type) {
+		case *canvas.Text:
+			lines = append(lines, v.Text)
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(v).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return strings.Join(lines, "\n")
+}

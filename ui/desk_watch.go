@@ -1,0 +1,89 @@
+package ui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+
+	"backtrack/store"
+	"backtrack/store/sqlstore"
+)
+
+// What other desks commit to the records on screen shows here without a
+// reload: the client list refreshes where it stands (search, selection,
+// scroll), the open client's brief and history refresh when their record
+// changed, and a form being typed into is never replaced: if its record
+// changed meanwhile, saving it says so (store.StaleError) and keeps the
+// text. The desk's own saves are not reported back (sqlstore.Watch), so
+// they cause no second refresh.
+
+// StartWatching follows other desks' changes to the records on screen,
+// until Close (and across a switch to other records).
+func (d *Desk) StartWatching() {
+	d.watching = true
+	d.watchStore()
+}
+
+// watchStore (re)starts the watch on the store now on screen.
+func (d *Desk) watchStore() {
+	d.stopWatching()
+	if !d.watching {
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	d.stopWatch = cancel
+	s := d.store
+	changes := s.Watch(ctx)
+	go func() {
+		for c := range changes {
+			fyne.Do(func() {
+				d.tasks.onUI(func() {
+					if d.store == s {
+						d.otherDeskChanged(c)
+					}
+				})
+			})
+		}
+	}()
+}
+
+func (d *Desk) stopWatching() {
+	if d.stopWatch != nil {
+		d.stopWatch()
+		d.stopWatch = nil
+	}
+}
+
+// otherDeskChanged brings what is shown up to date after another desk's
+// commit.
+func (d *Desk) otherDeskChanged(c sqlstore.Change) {
+	if d.Welcoming() {
+		d.start() // the first client may have arrived: the list replaces the welcome
+		return
+	}
+	d.list.Update()
+	d.refreshDrafts()
+	d.view.refreshDue()
+	if id := d.view.client.ID; id != 0 && c.Concerns(d.view.client.UID) {
+		d.view.otherDeskChanged(id)
+	}
+}
+
+// otherDeskChanged reloads the shown client in the mode shown when the
+// data lands: the overview and a note are redrawn, a form stays as typed.
+// A client the therapist picked meanwhile wins over this refresh.
+func (v *ClientView) otherDeskChanged(id int64) {
+	s := v.d.store
+	picked := v.loads.gen.Load()
+	loadLatest(v.d.tasks, &v.refreshes, func(ctx context.Context) (store.ClientRecord, error) {
+		return s.ClientRecord(ctx, id, store.Period{})
+	}, func(rec store.ClientRecord, err error) {
+		if err != nil || v.client.ID != id || !v.loads.current(picked) || v.d.store != s {
+			return // the next change, or the therapist's next step, reads it again
+		}
+		if v.mode == modeDetail {
+			v.openNext = v.Detail.session.ID // the note as it is now
+		}
+		v.apply(clientDataOf(rec), v.mode)
+	})
+}

@@ -1,0 +1,85 @@
+package ui
+
+import (
+	"errors"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"backtrack/store"
+)
+
+// saveRetry sends a save again while the practice server cannot be
+// reached (or another program holds a file's write lock): the form and
+// its text stay, a line says so, Retry now sends it at once, and otherwise
+// it goes again by itself after a pause that doubles each time. A new
+// session keeps the UID it was given when the form opened, so a first
+// attempt that landed with its answer lost is not saved twice
+// (sqlstore's replay).
+type saveRetry struct {
+	Line  *widget.Label // what is happening, across the form
+	Now   *button       // Retry now
+	bar   *fyne.Container
+	timer *time.Timer
+	pause time.Duration
+	again func()      // the save as last sent
+	alive func() bool // whether the form is still open; nil: always
+}
+
+// The pauses between attempts.
+const (
+	firstRetryPause = time.Second
+	maxRetryPause   = 30 * time.Second
+)
+
+func newSaveRetry() *saveRetry {
+	r := &saveRetry{Line: widget.NewLabel("")}
+	r.Line.Importance = widget.DangerImportance
+	r.Line.Wrapping = fyne.TextWrapWord
+	r.Now = newButton("Retry now", r.retryNow)
+	r.bar = container.NewBorder(nil, nil, nil, r.Now, r.Line)
+	r.bar.Hide()
+	return r
+}
+
+// retryable reports an error after which the same save may succeed.
+func retryable(err error) bool {
+	return errors.Is(err, store.ErrUnreachable) || errors.Is(err, store.ErrBusy)
+}
+
+// schedule sends again after the next pause, on the UI goroutine.
+func (r *saveRetry) schedule(t *tasks, why string, again func()) {
+	r.again = again
+	r.Line.SetText(why)
+	r.bar.Show()
+	r.pause = min(max(2*r.pause, firstRetryPause), maxRetryPause)
+	r.stop()
+	r.timer = time.AfterFunc(r.pause, func() { fyne.Do(func() { t.onUI(r.retryNow) }) })
+}
+
+// retryNow sends the save again now, unless the form was closed.
+func (r *saveRetry) retryNow() {
+	r.stop()
+	again := r.again
+	r.again = nil
+	if again != nil && (r.alive == nil || r.alive()) {
+		again()
+	}
+}
+
+// stop cancels the attempt scheduled, if any.
+func (r *saveRetry) stop() {
+	if r.timer != nil {
+		r.timer.Stop()
+		r.timer = nil
+	}
+}
+
+// landed forgets the attempts once a save has landed.
+func (r *saveRetry) landed() {
+	r.stop()
+	r.pause, r.again = 0, nil
+	r.bar.Hide()
+}
