@@ -188,6 +188,9 @@ func (s *Store) DeleteSession(ctx context.Context, id int64) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE id = ?`, id); err != nil {
 			return err
 		}
+		if err := s.refreshVisits(ctx, tx, sess.ClientID); err != nil {
+			return err
+		}
 		return s.appendLog(ctx, tx, store.AuditEntry{Action: store.SessionDiscarded, Record: sess.UID, Client: clientUID,
 			Detail: "Draft of " + sess.Start.Format(store.StartLayout), Content: store.NoteHash(clientUID, sess)})
 	})
