@@ -178,3 +178,52 @@ func TestKeptVisitsFollowEveryWrite(t *testing.T) {
 	}
 }
 
+
+// Records written before the columns existed (schema version 10, a restore
+// of an older backup) get them filled from their notes when opened.
+func TestMigrationFillsKeptVisits(t *testing.T) {
+	ctx := context.Background()
+	s := testkit.OpenStore(t, fixedNow)
+	richRecords(t, s)
+	where := s.Path()
+	before, err := s.SearchClients(ctx, store.ClientQuery{IncludeArchived: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// back to schema version 10: the columns and their indexes gone
+	db := rawDB(t, s)
+	steps := []string{`DROP INDEX clients_by_last_visit`, `DROP INDEX clients_by_visits`}
+	for _, col := range []string{"visits", "last_visit_at", "last_pain_before", "last_pain_after"} {
+		steps = append(steps, `ALTER TABLE clients DROP COLUMN `+col)
+	}
+	if s.OnServer() {
+		steps = append(steps, `UPDATE backtrack_schema SET version = 10`)
+	} else {
+		steps = append(steps, `PRAGMA user_version = 10`)
+	}
+	s.Close()
+	for _, step := range steps {
+		if _, err := db.Exec(step); err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+	}
+	db.Close()
+	again := testkit.OpenStoreAt(t, where, fixedNow)
+	after, err := again.SearchClients(ctx, store.ClientQuery{IncludeArchived: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(after) != len(before) || len(before) == 0 {
+		t.Fatalf("%d clients after the migration, %d before", len(after), len(before))
+	}
+	for i := range before {
+		b, a := before[i], after[i]
+		if a.ID != b.ID || a.SessionCount != b.SessionCount || !a.LastVisit.Equal(b.LastVisit) ||
+			a.LastPainBefore != b.LastPainBefore || a.LastPainAfter != b.LastPainAfter {
+			t.Errorf("row %d: %+v after the migration, %+v before", i, a, b)
+		}
+	}
+	if problems, err := again.VerifyRecord(ctx); err != nil || len(problems) != 0 {
+		t.Errorf("check after the migration: %v %v", problems, err)
+	}
+}
