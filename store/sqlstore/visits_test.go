@@ -178,7 +178,6 @@ func TestKeptVisitsFollowEveryWrite(t *testing.T) {
 	}
 }
 
-
 // Records written before the columns existed (schema version 10, a restore
 // of an older backup) get them filled from their notes when opened.
 func TestMigrationFillsKeptVisits(t *testing.T) {
