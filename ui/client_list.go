@@ -109,8 +109,9 @@ func newClientList(s *sqlstore.Store, t *tasks, now func() time.Time) *ClientLis
 // Reload queries the clients again with the current search, sort and
 // archived toggle. Only the newest query's answer is shown.
 func (l *ClientList) Reload() {
+	// one row more than the list shows says whether there are more
 	q := store.ClientQuery{Text: l.Search.Text, InNotes: l.In.Selected == searchNotes,
-		IncludeArchived: l.Archived.Checked, Order: store.ByLastVisit}
+		IncludeArchived: l.Archived.Checked, Order: store.ByLastVisit, Limit: store.ListRows + 1}
 	switch l.Sort.Selected {
 	case sortByName:
 		q.Order = store.ByName
@@ -137,17 +138,25 @@ func (l *ClientList) Reload() {
 			return
 		}
 		l.Status.Importance = widget.MediumImportance
+		more := len(rows) > store.ListRows
+		if more {
+			rows = rows[:store.ListRows]
+		}
 		l.rows = rows
 		l.sharedNames = sharedNames(rows)
-		l.Status.SetText(l.statusText(q, f.archived))
+		l.Status.SetText(l.statusText(q, f.archived, more))
 		l.List.Refresh()
 		l.reselect()
 	})
 }
 
-func (l *ClientList) statusText(q store.ClientQuery, archivedOnly bool) string {
+func (l *ClientList) statusText(q store.ClientQuery, archivedOnly, more bool) string {
 	n := len(l.rows)
 	switch {
+	case more && q.Text != "":
+		return fmt.Sprintf("The first %d matches · type more to narrow them", n)
+	case more:
+		return fmt.Sprintf("The first %d clients · type a name to find any other", n)
 	case n == 0 && archivedOnly && q.Text != "":
 		return fmt.Sprintf("Only archived clients match “%s” · tick Show archived", q.Text)
 	case n == 0 && archivedOnly:
