@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"backtrack/store"
 )
@@ -40,14 +41,18 @@ func writeBodyMap(ctx context.Context, tx *sql.Tx, sess store.Session, isNew boo
 			return err
 		}
 	}
-	for _, m := range sess.BodyMap {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO session_regions
-			(session_id, region, pain_type_id, intensity, from_term, from_side) VALUES (?, ?, ?, ?, ?, ?)`,
-			sess.ID, string(m.Region), termArg(m.PainType), painArg(m.Intensity), termArg(m.From), string(m.From.Side)); err != nil {
-			return err
-		}
+	if len(sess.BodyMap) == 0 {
+		return nil
 	}
-	return nil
+	// every mark in one statement
+	var args []any
+	for _, m := range sess.BodyMap {
+		args = append(args, sess.ID, string(m.Region), termArg(m.PainType), painArg(m.Intensity), termArg(m.From), string(m.From.Side))
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO session_regions
+		(session_id, region, pain_type_id, intensity, from_term, from_side) VALUES (?, ?, ?, ?, ?, ?)`+
+		strings.Repeat(", (?, ?, ?, ?, ?, ?)", len(sess.BodyMap)-1), args...)
+	return err
 }
 
 // termArg is a tag's term for a nullable column.

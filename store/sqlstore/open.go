@@ -9,6 +9,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"sync"
 	"time"
 
 	"backtrack/store/postgres"
@@ -24,6 +25,9 @@ type Store struct {
 	read  *sql.DB
 	now   func() time.Time
 	actor func() string // who makes changes (WithActor)
+	// heads holds, for each write transaction under way (*sql.Tx), the
+	// audit log's last entry as that transaction wrote it (appendLog)
+	heads sync.Map
 }
 
 // Option adjusts a Store when it is opened.
@@ -137,6 +141,9 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 		return classify(err)
 	}
 	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
+	// the write lock is held: no one else adds to the log until the end
+	s.heads.Store(tx, &logHead{})
+	defer s.heads.Delete(tx)
 	if err := fn(tx); err != nil {
 		return classify(err)
 	}

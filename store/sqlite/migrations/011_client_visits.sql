@@ -12,3 +12,14 @@ ALTER TABLE clients ADD COLUMN last_pain_after  INTEGER;
 -- and most visits first, each then by name.
 CREATE INDEX clients_by_last_visit ON clients (last_visit_at DESC, sort_name, id);
 CREATE INDEX clients_by_visits     ON clients (visits DESC, sort_name, id);
+
+-- The notes' search index is written again only when what was written
+-- changes: signing or sealing a note (an UPDATE of its state) no longer
+-- removes and re-adds its words.
+DROP TRIGGER session_text_update;
+CREATE TRIGGER session_text_update AFTER UPDATE OF subjective, objective, assessment, plan, home_care, trigger_other ON sessions BEGIN
+    INSERT INTO session_text (session_text, rowid, subjective, objective, assessment, plan, home_care, trigger_other)
+    VALUES ('delete', old.id, old.subjective, old.objective, old.assessment, old.plan, old.home_care, old.trigger_other);
+    INSERT INTO session_text (rowid, subjective, objective, assessment, plan, home_care, trigger_other)
+    VALUES (new.id, new.subjective, new.objective, new.assessment, new.plan, new.home_care, new.trigger_other);
+END;
