@@ -44,7 +44,7 @@ var (
 
 // clinicPractice returns where the clinic-scale practice is: a working copy of the
 // cached SQLite file, or a database on the private server.
-func clinicPractice(b *testing.B) string {
+func clinicPractice(b testing.TB) string {
 	b.Helper()
 	if os.Getenv(clinicBenchEnv) == "" {
 		b.Skip("clinic scale (minutes to build): set " + clinicBenchEnv + "=1")
@@ -330,5 +330,28 @@ func (r *rawSQL) insertSession(b *testing.B, session store.Session, terms []stor
 	}
 	if err := tx.Commit(); err != nil {
 		b.Fatal(err)
+	}
+}
+
+// BenchmarkClinicLoad is ten therapists at once, each with a store of
+// their own on the practice (ten connections to the server, or ten stores
+// on one file as desks sharing it), each saving a note and reading the
+// list and a client's record in turn for BACKTRACK_LOAD_SECONDS (60 by
+// default). It fails on any error and on any acknowledged save not found
+// afterwards, and reports the saves' p50 and p99 latency. Run it once:
+//
+//	BACKTRACK_BENCH_CLINIC=1 go test -run '^$' -bench ClinicLoad -benchtime 1x ./store/sqlstore
+func BenchmarkClinicLoad(b *testing.B) {
+	where := clinicPractice(b)
+	seconds := 60
+	if v := os.Getenv("BACKTRACK_LOAD_SECONDS"); v != "" {
+		fmt.Sscan(v, &seconds)
+	}
+	for i := 0; i < b.N; i++ {
+		res := runLoad(b, where, 10, time.Duration(seconds)*time.Second)
+		b.ReportMetric(float64(res.saves), "saves")
+		b.ReportMetric(float64(res.reads), "reads")
+		b.ReportMetric(res.p50.Seconds()*1000, "p50-save-ms")
+		b.ReportMetric(res.p99.Seconds()*1000, "p99-save-ms")
 	}
 }
