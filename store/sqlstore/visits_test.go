@@ -191,7 +191,7 @@ func TestMigrationFillsKeptVisits(t *testing.T) {
 	}
 	// back to schema version 10: the columns and their indexes gone
 	db := rawDB(t, s)
-	steps := []string{`DROP INDEX clients_by_last_visit`, `DROP INDEX clients_by_visits`}
+	steps := []string{`DROP INDEX clients_by_last_visit`, `DROP INDEX clients_by_last_visit_all`, `DROP INDEX clients_by_visits`}
 	for _, col := range []string{"visits", "last_visit_at", "last_pain_before", "last_pain_after"} {
 		steps = append(steps, `ALTER TABLE clients DROP COLUMN `+col)
 	}

@@ -9,9 +9,12 @@ ALTER TABLE clients ADD COLUMN last_visit_at    TEXT    NOT NULL DEFAULT '';
 ALTER TABLE clients ADD COLUMN last_pain_before INTEGER;
 ALTER TABLE clients ADD COLUMN last_pain_after  INTEGER;
 -- The list's orders: most recent visit first (never-seen clients, '', last)
--- and most visits first, each then by name.
-CREATE INDEX clients_by_last_visit ON clients (last_visit_at DESC, sort_name, id);
-CREATE INDEX clients_by_visits     ON clients (visits DESC, sort_name, id);
+-- and most visits first, each then by name; the list without archived
+-- clients (the desk's) and with them. The list reads its first rows in
+-- index order and stops.
+CREATE INDEX clients_by_last_visit        ON clients (archived, last_visit_at DESC, sort_name, id);
+CREATE INDEX clients_by_last_visit_all    ON clients (last_visit_at DESC, sort_name, id);
+CREATE INDEX clients_by_visits            ON clients (archived, visits DESC, sort_name, id);
 
 -- The notes' search index is written again only when what was written
 -- changes: signing or sealing a note (an UPDATE of its state) no longer
