@@ -82,6 +82,14 @@ func clinicPractice(b testing.TB) string {
 	return clinicWhere
 }
 
+// removeClinicCopy removes the run's working copy of the SQLite practice
+// (the cached one stays for the next run).
+func removeClinicCopy() {
+	if clinicWhere != "" && !strings.HasPrefix(clinicWhere, "postgres") {
+		os.RemoveAll(filepath.Dir(clinicWhere))
+	}
+}
+
 func buildClinic(ctx context.Context, where string) error {
 	s, err := sqlstore.Open(ctx, where)
 	if err != nil {
