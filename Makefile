@@ -24,7 +24,7 @@ BENCH_PACKAGES := xvfb xauth xdotool
 BENCHTIME      ?= 500ms
 BENCHCOUNT     ?= 5
 
-.PHONY: all build run test deps test-deps fuzz screenshot bench clean help package \
+.PHONY: all build run test deps test-deps fuzz screenshot bench bench-clinic clean help package \
         package-linux package-windows test-windows windows-deps
 
 all: build
@@ -36,6 +36,7 @@ help:
 	@echo "make build       build ./$(BIN)"
 	@echo "make screenshot  run the desk under Xvfb on sample data, write docs/screenshot.png"
 	@echo "make bench       run the benchmarks and print the table"
+	@echo "make bench-clinic the clinic-scale benchmarks and the ten-therapist load on both engines"
 	@echo "make package     write the Linux tarball and the Windows .exe into dist/"
 	@echo "make test-windows build the .exe and run it under wine (commands and desk)"
 
@@ -92,6 +93,16 @@ bench: test-deps
 	  $(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) -count $(BENCHCOUNT) ./... | tee bench.txt
 	@echo
 	@awk -f docs/benchtable.awk bench.txt
+
+# Clinic scale (issue 18): 20,000 clients, 200,000 sessions, on SQLite then
+# on the tests' private PostgreSQL server; the practices take minutes to
+# build (the SQLite one is kept in the temp folder for the next run), then
+# the list, the search, the 500-visit client, a save, and ten therapists
+# at once for a minute.
+bench-clinic: test-deps
+	BACKTRACK_BENCH_CLINIC=1 $(GO) test -run '^$$' -bench Clinic -benchtime 1s -timeout 90m ./store/sqlstore
+	BACKTRACK_BENCH_CLINIC=1 BACKTRACK_TEST_ENGINE=postgres \
+	  $(GO) test -run '^$$' -bench Clinic -benchtime 1s -timeout 90m ./store/sqlstore
 
 clean:
 	rm -f $(BIN) bench.txt

@@ -21,3 +21,9 @@ type ClientQuery struct {
 	Order           ClientOrder
 	Limit           int // 0 means no limit
 }
+
+// ListRows is how many clients the desk's list shows at once: the first
+// of a clinic's thousands in the list's order (most recent visit first, by
+// name, or most visits); typing a name finds any other. Reading every row
+// of 20,000 clients would take longer than a frame.
+const ListRows = 200

@@ -120,8 +120,9 @@ func (l *ClientList) Reload() { l.reload(false) }
 func (l *ClientList) Update() { l.reload(true) }
 
 func (l *ClientList) reload(keepScroll bool) {
+	// one row more than the list shows says whether there are more
 	q := store.ClientQuery{Text: l.Search.Text, InNotes: l.In.Selected == searchNotes,
-		IncludeArchived: l.Archived.Checked, Order: store.ByLastVisit}
+		IncludeArchived: l.Archived.Checked, Order: store.ByLastVisit, Limit: store.ListRows + 1}
 	switch l.Sort.Selected {
 	case sortByName:
 		q.Order = store.ByName
@@ -148,9 +149,13 @@ func (l *ClientList) reload(keepScroll bool) {
 			return
 		}
 		l.Status.Importance = widget.MediumImportance
+		more := len(rows) > store.ListRows
+		if more {
+			rows = rows[:store.ListRows]
+		}
 		l.rows = rows
 		l.sharedNames = sharedNames(rows)
-		l.Status.SetText(l.statusText(q, f.archived))
+		l.Status.SetText(l.statusText(q, f.archived, more))
 		offset := l.List.GetScrollOffset()
 		l.List.Refresh()
 		l.reselect()
@@ -160,9 +165,13 @@ func (l *ClientList) reload(keepScroll bool) {
 	})
 }
 
-func (l *ClientList) statusText(q store.ClientQuery, archivedOnly bool) string {
+func (l *ClientList) statusText(q store.ClientQuery, archivedOnly, more bool) string {
 	n := len(l.rows)
 	switch {
+	case more && q.Text != "":
+		return fmt.Sprintf("The first %d matches · type more to narrow them", n)
+	case more:
+		return fmt.Sprintf("The first %d clients · type a name to find any other", n)
 	case n == 0 && archivedOnly && q.Text != "":
 		return fmt.Sprintf("Only archived clients match “%s” · tick Show archived", q.Text)
 	case n == 0 && archivedOnly:

@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"context"
+	"fmt"
 	"testing"
 
 	"backtrack/store"
+	"backtrack/store/sqlstore"
 )
 
 func TestSearchSwitchesBetweenNamesAndNotesAndSortsByVisits(t *testing.T) {
@@ -43,4 +46,36 @@ func TestSearchSwitchesBetweenNamesAndNotesAndSortsByVisits(t *testing.T) {
 		t.Fatalf("by visits = %v", rows)
 	}
 	mustContain(t, "Lena's row", lastVisitSummary(l.Rows()[0], testNow), "3 visits")
+}
+
+// A clinic's list shows its first store.ListRows clients and says a name
+// finds any other; a search reaches the ones beyond.
+func TestClinicListShowsTheFirstRowsAndSearchFindsTheRest(t *testing.T) {
+	s := openStore(t)
+	err := s.Batch(context.Background(), func(b *sqlstore.Batch) error {
+		for i := range store.ListRows + 5 {
+			if _, err := b.CreateClient(store.Client{FirstName: fmt.Sprintf("Client%03d", i), LastName: "Nowak"}); err != nil {
+				return err
+			}
+		}
+		_, err := b.CreateClient(store.Client{FirstName: "José", LastName: "Zielińska"})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newTestDesk(t, s, Options{})
+	l := d.list
+	if len(l.Rows()) != store.ListRows {
+		t.Fatalf("the list shows %d rows, want %d", len(l.Rows()), store.ListRows)
+	}
+	mustContain(t, "status", l.Status.Text, fmt.Sprintf("The first %d clients", store.ListRows))
+	// never seen, sorted by name: Zielińska is beyond the first rows
+	typeInto(d, l.Search, "jose ziel")
+	if rows := l.Rows(); len(rows) != 1 || rows[0].FirstName != "José" {
+		t.Fatalf("search for jose ziel = %v", rows)
+	}
+	mustContain(t, "status", l.Status.Text, "1 client found")
+	typeInto(d, l.Search, "nowak")
+	mustContain(t, "status", l.Status.Text, "The first 200 matches")
 }

@@ -39,13 +39,19 @@ func (s *Store) actorName() string {
 // appendLog adds e to the audit log inside tx, chained to the last entry.
 // The database refuses to change or delete an entry once written.
 func (s *Store) appendLog(ctx context.Context, tx *sql.Tx, e store.AuditEntry) error {
-	var last struct {
-		seq  int64
-		hash string
+	// a write transaction reads the log's last entry once (inTx holds
+	// the write lock, so no one else appends meanwhile)
+	head, _ := s.heads.Load(tx)
+	last, _ := head.(*logHead)
+	if last == nil {
+		last = &logHead{}
 	}
-	err := tx.QueryRowContext(ctx, `SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`).Scan(&last.seq, &last.hash)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("audit log: %w", err)
+	if !last.known {
+		err := tx.QueryRowContext(ctx, `SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`).Scan(&last.seq, &last.hash)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("audit log: %w", err)
+		}
+		last.known = true
 	}
 	if e.At.IsZero() {
 		e.At = s.now()
@@ -56,15 +62,24 @@ func (s *Store) appendLog(ctx context.Context, tx *sql.Tx, e store.AuditEntry) e
 	}
 	e.Seq, e.Prev = last.seq+1, last.hash
 	e.Hash = e.Seal()
-	_, err = tx.ExecContext(ctx, `INSERT INTO audit_log (seq, at, actor, action, record, client, detail, content, origin, prev, hash)
+	_, err := tx.ExecContext(ctx, `INSERT INTO audit_log (seq, at, actor, action, record, client, detail, content, origin, prev, hash)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		e.Seq, e.At.Format(store.StampLayout), e.Actor, string(e.Action), e.Record, e.Client, e.Detail, e.Content,
 		e.Origin, e.Prev, e.Hash)
 	if err != nil {
+		last.known = false // the transaction fails; read the log again if it goes on
 		return fmt.Errorf("audit log: %w", err)
 	}
+	last.seq, last.hash = e.Seq, e.Hash
 	s.noteChange(tx, e)
 	return nil
+}
+
+// logHead is the audit log's last entry as a write transaction sees it.
+type logHead struct {
+	known bool
+	seq   int64
+	hash  string
 }
 
 // LogEvent records something done with the record as a whole or with one

@@ -15,13 +15,19 @@ type Batch struct {
 	ctx   context.Context
 	tx    *sql.Tx
 	stamp string
+	// touched are the clients whose notes the batch changed (touch)
+	touched map[int64]bool
 }
 
 // Batch runs fn in one write transaction. If fn returns an error, nothing
 // fn wrote is kept.
 func (s *Store) Batch(ctx context.Context, fn func(*Batch) error) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		return fn(&Batch{s: s, ctx: ctx, tx: tx, stamp: s.stamp()})
+		b := &Batch{s: s, ctx: ctx, tx: tx, stamp: s.stamp()}
+		if err := fn(b); err != nil {
+			return err
+		}
+		return b.refreshTouched()
 	})
 }
 
@@ -95,6 +101,11 @@ func (b *Batch) saveSession(sess store.Session) (store.Session, string, error) {
 	action := store.SessionCreated
 	if sess.ID != 0 {
 		action = store.SessionEdited
+		// a draft may move to another client: the one it leaves changes too
+		var was int64
+		if err := b.tx.QueryRowContext(b.ctx, `SELECT client_id FROM sessions WHERE id = ?`, sess.ID).Scan(&was); err == nil {
+			b.touch(was)
+		}
 	} else if sess.Author == "" {
 		sess.Author = b.s.actorName() // on a server, the role (Open)
 	}
@@ -102,6 +113,7 @@ func (b *Batch) saveSession(sess store.Session) (store.Session, string, error) {
 	if err != nil {
 		return store.Session{}, "", err
 	}
+	b.touch(saved.ClientID)
 	return saved, clientUID, b.s.appendLog(b.ctx, b.tx, store.AuditEntry{Action: action, Record: saved.UID, Client: clientUID,
 		Content: store.NoteHash(clientUID, saved)})
 }

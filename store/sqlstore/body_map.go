@@ -3,15 +3,15 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
+	"strings"
 
 	"backtrack/store"
 )
 
 // resolveBodyMap checks each mark's pain type (and the location it came
 // from) against the vocabulary and fills in their names.
-func resolveBodyMap(ctx context.Context, tx *sql.Tx, marks []store.BodyMark, p *store.Problems) error {
+func resolveBodyMap(terms map[int64]vocabularyTerm, marks []store.BodyMark, p *store.Problems) {
 	for i := range marks {
 		m := &marks[i]
 		for _, ref := range []struct {
@@ -22,35 +22,37 @@ func resolveBodyMap(ctx context.Context, tx *sql.Tx, marks []store.BodyMark, p *
 				*ref.tag = store.Tag{}
 				continue
 			}
-			var kind string
-			err := tx.QueryRowContext(ctx, `SELECT kind, name, retired FROM terms WHERE id = ?`, ref.tag.TermID).
-				Scan(&kind, &ref.tag.Name, &ref.tag.Retired)
-			if errors.Is(err, sql.ErrNoRows) || (err == nil && store.Kind(kind) != ref.kind) {
+			term, ok := terms[ref.tag.TermID]
+			if !ok || term.kind != ref.kind {
 				p.Add("body_map", fmt.Sprintf("%s #%d is not in the vocabulary", ref.kind.Label(), ref.tag.TermID))
 				continue
 			}
-			if err != nil {
-				return err
-			}
+			ref.tag.Name, ref.tag.Retired = term.name, term.retired
 		}
 		m.PainType.Side = store.NoSide
 	}
-	return nil
 }
 
-// writeBodyMap replaces the session's marks.
-func writeBodyMap(ctx context.Context, tx *sql.Tx, sess store.Session) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM session_regions WHERE session_id = ?`, sess.ID); err != nil {
-		return err
-	}
-	for _, m := range sess.BodyMap {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO session_regions
-			(session_id, region, pain_type_id, intensity, from_term, from_side) VALUES (?, ?, ?, ?, ?, ?)`,
-			sess.ID, string(m.Region), termArg(m.PainType), painArg(m.Intensity), termArg(m.From), string(m.From.Side)); err != nil {
+// writeBodyMap replaces a session's marks (a new session has none to
+// remove).
+func writeBodyMap(ctx context.Context, tx *sql.Tx, sess store.Session, isNew bool) error {
+	if !isNew {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM session_regions WHERE session_id = ?`, sess.ID); err != nil {
 			return err
 		}
 	}
-	return nil
+	if len(sess.BodyMap) == 0 {
+		return nil
+	}
+	// every mark in one statement
+	var args []any
+	for _, m := range sess.BodyMap {
+		args = append(args, sess.ID, string(m.Region), termArg(m.PainType), painArg(m.Intensity), termArg(m.From), string(m.From.Side))
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO session_regions
+		(session_id, region, pain_type_id, intensity, from_term, from_side) VALUES (?, ?, ?, ?, ?, ?)`+
+		strings.Repeat(", (?, ?, ?, ?, ?, ?)", len(sess.BodyMap)-1), args...)
+	return err
 }
 
 // termArg is a tag's term for a nullable column.

@@ -211,11 +211,10 @@ func (s *Store) SearchClients(ctx context.Context, q store.ClientQuery) ([]store
 			args = append(args, "%"+escapeLike(word)+"%")
 		}
 	}
-	query := `SELECT ` + clientColumns + `, c.alert_level, c.consent_on_file, l.started_at, l.pain_before, l.pain_after,
-			(SELECT COUNT(*) FROM sessions n WHERE n.client_id = c.id AND n.voided_at = '') AS visits
-		FROM clients c
-		LEFT JOIN sessions l ON l.id = (SELECT id FROM sessions x WHERE x.client_id = c.id AND x.voided_at = ''
-			ORDER BY x.started_at DESC, x.id DESC LIMIT 1)`
+	// the last visit and the visit count are kept on the row (visits.go)
+	query := `SELECT ` + clientColumns + `, c.alert_level, c.consent_on_file, c.last_visit_at, c.last_pain_before,
+			c.last_pain_after, c.visits
+		FROM clients c`
 	if len(where) > 0 {
 		query += " WHERE " + strings.Join(where, " AND ")
 	}
@@ -223,9 +222,9 @@ func (s *Store) SearchClients(ctx context.Context, q store.ClientQuery) ([]store
 	case store.ByName:
 		query += " ORDER BY c.sort_name, c.id"
 	case store.ByVisits:
-		query += " ORDER BY visits DESC, c.sort_name, c.id"
+		query += " ORDER BY c.visits DESC, c.sort_name, c.id"
 	default:
-		query += " ORDER BY l.started_at IS NULL, l.started_at DESC, c.sort_name, c.id"
+		query += " ORDER BY c.last_visit_at DESC, c.sort_name, c.id"
 	}
 	if q.Limit > 0 {
 		query += fmt.Sprintf(" LIMIT %d", q.Limit)
@@ -238,7 +237,7 @@ func (s *Store) SearchClients(ctx context.Context, q store.ClientQuery) ([]store
 	var out []store.ClientSummary
 	for rows.Next() {
 		var cs store.ClientSummary
-		var last sql.NullString
+		var last string
 		var before, after sql.NullInt64
 		var level string
 		c, err := scanClient(rows, &level, &cs.ConsentOnFile, &last, &before, &after, &cs.SessionCount)
@@ -246,8 +245,8 @@ func (s *Store) SearchClients(ctx context.Context, q store.ClientQuery) ([]store
 			return nil, fmt.Errorf("search clients: %w", err)
 		}
 		cs.Client, cs.Alert = c, store.ParseAlertLevel(level)
-		if last.Valid {
-			cs.LastVisit = parseStart(last.String)
+		if last != "" {
+			cs.LastVisit = parseStart(last)
 		}
 		cs.LastPainBefore, cs.LastPainAfter = painFrom(before), painFrom(after)
 		out = append(out, cs)

@@ -73,7 +73,9 @@ func TestMain(m *testing.M) {
 	if path := os.Getenv(writerChildEnv); path != "" {
 		os.Exit(runWriterChild(path, os.Getenv(writerChildName)))
 	}
-	os.Exit(testkit.RunMain(m))
+	code := testkit.RunMain(m)
+	removeClinicCopy()
+	os.Exit(code)
 }
 
 func runCrashChild(path string) int {

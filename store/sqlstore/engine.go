@@ -38,9 +38,9 @@ var ErrServerBackups = errors.New("these records are on the practice server, whi
 // openEngine opens the records at where: a PostgreSQL DSN or a file path.
 func openEngine(ctx context.Context, where string, startLog func(context.Context, *sql.Tx) error) (engine, error) {
 	if postgres.IsDSN(where) {
-		return postgres.Open(ctx, where, map[int]postgres.Migrated{3: startLog})
+		return postgres.Open(ctx, where, map[int]postgres.Migrated{3: startLog, 11: fillVisits(true)})
 	}
-	return sqlite.Open(ctx, where, map[int]sqlite.Migrated{3: startLog})
+	return sqlite.Open(ctx, where, map[int]sqlite.Migrated{3: startLog, 11: fillVisits(false)})
 }
 
 // classify gives an engine's error the domain's name for it.

@@ -151,6 +151,9 @@ func TestMoveCutShortByTheServerLeavesItEmpty(t *testing.T) {
 	if err != nil || len(clients) != 0 {
 		t.Fatalf("after the kill the server holds %d clients (%v), want none", len(clients), err)
 	}
+	if problems, err := dst.VerifyRecord(ctx); err != nil || len(problems) > 0 {
+		t.Errorf("check after the kill: %v %v", problems, err)
+	}
 	// and the move run again copies the whole practice, which verifies
 	moved, err := sqlstore.MovePractice(ctx, src, dst)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"sync"
 	"time"
 
 	"backtrack/store/postgres"
@@ -31,6 +32,9 @@ type Store struct {
 	// contactsOnly: the server's grants give this role clients' contact
 	// details only (the front desk; ReadsNotes).
 	contactsOnly bool
+	// heads holds, for each write transaction under way (*sql.Tx), the
+	// audit log's last entry as that transaction wrote it (appendLog)
+	heads sync.Map
 }
 
 // Option adjusts a Store when it is opened.
@@ -151,6 +155,9 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	}
 	defer tx.Rollback()      //nolint:errcheck // a no-op after Commit
 	defer s.pending.take(tx) // what a transaction rolled back noted goes with it
+	// the write lock is held: no one else adds to the log until the end
+	s.heads.Store(tx, &logHead{})
+	defer s.heads.Delete(tx)
 	if err := fn(tx); err != nil {
 		return classify(err)
 	}

@@ -34,23 +34,72 @@ func (s *Store) validateSession(ctx context.Context, tx *sql.Tx, sess *store.Ses
 		return "", err
 	}
 	p := sess.Validate(parseDate(dob), s.now())
-	for _, k := range store.Kinds {
-		tags, err := resolveTags(ctx, tx, k, sess.Tags(k), &p)
-		if err != nil {
-			return "", err
-		}
-		sess.SetTags(k, tags)
-	}
-	sess.MapLocations()
-	if err := resolveBodyMap(ctx, tx, sess.BodyMap, &p); err != nil {
+	terms, err := readTerms(ctx, tx, *sess)
+	if err != nil {
 		return "", err
 	}
+	for _, k := range store.Kinds {
+		sess.SetTags(k, resolveTags(terms, k, sess.Tags(k), &p))
+	}
+	sess.MapLocations()
+	resolveBodyMap(terms, sess.BodyMap, &p)
 	return clientUID, p.Err()
+}
+
+// vocabularyTerm is an entry of the vocabulary a session refers to.
+type vocabularyTerm struct {
+	kind    store.Kind
+	name    string
+	retired bool
+}
+
+// readTerms reads, in one query, every vocabulary entry sess's tags and
+// body-map marks refer to (more after MapLocations adds locations are
+// among them already: it maps marks' locations to tags).
+func readTerms(ctx context.Context, tx *sql.Tx, sess store.Session) (map[int64]vocabularyTerm, error) {
+	var ids []any
+	seen := map[int64]bool{}
+	add := func(id int64) {
+		if id != 0 && !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	for _, k := range store.Kinds {
+		for _, t := range sess.Tags(k) {
+			add(t.TermID)
+		}
+	}
+	for _, m := range sess.BodyMap {
+		add(m.PainType.TermID)
+		add(m.From.TermID)
+	}
+	out := map[int64]vocabularyTerm{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, kind, name, retired FROM terms WHERE id IN (?`+
+		strings.Repeat(", ?", len(ids)-1)+`)`, ids...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var t vocabularyTerm
+		var kind string
+		if err := rows.Scan(&id, &kind, &t.name, &t.retired); err != nil {
+			return nil, err
+		}
+		t.kind = store.Kind(kind)
+		out[id] = t
+	}
+	return out, rows.Err()
 }
 
 // resolveTags checks each tag against the vocabulary, fills in its name,
 // drops duplicates and clears sides on kinds that have none.
-func resolveTags(ctx context.Context, tx *sql.Tx, kind store.Kind, tags []store.Tag, p *store.Problems) ([]store.Tag, error) {
+func resolveTags(terms map[int64]vocabularyTerm, kind store.Kind, tags []store.Tag, p *store.Problems) []store.Tag {
 	field := string(kind)
 	seen := map[int64]bool{}
 	var out []store.Tag
@@ -59,16 +108,12 @@ func resolveTags(ctx context.Context, tx *sql.Tx, kind store.Kind, tags []store.
 			continue
 		}
 		seen[t.TermID] = true
-		var termKind string
-		err := tx.QueryRowContext(ctx, `SELECT kind, name, retired FROM terms WHERE id = ?`, t.TermID).
-			Scan(&termKind, &t.Name, &t.Retired)
-		if errors.Is(err, sql.ErrNoRows) || (err == nil && store.Kind(termKind) != kind) {
+		term, ok := terms[t.TermID]
+		if !ok || term.kind != kind {
 			p.Add(field, fmt.Sprintf("%s #%d is not in the vocabulary", kind.Label(), t.TermID))
 			continue
 		}
-		if err != nil {
-			return nil, err
-		}
+		t.Name, t.Retired = term.name, term.retired
 		if !kind.HasSide() {
 			t.Side = store.NoSide
 		} else if t.Side != store.NoSide && t.Side != store.Left && t.Side != store.Right && t.Side != store.Both {
@@ -76,7 +121,7 @@ func resolveTags(ctx context.Context, tx *sql.Tx, kind store.Kind, tags []store.
 		}
 		out = append(out, t)
 	}
-	return out, nil
+	return out
 }
 
 // SaveSession inserts a new session (ID 0) or replaces an existing one,
@@ -122,7 +167,8 @@ func writeContent(ctx context.Context, tx *sql.Tx, sess store.Session, stamp str
 		painArg(sess.PainBefore), painArg(sess.PainAfter), sess.TriggerOther,
 		sess.Notes.Subjective, sess.Notes.Objective, sess.Notes.Assessment, sess.Notes.Plan,
 		sess.HomeCare, stamp, sess.Private}
-	if sess.ID == 0 {
+	isNew := sess.ID == 0
+	if isNew {
 		if sess.UID == "" {
 			sess.UID = store.NewUID()
 		}
@@ -159,16 +205,20 @@ func writeContent(ctx context.Context, tx *sql.Tx, sess store.Session, stamp str
 		}
 	}
 	sess.UpdatedAt = parseStamp(stamp)
+	// every tag in one statement
+	var tagArgs []any
 	for _, k := range store.Kinds {
 		for _, t := range sess.Tags(k) {
-			if _, err := tx.ExecContext(ctx,
-				`INSERT INTO session_tags (session_id, term_id, side) VALUES (?, ?, ?)`,
-				sess.ID, t.TermID, string(t.Side)); err != nil {
-				return store.Session{}, err
-			}
+			tagArgs = append(tagArgs, sess.ID, t.TermID, string(t.Side))
 		}
 	}
-	if err := writeBodyMap(ctx, tx, sess); err != nil {
+	if len(tagArgs) > 0 {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO session_tags (session_id, term_id, side) VALUES (?, ?, ?)`+
+			strings.Repeat(", (?, ?, ?)", len(tagArgs)/3-1), tagArgs...); err != nil {
+			return store.Session{}, err
+		}
+	}
+	if err := writeBodyMap(ctx, tx, sess, isNew); err != nil {
 		return store.Session{}, err
 	}
 	return sess, nil
@@ -186,6 +236,9 @@ func (s *Store) DeleteSession(ctx context.Context, id int64) error {
 			return fmt.Errorf("session %d: %w", id, store.ErrLocked)
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE id = ?`, id); err != nil {
+			return err
+		}
+		if err := s.refreshVisits(ctx, tx, sess.ClientID); err != nil {
 			return err
 		}
 		return s.appendLog(ctx, tx, store.AuditEntry{Action: store.SessionDiscarded, Record: sess.UID, Client: clientUID,

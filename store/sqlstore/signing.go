@@ -148,6 +148,7 @@ func (b *Batch) AmendSession(changed store.Session, reason, by string) (store.Se
 	if _, err := writeContent(b.ctx, b.tx, changed, b.stamp); err != nil {
 		return store.Session{}, err
 	}
+	b.touch(current.ClientID)
 	amended, _, err := sessionInTx(b.ctx, b.tx, current.ID)
 	if err != nil {
 		return store.Session{}, err
@@ -176,6 +177,7 @@ func (b *Batch) VoidSession(id int64, reason, by string) (store.Session, error) 
 		return store.Session{}, fmt.Errorf("session %d is a draft: discard it instead", id)
 	}
 	sess.VoidedAt, sess.VoidedBy, sess.VoidReason = b.s.now().Truncate(time.Second), by, reason
+	b.touch(sess.ClientID)
 	return b.seal(sess, clientUID, store.AuditEntry{Action: store.SessionVoided, Detail: reason, Actor: by},
 		`voided_at = ?, voided_by = ?, void_reason = ?`, formatStamp(sess.VoidedAt), by, reason)
 }
@@ -239,6 +241,7 @@ func (b *Batch) importSession(sess store.Session, history ExportSession) (store.
 	if err != nil {
 		return store.Session{}, err
 	}
+	b.touch(saved.ClientID)
 	if _, err := b.tx.ExecContext(b.ctx, `UPDATE sessions SET signed_at = ?, signed_by = ?, legacy = ?,
 		voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?`,
 		history.SignedAt, history.SignedBy, history.Legacy, history.VoidedAt, history.VoidedBy, history.VoidReason, saved.ID); err != nil {

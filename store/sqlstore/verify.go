@@ -29,6 +29,11 @@ func (s *Store) VerifyRecord(ctx context.Context) ([]string, error) {
 		problems = chain
 		records, err := verifyRecords(ctx, tx, latest)
 		problems = append(problems, records...)
+		if err != nil {
+			return err
+		}
+		visits, err := verifyVisits(ctx, tx, s.OnServer())
+		problems = append(problems, visits...)
 		return err
 	})
 	if err != nil {

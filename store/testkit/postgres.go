@@ -99,10 +99,13 @@ func freePort() (int, error) {
 type Server struct {
 	dir, bin, admin string
 	port            int
+	// durable servers acknowledge a commit once its WAL is written, as a
+	// real one does: the tests that kill a server count on it
+	durable bool
 }
 
 // startServer runs initdb in a new temporary folder and starts the server.
-func startServer() (*Server, error) {
+func startServer(durable bool) (*Server, error) {
 	bin, err := postgresBin()
 	if err != nil {
 		return nil, err
@@ -132,7 +135,7 @@ func startServer() (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	srv := &Server{dir: dir, bin: bin, port: port,
+	srv := &Server{dir: dir, bin: bin, port: port, durable: durable,
 		admin: fmt.Sprintf("postgres://backtrack@127.0.0.1:%d/postgres?sslmode=disable", port)}
 	if err := srv.start(); err != nil {
 		os.RemoveAll(dir)
@@ -142,7 +145,14 @@ func startServer() (*Server, error) {
 }
 
 func (srv *Server) start() error {
-	opts := fmt.Sprintf("-c listen_addresses=127.0.0.1 -p %d -k %s -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200", srv.port, srv.dir)
+	// fsync stays off even when durable: a killed server's writes are in
+	// the operating system's cache, which the tests do not crash
+	commit := "off"
+	if srv.durable {
+		commit = "on"
+	}
+	opts := fmt.Sprintf("-c listen_addresses=127.0.0.1 -p %d -k %s -c fsync=off -c synchronous_commit=%s -c full_page_writes=off -c max_connections=200",
+		srv.port, srv.dir, commit)
 	if out, err := asServerUser(filepath.Join(srv.bin, "pg_ctl"), "-D", filepath.Join(srv.dir, "data"), "-l", filepath.Join(srv.dir, "server.log"),
 		"-o", opts, "-w", "start").CombinedOutput(); err != nil {
 		log, _ := os.ReadFile(filepath.Join(srv.dir, "server.log"))
@@ -157,11 +167,12 @@ func (srv *Server) stop() {
 }
 
 // PrivateServer starts a server of the test's own, stopped and removed at
-// its end, for tests that kill it: the package's shared one stays up.
+// its end, for tests that kill it: the package's shared one stays up. It
+// is durable: a commit it acknowledged survives its kill.
 func PrivateServer(tb testing.TB) *Server {
 	tb.Helper()
 	PostgresOnly(tb)
-	srv, err := startServer()
+	srv, err := startServer(true)
 	if err != nil {
 		tb.Fatalf("start a private PostgreSQL server: %v", err)
 	}
@@ -225,7 +236,7 @@ func stopCluster() {
 }
 
 func startCluster() error {
-	srv, err := startServer()
+	srv, err := startServer(false)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,228 @@
+package sqlstore_test
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"math/rand"
+	"strings"
+	"testing"
+	"time"
+
+	"backtrack/store"
+	"backtrack/store/sqlstore"
+	"backtrack/store/testkit"
+)
+
+// rawDB opens the records under s directly, to change them as someone
+// outside Backtrack would.
+func rawDB(t *testing.T, s *sqlstore.Store) *sql.DB {
+	t.Helper()
+	driver := "sqlite"
+	if s.OnServer() {
+		driver = "pgx"
+	}
+	db, err := sql.Open(driver, s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// computedVisits is what the list must show for each client, worked out
+// from their notes as the desk reads them: the notes that stand (drafts
+// included, voided ones not; on a server, no private note).
+func computedVisits(t *testing.T, s *sqlstore.Store, clients []store.Client) map[int64]store.ClientSummary {
+	t.Helper()
+	out := map[int64]store.ClientSummary{}
+	for _, c := range clients {
+		history, err := s.ClientHistory(context.Background(), c.ID, store.Period{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want store.ClientSummary
+		for _, sess := range history { // newest first
+			if sess.Voided() || (s.OnServer() && sess.Private) {
+				continue
+			}
+			if want.SessionCount == 0 {
+				want.LastVisit, want.LastPainBefore, want.LastPainAfter = sess.Start, sess.PainBefore, sess.PainAfter
+			}
+			want.SessionCount++
+		}
+		out[c.ID] = want
+	}
+	return out
+}
+
+// The last visit and visit count kept on each client's row are what their
+// notes say after any mix of saves, signatures, amendments, voids, discards,
+// drafts moved between clients and imports, and check names a row changed
+// outside Backtrack.
+func TestKeptVisitsFollowEveryWrite(t *testing.T) {
+	ctx := context.Background()
+	s := testkit.OpenStore(t, fixedNow)
+	r := rand.New(rand.NewSource(18))
+	var clients []store.Client
+	for i, name := range []string{"Marta", "José", "Ilse", "Tomasz", "Noor"} {
+		c, err := s.CreateClient(ctx, store.Client{FirstName: name, LastName: "Visit" + string(rune('A'+i))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		clients = append(clients, c)
+	}
+	pick := func() store.Client { return clients[r.Intn(len(clients))] }
+	var notes []store.Session // every note written, as last saved
+	newNote := func() store.Session {
+		day := 1 + r.Intn(20)
+		return store.Session{ClientID: pick().ID, DurationMin: 45, Private: r.Intn(6) == 0,
+			Start:      time.Date(2026, 10, day, 9+r.Intn(8), 0, 0, 0, time.Local),
+			PainBefore: store.PainOf(r.Intn(11)), PainAfter: store.PainOf(r.Intn(11))}
+	}
+	for step := 0; step < 250; step++ {
+		var err error
+		var saved store.Session
+		switch op := r.Intn(9); {
+		case op < 2 || len(notes) == 0:
+			saved, err = s.SaveSession(ctx, newNote())
+		case op == 2:
+			saved, err = s.SaveSignedSession(ctx, newNote(), "Anna Keller, LMT")
+		default:
+			i := r.Intn(len(notes))
+			n, gone := s.Session(ctx, notes[i].ID)
+			if gone != nil {
+				continue // discarded (or, on a server, another's private note)
+			}
+			switch {
+			case n.Draft() && op == 3: // a draft moved to another client, its time changed
+				n.ClientID, n.Start = pick().ID, n.Start.Add(time.Duration(r.Intn(48)-24)*time.Hour)
+				saved, err = s.SaveSession(ctx, n)
+			case n.Draft() && op == 4:
+				saved, err = s.SignSession(ctx, n.ID, "Anna Keller, LMT")
+			case n.Draft() && op == 5:
+				err = s.DeleteSession(ctx, n.ID)
+				saved = n
+			case !n.Draft() && !n.Voided() && op <= 6:
+				n.PainBefore, n.Start = store.PainOf(r.Intn(11)), n.Start.Add(time.Hour*24*time.Duration(r.Intn(3)))
+				saved, err = s.AmendSession(ctx, n, "Pain misread", "Anna Keller, LMT")
+				if err != nil && strings.Contains(err.Error(), "Nothing in the note was changed") {
+					continue
+				}
+			case !n.Draft() && !n.Voided():
+				saved, err = s.VoidSession(ctx, n.ID, "Entered on the wrong client", "Anna Keller, LMT")
+			default:
+				continue
+			}
+		}
+		if err != nil {
+			t.Fatalf("step %d: %v", step, err)
+		}
+		notes = append(notes, saved)
+	}
+	// an import brings notes of its own
+	other := testkit.OpenStore(t, fixedNow)
+	richRecords(t, other)
+	data, err := json.Marshal(exportOf(t, other))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ImportJSON(ctx, bytes.NewReader(data), sqlstore.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	all, err := s.SearchClients(ctx, store.ClientQuery{IncludeArchived: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := make([]store.Client, len(all))
+	for i, c := range all {
+		listed[i] = c.Client
+	}
+	want := computedVisits(t, s, listed)
+	counted := 0
+	for _, got := range all {
+		w := want[got.ID]
+		counted += got.SessionCount
+		if got.SessionCount != w.SessionCount || !got.LastVisit.Equal(w.LastVisit) ||
+			got.LastPainBefore != w.LastPainBefore || got.LastPainAfter != w.LastPainAfter {
+			t.Errorf("%s: the list shows %d visits, last %v pain %v→%v; their notes say %d, %v, %v→%v", got.FullName(),
+				got.SessionCount, got.LastVisit, got.LastPainBefore, got.LastPainAfter,
+				w.SessionCount, w.LastVisit, w.LastPainBefore, w.LastPainAfter)
+		}
+	}
+	if counted < 50 {
+		t.Errorf("only %d visits counted: the mix wrote too little to test", counted)
+	}
+	// the list's order is the kept last visit's, newest first
+	for i := 1; i < len(all); i++ {
+		if all[i].LastVisit.After(all[i-1].LastVisit) {
+			t.Errorf("%s (%v) listed after %s (%v)", all[i].FullName(), all[i].LastVisit, all[i-1].FullName(), all[i-1].LastVisit)
+		}
+	}
+	if problems, err := s.VerifyRecord(ctx); err != nil || len(problems) != 0 {
+		t.Fatalf("check after the writes: %v %v", problems, err)
+	}
+
+	// a row changed outside Backtrack is named by check
+	if _, err := rawDB(t, s).Exec(`UPDATE clients SET visits = visits + 1 WHERE id = ` + fmt.Sprint(clients[0].ID)); err != nil {
+		t.Fatal(err)
+	}
+	problems, err := s.VerifyRecord(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(problems) != 1 || !strings.Contains(problems[0], clients[0].UID) || !strings.Contains(problems[0], "visit count") {
+		t.Errorf("check after a visit count was changed: %q", problems)
+	}
+}
+
+// Records written before the columns existed (schema version 10, a restore
+// of an older backup) get them filled from their notes when opened.
+func TestMigrationFillsKeptVisits(t *testing.T) {
+	ctx := context.Background()
+	s := testkit.OpenStore(t, fixedNow)
+	richRecords(t, s)
+	where := s.Path()
+	before, err := s.SearchClients(ctx, store.ClientQuery{IncludeArchived: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// back to schema version 10: the columns and their indexes gone
+	db := rawDB(t, s)
+	steps := []string{`DROP INDEX clients_by_last_visit`, `DROP INDEX clients_by_last_visit_all`, `DROP INDEX clients_by_visits`}
+	for _, col := range []string{"visits", "last_visit_at", "last_pain_before", "last_pain_after"} {
+		steps = append(steps, `ALTER TABLE clients DROP COLUMN `+col)
+	}
+	if s.OnServer() {
+		steps = append(steps, `UPDATE backtrack_schema SET version = 10`)
+	} else {
+		steps = append(steps, `PRAGMA user_version = 10`)
+	}
+	s.Close()
+	for _, step := range steps {
+		if _, err := db.Exec(step); err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+	}
+	db.Close()
+	again := testkit.OpenStoreAt(t, where, fixedNow)
+	after, err := again.SearchClients(ctx, store.ClientQuery{IncludeArchived: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(after) != len(before) || len(before) == 0 {
+		t.Fatalf("%d clients after the migration, %d before", len(after), len(before))
+	}
+	for i := range before {
+		b, a := before[i], after[i]
+		if a.ID != b.ID || a.SessionCount != b.SessionCount || !a.LastVisit.Equal(b.LastVisit) ||
+			a.LastPainBefore != b.LastPainBefore || a.LastPainAfter != b.LastPainAfter {
+			t.Errorf("row %d: %+v after the migration, %+v before", i, a, b)
+		}
+	}
+	if problems, err := again.VerifyRecord(ctx); err != nil || len(problems) != 0 {
+		t.Errorf("check after the migration: %v %v", problems, err)
+	}
+}
