@@ -60,7 +60,7 @@ func TestTheBriefPutsTheLastNoteAndPlanBeforeTrendAndTags(t *testing.T) {
 	}
 }
 
-// The brief's lines are read whole at 1280x800 and on a large screen: the
+// The brief's lines are read whole at 1024x700, 1280x800 and on a large screen: the
 // last visit's small map sits beside them only where they keep their
 // width, else below them. Only the last note's parts are cut to a line,
 // by design (the whole note is a click away).
@@ -80,7 +80,7 @@ func TestTheBriefsLinesAreNotCutForItsMap(t *testing.T) {
 	}
 	act(d, func() { d.view.reload() })
 	b := d.view.Before
-	for _, size := range []fyne.Size{{Width: 1280, Height: 800}, {Width: 1920, Height: 1200}} {
+	for _, size := range []fyne.Size{{Width: 1024, Height: 700}, {Width: 1280, Height: 800}, {Width: 1920, Height: 1200}} {
 		resizeWindow(d, size.Width, size.Height)
 		if !b.mapBox.Visible() {
 			t.Fatalf("%v: the last visit's map is not shown", size)
@@ -98,9 +98,30 @@ func TestTheBriefsLinesAreNotCutForItsMap(t *testing.T) {
 				t.Errorf("%v: %s %q is clipped (%v high of %v)", size, name, row.Text, row.Size().Height, row.MinSize().Height)
 			}
 		}
-		for _, problem := range cutOff(d, b.mapBox) {
-			t.Errorf("%v: map: %s", size, problem)
+		// the map is whole where it is (the panel scrolls to it)
+		if got, want := b.Map.Size(), b.Map.MinSize(); got.Width+1 < want.Width || got.Height+1 < want.Height {
+			t.Errorf("%v: the map is %v, smaller than it needs (%v)", size, got, want)
 		}
 	}
 	mustContain(t, "brief", b.Text(), "Consent: Written,", "sensitive areas consented: Gluteal region", "Last visit", "30 min · pain 4 → 3")
+}
+
+// The client's name is never cut for the header's buttons: on a narrow
+// window they go below it.
+func TestTheClientsNameIsWholeAt1024x700(t *testing.T) {
+	s := openStore(t)
+	c := addClient(t, s, store.Client{FirstName: "Katarzyna", LastName: "Łukasiewicz-Wiśniewska"})
+	d := newTestDesk(t, s, Options{})
+	pick(t, d, c.ID)
+	h := d.view.Header
+	for _, size := range []fyne.Size{{Width: 1024, Height: 700}, {Width: 1280, Height: 800}} {
+		resizeWindow(d, size.Width, size.Height)
+		needs := fyne.MeasureText(h.Name.Text, theme.Size(theme.SizeNameHeadingText), fyne.TextStyle{Bold: true}).Width + 2*theme.InnerPadding()
+		if h.Name.Size().Width+1 < needs {
+			t.Errorf("%v: the name %q gets %v of %v", size, h.Name.Text, h.Name.Size().Width, needs)
+		}
+		for _, problem := range cutOff(d, h.content) {
+			t.Errorf("%v: header: %s", size, problem)
+		}
+	}
 }

@@ -52,7 +52,8 @@ func (r *asideRenderer) MinSize() fyne.Size {
 	case r.a.Beside(r.a.width):
 		return fyne.NewSize(m.Width+r.a.gap()+s.Width, max(m.Height, s.Height))
 	default:
-		return fyne.NewSize(max(m.Width, s.Width), m.Height+r.a.gap()+s.Height)
+		// and room below the smaller part too, as a label pads itself
+		return fyne.NewSize(max(m.Width, s.Width), m.Height+r.a.gap()+s.Height+theme.Padding())
 	}
 }
 
