@@ -120,7 +120,7 @@ func newClientHeader() *clientHeader {
 	// whole width, so a long email address is not cut short. On a narrow
 	// window they go below the name rather than cut it: the name is how
 	// the therapist knows whose record is open.
-	nameLine := layout.NewAside(h.Name, buttons, func() float32 {
+	nameLine := layout.NewAside(h.Name, container.NewCenter(buttons), func() float32 {
 		return fyne.MeasureText(h.Name.Text, theme.Size(theme.SizeNameHeadingText), fyne.TextStyle{Bold: true}).Width + 2*theme.InnerPadding()
 	})
 	top := container.New(&layout.TightVBox{}, nameLine, h.Details)

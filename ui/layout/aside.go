@@ -65,8 +65,9 @@ func (r *asideRenderer) Layout(size fyne.Size) {
 		r.a.main.Resize(size)
 	case r.a.Beside(size.Width):
 		r.a.main.Resize(fyne.NewSize(size.Width-r.a.gap()-s.Width, size.Height))
+		// the full height: a centring container centres it on the line
 		r.a.aside.Move(fyne.NewPos(size.Width-s.Width, 0))
-		r.a.aside.Resize(s)
+		r.a.aside.Resize(fyne.NewSize(s.Width, size.Height))
 	default:
 		r.a.main.Resize(fyne.NewSize(size.Width, m.Height))
 		r.a.aside.Move(fyne.NewPos(0, m.Height+r.a.gap()))
