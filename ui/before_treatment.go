@@ -160,8 +160,9 @@ type beforeTreatment struct {
 }
 
 // briefMapWidth is the small map's width: the regions of the lower back
-// still tell apart, and the lines keep most of the panel.
-const briefMapWidth = 130
+// and their symbols still tell apart, and it sits beside the lines on a
+// wide panel.
+const briefMapWidth = 170
 
 // The lines, in reading order.
 const (
@@ -218,7 +219,19 @@ func newBeforeTreatment() *beforeTreatment {
 	b.mapBox = container.NewVBox(b.Map)
 	b.mapBox.Hide()
 	b.view = layout.NewAside(b.content, b.mapBox, b.linesWidth)
+	b.view.Indent = b.labelWidth // below the lines, under their values
 	return b
+}
+
+// labelWidth is the width of the lines' label column.
+func (b *beforeTreatment) labelWidth() float32 {
+	var w float32
+	for _, name := range b.order {
+		if b.labels[name].Visible() {
+			w = max(w, b.labels[name].MinSize().Width)
+		}
+	}
+	return w
 }
 
 // noteLines are the lines cut to one by design: the last note's parts,
@@ -228,17 +241,13 @@ var noteLines = map[string]bool{lineSaid: true, lineFound: true, lineAssessed: t
 // linesWidth is the width the brief's lines (the notes aside) need to be
 // read whole on one line each.
 func (b *beforeTreatment) linesWidth() float32 {
-	var label, value float32
+	var value float32
 	for _, name := range b.order {
-		if !b.rows[name].Visible() {
-			continue
-		}
-		label = max(label, b.labels[name].MinSize().Width)
-		if !noteLines[name] {
+		if b.rows[name].Visible() && !noteLines[name] {
 			value = max(value, fyne.MeasureText(b.rows[name].Text, theme.TextSize(), fyne.TextStyle{}).Width+2*theme.InnerPadding())
 		}
 	}
-	return label + value
+	return b.labelWidth() + value
 }
 
 func (b *beforeTreatment) show(br brief) {

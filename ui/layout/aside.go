@@ -16,6 +16,9 @@ type Aside struct {
 	// needs is the width the main part wants to show whole.
 	needs func() float32
 	width float32
+	// Indent, when set, is how far from the leading edge the smaller part
+	// sits below the main one (under a column of values, say).
+	Indent func() float32
 }
 
 // NewAside puts aside beside main when main keeps needs() beside it.
@@ -70,7 +73,11 @@ func (r *asideRenderer) Layout(size fyne.Size) {
 		r.a.aside.Resize(fyne.NewSize(s.Width, size.Height))
 	default:
 		r.a.main.Resize(fyne.NewSize(size.Width, m.Height))
-		r.a.aside.Move(fyne.NewPos(0, m.Height+r.a.gap()))
+		x := float32(0)
+		if r.a.Indent != nil {
+			x = min(r.a.Indent(), max(0, size.Width-s.Width))
+		}
+		r.a.aside.Move(fyne.NewPos(x, m.Height+r.a.gap()))
 		r.a.aside.Resize(s)
 	}
 }
