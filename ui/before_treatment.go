@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
@@ -144,8 +145,9 @@ func datedNote(note store.Dated, last store.Session) string {
 }
 
 // beforeTreatment shows a brief as label: value lines, and the last
-// visit's body map small at their right; a tap on the map opens the maps
-// over time (OnMaps).
+// visit's body map small at their right when the lines keep the width
+// they need beside it, else below them: the words come first. A tap on
+// the map opens the maps over time (OnMaps).
 type beforeTreatment struct {
 	rows    map[string]*widget.Label
 	order   []string
@@ -153,13 +155,14 @@ type beforeTreatment struct {
 	content *fyne.Container // the lines
 	Map     *bodymap.Chart
 	mapBox  *fyne.Container
-	view    *fyne.Container // the lines and the map
+	view    *layout.Aside // the lines and the map
 	OnMaps  func()
 }
 
 // briefMapWidth is the small map's width: the regions of the lower back
-// still tell apart, and the lines keep most of the panel.
-const briefMapWidth = 130
+// and their symbols still tell apart, and it sits beside the lines on a
+// wide panel.
+const briefMapWidth = 170
 
 // The lines, in reading order.
 const (
@@ -194,13 +197,13 @@ func newBeforeTreatment() *beforeTreatment {
 	for _, name := range b.order {
 		label := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		value := widget.NewLabel("")
-		// One line each, so the panel's height is known before it is laid
-		// out and nothing is clipped; the plan alone wraps, it is what the
-		// therapist acts on. The whole note is a click away.
-		if name == linePlan {
-			value.Wrapping = fyne.TextWrapWord
-		} else {
+		// The parts of the last note are cut to one line each, the whole
+		// note a click away; every other line wraps, so nothing the
+		// therapist reads in the minute before treatment is cut.
+		if noteLines[name] {
 			value.Truncation = fyne.TextTruncateEllipsis
+		} else {
+			value.Wrapping = fyne.TextWrapWord
 		}
 		b.labels[name], b.rows[name] = label, value
 		b.content.Add(label)
@@ -215,8 +218,36 @@ func newBeforeTreatment() *beforeTreatment {
 	}
 	b.mapBox = container.NewVBox(b.Map)
 	b.mapBox.Hide()
-	b.view = container.NewBorder(nil, nil, nil, b.mapBox, b.content)
+	b.view = layout.NewAside(b.content, b.mapBox, b.linesWidth)
+	b.view.Indent = b.labelWidth // below the lines, under their values
 	return b
+}
+
+// labelWidth is the width of the lines' label column.
+func (b *beforeTreatment) labelWidth() float32 {
+	var w float32
+	for _, name := range b.order {
+		if b.labels[name].Visible() {
+			w = max(w, b.labels[name].MinSize().Width)
+		}
+	}
+	return w
+}
+
+// noteLines are the lines cut to one by design: the last note's parts,
+// whose whole text is a click away.
+var noteLines = map[string]bool{lineSaid: true, lineFound: true, lineAssessed: true}
+
+// linesWidth is the width the brief's lines (the notes aside) need to be
+// read whole on one line each.
+func (b *beforeTreatment) linesWidth() float32 {
+	var value float32
+	for _, name := range b.order {
+		if b.rows[name].Visible() && !noteLines[name] {
+			value = max(value, fyne.MeasureText(b.rows[name].Text, theme.TextSize(), fyne.TextStyle{}).Width+2*theme.InnerPadding())
+		}
+	}
+	return b.labelWidth() + value
 }
 
 func (b *beforeTreatment) show(br brief) {

@@ -112,7 +112,7 @@ func (m *bodyMapsDialog) update() {
 	first, latest := mapped[0], mapped[len(mapped)-1]
 	counts, most := geo.Heat(mapped)
 	m.Heat.SetHeat(counts, most)
-	m.HeatCaption.SetText(fmt.Sprintf("Across %s, %s: the darker a region, the more visits it hurt at.",
+	m.HeatCaption.SetText(fmt.Sprintf("Across %s, %s: the redder a region, the more visits it hurt at.",
 		words.Plural(len(mapped), "charted visit", "charted visits"), dayRange(first, latest)))
 	m.heatKey.Objects = []fyne.CanvasObject{bodymap.NewHeatKey(most)}
 	m.heatKey.Refresh()

@@ -117,8 +117,12 @@ func newClientHeader() *clientHeader {
 	buttons := container.NewHBox(h.NewSession, h.Intake, h.Consent, h.Report, h.Edit, h.Archive)
 	h.buttons = buttons
 	// The buttons share the name's line only: the details below get the
-	// whole width, so a long email address is not cut short.
-	nameLine := container.NewBorder(nil, nil, nil, container.NewCenter(buttons), h.Name)
+	// whole width, so a long email address is not cut short. On a narrow
+	// window they go below the name rather than cut it: the name is how
+	// the therapist knows whose record is open.
+	nameLine := layout.NewAside(h.Name, container.NewCenter(buttons), func() float32 {
+		return fyne.MeasureText(h.Name.Text, theme.Size(theme.SizeNameHeadingText), fyne.TextStyle{Bold: true}).Width + 2*theme.InnerPadding()
+	})
 	top := container.New(&layout.TightVBox{}, nameLine, h.Details)
 	h.content = container.NewVBox(top, h.Refer, alert, h.Caution, h.NoAlert, h.History)
 	return h

@@ -107,8 +107,34 @@ func newClientList(s *sqlstore.Store, t *tasks, now func() time.Time) *ClientLis
 	in := container.NewBorder(nil, nil, widget.NewLabel("Search in"), nil, l.In)
 	l.inRow = in
 	top := container.NewVBox(l.Search, in, tools, l.Status)
-	l.content = container.NewBorder(top, nil, nil, nil, l.List)
+	l.content = container.NewBorder(top, nil, nil, nil, container.New(&selectedInView{l: l}, l.List))
 	return l
+}
+
+// selectedInView lays the list out and, when it gets shorter (the notes to
+// sign or the backup line appearing below it, the window made smaller),
+// scrolls the client shown back fully into view: a row scrolled to while
+// the list was taller would otherwise be cut at the bottom.
+type selectedInView struct {
+	l      *ClientList
+	height float32
+}
+
+func (k *selectedInView) MinSize(objects []fyne.CanvasObject) fyne.Size { return objects[0].MinSize() }
+
+func (k *selectedInView) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	objects[0].Resize(size)
+	shrunk := size.Height < k.height
+	k.height = size.Height
+	if !shrunk {
+		return
+	}
+	for i, r := range k.l.rows {
+		if r.ID == k.l.selected {
+			k.l.List.ScrollTo(i)
+			return
+		}
+	}
 }
 
 // Reload queries the clients again with the current search, sort and

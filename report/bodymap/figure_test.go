@@ -124,3 +124,33 @@ func TestHeatShadesDarkenWithHowOftenARegionHurt(t *testing.T) {
 		t.Error("the shading does not darken with the count")
 	}
 }
+
+func TestHeatShadesSinkTowardADarkPaperAsTheMarksDo(t *testing.T) {
+	white, dark := bodymap.RGB{R: 255, G: 255, B: 255}, bodymap.RGB{R: 23, G: 23, B: 24}
+	if got := bodymap.HeatShadeOver(1, 10, white); got != bodymap.HeatShade(1, 10) {
+		t.Errorf("over white %v, want the printed shade %v", got, bodymap.HeatShade(1, 10))
+	}
+	// the printed scale is kept: orange half way, deep red at the most
+	if got := bodymap.HeatShadeOver(5, 10, white); got != (bodymap.RGB{R: 253, G: 141, B: 60}) {
+		t.Errorf("half way over white %v", got)
+	}
+	if got := bodymap.HeatShadeOver(10, 10, white); got != (bodymap.RGB{R: 177, G: 0, B: 38}) {
+		t.Errorf("the most over white %v", got)
+	}
+	lum := func(c bodymap.RGB) int { return (299*int(c.R) + 587*int(c.G) + 114*int(c.B)) / 1000 }
+	if got := bodymap.HeatShadeOver(0, 4, dark); got != dark {
+		t.Errorf("a region never marked is %v, want the paper %v", got, dark)
+	}
+	rare := bodymap.HeatShadeOver(1, 10, dark)
+	if lum(rare) > 128 {
+		t.Errorf("a region hurt once in ten glares on dark paper: %v (luminance %d)", rare, lum(rare))
+	}
+	seen := map[bodymap.RGB]bool{}
+	for _, n := range bodymap.HeatSteps(10) {
+		c := bodymap.HeatShadeOver(n, 10, dark)
+		if seen[c] || c == dark {
+			t.Errorf("step %d on dark paper is %v: not told apart", n, c)
+		}
+		seen[c] = true
+	}
+}

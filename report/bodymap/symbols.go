@@ -169,15 +169,37 @@ func Heat(sessions []store.Session) (counts map[store.RegionID]int, max int) {
 	return counts, max
 }
 
-// HeatShade is the tint of a region marked n times out of max: pale yellow
-// to deep red, in light-to-dark order so it reads in grey print too.
-func HeatShade(n, max int) RGB {
+// HeatShade is the tint of a region marked n times out of max over paper
+// white (HeatShadeOver).
+func HeatShade(n, max int) RGB { return HeatShadeOver(n, max, RGB{255, 255, 255}) }
+
+// HeatShadeOver is the tint of a region marked n times out of max: pale
+// yellow to deep red on white, in light-to-dark order so it reads in grey
+// print too. Each step of the scale is a hue laid over the paper at some
+// strength, so on a dark screen the rarely marked regions sink toward the
+// paper instead of glaring, as the marks' tints do (FillOver).
+func HeatShadeOver(n, max int, paper RGB) RGB {
 	if n <= 0 || max <= 0 {
-		return RGB{255, 255, 255}
+		return paper
 	}
 	t := float64(n) / float64(max)
+	var onWhite RGB
 	if t < 0.5 {
-		return mix(RGB{255, 237, 160}, RGB{253, 141, 60}, t*2)
+		onWhite = mix(RGB{255, 237, 160}, RGB{253, 141, 60}, t*2)
+	} else {
+		onWhite = mix(RGB{253, 141, 60}, RGB{177, 0, 38}, (t-0.5)*2)
 	}
-	return mix(RGB{253, 141, 60}, RGB{177, 0, 38}, (t-0.5)*2)
+	hue, strength := overWhite(onWhite)
+	return mix(paper, hue, strength)
+}
+
+// overWhite finds the hue and the least strength that, laid over white,
+// give c: the shade as ink rather than as a finished colour.
+func overWhite(c RGB) (hue RGB, strength float64) {
+	strength = float64(255-min(c.R, c.G, c.B)) / 255
+	if strength == 0 {
+		return c, 0
+	}
+	un := func(x uint8) uint8 { return uint8(math.Round(255 - (255-float64(x))/strength)) }
+	return RGB{un(c.R), un(c.G), un(c.B)}, strength
 }

@@ -45,10 +45,13 @@ func TestTheChartDrawsTheMapLightAndDark(t *testing.T) {
 	test.AssertRendersToImage(t, "map_dark.png", w.Canvas())
 }
 
-func TestTheHeatMapDrawsLight(t *testing.T) {
-	c, w := showChart(t, theme.LightTheme())
-	c.SetHeat(map[store.RegionID]int{"lumbar-l": 6, "lumbar-r": 3, "sacral": 1, "gluteal-upper-l": 5}, 6)
-	test.AssertRendersToImage(t, "heat_light.png", w.Canvas())
+func TestTheHeatMapDrawsLightAndDark(t *testing.T) {
+	for name, th := range map[string]fyne.Theme{"heat_light.png": theme.LightTheme(), "heat_dark.png": theme.DarkTheme()} {
+		c, w := showChart(t, th)
+		c.SetMap(nil, nil)
+		c.SetHeat(map[store.RegionID]int{"lumbar-l": 6, "lumbar-r": 3, "sacral": 1, "gluteal-upper-l": 5}, 6)
+		test.AssertRendersToImage(t, name, w.Canvas())
+	}
 }
 
 func TestTappingARegionNamesIt(t *testing.T) {

@@ -1,30 +1,37 @@
 package bodymap
 
 import (
+	"image/color"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	geo "backtrack/report/bodymap"
 )
 
-func labels(o fyne.CanvasObject) []string {
-	var out []string
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch v := o.(type) {
-		case *widget.Label:
-			out = append(out, v.Text)
-		case *fyne.Container:
-			for _, c := range v.Objects {
-				walk(c)
-			}
+// flat is o and everything in its containers, in order.
+func flat(o fyne.CanvasObject) []fyne.CanvasObject {
+	out := []fyne.CanvasObject{o}
+	if c, ok := o.(*fyne.Container); ok {
+		for _, child := range c.Objects {
+			out = append(out, flat(child)...)
 		}
 	}
-	walk(o)
+	return out
+}
+
+func labels(o fyne.CanvasObject) []string {
+	var out []string
+	for _, o := range flat(o) {
+		if l, ok := o.(*widget.Label); ok {
+			out = append(out, l.Text)
+		}
+	}
 	return out
 }
 
@@ -45,5 +52,27 @@ func TestTheHeatKeyCountsVisits(t *testing.T) {
 	}
 	if got := labels(NewHeatKey(37)); len(got) != 5 || got[0] != "1 visit" || got[4] != "37 visits" {
 		t.Errorf("key of 37: %q", got)
+	}
+}
+
+// On the dark theme the key's swatches are the shades the chart draws
+// there, mixed toward the dark paper, not the printed ones.
+func TestTheHeatKeyShowsTheShadesOfItsTheme(t *testing.T) {
+	test.NewTempApp(t)
+	test.ApplyTheme(t, theme.DarkTheme())
+	paper := rgbOf(theme.DarkTheme().Color(theme.ColorNameBackground, theme.VariantDark))
+	var got []color.Color
+	for _, o := range flat(NewHeatKey(4)) {
+		if r, ok := o.(*canvas.Rectangle); ok {
+			got = append(got, r.FillColor)
+		}
+	}
+	if len(got) != 4 {
+		t.Fatalf("%d swatches for 4 visits", len(got))
+	}
+	for i, c := range got {
+		if want := rgba(geo.HeatShadeOver(i+1, 4, paper)); c != want {
+			t.Errorf("swatch %d is %v, want %v", i+1, c, want)
+		}
 	}
 }

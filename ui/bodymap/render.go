@@ -56,7 +56,7 @@ func Render(w, h int, ink Ink, marks []store.BodyMark, muscles []store.Tag, heat
 		if m, ok := byRegion[s.Region]; ok {
 			img.fill(rgba(geo.FillOver(m, paper)), s.Polys...)
 		} else if n := heat[s.Region]; n > 0 {
-			img.fill(rgba(geo.HeatShade(n, heatMax)), s.Polys...)
+			img.fill(rgba(geo.HeatShadeOver(n, heatMax, paper)), s.Polys...)
 		}
 		img.stroke(ink.Seam, line*0.6, 0, s.Polys...)
 	}
