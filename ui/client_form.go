@@ -56,6 +56,7 @@ func newClientForm(s *sqlstore.Store, t *tasks, c store.Client) *ClientForm {
 	f.Contraindications = newNoteEntry("Anything that limits or rules out treatment", 2)
 	f.saving = newFormSave(t, f.problems, f.Submit, f.cancel)
 	f.Save, f.Cancel = f.saving.button, f.saving.cancel
+	f.saving.retrying("what you typed", c.ID == 0, &f.base.UID)
 
 	f.FirstName.SetText(c.FirstName)
 	f.LastName.SetText(c.LastName)
@@ -87,7 +88,7 @@ func newClientForm(s *sqlstore.Store, t *tasks, c store.Client) *ClientForm {
 	rows.Add(hint)
 
 	buttons := container.NewBorder(nil, nil, nil, container.NewHBox(f.Cancel, f.Save), f.problems.Summary)
-	f.content = container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(rows))
+	f.content = container.NewBorder(nil, container.NewVBox(f.saving.retry.bar, buttons), nil, nil, container.NewVScroll(rows))
 	f.problems.relayout = func() { relayoutAll(f.content) }
 	f.initial = f.values()
 	return f

@@ -61,12 +61,7 @@ func TestClinicSaveWaitsForTheServerAndLosesNothing(t *testing.T) {
 		if d.view.Form != f || f.Subjective.Text != "worse after the long drive" {
 			t.Fatal("the form or its text went")
 		}
-		if got := f.saving.retry.Line.Text; got != "The practice server can't be reached — your note is kept; retrying…" || !f.saving.retry.bar.Visible() {
-			t.Errorf("the form says %q", got)
-		}
-		if !f.saving.retry.Now.Visible() || f.problems.Summary.Text != "" {
-			t.Errorf("no Retry now button, or another line beside the buttons: %q", f.problems.Summary.Text)
-		}
+		assertRetrying(t, &f.saving, "your note")
 	})
 	// and once the server is back, Retry now saves the note, once
 	srv.Restart(t)
@@ -82,6 +77,18 @@ func TestClinicSaveWaitsForTheServerAndLosesNothing(t *testing.T) {
 	}
 	if len(history) != 1 || history[0].Notes.Subjective != "worse after the long drive" {
 		t.Errorf("history %+v: want the note once", history)
+	}
+}
+
+// assertRetrying checks a form whose save waits for the server: one line
+// says so (and that kept is kept), with Retry now beside it.
+func assertRetrying(t *testing.T, f *formSave, kept string) {
+	t.Helper()
+	if got, want := f.retry.Line.Text, "The practice server can't be reached — "+kept+" is kept; retrying…"; got != want || !f.retry.bar.Visible() {
+		t.Errorf("the form says %q, want %q", got, want)
+	}
+	if !f.retry.Now.Visible() || f.problems.Summary.Text != "" {
+		t.Errorf("no Retry now button, or another line beside the buttons: %q", f.problems.Summary.Text)
 	}
 }
 

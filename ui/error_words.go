@@ -53,12 +53,13 @@ func namedErrorText(err error) (string, bool) {
 }
 
 // retryingText is the line on a form whose save waits for the server (or
-// a file another program is writing) to come back: what was typed stays.
-func retryingText(err error) string {
+// a file another program is writing) to come back: what was typed (kept:
+// "your note") stays.
+func retryingText(err error, kept string) string {
 	if errors.Is(err, store.ErrBusy) {
-		return "Another program is writing the records — your note is kept; retrying…"
+		return "Another program is writing the records — " + kept + " is kept; retrying…"
 	}
-	return "The practice server can't be reached — your note is kept; retrying…"
+	return "The practice server can't be reached — " + kept + " is kept; retrying…"
 }
 
 // stoppedText answers a dialog's Cancel (or quitting while it works).

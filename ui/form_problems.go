@@ -126,7 +126,7 @@ func submitForm[T any](f *formSave, value T, problems map[string]string,
 			f.button.Enable()
 			if err != nil && f.retry != nil && retryable(err) {
 				f.problems.show(nil)
-				f.retry.schedule(f.tasks, retryingText(err), func() { submitForm(f, value, nil, save, done) })
+				f.retry.schedule(f.tasks, retryingText(err, f.retry.kept), func() { submitForm(f, value, nil, save, done) })
 				if f.problems.relayout != nil {
 					f.problems.relayout() // the line takes its room
 				}

@@ -15,11 +15,12 @@ import (
 // reached (or another program holds a file's write lock): the form and
 // its text stay, a line says so, Retry now sends it at once, and otherwise
 // it goes again by itself after a pause that doubles each time. A new
-// session keeps the UID it was given when the form opened, so a first
-// attempt that landed with its answer lost is not saved twice
+// session or client keeps the UID it was given when the form opened, so a
+// first attempt that landed with its answer lost is not saved twice
 // (sqlstore's replay).
 type saveRetry struct {
 	Line  *widget.Label // what is happening, across the form
+	kept  string        // what the line says is kept: "your note"
 	Now   *button       // Retry now
 	bar   *fyne.Container
 	timer *time.Timer
@@ -34,8 +35,19 @@ const (
 	maxRetryPause   = 30 * time.Second
 )
 
-func newSaveRetry() *saveRetry {
-	r := &saveRetry{Line: widget.NewLabel("")}
+// retrying makes the form's saves wait for the server and go again (kept
+// names what the line says stays: "your note"). A new record (isNew) is
+// given its UID now, when the form opens, and sends it with every attempt.
+func (f *formSave) retrying(kept string, isNew bool, uid *string) *saveRetry {
+	f.retry = newSaveRetry(kept)
+	if isNew && *uid == "" {
+		*uid = store.NewUID()
+	}
+	return f.retry
+}
+
+func newSaveRetry(kept string) *saveRetry {
+	r := &saveRetry{Line: widget.NewLabel(""), kept: kept}
 	r.Line.Importance = widget.DangerImportance
 	r.Line.Wrapping = fyne.TextWrapWord
 	r.Now = newButton("Retry now", r.retryNow)

@@ -148,10 +148,7 @@ func newSessionForm(s *sqlstore.Store, t *tasks, client store.Client, vocab map[
 	f.HomeCare = newNoteEntry("Stretches and exercises for home", 2)
 	f.saving = newFormSave(t, f.problems, f.Submit, f.cancel)
 	f.Save, f.Cancel = f.saving.button, f.saving.cancel
-	f.saving.retry = newSaveRetry()
-	if f.base.ID == 0 && f.base.UID == "" {
-		f.base.UID = store.NewUID() // sent with every attempt: saved once (form_retry.go)
-	}
+	f.saving.retrying("your note", f.base.ID == 0, &f.base.UID)
 	f.makeSigning()
 	f.makePrivate(s.OnServer())
 

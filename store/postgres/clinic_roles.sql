@@ -16,6 +16,8 @@ END $$;
 GRANT USAGE ON SCHEMA public TO backtrack_therapist, backtrack_front_desk, backtrack_auditor;
 GRANT SELECT ON backtrack_schema TO backtrack_therapist, backtrack_front_desk, backtrack_auditor;
 
+-- None of these roles owns the schema, so none names a note's author: the
+-- server makes every note a therapist inserts theirs (migration 012).
 -- Therapists read and write the record; the audit log only grows (its
 -- triggers refuse changes), and signed notes are never deleted.
 GRANT SELECT, INSERT, UPDATE, DELETE ON clients, sessions, session_tags, session_regions, terms, measures, plans TO backtrack_therapist;

@@ -10,13 +10,10 @@ import (
 	"time"
 )
 
-// CreateClient adds a client and returns it with its ID and times set.
+// CreateClient adds a client and returns it with its ID and times set. A
+// second attempt with the same UID adds no one (replay.go).
 func (s *Store) CreateClient(ctx context.Context, c store.Client) (store.Client, error) {
-	err := s.Batch(ctx, func(b *Batch) error {
-		var err error
-		c, err = b.CreateClient(c)
-		return err
-	})
+	c, err := s.createClientOnce(ctx, c)
 	if err != nil {
 		return store.Client{}, fmt.Errorf("create client: %w", err)
 	}

@@ -113,8 +113,9 @@ type ExportSession struct {
 	// The body chart: where it hurt (regions by identifier).
 	BodyMap []ExportMark `json:"body_map,omitempty"`
 	// Who wrote the note (on a practice server, the therapist's role), and
-	// whether it is private to them. Imported onto a server, the author is
-	// the role importing: the server sets it, whatever a file says.
+	// whether it is private to them. Imported onto a server, the server
+	// keeps it only for the schema's owner (the admin moving or importing a
+	// practice, migration 012); a therapist's import is theirs.
 	Author  string `json:"author,omitempty"`
 	Private bool   `json:"private,omitempty"`
 	// The note's history (version 3): empty for a draft.

@@ -1,6 +1,10 @@
 package sqlstore
 
 import (
+	"context"
+	"database/sql"
+	"errors"
+
 	"backtrack/store"
 )
 
@@ -42,4 +46,45 @@ func replay(clientUID string, sess, existing store.Session) (saved store.Session
 func withIdentity(sess, existing store.Session) store.Session {
 	sess.ID, sess.CreatedAt, sess.UpdatedAt, sess.Version = existing.ID, existing.CreatedAt, existing.UpdatedAt, existing.Version
 	return sess
+}
+
+// A new client's form gives the client its UID when it opens, as the
+// session form does, so a second attempt at adding them is found the same
+// way.
+
+// createClientOnce adds c, unless its UID is already recorded: that is a
+// second attempt, which returns the client as recorded when it says the
+// same, and otherwise saves what was typed since as an edit of them.
+func (s *Store) createClientOnce(ctx context.Context, c store.Client) (store.Client, error) {
+	var existing store.Client
+	found := false
+	err := s.Batch(ctx, func(b *Batch) error {
+		var err error
+		if existing, found, err = b.replayedClient(c); err != nil || found {
+			return err
+		}
+		c, err = b.CreateClient(c)
+		return err
+	})
+	if err != nil || !found {
+		return c, err
+	}
+	c.ID, c.Version, c.Archived = existing.ID, existing.Version, existing.Archived
+	if store.ClientHash(c) == store.ClientHash(existing) {
+		return existing, nil
+	}
+	return s.UpdateClient(ctx, c)
+}
+
+// replayedClient finds the client with c's UID when c is new but its UID
+// already recorded.
+func (b *Batch) replayedClient(c store.Client) (existing store.Client, found bool, err error) {
+	if c.ID != 0 || c.UID == "" {
+		return store.Client{}, false, nil
+	}
+	existing, err = scanClient(b.tx.QueryRowContext(b.ctx, `SELECT `+clientColumns+` FROM clients c WHERE c.uid = ?`, c.UID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return store.Client{}, false, nil
+	}
+	return existing, err == nil, err
 }

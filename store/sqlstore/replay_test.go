@@ -6,8 +6,19 @@ import (
 	"time"
 
 	"backtrack/store"
+	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
 )
+
+// auditLength is how many entries the record's history holds.
+func auditLength(t *testing.T, s *sqlstore.Store) int {
+	t.Helper()
+	log, err := s.AuditLog(context.Background(), store.AuditQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(log)
+}
 
 func TestASaveSentTwiceIsRecordedOnce(t *testing.T) {
 	ctx := context.Background()
@@ -23,14 +34,7 @@ func TestASaveSentTwiceIsRecordedOnce(t *testing.T) {
 		}
 		return len(history)
 	}
-	entries := func() int {
-		t.Helper()
-		log, err := s.AuditLog(ctx, store.AuditQuery{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return len(log)
-	}
+	entries := func() int { return auditLength(t, s) }
 
 	// given a save that landed, whose answer the desk never got
 	first, err := s.SaveSession(ctx, note)
@@ -67,5 +71,41 @@ func TestASaveSentTwiceIsRecordedOnce(t *testing.T) {
 	resent, err := s.SaveSignedSession(ctx, signedNote, "Anna Keller, LMT")
 	if err != nil || resent.ID != signed.ID || !resent.Signed() || count() != 2 {
 		t.Errorf("resent %+v %v, %d sessions: want the signed note once", resent.ID, err, count())
+	}
+}
+
+func TestANewClientSentTwiceIsRecordedOnce(t *testing.T) {
+	ctx := context.Background()
+	s := testkit.OpenStore(t, fixedNow)
+	client := store.Client{UID: store.NewUID(), FirstName: "Lena", LastName: "Fischer", Phone: "+49 30 1234"}
+	entries := func() int { return auditLength(t, s) }
+
+	// given a new client that landed, whose answer the desk never got
+	first, err := s.CreateClient(ctx, client)
+	if err != nil {
+		t.Fatal(err)
+	}
+	logged := entries()
+	// when the desk sends them again, as they were
+	again, err := s.CreateClient(ctx, client)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// then there is one client, and nothing new in the history
+	if n := clientCount(t, s); n != 1 || again.ID != first.ID || again.Version != first.Version || entries() != logged {
+		t.Errorf("%d clients, ids %d and %d, %d entries (was %d): want one client, unchanged", n, first.ID, again.ID, entries(), logged)
+	}
+	// and a second attempt with more typed since is an edit of that client
+	client.Email = "lena@example.org"
+	edited, err := s.CreateClient(ctx, client)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored, err := s.Client(ctx, first.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := clientCount(t, s); n != 1 || edited.ID != first.ID || stored.Email != "lena@example.org" || entries() != logged+1 {
+		t.Errorf("%d clients, email %q, %d entries: want the one client with the email, one edit more", n, stored.Email, entries())
 	}
 }
