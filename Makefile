@@ -68,8 +68,8 @@ run: build
 
 test: test-deps
 	$(GO) vet ./...
-	$(GO) test -race -count=1 ./...
-	BACKTRACK_TEST_ENGINE=postgres $(GO) test -race -count=1 $(PG_TEST_PKGS)
+	$(GO) test -race -count=1 -timeout 30m ./...
+	BACKTRACK_TEST_ENGINE=postgres $(GO) test -race -count=1 -timeout 20m $(PG_TEST_PKGS)
 	BACKTRACK_TEST_ENGINE=postgres $(GO) test -race -count=1 -run '$(PG_UI_TESTS)' ./ui
 	$(MAKE) --no-print-directory fuzz
 
