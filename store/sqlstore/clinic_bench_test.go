@@ -7,6 +7,9 @@ package sqlstore_test
 //
 //	BACKTRACK_BENCH_CLINIC=1 go test -run '^$' -bench Clinic ./store/sqlstore
 //
+// (BACKTRACK_BENCH_CLINIC=2000 builds a tenth of it: 2,000 clients, 20,000
+// sessions, the same 500-visit client.)
+//
 // The SQLite practice is built once and kept in the temp folder for later
 // runs (each run works on a copy); the PostgreSQL one is built once per run.
 // Each figure has its baseline in the same run: the design the client list
@@ -33,8 +36,22 @@ import (
 // ClinicBenchEnv asks for the clinic-scale benchmarks and load runs.
 const clinicBenchEnv = "BACKTRACK_BENCH_CLINIC"
 
-var clinicOptions = demo.Options{Clients: 20000, Sessions: 200000, Seed: 1,
+var clinicOptions = demo.Options{Clients: clinicClients(), Seed: 1,
 	Today: time.Date(2026, 11, 25, 0, 0, 0, 0, time.Local)}
+
+func init() { clinicOptions.Sessions = 10 * clinicOptions.Clients }
+
+// clinicClients is the practice's size: 20,000 clients, or fewer when
+// BACKTRACK_BENCH_CLINIC is a number of at least 1,000 (a practice that
+// builds in a minute on the server, still with the 500-visit client, for
+// trying a change before the full run).
+func clinicClients() int {
+	var n int
+	if _, err := fmt.Sscan(os.Getenv(clinicBenchEnv), &n); err == nil && n >= 1000 {
+		return n
+	}
+	return 20000
+}
 
 var (
 	clinicOnce  sync.Once
