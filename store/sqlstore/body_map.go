@@ -63,13 +63,11 @@ func termArg(t store.Tag) any {
 	return t.TermID
 }
 
-// readBodyMaps fills in the marks of the sessions read by where.
-func readBodyMaps(ctx context.Context, tx *sql.Tx, vocab vocabularyOrder, out []store.Session, index map[int64]int, where string, args []any) error {
-	rows, err := tx.QueryContext(ctx, `
-		SELECT r.session_id, r.region, r.intensity, r.pain_type_id, r.from_term, r.from_side
-		FROM session_regions r
-		JOIN sessions s ON s.id = r.session_id
-		WHERE `+where, args...)
+// readBodyMaps fills in the marks of the notes read.
+func readBodyMaps(ctx context.Context, tx *sql.Tx, vocab vocabularyOrder, notes noteRows, index map[int64]int) error {
+	filter, args := notes.filter(`r.session_id`)
+	rows, err := tx.QueryContext(ctx, `SELECT r.session_id, r.region, r.intensity, r.pain_type_id, r.from_term, r.from_side
+		FROM session_regions r`+filter, args...)
 	if err != nil {
 		return err
 	}
@@ -89,14 +87,14 @@ func readBodyMaps(ctx context.Context, tx *sql.Tx, vocab vocabularyOrder, out []
 		if fromID.Valid {
 			m.From.TermID, m.From.Name = fromID.Int64, vocab[fromID.Int64].term.Name
 		}
-		sess := &out[index[id]]
+		sess := &notes.out[index[id]]
 		sess.BodyMap = append(sess.BodyMap, m)
 	}
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	for i := range out {
-		store.SortBodyMap(out[i].BodyMap)
+	for i := range notes.out {
+		store.SortBodyMap(notes.out[i].BodyMap)
 	}
 	return nil
 }

@@ -19,6 +19,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -69,6 +70,10 @@ func clinicPractice(b testing.TB) string {
 	clinicOnce.Do(func() {
 		ctx := context.Background()
 		if testkit.OnPostgres() {
+			if server := os.Getenv(clinicServerEnv); server != "" {
+				clinicWhere, clinicErr = keptClinicOnServer(ctx, server)
+				return
+			}
 			clinicWhere = testkit.PostgresDSN(b)
 			clinicErr = buildClinic(ctx, clinicWhere)
 			return
@@ -100,11 +105,65 @@ func clinicPractice(b testing.TB) string {
 }
 
 // removeClinicCopy removes the run's working copy of the SQLite practice
-// (the cached one stays for the next run).
+// (the cached one stays for the next run), or of the server's kept one.
 func removeClinicCopy() {
-	if clinicWhere != "" && !strings.HasPrefix(clinicWhere, "postgres") {
+	switch {
+	case clinicWhere == "":
+	case !strings.HasPrefix(clinicWhere, "postgres"):
 		os.RemoveAll(filepath.Dir(clinicWhere))
+	case os.Getenv(clinicServerEnv) != "":
+		if admin, err := sql.Open("pgx", os.Getenv(clinicServerEnv)); err == nil {
+			admin.Exec("DROP DATABASE IF EXISTS " + clinicRunDatabase() + " WITH (FORCE)")
+			admin.Close()
+		}
 	}
+}
+
+// clinicServerEnv names, as its superuser's DSN, a server that keeps the
+// practice between runs (it takes ten minutes to build on a server): the
+// first run builds it into a database of its own, and each run works on a
+// copy of it (CREATE DATABASE … TEMPLATE), dropped at the end. Without it
+// the practice is built on the tests' private server in each run.
+const clinicServerEnv = "BACKTRACK_BENCH_CLINIC_SERVER"
+
+func clinicRunDatabase() string { return fmt.Sprintf("clinic_run_%d", os.Getpid()) }
+
+// keptClinicOnServer returns the DSN of a working copy of the practice
+// kept on the server at admin, building it first if it is not there.
+func keptClinicOnServer(ctx context.Context, adminDSN string) (string, error) {
+	admin, err := sql.Open("pgx", adminDSN)
+	if err != nil {
+		return "", err
+	}
+	defer admin.Close()
+	kept := fmt.Sprintf("clinic_v%d_%dx%d", sqlite.SchemaVersion(), clinicOptions.Clients, clinicOptions.Sessions)
+	dsn := func(name string) string {
+		u, _ := url.Parse(adminDSN)
+		u.Path = "/" + name
+		return u.String()
+	}
+	var found int
+	if err := admin.QueryRowContext(ctx, `SELECT COUNT(*) FROM pg_database WHERE datname = $1`, kept).Scan(&found); err != nil {
+		return "", err
+	}
+	if found == 0 {
+		building := kept + "_building"
+		admin.ExecContext(ctx, "DROP DATABASE IF EXISTS "+building)
+		if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+building); err != nil {
+			return "", err
+		}
+		if err := buildClinic(ctx, dsn(building)); err != nil {
+			return "", err
+		}
+		if _, err := admin.ExecContext(ctx, "ALTER DATABASE "+building+" RENAME TO "+kept); err != nil {
+			return "", err
+		}
+	}
+	run := clinicRunDatabase()
+	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+run+" TEMPLATE "+kept); err != nil {
+		return "", err
+	}
+	return dsn(run), nil
 }
 
 func buildClinic(ctx context.Context, where string) error {
@@ -274,6 +333,9 @@ func BenchmarkClinicOpenLongTerm(b *testing.B) {
 	})
 }
 
+// longHistory reads the long-term client's notes and their tags, the
+// tags by the notes' ids (a server reads them through the index then,
+// where a join to the notes scans the whole table).
 func (r *rawSQL) longHistory(b *testing.B) {
 	rows, err := r.db.Query(r.q(`SELECT id, client_id, started_at, duration_min, pain_before,
 		pain_after, trigger_other, subjective, objective, assessment, plan, home_care, created_at, updated_at
@@ -281,6 +343,7 @@ func (r *rawSQL) longHistory(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	var ids []any
 	for rows.Next() {
 		var id, client, dur int64
 		var start, other, subj, obj, ass, plan, home, created, updated string
@@ -289,11 +352,12 @@ func (r *rawSQL) longHistory(b *testing.B) {
 			&plan, &home, &created, &updated); err != nil {
 			b.Fatal(err)
 		}
+		ids = append(ids, id)
 	}
 	rows.Close()
 	rows, err = r.db.Query(r.q(`SELECT st.session_id, t.id, t.kind, t.name, t.retired, st.side
-		FROM session_tags st JOIN terms t ON t.id = st.term_id JOIN sessions s ON s.id = st.session_id
-		WHERE s.client_id = ? ORDER BY st.session_id`), longTermClient)
+		FROM session_tags st JOIN terms t ON t.id = st.term_id
+		WHERE st.session_id IN (?`+strings.Repeat(", ?", len(ids)-1)+`)`), ids...)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -333,8 +333,8 @@ func (s *Store) LastSession(ctx context.Context, clientID int64) (store.Session,
 	return out[0], nil
 }
 
-// readSessions loads the sessions matching where, newest first, then all
-// their tags in one more query.
+// readSessions loads the sessions matching where, newest first, then the
+// vocabulary, and their tags, body marks and amendments in one query each.
 func readSessions(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]store.Session, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT `+sessionColumns+` FROM sessions s WHERE `+where+`
 		ORDER BY s.started_at DESC, s.id DESC`, args...)
@@ -372,11 +372,9 @@ func readSessions(ctx context.Context, tx *sql.Tx, where string, args ...any) ([
 	if err != nil {
 		return nil, err
 	}
-	tagRows, err := tx.QueryContext(ctx, `
-		SELECT st.session_id, st.term_id, st.side
-		FROM session_tags st
-		JOIN sessions s ON s.id = st.session_id
-		WHERE `+where, args...)
+	parts := noteRows{out: out, where: where, args: args}
+	filter, filterArgs := parts.filter(`st.session_id`)
+	tagRows, err := tx.QueryContext(ctx, `SELECT st.session_id, st.term_id, st.side FROM session_tags st`+filter, filterArgs...)
 	if err != nil {
 		return nil, err
 	}
@@ -397,10 +395,10 @@ func readSessions(ctx context.Context, tx *sql.Tx, where string, args ...any) ([
 	for i := range out {
 		vocab.sortTags(&out[i])
 	}
-	if err := readBodyMaps(ctx, tx, vocab, out, index, where, args); err != nil {
+	if err := readBodyMaps(ctx, tx, vocab, parts, index); err != nil {
 		return nil, err
 	}
-	return out, readAmendments(ctx, tx, out, index, where, args)
+	return out, readAmendments(ctx, tx, parts, index)
 }
 
 // PainTrend returns a client's pain before and after each visit in a
