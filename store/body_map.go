@@ -68,6 +68,8 @@ var regionPairs = []struct {
 var (
 	regions    []Region
 	regionByID = map[RegionID]Region{}
+	// regionOrder is each region's place in regions, the body chart's order.
+	regionOrder = map[RegionID]int{}
 )
 
 func init() {
@@ -81,6 +83,7 @@ func init() {
 	}
 	for _, r := range regions {
 		regionByID[r.ID] = r
+		regionOrder[r.ID] = len(regionOrder)
 	}
 }
 
@@ -213,11 +216,10 @@ func (s *Session) UnmappedLocations() []Tag {
 // SortBodyMap puts marks in the order of the region list, so a map reads
 // and compares the same however it was tapped.
 func SortBodyMap(marks []BodyMark) {
-	pos := map[RegionID]int{}
-	for i, r := range regions {
-		pos[r.ID] = i
+	if len(marks) < 2 {
+		return
 	}
-	slices.SortStableFunc(marks, func(a, b BodyMark) int { return pos[a.Region] - pos[b.Region] })
+	slices.SortStableFunc(marks, func(a, b BodyMark) int { return regionOrder[a.Region] - regionOrder[b.Region] })
 }
 
 // checkBodyMap reports unknown regions, regions marked twice and intensities

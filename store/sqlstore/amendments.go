@@ -10,14 +10,12 @@ import (
 	"backtrack/store"
 )
 
-// readAmendments fills in the amendments of the sessions read by where,
-// oldest first. out[index[id]] is the session with that ID.
-func readAmendments(ctx context.Context, tx *sql.Tx, out []store.Session, index map[int64]int, where string, args []any) error {
-	rows, err := tx.QueryContext(ctx, `
-		SELECT a.session_id, a.amended_at, a.amended_by, a.reason, a.changed, a.previous
-		FROM session_amendments a
-		JOIN sessions s ON s.id = a.session_id
-		WHERE `+where+`
+// readAmendments fills in the amendments of the notes read, oldest first.
+// notes.out[index[id]] is the note with that ID.
+func readAmendments(ctx context.Context, tx *sql.Tx, notes noteRows, index map[int64]int) error {
+	filter, args := notes.filter(`a.session_id`)
+	rows, err := tx.QueryContext(ctx, `SELECT a.session_id, a.amended_at, a.amended_by, a.reason, a.changed, a.previous
+		FROM session_amendments a`+filter+`
 		ORDER BY a.session_id, a.id`, args...)
 	if err != nil {
 		return err
@@ -39,7 +37,7 @@ func readAmendments(ctx context.Context, tx *sql.Tx, out []store.Session, index 
 			return fmt.Errorf("amendment of session %d: %w", id, err)
 		}
 		a.Previous = was.content()
-		sess := &out[index[id]]
+		sess := &notes.out[index[id]]
 		sess.Amendments = append(sess.Amendments, a)
 	}
 	return rows.Err()

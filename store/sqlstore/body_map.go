@@ -63,15 +63,11 @@ func termArg(t store.Tag) any {
 	return t.TermID
 }
 
-// readBodyMaps fills in the marks of the sessions read by where.
-func readBodyMaps(ctx context.Context, tx *sql.Tx, out []store.Session, index map[int64]int, where string, args []any) error {
-	rows, err := tx.QueryContext(ctx, `
-		SELECT r.session_id, r.region, r.intensity, pt.id, pt.name, pt.retired, ft.id, ft.name, r.from_side
-		FROM session_regions r
-		JOIN sessions s ON s.id = r.session_id
-		LEFT JOIN terms pt ON pt.id = r.pain_type_id
-		LEFT JOIN terms ft ON ft.id = r.from_term
-		WHERE `+where, args...)
+// readBodyMaps fills in the marks of the notes read.
+func readBodyMaps(ctx context.Context, tx *sql.Tx, vocab vocabularyOrder, notes noteRows, index map[int64]int) error {
+	filter, args := notes.filter(`r.session_id`)
+	rows, err := tx.QueryContext(ctx, `SELECT r.session_id, r.region, r.intensity, r.pain_type_id, r.from_term, r.from_side
+		FROM session_regions r`+filter, args...)
 	if err != nil {
 		return err
 	}
@@ -80,22 +76,25 @@ func readBodyMaps(ctx context.Context, tx *sql.Tx, out []store.Session, index ma
 		var id int64
 		var region, fromSide string
 		var intensity, painID, fromID sql.NullInt64
-		var painName, fromName sql.NullString
-		var painRetired sql.NullBool
-		if err := rows.Scan(&id, &region, &intensity, &painID, &painName, &painRetired, &fromID, &fromName, &fromSide); err != nil {
+		if err := rows.Scan(&id, &region, &intensity, &painID, &fromID, &fromSide); err != nil {
 			return err
 		}
 		m := store.BodyMark{Region: store.RegionID(region), Intensity: painFrom(intensity),
-			PainType: store.Tag{TermID: painID.Int64, Name: painName.String, Retired: painRetired.Bool},
-			From:     store.Tag{TermID: fromID.Int64, Name: fromName.String, Side: store.Side(fromSide)}}
-		sess := &out[index[id]]
+			From: store.Tag{Side: store.Side(fromSide)}}
+		if painID.Valid {
+			_, m.PainType = vocab.tag(painID.Int64, "")
+		}
+		if fromID.Valid {
+			m.From.TermID, m.From.Name = fromID.Int64, vocab[fromID.Int64].term.Name
+		}
+		sess := &notes.out[index[id]]
 		sess.BodyMap = append(sess.BodyMap, m)
 	}
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	for i := range out {
-		store.SortBodyMap(out[i].BodyMap)
+	for i := range notes.out {
+		store.SortBodyMap(notes.out[i].BodyMap)
 	}
 	return nil
 }

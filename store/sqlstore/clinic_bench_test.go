@@ -7,6 +7,9 @@ package sqlstore_test
 //
 //	BACKTRACK_BENCH_CLINIC=1 go test -run '^$' -bench Clinic ./store/sqlstore
 //
+// (BACKTRACK_BENCH_CLINIC=2000 builds a tenth of it: 2,000 clients, 20,000
+// sessions, the same 500-visit client.)
+//
 // The SQLite practice is built once and kept in the temp folder for later
 // runs (each run works on a copy); the PostgreSQL one is built once per run.
 // Each figure has its baseline in the same run: the design the client list
@@ -16,6 +19,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -33,8 +37,22 @@ import (
 // ClinicBenchEnv asks for the clinic-scale benchmarks and load runs.
 const clinicBenchEnv = "BACKTRACK_BENCH_CLINIC"
 
-var clinicOptions = demo.Options{Clients: 20000, Sessions: 200000, Seed: 1,
+var clinicOptions = demo.Options{Clients: clinicClients(), Seed: 1,
 	Today: time.Date(2026, 11, 25, 0, 0, 0, 0, time.Local)}
+
+func init() { clinicOptions.Sessions = 10 * clinicOptions.Clients }
+
+// clinicClients is the practice's size: 20,000 clients, or fewer when
+// BACKTRACK_BENCH_CLINIC is a number of at least 1,000 (a practice that
+// builds in a minute on the server, still with the 500-visit client, for
+// trying a change before the full run).
+func clinicClients() int {
+	var n int
+	if _, err := fmt.Sscan(os.Getenv(clinicBenchEnv), &n); err == nil && n >= 1000 {
+		return n
+	}
+	return 20000
+}
 
 var (
 	clinicOnce  sync.Once
@@ -52,6 +70,10 @@ func clinicPractice(b testing.TB) string {
 	clinicOnce.Do(func() {
 		ctx := context.Background()
 		if testkit.OnPostgres() {
+			if server := os.Getenv(clinicServerEnv); server != "" {
+				clinicWhere, clinicErr = keptClinicOnServer(ctx, server)
+				return
+			}
 			clinicWhere = testkit.PostgresDSN(b)
 			clinicErr = buildClinic(ctx, clinicWhere)
 			return
@@ -83,11 +105,65 @@ func clinicPractice(b testing.TB) string {
 }
 
 // removeClinicCopy removes the run's working copy of the SQLite practice
-// (the cached one stays for the next run).
+// (the cached one stays for the next run), or of the server's kept one.
 func removeClinicCopy() {
-	if clinicWhere != "" && !strings.HasPrefix(clinicWhere, "postgres") {
+	switch {
+	case clinicWhere == "":
+	case !strings.HasPrefix(clinicWhere, "postgres"):
 		os.RemoveAll(filepath.Dir(clinicWhere))
+	case os.Getenv(clinicServerEnv) != "":
+		if admin, err := sql.Open("pgx", os.Getenv(clinicServerEnv)); err == nil {
+			admin.Exec("DROP DATABASE IF EXISTS " + clinicRunDatabase() + " WITH (FORCE)")
+			admin.Close()
+		}
 	}
+}
+
+// clinicServerEnv names, as its superuser's DSN, a server that keeps the
+// practice between runs (it takes ten minutes to build on a server): the
+// first run builds it into a database of its own, and each run works on a
+// copy of it (CREATE DATABASE … TEMPLATE), dropped at the end. Without it
+// the practice is built on the tests' private server in each run.
+const clinicServerEnv = "BACKTRACK_BENCH_CLINIC_SERVER"
+
+func clinicRunDatabase() string { return fmt.Sprintf("clinic_run_%d", os.Getpid()) }
+
+// keptClinicOnServer returns the DSN of a working copy of the practice
+// kept on the server at admin, building it first if it is not there.
+func keptClinicOnServer(ctx context.Context, adminDSN string) (string, error) {
+	admin, err := sql.Open("pgx", adminDSN)
+	if err != nil {
+		return "", err
+	}
+	defer admin.Close()
+	kept := fmt.Sprintf("clinic_v%d_%dx%d", sqlite.SchemaVersion(), clinicOptions.Clients, clinicOptions.Sessions)
+	dsn := func(name string) string {
+		u, _ := url.Parse(adminDSN)
+		u.Path = "/" + name
+		return u.String()
+	}
+	var found int
+	if err := admin.QueryRowContext(ctx, `SELECT COUNT(*) FROM pg_database WHERE datname = $1`, kept).Scan(&found); err != nil {
+		return "", err
+	}
+	if found == 0 {
+		building := kept + "_building"
+		admin.ExecContext(ctx, "DROP DATABASE IF EXISTS "+building)
+		if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+building); err != nil {
+			return "", err
+		}
+		if err := buildClinic(ctx, dsn(building)); err != nil {
+			return "", err
+		}
+		if _, err := admin.ExecContext(ctx, "ALTER DATABASE "+building+" RENAME TO "+kept); err != nil {
+			return "", err
+		}
+	}
+	run := clinicRunDatabase()
+	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+run+" TEMPLATE "+kept); err != nil {
+		return "", err
+	}
+	return dsn(run), nil
 }
 
 func buildClinic(ctx context.Context, where string) error {
@@ -257,6 +333,9 @@ func BenchmarkClinicOpenLongTerm(b *testing.B) {
 	})
 }
 
+// longHistory reads the long-term client's notes and their tags, the
+// tags by the notes' ids (a server reads them through the index then,
+// where a join to the notes scans the whole table).
 func (r *rawSQL) longHistory(b *testing.B) {
 	rows, err := r.db.Query(r.q(`SELECT id, client_id, started_at, duration_min, pain_before,
 		pain_after, trigger_other, subjective, objective, assessment, plan, home_care, created_at, updated_at
@@ -264,6 +343,7 @@ func (r *rawSQL) longHistory(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	var ids []any
 	for rows.Next() {
 		var id, client, dur int64
 		var start, other, subj, obj, ass, plan, home, created, updated string
@@ -272,11 +352,12 @@ func (r *rawSQL) longHistory(b *testing.B) {
 			&plan, &home, &created, &updated); err != nil {
 			b.Fatal(err)
 		}
+		ids = append(ids, id)
 	}
 	rows.Close()
 	rows, err = r.db.Query(r.q(`SELECT st.session_id, t.id, t.kind, t.name, t.retired, st.side
-		FROM session_tags st JOIN terms t ON t.id = st.term_id JOIN sessions s ON s.id = st.session_id
-		WHERE s.client_id = ? ORDER BY st.session_id`), longTermClient)
+		FROM session_tags st JOIN terms t ON t.id = st.term_id
+		WHERE st.session_id IN (?`+strings.Repeat(", ?", len(ids)-1)+`)`), ids...)
 	if err != nil {
 		b.Fatal(err)
 	}

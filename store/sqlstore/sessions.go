@@ -333,8 +333,8 @@ func (s *Store) LastSession(ctx context.Context, clientID int64) (store.Session,
 	return out[0], nil
 }
 
-// readSessions loads the sessions matching where, newest first, then all
-// their tags in one more query.
+// readSessions loads the sessions matching where, newest first, then the
+// vocabulary, and their tags, body marks and amendments in one query each.
 func readSessions(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]store.Session, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT `+sessionColumns+` FROM sessions s WHERE `+where+`
 		ORDER BY s.started_at DESC, s.id DESC`, args...)
@@ -368,35 +368,37 @@ func readSessions(ctx context.Context, tx *sql.Tx, where string, args ...any) ([
 	if len(out) == 0 {
 		return nil, nil
 	}
-	tagRows, err := tx.QueryContext(ctx, `
-		SELECT st.session_id, t.id, t.kind, t.name, t.retired, st.side
-		FROM session_tags st
-		JOIN terms t ON t.id = st.term_id
-		JOIN sessions s ON s.id = st.session_id
-		WHERE `+where+`
-		ORDER BY st.session_id, t.builtin DESC, t.position, t.name_key`, args...)
+	vocab, err := readVocabularyOrder(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	parts := noteRows{out: out, where: where, args: args}
+	filter, filterArgs := parts.filter(`st.session_id`)
+	tagRows, err := tx.QueryContext(ctx, `SELECT st.session_id, st.term_id, st.side FROM session_tags st`+filter, filterArgs...)
 	if err != nil {
 		return nil, err
 	}
 	defer tagRows.Close()
 	for tagRows.Next() {
-		var sessionID int64
-		var kind, side string
-		var t store.Tag
-		if err := tagRows.Scan(&sessionID, &t.TermID, &kind, &t.Name, &t.Retired, &side); err != nil {
+		var sessionID, termID int64
+		var side string
+		if err := tagRows.Scan(&sessionID, &termID, &side); err != nil {
 			return nil, err
 		}
-		t.Side = store.Side(side)
+		kind, t := vocab.tag(termID, side)
 		sess := &out[index[sessionID]]
-		sess.SetTags(store.Kind(kind), append(sess.Tags(store.Kind(kind)), t))
+		sess.SetTags(kind, append(sess.Tags(kind), t))
 	}
 	if err := tagRows.Err(); err != nil {
 		return nil, err
 	}
-	if err := readBodyMaps(ctx, tx, out, index, where, args); err != nil {
+	for i := range out {
+		vocab.sortTags(&out[i])
+	}
+	if err := readBodyMaps(ctx, tx, vocab, parts, index); err != nil {
 		return nil, err
 	}
-	return out, readAmendments(ctx, tx, out, index, where, args)
+	return out, readAmendments(ctx, tx, parts, index)
 }
 
 // PainTrend returns a client's pain before and after each visit in a
