@@ -112,9 +112,29 @@ func (s *Store) UpdateClient(ctx context.Context, c store.Client) (store.Client,
 		return s.logClient(ctx, tx, store.ClientEdited, c.ID)
 	})
 	if err != nil {
+		if recorded, done := s.editLanded(ctx, c, err); done {
+			return recorded, nil
+		}
 		return store.Client{}, fmt.Errorf("update client: %w", err)
 	}
 	return s.Client(ctx, c.ID)
+}
+
+// editLanded tells a refused edit that has nothing left to write: the
+// client as recorded already says what c says (a desk's second attempt
+// at an edit whose answer was lost, or two desks making the same change),
+// so nothing is overwritten and the edit is done, not "changed by".
+func (s *Store) editLanded(ctx context.Context, c store.Client, refused error) (store.Client, bool) {
+	var stale *store.StaleError
+	if !errors.As(refused, &stale) {
+		return store.Client{}, false
+	}
+	recorded, err := s.Client(ctx, c.ID)
+	if err != nil {
+		return store.Client{}, false
+	}
+	c.UID = recorded.UID
+	return recorded, store.ClientHash(c) == store.ClientHash(recorded)
 }
 
 // ArchiveClient hides a client from the list; their history is kept.

@@ -174,7 +174,7 @@ func (s *Store) Export(ctx context.Context) (Export, error) {
 func exportTerms(ctx context.Context, tx *sql.Tx) ([]ExportTerm, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT id, kind, name, builtin, retired FROM terms
 		ORDER BY CASE kind WHEN 'pain_type' THEN 1 WHEN 'location' THEN 2 WHEN 'trigger' THEN 3
-			WHEN 'muscle' THEN 4 ELSE 5 END, builtin DESC, position, name_key`)
+			WHEN 'muscle' THEN 4 ELSE 5 END, `+vocabularyOrdering)
 	if err != nil {
 		return nil, err
 	}

@@ -81,3 +81,42 @@ func TestNoLostUpdateBetweenTwoDesks(t *testing.T) {
 		t.Errorf("the note was overwritten: %+v", got.Notes)
 	}
 }
+
+// A desk that lost the answer to an edit sends it again from the version
+// it loaded: the record already says what it says, so the edit is done
+// (not "changed by" the desk itself) and nothing is written twice; a
+// different change from that version is still refused.
+func TestAnEditSentAgainAfterItLandedIsDone(t *testing.T) {
+	ctx := context.Background()
+	s := testkit.OpenStore(t)
+	client, err := s.CreateClient(ctx, store.Client{FirstName: "Marta", LastName: "Nowak"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded, err := s.Client(ctx, client.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded.Phone = "+48 600 111 222"
+	if _, err := s.UpdateClient(ctx, loaded); err != nil {
+		t.Fatal(err)
+	}
+	before, err := s.AuditLog(ctx, store.AuditQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := s.UpdateClient(ctx, loaded) // the same edit, the same old version
+	if err != nil {
+		t.Fatalf("the edit sent again: %v", err)
+	}
+	if again.Phone != "+48 600 111 222" || again.Version != loaded.Version+1 {
+		t.Errorf("the edit sent again gives %+v", again)
+	}
+	if after, _ := s.AuditLog(ctx, store.AuditQuery{}); len(after) != len(before) {
+		t.Errorf("the edit sent again wrote %d history entries", len(after)-len(before))
+	}
+	loaded.Email = "marta@example.com"
+	if _, err := s.UpdateClient(ctx, loaded); !errors.Is(err, store.ErrStale) {
+		t.Errorf("another change from the old version: %v, want it refused as stale", err)
+	}
+}

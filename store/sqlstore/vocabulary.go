@@ -8,13 +8,18 @@ import (
 	"fmt"
 )
 
+// vocabularyOrdering is the vocabulary's order, everywhere it is listed
+// or a note's tags are sorted: built-in entries first in the article's
+// order, then the therapist's own by name.
+const vocabularyOrdering = `builtin DESC, position, name_key`
+
 // Terms lists one vocabulary, built-in entries first in the article's order,
 // then the therapist's own by name. Retired entries are included on request.
 func (s *Store) Terms(ctx context.Context, kind store.Kind, includeRetired bool) ([]store.Term, error) {
 	rows, err := s.read.QueryContext(ctx, `
 		SELECT id, kind, name, builtin, retired FROM terms
 		WHERE kind = ? AND (? OR retired = FALSE)
-		ORDER BY builtin DESC, position, name_key`, string(kind), includeRetired)
+		ORDER BY `+vocabularyOrdering, string(kind), includeRetired)
 	if err != nil {
 		return nil, fmt.Errorf("list %s vocabulary: %w", kind, err)
 	}

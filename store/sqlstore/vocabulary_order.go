@@ -1,10 +1,11 @@
 package sqlstore
 
 import (
-	"backtrack/store"
 	"context"
 	"database/sql"
 	"slices"
+
+	"backtrack/store"
 )
 
 // vocabularyEntry is one term as a note's tags and marks show it, with its
@@ -22,7 +23,7 @@ type vocabularyOrder map[int64]vocabularyEntry
 
 func readVocabularyOrder(ctx context.Context, tx *sql.Tx) (vocabularyOrder, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT id, kind, name, builtin, retired FROM terms
-		ORDER BY builtin DESC, position, name_key`)
+		ORDER BY `+vocabularyOrdering)
 	if err != nil {
 		return nil, err
 	}
