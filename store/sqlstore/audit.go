@@ -71,6 +71,7 @@ func (s *Store) appendLog(ctx context.Context, tx *sql.Tx, e store.AuditEntry) e
 		return fmt.Errorf("audit log: %w", err)
 	}
 	last.seq, last.hash = e.Seq, e.Hash
+	last.appended++
 	s.noteChange(tx, e)
 	return nil
 }
@@ -80,6 +81,9 @@ type logHead struct {
 	known bool
 	seq   int64
 	hash  string
+	// appended counts the entries the transaction added: one per record
+	// written, so a bulk write is known by it (afterWrite)
+	appended int
 }
 
 // LogEvent records something done with the record as a whole or with one

@@ -156,7 +156,8 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	defer tx.Rollback()      //nolint:errcheck // a no-op after Commit
 	defer s.pending.take(tx) // what a transaction rolled back noted goes with it
 	// the write lock is held: no one else adds to the log until the end
-	s.heads.Store(tx, &logHead{})
+	head := &logHead{}
+	s.heads.Store(tx, head)
 	defer s.heads.Delete(tx)
 	if err := fn(tx); err != nil {
 		return classify(err)
@@ -164,7 +165,11 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err := s.announce(ctx, tx); err != nil {
 		return classify(err)
 	}
-	return classify(tx.Commit())
+	if err := tx.Commit(); err != nil {
+		return classify(err)
+	}
+	s.afterWrite(ctx, head.appended)
+	return nil
 }
 
 // beginWrite begins a write transaction (IMMEDIATE: it takes the write lock
