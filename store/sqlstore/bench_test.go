@@ -231,7 +231,7 @@ func BenchmarkSaveSession(b *testing.B) {
 }
 
 // benchSave saves session, failing the benchmark if it is refused.
-func benchSave(b *testing.B, s *sqlstore.Store, session store.Session) store.Session {
+func benchSave(b testing.TB, s *sqlstore.Store, session store.Session) store.Session {
 	saved, err := s.SaveSession(context.Background(), session)
 	if err != nil {
 		b.Fatal(err)
@@ -241,7 +241,7 @@ func benchSave(b *testing.B, s *sqlstore.Store, session store.Session) store.Ses
 
 // benchSession is a typical session with 8 tags on the practice's second
 // client, and its terms.
-func benchSession(b *testing.B, s *sqlstore.Store) (store.Session, []store.Term) {
+func benchSession(b testing.TB, s *sqlstore.Store) (store.Session, []store.Term) {
 	b.Helper()
 	ctx := context.Background()
 	var terms []store.Term

@@ -401,7 +401,7 @@ func BenchmarkClinicSave(b *testing.B) {
 // insertSession is the raw INSERTs of a session's rows in one
 // transaction, nothing checked: the note, its tags one by one, and its
 // body marks (marks, as the store made them of its location).
-func (r *rawSQL) insertSession(b *testing.B, session store.Session, terms []store.Term, marks []store.BodyMark) int64 {
+func (r *rawSQL) insertSession(b testing.TB, session store.Session, terms []store.Term, marks []store.BodyMark) int64 {
 	tx, err := r.db.Begin()
 	if err != nil {
 		b.Fatal(err)

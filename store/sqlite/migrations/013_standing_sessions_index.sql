@@ -1,0 +1,7 @@
+-- Every write to a client's notes brings their kept visit count and last
+-- visit up to date (migration 011). The notes that count are the ones
+-- that stand (store/sqlstore/visits.go); an index of those alone counts
+-- them without reading a note, and finds the last without skipping voided
+-- ones. Its condition is visits.go's rule for a file, word for word.
+CREATE INDEX sessions_standing ON sessions (client_id, started_at, id)
+    WHERE voided_at = '';
