@@ -59,10 +59,7 @@ func Open(ctx context.Context, path string, after map[int]Migrated) (*DB, error)
 	safefile.SweepPartials(filepath.Dir(path))
 	safefile.SweepPartials(BackupDir(path))
 	db := &DB{path: path, after: after}
-	var err error
-	if db.write, err = sql.Open("sqlite", dsn(path, true)); err != nil {
-		return nil, fmt.Errorf("open database: %w", err)
-	}
+	db.write = openPool(dsn(path, true))
 	db.write.SetMaxOpenConns(1)
 	db.write.SetMaxIdleConns(1)
 	db.write.SetConnMaxLifetime(0)
@@ -70,10 +67,7 @@ func Open(ctx context.Context, path string, after map[int]Migrated) (*DB, error)
 		db.write.Close()
 		return nil, err
 	}
-	if db.read, err = sql.Open("sqlite", dsn(path, false)); err != nil {
-		db.write.Close()
-		return nil, fmt.Errorf("open database: %w", err)
-	}
+	db.read = openPool(dsn(path, false))
 	db.read.SetMaxOpenConns(4)
 	db.read.SetMaxIdleConns(4)
 	return db, nil
