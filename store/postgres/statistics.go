@@ -13,7 +13,8 @@ const recordTables = `clients, sessions, session_tags, session_regions, session_
 // practice is planned as if it were empty, and opening a long-term
 // client's history scans whole tables (115 ms instead of 10 ms at 200,000
 // sessions, docs/BENCHMARKS.md). A role that does not own the tables
-// (a therapist importing) has them skipped with a notice, not an error.
+// (a therapist importing) has them skipped by the server with a warning
+// to the session, not an error.
 func (db *DB) Analyze(ctx context.Context) error {
 	_, err := db.pool.ExecContext(ctx, `ANALYZE `+recordTables)
 	return err

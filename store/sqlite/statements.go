@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"errors"
+	"reflect"
 )
 
 // The store's statements are written once as SQL text and run through
@@ -86,9 +87,9 @@ func (c *keepingConn) statement(ctx context.Context, query string) (*keptStateme
 }
 
 // evict closes the least recently used statements beyond keptStatements,
-// passing over any still being read.
+// passing over any still being read and the one just kept (at the front).
 func (c *keepingConn) evict() {
-	for e := c.order.Back(); e != nil && c.order.Len() > keptStatements; {
+	for e := c.order.Back(); e != nil && e != c.order.Front() && c.order.Len() > keptStatements; {
 		prev := e.Prev()
 		if k := e.Value.(*keptStatement); !k.busy {
 			k.stmt.Close()
@@ -137,6 +138,43 @@ func (r *keptRows) Close() error {
 	return r.Rows.Close()
 }
 
+// The driver's column types, as its rows on the other path give them.
+
+func (r *keptRows) ColumnTypeDatabaseTypeName(i int) string {
+	if t, ok := r.Rows.(driver.RowsColumnTypeDatabaseTypeName); ok {
+		return t.ColumnTypeDatabaseTypeName(i)
+	}
+	return ""
+}
+
+func (r *keptRows) ColumnTypeScanType(i int) reflect.Type {
+	if t, ok := r.Rows.(driver.RowsColumnTypeScanType); ok {
+		return t.ColumnTypeScanType(i)
+	}
+	return reflect.TypeFor[any]()
+}
+
+func (r *keptRows) ColumnTypeNullable(i int) (nullable, ok bool) {
+	if t, ok := r.Rows.(driver.RowsColumnTypeNullable); ok {
+		return t.ColumnTypeNullable(i)
+	}
+	return false, false
+}
+
+func (r *keptRows) ColumnTypeLength(i int) (int64, bool) {
+	if t, ok := r.Rows.(driver.RowsColumnTypeLength); ok {
+		return t.ColumnTypeLength(i)
+	}
+	return 0, false
+}
+
+func (r *keptRows) ColumnTypePrecisionScale(i int) (precision, scale int64, ok bool) {
+	if t, ok := r.Rows.(driver.RowsColumnTypePrecisionScale); ok {
+		return t.ColumnTypePrecisionScale(i)
+	}
+	return 0, 0, false
+}
+
 // Prepare, Begin and the rest are the driver's own.
 
 func (c *keepingConn) Prepare(query string) (driver.Stmt, error) { return c.inner.Prepare(query) }
@@ -170,3 +208,7 @@ func (c *keepingConn) ResetSession(ctx context.Context) error {
 }
 
 func (c *keepingConn) IsValid() bool { return c.inner.(driver.Validator).IsValid() }
+
+// Unwrap is the driver's connection, for what reaches it through Raw
+// (modernc.org/sqlite's connector asks wrappers for it).
+func (c *keepingConn) Unwrap() driver.Conn { return c.inner }

@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"time"
 
 	"backtrack/store/postgres"
 )
@@ -23,5 +24,14 @@ func (s *Store) afterWrite(ctx context.Context, entries int) {
 	if !ok || entries < bulkWrite {
 		return
 	}
+	// bounded, and not cut short by the caller's end: it follows a write
+	// already committed, and waits behind another desk's ANALYZE or VACUUM
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), analyzePatience)
+	defer cancel()
 	pg.Analyze(ctx) //nolint:errcheck // an optimisation; autovacuum catches up
 }
+
+// analyzePatience is how long the statistics may take after a bulk write
+// (about 4 s for a practice of 200,000 sessions) before they are left to
+// autovacuum.
+const analyzePatience = 30 * time.Second
