@@ -119,7 +119,11 @@ func newClientView(d *Desk) *ClientView {
 	v.beforePanel = newPanel("BEFORE TREATMENT", container.NewHBox(v.Header.Measure, v.Header.Plan), v.Before.view)
 	v.Function = newFunctionCharts()
 	v.MapsButton = newButton("Body maps", v.openBodyMaps)
-	chartPanel := newPanel("PAIN AND FUNCTION", v.MapsButton, container.NewBorder(nil, v.Function.row, nil, nil, v.Chart))
+	// the pain chart first: in a short window the function chart gives
+	// way to it (at 1024x700 it used to take the height the pain chart
+	// needed to draw at all)
+	charts := container.New(layout.Yield{Floor: 0.75}, v.Chart, container.NewStack(v.Function.row))
+	chartPanel := newPanel("PAIN AND FUNCTION", v.MapsButton, charts)
 	newSession := newButtonWithIcon("New session  (Ctrl+N)", theme.ContentAddIcon(), v.NewSession)
 	historyPanel := newTitledPanel(v.History.Title, newSession, v.History.content)
 	// Before treatment gets the height it needs, without a scroll bar, when

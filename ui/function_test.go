@@ -7,6 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
 	"backtrack/store"
 )
 
@@ -75,4 +78,66 @@ func TestBriefShowsTheCourseAndMeasuresAreRecordedAndCharted(t *testing.T) {
 	if msg := d.view.Function.Charts[store.ODI].Message(); msg != "" {
 		t.Errorf("two ODIs, the chart still says %q", msg)
 	}
+}
+
+// The pain chart comes first: on a short screen the function chart gives
+// way to it, rather than both being squeezed until the pain chart says
+// "Make the window larger" (as it did at 1024x700); where there is room,
+// both are drawn.
+func TestThePainChartIsDrawnBeforeTheFunctionChartOnAShortScreen(t *testing.T) {
+	s := openStore(t)
+	c := addClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak"})
+	start := store.WallClock(testNow).AddDate(0, -3, 0)
+	for i := range 8 {
+		addSession(t, s, store.Session{ClientID: c.ID, Start: start.AddDate(0, 0, 10*i), PainBefore: store.PainOf(7 - i%4), PainAfter: store.PainOf(3)})
+	}
+	for i, score := range []int{4, 2} {
+		odi := store.Measure{ClientID: c.ID, Kind: store.ODI, Taken: store.WallClock(testNow).AddDate(0, -3+2*i, 0).Truncate(24 * time.Hour)}
+		for item := 1; item <= 10; item++ {
+			odi.Items = append(odi.Items, store.MeasureItem{Item: strconv.Itoa(item), Score: score})
+		}
+		if _, err := s.SaveMeasure(context.Background(), odi); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := newTestDesk(t, s, Options{})
+	pick(t, d, c.ID)
+	pain, odi := d.view.Chart, d.view.Function.Charts[store.ODI]
+	for _, tc := range []struct {
+		width, height float32
+		both          bool
+	}{{1024, 700, false}, {1366, 768, true}, {1280, 800, true}, {1920, 1200, true}} {
+		resizeWindow(d, tc.width, tc.height)
+		if !pain.Visible() || !pain.Plotted() {
+			t.Errorf("%vx%v: the pain chart is not drawn (%v high, %q)", tc.width, tc.height, pain.Size().Height, pain.Message())
+		}
+		if got := odi.Visible() && d.view.Function.row.Visible() && odi.Plotted() && odi.Size().Height > 0 &&
+			drawnIn(d.window.Canvas().Content(), odi); got != tc.both {
+			t.Errorf("%vx%v: the ODI chart drawn %v, want %v (%v high)", tc.width, tc.height, got, tc.both, odi.Size().Height)
+		}
+	}
+}
+
+// drawnIn tells whether target is among the objects root draws: found
+// without passing through a hidden one.
+func drawnIn(root, target fyne.CanvasObject) bool {
+	if root == nil || !root.Visible() {
+		return false
+	}
+	if root == target {
+		return true
+	}
+	var children []fyne.CanvasObject
+	switch v := root.(type) {
+	case *fyne.Container:
+		children = v.Objects
+	case fyne.Widget:
+		children = test.WidgetRenderer(v).Objects()
+	}
+	for _, c := range children {
+		if drawnIn(c, target) {
+			return true
+		}
+	}
+	return false
 }

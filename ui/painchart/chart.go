@@ -88,6 +88,10 @@ func (c *Chart) scale() chart.Scale {
 // Message is what the chart says instead of drawing, or "" when it draws.
 func (c *Chart) Message() string { return c.message }
 
+// Plotted tells whether the chart drew its visits at its size (not a
+// message, not "Make the window larger").
+func (c *Chart) Plotted() bool { return c.message == "" && len(c.layout.Visits) > 0 }
+
 // SelectedVisit is the visit whose details are showing, if any.
 func (c *Chart) SelectedVisit() (store.TrendPoint, bool) {
 	if c.selected < 0 || c.selected >= len(c.layout.Visits) {
