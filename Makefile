@@ -17,8 +17,9 @@ TEST_PACKAGES  := poppler-utils postgresql
 # fails the run when it cannot, so this pass never passes by skipping.
 PG_TEST_PKGS   := ./store/sqlstore ./ui/cli
 # The desk's own tests of a practice server (TestClinic…: a server that goes
-# away mid-save, private notes, the front desk), run in that pass too.
-PG_UI_TESTS    := ^TestClinic
+# away mid-save, private notes, the front desk) and of desks seeing each
+# other (LISTEN/NOTIFY), run in that pass too.
+PG_UI_TESTS    := ^(TestClinic|TestAnotherDesksClientsAndSessionsAppearWithoutAReload|TestAnEmptyDeskLeavesItsWelcome)
 SHOT_PACKAGES  := xvfb xauth imagemagick x11-utils poppler-utils
 BENCH_PACKAGES := xvfb xauth xdotool
 BENCHTIME      ?= 500ms
@@ -70,7 +71,7 @@ test: test-deps
 	$(GO) vet ./...
 	$(GO) test -race -count=1 -timeout 30m ./...
 	BACKTRACK_TEST_ENGINE=postgres $(GO) test -race -count=1 -timeout 20m $(PG_TEST_PKGS)
-	BACKTRACK_TEST_ENGINE=postgres $(GO) test -race -count=1 -run '$(PG_UI_TESTS)' ./ui
+	BACKTRACK_TEST_ENGINE=postgres $(GO) test -race -count=1 -timeout 20m -run '$(PG_UI_TESTS)' ./ui
 	$(MAKE) --no-print-directory fuzz
 
 # Each Fuzz function in the tree, a few seconds each, one worker (the

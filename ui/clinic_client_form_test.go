@@ -27,7 +27,6 @@ func TestClinicNewClientWaitsForTheServerAndIsAddedOnce(t *testing.T) {
 	typeInto(d, f.LastName, "Fischer")
 
 	// when the server goes away as the therapist saves
-	srv.Settle(t)
 	srv.Kill(t)
 	tap(d, f.Save)
 	// then the form says so in a sentence, keeps the text, and offers to retry

@@ -53,7 +53,6 @@ func TestClinicSaveWaitsForTheServerAndLosesNothing(t *testing.T) {
 	f := newSessionTyped(t, d, "worse after the long drive")
 
 	// when the server goes away as the therapist saves
-	srv.Settle(t) // the client is on its disk
 	srv.Kill(t)
 	act(d, f.Submit)
 	// then the form says so in a sentence, keeps the text, and offers to retry

@@ -458,7 +458,7 @@ func BenchmarkClinicLoad(b *testing.B) {
 		fmt.Sscan(v, &seconds)
 	}
 	for i := 0; i < b.N; i++ {
-		res := runLoad(b, where, 10, time.Duration(seconds)*time.Second)
+		res := runLoad(b, where, 10, loadLength{time: time.Duration(seconds) * time.Second})
 		b.ReportMetric(float64(res.saves), "saves")
 		b.ReportMetric(float64(res.reads), "reads")
 		b.ReportMetric(res.p50.Seconds()*1000, "p50-save-ms")

@@ -64,14 +64,24 @@ func TestServerKilledDuringSavesLosesNothingAcknowledged(t *testing.T) {
 			}
 		}()
 	}
-	for {
+	// the server is killed once 40 saves were answered (every desk that
+	// met an error before then has stopped, and fails the test below)
+	desksDone := make(chan struct{})
+	go func() { wg.Wait(); close(desksDone) }()
+	for giveUp := time.After(hangGuard); ; {
 		mu.Lock()
-		n := len(acked)
+		n, failed := len(acked), len(unacked)
 		mu.Unlock()
 		if n >= 40 {
 			break
 		}
-		time.Sleep(5 * time.Millisecond)
+		select {
+		case <-desksDone:
+			t.Fatalf("the desks stopped after %d saves, %d refused, with the server up", n, failed)
+		case <-giveUp:
+			t.Fatalf("%d saves answered in %v", n, hangGuard)
+		case <-time.After(5 * time.Millisecond):
+		}
 	}
 	srv.Kill(t)
 	close(stop)

@@ -312,19 +312,3 @@ func ClinicLogin(tb testing.TB, dsn, name, group string) string {
 	}
 	return strings.Replace(dsn, "backtrack@", role+"@", 1)
 }
-
-// Settle writes everything committed so far into the server's files
-// (CHECKPOINT): the private server runs with synchronous_commit off for
-// speed, so a Kill could otherwise lose the last commits, which a test of
-// what a kill must not lose has to have made durable first.
-func (srv *Server) Settle(tb testing.TB) {
-	tb.Helper()
-	admin, err := sql.Open("pgx", srv.admin)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer admin.Close()
-	if _, err := admin.ExecContext(context.Background(), "CHECKPOINT"); err != nil {
-		tb.Fatalf("checkpoint: %v", err)
-	}
-}
