@@ -5,3 +5,11 @@ package sqlstore
 // RefreshVisitsSQL is the statement that brings the kept visits of the
 // clients matched by where up to date.
 var RefreshVisitsSQL = refreshVisitsSQL
+
+// ListAtMost lowers the most ids a query lists, for a test of what a
+// bulk write does past it; the returned func puts it back.
+func ListAtMost(n int) (restore func()) {
+	was := listedIDsAtMost
+	listedIDsAtMost = n
+	return func() { listedIDsAtMost = was }
+}

@@ -274,13 +274,17 @@ func (s *Store) SaveSessionWithConsent(ctx context.Context, sess store.Session, 
 			clientID = current.ClientID
 		}
 		// a second attempt at a save whose answer was lost: its consent
-		// and its answer are recorded already (replay.go)
-		_, again, err := b.replayed(sess)
-		if err != nil {
-			return err
-		}
-		if again {
-			check = store.ConsentCheck{}
+		// and its answer are recorded already (replay.go); asked only
+		// when there is a consent to record, since the save itself
+		// asks again
+		if len(check.Missing) > 0 {
+			_, again, err := b.replayed(sess)
+			if err != nil {
+				return err
+			}
+			if again {
+				check = store.ConsentCheck{}
+			}
 		}
 		if check.Answer == store.ConsentGivenNow && len(check.Missing) > 0 {
 			day := sess.Start
@@ -298,6 +302,7 @@ func (s *Store) SaveSessionWithConsent(ctx context.Context, sess store.Session, 
 			}
 		}
 		var saved store.Session
+		var err error
 		switch {
 		case how.Amend:
 			saved, err = b.AmendSession(sess, how.Reason, how.By)

@@ -6,10 +6,13 @@ import (
 	"backtrack/store"
 )
 
-// listedNotesAtMost is the most notes whose tags, marks and amendments are
-// read by their ids listed in the query; more (an export, a check) are
-// read by joining their rows to the notes, which suits a whole record.
-const listedNotesAtMost = 1000
+// listedIDsAtMost is the most ids a query lists (the engines cap a
+// statement's arguments, SQLite at 32,766): the most notes whose tags,
+// marks and amendments are read by their ids, more (an export, a check)
+// being read by joining their rows to the notes, which suits a whole
+// record; the most clients whose kept visits are brought up to date by
+// id, more (an import) being brought up to date all at once.
+var listedIDsAtMost = 1000
 
 // noteRows picks out the rows of a table of the notes' parts (tags, body
 // marks, amendments) that belong to the notes read: by the notes' ids
@@ -25,7 +28,7 @@ type noteRows struct {
 // filter is the FROM clause's tail and WHERE for table's column holding
 // the note's id, with its arguments.
 func (n noteRows) filter(column string) (string, []any) {
-	if len(n.out) > listedNotesAtMost {
+	if len(n.out) > listedIDsAtMost {
 		return ` JOIN sessions s ON s.id = ` + column + ` WHERE ` + n.where, n.args
 	}
 	ids := make([]any, len(n.out))

@@ -109,3 +109,35 @@ func TestANewClientSentTwiceIsRecordedOnce(t *testing.T) {
 		t.Errorf("%d clients, email %q, %d entries: want the one client with the email, one edit more", n, stored.Email, entries())
 	}
 }
+
+// A note saved with the consent given at the visit, sent again because its
+// answer was lost, records the consent and the therapist's answer once.
+func TestASaveWithConsentSentTwiceRecordsTheConsentOnce(t *testing.T) {
+	ctx := context.Background()
+	s := testkit.OpenStore(t, fixedNow)
+	c := mustClient(t, s, "Jonas", "Weber")
+	glute, err := s.TermNamed(ctx, store.Muscle, "Gluteus medius")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess := store.Session{ClientID: c.ID, UID: store.NewUID(), Start: store.WallClock(fixedNow), DurationMin: 60,
+		Muscles: []store.Tag{{TermID: glute.ID, Name: glute.Name, Side: store.Left}}}
+	check := store.ConsentCheck{Missing: store.MissingConsent(nil, sess.Muscles, sess.Start), Answer: store.ConsentGivenNow}
+	first, err := s.SaveSessionWithConsent(ctx, sess, check, sqlstore.SessionSave{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	logged := auditLength(t, s)
+	again, err := s.SaveSessionWithConsent(ctx, sess, check, sqlstore.SessionSave{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := s.Health(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.ID != first.ID || len(h.Consents) != 1 || auditLength(t, s) != logged {
+		t.Errorf("sent twice: ids %d and %d, %d consents, %d history entries (was %d); want one of each, unchanged",
+			first.ID, again.ID, len(h.Consents), auditLength(t, s), logged)
+	}
+}

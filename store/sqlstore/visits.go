@@ -62,6 +62,14 @@ func (s *Store) refreshVisits(ctx context.Context, tx *sql.Tx, clientIDs ...int6
 	if len(clientIDs) == 0 {
 		return nil
 	}
+	// a bulk write (an import, a move) touches more clients than a list
+	// of ids may hold: every row then, as the migration does
+	if len(clientIDs) > listedIDsAtMost {
+		if _, err := tx.ExecContext(ctx, refreshVisitsSQL(s.OnServer(), `1 = 1`)); err != nil {
+			return fmt.Errorf("%d clients' last visits: %w", len(clientIDs), err)
+		}
+		return nil
+	}
 	// one statement, run unprepared: on a server a prepared statement is
 	// two round trips more (prepare, close)
 	ids := make([]any, len(clientIDs))
