@@ -156,6 +156,9 @@ func readPlans(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]st
 // due at their next visit, with where they stand ("visit 5 of 8 · ODI
 // due"), by name.
 func (s *Store) ReassessmentDue(ctx context.Context) ([]store.ReassessmentDue, error) {
+	if s.contactsOnly {
+		return nil, nil // plans and measures are clinical: not the front desk's
+	}
 	var out []store.ReassessmentDue
 	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
 		plans, err := readPlans(ctx, tx, `p.client_id IN (SELECT id FROM clients WHERE archived = FALSE)`)

@@ -19,6 +19,8 @@ type clinic struct {
 	anna, ben *sqlstore.Store
 	frontDesk *sql.DB
 	auditor   *sql.DB
+	// frontDeskDSN opens the front desk's login as a desk does
+	frontDeskDSN string
 }
 
 func openClinic(t *testing.T) clinic {
@@ -42,7 +44,11 @@ func openClinic(t *testing.T) clinic {
 		name  string
 		group string
 	}{{&c.frontDesk, "frida", "backtrack_front_desk"}, {&c.auditor, "otto", "backtrack_auditor"}} {
-		db, err := sql.Open("pgx", as(p.name, p.group))
+		login := as(p.name, p.group)
+		if p.db == &c.frontDesk {
+			c.frontDeskDSN = login
+		}
+		db, err := sql.Open("pgx", login)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -119,6 +125,15 @@ func TestPrivateNotesAreTheirAuthorsOnTheServer(t *testing.T) {
 		if _, err := c.frontDesk.Exec(q); err == nil || !strings.Contains(err.Error(), "permission denied") {
 			t.Errorf("front desk: %s: %v, want permission denied", q, err)
 		}
+	}
+	// and its store answers the desk's clinical questions with nothing,
+	// rather than with the server's refusal, as its list shows contacts
+	desk := testkit.OpenStoreAt(t, c.frontDeskDSN)
+	if n, err := desk.UnsignedCount(ctx); err != nil || n != 0 {
+		t.Errorf("front desk's notes to sign: %d, %v", n, err)
+	}
+	if due, err := desk.ReassessmentDue(ctx); err != nil || len(due) != 0 {
+		t.Errorf("front desk's re-assessments due: %v, %v", due, err)
 	}
 	// the auditor reads every note, private ones too, and the history, and writes nothing
 	var notes, entries int
