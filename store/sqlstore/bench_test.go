@@ -147,38 +147,9 @@ func BenchmarkLongHistory(b *testing.B) {
 		}
 	})
 	b.Run("baseline", func(b *testing.B) {
+		r := &rawSQL{db: raw}
 		for i := 0; i < b.N; i++ {
-			rows, err := raw.QueryContext(ctx, `SELECT id, client_id, started_at, duration_min, pain_before,
-				pain_after, trigger_other, subjective, objective, assessment, plan, home_care, created_at, updated_at
-				FROM sessions WHERE client_id = ? ORDER BY started_at DESC, id DESC`, longTermClient)
-			if err != nil {
-				b.Fatal(err)
-			}
-			for rows.Next() {
-				var id, client, dur int64
-				var start, other, subj, obj, ass, plan, home, created, updated string
-				var before, after sql.NullInt64
-				if err := rows.Scan(&id, &client, &start, &dur, &before, &after, &other, &subj, &obj, &ass,
-					&plan, &home, &created, &updated); err != nil {
-					b.Fatal(err)
-				}
-			}
-			rows.Close()
-			rows, err = raw.QueryContext(ctx, `SELECT st.session_id, t.id, t.kind, t.name, t.retired, st.side
-				FROM session_tags st JOIN terms t ON t.id = st.term_id JOIN sessions s ON s.id = st.session_id
-				WHERE s.client_id = ? ORDER BY st.session_id`, longTermClient)
-			if err != nil {
-				b.Fatal(err)
-			}
-			for rows.Next() {
-				var sid, tid int64
-				var kind, name, side string
-				var retired bool
-				if err := rows.Scan(&sid, &tid, &kind, &name, &retired, &side); err != nil {
-					b.Fatal(err)
-				}
-			}
-			rows.Close()
+			r.longHistory(b)
 		}
 	})
 }

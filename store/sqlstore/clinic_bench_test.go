@@ -333,10 +333,11 @@ func BenchmarkClinicOpenLongTerm(b *testing.B) {
 	})
 }
 
-// longHistory reads the long-term client's notes and their tags, the
-// tags by the notes' ids (a server reads them through the index then,
-// where a join to the notes scans the whole table).
-func (r *rawSQL) longHistory(b *testing.B) {
+// longHistory reads the long-term client's notes and their parts as
+// plainly as SQL allows: the notes' rows, then their tags, body marks and
+// amendments by the notes' ids (a server reads them through the index
+// then, where a join to the notes scans the whole table).
+func (r *rawSQL) longHistory(b testing.TB) {
 	rows, err := r.db.Query(r.q(`SELECT id, client_id, started_at, duration_min, pain_before,
 		pain_after, trigger_other, subjective, objective, assessment, plan, home_care, created_at, updated_at
 		FROM sessions WHERE client_id = ? ORDER BY started_at DESC, id DESC`), longTermClient)
@@ -355,21 +356,35 @@ func (r *rawSQL) longHistory(b *testing.B) {
 		ids = append(ids, id)
 	}
 	rows.Close()
-	rows, err = r.db.Query(r.q(`SELECT st.session_id, t.id, t.kind, t.name, t.retired, st.side
-		FROM session_tags st JOIN terms t ON t.id = st.term_id
-		WHERE st.session_id IN (?`+strings.Repeat(", ?", len(ids)-1)+`)`), ids...)
-	if err != nil {
-		b.Fatal(err)
+	if len(ids) == 0 {
+		b.Fatal("the long-term client has no notes")
 	}
-	for rows.Next() {
-		var sid, tid int64
-		var kind, name, side string
-		var retired bool
-		if err := rows.Scan(&sid, &tid, &kind, &name, &retired, &side); err != nil {
+	in := `(?` + strings.Repeat(", ?", len(ids)-1) + `)`
+	read := func(query string, scan func(*sql.Rows) error) {
+		rows, err := r.db.Query(r.q(query), ids...)
+		if err != nil {
 			b.Fatal(err)
 		}
+		defer rows.Close()
+		for rows.Next() {
+			if err := scan(rows); err != nil {
+				b.Fatal(err)
+			}
+		}
 	}
-	rows.Close()
+	var sid, tid int64
+	var kind, name, side, region, at, by, reason, changed, previous string
+	var retired bool
+	var intensity, painType, from sql.NullInt64
+	read(`SELECT st.session_id, t.id, t.kind, t.name, t.retired, st.side
+		FROM session_tags st JOIN terms t ON t.id = st.term_id WHERE st.session_id IN `+in,
+		func(rows *sql.Rows) error { return rows.Scan(&sid, &tid, &kind, &name, &retired, &side) })
+	read(`SELECT session_id, region, intensity, pain_type_id, from_term, from_side
+		FROM session_regions WHERE session_id IN `+in,
+		func(rows *sql.Rows) error { return rows.Scan(&sid, &region, &intensity, &painType, &from, &side) })
+	read(`SELECT session_id, amended_at, amended_by, reason, changed, previous
+		FROM session_amendments WHERE session_id IN `+in,
+		func(rows *sql.Rows) error { return rows.Scan(&sid, &at, &by, &reason, &changed, &previous) })
 }
 
 // BenchmarkClinicSave saves a session with 8 tags (validated, audited, the
