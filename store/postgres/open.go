@@ -12,9 +12,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
-	"sort"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -22,6 +20,7 @@ import (
 	"github.com/jackc/pgx/v5/stdlib"
 
 	"backtrack/store"
+	"backtrack/store/schema"
 )
 
 //go:embed migrations/*.sql
@@ -32,15 +31,10 @@ func IsDSN(s string) bool {
 	return strings.HasPrefix(s, "postgres://") || strings.HasPrefix(s, "postgresql://")
 }
 
-// Migrated is work in Go that a schema version needs beside its SQL, run
-// in that migration's transaction.
-type Migrated func(ctx context.Context, tx *sql.Tx) error
-
 // DB is an open connection to the practice's server.
 type DB struct {
-	dsn   string // as given, for Path; never printed with its password
-	pool  *sql.DB
-	after map[int]Migrated
+	dsn  string // as given, for Path; never printed with its password
+	pool *sql.DB
 	// readOnly: opened by OpenReadOnly, whose sessions the server keeps
 	// from writing.
 	readOnly bool
@@ -52,10 +46,10 @@ type DB struct {
 const writeLock = 0x6261636b // "back"
 
 // Open connects to the server at dsn (postgres://role@host/db?sslmode=…)
-// and brings the schema up to date; after[v] runs inside migration v's
-// transaction. A schema written by a newer Backtrack is refused with
-// store.ErrNewerSchema and left untouched.
-func Open(ctx context.Context, dsn string, after map[int]Migrated) (*DB, error) {
+// and brings the schema up to date; steps[name] runs inside the named
+// migration's transaction. A schema written by a newer Backtrack is refused
+// with store.ErrNewerSchema and left untouched.
+func Open(ctx context.Context, dsn string, steps schema.Steps) (*DB, error) {
 	config, err := pgx.ParseConfig(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open the practice server: %w", err)
@@ -63,10 +57,10 @@ func Open(ctx context.Context, dsn string, after map[int]Migrated) (*DB, error) 
 	pool := sql.OpenDB(rebindConnector{stdlib.GetConnector(*config)})
 	pool.SetMaxOpenConns(8)
 	pool.SetMaxIdleConns(4)
-	db := &DB{dsn: dsn, pool: pool, after: after}
-	if err := db.migrate(ctx); err != nil {
+	db := &DB{dsn: dsn, pool: pool}
+	if err := schema.Apply(ctx, db, migrations, steps); err != nil {
 		pool.Close()
-		return nil, err
+		return nil, fmt.Errorf("open the practice server: %w", Classify(err))
 	}
 	return db, nil
 }
@@ -160,98 +154,75 @@ func Classify(err error) error {
 	return err
 }
 
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
+// migrations are the embedded schema changes, by the version their file
+// names start with: the same versions as SQLite's, in PostgreSQL's types.
+var migrations = schema.MustLoad(migrationFiles, "migrations")
 
-func migrations() []migration {
-	entries, err := fs.ReadDir(migrationFiles, "migrations")
-	if err != nil {
-		panic(err)
-	}
-	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
-	var out []migration
-	for i, e := range entries {
-		body, err := migrationFiles.ReadFile("migrations/" + e.Name())
-		if err != nil {
-			panic(err)
-		}
-		out = append(out, migration{version: i + 1, name: e.Name(), sql: string(body)})
-	}
-	return out
-}
+// Migrations lists the schema changes this Backtrack applies to a server.
+func Migrations() []schema.Migration { return migrations }
 
 // SchemaVersion is the version this Backtrack writes.
-func SchemaVersion() int { return len(migrations()) }
+func SchemaVersion() int { return schema.Latest(migrations) }
 
-// migrate brings the schema up to date, one transaction per version, under
-// a lock so two desks starting together migrate once.
-func (db *DB) migrate(ctx context.Context) error {
-	conn, err := db.pool.Conn(ctx)
+// migrationLock is held by a migration's transaction, so two desks starting
+// together migrate once: the second waits, then reads the version the first
+// left.
+const migrationLock = writeLock + 1
+
+// BeginMigration begins a migration's transaction holding the migration
+// lock. A new database's owner creates the version's table here, inside
+// the lock; a therapist's role, which may not create tables, only ever
+// finds it.
+func (db *DB) BeginMigration(ctx context.Context) (*sql.Tx, error) {
+	tx, err := db.pool.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("open the practice server: %w", err)
+		return nil, err
 	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock(?)`, writeLock+1); err != nil {
-		return fmt.Errorf("open the practice server: %w", err)
+	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, migrationLock); err != nil {
+		tx.Rollback()
+		return nil, err
 	}
-	defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock(?)`, writeLock+1)
-	// A therapist's role may not create tables: only a new database's
-	// owner gets here without the table.
 	var exists bool
-	if err := conn.QueryRowContext(ctx, `SELECT to_regclass('backtrack_schema') IS NOT NULL`).Scan(&exists); err != nil {
-		return fmt.Errorf("open the practice server: %w", Classify(err))
+	if err := tx.QueryRowContext(ctx, `SELECT to_regclass('backtrack_schema') IS NOT NULL`).Scan(&exists); err != nil {
+		tx.Rollback()
+		return nil, err
 	}
 	if !exists {
-		if _, err := conn.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS backtrack_schema (version INTEGER NOT NULL)`); err != nil {
-			return fmt.Errorf("open the practice server: %w", Classify(err))
+		if _, err := tx.ExecContext(ctx, `CREATE TABLE backtrack_schema (version INTEGER NOT NULL)`); err != nil {
+			tx.Rollback()
+			return nil, err
 		}
 	}
-	var version int
-	err = conn.QueryRowContext(ctx, `SELECT version FROM backtrack_schema`).Scan(&version)
-	if errors.Is(err, sql.ErrNoRows) {
-		if _, err := conn.ExecContext(ctx, `INSERT INTO backtrack_schema (version) VALUES (0)`); err != nil {
-			return err
-		}
-	} else if err != nil {
-		return err
-	}
-	if version > SchemaVersion() {
-		return fmt.Errorf("open the practice server: schema version %d, this Backtrack knows up to %d: %w",
-			version, SchemaVersion(), store.ErrNewerSchema)
-	}
-	for _, m := range migrations() {
-		if m.version <= version {
-			continue
-		}
-		if err := db.migrateOne(ctx, conn, m); err != nil {
-			return fmt.Errorf("migrate to %s: %w", m.name, Classify(err))
-		}
-	}
-	return nil
+	return tx, nil
 }
 
-func (db *DB) migrateOne(ctx context.Context, conn *sql.Conn, m migration) error {
-	tx, err := conn.BeginTx(ctx, nil)
+// Version is the schema version, kept in backtrack_schema's one row; 0
+// before the table or its row exist.
+func (db *DB) Version(ctx context.Context, q schema.Querier) (int, error) {
+	var exists bool
+	if err := q.QueryRowContext(ctx, `SELECT to_regclass('backtrack_schema') IS NOT NULL`).Scan(&exists); err != nil || !exists {
+		return 0, err
+	}
+	var version sql.NullInt64
+	err := q.QueryRowContext(ctx, `SELECT max(version) FROM backtrack_schema`).Scan(&version)
+	return int(version.Int64), err
+}
+
+// SetVersion records the schema version in tx.
+func (db *DB) SetVersion(ctx context.Context, tx *sql.Tx, version int) error {
+	res, err := tx.ExecContext(ctx, `UPDATE backtrack_schema SET version = ?`, version)
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+	if n, err := res.RowsAffected(); err != nil || n > 0 {
 		return err
 	}
-	if fn := db.after[m.version]; fn != nil {
-		if err := fn(ctx, tx); err != nil {
-			return err
-		}
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE backtrack_schema SET version = ?`, m.version); err != nil {
-		return err
-	}
-	return tx.Commit()
+	_, err = tx.ExecContext(ctx, `INSERT INTO backtrack_schema (version) VALUES (?)`, version)
+	return err
 }
+
+// IsBusy is false: the server queues the migration's lock itself.
+func (db *DB) IsBusy(error) bool { return false }
 
 // ErrPasswordInAddress refuses a practice server's address that holds a
 // password, which would then be kept in plain text.

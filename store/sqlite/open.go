@@ -11,13 +11,12 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"backtrack/store"
 	"backtrack/store/safefile"
+	"backtrack/store/schema"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver (pure Go, no cgo)
 )
@@ -34,20 +33,15 @@ type DB struct {
 	write *sql.DB
 	// read serves queries from several connections; WAL lets them run
 	// beside the writer on a consistent snapshot.
-	read  *sql.DB
-	after map[int]Migrated
+	read *sql.DB
 }
 
-// Migrated is work in Go that a schema version needs beside its SQL (the
-// first audit entries, say), run in that migration's transaction so the
-// version lands with it or not at all.
-type Migrated func(ctx context.Context, tx *sql.Tx) error
-
 // Open opens the database at path, creating it (file 0600 in a 0700 folder)
-// and bringing its schema up to date; after[v] runs inside migration v's
-// transaction. A database written by a newer Backtrack is refused with
-// store.ErrNewerSchema and left untouched.
-func Open(ctx context.Context, path string, after map[int]Migrated) (*DB, error) {
+// and bringing its schema up to date; steps[name] runs inside the named
+// migration's transaction. A database written by a newer Backtrack is
+// refused with store.ErrNewerSchema and left untouched. Any number of
+// processes may open one new database at once.
+func Open(ctx context.Context, path string, steps schema.Steps) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("open database: no path given")
 	}
@@ -58,12 +52,12 @@ func Open(ctx context.Context, path string, after map[int]Migrated) (*DB, error)
 	// (a plaintext copy, even) goes at the next start.
 	safefile.SweepPartials(filepath.Dir(path))
 	safefile.SweepPartials(BackupDir(path))
-	db := &DB{path: path, after: after}
+	db := &DB{path: path}
 	db.write = openPool(dsn(path, true))
 	db.write.SetMaxOpenConns(1)
 	db.write.SetMaxIdleConns(1)
 	db.write.SetConnMaxLifetime(0)
-	if err := db.prepare(ctx); err != nil {
+	if err := db.prepare(ctx, steps); err != nil {
 		db.write.Close()
 		return nil, err
 	}
@@ -128,7 +122,7 @@ func escapePath(path string) string {
 // prepare checks the schema version before anything is written, then
 // switches the file to WAL (a setting stored in the file) and migrates. A
 // newer or foreign file is left exactly as it was.
-func (db *DB) prepare(ctx context.Context) error {
+func (db *DB) prepare(ctx context.Context, steps schema.Steps) error {
 	var version int
 	var mode string
 	err := db.write.QueryRowContext(ctx,
@@ -140,80 +134,52 @@ func (db *DB) prepare(ctx context.Context) error {
 		}
 		return fmt.Errorf("open database: %s is not a Backtrack database: %w", filepath.Base(db.path), err)
 	}
-	if version > len(migrations()) {
+	if version > SchemaVersion() {
 		return fmt.Errorf("open database: schema version %d, this Backtrack knows up to %d: %w",
-			version, len(migrations()), store.ErrNewerSchema)
+			version, SchemaVersion(), store.ErrNewerSchema)
 	}
 	if mode != "wal" {
 		if _, err := db.write.ExecContext(ctx, "PRAGMA journal_mode = WAL"); err != nil {
 			return fmt.Errorf("open database: set WAL: %w", Classify(err))
 		}
 	}
-	return db.migrate(ctx, version)
-}
-
-// migration is one numbered schema change.
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-// migrations returns the embedded migrations in order; file names start with
-// their version number ("001_schema.sql").
-func migrations() []migration {
-	entries, err := fs.ReadDir(migrationFiles, "migrations")
-	if err != nil {
-		panic(err) // embedded at build time: cannot fail at run time
-	}
-	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
-	var out []migration
-	for i, e := range entries {
-		body, err := migrationFiles.ReadFile("migrations/" + e.Name())
-		if err != nil {
-			panic(err)
-		}
-		out = append(out, migration{version: i + 1, name: e.Name(), sql: string(body)})
-	}
-	return out
-}
-
-// SchemaVersion is the version this Backtrack writes.
-func SchemaVersion() int { return len(migrations()) }
-
-// migrate applies each missing migration in its own transaction, recording
-// it in PRAGMA user_version in that same transaction.
-func (db *DB) migrate(ctx context.Context, version int) error {
-	for _, m := range migrations() {
-		if m.version <= version {
-			continue
-		}
-		if err := db.migrateOne(ctx, m); err != nil {
-			return fmt.Errorf("migrate to %s: %w", m.name, Classify(err))
-		}
+	if err := schema.Apply(ctx, db, migrations, steps); err != nil {
+		return fmt.Errorf("open database: %w", Classify(err))
 	}
 	return nil
 }
 
-func (db *DB) migrateOne(ctx context.Context, m migration) error {
-	tx, err := db.write.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
-	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-		return err
-	}
-	if fn := db.after[m.version]; fn != nil {
-		if err := fn(ctx, tx); err != nil {
-			return err
-		}
-	}
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
-		return err
-	}
-	return tx.Commit()
+// migrations are the embedded schema changes, by the version their file
+// names start with ("001_schema.sql").
+var migrations = schema.MustLoad(migrationFiles, "migrations")
+
+// Migrations lists the schema changes this Backtrack applies to a file.
+func Migrations() []schema.Migration { return migrations }
+
+// SchemaVersion is the version this Backtrack writes.
+func SchemaVersion() int { return schema.Latest(migrations) }
+
+// BeginMigration begins a migration's transaction (IMMEDIATE: it holds the
+// write lock from the start, so a second process waits, then reads the
+// version the first one left).
+func (db *DB) BeginMigration(ctx context.Context) (*sql.Tx, error) { return db.write.BeginTx(ctx, nil) }
+
+// Version is the schema version, kept in PRAGMA user_version.
+func (db *DB) Version(ctx context.Context, q schema.Querier) (int, error) {
+	var v int
+	err := q.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v)
+	return v, err
 }
+
+// SetVersion records the schema version in tx: user_version is in the
+// file's header, written with the transaction's pages.
+func (db *DB) SetVersion(ctx context.Context, tx *sql.Tx, version int) error {
+	_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", version))
+	return err
+}
+
+// IsBusy reports the write lock still held by another process.
+func (db *DB) IsBusy(err error) bool { return IsBusy(err) }
 
 // ErrOlderSchema means a database was opened read-only that this Backtrack
 // would first bring up to date: it must be opened normally once.

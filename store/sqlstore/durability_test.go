@@ -70,6 +70,9 @@ func TestMain(m *testing.M) {
 	if path := os.Getenv(signChildEnv); path != "" {
 		os.Exit(runSignChild(path))
 	}
+	if path := os.Getenv(openChildEnv); path != "" {
+		os.Exit(runOpenChild(path))
+	}
 	if path := os.Getenv(writerChildEnv); path != "" {
 		os.Exit(runWriterChild(path, os.Getenv(writerChildName)))
 	}

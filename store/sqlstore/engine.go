@@ -9,6 +9,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/postgres"
+	"backtrack/store/schema"
 	"backtrack/store/sqlite"
 )
 
@@ -36,11 +37,18 @@ type fileEngine interface {
 var ErrServerBackups = errors.New("these records are on the practice server, which is backed up on the server (pg_dump or a replica), not from the desk")
 
 // openEngine opens the records at where: a PostgreSQL DSN or a file path.
-func openEngine(ctx context.Context, where string, startLog func(context.Context, *sql.Tx) error) (engine, error) {
-	if postgres.IsDSN(where) {
-		return postgres.Open(ctx, where, map[int]postgres.Migrated{3: startLog, 11: fillVisits(true)})
+// The steps in Go that follow a migration's SQL are named by the
+// migration they complete, the same on both engines.
+func openEngine(ctx context.Context, where string, startLog schema.Step) (engine, error) {
+	onServer := postgres.IsDSN(where)
+	steps := schema.Steps{
+		"signed_record": startLog,             // the history begins with the records already kept
+		"client_visits": fillVisits(onServer), // each client's visits counted once
 	}
-	return sqlite.Open(ctx, where, map[int]sqlite.Migrated{3: startLog, 11: fillVisits(false)})
+	if onServer {
+		return postgres.Open(ctx, where, steps)
+	}
+	return sqlite.Open(ctx, where, steps)
 }
 
 // classify gives an engine's error the domain's name for it.

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"backtrack/store/safefile"
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
 )
@@ -72,11 +73,10 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	}
 	defer s.Close()
 	sum, err := run(s, ctx, f, sqlstore.ImportOptions{CheckOnly: check, Source: filepath.Base(files[0])})
-	if created != nil && (check || err != nil) {
-		// Nothing landed: the database --new made goes, and its folders.
-		if rmErr := created.remove(); rmErr != nil {
-			err = errors.Join(err, rmErr)
-		}
+	if created != nil {
+		// The new database takes its place only when the import landed;
+		// otherwise it goes, with the folders made for it.
+		err = created.finish(err == nil && !check, err)
 	}
 	var ie *sqlstore.ImportError
 	if errors.As(err, &ie) {
@@ -116,28 +116,53 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// newDatabase is a database import --new created, with the folders it
-// created for it, so a check or a refused import can leave nothing behind.
+// newDatabase is a database import --new builds under a partial name
+// beside its path, and puts in place only once the import has landed:
+// until then no other process can find it, and nothing at the path is ever
+// removed, so an import or a desk running beside this one at the same path
+// keeps what it made whatever this one does.
 type newDatabase struct {
 	store   *sqlstore.Store
 	path    string
-	folders []string // innermost first
+	partial string
+	folders []string // the folders this import made for it, innermost first
 }
 
-// createDatabase creates the database at path, remembering which of its
-// folders did not exist.
+// errCreatedMeanwhile is a database another process created at the path
+// while import --new filled its own.
+var errCreatedMeanwhile = errors.New("another program created the database while this import ran, so nothing was imported; run the import again without --new to import into it")
+
+// createDatabase creates a new database to be put at path, making the
+// folders it needs (and remembering which it made).
 func createDatabase(ctx context.Context, path string) (*newDatabase, error) {
 	created := &newDatabase{path: path}
+	var missing []string
 	for dir := filepath.Dir(path); ; dir = filepath.Dir(dir) {
 		if _, err := os.Stat(dir); err == nil || !errors.Is(err, os.ErrNotExist) {
 			break
 		}
-		created.folders = append(created.folders, dir)
+		missing = append(missing, dir)
 		if dir == filepath.Dir(dir) {
 			break
 		}
 	}
-	s, err := sqlstore.Open(ctx, path)
+	for i := len(missing) - 1; i >= 0; i-- {
+		// made here, or by another process at the same moment: only
+		// the folders this one made are its to remove
+		if err := os.Mkdir(missing[i], 0o700); err == nil {
+			created.folders = append([]string{missing[i]}, created.folders...)
+		} else if !errors.Is(err, os.ErrExist) {
+			created.removeFiles()
+			return nil, fmt.Errorf("create folder %s: %w", missing[i], err)
+		}
+	}
+	partial, err := safefile.Partial(filepath.Dir(path))
+	if err != nil {
+		created.removeFiles()
+		return nil, err
+	}
+	created.partial = partial
+	s, err := sqlstore.Open(ctx, partial)
 	if err != nil {
 		created.removeFiles()
 		return nil, err
@@ -146,20 +171,56 @@ func createDatabase(ctx context.Context, path string) (*newDatabase, error) {
 	return created, nil
 }
 
-// remove closes the new database and deletes it with its journal files
-// and the folders made for it.
-func (n *newDatabase) remove() error {
-	if err := n.store.Close(); err != nil {
-		return err
+// finish closes the new database and puts it at its path when keep is
+// true; otherwise, or when that fails, it removes the database and the
+// folders made for it. It returns err joined with what went wrong.
+func (n *newDatabase) finish(keep bool, err error) error {
+	if closeErr := n.store.Close(); closeErr != nil {
+		keep, err = false, errors.Join(err, closeErr)
 	}
-	return n.removeFiles()
+	if keep {
+		if placeErr := n.place(); placeErr != nil {
+			err = errors.Join(err, placeErr)
+		}
+	}
+	if rmErr := n.removeFiles(); rmErr != nil && err == nil && !keep {
+		err = rmErr
+	}
+	return err
 }
 
+// place gives the closed database its path, never replacing a file there:
+// a hard link fails when the name is taken. Where the disk has no hard
+// links (FAT), a rename after a look at the name leaves an instant in
+// which another process could create it.
+func (n *newDatabase) place() error {
+	if wal, err := os.Stat(n.partial + "-wal"); err == nil && wal.Size() > 0 {
+		return fmt.Errorf("the new database could not be completed at %s", n.path)
+	}
+	err := os.Link(n.partial, n.path)
+	if errors.Is(err, os.ErrExist) {
+		return errCreatedMeanwhile
+	}
+	if err != nil {
+		if _, statErr := os.Lstat(n.path); statErr == nil {
+			return errCreatedMeanwhile
+		}
+		if err := os.Rename(n.partial, n.path); err != nil {
+			return fmt.Errorf("put the new database at %s: %w", n.path, err)
+		}
+	}
+	return safefile.SyncDir(filepath.Dir(n.path))
+}
+
+// removeFiles removes the partial database, its journal files and the
+// folders made for it: only what this import created.
 func (n *newDatabase) removeFiles() error {
 	var errs []error
-	for _, f := range []string{n.path, n.path + "-wal", n.path + "-shm", n.path + "-journal"} {
-		if err := os.Remove(f); err != nil && !errors.Is(err, os.ErrNotExist) {
-			errs = append(errs, err)
+	if n.partial != "" {
+		for _, f := range []string{n.partial, n.partial + "-wal", n.partial + "-shm", n.partial + "-journal"} {
+			if err := os.Remove(f); err != nil && !errors.Is(err, os.ErrNotExist) {
+				errs = append(errs, err)
+			}
 		}
 	}
 	// os.Remove leaves a folder something else has put files into since.
