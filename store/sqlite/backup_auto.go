@@ -38,11 +38,33 @@ func BackupDir(dbPath string) string {
 	return filepath.Join(filepath.Dir(dbPath), "backups")
 }
 
-// backupPrefix starts every backup name of this database, so two databases
-// in one folder keep apart: "backtrack-".
-func backupPrefix(dbPath string) string {
+// backupPrefix starts every backup name of this database: its whole file
+// name, extension and all ("backtrack.db-"), so the backups of a.db and
+// a.sqlite in one folder never share a prefix and the rotation of one
+// never counts, or deletes, the other's.
+func backupPrefix(dbPath string) string { return filepath.Base(dbPath) + "-" }
+
+// legacyBackupPrefix is the prefix backups had when it dropped the
+// database's extension ("backtrack-"). Backups of that name are this
+// database's only while no other file in its folder has the same name but
+// for the extension: then they could be either's, and are left alone.
+func legacyBackupPrefix(dbPath string) (string, bool) {
 	base := filepath.Base(dbPath)
-	return strings.TrimSuffix(base, filepath.Ext(base)) + "-"
+	stem := strings.TrimSuffix(base, filepath.Ext(base))
+	entries, err := os.ReadDir(filepath.Dir(dbPath))
+	if err != nil {
+		return "", false
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if name == base || strings.HasPrefix(name, base+"-") {
+			continue // this database, its -wal and -shm
+		}
+		if strings.TrimSuffix(name, filepath.Ext(name)) == stem {
+			return "", false
+		}
+	}
+	return stem + "-", true
 }
 
 // BackupName is the file name a backup taken at t gets in BackupDir.
@@ -64,14 +86,23 @@ func ListBackups(dbPath string) ([]BackupFile, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list backups: %w", err)
 	}
-	prefix := backupPrefix(dbPath)
+	prefixes := []string{backupPrefix(dbPath)}
+	if legacy, ok := legacyBackupPrefix(dbPath); ok {
+		prefixes = append(prefixes, legacy)
+	}
 	var out []BackupFile
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || !strings.HasPrefix(name, prefix) {
+		if e.IsDir() {
 			continue
 		}
-		stamp, encrypted := strings.TrimPrefix(name, prefix), false
+		stamp, encrypted := "", false
+		for _, prefix := range prefixes {
+			if rest, ok := strings.CutPrefix(name, prefix); ok {
+				stamp = rest
+				break
+			}
+		}
 		switch {
 		case strings.HasSuffix(stamp, encryptedBackupExt):
 			stamp, encrypted = strings.TrimSuffix(stamp, encryptedBackupExt), true
