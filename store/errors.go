@@ -24,6 +24,10 @@ var (
 	ErrReadOnly = errors.New("the database or its folder cannot be written")
 )
 
+// ErrNotFile is records asked of a device, a named pipe or anything but an
+// ordinary file (--db /dev/null): refused before it is touched.
+var ErrNotFile = errors.New("the records are kept in an ordinary file; choose one")
+
 // Errors that pass: the save can be sent again as it was, and a desk
 // retries it (a new session keeps its UID, so a save that landed but whose
 // answer was lost is not recorded twice).

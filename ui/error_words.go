@@ -40,6 +40,7 @@ var namedErrorWords = []struct {
 	{store.ErrDatabaseInUse, "The records are open in another Backtrack window or program. Close it, then try again."},
 	{store.ErrUnreachable, "The practice server can't be reached. Check the network (or ask whoever runs the server), then try again."},
 	{store.ErrBusy, "Another program is writing the records. Wait for it to finish, then try again."},
+	{store.ErrNotFile, "That is not an ordinary file (a device or a pipe, say): the records are kept in a file. Choose another."},
 }
 
 // namedErrorText is the sentence for an error the store names, if err is one.

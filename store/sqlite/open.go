@@ -45,6 +45,9 @@ func Open(ctx context.Context, path string, steps schema.Steps) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("open database: no path given")
 	}
+	if err := RequireFile(path); err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
 	if err := safefile.EnsurePrivateFile(path); err != nil {
 		return nil, fmt.Errorf("open database: %w", Classify(err))
 	}
@@ -189,6 +192,9 @@ var ErrOlderSchema = errors.New("this database was written by an older Backtrack
 // created, nothing migrated, nothing written (check and audit use it). A
 // database of another schema version is refused.
 func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
+	if err := RequireFile(path); err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
 	if err := verifyMagic(path); err != nil {
 		return nil, fmt.Errorf("open database %s: %w", filepath.Base(path), err)
 	}

@@ -2,7 +2,9 @@ package sqlite
 
 import (
 	"encoding/binary"
+	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"syscall"
 
@@ -31,12 +33,12 @@ func (e *NotDatabaseError) Is(target error) bool { return target == store.ErrNot
 // Backtrack database: a command that only reads must refuse an empty or
 // foreign file instead of Open quietly turning it into an empty database.
 func RequireDatabase(path string) error {
+	if err := RequireFile(path); err != nil {
+		return err
+	}
 	st, err := os.Stat(path)
 	if err != nil {
 		return err
-	}
-	if st.IsDir() {
-		return &FolderError{Path: path}
 	}
 	// A write-ahead log with content may hold what the file lacks yet (a
 	// first run cut short): SQLite reads the two together on open.
@@ -78,3 +80,47 @@ func (e *FolderError) Error() string { return e.Path + " is a folder, not a data
 
 // Is makes the error syscall.EISDIR.
 func (e *FolderError) Is(target error) bool { return target == syscall.EISDIR }
+
+// NotFileError is a database path that names a device, a named pipe, a
+// socket: anything but an ordinary file or a folder. It is store.ErrNotFile
+// to errors.Is.
+type NotFileError struct {
+	Path string
+	Kind string // "a device", "a named pipe (FIFO)"…
+}
+
+func (e *NotFileError) Error() string {
+	return e.Path + " is " + e.Kind + ", not a file: " + store.ErrNotFile.Error()
+}
+
+// Unwrap makes the error store.ErrNotFile.
+func (e *NotFileError) Unwrap() error { return store.ErrNotFile }
+
+// RequireFile refuses, before anything opens, changes or creates it, a
+// database path that is a folder, a device, a named pipe or a socket: SQLite
+// would write a -journal beside a device and make it 0600, and reading a
+// named pipe waits forever. A path where nothing is yet passes (its folder
+// is checked when it is created).
+func RequireFile(path string) error {
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return err
+	case st.IsDir():
+		return &FolderError{Path: path}
+	case st.Mode().IsRegular():
+		return nil
+	}
+	kind := "not an ordinary file"
+	switch mode := st.Mode(); {
+	case mode&fs.ModeDevice != 0:
+		kind = "a device"
+	case mode&fs.ModeNamedPipe != 0:
+		kind = "a named pipe (FIFO)"
+	case mode&fs.ModeSocket != 0:
+		kind = "a socket"
+	}
+	return &NotFileError{Path: path, Kind: kind}
+}
