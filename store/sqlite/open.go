@@ -198,11 +198,10 @@ func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 	if err := verifyMagic(path); err != nil {
 		return nil, fmt.Errorf("open database %s: %w", filepath.Base(path), err)
 	}
-	read, err := sql.Open("sqlite", "file:"+escapePath(path)+"?mode=ro&_pragma=busy_timeout(5000)&_pragma=query_only(1)")
+	read, err := openReader(ctx, path) // beside live writers, or on a read-only disk
 	if err != nil {
-		return nil, fmt.Errorf("open database: %w", err)
+		return nil, fmt.Errorf("open database %s: %w", filepath.Base(path), Classify(err))
 	}
-	read.SetMaxOpenConns(2)
 	var version int
 	if err := read.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		read.Close()

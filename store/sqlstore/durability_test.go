@@ -70,6 +70,12 @@ func TestMain(m *testing.M) {
 	if path := os.Getenv(signChildEnv); path != "" {
 		os.Exit(runSignChild(path))
 	}
+	if path := os.Getenv(churnChildEnv); path != "" {
+		os.Exit(runChurnChild(path))
+	}
+	if path := os.Getenv(checkChildEnv); path != "" {
+		os.Exit(runCheckChild(path))
+	}
 	if path := os.Getenv(openChildEnv); path != "" {
 		os.Exit(runOpenChild(path))
 	}
