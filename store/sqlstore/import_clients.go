@@ -64,6 +64,17 @@ func (im *importer) clientRow(t *csvTable, row csvRow) error {
 		ok = false
 	}
 	if !ok {
+		// a cell that did not read still leaves the row's other
+		// problems to tell, all at once
+		var ve *store.ValidationError
+		if err := c.Validate(im.b.s.now()); errors.As(err, &ve) {
+			for _, p := range ve.Problems {
+				if p.Field == "medical_history" {
+					p.Field = historyColumn
+				}
+				report(p.Field, p.Message)
+			}
+		}
 		return nil
 	}
 	who := im.identify(c, uid)

@@ -28,6 +28,14 @@ var sessionColumnOf = map[string]string{"start": "date", "duration": "duration_m
 	string(store.PainType): "pain_types", string(store.Location): "locations", string(store.Trigger): "triggers",
 	string(store.Muscle): "muscles", string(store.Technique): "techniques"}
 
+// sessionColumn is the CSV column of a session validation field.
+func sessionColumn(field string) string {
+	if column, mapped := sessionColumnOf[field]; mapped {
+		return column
+	}
+	return field
+}
+
 // ImportSessionsCSV adds the sessions in a CSV file, each for a client
 // already recorded, in one transaction: all of them or none. Vocabulary the
 // list lacks is added as the therapist's own entries.
@@ -37,7 +45,11 @@ func (s *Store) ImportSessionsCSV(ctx context.Context, r io.Reader, opts ImportO
 
 // sessionRow checks and adds one session row.
 func (im *importer) sessionRow(t *csvTable, row csvRow) error {
-	report := func(column, msg string) { im.problem(ImportProblem{Row: row.number, Column: column, Message: msg}) }
+	reported := map[string]bool{}
+	report := func(column, msg string) {
+		reported[column] = true
+		im.problem(ImportProblem{Row: row.number, Column: column, Message: msg})
+	}
 	ok := true
 	client, column, err := im.sessionClient(t, row)
 	if err != nil {
@@ -104,6 +116,13 @@ func (im *importer) sessionRow(t *csvTable, row csvRow) error {
 		sess.SetTags(k, tags)
 	}
 	if !ok {
+		// the row's other problems, told all at once: those of the cells
+		// that did not read are told already
+		for _, p := range sess.Validate(client.DateOfBirth, im.b.s.now()) {
+			if column := sessionColumn(p.Field); !reported[column] {
+				report(column, p.Message)
+			}
+		}
 		return nil
 	}
 	if owner, known := im.sessionUIDs[uid]; uid != "" && known {
@@ -131,10 +150,7 @@ func (im *importer) sessionRow(t *csvTable, row csvRow) error {
 	var ve *store.ValidationError
 	if errors.As(err, &ve) {
 		for _, p := range ve.Problems {
-			column := p.Field
-			if c, mapped := sessionColumnOf[p.Field]; mapped {
-				column = c
-			}
+			column := sessionColumn(p.Field)
 			if column == "subjective" && t.get(row, "subjective") == "" && t.has("notes") {
 				column = "notes"
 			}
