@@ -28,6 +28,10 @@ var (
 // ordinary file (--db /dev/null): refused before it is touched.
 var ErrNotFile = errors.New("the records are kept in an ordinary file; choose one")
 
+// ErrNotesWithheld is a report or a note asked of a login that reads
+// clients' names and contact details only (a clinic's front desk).
+var ErrNotesWithheld = errors.New("this login sees clients' names and contact details only, so it cannot print reports or notes; a therapist prints them")
+
 // Errors that pass: the save can be sent again as it was, and a desk
 // retries it (a new session keeps its UID, so a save that landed but whose
 // answer was lost is not recorded twice).

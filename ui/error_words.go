@@ -13,6 +13,7 @@ import (
 	"backtrack/report"
 	"backtrack/store"
 	"backtrack/store/sqlstore"
+	"backtrack/ui/internal/words"
 )
 
 // Every sentence a therapist can read about an error is in this file, so
@@ -40,6 +41,7 @@ var namedErrorWords = []struct {
 	{store.ErrDatabaseInUse, "The records are open in another Backtrack window or program. Close it, then try again."},
 	{store.ErrUnreachable, "The practice server can't be reached. Check the network (or ask whoever runs the server), then try again."},
 	{store.ErrBusy, "Another program is writing the records. Wait for it to finish, then try again."},
+	{store.ErrNotesWithheld, "This login sees clients' names and contact details only, so it cannot print reports or notes. A therapist prints them."},
 	{store.ErrNotFile, "That is not an ordinary file (a device or a pipe, say): the records are kept in a file. Choose another."},
 }
 
@@ -173,7 +175,7 @@ func fileErrorText(err error) string {
 	case errors.Is(err, syscall.EROFS):
 		return "That disk can only be read, not written to."
 	case errors.Is(err, syscall.ENOSPC), errors.Is(err, store.ErrDiskFull):
-		return "The disk is full. Free some space, then try again."
+		return words.DiskFull
 	case errors.Is(err, store.ErrReadOnly):
 		return "The records' file or its folder cannot be written (a read-only disk, or no permission)."
 	case errors.Is(err, fs.ErrNotExist):

@@ -73,7 +73,7 @@ func (db *DB) backup(ctx context.Context, dest, passphrase string) (BackupInfo, 
 	}
 	defer os.Remove(plain)
 	if err := db.snapshot(ctx, plain); err != nil {
-		return BackupInfo{}, err
+		return BackupInfo{}, Classify(err) // a full disk is named as one
 	}
 	info, err := verifyDatabase(ctx, plain)
 	if err != nil {
@@ -87,7 +87,7 @@ func (db *DB) backup(ctx context.Context, dest, passphrase string) (BackupInfo, 
 		}
 		defer os.Remove(sealed)
 		if err := encryptFile(sealed, plain, passphrase); err != nil {
-			return BackupInfo{}, err
+			return BackupInfo{}, Classify(err)
 		}
 		if err := verifyEncrypted(ctx, sealed, plainDir, passphrase, info); err != nil {
 			return BackupInfo{}, fmt.Errorf("check the new backup: %w", err)

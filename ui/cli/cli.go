@@ -3,7 +3,9 @@
 package cli
 
 import (
+	"backtrack/store"
 	"backtrack/store/settings"
+	"backtrack/ui/internal/words"
 	"context"
 	"errors"
 	"flag"
@@ -92,6 +94,10 @@ func Run(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "backtrack %s: %s\nusage: %s\n", args[0],
 			strings.TrimPrefix(err.Error(), errUsage.Error()+": "), cmd.usage)
 		return ExitUsage
+	case errors.Is(err, store.ErrDiskFull):
+		// the desk's sentence, not the engine's "database or disk is full (13)"
+		fmt.Fprintf(env.Stderr, "backtrack %s: %s\n", args[0], words.DiskFull)
+		return 1
 	default:
 		fmt.Fprintf(env.Stderr, "backtrack %s: %v\n", args[0], err)
 		return 1

@@ -109,6 +109,9 @@ func runReport(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer s.Close()
+	if !s.ReadsNotes() {
+		return store.ErrNotesWithheld // before any folder is made for reports
+	}
 	if f.all {
 		return reportAll(ctx, env, s, f.out, period, opts, f.verbose)
 	}

@@ -11,3 +11,8 @@ func Plural(n int, one, many string) string {
 	}
 	return fmt.Sprintf("%d %s", n, many)
 }
+
+// DiskFull is the sentence for a write the disk had no room for, the same
+// in a dialog and in a terminal (never SQLite's "database or disk is full
+// (13)").
+const DiskFull = "The disk is full. Free some space, then try again."
