@@ -44,13 +44,21 @@ func TestABackupOnAFullDiskSaysSoInTheDesksWords(t *testing.T) {
 	}
 }
 
-func TestTheFrontDesksReportAllIsRefusedInASentenceLeavingNoFolder(t *testing.T) {
-	testkit.PostgresOnly(t)
-	// Given a clinic's server and the front desk's login
+// clinicServer is a new database on the private server, set up for a
+// clinic by its owner.
+func clinicServer(t *testing.T) string {
+	t.Helper()
 	dsn := testkit.PostgresDSN(t)
 	if code, _, stderr := runCLI(t, "clinic", "init", "--db", dsn); code != 0 {
 		t.Fatalf("clinic init: %s", stderr)
 	}
+	return dsn
+}
+
+func TestTheFrontDesksReportAllIsRefusedInASentenceLeavingNoFolder(t *testing.T) {
+	testkit.PostgresOnly(t)
+	// Given a clinic's server and the front desk's login
+	dsn := clinicServer(t)
 	frida := testkit.ClinicLogin(t, dsn, "frida", postgres.FrontDeskRole)
 
 	// When the front desk prints every client's report
@@ -68,10 +76,7 @@ func TestTheFrontDesksReportAllIsRefusedInASentenceLeavingNoFolder(t *testing.T)
 
 func TestClinicInitByALoginThatMayNotSetUpRolesSaysSo(t *testing.T) {
 	testkit.PostgresOnly(t)
-	dsn := testkit.PostgresDSN(t)
-	if code, _, stderr := runCLI(t, "clinic", "init", "--db", dsn); code != 0 {
-		t.Fatalf("clinic init: %s", stderr)
-	}
+	dsn := clinicServer(t)
 	// Given a login that neither owns the record nor may create roles (a
 	// therapist)
 	anna := testkit.ClinicLogin(t, dsn, "anna", postgres.TherapistRole)
