@@ -169,31 +169,45 @@ func SchemaVersion() int { return schema.Latest(migrations) }
 // left.
 const migrationLock = writeLock + 1
 
-// BeginMigration begins a migration's transaction holding the migration
-// lock. A new database's owner creates the version's table here, inside
-// the lock; a therapist's role, which may not create tables, only ever
-// finds it.
-func (db *DB) BeginMigration(ctx context.Context) (*sql.Tx, error) {
-	tx, err := db.pool.BeginTx(ctx, nil)
+// BeginMigration begins a migration's transaction once it holds the
+// migration lock. The lock is the connection's, taken before the
+// transaction begins: a transaction begun earlier would keep the server's
+// view of its tables from before it waited, and miss the table the desk
+// before it created. A new database's owner creates the version's table
+// here, inside the lock; a therapist's role, which may not create tables,
+// only ever finds it.
+func (db *DB) BeginMigration(ctx context.Context) (*sql.Tx, func(), error) {
+	conn, err := db.pool.Conn(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, migrationLock); err != nil {
-		tx.Rollback()
-		return nil, err
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock(?)`, migrationLock); err != nil {
+		conn.Close()
+		return nil, nil, err
+	}
+	release := func() {
+		conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock(?)`, migrationLock)
+		conn.Close()
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		release()
+		return nil, nil, err
 	}
 	var exists bool
 	if err := tx.QueryRowContext(ctx, `SELECT to_regclass('backtrack_schema') IS NOT NULL`).Scan(&exists); err != nil {
 		tx.Rollback()
-		return nil, err
+		release()
+		return nil, nil, err
 	}
 	if !exists {
 		if _, err := tx.ExecContext(ctx, `CREATE TABLE backtrack_schema (version INTEGER NOT NULL)`); err != nil {
 			tx.Rollback()
-			return nil, err
+			release()
+			return nil, nil, err
 		}
 	}
-	return tx, nil
+	return tx, release, nil
 }
 
 // Version is the schema version, kept in backtrack_schema's one row; 0

@@ -120,8 +120,10 @@ type Steps map[string]Step
 type Engine interface {
 	// Writer is the pool migrations run on.
 	Writer() *sql.DB
-	// BeginMigration begins a transaction holding the write lock.
-	BeginMigration(ctx context.Context) (*sql.Tx, error)
+	// BeginMigration begins a transaction holding the write lock, begun
+	// once the lock is held so it sees what the holder before it
+	// committed; release lets the lock go once the transaction has ended.
+	BeginMigration(ctx context.Context) (tx *sql.Tx, release func(), err error)
 	// Version is the schema version the database holds, read in q (the
 	// pool or a transaction); 0 for a new database.
 	Version(ctx context.Context, q Querier) (int, error)
@@ -179,11 +181,12 @@ func Apply(ctx context.Context, db Engine, ms []Migration, steps Steps) error {
 // transaction with the read of its version; done is true when none is
 // missing.
 func applyNext(ctx context.Context, db Engine, ms []Migration, steps Steps) (done bool, err error) {
-	tx, err := beginPatiently(ctx, db)
+	tx, release, err := beginPatiently(ctx, db)
 	if err != nil {
 		return false, fmt.Errorf("migrate: %w", err)
 	}
-	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
+	defer release()
+	defer tx.Rollback() //nolint:errcheck // a no-op after Commit; before release
 	version, err := db.Version(ctx, tx)
 	if err != nil {
 		return false, fmt.Errorf("migrate: read the schema version: %w", err)
@@ -223,17 +226,17 @@ func apply(ctx context.Context, db Engine, tx *sql.Tx, m Migration, step Step) e
 
 // beginPatiently begins a migration's transaction, waiting its turn while
 // another process migrates for longer than the engine waits by itself.
-func beginPatiently(ctx context.Context, db Engine) (*sql.Tx, error) {
+func beginPatiently(ctx context.Context, db Engine) (*sql.Tx, func(), error) {
 	deadline := time.Now().Add(patience)
 	pause := 50 * time.Millisecond
 	for {
-		tx, err := db.BeginMigration(ctx)
+		tx, release, err := db.BeginMigration(ctx)
 		if err == nil || !db.IsBusy(err) || time.Now().After(deadline) {
-			return tx, err
+			return tx, release, err
 		}
 		select {
 		case <-ctx.Done():
-			return nil, ctx.Err()
+			return nil, nil, ctx.Err()
 		case <-time.After(pause):
 		}
 		pause = min(2*pause, time.Second)

@@ -165,7 +165,10 @@ func SchemaVersion() int { return schema.Latest(migrations) }
 // BeginMigration begins a migration's transaction (IMMEDIATE: it holds the
 // write lock from the start, so a second process waits, then reads the
 // version the first one left).
-func (db *DB) BeginMigration(ctx context.Context) (*sql.Tx, error) { return db.write.BeginTx(ctx, nil) }
+func (db *DB) BeginMigration(ctx context.Context) (*sql.Tx, func(), error) {
+	tx, err := db.write.BeginTx(ctx, nil)
+	return tx, func() {}, err // the lock ends with the transaction
+}
 
 // Version is the schema version, kept in PRAGMA user_version.
 func (db *DB) Version(ctx context.Context, q schema.Querier) (int, error) {
