@@ -224,9 +224,18 @@ func TestAPrivateNotesHistoryStaysWithItsAuthor(t *testing.T) {
 	if _, err := c.anna.VoidSession(ctx, note.ID, "Void: "+secret, therapist); err != nil {
 		t.Fatal(err)
 	}
+	// a private draft discarded keeps its history private too
+	draft, err := c.anna.SaveSession(ctx, store.Session{ClientID: note.ClientID, DurationMin: 30, Private: true,
+		Start: time.Date(2026, 11, 9, 10, 0, 0, 0, time.Local), Notes: store.SOAP{Subjective: secret}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.anna.DeleteSession(ctx, draft.ID); err != nil {
+		t.Fatal(err)
+	}
 	about := func(log []store.AuditEntry) (n int) {
 		for _, e := range log {
-			if e.Record == note.UID || strings.Contains(e.Detail, secret) {
+			if e.Record == note.UID || e.Record == draft.UID || strings.Contains(e.Detail, secret) {
 				n++
 			}
 		}
@@ -242,12 +251,13 @@ func TestAPrivateNotesHistoryStaysWithItsAuthor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if raw, _ := json.Marshal(export); bytes.Contains(raw, []byte(secret)) || bytes.Contains(raw, []byte(note.UID)) {
+	if raw, _ := json.Marshal(export); bytes.Contains(raw, []byte(secret)) || bytes.Contains(raw, []byte(note.UID)) ||
+		bytes.Contains(raw, []byte(draft.UID)) {
 		t.Error("ben's export holds Anna's private note's history")
 	}
 	var leaked int
-	if err := asLogin(t, c.benDSN).QueryRowContext(ctx, `SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%divorce%' OR record = $1`,
-		note.UID).Scan(&leaked); err != nil || leaked != 0 {
+	if err := asLogin(t, c.benDSN).QueryRowContext(ctx, `SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%divorce%' OR record IN ($1, $2)`,
+		note.UID, draft.UID).Scan(&leaked); err != nil || leaked != 0 {
 		t.Errorf("ben in psql reads %d entries about Anna's private note (%v)", leaked, err)
 	}
 	var audited int

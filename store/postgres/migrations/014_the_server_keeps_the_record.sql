@@ -73,6 +73,11 @@ CREATE TRIGGER audit_log_entry_follows BEFORE INSERT ON audit_log
 -- it); only the owner names another (the entries a move or an import
 -- brings keep theirs). It takes the record's write lock, as a desk's write
 -- transaction does, so entries are numbered one at a time.
+-- The author of the private note an entry is about, when it was written
+-- ('' for any other): the server's, outside the seal, so an entry stays
+-- private after a private draft is discarded.
+ALTER TABLE audit_log ADD COLUMN private_to TEXT NOT NULL DEFAULT '';
+
 CREATE FUNCTION backtrack_append_log(p_at text, p_actor text, p_action text, p_record text, p_client text,
     p_detail text, p_content text, p_origin text) RETURNS audit_log LANGUAGE plpgsql
 SECURITY DEFINER SET search_path = public, pg_temp AS $$
@@ -80,6 +85,7 @@ DECLARE
     who       text := session_user;
     last_seq  bigint;
     last_hash text;
+    author    text;
     entry     audit_log;
 BEGIN
     PERFORM pg_advisory_xact_lock(1650549611); -- store/postgres writeLock
@@ -94,23 +100,30 @@ BEGIN
         last_seq := 0;
         last_hash := '';
     END IF;
-    INSERT INTO audit_log (seq, at, actor, action, record, client, detail, content, origin, prev, hash)
+    SELECT s.author INTO author FROM sessions s WHERE s.uid = p_record AND s.private;
+    INSERT INTO audit_log (seq, at, actor, action, record, client, detail, content, origin, prev, hash, private_to)
     VALUES (last_seq + 1, p_at, who, p_action, coalesce(p_record, ''), coalesce(p_client, ''),
             coalesce(p_detail, ''), coalesce(p_content, ''), coalesce(p_origin, ''), last_hash,
             backtrack_audit_seal(last_hash, last_seq + 1, p_at, who, p_action, coalesce(p_record, ''),
-                coalesce(p_client, ''), coalesce(p_detail, ''), coalesce(p_content, ''), coalesce(p_origin, '')))
+                coalesce(p_client, ''), coalesce(p_detail, ''), coalesce(p_content, ''), coalesce(p_origin, '')),
+            coalesce(author, ''))
     RETURNING * INTO entry;
     RETURN entry;
 END $$;
 REVOKE EXECUTE ON FUNCTION backtrack_append_log(text, text, text, text, text, text, text, text) FROM PUBLIC;
 
 -- Private stays private in the history: an entry about a note private to
--- someone else (its text, a reason, a consent answer) is not shown. The
--- note is looked up as the owner, since row-level security hides it from
--- the reader; a discarded draft's few entries say only that it was.
+-- someone else (its text, a reason, a consent answer, who and when) is not
+-- shown. A note that is there is private as it is now (so its entries
+-- follow it, as its tags do); a discarded one as it was when its entries
+-- were written. Looked up as the owner, as row-level security hides the
+-- note from the reader.
 CREATE FUNCTION backtrack_private_to_another(p_record text, p_reader name) RETURNS boolean LANGUAGE sql
 STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-    SELECT EXISTS (SELECT 1 FROM sessions s WHERE s.uid = p_record AND s.private AND s.author <> p_reader)
+    SELECT CASE WHEN EXISTS (SELECT 1 FROM sessions s WHERE s.uid = p_record)
+        THEN EXISTS (SELECT 1 FROM sessions s WHERE s.uid = p_record AND s.private AND s.author <> p_reader)
+        ELSE EXISTS (SELECT 1 FROM audit_log a WHERE a.record = p_record AND a.private_to NOT IN ('', p_reader))
+    END
 $$;
 ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY;
 CREATE POLICY audit_log_readable ON audit_log FOR SELECT
