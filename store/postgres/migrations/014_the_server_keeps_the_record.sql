@@ -1,6 +1,6 @@
 -- The server keeps the record's rules whatever a client sends, so a login
 -- in psql can do no more than its desk. The schema's owner (the clinic's
--- admin, who migrates, moves and imports; backtrack_names_authors, 012) is
+-- admin, who migrates, moves and imports: backtrack_role_names_others) is
 -- trusted as before; every other login is held to these rules:
 --
 -- * A signed (or legacy, or voided) note changes only by amendment: its
@@ -17,11 +17,14 @@
 -- * An entry about a private note is read by its author and the auditors
 --   only; backtrack_verify_chain checks the whole chain for any login
 --   without showing an entry.
+--
+-- Each statement may run again (a record brought back to an older version
+-- is migrated anew) and changes nothing twice.
 
 -- An entry's seal: the same bytes as store.AuditEntry.Seal, which defines
 -- it (fields joined by a unit separator, SHA-256, hex); a test holds the
 -- two equal.
-CREATE FUNCTION backtrack_audit_seal(p_prev text, p_seq bigint, p_at text, p_actor text, p_action text,
+CREATE OR REPLACE FUNCTION backtrack_audit_seal(p_prev text, p_seq bigint, p_at text, p_actor text, p_action text,
     p_record text, p_client text, p_detail text, p_content text, p_origin text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT AS $$
     SELECT encode(sha256(convert_to(concat_ws(E'\x1f', 'audit/1', p_prev, p_seq::text, p_at, p_actor,
@@ -30,19 +33,19 @@ $$;
 
 -- A moment as the record writes it (store.StampLayout): the verifier reads
 -- it back to the same text, so the seal it recomputes is the one written.
-CREATE FUNCTION backtrack_is_stamp(p_at text) RETURNS boolean LANGUAGE sql IMMUTABLE STRICT AS $$
+CREATE OR REPLACE FUNCTION backtrack_is_stamp(p_at text) RETURNS boolean LANGUAGE sql IMMUTABLE STRICT AS $$
     SELECT p_at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$'
 $$;
 
 -- Whether a role may name others (authors, actors, signers): the owner's.
-CREATE FUNCTION backtrack_role_names_others(p_role name) RETURNS boolean LANGUAGE sql STABLE AS $$
+CREATE OR REPLACE FUNCTION backtrack_role_names_others(p_role name) RETURNS boolean LANGUAGE sql STABLE AS $$
     SELECT pg_has_role(p_role, c.relowner, 'MEMBER')
     FROM pg_class c WHERE c.oid = 'sessions'::regclass
 $$;
 
 -- Every entry follows the last one and carries its seal, whoever writes it.
 -- It runs as the owner, so it sees entries row-level security hides.
-CREATE FUNCTION audit_log_entry_follows() RETURNS trigger LANGUAGE plpgsql
+CREATE OR REPLACE FUNCTION audit_log_entry_follows() RETURNS trigger LANGUAGE plpgsql
 SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
     last_seq  bigint := 0;
@@ -65,7 +68,7 @@ BEGIN
     END IF;
     RETURN NEW;
 END $$;
-CREATE TRIGGER audit_log_entry_follows BEFORE INSERT ON audit_log
+CREATE OR REPLACE TRIGGER audit_log_entry_follows BEFORE INSERT ON audit_log
     FOR EACH ROW EXECUTE FUNCTION audit_log_entry_follows();
 
 -- The one way a login writes an entry. The actor is the login role
@@ -76,9 +79,9 @@ CREATE TRIGGER audit_log_entry_follows BEFORE INSERT ON audit_log
 -- The author of the private note an entry is about, when it was written
 -- ('' for any other): the server's, outside the seal, so an entry stays
 -- private after a private draft is discarded.
-ALTER TABLE audit_log ADD COLUMN private_to TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit_log ADD COLUMN IF NOT EXISTS private_to TEXT NOT NULL DEFAULT '';
 
-CREATE FUNCTION backtrack_append_log(p_at text, p_actor text, p_action text, p_record text, p_client text,
+CREATE OR REPLACE FUNCTION backtrack_append_log(p_at text, p_actor text, p_action text, p_record text, p_client text,
     p_detail text, p_content text, p_origin text) RETURNS audit_log LANGUAGE plpgsql
 SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
@@ -118,7 +121,7 @@ REVOKE EXECUTE ON FUNCTION backtrack_append_log(text, text, text, text, text, te
 -- follow it, as its tags do); a discarded one as it was when its entries
 -- were written. Looked up as the owner, as row-level security hides the
 -- note from the reader.
-CREATE FUNCTION backtrack_private_to_another(p_record text, p_reader name) RETURNS boolean LANGUAGE sql
+CREATE OR REPLACE FUNCTION backtrack_private_to_another(p_record text, p_reader name) RETURNS boolean LANGUAGE sql
 STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
     SELECT CASE WHEN EXISTS (SELECT 1 FROM sessions s WHERE s.uid = p_record)
         THEN EXISTS (SELECT 1 FROM sessions s WHERE s.uid = p_record AND s.private AND s.author <> p_reader)
@@ -126,6 +129,7 @@ STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
     END
 $$;
 ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS audit_log_readable ON audit_log;
 CREATE POLICY audit_log_readable ON audit_log FOR SELECT
     USING (record = '' OR NOT backtrack_private_to_another(record, current_user) OR backtrack_is_auditor());
 
@@ -133,7 +137,7 @@ CREATE POLICY audit_log_readable ON audit_log FOR SELECT
 -- many entries and notes there are, and the first entry that is missing,
 -- out of its chain or changed (as verify.go's verifyChain finds them),
 -- without showing one.
-CREATE FUNCTION backtrack_verify_chain(OUT entries bigint, OUT notes bigint, OUT broken_at bigint, OUT problem text)
+CREATE OR REPLACE FUNCTION backtrack_verify_chain(OUT entries bigint, OUT notes bigint, OUT broken_at bigint, OUT problem text)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
     SELECT count(*) INTO entries FROM audit_log;
@@ -153,7 +157,7 @@ REVOKE EXECUTE ON FUNCTION backtrack_verify_chain() FROM PUBLIC;
 -- A signer as the record keeps them on a server: the login role, with the
 -- name given (the therapist's from Settings) beside it. The owner's names
 -- are kept as given (a moved practice's signers).
-CREATE FUNCTION backtrack_signer(p_name text) RETURNS text LANGUAGE sql STABLE AS $$
+CREATE OR REPLACE FUNCTION backtrack_signer(p_name text) RETURNS text LANGUAGE sql STABLE AS $$
     SELECT CASE
         WHEN backtrack_role_names_others(current_user) THEN p_name
         WHEN coalesce(btrim(p_name), '') = '' OR p_name = current_user::text THEN current_user::text
@@ -165,7 +169,7 @@ $$;
 -- Whether this transaction amended the note: inserted an amendment of it
 -- (its row's xmin is this transaction's id). With p_was, whether one of
 -- them keeps the note's text as it was (the row before the change).
-CREATE FUNCTION backtrack_amended_now(p_session bigint, p_was sessions DEFAULT NULL) RETURNS boolean LANGUAGE sql STABLE AS $$
+CREATE OR REPLACE FUNCTION backtrack_amended_now(p_session bigint, p_was sessions DEFAULT NULL) RETURNS boolean LANGUAGE sql STABLE AS $$
     SELECT EXISTS (
         SELECT 1 FROM session_amendments a
         WHERE a.session_id = p_session
@@ -182,9 +186,9 @@ $$;
 
 -- The transaction a note was signed or voided in (server-kept: no client
 -- sets it): its seal is written in the same transaction.
-ALTER TABLE sessions ADD COLUMN sealed_in xid8;
+ALTER TABLE sessions ADD COLUMN IF NOT EXISTS sealed_in xid8;
 
-CREATE FUNCTION sessions_keep_the_record() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION sessions_keep_the_record() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     locking boolean;
     voiding boolean;
@@ -250,12 +254,12 @@ BEGIN
     END IF;
     RETURN NEW;
 END $$;
-CREATE TRIGGER sessions_keep_the_record BEFORE INSERT OR UPDATE ON sessions
+CREATE OR REPLACE TRIGGER sessions_keep_the_record BEFORE INSERT OR UPDATE ON sessions
     FOR EACH ROW EXECUTE FUNCTION sessions_keep_the_record();
 
 -- A signed note's tags and marks change with the note: by amendment, or in
 -- the transaction that signs it (an import writes them first).
-CREATE FUNCTION note_parts_keep_the_record() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION note_parts_keep_the_record() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF backtrack_role_names_others(current_user) THEN
         RETURN coalesce(NEW, OLD);
@@ -269,23 +273,28 @@ BEGIN
     END IF;
     RETURN coalesce(NEW, OLD);
 END $$;
-CREATE TRIGGER session_tags_keep_the_record BEFORE INSERT OR UPDATE OR DELETE ON session_tags
+CREATE OR REPLACE TRIGGER session_tags_keep_the_record BEFORE INSERT OR UPDATE OR DELETE ON session_tags
     FOR EACH ROW EXECUTE FUNCTION note_parts_keep_the_record();
-CREATE TRIGGER session_regions_keep_the_record BEFORE INSERT OR UPDATE OR DELETE ON session_regions
+CREATE OR REPLACE TRIGGER session_regions_keep_the_record BEFORE INSERT OR UPDATE OR DELETE ON session_regions
     FOR EACH ROW EXECUTE FUNCTION note_parts_keep_the_record();
 
--- Amendments are kept as written, for everyone; a login's name the role.
-CREATE FUNCTION session_amendments_are_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Amendments are kept as written, for everyone; a login's name the role,
+-- and it amends a signed note only (a draft is edited).
+CREATE OR REPLACE FUNCTION session_amendments_are_kept() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
+        IF NOT backtrack_role_names_others(current_user) AND NOT EXISTS (
+            SELECT 1 FROM sessions s WHERE s.id = NEW.session_id AND (s.signed_at <> '' OR s.legacy)) THEN
+            RAISE EXCEPTION 'only a signed note is amended: a draft is edited';
+        END IF;
         NEW.amended_by := backtrack_signer(NEW.amended_by);
         RETURN NEW;
     END IF;
     RAISE EXCEPTION 'an amendment is kept as written: it is never changed or deleted';
 END $$;
-CREATE TRIGGER session_amendments_are_kept BEFORE INSERT OR UPDATE OR DELETE ON session_amendments
+CREATE OR REPLACE TRIGGER session_amendments_are_kept BEFORE INSERT OR UPDATE OR DELETE ON session_amendments
     FOR EACH ROW EXECUTE FUNCTION session_amendments_are_kept();
-CREATE TRIGGER session_amendments_no_truncate BEFORE TRUNCATE ON session_amendments
+CREATE OR REPLACE TRIGGER session_amendments_no_truncate BEFORE TRUNCATE ON session_amendments
     FOR EACH STATEMENT EXECUTE FUNCTION session_amendments_are_kept();
 
 -- A signed, legacy or voided note is never deleted, by anyone.
