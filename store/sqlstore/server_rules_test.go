@@ -68,6 +68,10 @@ func TestTheServerRefusesWhatTheDeskRefuses(t *testing.T) {
 	ctx := context.Background()
 	c := openClinic(t)
 	client, note := annasSignedNote(t, c, false, "Plan changed after the call")
+	other, err := c.anna.CreateClient(ctx, store.Client{FirstName: "Jonas", LastName: "Berg"})
+	if err != nil {
+		t.Fatal(err)
+	}
 	admin := testkit.OpenStoreAt(t, adminDSN(c))
 	before, err := admin.AuditLog(ctx, store.AuditQuery{})
 	if err != nil {
@@ -86,6 +90,7 @@ func TestTheServerRefusesWhatTheDeskRefuses(t *testing.T) {
 		{"its text rewritten", []string{`UPDATE sessions SET subjective = 'Nothing hurt' WHERE id = ` + id}},
 		{"its signature cleared", []string{`UPDATE sessions SET signed_at = '' WHERE id = ` + id}},
 		{"its signer changed", []string{`UPDATE sessions SET signed_by = 'Ben Otto, LMT' WHERE id = ` + id}},
+		{"moved to another client", []string{`UPDATE sessions SET client_id = ` + sqlValues(other.ID) + ` WHERE id = ` + id}},
 		{"its seal changed", []string{`UPDATE sessions SET content_hash = 'x' WHERE id = ` + id}},
 		{"voided without a reason", []string{`UPDATE sessions SET voided_at = '2026-11-20 10:00:00' WHERE id = ` + id}},
 		{"its tags deleted", []string{`DELETE FROM session_tags WHERE session_id = ` + id}},

@@ -220,8 +220,8 @@ BEGIN
         RETURN NEW;
     END IF;
     IF NEW.signed_at <> OLD.signed_at OR NEW.signed_by <> OLD.signed_by OR NEW.legacy <> OLD.legacy
-       OR NEW.uid <> OLD.uid THEN
-        RAISE EXCEPTION 'a signed note keeps its signature: it changes only by amendment';
+       OR NEW.uid <> OLD.uid OR NEW.client_id <> OLD.client_id THEN
+        RAISE EXCEPTION 'a signed note keeps its signature and its client: it changes only by amendment';
     END IF;
     -- an import gives the note it signs its time of writing
     IF NEW.created_at <> OLD.created_at AND OLD.sealed_in IS DISTINCT FROM pg_current_xact_id() THEN
@@ -234,10 +234,10 @@ BEGIN
     IF voiding AND btrim(NEW.void_reason) = '' THEN
         RAISE EXCEPTION 'a note is voided with a reason';
     END IF;
-    IF (NEW.client_id, NEW.started_at, NEW.duration_min, NEW.pain_before, NEW.pain_after, NEW.trigger_other,
+    IF (NEW.started_at, NEW.duration_min, NEW.pain_before, NEW.pain_after, NEW.trigger_other,
         NEW.subjective, NEW.objective, NEW.assessment, NEW.plan, NEW.home_care, NEW.private)
        IS DISTINCT FROM
-       (OLD.client_id, OLD.started_at, OLD.duration_min, OLD.pain_before, OLD.pain_after, OLD.trigger_other,
+       (OLD.started_at, OLD.duration_min, OLD.pain_before, OLD.pain_after, OLD.trigger_other,
         OLD.subjective, OLD.objective, OLD.assessment, OLD.plan, OLD.home_care, OLD.private) THEN
         IF OLD.voided_at <> '' OR voiding THEN
             RAISE EXCEPTION 'a voided note stays as it is';
