@@ -1,5 +1,6 @@
 -- The clinic's group roles (clinic init). Row-level security on sessions
--- (migration 004) keeps private notes to their authors on top of these.
+-- and the audit log (migrations 005 and 014) keeps private notes and their
+-- history to their authors on top of these.
 DO $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'backtrack_therapist') THEN
@@ -18,10 +19,18 @@ GRANT SELECT ON backtrack_schema TO backtrack_therapist, backtrack_front_desk, b
 
 -- None of these roles owns the schema, so none names a note's author: the
 -- server makes every note a therapist inserts theirs (migration 012).
--- Therapists read and write the record; the audit log only grows (its
--- triggers refuse changes), and signed notes are never deleted.
+-- Therapists read and write the record, within the rules the server keeps
+-- (migration 014): a signed note changes only by amendment, amendments are
+-- kept, and the audit log is written by the server alone
+-- (backtrack_append_log, running as the owner), never by a login's INSERT.
 GRANT SELECT, INSERT, UPDATE, DELETE ON clients, sessions, session_tags, session_regions, terms, measures, plans TO backtrack_therapist;
-GRANT SELECT, INSERT ON session_amendments, audit_log TO backtrack_therapist;
+GRANT SELECT, INSERT ON session_amendments TO backtrack_therapist;
+GRANT SELECT ON audit_log TO backtrack_therapist;
+REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_log FROM backtrack_therapist;
+GRANT EXECUTE ON FUNCTION backtrack_append_log(text, text, text, text, text, text, text, text) TO backtrack_therapist;
+-- Any reader of the history may have the whole chain checked, entries it
+-- may not read included (backtrack_verify_chain answers without them).
+GRANT EXECUTE ON FUNCTION backtrack_verify_chain() TO backtrack_therapist, backtrack_auditor;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO backtrack_therapist;
 
 -- The front desk books people in: names and contact details, no clinical

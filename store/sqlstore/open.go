@@ -35,6 +35,9 @@ type Store struct {
 	// heads holds, for each write transaction under way (*sql.Tx), the
 	// audit log's last entry as that transaction wrote it (appendLog)
 	heads sync.Map
+	// serverLog: the practice server writes the audit log itself
+	// (backtrack_append_log), once its schema is up to date
+	serverLog bool
 }
 
 // Option adjusts a Store when it is opened.
@@ -66,6 +69,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 			return nil, err
 		}
 		s.actor = func() string { return role }
+		s.serverLog = true
 		notes, err := pg.ReadsNotes(ctx)
 		if err != nil {
 			engine.Close()

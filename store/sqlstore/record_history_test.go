@@ -191,7 +191,7 @@ func TestTheRecordProvesNothingWasChangedOutsideBacktrack(t *testing.T) {
 			"entry 3"},
 		{"a log entry deleted", `DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = 4`,
 			"entries 4 to 4 are missing"},
-		{"a signed note deleted", `DROP TRIGGER signed_sessions_are_kept; DELETE FROM session_tags WHERE session_id IN (SELECT id FROM sessions WHERE signed_at <> '' AND voided_at = '');
+		{"a signed note deleted", `DROP TRIGGER signed_sessions_are_kept; DROP TRIGGER session_amendments_no_delete; DELETE FROM session_tags WHERE session_id IN (SELECT id FROM sessions WHERE signed_at <> '' AND voided_at = '');
 			DELETE FROM session_amendments; DELETE FROM sessions WHERE signed_at <> '' AND voided_at = ''`,
 			"was deleted outside Backtrack"},
 	}
@@ -217,7 +217,11 @@ func TestTheDatabaseRefusesToRewriteTheLogOrDeleteASignedNote(t *testing.T) {
 	}
 	defer db.Close()
 	for _, stmt := range []string{`UPDATE audit_log SET detail = 'x'`, `DELETE FROM audit_log`,
-		`DELETE FROM sessions WHERE signed_at <> ''`} {
+		`DELETE FROM sessions WHERE signed_at <> ''`,
+		// a signature, a void and an amendment stay as written
+		`UPDATE sessions SET signed_at = '' WHERE signed_at <> ''`, `UPDATE sessions SET signed_by = 'Ben Otto' WHERE signed_at <> ''`,
+		`UPDATE sessions SET voided_at = '' WHERE voided_at <> ''`, `UPDATE sessions SET void_reason = 'x' WHERE voided_at <> ''`,
+		`UPDATE session_amendments SET reason = 'x'`, `DELETE FROM session_amendments`} {
 		if _, err := db.Exec(stmt); err == nil {
 			t.Errorf("%s was allowed", stmt)
 		}

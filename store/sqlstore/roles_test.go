@@ -19,8 +19,9 @@ type clinic struct {
 	anna, ben *sqlstore.Store
 	frontDesk *sql.DB
 	auditor   *sql.DB
-	// frontDeskDSN opens the front desk's login as a desk does
-	frontDeskDSN string
+	// frontDeskDSN opens the front desk's login as a desk does; annaDSN
+	// and benDSN the therapists' (psql, or a check, as them)
+	frontDeskDSN, annaDSN, benDSN, auditorDSN string
 }
 
 func openClinic(t *testing.T) clinic {
@@ -35,10 +36,8 @@ func openClinic(t *testing.T) clinic {
 		t.Fatalf("clinic init run again: %v", err)
 	}
 	as := func(name, group string) string { return testkit.ClinicLogin(t, dsn, name, group) }
-	c := clinic{
-		anna: testkit.OpenStoreAt(t, as("anna", "backtrack_therapist")),
-		ben:  testkit.OpenStoreAt(t, as("ben", "backtrack_therapist")),
-	}
+	c := clinic{annaDSN: as("anna", "backtrack_therapist"), benDSN: as("ben", "backtrack_therapist")}
+	c.anna, c.ben = testkit.OpenStoreAt(t, c.annaDSN), testkit.OpenStoreAt(t, c.benDSN)
 	for _, p := range []struct {
 		db    **sql.DB
 		name  string
@@ -47,6 +46,8 @@ func openClinic(t *testing.T) clinic {
 		login := as(p.name, p.group)
 		if p.db == &c.frontDesk {
 			c.frontDeskDSN = login
+		} else {
+			c.auditorDSN = login
 		}
 		db, err := sql.Open("pgx", login)
 		if err != nil {

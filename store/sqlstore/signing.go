@@ -154,7 +154,7 @@ func (b *Batch) AmendSession(changed store.Session, reason, by string) (store.Se
 		return store.Session{}, err
 	}
 	return b.seal(amended, clientUID, store.AuditEntry{Action: store.SessionAmended,
-		Detail: reason + " (changed: " + strings.Join(fields, ", ") + ")", Actor: by}, "")
+		Detail: reason + " (changed: " + strings.Join(fields, ", ") + ")", Actor: b.s.signerAsActor(by)}, "")
 }
 
 // VoidSession is Store.VoidSession inside the batch.
@@ -176,10 +176,26 @@ func (b *Batch) VoidSession(id int64, reason, by string) (store.Session, error) 
 	case sess.Draft():
 		return store.Session{}, fmt.Errorf("session %d is a draft: discard it instead", id)
 	}
-	sess.VoidedAt, sess.VoidedBy, sess.VoidReason = b.s.now().Truncate(time.Second), by, reason
+	sess.VoidedAt, sess.VoidReason = b.s.now().Truncate(time.Second), reason
+	// a server keeps the voider as the login role, the name beside it
+	// (migration 014): the note is sealed as it keeps them
+	if err := b.tx.QueryRowContext(b.ctx, `UPDATE sessions SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?
+		RETURNING voided_by`, formatStamp(sess.VoidedAt), by, reason, id).Scan(&sess.VoidedBy); err != nil {
+		return store.Session{}, err
+	}
 	b.touch(sess.ClientID)
-	return b.seal(sess, clientUID, store.AuditEntry{Action: store.SessionVoided, Detail: reason, Actor: by},
-		`voided_at = ?, voided_by = ?, void_reason = ?`, formatStamp(sess.VoidedAt), by, reason)
+	return b.seal(sess, clientUID, store.AuditEntry{Action: store.SessionVoided, Detail: reason, Actor: b.s.signerAsActor(by)}, "")
+}
+
+// signerAsActor is the actor of an amendment or a void signed as by: the
+// signer on a file; on a server the login role, which the server names
+// whatever a desk sends (the signer's name is kept beside it, in
+// amended_by and voided_by).
+func (s *Store) signerAsActor(by string) string {
+	if s.serverLog {
+		return ""
+	}
+	return by
 }
 
 // seal sets the columns in set (", "-separated assignments, or "") with

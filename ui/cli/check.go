@@ -24,10 +24,11 @@ func runCheck(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	var problems []string
+	var unread string
 	var err error
 	if onServer(db) {
 		// the server checks its own pages: what is left is the history
-		problems, err = verifyHistory(ctx, db)
+		problems, unread, err = verifyHistory(ctx, db)
 	} else {
 		problems, err = sqlite.Check(ctx, db)
 	}
@@ -36,7 +37,7 @@ func runCheck(ctx context.Context, env Env, args []string) error {
 	}
 	if len(problems) == 0 && !onServer(db) {
 		// the file is sound: now the record's history, read-only
-		history, err := verifyHistory(ctx, db)
+		history, _, err := verifyHistory(ctx, db)
 		if errors.Is(err, sqlite.ErrOlderSchema) {
 			fmt.Fprintln(env.Stdout, "ok")
 			fmt.Fprintln(env.Stdout, "The record's history starts when this Backtrack first opens the database.")
@@ -49,6 +50,9 @@ func runCheck(ctx context.Context, env Env, args []string) error {
 	}
 	if len(problems) == 0 {
 		fmt.Fprintln(env.Stdout, "ok")
+		if unread != "" {
+			fmt.Fprintln(env.Stdout, unread)
+		}
 		return nil
 	}
 	for _, p := range problems {
@@ -58,12 +62,14 @@ func runCheck(ctx context.Context, env Env, args []string) error {
 }
 
 // verifyHistory checks the audit log's chain, every record against it and
-// every signed note against its seal, without writing anything.
-func verifyHistory(ctx context.Context, db string) ([]string, error) {
+// every signed note against its seal, without writing anything; unread
+// says what this login may not read (a colleague's private notes).
+func verifyHistory(ctx context.Context, db string) (problems []string, unread string, err error) {
 	s, err := sqlstore.OpenReadOnly(ctx, db)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	defer s.Close()
-	return s.VerifyRecord(ctx)
+	v, err := s.Verify(ctx)
+	return v.Problems, v.Unread, err
 }

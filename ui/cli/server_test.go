@@ -1,9 +1,12 @@
 package cli_test
 
 import (
+	"context"
 	"strings"
 	"testing"
+	"time"
 
+	"backtrack/store"
 	"backtrack/store/testkit"
 )
 
@@ -74,5 +77,31 @@ func TestMigrateMovesAFileToAnEmptyServer(t *testing.T) {
 	}
 	if code, out, _ := run(t, "check", "--db", dsn); code != 0 || strings.TrimSpace(out) != "ok" {
 		t.Errorf("check after migrate: %d %s", code, out)
+	}
+}
+
+// A therapist's check on a clinic where a colleague keeps a private note
+// says ok and exits 0 (the server checks the chain for them), naming what
+// this login could not read; it never calls the note deleted.
+func TestATherapistsCheckBesideAColleaguesPrivateNote(t *testing.T) {
+	testkit.PostgresOnly(t)
+	ctx := context.Background()
+	dsn := testkit.PostgresDSN(t)
+	if code, out, errOut := run(t, "clinic", "init", "--db", dsn); code != 0 {
+		t.Fatalf("clinic init: %s%s", out, errOut)
+	}
+	anna := testkit.OpenStoreAt(t, testkit.ClinicLogin(t, dsn, "anna", "backtrack_therapist"))
+	client, err := anna.CreateClient(ctx, store.Client{FirstName: "Marta", LastName: "Nowak"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := anna.SaveSignedSession(ctx, store.Session{ClientID: client.ID, DurationMin: 60, Private: true,
+		Start: time.Date(2026, 11, 2, 10, 0, 0, 0, time.Local)}, "Anna Keller, LMT"); err != nil {
+		t.Fatal(err)
+	}
+	ben := testkit.ClinicLogin(t, dsn, "ben", "backtrack_therapist")
+	code, out, errOut := run(t, "check", "--db", ben)
+	if code != 0 || !strings.HasPrefix(out, "ok\n1 note private to a colleague was not compared") || strings.Contains(out, "deleted") {
+		t.Errorf("ben's check: exit %d\n%s%s", code, out, errOut)
 	}
 }
