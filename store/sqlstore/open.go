@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"backtrack/store/anchor"
 	"backtrack/store/postgres"
 	"backtrack/store/sqlite"
 )
@@ -35,6 +36,8 @@ type Store struct {
 	// heads holds, for each write transaction under way (*sql.Tx), the
 	// audit log's last entry as that transaction wrote it (appendLog)
 	heads sync.Map
+	// anchors keeps the history's head outside the database (WithAnchors)
+	anchors *anchor.Book
 }
 
 // Option adjusts a Store when it is opened.
@@ -73,6 +76,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 		}
 		s.contactsOnly = !notes
 	}
+	s.keepHead(ctx)
 	return s, nil
 }
 
@@ -109,7 +113,10 @@ func (s *Store) OnServer() bool {
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.engine.Close() }
+func (s *Store) Close() error {
+	s.keepHead(context.Background())
+	return s.engine.Close()
+}
 
 // Backup writes a verified copy of the open database to dest, which must
 // not exist yet (sqlite.DB.Backup).
@@ -169,6 +176,9 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 		return classify(err)
 	}
 	s.afterWrite(ctx, head.appended)
+	if head.appended > 0 {
+		s.keepHead(ctx)
+	}
 	return nil
 }
 

@@ -43,12 +43,12 @@ func runRestore(ctx context.Context, env Env, args []string) error {
 			return err
 		}
 	}
-	res, err := sqlite.Restore(ctx, db, from, passphrase, time.Now())
+	res, err := sqlstore.Restore(ctx, db, from, passphrase, time.Now())
 	if errors.Is(err, store.ErrPassphraseRequired) && !pass.given() {
 		if passphrase, err = pass.read(env, false); err != nil {
 			return err
 		}
-		res, err = sqlite.Restore(ctx, db, from, passphrase, time.Now())
+		res, err = sqlstore.Restore(ctx, db, from, passphrase, time.Now())
 	}
 	if err != nil {
 		return err
