@@ -96,15 +96,18 @@ func (s *Store) keepHead(ctx context.Context) {
 }
 
 // AcceptHead makes the history's head, as it is now, the one Backtrack
-// knows for this record, even when it does not extend the one kept: after
-// a restore (the user's act, recorded in the history) or when the user
-// says a record was replaced on purpose.
-func (s *Store) AcceptHead(ctx context.Context) error {
-	if s.anchors == nil {
+// knows for this record in book (the store's own when nil), even when it
+// does not extend the one kept: after a restore (the user's act, recorded
+// in the history) or when the user says a record was replaced on purpose.
+func (s *Store) AcceptHead(ctx context.Context, book *anchor.Book) error {
+	if book == nil {
+		book = s.anchors
+	}
+	if book == nil {
 		return nil
 	}
 	var failed error
-	err := s.anchors.Update(s.anchorKey(), func(kept anchor.Seen, known bool) (anchor.Seen, bool) {
+	err := book.Update(s.anchorKey(), func(kept anchor.Seen, known bool) (anchor.Seen, bool) {
 		v, err := s.viewChain(ctx, 0)
 		if err != nil {
 			failed = err
@@ -120,6 +123,9 @@ func (s *Store) AcceptHead(ctx context.Context) error {
 	}
 	return nil
 }
+
+// AnchorProblemPrefix begins each problem VerifyAnchor finds.
+const AnchorProblemPrefix = "record history: "
 
 // VerifyAnchor compares the record's history with the head Backtrack last
 // saw of it (book; the store's own when nil) and says, in a sentence, when
@@ -144,13 +150,13 @@ func (s *Store) VerifyAnchor(ctx context.Context, book *anchor.Book) ([]string, 
 	seen := fmt.Sprintf("entry %d (%.8s), seen on %s", kept.Seq, kept.Hash, kept.At.Local().Format(store.StampLayout))
 	switch {
 	case v.chain != kept.Chain:
-		return []string{"record history: this is not the record Backtrack last saw here (its history begins with another entry; Backtrack saw it reach " +
+		return []string{AnchorProblemPrefix + "this is not the record Backtrack last saw here (its history begins with another entry; Backtrack saw it reach " +
 			seen + "): the file was replaced by another record"}, nil
 	case v.head.Seq < kept.Seq:
-		return []string{fmt.Sprintf("record history: it ends at entry %d, before %s: entries were cut from its end, or the file was replaced by an older copy",
+		return []string{fmt.Sprintf(AnchorProblemPrefix+"it ends at entry %d, before %s: entries were cut from its end, or the file was replaced by an older copy",
 			v.head.Seq, seen)}, nil
 	case v.at != kept.Hash:
-		return []string{"record history: its entry " + fmt.Sprint(kept.Seq) + " is not the one Backtrack saw (" + seen +
+		return []string{AnchorProblemPrefix + "its entry " + fmt.Sprint(kept.Seq) + " is not the one Backtrack saw (" + seen +
 			"): the history was rewritten from there on, or the file was replaced by another copy"}, nil
 	}
 	return nil, nil

@@ -198,7 +198,7 @@ func TestARestoreMovesTheAnchorSoCheckDoesNotCryWolf(t *testing.T) {
 	if err := s.LogEvent(ctx, store.RecordsRestored, "", "Restored from older.db"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.AcceptHead(ctx); err != nil {
+	if err := s.AcceptHead(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

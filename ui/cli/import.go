@@ -137,7 +137,7 @@ func createDatabase(ctx context.Context, path string) (*newDatabase, error) {
 			break
 		}
 	}
-	s, err := sqlstore.Open(ctx, path)
+	s, err := sqlstore.Open(ctx, path, anchored())
 	if err != nil {
 		created.removeFiles()
 		return nil, err

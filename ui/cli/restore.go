@@ -70,7 +70,7 @@ func runRestore(ctx context.Context, env Env, args []string) error {
 
 // logRestore records the restore in the restored record's history.
 func logRestore(ctx context.Context, db, from string, res sqlite.RestoreResult) error {
-	s, err := sqlstore.Open(ctx, db)
+	s, err := sqlstore.Open(ctx, db, anchored())
 	if err != nil {
 		return err
 	}
@@ -79,5 +79,9 @@ func logRestore(ctx context.Context, db, from string, res sqlite.RestoreResult) 
 	if res.Previous != "" {
 		detail += "; the records it replaced are kept as " + res.Previous
 	}
-	return s.LogEvent(ctx, store.RecordsRestored, "", detail)
+	if err := s.LogEvent(ctx, store.RecordsRestored, "", detail); err != nil {
+		return err
+	}
+	// the user put this history in place: check compares with it from now on
+	return s.AcceptHead(ctx, nil)
 }
