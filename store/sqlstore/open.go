@@ -38,6 +38,7 @@ type Store struct {
 	heads sync.Map
 	// anchors keeps the history's head outside the database (WithAnchors)
 	anchors *anchor.Book
+	opts    []Option // as opened, for opening the record again (Options)
 }
 
 // Option adjusts a Store when it is opened.
@@ -51,7 +52,7 @@ func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = no
 // folder) and bringing its schema up to date. A database written by a newer
 // Backtrack is refused with store.ErrNewerSchema and left untouched.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
-	s := &Store{now: time.Now, origin: newOrigin()}
+	s := &Store{now: time.Now, origin: newOrigin(), opts: opts}
 	for _, opt := range opts {
 		opt(s)
 	}
@@ -111,6 +112,10 @@ func (s *Store) OnServer() bool {
 	_, ok := s.engine.(*postgres.DB)
 	return ok
 }
+
+// Options are the options the store was opened with: a restore opens the
+// restored record again with them.
+func (s *Store) Options() []Option { return s.opts }
 
 // Close closes the database.
 func (s *Store) Close() error {

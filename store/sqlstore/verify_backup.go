@@ -20,8 +20,27 @@ var ErrBackupTampered = errors.New("the backup was changed outside Backtrack")
 // as check does: its history's chain, every record against it and every
 // signed note against its seal. A backup that fails is refused with one
 // sentence saying what failed, naming no client, and nothing is replaced.
-func Restore(ctx context.Context, dbPath, from, passphrase string, now time.Time) (sqlite.RestoreResult, error) {
-	return sqlite.Restore(ctx, dbPath, from, passphrase, now, verifyBackupCopy)
+// The restored record is then opened with opts (the closed store's
+// Options) to record the restore in its history and make its head the one
+// Backtrack knows: the restore is the user's act, not tampering.
+func Restore(ctx context.Context, dbPath, from, passphrase string, now time.Time, opts ...Option) (sqlite.RestoreResult, error) {
+	res, err := sqlite.Restore(ctx, dbPath, from, passphrase, now, verifyBackupCopy)
+	if err != nil {
+		return res, err
+	}
+	s, err := Open(ctx, dbPath, opts...)
+	if err != nil {
+		return res, fmt.Errorf("the backup was restored, but recording it failed: %w", err)
+	}
+	defer s.Close()
+	detail := "Restored from " + from
+	if res.Previous != "" {
+		detail += "; the records it replaced are kept as " + res.Previous
+	}
+	if err := s.LogEvent(ctx, store.RecordsRestored, "", detail); err != nil {
+		return res, fmt.Errorf("the backup was restored, but recording it failed: %w", err)
+	}
+	return res, s.AcceptHead(ctx, nil)
 }
 
 // verifyBackupCopy verifies the private copy of a backup that a restore
