@@ -21,11 +21,25 @@ func WithAnchors(book *anchor.Book) Option { return func(s *Store) { s.anchors =
 // latest entry this login may read.
 func (s *Store) LogHead(ctx context.Context) (store.LogHead, error) {
 	var h store.LogHead
-	err := s.read.QueryRowContext(ctx, `SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`).Scan(&h.Seq, &h.Hash)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		h, err = readLogHead(ctx, tx)
+		return err
+	})
+	if err != nil {
 		return store.LogHead{}, fmt.Errorf("the record's history: %w", err)
 	}
 	return h, nil
+}
+
+// readLogHead reads the history's latest entry; zero when it is empty.
+func readLogHead(ctx context.Context, tx *sql.Tx) (store.LogHead, error) {
+	var h store.LogHead
+	err := tx.QueryRowContext(ctx, `SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`).Scan(&h.Seq, &h.Hash)
+	if errors.Is(err, sql.ErrNoRows) {
+		return store.LogHead{}, nil
+	}
+	return h, err
 }
 
 // chainView is what one snapshot of the history says about a kept head.
@@ -40,8 +54,8 @@ type chainView struct {
 func (s *Store) viewChain(ctx context.Context, seq int64) (chainView, error) {
 	var v chainView
 	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`).Scan(&v.head.Seq, &v.head.Hash)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		var err error
+		if v.head, err = readLogHead(ctx, tx); err != nil {
 			return err
 		}
 		err = tx.QueryRowContext(ctx, `SELECT hash FROM audit_log ORDER BY seq LIMIT 1`).Scan(&v.chain)
