@@ -2,6 +2,7 @@ package sqlstore_test
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -201,7 +202,8 @@ func TestARestoreMovesTheAnchorSoCheckDoesNotCryWolf(t *testing.T) {
 
 func TestTheAnchorFollowsEveryWriterOfTheRecord(t *testing.T) {
 	ctx := context.Background()
-	book := anchor.In(filepath.Join(t.TempDir(), "anchors"))
+	dir := filepath.Join(t.TempDir(), "anchors")
+	book := anchor.In(dir)
 	first := testkit.OpenStore(t, fixedNow)
 	// Two desks on one record, writing at once.
 	a, b := anchoredStore(t, first.Path(), book), anchoredStore(t, first.Path(), book)
@@ -223,9 +225,25 @@ func TestTheAnchorFollowsEveryWriterOfTheRecord(t *testing.T) {
 	if problems, err := a.VerifyAnchor(ctx, nil); err != nil || len(problems) != 0 {
 		t.Fatalf("two writers: %v %v", problems, err)
 	}
-	if kept, known, err := book.Get(a.Path()); !testkit.OnPostgres() && (err != nil || !known || kept.Seq != head.Seq || kept.Hash != head.Hash) {
-		t.Fatalf("kept %+v (%v, %v), want the head %+v", kept, known, err, head)
+	// one head is kept for the record (on a server, for this login), the latest
+	raw, err := os.ReadFile(filepath.Join(dir, "heads.json"))
+	if err != nil {
+		t.Fatal(err)
 	}
+	var kept map[string]anchor.Seen
+	if err := json.Unmarshal(raw, &kept); err != nil || len(kept) != 1 {
+		t.Fatalf("heads kept: %s (%v)", raw, err)
+	}
+	for key, seen := range kept {
+		if seen.Seq != head.Seq || seen.Hash != head.Hash {
+			t.Errorf("kept %+v under %q, want the head %+v", seen, key, head)
+		}
+		if testkit.OnPostgres() && !strings.HasPrefix(key, "server ") {
+			t.Errorf("a server's head is kept under %q", key)
+		}
+	}
+	assertMode(t, dir, 0o700)
+	assertMode(t, filepath.Join(dir, "heads.json"), 0o600)
 	a.Close()
 	b.Close()
 	if head.Seq < 11 {
@@ -250,3 +268,44 @@ func replaceFile(t *testing.T, from, to string) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func TestCheckSaysWhenAHistoryEndsBeforeItsAnchorOnEitherEngine(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "anchors")
+	book := anchor.In(dir)
+	s := anchoredStore(t, testkit.OpenStore(t, fixedNow).Path(), book)
+	mustClient(t, s, "Lena", "Fischer")
+	head, err := s.LogHead(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(filepath.Join(dir, "heads.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept map[string]anchor.Seen
+	if err := json.Unmarshal(raw, &kept); err != nil || len(kept) != 1 {
+		t.Fatalf("heads kept: %s (%v)", raw, err)
+	}
+	// Given the anchor two entries past the history (as after the last
+	// two entries were cut from it on the server).
+	for key := range kept {
+		err := book.Update(key, func(seen anchor.Seen, _ bool) (anchor.Seen, bool) {
+			seen.Seq, seen.Hash = head.Seq+2, strings.Repeat("a", 64)
+			return seen, true
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	problems, err := s.VerifyAnchor(ctx, nil)
+	want := "it ends at entry " + itoa(head.Seq) + ", before entry " + itoa(head.Seq+2) + " (aaaaaaaa)"
+	if err != nil || len(problems) != 1 || !strings.Contains(problems[0], want) {
+		t.Fatalf("check: %q %v, want %q", problems, err, want)
+	}
+	// and a write does not move the anchor back to the shorter history
+	mustClient(t, s, "Tomasz", "Wrona")
+	if problems, _ := s.VerifyAnchor(ctx, nil); len(problems) != 1 {
+		t.Fatalf("after a write: %q", problems)
+	}
+}
