@@ -9,6 +9,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/anchor"
+	"backtrack/store/postgres"
 )
 
 // WithAnchors keeps the head of the record's history in book, outside the
@@ -74,9 +75,15 @@ func (s *Store) viewChain(ctx context.Context, seq int64) (chainView, error) {
 // anchorKey is where the record lives: the database file's canonical path
 // (symbolic links followed), or on a server its database and the login
 // that sees it (each therapist's anchor is what that login saw).
-func (s *Store) anchorKey() string {
-	if s.OnServer() {
-		return "server " + s.Path() + " as " + s.actorName()
+func (s *Store) anchorKey(ctx context.Context) string {
+	if pg, ok := s.engine.(*postgres.DB); ok {
+		// the role itself, not the store's actor: a read-only store (check)
+		// has none, and it must find the head its login's desk kept
+		role, err := pg.Role(ctx)
+		if err != nil {
+			role = s.actorName()
+		}
+		return "server " + s.Path() + " as " + role
 	}
 	path, err := filepath.Abs(s.Path())
 	if err != nil {
@@ -97,7 +104,7 @@ func (s *Store) keepHead(ctx context.Context) {
 	if s.anchors == nil || s.read == nil {
 		return
 	}
-	_ = s.anchors.Update(s.anchorKey(), func(kept anchor.Seen, known bool) (anchor.Seen, bool) {
+	_ = s.anchors.Update(s.anchorKey(ctx), func(kept anchor.Seen, known bool) (anchor.Seen, bool) {
 		v, err := s.viewChain(ctx, kept.Seq)
 		if err != nil || v.head.Seq == 0 {
 			return kept, false
@@ -121,7 +128,7 @@ func (s *Store) AcceptHead(ctx context.Context, book *anchor.Book) error {
 		return nil
 	}
 	var failed error
-	err := book.Update(s.anchorKey(), func(kept anchor.Seen, known bool) (anchor.Seen, bool) {
+	err := book.Update(s.anchorKey(ctx), func(kept anchor.Seen, known bool) (anchor.Seen, bool) {
 		v, err := s.viewChain(ctx, 0)
 		if err != nil {
 			failed = err
@@ -153,7 +160,7 @@ func (s *Store) VerifyAnchor(ctx context.Context, book *anchor.Book) ([]string, 
 	if book == nil {
 		return nil, nil
 	}
-	kept, known, err := book.Get(s.anchorKey())
+	kept, known, err := book.Get(s.anchorKey(ctx))
 	if err != nil || !known {
 		return nil, err
 	}

@@ -303,6 +303,15 @@ func TestCheckSaysWhenAHistoryEndsBeforeItsAnchorOnEitherEngine(t *testing.T) {
 	if err != nil || len(problems) != 1 || !strings.Contains(problems[0], want) {
 		t.Fatalf("check: %q %v, want %q", problems, err, want)
 	}
+	// and check, opening the record read-only (on a server as the same login), finds the same head
+	ro, err := sqlstore.OpenReadOnly(ctx, s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if problems, err := ro.VerifyAnchor(ctx, book); err != nil || len(problems) != 1 || !strings.Contains(problems[0], want) {
+		t.Fatalf("check read-only: %q %v", problems, err)
+	}
 	// and a write does not move the anchor back to the shorter history
 	mustClient(t, s, "Tomasz", "Wrona")
 	if problems, _ := s.VerifyAnchor(ctx, nil); len(problems) != 1 {
