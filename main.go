@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"backtrack/assets"
+	"backtrack/store/anchor"
 	"backtrack/store/settings"
 	"backtrack/store/sqlstore"
 	"backtrack/ui"
@@ -61,7 +62,8 @@ func run(args []string) error {
 	a.SetIcon(assets.Icon)
 	*dbPath = ui.RecordsToOpen(a, *dbPath)
 	ctx := context.Background()
-	db, err := sqlstore.Open(ctx, *dbPath, sqlstore.WithActor(ui.Actor(a)))
+	db, err := sqlstore.Open(ctx, *dbPath, sqlstore.WithActor(ui.Actor(a)),
+		sqlstore.WithAnchors(anchor.In(settings.AnchorsDir())))
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "backtrack: %v\n", err)
 		ui.NewOpenErrorWindow(a, *dbPath, err).ShowAndRun()

@@ -29,6 +29,9 @@ type Data struct {
 	// treatment plan (ID 0 when none).
 	Measures      []store.Measure
 	TreatmentPlan store.Plan
+	// Head is the record's history as the report was made, printed in
+	// each page's footer so the paper anchors the history too.
+	Head store.LogHead
 }
 
 // Load reads one client's report for a period from the store.
@@ -42,7 +45,7 @@ func Load(ctx context.Context, s store.Records, clientID int64, period store.Per
 	}
 	d := Assemble(rec.Client, period, rec.Sessions, rec.Trend)
 	d.Health = rec.Health
-	d.Measures, d.TreatmentPlan = rec.Measures, rec.Plan
+	d.Measures, d.TreatmentPlan, d.Head = rec.Measures, rec.Plan, rec.Head
 	return d, nil
 }
 

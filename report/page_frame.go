@@ -147,4 +147,10 @@ func (r *renderer) pageFooter() {
 	r.use(style{"", 7.5, mutedColor})
 	r.pdf.SetXY(r.right-numberW+4, y+1.5)
 	r.pdf.CellFormat(numberW-4, lineHeight(7.5), "Page "+strconv.Itoa(r.pdf.PageNo())+" of {nb}", "", 0, "L", false, 0, "")
+	if head := r.d.Head.Short(); head != "" {
+		// the record's history as printed: a later history that lacks it was cut or replaced
+		r.use(style{"", 6.8, mutedColor})
+		r.pdf.SetXY(r.right-numberW-16, y+1.5+lineHeight(7.5))
+		r.pdf.CellFormat(numberW+16, lineHeight(6.8), head, "", 0, "R", false, 0, "")
+	}
 }

@@ -16,6 +16,9 @@ type ClientRecord struct {
 	Trend    []TrendPoint // oldest first: the chart and the summary read it
 	Measures []Measure    // outcome measures in the period, oldest first
 	Plan     Plan         // the client's treatment plan; ID 0 when none
+	// Head is the latest entry of the record's history as this was read:
+	// what a printed report anchors (zero where the history is not read).
+	Head LogHead
 }
 
 // PlanStatus is where the client stands against their plan on day now

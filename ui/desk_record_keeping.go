@@ -207,6 +207,11 @@ func (d *Desk) checkRecord() {
 	s, today := d.store, d.now().Format(store.DateLayout)
 	d.tasks.run(func() func() {
 		problems, err := s.VerifyRecord(context.Background())
+		if err == nil { // and the history against the head kept outside the file
+			var cut []string
+			cut, err = s.VerifyAnchor(context.Background(), nil)
+			problems = append(problems, cut...)
+		}
 		return func() {
 			if d.store != s || err != nil {
 				return // a failed check is tried again at the next start

@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 
+	"backtrack/store/anchor"
 	"backtrack/store/demo"
+	"backtrack/store/settings"
 	"backtrack/store/sqlstore"
 )
 
@@ -134,7 +136,8 @@ func (d *Desk) Close() error {
 // file under a closed store.
 func (d *Desk) reopen(path string) {
 	d.tasks.run(func() func() {
-		s, err := sqlstore.Open(context.Background(), path, sqlstore.WithActor(Actor(d.app)))
+		s, err := sqlstore.Open(context.Background(), path, sqlstore.WithActor(Actor(d.app)),
+			sqlstore.WithAnchors(anchor.In(settings.AnchorsDir())))
 		return func() {
 			if err != nil {
 				d.showError("Your records could not be opened again", err)

@@ -251,7 +251,7 @@ func (r *restoreDialog) restore() {
 		var res sqlite.RestoreResult
 		err := r.store.Close()
 		if err == nil {
-			res, err = sqlite.Restore(context.Background(), dbPath, from, passphrase, r.now())
+			res, err = sqlstore.Restore(context.Background(), dbPath, from, passphrase, r.now(), r.store.Options()...)
 		}
 		return func() {
 			setBusy(r.Busy, false, r.Restore, r.Cancel)

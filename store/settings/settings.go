@@ -66,6 +66,10 @@ func windowsJoin(parts ...string) string {
 // --db is given.
 func DefaultDBPath() string { return filepath.Join(DataDir(), "backtrack.db") }
 
+// AnchorsDir is the folder where Backtrack keeps, outside every database,
+// the last head of each record's history it saw (package anchor).
+func AnchorsDir() string { return filepath.Join(DataDir(), "anchors") }
+
 // PreferencesPath is the desk's Fyne preferences file, where it keeps the
 // practice details a report prints.
 func PreferencesPath() string { return filepath.Join(DataDir(), "preferences.json") }

@@ -26,6 +26,9 @@ type BackupInfo struct {
 	LastSession   time.Time // zero when there is none
 	Size          int64
 	Modified      time.Time
+	// Head is the latest entry of the copy's history, the head the backup
+	// anchors (zero before the history existed, schema version 3).
+	Head store.LogHead
 }
 
 // Backup writes a consistent copy of the open database to dest, which must
@@ -242,6 +245,12 @@ func verifyDatabase(ctx context.Context, path string) (BackupInfo, error) {
 	}
 	if last.Valid {
 		info.LastSession, _ = store.ParseWallClock(store.StartLayout, last.String)
+	}
+	if info.SchemaVersion >= 3 {
+		err := db.QueryRowContext(ctx, `SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`).Scan(&info.Head.Seq, &info.Head.Hash)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return BackupInfo{}, fmt.Errorf("%w: %v", store.ErrNotBackup, err)
+		}
 	}
 	return info, nil
 }

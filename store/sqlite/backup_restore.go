@@ -35,8 +35,12 @@ type RestoreResult struct {
 // crash leaves the old records or the restored ones. Close this process's
 // Store first; another process that has the database open makes Restore
 // fail with ErrDatabaseInUse.
-func Restore(ctx context.Context, dbPath, from, passphrase string, now time.Time) (RestoreResult, error) {
-	res, err := restore(ctx, dbPath, from, passphrase, now)
+//
+// Each of verify runs on the checked copy before anything is replaced
+// (sqlstore.Restore passes the record's own verification: its history and
+// seals); an error from one refuses the backup and changes nothing.
+func Restore(ctx context.Context, dbPath, from, passphrase string, now time.Time, verify ...func(ctx context.Context, copyPath string) error) (RestoreResult, error) {
+	res, err := restore(ctx, dbPath, from, passphrase, now, verify)
 	var folder *FolderError
 	if errors.As(err, &folder) {
 		return RestoreResult{}, err // the sentence says it all
@@ -47,7 +51,7 @@ func Restore(ctx context.Context, dbPath, from, passphrase string, now time.Time
 	return res, nil
 }
 
-func restore(ctx context.Context, dbPath, from, passphrase string, now time.Time) (RestoreResult, error) {
+func restore(ctx context.Context, dbPath, from, passphrase string, now time.Time, verify []func(context.Context, string) error) (RestoreResult, error) {
 	if same, _ := sameFile(dbPath, from); same {
 		return RestoreResult{}, errors.New("the backup is the database itself")
 	}
@@ -82,6 +86,11 @@ func restore(ctx context.Context, dbPath, from, passphrase string, now time.Time
 	info, err := verifyDatabase(ctx, candidate)
 	if err != nil {
 		return RestoreResult{}, err
+	}
+	for _, v := range verify {
+		if err := v(ctx, candidate); err != nil {
+			return RestoreResult{}, err
+		}
 	}
 	src, err := describeFile(from, info, encrypted)
 	if err != nil {

@@ -38,6 +38,10 @@ func (s *Store) ImportJSON(ctx context.Context, r io.Reader, opts ImportOptions)
 		sum.Problems = []ImportProblem{{Message: problem}}
 		return sum, &ImportError{Problems: sum.Problems}
 	}
+	// Seals are verified before anything is written (verify_seal.go).
+	if sum.Problems = VerifyExportSeals(export); len(sum.Problems) > 0 {
+		return sum, &ImportError{Problems: sum.Problems}
+	}
 	sum.Rows = len(export.Clients)
 	err = s.runImport(ctx, opts, &sum, func(im *importer) error {
 		if err := im.jsonVocabulary(export.Vocabulary); err != nil {

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"backtrack/store/anchor"
 	"backtrack/store/postgres"
 	"backtrack/store/sqlite"
 )
@@ -38,6 +39,9 @@ type Store struct {
 	// serverLog: the practice server writes the audit log itself
 	// (backtrack_append_log), once its schema is up to date
 	serverLog bool
+	// anchors keeps the history's head outside the database (WithAnchors)
+	anchors *anchor.Book
+	opts    []Option // as opened, for opening the record again (Options)
 }
 
 // Option adjusts a Store when it is opened.
@@ -51,7 +55,7 @@ func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = no
 // folder) and bringing its schema up to date. A database written by a newer
 // Backtrack is refused with store.ErrNewerSchema and left untouched.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
-	s := &Store{now: time.Now, origin: newOrigin()}
+	s := &Store{now: time.Now, origin: newOrigin(), opts: opts}
 	for _, opt := range opts {
 		opt(s)
 	}
@@ -77,6 +81,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 		}
 		s.contactsOnly = !notes
 	}
+	s.keepHead(ctx)
 	return s, nil
 }
 
@@ -112,8 +117,15 @@ func (s *Store) OnServer() bool {
 	return ok
 }
 
+// Options are the options the store was opened with: a restore opens the
+// restored record again with them.
+func (s *Store) Options() []Option { return s.opts }
+
 // Close closes the database.
-func (s *Store) Close() error { return s.engine.Close() }
+func (s *Store) Close() error {
+	s.keepHead(context.Background())
+	return s.engine.Close()
+}
 
 // Backup writes a verified copy of the open database to dest, which must
 // not exist yet (sqlite.DB.Backup).
@@ -173,6 +185,9 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 		return classify(err)
 	}
 	s.afterWrite(ctx, head.appended)
+	if head.appended > 0 {
+		s.keepHead(ctx)
+	}
 	return nil
 }
 

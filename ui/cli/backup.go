@@ -69,6 +69,9 @@ func runBackup(ctx context.Context, env Env, args []string) error {
 	if info.Encrypted {
 		how = "encrypted, verified"
 	}
+	if head := info.Head.Short(); head != "" {
+		how += ", history up to " + head
+	}
 	fmt.Fprintf(env.Stdout, "Backed up %s and %s to %s (%s, %s).\n",
 		words.Plural(info.Clients, "client", "clients"), words.Plural(info.Sessions, "session", "sessions"), out, how, filesize.Text(info.Size))
 	return nil

@@ -6,11 +6,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 )
 
 var checkCommand = command{
 	summary: "check the database: integrity, foreign keys, and that nothing was changed outside Backtrack",
-	usage:   "backtrack check [--db PATH|postgres://…]",
+	usage:   "backtrack check [--db PATH|postgres://…] [--accept]",
 	run:     runCheck,
 }
 
@@ -19,7 +20,9 @@ var errProblemsFound = errors.New("problems found")
 
 func runCheck(ctx context.Context, env Env, args []string) error {
 	var db string
+	var accept bool
 	fs := newFlags("check", &db)
+	fs.BoolVar(&accept, "accept", false, "after the file was replaced on purpose: take its history as it is now as the one Backtrack knows")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -48,6 +51,9 @@ func runCheck(ctx context.Context, env Env, args []string) error {
 		}
 		problems = history
 	}
+	if accept && len(problems) > 0 && len(problems) == anchorProblems(problems) {
+		return acceptHistory(ctx, env, db)
+	}
 	if len(problems) == 0 {
 		fmt.Fprintln(env.Stdout, "ok")
 		if unread != "" {
@@ -57,6 +63,9 @@ func runCheck(ctx context.Context, env Env, args []string) error {
 	}
 	for _, p := range problems {
 		fmt.Fprintln(env.Stdout, p)
+	}
+	if anchorProblems(problems) > 0 {
+		fmt.Fprintln(env.Stdout, "If the file was put in its place on purpose, 'backtrack check --accept' takes its history as it is now.")
 	}
 	return fmt.Errorf("%d %w", len(problems), errProblemsFound)
 }
@@ -71,5 +80,40 @@ func verifyHistory(ctx context.Context, db string) (problems []string, unread st
 	}
 	defer s.Close()
 	v, err := s.Verify(ctx)
-	return v.Problems, v.Unread, err
+	if err != nil {
+		return nil, "", err
+	}
+	anchored, err := s.VerifyAnchor(ctx, anchors())
+	return append(v.Problems, anchored...), v.Unread, err
+}
+
+// anchorProblems counts the problems that are the anchor's alone: the
+// history is sound in itself but is not the one Backtrack last saw.
+func anchorProblems(problems []string) int {
+	n := 0
+	for _, p := range problems {
+		if strings.HasPrefix(p, sqlstore.AnchorProblemPrefix) {
+			n++
+		}
+	}
+	return n
+}
+
+// acceptHistory makes the record's history, sound in itself, the one
+// Backtrack knows: the user replaced the file on purpose.
+func acceptHistory(ctx context.Context, env Env, db string) error {
+	s, err := sqlstore.OpenReadOnly(ctx, db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if err := s.AcceptHead(ctx, anchors()); err != nil {
+		return err
+	}
+	head, err := s.LogHead(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "ok\nThe record's history as it is now (%s) is the one Backtrack knows from now on.\n", head.Short())
+	return nil
 }

@@ -27,7 +27,7 @@ func runClinic(ctx context.Context, env Env, args []string) error {
 	if !onServer(db) {
 		return sqlstore.ErrNotServer
 	}
-	s, err := sqlstore.Open(ctx, db) // creates the schema or brings it up to date
+	s, err := sqlstore.Open(ctx, db, anchored()) // creates the schema or brings it up to date
 	if err != nil {
 		return err
 	}

@@ -34,7 +34,7 @@ func runDemo(ctx context.Context, env Env, args []string) error {
 	case *sessions < 0:
 		return usageError("--sessions must not be negative (got %d)", *sessions)
 	}
-	s, err := sqlstore.Open(ctx, db)
+	s, err := sqlstore.Open(ctx, db, anchored())
 	if err != nil {
 		return err
 	}

@@ -162,6 +162,8 @@ func createDatabase(ctx context.Context, path string) (*newDatabase, error) {
 		return nil, err
 	}
 	created.partial = partial
+	// the partial name is not where the record will live: it is
+	// anchored when it is first opened in its place
 	s, err := sqlstore.Open(ctx, partial)
 	if err != nil {
 		created.removeFiles()

@@ -39,7 +39,7 @@ func runMigrate(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer src.Close()
-	dst, err := sqlstore.Open(ctx, to)
+	dst, err := sqlstore.Open(ctx, to, anchored())
 	if err != nil {
 		return err
 	}

@@ -339,7 +339,7 @@ var errNoDatabase = errors.New("no database")
 func openExisting(ctx context.Context, path string) (*sqlstore.Store, error) {
 	if onServer(path) {
 		// A server's database exists or the connection says it does not.
-		return sqlstore.Open(ctx, path)
+		return sqlstore.Open(ctx, path, anchored())
 	}
 	if err := sqlite.RequireDatabase(path); err != nil {
 		if errors.Is(err, os.ErrNotExist) {
@@ -352,7 +352,7 @@ func openExisting(ctx context.Context, path string) (*sqlstore.Store, error) {
 		}
 		return nil, fmt.Errorf("open database: %w", err)
 	}
-	return sqlstore.Open(ctx, path)
+	return sqlstore.Open(ctx, path, anchored())
 }
 
 // innermost is the error at the bottom of err's chain: the disk's or the

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"backtrack/store"
-	"backtrack/store/sqlite"
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
 )
@@ -43,17 +42,14 @@ func runRestore(ctx context.Context, env Env, args []string) error {
 			return err
 		}
 	}
-	res, err := sqlite.Restore(ctx, db, from, passphrase, time.Now())
+	res, err := sqlstore.Restore(ctx, db, from, passphrase, time.Now(), anchored())
 	if errors.Is(err, store.ErrPassphraseRequired) && !pass.given() {
 		if passphrase, err = pass.read(env, false); err != nil {
 			return err
 		}
-		res, err = sqlite.Restore(ctx, db, from, passphrase, time.Now())
+		res, err = sqlstore.Restore(ctx, db, from, passphrase, time.Now(), anchored())
 	}
 	if err != nil {
-		return err
-	}
-	if err := logRestore(ctx, db, from, res); err != nil {
 		return err
 	}
 	info := res.Restored
@@ -66,18 +62,4 @@ func runRestore(ctx context.Context, env Env, args []string) error {
 		fmt.Fprintf(env.Stdout, "The database it replaced is kept as %s.\n", res.Previous)
 	}
 	return nil
-}
-
-// logRestore records the restore in the restored record's history.
-func logRestore(ctx context.Context, db, from string, res sqlite.RestoreResult) error {
-	s, err := sqlstore.Open(ctx, db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	detail := "Restored from " + from
-	if res.Previous != "" {
-		detail += "; the records it replaced are kept as " + res.Previous
-	}
-	return s.LogEvent(ctx, store.RecordsRestored, "", detail)
 }
