@@ -66,8 +66,8 @@ func TestRestoreBringsBackTheBackupAndKeepsTheCurrentDatabase(t *testing.T) {
 	if res.Previous == "" || filepath.Dir(res.Previous) != filepath.Dir(dbPath) {
 		t.Fatalf("previous database kept at %q, want beside %s", res.Previous, dbPath)
 	}
-	assertMode(t, res.Previous, 0o600)
-	assertMode(t, dbPath, 0o600)
+	testkit.AssertMode(t, res.Previous, 0o600)
+	testkit.AssertMode(t, dbPath, 0o600)
 	if n := countClients(t, res.Previous); n != 3 {
 		t.Errorf("kept copy has %d clients, want the replaced 3", n)
 	}

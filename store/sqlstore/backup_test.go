@@ -46,8 +46,8 @@ func TestBackupIsVerifiedPrivateAndComplete(t *testing.T) {
 	if info.Clients != 2 || info.Sessions != 1 || info.SchemaVersion != sqlite.SchemaVersion() {
 		t.Errorf("backup info = %+v, want 2 clients, 1 session, schema %d", info, sqlite.SchemaVersion())
 	}
-	assertMode(t, dest, 0o600)
-	assertMode(t, filepath.Dir(dest), 0o700)
+	testkit.AssertMode(t, dest, 0o600)
+	testkit.AssertMode(t, filepath.Dir(dest), 0o700)
 	if entries, _ := os.ReadDir(filepath.Dir(dest)); len(entries) != 1 {
 		t.Errorf("backup left other files behind: %v", entries)
 	}
@@ -89,7 +89,7 @@ func TestEncryptedBackupNeedsItsPassphrase(t *testing.T) {
 	if _, err := s.BackupEncrypted(ctx, dest, "correct horse"); err != nil {
 		t.Fatalf("encrypted backup: %v", err)
 	}
-	assertMode(t, dest, 0o600)
+	testkit.AssertMode(t, dest, 0o600)
 	raw, _ := os.ReadFile(dest)
 	if bytes.Contains(raw, []byte("Nowak")) || bytes.Contains(raw, []byte("SQLite format 3")) {
 		t.Fatal("encrypted backup contains plain text")

@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"backtrack/store"
+	"backtrack/store/recordjson"
 	"context"
 	"database/sql"
 	"fmt"
@@ -45,10 +46,10 @@ func (b *Batch) CreateClient(c store.Client) (store.Client, error) {
 // identifiers.
 func (b *Batch) SetHealth(clientID int64, h store.Health) error {
 	return b.s.changeHealthIn(b.ctx, b.tx, clientID, store.IntakeSaved, func(_ *sql.Tx, c store.Client, cur *store.Health) (string, error) {
-		if problems := validateHealth(&h, c.DateOfBirth, b.s.now()); len(problems) > 0 {
+		if problems := recordjson.ValidateHealth(&h, c.DateOfBirth, b.s.now()); len(problems) > 0 {
 			var p store.Problems
 			for _, hp := range problems {
-				p.Add(hp.column, hp.message)
+				p.Add(hp.Column, hp.Message)
 			}
 			return "", p.Err()
 		}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"backtrack/store"
+	"backtrack/store/interchange"
 	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
 )
@@ -27,12 +28,12 @@ func TestAnImportOnAFullDiskSaysSoAndWritesNothing(t *testing.T) {
 	for i := range 3000 {
 		fmt.Fprintf(&csv, "Client%d,Example,%s\n", i, strings.Repeat("history ", 40))
 	}
-	_, err := s.ImportClientsCSV(context.Background(), strings.NewReader(csv.String()), sqlstore.ImportOptions{})
+	_, err := interchange.ImportClientsCSV(context.Background(), s, strings.NewReader(csv.String()), interchange.ImportOptions{})
 	// Then the disk, not a row, is named, with the file refused whole
 	if !errors.Is(err, store.ErrDiskFull) || !strings.Contains(err.Error(), "nothing was imported") || strings.Contains(err.Error(), "row ") {
 		t.Fatalf("import on a full disk: %v", err)
 	}
-	if n := clientCount(t, s); n != 1 {
+	if n := testkit.ClientCount(t, s); n != 1 {
 		t.Errorf("%d clients after the refused import, want 1", n)
 	}
 }

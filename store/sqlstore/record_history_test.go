@@ -156,7 +156,7 @@ func TestUnsignedNotesAreListedOldestFirst(t *testing.T) {
 func TestTheRecordProvesNothingWasChangedOutsideBacktrack(t *testing.T) {
 	testkit.SQLiteOnly(t)
 	s := testkit.OpenStore(t, fixedNow)
-	richRecords(t, s)
+	testkit.RichRecords(t, s)
 	if problems, err := s.VerifyRecord(context.Background()); err != nil || len(problems) > 0 {
 		t.Fatalf("a record Backtrack wrote: %v, %v", problems, err)
 	}
@@ -208,7 +208,7 @@ func TestTheRecordProvesNothingWasChangedOutsideBacktrack(t *testing.T) {
 func TestTheDatabaseRefusesToRewriteTheLogOrDeleteASignedNote(t *testing.T) {
 	testkit.SQLiteOnly(t)
 	s := testkit.OpenStore(t, fixedNow)
-	richRecords(t, s)
+	testkit.RichRecords(t, s)
 	path := s.Path()
 	s.Close()
 	db, err := sql.Open("sqlite", path)

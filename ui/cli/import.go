@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"backtrack/store/interchange"
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
 )
@@ -21,11 +22,11 @@ var importCommand = command{
 }
 
 // importKinds maps the import's first argument to what reads the file.
-var importKinds = map[string]func(*sqlstore.Store, context.Context, io.Reader, sqlstore.ImportOptions) (sqlstore.ImportSummary, error){
-	"clients":  (*sqlstore.Store).ImportClientsCSV,
-	"sessions": (*sqlstore.Store).ImportSessionsCSV,
-	"measures": (*sqlstore.Store).ImportMeasuresCSV,
-	"json":     (*sqlstore.Store).ImportJSON,
+var importKinds = map[string]func(context.Context, *sqlstore.Store, io.Reader, interchange.ImportOptions) (interchange.ImportSummary, error){
+	"clients":  interchange.ImportClientsCSV,
+	"sessions": interchange.ImportSessionsCSV,
+	"measures": interchange.ImportMeasuresCSV,
+	"json":     interchange.ImportJSON,
 }
 
 func runImport(ctx context.Context, env Env, args []string) error {
@@ -71,14 +72,14 @@ func runImport(ctx context.Context, env Env, args []string) error {
 		return fmt.Errorf("%w (add --new to create it)", err)
 	}
 	defer s.Close()
-	sum, err := run(s, ctx, f, sqlstore.ImportOptions{CheckOnly: check, Source: filepath.Base(files[0])})
+	sum, err := run(ctx, s, f, interchange.ImportOptions{CheckOnly: check, Source: filepath.Base(files[0])})
 	if created != nil && (check || err != nil) {
 		// Nothing landed: the database --new made goes, and its folders.
 		if rmErr := created.remove(); rmErr != nil {
 			err = errors.Join(err, rmErr)
 		}
 	}
-	var ie *sqlstore.ImportError
+	var ie *interchange.ImportError
 	if errors.As(err, &ie) {
 		fmt.Fprintf(env.Stderr, "%s has %s; nothing was imported:\n", files[0], words.Plural(len(sum.Problems), "problem", "problems"))
 		for _, p := range sum.Problems {

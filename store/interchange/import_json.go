@@ -1,7 +1,9 @@
-package sqlstore
+package interchange
 
 import (
 	"backtrack/store"
+	"backtrack/store/recordjson"
+	"backtrack/store/sqlstore"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -26,7 +28,7 @@ var jsonColumnOf = map[string]string{"start": "start", "duration": "duration_min
 // identifier; for a version 1 export without identifiers, the rules in
 // import_identity.go) is not duplicated, and a name that could be several
 // people is a problem, never a merge.
-func (s *Store) ImportJSON(ctx context.Context, r io.Reader, opts ImportOptions) (ImportSummary, error) {
+func ImportJSON(ctx context.Context, s *sqlstore.Store, r io.Reader, opts ImportOptions) (ImportSummary, error) {
 	var sum ImportSummary
 	data, err := readImportData(r)
 	if err != nil {
@@ -39,7 +41,7 @@ func (s *Store) ImportJSON(ctx context.Context, r io.Reader, opts ImportOptions)
 		return sum, &ImportError{Problems: sum.Problems}
 	}
 	sum.Rows = len(export.Clients)
-	err = s.runImport(ctx, opts, &sum, func(im *importer) error {
+	err = runImport(ctx, s, opts, &sum, func(im *importer) error {
 		if err := im.jsonVocabulary(export.Vocabulary); err != nil {
 			return err
 		}
@@ -144,7 +146,7 @@ func (im *importer) jsonVocabulary(terms []ExportTerm) error {
 	for i, et := range terms {
 		record := fmt.Sprintf("vocabulary entry %d", i+1)
 		if !store.ValidKind(et.Kind) {
-			im.problem(ImportProblem{Record: record, Column: "kind", Message: fmt.Sprintf("%q is not a vocabulary list", clip(string(et.Kind)))})
+			im.problem(ImportProblem{Record: record, Column: "kind", Message: fmt.Sprintf("%q is not a vocabulary list", store.Clip(string(et.Kind)))})
 			continue
 		}
 		added := len(im.sum.NewTerms)
@@ -159,7 +161,7 @@ func (im *importer) jsonVocabulary(terms []ExportTerm) error {
 		}
 		isNew := len(im.sum.NewTerms) > added
 		if t.Retired != et.Retired && (isNew || !im.hadClients) {
-			if err := im.b.setTermRetired(t.ID, et.Retired); err != nil {
+			if err := im.b.SetTermRetired(t.ID, et.Retired); err != nil {
 				return err
 			}
 			t.Retired = et.Retired
@@ -177,22 +179,8 @@ func (im *importer) jsonAuditLog(entries []ExportAuditEntry) error {
 	if len(entries) == 0 {
 		return nil
 	}
-	ctx, tx := im.b.ctx, im.b.tx
 	known := map[string]bool{}
-	rows, err := tx.QueryContext(ctx, `SELECT hash, origin FROM audit_log`)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		var hash, origin string
-		if err := rows.Scan(&hash, &origin); err != nil {
-			rows.Close()
-			return err
-		}
-		known[hash], known[origin] = true, true
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	if err := im.b.EachHistoryOrigin(func(hash, origin string) { known[hash], known[origin] = true, true }); err != nil {
 		return err
 	}
 	for i, e := range entries {
@@ -203,13 +191,13 @@ func (im *importer) jsonAuditLog(entries []ExportAuditEntry) error {
 		if known[origin] || known[e.Hash] {
 			continue
 		}
-		at, err := time.ParseInLocation(stampLayout, e.At, time.Local)
+		at, err := time.ParseInLocation(store.StampLayout, e.At, time.Local)
 		if err != nil || e.Action == "" {
 			im.problem(ImportProblem{Record: fmt.Sprintf("audit entry %d", i+1), Column: "at",
 				Message: "This entry of the record's history is damaged (no time or no action)"})
 			continue
 		}
-		if err := im.b.s.appendLog(ctx, tx, store.AuditEntry{At: at, Actor: e.Actor, Action: store.Action(e.Action),
+		if err := im.b.Log(store.AuditEntry{At: at, Actor: e.Actor, Action: store.Action(e.Action),
 			Record: e.Record, Client: e.Client, Detail: e.Detail, Content: e.Content, Origin: origin}); err != nil {
 			return err
 		}
@@ -230,16 +218,16 @@ func (im *importer) jsonClient(n int, ec ExportClient) error {
 	ok := true
 	if ec.DateOfBirth != "" {
 		var err error
-		if c.DateOfBirth, err = parseImportDate(ec.DateOfBirth); err != nil {
+		if c.DateOfBirth, err = recordjson.ParseDate(ec.DateOfBirth); err != nil {
 			report(record, "date_of_birth", err.Error())
 			ok = false
 		}
 	}
 	ok = checkStamps(record, ec.CreatedAt, ec.UpdatedAt, report) && ok
-	var hr healthReader
-	health := hr.health(ec.Intake, ec.RedFlagScreens, ec.Consents)
-	for _, p := range hr.problems {
-		report(record, p.column, p.message)
+	var hr recordjson.HealthReader
+	health := hr.Health(ec.Intake, ec.RedFlagScreens, ec.Consents)
+	for _, p := range hr.Problems {
+		report(record, p.Column, p.Message)
 		ok = false
 	}
 	uid, err := store.CheckUID(ec.ID)
@@ -288,7 +276,7 @@ func (im *importer) jsonClient(n int, ec ExportClient) error {
 				return fmt.Errorf("%s: %w", record, err)
 			}
 		}
-		if err := im.setStamps("clients", added.ID, ec.CreatedAt, ec.UpdatedAt); err != nil {
+		if err := im.b.KeepStamps("clients", added.ID, ec.CreatedAt, ec.UpdatedAt); err != nil {
 			return err
 		}
 		c = added
@@ -304,7 +292,7 @@ func (im *importer) jsonClient(n int, ec ExportClient) error {
 }
 
 // jsonSession adds one session of a client.
-func (im *importer) jsonSession(record string, clientID int64, clientWasPresent bool, es ExportSession,
+func (im *importer) jsonSession(record string, clientID int64, clientWasPresent bool, es recordjson.Session,
 	report func(record, column, msg string)) error {
 	sess := store.Session{ClientID: clientID, DurationMin: es.DurationMin, TriggerOther: es.TriggerOther,
 		Notes:    store.SOAP{Subjective: es.Subjective, Objective: es.Objective, Assessment: es.Assessment, Plan: es.Plan},
@@ -323,7 +311,7 @@ func (im *importer) jsonSession(record string, clientID int64, clientWasPresent 
 	}
 	for _, k := range store.Kinds {
 		column := tagColumns[k]
-		tags, err := im.resolveImportTags(k, *es.tags(k), func(msg string) { report(record, column, msg); ok = false })
+		tags, err := im.resolveImportTags(k, *es.Tags(k), func(msg string) { report(record, column, msg); ok = false })
 		if err != nil {
 			return fmt.Errorf("%s: %w", record, err)
 		}
@@ -355,7 +343,7 @@ func (im *importer) jsonSession(record string, clientID int64, clientWasPresent 
 	if !checkHistory(record, es, report) {
 		return nil
 	}
-	saved, err := im.b.importSession(sess, es)
+	saved, err := im.b.ImportSession(sess, es)
 	var ve *store.ValidationError
 	if errors.As(err, &ve) {
 		for _, p := range ve.Problems {
@@ -375,12 +363,12 @@ func (im *importer) jsonSession(record string, clientID int64, clientWasPresent 
 	im.sessionsAt[sessionKey(clientID, saved.Start.Format(store.StartLayout))] = true
 	im.sessionUIDs[saved.UID] = clientID
 	im.sum.SessionsAdded++
-	return im.setStamps("sessions", saved.ID, es.CreatedAt, es.UpdatedAt)
+	return im.b.KeepStamps("sessions", saved.ID, es.CreatedAt, es.UpdatedAt)
 }
 
 // checkHistory checks a note's signature, void and amendments as an export
 // wrote them.
-func checkHistory(record string, es ExportSession, report func(record, column, msg string)) bool {
+func checkHistory(record string, es recordjson.Session, report func(record, column, msg string)) bool {
 	ok := checkStamp(record, "signed_at", es.SignedAt, report)
 	ok = checkStamp(record, "voided_at", es.VoidedAt, report) && ok
 	if es.SignedAt != "" && strings.TrimSpace(es.SignedBy) == "" {
@@ -413,8 +401,8 @@ func checkStamp(record, column, value string, report func(record, column, msg st
 	if value == "" {
 		return true
 	}
-	if _, err := time.ParseInLocation(stampLayout, value, time.Local); err != nil {
-		report(record, column, fmt.Sprintf("%q is not a time like 2026-11-25 14:05:00", clip(value)))
+	if _, err := time.ParseInLocation(store.StampLayout, value, time.Local); err != nil {
+		report(record, column, fmt.Sprintf("%q is not a time like 2026-11-25 14:05:00", store.Clip(value)))
 		return false
 	}
 	return true

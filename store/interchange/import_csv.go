@@ -1,6 +1,8 @@
-package sqlstore
+package interchange
 
 import (
+	"backtrack/store"
+	"backtrack/store/sqlstore"
 	"bytes"
 	"context"
 	"encoding/csv"
@@ -83,7 +85,7 @@ func readCSVTable(data []byte, known, required []string) (*csvTable, []ImportPro
 		case col == "":
 			problems = append(problems, ImportProblem{Row: 1, Message: fmt.Sprintf("Column %d has no name in the header row.", i+1)})
 		case !contains(known, col):
-			unknown = append(unknown, fmt.Sprintf("%q", clip(strings.TrimSpace(name))))
+			unknown = append(unknown, fmt.Sprintf("%q", store.Clip(strings.TrimSpace(name))))
 		case t.has(col):
 			problems = append(problems, ImportProblem{Row: 1, Column: col, Message: fmt.Sprintf("Column %q appears twice.", col)})
 		default:
@@ -238,7 +240,7 @@ func contains(list []string, s string) bool {
 
 // importCSV reads a CSV file into a table with the given columns and runs
 // addRow on every row in one import transaction: all rows or none.
-func (s *Store) importCSV(ctx context.Context, r io.Reader, opts ImportOptions, columns, required []string,
+func importCSV(ctx context.Context, s *sqlstore.Store, r io.Reader, opts ImportOptions, columns, required []string,
 	addRow func(*importer, *csvTable, csvRow) error) (ImportSummary, error) {
 	var sum ImportSummary
 	data, err := readImportData(r)
@@ -253,7 +255,7 @@ func (s *Store) importCSV(ctx context.Context, r io.Reader, opts ImportOptions, 
 	}
 	sum.Problems = problems
 	sum.Rows = len(table.rows)
-	err = s.runImport(ctx, opts, &sum, func(im *importer) error {
+	err = runImport(ctx, s, opts, &sum, func(im *importer) error {
 		for _, row := range table.rows {
 			if im.tooMany() {
 				return nil
