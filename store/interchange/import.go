@@ -170,6 +170,9 @@ type importer struct {
 	// rowsSeen holds every session a CSV import has added, in full.
 	rowsSeen   map[string]bool
 	hadClients bool
+	// historyKnown holds the hash and origin of every entry of the
+	// record's history, once a file brings history
+	historyKnown map[string]bool
 }
 
 // problem records one problem; it reports false once there are too many.

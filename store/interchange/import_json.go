@@ -4,7 +4,7 @@ import (
 	"backtrack/store"
 	"backtrack/store/recordjson"
 	"backtrack/store/sqlstore"
-	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -12,7 +12,6 @@ import (
 	"io"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // jsonColumnOf maps a session validation field to its JSON field.
@@ -27,182 +26,263 @@ var jsonColumnOf = map[string]string{"start": "start", "duration": "duration_min
 // database with records, a client or session already present (the same
 // identifier; for a version 1 export without identifiers, the rules in
 // import_identity.go) is not duplicated, and a name that could be several
-// people is a problem, never a merge.
+// people is a problem, never a merge. The file is read token by token and
+// each record written as it is read, so a file of any size imports in
+// bounded memory; the lists are brought in in the order the file has them.
 func ImportJSON(ctx context.Context, s *sqlstore.Store, r io.Reader, opts ImportOptions) (ImportSummary, error) {
 	var sum ImportSummary
-	data, err := readImportData(r)
-	if err != nil {
-		sum.Problems = []ImportProblem{{Message: err.Error()}}
-		return sum, &ImportError{Problems: sum.Problems}
-	}
-	export, problem := decodeExport(data)
-	if problem != "" {
-		sum.Problems = []ImportProblem{{Message: problem}}
-		return sum, &ImportError{Problems: sum.Problems}
-	}
-	sum.Rows = len(export.Clients)
-	err = runImport(ctx, s, opts, &sum, func(im *importer) error {
-		if err := im.jsonVocabulary(export.Vocabulary); err != nil {
-			return err
+	err := runImport(ctx, s, opts, &sum, func(im *importer) error {
+		in := &jsonInput{r: r}
+		problem, err := im.readExport(json.NewDecoder(in), in)
+		if problem != "" {
+			// the file, not a record, is at fault: that alone is said
+			sum.Rows, sum.Problems = 0, []ImportProblem{{Message: problem}}
 		}
-		if err := im.jsonAuditLog(export.AuditLog); err != nil {
-			return err
-		}
-		for i, c := range export.Clients {
-			if im.tooMany() {
-				return nil
-			}
-			if err := im.jsonClient(i+1, c); err != nil {
-				return err
-			}
-		}
-		return nil
+		return err
 	})
 	return sum, err
 }
 
-// decodeExport parses and recognises an export, or says what is wrong with
-// the file in a sentence.
-func decodeExport(data []byte) (Export, string) {
-	trimmed := bytes.TrimSpace(bytes.TrimPrefix(data, []byte(utf8BOM)))
-	switch {
-	case len(trimmed) == 0:
-		return Export{}, "The file is empty."
-	case bytes.IndexByte(data, 0) >= 0:
-		return Export{}, "This is not a JSON text file (it contains binary data)."
-	case !utf8.Valid(trimmed):
-		line, col := lineCol(trimmed, invalidUTF8At(trimmed))
-		return Export{}, fmt.Sprintf("The file is not UTF-8 text (line %d, column %d).", line, col)
-	}
-	dec := json.NewDecoder(bytes.NewReader(trimmed))
+// readExport reads the export's object field by field, each list element
+// by element. It returns what is wrong with the file as a whole in a
+// sentence, or an error that is not the file's.
+func (im *importer) readExport(dec *json.Decoder, in *jsonInput) (string, error) {
 	dec.DisallowUnknownFields()
-	var e Export
-	if err := dec.Decode(&e); err != nil {
-		return Export{}, jsonProblem(trimmed, dec, err)
-	}
-	if dec.More() {
-		line, col := lineCol(trimmed, int(dec.InputOffset()))
-		return Export{}, fmt.Sprintf("The file goes on after the export ends (line %d, column %d).", line, col)
-	}
+	tok, err := dec.Token()
 	switch {
-	case e.Format != ExportFormat:
-		return Export{}, "This JSON file is not a Backtrack export (its \"format\" is not \"" + ExportFormat + "\")."
-	case e.Version > ExportVersion:
-		return Export{}, fmt.Sprintf("This export was written by a newer Backtrack (version %d); update Backtrack to import it.", e.Version)
-	case e.Version < 1:
-		return Export{}, "This export has no version; it was not written by Backtrack."
+	case errors.Is(err, io.EOF):
+		return "The file is empty.", nil
+	case err != nil:
+		return jsonProblem(in, dec, err, "")
+	case tok != json.Delim('{'):
+		return notAnExport, nil
 	}
-	return e, ""
-}
-
-// jsonProblem says where a JSON file stops making sense.
-func jsonProblem(data []byte, dec *json.Decoder, err error) string {
-	var syntax *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &syntax):
-		line, col := lineCol(data, int(syntax.Offset))
-		return fmt.Sprintf("This is not valid JSON (line %d, column %d): %s.", line, col, syntax.Error())
-	case errors.As(err, &typ):
-		line, col := lineCol(data, int(typ.Offset))
-		return fmt.Sprintf("%q has the wrong kind of value (line %d, column %d): expected %s, found %s.",
-			typ.Field, line, col, typ.Type.String(), typ.Value)
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return "The file ends in the middle of the export; it is cut short."
-	case strings.HasPrefix(err.Error(), "json: unknown field"):
-		line, col := lineCol(data, int(dec.InputOffset()))
-		return fmt.Sprintf("Unknown field %s (line %d, column %d); is this a Backtrack export?",
-			strings.TrimPrefix(err.Error(), "json: unknown field "), line, col)
-	}
-	return "This is not a Backtrack export: " + err.Error()
-}
-
-// lineCol turns a byte offset into a 1-based line and column.
-func lineCol(data []byte, offset int) (int, int) {
-	if offset > len(data) {
-		offset = len(data)
-	}
-	before := data[:offset]
-	line := bytes.Count(before, []byte("\n")) + 1
-	col := utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
-	return line, col
-}
-
-func invalidUTF8At(data []byte) int {
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size == 1 {
-			return i
+	var head Export
+	checked := false
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return jsonProblem(in, dec, err, "")
 		}
-		i += size
-	}
-	return len(data)
-}
-
-// jsonVocabulary brings in the vocabulary, so entries no session uses and
-// retired ones survive the round trip. Existing entries change their
-// retired state only when the database had no clients yet.
-func (im *importer) jsonVocabulary(terms []ExportTerm) error {
-	for i, et := range terms {
-		record := fmt.Sprintf("vocabulary entry %d", i+1)
-		if !store.ValidKind(et.Kind) {
-			im.problem(ImportProblem{Record: record, Column: "kind", Message: fmt.Sprintf("%q is not a vocabulary list", store.Clip(string(et.Kind)))})
-			continue
-		}
-		added := len(im.sum.NewTerms)
-		t, err := im.term(et.Kind, et.Name)
-		var ve *store.ValidationError
-		if errors.As(err, &ve) {
-			im.problem(ImportProblem{Record: record, Column: "name", Message: ve.Error()})
-			continue
+		key, _ := tok.(string)
+		var read func() error
+		switch key {
+		case "format":
+			err = dec.Decode(&head.Format)
+		case "version":
+			err = dec.Decode(&head.Version)
+		case "schema_version":
+			err = dec.Decode(&head.SchemaVersion)
+		case "exported_at":
+			err = dec.Decode(&head.ExportedAt)
+		case "vocabulary":
+			var i int
+			read = func() error {
+				var et ExportTerm
+				return decodeThen(dec, &et, func() error { i++; return im.jsonTerm(i, et) })
+			}
+		case "audit_log":
+			var i int
+			read = func() error {
+				var e ExportAuditEntry
+				return decodeThen(dec, &e, func() error { i++; return im.jsonAuditEntry(i, e) })
+			}
+		case "clients":
+			read = func() error {
+				var ec ExportClient
+				return decodeThen(dec, &ec, func() error { im.sum.Rows++; return im.jsonClient(im.sum.Rows, ec) })
+			}
+		default:
+			line, col := in.lineCol(dec.InputOffset())
+			return fmt.Sprintf("Unknown field %q (line %d, column %d); is this a Backtrack export?", key, line, col), nil
 		}
 		if err != nil {
+			return jsonProblem(in, dec, err, key)
+		}
+		if read == nil {
+			continue
+		}
+		if !checked {
+			if problem := checkHeader(head); problem != "" {
+				return problem, nil
+			}
+			checked = true
+		}
+		if problem, err := readList(dec, in, key, read, im.tooMany); problem != "" || err != nil || im.tooMany() {
+			return problem, err
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		return jsonProblem(in, dec, err, "")
+	}
+	if dec.More() {
+		line, col := in.lineCol(dec.InputOffset())
+		return fmt.Sprintf("The file goes on after the export ends (line %d, column %d).", line, col), nil
+	}
+	if !checked {
+		return checkHeader(head), nil
+	}
+	return "", nil
+}
+
+// decodeThen decodes one element into v and, when it reads, runs use.
+func decodeThen(dec *json.Decoder, v any, use func() error) error {
+	if err := dec.Decode(v); err != nil {
+		return fileError{err}
+	}
+	return use()
+}
+
+// fileError is a problem in the file met while reading a list, told apart
+// from the store's errors in writing what was read.
+type fileError struct{ err error }
+
+func (e fileError) Error() string { return e.err.Error() }
+
+// readList reads a list (or null) element by element, letting the bytes of
+// each go once it is written.
+func readList(dec *json.Decoder, in *jsonInput, key string, read func() error, stop func() bool) (string, error) {
+	tok, err := dec.Token()
+	switch {
+	case err != nil:
+		return jsonProblem(in, dec, err, key)
+	case tok == nil:
+		return "", nil
+	case tok != json.Delim('['):
+		line, col := in.lineCol(dec.InputOffset())
+		return fmt.Sprintf("%q has the wrong kind of value (line %d, column %d): expected a list.", key, line, col), nil
+	}
+	for dec.More() && !stop() {
+		err := read()
+		var fe fileError
+		if errors.As(err, &fe) {
+			return jsonProblem(in, dec, fe.err, key)
+		}
+		if err != nil {
+			return "", err
+		}
+		in.forget(dec.InputOffset())
+	}
+	if stop() {
+		return "", nil
+	}
+	if _, err := dec.Token(); err != nil {
+		return jsonProblem(in, dec, err, key)
+	}
+	return "", nil
+}
+
+const notAnExport = "This JSON file is not a Backtrack export (its \"format\" is not \"" + ExportFormat + "\")."
+
+// checkHeader recognises a Backtrack export by its first fields.
+func checkHeader(e Export) string {
+	switch {
+	case e.Format != ExportFormat:
+		return notAnExport
+	case e.Version > ExportVersion:
+		return fmt.Sprintf("This export was written by a newer Backtrack (version %d); update Backtrack to import it.", e.Version)
+	case e.Version < 1:
+		return "This export has no version; it was not written by Backtrack."
+	}
+	return ""
+}
+
+// jsonProblem says where a JSON file stops making sense, in a sentence;
+// an error that is not the file's (the store's, or reading the file at
+// all) is returned as it is. within is the list being read.
+func jsonProblem(in *jsonInput, dec *json.Decoder, err error, within string) (string, error) {
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	var bad notUTF8
+	var failed readFailed
+	switch {
+	case errors.Is(err, errBinary):
+		return "This is not a JSON text file (it contains binary data).", nil
+	case errors.As(err, &bad):
+		line, col := in.lineCol(bad.offset)
+		return fmt.Sprintf("The file is not UTF-8 text (line %d, column %d).", line, col), nil
+	case errors.As(err, &failed):
+		return "", failed.err
+	case errors.As(err, &syntax):
+		line, col := in.lineCol(syntax.Offset)
+		return fmt.Sprintf("This is not valid JSON (line %d, column %d): %s.", line, col, syntax.Error()), nil
+	case errors.As(err, &typ):
+		line, col := in.lineCol(typ.Offset)
+		field := typ.Field
+		if within != "" && field != "" {
+			field = within + "." + field
+		}
+		return fmt.Sprintf("%q has the wrong kind of value (line %d, column %d): expected %s, found %s.",
+			cmp.Or(field, within), line, col, typ.Type.String(), typ.Value), nil
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return "The file ends in the middle of the export; it is cut short.", nil
+	case strings.HasPrefix(err.Error(), "json: unknown field"):
+		line, col := in.lineCol(dec.InputOffset())
+		return fmt.Sprintf("Unknown field %s (line %d, column %d); is this a Backtrack export?",
+			strings.TrimPrefix(err.Error(), "json: unknown field "), line, col), nil
+	}
+	return "This is not a Backtrack export: " + err.Error() + ".", nil
+}
+
+// jsonTerm brings in one entry of the vocabulary, so entries no session uses and
+// retired ones survive the round trip. Existing entries change their
+// retired state only when the database had no clients yet.
+func (im *importer) jsonTerm(n int, et ExportTerm) error {
+	record := fmt.Sprintf("vocabulary entry %d", n)
+	if !store.ValidKind(et.Kind) {
+		im.problem(ImportProblem{Record: record, Column: "kind", Message: fmt.Sprintf("%q is not a vocabulary list", store.Clip(string(et.Kind)))})
+		return nil
+	}
+	added := len(im.sum.NewTerms)
+	t, err := im.term(et.Kind, et.Name)
+	var ve *store.ValidationError
+	if errors.As(err, &ve) {
+		im.problem(ImportProblem{Record: record, Column: "name", Message: ve.Error()})
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	isNew := len(im.sum.NewTerms) > added
+	if t.Retired != et.Retired && (isNew || !im.hadClients) {
+		if err := im.b.SetTermRetired(t.ID, et.Retired); err != nil {
 			return err
 		}
-		isNew := len(im.sum.NewTerms) > added
-		if t.Retired != et.Retired && (isNew || !im.hadClients) {
-			if err := im.b.SetTermRetired(t.ID, et.Retired); err != nil {
-				return err
-			}
-			t.Retired = et.Retired
-			im.termCache[string(et.Kind)+"|"+store.Fold(et.Name)] = t
-		}
+		t.Retired = et.Retired
+		im.termCache[string(et.Kind)+"|"+store.Fold(et.Name)] = t
 	}
 	return nil
 }
 
-// jsonAuditLog appends the exported record's history to this record's log,
-// each entry as it was written, with its hash there as its origin; an entry
-// brought before (a second import of the same file) is not repeated. The
-// log is appended to, never rewritten.
-func (im *importer) jsonAuditLog(entries []ExportAuditEntry) error {
-	if len(entries) == 0 {
-		return nil
-	}
-	known := map[string]bool{}
-	if err := im.b.EachHistoryOrigin(func(hash, origin string) { known[hash], known[origin] = true, true }); err != nil {
-		return err
-	}
-	for i, e := range entries {
-		origin := e.Hash
-		if e.Origin != "" {
-			origin = e.Origin // already brought from elsewhere: keep where it began
-		}
-		if known[origin] || known[e.Hash] {
-			continue
-		}
-		at, err := time.ParseInLocation(store.StampLayout, e.At, time.Local)
-		if err != nil || e.Action == "" {
-			im.problem(ImportProblem{Record: fmt.Sprintf("audit entry %d", i+1), Column: "at",
-				Message: "This entry of the record's history is damaged (no time or no action)"})
-			continue
-		}
-		if err := im.b.Log(store.AuditEntry{At: at, Actor: e.Actor, Action: store.Action(e.Action),
-			Record: e.Record, Client: e.Client, Detail: e.Detail, Content: e.Content, Origin: origin}); err != nil {
+// jsonAuditEntry appends an entry of the exported record's history to
+// this record's log, as it was written, with its hash there as its origin;
+// an entry brought before (a second import of the same file) is not
+// repeated. The log is appended to, never rewritten.
+func (im *importer) jsonAuditEntry(n int, e ExportAuditEntry) error {
+	if im.historyKnown == nil {
+		im.historyKnown = map[string]bool{}
+		if err := im.b.EachHistoryOrigin(func(hash, origin string) { im.historyKnown[hash], im.historyKnown[origin] = true, true }); err != nil {
 			return err
 		}
-		known[origin] = true
 	}
+	origin := e.Hash
+	if e.Origin != "" {
+		origin = e.Origin // already brought from elsewhere: keep where it began
+	}
+	if im.historyKnown[origin] || im.historyKnown[e.Hash] {
+		return nil
+	}
+	at, err := time.ParseInLocation(store.StampLayout, e.At, time.Local)
+	if err != nil || e.Action == "" {
+		im.problem(ImportProblem{Record: fmt.Sprintf("audit entry %d", n), Column: "at",
+			Message: "This entry of the record's history is damaged (no time or no action)"})
+		return nil
+	}
+	if err := im.b.Log(store.AuditEntry{At: at, Actor: e.Actor, Action: store.Action(e.Action),
+		Record: e.Record, Client: e.Client, Detail: e.Detail, Content: e.Content, Origin: origin}); err != nil {
+		return err
+	}
+	im.historyKnown[origin] = true
 	return nil
 }
 
@@ -284,7 +364,7 @@ func (im *importer) jsonClient(n int, ec ExportClient) error {
 		im.sum.ClientsAdded++
 	}
 	for j, es := range ec.Sessions {
-		if err := im.jsonSession(fmt.Sprintf("%s, session %d", record, j+1), c.ID, present, es, report); err != nil {
+		if err := im.jsonSession(fmt.Sprintf("%s, session %d", record, j+1), c, present, es, report); err != nil {
 			return err
 		}
 	}
@@ -292,8 +372,9 @@ func (im *importer) jsonClient(n int, ec ExportClient) error {
 }
 
 // jsonSession adds one session of a client.
-func (im *importer) jsonSession(record string, clientID int64, clientWasPresent bool, es recordjson.Session,
+func (im *importer) jsonSession(record string, client store.Client, clientWasPresent bool, es recordjson.Session,
 	report func(record, column, msg string)) error {
+	clientID := client.ID
 	sess := store.Session{ClientID: clientID, DurationMin: es.DurationMin, TriggerOther: es.TriggerOther,
 		Notes:    store.SOAP{Subjective: es.Subjective, Objective: es.Objective, Assessment: es.Assessment, Plan: es.Plan},
 		HomeCare: es.HomeCare, Author: strings.TrimSpace(es.Author), Private: es.Private}
@@ -342,6 +423,13 @@ func (im *importer) jsonSession(record string, clientID int64, clientWasPresent 
 	}
 	if !checkHistory(record, es, report) {
 		return nil
+	}
+	// the one place a signed note is checked against its seal
+	if es.SignedAt != "" && im.checkSeal != nil {
+		if err := im.checkSeal(client.UID, sess, es); err != nil {
+			report(record, "signed_at", err.Error())
+			return nil
+		}
 	}
 	saved, err := im.b.ImportSession(sess, es)
 	var ve *store.ValidationError

@@ -26,19 +26,22 @@ var (
 // client on that date is not added again.
 func ImportMeasuresCSV(ctx context.Context, s *sqlstore.Store, r io.Reader, opts ImportOptions) (ImportSummary, error) {
 	var sum ImportSummary
-	data, err := readImportData(r)
-	if err != nil {
-		sum.Problems = []ImportProblem{{Message: err.Error()}}
-		return sum, &ImportError{Problems: sum.Problems}
-	}
-	table, problems := readCSVTable(data, measureCSVColumns, measureImportRequired)
+	table, problems := openCSVTable(r, measureCSVColumns, measureImportRequired)
 	if table == nil {
 		sum.Problems = problems
 		return sum, &ImportError{Problems: problems}
 	}
-	sum.Problems = problems
-	sum.Rows = len(table.rows)
-	err = runImport(ctx, s, opts, &sum, func(im *importer) error { return im.measureRows(table) })
+	err := runImport(ctx, s, opts, &sum, func(im *importer) error {
+		rows, err := table.readAll(im.problem)
+		if err != nil {
+			return err
+		}
+		if !rows && len(sum.Problems) == 0 {
+			im.problem(noRows)
+		}
+		sum.Rows = len(table.rows)
+		return im.measureRows(table)
+	})
 	return sum, err
 }
 

@@ -43,7 +43,7 @@ func Move(ctx context.Context, src, dst *sqlstore.Store) (MoveSummary, error) {
 	}()
 	sum, err := ImportJSON(ctx, dst, pr, ImportOptions{Source: "moved from " + src.Path(), intoEmpty: true})
 	pr.CloseWithError(errors.New("the import stopped reading"))
-	if readErr := <-wrote; readErr != nil && err != nil {
+	if readErr := <-wrote; readErr != nil && errors.Is(err, readErr) {
 		return MoveSummary{}, fmt.Errorf("move: read the practice: %w", readErr)
 	}
 	if err != nil {
