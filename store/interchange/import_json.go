@@ -4,6 +4,7 @@ import (
 	"backtrack/store"
 	"backtrack/store/recordjson"
 	"backtrack/store/sqlstore"
+	"bytes"
 	"cmp"
 	"context"
 	"encoding/json"
@@ -47,7 +48,6 @@ func ImportJSON(ctx context.Context, s *sqlstore.Store, r io.Reader, opts Import
 // by element. It returns what is wrong with the file as a whole in a
 // sentence, or an error that is not the file's.
 func (im *importer) readExport(dec *json.Decoder, in *jsonInput) (string, error) {
-	dec.DisallowUnknownFields()
 	tok, err := dec.Token()
 	switch {
 	case errors.Is(err, io.EOF):
@@ -68,13 +68,13 @@ func (im *importer) readExport(dec *json.Decoder, in *jsonInput) (string, error)
 		var read func() error
 		switch key {
 		case "format":
-			err = dec.Decode(&head.Format)
+			err = decodeValue(dec, &head.Format)
 		case "version":
-			err = dec.Decode(&head.Version)
+			err = decodeValue(dec, &head.Version)
 		case "schema_version":
-			err = dec.Decode(&head.SchemaVersion)
+			err = decodeValue(dec, &head.SchemaVersion)
 		case "exported_at":
-			err = dec.Decode(&head.ExportedAt)
+			err = decodeValue(dec, &head.ExportedAt)
 		case "vocabulary":
 			var i int
 			read = func() error {
@@ -127,17 +127,39 @@ func (im *importer) readExport(dec *json.Decoder, in *jsonInput) (string, error)
 
 // decodeThen decodes one element into v and, when it reads, runs use.
 func decodeThen(dec *json.Decoder, v any, use func() error) error {
-	if err := dec.Decode(v); err != nil {
-		return fileError{err}
+	if err := decodeValue(dec, v); err != nil {
+		return err
 	}
 	return use()
 }
 
-// fileError is a problem in the file met while reading a list, told apart
-// from the store's errors in writing what was read.
-type fileError struct{ err error }
+// decodeValue decodes the next value into v, refusing fields v lacks. The
+// value is read whole first, so a problem in it is placed in the file: the
+// decoder places it from where the value began.
+func decodeValue(dec *json.Decoder, v any) error {
+	var raw json.RawMessage
+	if err := dec.Decode(&raw); err != nil {
+		// the scan of the value began where the decoder stopped
+		return fileError{err, dec.InputOffset()}
+	}
+	value := json.NewDecoder(bytes.NewReader(raw))
+	value.DisallowUnknownFields()
+	if err := value.Decode(v); err != nil {
+		return fileError{err, dec.InputOffset() - int64(len(raw))}
+	}
+	return nil
+}
+
+// fileError is a problem in the file met while reading a value, told apart
+// from the store's errors in writing what was read; the problem's offset
+// counts from base.
+type fileError struct {
+	err  error
+	base int64
+}
 
 func (e fileError) Error() string { return e.err.Error() }
+func (e fileError) Unwrap() error { return e.err }
 
 // readList reads a list (or null) element by element, letting the bytes of
 // each go once it is written.
@@ -156,7 +178,7 @@ func readList(dec *json.Decoder, in *jsonInput, key string, read func() error, s
 		err := read()
 		var fe fileError
 		if errors.As(err, &fe) {
-			return jsonProblem(in, dec, fe.err, key)
+			return jsonProblem(in, dec, fe, key)
 		}
 		if err != nil {
 			return "", err
@@ -195,6 +217,10 @@ func jsonProblem(in *jsonInput, dec *json.Decoder, err error, within string) (st
 	var typ *json.UnmarshalTypeError
 	var bad notUTF8
 	var failed readFailed
+	var base int64
+	if fe, ok := err.(fileError); ok {
+		base = fe.base
+	}
 	switch {
 	case errors.Is(err, errBinary):
 		return "This is not a JSON text file (it contains binary data).", nil
@@ -204,10 +230,10 @@ func jsonProblem(in *jsonInput, dec *json.Decoder, err error, within string) (st
 	case errors.As(err, &failed):
 		return "", failed.err
 	case errors.As(err, &syntax):
-		line, col := in.lineCol(syntax.Offset)
+		line, col := in.lineCol(in.syntaxAt(base, syntax.Offset))
 		return fmt.Sprintf("This is not valid JSON (line %d, column %d): %s.", line, col, syntax.Error()), nil
 	case errors.As(err, &typ):
-		line, col := in.lineCol(typ.Offset)
+		line, col := in.lineCol(base + typ.Offset)
 		field := typ.Field
 		if within != "" && field != "" {
 			field = within + "." + field

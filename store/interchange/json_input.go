@@ -2,6 +2,7 @@ package interchange
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"io"
 	"unicode/utf8"
@@ -131,6 +132,23 @@ func (in *jsonInput) lineCol(offset int64) (int, int) {
 		return line, utf8.RuneCount(before[nl+1:]) + 1
 	}
 	return line, in.columnRunsToBase + utf8.RuneCount(before) + 1
+}
+
+// syntaxAt places a syntax error in a value that began at start, by reading
+// the value again from the bytes kept: the decoder counts a stream's
+// offsets from where its scanner last began. start 0 is the file's start,
+// where the decoder's offset is already right.
+func (in *jsonInput) syntaxAt(start, offset int64) int64 {
+	at := start - in.base
+	if start == 0 || at < 0 || at > int64(len(in.window)) {
+		return offset
+	}
+	var value json.RawMessage
+	var syntax *json.SyntaxError
+	if errors.As(json.Unmarshal(in.window[at:], &value), &syntax) {
+		return start + syntax.Offset
+	}
+	return start + offset
 }
 
 func invalidUTF8At(data []byte) int {
