@@ -25,12 +25,12 @@ import (
 const benchClients = 300
 
 func BenchmarkExportJSON(b *testing.B) {
-	s := samplePractice(b, benchClients)
+	s := samplePractice(b, benchClients, 10*benchClients)
 	benchPeak(b, func() error { return interchange.WriteJSON(context.Background(), s, io.Discard) })
 }
 
 func BenchmarkExportJSONBaselineWhole(b *testing.B) {
-	s := samplePractice(b, benchClients)
+	s := samplePractice(b, benchClients, 10*benchClients)
 	benchPeak(b, func() error {
 		e, err := interchange.Read(context.Background(), s)
 		if err != nil {
@@ -65,7 +65,7 @@ func BenchmarkImportJSONBaselineWhole(b *testing.B) {
 
 func benchFile(b *testing.B) []byte {
 	var file bytes.Buffer
-	if err := interchange.WriteJSON(context.Background(), samplePractice(b, benchClients), &file); err != nil {
+	if err := interchange.WriteJSON(context.Background(), samplePractice(b, benchClients, 10*benchClients), &file); err != nil {
 		b.Fatal(err)
 	}
 	return file.Bytes()
