@@ -211,12 +211,12 @@ func (c *Consent) Validate(dob, today time.Time) Problems {
 	case "":
 		p.Add("consent_how", "Say how consent was given: written or verbal")
 	default:
-		p.Add("consent_how", fmt.Sprintf("%q is not a way consent is given (written or verbal)", clip(string(c.How))))
+		p.Add("consent_how", fmt.Sprintf("%q is not a way consent is given (written or verbal)", Clip(string(c.How))))
 	}
 	for _, list := range [][]ConsentArea{c.Areas, c.Excluded, c.WithdrawnAreas} {
 		for _, a := range list {
 			if !KnownArea(a) {
-				p.Add("consent_areas", fmt.Sprintf("%q is not a body area consent names", clip(string(a))))
+				p.Add("consent_areas", fmt.Sprintf("%q is not a body area consent names", Clip(string(a))))
 			}
 		}
 	}

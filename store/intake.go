@@ -276,7 +276,7 @@ func (in *Intake) Validate(dob, today time.Time) Problems {
 	switch in.Onset {
 	case OnsetNotAsked, OnsetInjury, OnsetGradual, OnsetUnknown:
 	default:
-		p.Add("intake_onset", fmt.Sprintf("%q is not a way pain starts (injury, gradual or unknown)", clip(string(in.Onset))))
+		p.Add("intake_onset", fmt.Sprintf("%q is not a way pain starts (injury, gradual or unknown)", Clip(string(in.Onset))))
 	}
 	p.checkNote("intake_goals", "Goals", in.Goals)
 	checkAnswer(&p, "previous_treatment", "Previous treatment", in.PreviousTreatment)
@@ -284,14 +284,14 @@ func (in *Intake) Validate(dob, today time.Time) Problems {
 	checkAnswer(&p, "allergies", "Allergies", in.Allergies)
 	for c, a := range in.Conditions {
 		if !knownCondition(c) {
-			p.Add("conditions", fmt.Sprintf("%q is not a condition of the checklist", clip(string(c))))
+			p.Add("conditions", fmt.Sprintf("%q is not a condition of the checklist", Clip(string(c))))
 			continue
 		}
 		checkAnswer(&p, "condition_"+string(c), c.Label(), a)
 	}
 	for k, a := range in.Activities {
 		if !knownActivity(k) {
-			p.Add("activities", fmt.Sprintf("%q is not an activity the intake asks about", clip(string(k))))
+			p.Add("activities", fmt.Sprintf("%q is not an activity the intake asks about", Clip(string(k))))
 			continue
 		}
 		checkAnswer(&p, "activity_"+string(k), k.Label(), a)
@@ -330,7 +330,7 @@ func checkAnswer(p *Problems, field, label string, a Answer) {
 	switch a.State {
 	case NotAsked, AnsweredNo, AnsweredYes:
 	default:
-		p.Add(field, fmt.Sprintf("%s: %q is not an answer (not asked, no or yes)", label, clip(string(a.State))))
+		p.Add(field, fmt.Sprintf("%s: %q is not an answer (not asked, no or yes)", label, Clip(string(a.State))))
 		return
 	}
 	if a.State == NotAsked && a.Detail != "" {

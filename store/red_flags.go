@@ -226,7 +226,7 @@ func (s *RedFlagScreen) Validate(dob, today time.Time) Problems {
 	checkDay(&p, "screen_date", "The screen's date", s.On, dob, today, true)
 	for f, a := range s.Answers {
 		if !KnownRedFlag(f) {
-			p.Add("red_flags", fmt.Sprintf("%q is not a question of the red-flag screen", clip(string(f))))
+			p.Add("red_flags", fmt.Sprintf("%q is not a question of the red-flag screen", Clip(string(f))))
 			continue
 		}
 		checkAnswer(&p, "flag_"+string(f), f.Short(), a)

@@ -18,13 +18,13 @@ func CheckUID(s string) (string, error) {
 	}
 	u, err := uuid.Parse(s)
 	if err != nil || len(s) != 36 {
-		return "", fmt.Errorf("%q is not a record identifier (a UUID like 3f2b8c1e-5d4a-4e6f-9a7b-2c1d0e9f8a7b)", clip(s))
+		return "", fmt.Errorf("%q is not a record identifier (a UUID like 3f2b8c1e-5d4a-4e6f-9a7b-2c1d0e9f8a7b)", Clip(s))
 	}
 	return u.String(), nil
 }
 
-// clip shortens a value quoted in a message.
-func clip(s string) string {
+// Clip shortens a value quoted in a message.
+func Clip(s string) string {
 	if r := []rune(s); len(r) > 40 {
 		return string(r[:40]) + "…"
 	}

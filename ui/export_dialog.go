@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"backtrack/store/interchange"
 	"backtrack/store/sqlstore"
 	"fmt"
 	"path/filepath"
@@ -78,15 +79,15 @@ func (e *exportDialog) export() {
 		e.fit()
 		return
 	}
-	format := sqlstore.ExportJSON
+	format := interchange.ExportJSON
 	if e.Format.Selected == exportChoiceCSV {
-		format = sqlstore.ExportCSV
+		format = interchange.ExportCSV
 	}
 	dir := filepath.Join(e.Folder.Path, e.folderName())
 	setBusy(e.Busy, true, e.Export)
 	ctx := e.work.context()
 	e.work.run(func() func() {
-		files, err := e.store.ExportTo(ctx, dir, format)
+		files, err := interchange.ExportTo(ctx, e.store, dir, format)
 		return func() {
 			setBusy(e.Busy, false, e.Export)
 			if err != nil {

@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"backtrack/store/sqlstore"
+	"backtrack/store/interchange"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,7 +23,7 @@ func TestExportWritesPrivateFilesIntoANewFolder(t *testing.T) {
 	e.work.wait()
 	dir := filepath.Join(e.Folder.Path, e.folderName())
 	done := shownText(win) // the message shown once the files are written
-	for _, name := range []string{sqlstore.ExportClientsName, sqlstore.ExportSessionsName, sqlstore.ExportVocabularyName} {
+	for _, name := range []string{interchange.ExportClientsName, interchange.ExportSessionsName, interchange.ExportVocabularyName} {
 		st, err := os.Stat(filepath.Join(dir, name))
 		if err != nil || st.Mode().Perm() != 0o600 {
 			t.Errorf("%s: %v %v (problem %q)", name, err, st, e.Problem.Text)

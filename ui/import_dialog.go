@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"backtrack/store/interchange"
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
 )
@@ -25,16 +26,16 @@ import (
 type importKind struct {
 	label   string
 	columns string // what the file must look like, for the therapist
-	run     func(*sqlstore.Store, context.Context, io.Reader, sqlstore.ImportOptions) (sqlstore.ImportSummary, error)
+	run     func(context.Context, *sqlstore.Store, io.Reader, interchange.ImportOptions) (interchange.ImportSummary, error)
 }
 
 var importKinds = []importKind{
 	{"Clients (CSV)", "Columns: first_name, last_name, date_of_birth (YYYY-MM-DD), phone, email, notes. " +
-		"Header names in any case and order; comma or semicolon.", (*sqlstore.Store).ImportClientsCSV},
+		"Header names in any case and order; comma or semicolon.", interchange.ImportClientsCSV},
 	{"Sessions (CSV)", "Columns: client (full name or email), date (YYYY-MM-DD, optionally HH:MM), duration_min, " +
 		"pain_before, pain_after (0-10), pain_types, locations, triggers, muscles, techniques (lists separated by ; " +
-		"with a side in brackets: Gluteus medius (left)), notes. Import the clients first.", (*sqlstore.Store).ImportSessionsCSV},
-	{"Backtrack export (JSON)", "A file saved with Export… in Backtrack: everything it holds comes back.", (*sqlstore.Store).ImportJSON},
+		"with a side in brackets: Gluteus medius (left)), notes. Import the clients first.", interchange.ImportSessionsCSV},
+	{"Backtrack export (JSON)", "A file saved with Export… in Backtrack: everything it holds comes back.", interchange.ImportJSON},
 }
 
 // importDialog checks a file first and previews every problem by row and
@@ -58,7 +59,7 @@ type importDialog struct {
 	Cancel   *button
 
 	path     string
-	problems []sqlstore.ImportProblem
+	problems []interchange.ImportProblem
 	listBox  *fyne.Container
 	work     *tasks // the desk's: quitting stops a check or import (rolled back) and waits
 	checkGen int
@@ -206,18 +207,18 @@ func (d *importDialog) run(checkOnly bool) {
 	})
 }
 
-func (d *importDialog) readAndRun(ctx context.Context, path string, kind importKind, checkOnly bool) (sqlstore.ImportSummary, error) {
+func (d *importDialog) readAndRun(ctx context.Context, path string, kind importKind, checkOnly bool) (interchange.ImportSummary, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return sqlstore.ImportSummary{}, err
+		return interchange.ImportSummary{}, err
 	}
 	defer f.Close()
-	return kind.run(d.store, ctx, f, sqlstore.ImportOptions{CheckOnly: checkOnly})
+	return kind.run(ctx, d.store, f, interchange.ImportOptions{CheckOnly: checkOnly})
 }
 
 // present shows the outcome of a check or an import.
-func (d *importDialog) present(sum sqlstore.ImportSummary, err error, checkOnly bool) {
-	var ie *sqlstore.ImportError
+func (d *importDialog) present(sum interchange.ImportSummary, err error, checkOnly bool) {
+	var ie *interchange.ImportError
 	switch {
 	case errors.As(err, &ie):
 		d.problems = sum.Problems

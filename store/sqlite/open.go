@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"backtrack/store"
 	"backtrack/store/safefile"
@@ -142,7 +143,7 @@ func (db *DB) prepare(ctx context.Context, steps schema.Steps) error {
 			version, SchemaVersion(), store.ErrNewerSchema)
 	}
 	if mode != "wal" {
-		if _, err := db.write.ExecContext(ctx, "PRAGMA journal_mode = WAL"); err != nil {
+		if err := db.switchToWAL(ctx); err != nil {
 			return fmt.Errorf("open database: set WAL: %w", Classify(err))
 		}
 	}
@@ -228,4 +229,26 @@ func (db *DB) BeginWrite(ctx context.Context) (*sql.Tx, error) {
 		return nil, errors.New("the database was opened read-only")
 	}
 	return db.write.BeginTx(ctx, nil)
+}
+
+// switchToWAL sets the file's journal to WAL. Changing the journal mode
+// needs the file to itself, and SQLite answers busy at once, without
+// waiting out busy_timeout, while another process opening the same new
+// file holds it for a moment: so the change is tried again for as long
+// as busy_timeout would have waited.
+func (db *DB) switchToWAL(ctx context.Context) error {
+	wait := 5 * time.Millisecond
+	deadline := time.Now().Add(5 * time.Second) // busy_timeout(5000), as in dsn
+	for {
+		_, err := db.write.ExecContext(ctx, "PRAGMA journal_mode = WAL")
+		if err == nil || !IsBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 100*time.Millisecond)
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"backtrack/store"
+	"backtrack/store/interchange"
 	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
 )
@@ -49,7 +50,7 @@ func twoAuthorsFile(t *testing.T) string {
 func authorsOf(t *testing.T, s *sqlstore.Store) map[string]string {
 	t.Helper()
 	out := map[string]string{}
-	for _, c := range exportOf(t, s).Clients {
+	for _, c := range testkit.ExportOf(t, s).Clients {
 		for _, n := range c.Sessions {
 			out[n.Subjective] = n.Author
 		}
@@ -61,9 +62,9 @@ func authorsOf(t *testing.T, s *sqlstore.Store) map[string]string {
 // who wrote each note, and the moved record checks.
 func TestMovedPracticeKeepsItsAuthors(t *testing.T) {
 	ctx := context.Background()
-	src := openPracticeReadOnly(t, twoAuthorsFile(t))
+	src := testkit.OpenReadOnly(t, twoAuthorsFile(t))
 	dst := testkit.OpenStore(t, fixedNow)
-	if _, err := sqlstore.MovePractice(ctx, src, dst); err != nil {
+	if _, err := interchange.Move(ctx, src, dst); err != nil {
 		t.Fatalf("move: %v", err)
 	}
 	if got := authorsOf(t, dst); got["Anna Keller"] != "Anna Keller" || got["Ben Otto"] != "Ben Otto" {
@@ -93,12 +94,12 @@ func TestATherapistWritesNotesOnlyAsThemselves(t *testing.T) {
 	if !strings.HasPrefix(saved.Author, "anna_") {
 		t.Errorf("anna's note naming Ben Otto was saved by %q, want anna's role", saved.Author)
 	}
-	src := openPracticeReadOnly(t, twoAuthorsFile(t))
-	data, err := json.Marshal(exportOf(t, src))
+	src := testkit.OpenReadOnly(t, twoAuthorsFile(t))
+	data, err := json.Marshal(testkit.ExportOf(t, src))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.anna.ImportJSON(ctx, bytes.NewReader(data), sqlstore.ImportOptions{Source: "practice.json"}); err != nil {
+	if _, err := interchange.ImportJSON(ctx, c.anna, bytes.NewReader(data), interchange.ImportOptions{Source: "practice.json"}); err != nil {
 		t.Fatalf("anna imports: %v", err)
 	}
 	for text, author := range authorsOf(t, c.anna) {

@@ -28,7 +28,7 @@ func TestAutoBackupOncePerDayKeepingFourteen(t *testing.T) {
 	if dir != filepath.Join(filepath.Dir(s.Path()), "backups") {
 		t.Errorf("backup folder %s is not beside the database", dir)
 	}
-	assertMode(t, dir, 0o700)
+	testkit.AssertMode(t, dir, 0o700)
 
 	// When the desk starts again the same day, no second backup is made.
 	made, err = s.AutoBackup(ctx, day.Add(9*time.Hour))
@@ -57,7 +57,7 @@ func TestAutoBackupOncePerDayKeepingFourteen(t *testing.T) {
 		t.Errorf("oldest kept backup taken %v, want %v", backups[len(backups)-1].Taken, want)
 	}
 	for _, b := range backups {
-		assertMode(t, b.Path, 0o600)
+		testkit.AssertMode(t, b.Path, 0o600)
 		if info, err := sqlite.InspectBackup(ctx, b.Path, ""); err != nil || info.Clients != 2 {
 			t.Errorf("%s: %+v %v", filepath.Base(b.Path), info, err)
 		}

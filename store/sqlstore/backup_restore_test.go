@@ -39,7 +39,7 @@ func TestRestoreBringsBackTheBackupAndKeepsTheCurrentDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	// After the backup the therapist adds a client, then regrets it.
-	mustClient(t, s, "Lena", "Fischer")
+	testkit.MustClient(t, s, "Lena", "Fischer")
 	dbPath := s.Path()
 	s.Close()
 
@@ -66,8 +66,8 @@ func TestRestoreBringsBackTheBackupAndKeepsTheCurrentDatabase(t *testing.T) {
 	if res.Previous == "" || filepath.Dir(res.Previous) != filepath.Dir(dbPath) {
 		t.Fatalf("previous database kept at %q, want beside %s", res.Previous, dbPath)
 	}
-	assertMode(t, res.Previous, 0o600)
-	assertMode(t, dbPath, 0o600)
+	testkit.AssertMode(t, res.Previous, 0o600)
+	testkit.AssertMode(t, dbPath, 0o600)
 	if n := countClients(t, res.Previous); n != 3 {
 		t.Errorf("kept copy has %d clients, want the replaced 3", n)
 	}
@@ -114,7 +114,7 @@ func TestRestoreRefusesWhileTheDatabaseIsOpen(t *testing.T) {
 	if _, err := s.Backup(ctx, backup); err != nil {
 		t.Fatal(err)
 	}
-	mustClient(t, s, "Lena", "Fischer")
+	testkit.MustClient(t, s, "Lena", "Fischer")
 	_, err := sqlite.Restore(ctx, s.Path(), backup, "", fixedNow.Add(time.Minute))
 	if !errors.Is(err, store.ErrDatabaseInUse) {
 		t.Fatalf("restore under an open store: %v, want ErrDatabaseInUse", err)
@@ -150,7 +150,7 @@ func TestTwoRestoresInOneSecondKeepBothCopies(t *testing.T) {
 	testkit.SQLiteOnly(t)
 	ctx := context.Background()
 	s := testkit.OpenStore(t, fixedNow)
-	mustClient(t, s, "Marta", "Nowak")
+	testkit.MustClient(t, s, "Marta", "Nowak")
 	backup := filepath.Join(t.TempDir(), "backup.db")
 	if _, err := s.Backup(ctx, backup); err != nil {
 		t.Fatal(err)

@@ -20,8 +20,8 @@ import (
 // told apart from an empty database.
 func seedRecords(t *testing.T, s *sqlstore.Store) {
 	t.Helper()
-	c := mustClient(t, s, "Marta", "Nowak-Świątek")
-	mustClient(t, s, "Jonas", "O'Brien; DROP TABLE clients;--")
+	c := testkit.MustClient(t, s, "Marta", "Nowak-Świątek")
+	testkit.MustClient(t, s, "Jonas", "O'Brien; DROP TABLE clients;--")
 	_, err := s.SaveSession(context.Background(), store.Session{
 		ClientID: c.ID, Start: time.Date(2026, 11, 14, 14, 0, 0, 0, time.Local), DurationMin: 60,
 		PainBefore: store.PainOf(4), PainAfter: store.PainOf(2),
@@ -46,8 +46,8 @@ func TestBackupIsVerifiedPrivateAndComplete(t *testing.T) {
 	if info.Clients != 2 || info.Sessions != 1 || info.SchemaVersion != sqlite.SchemaVersion() {
 		t.Errorf("backup info = %+v, want 2 clients, 1 session, schema %d", info, sqlite.SchemaVersion())
 	}
-	assertMode(t, dest, 0o600)
-	assertMode(t, filepath.Dir(dest), 0o700)
+	testkit.AssertMode(t, dest, 0o600)
+	testkit.AssertMode(t, filepath.Dir(dest), 0o700)
 	if entries, _ := os.ReadDir(filepath.Dir(dest)); len(entries) != 1 {
 		t.Errorf("backup left other files behind: %v", entries)
 	}
@@ -89,7 +89,7 @@ func TestEncryptedBackupNeedsItsPassphrase(t *testing.T) {
 	if _, err := s.BackupEncrypted(ctx, dest, "correct horse"); err != nil {
 		t.Fatalf("encrypted backup: %v", err)
 	}
-	assertMode(t, dest, 0o600)
+	testkit.AssertMode(t, dest, 0o600)
 	raw, _ := os.ReadFile(dest)
 	if bytes.Contains(raw, []byte("Nowak")) || bytes.Contains(raw, []byte("SQLite format 3")) {
 		t.Fatal("encrypted backup contains plain text")
@@ -175,7 +175,7 @@ func TestCheckCallsAnEmptyFileWhatItIs(t *testing.T) {
 func TestCheckOfAReadOnlyDatabaseLeavesNoFilesBehind(t *testing.T) {
 	testkit.SQLiteOnly(t)
 	s := testkit.OpenStore(t, fixedNow)
-	mustClient(t, s, "Marta", "Nowak")
+	testkit.MustClient(t, s, "Marta", "Nowak")
 	path := s.Path()
 	s.Close()
 	if err := os.Chmod(path, 0o400); err != nil {

@@ -1,7 +1,10 @@
 package sqlstore
 
 import (
+	"time"
+
 	"backtrack/store"
+	"backtrack/store/recordjson"
 	"context"
 	"database/sql"
 	"fmt"
@@ -45,10 +48,10 @@ func (b *Batch) CreateClient(c store.Client) (store.Client, error) {
 // identifiers.
 func (b *Batch) SetHealth(clientID int64, h store.Health) error {
 	return b.s.changeHealthIn(b.ctx, b.tx, clientID, store.IntakeSaved, func(_ *sql.Tx, c store.Client, cur *store.Health) (string, error) {
-		if problems := validateHealth(&h, c.DateOfBirth, b.s.now()); len(problems) > 0 {
+		if problems := recordjson.ValidateHealth(&h, c.DateOfBirth, b.s.now()); len(problems) > 0 {
 			var p store.Problems
 			for _, hp := range problems {
-				p.Add(hp.column, hp.message)
+				p.Add(hp.Column, hp.Message)
 			}
 			return "", p.Err()
 		}
@@ -151,3 +154,7 @@ func (b *Batch) FirstClientSessions() ([]store.Session, error) {
 	slices.Reverse(found)
 	return found, err
 }
+
+// Now is the record's clock, which validation measures dates against (a
+// test's store fixes it).
+func (b *Batch) Now() time.Time { return b.s.now() }

@@ -133,7 +133,7 @@ func TestCheckAndAuditReadALiveDatabaseOnAReadOnlyDisk(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "live.db")
 	s := testkit.OpenStoreAt(t, path)
-	mustClient(t, s, "Marta", "Nowak")
+	testkit.MustClient(t, s, "Marta", "Nowak")
 
 	// checkReadOnly checks the database from a private mount namespace
 	// in which its folder is mounted read-only; the mount goes with it.

@@ -358,7 +358,7 @@ func parseStart(s string) time.Time { return parseClock(s, store.StartLayout, ti
 // parseStamp reads a created/updated time ("2006-01-02 15:04:05").
 func parseStamp(s string) time.Time { return parseClock(s, stampLayout, time.Local) }
 
-const stampLayout = "2006-01-02 15:04:05"
+const stampLayout = store.StampLayout
 
 // parseClock reads the two layouts above by hand: they are parsed for every
 // row of a long history, where time.ParseInLocation was the largest cost.

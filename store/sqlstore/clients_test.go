@@ -119,9 +119,9 @@ func TestSearchClientsIgnoresCaseAndAccents(t *testing.T) {
 func TestSearchClientsOrder(t *testing.T) {
 	ctx := context.Background()
 	s := testkit.OpenStore(t, fixedNow)
-	anna := mustClient(t, s, "Anna", "Zelinski")
-	bob := mustClient(t, s, "Bob", "Adams")
-	mustClient(t, s, "Carl", "Meyer") // never seen
+	anna := testkit.MustClient(t, s, "Anna", "Zelinski")
+	bob := testkit.MustClient(t, s, "Bob", "Adams")
+	testkit.MustClient(t, s, "Carl", "Meyer") // never seen
 	mustSession(t, s, anna.ID, time.Date(2026, 11, 20, 9, 0, 0, 0, time.Local), 5, 3)
 	mustSession(t, s, bob.ID, time.Date(2026, 10, 1, 9, 0, 0, 0, time.Local), 6, 4)
 	mustSession(t, s, bob.ID, time.Date(2026, 11, 1, 9, 0, 0, 0, time.Local), 4, 2)
@@ -150,9 +150,9 @@ func TestSearchClientsOrder(t *testing.T) {
 func TestClientsNamed(t *testing.T) {
 	ctx := context.Background()
 	s := testkit.OpenStore(t, fixedNow)
-	mustClient(t, s, "José", "Núñez")
-	mustClient(t, s, "Jose", "Nunez")
-	mustClient(t, s, "Lena", "Fischer")
+	testkit.MustClient(t, s, "José", "Núñez")
+	testkit.MustClient(t, s, "Jose", "Nunez")
+	testkit.MustClient(t, s, "Lena", "Fischer")
 	got, err := s.ClientsNamed(ctx, "jose nunez")
 	if err != nil || len(got) != 2 {
 		t.Errorf("ClientsNamed(jose nunez) = %v, %v", got, err)
@@ -213,7 +213,7 @@ func TestClientValidation(t *testing.T) {
 func TestUpdateClientRefusesBirthAfterFirstSession(t *testing.T) {
 	ctx := context.Background()
 	s := testkit.OpenStore(t, fixedNow)
-	c := mustClient(t, s, "Lena", "Fischer")
+	c := testkit.MustClient(t, s, "Lena", "Fischer")
 	mustSession(t, s, c.ID, time.Date(2020, 1, 10, 9, 0, 0, 0, time.Local), 5, 3)
 	c.DateOfBirth = time.Date(2021, 1, 1, 0, 0, 0, 0, time.Local)
 	_, err := s.UpdateClient(ctx, c)

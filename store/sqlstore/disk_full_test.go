@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"backtrack/store"
+	"backtrack/store/interchange"
 	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
 )
@@ -20,19 +21,19 @@ func TestAnImportOnAFullDiskSaysSoAndWritesNothing(t *testing.T) {
 	// Given a database on a disk with room for little more than itself
 	dir := testkit.SmallDisk(t, 400<<10)
 	s := testkit.OpenStoreAt(t, filepath.Join(dir, "practice.db"))
-	mustClient(t, s, "Marta", "Nowak")
+	testkit.MustClient(t, s, "Marta", "Nowak")
 	// When a clients file larger than the room left is imported
 	var csv strings.Builder
 	csv.WriteString("first_name,last_name,medical_history\n")
 	for i := range 3000 {
 		fmt.Fprintf(&csv, "Client%d,Example,%s\n", i, strings.Repeat("history ", 40))
 	}
-	_, err := s.ImportClientsCSV(context.Background(), strings.NewReader(csv.String()), sqlstore.ImportOptions{})
+	_, err := interchange.ImportClientsCSV(context.Background(), s, strings.NewReader(csv.String()), interchange.ImportOptions{})
 	// Then the disk, not a row, is named, with the file refused whole
 	if !errors.Is(err, store.ErrDiskFull) || !strings.Contains(err.Error(), "nothing was imported") || strings.Contains(err.Error(), "row ") {
 		t.Fatalf("import on a full disk: %v", err)
 	}
-	if n := clientCount(t, s); n != 1 {
+	if n := testkit.ClientCount(t, s); n != 1 {
 		t.Errorf("%d clients after the refused import, want 1", n)
 	}
 }
@@ -44,7 +45,7 @@ func TestOpeningADatabaseInAFolderThatCannotBeWrittenSaysSo(t *testing.T) {
 		dir := testkit.SmallDisk(t, 1<<20)
 		path := filepath.Join(dir, "practice.db")
 		s := testkit.OpenStoreAt(t, path)
-		mustClient(t, s, "Marta", "Nowak")
+		testkit.MustClient(t, s, "Marta", "Nowak")
 		s.Close()
 		if out, err := execRemount(dir); err != nil {
 			t.Skipf("cannot remount read-only: %v %s", err, out)

@@ -56,7 +56,7 @@ func TestABadIntakeSavesNothingAndNamesEachField(t *testing.T) {
 func TestEveryHealthChangeIsInTheRecordsHistoryAndVerified(t *testing.T) {
 	ctx := context.Background()
 	s := testkit.OpenStore(t, fixedNow)
-	richRecords(t, s)
+	testkit.RichRecords(t, s)
 	log, err := s.AuditLog(ctx, store.AuditQuery{})
 	if err != nil {
 		t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 	"backtrack/store"
 	"backtrack/store/sqlite"
 	"backtrack/store/sqlstore"
+	"backtrack/store/testkit"
 )
 
 func TestOpenCreatesPrivateFileAndMigrates(t *testing.T) {
@@ -28,15 +29,15 @@ func TestOpenCreatesPrivateFileAndMigrates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	assertMode(t, path+"-wal", 0o600)
-	assertMode(t, path+"-shm", 0o600)
+	testkit.AssertMode(t, path+"-wal", 0o600)
+	testkit.AssertMode(t, path+"-shm", 0o600)
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
 
 	// then the folder is 0700 and the file 0600
-	assertMode(t, dir, 0o700)
-	assertMode(t, path, 0o600)
+	testkit.AssertMode(t, dir, 0o700)
+	testkit.AssertMode(t, path, 0o600)
 
 	// and reopening keeps the data and the schema version
 	s, err = sqlstore.Open(ctx, path)
@@ -67,7 +68,7 @@ func TestOpenMakesACopiedInDatabasePrivate(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	assertMode(t, path, 0o600)
+	testkit.AssertMode(t, path, 0o600)
 }
 
 func TestOpenRefusesNewerSchemaAndLeavesFileUntouched(t *testing.T) {
@@ -112,17 +113,6 @@ func TestOpenRefusesAFileThatIsNotADatabase(t *testing.T) {
 	}
 	if _, err := sqlstore.Open(context.Background(), path); err == nil {
 		t.Fatal("opened a text file as a database")
-	}
-}
-
-func assertMode(t *testing.T, path string, want os.FileMode) {
-	t.Helper()
-	info, err := os.Stat(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := info.Mode().Perm(); got != want {
-		t.Errorf("%s mode = %o, want %o", filepath.Base(path), got, want)
 	}
 }
 

@@ -12,7 +12,7 @@ import (
 func TestReassessmentDueListsClientsWhoseMeasuresAreDue(t *testing.T) {
 	ctx := context.Background()
 	s := testkit.OpenStore(t, fixedNow)
-	due, notDue := mustClient(t, s, "Marta", "Nowak"), mustClient(t, s, "Jonas", "Petrauskas")
+	due, notDue := testkit.MustClient(t, s, "Marta", "Nowak"), testkit.MustClient(t, s, "Jonas", "Petrauskas")
 	day := func(d int) time.Time { return time.Date(2026, 11, d, 10, 0, 0, 0, time.UTC) }
 	for _, c := range []store.Client{due, notDue} {
 		for d := 2; d <= 16; d += 7 { // three visits

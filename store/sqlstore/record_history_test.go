@@ -20,7 +20,7 @@ const therapist = "Anna Keller, LMT"
 // aDraft records a client with one draft note.
 func aDraft(t *testing.T, s *sqlstore.Store) (store.Client, store.Session) {
 	t.Helper()
-	c := mustClient(t, s, "Marta", "Nowak")
+	c := testkit.MustClient(t, s, "Marta", "Nowak")
 	sess, err := s.SaveSession(context.Background(), store.Session{ClientID: c.ID, DurationMin: 60,
 		Start: time.Date(2026, 11, 20, 10, 0, 0, 0, time.Local), PainBefore: store.PainOf(7), PainAfter: store.PainOf(4),
 		Notes: store.SOAP{Subjective: "Sore after lifting boxes", Plan: "Weekly"}})
@@ -156,7 +156,7 @@ func TestUnsignedNotesAreListedOldestFirst(t *testing.T) {
 func TestTheRecordProvesNothingWasChangedOutsideBacktrack(t *testing.T) {
 	testkit.SQLiteOnly(t)
 	s := testkit.OpenStore(t, fixedNow)
-	richRecords(t, s)
+	testkit.RichRecords(t, s)
 	if problems, err := s.VerifyRecord(context.Background()); err != nil || len(problems) > 0 {
 		t.Fatalf("a record Backtrack wrote: %v, %v", problems, err)
 	}
@@ -208,7 +208,7 @@ func TestTheRecordProvesNothingWasChangedOutsideBacktrack(t *testing.T) {
 func TestTheDatabaseRefusesToRewriteTheLogOrDeleteASignedNote(t *testing.T) {
 	testkit.SQLiteOnly(t)
 	s := testkit.OpenStore(t, fixedNow)
-	richRecords(t, s)
+	testkit.RichRecords(t, s)
 	path := s.Path()
 	s.Close()
 	db, err := sql.Open("sqlite", path)

@@ -14,8 +14,8 @@ import (
 func TestClientRecordAgreesWithItsParts(t *testing.T) {
 	ctx := context.Background()
 	s := testkit.OpenStore(t, fixedNow)
-	c := mustClient(t, s, "Lena", "Fischer")
-	other := mustClient(t, s, "Bob", "Adams")
+	c := testkit.MustClient(t, s, "Lena", "Fischer")
+	other := testkit.MustClient(t, s, "Bob", "Adams")
 	day := func(m time.Month, d, h int) time.Time { return time.Date(2026, m, d, h, 0, 0, 0, time.Local) }
 	mustSession(t, s, c.ID, day(8, 4, 9), 7, 5)
 	mustSession(t, s, c.ID, day(9, 30, 18), 5, 3)

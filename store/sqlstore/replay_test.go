@@ -23,7 +23,7 @@ func auditLength(t *testing.T, s *sqlstore.Store) int {
 func TestASaveSentTwiceIsRecordedOnce(t *testing.T) {
 	ctx := context.Background()
 	s := testkit.OpenStore(t, fixedNow)
-	c := mustClient(t, s, "Marta", "Nowak")
+	c := testkit.MustClient(t, s, "Marta", "Nowak")
 	note := store.Session{ClientID: c.ID, DurationMin: 60, UID: store.NewUID(),
 		Start: time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC), Notes: store.SOAP{Subjective: "sore after gardening"}}
 	count := func() int {
@@ -92,7 +92,7 @@ func TestANewClientSentTwiceIsRecordedOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	// then there is one client, and nothing new in the history
-	if n := clientCount(t, s); n != 1 || again.ID != first.ID || again.Version != first.Version || entries() != logged {
+	if n := testkit.ClientCount(t, s); n != 1 || again.ID != first.ID || again.Version != first.Version || entries() != logged {
 		t.Errorf("%d clients, ids %d and %d, %d entries (was %d): want one client, unchanged", n, first.ID, again.ID, entries(), logged)
 	}
 	// and a second attempt with more typed since is an edit of that client
@@ -105,7 +105,7 @@ func TestANewClientSentTwiceIsRecordedOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := clientCount(t, s); n != 1 || edited.ID != first.ID || stored.Email != "lena@example.org" || entries() != logged+1 {
+	if n := testkit.ClientCount(t, s); n != 1 || edited.ID != first.ID || stored.Email != "lena@example.org" || entries() != logged+1 {
 		t.Errorf("%d clients, email %q, %d entries: want the one client with the email, one edit more", n, stored.Email, entries())
 	}
 }
@@ -115,7 +115,7 @@ func TestANewClientSentTwiceIsRecordedOnce(t *testing.T) {
 func TestASaveWithConsentSentTwiceRecordsTheConsentOnce(t *testing.T) {
 	ctx := context.Background()
 	s := testkit.OpenStore(t, fixedNow)
-	c := mustClient(t, s, "Jonas", "Weber")
+	c := testkit.MustClient(t, s, "Jonas", "Weber")
 	glute, err := s.TermNamed(ctx, store.Muscle, "Gluteus medius")
 	if err != nil {
 		t.Fatal(err)

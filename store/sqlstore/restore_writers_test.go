@@ -62,7 +62,7 @@ func TestARestoreLosesNoWriteAnotherProcessWasToldLanded(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "live.db")
 	s := testkit.OpenStoreAt(t, path)
-	mustClient(t, s, "Marta", "Nowak")
+	testkit.MustClient(t, s, "Marta", "Nowak")
 	backup := filepath.Join(dir, "backup.db")
 	if _, err := s.Backup(ctx, backup); err != nil {
 		t.Fatal(err)

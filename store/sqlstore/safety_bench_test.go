@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"backtrack/store"
+	"backtrack/store/interchange"
 	"backtrack/store/sqlstore"
 )
 
@@ -34,7 +35,7 @@ func BenchmarkImportSessionsCSV(b *testing.B) {
 		b.StopTimer()
 		s := openCopy(b, p.clientsOnly)
 		b.StartTimer()
-		if _, err := s.ImportSessionsCSV(ctx, bytes.NewReader(csv), sqlstore.ImportOptions{}); err != nil {
+		if _, err := interchange.ImportSessionsCSV(ctx, s, bytes.NewReader(csv), interchange.ImportOptions{}); err != nil {
 			b.Fatal(err)
 		}
 		b.StopTimer()

@@ -17,6 +17,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/demo"
+	"backtrack/store/interchange"
 	"backtrack/store/safefile"
 	"backtrack/store/sqlite"
 	"backtrack/store/sqlstore"
@@ -55,7 +56,7 @@ func TestSafetyChild(t *testing.T) {
 	case "import":
 		var f *os.File
 		if f, err = os.Open(file); err == nil {
-			_, err = s.ImportSessionsCSV(ctx, f, sqlstore.ImportOptions{})
+			_, err = interchange.ImportSessionsCSV(ctx, s, f, interchange.ImportOptions{})
 		}
 	case "backup":
 		_, err = s.Backup(ctx, file)
@@ -64,7 +65,7 @@ func TestSafetyChild(t *testing.T) {
 	case "restore":
 		_, err = sqlite.Restore(ctx, db, file, "", time.Now())
 	case "export":
-		_, err = s.ExportTo(ctx, file, sqlstore.ExportCSV)
+		_, err = interchange.ExportTo(ctx, s, file, interchange.ExportCSV)
 	}
 	if err != nil {
 		t.Fatal(err)
@@ -140,18 +141,18 @@ func makeSamplePracticeTB(t testing.TB) samplePractice {
 	}
 	p.clients, p.sessions, p.notes = sum.Clients, sum.Sessions-sum.Voided, sum.Sessions
 	exportDir := filepath.Join(dir, "export")
-	if _, err := full.ExportTo(ctx, exportDir, sqlstore.ExportCSV); err != nil {
+	if _, err := interchange.ExportTo(ctx, full, exportDir, interchange.ExportCSV); err != nil {
 		t.Fatal(err)
 	}
 	full.Close()
-	p.sessionsCSV = filepath.Join(exportDir, sqlstore.ExportSessionsName)
+	p.sessionsCSV = filepath.Join(exportDir, interchange.ExportSessionsName)
 	only, err := sqlstore.Open(ctx, p.clientsOnly)
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, _ := os.Open(filepath.Join(exportDir, sqlstore.ExportClientsName))
+	f, _ := os.Open(filepath.Join(exportDir, interchange.ExportClientsName))
 	defer f.Close()
-	if _, err := only.ImportClientsCSV(ctx, f, sqlstore.ImportOptions{}); err != nil {
+	if _, err := interchange.ImportClientsCSV(ctx, only, f, interchange.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	only.Close()
@@ -329,7 +330,7 @@ func TestKillDuringACSVExportLeavesTheWholeFolderOrNone(t *testing.T) {
 	if took == 0 {
 		t.Fatal("uninterrupted export did not finish")
 	}
-	want := []string{sqlstore.ExportClientsName, sqlstore.ExportSessionsName, sqlstore.ExportMeasuresName, sqlstore.ExportVocabularyName}
+	want := []string{interchange.ExportClientsName, interchange.ExportSessionsName, interchange.ExportMeasuresName, interchange.ExportVocabularyName}
 	complete := map[string][]byte{}
 	for _, name := range want {
 		complete[name], _ = os.ReadFile(filepath.Join(probe, name))
@@ -355,7 +356,7 @@ func TestKillDuringACSVExportLeavesTheWholeFolderOrNone(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.ExportTo(context.Background(), out, sqlstore.ExportCSV); err != nil {
+		if _, err := interchange.ExportTo(context.Background(), s, out, interchange.ExportCSV); err != nil {
 			t.Fatal(err)
 		}
 		s.Close()

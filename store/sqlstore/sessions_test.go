@@ -16,7 +16,7 @@ import (
 func TestSaveSessionRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	s := testkit.OpenStore(t, fixedNow)
-	c := mustClient(t, s, "Marta", "Nowak-Świątek")
+	c := testkit.MustClient(t, s, "Marta", "Nowak-Świątek")
 	ql := mustTerm(t, s, store.Muscle, "Quadratus lumborum")
 	stiff := mustTerm(t, s, store.PainType, "stiffness")
 	sitting := mustTerm(t, s, store.Trigger, "Sitting long")
@@ -62,7 +62,7 @@ func TestSaveSessionRoundTrip(t *testing.T) {
 func TestSaveSessionUpdatesAndReplacesTags(t *testing.T) {
 	ctx := context.Background()
 	s := testkit.OpenStore(t, fixedNow)
-	c := mustClient(t, s, "Lena", "Fischer")
+	c := testkit.MustClient(t, s, "Lena", "Fischer")
 	ql := mustTerm(t, s, store.Muscle, "Quadratus lumborum")
 	gm := mustTerm(t, s, store.Muscle, "Gluteus medius")
 	sess := mustSession(t, s, c.ID, time.Date(2026, 11, 1, 9, 0, 0, 0, time.Local), 6, 4)
@@ -93,7 +93,7 @@ func TestSaveSessionUpdatesAndReplacesTags(t *testing.T) {
 func TestDeleteSession(t *testing.T) {
 	ctx := context.Background()
 	s := testkit.OpenStore(t, fixedNow)
-	c := mustClient(t, s, "Lena", "Fischer")
+	c := testkit.MustClient(t, s, "Lena", "Fischer")
 	stiff := mustTerm(t, s, store.PainType, "Stiffness")
 	sess, err := s.SaveSession(ctx, store.Session{ClientID: c.ID, Start: fixedNow, DurationMin: 45,
 		PainTypes: []store.Tag{{TermID: stiff.ID}}})
@@ -121,8 +121,8 @@ func TestDeleteSession(t *testing.T) {
 func TestHistoryAndTrendByPeriod(t *testing.T) {
 	ctx := context.Background()
 	s := testkit.OpenStore(t, fixedNow)
-	c := mustClient(t, s, "Lena", "Fischer")
-	other := mustClient(t, s, "Bob", "Adams")
+	c := testkit.MustClient(t, s, "Lena", "Fischer")
+	other := testkit.MustClient(t, s, "Bob", "Adams")
 	day := func(m time.Month, d, h int) time.Time { return time.Date(2026, m, d, h, 0, 0, 0, time.Local) }
 	mustSession(t, s, c.ID, day(8, 4, 9), 7, 5)
 	mustSession(t, s, c.ID, day(9, 30, 18), 5, 3)
@@ -167,7 +167,7 @@ func TestHistoryAndTrendByPeriod(t *testing.T) {
 func TestSessionValidation(t *testing.T) {
 	ctx := context.Background()
 	s := testkit.OpenStore(t, fixedNow)
-	c := mustClient(t, s, "Lena", "Fischer") // born 1975-05-02
+	c := testkit.MustClient(t, s, "Lena", "Fischer") // born 1975-05-02
 	stiff := mustTerm(t, s, store.PainType, "Stiffness")
 	ql := mustTerm(t, s, store.Muscle, "Quadratus lumborum")
 	valid := store.Session{ClientID: c.ID, Start: fixedNow, DurationMin: 60,

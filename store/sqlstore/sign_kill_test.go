@@ -68,7 +68,7 @@ func TestAKillDuringSignAmendOrVoidLeavesTheNoteAndTheLogConsistent(t *testing.T
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "sign.db")
 	s := testkit.OpenStoreAt(t, path)
-	mustClient(t, s, "Lena", "Fischer")
+	testkit.MustClient(t, s, "Lena", "Fischer")
 	s.Close()
 	for round := 0; round < 3; round++ {
 		child := exec.Command(os.Args[0], "-test.run=^$")

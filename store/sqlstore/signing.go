@@ -3,12 +3,12 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
 
 	"backtrack/store"
+	"backtrack/store/recordjson"
 )
 
 // SignSession signs a draft note as by (the therapist's name and
@@ -109,7 +109,7 @@ func (b *Batch) sign(sess store.Session, clientUID, by string) (store.Session, e
 	}
 	sess.SignedAt, sess.SignedBy = b.s.now().Truncate(time.Second), by
 	return b.seal(sess, clientUID, store.AuditEntry{Action: store.SessionSigned, Detail: "Signed by " + by},
-		`signed_at = ?, signed_by = ?`, formatStamp(sess.SignedAt), by)
+		`signed_at = ?, signed_by = ?`, recordjson.FormatStamp(sess.SignedAt), by)
 }
 
 // AmendSession is Store.AmendSession inside the batch.
@@ -180,7 +180,7 @@ func (b *Batch) VoidSession(id int64, reason, by string) (store.Session, error) 
 	// a server keeps the voider as the login role, the name beside it
 	// (migration 014): the note is sealed as it keeps them
 	if err := b.tx.QueryRowContext(b.ctx, `UPDATE sessions SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?
-		RETURNING voided_by`, formatStamp(sess.VoidedAt), by, reason, id).Scan(&sess.VoidedBy); err != nil {
+		RETURNING voided_by`, recordjson.FormatStamp(sess.VoidedAt), by, reason, id).Scan(&sess.VoidedBy); err != nil {
 		return store.Session{}, err
 	}
 	b.touch(sess.ClientID)
@@ -246,39 +246,4 @@ func (s *Store) UnsignedNotes(ctx context.Context) ([]store.Session, error) {
 		out[i], out[j] = out[j], out[i]
 	}
 	return out, nil
-}
-
-// importSession writes a note an import brings, with its history as the
-// export wrote it (signature, legacy mark, void, amendments), and one audit
-// entry for it.
-func (b *Batch) importSession(sess store.Session, history ExportSession) (store.Session, error) {
-	clientUID, err := b.s.validateSession(b.ctx, b.tx, &sess)
-	if err != nil {
-		return store.Session{}, err
-	}
-	saved, err := writeContent(b.ctx, b.tx, sess, b.stamp)
-	if err != nil {
-		return store.Session{}, err
-	}
-	b.touch(saved.ClientID)
-	if _, err := b.tx.ExecContext(b.ctx, `UPDATE sessions SET signed_at = ?, signed_by = ?, legacy = ?,
-		voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?`,
-		history.SignedAt, history.SignedBy, history.Legacy, history.VoidedAt, history.VoidedBy, history.VoidReason, saved.ID); err != nil {
-		return store.Session{}, err
-	}
-	for _, a := range history.Amendments {
-		previous, err := json.Marshal(a.Previous)
-		if err != nil {
-			return store.Session{}, err
-		}
-		if _, err := b.tx.ExecContext(b.ctx, `INSERT INTO session_amendments (session_id, amended_at, amended_by, reason, changed, previous)
-			VALUES (?, ?, ?, ?, ?, ?)`, saved.ID, a.At, a.By, a.Reason, strings.Join(a.Changed, ","), string(previous)); err != nil {
-			return store.Session{}, err
-		}
-	}
-	imported, _, err := sessionInTx(b.ctx, b.tx, saved.ID)
-	if err != nil {
-		return store.Session{}, err
-	}
-	return b.seal(imported, clientUID, store.AuditEntry{Action: store.RecordImported}, "")
 }

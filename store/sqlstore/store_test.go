@@ -4,26 +4,16 @@ import (
 	"context"
 	"errors"
 	"testing"
-	"time"
 
 	"backtrack/store"
 	"backtrack/store/sqlstore"
+	"backtrack/store/testkit"
 )
 
-// fixedNow is the clock every test store runs on.
-var fixedNow = time.Date(2026, 11, 25, 15, 0, 0, 0, time.Local)
-
-func mustClient(t *testing.T, s *sqlstore.Store, first, last string) store.Client {
-	t.Helper()
-	c, err := s.CreateClient(context.Background(), store.Client{
-		FirstName: first, LastName: last,
-		DateOfBirth: time.Date(1975, 5, 2, 0, 0, 0, 0, time.Local),
-	})
-	if err != nil {
-		t.Fatalf("create client %s %s: %v", first, last, err)
-	}
-	return c
-}
+var (
+	fixedNow   = testkit.FixedNow
+	mustClient = testkit.MustClient
+)
 
 func mustTerm(t *testing.T, s *sqlstore.Store, kind store.Kind, name string) store.Term {
 	t.Helper()

@@ -64,10 +64,10 @@ func TestCheckSaysWhenEntriesWereCutFromTheEndWithTheirRecords(t *testing.T) {
 	book := anchor.In(filepath.Join(t.TempDir(), "anchors"))
 	path := filepath.Join(t.TempDir(), "backtrack.db")
 	s := anchoredStore(t, path, book)
-	richRecords(t, s)
+	testkit.RichRecords(t, s)
 	before := lastSeq(t, s)
 	// The last things done: a client added with a draft note.
-	c := mustClient(t, s, "Tomasz", "Wrona")
+	c := testkit.MustClient(t, s, "Tomasz", "Wrona")
 	if _, err := s.SaveSession(ctx, store.Session{ClientID: c.ID, Start: fixedNow.Add(-time.Hour), DurationMin: 30}); err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +97,7 @@ func TestCheckSaysWhenAnUnVoidLostItsLastEntry(t *testing.T) {
 	book := anchor.In(filepath.Join(t.TempDir(), "anchors"))
 	path := filepath.Join(t.TempDir(), "backtrack.db")
 	s := anchoredStore(t, path, book)
-	c := mustClient(t, s, "Lena", "Fischer")
+	c := testkit.MustClient(t, s, "Lena", "Fischer")
 	sess, err := s.SaveSignedSession(ctx, store.Session{ClientID: c.ID, Start: fixedNow.Add(-time.Hour), DurationMin: 60,
 		Notes: store.SOAP{Assessment: "Frozen shoulder"}}, "Anna Keller, LMT")
 	if err != nil {
@@ -111,7 +111,7 @@ func TestCheckSaysWhenAnUnVoidLostItsLastEntry(t *testing.T) {
 
 	// Given the void undone outside Backtrack: the note as signed again,
 	// its seal put back and the void's entry deleted.
-	editFile(t, path, `DROP TRIGGER audit_log_no_delete`,
+	editFile(t, path, `DROP TRIGGER audit_log_no_delete`, `DROP TRIGGER sessions_keep_their_void`,
 		`UPDATE sessions SET voided_at = '', voided_by = '', void_reason = '',
 			content_hash = (SELECT content FROM audit_log WHERE record = sessions.uid AND action = 'session.signed')`,
 		`UPDATE clients SET visits = 1, last_visit_at = (SELECT started_at FROM sessions)`,
@@ -132,12 +132,12 @@ func TestCheckSaysWhenTheFileWasReplacedByAnOlderCopy(t *testing.T) {
 	book := anchor.In(filepath.Join(t.TempDir(), "anchors"))
 	path := filepath.Join(t.TempDir(), "backtrack.db")
 	s := anchoredStore(t, path, book)
-	richRecords(t, s)
+	testkit.RichRecords(t, s)
 	older := filepath.Join(t.TempDir(), "older.db")
 	if _, err := s.Backup(ctx, older); err != nil {
 		t.Fatal(err)
 	}
-	mustClient(t, s, "Tomasz", "Wrona")
+	testkit.MustClient(t, s, "Tomasz", "Wrona")
 	s.Close()
 
 	// Given the file replaced by the older copy.
@@ -152,7 +152,7 @@ func TestCheckSaysWhenTheFileWasReplacedByAnOlderCopy(t *testing.T) {
 	}
 	// and opening it in Backtrack, or writing to it, does not make it so
 	s = anchoredStore(t, path, book)
-	mustClient(t, s, "Ada", "Lovelace")
+	testkit.MustClient(t, s, "Ada", "Lovelace")
 	s.Close()
 	if _, anchored := checkOf(t, path, book); len(anchored) != 1 || !strings.Contains(anchored[0], "is not the one Backtrack saw") {
 		t.Fatalf("check after writing to the older copy: %q", anchored)
@@ -164,12 +164,12 @@ func TestCheckSaysWhenAnotherRecordTookTheFilesPlace(t *testing.T) {
 	book := anchor.In(filepath.Join(t.TempDir(), "anchors"))
 	path := filepath.Join(t.TempDir(), "backtrack.db")
 	s := anchoredStore(t, path, book)
-	mustClient(t, s, "Lena", "Fischer")
+	testkit.MustClient(t, s, "Lena", "Fischer")
 	s.Close()
 	other := filepath.Join(t.TempDir(), "other.db")
 	o := testkit.OpenStoreAt(t, other, fixedNow.Add(time.Hour)) // begun at another time
 	for range 5 {
-		mustClient(t, o, "Tomasz", "Wrona")
+		testkit.MustClient(t, o, "Tomasz", "Wrona")
 	}
 	o.Close()
 	replaceFile(t, other, path)
@@ -184,12 +184,12 @@ func TestARestoreMovesTheAnchorSoCheckDoesNotCryWolf(t *testing.T) {
 	book := anchor.In(filepath.Join(t.TempDir(), "anchors"))
 	path := filepath.Join(t.TempDir(), "backtrack.db")
 	s := anchoredStore(t, path, book)
-	richRecords(t, s)
+	testkit.RichRecords(t, s)
 	older := filepath.Join(t.TempDir(), "older.db")
 	if _, err := s.Backup(ctx, older); err != nil {
 		t.Fatal(err)
 	}
-	mustClient(t, s, "Tomasz", "Wrona")
+	testkit.MustClient(t, s, "Tomasz", "Wrona")
 	s.Close()
 
 	if _, err := sqlstore.Restore(ctx, path, older, "", fixedNow, s.Options()...); err != nil {
@@ -242,8 +242,8 @@ func TestTheAnchorFollowsEveryWriterOfTheRecord(t *testing.T) {
 			t.Errorf("a server's head is kept under %q", key)
 		}
 	}
-	assertMode(t, dir, 0o700)
-	assertMode(t, filepath.Join(dir, "heads.json"), 0o600)
+	testkit.AssertMode(t, dir, 0o700)
+	testkit.AssertMode(t, filepath.Join(dir, "heads.json"), 0o600)
 	a.Close()
 	b.Close()
 	if head.Seq < 11 {
@@ -274,7 +274,7 @@ func TestCheckSaysWhenAHistoryEndsBeforeItsAnchorOnEitherEngine(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "anchors")
 	book := anchor.In(dir)
 	s := anchoredStore(t, testkit.OpenStore(t, fixedNow).Path(), book)
-	mustClient(t, s, "Lena", "Fischer")
+	testkit.MustClient(t, s, "Lena", "Fischer")
 	head, err := s.LogHead(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -313,7 +313,7 @@ func TestCheckSaysWhenAHistoryEndsBeforeItsAnchorOnEitherEngine(t *testing.T) {
 		t.Fatalf("check read-only: %q %v", problems, err)
 	}
 	// and a write does not move the anchor back to the shorter history
-	mustClient(t, s, "Tomasz", "Wrona")
+	testkit.MustClient(t, s, "Tomasz", "Wrona")
 	if problems, _ := s.VerifyAnchor(ctx, nil); len(problems) != 1 {
 		t.Fatalf("after a write: %q", problems)
 	}

@@ -34,7 +34,7 @@ func TestRestoreRefusesABackupWithAnEditedSignedNote(t *testing.T) {
 	testkit.SQLiteOnly(t)
 	ctx := context.Background()
 	s := testkit.OpenStore(t, fixedNow)
-	richRecords(t, s)
+	testkit.RichRecords(t, s)
 	backup := filepath.Join(t.TempDir(), "backup.db")
 	if _, err := s.Backup(ctx, backup); err != nil {
 		t.Fatal(err)
@@ -87,7 +87,7 @@ func TestRestoreRefusesABackupWithItsHistoryEdited(t *testing.T) {
 	testkit.SQLiteOnly(t)
 	ctx := context.Background()
 	s := testkit.OpenStore(t, fixedNow)
-	richRecords(t, s)
+	testkit.RichRecords(t, s)
 	backup := filepath.Join(t.TempDir(), "backup.db")
 	if _, err := s.Backup(ctx, backup); err != nil {
 		t.Fatal(err)

@@ -13,6 +13,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/demo"
+	"backtrack/store/interchange"
 	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
 )
@@ -125,12 +126,12 @@ func TestKeptVisitsFollowEveryWrite(t *testing.T) {
 	}
 	// an import brings notes of its own
 	other := testkit.OpenStore(t, fixedNow)
-	richRecords(t, other)
-	data, err := json.Marshal(exportOf(t, other))
+	testkit.RichRecords(t, other)
+	data, err := json.Marshal(testkit.ExportOf(t, other))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.ImportJSON(ctx, bytes.NewReader(data), sqlstore.ImportOptions{}); err != nil {
+	if _, err := interchange.ImportJSON(ctx, s, bytes.NewReader(data), interchange.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	all, err := s.SearchClients(ctx, store.ClientQuery{IncludeArchived: true})
@@ -184,7 +185,7 @@ func TestKeptVisitsFollowEveryWrite(t *testing.T) {
 func TestMigrationFillsKeptVisits(t *testing.T) {
 	ctx := context.Background()
 	s := testkit.OpenStore(t, fixedNow)
-	richRecords(t, s)
+	testkit.RichRecords(t, s)
 	where := s.Path()
 	before, err := s.SearchClients(ctx, store.ClientQuery{IncludeArchived: true})
 	if err != nil {

@@ -30,7 +30,7 @@ func TestVocabularySeededFromTheArticle(t *testing.T) {
 func TestAddAndRetireTerms(t *testing.T) {
 	ctx := context.Background()
 	s := testkit.OpenStore(t, fixedNow)
-	c := mustClient(t, s, "Lena", "Fischer")
+	c := testkit.MustClient(t, s, "Lena", "Fischer")
 
 	// the therapist adds their own muscle
 	tfl, err := s.AddTerm(ctx, store.Muscle, "  Serratus posterior ")

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"backtrack/store"
+	"backtrack/store/interchange"
 	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
 )
@@ -29,7 +30,7 @@ func TestSessionStartsKeepTheWallClockAcrossDaylightSaving(t *testing.T) {
 		"lena@example.com,2024-03-31 02:30,60\n" +
 		"lena@example.com,2024-03-31 03:30,60\n" +
 		"lena@example.com,2024-10-27 02:30,60\n" // the repeated hour in autumn
-	if sum, err := src.ImportSessionsCSV(ctx, strings.NewReader(csv), sqlstore.ImportOptions{}); err != nil || sum.SessionsAdded != 3 {
+	if sum, err := interchange.ImportSessionsCSV(ctx, src, strings.NewReader(csv), interchange.ImportOptions{}); err != nil || sum.SessionsAdded != 3 {
 		t.Fatalf("import: %+v %v", sum, err)
 	}
 	// The desk's path: a start as the session form makes it.
@@ -60,9 +61,9 @@ func TestSessionStartsKeepTheWallClockAcrossDaylightSaving(t *testing.T) {
 		t.Errorf("stored starts %q, want %q", got, history)
 	}
 
-	for _, format := range []sqlstore.ExportFileFormat{sqlstore.ExportJSON, sqlstore.ExportCSV} {
+	for _, format := range []interchange.ExportFileFormat{interchange.ExportJSON, interchange.ExportCSV} {
 		dir := filepath.Join(t.TempDir(), "export")
-		files, err := src.ExportTo(ctx, dir, format)
+		files, err := interchange.ExportTo(ctx, src, dir, format)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -76,13 +77,13 @@ func TestSessionStartsKeepTheWallClockAcrossDaylightSaving(t *testing.T) {
 				t.Errorf("%s export lacks %s", format, w)
 			}
 		}
-		if format != sqlstore.ExportJSON {
+		if format != interchange.ExportJSON {
 			continue
 		}
 		dst := testkit.OpenStore(t, fixedNow)
 		f, _ := os.Open(files[0])
 		defer f.Close()
-		if _, err := dst.ImportJSON(ctx, f, sqlstore.ImportOptions{}); err != nil {
+		if _, err := interchange.ImportJSON(ctx, dst, f, interchange.ImportOptions{}); err != nil {
 			t.Fatal(err)
 		}
 		if got := starts(dst); got != history {

@@ -46,9 +46,9 @@ func TestAWriteInOneDeskIsSeenByTheOther(t *testing.T) {
 	changes := back.Watch(ctx)
 
 	// given a desk that saves a client of its own
-	own := mustClient(t, back, "Own", "Desk")
+	own := testkit.MustClient(t, back, "Own", "Desk")
 	// when another desk adds a client and a session for them
-	marta := mustClient(t, front, "Marta", "Nowak")
+	marta := testkit.MustClient(t, front, "Marta", "Nowak")
 	if _, err := front.SaveSession(ctx, store.Session{ClientID: marta.ID, DurationMin: 60,
 		Start: time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC), Notes: store.SOAP{Subjective: "better"}}); err != nil {
 		t.Fatal(err)

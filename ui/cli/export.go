@@ -2,7 +2,7 @@ package cli
 
 import (
 	"backtrack/store"
-	"backtrack/store/sqlstore"
+	"backtrack/store/interchange"
 	"context"
 	"fmt"
 	"strings"
@@ -22,7 +22,7 @@ func runExport(ctx context.Context, env Env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if format != string(sqlstore.ExportJSON) && format != string(sqlstore.ExportCSV) {
+	if format != string(interchange.ExportJSON) && format != string(interchange.ExportCSV) {
 		return usageError("--format must be json or csv, not %q", format)
 	}
 	if out == "" {
@@ -33,7 +33,7 @@ func runExport(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	files, err := s.ExportTo(ctx, out, sqlstore.ExportFileFormat(format))
+	files, err := interchange.ExportTo(ctx, s, out, interchange.ExportFileFormat(format))
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 
 	"backtrack/store/safefile"
+	"backtrack/store/interchange"
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
 )
@@ -22,11 +23,11 @@ var importCommand = command{
 }
 
 // importKinds maps the import's first argument to what reads the file.
-var importKinds = map[string]func(*sqlstore.Store, context.Context, io.Reader, sqlstore.ImportOptions) (sqlstore.ImportSummary, error){
-	"clients":  (*sqlstore.Store).ImportClientsCSV,
-	"sessions": (*sqlstore.Store).ImportSessionsCSV,
-	"measures": (*sqlstore.Store).ImportMeasuresCSV,
-	"json":     (*sqlstore.Store).ImportJSON,
+var importKinds = map[string]func(context.Context, *sqlstore.Store, io.Reader, interchange.ImportOptions) (interchange.ImportSummary, error){
+	"clients":  interchange.ImportClientsCSV,
+	"sessions": interchange.ImportSessionsCSV,
+	"measures": interchange.ImportMeasuresCSV,
+	"json":     interchange.ImportJSON,
 }
 
 func runImport(ctx context.Context, env Env, args []string) error {
@@ -72,13 +73,13 @@ func runImport(ctx context.Context, env Env, args []string) error {
 		return fmt.Errorf("%w (add --new to create it)", err)
 	}
 	defer s.Close()
-	sum, err := run(s, ctx, f, sqlstore.ImportOptions{CheckOnly: check, Source: filepath.Base(files[0])})
+	sum, err := run(ctx, s, f, interchange.ImportOptions{CheckOnly: check, Source: filepath.Base(files[0])})
 	if created != nil {
 		// The new database takes its place only when the import landed;
 		// otherwise it goes, with the folders made for it.
 		err = created.finish(err == nil && !check, err)
 	}
-	var ie *sqlstore.ImportError
+	var ie *interchange.ImportError
 	if errors.As(err, &ie) {
 		fmt.Fprintf(env.Stderr, "%s has %s; nothing was imported:\n", files[0], words.Plural(len(sum.Problems), "problem", "problems"))
 		for _, p := range sum.Problems {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"backtrack/store/interchange"
 	"backtrack/store/sqlite"
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
@@ -44,7 +45,7 @@ func runMigrate(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer dst.Close()
-	moved, err := sqlstore.MovePractice(ctx, src, dst)
+	moved, err := interchange.Move(ctx, src, dst)
 	if err != nil {
 		return err
 	}

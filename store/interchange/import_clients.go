@@ -1,7 +1,9 @@
-package sqlstore
+package interchange
 
 import (
 	"backtrack/store"
+	"backtrack/store/recordjson"
+	"backtrack/store/sqlstore"
 	"context"
 	"errors"
 	"fmt"
@@ -23,8 +25,8 @@ var (
 // recorded only when it cannot be anyone else (its id, or the rules in
 // import_identity.go); a name that could be several people is a problem
 // named by row and column, never a merge.
-func (s *Store) ImportClientsCSV(ctx context.Context, r io.Reader, opts ImportOptions) (ImportSummary, error) {
-	return s.importCSV(ctx, r, opts, clientImportColumns, clientImportRequired, (*importer).clientRow)
+func ImportClientsCSV(ctx context.Context, s *sqlstore.Store, r io.Reader, opts ImportOptions) (ImportSummary, error) {
+	return importCSV(ctx, s, r, opts, clientImportColumns, clientImportRequired, (*importer).clientRow)
 }
 
 // clientRow checks and adds one client row.
@@ -43,7 +45,7 @@ func (im *importer) clientRow(t *csvTable, row csvRow) error {
 	}
 	ok := true
 	if dob := t.get(row, "date_of_birth"); dob != "" {
-		d, err := parseImportDate(dob)
+		d, err := recordjson.ParseDate(dob)
 		if err != nil {
 			report("date_of_birth", err.Error())
 			ok = false
@@ -67,7 +69,7 @@ func (im *importer) clientRow(t *csvTable, row csvRow) error {
 		// a cell that did not read still leaves the row's other
 		// problems to tell, all at once
 		var ve *store.ValidationError
-		if err := c.Validate(im.b.s.now()); errors.As(err, &ve) {
+		if err := c.Validate(im.b.Now()); errors.As(err, &ve) {
 			for _, p := range ve.Problems {
 				if p.Field == "medical_history" {
 					p.Field = historyColumn
@@ -111,18 +113,6 @@ func (im *importer) clientRow(t *csvTable, row csvRow) error {
 	return nil
 }
 
-// parseImportDate reads a YYYY-MM-DD date and says plainly what is wrong.
-func parseImportDate(s string) (time.Time, error) {
-	d, err := time.ParseInLocation(store.DateLayout, s, time.Local)
-	if err == nil {
-		return d, nil
-	}
-	if strings.Contains(err.Error(), "out of range") {
-		return time.Time{}, fmt.Errorf("%q is not a date in the calendar", clip(s))
-	}
-	return time.Time{}, fmt.Errorf("%q is not a date; write it as YYYY-MM-DD, like 1975-05-02", clip(s))
-}
-
 // startLayouts are the session times an import accepts.
 var startLayouts = []string{"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02 15:04:05",
 	"2006-01-02T15:04:05", store.DateLayout}
@@ -136,10 +126,10 @@ func parseImportStart(s string) (time.Time, error) {
 			return t, nil
 		}
 		if strings.Contains(err.Error(), "out of range") {
-			return time.Time{}, fmt.Errorf("%q is not a date and time in the calendar", clip(s))
+			return time.Time{}, fmt.Errorf("%q is not a date and time in the calendar", store.Clip(s))
 		}
 	}
-	return time.Time{}, fmt.Errorf("%q is not a date; write it as YYYY-MM-DD or YYYY-MM-DD HH:MM", clip(s))
+	return time.Time{}, fmt.Errorf("%q is not a date; write it as YYYY-MM-DD or YYYY-MM-DD HH:MM", store.Clip(s))
 }
 
 func parseYesNo(s string) (bool, error) {
@@ -149,7 +139,7 @@ func parseYesNo(s string) (bool, error) {
 	case "no", "n", "false", "0":
 		return false, nil
 	}
-	return false, fmt.Errorf("%q is not yes or no", clip(s))
+	return false, fmt.Errorf("%q is not yes or no", store.Clip(s))
 }
 
 // joinNotes joins two notes with a blank line, skipping empty ones.

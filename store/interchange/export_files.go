@@ -1,11 +1,12 @@
-package sqlstore
+package interchange
 
 import (
 	"backtrack/store"
+	"backtrack/store/recordjson"
 	"backtrack/store/safefile"
+	"backtrack/store/sqlstore"
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -43,7 +44,7 @@ const utf8BOM = "\ufeff"
 // folder). The folder appears whole or not at all: the files are written
 // into a partial folder beside it, which takes dir's name once every file
 // is complete.
-func (s *Store) ExportTo(ctx context.Context, dir string, format ExportFileFormat) ([]string, error) {
+func ExportTo(ctx context.Context, s *sqlstore.Store, dir string, format ExportFileFormat) ([]string, error) {
 	if format != ExportJSON && format != ExportCSV {
 		return nil, fmt.Errorf("export: unknown format %q (json or csv)", format)
 	}
@@ -55,37 +56,40 @@ func (s *Store) ExportTo(ctx context.Context, dir string, format ExportFileForma
 		return nil, fmt.Errorf("export: %w", err)
 	}
 	safefile.SweepPartials(parent)
-	data, err := s.Export(ctx)
-	if err != nil {
-		return nil, err
-	}
-	writers := map[string]func(io.Writer) error{}
-	if format == ExportJSON {
-		writers[ExportJSONName] = func(w io.Writer) error { return writeExportJSON(w, data) }
-	} else {
-		writers[ExportClientsName] = func(w io.Writer) error { return writeClientsCSV(w, data) }
-		writers[ExportSessionsName] = func(w io.Writer) error { return writeSessionsCSV(w, data) }
-		writers[ExportVocabularyName] = func(w io.Writer) error { return writeVocabularyCSV(w, data) }
-		writers[ExportMeasuresName] = func(w io.Writer) error { return writeMeasuresCSV(w, data) }
-	}
 	partial, err := safefile.PartialDir(parent)
 	if err != nil {
 		return nil, fmt.Errorf("export: %w", err)
 	}
 	defer os.RemoveAll(partial)
 	var names []string
-	for _, name := range []string{ExportJSONName, ExportClientsName, ExportSessionsName, ExportMeasuresName, ExportVocabularyName} {
-		write, ok := writers[name]
-		if !ok {
-			continue
+	// every file from one snapshot, each written by walking it again
+	err = s.Snapshot(ctx, func(r *sqlstore.Snapshot) error {
+		writers := map[string]func(io.Writer) error{}
+		if format == ExportJSON {
+			writers[ExportJSONName] = func(w io.Writer) error { return writeJSON(r, w) }
+		} else {
+			writers[ExportClientsName] = func(w io.Writer) error { return writeClientsCSV(w, r) }
+			writers[ExportSessionsName] = func(w io.Writer) error { return writeSessionsCSV(w, r) }
+			writers[ExportVocabularyName] = func(w io.Writer) error { return writeVocabularyCSV(w, r) }
+			writers[ExportMeasuresName] = func(w io.Writer) error { return writeMeasuresCSV(w, r) }
 		}
-		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("export: %w", err)
+		for _, name := range []string{ExportJSONName, ExportClientsName, ExportSessionsName, ExportMeasuresName, ExportVocabularyName} {
+			write, ok := writers[name]
+			if !ok {
+				continue
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := safefile.WriteAtomic(filepath.Join(partial, name), write); err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
+			names = append(names, name)
 		}
-		if err := safefile.WriteAtomic(filepath.Join(partial, name), write); err != nil {
-			return nil, fmt.Errorf("export %s: %w", name, err)
-		}
-		names = append(names, name)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
 	}
 	if err := refuseFilledDir(dir); err != nil {
 		return nil, fmt.Errorf("export: %w", err)
@@ -121,12 +125,6 @@ func refuseFilledDir(dir string) error {
 	return nil
 }
 
-func writeExportJSON(w io.Writer, data Export) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(data)
-}
-
 // Column names of the CSV files; imports read the same names.
 var (
 	clientCSVColumns = []string{"id", "first_name", "last_name", "date_of_birth", "phone", "email",
@@ -137,21 +135,18 @@ var (
 	vocabularyCSVColumns = []string{"kind", "name", "builtin", "retired"}
 )
 
-func writeClientsCSV(w io.Writer, data Export) error {
+func writeClientsCSV(w io.Writer, r *sqlstore.Snapshot) error {
 	return writeCSV(w, clientCSVColumns, func(row func(...string) error) error {
-		for _, c := range data.Clients {
-			if err := row(c.ID, c.FirstName, c.LastName, c.DateOfBirth, c.Phone, c.Email,
-				c.MedicalHistory, c.Medications, c.Contraindications, yesNo(c.Archived)); err != nil {
-				return err
-			}
-		}
-		return nil
+		return eachClient(r, func(c ExportClient) error {
+			return row(c.ID, c.FirstName, c.LastName, c.DateOfBirth, c.Phone, c.Email,
+				c.MedicalHistory, c.Medications, c.Contraindications, yesNo(c.Archived))
+		})
 	})
 }
 
-func writeSessionsCSV(w io.Writer, data Export) error {
+func writeSessionsCSV(w io.Writer, r *sqlstore.Snapshot) error {
 	return writeCSV(w, sessionCSVColumns, func(row func(...string) error) error {
-		for _, c := range data.Clients {
+		return eachClient(r, func(c ExportClient) error {
 			name := strings.TrimSpace(c.FirstName + " " + c.LastName)
 			for _, s := range c.Sessions {
 				if s.VoidedAt != "" {
@@ -165,14 +160,18 @@ func writeSessionsCSV(w io.Writer, data Export) error {
 					return err
 				}
 			}
-		}
-		return nil
+			return nil
+		})
 	})
 }
 
-func writeVocabularyCSV(w io.Writer, data Export) error {
+func writeVocabularyCSV(w io.Writer, r *sqlstore.Snapshot) error {
+	vocabulary, err := exportTerms(r)
+	if err != nil {
+		return err
+	}
 	return writeCSV(w, vocabularyCSVColumns, func(row func(...string) error) error {
-		for _, t := range data.Vocabulary {
+		for _, t := range vocabulary {
 			if err := row(string(t.Kind), t.Name, yesNo(t.Builtin), yesNo(t.Retired)); err != nil {
 				return err
 			}
@@ -263,7 +262,7 @@ func guarded(s string) bool { return len(s) > 1 && s[0] == '\'' && (evaluates(s[
 
 // tagList writes tags the way the sessions import reads them:
 // "Gluteus medius (left); Stiffness".
-func tagList(tags []ExportTag) string {
+func tagList(tags []recordjson.Tag) string {
 	parts := make([]string, len(tags))
 	for i, t := range tags {
 		parts[i] = t.Name

@@ -1,7 +1,9 @@
-package sqlstore
+package interchange
 
 import (
 	"backtrack/store"
+	"backtrack/store/recordjson"
+	"backtrack/store/sqlstore"
 	"context"
 	"errors"
 	"fmt"
@@ -39,8 +41,8 @@ func sessionColumn(field string) string {
 // ImportSessionsCSV adds the sessions in a CSV file, each for a client
 // already recorded, in one transaction: all of them or none. Vocabulary the
 // list lacks is added as the therapist's own entries.
-func (s *Store) ImportSessionsCSV(ctx context.Context, r io.Reader, opts ImportOptions) (ImportSummary, error) {
-	return s.importCSV(ctx, r, opts, sessionImportColumns, sessionImportRequired, (*importer).sessionRow)
+func ImportSessionsCSV(ctx context.Context, s *sqlstore.Store, r io.Reader, opts ImportOptions) (ImportSummary, error) {
+	return importCSV(ctx, s, r, opts, sessionImportColumns, sessionImportRequired, (*importer).sessionRow)
 }
 
 // sessionRow checks and adds one session row.
@@ -76,7 +78,7 @@ func (im *importer) sessionRow(t *csvTable, row csvRow) error {
 	if d := t.get(row, "duration_min"); d == "" {
 		defaulted = true
 	} else if sess.DurationMin, err = strconv.Atoi(d); err != nil {
-		report("duration_min", fmt.Sprintf("%q is not a whole number of minutes", clip(d)))
+		report("duration_min", fmt.Sprintf("%q is not a whole number of minutes", store.Clip(d)))
 		ok = false
 	}
 	for _, side := range []struct {
@@ -98,7 +100,7 @@ func (im *importer) sessionRow(t *csvTable, row csvRow) error {
 			ok = false
 		}
 		if k == store.Location {
-			var marks []ExportMark
+			var marks []recordjson.Mark
 			named, marks = splitRegionNames(named)
 			cell, problems := parseBodyMapCell(t.get(row, "body_map"))
 			for _, p := range problems {
@@ -118,7 +120,7 @@ func (im *importer) sessionRow(t *csvTable, row csvRow) error {
 	if !ok {
 		// the row's other problems, told all at once: those of the cells
 		// that did not read are told already
-		for _, p := range sess.Validate(client.DateOfBirth, im.b.s.now()) {
+		for _, p := range sess.Validate(client.DateOfBirth, im.b.Now()) {
 			if column := sessionColumn(p.Field); !reported[column] {
 				report(column, p.Message)
 			}
@@ -201,23 +203,23 @@ func (im *importer) findClient(ref, dob string) (store.Client, error) {
 	if dob != "" { // a date of birth must agree, even with a single match
 		var narrowed []store.Client
 		for _, c := range candidates {
-			if formatDate(c.DateOfBirth) == dob {
+			if recordjson.FormatDate(c.DateOfBirth) == dob {
 				narrowed = append(narrowed, c)
 			}
 		}
 		if len(candidates) > 0 && len(narrowed) == 0 {
-			return store.Client{}, fmt.Errorf("no client %q was born on %s; check the date of birth", clip(ref), dob)
+			return store.Client{}, fmt.Errorf("no client %q was born on %s; check the date of birth", store.Clip(ref), dob)
 		}
 		candidates = narrowed
 	}
 	switch len(candidates) {
 	case 0:
-		return store.Client{}, fmt.Errorf("no client is named %q or has that email; import the clients first", clip(ref))
+		return store.Client{}, fmt.Errorf("no client is named %q or has that email; import the clients first", store.Clip(ref))
 	case 1:
 		return candidates[0], nil
 	}
 	return store.Client{}, fmt.Errorf("%d clients match %q; write their email instead, or add a client_date_of_birth column",
-		len(candidates), clip(ref))
+		len(candidates), store.Clip(ref))
 }
 
 // uniqueClients drops a client listed twice ("Anna Anna" matches both ways).
@@ -240,7 +242,7 @@ func parseImportPain(s string) (store.Pain, string) {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 0 || n > 10 {
-		return store.Pain{}, fmt.Sprintf("%q is not a pain score: write a whole number from 0 (no pain) to 10 (worst), or leave it empty", clip(s))
+		return store.Pain{}, fmt.Sprintf("%q is not a pain score: write a whole number from 0 (no pain) to 10 (worst), or leave it empty", store.Clip(s))
 	}
 	return store.PainOf(n), ""
 }

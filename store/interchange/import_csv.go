@@ -1,6 +1,9 @@
-package sqlstore
+package interchange
 
 import (
+	"backtrack/store"
+	"backtrack/store/sqlstore"
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/csv"
@@ -12,15 +15,14 @@ import (
 	"unicode/utf8"
 )
 
-// MaxImportSize bounds an import file: far above any practice's records,
-// low enough that a wrong file cannot exhaust memory.
-const MaxImportSize = 64 << 20
-
-// csvTable is a CSV file read for import: the columns it has, by their
-// normalised names, and its rows numbered as a spreadsheet shows them.
+// csvTable is a CSV file being read for import: the columns it has, by
+// their normalised names, and its rows read one at a time, numbered as a
+// spreadsheet shows them.
 type csvTable struct {
 	columns map[string]int
-	rows    []csvRow
+	header  []string
+	cr      *csv.Reader
+	rows    []csvRow // the rows read by readAll
 }
 
 // csvRow is one record; number counts the header as row 1.
@@ -44,28 +46,29 @@ func (t *csvTable) has(column string) bool {
 	return ok
 }
 
-// readImportData reads all of r, refusing more than MaxImportSize.
-func readImportData(r io.Reader) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxImportSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > MaxImportSize {
-		return nil, fmt.Errorf("the file is larger than %d MB; is it the right file?", MaxImportSize>>20)
-	}
-	return data, nil
-}
+// csvHeadBytes is how much of a file is looked at before it is read as
+// CSV: enough for any header line.
+const csvHeadBytes = 64 << 10
 
-// readCSVTable parses data as a CSV file whose header names columns from
-// known, all of required among them. Every problem is returned with the row
-// and column it concerns; a file-level problem has row 0.
-func readCSVTable(data []byte, known, required []string) (*csvTable, []ImportProblem) {
-	if p := textFileProblem(data); p != "" {
+// openCSVTable reads the header of a CSV file whose columns come from
+// known, all of required among them. It returns nil and every problem of
+// the file as a whole or of its header (row 1), or the table ready to read
+// its rows.
+func openCSVTable(r io.Reader, known, required []string) (*csvTable, []ImportProblem) {
+	br := bufio.NewReaderSize(r, csvHeadBytes)
+	head, err := br.Peek(csvHeadBytes)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return nil, []ImportProblem{{Message: "The file cannot be read: " + err.Error()}}
+	}
+	if p := textFileProblem(head); p != "" {
 		return nil, []ImportProblem{{Message: p}}
 	}
-	data = bytes.TrimPrefix(data, []byte(utf8BOM))
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.Comma = guessDelimiter(data)
+	if bytes.HasPrefix(head, []byte(utf8BOM)) {
+		br.Discard(len(utf8BOM))
+		head = head[len(utf8BOM):]
+	}
+	cr := csv.NewReader(br)
+	cr.Comma = guessDelimiter(head)
 	cr.FieldsPerRecord = -1 // counted below, with a clearer message
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
@@ -74,7 +77,7 @@ func readCSVTable(data []byte, known, required []string) (*csvTable, []ImportPro
 	if err != nil {
 		return nil, []ImportProblem{csvParseProblem(err, 1)}
 	}
-	t := &csvTable{columns: map[string]int{}}
+	t := &csvTable{columns: map[string]int{}, header: header, cr: cr}
 	var problems []ImportProblem
 	var unknown []string
 	for i, name := range header {
@@ -83,7 +86,7 @@ func readCSVTable(data []byte, known, required []string) (*csvTable, []ImportPro
 		case col == "":
 			problems = append(problems, ImportProblem{Row: 1, Message: fmt.Sprintf("Column %d has no name in the header row.", i+1)})
 		case !contains(known, col):
-			unknown = append(unknown, fmt.Sprintf("%q", clip(strings.TrimSpace(name))))
+			unknown = append(unknown, fmt.Sprintf("%q", store.Clip(strings.TrimSpace(name))))
 		case t.has(col):
 			problems = append(problems, ImportProblem{Row: 1, Column: col, Message: fmt.Sprintf("Column %q appears twice.", col)})
 		default:
@@ -116,39 +119,62 @@ func readCSVTable(data []byte, known, required []string) (*csvTable, []ImportPro
 	if len(problems) > 0 {
 		return nil, problems
 	}
+	return t, nil
+}
+
+// eachRow reads the rows one at a time and calls use with each; a row
+// with too few or many values is reported through problem instead, and a
+// value that is not UTF-8 is reported and read as empty. It stops at a row the file cannot be read past, or when
+// use returns an error or problem returns false. It reports false when the
+// file had no row at all.
+func (t *csvTable) eachRow(use func(csvRow) error, problem func(ImportProblem) bool) (rows bool, err error) {
 	for number := 2; ; number++ {
-		cells, err := cr.Read()
+		cells, err := t.cr.Read()
 		if errors.Is(err, io.EOF) {
-			break
+			return rows, nil
 		}
 		if err != nil {
-			return nil, append(problems, csvParseProblem(err, number))
+			problem(csvParseProblem(err, number))
+			return true, nil
 		}
 		if blankRow(cells) {
 			continue
 		}
-		if len(cells) != len(header) {
-			problems = append(problems, ImportProblem{Row: number, Message: fmt.Sprintf(
+		rows = true
+		if len(cells) != len(t.header) {
+			if !problem(ImportProblem{Row: number, Message: fmt.Sprintf(
 				"The row has %d values but the header has %d columns; a value that contains %q must be in double quotes.",
-				len(cells), len(header), string(cr.Comma))})
+				len(cells), len(t.header), string(t.cr.Comma))}) {
+				return rows, nil
+			}
 			continue
 		}
 		for i, cell := range cells {
 			if !utf8.ValidString(cell) {
-				problems = append(problems, ImportProblem{Row: number, Column: normaliseColumn(header[i]),
+				problem(ImportProblem{Row: number, Column: normaliseColumn(t.header[i]),
 					Message: "The value is not UTF-8 text; save the file as \"CSV UTF-8\"."})
 				cells[i] = ""
 				continue
 			}
 			cells[i] = unguardFormula(strings.TrimSpace(cell))
 		}
-		t.rows = append(t.rows, csvRow{number: number, cells: cells})
+		if err := use(csvRow{number: number, cells: cells}); err != nil {
+			return rows, err
+		}
 	}
-	if len(t.rows) == 0 && len(problems) == 0 {
-		problems = append(problems, ImportProblem{Message: "The file has a header but no rows to import."})
-	}
-	return t, problems
 }
+
+// readAll reads every whole row into t.rows, for an import that looks at
+// rows together (a measure's form spans several).
+func (t *csvTable) readAll(problem func(ImportProblem) bool) (bool, error) {
+	return t.eachRow(func(row csvRow) error {
+		t.rows = append(t.rows, row)
+		return nil
+	}, problem)
+}
+
+// noRows is said of a file with a header and nothing under it.
+var noRows = ImportProblem{Message: "The file has a header but no rows to import."}
 
 // textFileProblem recognises files that are not CSV text at all: empty,
 // UTF-16, or binary (a picture or spreadsheet renamed .csv).
@@ -236,33 +262,34 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// importCSV reads a CSV file into a table with the given columns and runs
-// addRow on every row in one import transaction: all rows or none.
-func (s *Store) importCSV(ctx context.Context, r io.Reader, opts ImportOptions, columns, required []string,
+// importCSV reads a CSV file with the given columns and runs addRow on
+// every row as it is read, in one import transaction: all rows or none.
+func importCSV(ctx context.Context, s *sqlstore.Store, r io.Reader, opts ImportOptions, columns, required []string,
 	addRow func(*importer, *csvTable, csvRow) error) (ImportSummary, error) {
 	var sum ImportSummary
-	data, err := readImportData(r)
-	if err != nil {
-		sum.Problems = []ImportProblem{{Message: err.Error()}}
-		return sum, &ImportError{Problems: sum.Problems}
-	}
-	table, problems := readCSVTable(data, columns, required)
+	table, problems := openCSVTable(r, columns, required)
 	if table == nil {
 		sum.Problems = problems
 		return sum, &ImportError{Problems: problems}
 	}
-	sum.Problems = problems
-	sum.Rows = len(table.rows)
-	err = s.runImport(ctx, opts, &sum, func(im *importer) error {
-		for _, row := range table.rows {
+	err := runImport(ctx, s, opts, &sum, func(im *importer) error {
+		rows, err := table.eachRow(func(row csvRow) error {
 			if im.tooMany() {
-				return nil
+				return errTooMany
 			}
-			if err := addRow(im, table, row); err != nil {
-				return err
-			}
+			sum.Rows++
+			return addRow(im, table, row)
+		}, im.problem)
+		if !rows && len(sum.Problems) == 0 {
+			im.problem(noRows)
 		}
-		return nil
+		if errors.Is(err, errTooMany) {
+			return nil
+		}
+		return err
 	})
 	return sum, err
 }
+
+// errTooMany stops reading a file once there are too many problems to list.
+var errTooMany = errors.New("too many problems")

@@ -1,12 +1,12 @@
-package sqlstore
+package interchange
 
 import (
-	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 
 	"backtrack/store"
+	"backtrack/store/recordjson"
+	"backtrack/store/sqlstore"
 )
 
 // ExportMeasure is one completed outcome measure with every answer.
@@ -49,43 +49,28 @@ type ExportGoal struct {
 	Status   string `json:"status"`
 }
 
-// exportFunction adds each client's measures and plan.
-func exportFunction(ctx context.Context, tx *sql.Tx, clients []ExportClient, ids map[string]int64) error {
-	measures, err := readMeasures(ctx, tx, `1 = 1`)
-	if err != nil {
-		return err
-	}
-	plans, err := readPlans(ctx, tx, `1 = 1`)
-	if err != nil {
-		return err
-	}
-	byClient := map[int64][]ExportMeasure{}
-	for _, m := range measures {
+// exportFunction adds a client's measures and plan.
+func exportFunction(ec *ExportClient, d sqlstore.ClientData) {
+	for _, m := range d.Measures {
 		em := ExportMeasure{ID: m.UID, Session: m.SessionUID, Measure: string(m.Kind), Date: m.Taken.Format(store.DateLayout),
-			Note: m.Note, CreatedAt: formatStamp(m.CreatedAt), UpdatedAt: formatStamp(m.UpdatedAt), Items: []ExportItem{}}
+			Note: m.Note, CreatedAt: recordjson.FormatStamp(m.CreatedAt), UpdatedAt: recordjson.FormatStamp(m.UpdatedAt), Items: []ExportItem{}}
 		for _, it := range m.Items {
 			em.Items = append(em.Items, ExportItem(it))
 		}
-		byClient[m.ClientID] = append(byClient[m.ClientID], em)
+		ec.Measures = append(ec.Measures, em)
 	}
-	planOf := map[int64]*ExportPlan{}
-	for _, p := range plans {
+	if p := d.Plan; p != nil {
 		ep := &ExportPlan{ID: p.UID, Start: p.Start.Format(store.DateLayout), PlannedVisits: p.PlannedVisits,
 			Frequency: p.Frequency, ReassessVisits: p.ReassessVisits, ReassessWeeks: p.ReassessWeeks,
-			Measures: []string{}, Goals: []ExportGoal{}, CreatedAt: formatStamp(p.CreatedAt), UpdatedAt: formatStamp(p.UpdatedAt)}
+			Measures: []string{}, Goals: []ExportGoal{}, CreatedAt: recordjson.FormatStamp(p.CreatedAt), UpdatedAt: recordjson.FormatStamp(p.UpdatedAt)}
 		for _, k := range p.Measures {
 			ep.Measures = append(ep.Measures, string(k))
 		}
 		for _, g := range p.Goals {
 			ep.Goals = append(ep.Goals, ExportGoal{Text: g.Text, Activity: g.Activity, Status: string(g.Status)})
 		}
-		planOf[p.ClientID] = ep
+		ec.Plan = ep
 	}
-	for i := range clients {
-		id := ids[clients[i].ID]
-		clients[i].Measures, clients[i].Plan = byClient[id], planOf[id]
-	}
-	return nil
 }
 
 // jsonFunction brings a client's measures and plan in; one already here
@@ -99,17 +84,16 @@ func (im *importer) jsonFunction(record string, c store.Client, ec ExportClient,
 			continue
 		}
 		if uid != "" {
-			var owner int64
-			err := im.b.tx.QueryRowContext(im.b.ctx, `SELECT client_id FROM measures WHERE uid = ?`, uid).Scan(&owner)
+			owner, found, err := im.b.MeasureOwner(uid)
 			switch {
-			case err == nil && owner == c.ID:
+			case err != nil:
+				return err
+			case found && owner == c.ID:
 				im.sum.MeasuresPresent++
 				continue
-			case err == nil:
+			case found:
 				report(rec, "id", "This measure's id belongs to another client's measure; each measure needs an id of its own")
 				continue
-			case !errors.Is(err, sql.ErrNoRows):
-				return err
 			}
 		}
 		kind, ok := store.ParseMeasureKind(em.Measure)
@@ -117,7 +101,7 @@ func (im *importer) jsonFunction(record string, c store.Client, ec ExportClient,
 			report(rec, "measure", fmt.Sprintf("%q is not odi, rmdq or psfs", em.Measure))
 			continue
 		}
-		taken, err := parseImportDate(em.Date)
+		taken, err := recordjson.ParseDate(em.Date)
 		if err != nil {
 			report(rec, "date", err.Error())
 			continue
@@ -138,7 +122,7 @@ func (im *importer) jsonFunction(record string, c store.Client, ec ExportClient,
 			return fmt.Errorf("%s: %w", rec, err)
 		}
 		im.sum.MeasuresAdded++
-		if err := im.setStamps("measures", saved.ID, em.CreatedAt, em.UpdatedAt); err != nil {
+		if err := im.b.KeepStamps("measures", saved.ID, em.CreatedAt, em.UpdatedAt); err != nil {
 			return err
 		}
 	}
@@ -154,7 +138,7 @@ func (im *importer) jsonPlan(rec string, c store.Client, ep ExportPlan, report f
 		report(rec, "id", err.Error())
 		return nil
 	}
-	have, err := readPlan(im.b.ctx, im.b.tx, c.ID)
+	have, err := im.b.Plan(c.ID)
 	if err != nil {
 		return err
 	}
@@ -166,7 +150,7 @@ func (im *importer) jsonPlan(rec string, c store.Client, ep ExportPlan, report f
 		report(rec, "id", "The client already has another treatment plan here; change it at the desk rather than import over it")
 		return nil
 	}
-	start, err := parseImportDate(ep.Start)
+	start, err := recordjson.ParseDate(ep.Start)
 	if err != nil {
 		report(rec, "start", err.Error())
 		return nil
@@ -191,7 +175,7 @@ func (im *importer) jsonPlan(rec string, c store.Client, ep ExportPlan, report f
 		return fmt.Errorf("%s: %w", rec, err)
 	}
 	im.sum.PlansAdded++
-	return im.setStamps("plans", saved.ID, ep.CreatedAt, ep.UpdatedAt)
+	return im.b.KeepStamps("plans", saved.ID, ep.CreatedAt, ep.UpdatedAt)
 }
 
 // reportValidation reports each problem of a validation error; true when

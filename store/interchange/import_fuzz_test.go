@@ -1,15 +1,16 @@
-package sqlstore_test
+package interchange_test
 
 import (
 	"bytes"
 	"context"
 	"errors"
+	"os"
 	"testing"
 	"time"
 	"unicode/utf8"
 
 	"backtrack/store"
-	"backtrack/store/sqlstore"
+	"backtrack/store/interchange"
 	"backtrack/store/testkit"
 )
 
@@ -25,9 +26,9 @@ func FuzzImportClientsCSV(f *testing.F) {
 	f.Add([]byte("\x89PNG\r\n\x1a\n\x00"))
 	s := testkit.OpenStore(f, fixedNow)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		before := clientCount(t, s)
-		sum, err := s.ImportClientsCSV(context.Background(), bytes.NewReader(data), sqlstore.ImportOptions{})
-		after := clientCount(t, s)
+		before := testkit.ClientCount(t, s)
+		sum, err := interchange.ImportClientsCSV(context.Background(), s, bytes.NewReader(data), interchange.ImportOptions{})
+		after := testkit.ClientCount(t, s)
 		checkImportOutcome(t, sum, err)
 		if err != nil && after != before {
 			t.Fatalf("a refused import changed the clients: %d -> %d", before, after)
@@ -58,7 +59,7 @@ func FuzzImportSessionsCSV(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		before := sessionCount(t)
-		sum, err := s.ImportSessionsCSV(ctx, bytes.NewReader(data), sqlstore.ImportOptions{})
+		sum, err := interchange.ImportSessionsCSV(ctx, s, bytes.NewReader(data), interchange.ImportOptions{})
 		after := sessionCount(t)
 		checkImportOutcome(t, sum, err)
 		if err != nil && after != before {
@@ -72,13 +73,13 @@ func FuzzImportSessionsCSV(f *testing.F) {
 
 func FuzzImportJSON(f *testing.F) {
 	src := testkit.OpenStore(f, fixedNow)
-	richRecords(f, src)
+	testkit.RichRecords(f, src)
 	dir := f.TempDir()
-	files, err := src.ExportTo(context.Background(), dir, sqlstore.ExportJSON)
+	files, err := interchange.ExportTo(context.Background(), src, dir, interchange.ExportJSON)
 	if err != nil {
 		f.Fatal(err)
 	}
-	whole, err := readFile(files[0])
+	whole, err := os.ReadFile(files[0])
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -88,9 +89,9 @@ func FuzzImportJSON(f *testing.F) {
 	f.Add([]byte(`[1,2,3]`))
 	s := testkit.OpenStore(f, fixedNow.Add(time.Hour))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		before := clientCount(t, s)
-		sum, err := s.ImportJSON(context.Background(), bytes.NewReader(data), sqlstore.ImportOptions{})
-		after := clientCount(t, s)
+		before := testkit.ClientCount(t, s)
+		sum, err := interchange.ImportJSON(context.Background(), s, bytes.NewReader(data), interchange.ImportOptions{})
+		after := testkit.ClientCount(t, s)
 		checkImportOutcome(t, sum, err)
 		if err != nil && after != before {
 			t.Fatalf("a refused import changed the clients: %d -> %d", before, after)
@@ -143,7 +144,7 @@ func FuzzValidateClient(f *testing.F) {
 
 // checkImportOutcome checks what every import must give: success with no
 // problems, or an ImportError whose problems all say something.
-func checkImportOutcome(t *testing.T, sum sqlstore.ImportSummary, err error) {
+func checkImportOutcome(t *testing.T, sum interchange.ImportSummary, err error) {
 	t.Helper()
 	if err == nil {
 		if len(sum.Problems) > 0 {
@@ -151,7 +152,7 @@ func checkImportOutcome(t *testing.T, sum sqlstore.ImportSummary, err error) {
 		}
 		return
 	}
-	var ie *sqlstore.ImportError
+	var ie *interchange.ImportError
 	if !errors.As(err, &ie) {
 		t.Fatalf("refused without an ImportError: %v", err)
 	}

@@ -1,4 +1,4 @@
-package sqlstore_test
+package interchange_test
 
 import (
 	"context"
@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"backtrack/store"
-	"backtrack/store/sqlstore"
+	"backtrack/store/interchange"
 	"backtrack/store/testkit"
 )
 
@@ -29,10 +29,10 @@ func TestCSVExportGuardsFormulasAfterAnySeparator(t *testing.T) {
 		}
 	}
 	dir := filepath.Join(t.TempDir(), "csv")
-	if _, err := src.ExportTo(ctx, dir, sqlstore.ExportCSV); err != nil {
+	if _, err := interchange.ExportTo(ctx, src, dir, interchange.ExportCSV); err != nil {
 		t.Fatal(err)
 	}
-	raw, err := os.ReadFile(filepath.Join(dir, sqlstore.ExportClientsName))
+	raw, err := os.ReadFile(filepath.Join(dir, interchange.ExportClientsName))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,12 +56,12 @@ func TestCSVExportGuardsFormulasAfterAnySeparator(t *testing.T) {
 	}
 
 	dst := testkit.OpenStore(t, fixedNow)
-	f, err := os.Open(filepath.Join(dir, sqlstore.ExportClientsName))
+	f, err := os.Open(filepath.Join(dir, interchange.ExportClientsName))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if _, err := dst.ImportClientsCSV(ctx, f, sqlstore.ImportOptions{}); err != nil {
+	if _, err := interchange.ImportClientsCSV(ctx, dst, f, interchange.ImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	got, err := dst.SearchClients(ctx, store.ClientQuery{})

@@ -1,7 +1,7 @@
-package sqlstore_test
+package interchange_test
 
 import (
-	"backtrack/store/sqlstore"
+	"backtrack/store/interchange"
 	"backtrack/store/testkit"
 	"context"
 	"errors"
@@ -31,21 +31,21 @@ func TestImportJSONRefusesBadFilesClearly(t *testing.T) {
 		"control char": {strings.Replace(strings.Replace(valid, "PAIN", "1", 1), `"Marta"`, `"Ma\u0007rta"`, 1), "client 1, first_name"},
 	}
 	for name, c := range cases {
-		sum, err := s.ImportJSON(context.Background(), strings.NewReader(c.body), sqlstore.ImportOptions{})
-		var ie *sqlstore.ImportError
+		sum, err := interchange.ImportJSON(context.Background(), s, strings.NewReader(c.body), interchange.ImportOptions{})
+		var ie *interchange.ImportError
 		if !errors.As(err, &ie) {
 			t.Errorf("%s: err = %v, want an ImportError", name, err)
 			continue
 		}
-		if text := problemsText(sum); !strings.Contains(text, c.want) {
+		if text := testkit.ProblemsText(sum); !strings.Contains(text, c.want) {
 			t.Errorf("%s: problems %q do not mention %q", name, text, c.want)
 		}
 	}
-	if n := clientCount(t, s); n != 0 {
+	if n := testkit.ClientCount(t, s); n != 0 {
 		t.Errorf("%d clients written from bad files", n)
 	}
 	// And the valid file does import.
-	sum, err := s.ImportJSON(context.Background(), strings.NewReader(strings.Replace(valid, "PAIN", "7", 1)), sqlstore.ImportOptions{})
+	sum, err := interchange.ImportJSON(context.Background(), s, strings.NewReader(strings.Replace(valid, "PAIN", "7", 1)), interchange.ImportOptions{})
 	if err != nil || sum.ClientsAdded != 1 || sum.SessionsAdded != 1 {
 		t.Fatalf("valid file: %+v %v", sum, err)
 	}

@@ -1,4 +1,4 @@
-package sqlstore_test
+package interchange_test
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"backtrack/store"
+	"backtrack/store/interchange"
 	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
 )
@@ -75,19 +76,19 @@ func TestAJSONExportBringsBackTheSamePeopleWhateverTheirNames(t *testing.T) {
 	from := testkit.OpenStore(t, fixedNow)
 	allergic, pregnant := twoAnnas(t, from)
 	dir := filepath.Join(t.TempDir(), "export")
-	if _, err := from.ExportTo(ctx, dir, sqlstore.ExportJSON); err != nil {
+	if _, err := interchange.ExportTo(ctx, from, dir, interchange.ExportJSON); err != nil {
 		t.Fatal(err)
 	}
-	raw, err := os.ReadFile(filepath.Join(dir, sqlstore.ExportJSONName))
+	raw, err := os.ReadFile(filepath.Join(dir, interchange.ExportJSONName))
 	if err != nil {
 		t.Fatal(err)
 	}
 	buf := bytes.NewBuffer(raw)
 
 	to := testkit.OpenStore(t, fixedNow)
-	sum, err := to.ImportJSON(ctx, bytes.NewReader(buf.Bytes()), sqlstore.ImportOptions{})
+	sum, err := interchange.ImportJSON(ctx, to, bytes.NewReader(buf.Bytes()), interchange.ImportOptions{})
 	if err != nil || sum.ClientsAdded != 2 || sum.SessionsAdded != 2 {
-		t.Fatalf("import: %+v, %v\n%s", sum, err, problemsText(sum))
+		t.Fatalf("import: %+v, %v\n%s", sum, err, testkit.ProblemsText(sum))
 	}
 	for _, want := range []store.Client{allergic, pregnant} {
 		got := clientByUID(t, to, want.UID)
@@ -104,7 +105,7 @@ func TestAJSONExportBringsBackTheSamePeopleWhateverTheirNames(t *testing.T) {
 	}
 
 	// Importing the same file again adds nobody: the identifiers say who is who
-	sum, err = to.ImportJSON(ctx, bytes.NewReader(buf.Bytes()), sqlstore.ImportOptions{})
+	sum, err = interchange.ImportJSON(ctx, to, bytes.NewReader(buf.Bytes()), interchange.ImportOptions{})
 	if err != nil || sum.ClientsAdded != 0 || sum.ClientsPresent != 2 || sum.SessionsAdded != 0 || sum.SessionsPresent != 2 {
 		t.Errorf("second import: %+v, %v", sum, err)
 	}
@@ -115,19 +116,19 @@ func TestACSVExportBringsBackTheSamePeople(t *testing.T) {
 	from := testkit.OpenStore(t, fixedNow)
 	allergic, pregnant := twoAnnas(t, from)
 	dir := filepath.Join(t.TempDir(), "export")
-	if _, err := from.ExportTo(ctx, dir, sqlstore.ExportCSV); err != nil {
+	if _, err := interchange.ExportTo(ctx, from, dir, interchange.ExportCSV); err != nil {
 		t.Fatal(err)
 	}
 	to := testkit.OpenStore(t, fixedNow)
 	for _, file := range []struct {
 		name string
-		load func(context.Context, *os.File) (sqlstore.ImportSummary, error)
+		load func(context.Context, *os.File) (interchange.ImportSummary, error)
 	}{
-		{sqlstore.ExportClientsName, func(ctx context.Context, f *os.File) (sqlstore.ImportSummary, error) {
-			return to.ImportClientsCSV(ctx, f, sqlstore.ImportOptions{})
+		{interchange.ExportClientsName, func(ctx context.Context, f *os.File) (interchange.ImportSummary, error) {
+			return interchange.ImportClientsCSV(ctx, to, f, interchange.ImportOptions{})
 		}},
-		{sqlstore.ExportSessionsName, func(ctx context.Context, f *os.File) (sqlstore.ImportSummary, error) {
-			return to.ImportSessionsCSV(ctx, f, sqlstore.ImportOptions{})
+		{interchange.ExportSessionsName, func(ctx context.Context, f *os.File) (interchange.ImportSummary, error) {
+			return interchange.ImportSessionsCSV(ctx, to, f, interchange.ImportOptions{})
 		}},
 	} {
 		f, err := os.Open(filepath.Join(dir, file.name))
@@ -137,7 +138,7 @@ func TestACSVExportBringsBackTheSamePeople(t *testing.T) {
 		sum, err := file.load(ctx, f)
 		f.Close()
 		if err != nil {
-			t.Fatalf("import %s: %v\n%s", file.name, err, problemsText(sum))
+			t.Fatalf("import %s: %v\n%s", file.name, err, testkit.ProblemsText(sum))
 		}
 	}
 	if got := clientByUID(t, to, allergic.UID); got.Contraindications != "Latex allergy" {
@@ -152,7 +153,7 @@ func TestACSVExportBringsBackTheSamePeople(t *testing.T) {
 func TestACSVRowNeverLandsOnAPersonItCouldNotBe(t *testing.T) {
 	s := testkit.OpenStore(t, fixedNow)
 	allergic, _ := twoAnnas(t, s)
-	before := exportOf(t, s)
+	before := testkit.ExportOf(t, s)
 	cases := []struct {
 		name, csv, column, want string
 	}{
@@ -172,9 +173,9 @@ func TestACSVRowNeverLandsOnAPersonItCouldNotBe(t *testing.T) {
 				t.Fatalf("imported: %+v", sum)
 			}
 			if len(sum.Problems) == 0 || sum.Problems[0].Column != c.column || !strings.Contains(sum.Problems[0].Message, c.want) {
-				t.Errorf("problems:\n%s\nwant in column %s: %s", problemsText(sum), c.column, c.want)
+				t.Errorf("problems:\n%s\nwant in column %s: %s", testkit.ProblemsText(sum), c.column, c.want)
 			}
-			if after := exportOf(t, s); len(after.Clients) != len(before.Clients) {
+			if after := testkit.ExportOf(t, s); len(after.Clients) != len(before.Clients) {
 				t.Errorf("%d clients after a refused import, want %d", len(after.Clients), len(before.Clients))
 			}
 		})
@@ -182,18 +183,18 @@ func TestACSVRowNeverLandsOnAPersonItCouldNotBe(t *testing.T) {
 	// Two rows alike word for word are one person, not a question
 	sum, err := importClients(t, s, "first_name,last_name\nJonas,Berg\nJonas,Berg\n", false)
 	if err != nil || sum.ClientsAdded != 1 || sum.ClientsPresent != 1 {
-		t.Errorf("a row repeated word for word: %+v, %v\n%s", sum, err, problemsText(sum))
+		t.Errorf("a row repeated word for word: %+v, %v\n%s", sum, err, testkit.ProblemsText(sum))
 	}
 
 	// A row that can only be one of them matches her; another email is another person
 	sum, err = importClients(t, s, "first_name,last_name,email\nAnna,Smith,anna.s@example.org\nAnna,Smith,third.anna@example.com\n", false)
 	if err != nil || sum.ClientsPresent != 1 || sum.ClientsAdded != 1 {
-		t.Errorf("by email: %+v, %v\n%s", sum, err, problemsText(sum))
+		t.Errorf("by email: %+v, %v\n%s", sum, err, testkit.ProblemsText(sum))
 	}
 	// By identifier, whatever the name says
 	sum, err = importClients(t, s, "id,first_name,last_name\n"+allergic.UID+",Anna,Smith-Jones\n", false)
 	if err != nil || sum.ClientsPresent != 1 || sum.ClientsAdded != 0 {
-		t.Errorf("by id: %+v, %v\n%s", sum, err, problemsText(sum))
+		t.Errorf("by id: %+v, %v\n%s", sum, err, testkit.ProblemsText(sum))
 	}
 }
 
@@ -203,12 +204,12 @@ func TestASessionsCSVPicksTheClientByIdentifier(t *testing.T) {
 	// By name alone it cannot say which Anna: nothing is written
 	sum, err := importSessions(t, s, "client,date\nAnna Smith,2026-11-20 09:00\n", false)
 	if err == nil || len(sum.Problems) != 1 || sum.Problems[0].Column != "client" || !strings.Contains(sum.Problems[0].Message, "2 clients match") {
-		t.Errorf("by name: %+v, %v\n%s", sum, err, problemsText(sum))
+		t.Errorf("by name: %+v, %v\n%s", sum, err, testkit.ProblemsText(sum))
 	}
 	// By client_id it lands on her
 	sum, err = importSessions(t, s, "client_id,date\n"+allergic.UID+",2026-11-20 09:00\n", false)
 	if err != nil || sum.SessionsAdded != 1 {
-		t.Fatalf("by id: %+v, %v\n%s", sum, err, problemsText(sum))
+		t.Fatalf("by id: %+v, %v\n%s", sum, err, testkit.ProblemsText(sum))
 	}
 	ctx := context.Background()
 	if h, _ := s.ClientHistory(ctx, allergic.ID, store.Period{}); len(h) != 1 {
@@ -224,8 +225,8 @@ func TestASessionsCSVPicksTheClientByIdentifier(t *testing.T) {
 	}
 	// A file with neither column says so in the header
 	sum, err = importSessions(t, s, "date\n2026-11-20 09:00\n", false)
-	if err == nil || !strings.Contains(problemsText(sum), `no "client" or "client_id" column`) {
-		t.Errorf("no client column: %v\n%s", err, problemsText(sum))
+	if err == nil || !strings.Contains(testkit.ProblemsText(sum), `no "client" or "client_id" column`) {
+		t.Errorf("no client column: %v\n%s", err, testkit.ProblemsText(sum))
 	}
 }
 

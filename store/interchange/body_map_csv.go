@@ -1,4 +1,4 @@
-package sqlstore
+package interchange
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"backtrack/store"
+	"backtrack/store/recordjson"
 )
 
 // The body chart in a spreadsheet: one cell lists the marks,
@@ -15,7 +16,7 @@ import (
 // that word in the locations column too, so the file reads back as it was.
 
 // bodyMapCell writes the marks of a session for its CSV row.
-func bodyMapCell(marks []ExportMark) string {
+func bodyMapCell(marks []recordjson.Mark) string {
 	parts := make([]string, len(marks))
 	for i, m := range marks {
 		parts[i] = m.Name + " [" + m.Region + "]"
@@ -35,9 +36,9 @@ func bodyMapCell(marks []ExportMark) string {
 
 // locationsCell is the locations column: the session's location words and
 // the words its marks were made from.
-func locationsCell(s ExportSession) string {
-	tags := append([]ExportTag(nil), s.Locations...)
-	seen := map[ExportTag]bool{}
+func locationsCell(s recordjson.Session) string {
+	tags := append([]recordjson.Tag(nil), s.Locations...)
+	seen := map[recordjson.Tag]bool{}
 	for _, m := range s.BodyMap {
 		if m.From != nil && !seen[*m.From] {
 			seen[*m.From] = true
@@ -53,7 +54,7 @@ var (
 )
 
 // parseBodyMapCell reads a body_map cell; each problem is one message.
-func parseBodyMapCell(cell string) (marks []ExportMark, problems []string) {
+func parseBodyMapCell(cell string) (marks []recordjson.Mark, problems []string) {
 	for _, item := range strings.Split(cell, ";") {
 		item = strings.TrimSpace(item)
 		if item == "" {
@@ -61,13 +62,13 @@ func parseBodyMapCell(cell string) (marks []ExportMark, problems []string) {
 		}
 		region, what, _ := strings.Cut(item, ":")
 		region = strings.TrimSpace(region)
-		var m ExportMark
+		var m recordjson.Mark
 		if sub := markRegionID.FindStringSubmatch(region); sub != nil {
 			m.Region = sub[2]
 		} else if r, ok := store.RegionByName(region); ok {
 			m.Region = string(r.ID)
 		} else {
-			problems = append(problems, fmt.Sprintf("%q is not a region of the body chart", clip(region)))
+			problems = append(problems, fmt.Sprintf("%q is not a region of the body chart", store.Clip(region)))
 			continue
 		}
 		what = strings.TrimSpace(what)
@@ -84,12 +85,12 @@ func parseBodyMapCell(cell string) (marks []ExportMark, problems []string) {
 // splitRegionNames takes out of a locations list the entries that name a
 // body chart region ("Lumbar (left)", "Sacral") as marks; today's location
 // words stay, and the store maps them.
-func splitRegionNames(tags []ExportTag) (locations []ExportTag, marks []ExportMark) {
+func splitRegionNames(tags []recordjson.Tag) (locations []recordjson.Tag, marks []recordjson.Mark) {
 	for _, t := range tags {
 		if len(store.LocationRegions(store.Tag{Name: t.Name, Side: t.Side})) == 0 {
 			if ids := store.RegionsNamed(t.Name, t.Side); len(ids) > 0 {
 				for _, id := range ids {
-					marks = append(marks, ExportMark{Region: string(id)})
+					marks = append(marks, recordjson.Mark{Region: string(id)})
 				}
 				continue
 			}
@@ -97,4 +98,33 @@ func splitRegionNames(tags []ExportTag) (locations []ExportTag, marks []ExportMa
 		locations = append(locations, t)
 	}
 	return locations, marks
+}
+
+// resolveImportBodyMap turns an export's marks into marks on this record's
+// vocabulary, adding a pain type or location it lacks; each problem is
+// reported through report.
+func (im *importer) resolveImportBodyMap(marks []recordjson.Mark, report func(string)) ([]store.BodyMark, error) {
+	out := recordjson.BodyMapContent(marks)
+	for i := range out {
+		m := &out[i]
+		if _, ok := store.RegionOf(m.Region); !ok {
+			report(fmt.Sprintf("region %q is not on the body chart", store.Clip(string(m.Region))))
+		}
+		for _, ref := range []struct {
+			tag  *store.Tag
+			kind store.Kind
+		}{{&m.PainType, store.PainType}, {&m.From, store.Location}} {
+			if ref.tag.Name == "" {
+				continue
+			}
+			tags, err := im.resolveImportTags(ref.kind, []recordjson.Tag{{Name: ref.tag.Name, Side: ref.tag.Side}}, report)
+			if err != nil {
+				return nil, err
+			}
+			if len(tags) == 1 {
+				*ref.tag = tags[0]
+			}
+		}
+	}
+	return out, nil
 }

@@ -1,7 +1,8 @@
-package sqlstore_test
+package interchange_test
 
 import (
-	"backtrack/store/sqlstore"
+	"backtrack/store/interchange"
+	"backtrack/store/recordjson"
 	"backtrack/store/testkit"
 	"bytes"
 	"context"
@@ -18,16 +19,16 @@ import (
 func TestJSONExportImportsBackWithNothingLost(t *testing.T) {
 	ctx := context.Background()
 	src := testkit.OpenStore(t, fixedNow)
-	richRecords(t, src)
+	testkit.RichRecords(t, src)
 	dir := filepath.Join(t.TempDir(), "export")
 
 	// Given an export of everything.
-	files, err := src.ExportTo(ctx, dir, sqlstore.ExportJSON)
+	files, err := interchange.ExportTo(ctx, src, dir, interchange.ExportJSON)
 	if err != nil || len(files) != 1 {
 		t.Fatalf("export: %v %v", files, err)
 	}
-	assertMode(t, dir, 0o700)
-	assertMode(t, files[0], 0o600)
+	testkit.AssertMode(t, dir, 0o700)
+	testkit.AssertMode(t, files[0], 0o600)
 
 	// When it is imported into an empty database, a day later.
 	dst := testkit.OpenStore(t, fixedNow.Add(24*time.Hour))
@@ -36,16 +37,16 @@ func TestJSONExportImportsBackWithNothingLost(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	sum, err := dst.ImportJSON(ctx, f, sqlstore.ImportOptions{})
+	sum, err := interchange.ImportJSON(ctx, dst, f, interchange.ImportOptions{})
 	if err != nil {
-		t.Fatalf("import: %v\n%s", err, problemsText(sum))
+		t.Fatalf("import: %v\n%s", err, testkit.ProblemsText(sum))
 	}
 	if sum.ClientsAdded != 3 || sum.SessionsAdded != 5 {
 		t.Errorf("summary %+v, want 3 clients and 5 sessions added", sum)
 	}
 
 	// Then exporting the new database gives exactly the same records.
-	want, got := exportOf(t, src), exportOf(t, dst)
+	want, got := testkit.ExportOf(t, src), testkit.ExportOf(t, dst)
 	// and the new record's history holds every entry of the old one, as it
 	// was written, after its own first entry and before the import's
 	assertHistoryBrought(t, want.AuditLog, got.AuditLog)
@@ -75,7 +76,7 @@ func TestJSONExportImportsBackWithNothingLost(t *testing.T) {
 
 	// When the same file is imported again, nothing is duplicated.
 	f.Seek(0, 0)
-	sum, err = dst.ImportJSON(ctx, f, sqlstore.ImportOptions{})
+	sum, err = interchange.ImportJSON(ctx, dst, f, interchange.ImportOptions{})
 	if err != nil {
 		t.Fatalf("second import: %v", err)
 	}
@@ -83,7 +84,7 @@ func TestJSONExportImportsBackWithNothingLost(t *testing.T) {
 		sum.MeasuresAdded != 0 || sum.MeasuresPresent != 5 || sum.PlansPresent != 1 {
 		t.Errorf("second import summary %+v, want everything present", sum)
 	}
-	again := exportOf(t, dst)
+	again := testkit.ExportOf(t, dst)
 	if n := len(again.AuditLog) - len(gotLog); n != 1 || again.AuditLog[len(again.AuditLog)-1].Action != "records.imported" {
 		t.Errorf("a second import added %d history entries; want only its own", n)
 	}
@@ -95,16 +96,16 @@ func TestJSONExportImportsBackWithNothingLost(t *testing.T) {
 func TestCSVExportIsPrivateGuardedAndReadsBack(t *testing.T) {
 	ctx := context.Background()
 	src := testkit.OpenStore(t, fixedNow)
-	richRecords(t, src)
+	testkit.RichRecords(t, src)
 	dir := filepath.Join(t.TempDir(), "csv")
-	files, err := src.ExportTo(ctx, dir, sqlstore.ExportCSV)
+	files, err := interchange.ExportTo(ctx, src, dir, interchange.ExportCSV)
 	if err != nil || len(files) != 4 {
 		t.Fatalf("export: %v %v", files, err)
 	}
 	for _, f := range files {
-		assertMode(t, f, 0o600)
+		testkit.AssertMode(t, f, 0o600)
 	}
-	clients, _ := os.ReadFile(filepath.Join(dir, sqlstore.ExportClientsName))
+	clients, _ := os.ReadFile(filepath.Join(dir, interchange.ExportClientsName))
 	if !bytes.HasPrefix(clients, []byte("\ufeff")) {
 		t.Error("clients.csv has no UTF-8 byte order mark; spreadsheets would misread accents")
 	}
@@ -120,13 +121,13 @@ func TestCSVExportIsPrivateGuardedAndReadsBack(t *testing.T) {
 	dst := testkit.OpenStore(t, fixedNow)
 	for _, step := range []struct {
 		name string
-		run  func(context.Context, *os.File) (sqlstore.ImportSummary, error)
+		run  func(context.Context, *os.File) (interchange.ImportSummary, error)
 	}{
-		{sqlstore.ExportClientsName, func(ctx context.Context, f *os.File) (sqlstore.ImportSummary, error) {
-			return dst.ImportClientsCSV(ctx, f, sqlstore.ImportOptions{})
+		{interchange.ExportClientsName, func(ctx context.Context, f *os.File) (interchange.ImportSummary, error) {
+			return interchange.ImportClientsCSV(ctx, dst, f, interchange.ImportOptions{})
 		}},
-		{sqlstore.ExportSessionsName, func(ctx context.Context, f *os.File) (sqlstore.ImportSummary, error) {
-			return dst.ImportSessionsCSV(ctx, f, sqlstore.ImportOptions{})
+		{interchange.ExportSessionsName, func(ctx context.Context, f *os.File) (interchange.ImportSummary, error) {
+			return interchange.ImportSessionsCSV(ctx, dst, f, interchange.ImportOptions{})
 		}},
 	} {
 		f, err := os.Open(filepath.Join(dir, step.name))
@@ -136,10 +137,10 @@ func TestCSVExportIsPrivateGuardedAndReadsBack(t *testing.T) {
 		sum, err := step.run(ctx, f)
 		f.Close()
 		if err != nil {
-			t.Fatalf("import %s: %v\n%s", step.name, err, problemsText(sum))
+			t.Fatalf("import %s: %v\n%s", step.name, err, testkit.ProblemsText(sum))
 		}
 	}
-	want, got := exportOf(t, src), exportOf(t, dst)
+	want, got := testkit.ExportOf(t, src), testkit.ExportOf(t, dst)
 	if len(got.Clients) != 3 {
 		t.Fatalf("%d clients after CSV import", len(got.Clients))
 	}
@@ -150,7 +151,7 @@ func TestCSVExportIsPrivateGuardedAndReadsBack(t *testing.T) {
 				g.FirstName, g.LastName, g.Phone, g.Archived, w.FirstName, w.LastName, w.Phone, w.Archived)
 		}
 		// a voided note (entered in error) is no visit: the CSV leaves it out
-		w.Sessions = slices.DeleteFunc(w.Sessions, func(s sqlstore.ExportSession) bool { return s.VoidedAt != "" })
+		w.Sessions = slices.DeleteFunc(w.Sessions, func(s recordjson.Session) bool { return s.VoidedAt != "" })
 		if len(w.Sessions) != len(g.Sessions) {
 			t.Fatalf("client %d: %d sessions, want %d", i, len(g.Sessions), len(w.Sessions))
 		}
@@ -180,12 +181,12 @@ func firstDifference(a, b string) string {
 
 // assertHistoryBrought checks that every entry of from is in to, in order,
 // as it was written, with its hash there as its origin.
-func assertHistoryBrought(t *testing.T, from, to []sqlstore.ExportAuditEntry) {
+func assertHistoryBrought(t *testing.T, from, to []interchange.ExportAuditEntry) {
 	t.Helper()
 	if len(from) < 5 {
 		t.Fatalf("the source history has %d entries: too thin to test", len(from))
 	}
-	byOrigin := map[string]sqlstore.ExportAuditEntry{}
+	byOrigin := map[string]interchange.ExportAuditEntry{}
 	for _, e := range to {
 		if e.Origin != "" {
 			byOrigin[e.Origin] = e

@@ -1,4 +1,4 @@
-package sqlstore
+package interchange
 
 import (
 	"context"
@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"backtrack/store"
+	"backtrack/store/recordjson"
+	"backtrack/store/sqlstore"
 )
 
 // Columns the measures CSV reads: one row per answer. The rows of one
@@ -22,21 +24,24 @@ var (
 // when any cell has a problem, each named by its row and column. An ODI
 // section with no row is skipped; a measure already recorded for the
 // client on that date is not added again.
-func (s *Store) ImportMeasuresCSV(ctx context.Context, r io.Reader, opts ImportOptions) (ImportSummary, error) {
+func ImportMeasuresCSV(ctx context.Context, s *sqlstore.Store, r io.Reader, opts ImportOptions) (ImportSummary, error) {
 	var sum ImportSummary
-	data, err := readImportData(r)
-	if err != nil {
-		sum.Problems = []ImportProblem{{Message: err.Error()}}
-		return sum, &ImportError{Problems: sum.Problems}
-	}
-	table, problems := readCSVTable(data, measureCSVColumns, measureImportRequired)
+	table, problems := openCSVTable(r, measureCSVColumns, measureImportRequired)
 	if table == nil {
 		sum.Problems = problems
 		return sum, &ImportError{Problems: problems}
 	}
-	sum.Problems = problems
-	sum.Rows = len(table.rows)
-	err = s.runImport(ctx, opts, &sum, func(im *importer) error { return im.measureRows(table) })
+	err := runImport(ctx, s, opts, &sum, func(im *importer) error {
+		rows, err := table.readAll(im.problem)
+		if err != nil {
+			return err
+		}
+		if !rows && len(sum.Problems) == 0 {
+			im.problem(noRows)
+		}
+		sum.Rows = len(table.rows)
+		return im.measureRows(table)
+	})
 	return sum, err
 }
 
@@ -58,19 +63,19 @@ func (im *importer) measureRows(t *csvTable) error {
 			report(column, err.Error())
 			ok = false
 		}
-		taken, err := parseImportDate(t.get(row, "date"))
+		taken, err := recordjson.ParseDate(t.get(row, "date"))
 		if err != nil {
 			report("date", err.Error())
 			ok = false
 		}
 		kind, known := store.ParseMeasureKind(t.get(row, "measure"))
 		if !known {
-			report("measure", fmt.Sprintf("%q is not a measure: write odi, rmdq or psfs", clip(t.get(row, "measure"))))
+			report("measure", fmt.Sprintf("%q is not a measure: write odi, rmdq or psfs", store.Clip(t.get(row, "measure"))))
 			ok = false
 		}
 		score, err := strconv.Atoi(t.get(row, "score"))
 		if err != nil {
-			report("score", fmt.Sprintf("%q is not a whole number", clip(t.get(row, "score"))))
+			report("score", fmt.Sprintf("%q is not a whole number", store.Clip(t.get(row, "score"))))
 			ok = false
 		}
 		item := store.MeasureItem{Item: t.get(row, "item"), Score: score}
@@ -155,10 +160,7 @@ func measureColumnOf(field string) string {
 // measurePresent reports a measure of the same kind already recorded for
 // the client on that day.
 func (im *importer) measurePresent(m store.Measure) (bool, error) {
-	var n int
-	err := im.b.tx.QueryRowContext(im.b.ctx, `SELECT count(*) FROM measures WHERE client_id = ? AND kind = ? AND taken_on = ?`,
-		m.ClientID, string(m.Kind), m.Taken.Format(store.DateLayout)).Scan(&n)
-	return n > 0, err
+	return im.b.MeasureTaken(m.ClientID, m.Kind, m.Taken.Format(store.DateLayout))
 }
 
 func rowList(rows []int) string {
@@ -174,9 +176,9 @@ func rowList(rows []int) string {
 
 // writeMeasuresCSV writes every measure in the format the import reads:
 // one row per answer.
-func writeMeasuresCSV(w io.Writer, data Export) error {
+func writeMeasuresCSV(w io.Writer, r *sqlstore.Snapshot) error {
 	return writeCSV(w, measureCSVColumns, func(row func(...string) error) error {
-		for _, c := range data.Clients {
+		return eachClient(r, func(c ExportClient) error {
 			name := strings.TrimSpace(c.FirstName + " " + c.LastName)
 			for _, m := range c.Measures {
 				for _, it := range m.Items {
@@ -185,7 +187,7 @@ func writeMeasuresCSV(w io.Writer, data Export) error {
 					}
 				}
 			}
-		}
-		return nil
+			return nil
+		})
 	})
 }

@@ -1,10 +1,11 @@
-package sqlstore
+package interchange
 
 import (
 	"fmt"
 	"strings"
 
 	"backtrack/store"
+	"backtrack/store/recordjson"
 )
 
 // How an import tells people apart. A record with an identifier is that
@@ -72,7 +73,7 @@ func (im *importer) identify(c store.Client, uid string) identity {
 	if len(same) == 0 && len(undecided) == 0 {
 		return identity{}
 	}
-	name := clip(c.FullName())
+	name := store.Clip(c.FullName())
 	for _, other := range append(same, undecided...) {
 		if added, here := im.addedHere[other.ID]; here {
 			return identity{problem: fmt.Sprintf("%s is also in %s with other details: if they are two people, add date_of_birth or email to tell them apart; if one, give both the same details",
@@ -120,7 +121,7 @@ func otherContact(a, b store.Client) bool {
 // records of one file apart.
 func clientDetails(c store.Client) string {
 	c.Tidy()
-	return strings.Join([]string{store.Fold(c.FirstName), store.Fold(c.LastName), formatDate(c.DateOfBirth),
+	return strings.Join([]string{store.Fold(c.FirstName), store.Fold(c.LastName), recordjson.FormatDate(c.DateOfBirth),
 		c.Phone, strings.ToLower(c.Email), c.MedicalHistory, c.Medications, c.Contraindications,
 		fmt.Sprint(c.Archived)}, "\x1f")
 }

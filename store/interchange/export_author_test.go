@@ -1,4 +1,4 @@
-package sqlstore_test
+package interchange_test
 
 import (
 	"bytes"
@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"backtrack/store"
-	"backtrack/store/sqlstore"
+	"backtrack/store/interchange"
 	"backtrack/store/testkit"
 )
 
@@ -27,7 +27,7 @@ func TestJSONExportCarriesAuthorAndPrivate(t *testing.T) {
 		t.Fatal(err)
 	}
 	// given the export's JSON
-	exported, err := src.Export(ctx)
+	exported, err := interchange.Read(ctx, src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +40,7 @@ func TestJSONExportCarriesAuthorAndPrivate(t *testing.T) {
 	}
 	// when it is imported into an empty record
 	dst := testkit.OpenStore(t, fixedNow)
-	if sum, err := dst.ImportJSON(ctx, bytes.NewReader(data), sqlstore.ImportOptions{}); err != nil || sum.SessionsAdded != 2 {
+	if sum, err := interchange.ImportJSON(ctx, dst, bytes.NewReader(data), interchange.ImportOptions{}); err != nil || sum.SessionsAdded != 2 {
 		t.Fatalf("import: %+v %v", sum, err)
 	}
 	// then the note is private to the same author, and the other is not

@@ -1,4 +1,4 @@
-package sqlstore_test
+package interchange_test
 
 import (
 	"bytes"
@@ -15,6 +15,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/demo"
+	"backtrack/store/interchange"
 	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
 )
@@ -44,32 +45,22 @@ func fileSum(t *testing.T, path string) [32]byte {
 	return sha256.Sum256(data)
 }
 
-func openPracticeReadOnly(t *testing.T, path string) *sqlstore.Store {
-	t.Helper()
-	src, err := sqlstore.OpenReadOnly(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { src.Close() })
-	return src
-}
-
 func TestMovePracticeCopiesEverythingAndOnlyReadsTheFile(t *testing.T) {
 	ctx := context.Background()
-	path, before := practiceFile(t, func(s *sqlstore.Store) { richRecords(t, s) })
-	src := openPracticeReadOnly(t, path)
+	path, before := practiceFile(t, func(s *sqlstore.Store) { testkit.RichRecords(t, s) })
+	src := testkit.OpenReadOnly(t, path)
 	// the destination: the run's engine (the private server on a
 	// PostgreSQL run), a day later
 	dst := testkit.OpenStore(t, fixedNow.Add(24*time.Hour))
 
-	moved, err := sqlstore.MovePractice(ctx, src, dst)
+	moved, err := interchange.Move(ctx, src, dst)
 	if err != nil {
 		t.Fatalf("move: %v", err)
 	}
 	if moved.Clients != 3 || moved.Sessions != 5 || moved.Amendments != 1 {
 		t.Errorf("moved %+v, want 3 clients, 5 sessions, 1 amendment", moved)
 	}
-	want, got := exportOf(t, src), exportOf(t, dst)
+	want, got := testkit.ExportOf(t, src), testkit.ExportOf(t, dst)
 	assertHistoryBrought(t, want.AuditLog, got.AuditLog)
 	want.AuditLog, got.AuditLog = nil, nil
 	want.ExportedAt, got.ExportedAt = "", ""
@@ -82,7 +73,7 @@ func TestMovePracticeCopiesEverythingAndOnlyReadsTheFile(t *testing.T) {
 		t.Errorf("verify the moved record: %v %v", problems, err)
 	}
 	// a second move is refused: the destination is no longer empty
-	if _, err := sqlstore.MovePractice(ctx, src, dst); !errors.Is(err, sqlstore.ErrNotEmpty) {
+	if _, err := interchange.Move(ctx, src, dst); !errors.Is(err, interchange.ErrNotEmpty) {
 		t.Errorf("second move: %v, want ErrNotEmpty", err)
 	}
 	src.Close()
@@ -106,7 +97,7 @@ func TestMoveCutShortByTheServerLeavesItEmpty(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
-	src := openPracticeReadOnly(t, path)
+	src := testkit.OpenReadOnly(t, path)
 	dsn := srv.NewDatabase(t, "moved")
 	dst, err := sqlstore.Open(ctx, dsn)
 	if err != nil {
@@ -120,7 +111,7 @@ func TestMoveCutShortByTheServerLeavesItEmpty(t *testing.T) {
 
 	// when the server dies while the move's transaction has written
 	done := make(chan error, 1)
-	go func() { _, err := sqlstore.MovePractice(ctx, src, dst); done <- err }()
+	go func() { _, err := interchange.Move(ctx, src, dst); done <- err }()
 	for writing := false; !writing; {
 		select {
 		case err := <-done:
@@ -154,14 +145,14 @@ func TestMoveCutShortByTheServerLeavesItEmpty(t *testing.T) {
 		t.Errorf("check after the kill: %v %v", problems, err)
 	}
 	// and the move run again copies the whole practice, which verifies
-	moved, err := sqlstore.MovePractice(ctx, src, dst)
+	moved, err := interchange.Move(ctx, src, dst)
 	if err != nil {
 		t.Fatalf("move again: %v", err)
 	}
 	if moved.Clients != 150 || moved.Sessions != 3000 {
 		t.Errorf("moved %+v, want 150 clients and 3000 sessions", moved)
 	}
-	want, got := exportOf(t, src), exportOf(t, dst)
+	want, got := testkit.ExportOf(t, src), testkit.ExportOf(t, dst)
 	want.AuditLog, got.AuditLog, want.ExportedAt, got.ExportedAt = nil, nil, "", ""
 	wj, _ := json.Marshal(want)
 	gj, _ := json.Marshal(got)

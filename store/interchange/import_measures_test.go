@@ -1,4 +1,4 @@
-package sqlstore_test
+package interchange_test
 
 import (
 	"bytes"
@@ -13,13 +13,14 @@ import (
 	"testing"
 
 	"backtrack/store"
+	"backtrack/store/interchange"
 	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
 )
 
-func importMeasures(t *testing.T, s *sqlstore.Store, csv string) (sqlstore.ImportSummary, error) {
+func importMeasures(t *testing.T, s *sqlstore.Store, csv string) (interchange.ImportSummary, error) {
 	t.Helper()
-	return s.ImportMeasuresCSV(context.Background(), strings.NewReader(csv), sqlstore.ImportOptions{})
+	return interchange.ImportMeasuresCSV(context.Background(), s, strings.NewReader(csv), interchange.ImportOptions{})
 }
 
 func TestImportMeasuresMakesOneMeasurePerClientDateAndMeasure(t *testing.T) {
@@ -45,7 +46,7 @@ func TestImportMeasuresMakesOneMeasurePerClientDateAndMeasure(t *testing.T) {
 		"Marta Nowak;2026-10-01;psfs;\"Gardening; weeding\";4\r\n")
 	sum, err := importMeasures(t, s, b.String())
 	if err != nil {
-		t.Fatalf("import: %v\n%s", err, problemsText(sum))
+		t.Fatalf("import: %v\n%s", err, testkit.ProblemsText(sum))
 	}
 	if sum.MeasuresAdded != 3 {
 		t.Fatalf("summary %+v, want 3 measures", sum)
@@ -94,11 +95,11 @@ func TestImportMeasuresNamesEveryBadCellAndWritesNothing(t *testing.T) {
 	row("Nobody Here,2026-10-01,odi,1,1")                 // row 24
 	row("Marta Nowak,2026-13-01,knee,1,x")                // row 25
 	sum, err := importMeasures(t, s, b.String())
-	var ie *sqlstore.ImportError
+	var ie *interchange.ImportError
 	if !errors.As(err, &ie) {
 		t.Fatalf("import: %v, want an ImportError", err)
 	}
-	text := problemsText(sum)
+	text := testkit.ProblemsText(sum)
 	for _, want := range []string{
 		"row 4, score: ODI section 3 (Lifting) is scored 6",
 		"row 12, item: RMDQ item \"25\" is not one of 1-24",
@@ -122,23 +123,23 @@ func TestImportMeasuresNamesEveryBadCellAndWritesNothing(t *testing.T) {
 func TestCSVExportWritesMeasuresTheImportReadsBack(t *testing.T) {
 	ctx := context.Background()
 	src := testkit.OpenStore(t, fixedNow)
-	richRecords(t, src)
+	testkit.RichRecords(t, src)
 	dir := filepath.Join(t.TempDir(), "csv")
-	files, err := src.ExportTo(ctx, dir, sqlstore.ExportCSV)
+	files, err := interchange.ExportTo(ctx, src, dir, interchange.ExportCSV)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var measuresCSV string
 	for _, f := range files {
-		if filepath.Base(f) == sqlstore.ExportMeasuresName {
+		if filepath.Base(f) == interchange.ExportMeasuresName {
 			measuresCSV = f
 		}
 	}
 	if measuresCSV == "" {
-		t.Fatalf("export wrote %v, no %s", files, sqlstore.ExportMeasuresName)
+		t.Fatalf("export wrote %v, no %s", files, interchange.ExportMeasuresName)
 	}
 	// Into a record with the same clients (by JSON), without their measures.
-	e := exportOf(t, src)
+	e := testkit.ExportOf(t, src)
 	for i := range e.Clients {
 		e.Clients[i].Measures = nil
 	}
@@ -148,13 +149,13 @@ func TestCSVExportWritesMeasuresTheImportReadsBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sum, err := dst.ImportMeasuresCSV(ctx, strings.NewReader(string(f)), sqlstore.ImportOptions{})
+	sum, err := interchange.ImportMeasuresCSV(ctx, dst, strings.NewReader(string(f)), interchange.ImportOptions{})
 	if err != nil || sum.MeasuresAdded != 5 {
-		t.Fatalf("import %s: %+v %v\n%s", measuresCSV, sum, err, problemsText(sum))
+		t.Fatalf("import %s: %+v %v\n%s", measuresCSV, sum, err, testkit.ProblemsText(sum))
 	}
 	scores := func(s *sqlstore.Store) []string {
 		var out []string
-		for _, c := range exportOf(t, s).Clients {
+		for _, c := range testkit.ExportOf(t, s).Clients {
 			for _, m := range c.Measures {
 				out = append(out, fmt.Sprint(c.ID, m.Measure, m.Date, m.Items))
 			}
@@ -167,13 +168,13 @@ func TestCSVExportWritesMeasuresTheImportReadsBack(t *testing.T) {
 }
 
 // importExport imports an export into s.
-func importExport(t *testing.T, s *sqlstore.Store, e sqlstore.Export) {
+func importExport(t *testing.T, s *sqlstore.Store, e interchange.Export) {
 	t.Helper()
 	data, err := json.Marshal(e)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum, err := s.ImportJSON(context.Background(), bytes.NewReader(data), sqlstore.ImportOptions{}); err != nil {
-		t.Fatalf("import: %v\n%s", err, problemsText(sum))
+	if sum, err := interchange.ImportJSON(context.Background(), s, bytes.NewReader(data), interchange.ImportOptions{}); err != nil {
+		t.Fatalf("import: %v\n%s", err, testkit.ProblemsText(sum))
 	}
 }

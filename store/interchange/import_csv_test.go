@@ -1,4 +1,4 @@
-package sqlstore_test
+package interchange_test
 
 import (
 	"context"
@@ -7,27 +7,19 @@ import (
 	"testing"
 
 	"backtrack/store"
+	"backtrack/store/interchange"
 	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
 )
 
-func importClients(t *testing.T, s *sqlstore.Store, csv string, check bool) (sqlstore.ImportSummary, error) {
+func importClients(t *testing.T, s *sqlstore.Store, csv string, check bool) (interchange.ImportSummary, error) {
 	t.Helper()
-	return s.ImportClientsCSV(context.Background(), strings.NewReader(csv), sqlstore.ImportOptions{CheckOnly: check})
+	return interchange.ImportClientsCSV(context.Background(), s, strings.NewReader(csv), interchange.ImportOptions{CheckOnly: check})
 }
 
-func importSessions(t *testing.T, s *sqlstore.Store, csv string, check bool) (sqlstore.ImportSummary, error) {
+func importSessions(t *testing.T, s *sqlstore.Store, csv string, check bool) (interchange.ImportSummary, error) {
 	t.Helper()
-	return s.ImportSessionsCSV(context.Background(), strings.NewReader(csv), sqlstore.ImportOptions{CheckOnly: check})
-}
-
-func clientCount(t testing.TB, s *sqlstore.Store) int {
-	t.Helper()
-	all, err := s.SearchClients(context.Background(), store.ClientQuery{IncludeArchived: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return len(all)
+	return interchange.ImportSessionsCSV(context.Background(), s, strings.NewReader(csv), interchange.ImportOptions{CheckOnly: check})
 }
 
 func TestImportClientsReadsSpreadsheetDialects(t *testing.T) {
@@ -42,7 +34,7 @@ func TestImportClientsReadsSpreadsheetDialects(t *testing.T) {
 		";Fischer;Lena;;;\r\n"
 	sum, err := importClients(t, s, csv, false)
 	if err != nil {
-		t.Fatalf("import: %v\n%s", err, problemsText(sum))
+		t.Fatalf("import: %v\n%s", err, testkit.ProblemsText(sum))
 	}
 	if sum.ClientsAdded != 2 || sum.ClientsPresent != 1 {
 		t.Errorf("summary %+v: want 2 added, Marta present", sum)
@@ -51,7 +43,7 @@ func TestImportClientsReadsSpreadsheetDialects(t *testing.T) {
 	if len(found) != 1 || found[0].MedicalHistory != "Desk job; sits long\nsince 2020" || found[0].Phone != "+49 30 1234" {
 		t.Errorf("Jonas imported as %+v", found)
 	}
-	if n := clientCount(t, s); n != 3 {
+	if n := testkit.ClientCount(t, s); n != 3 {
 		t.Errorf("%d clients, want 3", n)
 	}
 }
@@ -69,7 +61,7 @@ func TestImportClientsReportsEveryProblemAndWritesNothing(t *testing.T) {
 		"Future,Born,2099-01-01,,,\n" + // row 8
 		"Bad,Bytes,,\xff\xfe,,\n" // row 9
 	sum, err := importClients(t, s, csv, false)
-	var ie *sqlstore.ImportError
+	var ie *interchange.ImportError
 	if !errors.As(err, &ie) {
 		t.Fatalf("err = %v, want an ImportError", err)
 	}
@@ -87,10 +79,10 @@ func TestImportClientsReportsEveryProblemAndWritesNothing(t *testing.T) {
 	}
 	for where, seen := range want {
 		if !seen {
-			t.Errorf("no problem reported at %s\n%s", where, problemsText(sum))
+			t.Errorf("no problem reported at %s\n%s", where, testkit.ProblemsText(sum))
 		}
 	}
-	if n := clientCount(t, s); n != 0 {
+	if n := testkit.ClientCount(t, s); n != 0 {
 		t.Errorf("%d clients written; an import with problems must write none", n)
 	}
 }
@@ -113,7 +105,7 @@ func TestImportRefusesFilesThatAreNotCSV(t *testing.T) {
 	}
 	for name, body := range cases {
 		sum, err := importClients(t, s, body, false)
-		var ie *sqlstore.ImportError
+		var ie *interchange.ImportError
 		if !errors.As(err, &ie) || len(sum.Problems) == 0 {
 			t.Errorf("%s: err = %v, problems %v; want a clear refusal", name, err, sum.Problems)
 			continue
@@ -122,7 +114,7 @@ func TestImportRefusesFilesThatAreNotCSV(t *testing.T) {
 			t.Errorf("%s: message %q is not a sentence for people", name, msg)
 		}
 	}
-	if n := clientCount(t, s); n != 0 {
+	if n := testkit.ClientCount(t, s); n != 0 {
 		t.Errorf("%d clients written from bad files", n)
 	}
 }
@@ -133,7 +125,7 @@ func TestImportCheckOnlyWritesNothing(t *testing.T) {
 	if err != nil || sum.ClientsAdded != 2 || !sum.CheckOnly {
 		t.Fatalf("check: %+v %v", sum, err)
 	}
-	if n := clientCount(t, s); n != 0 {
+	if n := testkit.ClientCount(t, s); n != 0 {
 		t.Errorf("a check wrote %d clients", n)
 	}
 }
@@ -150,7 +142,7 @@ func TestImportSessionsMatchesClientsAndAddsVocabulary(t *testing.T) {
 		"Petrauskas Jonas,2026-11-21T09:15,45,,,,,,,,\n"
 	sum, err := importSessions(t, s, csv, false)
 	if err != nil {
-		t.Fatalf("import: %v\n%s", err, problemsText(sum))
+		t.Fatalf("import: %v\n%s", err, testkit.ProblemsText(sum))
 	}
 	if sum.SessionsAdded != 3 || sum.DefaultDurations != 1 {
 		t.Errorf("summary %+v", sum)
@@ -205,7 +197,7 @@ func TestImportSessionsBadRowsStopTheWholeFile(t *testing.T) {
 		"Marta Nowak,1900-01-01,,,,60\n" + // row 10: before birth
 		"Marta Nowak,next tuesday,,,,60\n" // row 11
 	sum, err := importSessions(t, s, csv, false)
-	var ie *sqlstore.ImportError
+	var ie *interchange.ImportError
 	if !errors.As(err, &ie) {
 		t.Fatalf("err = %v", err)
 	}
@@ -216,7 +208,7 @@ func TestImportSessionsBadRowsStopTheWholeFile(t *testing.T) {
 		got = append(got, p.Where())
 	}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("problems at\n %v\nwant\n %v\n%s", got, want, problemsText(sum))
+		t.Errorf("problems at\n %v\nwant\n %v\n%s", got, want, testkit.ProblemsText(sum))
 	}
 	if history, _ := s.ClientHistory(ctx, marta.ID, store.Period{}); len(history) != 0 {
 		t.Errorf("%d sessions written; none may be", len(history))
@@ -258,11 +250,11 @@ func TestImportJSONListsAClientOnceWhenTheFileRepeatsThem(t *testing.T) {
 	one := `{"first_name": "Anna", "last_name": "Keller", "date_of_birth": "1975-05-02",
 		"sessions": [{"start": "2026-11-14 14:00", "duration_min": 60}]}`
 	file := `{"format": "backtrack-export", "version": 1, "clients": [` + one + `, ` + one + `]}`
-	sum, err := s.ImportJSON(ctx, strings.NewReader(file), sqlstore.ImportOptions{})
+	sum, err := interchange.ImportJSON(ctx, s, strings.NewReader(file), interchange.ImportOptions{})
 	if err != nil {
-		t.Fatalf("import: %v\n%s", err, problemsText(sum))
+		t.Fatalf("import: %v\n%s", err, testkit.ProblemsText(sum))
 	}
-	if n := clientCount(t, s); n != 1 || sum.ClientsPresent != 1 || sum.SessionsAdded != 1 || sum.SessionsPresent != 1 {
+	if n := testkit.ClientCount(t, s); n != 1 || sum.ClientsPresent != 1 || sum.SessionsAdded != 1 || sum.SessionsPresent != 1 {
 		t.Errorf("%d clients, summary %+v", n, sum)
 	}
 }

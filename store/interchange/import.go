@@ -1,7 +1,10 @@
-package sqlstore
+package interchange
 
 import (
 	"backtrack/store"
+	"backtrack/store/recordjson"
+	"backtrack/store/sqlstore"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -75,10 +78,19 @@ type ImportOptions struct {
 	CheckOnly bool
 	// Source names the file in the audit log's entry for the import.
 	Source string
+	// CheckSeal, when set, is asked about every signed note a JSON file
+	// brings before it is written, besides the file's own seals (sealBook);
+	// an error refuses the note, by row.
+	CheckSeal SealCheck
 	// intoEmpty refuses records that hold a client or session already
-	// (MovePractice), checked inside the import's transaction.
+	// (Move), checked inside the import's transaction.
 	intoEmpty bool
 }
+
+// SealCheck decides whether a signed note a file brings is the note that
+// was signed: clientUID is its client's identifier, note the note as it
+// will be written, exported the note with its history as the file has it.
+type SealCheck func(clientUID string, note store.Session, exported recordjson.Session) error
 
 // maxProblems stops a hopeless file (the wrong file, the wrong delimiter)
 // from listing thousands of lines.
@@ -89,15 +101,15 @@ var errCheckOnly = errors.New("check only")
 
 // runImport runs fill in one transaction. It is kept only when fill found
 // no problem and the caller did not ask for a check only.
-func (s *Store) runImport(ctx context.Context, opts ImportOptions, sum *ImportSummary, fill func(*importer) error) error {
+func runImport(ctx context.Context, s *sqlstore.Store, opts ImportOptions, sum *ImportSummary, fill func(*importer) error) error {
 	sum.CheckOnly = opts.CheckOnly
-	err := s.Batch(ctx, func(b *Batch) error {
+	err := s.Batch(ctx, func(b *sqlstore.Batch) error {
 		if opts.intoEmpty {
-			if err := requireEmpty(ctx, b.tx); err != nil {
-				return err
+			if empty, err := b.Empty(); err != nil || !empty {
+				return cmp.Or(err, ErrNotEmpty)
 			}
 		}
-		im := &importer{b: b, sum: sum, termCache: map[string]store.Term{}}
+		im := &importer{b: b, sum: sum, termCache: map[string]store.Term{}, checkSeal: opts.CheckSeal}
 		if err := im.loadExisting(); err != nil {
 			return err
 		}
@@ -114,7 +126,7 @@ func (s *Store) runImport(ctx context.Context, opts ImportOptions, sum *ImportSu
 		if opts.Source != "" {
 			detail = opts.Source + ": " + detail
 		}
-		return s.appendLog(ctx, b.tx, store.AuditEntry{Action: store.RecordsImported, Detail: detail})
+		return b.Log(store.AuditEntry{Action: store.RecordsImported, Detail: detail})
 	})
 	if errors.Is(err, errCheckOnly) {
 		return nil
@@ -137,7 +149,9 @@ func (s *Store) runImport(ctx context.Context, opts ImportOptions, sum *ImportSu
 
 // importer is the state of one import inside its transaction.
 type importer struct {
-	b         *Batch
+	b         *sqlstore.Batch
+	checkSeal SealCheck
+	seals     sealBook // the file's signed notes against its own history
 	sum       *ImportSummary
 	termCache map[string]store.Term // kind + folded name
 	// clients present before the import or added by it, by folded name,
@@ -158,6 +172,9 @@ type importer struct {
 	// rowsSeen holds every session a CSV import has added, in full.
 	rowsSeen   map[string]bool
 	hadClients bool
+	// historyKnown holds the hash and origin of every entry of the
+	// record's history, once a file brings history
+	historyKnown map[string]bool
 }
 
 // problem records one problem; it reports false once there are too many.
@@ -178,42 +195,19 @@ func (im *importer) tooMany() bool { return len(im.sum.Problems) > maxProblems }
 // loadExisting indexes the clients and session times already recorded, so
 // an import does not duplicate them.
 func (im *importer) loadExisting() error {
-	ctx, tx := im.b.ctx, im.b.tx
 	im.byName, im.byEmail, im.sessionsAt = map[string][]store.Client{}, map[string][]store.Client{}, map[string]bool{}
 	im.byUID, im.addedHere, im.sessionUIDs = map[string]store.Client{}, map[int64]addedClient{}, map[string]int64{}
 	im.rowsSeen = map[string]bool{}
-	rows, err := tx.QueryContext(ctx, `SELECT `+clientColumns+` FROM clients c ORDER BY c.id`)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		c, err := scanClient(rows)
-		if err != nil {
-			rows.Close()
-			return err
-		}
+	if err := im.b.EachClient(func(c store.Client) {
 		im.indexClient(c)
 		im.hadClients = true
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	}); err != nil {
 		return err
 	}
-	rows, err = tx.QueryContext(ctx, `SELECT client_id, started_at, uid FROM sessions`)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var start, uid string
-		if err := rows.Scan(&id, &start, &uid); err != nil {
-			return err
-		}
-		im.sessionsAt[sessionKey(id, start)] = true
-		im.sessionUIDs[uid] = id
-	}
-	return rows.Err()
+	return im.b.EachSession(func(clientID int64, start, uid string) {
+		im.sessionsAt[sessionKey(clientID, start)] = true
+		im.sessionUIDs[uid] = clientID
+	})
 }
 
 func (im *importer) indexClient(c store.Client) {
@@ -258,7 +252,7 @@ func (im *importer) term(kind store.Kind, name string) (store.Term, error) {
 
 // parseTagList reads "Gluteus medius (left); Stiffness" into names and
 // sides. A term named twice with left and right becomes both.
-func parseTagList(kind store.Kind, cell string) (tags []ExportTag, problems []string) {
+func parseTagList(kind store.Kind, cell string) (tags []recordjson.Tag, problems []string) {
 	index := map[string]int{}
 	for _, item := range strings.Split(cell, ";") {
 		item = strings.TrimSpace(item)
@@ -285,7 +279,7 @@ func parseTagList(kind store.Kind, cell string) (tags []ExportTag, problems []st
 			continue
 		}
 		index[key] = len(tags)
-		tags = append(tags, ExportTag{Name: name, Side: side})
+		tags = append(tags, recordjson.Tag{Name: name, Side: side})
 	}
 	return tags, problems
 }
@@ -303,7 +297,7 @@ func sideOf(word string) store.Side {
 
 // resolveImportTags turns names into tags, adding unknown names to the
 // vocabulary; each problem is reported through report.
-func (im *importer) resolveImportTags(kind store.Kind, named []ExportTag, report func(string)) ([]store.Tag, error) {
+func (im *importer) resolveImportTags(kind store.Kind, named []recordjson.Tag, report func(string)) ([]store.Tag, error) {
 	var tags []store.Tag
 	for _, n := range named {
 		if n.Side != store.NoSide && n.Side != store.Left && n.Side != store.Right && n.Side != store.Both {
@@ -313,7 +307,7 @@ func (im *importer) resolveImportTags(kind store.Kind, named []ExportTag, report
 		t, err := im.term(kind, n.Name)
 		var ve *store.ValidationError
 		if errors.As(err, &ve) {
-			report(fmt.Sprintf("%q cannot be added to the %s list: %s", clip(n.Name), strings.ToLower(kind.Label()), ve.Error()))
+			report(fmt.Sprintf("%q cannot be added to the %s list: %s", store.Clip(n.Name), strings.ToLower(kind.Label()), ve.Error()))
 			continue
 		}
 		if err != nil {
@@ -322,32 +316,6 @@ func (im *importer) resolveImportTags(kind store.Kind, named []ExportTag, report
 		tags = append(tags, store.Tag{TermID: t.ID, Name: t.Name, Side: n.Side})
 	}
 	return tags, nil
-}
-
-// setStamps keeps a record's original created and updated times.
-func (im *importer) setStamps(table string, id int64, created, updated string) error {
-	if created == "" && updated == "" {
-		return nil
-	}
-	if created == "" {
-		created = updated
-	}
-	if updated == "" {
-		updated = created
-	}
-	_, err := im.b.tx.ExecContext(im.b.ctx, `UPDATE `+table+` SET created_at = ?, updated_at = ? WHERE id = ?`,
-		created, updated, id)
-	return err
-}
-
-// clip shortens a value quoted in a message.
-func clip(s string) string {
-	const max = 40
-	r := []rune(s)
-	if len(r) <= max {
-		return s
-	}
-	return string(r[:max]) + "…"
 }
 
 // Lines says what the import did (or, checking only, would do) in short
