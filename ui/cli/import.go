@@ -9,8 +9,8 @@ import (
 	"os"
 	"path/filepath"
 
-	"backtrack/store/safefile"
 	"backtrack/store/interchange"
+	"backtrack/store/safefile"
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
 )
