@@ -108,10 +108,11 @@ fuzz:
 	done
 
 # Every benchmark beside its baseline, under Xvfb for the start-up figures,
-# then one table: figure, Backtrack, baseline, ratio, goal.
+# then one table: figure, Backtrack, baseline, ratio, goal. A benchmark that
+# fails fails the target (pipefail: tee alone would answer for go test).
 bench: test-deps
 	$(call ensure-packages,$(BENCH_PACKAGES))
-	xvfb-run -a -s "-screen 0 1280x800x24" \
+	set -o pipefail; xvfb-run -a -s "-screen 0 1280x800x24" \
 	  $(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) -count $(BENCHCOUNT) ./... | tee bench.txt
 	@echo
 	@awk -f docs/benchtable.awk bench.txt
