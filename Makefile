@@ -24,8 +24,14 @@ SHOT_PACKAGES  := xvfb xauth imagemagick x11-utils poppler-utils
 BENCH_PACKAGES := xvfb xauth xdotool
 BENCHTIME      ?= 500ms
 BENCHCOUNT     ?= 5
+# The desk is built without Fyne's bundled colour emoji font: Fyne parses
+# its 4 MB anew for every text style and theme override the desk uses, about
+# a fifth of the desk's memory, for characters the desk never writes (a note
+# with an emoji still shows it in the system's font; reports print none).
+# ui/startup_bench_test.go builds with the same tags.
+APP_TAGS       := no_emoji
 
-.PHONY: all build run test deps test-deps fuzz screenshot bench bench-clinic clean help package \
+.PHONY: all build run test deps test-deps fuzz screenshot bench bench-once bench-clinic clean help package \
         package-linux package-windows test-windows windows-deps
 
 all: build
@@ -37,6 +43,7 @@ help:
 	@echo "make build       build ./$(BIN)"
 	@echo "make screenshot  run the desk under Xvfb on sample data, write docs/screenshot.png"
 	@echo "make bench       run the benchmarks and print the table"
+	@echo "make bench-once  run every benchmark once (make test does), to see that each still runs"
 	@echo "make bench-clinic the clinic-scale benchmarks and the ten-therapist load on both engines"
 	@echo "make package     write the Linux tarball and the Windows .exe into dist/"
 	@echo "make test-windows build the .exe and run it under wine (commands and desk)"
@@ -62,7 +69,7 @@ test-deps: deps
 
 # The first build compiles Fyne's cgo GL driver: about 4 minutes on 2 cores.
 build: deps
-	$(GO) build -o $(BIN) .
+	$(GO) build -tags $(APP_TAGS) -o $(BIN) .
 
 run: build
 	./$(BIN) $(if $(DB),--db "$(DB)")
@@ -72,7 +79,18 @@ test: test-deps
 	$(GO) test -race -count=1 -timeout 30m ./...
 	BACKTRACK_TEST_ENGINE=postgres $(GO) test -race -count=1 -timeout 20m $(PG_TEST_PKGS)
 	BACKTRACK_TEST_ENGINE=postgres $(GO) test -race -count=1 -timeout 20m -run '$(PG_UI_TESTS)' ./ui
+	$(MAKE) --no-print-directory bench-once
 	$(MAKE) --no-print-directory fuzz
+
+# Every benchmark once, under Xvfb for the start-up ones, so one that fails
+# or panics fails the run; the figures are make bench's. Run once, the
+# benchmarks build a small practice (20 clients, the long-term client among
+# them: testkit.BenchPractice); the clinic-scale ones skip without their
+# variable (BACKTRACK_BENCH_CLINIC). About four minutes on 2 busy cores.
+bench-once: test-deps
+	$(call ensure-packages,$(BENCH_PACKAGES))
+	xvfb-run -a -s "-screen 0 1280x800x24" \
+	  $(GO) test -run '^$$' -bench . -benchtime 1x -count 1 -timeout 20m ./...
 
 # Each Fuzz function in the tree, a few seconds each, one worker (the
 # machine is shared), no minimising (it outlasts a short run and fails it
@@ -90,13 +108,18 @@ fuzz:
 	done
 
 # Every benchmark beside its baseline, under Xvfb for the start-up figures,
-# then one table: figure, Backtrack, baseline, ratio, goal.
+# then one table: figure, Backtrack, baseline, ratio, goal. A benchmark that
+# fails fails the target (pipefail: tee alone would answer for go test, and
+# the grep for the runs go test does not count).
 bench: test-deps
 	$(call ensure-packages,$(BENCH_PACKAGES))
-	xvfb-run -a -s "-screen 0 1280x800x24" \
+	set -o pipefail; xvfb-run -a -s "-screen 0 1280x800x24" \
 	  $(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) -count $(BENCHCOUNT) ./... | tee bench.txt
 	@echo
 	@awk -f docs/benchtable.awk bench.txt
+	@# With -count above 1, Go prints a later run's failure but does not fail
+	@# the package for it (each run after the first is a new B with no parent).
+	@if grep -q -e '--- FAIL' bench.txt; then echo "a benchmark failed: see bench.txt"; exit 1; fi
 
 # Clinic scale (issue 18): 20,000 clients, 200,000 sessions, on SQLite then
 # on the tests' private PostgreSQL server; the practices take minutes to
@@ -149,7 +172,7 @@ package: package-linux package-windows
 package-linux: deps $(FYNE)
 	mkdir -p dist build
 	cp FyneApp.toml build/FyneApp.toml.keep
-	$(FYNE) package --os linux --release; status=$$?; cp build/FyneApp.toml.keep FyneApp.toml; exit $$status
+	$(FYNE) package --os linux --release --tags $(APP_TAGS); status=$$?; cp build/FyneApp.toml.keep FyneApp.toml; exit $$status
 	mv Backtrack.tar.xz $(LINUX_TARBALL)
 
 # Cross-compiled with mingw-w64; the first build compiles Fyne's GL driver
@@ -157,7 +180,7 @@ package-linux: deps $(FYNE)
 package-windows: windows-deps $(FYNE)
 	mkdir -p dist build
 	cp FyneApp.toml build/FyneApp.toml.keep
-	CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc $(FYNE) package --os windows --release; \
+	CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc $(FYNE) package --os windows --release --tags $(APP_TAGS); \
 	  status=$$?; cp build/FyneApp.toml.keep FyneApp.toml; exit $$status
 	mv Backtrack.exe $(WINDOWS_EXE)
 

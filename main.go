@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strconv"
 
 	"fyne.io/fyne/v2/app"
@@ -58,6 +59,10 @@ func run(args []string) error {
 		os.Exit(cli.ExitUsage)
 	}
 
+	// Most of the desk's heap is fonts Fyne keeps parsed for as long as the
+	// window is open; the default (collect when the heap has doubled) let
+	// reading the practice and writing a report grow it by as much again.
+	debug.SetGCPercent(50)
 	a := app.NewWithID(settings.AppID)
 	a.SetIcon(assets.Icon)
 	*dbPath = ui.RecordsToOpen(a, *dbPath)

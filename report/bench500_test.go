@@ -16,10 +16,11 @@ import (
 	"backtrack/report"
 	"backtrack/store"
 	"backtrack/store/demo"
+	"backtrack/store/testkit"
 )
 
 // BenchmarkReport500 is the performance issue's figure: the progress report
-// of the sample practice's long-term client (500 visits) beside a bare
+// of the sample practice's long-term client (about 500 visits) beside a bare
 // gofpdf document with the same rows and the same words — every cell of
 // the report's session table in the same embedded font, wrapped by gofpdf's
 // MultiCell, with no layout of our own (no columns, no chart, no summary).
@@ -31,10 +32,10 @@ func BenchmarkReport500(b *testing.B) {
 		Today: time.Date(2026, 11, 25, 0, 0, 0, 0, time.Local)}); err != nil {
 		b.Fatal(err)
 	}
-	const longTermClient = 1 // demo puts them first
-	d, err := report.Load(context.Background(), s, longTermClient, store.Period{})
-	if err != nil || len(d.Sessions) != demo.LongTermVisits {
-		b.Fatalf("%d sessions, %v", len(d.Sessions), err)
+	long := testkit.LongestHistory(b, s)
+	d, err := report.Load(context.Background(), s, long.ID, store.Period{})
+	if err != nil || len(d.Sessions) < long.SessionCount {
+		b.Fatalf("%d sessions of %d, %v", len(d.Sessions), long.SessionCount, err)
 	}
 	b.Run("backtrack", func(b *testing.B) {
 		opts := defaultOptions()

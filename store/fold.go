@@ -2,7 +2,9 @@ package store
 
 import (
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -20,13 +22,37 @@ var letterFolds = strings.NewReplacer(
 // squeezed, for search and for case-insensitive uniqueness: "José  Ñúñez"
 // becomes "jose nunez".
 func Fold(s string) string {
-	s = letterFolds.Replace(s)
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	if !isASCII(s) {
+		s = stripAccents(letterFolds.Replace(s))
+	}
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+}
+
+// accentStrippers keeps the decompose-strip-recompose chains: each holds
+// buffers of some kilobytes, and Fold runs for every name a list sorts, so
+// making one per call was most of what opening a practice allocated.
+var accentStrippers = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
+
+func stripAccents(s string) string {
+	t := accentStrippers.Get().(transform.Transformer)
+	defer accentStrippers.Put(t)
 	folded, _, err := transform.String(t, s)
 	if err != nil {
-		folded = s // invalid input: fall back to lower case only
+		return s // invalid input: fall back to lower case only
 	}
-	return strings.Join(strings.Fields(strings.ToLower(folded)), " ")
+	return folded
+}
+
+// isASCII says s has no accents or special letters to fold.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // PhoneDigits keeps the digits of a phone number, so "+48 601-222" is found

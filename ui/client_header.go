@@ -25,7 +25,7 @@ type clientHeader struct {
 	// Refer is the banner above every other alert: a red flag answered
 	// "yes" about which nothing was done yet. ReferDone opens the screen
 	// to record the referral or the clearance.
-	Refer     *container.ThemeOverride
+	Refer     *fyne.Container
 	ReferText *widget.RichText
 	ReferDone *button
 	referUID  string
@@ -103,10 +103,13 @@ func newClientHeader() *clientHeader {
 
 	referBG := canvas.NewRectangle(referRed)
 	referBG.CornerRadius = theme.InputRadiusSize()
-	referInner := container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.ErrorIcon())),
-		// the button keeps the desk's own colours, not the banner's white
-		container.NewCenter(container.NewThemeOverride(h.ReferDone, theme.DefaultTheme())), h.ReferText)
-	h.Refer = container.NewThemeOverride(container.NewStack(referBG, container.NewPadded(referInner)), alertTheme{theme.DefaultTheme()})
+	referWords := container.NewThemeOverride(container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.ErrorIcon())),
+		nil, h.ReferText), alertTheme{theme.DefaultTheme()})
+	// Only the words are white: the button, outside the override, keeps the
+	// desk's own colours. A theme override of its own would have Fyne parse
+	// every font again (the emoji font's 4 MB too) for that one button.
+	h.Refer = container.NewStack(referBG, container.NewPadded(
+		container.NewBorder(nil, nil, nil, container.NewCenter(h.ReferDone), referWords)))
 	cautionBG := canvas.NewRectangle(cautionAmber)
 	cautionBG.CornerRadius = theme.InputRadiusSize()
 	cautionInner := container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.WarningIcon())), nil, h.CautionText)
@@ -179,7 +182,7 @@ func (h *clientHeader) show(c store.Client, health store.Health, now time.Time) 
 
 // showBanner fills a banner with alerts, each kind in bold capitals then
 // what was recorded, one paragraph each; no alert hides it.
-func showBanner(banner *container.ThemeOverride, text *widget.RichText, alerts []store.Alert) {
+func showBanner(banner fyne.CanvasObject, text *widget.RichText, alerts []store.Alert) {
 	var segs []widget.RichTextSegment
 	for _, a := range alerts {
 		segs = append(segs,

@@ -117,19 +117,23 @@ func (v *ClientView) refreshDue() {
 			if v.d.store != s || err != nil {
 				return
 			}
-			v.Due.Objects = nil
+			// set at once and laid out once: Add lays the box out again for
+			// each button, which measured every button before it (a
+			// ten-year practice has hundreds due: seconds on the UI thread)
+			var rows []fyne.CanvasObject
 			if len(due) > 0 {
-				v.Due.Add(widget.NewLabelWithStyle("Re-assessment due at the next visit", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
+				rows = append(rows, widget.NewLabelWithStyle("Re-assessment due at the next visit", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
 			}
 			for _, d := range due {
 				id := d.Client.ID
-				v.Due.Add(widget.NewButton(d.Client.FullName()+"  ·  "+d.Status.Words(), func() {
+				rows = append(rows, widget.NewButton(d.Client.FullName()+"  ·  "+d.Status.Words(), func() {
 					if v.d.pickClient(id) {
 						v.d.list.Show(id)
 						v.Show(id)
 					}
 				}))
 			}
+			v.Due.Objects = rows
 			v.Due.Refresh()
 		}
 	})

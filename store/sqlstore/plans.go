@@ -187,7 +187,14 @@ func (s *Store) ReassessmentDue(ctx context.Context) ([]store.ReassessmentDue, e
 	if err != nil {
 		return nil, fmt.Errorf("re-assessments due: %w", err)
 	}
-	slices.SortFunc(out, func(a, b store.ReassessmentDue) int { return strings.Compare(sortName(a.Client), sortName(b.Client)) })
+	// each client's sort name folded once, not at every comparison
+	keys := make(map[int64]string, len(out))
+	for _, due := range out {
+		keys[due.Client.ID] = sortName(due.Client)
+	}
+	slices.SortFunc(out, func(a, b store.ReassessmentDue) int {
+		return strings.Compare(keys[a.Client.ID], keys[b.Client.ID])
+	})
 	return out, nil
 }
 
