@@ -29,6 +29,9 @@ type Data struct {
 	// treatment plan (ID 0 when none).
 	Measures      []store.Measure
 	TreatmentPlan store.Plan
+	// Baselines are the episode of care's: every change is measured from
+	// them, whatever the period.
+	Baselines store.Baselines
 }
 
 // Load reads one client's report for a period from the store.
@@ -42,7 +45,8 @@ func Load(ctx context.Context, s store.Records, clientID int64, period store.Per
 	}
 	d := Assemble(rec.Client, period, rec.Sessions, rec.Trend)
 	d.Health = rec.Health
-	d.Measures, d.TreatmentPlan = rec.Measures, rec.Plan
+	d.Measures, d.TreatmentPlan, d.Baselines = rec.Measures, rec.Plan, rec.Baselines
+	d.Progress = store.ProgressFrom(rec.Baselines.Pain, d.Trend)
 	return d, nil
 }
 

@@ -16,6 +16,16 @@ type ClientRecord struct {
 	Trend    []TrendPoint // oldest first: the chart and the summary read it
 	Measures []Measure    // outcome measures in the period, oldest first
 	Plan     Plan         // the client's treatment plan; ID 0 when none
+	// Baselines are the episode of care's, read whatever the period.
+	Baselines Baselines
+}
+
+// Baselines are the first signed pain score and the first score of each
+// measure on or after the episode of care's start (EpisodeStart): every
+// change is measured from them, and they do not move with a report's period.
+type Baselines struct {
+	Pain     TrendPoint // Before.Recorded is false when there is none
+	Measures map[MeasureKind]MeasurePoint
 }
 
 // PlanStatus is where the client stands against their plan on day now

@@ -41,7 +41,10 @@ func (s *Store) ClientRecord(ctx context.Context, clientID int64, period store.P
 		if err != nil {
 			return err
 		}
-		rec.Plan, err = readPlan(ctx, tx, clientID)
+		if rec.Plan, err = readPlan(ctx, tx, clientID); err != nil {
+			return err
+		}
+		rec.Baselines, err = readBaselines(ctx, tx, clientID, rec.Plan)
 		return err
 	})
 	if err != nil {
