@@ -158,7 +158,10 @@ func verdict(p store.Progress, first store.TrendPoint) (text string, good bool) 
 		text = fmt.Sprintf("Pain before treatment rose from %s to %d, by %s: more pain, but not a "+
 			"clinically important worsening (that needs %s).", base, to, by, needs)
 	}
-	if p.BaselineMoved() {
+	switch {
+	case p.BaselineMoved() && p.First.Start.Equal(p.Latest.Start):
+		text += fmt.Sprintf(" In this period it was %d (%s).", to, formatDate(p.Latest.Start))
+	case p.BaselineMoved():
 		text += fmt.Sprintf(" In this period it went from %d (%s) to %d (%s).", p.First.Before.Score,
 			formatDate(p.First.Start), to, formatDate(p.Latest.Start))
 	}

@@ -90,8 +90,15 @@ func (p MeasureProgress) Relapsed() bool { return !p.Relapse.Taken.IsZero() }
 // report then names both.
 func (p MeasureProgress) BaselineMoved() bool { return p.First.Taken.After(p.Baseline.Taken) }
 
-// Band is the latest score's band, or "".
-func (p MeasureProgress) Band() string { return p.Kind.Band(p.Latest.Value) }
+// Band is the latest score's band, or "". The RMDQ's "recovered" (2 or
+// less) is printed only beside an important improvement: 4 → 2 is inside
+// measurement error, and the page must not call it recovery.
+func (p MeasureProgress) Band() string {
+	if p.Kind == RMDQ && !p.Important {
+		return ""
+	}
+	return p.Kind.Band(p.Latest.Value)
+}
 
 // Format prints a score at the precision it is compared at.
 func (k MeasureKind) Format(v float64) string { return k.ChangeRule().Format(v) }
