@@ -99,7 +99,7 @@ func TestReportFunctionSectionAndEditions(t *testing.T) {
 			"The numbers show real progress: well done", "how much your back limits daily life, and it has clearly improved",
 			"Your goals", "Amended"}, function...), []string{"Medical necessity", "A clinically important improvement from the baseline"}},
 		{report.ForInsurer, "Visits and dates", []string{"For the insurer", "4 visits from 4 Aug 2026 to 14 Nov 2026.",
-			"Dates of service: 4 Aug 2026 (60 min), 1 Sep 2026 (60 min)", "Medical necessity",
+			"Dates of service: 4 Aug 2026 (60 min), 1 Sep 2026 (60 min, note not yet signed)", "Medical necessity",
 			"with functional limitation documented by standard outcome measures (ODI 44 % at the baseline; RMDQ 12 at the baseline; PSFS 3.33 at the baseline)",
 			"1 goal of the treatment plan is not yet met; continued treatment is indicated to reach it.", "Amended"},
 			[]string{"Dear Zoë"}},
