@@ -8,9 +8,9 @@ import (
 	"backtrack/store"
 )
 
-const scaleNote = "Pain is the client's own rating on the 0–10 Numeric Rating Scale (0 = no pain, " +
-	"10 = worst imaginable), taken before and after each treatment. Change is measured from the " +
-	"baseline, the pain before treatment at the first signed visit of the episode of care (from the treatment plan's start; without a plan, the client's first visit): it does not move with the report's period. Unsigned drafts are in no figure."
+const scaleNote = "Pain is the client's own 0–10 rating (NRS, 0 = no pain) before and after each treatment. " +
+	"Change is measured from the baseline, the first score of the episode of care (from the plan's start, else " +
+	"the first visit), whatever the period; a figure from an unsigned draft is marked."
 
 // summary prints the figures a reader looks for first, as tiles, then says
 // in words what they mean.
@@ -21,8 +21,8 @@ func (r *renderer) summary() {
 
 	tiles := []struct{ label, value, caption string }{
 		{"VISITS", fmt.Sprint(p.Visits), "in the period"},
-		{"BASELINE", painOutOf10(first.Before), "episode's first, " + dateOf(first)},
-		{"LATEST PAIN", painOutOf10(latest.Before), dateOf(latest)},
+		{"BASELINE", painOutOf10(first.Before), "episode start, " + dateOf(first) + draftMark(first)},
+		{"LATEST PAIN", painOutOf10(latest.Before), dateOf(latest) + draftMark(latest)},
 		{"CHANGE", "–", "needs two visits"},
 		{"RELIEF IN SESSION", "–", "not recorded"},
 	}
@@ -125,9 +125,9 @@ func verdict(p store.Progress, first store.TrendPoint) (text string, good bool) 
 		case p.Visits == 0:
 			return "No visits were recorded in this period.", false
 		case first.Before.Recorded:
-			return "Pain before treatment was recorded at one signed visit only, so no change can be stated yet." + draftsSentence(p), false
+			return "Pain before treatment was recorded at one visit only, so no change can be stated yet.", false
 		}
-		return "Pain before treatment was not recorded at a signed visit, so no change can be stated." + draftsSentence(p), false
+		return "Pain before treatment was not recorded, so no change can be stated.", false
 	}
 	rule := store.PainChangeRule
 	from, to := p.Baseline.Before.Score, p.Latest.Before.Score
@@ -172,15 +172,23 @@ func verdict(p store.Progress, first store.TrendPoint) (text string, good bool) 
 	return text + draftsSentence(p), good
 }
 
-// draftsSentence says how many unsigned drafts the figures leave out.
+// draftsSentence says how many of the visits counted are unsigned drafts.
 func draftsSentence(p store.Progress) string {
 	switch p.Drafts {
 	case 0:
 		return ""
 	case 1:
-		return " One unsigned draft is not counted in these figures."
+		return " One visit counted is an unsigned draft, which may still change."
 	}
-	return fmt.Sprintf(" %d unsigned drafts are not counted in these figures.", p.Drafts)
+	return fmt.Sprintf(" %d visits counted are unsigned drafts, which may still change.", p.Drafts)
+}
+
+// draftMark follows a figure that comes from an unsigned draft.
+func draftMark(pt store.TrendPoint) string {
+	if pt.Draft {
+		return " · unsigned draft"
+	}
+	return ""
 }
 
 // reliefSentence states the average change within a session.

@@ -36,7 +36,7 @@ func TestVerdictInPlainWords(t *testing.T) {
 		{"worse", []int{4, 6}, "rose from the baseline of 4 (1 Jan 2026) to 6, by 2 points (50 %). This is a clinically important worsening (at least 2 points and 30 % of the baseline, here 2 points", false},
 		{"relapse on the way", []int{6, 9, 3}, "This is a clinically important improvement (at least 2 points and 30 % of the baseline, here 2 points; source: Ostelo et al. 2008, Spine, and Farrar et al. 2001, Pain). On the way it rose to 9 on 8 Jan 2026 from 6: a clinically important worsening.", false},
 		{"from zero", []int{0, 1}, "rose from the baseline of 0 (1 Jan 2026) to 1, by 1 point: more pain, but not a clinically important worsening", false},
-		{"one visit", []int{5}, "recorded at one signed visit only", false},
+		{"one visit", []int{5}, "recorded at one visit only", false},
 		{"unrecorded", []int{-1, -1}, "was not recorded", false},
 		{"none", nil, "No visits were recorded in this period.", false},
 	}

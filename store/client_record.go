@@ -20,7 +20,7 @@ type ClientRecord struct {
 	Baselines Baselines
 }
 
-// Baselines are the first signed pain score and the first score of each
+// Baselines are the first pain score and the first score of each
 // measure on or after the episode of care's start (EpisodeStart): every
 // change is measured from them, and they do not move with a report's period.
 type Baselines struct {

@@ -7,15 +7,16 @@ import (
 
 // Progress sums up a pain trend the way a report and the desk state it,
 // from the baseline of the episode of care by PainChangeRule. Unsigned
-// drafts count in no figure: a draft can still change.
+// drafts count, and are counted, so a report can mark them: a draft can
+// still change.
 type Progress struct {
 	Visits int
-	// Drafts are the visits left out of every figure as unsigned drafts.
+	// Drafts are the visits whose notes are not signed yet.
 	Drafts int
-	// Baseline is the episode's first signed pain before treatment
+	// Baseline is the episode's first pain before treatment
 	// (EpisodeStart); it does not move with a report's period.
 	Baseline TrendPoint
-	// First and Latest are the period's first and latest signed visits with
+	// First and Latest are the period's first and latest visits with
 	// pain before treatment recorded; HasChange is false when there is no
 	// score after the baseline.
 	First, Latest TrendPoint
@@ -29,17 +30,17 @@ type Progress struct {
 	// Relapse is the worst visit that was an important worsening from the
 	// best score before it (RelapseFrom); Relapse.Start is zero when none.
 	Relapse, RelapseFrom TrendPoint
-	// AvgRelief is the mean of before minus after over signed visits with both.
+	// AvgRelief is the mean of before minus after over visits with both.
 	AvgRelief   float64
 	ReliefCount int
 }
 
-// ProgressOf reads a trend ordered oldest first, its first signed score
-// the baseline.
+// ProgressOf reads a trend ordered oldest first, its first score the
+// baseline.
 func ProgressOf(points []TrendPoint) Progress { return ProgressFrom(TrendPoint{}, points) }
 
 // ProgressFrom reads a period's trend, oldest first, against the episode's
-// baseline (zero Start: the period's first signed score).
+// baseline (zero Start: the period's first score).
 func ProgressFrom(baseline TrendPoint, points []TrendPoint) Progress {
 	p := Progress{Visits: len(points)}
 	var withBefore []TrendPoint
@@ -47,7 +48,6 @@ func ProgressFrom(baseline TrendPoint, points []TrendPoint) Progress {
 	for _, pt := range points {
 		if pt.Draft {
 			p.Drafts++
-			continue
 		}
 		if pt.Before.Recorded {
 			withBefore = append(withBefore, pt)

@@ -113,7 +113,7 @@ func TestRelapseAndBaselineOfTheEpisode(t *testing.T) {
 	}
 }
 
-func TestPainProgressLeavesDraftsOutAndKeepsTheBaseline(t *testing.T) {
+func TestPainProgressCountsDraftsAndKeepsTheBaseline(t *testing.T) {
 	at := func(d int) time.Time { return time.Date(2026, 2, d, 9, 0, 0, 0, time.UTC) }
 	trend := []store.TrendPoint{
 		{Start: at(2), Before: store.PainOf(8)},
@@ -121,9 +121,8 @@ func TestPainProgressLeavesDraftsOutAndKeepsTheBaseline(t *testing.T) {
 		{Start: at(16), Before: store.PainOf(1), Draft: true},
 	}
 	p := store.ProgressOf(trend)
-	if p.Latest.Before.Score != 5 || p.Drafts != 1 || !p.Important {
-		t.Errorf("latest %d, drafts %d, important %v; want the signed 5, one draft left out, important (8 → 5)",
-			p.Latest.Before.Score, p.Drafts, p.Important)
+	if !p.Latest.Draft || p.Drafts != 1 || !p.Important {
+		t.Errorf("latest %+v, drafts %d, important %v; want the draft's 1, marked, counted once", p.Latest, p.Drafts, p.Important)
 	}
 	baseline := store.TrendPoint{Start: time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC), Before: store.PainOf(9)}
 	q := store.ProgressFrom(baseline, trend[1:2])
