@@ -118,15 +118,19 @@ func TestMeasureProgressVerdicts(t *testing.T) {
 		p                store.MeasureProgress
 		important, worse bool
 	}{
-		{pts(store.ODI, 40, 28), true, false},   // 12 points, 30 %
-		{pts(store.ODI, 40, 30), false, false},  // 10 points but 25 %
-		{pts(store.ODI, 20, 14), false, false},  // 30 % but 6 points
-		{pts(store.ODI, 30, 40), false, true},   // 10 points worse
-		{pts(store.RMDQ, 12, 7), true, false},   // 5 points
-		{pts(store.RMDQ, 12, 9), false, false},  // 3 points, 25 %
-		{pts(store.PSFS, 4, 6), true, false},    // +2
-		{pts(store.PSFS, 4, 5.7), false, false}, // +1.7
-		{pts(store.PSFS, 6, 4), false, true},    // −2
+		{pts(store.ODI, 40, 28), true, false},      // 12 points, 30 %
+		{pts(store.ODI, 40, 30), false, false},     // 10 points but 25 %
+		{pts(store.ODI, 20, 14), false, false},     // 30 % but 6 points
+		{pts(store.ODI, 30, 40), false, true},      // 10 points worse
+		{pts(store.RMDQ, 12, 7), true, false},      // 5 points
+		{pts(store.RMDQ, 12, 9), false, false},     // 3 points, 25 %
+		{pts(store.PSFS, 4, 6), true, false},       // +2
+		{pts(store.PSFS, 4, 5.7), false, false},    // +1.7
+		{pts(store.PSFS, 6, 4), false, true},       // −2
+		{pts(store.ODI, 10, 6), false, false},      // 40 % but 4 points: inside measurement error
+		{pts(store.RMDQ, 4, 2), false, false},      // 50 % but 2 points
+		{pts(store.ODI, 10, 14), false, false},     // 4 points worse is no important worsening
+		{pts(store.PSFS, 4.25, 6.2), false, false}, // +1.95 is not 2
 	}
 	for i, tc := range cases {
 		if tc.p.Important != tc.important || tc.p.Worse != tc.worse {

@@ -34,6 +34,8 @@ func TestProgressOf(t *testing.T) {
 		{"7 to 4 is important", []store.TrendPoint{point(7, 5), point(5, 4), point(4, 2)}, -3, -42.9, true, true, 5.0 / 3},
 		{"2 points from 8 is 25%: not important", []store.TrendPoint{point(8, 6), point(6, 5)}, -2, -25, false, true, 1.5},
 		{"1 point from 3 is 33% but 1 point: not important", []store.TrendPoint{point(3, 2), point(2, 1)}, -1, -33.3, false, true, 1},
+		{"9 to 7 is 22 %: not", []store.TrendPoint{point(9, 7), point(7, 6)}, -2, -22.2, false, true, 1.5},
+		{"8 to 5 is 3 points and 37.5 %", []store.TrendPoint{point(8, 6), point(5, 4)}, -3, -37.5, true, true, 1.5},
 		{"1 point from 6 is not", []store.TrendPoint{point(6, 4), point(5, 4)}, -1, -16.7, false, true, 1.5},
 		{"worse", []store.TrendPoint{point(3, 2), point(6, 5)}, 3, 100, false, true, 1},
 		{"unrecorded visits skipped", []store.TrendPoint{point(-1, 2), point(6, -1), point(-1, -1), point(3, 1)}, -3, -50, true, true, 2},
