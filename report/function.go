@@ -75,7 +75,7 @@ func (r *renderer) function() {
 		r.writeLines(labelStyle, x, y, w, "L", r.clipped(labelStyle, strings.ToUpper(p.Kind.Name()), w, 1))
 		r.use(style{"", 8, inkColor})
 		DrawMeasureChart(r.pdf, x, y+lineHeight(labelStyle.size)+0.5, w, measureChartHeight,
-			chart.Series{Kind: p.Kind, Points: store.MeasureTrend(r.d.Measures, p.Kind)})
+			chart.Series{Kind: p.Kind, Points: store.MeasureTrend(r.d.Measures, p.Kind), Baseline: p.Baseline})
 	}
 	r.pdf.SetY(y + lineHeight(labelStyle.size) + 0.5 + measureChartHeight)
 }

@@ -23,10 +23,9 @@ func (r *renderer) noteSignature(s store.Session) {
 	case s.Legacy:
 		r.section("Signature", 2*lineHeight(bodyStyle.size))
 		r.paragraph(bodyStyle, "Written before Backtrack signed notes: locked, without an electronic signature.")
-	default:
-		r.section("Draft", 2*lineHeight(bodyStyle.size))
-		r.paragraph(boldStyle, "Draft: this note is not signed yet and may still change.")
+	default: // the lines to sign on, with the draft said above them
 		r.signature()
+		r.paragraph(boldStyle, "Draft: this note is not signed yet and may still change.")
 	}
 	if len(s.Amendments) == 0 {
 		return

@@ -108,7 +108,8 @@ func TestTheReportJudgesFromTheEpisodesBaselineByThePublishedRules(t *testing.T)
 	march := text(report.ForPhysician, store.Period{From: day(2026, 3, 1)})
 	mustContain(t, "period from March", march,
 		"fell from the baseline of 8 (5 Jan 2026) to 1", "In this period it went from 5 (2 Mar 2026) to 1 (30 Mar 2026).",
-		"ODI: baseline 30 % (5 Jan 2026) · first in this period 18 % (30 Mar 2026)")
+		"ODI: baseline 30 % (5 Jan 2026) · first in this period 18 % (30 Mar 2026)",
+		"Important improvement: pain 5 or lower") // the chart's reference from January's 8, not March's 5
 
 	client := text(report.ForClient, store.Period{})
 	mustContain(t, "client", client, "There was a clear setback along the way",
