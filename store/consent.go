@@ -396,6 +396,9 @@ type ConsentCheck struct {
 	Missing []AreaWithoutConsent
 	Answer  ConsentAnswer
 	Reason  string // why an excluded area was treated
+	// Regulator is the rule the desk asked under; "" for a caller that
+	// states none, whose answer Check does not judge.
+	Regulator Regulator
 }
 
 // Words is the check as one line of the record's history.

@@ -226,3 +226,25 @@ func CheckConsentChoice(q ConsentQuestion, choice ConsentChoice, reason string) 
 	}
 	return nil
 }
+
+// Check refuses an answer the regulator's rule does not allow: verbal
+// consent recorded for an area that needs it in writing, or an excluded
+// area treated without a reason. A check without a regulator is not
+// judged.
+func (c ConsentCheck) Check() error {
+	if c.Regulator == "" {
+		return nil
+	}
+	for _, m := range c.Missing {
+		if c.Answer == ConsentGivenNow && c.Regulator.WrittenRequired(m.Area) {
+			return &ValidationError{Problems: []FieldError{{Field: "consent_how", Message: fmt.Sprintf(
+				"The %s needs written consent before it is treated; verbal consent cannot be recorded for it",
+				strings.ToLower(m.Area.Label()))}}}
+		}
+	}
+	if c.Answer == ConsentTreatedExcluded && strings.TrimSpace(c.Reason) == "" {
+		return &ValidationError{Problems: []FieldError{{Field: "consent_reason",
+			Message: "Say why an area the client excluded was treated"}}}
+	}
+	return nil
+}

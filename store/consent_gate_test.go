@@ -93,3 +93,23 @@ func TestAWithdrawalIsDatedToo(t *testing.T) {
 		t.Errorf("after the withdrawal: %+v %q", st, st.Words())
 	}
 }
+
+func TestAConsentCheckUnderOntarioRefusesVerbalConsentToASensitiveArea(t *testing.T) {
+	missing := []store.AreaWithoutConsent{{Area: store.AreaGluteal, Muscles: []string{"Gluteus medius"}}}
+	verbal := store.ConsentCheck{Missing: missing, Answer: store.ConsentGivenNow, Regulator: store.RegulatorOntario}
+	if err := verbal.Check(); err == nil || !strings.Contains(err.Error(), "needs written consent") {
+		t.Errorf("verbal consent to the gluteal region under Ontario's rule: %v", err)
+	}
+	verbal.Regulator = store.VerbalConsentAllowed
+	if err := verbal.Check(); err != nil {
+		t.Errorf("verbal consent where the regulator allows it: %v", err)
+	}
+	treated := store.ConsentCheck{Missing: missing, Answer: store.ConsentTreatedExcluded, Regulator: store.RegulatorOntario}
+	if treated.Check() == nil {
+		t.Error("an excluded area treated without a reason")
+	}
+	treated.Reason = "Client asked for it at the visit and signed the form"
+	if err := treated.Check(); err != nil || !strings.Contains(treated.Words(), "reason: Client asked for it") {
+		t.Errorf("treated with a reason: %v, %q", err, treated.Words())
+	}
+}
