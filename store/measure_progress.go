@@ -32,18 +32,16 @@ func ProgressOfMeasure(kind MeasureKind, points []MeasurePoint) (MeasureProgress
 }
 
 // ProgressOfMeasureFrom reads a period's trend against the episode's
-// baseline (zero Taken: the trend's first score).
+// baseline (zero Taken: the trend's first score); ok is false when the
+// period has no score of its own.
 func ProgressOfMeasureFrom(kind MeasureKind, baseline MeasurePoint, points []MeasurePoint) (MeasureProgress, bool) {
-	if len(points) == 0 && baseline.Taken.IsZero() {
+	if len(points) == 0 {
 		return MeasureProgress{}, false
 	}
-	if baseline.Taken.IsZero() || (len(points) > 0 && points[0].Taken.Before(baseline.Taken)) {
+	if baseline.Taken.IsZero() || points[0].Taken.Before(baseline.Taken) {
 		baseline = points[0]
 	}
-	p := MeasureProgress{Kind: kind, Baseline: baseline, First: baseline, Latest: baseline, Count: len(points)}
-	if len(points) > 0 {
-		p.First, p.Latest = points[0], points[len(points)-1]
-	}
+	p := MeasureProgress{Kind: kind, Baseline: baseline, First: points[0], Latest: points[len(points)-1], Count: len(points)}
 	rule := kind.ChangeRule()
 	p.Change = rule.Round(rule.Round(p.Latest.Value) - rule.Round(p.Baseline.Value))
 	if !p.HasChange() {

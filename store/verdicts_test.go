@@ -111,6 +111,9 @@ func TestRelapseAndBaselineOfTheEpisode(t *testing.T) {
 	if q.Baseline.Value != 50 || q.First.Value != 40 || !q.BaselineMoved() || !q.Important || q.Change != -16 {
 		t.Errorf("period from March against the January baseline: %+v", q)
 	}
+	if _, ok := store.ProgressOfMeasureFrom(store.ODI, base, nil); ok {
+		t.Error("a period without an ODI of its own prints one from its baseline")
+	}
 }
 
 func TestPainProgressCountsDraftsAndKeepsTheBaseline(t *testing.T) {
