@@ -41,8 +41,13 @@ const chartFontPt = 8
 // line cap, join and dash are left at gofpdf's defaults (butt, miter,
 // solid). Errors are gofpdf's sticky ones: check pdf.Error() before Output.
 func DrawPainChart(pdf *gofpdf.Fpdf, x, y, w, h float64, points []store.TrendPoint) {
+	drawPainChartFrom(pdf, x, y, w, h, points, store.Pain{})
+}
+
+// drawPainChartFrom draws the reference from the episode's baseline.
+func drawPainChartFrom(pdf *gofpdf.Fpdf, x, y, w, h float64, points []store.TrendPoint, baseline store.Pain) {
 	drawChart(pdf, x, y, w, h, chart.Message(points), chart.PainScale,
-		func(f chart.Frame) chart.Chart { return chart.Layout(points, f) })
+		func(f chart.Frame) chart.Chart { return chart.Layout(points, f).FromBaseline(baseline) })
 }
 
 // DrawMeasureChart draws an outcome measure's trend as DrawPainChart draws

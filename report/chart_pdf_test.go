@@ -63,7 +63,7 @@ func TestDrawPainChartIsVectorWithLabels(t *testing.T) {
 	// Then its axis labels, legend and reference read back as text
 	for _, want := range []string{
 		"Before treatment", "After treatment", "Relief in a visit", "Important improvement",
-		"Important improvement: pain 5 or lower", // 2 points below the first 7
+		"Important improvement: pain 4 or lower", // from the first 7: 2 points and 30 % (2.1), so 3 whole points
 		"10", "17 Aug", "2026", "14 Sep", "9 Nov",
 	} {
 		if !strings.Contains(text, want) {
@@ -166,7 +166,7 @@ func TestDrawPainChartWithoutAFontFallsBackToASCII(t *testing.T) {
 	report.DrawPainChart(pdf, 15, 30, 180, 80, charttest.Fortnightly(1))
 	// Then it still reads (the legend needs no "≤" any more)
 	_, text := render(t, pdf)
-	if !strings.Contains(text, "Important improvement: pain 5 or lower") || !strings.Contains(text, "Before treatment") {
+	if !strings.Contains(text, "Important improvement: pain 4 or lower") || !strings.Contains(text, "Before treatment") {
 		t.Errorf("fallback text:\n%s", text)
 	}
 }

@@ -22,6 +22,6 @@ func (r *renderer) chart() {
 	y := r.pdf.GetY() + 1
 	// The chart labels in the current family: the report's UTF-8 face.
 	r.use(style{"", 8, inkColor})
-	DrawPainChart(r.pdf, r.left, y, r.width, chartHeight, r.d.Trend)
+	drawPainChartFrom(r.pdf, r.left, y, r.width, chartHeight, r.d.Trend, r.d.Progress.Baseline.Before)
 	r.pdf.SetY(y + chartHeight)
 }

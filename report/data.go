@@ -32,6 +32,9 @@ type Data struct {
 	// Head is the record's history as the report was made, printed in
 	// each page's footer so the paper anchors the history too.
 	Head store.LogHead
+	// Baselines are the episode of care's: every change is measured from
+	// them, whatever the period.
+	Baselines store.Baselines
 }
 
 // Load reads one client's report for a period from the store.
@@ -45,7 +48,8 @@ func Load(ctx context.Context, s store.Records, clientID int64, period store.Per
 	}
 	d := Assemble(rec.Client, period, rec.Sessions, rec.Trend)
 	d.Health = rec.Health
-	d.Measures, d.TreatmentPlan, d.Head = rec.Measures, rec.Plan, rec.Head
+	d.Measures, d.TreatmentPlan, d.Head, d.Baselines = rec.Measures, rec.Plan, rec.Head, rec.Baselines
+	d.Progress = store.ProgressFrom(rec.Baselines.Pain, d.Trend)
 	return d, nil
 }
 

@@ -101,9 +101,12 @@ func (r *renderer) clientWelcome() {
 	text := fmt.Sprintf("Dear %s, this report shows how your back has been doing over your %s with us: "+
 		"your own pain ratings, how well you manage everyday activities, and the goals we set together.",
 		name, plural(len(r.d.Sessions), "visit", "visits"))
-	if r.d.Progress.Important || r.anyFunctionGain() {
+	switch {
+	case r.anySetback():
+		text += " There was a clear setback along the way, named below; we will keep watching what sets it off."
+	case (r.d.Progress.Important && !r.d.Progress.Relapsed()) || r.anyFunctionGain():
 		text += " The numbers show real progress: well done, and keep going with your home care."
-	} else if len(r.d.Sessions) > 1 {
+	case len(r.d.Sessions) > 1:
 		text += " Change in back pain often takes time; your home care between visits makes a difference."
 	}
 	r.section("Your progress", 3*lineHeight(bodyStyle.size))

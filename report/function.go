@@ -15,16 +15,31 @@ const measureChartHeight = 44.0
 func (r *renderer) progressOf() []store.MeasureProgress {
 	var out []store.MeasureProgress
 	for _, k := range store.MeasureKinds {
-		if p, ok := store.ProgressOfMeasure(k, store.MeasureTrend(r.d.Measures, k)); ok {
+		if p, ok := store.ProgressOfMeasureFrom(k, r.d.Baselines.Measures[k], store.MeasureTrend(r.d.Measures, k)); ok {
 			out = append(out, p)
 		}
 	}
 	return out
 }
 
+// anyFunctionGain reports an important improvement that held.
 func (r *renderer) anyFunctionGain() bool {
 	for _, p := range r.progressOf() {
-		if p.Important {
+		if p.Important && !p.Relapsed() {
+			return true
+		}
+	}
+	return false
+}
+
+// anySetback reports a clinically important worsening on the way, in pain
+// or a measure: the client's edition names it instead of praising.
+func (r *renderer) anySetback() bool {
+	if r.d.Progress.Relapsed() || r.d.Progress.Worse {
+		return true
+	}
+	for _, p := range r.progressOf() {
+		if p.Relapsed() || p.Worse {
 			return true
 		}
 	}
@@ -44,9 +59,12 @@ func (r *renderer) function() {
 		r.functionRow(p)
 	}
 	r.pdf.SetY(r.pdf.GetY() + 1)
-	r.paragraph(noteStyle, "Scores from the client's completed forms: ODI 0–100 % (lower is better; important change 10 points "+
-		"or 30 %), RMDQ 0–24 (lower is better; 5 points or 30 %), PSFS 0–10 average of the client's own activities "+
-		"(higher is better; 2 points, 3 for one activity).")
+	r.paragraph(noteStyle, "Scores from the client's completed forms: ODI 0–100 % and RMDQ 0–24 (lower is better), "+
+		"PSFS 0–10, the average of the client's own activities (higher is better). Every change is measured from the "+
+		"baseline, the measure's first score in the episode of care (from the treatment plan's start; without a plan, "+
+		"the first score on record), and is clinically important when it reaches both the measure's points and 30 % of "+
+		"the baseline: ODI 10 points, RMDQ 5 points (Ostelo et al. 2008, Spine); PSFS 2 points on the average, "+
+		"3 for one activity (Stratford et al. 1995, Physiotherapy Canada). A worsening is judged the same way.")
 	const gap = 5.0
 	n := float64(len(progress))
 	w := (r.width - gap*(n-1)) / n
@@ -57,23 +75,30 @@ func (r *renderer) function() {
 		r.writeLines(labelStyle, x, y, w, "L", r.clipped(labelStyle, strings.ToUpper(p.Kind.Name()), w, 1))
 		r.use(style{"", 8, inkColor})
 		DrawMeasureChart(r.pdf, x, y+lineHeight(labelStyle.size)+0.5, w, measureChartHeight,
-			chart.Series{Kind: p.Kind, Points: store.MeasureTrend(r.d.Measures, p.Kind)})
+			chart.Series{Kind: p.Kind, Points: store.MeasureTrend(r.d.Measures, p.Kind), Baseline: p.Baseline})
 	}
 	r.pdf.SetY(y + lineHeight(labelStyle.size) + 0.5 + measureChartHeight)
 }
 
-// functionRow is one measure in a line of figures and a sentence.
+// functionRow is one measure in a line of figures and a sentence, the
+// figures at the precision the verdict compares them.
 func (r *renderer) functionRow(p store.MeasureProgress) {
-	unit := p.Kind.Unit()
-	figures := fmt.Sprintf("%s: first %s%s (%s)", p.Kind.Label(), store.FormatValue(p.First.Value), unit, formatDate(p.First.Taken))
-	if p.Count > 1 {
-		figures += fmt.Sprintf(" · latest %s%s (%s) · change %s", store.FormatValue(p.Latest.Value), unit,
+	unit, k := p.Kind.Unit(), p.Kind
+	figures := fmt.Sprintf("%s: baseline %s%s (%s)", k.Label(), k.Format(p.Baseline.Value), unit, formatDate(p.Baseline.Taken))
+	if p.BaselineMoved() {
+		figures += fmt.Sprintf(" · first in this period %s%s (%s)", k.Format(p.First.Value), unit, formatDate(p.First.Taken))
+	}
+	if p.HasChange() {
+		figures += fmt.Sprintf(" · latest %s%s (%s) · change %s", k.Format(p.Latest.Value), unit,
 			formatDate(p.Latest.Taken), p.ChangeText())
 	}
 	if b := p.Band(); b != "" {
 		figures += " · " + b
 	}
 	words := p.Verdict()
+	if p.Relapsed() {
+		words += " " + relapseSentence(p)
+	}
 	if r.o.Edition == ForClient {
 		words = plainVerdict(p)
 	}
@@ -83,17 +108,34 @@ func (r *renderer) functionRow(p store.MeasureProgress) {
 	r.pdf.SetY(r.pdf.GetY() + 1)
 }
 
-// plainVerdict is the client's edition's sentence for a measure.
+// relapseSentence names a clinically important worsening on the way.
+func relapseSentence(p store.MeasureProgress) string {
+	k := p.Kind
+	return fmt.Sprintf("On %s it was %s%s, a clinically important worsening from %s%s (%s).", formatDate(p.Relapse.Taken),
+		k.Format(p.Relapse.Value), k.Unit(), k.Format(p.RelapseFrom.Value), k.Unit(), formatDate(p.RelapseFrom.Taken))
+}
+
+// plainVerdict is the client's edition's sentence for a measure: it names
+// a setback on the way, and praises only a gain that held.
 func plainVerdict(p store.MeasureProgress) string {
 	what := map[store.MeasureKind]string{store.ODI: "how much your back limits daily life",
 		store.RMDQ: "how many everyday things your back makes harder", store.PSFS: "how well you manage the activities you chose"}[p.Kind]
+	setback := ""
+	if p.Relapsed() {
+		setback = fmt.Sprintf(" There was a clear setback on %s", formatDate(p.Relapse.Taken))
+	}
 	switch {
-	case p.Count < 2:
+	case !p.HasChange():
 		return "This measures " + what + ". We will ask again to see the change."
+	case p.Important && p.Relapsed():
+		return "This measures " + what + ", and it is now clearly better than at the start." + setback +
+			", and it has come back since; we will keep an eye on what set it off."
 	case p.Important:
 		return "This measures " + what + ", and it has clearly improved. Well done."
 	case p.Worse:
-		return "This measures " + what + ", and it is harder than at the start; we will talk about what might help."
+		return "This measures " + what + ", and it is clearly harder than at the start; we will talk about what might help."
+	case p.Relapsed():
+		return "This measures " + what + "." + setback + ", and it has not yet come back to a clear improvement; we will talk about what might help."
 	}
 	return "This measures " + what + ". It has not changed much yet; keep going."
 }
@@ -198,6 +240,9 @@ func (r *renderer) visitsAndDates() {
 	dates := make([]string, len(r.d.Sessions))
 	for i, s := range r.d.Sessions {
 		dates[i] = fmt.Sprintf("%s (%d min)", formatDate(s.Start), s.DurationMin)
+		if s.Draft() {
+			dates[i] = fmt.Sprintf("%s (%d min, note not yet signed)", formatDate(s.Start), s.DurationMin)
+		}
 	}
 	if len(dates) > 0 {
 		r.paragraph(smallStyle, "Dates of service: "+strings.Join(dates, ", ")+".")
@@ -212,8 +257,8 @@ func (r *renderer) necessity() {
 	progress := r.progressOf()
 	var limits, changes []string
 	for _, p := range progress {
-		limits = append(limits, fmt.Sprintf("%s %s%s at the start", p.Kind.Label(), store.FormatValue(p.First.Value), p.Kind.Unit()))
-		if p.Count > 1 {
+		limits = append(limits, fmt.Sprintf("%s %s%s at the baseline", p.Kind.Label(), p.Kind.Format(p.Baseline.Value), p.Kind.Unit()))
+		if p.HasChange() {
 			changes = append(changes, fmt.Sprintf("%s %s (%s)", p.Kind.Label(), p.ChangeText(), strings.TrimSuffix(strings.ToLower(p.Verdict()), ".")))
 		}
 	}

@@ -77,9 +77,9 @@ func TestReportFunctionSectionAndEditions(t *testing.T) {
 		t.Fatal(err)
 	}
 	function := []string{
-		"ODI: first 44 % (4 Aug 2026) · latest 28 % (14 Nov 2026) · change −16 points (−36.4 %) · moderate disability",
-		"RMDQ: first 12 (4 Aug 2026) · latest 10 (14 Nov 2026) · change −2 points (−16.7 %)",
-		"PSFS: first 3.3 (4 Aug 2026) · latest 6 (14 Nov 2026) · change +2.7 points",
+		"ODI: baseline 44 % (4 Aug 2026) · latest 28 % (14 Nov 2026) · change −16 points (−36.4 %) · moderate disability",
+		"RMDQ: baseline 12 (4 Aug 2026) · latest 10 (14 Nov 2026) · change −2 points (−16.7 %)",
+		"PSFS: baseline 3.33 (4 Aug 2026) · latest 6 (14 Nov 2026) · change +2.67 points",
 	}
 	goals := []string{"4 of 8 planned visits since 4 Aug 2026 · every 2 weeks · ODI, PSFS re-assessed every 4 visits.",
 		"1. “Sit through a working day” – met · PSFS “Sitting at my desk” 3 → 7 / 10 (an important change)",
@@ -91,16 +91,16 @@ func TestReportFunctionSectionAndEditions(t *testing.T) {
 		forbidden []string
 	}{
 		{report.ForPhysician, "Summary", append(append([]string{"For the physician", "Function",
-			"A clinically important improvement (at least 10 points or 30 %).",
-			"No clinically important change yet (that needs 5 points or 30 %).",
-			"OSWESTRY DISABILITY INDEX", "ODI % Important ≤ 34", "PSFS Important ≥ 5.3", "Treatment plan and goals", "Amended"}, function...), goals...),
+			"A clinically important improvement from the baseline (at least 10 points and 30 % of the baseline, here 13.2 points; source: Ostelo et al. 2008, Spine).",
+			"Better than the baseline, but not yet a clinically important improvement (that needs at least 5 points and 30 % of the baseline, here 5 points; source: Ostelo et al. 2008, Spine).",
+			"OSWESTRY DISABILITY INDEX", "ODI % Important ≤ 30.8", "PSFS Important ≥ 5.3", "Treatment plan and goals", "Amended"}, function...), goals...),
 			[]string{"Dear Zoë", "Medical necessity"}},
 		{report.ForClient, "Your progress", append([]string{"For the client", "Dear Zoë",
 			"The numbers show real progress: well done", "how much your back limits daily life, and it has clearly improved",
-			"Your goals", "Amended"}, function...), []string{"Medical necessity", "A clinically important improvement (at least 10"}},
+			"Your goals", "Amended"}, function...), []string{"Medical necessity", "A clinically important improvement from the baseline"}},
 		{report.ForInsurer, "Visits and dates", []string{"For the insurer", "4 visits from 4 Aug 2026 to 14 Nov 2026.",
-			"Dates of service: 4 Aug 2026 (60 min), 1 Sep 2026 (60 min)", "Medical necessity",
-			"with functional limitation documented by standard outcome measures (ODI 44 % at the start; RMDQ 12 at the start; PSFS 3.3 at the start)",
+			"Dates of service: 4 Aug 2026 (60 min), 1 Sep 2026 (60 min, note not yet signed)", "Medical necessity",
+			"with functional limitation documented by standard outcome measures (ODI 44 % at the baseline; RMDQ 12 at the baseline; PSFS 3.33 at the baseline)",
 			"1 goal of the treatment plan is not yet met; continued treatment is indicated to reach it.", "Amended"},
 			[]string{"Dear Zoë"}},
 	}

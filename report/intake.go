@@ -18,8 +18,7 @@ var (
 
 // RedFlagSource names the list the red-flag screen follows, as the paper
 // prints it.
-const RedFlagSource = "Red flags for low back pain after NICE guideline NG59 and the CSAG / " +
-	"Greenhalgh & Selfe red flags. A \"yes\" means refer before treating."
+const RedFlagSource = store.RedFlagSource
 
 // fact is one line of a two-column list: a label and what was recorded.
 type fact struct{ label, value string }
@@ -206,16 +205,23 @@ func (r *renderer) screenSection(h store.Health) {
 	}
 }
 
-// screenResult is "no red flag (12 asked)" or "yes to …; referred to … on …".
+// screenResult is "no red flag (22 asked)" or "yes to …; referred to … on
+// …; EMERGENCY: SAME-DAY REFERRAL (no medical assessment recorded yet)".
 func screenResult(s store.RedFlagScreen) string {
 	if len(s.Positive()) == 0 {
 		return fmt.Sprintf("no red flag (%d of %d asked)", s.Asked(), len(store.RedFlags))
 	}
 	out := "yes to " + s.PositiveWords()
 	if o := s.Outcome(); o != "" {
-		return out + "; " + o
+		out += "; " + o
 	}
-	return out + "; REFER BEFORE TREATING (nothing recorded yet)"
+	switch {
+	case s.Open():
+		return out + "; " + strings.ToUpper(s.Level().Words()) + " (no medical assessment recorded yet)"
+	case !s.Cleared():
+		return out + "; " + s.Level().Words()
+	}
+	return out
 }
 
 // consentSection prints each consent: how and when, what it covers, every

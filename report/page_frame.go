@@ -47,7 +47,10 @@ func (r *renderer) letterhead() {
 
 	rh := r.block(style{"B", 13, inkColor}, r.left+leftW, y+0.6, rightW, "R", docTitle)
 	rh += r.block(smallStyle, r.left+leftW, y+rh+1, rightW, "R", "Report date "+formatDate(r.o.Date))
-	if r.note != nil || r.o.Document != IntakeSummary { // the intake is the client's own, to sign
+	// The edition line only where an edition was chosen: a progress report
+	// always has one (the physician's by default), a visit note only when
+	// asked for, and the intake is the client's own, to sign.
+	if (r.note == nil && r.o.Document != IntakeSummary) || (r.note != nil && r.o.Edition != "") {
 		rh += r.block(smallStyle, r.left+leftW, y+rh+0.3, rightW, "R", r.o.Edition.Label())
 	}
 

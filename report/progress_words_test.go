@@ -14,7 +14,7 @@ func TestAChangeIsSignedAndTheThresholdIsAWholeScore(t *testing.T) {
 	saveVisit(t, s, c.ID, visit{at: day(2026, 10, 1).Add(9 * 3600e9), before: 6, after: 4})
 	saveVisit(t, s, c.ID, visit{at: day(2026, 10, 15).Add(9 * 3600e9), before: 8, after: 7})
 	raw := strings.Join(pdfRaw(t, writePDF(t, s, c.ID, store.Period{}, defaultOptions())), "\n")
-	mustContain(t, "summary", raw, "CHANGE +2 points +33.3 %", "BASELINE 6 / 10 first visit, 1 Oct 2026",
+	mustContain(t, "summary", raw, "CHANGE +2 points +33.3 %", "BASELINE 6 / 10 episode start, 1 Oct 2026",
 		"Important improvement: pain 4 or lower")
 	if strings.Contains(raw, "4.2") {
 		t.Error("a threshold of 4.2 on a whole-number scale")

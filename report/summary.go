@@ -8,9 +8,9 @@ import (
 	"backtrack/store"
 )
 
-const scaleNote = "Pain is the client's own rating on the 0–10 Numeric Rating Scale (0 = no pain, " +
-	"10 = worst imaginable), taken before and after each treatment. Change is measured from the " +
-	"baseline, the pain before treatment at the first visit of the period with a score."
+const scaleNote = "Pain is the client's own 0–10 rating (NRS, 0 = no pain) before and after each treatment. " +
+	"Change is measured from the baseline, the first score of the episode of care (from the plan's start, else " +
+	"the first visit), whatever the period; a figure from an unsigned draft is marked."
 
 // summary prints the figures a reader looks for first, as tiles, then says
 // in words what they mean.
@@ -21,14 +21,14 @@ func (r *renderer) summary() {
 
 	tiles := []struct{ label, value, caption string }{
 		{"VISITS", fmt.Sprint(p.Visits), "in the period"},
-		{"BASELINE", painOutOf10(first.Before), "first visit, " + dateOf(first)},
-		{"LATEST PAIN", painOutOf10(latest.Before), dateOf(latest)},
+		{"BASELINE", painOutOf10(first.Before), "episode start, " + dateOf(first) + draftMark(first)},
+		{"LATEST PAIN", painOutOf10(latest.Before), dateOf(latest) + draftMark(latest)},
 		{"CHANGE", "–", "needs two visits"},
 		{"RELIEF IN SESSION", "–", "not recorded"},
 	}
 	if p.HasChange {
 		tiles[3].value = signedPoints(p.Change)
-		tiles[3].caption = "since the first visit"
+		tiles[3].caption = "since the baseline"
 		if p.First.Before.Score > 0 {
 			tiles[3].caption = signed(p.ChangePercent) + " %"
 		}
@@ -91,10 +91,10 @@ func (r *renderer) callout(text string, good bool) {
 // single visit there is.
 func (r *renderer) firstAndLatest() (first, latest store.TrendPoint) {
 	if r.d.Progress.HasChange {
-		return r.d.Progress.First, r.d.Progress.Latest
+		return r.d.Progress.Baseline, r.d.Progress.Latest
 	}
 	for _, pt := range r.d.Trend {
-		if pt.Before.Recorded {
+		if pt.Before.Recorded && !pt.Draft {
 			return pt, store.TrendPoint{}
 		}
 	}
@@ -115,15 +115,11 @@ func dateOf(pt store.TrendPoint) string {
 	return formatDate(pt.Start)
 }
 
-// verdict says in plain words how pain before treatment changed and whether
-// that is a clinically important improvement; good is true when it is.
+// verdict says in plain words how pain before treatment changed from the
+// episode's baseline and whether that is clinically important by
+// store.PainChangeRule, with its source; good is true for an important
+// improvement without a relapse on the way.
 func verdict(p store.Progress, first store.TrendPoint) (text string, good bool) {
-	threshold := fmt.Sprintf("at least %d points or %g %% on the 0–10 scale",
-		store.ImportantChangePoints, store.ImportantChangePercent)
-	if first.Before.Recorded && first.Before.Score > 0 {
-		threshold += fmt.Sprintf(": from %d, pain %g or lower", first.Before.Score,
-			math.Floor(store.ImportantThreshold(first.Before.Score)+1e-9))
-	}
 	if !p.HasChange {
 		switch {
 		case p.Visits == 0:
@@ -133,31 +129,66 @@ func verdict(p store.Progress, first store.TrendPoint) (text string, good bool) 
 		}
 		return "Pain before treatment was not recorded, so no change can be stated.", false
 	}
-	from, to := p.First.Before.Score, p.Latest.Before.Score
+	rule := store.PainChangeRule
+	from, to := p.Baseline.Before.Score, p.Latest.Before.Score
+	needs := rule.Words(float64(from))
 	by := points(float64(-p.Change))
 	if p.Change > 0 {
 		by = points(float64(p.Change))
 	}
 	if from > 0 {
-		pct := p.ChangePercent
-		if pct < 0 {
-			pct = -pct
-		}
-		by += " (" + decimal(pct) + " %)"
+		by += " (" + decimal(math.Abs(p.ChangePercent)) + " %)"
+	}
+	base := fmt.Sprintf("the baseline of %d (%s)", from, formatDate(p.Baseline.Start))
+	switch {
+	case p.Important:
+		text = fmt.Sprintf("Pain before treatment fell from %s to %d, by %s. This is a clinically "+
+			"important improvement (%s).", base, to, by, needs)
+		good = !p.Relapsed()
+	case p.Worse:
+		text = fmt.Sprintf("Pain before treatment rose from %s to %d, by %s. This is a clinically "+
+			"important worsening (%s).", base, to, by, needs)
+	case p.Change < 0:
+		text = fmt.Sprintf("Pain before treatment fell from %s to %d, by %s. This is less than a "+
+			"clinically important improvement (that needs %s).", base, to, by, needs)
+	case p.Change == 0:
+		text = fmt.Sprintf("Pain before treatment is the same as at %s: no clinically important "+
+			"change (that needs %s).", base, needs)
+	default:
+		text = fmt.Sprintf("Pain before treatment rose from %s to %d, by %s: more pain, but not a "+
+			"clinically important worsening (that needs %s).", base, to, by, needs)
 	}
 	switch {
-	case p.Change < 0 && p.Important:
-		return fmt.Sprintf("Pain before treatment fell from %d to %d, by %s. This is a clinically "+
-			"important improvement (%s).", from, to, by, threshold), true
-	case p.Change < 0:
-		return fmt.Sprintf("Pain before treatment fell from %d to %d, by %s. This is less than a "+
-			"clinically important improvement (%s).", from, to, by, threshold), false
-	case p.Change == 0:
-		return fmt.Sprintf("Pain before treatment is the same as at the first visit (%d of 10): "+
-			"no clinically important improvement yet.", from), false
+	case p.BaselineMoved() && p.First.Start.Equal(p.Latest.Start):
+		text += fmt.Sprintf(" In this period it was %d (%s).", to, formatDate(p.Latest.Start))
+	case p.BaselineMoved():
+		text += fmt.Sprintf(" In this period it went from %d (%s) to %d (%s).", p.First.Before.Score,
+			formatDate(p.First.Start), to, formatDate(p.Latest.Start))
 	}
-	return fmt.Sprintf("Pain before treatment rose from %d to %d, by %s: no clinically important "+
-		"improvement.", from, to, by), false
+	if p.Relapsed() {
+		text += fmt.Sprintf(" On the way it rose to %d on %s from %d: a clinically important worsening.",
+			p.Relapse.Before.Score, formatDate(p.Relapse.Start), p.RelapseFrom.Before.Score)
+	}
+	return text + draftsSentence(p), good
+}
+
+// draftsSentence says how many of the visits counted are unsigned drafts.
+func draftsSentence(p store.Progress) string {
+	switch p.Drafts {
+	case 0:
+		return ""
+	case 1:
+		return " One visit counted is an unsigned draft, which may still change."
+	}
+	return fmt.Sprintf(" %d visits counted are unsigned drafts, which may still change.", p.Drafts)
+}
+
+// draftMark follows a figure that comes from an unsigned draft.
+func draftMark(pt store.TrendPoint) string {
+	if pt.Draft {
+		return " · unsigned draft"
+	}
+	return ""
 }
 
 // reliefSentence states the average change within a session.

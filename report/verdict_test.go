@@ -28,12 +28,14 @@ func TestVerdictInPlainWords(t *testing.T) {
 		want     string
 		wantGood bool
 	}{
-		{"important by points", []int{7, 6, 5}, "fell from 7 to 5, by 2 points (28.6 %). This is a clinically important improvement", true},
-		{"important by percent", []int{3, 2}, "fell from 3 to 2, by 1 point (33.3 %). This is a clinically important improvement", true},
-		{"below threshold", []int{8, 7}, "fell from 8 to 7, by 1 point (12.5 %). This is less than a clinically important improvement", false},
-		{"unchanged", []int{5, 6, 5}, "is the same as at the first visit (5 of 10): no clinically important improvement yet", false},
-		{"worse", []int{4, 6}, "rose from 4 to 6, by 2 points (50 %): no clinically important improvement", false},
-		{"from zero", []int{0, 1}, "rose from 0 to 1, by 1 point: no", false},
+		{"8 to 5: 3 points and 37.5 %", []int{8, 6, 5}, "fell from the baseline of 8 (1 Jan 2026) to 5, by 3 points (37.5 %). This is a clinically important improvement (at least 2 points and 30 % of the baseline, here 3 points; source: Ostelo et al. 2008, Spine, and Farrar et al. 2001, Pain)", true},
+		{"7 to 5: 28.6 % is not 30 %", []int{7, 6, 5}, "fell from the baseline of 7 (1 Jan 2026) to 5, by 2 points (28.6 %). This is less than a clinically important improvement (that needs at least 2 points and 30 % of the baseline, here 3 points", false},
+		{"9 to 7: 22 %", []int{9, 7}, "by 2 points (22.2 %). This is less than a clinically important improvement", false},
+		{"3 to 2: 33 % but 1 point", []int{3, 2}, "fell from the baseline of 3 (1 Jan 2026) to 2, by 1 point (33.3 %). This is less than a clinically important improvement (that needs at least 2 points and 30 % of the baseline, here 2 points", false},
+		{"unchanged", []int{5, 6, 5}, "is the same as at the baseline of 5 (1 Jan 2026): no clinically important change", false},
+		{"worse", []int{4, 6}, "rose from the baseline of 4 (1 Jan 2026) to 6, by 2 points (50 %). This is a clinically important worsening (at least 2 points and 30 % of the baseline, here 2 points", false},
+		{"relapse on the way", []int{6, 9, 3}, "This is a clinically important improvement (at least 2 points and 30 % of the baseline, here 2 points; source: Ostelo et al. 2008, Spine, and Farrar et al. 2001, Pain). On the way it rose to 9 on 8 Jan 2026 from 6: a clinically important worsening.", false},
+		{"from zero", []int{0, 1}, "rose from the baseline of 0 (1 Jan 2026) to 1, by 1 point: more pain, but not a clinically important worsening", false},
 		{"one visit", []int{5}, "recorded at one visit only", false},
 		{"unrecorded", []int{-1, -1}, "was not recorded", false},
 		{"none", nil, "No visits were recorded in this period.", false},

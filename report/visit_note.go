@@ -65,7 +65,7 @@ func (r *renderer) renderNote() {
 		{"SUBJECTIVE", s.Notes.Subjective}, {"OBJECTIVE", s.Notes.Objective},
 		{"ASSESSMENT", s.Notes.Assessment}, {"PLAN", s.Notes.Plan}, {"HOME CARE", s.HomeCare},
 	})
-	r.signature()
+	r.noteSignature(*s)
 }
 
 func otherTrigger(text string) string {

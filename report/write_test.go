@@ -71,11 +71,12 @@ func TestReportStatesFiguresNamesAndDates(t *testing.T) {
 		"Back in Balance Massage", "Anna Keller, LMT, CMTPT", "Report date 25 Nov 2026",
 		"Zoë Ångström-Łukasiewicz", "2 May 1975 (age 51)", "4 Aug – 14 Nov 2026", "all visits: 4 visits")
 	mustContain(t, "summary", raw,
-		"VISITS 4 in the period", "BASELINE 7 / 10 first visit, 4 Aug 2026", "LATEST PAIN 4 / 10 14 Nov 2026",
+		"VISITS 4 in the period", "BASELINE 7 / 10 episode start, 4 Aug 2026 · unsigned draft", "LATEST PAIN 4 / 10 14 Nov 2026 · unsigned draft",
 		"CHANGE −3 points −42.9 %", "RELIEF IN SESSION 2.3 points",
-		"Pain before treatment fell from 7 to 4, by 3 points (42.9 %).",
-		"This is a clinically important improvement (at least 2 points or 30 % on the 0–10 scale: from 7, pain 5 or lower).",
-		"Change is measured from the baseline, the pain before treatment at the first visit",
+		"Pain before treatment fell from the baseline of 7 (4 Aug 2026) to 4, by 3 points (42.9 %).",
+		"This is a clinically important improvement (at least 2 points and 30 % of the baseline, here 3 points; source: Ostelo et al. 2008, Spine, and Farrar et al. 2001, Pain).",
+		"4 visits counted are unsigned drafts, which may still change.",
+		"Change is measured from the baseline, the first score of the episode of care",
 		"Within a session, pain fell by 2.3 points on average (4 visits with both scores).")
 	mustContain(t, "frequencies", raw, "PAIN LOCATIONS", "Sitting long 3", "Quadratus lumborum (both) 3", "Gluteus medius (R) 2", "Stiffness 3")
 	mustContain(t, "table", raw, "4 Aug 2026 60 min 7 → 4 Sharp / stabbing Stiffness Lifting repeatedly Sitting long",
@@ -100,9 +101,10 @@ func TestReportForAPeriodCountsOnlyItsVisits(t *testing.T) {
 	pages := pdfText(t, writePDF(t, s, c.ID, store.Period{From: day(2026, 9, 1), To: day(2026, 10, 31)}, defaultOptions()))
 	text := strings.Join(pages, "\n")
 
-	mustContain(t, "period", text, "1 Sep – 31 Oct 2026", "2 visits", "fell from 6 to 5, by 1 point (16.7 %)",
-		"less than a clinically important improvement")
-	for _, absent := range []string{"4 Aug 2026", "14 Nov 2026", "Running on soft surface"} {
+	// the baseline stays the episode's (4 Aug, 7), and the period's own first is named beside it
+	mustContain(t, "period", text, "1 Sep – 31 Oct 2026", "2 visits", "fell from the baseline of 7 (4 Aug 2026) to 5, by 2 points (28.6 %)",
+		"less than a clinically important improvement", "In this period it went from 6 (1 Sep 2026) to 5 (13 Oct 2026).")
+	for _, absent := range []string{"14 Nov 2026", "Running on soft surface"} {
 		if strings.Contains(text, absent) {
 			t.Errorf("a visit outside the period shows: %q", absent)
 		}

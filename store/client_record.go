@@ -19,6 +19,16 @@ type ClientRecord struct {
 	// Head is the latest entry of the record's history as this was read:
 	// what a printed report anchors (zero where the history is not read).
 	Head LogHead
+	// Baselines are the episode of care's, read whatever the period.
+	Baselines Baselines
+}
+
+// Baselines are the first pain score and the first score of each
+// measure on or after the episode of care's start (EpisodeStart): every
+// change is measured from them, and they do not move with a report's period.
+type Baselines struct {
+	Pain     TrendPoint // Before.Recorded is false when there is none
+	Measures map[MeasureKind]MeasurePoint
 }
 
 // PlanStatus is where the client stands against their plan on day now

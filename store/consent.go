@@ -27,13 +27,14 @@ const (
 	AreaGluteal       ConsentArea = "gluteal"
 	AreaAbdomen       ConsentArea = "abdomen"
 	AreaChest         ConsentArea = "chest"
+	AreaBreast        ConsentArea = "breast"
 	AreaInnerThigh    ConsentArea = "inner_thigh_groin"
 	AreaFace          ConsentArea = "face"
 )
 
 // ConsentAreas lists every area, the general ones first.
 var ConsentAreas = []ConsentArea{AreaBack, AreaNeckShoulders, AreaArmsHands, AreaLegsFeet, AreaHeadScalp,
-	AreaGluteal, AreaAbdomen, AreaChest, AreaInnerThigh, AreaFace}
+	AreaGluteal, AreaAbdomen, AreaChest, AreaBreast, AreaInnerThigh, AreaFace}
 
 // GeneralAreas are the areas a consent form covers by default.
 var GeneralAreas = []ConsentArea{AreaBack, AreaNeckShoulders, AreaArmsHands, AreaLegsFeet, AreaHeadScalp}
@@ -56,7 +57,9 @@ func (a ConsentArea) Label() string {
 	case AreaAbdomen:
 		return "Abdomen"
 	case AreaChest:
-		return "Chest"
+		return "Chest wall"
+	case AreaBreast:
+		return "Breast tissue"
 	case AreaInnerThigh:
 		return "Inner thigh and groin"
 	case AreaFace:
@@ -68,7 +71,7 @@ func (a ConsentArea) Label() string {
 // Sensitive reports an area that needs its own, explicit consent.
 func (a ConsentArea) Sensitive() bool {
 	switch a {
-	case AreaGluteal, AreaAbdomen, AreaChest, AreaInnerThigh, AreaFace:
+	case AreaGluteal, AreaAbdomen, AreaChest, AreaBreast, AreaInnerThigh, AreaFace:
 		return true
 	}
 	return false
@@ -101,6 +104,15 @@ var muscleAreas = map[string][]ConsentArea{
 	"gluteus minimus":      {AreaGluteal},
 	"piriformis":           {AreaGluteal},
 	"deep hip rotators":    {AreaGluteal},
+	"obturator internus":   {AreaGluteal},
+	"gemelli":              {AreaGluteal},
+	"quadratus femoris":    {AreaGluteal},
+	// at the ischial tuberosity the hamstrings are worked through the
+	// gluteal region
+	"proximal hamstrings":  {AreaGluteal, AreaLegsFeet},
+	"hamstring origin":     {AreaGluteal, AreaLegsFeet},
+	"obturator externus":   {AreaInnerThigh},
+	"adductor brevis":      {AreaInnerThigh},
 	"iliopsoas":            {AreaAbdomen, AreaInnerThigh},
 	"psoas":                {AreaAbdomen, AreaInnerThigh},
 	"iliacus":              {AreaAbdomen, AreaInnerThigh},
@@ -120,6 +132,9 @@ var muscleAreas = map[string][]ConsentArea{
 	"gastrocnemius":        {AreaLegsFeet},
 	"pectoralis major":     {AreaChest},
 	"pectoralis minor":     {AreaChest},
+	"serratus anterior":    {AreaChest},
+	"intercostals":         {AreaChest},
+	"subclavius":           {AreaChest},
 	"trapezius":            {AreaNeckShoulders},
 	"levator scapulae":     {AreaNeckShoulders},
 	"scalenes":             {AreaNeckShoulders},
@@ -370,6 +385,9 @@ const (
 	ConsentGivenNow ConsentAnswer = "given_now"
 	// ConsentNotRecorded: saved as it happened, without consent on file.
 	ConsentNotRecorded ConsentAnswer = "saved_without"
+	// ConsentTreatedExcluded: an area the client excluded was treated, for
+	// the reason kept with the check (ConsentGate, TreatExcludedAnyway).
+	ConsentTreatedExcluded ConsentAnswer = "treated_excluded"
 )
 
 // ConsentCheck is the question asked when a session was saved and the
@@ -377,6 +395,10 @@ const (
 type ConsentCheck struct {
 	Missing []AreaWithoutConsent
 	Answer  ConsentAnswer
+	Reason  string // why an excluded area was treated
+	// Regulator is the rule the desk asked under; "" for a caller that
+	// states none, whose answer Check does not judge.
+	Regulator Regulator
 }
 
 // Words is the check as one line of the record's history.
@@ -391,6 +413,8 @@ func (c ConsentCheck) Words() string {
 		return what + ": the client gave verbal consent at this visit, recorded with the note"
 	case ConsentNotRecorded:
 		return what + ": saved without consent on file, at the therapist's word"
+	case ConsentTreatedExcluded:
+		return what + ": treated although the client had excluded it; reason: " + oneLineText(c.Reason)
 	}
 	return what
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -107,7 +108,8 @@ type Alert struct {
 	ScreenUID string
 }
 
-// ReferLabel opens the alert for a red flag nothing was done about.
+// ReferLabel opens the alert for a red flag that needs a referral (the
+// level's own words name how soon).
 const ReferLabel = "Refer before treating"
 
 // Alerts lists what to know before treating, highest level first: the
@@ -118,16 +120,20 @@ const ReferLabel = "Refer before treating"
 func Alerts(c Client, h Health) []Alert {
 	var out []Alert
 	for _, s := range h.OpenScreens() {
-		out = append(out, Alert{Level: ReferFirst, Label: strings.ToUpper(ReferLabel), ScreenUID: s.UID,
-			Text: fmt.Sprintf("%s — %s (red-flag screen of %s)", s.PositiveWords(), concerns(s), dayOf(s.On))})
+		level := s.Level()
+		text := fmt.Sprintf("%s — %s (red-flag screen of %s). %s", s.PositiveWords(), concerns(s), dayOf(s.On), level.Action())
+		if s.Referred() {
+			text += " The referral is open: " + s.Outcome() + "; no medical assessment recorded yet."
+		}
+		out = append(out, Alert{Level: ReferFirst, Label: strings.ToUpper(level.Words()), ScreenUID: s.UID, Text: text})
 	}
 	if t := strings.TrimSpace(c.Contraindications); t != "" {
 		out = append(out, Alert{Level: Red, Label: "CONTRAINDICATIONS", Text: t})
 	}
 	for _, s := range h.Screens {
-		if len(s.Positive()) > 0 && s.Referred() && !s.Cleared() {
-			out = append(out, Alert{Level: Amber, Label: "REFERRED", ScreenUID: s.UID,
-				Text: fmt.Sprintf("%s — %s; no clearance recorded yet", s.PositiveWords(), s.Outcome())})
+		if s.Level() == FlagNoted && !s.Cleared() {
+			out = append(out, Alert{Level: Amber, Label: "RED FLAG NOTED", ScreenUID: s.UID,
+				Text: fmt.Sprintf("%s — %s (red-flag screen of %s). %s", s.PositiveWords(), concerns(s), dayOf(s.On), FlagNoted.Action())})
 		}
 	}
 	var precautions []string
@@ -241,8 +247,13 @@ func healthFields(h Health) []string {
 	for _, s := range h.Screens {
 		f = append(f, "screen", s.UID, date(s.On), strconv.FormatBool(s.AtIntake), s.ReferredTo, date(s.ReferredOn),
 			s.ClearedBy, date(s.ClearedOn), s.Note)
-		for _, flag := range RedFlags {
+		for _, flag := range hashedRedFlags {
 			f = append(f, answer(s.Answers[flag]))
+		}
+		for _, flag := range RedFlags { // asked later: hashed only when answered, so older records still verify
+			if a := s.Answers[flag]; !slices.Contains(hashedRedFlags, flag) && a != (Answer{}) {
+				f = append(f, string(flag), answer(a))
+			}
 		}
 	}
 	areas := func(list []ConsentArea) string {

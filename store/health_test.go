@@ -102,19 +102,22 @@ func TestAnOpenRedFlagComesAboveEveryOtherAlert(t *testing.T) {
 	for _, a := range alerts {
 		got = append(got, a.Level.Code()+" "+a.Label)
 	}
-	want := "refer REFER BEFORE TREATING, red CONTRAINDICATIONS, amber PRECAUTIONS, amber ALLERGIES, amber MEDICATIONS, plain Medical history"
+	want := "refer EMERGENCY: SAME-DAY REFERRAL, red CONTRAINDICATIONS, amber PRECAUTIONS, amber ALLERGIES, amber MEDICATIONS, plain Medical history"
 	if strings.Join(got, ", ") != want {
 		t.Errorf("alerts = %s\nwant     %s", strings.Join(got, ", "), want)
 	}
-	if !strings.Contains(alerts[0].Text, "saddle numbness (since Monday); unexplained weight loss — possible cauda equina syndrome, possible tumour or infection") {
+	if !strings.Contains(alerts[0].Text, "saddle numbness (since Monday); unexplained weight loss — possible cauda equina syndrome, possible malignancy") ||
+		!strings.Contains(alerts[0].Text, "go to a hospital emergency department today") {
 		t.Errorf("refer text = %q", alerts[0].Text)
 	}
 	if store.AlertLevelOf(c, h) != store.ReferFirst {
 		t.Error("the list's mark is not the red flag's")
 	}
-	// Once the referral is recorded it is amber until cleared, then history.
+	// A referral keeps it at the top, open, until a medical assessment is
+	// recorded; then it is history.
 	h.Screens[0].ReferredTo, h.Screens[0].ReferredOn = "Dr Weber", today
-	if a := store.Alerts(store.Client{}, h); a[0].Level != store.Amber || a[0].Label != "REFERRED" {
+	h.Screens[0].Note = "Client says she feels better"
+	if a := store.Alerts(store.Client{}, h); a[0].Level != store.ReferFirst || !strings.Contains(a[0].Text, "The referral is open") {
 		t.Errorf("after the referral: %+v", a[0])
 	}
 	h.Screens[0].ClearedBy, h.Screens[0].ClearedOn = "Dr Weber", today
@@ -171,5 +174,74 @@ func TestGluteusMediusNeedsConsentToTheGlutealRegion(t *testing.T) {
 	}
 	if a := store.AreasOfMuscle("Adductors"); len(a) != 1 || a[0] != store.AreaInnerThigh {
 		t.Errorf("adductors: %v", a)
+	}
+}
+
+// The levels follow Finucane et al. 2020 and NICE CKS (2018 cauda equina
+// update): the early signs of cauda equina syndrome are an emergency, a
+// flag that is weak alone (age, weight loss, steroids) counts only beside
+// another.
+func TestRedFlagLevelsByCurrentGuidance(t *testing.T) {
+	yes := func(flags ...store.RedFlag) store.RedFlagScreen {
+		s := store.RedFlagScreen{On: today, Answers: map[store.RedFlag]store.Answer{}}
+		for _, f := range flags {
+			s.Answers[f] = store.Yes("")
+		}
+		return s
+	}
+	for _, tc := range []struct {
+		flags []store.RedFlag
+		want  store.RedFlagLevel
+	}{
+		{[]store.RedFlag{store.BladderBowel}, store.EmergencyReferral},
+		{[]store.RedFlag{store.RectalVaginalSensation}, store.EmergencyReferral},
+		{[]store.RedFlag{store.BilateralSciatica}, store.EmergencyReferral},
+		{[]store.RedFlag{store.SexualDysfunction}, store.EmergencyReferral},
+		{[]store.RedFlag{store.SaddleNumbness}, store.EmergencyReferral},
+		{[]store.RedFlag{store.HistoryOfCancer}, store.UrgentReferral},
+		{[]store.RedFlag{store.InflammatoryBackPain}, store.RoutineReferral},
+		{[]store.RedFlag{store.NoImprovement}, store.RoutineReferral},
+		{[]store.RedFlag{store.AgeAtOnset}, store.FlagNoted},
+		{[]store.RedFlag{store.ProlongedSteroids}, store.FlagNoted},
+		{[]store.RedFlag{store.AgeAtOnset, store.WeightLoss}, store.UrgentReferral},
+		{nil, store.NoFlag},
+	} {
+		if got := yes(tc.flags...).Level(); got != tc.want {
+			t.Errorf("%v: level %v, want %v", tc.flags, got, tc.want)
+		}
+	}
+	// Age alone no longer raises the top alert.
+	if got := store.AlertLevelOf(store.Client{}, store.Health{Screens: []store.RedFlagScreen{yes(store.AgeAtOnset)}}); got != store.Amber {
+		t.Errorf("age at onset alone: level %v, want amber (noted, counts only with another)", got)
+	}
+	// An emergency is closed by a recorded medical assessment only.
+	s := yes(store.BilateralSciatica)
+	s.ReferredTo, s.ReferredOn, s.Note = "Emergency department", today, "Went home, feels fine"
+	if !s.Open() {
+		t.Error("an emergency referred, with a therapist's note, is closed")
+	}
+	s.ClearedBy, s.ClearedOn = "Dr Osei, emergency department", today
+	if s.Open() {
+		t.Error("an emergency with a recorded medical assessment is still open")
+	}
+	for _, f := range store.RedFlags {
+		if !strings.Contains(f.Label(), " ") || f.Level() == store.NoFlag || f.Concern() == "" {
+			t.Errorf("flag %s has no question, level or concern", f)
+		}
+	}
+}
+
+// Screens written before the later questions existed hash as they did: the
+// hash below is the one the code before them wrote.
+func TestOlderScreensHashAsBefore(t *testing.T) {
+	on := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+	h := store.Health{Screens: []store.RedFlagScreen{{UID: "s1", On: on, Answers: map[store.RedFlag]store.Answer{store.Fever: store.Yes("")}}}}
+	const written = "client/2:c5c80ff12b4d87287a05d5b21542103c584e427d17bbaee3101edf9d74d718b2"
+	if got := store.ClientRecordHash(store.Client{UID: "c1"}, h); got != written {
+		t.Errorf("an older screen hashes %s, it was written as %s", got, written)
+	}
+	h.Screens[0].Answers[store.BilateralSciatica] = store.No()
+	if store.ClientRecordHash(store.Client{UID: "c1"}, h) == written {
+		t.Error("a later question answered does not change the hash")
 	}
 }

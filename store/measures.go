@@ -22,7 +22,7 @@ type MeasureKind string
 const (
 	ODI  MeasureKind = "odi"  // Oswestry Disability Index: 10 sections 0-5, a percentage
 	RMDQ MeasureKind = "rmdq" // Roland-Morris Disability Questionnaire: 24 items, the count that apply
-	PSFS MeasureKind = "psfs" // Patient-Specific Functional Scale: 3-5 activities 0-10, their average
+	PSFS MeasureKind = "psfs" // Patient-Specific Functional Scale: 1-5 activities 0-10, their average
 )
 
 // MeasureKinds lists the measures in the order forms and reports show them.
@@ -36,9 +36,11 @@ var ODISections = []string{"Pain intensity", "Personal care", "Lifting", "Walkin
 // RMDQItems is the number of Roland-Morris statements.
 const RMDQItems = 24
 
-// PSFS holds 3 to 5 activities.
+// PSFS holds 1 to 5 activities: the published form asks the client for up
+// to three (Stratford et al. 1995), and one or two are a valid score; the
+// form allows up to five.
 const (
-	PSFSMinActivities = 3
+	PSFSMinActivities = 1
 	PSFSMaxActivities = 5
 )
 
@@ -97,33 +99,18 @@ func (k MeasureKind) Unit() string {
 // the ODI and RMDQ count disability.
 func (k MeasureKind) HigherIsBetter() bool { return k == PSFS }
 
-// ImportantChange is the measure's clinically important change in points
-// and, where the rule allows it, as a percentage of the first score (0
-// when there is none): ODI 10 points or 30 %, RMDQ 5 points or 30 %, PSFS
-// 2 points on the average.
-func (k MeasureKind) ImportantChange() (points, percent float64) {
-	switch k {
-	case ODI:
-		return 10, 30
-	case RMDQ:
-		return 5, 30
-	}
-	return 2, 0
-}
-
 // PSFSActivityChange is the important change for one PSFS activity.
 const PSFSActivityChange = 3
 
 // ImportantLevel is the score that, reached from first, is a clinically
-// important improvement: at or below it for the ODI and RMDQ (the easier
-// of the points and the percentage, as for pain), at or above it for the
-// PSFS.
+// important improvement by the measure's ChangeRule: at or below it for the
+// ODI and RMDQ, at or above it for the PSFS.
 func (k MeasureKind) ImportantLevel(first float64) float64 {
-	points, percent := k.ImportantChange()
+	r := k.ChangeRule()
 	if k.HigherIsBetter() {
-		return first + points
+		return r.Round(first) + r.Needed(first)
 	}
-	return math.Max(first-points, first*(1-percent/100))
+	return r.Round(first) - r.Needed(first)
 }
 
 // MeasureItem is one answer: an ODI section number ("1"-"10") with 0-5, an
@@ -287,7 +274,7 @@ func (k MeasureKind) CheckCount(n int) string {
 		}
 	case PSFS:
 		if n < PSFSMinActivities || n > PSFSMaxActivities {
-			return fmt.Sprintf("the PSFS has %d activities; it takes 3 to 5", n)
+			return fmt.Sprintf("the PSFS has %d activities; it takes %d to %d", n, PSFSMinActivities, PSFSMaxActivities)
 		}
 	}
 	return ""

@@ -62,7 +62,8 @@ func TestMeasureScoring(t *testing.T) {
 		{"PSFS all zero", store.PSFS, activities(0, 0, 0), "0"},
 		{"PSFS all ten", store.PSFS, activities(10, 10, 10, 10), "10"},
 		{"PSFS average to a decimal", store.PSFS, activities(6, 6, 7), "6.3"},
-		{"PSFS two activities", store.PSFS, activities(3, 5), "the PSFS has 2 activities"},
+		{"PSFS two activities (Stratford 1995: up to three)", store.PSFS, activities(3, 5), "4"},
+		{"PSFS six activities", store.PSFS, activities(3, 5, 1, 1, 1, 1), "the PSFS has 6 activities; it takes 1 to 5"},
 		{"PSFS rating 11", store.PSFS, activities(3, 11, 5), "PSFS activity \"activity 2\" is rated 11"},
 		{"PSFS no activity", store.PSFS, []store.MeasureItem{{Item: " ", Score: 3}, {Item: "a", Score: 1}, {Item: "b", Score: 1}}, "a PSFS rating has no activity"},
 	}
@@ -117,15 +118,19 @@ func TestMeasureProgressVerdicts(t *testing.T) {
 		p                store.MeasureProgress
 		important, worse bool
 	}{
-		{pts(store.ODI, 40, 30), true, false},   // 10 points
-		{pts(store.ODI, 40, 31), false, false},  // 9 points, 22.5 %
-		{pts(store.ODI, 20, 14), true, false},   // 6 points, 30 %
-		{pts(store.ODI, 30, 40), false, true},   // 10 points worse
-		{pts(store.RMDQ, 12, 7), true, false},   // 5 points
-		{pts(store.RMDQ, 12, 9), false, false},  // 3 points, 25 %
-		{pts(store.PSFS, 4, 6), true, false},    // +2
-		{pts(store.PSFS, 4, 5.7), false, false}, // +1.7
-		{pts(store.PSFS, 6, 4), false, true},    // −2
+		{pts(store.ODI, 40, 28), true, false},      // 12 points, 30 %
+		{pts(store.ODI, 40, 30), false, false},     // 10 points but 25 %
+		{pts(store.ODI, 20, 14), false, false},     // 30 % but 6 points
+		{pts(store.ODI, 30, 40), false, true},      // 10 points worse
+		{pts(store.RMDQ, 12, 7), true, false},      // 5 points
+		{pts(store.RMDQ, 12, 9), false, false},     // 3 points, 25 %
+		{pts(store.PSFS, 4, 6), true, false},       // +2
+		{pts(store.PSFS, 4, 5.7), false, false},    // +1.7
+		{pts(store.PSFS, 6, 4), false, true},       // −2
+		{pts(store.ODI, 10, 6), false, false},      // 40 % but 4 points: inside measurement error
+		{pts(store.RMDQ, 4, 2), false, false},      // 50 % but 2 points
+		{pts(store.ODI, 10, 14), false, false},     // 4 points worse is no important worsening
+		{pts(store.PSFS, 4.25, 6.2), false, false}, // +1.95 is not 2
 	}
 	for i, tc := range cases {
 		if tc.p.Important != tc.important || tc.p.Worse != tc.worse {
@@ -133,7 +138,7 @@ func TestMeasureProgressVerdicts(t *testing.T) {
 				tc.p.Important, tc.p.Worse, tc.important, tc.worse)
 		}
 	}
-	if v := pts(store.ODI, 40, 30).Verdict(); v != "A clinically important improvement (at least 10 points or 30 %)." {
+	if v := pts(store.ODI, 40, 28).Verdict(); v != "A clinically important improvement from the baseline (at least 10 points and 30 % of the baseline, here 12 points; source: Ostelo et al. 2008, Spine)." {
 		t.Errorf("verdict = %q", v)
 	}
 	if c := pts(store.ODI, 40, 28).ChangeText(); c != "−12 points (−30 %)" {

@@ -2,82 +2,11 @@ package store
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 )
-
-// MeasureProgress is one measure from its first score to its latest, read
-// against its clinically important change: what a report's Function
-// section prints.
-type MeasureProgress struct {
-	Kind          MeasureKind
-	First, Latest MeasurePoint
-	Count         int
-	Change        float64 // latest - first
-	Important     bool    // an important improvement
-	Worse         bool    // an important worsening
-}
-
-// ProgressOfMeasure reads a trend as MeasureTrend returns it; ok is false
-// without a score.
-func ProgressOfMeasure(kind MeasureKind, points []MeasurePoint) (MeasureProgress, bool) {
-	if len(points) == 0 {
-		return MeasureProgress{}, false
-	}
-	p := MeasureProgress{Kind: kind, First: points[0], Latest: points[len(points)-1], Count: len(points)}
-	p.Change = p.Latest.Value - p.First.Value
-	if len(points) < 2 {
-		return p, true
-	}
-	level := kind.ImportantLevel(p.First.Value)
-	worse := kind.ImportantLevel(p.Latest.Value) // the same change the other way
-	const eps = 1e-9
-	if kind.HigherIsBetter() {
-		p.Important = p.Latest.Value >= level-eps
-		p.Worse = p.First.Value >= worse-eps
-	} else {
-		p.Important = p.First.Value > 0 && p.Latest.Value <= level+eps
-		p.Worse = p.Latest.Value > 0 && p.First.Value <= worse+eps
-	}
-	return p, true
-}
-
-// Band is the latest score's band, or "".
-func (p MeasureProgress) Band() string { return p.Kind.Band(p.Latest.Value) }
-
-// ChangeText is "−12.2 points (−34 %)" or "+2.3 points".
-func (p MeasureProgress) ChangeText() string {
-	sign := "+"
-	if p.Change < 0 {
-		sign = "−"
-	}
-	s := sign + FormatValue(math.Abs(p.Change)) + " points"
-	if _, percent := p.Kind.ImportantChange(); percent > 0 && p.First.Value > 0 {
-		s += fmt.Sprintf(" (%s%s %%)", sign, FormatValue(math.Abs(p.Change)/p.First.Value*100))
-	}
-	return s
-}
-
-// Verdict is the change in plain words against the important change.
-func (p MeasureProgress) Verdict() string {
-	points, percent := p.Kind.ImportantChange()
-	rule := FormatValue(points) + " points"
-	if percent > 0 {
-		rule += " or " + FormatValue(percent) + " %"
-	}
-	switch {
-	case p.Count < 2:
-		return "Recorded once: the next score shows the change."
-	case p.Important:
-		return "A clinically important improvement (at least " + rule + ")."
-	case p.Worse:
-		return "A clinically important worsening (at least " + rule + ")."
-	}
-	return "No clinically important change yet (that needs " + rule + ")."
-}
 
 // GoalStatus is where a plan's goal stands.
 type GoalStatus string

@@ -5,35 +5,50 @@ import (
 	"sort"
 )
 
-// Clinically important improvement in low back pain on the 0-10 scale: a
-// drop of at least 2 points or at least 30% from the first visit.
-const (
-	ImportantChangePoints  = 2
-	ImportantChangePercent = 30.0
-)
-
-// Progress sums up a pain trend the way a report and the desk state it.
+// Progress sums up a pain trend the way a report and the desk state it,
+// from the baseline of the episode of care by PainChangeRule. Unsigned
+// drafts count, and are counted, so a report can mark them: a draft can
+// still change.
 type Progress struct {
 	Visits int
-	// First and Latest are the first and latest visits with pain before
-	// treatment recorded; HasChange is false when fewer than two exist.
+	// Drafts are the visits whose notes are not signed yet.
+	Drafts int
+	// Baseline is the episode's first pain before treatment
+	// (EpisodeStart); it does not move with a report's period.
+	Baseline TrendPoint
+	// First and Latest are the period's first and latest visits with
+	// pain before treatment recorded; HasChange is false when there is no
+	// score after the baseline.
 	First, Latest TrendPoint
 	HasChange     bool
-	Change        int     // latest minus first, so an improvement is negative
-	ChangePercent float64 // of the first score; 0 when the first was 0
-	// Important is true when the improvement reaches the clinical threshold.
-	Important bool
+	Change        int     // latest minus baseline, so an improvement is negative
+	ChangePercent float64 // of the baseline; 0 when the baseline was 0
+	Direction     Direction
+	// Important is an important improvement from the baseline; Worse an
+	// important worsening.
+	Important, Worse bool
+	// Relapse is the worst visit that was an important worsening from the
+	// best score before it (RelapseFrom); Relapse.Start is zero when none.
+	Relapse, RelapseFrom TrendPoint
 	// AvgRelief is the mean of before minus after over visits with both.
 	AvgRelief   float64
 	ReliefCount int
 }
 
-// ProgressOf reads a trend ordered oldest first.
-func ProgressOf(points []TrendPoint) Progress {
+// ProgressOf reads a trend ordered oldest first, its first score the
+// baseline.
+func ProgressOf(points []TrendPoint) Progress { return ProgressFrom(TrendPoint{}, points) }
+
+// ProgressFrom reads a period's trend, oldest first, against the episode's
+// baseline (zero Start: the period's first score).
+func ProgressFrom(baseline TrendPoint, points []TrendPoint) Progress {
 	p := Progress{Visits: len(points)}
 	var withBefore []TrendPoint
 	sum := 0
 	for _, pt := range points {
+		if pt.Draft {
+			p.Drafts++
+		}
 		if pt.Before.Recorded {
 			withBefore = append(withBefore, pt)
 		}
@@ -45,25 +60,54 @@ func ProgressOf(points []TrendPoint) Progress {
 	if p.ReliefCount > 0 {
 		p.AvgRelief = float64(sum) / float64(p.ReliefCount)
 	}
-	if len(withBefore) < 2 {
+	if len(withBefore) == 0 {
 		return p
 	}
-	p.First, p.Latest = withBefore[0], withBefore[len(withBefore)-1]
-	p.HasChange = true
-	p.Change = p.Latest.Before.Score - p.First.Before.Score
-	if p.First.Before.Score > 0 {
-		p.ChangePercent = math.Round(1000*float64(p.Change)/float64(p.First.Before.Score)) / 10
+	if !baseline.Before.Recorded || withBefore[0].Start.Before(baseline.Start) {
+		baseline = withBefore[0]
 	}
-	p.Important = -p.Change >= ImportantChangePoints || -p.ChangePercent >= ImportantChangePercent
+	p.Baseline, p.First, p.Latest = baseline, withBefore[0], withBefore[len(withBefore)-1]
+	if !p.Latest.Start.After(p.Baseline.Start) && len(withBefore) < 2 {
+		return p
+	}
+	p.HasChange = true
+	from := p.Baseline.Before.Score
+	p.Change = p.Latest.Before.Score - from
+	if from > 0 {
+		p.ChangePercent = math.Round(1000*float64(p.Change)/float64(from)) / 10
+	}
+	p.Direction = PainChangeRule.Judge(float64(from), float64(p.Latest.Before.Score), false)
+	p.Important, p.Worse = p.Direction == ImportantImprovement, p.Direction == ImportantWorsening
+	best := p.Baseline
+	for _, pt := range withBefore {
+		if !pt.Start.After(p.Baseline.Start) {
+			continue
+		}
+		if PainChangeRule.Judge(float64(best.Before.Score), float64(pt.Before.Score), false) == ImportantWorsening &&
+			(p.Relapse.Start.IsZero() || pt.Before.Score > p.Relapse.Before.Score) {
+			p.Relapse, p.RelapseFrom = pt, best
+		}
+		if pt.Before.Score < best.Before.Score {
+			best = pt
+		}
+	}
+	if p.Worse && p.Relapse == p.Latest && p.RelapseFrom == p.Baseline { // the verdict says it already
+		p.Relapse, p.RelapseFrom = TrendPoint{}, TrendPoint{}
+	}
 	return p
 }
 
+// Relapsed reports an important worsening on the way, whatever the latest.
+func (p Progress) Relapsed() bool { return !p.Relapse.Start.IsZero() }
+
+// BaselineMoved reports a period that starts after the baseline: the
+// report then names both.
+func (p Progress) BaselineMoved() bool { return p.First.Start.After(p.Baseline.Start) }
+
 // ImportantThreshold is the pain-before score at or below which a client has
-// improved in a clinically important way from a first score of first.
+// improved in a clinically important way from a baseline of first.
 func ImportantThreshold(first int) float64 {
-	byPoints := float64(first - ImportantChangePoints)
-	byPercent := float64(first) * (1 - ImportantChangePercent/100)
-	return math.Max(byPoints, byPercent)
+	return float64(first) - PainChangeRule.Needed(float64(first))
 }
 
 // TagCount is how often one tag (with its side) appears.

@@ -32,8 +32,10 @@ func TestProgressOf(t *testing.T) {
 		{"no visits", nil, 0, 0, false, false, 0},
 		{"one visit", []store.TrendPoint{point(6, 3)}, 0, 0, false, false, 3},
 		{"7 to 4 is important", []store.TrendPoint{point(7, 5), point(5, 4), point(4, 2)}, -3, -42.9, true, true, 5.0 / 3},
-		{"2 points from 8 is important", []store.TrendPoint{point(8, 6), point(6, 5)}, -2, -25, true, true, 1.5},
-		{"1 point from 3 is 33%", []store.TrendPoint{point(3, 2), point(2, 1)}, -1, -33.3, true, true, 1},
+		{"2 points from 8 is 25%: not important", []store.TrendPoint{point(8, 6), point(6, 5)}, -2, -25, false, true, 1.5},
+		{"1 point from 3 is 33% but 1 point: not important", []store.TrendPoint{point(3, 2), point(2, 1)}, -1, -33.3, false, true, 1},
+		{"9 to 7 is 22 %: not", []store.TrendPoint{point(9, 7), point(7, 6)}, -2, -22.2, false, true, 1.5},
+		{"8 to 5 is 3 points and 37.5 %", []store.TrendPoint{point(8, 6), point(5, 4)}, -3, -37.5, true, true, 1.5},
 		{"1 point from 6 is not", []store.TrendPoint{point(6, 4), point(5, 4)}, -1, -16.7, false, true, 1.5},
 		{"worse", []store.TrendPoint{point(3, 2), point(6, 5)}, 3, 100, false, true, 1},
 		{"unrecorded visits skipped", []store.TrendPoint{point(-1, 2), point(6, -1), point(-1, -1), point(3, 1)}, -3, -50, true, true, 2},
@@ -51,11 +53,11 @@ func TestProgressOf(t *testing.T) {
 			}
 		})
 	}
-	if got := store.ImportantThreshold(8); got != 6 {
-		t.Errorf("threshold from 8 = %v, want 6 (2 points)", got)
+	if got := store.ImportantThreshold(8); got != 5 {
+		t.Errorf("threshold from 8 = %v, want 5 (30 %% of 8 is 2.4: 3 whole points)", got)
 	}
-	if got := store.ImportantThreshold(3); got < 2.09 || got > 2.11 {
-		t.Errorf("threshold from 3 = %v, want 2.1 (30%%)", got)
+	if got := store.ImportantThreshold(3); got != 1 {
+		t.Errorf("threshold from 3 = %v, want 1 (2 points)", got)
 	}
 }
 

@@ -119,7 +119,7 @@ func (f *screenFields) fields(into map[string]*fieldError) {
 // rows adds the screen to a form: the source, the questions grouped by
 // what they point to, then what was done.
 func (f *screenFields) rows(add func(label string, obj fyne.CanvasObject)) {
-	note := newHint("Low back pain red flags (NICE NG59; CSAG, Greenhalgh & Selfe). Any “yes” means refer before treating, until you record what was done.")
+	note := newHint(store.RedFlagSource)
 	add("", note)
 	concern := ""
 	for _, flag := range store.RedFlags {

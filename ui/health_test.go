@@ -31,7 +31,7 @@ func TestARedFlagSaysReferBeforeTreatingAboveEverythingUntilWhatWasDoneIsRecorde
 	if !h.Refer.Visible() || !h.Alert.Visible() {
 		t.Fatalf("refer shown %v, contraindication shown %v", h.Refer.Visible(), h.Alert.Visible())
 	}
-	mustContain(t, "refer banner", h.ReferText.String(), "REFER BEFORE TREATING", "saddle numbness (since Sunday)", "possible cauda equina syndrome")
+	mustContain(t, "refer banner", h.ReferText.String(), "EMERGENCY: SAME-DAY REFERRAL", "saddle numbness (since Sunday)", "possible cauda equina syndrome")
 	if rows := d.list.Rows(); rows[0].Alert != store.ReferFirst || !d.list.List.Visible() {
 		t.Errorf("the list's mark: %v", rows[0].Alert)
 	}
@@ -61,11 +61,12 @@ func TestARedFlagSaysReferBeforeTreatingAboveEverythingUntilWhatWasDoneIsRecorde
 	if d.view.ScreenDialog != nil && e.Summary.Text != "" {
 		t.Fatalf("not saved: %s", e.Summary.Text)
 	}
-	// Then the refer banner gives way to an amber "referred" line
-	if h.Refer.Visible() || !h.Caution.Visible() {
-		t.Fatalf("after the referral: refer %v, amber %v", h.Refer.Visible(), h.Caution.Visible())
+	// Then the refer banner stays, red, while the referral is open: only a
+	// recorded medical assessment closes it
+	if !h.Refer.Visible() {
+		t.Fatal("after the referral the refer banner went: an open referral reads as fine to treat")
 	}
-	mustContain(t, "amber", h.CautionText.String(), "REFERRED", "referred to Dr Weber, GP on 2026-11-25")
+	mustContain(t, "refer banner", h.ReferText.String(), "The referral is open", "referred to Dr Weber, GP on 2026-11-25")
 }
 
 func TestTheBriefSaysWhenThereIsNoConsentOrTheIntakeIsOld(t *testing.T) {

@@ -68,7 +68,7 @@ func newMeasureDialog(v *ClientView, last []store.Measure, now time.Time) *measu
 	panes := map[string]fyne.CanvasObject{
 		store.ODI.Label():  container.NewVBox(widget.NewLabel("Section scores from the client's form (leave one blank if skipped)"), odi),
 		store.RMDQ.Label(): container.NewVBox(widget.NewLabel("Tick the item numbers the client marked as applying today"), rmdq),
-		store.PSFS.Label(): container.NewVBox(widget.NewLabel("3 to 5 activities: 0 = unable, 10 = as before the problem"), psfs),
+		store.PSFS.Label(): container.NewVBox(widget.NewLabel("1 to 5 activities: 0 = unable, 10 = as before the problem"), psfs),
 	}
 	m.items = container.NewStack()
 	m.Kind = widget.NewRadioGroup([]string{store.ODI.Label(), store.RMDQ.Label(), store.PSFS.Label()}, func(k string) {

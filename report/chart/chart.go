@@ -227,24 +227,37 @@ func lines(visits []Visit, score func(*Visit) (float64, bool)) []Line {
 // recorded pain-before. A first score of 0 leaves nothing to improve on.
 func (c Chart) reference() Reference {
 	for _, v := range c.Visits {
-		if !v.Before.Recorded {
-			continue
-		}
-		if v.Before.Score <= 0 {
-			return Reference{}
-		}
-		// The scale is whole numbers: a threshold of 4.2 is met by a 4.
-		score := math.Floor(store.ImportantThreshold(v.Before.Score) + 1e-9)
-		level := FormatScore(score) + " or lower"
-		return Reference{
-			Shown: true,
-			Score: score,
-			Y:     c.YOf(score),
-			Label: "Important improvement: pain " + level,
-			Short: "Important: " + level,
+		if v.Before.Recorded {
+			return c.referenceFrom(v.Before.Score)
 		}
 	}
 	return Reference{}
+}
+
+// FromBaseline places the reference from the episode's baseline, which a
+// report for a later period does not draw among its visits; a baseline not
+// recorded leaves the chart's own.
+func (c Chart) FromBaseline(baseline store.Pain) Chart {
+	if baseline.Recorded && len(c.Visits) > 0 {
+		c.Important = c.referenceFrom(baseline.Score)
+	}
+	return c
+}
+
+func (c Chart) referenceFrom(first int) Reference {
+	if first <= 0 {
+		return Reference{}
+	}
+	// The scale is whole numbers: a threshold of 4.2 is met by a 4.
+	score := math.Floor(store.ImportantThreshold(first) + 1e-9)
+	level := FormatScore(score) + " or lower"
+	return Reference{
+		Shown: true,
+		Score: score,
+		Y:     c.YOf(score),
+		Label: "Important improvement: pain " + level,
+		Short: "Important: " + level,
+	}
 }
 
 // FormatScore writes a score to one decimal, as "5" or "4.2".

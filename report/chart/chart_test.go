@@ -68,7 +68,7 @@ func TestLayout(t *testing.T) {
 			unit:       chart.Days,
 			dateLabels: []string{"14 Nov 2026", "15 Nov"},
 			before:     []int{1}, after: []int{1},
-			important: "Important improvement: pain 4 or lower", // 30% of 6 beats 2 points
+			important: "Important improvement: pain 4 or lower", // from 6: 2 points (30 % is 1.8)
 		},
 		{
 			name:       "two visits a month apart are labelled by week",
@@ -76,7 +76,7 @@ func TestLayout(t *testing.T) {
 			unit:       chart.Weeks,
 			dateLabels: []string{"5 Oct 2026", "12 Oct", "19 Oct", "26 Oct", "2 Nov"},
 			before:     []int{2}, after: []int{2},
-			important: "Important improvement: pain 5 or lower", // 2 points of 7 beats 30%
+			important: "Important improvement: pain 4 or lower", // from 7: 2 points and 30 % (2.1), so 3 whole points
 		},
 		{
 			name:       "two visits on one day keep their times apart",
@@ -96,7 +96,7 @@ func TestLayout(t *testing.T) {
 			dateLabels: []string{"Apr 2025", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 				"Jan 2026", "Feb", "Mar", "Apr"},
 			before: []int{4}, after: []int{4},
-			important: "Important improvement: pain 6 or lower",
+			important: "Important improvement: pain 5 or lower", // from 8: 30 % is 2.4, so 3 whole points
 		},
 		{
 			name: "unrecorded scores break their series only",
@@ -107,14 +107,14 @@ func TestLayout(t *testing.T) {
 			},
 			unit:   chart.Weeks,
 			before: []int{2, 2}, after: []int{1, 3},
-			important: "Important improvement: pain 5 or lower",
+			important: "Important improvement: pain 4 or lower",
 		},
 		{
 			name:   "the reference comes from the first recorded pain before",
 			points: []store.TrendPoint{visit(1, at(2026, 9, 1, 9), -1, 3), visit(2, at(2026, 9, 8, 9), 10, 6)},
 			unit:   chart.Days,
 			before: []int{1}, after: []int{2},
-			important: "Important improvement: pain 8 or lower",
+			important: "Important improvement: pain 7 or lower",
 		},
 		{
 			name:   "no reference when the first pain was 0",
@@ -129,7 +129,7 @@ func TestLayout(t *testing.T) {
 			dateLabels: []string{"2008", "2010", "2012", "2014", "2016", "2018", "2020", "2022", "2024", "2026"},
 			before:     []int{1000}, after: []int{1000},
 			dense:     true,
-			important: "Important improvement: pain 6 or lower",
+			important: "Important improvement: pain 5 or lower", // from 8: 3 whole points
 		},
 	}
 	for _, tt := range tests {
@@ -256,7 +256,7 @@ func TestLayoutSortsWithoutTouchingInput(t *testing.T) {
 	if points[0].SessionID != 2 {
 		t.Error("Layout reordered the caller's points")
 	}
-	if c.Important.Label != "Important improvement: pain 5 or lower" {
+	if c.Important.Label != "Important improvement: pain 4 or lower" {
 		t.Errorf("reference %q, want it from the oldest visit's 7", c.Important.Label)
 	}
 }

@@ -27,6 +27,9 @@ type Legend struct {
 type Series struct {
 	Kind   store.MeasureKind
 	Points []store.MeasurePoint // oldest first, as store.MeasureTrend gives them
+	// Baseline is the episode's first score, which the reference is drawn
+	// from; zero Taken: the first point.
+	Baseline store.MeasurePoint
 }
 
 // ScaleOf is a measure's axis: the ODI's 0-100 %, the RMDQ's 0-24, the
@@ -61,6 +64,9 @@ func LayoutSeries(s Series, frame Frame) Chart {
 		return c
 	}
 	first := c.Visits[0].Value
+	if !s.Baseline.Taken.IsZero() {
+		first = s.Baseline.Value
+	}
 	level := s.Kind.ImportantLevel(first)
 	if level < 0 || level > c.Scale.Max || (first <= 0 && !s.Kind.HigherIsBetter()) {
 		return c // nothing left to improve on, or no room above

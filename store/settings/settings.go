@@ -88,6 +88,9 @@ const (
 	// when no --db is given (a postgres:// DSN without its password), ""
 	// for the file in DataDir.
 	KeyPracticeServer = "practice.server"
+	// KeyRegulator is the consent rule for sensitive areas
+	// (store.ParseRegulator): "ontario", the default, or "verbal_allowed".
+	KeyRegulator = "practice.regulator"
 )
 
 // PageSize is the paper a report is laid out for.
@@ -115,8 +118,9 @@ func ParsePageSize(s string) (PageSize, error) {
 
 // Preferences are the saved settings a report needs.
 type Preferences struct {
-	Practice store.Practice
-	PageSize PageSize
+	Practice  store.Practice
+	PageSize  PageSize
+	Regulator store.Regulator // whether verbal consent may be recorded for a sensitive area
 }
 
 // Read turns saved values into Preferences; get returns the value saved
@@ -136,7 +140,8 @@ func Read(get func(key string) string) Preferences {
 			Address:     text(KeyAddress),
 			Contact:     text(KeyContact),
 		},
-		PageSize: size,
+		PageSize:  size,
+		Regulator: store.ParseRegulator(text(KeyRegulator)),
 	}
 }
 

@@ -264,6 +264,9 @@ type SessionSave struct {
 // visit, a verbal consent to those areas dated the visit's day, then the
 // note as how says, then the answer in the audit log, on the note.
 func (s *Store) SaveSessionWithConsent(ctx context.Context, sess store.Session, check store.ConsentCheck, how SessionSave) (store.Session, error) {
+	if err := check.Check(); err != nil {
+		return store.Session{}, fmt.Errorf("save session: %w", err)
+	}
 	err := s.Batch(ctx, func(b *Batch) error {
 		clientID := sess.ClientID
 		if how.Amend {

@@ -121,14 +121,7 @@ func TestTheListMarksTheHighestAlertAndMissingConsent(t *testing.T) {
 
 func TestASessionWithoutConsentKeepsTheTherapistsAnswer(t *testing.T) {
 	ctx := context.Background()
-	s := testkit.OpenStore(t, fixedNow)
-	c, err := s.CreateClient(ctx, store.Client{FirstName: "Jonas", LastName: "Weber"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	glute, _ := s.TermNamed(ctx, store.Muscle, "Gluteus medius")
-	sess := store.Session{ClientID: c.ID, Start: store.WallClock(fixedNow), DurationMin: 60,
-		Muscles: []store.Tag{{TermID: glute.ID, Name: glute.Name, Side: store.Left}}}
+	s, c, sess := gluteusSessionWithoutConsent(t)
 	missing := store.MissingConsent(nil, sess.Muscles, sess.Start)
 	saved, err := s.SaveSessionWithConsent(ctx, sess, store.ConsentCheck{Missing: missing, Answer: store.ConsentGivenNow}, sqlstore.SessionSave{})
 	if err != nil {

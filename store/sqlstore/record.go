@@ -44,6 +44,9 @@ func (s *Store) ClientRecord(ctx context.Context, clientID int64, period store.P
 		if rec.Plan, err = readPlan(ctx, tx, clientID); err != nil || s.contactsOnly {
 			return err // the front desk reads no note and no history
 		}
+		if rec.Baselines, err = readBaselines(ctx, tx, clientID, rec.Plan); err != nil {
+			return err
+		}
 		rec.Head, err = readLogHead(ctx, tx)
 		return err
 	})

@@ -54,7 +54,7 @@ func runAudit(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	labels, err := s.RecordLabels(ctx)
+	labels, err := s.RecordNames(ctx)
 	if err != nil {
 		return err
 	}
@@ -67,16 +67,19 @@ func runAudit(ctx context.Context, env Env, args []string) error {
 	return nil
 }
 
-// auditLine is one entry as a plain line: when, who, what, which record,
-// and the detail.
+// auditLine is one entry as a plain line: when, who, what, which record
+// named by its client, and the detail. Only a record that no longer exists
+// is said to be gone, still named by its client where the entry says whose.
 func auditLine(e store.AuditEntry, labels map[string]string) string {
 	parts := []string{e.At.Format(store.StampLayout), e.Actor, e.Action.Words()}
-	if e.Record != "" {
-		label := labels[e.Record]
-		if label == "" {
-			label = "record " + e.Record + " (no longer there)"
-		}
+	switch label, client := labels[e.Record], labels[e.Client]; {
+	case e.Record == "":
+	case label != "":
 		parts = append(parts, label)
+	case client != "":
+		parts = append(parts, client+", a record no longer in the file")
+	default:
+		parts = append(parts, "a record no longer in the file ("+e.Record+")")
 	}
 	if e.Detail != "" {
 		parts = append(parts, e.Detail)

@@ -65,3 +65,39 @@ func firstLines(s string, n int) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+func TestAuditNamesMeasuresAndPlansByTheirClientWhileTheyExist(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "practice.db")
+	if code, _, stderr := runCLI(t, "demo", "--db", db, "--clients", "6", "--sessions", "30", "--seed", "3"); code != 0 {
+		t.Fatalf("demo: %s", stderr)
+	}
+	code, out, stderr := runCLI(t, "audit", "--db", db)
+	if code != 0 {
+		t.Fatalf("audit: %d %s", code, stderr)
+	}
+	measures, plans := 0, 0
+	for _, line := range strings.Split(out, "\n") {
+		parts := strings.Split(line, " · ")
+		if len(parts) < 4 {
+			continue
+		}
+		switch parts[2] {
+		case "Outcome measure recorded":
+			measures++
+			if !strings.Contains(parts[3], ", ODI of ") && !strings.Contains(parts[3], ", RMDQ of ") && !strings.Contains(parts[3], ", PSFS of ") {
+				t.Errorf("a measure that exists is not named by its client and kind: %q", line)
+			}
+		case "Treatment plan made":
+			plans++
+			if !strings.Contains(parts[3], ", treatment plan from ") {
+				t.Errorf("a plan that exists is not named by its client: %q", line)
+			}
+		}
+		if strings.Contains(line, "no longer") && !strings.Contains(line, "deleted") {
+			t.Errorf("a record that exists is said to be gone: %q", line)
+		}
+	}
+	if measures == 0 || plans == 0 {
+		t.Fatalf("the demo has %d measures and %d plans in its audit; the test needs both:\n%s", measures, plans, firstLines(out, 12))
+	}
+}

@@ -32,8 +32,8 @@ func TestTheIntakeSummaryPrintsTheScreenTheConsentAndASignatureLine(t *testing.T
 	}
 	mustContainAll(t, "stdout", stdout, "intake summary")
 	text := pdfText(t, out)
-	mustContainAll(t, "intake PDF", text, "Intake summary", "Red-flag screen (low back pain)", "NICE guideline NG59",
-		"Greenhalgh & Selfe", "Constant night pain", "referred to "+demo.ReferredTo, "cleared for treatment by "+demo.ClearedBy,
+	mustContainAll(t, "intake PDF", text, "Intake summary", "Red-flag screen (low back pain)", "Finucane et al. 2020",
+		"2018 cauda equina update", "Constant pain at night", "referred to "+demo.ReferredTo, "cleared for treatment by "+demo.ClearedBy,
 		"Consent to treatment", "Gluteal region (sensitive)", "Inner thigh and groin (sensitive)",
 		"Client: ", "I confirm that the information above is correct", "Not asked")
 
@@ -50,7 +50,7 @@ func TestTheIntakeSummaryPrintsTheScreenTheConsentAndASignatureLine(t *testing.T
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	mustContainAll(t, "physician edition", pdfText(t, out3), "Progress report", "Relevant history and red-flag screen",
-		"Red flag cleared", "NICE guideline NG59")
+		"Red flag cleared", "Finucane et al. 2020")
 	if text := pdfText(t, out3); strings.Contains(text, "I confirm that") {
 		t.Error("the progress report asks the client to sign")
 	}
