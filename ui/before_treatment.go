@@ -11,9 +11,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
-	"backtrack/ui/bodymap"
+	"backtrack/ui/bodychart"
 	"backtrack/ui/internal/words"
-	"backtrack/ui/layout"
+	"backtrack/ui/xlayout"
 )
 
 // brief is what a therapist reads in the minute before treatment, worked
@@ -153,9 +153,9 @@ type beforeTreatment struct {
 	order   []string
 	labels  map[string]*widget.Label
 	content *fyne.Container // the lines
-	Map     *bodymap.Chart
+	Map     *bodychart.Chart
 	mapBox  *fyne.Container
-	view    *layout.Aside // the lines and the map
+	view    *xlayout.Aside // the lines and the map
 	OnMaps  func()
 }
 
@@ -193,7 +193,7 @@ func newBeforeTreatment() *beforeTreatment {
 		order: []string{lineIntake, lineConsent, lineLastVisit, lineSaid, lineFound, lineAssessed, linePlan, lineHomeCare,
 			lineCourse, lineTrend, lineGoals, linePainTypes, lineTriggers, lineLocations, lineTreated},
 	}
-	b.content = container.New(layout.Facts{})
+	b.content = container.New(xlayout.Facts{})
 	for _, name := range b.order {
 		label := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		value := widget.NewLabel("")
@@ -209,7 +209,7 @@ func newBeforeTreatment() *beforeTreatment {
 		b.content.Add(label)
 		b.content.Add(value)
 	}
-	b.Map = bodymap.New()
+	b.Map = bodychart.New()
 	b.Map.MinWidth = briefMapWidth
 	b.Map.OnTapped = func(store.RegionID) {
 		if b.OnMaps != nil {
@@ -218,7 +218,7 @@ func newBeforeTreatment() *beforeTreatment {
 	}
 	b.mapBox = container.NewVBox(b.Map)
 	b.mapBox.Hide()
-	b.view = layout.NewAside(b.content, b.mapBox, b.linesWidth)
+	b.view = xlayout.NewAside(b.content, b.mapBox, b.linesWidth)
 	b.view.Indent = b.labelWidth // below the lines, under their values
 	return b
 }

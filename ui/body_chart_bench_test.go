@@ -8,9 +8,9 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
-	geo "backtrack/report/bodymap"
+	"backtrack/report/bodymap"
 	"backtrack/store"
-	"backtrack/ui/bodymap"
+	"backtrack/ui/bodychart"
 )
 
 // BenchmarkTapOnTheSessionFormsChart is a tap on the chart opened over a
@@ -29,7 +29,7 @@ func BenchmarkTapOnTheSessionFormsChart(b *testing.B) {
 	f := d.view.Form
 	act(d, f.OpenChart)
 	big, small := f.BodyChart.chart.Chart, f.BodyChart.Thumb
-	shape, _ := geo.Layout(0, 0, float64(big.Size().Width), float64(big.Size().Height)).ShapeOf("lumbar-l")
+	shape, _ := bodymap.Layout(0, 0, float64(big.Size().Width), float64(big.Size().Height)).ShapeOf("lumbar-l")
 	at := fyne.NewPos(float32(shape.Centre.X), float32(shape.Centre.Y))
 	px := func(o fyne.CanvasObject) (int, int) { return int(o.Size().Width), int(o.Size().Height) }
 	bw, bh := px(big)
@@ -43,13 +43,13 @@ func BenchmarkTapOnTheSessionFormsChart(b *testing.B) {
 	})
 	b.Run("bare canvas", func(b *testing.B) {
 		for b.Loop() {
-			bodymap.Baseline(bw, bh)
-			bodymap.Baseline(sw, sh)
+			bodychart.Baseline(bw, bh)
+			bodychart.Baseline(sw, sh)
 		}
 	})
 }
 
 // drawChart rasterizes a chart as the canvas does on the next frame.
-func drawChart(c *bodymap.Chart, w, h int) image.Image {
+func drawChart(c *bodychart.Chart, w, h int) image.Image {
 	return test.WidgetRenderer(c).Objects()[0].(*canvas.Raster).Generator(w, h)
 }

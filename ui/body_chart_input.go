@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"backtrack/store"
-	"backtrack/ui/bodymap"
+	"backtrack/ui/bodychart"
 )
 
 // thumbWidth is the form's small figure: it fits the height of two tag
@@ -29,7 +29,7 @@ const findWidth = 230
 // Find ("lumbar", "si", "lower back") and Enter, then L, R or B for the
 // side, as in the tag rows; "lumbar l, sacral" marks both at once.
 type bodyChartInput struct {
-	Thumb    *bodymap.Chart
+	Thumb    *bodychart.Chart
 	Find     *entry
 	Open     *button // opens the chart
 	CopyLast *button // copies the last session's map
@@ -65,7 +65,7 @@ func (n regionName) sided() bool { return len(n.ids[store.NoSide]) == 0 }
 
 func newBodyChartInput(painTypes, locations []store.Term) *bodyChartInput {
 	none := func() []store.Tag { return nil }
-	b := &bodyChartInput{Thumb: bodymap.New(), Find: newEntry("Where? lumbar l, sacral…"),
+	b := &bodyChartInput{Thumb: bodychart.New(), Find: newEntry("Where? lumbar l, sacral…"),
 		Line: newSecondaryText(), Error: newFieldError(), names: regionNames(locations),
 		muscles: none, locations: none, defaultType: func() store.Tag { return store.Tag{} }}
 	for _, t := range painTypes {

@@ -10,9 +10,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	geo "backtrack/report/bodymap"
+	"backtrack/report/bodymap"
 	"backtrack/store"
-	"backtrack/ui/bodymap"
+	"backtrack/ui/bodychart"
 )
 
 // Sizes of the chart opened over the form, in Fyne units.
@@ -31,8 +31,8 @@ const (
 // change is in the form already.
 type bodyChartPopup struct {
 	in     *bodyChartInput
-	Chart  *bodymap.Chart
-	Legend *bodymap.Legend
+	Chart  *bodychart.Chart
+	Legend *bodychart.Legend
 	Copy   *button
 	Done   *button
 	rows   *fyne.Container
@@ -56,7 +56,7 @@ type markRow struct {
 }
 
 func newBodyChartPopup(in *bodyChartInput) *bodyChartPopup {
-	p := &bodyChartPopup{in: in, Chart: bodymap.New(), Legend: bodymap.NewLegend(), rows: container.NewVBox(),
+	p := &bodyChartPopup{in: in, Chart: bodychart.New(), Legend: bodychart.NewLegend(), rows: container.NewVBox(),
 		Rows: map[store.RegionID]*markRow{}, bad: map[store.RegionID]string{}, labelWidth: regionLabelWidth()}
 	p.Chart.MinWidth = popupChartMaxWidth
 	p.Chart.OnTapped = in.toggle
@@ -104,7 +104,7 @@ func (p *bodyChartPopup) open(c fyne.Canvas) {
 	p.Chart.MinWidth = popupChartMaxWidth
 	chrome := p.popup.MinSize().Height - p.Chart.MinSize().Height
 	room := c.Size().Height - 2*popupMargin - chrome
-	p.Chart.MinWidth = float32(min(popupChartMaxWidth, float64(room)/geo.Aspect()))
+	p.Chart.MinWidth = float32(min(popupChartMaxWidth, float64(room)/bodymap.Aspect()))
 	size := p.popup.MinSize()
 	p.popup.Resize(size)
 	// Over the form, so the client's list and name stay in sight beside it.

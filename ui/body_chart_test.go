@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	geo "backtrack/report/bodymap"
+	"backtrack/report/bodymap"
 	"backtrack/store"
 )
 
@@ -25,7 +25,7 @@ func tapRegions(t *testing.T, d *Desk, ids ...store.RegionID) {
 		t.Fatal("tapping the form's figure did not open the chart")
 	}
 	c := f.BodyChart.chart.Chart
-	fig := geo.Layout(0, 0, float64(c.Size().Width), float64(c.Size().Height))
+	fig := bodymap.Layout(0, 0, float64(c.Size().Width), float64(c.Size().Height))
 	for _, id := range ids {
 		s, ok := fig.ShapeOf(id)
 		if !ok {

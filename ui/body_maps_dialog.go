@@ -10,9 +10,9 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	geo "backtrack/report/bodymap"
+	"backtrack/report/bodymap"
 	"backtrack/store"
-	"backtrack/ui/bodymap"
+	"backtrack/ui/bodychart"
 	"backtrack/ui/internal/words"
 )
 
@@ -24,12 +24,12 @@ type bodyMapsDialog struct {
 	Period *periodChooser
 	Tabs   *container.AppTabs
 
-	Heat        *bodymap.Chart
+	Heat        *bodychart.Chart
 	HeatCaption *widget.Label
 	heatKey     *fyne.Container
 	MostOften   *widget.Label
 
-	First, Latest               *bodymap.Chart
+	First, Latest               *bodychart.Chart
 	FirstCaption, LatestCaption *widget.Label
 	FirstWhere, LatestWhere     *widget.Label
 	legend                      *fyne.Container
@@ -49,7 +49,7 @@ const (
 )
 
 func newBodyMapsDialog(v *ClientView) *bodyMapsDialog {
-	m := &bodyMapsDialog{v: v, Heat: bodymap.New(), First: bodymap.New(), Latest: bodymap.New(),
+	m := &bodyMapsDialog{v: v, Heat: bodychart.New(), First: bodychart.New(), Latest: bodychart.New(),
 		HeatCaption: wrapped(), MostOften: widget.NewLabel(""), Message: wrapped(),
 		FirstCaption:  widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
 		LatestCaption: widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
@@ -110,13 +110,13 @@ func (m *bodyMapsDialog) update() {
 		return
 	}
 	first, latest := mapped[0], mapped[len(mapped)-1]
-	counts, most := geo.Heat(mapped)
+	counts, most := bodymap.Heat(mapped)
 	m.Heat.SetHeat(counts, most)
 	m.HeatCaption.SetText(fmt.Sprintf("Across %s, %s: the redder a region, the more visits it hurt at.",
 		words.Plural(len(mapped), "charted visit", "charted visits"), dayRange(first, latest)))
-	m.heatKey.Objects = []fyne.CanvasObject{bodymap.NewHeatKey(most)}
+	m.heatKey.Objects = []fyne.CanvasObject{bodychart.NewHeatKey(most)}
 	m.heatKey.Refresh()
-	m.MostOften.SetText(strings.Join(geo.MostOften(counts, len(mapped), 8), "\n"))
+	m.MostOften.SetText(strings.Join(bodymap.MostOften(counts, len(mapped), 8), "\n"))
 
 	m.First.SetMap(first.BodyMap, nil)
 	m.FirstCaption.SetText("First: " + longDate(first.Start))
@@ -130,7 +130,7 @@ func (m *bodyMapsDialog) update() {
 	} else {
 		m.latestColumn.Show()
 	}
-	legend := bodymap.NewLegend()
+	legend := bodychart.NewLegend()
 	legend.SetMap(append(slices.Clone(first.BodyMap), latest.BodyMap...), nil)
 	m.legend.Objects = []fyne.CanvasObject{legend}
 	m.legend.Refresh()

@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
-	"backtrack/ui/layout"
+	"backtrack/ui/xlayout"
 )
 
 // clientHeader is the top of the client view: who this is, how to reach
@@ -120,10 +120,10 @@ func newClientHeader() *clientHeader {
 	// whole width, so a long email address is not cut short. On a narrow
 	// window they go below the name rather than cut it: the name is how
 	// the therapist knows whose record is open.
-	nameLine := layout.NewAside(h.Name, container.NewCenter(buttons), func() float32 {
+	nameLine := xlayout.NewAside(h.Name, container.NewCenter(buttons), func() float32 {
 		return fyne.MeasureText(h.Name.Text, theme.Size(theme.SizeNameHeadingText), fyne.TextStyle{Bold: true}).Width + 2*theme.InnerPadding()
 	})
-	top := container.New(&layout.TightVBox{}, nameLine, h.Details)
+	top := container.New(&xlayout.TightVBox{}, nameLine, h.Details)
 	h.content = container.NewVBox(top, h.Refer, alert, h.Caution, h.NoAlert, h.History)
 	return h
 }

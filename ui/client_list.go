@@ -14,7 +14,7 @@ import (
 	"backtrack/store"
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
-	"backtrack/ui/layout"
+	"backtrack/ui/xlayout"
 )
 
 // Sort choices, as the list's drop-down shows them.
@@ -342,6 +342,6 @@ func (r *clientRow) show(c store.ClientSummary, now time.Time, lastFirst, nameSh
 }
 
 func (r *clientRow) CreateRenderer() fyne.WidgetRenderer {
-	lines := container.New(&layout.TightVBox{}, r.name, r.visit)
+	lines := container.New(&xlayout.TightVBox{}, r.name, r.visit)
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, container.NewStack(r.alert, r.amber), lines))
 }

@@ -12,8 +12,8 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/sqlstore"
-	"backtrack/ui/layout"
 	"backtrack/ui/painchart"
+	"backtrack/ui/xlayout"
 )
 
 // viewMode is what the area under the client's header shows.
@@ -122,15 +122,15 @@ func newClientView(d *Desk) *ClientView {
 	// the pain chart first: in a short window the function chart gives
 	// way to it (at 1024x700 it used to take the height the pain chart
 	// needed to draw at all)
-	charts := container.New(layout.Yield{Floor: 0.75}, v.Chart, container.NewStack(v.Function.row))
+	charts := container.New(xlayout.Yield{Floor: 0.75}, v.Chart, container.NewStack(v.Function.row))
 	chartPanel := newPanel("PAIN AND FUNCTION", v.MapsButton, charts)
 	newSession := newButtonWithIcon("New session  (Ctrl+N)", theme.ContentAddIcon(), v.NewSession)
 	historyPanel := newTitledPanel(v.History.Title, newSession, v.History.content)
 	// Before treatment gets the height it needs, without a scroll bar, when
 	// the window allows: it is what the therapist reads in passing. The
 	// history takes the rest, and keeps a few rows on a small screen.
-	top := container.New(layout.NewColumns(1.25, 1), container.NewVScroll(v.beforePanel), chartPanel)
-	v.overview = container.New(&layout.Overview{
+	top := container.New(xlayout.NewColumns(1.25, 1), container.NewVScroll(v.beforePanel), chartPanel)
+	v.overview = container.New(&xlayout.Overview{
 		Natural:    func() float32 { return max(v.beforePanel.MinSize().Height, chartPanel.MinSize().Height) },
 		MinSummary: 200, MinList: 230,
 	}, top, historyPanel)

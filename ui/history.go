@@ -10,7 +10,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/ui/internal/words"
-	"backtrack/ui/layout"
+	"backtrack/ui/xlayout"
 )
 
 // historyWeights size the history columns: date, pain, pain types,
@@ -108,7 +108,7 @@ func historyHeader() fyne.CanvasObject {
 		l.SetText(name)
 		cells = append(cells, l)
 	}
-	return container.New(layout.NewColumns(historyWeights...), cells...)
+	return container.New(xlayout.NewColumns(historyWeights...), cells...)
 }
 
 func newHistoryRow() *fyne.Container {
@@ -119,7 +119,7 @@ func newHistoryRow() *fyne.Container {
 		cells[i] = l
 	}
 	cells[1].(*widget.Label).TextStyle.Bold = true
-	return container.New(layout.NewColumns(historyWeights...), cells...)
+	return container.New(xlayout.NewColumns(historyWeights...), cells...)
 }
 
 func showHistoryRow(row *fyne.Container, s store.Session, now time.Time) {

@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
-	"backtrack/ui/bodymap"
-	uilayout "backtrack/ui/layout"
+	"backtrack/ui/bodychart"
+	"backtrack/ui/xlayout"
 )
 
 // detailMapWidth is the note's figure: read beside the fields, not tapped.
@@ -41,8 +41,8 @@ type sessionDetail struct {
 	fields   *fyne.Container
 	// Map is where it hurt and, as outlines, the muscles treated, beside
 	// the fields; Legend says which is which. Hidden when neither is.
-	Map    *bodymap.Chart
-	Legend *bodymap.Legend
+	Map    *bodychart.Chart
+	Legend *bodychart.Legend
 	mapBox fyne.CanvasObject
 
 	content fyne.CanvasObject
@@ -63,8 +63,8 @@ func newSessionDetail() *sessionDetail {
 		Title:   widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		Pain:    widget.NewLabel(""),
 		fields:  container.New(layout.NewFormLayout()),
-		Map:     bodymap.New(),
-		Legend:  bodymap.NewLegend(),
+		Map:     bodychart.New(),
+		Legend:  bodychart.NewLegend(),
 	}
 	d.Map.MinWidth = detailMapWidth
 	d.Title.SizeName = theme.SizeNameSubHeadingText
@@ -74,7 +74,7 @@ func newSessionDetail() *sessionDetail {
 	d.Original = widget.NewCheck("Show the note as first signed", func(bool) { d.showFields() })
 	// The buttons take two lines on a narrow window rather than push the
 	// note past its edge.
-	bar := uilayout.NewBar(container.NewHBox(d.Back, d.Older, d.Newer),
+	bar := xlayout.NewBar(container.NewHBox(d.Back, d.Older, d.Newer),
 		container.NewHBox(d.PDF, d.Sign, d.Edit, d.Void, d.Delete))
 	d.mapBox = container.NewVBox(d.Map, d.Legend)
 	body := container.NewVBox(d.Title, d.Pain, d.State, d.Amended, d.Original, widget.NewSeparator(),

@@ -17,7 +17,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/sqlstore"
-	"backtrack/ui/layout"
+	"backtrack/ui/xlayout"
 )
 
 // formTimeLayout is how the therapist types a time; dates are typed as the
@@ -90,9 +90,9 @@ type SessionForm struct {
 	OnSaved  func(store.Session)
 	OnCancel func()
 
-	topLine *fyne.Container     // title, when, copy
-	columns *layout.FormColumns // tags beside notes, or above them
-	scroll  *container.Scroll   // what Tab scrolls on a small screen
+	topLine *fyne.Container      // title, when, copy
+	columns *xlayout.FormColumns // tags beside notes, or above them
+	scroll  *container.Scroll    // what Tab scrolls on a small screen
 	content fyne.CanvasObject
 }
 

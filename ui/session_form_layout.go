@@ -6,7 +6,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
-	"backtrack/ui/layout"
+	"backtrack/ui/xlayout"
 )
 
 // Widths of the session form's parts, in Fyne units.
@@ -46,31 +46,31 @@ func (f *SessionForm) layout() fyne.CanvasObject {
 	before, after := caption("Before"), caption("After")
 	before.Alignment, after.Alignment = fyne.TextAlignTrailing, fyne.TextAlignTrailing
 	width := max(before.MinSize().Width, after.MinSize().Width)
-	painRow := layout.NewPair(380,
+	painRow := xlayout.NewPair(380,
 		container.NewBorder(nil, nil, sizedLabel(before, width), nil, f.PainBefore.content),
 		container.NewBorder(nil, nil, sizedLabel(after, width), nil, f.PainAfter.content))
 
-	labels := &layout.LabelColumn{}
-	pain := layout.NewLabelledRows(labels, rowLabel("Pain 0–10"), painRow)
+	labels := &xlayout.LabelColumn{}
+	pain := xlayout.NewLabelledRows(labels, rowLabel("Pain 0–10"), painRow)
 	// The checks are drawn compact; their row labels match "Pain 0–10".
 	compact := func(o fyne.CanvasObject) fyne.CanvasObject { return container.NewThemeOverride(o, compactTheme{}) }
-	tags := layout.NewLabelledRows(labels,
+	tags := xlayout.NewLabelledRows(labels,
 		rowLabel("Pain type"), compact(f.Pickers[store.PainType].content),
 		rowLabel("Where it hurts"), compact(f.BodyChart.content),
 		rowLabel("Triggers"), compact(container.NewVBox(f.Pickers[store.Trigger].content, f.problems.field("trigger_other"))),
 		rowLabel("Muscles"), compact(f.Pickers[store.Muscle].content),
 		rowLabel("Techniques"), compact(f.Pickers[store.Technique].content),
 	)
-	notes := layout.NewNoteGrid(formNoteComfortable,
+	notes := xlayout.NewNoteGrid(formNoteComfortable,
 		f.noteField("S · Subjective", f.Subjective, "subjective"),
 		f.noteField("O · Objective", f.Objective, "objective"),
 		f.noteField("A · Assessment", f.Assessment, "assessment"),
 		f.noteField("P · Plan", f.Plan, "plan"),
 		f.noteField("Home care", f.HomeCare, "home_care"))
-	f.columns = layout.NewFormColumns(formTagsShare, formTagsMinWidth, formNotesMinWidth, tags, notes)
+	f.columns = xlayout.NewFormColumns(formTagsShare, formTagsMinWidth, formNotesMinWidth, tags, notes)
 
 	// The columns take whatever height is left, so the notes grow into it.
-	body := layout.NewGrowStack(2, pain, widget.NewSeparator(), f.columns)
+	body := xlayout.NewGrowStack(2, pain, widget.NewSeparator(), f.columns)
 	// The red-flag screen sits with the buttons: it is asked when the
 	// client says something new, not at every visit.
 	buttons := container.NewBorder(nil, nil, f.Screen, container.NewHBox(f.Cancel, f.SaveSign, f.Save),
@@ -78,13 +78,13 @@ func (f *SessionForm) layout() fyne.CanvasObject {
 	scroll := container.NewVScroll(body)
 	f.scroll = scroll
 	f.followFocus(scroll)
-	return layout.NewGrowStack(1, head, scroll, container.NewVBox(widget.NewSeparator(), f.saving.retry.bar, buttons))
+	return xlayout.NewGrowStack(1, head, scroll, container.NewVBox(widget.NewSeparator(), f.saving.retry.bar, buttons))
 }
 
 // noteField is a note's caption, its text and its error, the caption
 // drawn close to the text it names.
 func (f *SessionForm) noteField(title string, e *entry, field string) fyne.CanvasObject {
-	return container.New(layout.NoteField{}, caption(title), e, f.problems.field(field))
+	return container.New(xlayout.NoteField{}, caption(title), e, f.problems.field(field))
 }
 
 // followFocus scrolls the form to whichever field Tab reaches.

@@ -8,11 +8,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	fynelayout "fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/layout"
 
 	"backtrack/store"
 	"backtrack/store/sqlstore"
-	"backtrack/ui/layout"
+	"backtrack/ui/xlayout"
 )
 
 // addFieldWidth fits a few letters to pick by, or a new term of a word or
@@ -40,7 +40,7 @@ type tagPicker struct {
 	tasks *tasks
 
 	Items   []*tagItem
-	flow    *layout.Flow
+	flow    *xlayout.Flow
 	AddName *entry      // type to pick; Enter picks the best match or adds the name
 	AddBtn  *sideToggle // adds the typed name as it is
 	More    *sideToggle // "+6": shows the terms a long row keeps folded
@@ -74,7 +74,7 @@ type tagItem struct {
 
 func newTagPicker(kind store.Kind, terms []store.Term, s *sqlstore.Store, t *tasks) *tagPicker {
 	p := &tagPicker{kind: kind, store: s, tasks: t, Error: newFieldError()}
-	p.flow = layout.NewFlow()
+	p.flow = xlayout.NewFlow()
 	// The add field is small: it sits among the terms, and every unit of
 	// width it takes can push a term onto another line.
 	p.AddName = newEntry("Type…")
@@ -300,7 +300,7 @@ func (p *tagPicker) addItem(term store.Term) *tagItem {
 	it.content = it.Check
 	if p.kind.HasSide() {
 		// The three sides read as one control: a hair apart, not a gap.
-		sides := container.New(fynelayout.NewCustomPaddedHBoxLayout(1))
+		sides := container.New(layout.NewCustomPaddedHBoxLayout(1))
 		for _, side := range store.Sides {
 			side := side
 			b := newSideToggle(sideButtonText(side), func() { it.toggleSide(side) })

@@ -1,8 +1,8 @@
-// Package bodymap is the body chart widget: the front and back views from
+// Package bodychart is the body chart widget: the front and back views from
 // report/bodymap's geometry, the marked regions tinted by pain type with the
 // type's symbol, the muscles treated as dashed outlines, or a heat map of
 // how often each region hurt. A tap on a region calls OnTapped.
-package bodymap
+package bodychart
 
 import (
 	"image"
@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	geo "backtrack/report/bodymap"
+	"backtrack/report/bodymap"
 	"backtrack/store"
 )
 
@@ -75,8 +75,8 @@ func (c *Chart) Tapped(e *fyne.PointEvent) {
 		return
 	}
 	s := c.Size()
-	f := geo.Layout(0, 0, float64(s.Width), float64(s.Height))
-	if id, ok := f.HitTest(geo.Point{X: float64(e.Position.X), Y: float64(e.Position.Y)}); ok {
+	f := bodymap.Layout(0, 0, float64(s.Width), float64(s.Height))
+	if id, ok := f.HitTest(bodymap.Point{X: float64(e.Position.X), Y: float64(e.Position.Y)}); ok {
 		c.OnTapped(id)
 	}
 }
@@ -111,17 +111,17 @@ func (r *renderer) Objects() []fyne.CanvasObject {
 }
 
 func (r *renderer) MinSize() fyne.Size {
-	return fyne.NewSize(r.c.MinWidth, r.c.MinWidth*float32(geo.Aspect()))
+	return fyne.NewSize(r.c.MinWidth, r.c.MinWidth*float32(bodymap.Aspect()))
 }
 
 func (r *renderer) Layout(size fyne.Size) {
 	r.raster.Resize(size)
-	f := geo.Layout(0, 0, float64(size.Width), float64(size.Height))
+	f := bodymap.Layout(0, 0, float64(size.Width), float64(size.Height))
 	th := r.c.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	i := 0
 	for _, o := range f.Outlines() {
-		for _, l := range append([]geo.Label{o.Title}, o.Sides...) {
+		for _, l := range append([]bodymap.Label{o.Title}, o.Sides...) {
 			t := r.texts[i]
 			i++
 			t.Text = l.Text

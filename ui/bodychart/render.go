@@ -1,4 +1,4 @@
-package bodymap
+package bodychart
 
 import (
 	"image"
@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
-	geo "backtrack/report/bodymap"
+	"backtrack/report/bodymap"
 	"backtrack/store"
 )
 
@@ -25,12 +25,12 @@ func InkOf(th fyne.Theme, v fyne.ThemeVariant) Ink {
 		Muscle: c(theme.ColorNamePrimary)}
 }
 
-func rgba(c geo.RGB) color.NRGBA { return color.NRGBA{c.R, c.G, c.B, 255} }
+func rgba(c bodymap.RGB) color.NRGBA { return color.NRGBA{c.R, c.G, c.B, 255} }
 
 // rgbOf is a theme colour as the geometry's RGB, alpha dropped.
-func rgbOf(c color.Color) geo.RGB {
+func rgbOf(c color.Color) bodymap.RGB {
 	n := color.NRGBAModel.Convert(c).(color.NRGBA)
-	return geo.RGB{R: n.R, G: n.G, B: n.B}
+	return bodymap.RGB{R: n.R, G: n.G, B: n.B}
 }
 
 // Render draws the chart into a w×h image: body, seams between regions,
@@ -40,7 +40,7 @@ func Render(w, h int, ink Ink, marks []store.BodyMark, muscles []store.Tag, heat
 	// over (a popup's lighter background on dark); tints and rims are
 	// mixed toward the theme's paper.
 	img := newCanvasImage(w, h)
-	f := geo.Layout(0, 0, float64(w), float64(h))
+	f := bodymap.Layout(0, 0, float64(w), float64(h))
 	line := math.Max(1, f.Scale*0.6)
 	outlines := f.Outlines()
 	for _, o := range outlines {
@@ -54,9 +54,9 @@ func Render(w, h int, ink Ink, marks []store.BodyMark, muscles []store.Tag, heat
 	}
 	for _, s := range shapes {
 		if m, ok := byRegion[s.Region]; ok {
-			img.fill(rgba(geo.FillOver(m, paper)), s.Polys...)
+			img.fill(rgba(bodymap.FillOver(m, paper)), s.Polys...)
 		} else if n := heat[s.Region]; n > 0 {
-			img.fill(rgba(geo.HeatShadeOver(n, heatMax, paper)), s.Polys...)
+			img.fill(rgba(bodymap.HeatShadeOver(n, heatMax, paper)), s.Polys...)
 		}
 		img.stroke(ink.Seam, line*0.6, 0, s.Polys...)
 	}
@@ -72,7 +72,7 @@ func Render(w, h int, ink Ink, marks []store.BodyMark, muscles []store.Tag, heat
 		if !ok {
 			continue
 		}
-		drawSymbol(img, ink, geo.SymbolOf(m.PainType), s.Centre, r)
+		drawSymbol(img, ink, bodymap.SymbolOf(m.PainType), s.Centre, r)
 	}
 	if sh, ok := f.ShapeOf(focused); ok && focused != "" {
 		img.stroke(ink.Focus, line*2.5, 0, sh.Polys...)
@@ -83,7 +83,7 @@ func Render(w, h int, ink Ink, marks []store.BodyMark, muscles []store.Tag, heat
 // drawSymbol draws a pain type's symbol around c: filled in its colour with
 // a rim of paper so it stands off the tint, or, for a region without a
 // type, a ring in the line colour.
-func drawSymbol(img *canvasImage, ink Ink, sym geo.Symbol, c geo.Point, r float64) {
+func drawSymbol(img *canvasImage, ink Ink, sym bodymap.Symbol, c bodymap.Point, r float64) {
 	if sym.Outlined() {
 		img.stroke(ink.Line, math.Max(1, r*0.3), 0, sym.Path(c, r)...)
 		return
@@ -96,7 +96,7 @@ func drawSymbol(img *canvasImage, ink Ink, sym geo.Symbol, c geo.Point, r float6
 // and region polygons filled flat into a w×h image with the same
 // rasterizer, nothing else. Benchmarks measure the chart beside it.
 func Baseline(w, h int) image.Image {
-	f := geo.Layout(0, 0, float64(w), float64(h))
+	f := bodymap.Layout(0, 0, float64(w), float64(h))
 	img := newCanvasImage(w, h)
 	img.clear(color.White)
 	for _, o := range f.Outlines() {

@@ -1,4 +1,4 @@
-package bodymap
+package bodychart
 
 import "backtrack/store"
 

@@ -1,4 +1,4 @@
-package bodymap
+package bodychart
 
 import (
 	"image/color"
@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	geo "backtrack/report/bodymap"
+	"backtrack/report/bodymap"
 )
 
 // flat is o and everything in its containers, in order.
@@ -37,7 +37,7 @@ func labels(o fyne.CanvasObject) []string {
 
 func TestTheLegendNamesEachSymbolOfBothMaps(t *testing.T) {
 	test.NewTempApp(t)
-	entries := geo.Legend(aMap, aMap)
+	entries := bodymap.Legend(aMap, aMap)
 	l := NewLegend()
 	l.SetMap(aMap, nil)
 	if got := strings.Split(l.Text, " · "); len(got) != len(entries) || got[0] != "Sharp / stabbing" || got[len(got)-1] != "type not given" {
@@ -71,7 +71,7 @@ func TestTheHeatKeyShowsTheShadesOfItsTheme(t *testing.T) {
 		t.Fatalf("%d swatches for 4 visits", len(got))
 	}
 	for i, c := range got {
-		if want := rgba(geo.HeatShadeOver(i+1, 4, paper)); c != want {
+		if want := rgba(bodymap.HeatShadeOver(i+1, 4, paper)); c != want {
 			t.Errorf("swatch %d is %v, want %v", i+1, c, want)
 		}
 	}

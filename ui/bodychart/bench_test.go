@@ -1,4 +1,4 @@
-package bodymap
+package bodychart
 
 import (
 	"testing"
@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
-	geo "backtrack/report/bodymap"
+	"backtrack/report/bodymap"
 	"backtrack/store"
 )
 
@@ -31,7 +31,7 @@ func benchmarkTapUpdatesTheChart(b *testing.B) {
 	w := test.NewTempWindow(b, c)
 	w.SetPadded(false)
 	w.Resize(fyne.NewSize(424, 488))
-	f := geo.Layout(0, 0, 424, 488)
+	f := bodymap.Layout(0, 0, 424, 488)
 	s, _ := f.ShapeOf("sacroiliac-l")
 	at := fyne.NewPos(float32(s.Centre.X), float32(s.Centre.Y))
 	marks := aMap

@@ -1,4 +1,4 @@
-package layout
+package xlayout
 
 import (
 	"fyne.io/fyne/v2"

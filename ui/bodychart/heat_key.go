@@ -1,4 +1,4 @@
-package bodymap
+package bodychart
 
 import (
 	"fmt"
@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	geo "backtrack/report/bodymap"
+	"backtrack/report/bodymap"
 )
 
 // keySize is a heat-key swatch's height, in Fyne units.
@@ -23,8 +23,8 @@ func NewHeatKey(most int) fyne.CanvasObject {
 	ink := InkOf(theme.Current(), fyne.CurrentApp().Settings().ThemeVariant())
 	paper := rgbOf(ink.Paper)
 	rows := container.NewVBox()
-	for _, n := range geo.HeatSteps(most) {
-		sw := canvas.NewRectangle(rgba(geo.HeatShadeOver(n, most, paper)))
+	for _, n := range bodymap.HeatSteps(most) {
+		sw := canvas.NewRectangle(rgba(bodymap.HeatShadeOver(n, most, paper)))
 		sw.SetMinSize(fyne.NewSize(2*keySize, keySize))
 		label := fmt.Sprintf("%d visits", n)
 		if n == 1 {

@@ -1,4 +1,4 @@
-package bodymap
+package bodychart
 
 import (
 	"image/color"
@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
-	geo "backtrack/report/bodymap"
+	"backtrack/report/bodymap"
 	"backtrack/store"
 )
 
@@ -58,7 +58,7 @@ func TestTappingARegionNamesIt(t *testing.T) {
 	c, _ := showChart(t, theme.LightTheme())
 	var got []store.RegionID
 	c.OnTapped = func(id store.RegionID) { got = append(got, id) }
-	f := geo.Layout(0, 0, float64(c.Size().Width), float64(c.Size().Height))
+	f := bodymap.Layout(0, 0, float64(c.Size().Width), float64(c.Size().Height))
 	for _, id := range []store.RegionID{"sacroiliac-r", "knee-l", "neck"} {
 		s, _ := f.ShapeOf(id)
 		test.TapAt(c, fyne.NewPos(float32(s.Centre.X), float32(s.Centre.Y)))
@@ -73,9 +73,9 @@ func TestTappingARegionNamesIt(t *testing.T) {
 // symbol in that colour at its centre.
 func TestAMarkedRegionShowsItsTypesColourAndSymbol(t *testing.T) {
 	img := Render(424, 488, InkOf(theme.LightTheme(), theme.VariantLight), aMap, nil, nil, 0, "")
-	f := geo.Layout(0, 0, 424, 488)
+	f := bodymap.Layout(0, 0, 424, 488)
 	s, _ := f.ShapeOf("lumbar-l")
-	want := geo.SymbolOf(store.Tag{Name: "Sharp / stabbing"}).Colour()
+	want := bodymap.SymbolOf(store.Tag{Name: "Sharp / stabbing"}).Colour()
 	got := color.NRGBAModel.Convert(img.At(int(s.Centre.X), int(s.Centre.Y))).(color.NRGBA)
 	if got.R != want.R || got.G != want.G || got.B != want.B {
 		t.Errorf("symbol at the centre is %v, want %v", got, want)
@@ -92,12 +92,12 @@ func TestADarkChartTintsTowardItsPaper(t *testing.T) {
 	lumbar := aMap[:1]
 	lum := func(v fyne.ThemeVariant, th fyne.Theme) float64 {
 		img := Render(424, 488, InkOf(th, v), lumbar, nil, nil, 0, "")
-		f := geo.Layout(0, 0, 424, 488)
-		want := rgba(geo.FillOver(lumbar[0], rgbOf(th.Color(theme.ColorNameBackground, v))))
+		f := bodymap.Layout(0, 0, 424, 488)
+		want := rgba(bodymap.FillOver(lumbar[0], rgbOf(th.Color(theme.ColorNameBackground, v))))
 		b := img.Bounds()
 		for y := b.Min.Y; y < b.Max.Y; y++ {
 			for x := b.Min.X; x < b.Max.X; x++ {
-				if id, _ := f.HitTest(geo.Point{X: float64(x) + 0.5, Y: float64(y) + 0.5}); id == "lumbar-l" &&
+				if id, _ := f.HitTest(bodymap.Point{X: float64(x) + 0.5, Y: float64(y) + 0.5}); id == "lumbar-l" &&
 					color.NRGBAModel.Convert(img.At(x, y)) == want {
 					return 0.299*float64(want.R) + 0.587*float64(want.G) + 0.114*float64(want.B)
 				}

@@ -1,4 +1,4 @@
-package bodymap
+package bodychart
 
 import (
 	"image"
@@ -10,9 +10,9 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	geo "backtrack/report/bodymap"
+	"backtrack/report/bodymap"
 	"backtrack/store"
-	uilayout "backtrack/ui/layout"
+	"backtrack/ui/xlayout"
 )
 
 // swatchSize is a legend symbol's box, in Fyne units.
@@ -23,14 +23,14 @@ const swatchSize = 14
 // muscles treated.
 type Legend struct {
 	widget.BaseWidget
-	box *uilayout.Flow // wraps in a narrow column
+	box *xlayout.Flow // wraps in a narrow column
 	// Text is the legend in words (for tests and screen readers).
 	Text string
 }
 
 // NewLegend returns an empty legend.
 func NewLegend() *Legend {
-	l := &Legend{box: uilayout.NewFlow()}
+	l := &Legend{box: xlayout.NewFlow()}
 	l.ExtendBaseWidget(l)
 	return l
 }
@@ -40,18 +40,18 @@ func NewLegend() *Legend {
 func (l *Legend) SetMap(marks []store.BodyMark, muscles []store.Tag) {
 	l.box.Objects = nil
 	var words []string
-	for _, e := range geo.Legend(marks) {
+	for _, e := range bodymap.Legend(marks) {
 		sym := e.Symbol
 		l.add(func(img *canvasImage, ink Ink, px float64) {
-			drawSymbol(img, ink, sym, geo.Point{X: px / 2, Y: px / 2}, px*0.4)
+			drawSymbol(img, ink, sym, bodymap.Point{X: px / 2, Y: px / 2}, px*0.4)
 		}, e.Label)
 		words = append(words, e.Label)
 	}
 	for _, m := range muscles {
-		if geo.HasOutline(m) {
+		if bodymap.HasOutline(m) {
 			l.add(func(img *canvasImage, ink Ink, px float64) {
 				a, b := px*0.15, px*0.85
-				img.stroke(ink.Muscle, px*0.1, px*0.17, geo.Polygon{{X: a, Y: a}, {X: b, Y: a}, {X: b, Y: b}, {X: a, Y: b}})
+				img.stroke(ink.Muscle, px*0.1, px*0.17, bodymap.Polygon{{X: a, Y: a}, {X: b, Y: a}, {X: b, Y: b}, {X: a, Y: b}})
 			}, "muscles treated")
 			words = append(words, "muscles treated")
 			break

@@ -1,4 +1,4 @@
-package bodymap
+package bodychart
 
 import (
 	"image"
@@ -8,7 +8,7 @@ import (
 
 	"golang.org/x/image/vector"
 
-	geo "backtrack/report/bodymap"
+	"backtrack/report/bodymap"
 )
 
 // canvasImage draws polygons into an image with x/image/vector's
@@ -25,7 +25,7 @@ func newCanvasImage(w, h int) *canvasImage {
 
 // fill rasterizes only the polygons' bounding box, so a small symbol costs
 // little however large the image.
-func (c *canvasImage) fill(col color.Color, polys ...geo.Polygon) {
+func (c *canvasImage) fill(col color.Color, polys ...bodymap.Polygon) {
 	box := image.Rectangle{}
 	for _, p := range polys {
 		for _, pt := range p {
@@ -53,8 +53,8 @@ func (c *canvasImage) fill(col color.Color, polys ...geo.Polygon) {
 
 // stroke draws the polygon's edges width wide (dashed when dash > 0), as
 // quads, since the rasterizer only fills.
-func (c *canvasImage) stroke(col color.Color, width, dash float64, polys ...geo.Polygon) {
-	var quads []geo.Polygon
+func (c *canvasImage) stroke(col color.Color, width, dash float64, polys ...bodymap.Polygon) {
+	var quads []bodymap.Polygon
 	for _, p := range polys {
 		for i := range p {
 			a, b := p[i], p[(i+1)%len(p)]
@@ -64,22 +64,22 @@ func (c *canvasImage) stroke(col color.Color, width, dash float64, polys ...geo.
 	c.fill(col, quads...)
 }
 
-func segmentQuads(a, b geo.Point, width, dash float64) []geo.Polygon {
+func segmentQuads(a, b bodymap.Point, width, dash float64) []bodymap.Polygon {
 	dx, dy := b.X-a.X, b.Y-a.Y
 	l := math.Hypot(dx, dy)
 	if l == 0 {
 		return nil
 	}
 	nx, ny := -dy/l*width/2, dx/l*width/2
-	quad := func(t0, t1 float64) geo.Polygon {
-		p0 := geo.Point{X: a.X + dx*t0, Y: a.Y + dy*t0}
-		p1 := geo.Point{X: a.X + dx*t1, Y: a.Y + dy*t1}
-		return geo.Polygon{{X: p0.X + nx, Y: p0.Y + ny}, {X: p1.X + nx, Y: p1.Y + ny}, {X: p1.X - nx, Y: p1.Y - ny}, {X: p0.X - nx, Y: p0.Y - ny}}
+	quad := func(t0, t1 float64) bodymap.Polygon {
+		p0 := bodymap.Point{X: a.X + dx*t0, Y: a.Y + dy*t0}
+		p1 := bodymap.Point{X: a.X + dx*t1, Y: a.Y + dy*t1}
+		return bodymap.Polygon{{X: p0.X + nx, Y: p0.Y + ny}, {X: p1.X + nx, Y: p1.Y + ny}, {X: p1.X - nx, Y: p1.Y - ny}, {X: p0.X - nx, Y: p0.Y - ny}}
 	}
 	if dash <= 0 {
-		return []geo.Polygon{quad(0, 1)}
+		return []bodymap.Polygon{quad(0, 1)}
 	}
-	var out []geo.Polygon
+	var out []bodymap.Polygon
 	for t := 0.0; t < 1; t += 2 * dash / l {
 		out = append(out, quad(t, math.Min(1, t+dash/l)))
 	}
