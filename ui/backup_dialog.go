@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"backtrack/store/sqlite"
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
 )
@@ -49,9 +48,9 @@ type backupDialog struct {
 
 func newBackupDialog(win fyne.Window, s *sqlstore.Store, t *tasks) *backupDialog {
 	b := &backupDialog{dialogFrame: dialogFrame{win: win, width: 640}, store: s, work: t, now: time.Now}
-	b.Folder = newFolderRow(win, sqlite.BackupDir(s.Path()), b.explainFolder)
+	b.Folder = newFolderRow(win, sqlstore.BackupDir(s.Path()), b.explainFolder)
 	b.FileName = widget.NewEntry()
-	b.FileName.SetText(sqlite.BackupName(s.Path(), b.now(), false))
+	b.FileName.SetText(sqlstore.BackupName(s.Path(), b.now(), false))
 	b.Passphrase = widget.NewPasswordEntry()
 	b.Passphrase.SetPlaceHolder(fmt.Sprintf("at least %d characters", minPassphrase))
 	b.Repeat = widget.NewPasswordEntry()
@@ -115,9 +114,9 @@ func (b *backupDialog) explainFolder() {
 		return
 	}
 	var lines []string
-	if filepath.Clean(b.Folder.Path) == filepath.Clean(sqlite.BackupDir(b.store.Path())) {
+	if filepath.Clean(b.Folder.Path) == filepath.Clean(sqlstore.BackupDir(b.store.Path())) {
 		lines = append(lines, fmt.Sprintf("This is the folder Backtrack backs up into every day; it keeps the newest %d. "+
-			"To keep a copy for good, save it on another disk or a USB stick.", sqlite.KeepBackups))
+			"To keep a copy for good, save it on another disk or a USB stick.", sqlstore.KeepBackups))
 	}
 	if b.Encrypt.Checked {
 		lines = append(lines, "Without the passphrase nobody, not even you, can open this backup. Keep it somewhere safe.")
@@ -163,7 +162,7 @@ func (b *backupDialog) backUp() {
 	b.fit()
 	ctx := b.work.context()
 	b.work.run(func() func() {
-		var info sqlite.BackupInfo
+		var info sqlstore.BackupInfo
 		var err error
 		if passphrase != "" {
 			info, err = b.store.BackupEncrypted(ctx, path, passphrase)

@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"backtrack/store/sqlite"
+	"backtrack/store/sqlstore"
 	"context"
 	"os"
 	"path/filepath"
@@ -50,7 +50,7 @@ func TestBackupNowChecksThePassphraseThenSavesAPrivateFile(t *testing.T) {
 	})
 	b.work.wait()
 	path := filepath.Join(b.Folder.Path, b.FileName.Text)
-	info, err := sqlite.InspectBackup(context.Background(), path, "correct horse battery")
+	info, err := sqlstore.InspectBackup(context.Background(), path, "correct horse battery")
 	if err != nil || info.Clients != 2 {
 		t.Fatalf("backup at %s: %+v %v (problem %q)", path, info, err, b.Problem.Text)
 	}

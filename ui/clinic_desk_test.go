@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"backtrack/store"
-	"backtrack/store/postgres"
 	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
 )
@@ -93,8 +92,8 @@ func assertRetrying(t *testing.T, f *formSave, kept string) {
 
 func TestClinicPrivateNoteFromTheDesk(t *testing.T) {
 	dsn, _ := clinicDatabase(t)
-	anna := testkit.OpenStoreAt(t, testkit.ClinicLogin(t, dsn, "anna", postgres.TherapistRole))
-	ben := testkit.OpenStoreAt(t, testkit.ClinicLogin(t, dsn, "ben", postgres.TherapistRole))
+	anna := testkit.OpenStoreAt(t, testkit.ClinicLogin(t, dsn, "anna", sqlstore.TherapistRole))
+	ben := testkit.OpenStoreAt(t, testkit.ClinicLogin(t, dsn, "ben", sqlstore.TherapistRole))
 	c := addClient(t, anna, store.Client{FirstName: "Marta", LastName: "Nowak"})
 	d := newTestDesk(t, anna, Options{})
 	pick(t, d, c.ID)
@@ -133,14 +132,14 @@ func TestPrivateToMeIsNotOfferedOnAFile(t *testing.T) {
 
 func TestClinicFrontDeskSeesContactsAndSaysNotesAreNotForIt(t *testing.T) {
 	dsn, _ := clinicDatabase(t)
-	anna := testkit.OpenStoreAt(t, testkit.ClinicLogin(t, dsn, "anna", postgres.TherapistRole))
+	anna := testkit.OpenStoreAt(t, testkit.ClinicLogin(t, dsn, "anna", sqlstore.TherapistRole))
 	marta := addClient(t, anna, store.Client{FirstName: "Marta", LastName: "Nowak", Phone: "+48 600 111 222",
 		Email: "marta@example.com", MedicalHistory: "Disc herniation L4/L5"})
 	addSession(t, anna, store.Session{ClientID: marta.ID, Start: testNow.Add(-48 * time.Hour),
 		Notes: store.SOAP{Subjective: "sciatica down the left leg"}})
 
 	// given the front desk's login
-	frida := testkit.OpenStoreAt(t, testkit.ClinicLogin(t, dsn, "frida", postgres.FrontDeskRole))
+	frida := testkit.OpenStoreAt(t, testkit.ClinicLogin(t, dsn, "frida", sqlstore.FrontDeskRole))
 	if frida.ReadsNotes() || !anna.ReadsNotes() {
 		t.Fatalf("reads notes: front desk %v, therapist %v", frida.ReadsNotes(), anna.ReadsNotes())
 	}

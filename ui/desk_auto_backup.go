@@ -2,7 +2,7 @@ package ui
 
 import (
 	"backtrack/store"
-	"backtrack/store/sqlite"
+	"backtrack/store/sqlstore"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -52,7 +52,7 @@ func newBackupStatus(d *Desk) *backupStatus {
 // today's backup has run, so the line is there from the start and nothing
 // moves when the result comes in. Reading one small folder is quick.
 func (b *backupStatus) showLastBackup(dbPath string, now time.Time) {
-	all, err := sqlite.ListBackups(dbPath)
+	all, err := sqlstore.ListBackups(dbPath)
 	switch {
 	case err != nil || len(all) == 0:
 		b.Line.SetText("No backup yet")
@@ -95,7 +95,7 @@ func (d *Desk) autoBackup() {
 		}
 		var taken time.Time
 		if err == nil {
-			if all, lerr := sqlite.ListBackups(s.Path()); lerr == nil && len(all) > 0 {
+			if all, lerr := sqlstore.ListBackups(s.Path()); lerr == nil && len(all) > 0 {
 				taken = all[0].Taken
 			}
 		}

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"backtrack/store"
-	"backtrack/store/sqlite"
+	"backtrack/store/sqlstore"
 )
 
 func TestAutomaticBackupSaysWhenItIsDone(t *testing.T) {
@@ -32,7 +32,7 @@ func TestAutomaticBackupSaysWhenItIsDone(t *testing.T) {
 	if d.backup.banner.Visible() || d.bars.Visible() {
 		t.Error("a successful backup shows the failure notice")
 	}
-	if all, err := sqlite.ListBackups(s.Path()); err != nil || len(all) != 1 {
+	if all, err := sqlstore.ListBackups(s.Path()); err != nil || len(all) != 1 {
 		t.Fatalf("backups = %v, %v", all, err)
 	}
 
@@ -57,7 +57,7 @@ func TestAutomaticBackupFailureIsShownInPlainWordsWithoutClientData(t *testing.T
 	s := openStore(t)
 	addClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak", Contraindications: "Pregnancy"})
 	// given a file where the backups folder should be
-	if err := os.WriteFile(sqlite.BackupDir(s.Path()), []byte("not a folder"), 0o600); err != nil {
+	if err := os.WriteFile(sqlstore.BackupDir(s.Path()), []byte("not a folder"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	d := newTestDesk(t, s, Options{})
@@ -112,11 +112,11 @@ func TestAutomaticBackupWhileSampleDataIsOpenBacksUpTheRealRecords(t *testing.T)
 
 	act(d, d.autoBackup)
 
-	all, err := sqlite.ListBackups(s.Path())
+	all, err := sqlstore.ListBackups(s.Path())
 	if err != nil || len(all) != 1 {
 		t.Fatalf("backups of the real records = %v, %v", all, err)
 	}
-	info, err := sqlite.InspectBackup(context.Background(), all[0].Path, "")
+	info, err := sqlstore.InspectBackup(context.Background(), all[0].Path, "")
 	if err != nil || info.Clients != 1 {
 		t.Errorf("the backup holds %d clients (%v), want the real practice's 1", info.Clients, err)
 	}

@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"backtrack/store/postgres"
+	"backtrack/store/sqlstore"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -19,8 +19,8 @@ func NewOpenErrorWindow(a fyne.App, path string, err error) fyne.Window {
 	what := widget.NewLabel(openErrorText(err))
 	what.Wrapping = fyne.TextWrapWord
 	where := newHint("Database file: " + path)
-	if postgres.IsDSN(path) {
-		where = newHint("Practice server: " + postgres.Redact(path))
+	if sqlstore.IsServerAddress(path) {
+		where = newHint("Practice server: " + sqlstore.RedactServerAddress(path))
 	}
 	quit := newButton("Quit", w.Close)
 	quit.Importance = widget.HighImportance

@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"backtrack/store/sqlite"
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/filesize"
 	"backtrack/ui/internal/words"
@@ -87,7 +86,7 @@ func newRestoreDialog(win fyne.Window, s *sqlstore.Store, t *tasks, reopen func(
 func (r *restoreDialog) listBackups() {
 	dbPath := r.store.Path()
 	r.work.run(func() func() {
-		backups, err := sqlite.ListBackups(dbPath)
+		backups, err := sqlstore.ListBackups(dbPath)
 		return func() {
 			chosen := r.Backups.Options // files chosen while the list loaded stay, after it
 			r.Backups.Options = nil
@@ -102,7 +101,7 @@ func (r *restoreDialog) listBackups() {
 				r.Summary.SetText("")
 				showOrHide(r.Problem, "The backups could not be listed. "+fileTaskErrorText(err))
 			case len(backups) == 0:
-				r.Summary.SetText("There is no backup in " + sqlite.BackupDir(dbPath) + " yet. Choose a backup file with “Other file…”.")
+				r.Summary.SetText("There is no backup in " + sqlstore.BackupDir(dbPath) + " yet. Choose a backup file with “Other file…”.")
 			default:
 				r.Summary.SetText("Choose a backup.")
 			}
@@ -133,7 +132,7 @@ func (r *restoreDialog) choose(path string) {
 	setBusy(r.Busy, true)
 	r.fit()
 	r.work.run(func() func() {
-		encrypted, err := sqlite.IsEncryptedBackup(path)
+		encrypted, err := sqlstore.IsEncryptedBackup(path)
 		return func() {
 			setBusy(r.Busy, false)
 			if err != nil {
@@ -156,7 +155,7 @@ func (r *restoreDialog) chooseFile() {
 		f.Close()
 		r.choose(f.URI().Path())
 	}, r.win)
-	if uri, err := storage.ListerForURI(storage.NewFileURI(sqlite.BackupDir(r.store.Path()))); err == nil {
+	if uri, err := storage.ListerForURI(storage.NewFileURI(sqlstore.BackupDir(r.store.Path()))); err == nil {
 		d.SetLocation(uri)
 	}
 	d.Resize(dialogSize(r.win, 820, 560))
@@ -195,7 +194,7 @@ func (r *restoreDialog) check() {
 	setBusy(r.Busy, true)
 	ctx := r.work.context()
 	r.work.run(func() func() {
-		info, err := sqlite.InspectBackup(ctx, path, passphrase)
+		info, err := sqlstore.InspectBackup(ctx, path, passphrase)
 		return func() {
 			if gen != r.checkGen {
 				return // another backup was chosen meanwhile
@@ -215,7 +214,7 @@ func (r *restoreDialog) check() {
 }
 
 // backupSummary says what a backup holds and what restoring does.
-func backupSummary(info sqlite.BackupInfo) string {
+func backupSummary(info sqlstore.BackupInfo) string {
 	text := fmt.Sprintf("This backup holds %s and %s", words.Plural(info.Clients, "client", "clients"),
 		words.Plural(info.Sessions, "session", "sessions"))
 	if !info.LastSession.IsZero() {
@@ -248,10 +247,10 @@ func (r *restoreDialog) restore() {
 	dbPath := r.store.Path()
 	setBusy(r.Busy, true, r.Restore, r.Cancel)
 	r.work.run(func() func() {
-		var res sqlite.RestoreResult
+		var res sqlstore.RestoreResult
 		err := r.store.Close()
 		if err == nil {
-			res, err = sqlite.Restore(context.Background(), dbPath, from, passphrase, r.now())
+			res, err = sqlstore.Restore(context.Background(), dbPath, from, passphrase, r.now())
 		}
 		return func() {
 			setBusy(r.Busy, false, r.Restore, r.Cancel)

@@ -8,14 +8,14 @@ import (
 	"testing"
 
 	"backtrack/store"
-	"backtrack/store/sqlite"
+	"backtrack/store/sqlstore"
 )
 
 func TestRestoreChecksTheBackupThenReplacesAndReopens(t *testing.T) {
 	win, s := fileTaskWindow(t)
 	ctx := context.Background()
 	// Given an encrypted backup in the backups folder and a client added since.
-	sealed := filepath.Join(sqlite.BackupDir(s.Path()), sqlite.BackupName(s.Path(), testNow, true))
+	sealed := filepath.Join(sqlstore.BackupDir(s.Path()), sqlstore.BackupName(s.Path(), testNow, true))
 	if _, err := s.BackupEncrypted(ctx, sealed, "correct horse battery"); err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +87,7 @@ func TestRestoreRefusesAFileThatIsNotABackup(t *testing.T) {
 func TestRestoreReadsBackupsAndFilesOffTheUIGoroutine(t *testing.T) {
 	win, s := fileTaskWindow(t)
 	ctx := context.Background()
-	listed := filepath.Join(sqlite.BackupDir(s.Path()), sqlite.BackupName(s.Path(), testNow, false))
+	listed := filepath.Join(sqlstore.BackupDir(s.Path()), sqlstore.BackupName(s.Path(), testNow, false))
 	if _, err := s.Backup(ctx, listed); err != nil {
 		t.Fatal(err)
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"backtrack/store/sqlite"
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
 )
@@ -31,7 +30,7 @@ func runMigrate(ctx context.Context, env Env, args []string) error {
 	case !onServer(to):
 		return usageError("--to is the practice server (postgres://role@host/db); to copy a file, use backup")
 	}
-	if err := sqlite.RequireDatabase(from); err != nil {
+	if err := sqlstore.RequireDatabase(from); err != nil {
 		return err
 	}
 	src, err := sqlstore.OpenReadOnly(ctx, from)

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"backtrack/store"
-	"backtrack/store/sqlite"
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
 )
@@ -43,12 +42,12 @@ func runRestore(ctx context.Context, env Env, args []string) error {
 			return err
 		}
 	}
-	res, err := sqlite.Restore(ctx, db, from, passphrase, time.Now())
+	res, err := sqlstore.Restore(ctx, db, from, passphrase, time.Now())
 	if errors.Is(err, store.ErrPassphraseRequired) && !pass.given() {
 		if passphrase, err = pass.read(env, false); err != nil {
 			return err
 		}
-		res, err = sqlite.Restore(ctx, db, from, passphrase, time.Now())
+		res, err = sqlstore.Restore(ctx, db, from, passphrase, time.Now())
 	}
 	if err != nil {
 		return err
@@ -69,7 +68,7 @@ func runRestore(ctx context.Context, env Env, args []string) error {
 }
 
 // logRestore records the restore in the restored record's history.
-func logRestore(ctx context.Context, db, from string, res sqlite.RestoreResult) error {
+func logRestore(ctx context.Context, db, from string, res sqlstore.RestoreResult) error {
 	s, err := sqlstore.Open(ctx, db)
 	if err != nil {
 		return err
