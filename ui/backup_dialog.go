@@ -173,7 +173,7 @@ func (b *backupDialog) backUp() {
 			setBusy(b.Busy, false, b.BackUp)
 			b.fit()
 			if err != nil {
-				b.problem(fileTaskErrorText(err))
+				b.problem(words.FileTaskErrorText(err))
 				return
 			}
 			b.dialog.Hide()

@@ -170,7 +170,7 @@ func (l *ClientList) reload(keepScroll bool) {
 	}, func(f found, err error) {
 		rows := f.rows
 		if err != nil {
-			l.Status.SetText("Could not load the clients. " + errorText(err))
+			l.Status.SetText("Could not load the clients. " + words.ErrorText(err))
 			l.Status.Importance = widget.DangerImportance
 			return
 		}

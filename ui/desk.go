@@ -15,7 +15,11 @@ import (
 	"backtrack/store"
 	"backtrack/store/settings"
 	"backtrack/store/sqlstore"
+	"backtrack/ui/internal/words"
 )
+
+// The desk logs an error that has no sentence as Fyne logs its own.
+func init() { words.Log = fyne.LogError }
 
 // Options adjust the desk at start.
 type Options struct {
@@ -288,7 +292,7 @@ func (d *Desk) withVocabulary(fn func(map[store.Kind][]store.Term)) {
 
 // showError tells the therapist what failed, in words.
 func (d *Desk) showError(what string, err error) {
-	dialog.ShowInformation(what, errorText(err), d.window)
+	dialog.ShowInformation(what, words.ErrorText(err), d.window)
 }
 
 // updateTitle names the practice, and says loudly when the data on screen

@@ -5,6 +5,8 @@ import (
 	"backtrack/store/sqlstore"
 	"time"
 
+	"backtrack/ui/internal/words"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -90,7 +92,7 @@ func (d *Desk) autoBackup() {
 		if made && err != nil {
 			// The backup is saved; only tidying old ones failed. That can
 			// wait for tomorrow, and the log keeps why (file names only).
-			fyne.LogError("automatic backup: tidying old backups", innermost(err))
+			fyne.LogError("automatic backup: tidying old backups", words.Innermost(err))
 			err = nil
 		}
 		var taken time.Time
@@ -109,7 +111,7 @@ func (d *Desk) showBackupResult(taken time.Time, err error) {
 	b := d.backup
 	if err != nil {
 		b.Line.SetText("Not backed up today")
-		b.Notice.SetText("Today's automatic backup failed. " + autoBackupErrorText(err) +
+		b.Notice.SetText("Today's automatic backup failed. " + words.AutoBackupErrorText(err) +
 			" Use File › Back up now… to save a copy of your records.")
 		b.banner.Show()
 		d.relayoutChrome()

@@ -14,6 +14,7 @@ import (
 	"backtrack/store"
 	"backtrack/store/settings"
 	"backtrack/store/sqlstore"
+	"backtrack/ui/internal/words"
 )
 
 func TestSampleDataIsSeparateAndLabelled(t *testing.T) {
@@ -237,7 +238,7 @@ func TestOpenErrorSaysWhatIsWrongInWords(t *testing.T) {
 	if err == nil {
 		t.Fatal("opened a file that is not a database")
 	}
-	got := openErrorText(err)
+	got := words.OpenErrorText(err)
 	mustContain(t, "message", got, "notes.db is not a Backtrack database")
 	if strings.Contains(got, "(26)") {
 		t.Errorf("message shows the SQLite code: %q", got)

@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 
+	"backtrack/ui/internal/words"
+
 	"fyne.io/fyne/v2/test"
 )
 
@@ -34,7 +36,7 @@ func TestOpenErrorForAFolderSaysItIsAFolder(t *testing.T) {
 	if err == nil {
 		t.Fatal("opened a folder as a database")
 	}
-	got := openErrorText(err)
+	got := words.OpenErrorText(err)
 	mustContain(t, "message", got, "That is a folder")
 	noGoWords(t, "message", got)
 }
@@ -57,9 +59,9 @@ func TestFileProblemsAreSaidInPlainSentences(t *testing.T) {
 		{fmt.Errorf("open database s.db: %w", store.ErrReadOnly), "cannot be written"},
 	} {
 		for what, text := range map[string]string{
-			"open":   openErrorText(tc.err),
-			"backup": fileTaskErrorText(tc.err),
-			"report": reportErrorText(tc.err),
+			"open":   words.OpenErrorText(tc.err),
+			"backup": words.FileTaskErrorText(tc.err),
+			"report": words.ReportErrorText(tc.err),
 		} {
 			mustContain(t, what+" text for "+tc.want, text, tc.want)
 			noGoWords(t, what+" text", text)

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"backtrack/ui/internal/words"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -90,7 +92,7 @@ func (e *exportDialog) export() {
 		return func() {
 			setBusy(e.Busy, false, e.Export)
 			if err != nil {
-				showOrHide(e.Problem, fileTaskErrorText(err))
+				showOrHide(e.Problem, words.FileTaskErrorText(err))
 				e.fit()
 				return
 			}

@@ -72,7 +72,7 @@ func (p *formProblems) show(problems map[string]string) {
 func (p *formProblems) showSaveError(err error) {
 	var ve *store.ValidationError
 	if !errors.As(err, &ve) {
-		p.show(map[string]string{"": "Not saved. " + errorText(err)})
+		p.show(map[string]string{"": "Not saved. " + words.ErrorText(err)})
 		return
 	}
 	problems := map[string]string{}
@@ -126,7 +126,7 @@ func submitForm[T any](f *formSave, value T, problems map[string]string,
 			f.button.Enable()
 			if err != nil && f.retry != nil && retryable(err) {
 				f.problems.show(nil)
-				f.retry.schedule(f.tasks, retryingText(err, f.retry.kept), func() { submitForm(f, value, nil, save, done) })
+				f.retry.schedule(f.tasks, words.RetryingText(err, f.retry.kept), func() { submitForm(f, value, nil, save, done) })
 				if f.problems.relayout != nil {
 					f.problems.relayout() // the line takes its room
 				}

@@ -227,7 +227,7 @@ func (d *importDialog) present(sum sqlstore.ImportSummary, err error, checkOnly 
 		d.listBox.Show()
 	case err != nil:
 		d.Summary.SetText("")
-		showOrHide(d.Problem, fileTaskErrorText(err))
+		showOrHide(d.Problem, words.FileTaskErrorText(err))
 	case checkOnly:
 		d.Summary.SetText("The file checks out.\n" + strings.Join(sum.Lines(), "\n"))
 		d.Import.Enable()

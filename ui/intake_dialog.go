@@ -10,6 +10,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/sqlstore"
+	"backtrack/ui/internal/words"
 )
 
 // intakeDialog takes or reviews a client's intake: the structured health
@@ -165,7 +166,7 @@ func (e *intakeDialog) save() {
 func showSaveProblems(fields map[string]*fieldError, summary *widget.Label, err error) {
 	var ve *store.ValidationError
 	if !errors.As(err, &ve) {
-		showProblems(fields, summary, map[string]string{"": errorText(err)})
+		showProblems(fields, summary, map[string]string{"": words.ErrorText(err)})
 		return
 	}
 	problems := map[string]string{}

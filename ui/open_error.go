@@ -3,6 +3,8 @@ package ui
 import (
 	"backtrack/store/sqlstore"
 
+	"backtrack/ui/internal/words"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -16,7 +18,7 @@ func NewOpenErrorWindow(a fyne.App, path string, err error) fyne.Window {
 	w := a.NewWindow("Backtrack")
 	title := widget.NewLabelWithStyle("Your records could not be opened", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
-	what := widget.NewLabel(openErrorText(err))
+	what := widget.NewLabel(words.OpenErrorText(err))
 	what.Wrapping = fyne.TextWrapWord
 	where := newHint("Database file: " + path)
 	if sqlstore.IsServerAddress(path) {

@@ -62,7 +62,7 @@ func (h *recordHistory) load() {
 		}
 		return func() {
 			if err != nil {
-				h.Status.SetText(errorText(err))
+				h.Status.SetText(words.ErrorText(err))
 				return
 			}
 			h.Entries = make([]string, 0, len(entries))

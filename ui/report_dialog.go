@@ -351,7 +351,7 @@ func (e *reportDialog) write(path string, period store.Period) {
 		return func() {
 			e.setBusy(false)
 			if err != nil {
-				e.showProblem(reportErrorText(err))
+				e.showProblem(words.ReportErrorText(err))
 				return
 			}
 			if len(unprintable) > 0 {

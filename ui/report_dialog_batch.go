@@ -180,7 +180,7 @@ func (b *batchReportDialog) finish(dir string, res report.BatchResult, err error
 		lines = append(lines, fmt.Sprintf("Stopped. %s written to %s; each one is complete.",
 			words.Plural(len(res.Written), "report was", "reports were"), dir))
 	case err != nil:
-		lines = append(lines, reportErrorText(err))
+		lines = append(lines, words.ReportErrorText(err))
 	default:
 		lines = append(lines, fmt.Sprintf("%s written to %s.", words.Plural(len(res.Written), "report", "reports"), dir))
 	}
@@ -188,7 +188,7 @@ func (b *batchReportDialog) finish(dir string, res report.BatchResult, err error
 		lines = append(lines, words.Plural(n, "client has", "clients have")+" no visit in the period and got no report.")
 	}
 	for _, f := range res.Failed {
-		lines = append(lines, "Not written: "+nameWithDetail(f.Client)+" — "+reportErrorText(f.Err))
+		lines = append(lines, "Not written: "+nameWithDetail(f.Client)+" — "+words.ReportErrorText(f.Err))
 	}
 	b.Status.SetText(strings.Join(lines, "\n"))
 	if len(res.Written) > 0 {

@@ -99,7 +99,7 @@ func (r *restoreDialog) listBackups() {
 			case r.Backups.Selected != "":
 			case err != nil:
 				r.Summary.SetText("")
-				showOrHide(r.Problem, "The backups could not be listed. "+fileTaskErrorText(err))
+				showOrHide(r.Problem, "The backups could not be listed. "+words.FileTaskErrorText(err))
 			case len(backups) == 0:
 				r.Summary.SetText("There is no backup in " + sqlstore.BackupDir(dbPath) + " yet. Choose a backup file with “Other file…”.")
 			default:
@@ -137,7 +137,7 @@ func (r *restoreDialog) choose(path string) {
 			setBusy(r.Busy, false)
 			if err != nil {
 				r.Summary.SetText("")
-				showOrHide(r.Problem, fileTaskErrorText(err))
+				showOrHide(r.Problem, words.FileTaskErrorText(err))
 				r.fit()
 				return
 			}
@@ -203,7 +203,7 @@ func (r *restoreDialog) check() {
 			defer r.fit()
 			if err != nil {
 				r.Summary.SetText("")
-				showOrHide(r.Problem, fileTaskErrorText(err))
+				showOrHide(r.Problem, words.FileTaskErrorText(err))
 				return
 			}
 			r.chosen = path
@@ -259,7 +259,7 @@ func (r *restoreDialog) restore() {
 				r.reopen(dbPath)
 			}
 			if err != nil {
-				dialog.ShowInformation("Restore did not happen", fileTaskErrorText(err)+"\n\nThe records were not changed.", r.win)
+				dialog.ShowInformation("Restore did not happen", words.FileTaskErrorText(err)+"\n\nThe records were not changed.", r.win)
 				return
 			}
 			done := fmt.Sprintf("Restored %s and %s.", words.Plural(res.Restored.Clients, "client", "clients"),

@@ -17,6 +17,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/sqlstore"
+	"backtrack/ui/internal/words"
 	"backtrack/ui/xlayout"
 )
 
@@ -361,7 +362,7 @@ func (f *SessionForm) copyLast() {
 			case errors.Is(err, store.ErrNotFound):
 				f.copyDone("No earlier session to copy from")
 			case err != nil:
-				f.CopyNote.SetText(errorText(err))
+				f.CopyNote.SetText(words.ErrorText(err))
 			default:
 				f.applyCopy(last)
 			}

@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"backtrack/store"
+	"backtrack/ui/internal/words"
 )
 
 // formKinds are the tag rows the session form shows, in order: every kind
@@ -52,7 +53,7 @@ func (f *SessionForm) CopyMap() {
 			case errors.Is(err, store.ErrNotFound):
 				f.BodyChart.tell("No earlier session to copy from")
 			case err != nil:
-				f.BodyChart.tell(errorText(err))
+				f.BodyChart.tell(words.ErrorText(err))
 			case len(last.BodyMap) == 0 && len(last.UnmappedLocations()) == 0:
 				f.BodyChart.tell("The session of " + longDate(last.Start) + " marked nothing")
 			default:

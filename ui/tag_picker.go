@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 
 	"backtrack/store"
-	"backtrack/store/sqlstore"
+	"backtrack/ui/internal/words"
 	"backtrack/ui/xlayout"
 )
 
@@ -35,9 +35,9 @@ var shownTerms = map[store.Kind]int{store.PainType: 6, store.Location: 4, store.
 // term, a side (L / R / Both) for locations and muscles. A name the
 // vocabulary lacks is added in place.
 type tagPicker struct {
-	kind  store.Kind
-	store *sqlstore.Store
-	tasks *tasks
+	kind       store.Kind
+	vocabulary Vocabulary
+	tasks      *tasks
 
 	Items   []*tagItem
 	flow    *xlayout.Flow
@@ -72,8 +72,15 @@ type tagItem struct {
 	content fyne.CanvasObject
 }
 
-func newTagPicker(kind store.Kind, terms []store.Term, s *sqlstore.Store, t *tasks) *tagPicker {
-	p := &tagPicker{kind: kind, store: s, tasks: t, Error: newFieldError()}
+// Vocabulary is what a tag picker asks of the record: a term the
+// therapist types that the list lacks is added there for good.
+type Vocabulary interface {
+	AddTerm(ctx context.Context, kind store.Kind, name string) (store.Term, error)
+	TermNamed(ctx context.Context, kind store.Kind, name string) (store.Term, error)
+}
+
+func newTagPicker(kind store.Kind, terms []store.Term, s Vocabulary, t *tasks) *tagPicker {
+	p := &tagPicker{kind: kind, vocabulary: s, tasks: t, Error: newFieldError()}
 	p.flow = xlayout.NewFlow()
 	// The add field is small: it sits among the terms, and every unit of
 	// width it takes can push a term onto another line.
@@ -450,18 +457,18 @@ func (p *tagPicker) addTerm(name string) {
 	}
 	p.adding = true
 	p.tasks.run(func() func() {
-		term, err := p.store.AddTerm(context.Background(), p.kind, name)
+		term, err := p.vocabulary.AddTerm(context.Background(), p.kind, name)
 		var existing store.Term
 		var ve *store.ValidationError
 		if errors.As(err, &ve) {
-			if found, ferr := p.store.TermNamed(context.Background(), p.kind, name); ferr == nil && !found.Retired {
+			if found, ferr := p.vocabulary.TermNamed(context.Background(), p.kind, name); ferr == nil && !found.Retired {
 				existing, err = found, nil
 			}
 		}
 		return func() {
 			p.adding = false
 			if err != nil {
-				p.Error.show(errorText(err))
+				p.Error.show(words.ErrorText(err))
 				return
 			}
 			if existing.ID != 0 {

@@ -13,6 +13,7 @@ import (
 	"backtrack/store"
 	"backtrack/store/sqlite"
 	"backtrack/store/sqlstore"
+	"backtrack/ui/internal/words"
 )
 
 // runCLI runs one command and returns its exit code and output.
@@ -104,6 +105,10 @@ func TestBackupAndRestoreEncryptedFromTheCommandLine(t *testing.T) {
 	code, _, stderr = runCLI(t, "restore", "--db", db, "--from", out)
 	if code != 1 || !strings.Contains(stderr, "passphrase does not open") {
 		t.Errorf("wrong passphrase: %d %q", code, stderr)
+	}
+	// in the desk's own words, not a second wording
+	if desk := words.ErrorText(store.ErrWrongPassphrase); !strings.Contains(stderr, desk) {
+		t.Errorf("wrong passphrase: %q, want the desk's sentence %q", stderr, desk)
 	}
 }
 

@@ -4,6 +4,7 @@ package cli
 
 import (
 	"backtrack/store/settings"
+	"backtrack/ui/internal/words"
 	"context"
 	"errors"
 	"flag"
@@ -93,6 +94,11 @@ func Run(ctx context.Context, env Env, args []string) int {
 			strings.TrimPrefix(err.Error(), errUsage.Error()+": "), cmd.usage)
 		return ExitUsage
 	default:
+		// An error the store names reads as it does on the desk.
+		if text, ok := words.CommandLineText(err); ok {
+			fmt.Fprintf(env.Stderr, "backtrack %s: %s\n", args[0], text)
+			return 1
+		}
 		fmt.Fprintf(env.Stderr, "backtrack %s: %v\n", args[0], err)
 		return 1
 	}

@@ -1,14 +1,13 @@
-package ui
+package words
 
 import (
 	"context"
 	"errors"
 	"io/fs"
+	"log"
 	"os"
 	"strings"
 	"syscall"
-
-	"fyne.io/fyne/v2"
 
 	"backtrack/report"
 	"backtrack/store"
@@ -25,12 +24,19 @@ import (
 // driver's, such as "database is locked") goes to the log: the wrapping
 // context may quote a client's name, and client data stays out of logs.
 
+// Log takes the innermost error of one that had no sentence of its own.
+// The desk logs as Fyne does (ui sets it to fyne.LogError); the command line
+// keeps the standard logger, on stderr.
+var Log = func(what string, err error) { log.Printf("%s: %v", what, err) }
+
 // namedErrorWords are the sentences for the errors the store names.
 var namedErrorWords = []struct {
 	err  error
 	text string
 }{
 	{store.ErrNotFound, "That record no longer exists; it may have been deleted in the meantime."},
+	{store.ErrLocked, "This note has been signed, perhaps at another desk, so it is no longer changed by editing: open it and choose Amend…, with a reason."},
+	{store.ErrStale, "Changed on another desk in the meantime — reload and reapply."},
 	{store.ErrNewerSchema, "This file was written by a newer Backtrack. Update Backtrack to use it."},
 	{store.ErrPassphraseRequired, "This backup is encrypted: type its passphrase."},
 	{store.ErrWrongPassphrase, "That passphrase does not open this backup. Check it and try again."},
@@ -55,7 +61,7 @@ func namedErrorText(err error) (string, bool) {
 // retryingText is the line on a form whose save waits for the server (or
 // a file another program is writing) to come back: what was typed (kept:
 // "your note") stays.
-func retryingText(err error, kept string) string {
+func RetryingText(err error, kept string) string {
 	if errors.Is(err, store.ErrBusy) {
 		return "Another program is writing the records — " + kept + " is kept; retrying…"
 	}
@@ -67,7 +73,7 @@ const stoppedText = "Stopped."
 
 // errorText is the desk's sentence for a failed load or save. Problems
 // with input name their field.
-func errorText(err error) string {
+func ErrorText(err error) string {
 	var ve *store.ValidationError
 	if err == nil {
 		return ""
@@ -84,16 +90,19 @@ func errorText(err error) string {
 	if text, ok := namedErrorText(err); ok {
 		return text
 	}
+	if errors.Is(err, store.ErrDiskFull) || errors.Is(err, store.ErrReadOnly) {
+		return fileErrorText(err)
+	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return "The operation was interrupted; please try again."
 	}
-	fyne.LogError("database", innermost(err))
+	Log("database", Innermost(err))
 	return "The database could not be read or written. Check that the disk is not full and that no other program holds the file, then try again."
 }
 
 // fileTaskErrorText is what went wrong with a backup, restore, export or
 // import, in words a therapist can act on.
-func fileTaskErrorText(err error) string {
+func FileTaskErrorText(err error) string {
 	if err == nil {
 		return ""
 	}
@@ -109,49 +118,49 @@ func fileTaskErrorText(err error) string {
 	if text := fileErrorText(err); text != "" {
 		return text + " Choose another place."
 	}
-	fyne.LogError("file task", innermost(err))
+	Log("file task", Innermost(err))
 	return "That did not work. Check that the disk is not full, then try again."
 }
 
 // autoBackupErrorText is why the automatic backup failed. The disk's words
 // stand alone: the notice goes on to offer File › Back up now….
-func autoBackupErrorText(err error) string {
+func AutoBackupErrorText(err error) string {
 	if text := fileErrorText(err); text != "" {
 		return text
 	}
-	return fileTaskErrorText(err)
+	return FileTaskErrorText(err)
 }
 
 // reportErrorText says why a report was not saved. Drawing the PDF and the
 // disk get their own words; anything else is the desk's (errorText).
-func reportErrorText(err error) string {
+func ReportErrorText(err error) string {
 	switch {
 	case errors.Is(err, context.Canceled):
 		return stoppedText
 	case errors.Is(err, report.ErrRender):
-		fyne.LogError("report", innermost(err))
+		Log("report", Innermost(err))
 		return "The PDF could not be made, so nothing was saved. Try again; if it keeps failing, choose a shorter period."
 	}
 	if text := fileErrorText(err); text != "" {
 		return "The report could not be saved there. " + text + " Choose another folder."
 	}
-	return errorText(err)
+	return ErrorText(err)
 }
 
 // openErrorText explains a failed open: what the disk refused, in a
 // sentence, or the store's own words without the driver's code at the end
 // ("bad.db is not a Backtrack database").
-func openErrorText(err error) string {
+func OpenErrorText(err error) string {
 	if errors.Is(err, store.ErrNewerSchema) {
-		return errorText(err)
+		return ErrorText(err)
 	}
 	if text := fileErrorText(err); text != "" {
 		return text + " Check the database file named below."
 	}
-	msg := strings.TrimSuffix(err.Error(), ": "+innermost(err).Error())
+	msg := strings.TrimSuffix(err.Error(), ": "+Innermost(err).Error())
 	msg = strings.TrimPrefix(msg, "open database: ")
 	if msg == err.Error() || msg == "" {
-		return errorText(err)
+		return ErrorText(err)
 	}
 	return msg + "." // not capitalised: it may start with a file name
 }
@@ -178,17 +187,17 @@ func fileErrorText(err error) string {
 	case errors.Is(err, fs.ErrNotExist):
 		return "That file or folder does not exist (is the disk or USB stick connected?)."
 	case errors.As(err, &pe):
-		fyne.LogError("file", innermost(err))
+		Log("file", Innermost(err))
 		return "The disk reported a problem (" + pe.Err.Error() + ")."
 	case errors.As(err, &le):
-		fyne.LogError("file", innermost(err))
+		Log("file", Innermost(err))
 		return "The disk reported a problem (" + le.Err.Error() + ")."
 	}
 	return ""
 }
 
 // innermost is the error at the bottom of err's chain, the one fit for a log.
-func innermost(err error) error {
+func Innermost(err error) error {
 	for {
 		next := errors.Unwrap(err)
 		if next == nil {
