@@ -15,6 +15,7 @@ import (
 
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
+	"backtrack/ui/kit"
 )
 
 // minPassphrase is the shortest passphrase the desk accepts for a backup:
@@ -37,16 +38,16 @@ type backupDialog struct {
 	Note       *widget.Label
 	Problem    *widget.Label
 	Busy       *widget.ProgressBarInfinite
-	BackUp     *button
-	Cancel     *button
+	BackUp     *kit.Button
+	Cancel     *kit.Button
 	// OnSaved is called once a backup is saved and checked.
 	OnSaved func()
 
 	passRows *fyne.Container
-	work     *tasks // the desk's: quitting stops a backup and waits for its clean-up
+	work     *kit.Tasks // the desk's: quitting stops a backup and waits for its clean-up
 }
 
-func newBackupDialog(win fyne.Window, s *sqlstore.Store, t *tasks) *backupDialog {
+func newBackupDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks) *backupDialog {
 	b := &backupDialog{dialogFrame: dialogFrame{win: win, width: 640}, store: s, work: t, now: time.Now}
 	b.Folder = newFolderRow(win, sqlstore.BackupDir(s.Path()), b.explainFolder)
 	b.FileName = widget.NewEntry()
@@ -61,9 +62,9 @@ func newBackupDialog(win fyne.Window, s *sqlstore.Store, t *tasks) *backupDialog
 	b.Note.Wrapping = fyne.TextWrapWord
 	b.Problem = problemLabel()
 	b.Busy = busyBar()
-	b.BackUp = newButtonWithIcon("Back up", theme.DocumentSaveIcon(), b.backUp)
+	b.BackUp = kit.NewButtonWithIcon("Back up", theme.DocumentSaveIcon(), b.backUp)
 	b.BackUp.Importance = widget.HighImportance
-	b.Cancel = newButton("Cancel", func() { b.dialog.Hide() })
+	b.Cancel = kit.NewButton("Cancel", func() { b.dialog.Hide() })
 
 	form := container.New(layout.NewFormLayout())
 	for _, row := range [][2]fyne.CanvasObject{
@@ -160,8 +161,8 @@ func (b *backupDialog) backUp() {
 	}
 	setBusy(b.Busy, true, b.BackUp)
 	b.fit()
-	ctx := b.work.context()
-	b.work.run(func() func() {
+	ctx := b.work.Context()
+	b.work.Run(func() func() {
 		var info sqlstore.BackupInfo
 		var err error
 		if passphrase != "" {

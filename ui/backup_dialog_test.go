@@ -8,24 +8,26 @@ import (
 	"strings"
 	"testing"
 
+	"backtrack/ui/kit"
+
 	"fyne.io/fyne/v2/test"
 )
 
 func TestBackupNowChecksThePassphraseThenSavesAPrivateFile(t *testing.T) {
 	win, s := fileTaskWindow(t)
-	b := newBackupDialog(win, s, &tasks{})
+	b := newBackupDialog(win, s, &kit.Tasks{})
 	b.show()
 	b.Folder.set(filepath.Join(t.TempDir(), "stick"))
 	os.MkdirAll(b.Folder.Path, 0o700)
 
 	// When the therapist asks for encryption with a short passphrase.
-	b.work.onUI(func() {
+	b.work.OnUI(func() {
 		b.Encrypt.SetChecked(true)
 		test.Type(b.Passphrase, "short")
 		test.Type(b.Repeat, "short")
 		test.Tap(b.BackUp)
 	})
-	b.work.wait()
+	b.work.Wait()
 	if !b.Problem.Visible() || !strings.Contains(b.Problem.Text, "at least 8") {
 		t.Fatalf("short passphrase: problem %q", b.Problem.Text)
 	}
@@ -33,22 +35,22 @@ func TestBackupNowChecksThePassphraseThenSavesAPrivateFile(t *testing.T) {
 		t.Errorf("encrypted backup named %q, want .db.age", b.FileName.Text)
 	}
 	// Then two that differ.
-	b.work.onUI(func() {
+	b.work.OnUI(func() {
 		b.Passphrase.SetText("correct horse battery")
 		b.Repeat.SetText("correct horse batery")
 		test.Tap(b.BackUp)
 	})
-	b.work.wait()
+	b.work.Wait()
 	if !strings.Contains(b.Problem.Text, "differ") {
 		t.Fatalf("different passphrases: problem %q", b.Problem.Text)
 	}
 	snapshot(t, win, "backup-dialog")
 	// Then the same twice: the backup is made, checked and private.
-	b.work.onUI(func() {
+	b.work.OnUI(func() {
 		b.Repeat.SetText("correct horse battery")
 		test.Tap(b.BackUp)
 	})
-	b.work.wait()
+	b.work.Wait()
 	path := filepath.Join(b.Folder.Path, b.FileName.Text)
 	info, err := sqlstore.InspectBackup(context.Background(), path, "correct horse battery")
 	if err != nil || info.Clients != 2 {

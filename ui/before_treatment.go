@@ -13,6 +13,7 @@ import (
 	"backtrack/store"
 	"backtrack/ui/bodychart"
 	"backtrack/ui/internal/words"
+	"backtrack/ui/kit"
 	"backtrack/ui/xlayout"
 )
 
@@ -50,7 +51,7 @@ func briefOf(history []store.Session, trend []store.TrendPoint, now time.Time) b
 	sum := store.Summarize(history, trend)
 	b := brief{
 		LastVisit: store.JoinNonEmpty(" · ",
-			fmt.Sprintf("%s (%s)", longDate(last.Start), ago(last.Start, now)),
+			fmt.Sprintf("%s (%s)", kit.LongDate(last.Start), kit.Ago(last.Start, now)),
 			fmt.Sprintf("%d min", last.DurationMin),
 			"pain "+painBeforeAfter(last.PainBefore, last.PainAfter)),
 		PainTypes: lastAndOften(store.TagLabels(last.PainTypes),
@@ -60,9 +61,9 @@ func briefOf(history []store.Session, trend []store.TrendPoint, now time.Time) b
 		Locations: last.WhereItHurts(),
 		Treated:   store.JoinNonEmpty(" — ", store.TagLabels(last.Muscles), store.TagLabels(last.Techniques)),
 		Trend:     trendLine(sum.Progress),
-		Said:      oneLine(last.Notes.Subjective),
-		Found:     oneLine(last.Notes.Objective),
-		Assessed:  oneLine(last.Notes.Assessment),
+		Said:      kit.OneLine(last.Notes.Subjective),
+		Found:     kit.OneLine(last.Notes.Objective),
+		Assessed:  kit.OneLine(last.Notes.Assessment),
 		Map:       last.BodyMap,
 	}
 	b.Plan = datedNote(sum.Plan, last)
@@ -123,7 +124,7 @@ func trendLine(p store.Progress) string {
 		return ""
 	}
 	line := fmt.Sprintf("Pain before treatment %d → %d since %s (%s",
-		p.First.Before.Score, p.Latest.Before.Score, longDate(p.First.Start), signed(p.Change, "point", "points"))
+		p.First.Before.Score, p.Latest.Before.Score, kit.LongDate(p.First.Start), signed(p.Change, "point", "points"))
 	if p.First.Before.Score > 0 {
 		line += ", " + strings.Replace(fmt.Sprintf("%+.0f%%", p.ChangePercent), "-", "−", 1)
 	}
@@ -137,11 +138,11 @@ func trendLine(p store.Progress) string {
 // datedNote is the newest plan or home care on one line, dated when it is
 // not from the last visit so the therapist knows how old it is.
 func datedNote(note store.Dated, last store.Session) string {
-	text := oneLine(note.Text)
+	text := kit.OneLine(note.Text)
 	if text == "" || note.SessionID == last.ID {
 		return text
 	}
-	return text + " (from " + longDate(note.On) + ")"
+	return text + " (from " + kit.LongDate(note.On) + ")"
 }
 
 // beforeTreatment shows a brief as label: value lines, and the last

@@ -11,6 +11,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/ui/bodychart"
+	"backtrack/ui/kit"
 )
 
 // thumbWidth is the form's small figure: it fits the height of two tag
@@ -30,11 +31,11 @@ const findWidth = 230
 // side, as in the tag rows; "lumbar l, sacral" marks both at once.
 type bodyChartInput struct {
 	Thumb    *bodychart.Chart
-	Find     *entry
-	Open     *button // opens the chart
-	CopyLast *button // copies the last session's map
-	Line     *secondaryText
-	Error    *fieldError
+	Find     *kit.Entry
+	Open     *kit.Button // opens the chart
+	CopyLast *kit.Button // copies the last session's map
+	Line     *kit.SecondaryText
+	Error    *kit.FieldError
 	chart    *bodyChartPopup
 
 	names     []regionName
@@ -65,8 +66,8 @@ func (n regionName) sided() bool { return len(n.ids[store.NoSide]) == 0 }
 
 func newBodyChartInput(painTypes, locations []store.Term) *bodyChartInput {
 	none := func() []store.Tag { return nil }
-	b := &bodyChartInput{Thumb: bodychart.New(), Find: newEntry("Where? lumbar l, sacral…"),
-		Line: newSecondaryText(), Error: newFieldError(), names: regionNames(locations),
+	b := &bodyChartInput{Thumb: bodychart.New(), Find: kit.NewEntry("Where? lumbar l, sacral…"),
+		Line: kit.NewSecondaryText(), Error: kit.NewFieldError(), names: regionNames(locations),
 		muscles: none, locations: none, defaultType: func() store.Tag { return store.Tag{} }}
 	for _, t := range painTypes {
 		if !t.Retired {
@@ -76,12 +77,12 @@ func newBodyChartInput(painTypes, locations []store.Term) *bodyChartInput {
 	b.Line.Wrapping, b.Line.Truncation = fyne.TextWrapWord, fyne.TextTruncateOff
 	b.Thumb.MinWidth = thumbWidth
 	b.Thumb.OnTap = func() { b.open() }
-	b.Open = newButtonWithIcon("Chart…", theme.VisibilityIcon(), func() { b.open() })
-	b.CopyLast = newButtonWithIcon("Copy last map", theme.ContentCopyIcon(), nil)
+	b.Open = kit.NewButtonWithIcon("Chart…", theme.VisibilityIcon(), func() { b.open() })
+	b.CopyLast = kit.NewButtonWithIcon("Copy last map", theme.ContentCopyIcon(), nil)
 	b.Find.OnChanged = func(string) { b.showLine() }
 	b.Find.OnSubmitted = b.submit
-	b.Find.onRune = b.sideKey
-	b.Find.onEscape = func() {
+	b.Find.OnRune = b.sideKey
+	b.Find.OnEscape = func() {
 		if b.Find.Text != "" || b.pending != nil {
 			b.pending = nil
 			b.Find.SetText("")
@@ -164,12 +165,12 @@ func (b *bodyChartInput) typed(text string) []typedRegion {
 	}
 	var out []typedRegion
 	for _, part := range strings.Split(text, ",") {
-		name, side := splitSide(part)
+		name, side := kit.SplitSide(part)
 		if name = strings.TrimSpace(name); name == "" {
 			continue
 		}
 		tr := typedRegion{typed: name, side: side}
-		if found := bestTerms(name, terms); len(found) > 0 {
+		if found := kit.BestTerms(name, terms); len(found) > 0 {
 			tr.name = &b.names[found[0].ID]
 		}
 		out = append(out, tr)
@@ -214,7 +215,7 @@ func (b *bodyChartInput) submit(text string) {
 
 // sideKey takes L, R or B for the region waiting for its side.
 func (b *bodyChartInput) sideKey(r rune) bool {
-	side, ok := sideKeys[r]
+	side, ok := kit.SideKeys[r]
 	if b.pending == nil || !ok || b.Find.Text != "" {
 		return false
 	}
@@ -349,7 +350,7 @@ func (b *bodyChartInput) copied(from store.Session) {
 		marks[i].From = store.Tag{}
 	}
 	b.set(marks)
-	b.note = "Copied from " + longDate(from.Start)
+	b.note = "Copied from " + kit.LongDate(from.Start)
 	b.showLine()
 }
 

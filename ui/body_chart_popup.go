@@ -13,6 +13,7 @@ import (
 	"backtrack/report/bodymap"
 	"backtrack/store"
 	"backtrack/ui/bodychart"
+	"backtrack/ui/kit"
 )
 
 // Sizes of the chart opened over the form, in Fyne units.
@@ -33,8 +34,8 @@ type bodyChartPopup struct {
 	in     *bodyChartInput
 	Chart  *bodychart.Chart
 	Legend *bodychart.Legend
-	Copy   *button
-	Done   *button
+	Copy   *kit.Button
+	Done   *kit.Button
 	rows   *fyne.Container
 	scroll *container.Scroll
 	// Rows are the marked regions' controls, by region (for tests).
@@ -51,8 +52,8 @@ type bodyChartPopup struct {
 // markRow is one marked region's pain type, intensity and remove button.
 type markRow struct {
 	Kind      *painSelect
-	Intensity *entry
-	Remove    *button
+	Intensity *kit.Entry
+	Remove    *kit.Button
 }
 
 func newBodyChartPopup(in *bodyChartInput) *bodyChartPopup {
@@ -60,11 +61,11 @@ func newBodyChartPopup(in *bodyChartInput) *bodyChartPopup {
 		Rows: map[store.RegionID]*markRow{}, bad: map[store.RegionID]string{}, labelWidth: regionLabelWidth()}
 	p.Chart.MinWidth = popupChartMaxWidth
 	p.Chart.OnTapped = in.toggle
-	p.Copy = newButtonWithIcon("Copy last session's map", theme.ContentCopyIcon(), nil)
-	p.Done = newButtonWithIcon("Done  (Esc)", theme.ConfirmIcon(), p.close)
+	p.Copy = kit.NewButtonWithIcon("Copy last session's map", theme.ContentCopyIcon(), nil)
+	p.Done = kit.NewButtonWithIcon("Done  (Esc)", theme.ConfirmIcon(), p.close)
 	p.Done.Importance = widget.HighImportance
 	title := widget.NewLabelWithStyle("Where it hurts", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	hint := newHint("Tap a region to mark it, again to unmark. A new mark takes the pain type ticked on the form, when one is.")
+	hint := kit.NewHint("Tap a region to mark it, again to unmark. A new mark takes the pain type ticked on the form, when one is.")
 	hint.Wrapping, hint.Truncation = fyne.TextWrapWord, fyne.TextTruncateOff
 	p.scroll = container.NewVScroll(p.rows)
 	right := container.NewBorder(container.NewVBox(hint, p.Copy), nil, nil, nil, p.scroll)
@@ -148,7 +149,7 @@ func (p *bodyChartPopup) show(marks []store.BodyMark, muscles []store.Tag, rows 
 		p.rows.Add(p.row(m))
 	}
 	if len(marks) == 0 {
-		p.rows.Add(newHint("Nothing marked yet."))
+		p.rows.Add(kit.NewHint("Nothing marked yet."))
 	}
 	p.rows.Refresh()
 	p.scroll.Refresh()
@@ -172,7 +173,7 @@ func (p *bodyChartPopup) row(m store.BodyMark) fyne.CanvasObject {
 	if m.PainType.Name != "" && !slices.Contains(names, m.PainType.Name) {
 		names = append(names, m.PainType.Name) // a retired type stays readable
 	}
-	r := &markRow{Kind: newPainSelect(names, p.close), Intensity: newEntry("0–10")}
+	r := &markRow{Kind: newPainSelect(names, p.close), Intensity: kit.NewEntry("0–10")}
 	r.Kind.SetSelected(painTypeNone)
 	if m.PainType.Name != "" {
 		r.Kind.SetSelected(m.PainType.Name)
@@ -212,8 +213,8 @@ func (p *bodyChartPopup) row(m store.BodyMark) fyne.CanvasObject {
 		}
 		in.changed(false)
 	}
-	r.Intensity.onEscape = p.close
-	r.Remove = newButtonWithIcon("", theme.DeleteIcon(), func() { in.toggle(region) })
+	r.Intensity.OnEscape = p.close
+	r.Remove = kit.NewButtonWithIcon("", theme.DeleteIcon(), func() { in.toggle(region) })
 	r.Remove.Importance = widget.LowImportance
 	p.Rows[region] = r
 	return container.NewBorder(nil, nil, sizedLabel(widget.NewLabel(label), p.labelWidth), container.NewHBox(
@@ -247,7 +248,7 @@ func newPainSelect(options []string, onEscape func()) *painSelect {
 	return s
 }
 
-func (s *painSelect) TypedKey(k *fyne.KeyEvent) { escapeOr(k, s.onEscape, s.Select.TypedKey) }
+func (s *painSelect) TypedKey(k *fyne.KeyEvent) { kit.EscapeOr(k, s.onEscape, s.Select.TypedKey) }
 
 // regionLabelWidth fits the longest region label, so the rows' pain types
 // line up in a column.

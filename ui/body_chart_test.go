@@ -11,6 +11,7 @@ import (
 
 	"backtrack/report/bodymap"
 	"backtrack/store"
+	"backtrack/ui/kit"
 )
 
 // tapRegions opens the chart over the form and taps each region's centre,
@@ -171,7 +172,7 @@ func TestCopyFromLastSessionCopiesTheMapToAdjust(t *testing.T) {
 	if got := store.BodyMapLabels(b.get()); got != "Lumbar (L): Sharp / stabbing, 6; Gluteal, upper (L)" {
 		t.Fatalf("copied %q", got)
 	}
-	mustContain(t, "line", b.Line.Text(), "Copied from "+longDate(last.Start), "Hip")
+	mustContain(t, "line", b.Line.Text(), "Copied from "+kit.LongDate(last.Start), "Hip")
 	// then adjusts: the gluteal region is better, the sacrum hurts now
 	tapRegions(t, d, "gluteal-upper-l", "sacral")
 	pressKey(d, fyne.KeyEscape)

@@ -14,6 +14,7 @@ import (
 	"backtrack/store"
 	"backtrack/ui/bodychart"
 	"backtrack/ui/internal/words"
+	"backtrack/ui/kit"
 )
 
 // bodyMapsDialog shows where a client hurt over a period: a heat map of
@@ -119,13 +120,13 @@ func (m *bodyMapsDialog) update() {
 	m.MostOften.SetText(strings.Join(bodymap.MostOften(counts, len(mapped), 8), "\n"))
 
 	m.First.SetMap(first.BodyMap, nil)
-	m.FirstCaption.SetText("First: " + longDate(first.Start))
+	m.FirstCaption.SetText("First: " + kit.LongDate(first.Start))
 	m.FirstWhere.SetText(first.WhereItHurts())
 	m.Latest.SetMap(latest.BodyMap, nil)
-	m.LatestCaption.SetText("Latest: " + longDate(latest.Start))
+	m.LatestCaption.SetText("Latest: " + kit.LongDate(latest.Start))
 	m.LatestWhere.SetText(latest.WhereItHurts())
 	if len(mapped) == 1 {
-		m.FirstCaption.SetText("The one charted visit: " + longDate(first.Start))
+		m.FirstCaption.SetText("The one charted visit: " + kit.LongDate(first.Start))
 		m.latestColumn.Hide()
 	} else {
 		m.latestColumn.Show()
@@ -154,9 +155,9 @@ func (m *bodyMapsDialog) show(maps bool, message string) {
 
 func dayRange(first, latest store.Session) string {
 	if store.SameDay(first.Start, latest.Start) {
-		return longDate(first.Start)
+		return kit.LongDate(first.Start)
 	}
-	return longDate(first.Start) + " – " + longDate(latest.Start)
+	return kit.LongDate(first.Start) + " – " + kit.LongDate(latest.Start)
 }
 
 // open shows the dialog as large as the maps want, within the window.

@@ -13,25 +13,26 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/sqlstore"
+	"backtrack/ui/kit"
 )
 
 // ClientForm adds a client or edits one, in a dialog over the desk.
 type ClientForm struct {
 	store *sqlstore.Store
-	tasks *tasks
+	tasks *kit.Tasks
 	base  store.Client
 
-	FirstName         *entry
-	LastName          *entry
-	DateOfBirth       *entry
-	Phone             *entry
-	Email             *entry
-	MedicalHistory    *entry
-	Medications       *entry
-	Contraindications *entry
+	FirstName         *kit.Entry
+	LastName          *kit.Entry
+	DateOfBirth       *kit.Entry
+	Phone             *kit.Entry
+	Email             *kit.Entry
+	MedicalHistory    *kit.Entry
+	Medications       *kit.Entry
+	Contraindications *kit.Entry
 
-	Save     *button
-	Cancel   *button
+	Save     *kit.Button
+	Cancel   *kit.Button
 	problems *formProblems
 
 	initial []string
@@ -44,16 +45,16 @@ type ClientForm struct {
 	content fyne.CanvasObject
 }
 
-func newClientForm(s *sqlstore.Store, t *tasks, c store.Client) *ClientForm {
+func newClientForm(s *sqlstore.Store, t *kit.Tasks, c store.Client) *ClientForm {
 	f := &ClientForm{store: s, tasks: t, base: c, problems: newFormProblems()}
-	f.FirstName = newEntry("")
-	f.LastName = newEntry("")
-	f.DateOfBirth = newEntry("YYYY-MM-DD")
-	f.Phone = newEntry("")
-	f.Email = newEntry("name@example.com")
-	f.MedicalHistory = newNoteEntry("Past conditions, surgeries, injuries", 2)
-	f.Medications = newNoteEntry("Current medications", 2)
-	f.Contraindications = newNoteEntry("Anything that limits or rules out treatment", 2)
+	f.FirstName = kit.NewEntry("")
+	f.LastName = kit.NewEntry("")
+	f.DateOfBirth = kit.NewEntry("YYYY-MM-DD")
+	f.Phone = kit.NewEntry("")
+	f.Email = kit.NewEntry("name@example.com")
+	f.MedicalHistory = kit.NewNoteEntry("Past conditions, surgeries, injuries", 2)
+	f.Medications = kit.NewNoteEntry("Current medications", 2)
+	f.Contraindications = kit.NewNoteEntry("Anything that limits or rules out treatment", 2)
 	f.saving = newFormSave(t, f.problems, f.Submit, f.cancel)
 	f.Save, f.Cancel = f.saving.button, f.saving.cancel
 	f.saving.retrying("what you typed", c.ID == 0, &f.base.UID)
@@ -70,8 +71,8 @@ func newClientForm(s *sqlstore.Store, t *tasks, c store.Client) *ClientForm {
 	f.Contraindications.SetText(c.Contraindications)
 
 	rows := container.New(layout.NewFormLayout())
-	add := func(label, field string, e *entry) {
-		e.onEscape = f.cancel
+	add := func(label, field string, e *kit.Entry) {
+		e.OnEscape = f.cancel
 		rows.Add(rowLabel(label))
 		rows.Add(container.NewVBox(e, f.problems.field(field)))
 	}
@@ -83,7 +84,7 @@ func newClientForm(s *sqlstore.Store, t *tasks, c store.Client) *ClientForm {
 	add("Medical history", "medical_history", f.MedicalHistory)
 	add("Medications", "medications", f.Medications)
 	add("Contraindications", "contraindications", f.Contraindications)
-	hint := newHint("Before every treatment, contraindications are shown in red, medications in amber and the medical history as plain text. The full health history, the red-flag screen and consent are under Intake… and Consent….")
+	hint := kit.NewHint("Before every treatment, contraindications are shown in red, medications in amber and the medical history as plain text. The full health history, the red-flag screen and consent are under Intake… and Consent….")
 	rows.Add(layout.NewSpacer())
 	rows.Add(hint)
 
@@ -118,7 +119,7 @@ func (f *ClientForm) read() (store.Client, map[string]string) {
 	problems := map[string]string{}
 	c.DateOfBirth = time.Time{}
 	if text := strings.TrimSpace(f.DateOfBirth.Text); text != "" {
-		dob, ok := parseDay(text)
+		dob, ok := kit.ParseDay(text)
 		if !ok {
 			problems["date_of_birth"] = "Date of birth “" + text + "” is not a date like 1975-05-02 or 2.5.1975"
 		}

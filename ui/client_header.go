@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/ui/kit"
 	"backtrack/ui/xlayout"
 )
 
@@ -27,7 +28,7 @@ type clientHeader struct {
 	// to record the referral or the clearance.
 	Refer     *container.ThemeOverride
 	ReferText *widget.RichText
-	ReferDone *button
+	ReferDone *kit.Button
 	referUID  string
 
 	Alert     *container.ThemeOverride // red banner: contraindications; hidden when there are none
@@ -36,16 +37,16 @@ type clientHeader struct {
 	// and a referral awaiting clearance.
 	Caution     *container.ThemeOverride
 	CautionText *widget.RichText
-	NoAlert     *secondaryText // "No contraindications, precautions or medications recorded"
+	NoAlert     *kit.SecondaryText // "No contraindications, precautions or medications recorded"
 
-	NewSession *button
-	Intake     *button
-	Consent    *button
-	Report     *button
-	Measure    *button // records an outcome measure; in the brief's title bar
-	Plan       *button // the treatment plan; in the brief's title bar
-	Edit       *button
-	Archive    *button
+	NewSession *kit.Button
+	Intake     *kit.Button
+	Consent    *kit.Button
+	Report     *kit.Button
+	Measure    *kit.Button // records an outcome measure; in the brief's title bar
+	Plan       *kit.Button // the treatment plan; in the brief's title bar
+	Edit       *kit.Button
+	Archive    *kit.Button
 
 	buttons *fyne.Container
 	content fyne.CanvasObject
@@ -70,7 +71,7 @@ func newClientHeader() *clientHeader {
 		Details:   widget.NewLabel(""),
 		History:   widget.NewLabel(""),
 		AlertText: widget.NewRichText(),
-		NoAlert:   newSecondaryText(),
+		NoAlert:   kit.NewSecondaryText(),
 		ReferText: widget.NewRichText(), CautionText: widget.NewRichText(),
 	}
 	h.Name.SizeName = theme.SizeNameHeadingText
@@ -80,37 +81,37 @@ func newClientHeader() *clientHeader {
 	h.History.Wrapping = fyne.TextWrapWord
 	h.AlertText.Wrapping = fyne.TextWrapWord
 	h.ReferText.Wrapping, h.CautionText.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
-	h.ReferDone = newButtonWithIcon("Record what was done…", theme.DocumentCreateIcon(), nil)
+	h.ReferDone = kit.NewButtonWithIcon("Record what was done…", theme.DocumentCreateIcon(), nil)
 
-	h.NewSession = newButtonWithIcon("New session", theme.ContentAddIcon(), nil)
+	h.NewSession = kit.NewButtonWithIcon("New session", theme.ContentAddIcon(), nil)
 	h.NewSession.Importance = widget.HighImportance
-	h.Intake = newButtonWithIcon("Intake…", theme.FileTextIcon(), nil)
-	h.Consent = newButton("Consent…", nil)
-	h.Report = newButtonWithIcon("Report…", theme.DocumentPrintIcon(), nil)
-	h.Measure = newButton("Measure…", nil)
-	h.Plan = newButton("Plan…", nil)
-	h.Edit = newButtonWithIcon("Edit client", theme.DocumentCreateIcon(), nil)
-	h.Archive = newButton("Archive", nil)
+	h.Intake = kit.NewButtonWithIcon("Intake…", theme.FileTextIcon(), nil)
+	h.Consent = kit.NewButton("Consent…", nil)
+	h.Report = kit.NewButtonWithIcon("Report…", theme.DocumentPrintIcon(), nil)
+	h.Measure = kit.NewButton("Measure…", nil)
+	h.Plan = kit.NewButton("Plan…", nil)
+	h.Edit = kit.NewButtonWithIcon("Edit client", theme.DocumentCreateIcon(), nil)
+	h.Archive = kit.NewButton("Archive", nil)
 
 	icon := widget.NewIcon(theme.WarningIcon())
-	bg := canvas.NewRectangle(alertRed)
+	bg := canvas.NewRectangle(kit.AlertRed)
 	bg.CornerRadius = theme.InputRadiusSize()
 	inner := container.NewBorder(nil, nil, container.NewCenter(icon), nil, h.AlertText)
 	// The override wraps the banner; it is what is shown or hidden, since a
 	// hidden child inside it would still hold its place.
-	alert := container.NewThemeOverride(container.NewStack(bg, container.NewPadded(inner)), alertTheme{theme.DefaultTheme()})
+	alert := container.NewThemeOverride(container.NewStack(bg, container.NewPadded(inner)), kit.AlertTheme{Theme: theme.DefaultTheme()})
 	h.Alert = alert
 
-	referBG := canvas.NewRectangle(referRed)
+	referBG := canvas.NewRectangle(kit.ReferRed)
 	referBG.CornerRadius = theme.InputRadiusSize()
 	referInner := container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.ErrorIcon())),
 		// the button keeps the desk's own colours, not the banner's white
 		container.NewCenter(container.NewThemeOverride(h.ReferDone, theme.DefaultTheme())), h.ReferText)
-	h.Refer = container.NewThemeOverride(container.NewStack(referBG, container.NewPadded(referInner)), alertTheme{theme.DefaultTheme()})
-	cautionBG := canvas.NewRectangle(cautionAmber)
+	h.Refer = container.NewThemeOverride(container.NewStack(referBG, container.NewPadded(referInner)), kit.AlertTheme{Theme: theme.DefaultTheme()})
+	cautionBG := canvas.NewRectangle(kit.CautionAmber)
 	cautionBG.CornerRadius = theme.InputRadiusSize()
 	cautionInner := container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.WarningIcon())), nil, h.CautionText)
-	h.Caution = container.NewThemeOverride(container.NewStack(cautionBG, container.NewPadded(cautionInner)), sampleTheme{theme.DefaultTheme()})
+	h.Caution = container.NewThemeOverride(container.NewStack(cautionBG, container.NewPadded(cautionInner)), kit.SampleTheme{Theme: theme.DefaultTheme()})
 	h.Refer.Hide()
 	h.Caution.Hide()
 
@@ -141,7 +142,7 @@ func (h *clientHeader) show(c store.Client, health store.Health, now time.Time) 
 	h.Name.SetText(name)
 	age := ""
 	if years := c.AgeOn(now); years >= 0 {
-		age = fmt.Sprintf("%d years (born %s)", years, longDate(c.DateOfBirth))
+		age = fmt.Sprintf("%d years (born %s)", years, kit.LongDate(c.DateOfBirth))
 	}
 	details := store.JoinNonEmpty("  ·  ", age, c.Phone, c.Email)
 	if details == "" {
@@ -167,7 +168,7 @@ func (h *clientHeader) show(c store.Client, health store.Health, now time.Time) 
 	}
 	var plain []string
 	for _, a := range byLevel[store.PlainHistory] {
-		plain = append(plain, a.Label+": "+oneLine(a.Text))
+		plain = append(plain, a.Label+": "+kit.OneLine(a.Text))
 	}
 	if len(plain) > 0 {
 		h.History.SetText(strings.Join(plain, "\n"))
@@ -184,7 +185,7 @@ func showBanner(banner *container.ThemeOverride, text *widget.RichText, alerts [
 	for _, a := range alerts {
 		segs = append(segs,
 			&widget.TextSegment{Text: a.Label + "  ", Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}, ColorName: theme.ColorNameForeground}},
-			&widget.TextSegment{Text: oneLine(a.Text), Style: widget.RichTextStyle{Inline: false, TextStyle: fyne.TextStyle{Bold: true}, ColorName: theme.ColorNameForeground}})
+			&widget.TextSegment{Text: kit.OneLine(a.Text), Style: widget.RichTextStyle{Inline: false, TextStyle: fyne.TextStyle{Bold: true}, ColorName: theme.ColorNameForeground}})
 	}
 	text.Segments = segs
 	text.Refresh()

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/ui/kit"
 )
 
 // healthBrief is what the brief says of the intake and the consent: when
@@ -21,14 +22,14 @@ func healthBrief(h store.Health, now time.Time) (intake, consent string) {
 		intake = "None on file: take it before treating (Intake…)"
 	case in.Stale(now):
 		intake = fmt.Sprintf("Taken %s, more than %d months ago: review it with the client (Intake…)",
-			longDate(in.Date), store.IntakeReviewMonths)
+			kit.LongDate(in.Date), store.IntakeReviewMonths)
 	default:
-		intake = "Taken " + longDate(in.Date)
+		intake = "Taken " + kit.LongDate(in.Date)
 	}
 	if !h.ConsentOnFile(now) {
 		consent = "No consent on file: record it before treating (Consent…)"
 		if latest, ok := store.LatestConsent(h.Consents); ok && latest.WithdrawnWhole() {
-			consent = "Withdrawn on " + longDate(latest.WithdrawnOn) + ": no consent on file (Consent…)"
+			consent = "Withdrawn on " + kit.LongDate(latest.WithdrawnOn) + ": no consent on file (Consent…)"
 		}
 		return intake, consent
 	}
@@ -40,7 +41,7 @@ func healthBrief(h store.Health, now time.Time) (intake, consent string) {
 			sensitive = append(sensitive, a)
 		}
 	}
-	consent = fmt.Sprintf("%s, %s", latest.How.Label(), longDate(latest.On))
+	consent = fmt.Sprintf("%s, %s", latest.How.Label(), kit.LongDate(latest.On))
 	if len(sensitive) > 0 {
 		consent += " · sensitive areas consented: " + store.AreaLabels(sensitive)
 	} else {

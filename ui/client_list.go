@@ -14,6 +14,7 @@ import (
 	"backtrack/store"
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
+	"backtrack/ui/kit"
 	"backtrack/ui/xlayout"
 )
 
@@ -39,10 +40,10 @@ var searchHints = map[string]string{
 // clients behind a toggle, one row per client with their last visit.
 type ClientList struct {
 	store *sqlstore.Store
-	tasks *tasks
+	tasks *kit.Tasks
 	now   func() time.Time
 
-	Search   *entry
+	Search   *kit.Entry
 	In       *widget.RadioGroup // names (phone, email) or notes
 	Sort     *widget.Select
 	Archived *widget.Check
@@ -57,7 +58,7 @@ type ClientList struct {
 	// quiet is set while the list is re-selected by code, so OnSelected
 	// does not treat it as the therapist picking a client.
 	quiet bool
-	loads latest
+	loads kit.Latest
 
 	// OnSelect is called when the therapist picks a client. It returns false
 	// to refuse (unsaved changes kept), and the list goes back to the client
@@ -68,13 +69,13 @@ type ClientList struct {
 	content fyne.CanvasObject
 }
 
-func newClientList(s *sqlstore.Store, t *tasks, now func() time.Time) *ClientList {
+func newClientList(s *sqlstore.Store, t *kit.Tasks, now func() time.Time) *ClientList {
 	l := &ClientList{store: s, tasks: t, now: now}
-	l.Search = newEntry(searchHints[searchNames])
+	l.Search = kit.NewEntry(searchHints[searchNames])
 	l.Search.OnChanged = func(string) { l.Reload() }
 	l.Search.OnSubmitted = func(string) { l.pickFirst() }
-	l.Search.onEscape = func() { l.Search.SetText("") }
-	l.Search.onDown = l.focusList
+	l.Search.OnEscape = func() { l.Search.SetText("") }
+	l.Search.OnDown = l.focusList
 	l.In = widget.NewRadioGroup([]string{searchNames, searchNotes}, func(in string) {
 		if in == "" {
 			l.In.SetSelected(searchNames) // one of the two is always on
@@ -160,7 +161,7 @@ func (l *ClientList) reload(keepScroll bool) {
 		rows     []store.ClientSummary
 		archived bool // the list is empty only because the rest are archived
 	}
-	loadLatest(l.tasks, &l.loads, func(ctx context.Context) (found, error) {
+	kit.LoadLatest(l.tasks, &l.loads, func(ctx context.Context) (found, error) {
 		rows, err := s.SearchClients(ctx, q)
 		if err != nil || len(rows) > 0 || q.IncludeArchived {
 			return found{rows: rows}, err
@@ -282,7 +283,7 @@ func (l *ClientList) focusList() {
 type clientRow struct {
 	widget.BaseWidget
 	name  *widget.Label
-	visit *secondaryText
+	visit *kit.SecondaryText
 	alert *widget.Icon // red: a red flag to refer or a contraindication
 	amber *widget.Icon // amber: precautions, allergies, medications
 }
@@ -290,7 +291,7 @@ type clientRow struct {
 func newClientRow() fyne.CanvasObject {
 	r := &clientRow{
 		name:  widget.NewLabelWithStyle("Client name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		visit: newSecondaryText(),
+		visit: kit.NewSecondaryText(),
 		alert: widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon())),
 		amber: widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon())),
 	}
@@ -326,8 +327,8 @@ func (r *clientRow) show(c store.ClientSummary, now time.Time, lastFirst, nameSh
 		name += " (archived)"
 	}
 	r.name.SetText(name)
-	visit := lastVisitSummary(c, now)
-	if d := clientDetail(c.Client); nameShared && d != "" {
+	visit := kit.LastVisitSummary(c, now)
+	if d := kit.ClientDetail(c.Client); nameShared && d != "" {
 		visit = d + " · " + visit
 	}
 	r.visit.SetText(visit)

@@ -7,6 +7,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/sqlstore"
+	"backtrack/ui/kit"
 )
 
 func TestSearchSwitchesBetweenNamesAndNotesAndSortsByVisits(t *testing.T) {
@@ -45,7 +46,7 @@ func TestSearchSwitchesBetweenNamesAndNotesAndSortsByVisits(t *testing.T) {
 	if rows := l.Rows(); len(rows) != 2 || rows[0].ID != lena.ID {
 		t.Fatalf("by visits = %v", rows)
 	}
-	mustContain(t, "Lena's row", lastVisitSummary(l.Rows()[0], testNow), "3 visits")
+	mustContain(t, "Lena's row", kit.LastVisitSummary(l.Rows()[0], testNow), "3 visits")
 }
 
 // A clinic's list shows its first store.ListRows clients and says a name

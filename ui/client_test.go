@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"backtrack/store"
+	"backtrack/ui/kit"
 )
 
 func TestEmptyDatabaseWelcomesAndAddsFirstClient(t *testing.T) {
@@ -153,7 +154,7 @@ func TestListSortsAndHidesArchived(t *testing.T) {
 	if got := names(d.list.Rows()); got != "Anna Zed, Ben Abel" {
 		t.Errorf("by last visit: %s", got)
 	}
-	if got := lastVisitSummary(d.list.Rows()[0], testNow); got != "22 Nov · 4→2 · 1 visit" {
+	if got := kit.LastVisitSummary(d.list.Rows()[0], testNow); got != "22 Nov · 4→2 · 1 visit" {
 		t.Errorf("row summary = %q", got)
 	}
 	act(d, func() { d.list.Sort.SetSelected(sortByName) })

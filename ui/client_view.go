@@ -12,6 +12,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/sqlstore"
+	"backtrack/ui/kit"
 	"backtrack/ui/painchart"
 	"backtrack/ui/xlayout"
 )
@@ -45,8 +46,8 @@ type ClientView struct {
 	Form    *SessionForm // nil unless a session is being recorded or edited
 	// Contact is the front desk's card of the client picked (front_desk.go).
 	Contact       *FrontDesk
-	frontDeskHint *secondaryText
-	hint          *secondaryText // what to do with no client picked
+	frontDeskHint *kit.SecondaryText
+	hint          *kit.SecondaryText // what to do with no client picked
 
 	client   store.Client
 	health   store.Health
@@ -56,7 +57,7 @@ type ClientView struct {
 
 	// MapsButton opens the body maps over time, as a tap on the brief's
 	// small map does.
-	MapsButton *button
+	MapsButton *kit.Button
 	// BodyMaps is the maps over time, while open (for tests).
 	BodyMaps *bodyMapsDialog
 	// The health dialogs and the consent question, while open (for tests).
@@ -64,12 +65,12 @@ type ClientView struct {
 	ConsentDialog *consentDialog
 	ScreenDialog  *screenDialog
 	ConsentAsk    *consentQuestion
-	loads         latest
-	refreshes     latest // after other desks' changes (desk_watch.go)
+	loads         kit.Latest
+	refreshes     kit.Latest // after other desks' changes (desk_watch.go)
 	// openNext is a note to open once the client loading now has landed.
 	openNext int64
 
-	beforePanel *panel
+	beforePanel *kit.Panel
 	historyBar  *fyne.Container
 	body        *fyne.Container // holds the one area the mode shows
 	overview    fyne.CanvasObject
@@ -116,16 +117,16 @@ func newClientView(d *Desk) *ClientView {
 	v.Detail.Void.OnTapped = func() { v.askVoid(v.Detail.session) }
 
 	v.Before.OnMaps = v.openBodyMaps
-	v.beforePanel = newPanel("BEFORE TREATMENT", container.NewHBox(v.Header.Measure, v.Header.Plan), v.Before.view)
+	v.beforePanel = kit.NewPanel("BEFORE TREATMENT", container.NewHBox(v.Header.Measure, v.Header.Plan), v.Before.view)
 	v.Function = newFunctionCharts()
-	v.MapsButton = newButton("Body maps", v.openBodyMaps)
+	v.MapsButton = kit.NewButton("Body maps", v.openBodyMaps)
 	// the pain chart first: in a short window the function chart gives
 	// way to it (at 1024x700 it used to take the height the pain chart
 	// needed to draw at all)
 	charts := container.New(xlayout.Yield{Floor: 0.75}, v.Chart, container.NewStack(v.Function.row))
-	chartPanel := newPanel("PAIN AND FUNCTION", v.MapsButton, charts)
-	newSession := newButtonWithIcon("New session  (Ctrl+N)", theme.ContentAddIcon(), v.NewSession)
-	historyPanel := newTitledPanel(v.History.Title, newSession, v.History.content)
+	chartPanel := kit.NewPanel("PAIN AND FUNCTION", v.MapsButton, charts)
+	newSession := kit.NewButtonWithIcon("New session  (Ctrl+N)", theme.ContentAddIcon(), v.NewSession)
+	historyPanel := kit.NewTitledPanel(v.History.Title, newSession, v.History.content)
 	// Before treatment gets the height it needs, without a scroll bar, when
 	// the window allows: it is what the therapist reads in passing. The
 	// history takes the rest, and keeps a few rows on a small screen.
@@ -135,14 +136,14 @@ func newClientView(d *Desk) *ClientView {
 		MinSummary: 200, MinList: 230,
 	}, top, historyPanel)
 
-	hint := newSecondaryText()
+	hint := kit.NewSecondaryText()
 	v.hint = hint
 	// Centred, it gets only the width it asks for: a truncating line would
 	// ask for none and show "…".
 	hint.Truncation = fyne.TextTruncateOff
 	hint.SetText("Pick a client on the left, or add one with New client (Ctrl+Shift+N).")
 	v.Due = container.NewVBox()
-	v.frontDeskHint = newSecondaryText()
+	v.frontDeskHint = kit.NewSecondaryText()
 	v.frontDeskHint.Truncation = fyne.TextTruncateOff
 	v.frontDeskHint.Hide()
 	v.placeholder = container.NewCenter(container.NewVBox(hint, v.frontDeskHint, v.Due))
@@ -179,7 +180,7 @@ func (v *ClientView) load(id int64, then viewMode) {
 		v.showContact(id)
 		return
 	}
-	loadLatest(v.d.tasks, &v.loads, func(ctx context.Context) (clientData, error) {
+	kit.LoadLatest(v.d.tasks, &v.loads, func(ctx context.Context) (clientData, error) {
 		// One snapshot: the header, the summary, the chart and the history
 		// always agree, as they do in a printed report.
 		rec, err := s.ClientRecord(ctx, id, store.Period{})
@@ -292,7 +293,7 @@ func (v *ClientView) stepNote(dir int) {
 	}
 }
 
-func enable(b *button, on bool) {
+func enable(b *kit.Button, on bool) {
 	if on {
 		b.Enable()
 	} else {
@@ -401,7 +402,7 @@ func (v *ClientView) Escape() {
 func (v *ClientView) confirmDelete(s store.Session) {
 	id := v.client.ID
 	msg := fmt.Sprintf("Discard the draft of %s with %s?\nThe draft goes; the record's history keeps that it was discarded.",
-		dateTime(s.Start), v.client.FullName())
+		kit.DateTime(s.Start), v.client.FullName())
 	v.d.confirm("Discard draft", msg, "Discard draft", func() {
 		v.change("Could not discard the draft", id, func() viewMode { return modeOverview },
 			func(records *sqlstore.Store) error { return records.DeleteSession(context.Background(), s.ID) })
@@ -432,7 +433,7 @@ func (v *ClientView) toggleArchived() {
 // desk switches records before the change lands, nothing more happens.
 func (v *ClientView) change(failed string, id int64, then func() viewMode, do func(*sqlstore.Store) error) {
 	records := v.d.store
-	v.d.tasks.run(func() func() {
+	v.d.tasks.Run(func() func() {
 		err := do(records)
 		return func() {
 			if v.d.store != records {
@@ -451,7 +452,7 @@ func (v *ClientView) change(failed string, id int64, then func() viewMode, do fu
 
 // clear forgets the shown client (another database was opened).
 func (v *ClientView) clear() {
-	v.loads.begin() // drop any load still in flight
+	v.loads.Begin() // drop any load still in flight
 	v.client, v.sessions, v.Form = store.Client{}, nil, nil
 	v.mode = modeNone
 	v.content.Objects = []fyne.CanvasObject{v.placeholder}

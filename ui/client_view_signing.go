@@ -9,6 +9,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/sqlstore"
+	"backtrack/ui/kit"
 )
 
 // signNote signs the draft on screen with the therapist's name from
@@ -35,7 +36,7 @@ func (v *ClientView) askVoid(s store.Session) {
 		v.d.askForSignerName()
 		return
 	}
-	reason := newEntry("For example: recorded on the wrong client")
+	reason := kit.NewEntry("For example: recorded on the wrong client")
 	form := []*widget.FormItem{widget.NewFormItem("Reason", reason)}
 	var dlg *dialog.FormDialog
 	dlg = dialog.NewForm("Entered in error", "Void the note", "Keep it", form, func(ok bool) {

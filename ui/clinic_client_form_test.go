@@ -30,7 +30,7 @@ func TestClinicNewClientWaitsForTheServerAndIsAddedOnce(t *testing.T) {
 	srv.Kill(t)
 	tap(d, f.Save)
 	// then the form says so in a sentence, keeps the text, and offers to retry
-	d.tasks.onUI(func() {
+	d.tasks.OnUI(func() {
 		if d.clientForm != f || f.FirstName.Text != "Lena" || f.LastName.Text != "Fischer" {
 			t.Fatal("the form or its text went")
 		}

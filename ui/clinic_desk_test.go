@@ -55,7 +55,7 @@ func TestClinicSaveWaitsForTheServerAndLosesNothing(t *testing.T) {
 	srv.Kill(t)
 	act(d, f.Submit)
 	// then the form says so in a sentence, keeps the text, and offers to retry
-	d.tasks.onUI(func() {
+	d.tasks.OnUI(func() {
 		if d.view.Form != f || f.Subjective.Text != "worse after the long drive" {
 			t.Fatal("the form or its text went")
 		}

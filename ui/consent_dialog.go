@@ -11,6 +11,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/sqlstore"
+	"backtrack/ui/kit"
 )
 
 // Area choices in the consent dialog.
@@ -25,21 +26,21 @@ const (
 // its own line. It keeps its widgets for tests.
 type consentDialog struct {
 	store  *sqlstore.Store
-	tasks  *tasks
+	tasks  *kit.Tasks
 	client store.Client
 	base   store.Consent // UID "" for a new consent
 
 	Date       *dateField
 	How        *widget.RadioGroup
 	Assessment *widget.Check
-	Techniques *entry
+	Techniques *kit.Entry
 	Draping    *widget.Check
 	Areas      map[store.ConsentArea]*widget.RadioGroup
-	Note       *entry
+	Note       *kit.Entry
 
 	WithdrawnOn    *dateField
 	WithdrawnAreas map[store.ConsentArea]*widget.Check
-	Withdrawal     *entry
+	Withdrawal     *kit.Entry
 
 	// NewConsent leaves the consent in force as it was and records
 	// another (a consent is corrected in place only for a mistake).
@@ -52,7 +53,7 @@ type consentDialog struct {
 // its withdrawal), or, with fresh or when there is none, on a new one: the
 // areas consented to so far ticked (the general ones for a first consent),
 // every other sensitive area not discussed.
-func newConsentDialog(win fyne.Window, s *sqlstore.Store, t *tasks, c store.Client, h store.Health, fresh bool, now time.Time) *consentDialog {
+func newConsentDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, c store.Client, h store.Health, fresh bool, now time.Time) *consentDialog {
 	e := &consentDialog{store: s, tasks: t, client: c}
 	e.healthForm = newHealthForm(t, "Save consent", e.save)
 	latest, ok := store.LatestConsent(h.Consents)
@@ -79,7 +80,7 @@ func newConsentDialog(win fyne.Window, s *sqlstore.Store, t *tasks, c store.Clie
 	}
 	e.Assessment = widget.NewCheck("Assessment and palpation explained and agreed", nil)
 	e.Assessment.SetChecked(b.Assessment)
-	e.Techniques = newEntry("Massage, stretching, trigger point work…")
+	e.Techniques = kit.NewEntry("Massage, stretching, trigger point work…")
 	e.Techniques.SetText(b.Techniques)
 	e.Draping = widget.NewCheck("Draping explained and agreed", nil)
 	e.Draping.SetChecked(b.Draping)
@@ -108,10 +109,10 @@ func newConsentDialog(win fyne.Window, s *sqlstore.Store, t *tasks, c store.Clie
 		}
 		e.WithdrawnAreas[a] = w
 	}
-	e.Note = newNoteEntry("Anything the client asked for or said", 2)
+	e.Note = kit.NewNoteEntry("Anything the client asked for or said", 2)
 	e.Note.SetText(b.Note)
 	e.WithdrawnOn = newDateField(b.WithdrawnOn)
-	e.Withdrawal = newNoteEntry("What the client withdrew, in their words", 2)
+	e.Withdrawal = kit.NewNoteEntry("What the client withdrew, in their words", 2)
 	e.Withdrawal.SetText(b.Withdrawal)
 	e.errors["consent_date"], e.errors["withdrawal_date"] = e.Date.Error, e.WithdrawnOn.Error
 	e.NewConsent = widget.NewButtonWithIcon("Record a new consent instead", theme.ContentAddIcon(), func() {
@@ -137,11 +138,11 @@ func newConsentDialog(win fyne.Window, s *sqlstore.Store, t *tasks, c store.Clie
 		}
 		add(label, e.Areas[a])
 	}
-	e.errors["consent_areas"] = newFieldError()
+	e.errors["consent_areas"] = kit.NewFieldError()
 	add("", e.errors["consent_areas"])
 	add("Note", withError(e.Note, "consent_note"))
 	heading("WITHDRAWAL")
-	add("", newHint("Leave empty unless the client withdrew consent. Tick no area to withdraw all of it."))
+	add("", kit.NewHint("Leave empty unless the client withdrew consent. Tick no area to withdraw all of it."))
 	add("Withdrawn on", e.WithdrawnOn.box)
 	withdrawn := container.NewGridWithColumns(2)
 	for _, a := range store.ConsentAreas {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/ui/kit"
 )
 
 // cutOff lists what the therapist cannot read whole under root: text that
@@ -35,7 +36,7 @@ func cutOff(d *Desk, root fyne.CanvasObject) []string {
 			if w.Truncation != fyne.TextTruncateOff {
 				text = w.Text
 			}
-		case *secondaryText:
+		case *kit.SecondaryText:
 			if w.Truncation != fyne.TextTruncateOff {
 				text = w.Text()
 			}

@@ -16,6 +16,7 @@ import (
 	"backtrack/store/settings"
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
+	"backtrack/ui/kit"
 )
 
 // The desk logs an error that has no sentence as Fyne logs its own.
@@ -42,7 +43,7 @@ type Desk struct {
 	app    fyne.App
 	store  *sqlstore.Store
 	window fyne.Window
-	tasks  *tasks
+	tasks  *kit.Tasks
 	now    func() time.Time
 	opts   Options
 
@@ -67,7 +68,7 @@ type Desk struct {
 	split   fyne.CanvasObject
 	started bool // the first list load has landed
 
-	newClientButton *button
+	newClientButton *kit.Button
 
 	watching  bool               // StartWatching was called
 	stopWatch context.CancelFunc // ends the watch of the store on screen
@@ -75,19 +76,19 @@ type Desk struct {
 
 // NewDesk builds the desk window over an open store.
 func NewDesk(a fyne.App, s *sqlstore.Store, opts Options) *Desk {
-	d := &Desk{app: a, store: s, tasks: &tasks{}, now: opts.Now, opts: opts}
+	d := &Desk{app: a, store: s, tasks: &kit.Tasks{}, now: opts.Now, opts: opts}
 	if d.now == nil {
 		d.now = time.Now
 	}
 	if d.opts.SampleDir == "" {
 		d.opts.SampleDir = os.TempDir()
 	}
-	d.tasks.run(func() func() {
+	d.tasks.Run(func() func() {
 		removeStaleSamples(d.opts.SampleDir, d.now())
 		return nil
 	})
 	d.window = a.NewWindow("Backtrack")
-	a.Settings().SetTheme(newDeskTheme(a.Preferences().String(prefAppearance)))
+	a.Settings().SetTheme(kit.NewDeskTheme(a.Preferences().String(prefAppearance)))
 
 	d.list = newClientList(s, d.tasks, d.now)
 	d.list.OnSelect = d.pickClient
@@ -99,7 +100,7 @@ func NewDesk(a fyne.App, s *sqlstore.Store, opts Options) *Desk {
 	d.backup = newBackupStatus(d)
 	d.records = newRecordKeeping(d)
 
-	newClient := newButtonWithIcon("New client", theme.ContentAddIcon(), d.newClient)
+	newClient := kit.NewButtonWithIcon("New client", theme.ContentAddIcon(), d.newClient)
 	if s.OnServer() {
 		d.backup.Line.SetText(serverBackupLine)
 	} else {
@@ -156,7 +157,7 @@ func (d *Desk) Window() fyne.Window { return d.window }
 func (d *Desk) start() {
 	d.started = false
 	s, busiest := d.store, d.opts.SelectBusiest
-	d.tasks.run(func() func() {
+	d.tasks.Run(func() func() {
 		found, err := s.SearchClients(context.Background(), store.ClientQuery{IncludeArchived: true, Limit: 1})
 		busiestID := int64(0)
 		if busiest && err == nil {
@@ -273,7 +274,7 @@ func (d *Desk) newSession() {
 // them to fn on the UI goroutine.
 func (d *Desk) withVocabulary(fn func(map[store.Kind][]store.Term)) {
 	s := d.store
-	d.tasks.run(func() func() {
+	d.tasks.Run(func() func() {
 		vocab := map[store.Kind][]store.Term{}
 		for _, k := range store.Kinds {
 			terms, err := s.Terms(context.Background(), k, false)
@@ -316,7 +317,7 @@ func (d *Desk) updateActions() {
 }
 
 // wait blocks until background work has landed (tests).
-func (d *Desk) wait() { d.tasks.wait() }
+func (d *Desk) wait() { d.tasks.Wait() }
 
 // busiestWithAlerts is the client with the most sessions, preferring those
 // with medical alerts; 0 when there is nobody.

@@ -7,6 +7,8 @@ import (
 
 	"backtrack/ui/internal/words"
 
+	"backtrack/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -22,22 +24,22 @@ const autoBackupDelay = 5 * time.Second
 // quiet line under the client list once it is done, and a notice across
 // the top, which never blocks work, when it failed.
 type backupStatus struct {
-	Line    *secondaryText // "Backed up today 09:12"
-	Notice  *widget.Label  // why it failed and what to do
-	BackUp  *button        // File › Back up now…, from the notice
-	Dismiss *button
+	Line    *kit.SecondaryText // "Backed up today 09:12"
+	Notice  *widget.Label      // why it failed and what to do
+	BackUp  *kit.Button        // File › Back up now…, from the notice
+	Dismiss *kit.Button
 	banner  fyne.CanvasObject
 
 	timer *time.Timer
 }
 
 func newBackupStatus(d *Desk) *backupStatus {
-	b := &backupStatus{Line: newSecondaryText(), Notice: widget.NewLabel("")}
-	b.Line.seg.Style.SizeName = theme.SizeNameCaptionText
-	b.Line.seg.Style.Alignment = fyne.TextAlignCenter
+	b := &backupStatus{Line: kit.NewSecondaryText(), Notice: widget.NewLabel("")}
+	b.Line.Seg.Style.SizeName = theme.SizeNameCaptionText
+	b.Line.Seg.Style.Alignment = fyne.TextAlignCenter
 	b.Notice.Wrapping = fyne.TextWrapWord
-	b.BackUp = newButtonWithIcon("Back up now…", theme.DocumentSaveIcon(), d.backUpNow)
-	b.Dismiss = newButtonWithIcon("", theme.CancelIcon(), func() {
+	b.BackUp = kit.NewButtonWithIcon("Back up now…", theme.DocumentSaveIcon(), d.backUpNow)
+	b.Dismiss = kit.NewButtonWithIcon("", theme.CancelIcon(), func() {
 		b.banner.Hide()
 		d.relayoutChrome()
 	})
@@ -45,7 +47,7 @@ func newBackupStatus(d *Desk) *backupStatus {
 	icon := widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))
 	row := container.NewBorder(nil, nil, container.NewCenter(icon),
 		container.NewCenter(container.NewHBox(b.BackUp, b.Dismiss)), b.Notice)
-	b.banner = container.NewStack(newTint(theme.ColorNameWarning), container.NewPadded(row))
+	b.banner = container.NewStack(kit.NewTint(theme.ColorNameWarning), container.NewPadded(row))
 	b.banner.Hide()
 	return b
 }
@@ -61,7 +63,7 @@ func (b *backupStatus) showLastBackup(dbPath string, now time.Time) {
 	case store.SameDay(all[0].Taken.Local(), now):
 		b.Line.SetText("Backed up today " + all[0].Taken.Local().Format("15:04"))
 	default:
-		b.Line.SetText("Last backup " + longDate(all[0].Taken))
+		b.Line.SetText("Last backup " + kit.LongDate(all[0].Taken))
 	}
 }
 
@@ -86,8 +88,8 @@ func (d *Desk) autoBackup() {
 	if d.sample != nil {
 		s = d.sample.real
 	}
-	now, ctx := d.now(), d.tasks.context() // quitting stops it; it removes its partial file
-	d.tasks.run(func() func() {
+	now, ctx := d.now(), d.tasks.Context() // quitting stops it; it removes its partial file
+	d.tasks.Run(func() func() {
 		made, err := s.AutoBackup(ctx, now)
 		if made && err != nil {
 			// The backup is saved; only tidying old ones failed. That can

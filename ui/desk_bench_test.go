@@ -88,7 +88,7 @@ func BenchmarkDeskSearchKeystroke(b *testing.B) {
 	q := store.ClientQuery{Text: "an", Order: store.ByLastVisit, Limit: store.ListRows + 1}
 	b.Run("backtrack", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			d.tasks.onUI(func() { d.list.Search.SetText([]string{"an", "a"}[i%2]) })
+			d.tasks.OnUI(func() { d.list.Search.SetText([]string{"an", "a"}[i%2]) })
 			d.wait()
 		}
 		if len(d.list.Rows()) < store.ListRows {
@@ -116,7 +116,7 @@ func BenchmarkDeskOpenLongHistory(b *testing.B) {
 	}
 	b.Run("backtrack", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			d.tasks.onUI(func() { d.view.Show(long.ID) })
+			d.tasks.OnUI(func() { d.view.Show(long.ID) })
 			d.wait()
 		}
 		if d.view.History.List.Length() != long.SessionCount {
@@ -167,7 +167,7 @@ func BenchmarkDeskLongHistoryUIWork(b *testing.B) {
 	}{{"backtrack", long}, {"baseline", short}} {
 		b.Run(tc.name, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
-				d.tasks.onUI(func() { d.view.apply(tc.data, modeOverview) })
+				d.tasks.OnUI(func() { d.view.apply(tc.data, modeOverview) })
 			}
 		})
 	}

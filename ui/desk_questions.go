@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"backtrack/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -20,9 +22,9 @@ const (
 // so tests can answer it the way a therapist would.
 type unsavedPrompt struct {
 	dialog  *dialog.CustomDialog
-	Keep    *button
-	Discard *button
-	Save    *button
+	Keep    *kit.Button
+	Discard *kit.Button
+	Save    *kit.Button
 }
 
 // confirmUnsaved asks what to do with unsaved changes before leaving a
@@ -41,10 +43,10 @@ func (d *Desk) confirmUnsaved(what string, answer func(unsavedChoice)) {
 			answer(c)
 		}
 	}
-	p.Keep = newButton("Keep editing", choose(keepEditing))
-	p.Discard = newButtonWithIcon("Discard changes", theme.DeleteIcon(), choose(discardChanges))
+	p.Keep = kit.NewButton("Keep editing", choose(keepEditing))
+	p.Discard = kit.NewButtonWithIcon("Discard changes", theme.DeleteIcon(), choose(discardChanges))
 	p.Discard.Importance = widget.DangerImportance
-	p.Save = newButtonWithIcon("Save", theme.DocumentSaveIcon(), choose(saveChanges))
+	p.Save = kit.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), choose(saveChanges))
 	p.Save.Importance = widget.HighImportance
 	msg := widget.NewLabel(what + " has changes that are not saved yet.")
 	p.dialog = dialog.NewCustomWithoutButtons("Unsaved changes", msg, d.window)
@@ -64,8 +66,8 @@ func (d *Desk) confirmUnsaved(what string, answer func(unsavedChoice)) {
 // confirmPrompt is an open yes/no question, kept on the desk for tests.
 type confirmPrompt struct {
 	dialog *dialog.CustomDialog
-	OK     *button
-	Cancel *button
+	OK     *kit.Button
+	Cancel *kit.Button
 }
 
 // confirm asks before something that cannot be undone or hides data.
@@ -78,8 +80,8 @@ func (d *Desk) confirm(title, message, okLabel string, onOK func()) {
 			d.Confirm = nil
 		}
 	}
-	p.Cancel = newButton("Cancel", close)
-	p.OK = newButton(okLabel, func() {
+	p.Cancel = kit.NewButton("Cancel", close)
+	p.OK = kit.NewButton(okLabel, func() {
 		close()
 		onOK()
 	})

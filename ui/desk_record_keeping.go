@@ -14,6 +14,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/ui/internal/words"
+	"backtrack/ui/kit"
 )
 
 // recordKeeping is what the desk says about keeping the record: how many
@@ -55,7 +56,7 @@ func newRecordKeeping(d *Desk) *recordKeeping {
 	icon := widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon()))
 	row := container.NewBorder(nil, nil, container.NewCenter(icon),
 		container.NewCenter(container.NewHBox(k.Details, k.Dismiss)), k.Notice)
-	k.banner = container.NewStack(newTint(theme.ColorNameError), container.NewPadded(row))
+	k.banner = container.NewStack(kit.NewTint(theme.ColorNameError), container.NewPadded(row))
 	k.banner.Hide()
 	return k
 }
@@ -65,7 +66,7 @@ func newRecordKeeping(d *Desk) *recordKeeping {
 // themselves are read only when the therapist asks to sign them.
 func (d *Desk) refreshDrafts() {
 	s := d.store
-	d.tasks.run(func() func() {
+	d.tasks.Run(func() func() {
 		n, err := s.UnsignedCount(context.Background())
 		return func() {
 			if d.store != s || err != nil {
@@ -90,7 +91,7 @@ func (d *Desk) signDrafts() {
 		return
 	}
 	s := d.store
-	d.tasks.run(func() func() {
+	d.tasks.Run(func() func() {
 		drafts, err := s.UnsignedNotes(context.Background())
 		return func() {
 			if d.store != s {
@@ -113,7 +114,7 @@ func (d *Desk) offerDraft(i int, by string) {
 		return
 	}
 	sess, s := drafts[i], d.store
-	d.tasks.run(func() func() {
+	d.tasks.Run(func() func() {
 		c, err := s.Client(context.Background(), sess.ClientID)
 		return func() {
 			if err != nil || d.store != s {
@@ -132,7 +133,7 @@ func (d *Desk) showDraft(i int, by string, sess store.Session, c store.Client) {
 	var dlg dialog.Dialog
 	sign := widget.NewButtonWithIcon("Sign as "+by, theme.ConfirmIcon(), func() {
 		s := d.store
-		d.tasks.run(func() func() {
+		d.tasks.Run(func() func() {
 			_, err := s.SignSession(context.Background(), sess.ID, by)
 			return func() {
 				if err != nil {
@@ -178,12 +179,12 @@ func (d *Desk) askForSignerName() {
 
 // draftSummary is a draft note in a few lines: who, when, pain, what was said.
 func draftSummary(s store.Session, client string) string {
-	lines := []string{client + ", " + longDate(s.Start) + " " + s.Start.Format("15:04") +
+	lines := []string{client + ", " + kit.LongDate(s.Start) + " " + s.Start.Format("15:04") +
 		" · pain " + painBeforeAfter(s.PainBefore, s.PainAfter)}
 	for _, part := range []struct{ label, text string }{
 		{"S", s.Notes.Subjective}, {"O", s.Notes.Objective}, {"A", s.Notes.Assessment}, {"P", s.Notes.Plan},
 	} {
-		if t := oneLine(part.text); t != "" {
+		if t := kit.OneLine(part.text); t != "" {
 			lines = append(lines, part.label+": "+t)
 		}
 	}
@@ -205,7 +206,7 @@ func (d *Desk) checkRecord() {
 		return // the sample practice is not the therapist's record
 	}
 	s, today := d.store, d.now().Format(store.DateLayout)
-	d.tasks.run(func() func() {
+	d.tasks.Run(func() func() {
 		problems, err := s.VerifyRecord(context.Background())
 		return func() {
 			if d.store != s || err != nil {

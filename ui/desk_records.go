@@ -28,7 +28,7 @@ func (d *Desk) openSample() {
 	}
 	d.welcome.Explore.Disable()
 	d.welcome.Explore.SetText("Preparing the sample practice…")
-	d.tasks.run(func() func() {
+	d.tasks.Run(func() func() {
 		s, dir, err := newSampleStore(context.Background(), d.opts.SampleDir)
 		return func() {
 			d.welcome.Explore.Enable()
@@ -86,7 +86,7 @@ func (d *Desk) closeSample() {
 	d.banner.content.Hide()
 	d.relayoutChrome()
 	d.updateTitle()
-	d.tasks.wait() // nothing may still read the sample file when it goes
+	d.tasks.Wait() // nothing may still read the sample file when it goes
 	sample.Close()
 	os.RemoveAll(dir)
 }
@@ -111,7 +111,7 @@ func (d *Desk) SampleOpen() bool { return d.sample != nil }
 func (d *Desk) closeWindow() {
 	d.stopAutoBackup()
 	d.stopWatching()
-	d.tasks.stopLong() // the therapist is quitting: a batch of reports need not finish
+	d.tasks.StopLong() // the therapist is quitting: a batch of reports need not finish
 	d.closeSample()
 	d.window.Close()
 }
@@ -124,16 +124,16 @@ func (d *Desk) Close() error {
 	d.stopAutoBackup()
 	d.stopWatching()
 	d.stopRecordCheck()
-	d.tasks.stopLong()
+	d.tasks.StopLong()
 	d.closeSample()
-	d.tasks.wait()
+	d.tasks.Wait()
 	return d.store.Close()
 }
 
 // reopen opens the records again at path, after a restore replaced the
 // file under a closed store.
 func (d *Desk) reopen(path string) {
-	d.tasks.run(func() func() {
+	d.tasks.Run(func() func() {
 		s, err := sqlstore.Open(context.Background(), path, sqlstore.WithActor(Actor(d.app)))
 		return func() {
 			if err != nil {

@@ -32,12 +32,12 @@ func (d *Desk) keepServer(s *Settings) (kept bool, nextStart func()) {
 	server := strings.TrimSpace(s.Server.Text)
 	if server != "" {
 		if err := sqlstore.CheckServerAddress(server); err != nil {
-			s.ServerError.show(capitalised(err.Error()) + ".")
+			s.ServerError.ShowText(capitalised(err.Error()) + ".")
 			s.dialog.Refresh()
 			return false, nil
 		}
 	}
-	s.ServerError.show("")
+	s.ServerError.ShowText("")
 	prefs := d.app.Preferences()
 	if server == prefs.String(settings.KeyPracticeServer) {
 		return true, func() {}

@@ -10,6 +10,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/settings"
+	"backtrack/ui/kit"
 )
 
 func TestSettingsAddressAndContactReachTheReport(t *testing.T) {
@@ -66,7 +67,7 @@ func TestEmptySettingsAreWarnedOfAndHintsLookLikeHints(t *testing.T) {
 	}
 
 	act(d, d.showSettings)
-	for _, field := range []*entry{d.settings.Practice, d.settings.Therapist, d.settings.Address} {
+	for _, field := range []*kit.Entry{d.settings.Practice, d.settings.Therapist, d.settings.Address} {
 		if !strings.HasPrefix(field.PlaceHolder, "Your") && !strings.Contains(field.PlaceHolder, " and ") {
 			t.Errorf("placeholder %q reads like real data, not a hint", field.PlaceHolder)
 		}

@@ -15,6 +15,7 @@ import (
 	"backtrack/store/settings"
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
+	"backtrack/ui/kit"
 )
 
 func TestSampleDataIsSeparateAndLabelled(t *testing.T) {
@@ -108,8 +109,8 @@ func storeSession(clientID int64) store.Session {
 
 func TestStaleLoadNeverOverwritesNewer(t *testing.T) {
 	// given two loads of the same area, the first one slower
-	var tk tasks
-	var area latest
+	var tk kit.Tasks
+	var area kit.Latest
 	release := make(chan struct{})
 	var mu sync.Mutex
 	var shown []string
@@ -118,14 +119,14 @@ func TestStaleLoadNeverOverwritesNewer(t *testing.T) {
 		defer mu.Unlock()
 		shown = append(shown, v)
 	}
-	loadLatest(&tk, &area, func(ctx context.Context) (string, error) {
+	kit.LoadLatest(&tk, &area, func(ctx context.Context) (string, error) {
 		<-release
 		return "old", ctx.Err()
 	}, show)
-	loadLatest(&tk, &area, func(context.Context) (string, error) { return "new", nil }, show)
+	kit.LoadLatest(&tk, &area, func(context.Context) (string, error) { return "new", nil }, show)
 	// when the slow one finishes last
 	close(release)
-	tk.wait()
+	tk.Wait()
 	// then only the newer result was applied
 	if len(shown) != 1 || shown[0] != "new" {
 		t.Fatalf("applied %v, want only the newer load", shown)
@@ -248,13 +249,13 @@ func TestOpenErrorSaysWhatIsWrongInWords(t *testing.T) {
 func TestAppearancePinsLightOrDark(t *testing.T) {
 	light, dark := theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantLight),
 		theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantDark)
-	if got := newDeskTheme(appearanceDark).Color(theme.ColorNameBackground, theme.VariantLight); got != dark {
+	if got := kit.NewDeskTheme(kit.AppearanceDark).Color(theme.ColorNameBackground, theme.VariantLight); got != dark {
 		t.Errorf("Dark on a light desktop paints %v, want %v", got, dark)
 	}
-	if got := newDeskTheme(appearanceLight).Color(theme.ColorNameBackground, theme.VariantDark); got != light {
+	if got := kit.NewDeskTheme(kit.AppearanceLight).Color(theme.ColorNameBackground, theme.VariantDark); got != light {
 		t.Errorf("Light on a dark desktop paints %v, want %v", got, light)
 	}
-	if got := newDeskTheme(appearanceSystem).Color(theme.ColorNameBackground, theme.VariantDark); got != dark {
+	if got := kit.NewDeskTheme(kit.AppearanceSystem).Color(theme.ColorNameBackground, theme.VariantDark); got != dark {
 		t.Errorf("System on a dark desktop paints %v, want %v", got, dark)
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/sqlstore"
+	"backtrack/ui/kit"
 )
 
 // What other desks commit to the records on screen shows here without a
@@ -37,7 +38,7 @@ func (d *Desk) watchStore() {
 	go func() {
 		for c := range changes {
 			fyne.Do(func() {
-				d.tasks.onUI(func() {
+				d.tasks.OnUI(func() {
 					if d.store == s {
 						d.otherDeskChanged(c)
 					}
@@ -74,11 +75,11 @@ func (d *Desk) otherDeskChanged(c sqlstore.Change) {
 // A client the therapist picked meanwhile wins over this refresh.
 func (v *ClientView) otherDeskChanged(id int64) {
 	s := v.d.store
-	picked := v.loads.gen.Load()
-	loadLatest(v.d.tasks, &v.refreshes, func(ctx context.Context) (store.ClientRecord, error) {
+	picked := v.loads.Gen.Load()
+	kit.LoadLatest(v.d.tasks, &v.refreshes, func(ctx context.Context) (store.ClientRecord, error) {
 		return s.ClientRecord(ctx, id, store.Period{})
 	}, func(rec store.ClientRecord, err error) {
-		if err != nil || v.client.ID != id || !v.loads.current(picked) || v.d.store != s {
+		if err != nil || v.client.ID != id || !v.loads.Current(picked) || v.d.store != s {
 			return // the next change, or the therapist's next step, reads it again
 		}
 		if v.mode == modeDetail {

@@ -15,7 +15,7 @@ func eventually(t *testing.T, d *Desk, what string, cond func() bool) {
 	t.Helper()
 	for deadline := time.Now().Add(60 * time.Second); ; {
 		var ok bool
-		d.tasks.onUI(func() { ok = cond() })
+		d.tasks.OnUI(func() { ok = cond() })
 		if ok {
 			return
 		}
@@ -51,7 +51,7 @@ func TestAnotherDesksClientsAndSessionsAppearWithoutAReload(t *testing.T) {
 	marta := addClient(t, other, store.Client{FirstName: "Marta", LastName: "Kowalczyk"})
 	// then it appears in the list, the search and the selection kept
 	eventually(t, d, "Marta appears in the list", func() bool { return listed(d, marta.UID) })
-	d.tasks.onUI(func() {
+	d.tasks.OnUI(func() {
 		if d.list.Search.Text != "k" || d.list.Selected() != anna.ID || d.view.Client().ID != anna.ID {
 			t.Errorf("search %q, selected %d, shown %d: want the search and Anna kept", d.list.Search.Text, d.list.Selected(), d.view.Client().ID)
 		}
@@ -73,7 +73,7 @@ func TestAnotherDesksClientsAndSessionsAppearWithoutAReload(t *testing.T) {
 	second := addSession(t, other, store.Session{ClientID: anna.ID, Start: time.Date(2026, 11, 21, 10, 0, 0, 0, time.UTC),
 		Notes: store.SOAP{Subjective: "again"}})
 	eventually(t, d, "the second session reaches the view", func() bool { return d.view.noteIndex(second.ID) >= 0 })
-	d.tasks.onUI(func() {
+	d.tasks.OnUI(func() {
 		if d.view.Form != form || d.view.Mode() != modeForm || form.Subjective.Text != "typed while the other desk saves" {
 			t.Errorf("form %p (was %p), mode %v, text %q: the form was replaced", d.view.Form, form, d.view.Mode(), form.Subjective.Text)
 		}

@@ -77,11 +77,11 @@ func TestAReportThatCannotBeDrawnSaysSoNotTheDatabase(t *testing.T) {
 	c := f.client(t, "Lena", "Fischer", 2)
 	e := f.reportDialog(c)
 	// given a paper size the report cannot be drawn on
-	e.work.onUI(func() {
+	e.work.OnUI(func() {
 		e.Paper.Selected = "A5"
 		test.Tap(e.Save)
 	})
-	e.work.wait()
+	e.work.Wait()
 	if !e.Problem.Visible() {
 		t.Fatal("no problem shown for a report that could not be drawn")
 	}

@@ -9,6 +9,8 @@ import (
 
 	"backtrack/ui/internal/words"
 
+	"backtrack/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -35,13 +37,13 @@ type exportDialog struct {
 	Folder  *folderRow
 	Problem *widget.Label
 	Busy    *widget.ProgressBarInfinite
-	Export  *button
-	Cancel  *button
+	Export  *kit.Button
+	Cancel  *kit.Button
 
-	work *tasks // the desk's: quitting stops an export and waits for its clean-up
+	work *kit.Tasks // the desk's: quitting stops an export and waits for its clean-up
 }
 
-func newExportDialog(win fyne.Window, s *sqlstore.Store, t *tasks) *exportDialog {
+func newExportDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks) *exportDialog {
 	e := &exportDialog{dialogFrame: dialogFrame{win: win, width: 680}, store: s, work: t, now: time.Now}
 	e.Format = widget.NewRadioGroup([]string{exportChoiceJSON, exportChoiceCSV}, nil)
 	e.Format.SetSelected(exportChoiceJSON)
@@ -49,9 +51,9 @@ func newExportDialog(win fyne.Window, s *sqlstore.Store, t *tasks) *exportDialog
 	e.Folder = newFolderRow(win, defaultReportFolder(fyne.CurrentApp().Preferences()), nil)
 	e.Problem = problemLabel()
 	e.Busy = busyBar()
-	e.Export = newButtonWithIcon("Export", theme.DocumentSaveIcon(), e.export)
+	e.Export = kit.NewButtonWithIcon("Export", theme.DocumentSaveIcon(), e.export)
 	e.Export.Importance = widget.HighImportance
-	e.Cancel = newButton("Cancel", func() { e.dialog.Hide() })
+	e.Cancel = kit.NewButton("Cancel", func() { e.dialog.Hide() })
 	where := widget.NewLabel("A new folder, “" + e.folderName() + "”, is made there for the files.")
 	where.Importance = widget.LowImportance
 	note := widget.NewLabel("The files hold your clients' health records: keep them as safe as the records themselves. " +
@@ -86,8 +88,8 @@ func (e *exportDialog) export() {
 	}
 	dir := filepath.Join(e.Folder.Path, e.folderName())
 	setBusy(e.Busy, true, e.Export)
-	ctx := e.work.context()
-	e.work.run(func() func() {
+	ctx := e.work.Context()
+	e.work.Run(func() func() {
 		files, err := e.store.ExportTo(ctx, dir, format)
 		return func() {
 			setBusy(e.Busy, false, e.Export)

@@ -7,20 +7,22 @@ import (
 	"strings"
 	"testing"
 
+	"backtrack/ui/kit"
+
 	"fyne.io/fyne/v2/test"
 )
 
 func TestExportWritesPrivateFilesIntoANewFolder(t *testing.T) {
 	win, s := fileTaskWindow(t)
-	e := newExportDialog(win, s, &tasks{})
+	e := newExportDialog(win, s, &kit.Tasks{})
 	e.show()
 	snapshot(t, win, "export-dialog")
 	e.Folder.set(t.TempDir())
-	e.work.onUI(func() {
+	e.work.OnUI(func() {
 		e.Format.SetSelected(exportChoiceCSV)
 		test.Tap(e.Export)
 	})
-	e.work.wait()
+	e.work.Wait()
 	dir := filepath.Join(e.Folder.Path, e.folderName())
 	done := shownText(win) // the message shown once the files are written
 	for _, name := range []string{sqlstore.ExportClientsName, sqlstore.ExportSessionsName, sqlstore.ExportVocabularyName} {

@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 
+	"backtrack/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
@@ -36,7 +38,7 @@ func busyBar() *widget.ProgressBarInfinite {
 	return b
 }
 
-func setBusy(bar *widget.ProgressBarInfinite, busy bool, buttons ...*button) {
+func setBusy(bar *widget.ProgressBarInfinite, busy bool, buttons ...*kit.Button) {
 	for _, b := range buttons {
 		if busy {
 			b.Disable()

@@ -13,13 +13,14 @@ import (
 
 	"backtrack/store"
 	"backtrack/ui/internal/words"
+	"backtrack/ui/kit"
 )
 
 // formProblems shows what stops a form from saving: each message in red
 // under its field (keyed like store.FieldError.Field), and a line beside
 // the buttons for anything without a field of its own.
 type formProblems struct {
-	fields  map[string]*fieldError
+	fields  map[string]*kit.FieldError
 	Summary *widget.Label
 	// relayout lays the form out again once a message appears or goes:
 	// Fyne makes no room for a line shown by itself, and an error drawn
@@ -31,13 +32,13 @@ func newFormProblems() *formProblems {
 	l := widget.NewLabel("")
 	l.Importance = widget.DangerImportance
 	l.Wrapping = fyne.TextWrapWord
-	return &formProblems{fields: map[string]*fieldError{}, Summary: l}
+	return &formProblems{fields: map[string]*kit.FieldError{}, Summary: l}
 }
 
 // field returns the red line for one field, creating it.
-func (p *formProblems) field(name string) *fieldError {
+func (p *formProblems) field(name string) *kit.FieldError {
 	if p.fields[name] == nil {
-		p.fields[name] = newFieldError()
+		p.fields[name] = kit.NewFieldError()
 	}
 	return p.fields[name]
 }
@@ -52,7 +53,7 @@ func (p *formProblems) show(problems map[string]string) {
 	}
 	sort.Strings(loose)
 	for field, e := range p.fields {
-		e.show(problems[field])
+		e.ShowText(problems[field])
 	}
 	switch {
 	case len(loose) > 0:
@@ -87,9 +88,9 @@ func (p *formProblems) showSaveError(err error) {
 // button disabled (a double press saves once), then show the store's
 // problems at their fields or hand the saved record to done.
 type formSave struct {
-	tasks    *tasks
-	button   *button // Save
-	cancel   *button
+	tasks    *kit.Tasks
+	button   *kit.Button // Save
+	cancel   *kit.Button
 	problems *formProblems
 	busy     bool
 	// retry, when set, sends a save again that failed for want of the
@@ -99,10 +100,10 @@ type formSave struct {
 
 // newFormSave makes a form's Save and Cancel buttons (with the keys that
 // do the same) and the save step behind Save.
-func newFormSave(t *tasks, problems *formProblems, submit, cancel func()) formSave {
-	save := newButtonWithIcon("Save  (Ctrl+S)", theme.DocumentSaveIcon(), submit)
+func newFormSave(t *kit.Tasks, problems *formProblems, submit, cancel func()) formSave {
+	save := kit.NewButtonWithIcon("Save  (Ctrl+S)", theme.DocumentSaveIcon(), submit)
 	save.Importance = widget.HighImportance
-	return formSave{tasks: t, button: save, cancel: newButton("Cancel  (Esc)", cancel), problems: problems}
+	return formSave{tasks: t, button: save, cancel: kit.NewButton("Cancel  (Esc)", cancel), problems: problems}
 }
 
 func submitForm[T any](f *formSave, value T, problems map[string]string,
@@ -119,7 +120,7 @@ func submitForm[T any](f *formSave, value T, problems map[string]string,
 	}
 	f.busy = true
 	f.button.Disable()
-	f.tasks.run(func() func() {
+	f.tasks.Run(func() func() {
 		saved, err := save(context.Background(), value)
 		return func() {
 			f.busy = false

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/ui/kit"
 )
 
 // saveRetry sends a save again while the practice server cannot be
@@ -21,7 +22,7 @@ import (
 type saveRetry struct {
 	Line  *widget.Label // what is happening, across the form
 	kept  string        // what the line says is kept: "your note"
-	Now   *button       // Retry now
+	Now   *kit.Button   // Retry now
 	bar   *fyne.Container
 	timer *time.Timer
 	pause time.Duration
@@ -50,7 +51,7 @@ func newSaveRetry(kept string) *saveRetry {
 	r := &saveRetry{Line: widget.NewLabel(""), kept: kept}
 	r.Line.Importance = widget.DangerImportance
 	r.Line.Wrapping = fyne.TextWrapWord
-	r.Now = newButton("Retry now", r.retryNow)
+	r.Now = kit.NewButton("Retry now", r.retryNow)
 	r.bar = container.NewBorder(nil, nil, nil, r.Now, r.Line)
 	r.bar.Hide()
 	return r
@@ -62,13 +63,13 @@ func retryable(err error) bool {
 }
 
 // schedule sends again after the next pause, on the UI goroutine.
-func (r *saveRetry) schedule(t *tasks, why string, again func()) {
+func (r *saveRetry) schedule(t *kit.Tasks, why string, again func()) {
 	r.again = again
 	r.Line.SetText(why)
 	r.bar.Show()
 	r.pause = min(max(2*r.pause, firstRetryPause), maxRetryPause)
 	r.stop()
-	r.timer = time.AfterFunc(r.pause, func() { fyne.Do(func() { t.onUI(r.retryNow) }) })
+	r.timer = time.AfterFunc(r.pause, func() { fyne.Do(func() { t.OnUI(r.retryNow) }) })
 }
 
 // retryNow sends the save again now, unless the form was closed.

@@ -111,8 +111,8 @@ func (v *ClientView) refreshDue() {
 	if s == nil {
 		return
 	}
-	v.d.tasks.run(func() func() {
-		due, err := s.ReassessmentDue(v.d.tasks.context())
+	v.d.tasks.Run(func() func() {
+		due, err := s.ReassessmentDue(v.d.tasks.Context())
 		return func() {
 			if v.d.store != s || err != nil {
 				return

@@ -10,14 +10,15 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/ui/kit"
 )
 
 // answerRow is one "not asked / no / yes + detail" question: a choice and a
 // detail beside it, with the question's red line under them.
 type answerRow struct {
 	Choice *widget.RadioGroup
-	Detail *entry
-	Error  *fieldError
+	Detail *kit.Entry
+	Error  *kit.FieldError
 	box    fyne.CanvasObject
 }
 
@@ -26,7 +27,7 @@ func newAnswerRow(placeholder string, a store.Answer) *answerRow {
 	for i, s := range store.AnswerStates {
 		labels[i] = s.Label()
 	}
-	r := &answerRow{Choice: widget.NewRadioGroup(labels, nil), Detail: newEntry(placeholder), Error: newFieldError()}
+	r := &answerRow{Choice: widget.NewRadioGroup(labels, nil), Detail: kit.NewEntry(placeholder), Error: kit.NewFieldError()}
 	r.Choice.Horizontal = true
 	r.Choice.Required = true
 	r.set(a)
@@ -51,13 +52,13 @@ func (r *answerRow) answer() store.Answer {
 
 // dateField is a YYYY-MM-DD entry with its red line.
 type dateField struct {
-	Entry *entry
-	Error *fieldError
+	Entry *kit.Entry
+	Error *kit.FieldError
 	box   fyne.CanvasObject
 }
 
 func newDateField(t time.Time) *dateField {
-	f := &dateField{Entry: newEntry("YYYY-MM-DD"), Error: newFieldError()}
+	f := &dateField{Entry: kit.NewEntry("YYYY-MM-DD"), Error: kit.NewFieldError()}
 	if !t.IsZero() {
 		f.Entry.SetText(t.Format(store.DateLayout))
 	}
@@ -83,19 +84,19 @@ func (f *dateField) value(field, label string, problems map[string]string) time.
 // shared by the intake and the screen at a visit.
 type screenFields struct {
 	Answers    map[store.RedFlag]*answerRow
-	ReferredTo *entry
+	ReferredTo *kit.Entry
 	ReferredOn *dateField
-	ClearedBy  *entry
+	ClearedBy  *kit.Entry
 	ClearedOn  *dateField
-	Note       *entry
-	errors     map[string]*fieldError
+	Note       *kit.Entry
+	errors     map[string]*kit.FieldError
 }
 
 func newScreenFields(s store.RedFlagScreen) *screenFields {
-	f := &screenFields{Answers: map[store.RedFlag]*answerRow{}, ReferredTo: newEntry("Dr Weber, GP"),
-		ReferredOn: newDateField(s.ReferredOn), ClearedBy: newEntry("The physician who cleared treatment"),
-		ClearedOn: newDateField(s.ClearedOn), Note: newNoteEntry("What the physician said", 2),
-		errors: map[string]*fieldError{"referred_to": newFieldError(), "cleared_by": newFieldError(), "screen_note": newFieldError()}}
+	f := &screenFields{Answers: map[store.RedFlag]*answerRow{}, ReferredTo: kit.NewEntry("Dr Weber, GP"),
+		ReferredOn: newDateField(s.ReferredOn), ClearedBy: kit.NewEntry("The physician who cleared treatment"),
+		ClearedOn: newDateField(s.ClearedOn), Note: kit.NewNoteEntry("What the physician said", 2),
+		errors: map[string]*kit.FieldError{"referred_to": kit.NewFieldError(), "cleared_by": kit.NewFieldError(), "screen_note": kit.NewFieldError()}}
 	for _, flag := range store.RedFlags {
 		f.Answers[flag] = newAnswerRow("What the client said", s.Answer(flag))
 	}
@@ -106,7 +107,7 @@ func newScreenFields(s store.RedFlagScreen) *screenFields {
 }
 
 // fields lists the red lines by store field key.
-func (f *screenFields) fields(into map[string]*fieldError) {
+func (f *screenFields) fields(into map[string]*kit.FieldError) {
 	for flag, row := range f.Answers {
 		into["flag_"+string(flag)] = row.Error
 	}
@@ -119,7 +120,7 @@ func (f *screenFields) fields(into map[string]*fieldError) {
 // rows adds the screen to a form: the source, the questions grouped by
 // what they point to, then what was done.
 func (f *screenFields) rows(add func(label string, obj fyne.CanvasObject)) {
-	note := newHint("Low back pain red flags (NICE NG59; CSAG, Greenhalgh & Selfe). Any “yes” means refer before treating, until you record what was done.")
+	note := kit.NewHint("Low back pain red flags (NICE NG59; CSAG, Greenhalgh & Selfe). Any “yes” means refer before treating, until you record what was done.")
 	add("", note)
 	concern := ""
 	for _, flag := range store.RedFlags {
@@ -165,7 +166,7 @@ func (f *screenFields) touched() bool {
 
 // showProblems puts each problem at its field, in red; what has no field
 // goes to summary.
-func showProblems(fields map[string]*fieldError, summary *widget.Label, problems map[string]string) {
+func showProblems(fields map[string]*kit.FieldError, summary *widget.Label, problems map[string]string) {
 	var loose []string
 	for key, msg := range problems {
 		if _, ok := fields[key]; !ok {
@@ -173,7 +174,7 @@ func showProblems(fields map[string]*fieldError, summary *widget.Label, problems
 		}
 	}
 	for key, e := range fields {
-		e.show(problems[key])
+		e.ShowText(problems[key])
 	}
 	switch {
 	case len(loose) > 0:

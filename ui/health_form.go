@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"backtrack/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -14,19 +16,19 @@ import (
 // summary of what stopped the save, Cancel, and a Save that writes on the
 // tasks goroutine and closes the dialog once the store has it.
 type healthForm struct {
-	tasks   *tasks
+	tasks   *kit.Tasks
 	Save    *widget.Button
 	Cancel  *widget.Button
 	Summary *widget.Label
-	errors  map[string]*fieldError // red lines by store field key
+	errors  map[string]*kit.FieldError // red lines by store field key
 	rows    *fyne.Container
 	busy    bool
 	OnSaved func()
 	dialog  *dialog.CustomDialog
 }
 
-func newHealthForm(t *tasks, saveLabel string, save func()) *healthForm {
-	f := &healthForm{tasks: t, errors: map[string]*fieldError{}, rows: container.New(layout.NewFormLayout())}
+func newHealthForm(t *kit.Tasks, saveLabel string, save func()) *healthForm {
+	f := &healthForm{tasks: t, errors: map[string]*kit.FieldError{}, rows: container.New(layout.NewFormLayout())}
 	f.Summary = widget.NewLabel("")
 	f.Summary.Importance = widget.DangerImportance
 	f.Summary.Wrapping = fyne.TextWrapWord
@@ -55,7 +57,7 @@ func (f *healthForm) heading(text string) {
 // field has none yet.
 func (f *healthForm) withError(obj fyne.CanvasObject, key string) fyne.CanvasObject {
 	if f.errors[key] == nil {
-		f.errors[key] = newFieldError()
+		f.errors[key] = kit.NewFieldError()
 	}
 	return container.NewVBox(obj, f.errors[key])
 }
@@ -81,7 +83,7 @@ func (f *healthForm) submit(problems map[string]string, write func() error) {
 	}
 	f.busy = true
 	f.Save.Disable()
-	f.tasks.run(func() func() {
+	f.tasks.Run(func() func() {
 		err := write()
 		return func() {
 			f.busy = false

@@ -232,14 +232,14 @@ func TestTheReportDialogPrintsTheIntakeSummaryForTheClientToSign(t *testing.T) {
 		t.Fatalf("intake chosen: file %q, period shown %v", e.FileName.Text, e.Period.box.Visible())
 	}
 	test.Tap(e.Save)
-	e.work.wait()
+	e.work.Wait()
 	text := pdfWords(t, filepath.Join(f.dir, "Nowak_Marta_intake_2026-11-25.pdf"))
 	mustContain(t, "intake PDF", text, "Intake summary", "Pregnancy Yes: 20 weeks", "No consent on file", "Client: Marta Nowak")
 	// and the physician's edition is a progress report with the history
 	e = f.reportDialog(c)
 	e.Edition.SetSelected(report.ForPhysician.Label())
 	test.Tap(e.Save)
-	e.work.wait()
+	e.work.Wait()
 	mustContain(t, "physician edition", pdfWords(t, filepath.Join(f.dir, "Nowak_Marta_progress_2026-11-25.pdf")),
 		"Progress report", "Relevant history and red-flag screen", "PRECAUTIONS: Pregnancy (20 weeks)")
 }

@@ -14,6 +14,7 @@ import (
 	"backtrack/store"
 	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
+	"backtrack/ui/kit"
 )
 
 // testNow is the clock every test desk and store runs on.
@@ -72,7 +73,7 @@ func addSession(t testing.TB, s *sqlstore.Store, sess store.Session) store.Sessi
 // act does what a therapist's click or key does, on the "UI goroutine",
 // then waits for the background work it started to land.
 func act(d *Desk, fn func()) {
-	d.tasks.onUI(fn)
+	d.tasks.OnUI(fn)
 	d.wait()
 }
 
@@ -126,7 +127,7 @@ func pressKey(d *Desk, key fyne.KeyName) {
 
 // typeInto replaces an entry's text by typing it key by key, as a
 // therapist would; searches started by one key may land before the next.
-func typeInto(d *Desk, e *entry, text string) {
+func typeInto(d *Desk, e *kit.Entry, text string) {
 	act(d, func() { e.SetText("") })
 	for _, r := range text {
 		act(d, func() { test.Type(e, string(r)) })
@@ -175,7 +176,7 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 	eachObject(o, func(c fyne.CanvasObject) {
 		var b *widget.Button
 		switch v := c.(type) {
-		case *button:
+		case *kit.Button:
 			b = &v.Button
 		case *widget.Button:
 			b = v

@@ -10,6 +10,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/ui/internal/words"
+	"backtrack/ui/kit"
 	"backtrack/ui/xlayout"
 )
 
@@ -27,7 +28,7 @@ type sessionHistory struct {
 
 	Title *widget.Label
 	List  *widget.List
-	Empty *secondaryText
+	Empty *kit.SecondaryText
 	// ShowVoided adds the notes entered in error to the list, marked.
 	ShowVoided *widget.Check
 	header     fyne.CanvasObject
@@ -40,8 +41,8 @@ type sessionHistory struct {
 
 func newSessionHistory(now func() time.Time) *sessionHistory {
 	h := &sessionHistory{now: now}
-	h.Title = panelTitle("HISTORY") // the client view's history panel shows it
-	h.Empty = newHint("")
+	h.Title = kit.PanelTitle("HISTORY") // the client view's history panel shows it
+	h.Empty = kit.NewHint("")
 	// Centred, it gets only the width it asks for: a truncating line asks
 	// for none and shows a lone "…".
 	h.Empty.Wrapping = fyne.TextWrapOff
@@ -104,7 +105,7 @@ func (h *sessionHistory) fill() {
 func historyHeader() fyne.CanvasObject {
 	cells := []fyne.CanvasObject{}
 	for _, name := range []string{"Date", "Pain", "Pain type", "Triggers", "Muscles"} {
-		l := newSecondaryTextStyled(fyne.TextStyle{Bold: true})
+		l := kit.NewSecondaryTextStyled(fyne.TextStyle{Bold: true})
 		l.SetText(name)
 		cells = append(cells, l)
 	}
@@ -124,8 +125,8 @@ func newHistoryRow() *fyne.Container {
 
 func showHistoryRow(row *fyne.Container, s store.Session, now time.Time) {
 	texts := []string{
-		shortDate(s.Start, now) + noteMark(s),
-		painChange(s.PainBefore, s.PainAfter),
+		kit.ShortDate(s.Start, now) + noteMark(s),
+		kit.PainChange(s.PainBefore, s.PainAfter),
 		store.TagLabels(s.PainTypes),
 		triggerLabels(s),
 		store.TagLabels(s.Muscles),

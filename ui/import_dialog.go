@@ -19,6 +19,7 @@ import (
 
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
+	"backtrack/ui/kit"
 )
 
 // importKind is one kind of file the desk imports.
@@ -49,22 +50,22 @@ type importDialog struct {
 	Kind     *widget.RadioGroup
 	Columns  *widget.Label
 	File     *widget.Label
-	Choose   *button
+	Choose   *kit.Button
 	Summary  *widget.Label
 	Problems *widget.List
 	Problem  *widget.Label
 	Busy     *widget.ProgressBarInfinite
-	Import   *button
-	Cancel   *button
+	Import   *kit.Button
+	Cancel   *kit.Button
 
 	path     string
 	problems []sqlstore.ImportProblem
 	listBox  *fyne.Container
-	work     *tasks // the desk's: quitting stops a check or import (rolled back) and waits
+	work     *kit.Tasks // the desk's: quitting stops a check or import (rolled back) and waits
 	checkGen int
 }
 
-func newImportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, onImported func()) *importDialog {
+func newImportDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, onImported func()) *importDialog {
 	d := &importDialog{dialogFrame: dialogFrame{win: win, width: 860}, store: s, work: t, onImported: onImported}
 	labels := make([]string, len(importKinds))
 	for i, k := range importKinds {
@@ -78,7 +79,7 @@ func newImportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, onImported fu
 	d.Kind.Required = true
 	d.File = widget.NewLabel("No file chosen")
 	d.File.Truncation = fyne.TextTruncateEllipsis
-	d.Choose = newButtonWithIcon("Choose file…", theme.FolderOpenIcon(), d.chooseFile)
+	d.Choose = kit.NewButtonWithIcon("Choose file…", theme.FolderOpenIcon(), d.chooseFile)
 	d.Summary = widget.NewLabel("")
 	d.Summary.Wrapping = fyne.TextWrapWord
 	d.Problem = problemLabel()
@@ -100,10 +101,10 @@ func newImportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, onImported fu
 	scroll.SetMinSize(fyne.NewSize(0, 240))
 	d.listBox = container.NewStack(scroll)
 	d.listBox.Hide()
-	d.Import = newButtonWithIcon("Import", theme.DownloadIcon(), d.importFile)
+	d.Import = kit.NewButtonWithIcon("Import", theme.DownloadIcon(), d.importFile)
 	d.Import.Importance = widget.HighImportance
 	d.Import.Disable()
-	d.Cancel = newButton("Cancel", func() { d.dialog.Hide() })
+	d.Cancel = kit.NewButton("Cancel", func() { d.dialog.Hide() })
 	d.Kind.SetSelected(labels[0])
 
 	form := container.New(layout.NewFormLayout())
@@ -193,8 +194,8 @@ func (d *importDialog) run(checkOnly bool) {
 		d.Summary.SetText("Importing…")
 	}
 	setBusy(d.Busy, true, d.Choose)
-	ctx := d.work.context()
-	d.work.run(func() func() {
+	ctx := d.work.Context()
+	d.work.Run(func() func() {
 		sum, err := d.readAndRun(ctx, path, kind, checkOnly)
 		return func() {
 			if gen != d.checkGen {

@@ -6,13 +6,15 @@ import (
 	"strings"
 	"testing"
 
+	"backtrack/ui/kit"
+
 	"fyne.io/fyne/v2/test"
 )
 
 func TestImportPreviewsProblemsThenImportsACorrectedFile(t *testing.T) {
 	win, s := fileTaskWindow(t)
 	imported := 0
-	d := newImportDialog(win, s, &tasks{}, func() { imported++ })
+	d := newImportDialog(win, s, &kit.Tasks{}, func() { imported++ })
 	d.show()
 	file := filepath.Join(t.TempDir(), "from-old-system.csv")
 	os.WriteFile(file, []byte("\ufeffFirst Name;Last Name;Date of birth;Email\n"+
@@ -21,8 +23,8 @@ func TestImportPreviewsProblemsThenImportsACorrectedFile(t *testing.T) {
 		"Ana;Silva;;not-an-email\n"), 0o600)
 
 	// When a file with problems is chosen, they are listed by row and column.
-	d.work.onUI(func() { d.choose(file) })
-	d.work.wait()
+	d.work.OnUI(func() { d.choose(file) })
+	d.work.Wait()
 	var where []string
 	for _, p := range d.problems {
 		where = append(where, p.Where())
@@ -46,15 +48,15 @@ func TestImportPreviewsProblemsThenImportsACorrectedFile(t *testing.T) {
 		"Tom;\"Robert'); DROP TABLE clients;--\";1980-02-28;\n"+
 		"Ana;Silva;;ana@example.com\n"+
 		"Marta;Nowak;;marta@example.com\n"), 0o600)
-	d.work.onUI(func() { d.choose(file) })
-	d.work.wait()
+	d.work.OnUI(func() { d.choose(file) })
+	d.work.Wait()
 	if d.Import.Disabled() || !strings.Contains(d.Summary.Text, "3 clients would be added") ||
 		!strings.Contains(d.Summary.Text, "1 client is already recorded") {
 		t.Fatalf("corrected file: import enabled=%v, summary %q", !d.Import.Disabled(), d.Summary.Text)
 	}
 	snapshot(t, win, "import-checked")
-	d.work.onUI(func() { test.Tap(d.Import) })
-	d.work.wait()
+	d.work.OnUI(func() { test.Tap(d.Import) })
+	d.work.Wait()
 	done := shownText(win) // the message shown after the import
 	if imported != 1 || !strings.Contains(done, "3 clients added") {
 		t.Fatalf("after import: onImported %d times, done %q", imported, done)
@@ -66,19 +68,19 @@ func TestImportPreviewsProblemsThenImportsACorrectedFile(t *testing.T) {
 
 func TestImportRefusesABinaryFileRenamedCSV(t *testing.T) {
 	win, s := fileTaskWindow(t)
-	d := newImportDialog(win, s, &tasks{}, func() { t.Error("onImported for a refused file") })
+	d := newImportDialog(win, s, &kit.Tasks{}, func() { t.Error("onImported for a refused file") })
 	file := filepath.Join(t.TempDir(), "clients.csv")
 	os.WriteFile(file, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0o600)
-	d.work.onUI(func() { d.choose(file) })
-	d.work.wait()
+	d.work.OnUI(func() { d.choose(file) })
+	d.work.Wait()
 	if len(d.problems) != 1 || !strings.Contains(d.problems[0].Message, "binary") || !d.Import.Disabled() {
 		t.Fatalf("binary file: problems %v, import enabled=%v", d.problems, !d.Import.Disabled())
 	}
 	// A JSON file switches the kind by itself.
 	js := filepath.Join(t.TempDir(), "backtrack.json")
 	os.WriteFile(js, []byte(`{"format":"backtrack-export","version":1,"clients":[]}`), 0o600)
-	d.work.onUI(func() { d.choose(js) })
-	d.work.wait()
+	d.work.OnUI(func() { d.choose(js) })
+	d.work.Wait()
 	if d.Kind.Selected != importKinds[2].label || d.Import.Disabled() {
 		t.Errorf("json file: kind %q, import enabled=%v, summary %q", d.Kind.Selected, !d.Import.Disabled(), d.Summary.Text)
 	}

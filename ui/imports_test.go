@@ -20,7 +20,7 @@ func TestUIPackagesImportOnlyWhatTheirRoomAllows(t *testing.T) {
 		forbidden []string
 	}{
 		{"", []string{"backtrack/store/sqlite", "backtrack/store/postgres"}},
-		{"kit", []string{"backtrack/store"}},
+		{"kit", []string{"backtrack/store/sqlstore"}},
 		{"xlayout", []string{"backtrack/store"}},
 		{"cli", []string{"fyne.io/fyne/v2"}},
 	}

@@ -11,6 +11,7 @@ import (
 	"backtrack/store"
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
+	"backtrack/ui/kit"
 )
 
 // intakeDialog takes or reviews a client's intake: the structured health
@@ -18,39 +19,39 @@ import (
 // and the red-flag screen. It keeps its widgets for tests.
 type intakeDialog struct {
 	store  *sqlstore.Store
-	tasks  *tasks
+	tasks  *kit.Tasks
 	client store.Client
 	screen store.RedFlagScreen // the intake's screen so far; zero UID when none
 
 	Date        *dateField
-	Reason      *entry
-	Began       *entry
+	Reason      *kit.Entry
+	Began       *kit.Entry
 	Onset       *widget.RadioGroup
-	OnsetDetail *entry
+	OnsetDetail *kit.Entry
 	Previous    *answerRow
 	Conditions  map[store.Condition]*answerRow
 	Medications *answerRow
 	Allergies   *answerRow
 	Activities  map[store.Activity]*answerRow
-	Goals       *entry
+	Goals       *kit.Entry
 
-	Contraindications *entry
-	MedsThatMatter    *entry
-	MedicalHistory    *entry
+	Contraindications *kit.Entry
+	MedsThatMatter    *kit.Entry
+	MedicalHistory    *kit.Entry
 
 	Screen *screenFields
 	*healthForm
 }
 
-func newIntakeDialog(s *sqlstore.Store, t *tasks, c store.Client, h store.Health, win fyne.Window) *intakeDialog {
+func newIntakeDialog(s *sqlstore.Store, t *kit.Tasks, c store.Client, h store.Health, win fyne.Window) *intakeDialog {
 	in := h.Intake
 	e := &intakeDialog{store: s, tasks: t, client: c}
 	e.healthForm = newHealthForm(t, "Save intake", e.save)
 	e.screen, _ = h.IntakeScreen()
 	e.Date = newDateField(in.Date)
-	e.Reason = newNoteEntry("The reason for the visit, in the client's words", 2)
+	e.Reason = kit.NewNoteEntry("The reason for the visit, in the client's words", 2)
 	e.Reason.SetText(in.Reason)
-	e.Began = newEntry("When it started: “in March”, “three weeks ago”")
+	e.Began = kit.NewEntry("When it started: “in March”, “three weeks ago”")
 	e.Began.SetText(in.Began)
 	onsets := make([]string, len(store.Onsets))
 	for i, o := range store.Onsets {
@@ -59,7 +60,7 @@ func newIntakeDialog(s *sqlstore.Store, t *tasks, c store.Client, h store.Health
 	e.Onset = widget.NewRadioGroup(onsets, nil)
 	e.Onset.Horizontal, e.Onset.Required = true, true
 	e.Onset.SetSelected(in.Onset.Label())
-	e.OnsetDetail = newEntry("What happened")
+	e.OnsetDetail = kit.NewEntry("What happened")
 	e.OnsetDetail.SetText(in.OnsetDetail)
 	e.Previous = newAnswerRow("Physiotherapy, chiropractic… and how it went", in.PreviousTreatment)
 	e.Conditions = map[store.Condition]*answerRow{}
@@ -74,17 +75,17 @@ func newIntakeDialog(s *sqlstore.Store, t *tasks, c store.Client, h store.Health
 		e.Activities[a] = newAnswerRow("How much, how often", in.Activity(a))
 		e.errors["activity_"+string(a)] = e.Activities[a].Error
 	}
-	e.Goals = newNoteEntry("The client's goals, in their own words", 2)
+	e.Goals = kit.NewNoteEntry("The client's goals, in their own words", 2)
 	e.Goals.SetText(in.Goals)
-	e.Contraindications = newNoteEntry("Do not treat, or treat only modified: “no deep pressure”", 2)
+	e.Contraindications = kit.NewNoteEntry("Do not treat, or treat only modified: “no deep pressure”", 2)
 	e.Contraindications.SetText(c.Contraindications)
-	e.MedsThatMatter = newNoteEntry("Anticoagulants, painkillers that mask feedback…", 2)
+	e.MedsThatMatter = kit.NewNoteEntry("Anticoagulants, painkillers that mask feedback…", 2)
 	e.MedsThatMatter.SetText(c.Medications)
-	e.MedicalHistory = newNoteEntry("Past conditions, surgeries, injuries", 2)
+	e.MedicalHistory = kit.NewNoteEntry("Past conditions, surgeries, injuries", 2)
 	e.MedicalHistory.SetText(c.MedicalHistory)
 	e.Screen = newScreenFields(e.screen)
 	e.Screen.fields(e.errors)
-	for key, fe := range map[string]*fieldError{"intake_date": e.Date.Error, "previous_treatment": e.Previous.Error,
+	for key, fe := range map[string]*kit.FieldError{"intake_date": e.Date.Error, "previous_treatment": e.Previous.Error,
 		"all_medications": e.Medications.Error, "allergies": e.Allergies.Error} {
 		e.errors[key] = fe
 	}
@@ -92,7 +93,7 @@ func newIntakeDialog(s *sqlstore.Store, t *tasks, c store.Client, h store.Health
 
 	add, heading, withError := e.add, e.heading, e.withError
 	add("Intake date", e.Date.box)
-	add("", newHint("Each question is “not asked”, “no” or “yes” with what the client said: an unasked question is never read as a no."))
+	add("", kit.NewHint("Each question is “not asked”, “no” or “yes” with what the client said: an unasked question is never read as a no."))
 	heading("THE COMPLAINT")
 	add("Reason for the visit", withError(e.Reason, "intake_reason"))
 	add("When it started", withError(e.Began, "intake_began"))
@@ -163,7 +164,7 @@ func (e *intakeDialog) save() {
 
 // showSaveProblems shows why the store refused: validation problems at
 // their fields, anything else in words.
-func showSaveProblems(fields map[string]*fieldError, summary *widget.Label, err error) {
+func showSaveProblems(fields map[string]*kit.FieldError, summary *widget.Label, err error) {
 	var ve *store.ValidationError
 	if !errors.As(err, &ve) {
 		showProblems(fields, summary, map[string]string{"": words.ErrorText(err)})

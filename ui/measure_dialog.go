@@ -14,6 +14,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/sqlstore"
+	"backtrack/ui/kit"
 )
 
 // measureDialog records an outcome measure from the client's completed
@@ -24,10 +25,10 @@ import (
 type measureDialog struct {
 	v      *ClientView
 	Kind   *widget.RadioGroup
-	Date   *entry
-	ODI    []*entry        // section scores 0-5; blank is skipped
+	Date   *kit.Entry
+	ODI    []*kit.Entry    // section scores 0-5; blank is skipped
 	RMDQ   []*widget.Check // checked when the item applies
-	PSFS   [][2]*entry     // activity, rating
+	PSFS   [][2]*kit.Entry // activity, rating
 	Score  *widget.Label   // the score, or why there is none
 	Save   *widget.Button
 	Cancel *widget.Button
@@ -36,12 +37,12 @@ type measureDialog struct {
 }
 
 func newMeasureDialog(v *ClientView, last []store.Measure, now time.Time) *measureDialog {
-	m := &measureDialog{v: v, Date: newEntry(store.DateLayout), Score: widget.NewLabel("")}
+	m := &measureDialog{v: v, Date: kit.NewEntry(store.DateLayout), Score: widget.NewLabel("")}
 	m.Date.SetText(store.WallClock(now).Format(store.DateLayout))
 	m.Score.Wrapping = fyne.TextWrapWord
 	odi := container.NewGridWithColumns(4)
 	for i, name := range store.ODISections {
-		e := newEntry("0-5")
+		e := kit.NewEntry("0-5")
 		e.OnChanged = func(string) { m.update() }
 		m.ODI = append(m.ODI, e)
 		odi.Add(widget.NewLabel(fmt.Sprintf("%d  %s", i+1, name)))
@@ -56,12 +57,12 @@ func newMeasureDialog(v *ClientView, last []store.Measure, now time.Time) *measu
 	psfs := container.NewGridWithColumns(2)
 	activities := lastActivities(last)
 	for i := range store.PSFSMaxActivities {
-		a, r := newEntry("activity in the client's words"), newEntry("0-10")
+		a, r := kit.NewEntry("activity in the client's words"), kit.NewEntry("0-10")
 		if i < len(activities) {
 			a.SetText(activities[i])
 		}
 		a.OnChanged, r.OnChanged = func(string) { m.update() }, func(string) { m.update() }
-		m.PSFS = append(m.PSFS, [2]*entry{a, r})
+		m.PSFS = append(m.PSFS, [2]*kit.Entry{a, r})
 		psfs.Add(a)
 		psfs.Add(r)
 	}
@@ -189,7 +190,7 @@ func (m *measureDialog) save() {
 	}
 	m.dialog.Hide()
 	m.v.change("Could not save the measure", m.v.client.ID, func() viewMode { return modeOverview }, func(s *sqlstore.Store) error {
-		_, err := s.SaveMeasure(m.v.d.tasks.context(), meas)
+		_, err := s.SaveMeasure(m.v.d.tasks.Context(), meas)
 		return err
 	})
 }

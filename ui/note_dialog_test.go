@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"backtrack/store"
+	"backtrack/ui/kit"
 )
 
 func TestAVisitNoteIsSavedAsPDFFromTheNoteView(t *testing.T) {
@@ -19,15 +20,15 @@ func TestAVisitNoteIsSavedAsPDFFromTheNoteView(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := newNoteDialog(f.win, f.store, &tasks{}, c, hist[1], store.Practice{Name: "Back in Balance", Therapist: "Anna Keller"})
+	e := newNoteDialog(f.win, f.store, &kit.Tasks{}, c, hist[1], store.Practice{Name: "Back in Balance", Therapist: "Anna Keller"})
 	e.now = func() time.Time { return reportToday }
 	e.Folder.set(f.dir)
 	e.show()
 	if e.FileName.Text != "Fischer_Lena_visit_2026-10-10.pdf" {
 		t.Errorf("proposed name %q", e.FileName.Text)
 	}
-	e.work.onUI(func() { test.Tap(e.Save) })
-	e.work.wait()
+	e.work.OnUI(func() { test.Tap(e.Save) })
+	e.work.Wait()
 	text := pdfWords(t, filepath.Join(f.dir, "Fischer_Lena_visit_2026-10-10.pdf"))
 	for _, want := range []string{"Back in Balance", "Visit note", "Lena Fischer", "10 Oct 2026, 10:00",
 		"Before treatment 5 / 10, after 3 / 10", "Quadratus lumborum (L)", "Confidential health information"} {

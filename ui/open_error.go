@@ -5,6 +5,8 @@ import (
 
 	"backtrack/ui/internal/words"
 
+	"backtrack/ui/kit"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -20,11 +22,11 @@ func NewOpenErrorWindow(a fyne.App, path string, err error) fyne.Window {
 	title.SizeName = theme.SizeNameSubHeadingText
 	what := widget.NewLabel(words.OpenErrorText(err))
 	what.Wrapping = fyne.TextWrapWord
-	where := newHint("Database file: " + path)
+	where := kit.NewHint("Database file: " + path)
 	if sqlstore.IsServerAddress(path) {
-		where = newHint("Practice server: " + sqlstore.RedactServerAddress(path))
+		where = kit.NewHint("Practice server: " + sqlstore.RedactServerAddress(path))
 	}
-	quit := newButton("Quit", w.Close)
+	quit := kit.NewButton("Quit", w.Close)
 	quit.Importance = widget.HighImportance
 	w.SetContent(container.NewPadded(container.NewBorder(
 		container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, title), container.NewBorder(nil, nil, nil, quit), nil, nil,

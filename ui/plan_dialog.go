@@ -15,6 +15,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/sqlstore"
+	"backtrack/ui/kit"
 )
 
 // planGoalRows is how many goals the plan form offers.
@@ -26,10 +27,10 @@ const planGoalRows = 4
 type planDialog struct {
 	v                             *ClientView
 	plan                          store.Plan
-	Start, Visits, Frequency      *entry
-	ReassessVisits, ReassessWeeks *entry
+	Start, Visits, Frequency      *kit.Entry
+	ReassessVisits, ReassessWeeks *kit.Entry
 	Measures                      *widget.CheckGroup
-	Goals                         []*entry
+	Goals                         []*kit.Entry
 	Activities                    []*widget.SelectEntry
 	Statuses                      []*widget.Select
 	Problem                       *widget.Label
@@ -38,8 +39,8 @@ type planDialog struct {
 }
 
 func newPlanDialog(v *ClientView, plan store.Plan, measures []store.Measure, now time.Time) *planDialog {
-	p := &planDialog{v: v, plan: plan, Start: newEntry(store.DateLayout), Visits: newEntry("8"), Frequency: newEntry("weekly"),
-		ReassessVisits: newEntry("4"), ReassessWeeks: newEntry("weeks"), Problem: widget.NewLabel("")}
+	p := &planDialog{v: v, plan: plan, Start: kit.NewEntry(store.DateLayout), Visits: kit.NewEntry("8"), Frequency: kit.NewEntry("weekly"),
+		ReassessVisits: kit.NewEntry("4"), ReassessWeeks: kit.NewEntry("weeks"), Problem: widget.NewLabel("")}
 	p.Problem.Importance, p.Problem.Wrapping = widget.DangerImportance, fyne.TextWrapWord
 	labels := []string{store.ODI.Label(), store.RMDQ.Label(), store.PSFS.Label()}
 	p.Measures = widget.NewCheckGroup(labels, nil)
@@ -71,7 +72,7 @@ func newPlanDialog(v *ClientView, plan store.Plan, measures []store.Measure, now
 	}
 	goals := container.New(layout.NewGridLayoutWithColumns(3))
 	for i := range planGoalRows {
-		g, a, st := newEntry("goal in the client's words"), widget.NewSelectEntry(activities), widget.NewSelect(statuses, nil)
+		g, a, st := kit.NewEntry("goal in the client's words"), widget.NewSelectEntry(activities), widget.NewSelect(statuses, nil)
 		a.PlaceHolder = "PSFS activity (optional)"
 		st.SetSelected(store.GoalOpen.Words())
 		if i < len(plan.Goals) {
@@ -114,7 +115,7 @@ func (p *planDialog) read() (store.Plan, string) {
 	plan.Start, _ = store.ParseWallClock(store.DateLayout, day.Format(store.DateLayout))
 	for _, f := range []struct {
 		label string
-		e     *entry
+		e     *kit.Entry
 		to    *int
 	}{{"Planned visits", p.Visits, &plan.PlannedVisits}, {"Re-assess every … visits", p.ReassessVisits, &plan.ReassessVisits},
 		{"Re-assess every … weeks", p.ReassessWeeks, &plan.ReassessWeeks}} {
@@ -156,7 +157,7 @@ func (p *planDialog) save() {
 	}
 	p.dialog.Hide()
 	p.v.change("Could not save the plan", p.v.client.ID, func() viewMode { return modeOverview }, func(s *sqlstore.Store) error {
-		_, err := s.SavePlan(p.v.d.tasks.context(), plan)
+		_, err := s.SavePlan(p.v.d.tasks.Context(), plan)
 		return err
 	})
 }

@@ -31,10 +31,10 @@ func TestQuittingStopsABatchOfReportsAndLeavesOnlyCompleteOnes(t *testing.T) {
 	b.progressed = func(done int) {
 		if done == 1 {
 			close(started)
-			<-d.tasks.context().Done() // the first report is written when the therapist quits
+			<-d.tasks.Context().Done() // the first report is written when the therapist quits
 		}
 	}
-	d.tasks.onUI(func() { b.show(); test.Tap(b.Start) })
+	d.tasks.OnUI(func() { b.show(); test.Tap(b.Start) })
 	<-started
 
 	// when the desk closes (the window's close, or Quit, ends in Close)
@@ -61,14 +61,14 @@ func TestQuittingStopsABackupAndLeavesNothingBehind(t *testing.T) {
 
 	// given a backup whose work has not run yet when the therapist quits
 	hold := make(chan struct{})
-	d.tasks.onUI(func() {
+	d.tasks.OnUI(func() {
 		b.show()
-		d.tasks.hold = hold
+		d.tasks.Hold = hold
 		test.Tap(b.BackUp)
-		d.tasks.hold = nil
+		d.tasks.Hold = nil
 	})
 	go func() {
-		<-d.tasks.context().Done()
+		<-d.tasks.Context().Done()
 		close(hold)
 	}()
 	if err := d.Close(); err != nil {
@@ -85,7 +85,7 @@ func TestQuittingStopsABackupAndLeavesNothingBehind(t *testing.T) {
 func TestQuitFromTheMenuStopsLongWork(t *testing.T) {
 	d, _, _ := deskWithClient(t)
 	act(d, menuItem(t, d, "Quit").Action)
-	if err := d.tasks.context().Err(); err != context.Canceled {
+	if err := d.tasks.Context().Err(); err != context.Canceled {
 		t.Errorf("long work after Quit: context %v, want cancelled", err)
 	}
 }

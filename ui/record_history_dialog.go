@@ -12,6 +12,7 @@ import (
 	"backtrack/store"
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
+	"backtrack/ui/kit"
 )
 
 // recordHistory shows the audit log, a client's or the whole record's:
@@ -19,7 +20,7 @@ import (
 type recordHistory struct {
 	win     fyne.Window
 	store   *sqlstore.Store
-	work    *tasks
+	work    *kit.Tasks
 	client  store.Client // zero: the whole record
 	Entries []string     // the lines shown, newest first
 	List    *widget.List
@@ -27,7 +28,7 @@ type recordHistory struct {
 	dialog  dialog.Dialog
 }
 
-func newRecordHistory(win fyne.Window, s *sqlstore.Store, work *tasks, c store.Client) *recordHistory {
+func newRecordHistory(win fyne.Window, s *sqlstore.Store, work *kit.Tasks, c store.Client) *recordHistory {
 	h := &recordHistory{win: win, store: s, work: work, client: c, Status: widget.NewLabel("Reading the record's history…")}
 	h.List = widget.NewList(func() int { return len(h.Entries) },
 		func() fyne.CanvasObject {
@@ -53,7 +54,7 @@ func (h *recordHistory) show() {
 
 func (h *recordHistory) load() {
 	s, uid := h.store, h.client.UID
-	h.work.run(func() func() {
+	h.work.Run(func() func() {
 		ctx := context.Background()
 		entries, err := s.AuditLog(ctx, store.AuditQuery{ClientUID: uid})
 		var labels map[string]string

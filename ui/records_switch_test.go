@@ -31,11 +31,11 @@ func TestWorkStartedBeforeASwitchOfRecordsStaysWithThem(t *testing.T) {
 
 	// when the delete is confirmed but only runs after the desk switched
 	hold := make(chan struct{})
-	d.tasks.onUI(func() {
-		d.tasks.hold = hold
+	d.tasks.OnUI(func() {
+		d.tasks.Hold = hold
 		d.Confirm.OK.OnTapped()
 		d.useStore(other)
-		d.tasks.hold = nil
+		d.tasks.Hold = nil
 	})
 	close(hold)
 	d.wait()
@@ -62,12 +62,12 @@ func TestLoadsStartedBeforeASwitchOfRecordsReadTheirOwn(t *testing.T) {
 	// records, and the desk switches before that work runs
 	hold := make(chan struct{})
 	var vocabLanded bool
-	d.tasks.onUI(func() {
-		d.tasks.hold = hold
+	d.tasks.OnUI(func() {
+		d.tasks.Hold = hold
 		d.list.Reload()
 		d.withVocabulary(func(map[store.Kind][]store.Term) { vocabLanded = true })
 		d.store, d.list.store = other, other // the swap alone, without the reloads useStore starts
-		d.tasks.hold = nil
+		d.tasks.Hold = nil
 	})
 	close(hold)
 	d.wait()

@@ -20,6 +20,7 @@ import (
 	"backtrack/store/settings"
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
+	"backtrack/ui/kit"
 )
 
 // reportDialog is the dialog for one client's report: it asks for the
@@ -42,24 +43,24 @@ type reportDialog struct {
 	Edition  *widget.RadioGroup // who the report is for
 	Paper    *widget.RadioGroup
 	Folder   *folderRow
-	FileName *entry
+	FileName *kit.Entry
 	Visits   *widget.Label // how many visits the chosen period holds
 	// NoPractice warns that Settings are empty: the header would be blank
 	// and the signature would read "Therapist".
 	NoPractice *widget.Label
 	Problem    *widget.Label
 	Busy       *widget.ProgressBarInfinite
-	Save       *button
-	Cancel     *button
+	Save       *kit.Button
+	Cancel     *kit.Button
 	// Open and Close are on the "saved" dialog shown afterwards.
-	Open, Close *button
+	Open, Close *kit.Button
 	// Confirm asks before replacing a file; nil when not asking.
 	Confirm *dialog.ConfirmDialog
 
 	dialog, saved *dialog.CustomDialog
-	work          *tasks // the desk's: closing waits for a report being written
-	counts        latest // the newest count of visits in the period
-	boxesAccepted bool   // the therapist was told what prints as boxes
+	work          *kit.Tasks // the desk's: closing waits for a report being written
+	counts        kit.Latest // the newest count of visits in the period
+	boxesAccepted bool       // the therapist was told what prints as boxes
 	// visitsIn counts the client's visits in a period, from the database:
 	// the trend the report will draw, so the count says what it will hold.
 	visitsIn func(ctx context.Context, period store.Period) (int, error)
@@ -69,16 +70,16 @@ type reportDialog struct {
 
 // newNoteDialog is the report dialog for one visit's note: paper, place
 // and name, no period.
-func newNoteDialog(win fyne.Window, s *sqlstore.Store, t *tasks, client store.Client, session store.Session,
+func newNoteDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, client store.Client, session store.Session,
 	practice store.Practice) *reportDialog {
 	return buildReportDialog(win, s, t, client, practice, &session)
 }
 
-func newReportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, client store.Client, practice store.Practice) *reportDialog {
+func newReportDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, client store.Client, practice store.Practice) *reportDialog {
 	return buildReportDialog(win, s, t, client, practice, nil)
 }
 
-func buildReportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, client store.Client, practice store.Practice,
+func buildReportDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, client store.Client, practice store.Practice,
 	note *store.Session) *reportDialog {
 	a := fyne.CurrentApp()
 	e := &reportDialog{win: win, store: s, work: t, client: client, practice: practice,
@@ -95,7 +96,7 @@ func buildReportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, client stor
 	e.Document.SetSelected(docProgress)
 	e.Edition = newEditionChoice()
 	e.Folder = newFolderRow(win, defaultReportFolder(e.prefs), nil)
-	e.FileName = newEntry("")
+	e.FileName = kit.NewEntry("")
 	if note != nil {
 		e.FileName.SetText(report.NoteFileName(client, note.Start))
 	} else {
@@ -110,15 +111,15 @@ func buildReportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, client stor
 	e.Busy = widget.NewProgressBarInfinite()
 	e.Busy.Stop()
 	e.Busy.Hide()
-	e.Save = newButtonWithIcon("Save PDF", theme.DocumentSaveIcon(), e.save)
+	e.Save = kit.NewButtonWithIcon("Save PDF", theme.DocumentSaveIcon(), e.save)
 	e.Save.Importance = widget.HighImportance
-	e.Cancel = newButton("Cancel", func() { e.dialog.Hide() })
-	e.FileName.onEscape = e.Cancel.OnTapped
+	e.Cancel = kit.NewButton("Cancel", func() { e.dialog.Hide() })
+	e.FileName.OnEscape = e.Cancel.OnTapped
 	e.Period.onEscape(e.Cancel.OnTapped)
 
 	form := container.New(layout.NewFormLayout(),
 		widget.NewLabelWithStyle("Client", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}),
-		widget.NewLabelWithStyle(nameWithDetail(client), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		widget.NewLabelWithStyle(kit.NameWithDetail(client), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	rows := [][2]fyne.CanvasObject{
 		pair(formRow("Print", e.Document)),
 		pair(formRow("Period", e.Period.box)),
@@ -128,7 +129,7 @@ func buildReportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, client stor
 	title := "Progress report"
 	if note != nil {
 		title = "Visit note"
-		rows = [][2]fyne.CanvasObject{pair(formRow("Visit", widget.NewLabel(dateTime(note.Start))))}
+		rows = [][2]fyne.CanvasObject{pair(formRow("Visit", widget.NewLabel(kit.DateTime(note.Start))))}
 	}
 	for _, row := range append(rows,
 		pair(formRow("Paper", e.Paper)),
@@ -148,7 +149,7 @@ func buildReportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, client stor
 	content := container.NewVBox(e.NoPractice, form, e.Problem, e.Busy)
 	e.dialog = dialog.NewCustomWithoutButtons(title, content, win)
 	e.dialog.SetButtons([]fyne.CanvasObject{e.Cancel, e.Save})
-	e.dialog.SetOnClosed(e.counts.stop)
+	e.dialog.SetOnClosed(e.counts.Stop)
 	return e
 }
 
@@ -234,12 +235,12 @@ func (e *reportDialog) countVisits(delay time.Duration) {
 	}
 	period, err := e.Period.period(e.now())
 	if err != nil {
-		e.counts.stop() // a count for the old period must not land over the blank
+		e.counts.Stop() // a count for the old period must not land over the blank
 		e.Visits.SetText("")
 		return
 	}
 	visitsIn := e.visitsIn
-	loadLatest(e.work, &e.counts, func(ctx context.Context) (int, error) {
+	kit.LoadLatest(e.work, &e.counts, func(ctx context.Context) (int, error) {
 		wait := time.NewTimer(delay)
 		defer wait.Stop()
 		select {
@@ -333,8 +334,8 @@ func (e *reportDialog) write(path string, period store.Period) {
 	e.prefs.SetString(prefReportFolder, e.Folder.Path)
 	e.setBusy(true)
 	id := e.client.ID
-	e.work.run(func() func() {
-		ctx := e.work.context()
+	e.work.Run(func() func() {
+		ctx := e.work.Context()
 		var err error
 		var unprintable []report.Unprintable
 		if e.note != nil {
@@ -382,8 +383,8 @@ func (e *reportDialog) setBusy(busy bool) {
 func (e *reportDialog) showSaved(path string) {
 	msg := widget.NewLabel(fmt.Sprintf("%s\nwas saved in %s.", filepath.Base(path), filepath.Dir(path)))
 	msg.Wrapping = fyne.TextWrapWord
-	e.Close = newButton("Close", func() { e.saved.Hide() })
-	e.Open = newButtonWithIcon("Open report", theme.FileApplicationIcon(), func() {
+	e.Close = kit.NewButton("Close", func() { e.saved.Hide() })
+	e.Open = kit.NewButtonWithIcon("Open report", theme.FileApplicationIcon(), func() {
 		e.saved.Hide()
 		if err := e.openURL(fileURL(path)); err != nil {
 			dialog.ShowInformation("Could not open the report",

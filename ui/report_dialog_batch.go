@@ -21,6 +21,7 @@ import (
 	"backtrack/store/settings"
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
+	"backtrack/ui/kit"
 )
 
 // batchReportDialog writes a progress report for every active client with a
@@ -40,23 +41,23 @@ type batchReportDialog struct {
 	Paper   *widget.RadioGroup
 	Folder  *folderRow
 	Problem *widget.Label
-	Start   *button
-	Cancel  *button // closes before the start, stops while running
+	Start   *kit.Button
+	Cancel  *kit.Button // closes before the start, stops while running
 	Bar     *widget.ProgressBar
 	Status  *widget.Label
-	Open    *button // opens the folder when done
+	Open    *kit.Button // opens the folder when done
 
 	dialog  *dialog.CustomDialog
 	choices fyne.CanvasObject
 	running fyne.CanvasObject
 	stop    context.CancelFunc
 	outDir  string
-	work    *tasks // the desk's: quitting stops the batch and waits for it
+	work    *kit.Tasks // the desk's: quitting stops the batch and waits for it
 	// progressed runs on the UI goroutine after each client (tests).
 	progressed func(done int)
 }
 
-func newBatchReportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, practice store.Practice) *batchReportDialog {
+func newBatchReportDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, practice store.Practice) *batchReportDialog {
 	a := fyne.CurrentApp()
 	b := &batchReportDialog{win: win, store: s, work: t, practice: practice, prefs: a.Preferences(),
 		now: time.Now, openURL: a.OpenURL}
@@ -91,11 +92,11 @@ func newBatchReportDialog(win fyne.Window, s *sqlstore.Store, t *tasks, practice
 	b.running = container.NewVBox(b.Bar, b.Status)
 	b.running.Hide()
 
-	b.Start = newButtonWithIcon("Export", theme.DocumentSaveIcon(), b.start)
+	b.Start = kit.NewButtonWithIcon("Export", theme.DocumentSaveIcon(), b.start)
 	b.Start.Importance = widget.HighImportance
-	b.Cancel = newButton("Cancel", b.cancel)
+	b.Cancel = kit.NewButton("Cancel", b.cancel)
 	b.Period.onEscape(b.cancel)
-	b.Open = newButtonWithIcon("Open folder", theme.FolderOpenIcon(), b.openFolder)
+	b.Open = kit.NewButtonWithIcon("Open folder", theme.FolderOpenIcon(), b.openFolder)
 	b.Open.Importance = widget.HighImportance
 	b.Open.Hide()
 
@@ -140,17 +141,17 @@ func (b *batchReportDialog) start() {
 	b.prefs.SetString(settings.KeyPageSize, b.Paper.Selected)
 	b.prefs.SetString(prefReportFolder, filepath.Dir(dir))
 
-	ctx, stop := context.WithCancel(b.work.context())
+	ctx, stop := context.WithCancel(b.work.Context())
 	b.stop = stop
 	b.choices.Hide()
 	b.running.Show()
 	b.Start.Hide()
 	b.Bar.SetValue(0)
 	b.Status.SetText("Finding active clients…")
-	b.work.run(func() func() {
+	b.work.Run(func() func() {
 		res, err := report.ExportAll(ctx, b.store, dir, period, opts, func(done, total int, c store.Client) {
 			name := c.FullName()
-			fyne.Do(func() { b.work.onUI(func() { b.step(done, total, name) }) })
+			fyne.Do(func() { b.work.OnUI(func() { b.step(done, total, name) }) })
 		})
 		return func() { b.finish(dir, res, err) }
 	})
@@ -188,7 +189,7 @@ func (b *batchReportDialog) finish(dir string, res report.BatchResult, err error
 		lines = append(lines, words.Plural(n, "client has", "clients have")+" no visit in the period and got no report.")
 	}
 	for _, f := range res.Failed {
-		lines = append(lines, "Not written: "+nameWithDetail(f.Client)+" — "+words.ReportErrorText(f.Err))
+		lines = append(lines, "Not written: "+kit.NameWithDetail(f.Client)+" — "+words.ReportErrorText(f.Err))
 	}
 	b.Status.SetText(strings.Join(lines, "\n"))
 	if len(res.Written) > 0 {

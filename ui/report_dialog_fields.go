@@ -19,6 +19,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/settings"
+	"backtrack/ui/kit"
 )
 
 // The parts the single and the batch report dialogs share: the period
@@ -43,7 +44,7 @@ func PracticeFromPreferences(p fyne.Preferences) store.Practice {
 // periodChooser picks all visits, the last three months or a custom range.
 type periodChooser struct {
 	Choice   *widget.RadioGroup
-	From, To *entry
+	From, To *kit.Entry
 	box      fyne.CanvasObject
 	onChange func()
 }
@@ -54,7 +55,7 @@ func newPeriodChooser(today time.Time, onChange func()) *periodChooser {
 
 // newPeriodChooserOf offers the choices given, the first selected.
 func newPeriodChooserOf(today time.Time, choices []string, onChange func()) *periodChooser {
-	p := &periodChooser{From: newEntry("YYYY-MM-DD"), To: newEntry("YYYY-MM-DD"), onChange: onChange}
+	p := &periodChooser{From: kit.NewEntry("YYYY-MM-DD"), To: kit.NewEntry("YYYY-MM-DD"), onChange: onChange}
 	p.From.SetText(today.AddDate(0, -3, 0).Format(store.DateLayout))
 	p.To.SetText(today.Format(store.DateLayout))
 	p.Choice = widget.NewRadioGroup(choices, func(string) {
@@ -80,7 +81,7 @@ func (p *periodChooser) changed() {
 
 // onEscape sets what Escape does while a date has the focus.
 func (p *periodChooser) onEscape(fn func()) {
-	p.From.onEscape, p.To.onEscape = fn, fn
+	p.From.OnEscape, p.To.OnEscape = fn, fn
 }
 
 // syncEnabled lets the dates be typed only for a custom range.
@@ -156,7 +157,7 @@ func pageSizeNames() []string {
 type folderRow struct {
 	Path   string
 	Label  *widget.Label
-	Choose *button
+	Choose *kit.Button
 	box    fyne.CanvasObject
 	picker dialog.Dialog // the folder dialog while it is open
 }
@@ -164,7 +165,7 @@ type folderRow struct {
 func newFolderRow(win fyne.Window, start string, onChange func()) *folderRow {
 	f := &folderRow{Path: start, Label: widget.NewLabel(start)}
 	f.Label.Truncation = fyne.TextTruncateEllipsis
-	f.Choose = newButtonWithIcon("Choose folder…", theme.FolderOpenIcon(), func() {
+	f.Choose = kit.NewButtonWithIcon("Choose folder…", theme.FolderOpenIcon(), func() {
 		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 			if err != nil || dir == nil {
 				return

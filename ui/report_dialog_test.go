@@ -18,6 +18,7 @@ import (
 	"backtrack/store"
 	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
+	"backtrack/ui/kit"
 )
 
 var reportToday = time.Date(2026, 11, 25, 15, 0, 0, 0, time.Local)
@@ -66,13 +67,13 @@ func (f *reportFixture) client(t *testing.T, first, last string, visits int) sto
 }
 
 func (f *reportFixture) reportDialog(c store.Client) *reportDialog {
-	e := newReportDialog(f.win, f.store, &tasks{}, c, store.Practice{Name: "Back in Balance", Therapist: "Anna Keller"})
+	e := newReportDialog(f.win, f.store, &kit.Tasks{}, c, store.Practice{Name: "Back in Balance", Therapist: "Anna Keller"})
 	e.now = func() time.Time { return reportToday }
 	e.FileName.SetText(report.FileName(c, reportToday))
 	e.Folder.set(f.dir)
 	e.openURL = func(u *url.URL) error { f.opened = append(f.opened, u); return nil }
 	e.show()
-	e.work.wait()
+	e.work.Wait()
 	return e
 }
 
@@ -94,13 +95,13 @@ func TestReportDialogSavesTheChosenPeriodAndOffersToOpenIt(t *testing.T) {
 	}
 
 	// When the therapist picks the last three months and saves
-	e.work.onUI(func() { e.Period.Choice.SetSelected(periodRecent) })
-	e.work.wait()
+	e.work.OnUI(func() { e.Period.Choice.SetSelected(periodRecent) })
+	e.work.Wait()
 	if got := e.Visits.Text; got != "3 visits in this period." {
 		t.Errorf("visit count for 3 months %q", got)
 	}
-	e.work.onUI(func() { test.Tap(e.Save) })
-	e.work.wait()
+	e.work.OnUI(func() { test.Tap(e.Save) })
+	e.work.Wait()
 
 	// Then the PDF holds those visits only, is private, and can be opened
 	path := filepath.Join(f.dir, "Ångström-Łukasiewicz_Zoë_progress_2026-11-25.pdf")
@@ -132,13 +133,13 @@ func TestReportDialogNamesABadDateAndWritesNothing(t *testing.T) {
 	f := newReportFixture(t)
 	e := f.reportDialog(f.client(t, "Lena", "Fischer", 2))
 
-	e.work.onUI(func() {
+	e.work.OnUI(func() {
 		e.Period.Choice.SetSelected(periodCustom)
 		test.Type(e.Period.From, "x")
 	})
-	e.work.wait()
-	e.work.onUI(func() { test.Tap(e.Save) })
-	e.work.wait()
+	e.work.Wait()
+	e.work.OnUI(func() { test.Tap(e.Save) })
+	e.work.Wait()
 
 	if !e.Problem.Visible() || !strings.Contains(e.Problem.Text, "From date") {
 		t.Errorf("problem shown: %v %q", e.Problem.Visible(), e.Problem.Text)
@@ -148,13 +149,13 @@ func TestReportDialogNamesABadDateAndWritesNothing(t *testing.T) {
 	}
 
 	// A backward range is refused too, in words
-	e.work.onUI(func() {
+	e.work.OnUI(func() {
 		e.Period.From.SetText("2026-10-01")
 		e.Period.To.SetText("2026-09-01")
 	})
-	e.work.wait()
-	e.work.onUI(func() { test.Tap(e.Save) })
-	e.work.wait()
+	e.work.Wait()
+	e.work.OnUI(func() { test.Tap(e.Save) })
+	e.work.Wait()
 	if !strings.Contains(e.Problem.Text, "starts (2026-10-01) after it ends (2026-09-01)") {
 		t.Errorf("problem %q", e.Problem.Text)
 	}
@@ -169,8 +170,8 @@ func TestReportDialogAsksBeforeReplacingAndKeepsTheOldFileUntilConfirmed(t *test
 	}
 	e := f.reportDialog(c)
 
-	e.work.onUI(func() { test.Tap(e.Save) })
-	e.work.wait()
+	e.work.OnUI(func() { test.Tap(e.Save) })
+	e.work.Wait()
 	if got, _ := os.ReadFile(path); string(got) != "earlier report" {
 		t.Fatal("the existing report changed before the therapist confirmed")
 	}
@@ -178,7 +179,7 @@ func TestReportDialogAsksBeforeReplacingAndKeepsTheOldFileUntilConfirmed(t *test
 		t.Fatal("no confirmation to replace the existing report")
 	}
 	// Saving again while asking asks nothing more; Escape answers no
-	e.work.onUI(func() { test.Tap(e.Save) })
+	e.work.OnUI(func() { test.Tap(e.Save) })
 	f.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if e.Confirm != nil || len(f.win.Canvas().Overlays().List()) != 1 {
 		t.Fatalf("after Escape: confirm %v, %d overlays (want the report dialog only)", e.Confirm, len(f.win.Canvas().Overlays().List()))
@@ -187,9 +188,9 @@ func TestReportDialogAsksBeforeReplacingAndKeepsTheOldFileUntilConfirmed(t *test
 		t.Fatal("answering no still replaced the report")
 	}
 	// Asked again, Return replaces
-	e.work.onUI(func() { test.Tap(e.Save) })
-	e.work.onUI(func() { f.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
-	e.work.wait()
+	e.work.OnUI(func() { test.Tap(e.Save) })
+	e.work.OnUI(func() { f.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
+	e.work.Wait()
 	if !strings.Contains(pdfWords(t, path), "Lena Fischer") {
 		t.Error("the report was not replaced after confirming")
 	}
@@ -202,8 +203,8 @@ func TestBatchReportDialogWritesEveryActiveClientAndReports(t *testing.T) {
 	f.client(t, "New", "Client", 0)
 	b := f.batchReportDialog()
 
-	b.work.onUI(func() { test.Tap(b.Start) })
-	b.work.wait()
+	b.work.OnUI(func() { test.Tap(b.Start) })
+	b.work.Wait()
 
 	entries, _ := os.ReadDir(b.Folder.Path)
 	if len(entries) != 2 {
@@ -238,8 +239,8 @@ func TestBatchReportDialogCancelLeavesOnlyCompleteReports(t *testing.T) {
 		}
 	}
 
-	b.work.onUI(func() { test.Tap(b.Start) })
-	b.work.wait()
+	b.work.OnUI(func() { test.Tap(b.Start) })
+	b.work.Wait()
 
 	entries, _ := os.ReadDir(b.Folder.Path)
 	if len(entries) != 1 || !strings.HasSuffix(entries[0].Name(), ".pdf") {
@@ -257,7 +258,7 @@ func TestBatchReportDialogCancelLeavesOnlyCompleteReports(t *testing.T) {
 }
 
 func (f *reportFixture) batchReportDialog() *batchReportDialog {
-	b := newBatchReportDialog(f.win, f.store, &tasks{}, store.Practice{Name: "Back in Balance"})
+	b := newBatchReportDialog(f.win, f.store, &kit.Tasks{}, store.Practice{Name: "Back in Balance"})
 	b.now = func() time.Time { return reportToday }
 	b.Folder.set(filepath.Join(f.dir, "reports"))
 	b.openURL = func(u *url.URL) error { f.opened = append(f.opened, u); return nil }
@@ -303,13 +304,13 @@ func TestEscapeClosesTheReportDialogAndGivesTheWindowItsKeysBack(t *testing.T) {
 
 	// Escape while typing the file name closes it too; Enter there saves
 	e = f.reportDialog(c)
-	e.work.onUI(func() { e.FileName.TypedKey(escape) })
+	e.work.OnUI(func() { e.FileName.TypedKey(escape) })
 	if f.win.Canvas().Overlays().Top() != nil {
 		t.Error("Escape in the file name left the dialog open")
 	}
 	e = f.reportDialog(c)
-	e.work.onUI(func() { e.FileName.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
-	e.work.wait()
+	e.work.OnUI(func() { e.FileName.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
+	e.work.Wait()
 	if _, err := os.Stat(filepath.Join(f.dir, report.FileName(c, reportToday))); err != nil {
 		t.Errorf("Enter in the file name did not save: %v", err)
 	}
@@ -321,7 +322,7 @@ func TestReportDialogCountsVisitsOnceTheDatesAreTyped(t *testing.T) {
 	// counts that reach the database, from the count when the dialog opened
 	var counted atomic.Int32
 	visitsIn := e.visitsIn
-	e.work.onUI(func() {
+	e.work.OnUI(func() {
 		e.visitsIn = func(ctx context.Context, period store.Period) (int, error) {
 			counted.Add(1)
 			return visitsIn(ctx, period)
@@ -330,14 +331,14 @@ func TestReportDialogCountsVisitsOnceTheDatesAreTyped(t *testing.T) {
 	before := counted.Load()
 
 	// when the therapist edits a custom range, each edit a valid period
-	e.work.onUI(func() {
+	e.work.OnUI(func() {
 		e.Period.Choice.SetSelected(periodCustom)
 		for _, from := range []string{"2026-06-01", "2026-07-01", "2026-08-01", "2026-09-01"} {
 			e.Period.From.SetText(from)
 		}
 		e.Period.To.SetText("2026-10-31")
 	})
-	e.work.wait()
+	e.work.Wait()
 
 	// then the visits are counted once, for the range as finally typed
 	if n := counted.Load() - before; n != 1 {
@@ -348,11 +349,11 @@ func TestReportDialogCountsVisitsOnceTheDatesAreTyped(t *testing.T) {
 	}
 
 	// and a range that stops being valid clears the count for good
-	e.work.onUI(func() {
+	e.work.OnUI(func() {
 		e.Period.To.SetText("2026-11-30")
 		e.Period.From.SetText("2026-")
 	})
-	e.work.wait()
+	e.work.Wait()
 	if e.Visits.Text != "" {
 		t.Errorf("visit count %q shown for an unfinished date", e.Visits.Text)
 	}
@@ -365,9 +366,9 @@ func TestReportDialogPrintsTheChosenEdition(t *testing.T) {
 	if e.Edition.Selected != "For the physician" {
 		t.Errorf("edition offered first: %q", e.Edition.Selected)
 	}
-	e.work.onUI(func() { e.Edition.SetSelected("For the insurer") })
-	e.work.onUI(func() { test.Tap(e.Save) })
-	e.work.wait()
+	e.work.OnUI(func() { e.Edition.SetSelected("For the insurer") })
+	e.work.OnUI(func() { test.Tap(e.Save) })
+	e.work.Wait()
 	text := pdfWords(t, filepath.Join(f.dir, "Ångström-Łukasiewicz_Zoë_progress_2026-11-25.pdf"))
 	for _, want := range []string{"For the insurer", "Visits and dates", "Dates of service"} {
 		if !strings.Contains(text, want) {

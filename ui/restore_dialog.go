@@ -17,6 +17,7 @@ import (
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/filesize"
 	"backtrack/ui/internal/words"
+	"backtrack/ui/kit"
 )
 
 // restoreDialog lists the backups, checks the one chosen and, once the
@@ -32,27 +33,27 @@ type restoreDialog struct {
 	now    func() time.Time
 
 	Backups    *widget.RadioGroup
-	ChooseFile *button
+	ChooseFile *kit.Button
 	Passphrase *widget.Entry
 	Summary    *widget.Label
 	Problem    *widget.Label
 	Busy       *widget.ProgressBarInfinite
-	Restore    *button
-	Cancel     *button
+	Restore    *kit.Button
+	Cancel     *kit.Button
 
 	paths     map[string]string // option label -> file
 	encrypted map[string]bool
 	chosen    string // the file checked and ready to restore
 	passRow   *fyne.Container
-	work      *tasks // the desk's: closing waits for a check or a restore
+	work      *kit.Tasks // the desk's: closing waits for a check or a restore
 	checkGen  int
 }
 
-func newRestoreDialog(win fyne.Window, s *sqlstore.Store, t *tasks, reopen func(string)) *restoreDialog {
+func newRestoreDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, reopen func(string)) *restoreDialog {
 	r := &restoreDialog{dialogFrame: dialogFrame{win: win, width: 640}, store: s, work: t, reopen: reopen, now: time.Now,
 		paths: map[string]string{}, encrypted: map[string]bool{}}
 	r.Backups = widget.NewRadioGroup(nil, func(string) { r.check() })
-	r.ChooseFile = newButtonWithIcon("Other file…", theme.FolderOpenIcon(), r.chooseFile)
+	r.ChooseFile = kit.NewButtonWithIcon("Other file…", theme.FolderOpenIcon(), r.chooseFile)
 	r.Passphrase = widget.NewPasswordEntry()
 	r.Passphrase.SetPlaceHolder("the passphrase this backup was saved with")
 	r.Passphrase.OnSubmitted = func(string) { r.check() }
@@ -60,14 +61,14 @@ func newRestoreDialog(win fyne.Window, s *sqlstore.Store, t *tasks, reopen func(
 	r.Summary.Wrapping = fyne.TextWrapWord
 	r.Problem = problemLabel()
 	r.Busy = busyBar()
-	r.Restore = newButtonWithIcon("Restore…", theme.HistoryIcon(), r.confirm)
+	r.Restore = kit.NewButtonWithIcon("Restore…", theme.HistoryIcon(), r.confirm)
 	r.Restore.Importance = widget.DangerImportance
 	r.Restore.Disable()
-	r.Cancel = newButton("Cancel", func() { r.dialog.Hide() })
+	r.Cancel = kit.NewButton("Cancel", func() { r.dialog.Hide() })
 
 	r.passRow = container.NewBorder(nil, nil,
 		widget.NewLabelWithStyle("Passphrase", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}),
-		newButton("Check", r.check), r.Passphrase)
+		kit.NewButton("Check", r.check), r.Passphrase)
 	r.passRow.Hide()
 	list := container.NewVScroll(r.Backups)
 	list.SetMinSize(fyne.NewSize(0, 220))
@@ -85,13 +86,13 @@ func newRestoreDialog(win fyne.Window, s *sqlstore.Store, t *tasks, reopen func(
 // slow or sleeping disk, and the window must not freeze meanwhile.
 func (r *restoreDialog) listBackups() {
 	dbPath := r.store.Path()
-	r.work.run(func() func() {
+	r.work.Run(func() func() {
 		backups, err := sqlstore.ListBackups(dbPath)
 		return func() {
 			chosen := r.Backups.Options // files chosen while the list loaded stay, after it
 			r.Backups.Options = nil
 			for _, b := range backups {
-				r.addOption(b.Path, b.Encrypted, fmt.Sprintf("%s · %s", dateTime(b.Taken), filesize.Text(b.Size)))
+				r.addOption(b.Path, b.Encrypted, fmt.Sprintf("%s · %s", kit.DateTime(b.Taken), filesize.Text(b.Size)))
 			}
 			r.Backups.Options = append(r.Backups.Options, chosen...)
 			r.Backups.Refresh()
@@ -131,7 +132,7 @@ func (r *restoreDialog) choose(path string) {
 	r.Summary.SetText("Reading " + filepath.Base(path) + "…")
 	setBusy(r.Busy, true)
 	r.fit()
-	r.work.run(func() func() {
+	r.work.Run(func() func() {
 		encrypted, err := sqlstore.IsEncryptedBackup(path)
 		return func() {
 			setBusy(r.Busy, false)
@@ -192,8 +193,8 @@ func (r *restoreDialog) check() {
 	gen := r.checkGen
 	r.Summary.SetText("Checking the backup…")
 	setBusy(r.Busy, true)
-	ctx := r.work.context()
-	r.work.run(func() func() {
+	ctx := r.work.Context()
+	r.work.Run(func() func() {
 		info, err := sqlstore.InspectBackup(ctx, path, passphrase)
 		return func() {
 			if gen != r.checkGen {
@@ -218,7 +219,7 @@ func backupSummary(info sqlstore.BackupInfo) string {
 	text := fmt.Sprintf("This backup holds %s and %s", words.Plural(info.Clients, "client", "clients"),
 		words.Plural(info.Sessions, "session", "sessions"))
 	if !info.LastSession.IsZero() {
-		text += ", the last on " + longDate(info.LastSession)
+		text += ", the last on " + kit.LongDate(info.LastSession)
 	}
 	return text + ". It checks out complete.\n\nRestoring replaces the records open now with it. " +
 		"The records it replaces are kept as a copy beside the database."
@@ -246,7 +247,7 @@ func (r *restoreDialog) restore() {
 	}
 	dbPath := r.store.Path()
 	setBusy(r.Busy, true, r.Restore, r.Cancel)
-	r.work.run(func() func() {
+	r.work.Run(func() func() {
 		var res sqlstore.RestoreResult
 		err := r.store.Close()
 		if err == nil {

@@ -9,6 +9,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/sqlstore"
+	"backtrack/ui/kit"
 )
 
 func TestRestoreChecksTheBackupThenReplacesAndReopens(t *testing.T) {
@@ -23,37 +24,37 @@ func TestRestoreChecksTheBackupThenReplacesAndReopens(t *testing.T) {
 	dbPath := s.Path()
 	var reopened []string
 	var r *restoreDialog
-	work := &tasks{}
-	work.onUI(func() {
+	work := &kit.Tasks{}
+	work.OnUI(func() {
 		r = newRestoreDialog(win, s, work, func(path string) { reopened = append(reopened, path) })
 		r.show()
 	})
-	work.wait() // the backups folder is read in the background
+	work.Wait() // the backups folder is read in the background
 	if len(r.Backups.Options) != 1 || !strings.Contains(r.Backups.Options[0], "encrypted") {
 		t.Fatalf("backups listed: %v", r.Backups.Options)
 	}
 
 	// When it is chosen, the passphrase is asked for; a wrong one is refused.
-	r.work.onUI(func() { r.Backups.SetSelected(r.Backups.Options[0]) })
-	r.work.wait()
+	r.work.OnUI(func() { r.Backups.SetSelected(r.Backups.Options[0]) })
+	r.work.Wait()
 	if r.Restore.Disabled() == false || !strings.Contains(r.Summary.Text, "passphrase") {
 		t.Fatalf("encrypted backup without passphrase: restore enabled=%v, summary %q", !r.Restore.Disabled(), r.Summary.Text)
 	}
-	r.work.onUI(func() { r.Passphrase.SetText("wrong horse"); r.check() })
-	r.work.wait()
+	r.work.OnUI(func() { r.Passphrase.SetText("wrong horse"); r.check() })
+	r.work.Wait()
 	if !r.Restore.Disabled() || !strings.Contains(r.Problem.Text, "does not open") {
 		t.Fatalf("wrong passphrase: problem %q", r.Problem.Text)
 	}
-	r.work.onUI(func() { r.Passphrase.SetText("correct horse battery"); r.check() })
-	r.work.wait()
+	r.work.OnUI(func() { r.Passphrase.SetText("correct horse battery"); r.check() })
+	r.work.Wait()
 	if r.Restore.Disabled() || !strings.Contains(r.Summary.Text, "2 clients and 0 sessions") {
 		t.Fatalf("right passphrase: summary %q problem %q", r.Summary.Text, r.Problem.Text)
 	}
 	snapshot(t, win, "restore-dialog")
 
 	// Then the restore (as confirmed) replaces the records and reopens.
-	r.work.onUI(r.restore)
-	r.work.wait()
+	r.work.OnUI(r.restore)
+	r.work.Wait()
 	if len(reopened) != 1 || reopened[0] != dbPath {
 		t.Fatalf("reopen called with %v, want [%s]", reopened, dbPath)
 	}
@@ -71,12 +72,12 @@ func TestRestoreRefusesAFileThatIsNotABackup(t *testing.T) {
 	bogus := filepath.Join(t.TempDir(), "holiday.jpg")
 	os.WriteFile(bogus, []byte("\xff\xd8\xff\xe0 JFIF not a database"), 0o600)
 	var r *restoreDialog
-	work := &tasks{}
-	work.onUI(func() {
+	work := &kit.Tasks{}
+	work.OnUI(func() {
 		r = newRestoreDialog(win, s, work, func(string) { t.Error("reopen after a refused check") })
 		r.choose(bogus)
 	})
-	r.work.wait()
+	r.work.Wait()
 	if !r.Restore.Disabled() || !strings.Contains(r.Problem.Text, "not a Backtrack backup") {
 		t.Fatalf("picture as a backup: restore enabled=%v problem %q", !r.Restore.Disabled(), r.Problem.Text)
 	}
@@ -95,39 +96,39 @@ func TestRestoreReadsBackupsAndFilesOffTheUIGoroutine(t *testing.T) {
 	if _, err := s.BackupEncrypted(ctx, other, "correct horse battery"); err != nil {
 		t.Fatal(err)
 	}
-	work := &tasks{}
+	work := &kit.Tasks{}
 
 	// when the dialog opens while the disk has not answered yet
 	hold := make(chan struct{})
 	var r *restoreDialog
-	work.onUI(func() {
-		work.hold = hold
+	work.OnUI(func() {
+		work.Hold = hold
 		r = newRestoreDialog(win, s, work, nil)
 		r.show()
-		work.hold = nil
+		work.Hold = nil
 	})
 	// then it says it is looking, and lists nothing yet
 	if len(r.Backups.Options) != 0 || !strings.Contains(r.Summary.Text, "Looking for backups") {
 		t.Fatalf("before the disk answered: options %v, summary %q", r.Backups.Options, r.Summary.Text)
 	}
 	close(hold)
-	work.wait()
+	work.Wait()
 	if len(r.Backups.Options) != 1 || r.Summary.Text != "Choose a backup." {
 		t.Fatalf("after listing: options %v, summary %q", r.Backups.Options, r.Summary.Text)
 	}
 
 	// when a file on a stick is chosen, it is read in the background too
 	hold = make(chan struct{})
-	work.onUI(func() {
-		work.hold = hold
+	work.OnUI(func() {
+		work.Hold = hold
 		r.choose(other)
-		work.hold = nil
+		work.Hold = nil
 	})
 	if len(r.Backups.Options) != 1 || !r.Busy.Visible() || !strings.Contains(r.Summary.Text, "Reading stick-backup.db.age") {
 		t.Fatalf("before the stick answered: options %v, busy %v, summary %q", r.Backups.Options, r.Busy.Visible(), r.Summary.Text)
 	}
 	close(hold)
-	work.wait()
+	work.Wait()
 	if len(r.Backups.Options) != 2 || !strings.HasSuffix(r.Backups.Selected, "encrypted") || !r.passRow.Visible() {
 		t.Errorf("after reading the stick: options %v, selected %q, passphrase asked %v",
 			r.Backups.Options, r.Backups.Selected, r.passRow.Visible())

@@ -15,7 +15,7 @@ func listRows(d *Desk) []string {
 		for i := range d.list.Rows() {
 			row := newClientRow().(*clientRow)
 			d.list.List.UpdateItem(i, row)
-			rows = append(rows, row.name.Text+" | "+row.visit.seg.Text)
+			rows = append(rows, row.name.Text+" | "+row.visit.Seg.Text)
 		}
 	})
 	return rows

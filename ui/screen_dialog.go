@@ -8,6 +8,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/sqlstore"
+	"backtrack/ui/kit"
 )
 
 // screenDialog screens for red flags at a visit, or records what was done
@@ -15,7 +16,7 @@ import (
 // concerns. It keeps its widgets for tests.
 type screenDialog struct {
 	store  *sqlstore.Store
-	tasks  *tasks
+	tasks  *kit.Tasks
 	client store.Client
 	base   store.RedFlagScreen
 
@@ -26,7 +27,7 @@ type screenDialog struct {
 
 // newScreenDialog opens on base: a screen recorded before (UID set), or a
 // new one dated day.
-func newScreenDialog(win fyne.Window, s *sqlstore.Store, t *tasks, c store.Client, base store.RedFlagScreen, day time.Time) *screenDialog {
+func newScreenDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, c store.Client, base store.RedFlagScreen, day time.Time) *screenDialog {
 	if base.UID == "" && base.On.IsZero() {
 		base.On = day
 	}

@@ -12,6 +12,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/ui/bodychart"
+	"backtrack/ui/kit"
 	"backtrack/ui/xlayout"
 )
 
@@ -22,14 +23,14 @@ const detailMapWidth = 300
 type sessionDetail struct {
 	session store.Session
 
-	Back   *button
-	Older  *button // the visit before this one (←)
-	Newer  *button // the visit after it (→)
-	Edit   *button // a draft's Edit, a signed note's Amend…
-	PDF    *button // the note on paper: Save as PDF
-	Delete *button // a draft's Discard…
-	Sign   *button // a draft's Sign
-	Void   *button // a signed note's Entered in error…
+	Back   *kit.Button
+	Older  *kit.Button // the visit before this one (←)
+	Newer  *kit.Button // the visit after it (→)
+	Edit   *kit.Button // a draft's Edit, a signed note's Amend…
+	PDF    *kit.Button // the note on paper: Save as PDF
+	Delete *kit.Button // a draft's Discard…
+	Sign   *kit.Button // a draft's Sign
+	Void   *kit.Button // a signed note's Entered in error…
 	// State says where the note stands (draft, signed by whom and when,
 	// voided); Amended lists its amendments; Original shows the note as
 	// first signed instead of as it reads now.
@@ -50,14 +51,14 @@ type sessionDetail struct {
 
 func newSessionDetail() *sessionDetail {
 	d := &sessionDetail{
-		Back:    newButtonWithIcon("Back to overview", theme.NavigateBackIcon(), nil),
-		Older:   newButtonWithIcon("Earlier  (←)", theme.NavigateBackIcon(), nil),
-		Newer:   newButtonWithIcon("Later  (→)", theme.NavigateNextIcon(), nil),
-		Edit:    newButtonWithIcon("Edit", theme.DocumentCreateIcon(), nil),
-		PDF:     newButtonWithIcon("PDF…", theme.DocumentPrintIcon(), nil),
-		Delete:  newButtonWithIcon("Discard draft…", theme.DeleteIcon(), nil),
-		Sign:    newButtonWithIcon("Sign  (Ctrl+Shift+S)", theme.ConfirmIcon(), nil),
-		Void:    newButtonWithIcon("Entered in error…", theme.CancelIcon(), nil),
+		Back:    kit.NewButtonWithIcon("Back to overview", theme.NavigateBackIcon(), nil),
+		Older:   kit.NewButtonWithIcon("Earlier  (←)", theme.NavigateBackIcon(), nil),
+		Newer:   kit.NewButtonWithIcon("Later  (→)", theme.NavigateNextIcon(), nil),
+		Edit:    kit.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), nil),
+		PDF:     kit.NewButtonWithIcon("PDF…", theme.DocumentPrintIcon(), nil),
+		Delete:  kit.NewButtonWithIcon("Discard draft…", theme.DeleteIcon(), nil),
+		Sign:    kit.NewButtonWithIcon("Sign  (Ctrl+Shift+S)", theme.ConfirmIcon(), nil),
+		Void:    kit.NewButtonWithIcon("Entered in error…", theme.CancelIcon(), nil),
 		State:   widget.NewLabel(""),
 		Amended: widget.NewLabel(""),
 		Title:   widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -96,7 +97,7 @@ func (d *sessionDetail) showFields() {
 	if d.Original.Checked {
 		s = d.session.Original()
 	}
-	d.Title.SetText(fmt.Sprintf("%s · %d min", dateTime(s.Start), s.DurationMin))
+	d.Title.SetText(fmt.Sprintf("%s · %d min", kit.DateTime(s.Start), s.DurationMin))
 	pain := "Pain " + painBeforeAfter(s.PainBefore, s.PainAfter)
 	if relief, ok := s.Relief(); ok {
 		pain += fmt.Sprintf("  (relief %d)", relief)

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"backtrack/store"
+	"backtrack/ui/kit"
 )
 
 // showState shows where a note stands and offers what can be done with
@@ -12,12 +13,12 @@ import (
 func (d *sessionDetail) showState(s store.Session) {
 	switch {
 	case s.Voided():
-		d.State.SetText("Entered in error: voided " + dateTime(s.VoidedAt) + " by " + s.VoidedBy + " — " + s.VoidReason +
+		d.State.SetText("Entered in error: voided " + kit.DateTime(s.VoidedAt) + " by " + s.VoidedBy + " — " + s.VoidReason +
 			". It counts in no figure and stays in the record's history.")
 	case s.Legacy:
 		d.State.SetText("Written before Backtrack signed notes: kept as it was, and changed only by amendment.")
 	case s.Signed():
-		d.State.SetText("Signed by " + s.SignedBy + ", " + dateTime(s.SignedAt) + ".")
+		d.State.SetText("Signed by " + s.SignedBy + ", " + kit.DateTime(s.SignedAt) + ".")
 	default:
 		d.State.SetText("Draft: not signed yet.")
 	}
@@ -26,7 +27,7 @@ func (d *sessionDetail) showState(s store.Session) {
 	}
 	var amended []string
 	for _, a := range s.Amendments {
-		amended = append(amended, "Amended "+longDate(a.At)+" — "+a.Reason+" (changed: "+strings.Join(a.Changed, ", ")+"; by "+a.By+")")
+		amended = append(amended, "Amended "+kit.LongDate(a.At)+" — "+a.Reason+" (changed: "+strings.Join(a.Changed, ", ")+"; by "+a.By+")")
 	}
 	d.Amended.SetText(strings.Join(amended, "\n"))
 	showIf(d.Amended, len(amended) > 0)

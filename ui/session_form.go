@@ -18,6 +18,7 @@ import (
 	"backtrack/store"
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
+	"backtrack/ui/kit"
 	"backtrack/ui/xlayout"
 )
 
@@ -30,43 +31,43 @@ const formTimeLayout = "15:04"
 // sight while the therapist writes.
 type SessionForm struct {
 	store  *sqlstore.Store
-	tasks  *tasks
+	tasks  *kit.Tasks
 	client store.Client
 	base   store.Session // the session being edited; ID 0 for a new one
 
 	Title    *widget.Label
-	Date     *entry
-	Time     *entry
-	Duration *entry
-	Copy     *button
-	CopyNote *secondaryText // what was copied, or why not
+	Date     *kit.Entry
+	Time     *kit.Entry
+	Duration *kit.Entry
+	Copy     *kit.Button
+	CopyNote *kit.SecondaryText // what was copied, or why not
 
-	PainBefore *painInput
-	PainAfter  *painInput
-	Pickers    map[store.Kind]*tagPicker
+	PainBefore *kit.PainInput
+	PainAfter  *kit.PainInput
+	Pickers    map[store.Kind]*kit.TagPicker
 	// BodyChart is where it hurts. The location words of before have no
 	// row of their own any more: those that fit no region are kept with
 	// the note and shown on the chart's line (Pickers[store.Location]
 	// holds them, unseen).
 	BodyChart *bodyChartInput
 	// TriggerOther is the trigger in the therapist's own words.
-	TriggerOther *entry
+	TriggerOther *kit.Entry
 
-	Subjective *entry
-	Objective  *entry
-	Assessment *entry
-	Plan       *entry
-	HomeCare   *entry
+	Subjective *kit.Entry
+	Objective  *kit.Entry
+	Assessment *kit.Entry
+	Plan       *kit.Entry
+	HomeCare   *kit.Entry
 	// Private keeps the note to its author: on a practice server only
 	// (session_form_private.go).
 	Private *widget.Check
 
-	Save   *button
-	Cancel *button
+	Save   *kit.Button
+	Cancel *kit.Button
 	// SaveSign saves and signs the note in one step (Ctrl+Shift+S); Reason
 	// is asked when the form amends a signed note (signing.go).
-	SaveSign *button
-	Reason   *entry
+	SaveSign *kit.Button
+	Reason   *kit.Entry
 	// signer is the therapist's name and credentials from Settings, asked
 	// at the moment of signing or amending.
 	signer   func() string
@@ -82,7 +83,7 @@ type SessionForm struct {
 	// the visit's day.
 	health     store.Health
 	askConsent func(missing []store.AreaWithoutConsent, answer func(store.ConsentAnswer, bool))
-	Screen     *button
+	Screen     *kit.Button
 	OnScreen   func(day time.Time)
 
 	// OnSaved is called after a save lands. OnCancel is called when the
@@ -109,19 +110,19 @@ type formState struct {
 
 // newSessionForm builds the form for client over the given vocabulary.
 // session is the one to edit, or a zero Session for a new one at now.
-func newSessionForm(s *sqlstore.Store, t *tasks, client store.Client, vocab map[store.Kind][]store.Term,
+func newSessionForm(s *sqlstore.Store, t *kit.Tasks, client store.Client, vocab map[store.Kind][]store.Term,
 	session store.Session, now time.Time) *SessionForm {
 	f := &SessionForm{store: s, tasks: t, client: client, base: session,
-		Pickers: map[store.Kind]*tagPicker{}, problems: newFormProblems()}
+		Pickers: map[store.Kind]*kit.TagPicker{}, problems: newFormProblems()}
 
 	f.Title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.Title.SizeName = theme.SizeNameSubHeadingText
-	f.Date = newEntry("YYYY-MM-DD")
-	makeDateField(f.Date)
-	f.Time = newEntry("HH:MM")
-	f.Duration = newEntry("60")
-	f.Copy = newButtonWithIcon("Copy from last session", theme.ContentCopyIcon(), f.copyLast)
-	f.Screen = newButtonWithIcon("Red-flag screen…", theme.WarningIcon(), func() {
+	f.Date = kit.NewEntry("YYYY-MM-DD")
+	kit.MakeDateField(f.Date)
+	f.Time = kit.NewEntry("HH:MM")
+	f.Duration = kit.NewEntry("60")
+	f.Copy = kit.NewButtonWithIcon("Copy from last session", theme.ContentCopyIcon(), f.copyLast)
+	f.Screen = kit.NewButtonWithIcon("Red-flag screen…", theme.WarningIcon(), func() {
 		if f.OnScreen == nil {
 			return
 		}
@@ -131,22 +132,22 @@ func newSessionForm(s *sqlstore.Store, t *tasks, client store.Client, vocab map[
 		}
 		f.OnScreen(day)
 	})
-	f.CopyNote = newSecondaryText()
-	f.PainBefore = newPainInput("Pain before")
-	f.PainAfter = newPainInput("Pain after")
+	f.CopyNote = kit.NewSecondaryText()
+	f.PainBefore = kit.NewPainInput("Pain before")
+	f.PainAfter = kit.NewPainInput("Pain after")
 	f.problems.fields["pain_before"], f.problems.fields["pain_after"] = f.PainBefore.Error, f.PainAfter.Error
 	for _, k := range store.Kinds {
-		p := newTagPicker(k, vocab[k], s, t)
+		p := kit.NewTagPicker(k, vocab[k], s, t)
 		f.Pickers[k] = p
 		f.problems.fields[string(k)] = p.Error
 	}
 	f.makeBodyChart(vocab)
-	f.TriggerOther = newEntry("Other trigger…")
-	f.Subjective = newNoteEntry("What the client reports", 2)
-	f.Objective = newNoteEntry("What you find", 2)
-	f.Assessment = newNoteEntry("Your assessment", 2)
-	f.Plan = newNoteEntry("Next steps, frequency of visits", 2)
-	f.HomeCare = newNoteEntry("Stretches and exercises for home", 2)
+	f.TriggerOther = kit.NewEntry("Other trigger…")
+	f.Subjective = kit.NewNoteEntry("What the client reports", 2)
+	f.Objective = kit.NewNoteEntry("What you find", 2)
+	f.Assessment = kit.NewNoteEntry("Your assessment", 2)
+	f.Plan = kit.NewNoteEntry("Next steps, frequency of visits", 2)
+	f.HomeCare = kit.NewNoteEntry("Stretches and exercises for home", 2)
 	f.saving = newFormSave(t, f.problems, f.Submit, f.cancel)
 	f.Save, f.Cancel = f.saving.button, f.saving.cancel
 	f.saving.retrying("your note", f.base.ID == 0, &f.base.UID)
@@ -159,7 +160,7 @@ func newSessionForm(s *sqlstore.Store, t *tasks, client store.Client, vocab map[
 	f.content = f.layout()
 	f.BodyChart.anchor = f.content
 	f.problems.relayout = func() { relayoutAll(f.content) }
-	f.PainBefore.relayout, f.PainAfter.relayout = f.problems.relayout, f.problems.relayout
+	f.PainBefore.Relayout, f.PainAfter.Relayout = f.problems.relayout, f.problems.relayout
 	f.wireTagKeys()
 	// Enter in a pain score moves on: before to after, after to the tags.
 	f.PainBefore.Number.OnSubmitted = func(string) { f.focus(f.PainAfter.Number) }
@@ -180,7 +181,7 @@ func (f *SessionForm) fill(s store.Session, now time.Time) {
 			duration = store.DefaultDurationMin
 		}
 	} else {
-		f.Title.SetText("Edit session of " + longDate(s.Start))
+		f.Title.SetText("Edit session of " + kit.LongDate(s.Start))
 		f.Copy.Hide() // "last session" is this one or a later one: nothing sensible to copy
 		f.BodyChart.CopyLast.Hide()
 		f.BodyChart.chart.Copy.Hide()
@@ -188,10 +189,10 @@ func (f *SessionForm) fill(s store.Session, now time.Time) {
 	f.Date.SetText(start.Format(store.DateLayout))
 	f.Time.SetText(start.Format(formTimeLayout))
 	f.Duration.SetText(strconv.Itoa(duration))
-	f.PainBefore.set(s.PainBefore)
-	f.PainAfter.set(s.PainAfter)
+	f.PainBefore.Set(s.PainBefore)
+	f.PainAfter.Set(s.PainAfter)
 	for _, k := range store.Kinds {
-		f.Pickers[k].set(s.Tags(k))
+		f.Pickers[k].Set(s.Tags(k))
 	}
 	f.BodyChart.set(s.BodyMap)
 	f.TriggerOther.SetText(s.TriggerOther)
@@ -207,12 +208,12 @@ func (f *SessionForm) fill(s store.Session, now time.Time) {
 // while typing.
 func (f *SessionForm) wireEscape() {
 	for _, e := range f.entries() {
-		e.onEscape = f.cancel
+		e.OnEscape = f.cancel
 	}
-	f.PainBefore.Slider.onEscape = f.cancel
-	f.PainAfter.Slider.onEscape = f.cancel
+	f.PainBefore.Slider.OnEscape = f.cancel
+	f.PainAfter.Slider.OnEscape = f.cancel
 	for _, p := range f.Pickers {
-		p.onEscape = f.cancel
+		p.OnEscape = f.cancel
 	}
 }
 
@@ -237,7 +238,7 @@ func (f *SessionForm) state() formState {
 		Private: f.Private.Checked,
 	}
 	for k, p := range f.Pickers {
-		st.Tags[k] = p.tags()
+		st.Tags[k] = p.Tags()
 	}
 	st.Marks = f.BodyChart.get()
 	return st
@@ -252,13 +253,13 @@ func (f *SessionForm) read() (store.Session, map[string]string) {
 	problems := map[string]string{}
 	s := f.base
 	s.ClientID = f.client.ID
-	day, dayOK := parseDay(f.Date.Text)
+	day, dayOK := kit.ParseDay(f.Date.Text)
 	clock, terr := store.ParseWallClock(formTimeLayout, strings.TrimSpace(f.Time.Text))
 	switch {
 	case strings.TrimSpace(f.Date.Text) == "":
 		problems["start"] = "Date is required"
 	case !dayOK:
-		problems["start"] = fmt.Sprintf("Date %q is not a date like %s", f.Date.Text, dateExample)
+		problems["start"] = fmt.Sprintf("Date %q is not a date like %s", f.Date.Text, kit.DateExample)
 	case terr != nil:
 		problems["start"] = fmt.Sprintf("Time %q is not a time like 14:00", f.Time.Text)
 	default:
@@ -270,14 +271,14 @@ func (f *SessionForm) read() (store.Session, map[string]string) {
 		s.DurationMin = n
 	}
 	var msg string
-	if s.PainBefore, msg = f.PainBefore.value(); msg != "" {
+	if s.PainBefore, msg = f.PainBefore.Value(); msg != "" {
 		problems["pain_before"] = msg
 	}
-	if s.PainAfter, msg = f.PainAfter.value(); msg != "" {
+	if s.PainAfter, msg = f.PainAfter.Value(); msg != "" {
 		problems["pain_after"] = msg
 	}
 	for k, p := range f.Pickers {
-		s.SetTags(k, p.tags())
+		s.SetTags(k, p.Tags())
 	}
 	s.BodyMap = f.BodyChart.get()
 	if bad := f.BodyChart.chart.problems(); len(bad) > 0 {
@@ -354,7 +355,7 @@ func (f *SessionForm) saveWith(s store.Session, problems map[string]string,
 // copy would only undo the therapist's edits since.
 func (f *SessionForm) copyLast() {
 	f.Copy.Disable()
-	f.tasks.run(func() func() {
+	f.tasks.Run(func() func() {
 		last, err := f.store.LastSession(context.Background(), f.client.ID)
 		return func() {
 			f.Copy.Enable()
@@ -372,7 +373,7 @@ func (f *SessionForm) copyLast() {
 
 func (f *SessionForm) applyCopy(last store.Session) {
 	for _, k := range store.Kinds {
-		f.Pickers[k].set(last.Tags(k))
+		f.Pickers[k].Set(last.Tags(k))
 	}
 	f.BodyChart.copied(last)
 	f.TriggerOther.SetText(last.TriggerOther)
@@ -380,7 +381,7 @@ func (f *SessionForm) applyCopy(last store.Session) {
 	f.HomeCare.SetText(last.HomeCare)
 	// The ticks and the filled plan show what came across; the note says
 	// from when, short enough for the top line of a small window.
-	f.copyDone("Copied from " + longDate(last.Start))
+	f.copyDone("Copied from " + kit.LongDate(last.Start))
 }
 
 // copyDone puts note where the copy button was; the keyboard moves on to
@@ -408,11 +409,11 @@ func (f *SessionForm) wireTagKeys() {
 	}
 	rows = append(rows, f.Subjective)
 	for _, p := range f.Pickers {
-		p.relayout = f.problems.relayout
+		p.Relayout = f.problems.relayout
 	}
 	for _, k := range formKinds {
 		next := rows[slices.Index(rows, fyne.Focusable(f.Pickers[k].AddName))+1]
-		f.Pickers[k].onNext = func() { f.focus(next) }
+		f.Pickers[k].OnNext = func() { f.focus(next) }
 	}
 	next := rows[slices.Index(rows, fyne.Focusable(f.BodyChart.Find))+1]
 	f.BodyChart.onNext = func() { f.focus(next) }
@@ -427,7 +428,7 @@ func (f *SessionForm) focus(o fyne.Focusable) {
 
 // StepDay moves the session's date by days (Alt+← and Alt+→ anywhere in
 // the form, Up and Down in the date field).
-func (f *SessionForm) StepDay(days int) { stepDay(f.Date, days) }
+func (f *SessionForm) StepDay(days int) { kit.StepDay(f.Date, days) }
 
 // FocusFirst puts the cursor where a new note starts: pain before.
 func (f *SessionForm) FocusFirst(c fyne.Canvas) {

@@ -6,6 +6,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/ui/internal/words"
+	"backtrack/ui/kit"
 )
 
 // formKinds are the tag rows the session form shows, in order: every kind
@@ -18,13 +19,13 @@ var formKinds = []store.Kind{store.PainType, store.Trigger, store.Muscle, store.
 func (f *SessionForm) makeBodyChart(vocab map[store.Kind][]store.Term) {
 	b := newBodyChartInput(vocab[store.PainType], vocab[store.Location])
 	f.BodyChart = b
-	b.muscles = func() []store.Tag { return f.Pickers[store.Muscle].tags() }
+	b.muscles = func() []store.Tag { return f.Pickers[store.Muscle].Tags() }
 	b.locations = func() []store.Tag {
-		s := store.Session{Locations: f.Pickers[store.Location].tags()}
+		s := store.Session{Locations: f.Pickers[store.Location].Tags()}
 		return s.UnmappedLocations()
 	}
 	b.defaultType = func() store.Tag {
-		if ticked := f.Pickers[store.PainType].tags(); len(ticked) == 1 {
+		if ticked := f.Pickers[store.PainType].Tags(); len(ticked) == 1 {
 			return store.Tag{TermID: ticked[0].TermID, Name: ticked[0].Name}
 		}
 		return store.Tag{}
@@ -32,7 +33,7 @@ func (f *SessionForm) makeBodyChart(vocab map[store.Kind][]store.Term) {
 	b.onEscape = f.cancel
 	b.CopyLast.OnTapped = f.CopyMap
 	b.chart.Copy.OnTapped = f.CopyMap
-	f.Pickers[store.Muscle].onChange = b.musclesChanged
+	f.Pickers[store.Muscle].OnChange = b.musclesChanged
 	f.problems.fields["body_map"] = b.Error
 }
 
@@ -46,7 +47,7 @@ func (f *SessionForm) CopyMap() {
 	if !f.BodyChart.CopyLast.Visible() {
 		return // an edited note: "last session" is this one or a later one
 	}
-	f.tasks.run(func() func() {
+	f.tasks.Run(func() func() {
 		last, err := f.store.LastSession(context.Background(), f.client.ID)
 		return func() {
 			switch {
@@ -55,9 +56,9 @@ func (f *SessionForm) CopyMap() {
 			case err != nil:
 				f.BodyChart.tell(words.ErrorText(err))
 			case len(last.BodyMap) == 0 && len(last.UnmappedLocations()) == 0:
-				f.BodyChart.tell("The session of " + longDate(last.Start) + " marked nothing")
+				f.BodyChart.tell("The session of " + kit.LongDate(last.Start) + " marked nothing")
 			default:
-				f.Pickers[store.Location].set(last.Locations)
+				f.Pickers[store.Location].Set(last.Locations)
 				f.BodyChart.copied(last)
 			}
 		}

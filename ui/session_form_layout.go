@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/ui/kit"
 	"backtrack/ui/xlayout"
 )
 
@@ -32,12 +33,12 @@ func (f *SessionForm) layout() fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
 	}
 	// The "other" trigger sits among the triggers, after "Add".
-	f.Pickers[store.Trigger].flow.Add(sized(otherTriggerWidth, f.TriggerOther))
+	f.Pickers[store.Trigger].Flow.Add(sized(otherTriggerWidth, f.TriggerOther))
 
 	// The title and when the session took place share the top line; the
 	// copy button sits at its far end.
 	when := container.NewHBox(f.Title, sized(126, f.Date), sized(76, f.Time), sized(60, f.Duration), widget.NewLabel("min"), f.Private)
-	f.CopyNote.seg.Style.Alignment = fyne.TextAlignTrailing
+	f.CopyNote.Seg.Style.Alignment = fyne.TextAlignTrailing
 	f.topLine = container.NewBorder(nil, nil, when, f.Copy, f.CopyNote)
 	head := container.NewVBox(f.topLine, f.problems.field("start"), f.problems.field("duration"))
 
@@ -47,19 +48,19 @@ func (f *SessionForm) layout() fyne.CanvasObject {
 	before.Alignment, after.Alignment = fyne.TextAlignTrailing, fyne.TextAlignTrailing
 	width := max(before.MinSize().Width, after.MinSize().Width)
 	painRow := xlayout.NewPair(380,
-		container.NewBorder(nil, nil, sizedLabel(before, width), nil, f.PainBefore.content),
-		container.NewBorder(nil, nil, sizedLabel(after, width), nil, f.PainAfter.content))
+		container.NewBorder(nil, nil, sizedLabel(before, width), nil, f.PainBefore.Content),
+		container.NewBorder(nil, nil, sizedLabel(after, width), nil, f.PainAfter.Content))
 
 	labels := &xlayout.LabelColumn{}
 	pain := xlayout.NewLabelledRows(labels, rowLabel("Pain 0–10"), painRow)
 	// The checks are drawn compact; their row labels match "Pain 0–10".
-	compact := func(o fyne.CanvasObject) fyne.CanvasObject { return container.NewThemeOverride(o, compactTheme{}) }
+	compact := func(o fyne.CanvasObject) fyne.CanvasObject { return container.NewThemeOverride(o, kit.CompactTheme{}) }
 	tags := xlayout.NewLabelledRows(labels,
-		rowLabel("Pain type"), compact(f.Pickers[store.PainType].content),
+		rowLabel("Pain type"), compact(f.Pickers[store.PainType].Content),
 		rowLabel("Where it hurts"), compact(f.BodyChart.content),
-		rowLabel("Triggers"), compact(container.NewVBox(f.Pickers[store.Trigger].content, f.problems.field("trigger_other"))),
-		rowLabel("Muscles"), compact(f.Pickers[store.Muscle].content),
-		rowLabel("Techniques"), compact(f.Pickers[store.Technique].content),
+		rowLabel("Triggers"), compact(container.NewVBox(f.Pickers[store.Trigger].Content, f.problems.field("trigger_other"))),
+		rowLabel("Muscles"), compact(f.Pickers[store.Muscle].Content),
+		rowLabel("Techniques"), compact(f.Pickers[store.Technique].Content),
 	)
 	notes := xlayout.NewNoteGrid(formNoteComfortable,
 		f.noteField("S · Subjective", f.Subjective, "subjective"),
@@ -83,25 +84,25 @@ func (f *SessionForm) layout() fyne.CanvasObject {
 
 // noteField is a note's caption, its text and its error, the caption
 // drawn close to the text it names.
-func (f *SessionForm) noteField(title string, e *entry, field string) fyne.CanvasObject {
+func (f *SessionForm) noteField(title string, e *kit.Entry, field string) fyne.CanvasObject {
 	return container.New(xlayout.NoteField{}, caption(title), e, f.problems.field(field))
 }
 
 // followFocus scrolls the form to whichever field Tab reaches.
 func (f *SessionForm) followFocus(s *container.Scroll) {
-	show := func(o fyne.CanvasObject) { reveal(s, o) }
+	show := func(o fyne.CanvasObject) { kit.Reveal(s, o) }
 	for _, e := range f.entries() {
-		e.onFocus = show
+		e.OnFocus = show
 	}
 	for _, p := range f.Pickers {
-		p.onFocus = show
+		p.OnFocus = show
 	}
-	f.BodyChart.Find.onFocus = show
+	f.BodyChart.Find.OnFocus = show
 }
 
 // entries are the form's text fields, in tab order.
-func (f *SessionForm) entries() []*entry {
-	return []*entry{f.Date, f.Time, f.Duration, f.PainBefore.Number, f.PainAfter.Number,
+func (f *SessionForm) entries() []*kit.Entry {
+	return []*kit.Entry{f.Date, f.Time, f.Duration, f.PainBefore.Number, f.PainAfter.Number,
 		f.TriggerOther, f.Subjective, f.Objective, f.Assessment, f.Plan, f.HomeCare}
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/sqlstore"
+	"backtrack/ui/kit"
 )
 
 // A new note or a draft is saved as a draft (Save) or saved and signed at
@@ -20,8 +21,8 @@ import (
 
 // makeSigning adds the Save and sign button and the amendment's reason.
 func (f *SessionForm) makeSigning() {
-	f.SaveSign = newButtonWithIcon("Save and sign  (Ctrl+Shift+S)", theme.ConfirmIcon(), f.SubmitSigned)
-	f.Reason = newEntry("Why the signed note changes, for the record's history")
+	f.SaveSign = kit.NewButtonWithIcon("Save and sign  (Ctrl+Shift+S)", theme.ConfirmIcon(), f.SubmitSigned)
+	f.Reason = kit.NewEntry("Why the signed note changes, for the record's history")
 	if f.base.Locked() {
 		f.SaveSign.Hide()
 		f.Save.SetText("Save amendment  (Ctrl+S)")
@@ -31,7 +32,7 @@ func (f *SessionForm) makeSigning() {
 // titleAmendment names the form for what it does once it is filled.
 func (f *SessionForm) titleAmendment() {
 	if f.Amending() {
-		f.Title.SetText("Amend the signed note of " + dateTime(f.base.Start))
+		f.Title.SetText("Amend the signed note of " + kit.DateTime(f.base.Start))
 	}
 }
 

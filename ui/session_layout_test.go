@@ -60,9 +60,9 @@ func TestSessionFormFitsALaptopScreenWithoutScrolling(t *testing.T) {
 		t.Errorf("the form needs %v more units of height: it scrolls at 1280×800", need)
 	}
 	d2 := fyne.CurrentApp().Driver()
-	tags := d2.AbsolutePositionForObject(f.Pickers[store.Muscle].content)
+	tags := d2.AbsolutePositionForObject(f.Pickers[store.Muscle].Content)
 	notes := d2.AbsolutePositionForObject(f.HomeCare)
-	if notes.X <= tags.X+f.Pickers[store.Muscle].content.Size().Width {
+	if notes.X <= tags.X+f.Pickers[store.Muscle].Content.Size().Width {
 		t.Errorf("home care at x=%v is not right of the muscles (x=%v)", notes.X, tags.X)
 	}
 	for _, o := range []fyne.CanvasObject{f.Date, f.PainAfter.Number, f.Pickers[store.Technique].AddName, f.HomeCare, f.Save} {

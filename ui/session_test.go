@@ -10,6 +10,7 @@ import (
 	"backtrack/store"
 	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
+	"backtrack/ui/kit"
 )
 
 // deskWithClient opens the desk on one client, picked in the list.
@@ -96,8 +97,8 @@ func TestRecordSessionUpdatesHistoryAndBeforeTreatment(t *testing.T) {
 	if d.view.History.Title.Text != "HISTORY · 1 session" {
 		t.Errorf("history title = %q", d.view.History.Title.Text)
 	}
-	if row := d.list.Rows()[0]; lastVisitSummary(row, testNow) != "25 Nov · 6→3 · 1 visit" {
-		t.Errorf("list row = %q", lastVisitSummary(row, testNow))
+	if row := d.list.Rows()[0]; kit.LastVisitSummary(row, testNow) != "25 Nov · 6→3 · 1 visit" {
+		t.Errorf("list row = %q", kit.LastVisitSummary(row, testNow))
 	}
 
 	// and opening it from the history shows the whole note
@@ -163,7 +164,7 @@ func TestCopyFromLastSession(t *testing.T) {
 	f := d.view.Form
 
 	tap(d, f.Copy)
-	tags := func(k store.Kind) string { return store.TagLabels(f.Pickers[k].tags()) }
+	tags := func(k store.Kind) string { return store.TagLabels(f.Pickers[k].Tags()) }
 	if tags(store.PainType) != "Dull ache" || tags(store.Trigger) != "Lifting repeatedly" ||
 		tags(store.Muscle) != "Gluteus medius (R)" || tags(store.Technique) != "Stretching" {
 		t.Errorf("copied tags = %q %q %q %q", tags(store.PainType), tags(store.Trigger), tags(store.Muscle), tags(store.Technique))
@@ -294,7 +295,7 @@ func TestEditAndDeleteSession(t *testing.T) {
 func TestSideKeysOnAFocusedMuscle(t *testing.T) {
 	d, _, _ := deskWithClient(t)
 	press(t, d, shortcutNewSession)
-	var ql *tagItem
+	var ql *kit.TagItem
 	for _, it := range d.view.Form.Pickers[store.Muscle].Items {
 		if it.Term.Name == "Quadratus lumborum" {
 			ql = it
@@ -302,15 +303,15 @@ func TestSideKeysOnAFocusedMuscle(t *testing.T) {
 	}
 	act(d, func() { d.window.Canvas().Focus(ql.Check) })
 	act(d, func() { ql.Check.TypedRune('r') })
-	if got := store.TagLabels(d.view.Form.Pickers[store.Muscle].tags()); got != "Quadratus lumborum (R)" {
+	if got := store.TagLabels(d.view.Form.Pickers[store.Muscle].Tags()); got != "Quadratus lumborum (R)" {
 		t.Errorf("after R: %q", got)
 	}
 	act(d, func() { ql.Check.TypedRune('b') })
-	if got := store.TagLabels(d.view.Form.Pickers[store.Muscle].tags()); got != "Quadratus lumborum (both)" {
+	if got := store.TagLabels(d.view.Form.Pickers[store.Muscle].Tags()); got != "Quadratus lumborum (both)" {
 		t.Errorf("after B: %q", got)
 	}
 	act(d, func() { ql.Check.TypedRune(' ') }) // space unticks, as on any checkbox
-	if got := d.view.Form.Pickers[store.Muscle].tags(); len(got) != 0 {
+	if got := d.view.Form.Pickers[store.Muscle].Tags(); len(got) != 0 {
 		t.Errorf("after Space: %v", got)
 	}
 }
@@ -323,7 +324,7 @@ func TestAddNewTermInPlace(t *testing.T) {
 	// a new technique is added to the vocabulary and ticked
 	typeInto(d, p.AddName, "Cupping")
 	act(d, func() { p.AddName.OnSubmitted(p.AddName.Text) })
-	if got := store.TagLabels(p.tags()); got != "Cupping" {
+	if got := store.TagLabels(p.Tags()); got != "Cupping" {
 		t.Fatalf("after adding Cupping: %q", got)
 	}
 	if _, err := s.TermNamed(context.Background(), store.Technique, "cupping"); err != nil {
@@ -335,7 +336,7 @@ func TestAddNewTermInPlace(t *testing.T) {
 	// a name already in the list just ticks it, whatever its case
 	typeInto(d, p.AddName, "MASSAGE")
 	tap(d, p.AddBtn)
-	if got := store.TagLabels(p.tags()); got != "Massage, Cupping" {
+	if got := store.TagLabels(p.Tags()); got != "Massage, Cupping" {
 		t.Errorf("after adding MASSAGE: %q", got)
 	}
 	if p.Error.Visible() {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"backtrack/store"
+	"backtrack/ui/kit"
 )
 
 // The slips of issue 13: each test stores or shows the wrong thing
@@ -157,7 +158,7 @@ func TestSlip7AfterAChartPointEscapeGoesBackAndArrowsStep(t *testing.T) {
 
 func TestSlip8LeaveSampleDataReadsInDark(t *testing.T) {
 	d := newTestDesk(t, openStore(t), Options{})
-	act(d, func() { d.app.Settings().SetTheme(newDeskTheme(appearanceDark)) })
+	act(d, func() { d.app.Settings().SetTheme(kit.NewDeskTheme(kit.AppearanceDark)) })
 	tap(d, d.welcome.Explore)
 	var label *canvas.Text
 	eachObject(d.banner.content, func(o fyne.CanvasObject) {

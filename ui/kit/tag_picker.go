@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"context"
@@ -30,45 +30,45 @@ const shownMatches = 3
 var shownTerms = map[store.Kind]int{store.PainType: 6, store.Location: 4, store.Trigger: 9,
 	store.Muscle: 6, store.Technique: 2}
 
-// tagPicker is a quick multi-select over one vocabulary: a field at the
+// TagPicker is a quick multi-select over one vocabulary: a field at the
 // end of the row to pick by typing ("ql l", "mass, str", Enter), one check per
 // term, a side (L / R / Both) for locations and muscles. A name the
 // vocabulary lacks is added in place.
-type tagPicker struct {
+type TagPicker struct {
 	kind       store.Kind
 	vocabulary Vocabulary
-	tasks      *tasks
+	tasks      *Tasks
 
-	Items   []*tagItem
-	flow    *xlayout.Flow
-	AddName *entry      // type to pick; Enter picks the best match or adds the name
+	Items   []*TagItem
+	Flow    *xlayout.Flow
+	AddName *Entry      // type to pick; Enter picks the best match or adds the name
 	AddBtn  *sideToggle // adds the typed name as it is
 	More    *sideToggle // "+6": shows the terms a long row keeps folded
 	showAll bool
-	Matches *secondaryText
+	Matches *SecondaryText
 	addBox  fyne.CanvasObject
-	Error   *fieldError
+	Error   *FieldError
 	adding  bool
 	// pending is the term just picked by Enter that waits for a side key.
-	pending *tagItem
+	pending *TagItem
 
-	onChange func()
-	onEscape func()
-	onFocus  func(fyne.CanvasObject)
-	onNext   func() // Enter moves on to the next row
-	relayout func() // the matches line came or went
+	OnChange func()
+	OnEscape func()
+	OnFocus  func(fyne.CanvasObject)
+	OnNext   func() // Enter moves on to the next row
+	Relayout func() // the matches line came or went
 
-	content fyne.CanvasObject
+	Content fyne.CanvasObject
 }
 
-// tagItem is one term in a picker.
-type tagItem struct {
+// TagItem is one term in a picker.
+type TagItem struct {
 	Term  store.Term
 	Check *check
 	Sides map[store.Side]*sideToggle // empty for kinds without a side
 	side  store.Side
 
-	picker  *tagPicker
+	picker  *TagPicker
 	content fyne.CanvasObject
 }
 
@@ -79,15 +79,15 @@ type Vocabulary interface {
 	TermNamed(ctx context.Context, kind store.Kind, name string) (store.Term, error)
 }
 
-func newTagPicker(kind store.Kind, terms []store.Term, s Vocabulary, t *tasks) *tagPicker {
-	p := &tagPicker{kind: kind, vocabulary: s, tasks: t, Error: newFieldError()}
-	p.flow = xlayout.NewFlow()
+func NewTagPicker(kind store.Kind, terms []store.Term, s Vocabulary, t *Tasks) *TagPicker {
+	p := &TagPicker{kind: kind, vocabulary: s, tasks: t, Error: NewFieldError()}
+	p.Flow = xlayout.NewFlow()
 	// The add field is small: it sits among the terms, and every unit of
 	// width it takes can push a term onto another line.
-	p.AddName = newEntry("Type…")
+	p.AddName = NewEntry("Type…")
 	p.AddName.OnChanged = func(string) { p.showMatches() }
 	p.AddName.OnSubmitted = p.pick
-	p.AddName.onEscape = func() {
+	p.AddName.OnEscape = func() {
 		if p.AddName.Text != "" || p.pending != nil {
 			p.pending = nil
 			p.AddName.SetText("")
@@ -95,7 +95,7 @@ func newTagPicker(kind store.Kind, terms []store.Term, s Vocabulary, t *tasks) *
 			p.escape()
 		}
 	}
-	p.AddName.onRune = p.sideKey
+	p.AddName.OnRune = p.sideKey
 	p.AddName.onKey = func(k *fyne.KeyEvent) bool {
 		if k.Name == fyne.KeyBackspace && p.AddName.Text == "" {
 			p.untickLast()
@@ -103,29 +103,29 @@ func newTagPicker(kind store.Kind, terms []store.Term, s Vocabulary, t *tasks) *
 		}
 		return false
 	}
-	p.AddName.onFocus = p.focused
+	p.AddName.OnFocus = p.focused
 	// The + takes no focus of its own (Enter in the field does the same).
 	p.AddBtn = newSideToggle("+", func() { p.addTerm(p.AddName.Text) })
 	p.AddBtn.inField = true
 	p.AddName.ActionItem = p.AddBtn
-	p.Matches = newSecondaryText()
+	p.Matches = NewSecondaryText()
 	p.Matches.Hide()
 	p.addBox = container.NewGridWrap(fyne.NewSize(addFieldWidth, p.AddName.MinSize().Height), p.AddName)
 	// The field ends the row; Enter in the row before comes straight to
 	// it.
 	p.More = newSideToggle("", func() { p.showAll = true; p.fold() })
-	p.flow.Add(p.More)
-	p.flow.Add(p.addBox)
+	p.Flow.Add(p.More)
+	p.Flow.Add(p.addBox)
 	for _, term := range terms {
 		p.addItem(term)
 	}
 	p.fold()
-	p.content = container.NewVBox(p.flow, p.Matches, p.Error)
+	p.Content = container.NewVBox(p.Flow, p.Matches, p.Error)
 	return p
 }
 
 // offered are the terms a typed name can pick: those not retired.
-func (p *tagPicker) offered() []store.Term {
+func (p *TagPicker) offered() []store.Term {
 	var out []store.Term
 	for _, it := range p.Items {
 		if !it.Term.Retired {
@@ -136,7 +136,7 @@ func (p *tagPicker) offered() []store.Term {
 }
 
 // showMatches names, under the row, what Enter will do with the text.
-func (p *tagPicker) showMatches() {
+func (p *TagPicker) showMatches() {
 	text := strings.TrimSpace(p.AddName.Text)
 	var line string
 	switch {
@@ -173,8 +173,8 @@ func (p *tagPicker) showMatches() {
 		} else {
 			p.Matches.Hide()
 		}
-		if p.relayout != nil {
-			p.relayout()
+		if p.Relayout != nil {
+			p.Relayout()
 		}
 	}
 }
@@ -186,30 +186,30 @@ type typedTag struct {
 	found []store.Term // best first; none means a new term
 }
 
-func (p *tagPicker) typedTags(text string) []typedTag {
+func (p *TagPicker) typedTags(text string) []typedTag {
 	var out []typedTag
 	for _, part := range strings.Split(text, ",") {
 		name, side := p.nameAndSide(part)
 		if name = strings.TrimSpace(name); name != "" {
-			out = append(out, typedTag{name: name, side: side, found: bestTerms(name, p.offered())})
+			out = append(out, typedTag{name: name, side: side, found: BestTerms(name, p.offered())})
 		}
 	}
 	return out
 }
 
 // nameAndSide splits "ql l" into the name and the side, for kinds with one.
-func (p *tagPicker) nameAndSide(typed string) (string, store.Side) {
+func (p *TagPicker) nameAndSide(typed string) (string, store.Side) {
 	if !p.kind.HasSide() {
 		return typed, store.NoSide
 	}
-	return splitSide(typed)
+	return SplitSide(typed)
 }
 
 // pick is Enter in the field: each comma-separated name ticks its best
 // match (or unticks it, if ticked and no side is named), a name with no
 // match is added to the vocabulary, and the keyboard moves on to the next
 // row, unless a term with a side waits for its side key.
-func (p *tagPicker) pick(text string) {
+func (p *TagPicker) pick(text string) {
 	if strings.TrimSpace(text) == "" {
 		p.pending = nil
 		p.showMatches()
@@ -217,7 +217,7 @@ func (p *tagPicker) pick(text string) {
 		return
 	}
 	p.pending = nil
-	var picked []*tagItem
+	var picked []*TagItem
 	for _, tt := range p.typedTags(text) {
 		side := tt.side
 		if len(tt.found) == 0 {
@@ -254,9 +254,9 @@ func (p *tagPicker) pick(text string) {
 }
 
 // sideKey takes L, R or B for the term waiting for its side.
-func (p *tagPicker) sideKey(r rune) bool {
+func (p *TagPicker) sideKey(r rune) bool {
 	it := p.pending
-	side, ok := sideKeys[r]
+	side, ok := SideKeys[r]
 	if it == nil || !ok || p.AddName.Text != "" {
 		return false
 	}
@@ -270,7 +270,7 @@ func (p *tagPicker) sideKey(r rune) bool {
 }
 
 // untickLast is Backspace in the empty field: the last term ticked goes.
-func (p *tagPicker) untickLast() {
+func (p *TagPicker) untickLast() {
 	for i := len(p.Items) - 1; i >= 0; i-- {
 		if it := p.Items[i]; it.Check.Checked {
 			it.Check.SetChecked(false)
@@ -279,15 +279,15 @@ func (p *tagPicker) untickLast() {
 	}
 }
 
-func (p *tagPicker) next() {
-	if p.onNext != nil {
-		p.onNext()
+func (p *TagPicker) next() {
+	if p.OnNext != nil {
+		p.OnNext()
 	}
 }
 
 // addItem puts a term's check before the "add" field.
-func (p *tagPicker) addItem(term store.Term) *tagItem {
-	it := &tagItem{Term: term, picker: p, Sides: map[store.Side]*sideToggle{}}
+func (p *TagPicker) addItem(term store.Term) *TagItem {
+	it := &TagItem{Term: term, picker: p, Sides: map[store.Side]*sideToggle{}}
 	label := term.Name
 	if term.Retired {
 		label += " (retired)"
@@ -315,7 +315,7 @@ func (p *tagPicker) addItem(term store.Term) *tagItem {
 			sides.Add(b)
 		}
 		it.Check.onRune = func(r rune) {
-			if side, ok := sideKeys[r]; ok {
+			if side, ok := SideKeys[r]; ok {
 				it.toggleSide(side)
 			}
 		}
@@ -325,12 +325,12 @@ func (p *tagPicker) addItem(term store.Term) *tagItem {
 	p.Items = append(p.Items, it)
 	// Terms go before "more" and the add field (and anything after them),
 	// in order.
-	p.flow.Insert(len(p.Items)-1, it.content)
+	p.Flow.Insert(len(p.Items)-1, it.content)
 	return it
 }
 
-// sideKeys are the keys a focused location or muscle takes for its side.
-var sideKeys = map[rune]store.Side{
+// SideKeys are the keys a focused location or muscle takes for its side.
+var SideKeys = map[rune]store.Side{
 	'l': store.Left, 'L': store.Left, 'r': store.Right, 'R': store.Right, 'b': store.Both, 'B': store.Both,
 }
 
@@ -343,7 +343,7 @@ func sideButtonText(s store.Side) string {
 
 // toggleSide picks a side (checking the term) or, when it is already the
 // side, clears it.
-func (it *tagItem) toggleSide(side store.Side) {
+func (it *TagItem) toggleSide(side store.Side) {
 	if it.Check.Checked && it.side == side {
 		it.side = store.NoSide
 	} else {
@@ -357,27 +357,27 @@ func (it *tagItem) toggleSide(side store.Side) {
 	it.picker.changed()
 }
 
-func (it *tagItem) showSide() {
+func (it *TagItem) showSide() {
 	for side, b := range it.Sides {
 		b.SetOn(it.Check.Checked && side == it.side)
 	}
 }
 
-func (p *tagPicker) escape() {
-	if p.onEscape != nil {
-		p.onEscape()
+func (p *TagPicker) escape() {
+	if p.OnEscape != nil {
+		p.OnEscape()
 	}
 }
 
-func (p *tagPicker) focused(o fyne.CanvasObject) {
-	if p.onFocus != nil {
-		p.onFocus(o)
+func (p *TagPicker) focused(o fyne.CanvasObject) {
+	if p.OnFocus != nil {
+		p.OnFocus(o)
 	}
 }
 
 // fold hides the built-in terms past shownTerms that are not ticked,
 // unless the therapist asked for all; "more" says how many are folded.
-func (p *tagPicker) fold() {
+func (p *TagPicker) fold() {
 	folded := 0
 	for i, it := range p.Items {
 		if !p.showAll && i >= shownTerms[p.kind] && it.Term.Builtin && !it.Check.Checked {
@@ -394,20 +394,20 @@ func (p *tagPicker) fold() {
 		p.More.Show()
 		p.More.Refresh()
 	}
-	p.flow.Refresh()
-	if p.relayout != nil {
-		p.relayout()
+	p.Flow.Refresh()
+	if p.Relayout != nil {
+		p.Relayout()
 	}
 }
 
-func (p *tagPicker) changed() {
-	if p.onChange != nil {
-		p.onChange()
+func (p *TagPicker) changed() {
+	if p.OnChange != nil {
+		p.OnChange()
 	}
 }
 
-// tags is the selection in vocabulary order.
-func (p *tagPicker) tags() []store.Tag {
+// Tags is the selection in vocabulary order.
+func (p *TagPicker) Tags() []store.Tag {
 	var out []store.Tag
 	for _, it := range p.Items {
 		if it.Check.Checked {
@@ -417,9 +417,9 @@ func (p *tagPicker) tags() []store.Tag {
 	return out
 }
 
-// set checks exactly the given tags. A tag whose term is retired (so not
+// Set checks exactly the given tags. A tag whose term is retired (so not
 // offered any more) is added, marked, so editing an old session keeps it.
-func (p *tagPicker) set(tags []store.Tag) {
+func (p *TagPicker) Set(tags []store.Tag) {
 	want := map[int64]store.Tag{}
 	for _, t := range tags {
 		want[t.TermID] = t
@@ -440,7 +440,7 @@ func (p *tagPicker) set(tags []store.Tag) {
 	p.changed()
 }
 
-func (p *tagPicker) item(termID int64) *tagItem {
+func (p *TagPicker) item(termID int64) *TagItem {
 	for _, it := range p.Items {
 		if it.Term.ID == termID {
 			return it
@@ -451,12 +451,12 @@ func (p *tagPicker) item(termID int64) *tagItem {
 
 // addTerm adds name to the vocabulary and checks it. A name that is
 // already in the list is simply checked.
-func (p *tagPicker) addTerm(name string) {
+func (p *TagPicker) addTerm(name string) {
 	if strings.TrimSpace(name) == "" || p.adding {
 		return
 	}
 	p.adding = true
-	p.tasks.run(func() func() {
+	p.tasks.Run(func() func() {
 		term, err := p.vocabulary.AddTerm(context.Background(), p.kind, name)
 		var existing store.Term
 		var ve *store.ValidationError
@@ -468,13 +468,13 @@ func (p *tagPicker) addTerm(name string) {
 		return func() {
 			p.adding = false
 			if err != nil {
-				p.Error.show(words.ErrorText(err))
+				p.Error.ShowText(words.ErrorText(err))
 				return
 			}
 			if existing.ID != 0 {
 				term = existing
 			}
-			p.Error.show("")
+			p.Error.ShowText("")
 			if strings.EqualFold(strings.TrimSpace(p.AddName.Text), strings.TrimSpace(name)) {
 				p.AddName.SetText("")
 			}

@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"go/ast"
@@ -41,11 +41,11 @@ func missingGlyphs(t *testing.T, font fyne.Resource, text string) string {
 func TestTheClientListsPainChangeIsInTheDesksOwnFont(t *testing.T) {
 	// Given the client list's "6→4" (under wine, which has no system font
 	// with an arrow, Fyne's Noto Sans drew it as "6�4")
-	text := painChange(store.PainOf(6), store.PainOf(4))
+	text := PainChange(store.PainOf(6), store.PainOf(4))
 
 	// Then each of its characters is in the font the desk writes with
 	for _, style := range []fyne.TextStyle{{}, {Bold: true}, {Italic: true}} {
-		font := newDeskTheme(appearanceSystem).Font(style)
+		font := NewDeskTheme(AppearanceSystem).Font(style)
 		if missing := missingGlyphs(t, font, text); missing != "" {
 			t.Errorf("%q in %s: no glyph for %q", text, font.Name(), missing)
 		}
@@ -56,12 +56,12 @@ func TestEveryCharacterTheDeskWritesIsInItsFont(t *testing.T) {
 	// Given every string literal of the desk's code and of the chart
 	// geometry it shares with the report (its tooltips: "pain 4 → 2")
 	var text strings.Builder
-	for _, dir := range []string{".", "../report/chart"} {
+	for _, dir := range []string{"..", "../../report/chart"} { // the whole desk, every room
 		text.WriteString(stringLiterals(t, dir))
 	}
 
 	// Then the desk's fonts draw all of them, whatever fonts the system has
-	deskTheme := newDeskTheme(appearanceSystem)
+	deskTheme := NewDeskTheme(AppearanceSystem)
 	for _, style := range []fyne.TextStyle{{}, {Bold: true}, {Italic: true}} {
 		font := deskTheme.Font(style)
 		if missing := missingGlyphs(t, font, text.String()); missing != "" {
@@ -69,7 +69,7 @@ func TestEveryCharacterTheDeskWritesIsInItsFont(t *testing.T) {
 		}
 	}
 	// and the themes painted over parts of the window use the same fonts
-	for _, th := range []fyne.Theme{alertTheme{theme.DefaultTheme()}, sampleTheme{theme.DefaultTheme()}} {
+	for _, th := range []fyne.Theme{AlertTheme{Theme: theme.DefaultTheme()}, SampleTheme{Theme: theme.DefaultTheme()}} {
 		if th.Font(fyne.TextStyle{Bold: true}) != deskTheme.Font(fyne.TextStyle{Bold: true}) {
 			t.Errorf("%T writes in another font than the desk", th)
 		}

@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"fyne.io/fyne/v2"
@@ -36,8 +36,8 @@ func deskFont(s fyne.TextStyle, fallback fyne.Theme) fyne.Resource {
 }
 
 func (t *deskTheme) Font(s fyne.TextStyle) fyne.Resource  { return deskFont(s, t.Theme) }
-func (t alertTheme) Font(s fyne.TextStyle) fyne.Resource  { return deskFont(s, t.Theme) }
-func (t sampleTheme) Font(s fyne.TextStyle) fyne.Resource { return deskFont(s, t.Theme) }
+func (t AlertTheme) Font(s fyne.TextStyle) fyne.Resource  { return deskFont(s, t.Theme) }
+func (t SampleTheme) Font(s fyne.TextStyle) fyne.Resource { return deskFont(s, t.Theme) }
 
 // Size gives widgets one more point of inner padding than Fyne's: Liberation
 // Sans's lines are shorter than Noto Sans's, and without it an entry is

@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"fmt"
@@ -12,33 +12,33 @@ import (
 	"backtrack/store"
 )
 
-// painInput records one 0-10 pain score with a slider and a number field.
+// PainInput records one 0-10 pain score with a slider and a number field.
 // It starts "not recorded", which is not the same as 0: a client who was
 // not asked must not show up as pain-free in the trend.
-type painInput struct {
+type PainInput struct {
 	label  string
 	Slider *painSlider
-	Number *entry
+	Number *Entry
 	State  *widget.Label // "not recorded" until a score is set
 	Clear  *sideToggle   // not in the Tab order: emptying the number clears too
-	Error  *fieldError
+	Error  *FieldError
 
 	quiet    bool // set while code, not the therapist, moves the widgets
 	onChange func()
-	relayout func() // the form makes room for the error line
+	Relayout func() // the form makes room for the error line
 
-	content fyne.CanvasObject
+	Content fyne.CanvasObject
 }
 
-func newPainInput(label string) *painInput {
-	p := &painInput{label: label, State: widget.NewLabel(""), Error: newFieldError()}
+func NewPainInput(label string) *PainInput {
+	p := &PainInput{label: label, State: widget.NewLabel(""), Error: NewFieldError()}
 	p.Slider = newPainSlider(func(v float64) {
 		if !p.quiet {
 			p.quietly(func() { p.Number.SetText(strconv.Itoa(int(v))) })
 			p.changed()
 		}
 	})
-	p.Number = newEntry("–")
+	p.Number = NewEntry("–")
 	p.Number.OnChanged = func(text string) {
 		if p.quiet {
 			return
@@ -48,7 +48,7 @@ func newPainInput(label string) *painInput {
 		}
 		p.changed()
 	}
-	p.Clear = newSideToggle("×", func() { p.set(store.Pain{}) })
+	p.Clear = newSideToggle("×", func() { p.Set(store.Pain{}) })
 	p.State.TextStyle.Italic = true
 
 	number := container.NewGridWrap(fyne.NewSize(56, p.Number.MinSize().Height), p.Number)
@@ -57,26 +57,26 @@ func newPainInput(label string) *painInput {
 	state := container.NewGridWrap(fyne.NewSize(112, p.Number.MinSize().Height), p.State)
 	right := container.NewHBox(number, state, p.Clear)
 	row := container.NewBorder(nil, nil, nil, right, p.Slider)
-	p.content = container.NewVBox(row, p.Error)
+	p.Content = container.NewVBox(row, p.Error)
 	p.showState()
 	return p
 }
 
-func (p *painInput) quietly(fn func()) {
+func (p *PainInput) quietly(fn func()) {
 	p.quiet = true
 	defer func() { p.quiet = false }()
 	fn()
 }
 
-func (p *painInput) changed() {
+func (p *PainInput) changed() {
 	p.showState()
 	if p.onChange != nil {
 		p.onChange()
 	}
 }
 
-// set shows a score, or "not recorded" for the zero Pain.
-func (p *painInput) set(pain store.Pain) {
+// Set shows a score, or "not recorded" for the zero Pain.
+func (p *PainInput) Set(pain store.Pain) {
 	p.quietly(func() {
 		if pain.Recorded {
 			p.Number.SetText(strconv.Itoa(pain.Score))
@@ -89,9 +89,9 @@ func (p *painInput) set(pain store.Pain) {
 	p.changed()
 }
 
-// value reads the score; a number field that is not a whole number from 0
+// Value reads the score; a number field that is not a whole number from 0
 // to 10 is an error that names the field.
-func (p *painInput) value() (store.Pain, string) {
+func (p *PainInput) Value() (store.Pain, string) {
 	text := strings.TrimSpace(p.Number.Text)
 	if text == "" {
 		return store.Pain{}, ""
@@ -103,14 +103,14 @@ func (p *painInput) value() (store.Pain, string) {
 	return store.PainOf(n), ""
 }
 
-func (p *painInput) showState() {
-	pain, problem := p.value()
+func (p *PainInput) showState() {
+	pain, problem := p.Value()
 	// A score off the scale is said at once, not only on save: the slider
 	// cannot show 11.
 	if shown := p.Error.Visible(); shown != (problem != "") || p.Error.Text != problem {
-		p.Error.show(problem)
-		if p.relayout != nil {
-			p.relayout()
+		p.Error.ShowText(problem)
+		if p.Relayout != nil {
+			p.Relayout()
 		}
 	}
 	switch {
@@ -148,7 +148,7 @@ func painWords(score int) string {
 type painSlider struct {
 	widget.Slider
 	onSet    func(float64)
-	onEscape func()
+	OnEscape func()
 }
 
 func newPainSlider(onSet func(float64)) *painSlider {
@@ -171,8 +171,8 @@ func (s *painSlider) Dragged(e *fyne.DragEvent) {
 func (s *painSlider) TypedKey(k *fyne.KeyEvent) {
 	switch k.Name {
 	case fyne.KeyEscape:
-		if s.onEscape != nil {
-			s.onEscape()
+		if s.OnEscape != nil {
+			s.OnEscape()
 		}
 	case fyne.KeyLeft, fyne.KeyRight:
 		s.Slider.TypedKey(k)

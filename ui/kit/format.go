@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"fmt"
@@ -13,16 +13,16 @@ import (
 // Dates read the way a therapist says them: "14 Nov", with the year only
 // when it is not this year.
 
-func shortDate(t, now time.Time) string {
+func ShortDate(t, now time.Time) string {
 	if t.Year() == now.Year() {
 		return t.Format("2 Jan")
 	}
 	return t.Format("2 Jan 2006")
 }
 
-func longDate(t time.Time) string { return t.Format("2 Jan 2006") }
+func LongDate(t time.Time) string { return t.Format("2 Jan 2006") }
 
-func dateTime(t time.Time) string { return t.Format(chart.DateTimeLayout) }
+func DateTime(t time.Time) string { return t.Format(chart.DateTimeLayout) }
 
 // daysBetween counts calendar days from a to b, ignoring the time of day.
 func daysBetween(a, b time.Time) int {
@@ -31,8 +31,8 @@ func daysBetween(a, b time.Time) int {
 	return int(db.Sub(da).Hours() / 24)
 }
 
-// ago says how long ago t was, in the unit a person would use.
-func ago(t, now time.Time) string {
+// Ago says how long ago t was, in the unit a person would use.
+func Ago(t, now time.Time) string {
 	d := daysBetween(t, now)
 	switch {
 	case d < 0:
@@ -54,43 +54,43 @@ func ago(t, now time.Time) string {
 	}
 }
 
-// painChange is "4→2", "4→–" or "–" when nothing was recorded.
-func painChange(before, after store.Pain) string {
+// PainChange is "4→2", "4→–" or "–" when nothing was recorded.
+func PainChange(before, after store.Pain) string {
 	if !before.Recorded && !after.Recorded {
 		return "–"
 	}
 	return before.String() + "→" + after.String()
 }
 
-// lastVisitSummary is the client list's second line: "14 Nov · 4→2".
-func lastVisitSummary(c store.ClientSummary, now time.Time) string {
+// LastVisitSummary is the client list's second line: "14 Nov · 4→2".
+func LastVisitSummary(c store.ClientSummary, now time.Time) string {
 	if c.LastVisit.IsZero() {
 		return "No visits yet"
 	}
-	return shortDate(c.LastVisit, now) + " · " + painChange(c.LastPainBefore, c.LastPainAfter) +
+	return ShortDate(c.LastVisit, now) + " · " + PainChange(c.LastPainBefore, c.LastPainAfter) +
 		" · " + words.Plural(c.SessionCount, "visit", "visits")
 }
 
-// clientDetail tells a client from another of the same name: "born 4 Mar
+// ClientDetail tells a client from another of the same name: "born 4 Mar
 // 1985", else the phone, else the email; "" when none is recorded.
-func clientDetail(c store.Client) string {
+func ClientDetail(c store.Client) string {
 	switch {
 	case !c.DateOfBirth.IsZero():
-		return "born " + longDate(c.DateOfBirth)
+		return "born " + LongDate(c.DateOfBirth)
 	case strings.TrimSpace(c.Phone) != "":
 		return strings.TrimSpace(c.Phone)
 	}
 	return strings.TrimSpace(c.Email)
 }
 
-// nameWithDetail is "Anna Smith (born 4 Mar 1985)", or the name alone when
+// NameWithDetail is "Anna Smith (born 4 Mar 1985)", or the name alone when
 // nothing tells the client apart.
-func nameWithDetail(c store.Client) string {
-	if d := clientDetail(c); d != "" {
+func NameWithDetail(c store.Client) string {
+	if d := ClientDetail(c); d != "" {
 		return c.FullName() + " (" + d + ")"
 	}
 	return c.FullName()
 }
 
-// oneLine squeezes a note onto one line for a summary.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// OneLine squeezes a note onto one line for a summary.
+func OneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

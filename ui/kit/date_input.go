@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"os"
@@ -33,8 +33,8 @@ func monthFirst() bool {
 	return false
 }
 
-// parseDay reads a typed date in any of dayLayouts, as a local date.
-func parseDay(text string) (time.Time, bool) {
+// ParseDay reads a typed date in any of dayLayouts, as a local date.
+func ParseDay(text string) (time.Time, bool) {
 	text = strings.TrimSpace(text)
 	for _, layout := range dayLayouts() {
 		if d, err := time.ParseInLocation(layout, text, time.Local); err == nil {
@@ -44,23 +44,23 @@ func parseDay(text string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// dateExample is how a date error shows what is accepted.
-const dateExample = "2026-11-25 or 25.11.2026"
+// DateExample is how a date error shows what is accepted.
+const DateExample = "2026-11-25 or 25.11.2026"
 
-// makeDateField turns e into a date field: Up and Down step a day (Shift
+// MakeDateField turns e into a date field: Up and Down step a day (Shift
 // with them a week), and a calendar button beside it picks a day with the
 // mouse or Enter.
-func makeDateField(e *entry) {
+func MakeDateField(e *Entry) {
 	e.onKey = func(k *fyne.KeyEvent) bool {
 		switch k.Name {
 		case fyne.KeyUp:
-			stepDay(e, 1)
+			StepDay(e, 1)
 		case fyne.KeyDown:
-			stepDay(e, -1)
+			StepDay(e, -1)
 		case fyne.KeyPageUp:
-			stepDay(e, 7)
+			StepDay(e, 7)
 		case fyne.KeyPageDown:
-			stepDay(e, -7)
+			StepDay(e, -7)
 		default:
 			return false
 		}
@@ -72,21 +72,21 @@ func makeDateField(e *entry) {
 	e.ActionItem = pick
 }
 
-// stepDay moves the date typed in e by days; a date that cannot be read
+// StepDay moves the date typed in e by days; a date that cannot be read
 // stays as typed, for its error to say why.
-func stepDay(e *entry, days int) {
-	if d, ok := parseDay(e.Text); ok {
+func StepDay(e *Entry, days int) {
+	if d, ok := ParseDay(e.Text); ok {
 		e.SetText(d.AddDate(0, 0, days).Format(store.DateLayout))
 	}
 }
 
 // showCalendar opens Fyne's calendar under the field, on the typed date.
-func showCalendar(e *entry) {
+func showCalendar(e *Entry) {
 	c := fyne.CurrentApp().Driver().CanvasForObject(e)
 	if c == nil {
 		return
 	}
-	day, ok := parseDay(e.Text)
+	day, ok := ParseDay(e.Text)
 	if !ok {
 		day = time.Now()
 	}

@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"context"
@@ -8,46 +8,46 @@ import (
 	"fyne.io/fyne/v2"
 )
 
-// tasks runs slow work (queries, saves, exports, backups) off the UI
+// Tasks runs slow work (queries, saves, exports, backups) off the UI
 // goroutine so the window never freezes, and hands results back through
 // fyne.Do. It counts work in flight, so the desk can wait for it before
 // closing the database (and tests for the screen to settle), and gives long
 // work a context that stopLong cancels, so quitting does not wait for a whole
 // batch of reports.
-type tasks struct {
+type Tasks struct {
 	pending sync.WaitGroup
 	// applying keeps results from landing at the same time. On the desktop
 	// they all land on the UI goroutine anyway; the test driver runs
 	// fyne.Do inline on the calling goroutine, so there it matters.
 	applying sync.Mutex
-	// hold, when set, keeps work started from then on from running until it
+	// Hold, when set, keeps work started from then on from running until it
 	// is closed: tests use it to let the screen move on before work runs.
-	hold chan struct{}
+	Hold chan struct{}
 
 	ctxOnce sync.Once
 	ctx     context.Context
 	stop    context.CancelFunc
 }
 
-// context is cancelled by stopLong. Work that may take long (exports,
+// Context is cancelled by stopLong. Work that may take long (exports,
 // reports, backups, checks of files) runs under it; saves do not: they are
 // short, and a therapist who quits after saving expects the save kept.
-func (t *tasks) context() context.Context {
+func (t *Tasks) Context() context.Context {
 	t.ctxOnce.Do(func() { t.ctx, t.stop = context.WithCancel(context.Background()) })
 	return t.ctx
 }
 
-// stopLong cancels long work; wait then returns once it has stopped, and a
+// StopLong cancels long work; wait then returns once it has stopped, and a
 // cancelled export or backup has removed its partial files by then.
-func (t *tasks) stopLong() {
-	t.context()
+func (t *Tasks) StopLong() {
+	t.Context()
 	t.stop()
 }
 
-// run calls work on its own goroutine, then apply on the UI goroutine.
-func (t *tasks) run(work func() func()) {
+// Run calls work on its own goroutine, then apply on the UI goroutine.
+func (t *Tasks) Run(work func() func()) {
 	t.pending.Add(1)
-	hold := t.hold
+	hold := t.Hold
 	go func() {
 		defer t.pending.Done()
 		if hold != nil {
@@ -63,30 +63,30 @@ func (t *tasks) run(work func() func()) {
 	}()
 }
 
-// onUI runs fn as if on the UI goroutine: never at the same time as a
+// OnUI runs fn as if on the UI goroutine: never at the same time as a
 // result landing. Tests act through it, as a therapist's clicks would.
-func (t *tasks) onUI(fn func()) {
+func (t *Tasks) OnUI(fn func()) {
 	t.applying.Lock()
 	defer t.applying.Unlock()
 	fn()
 }
 
-// wait blocks until every task started so far has finished (tests only:
+// Wait blocks until every task started so far has finished (tests only:
 // the test driver runs fyne.Do inline, so results are applied by then).
-func (t *tasks) wait() { t.pending.Wait() }
+func (t *Tasks) Wait() { t.pending.Wait() }
 
-// latest guards one screen area that reloads often (the client list while
+// Latest guards one screen area that reloads often (the client list while
 // the therapist types): every load gets a generation number and a context,
 // a newer load cancels the older one, and a result that is no longer the
 // newest is dropped instead of overwriting fresher data.
-type latest struct {
-	gen    atomic.Uint64
+type Latest struct {
+	Gen    atomic.Uint64
 	mu     sync.Mutex
 	cancel context.CancelFunc
 }
 
-// begin starts a new generation and cancels the previous load's context.
-func (l *latest) begin() (context.Context, uint64) {
+// Begin starts a new generation and cancels the previous load's context.
+func (l *Latest) Begin() (context.Context, uint64) {
 	ctx, cancel := context.WithCancel(context.Background())
 	l.mu.Lock()
 	if l.cancel != nil {
@@ -94,32 +94,32 @@ func (l *latest) begin() (context.Context, uint64) {
 	}
 	l.cancel = cancel
 	l.mu.Unlock()
-	return ctx, l.gen.Add(1)
+	return ctx, l.Gen.Add(1)
 }
 
-// stop cancels the load in flight and drops its result, for when what it
+// Stop cancels the load in flight and drops its result, for when what it
 // was loading is no longer wanted (its screen closed, its input cleared).
-func (l *latest) stop() {
+func (l *Latest) Stop() {
 	l.mu.Lock()
 	if l.cancel != nil {
 		l.cancel()
 		l.cancel = nil
 	}
 	l.mu.Unlock()
-	l.gen.Add(1)
+	l.Gen.Add(1)
 }
 
-// current reports whether gen is still the newest load.
-func (l *latest) current(gen uint64) bool { return l.gen.Load() == gen }
+// Current reports whether gen is still the newest load.
+func (l *Latest) Current(gen uint64) bool { return l.Gen.Load() == gen }
 
-// loadLatest runs query in the background and applies its result only if
+// LoadLatest runs query in the background and applies its result only if
 // no newer load has started meanwhile.
-func loadLatest[T any](t *tasks, l *latest, query func(ctx context.Context) (T, error), apply func(T, error)) {
-	ctx, gen := l.begin()
-	t.run(func() func() {
+func LoadLatest[T any](t *Tasks, l *Latest, query func(ctx context.Context) (T, error), apply func(T, error)) {
+	ctx, gen := l.Begin()
+	t.Run(func() func() {
 		v, err := query(ctx)
 		return func() {
-			if l.current(gen) {
+			if l.Current(gen) {
 				apply(v, err)
 			}
 		}

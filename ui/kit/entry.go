@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"fyne.io/fyne/v2"
@@ -7,30 +7,30 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// entry is a text field that reports Escape. A plain widget.Entry swallows
+// Entry is a text field that reports Escape. A plain widget.Entry swallows
 // every key while focused, so without this Escape could not cancel a form
 // while the therapist is typing in it.
-type entry struct {
+type Entry struct {
 	widget.Entry
-	onEscape func()
-	onDown   func()                  // the client search hands Down to the list
-	onFocus  func(fyne.CanvasObject) // scrolls a long form to the field
+	OnEscape func()
+	OnDown   func()                  // the client search hands Down to the list
+	OnFocus  func(fyne.CanvasObject) // scrolls a long form to the field
 	// onKey and onRune see keys first and return true for those they took
 	// (a date steps a day on Up and Down, a tag field takes a side key).
 	onKey  func(*fyne.KeyEvent) bool
-	onRune func(rune) bool
+	OnRune func(rune) bool
 }
 
-func newEntry(placeholder string) *entry {
-	e := &entry{}
+func NewEntry(placeholder string) *Entry {
+	e := &Entry{}
 	e.PlaceHolder = placeholder
 	e.ExtendBaseWidget(e)
 	return e
 }
 
-// newNoteEntry is a multi-line entry for notes that wraps words.
-func newNoteEntry(placeholder string, rows int) *entry {
-	e := &entry{}
+// NewNoteEntry is a multi-line entry for notes that wraps words.
+func NewNoteEntry(placeholder string, rows int) *Entry {
+	e := &Entry{}
 	e.PlaceHolder = placeholder
 	e.MultiLine = true
 	e.Wrapping = fyne.TextWrapWord
@@ -40,15 +40,15 @@ func newNoteEntry(placeholder string, rows int) *entry {
 }
 
 // TypedKey hands Escape to onEscape and everything else to the entry.
-func (e *entry) TypedKey(k *fyne.KeyEvent) {
+func (e *Entry) TypedKey(k *fyne.KeyEvent) {
 	if e.onKey != nil && e.onKey(k) {
 		return
 	}
 	switch {
-	case k.Name == fyne.KeyEscape && e.onEscape != nil:
-		e.onEscape()
-	case k.Name == fyne.KeyDown && e.onDown != nil:
-		e.onDown()
+	case k.Name == fyne.KeyEscape && e.OnEscape != nil:
+		e.OnEscape()
+	case k.Name == fyne.KeyDown && e.OnDown != nil:
+		e.OnDown()
 	default:
 		e.Entry.TypedKey(k)
 	}
@@ -56,16 +56,16 @@ func (e *entry) TypedKey(k *fyne.KeyEvent) {
 
 // AcceptsTab is false even for notes: Tab moves to the next field in
 // every form, as Help says, and a tab character has no place in a note.
-func (e *entry) AcceptsTab() bool { return false }
+func (e *Entry) AcceptsTab() bool { return false }
 
 // TypedRune drops a space typed into an empty one-line field: it is never
 // part of a name, date or number, and the Space that pressed the button
 // opening a form would otherwise land in its first field.
-func (e *entry) TypedRune(r rune) {
+func (e *Entry) TypedRune(r rune) {
 	if r == ' ' && !e.MultiLine && e.Text == "" {
 		return
 	}
-	if e.onRune != nil && e.onRune(r) {
+	if e.OnRune != nil && e.OnRune(r) {
 		return
 	}
 	e.Entry.TypedRune(r)
@@ -73,10 +73,10 @@ func (e *entry) TypedRune(r rune) {
 
 // FocusGained tells the form, so a field reached with Tab is scrolled into
 // view.
-func (e *entry) FocusGained() {
+func (e *Entry) FocusGained() {
 	e.Entry.FocusGained()
-	if e.onFocus != nil {
-		e.onFocus(e)
+	if e.OnFocus != nil {
+		e.OnFocus(e)
 	}
 }
 
@@ -96,10 +96,10 @@ func newCheck(label string, changed func(bool)) *check {
 	return c
 }
 
-func (c *check) TypedKey(k *fyne.KeyEvent) { escapeOr(k, c.onEscape, c.Check.TypedKey) }
+func (c *check) TypedKey(k *fyne.KeyEvent) { EscapeOr(k, c.onEscape, c.Check.TypedKey) }
 
-// escapeOr hands Escape to onEscape, when set, and other keys to rest.
-func escapeOr(k *fyne.KeyEvent, onEscape func(), rest func(*fyne.KeyEvent)) {
+// EscapeOr hands Escape to onEscape, when set, and other keys to rest.
+func EscapeOr(k *fyne.KeyEvent, onEscape func(), rest func(*fyne.KeyEvent)) {
 	if k.Name == fyne.KeyEscape && onEscape != nil {
 		onEscape()
 		return
@@ -122,8 +122,8 @@ func (c *check) FocusGained() {
 	}
 }
 
-// reveal scrolls s so that obj, somewhere inside it, is in view.
-func reveal(s *container.Scroll, obj fyne.CanvasObject) {
+// Reveal scrolls s so that obj, somewhere inside it, is in view.
+func Reveal(s *container.Scroll, obj fyne.CanvasObject) {
 	d := fyne.CurrentApp().Driver()
 	top := d.AbsolutePositionForObject(obj).Y - d.AbsolutePositionForObject(s.Content).Y
 	bottom := top + obj.Size().Height
@@ -140,13 +140,13 @@ func reveal(s *container.Scroll, obj fyne.CanvasObject) {
 	s.Refresh()
 }
 
-// fieldError is the red line under a field that says what is wrong with it.
-type fieldError struct {
+// FieldError is the red line under a field that says what is wrong with it.
+type FieldError struct {
 	widget.Label
 }
 
-func newFieldError() *fieldError {
-	l := &fieldError{}
+func NewFieldError() *FieldError {
+	l := &FieldError{}
 	l.Importance = widget.DangerImportance
 	l.Wrapping = fyne.TextWrapWord
 	l.SizeName = theme.SizeNameCaptionText
@@ -155,8 +155,8 @@ func newFieldError() *fieldError {
 	return l
 }
 
-// show sets the message, hiding the line when there is none.
-func (f *fieldError) show(msg string) {
+// ShowText sets the message, hiding the line when there is none.
+func (f *FieldError) ShowText(msg string) {
 	f.SetText(msg)
 	if msg == "" {
 		f.Hide()
@@ -165,22 +165,22 @@ func (f *fieldError) show(msg string) {
 	}
 }
 
-// secondaryText is a one-line label in the theme's muted text colour, for
+// SecondaryText is a one-line label in the theme's muted text colour, for
 // what supports a main line (the last visit under a client's name). Fyne's
 // low-importance label is too faint to read in the dark theme.
-type secondaryText struct {
+type SecondaryText struct {
 	widget.RichText
-	seg *widget.TextSegment
+	Seg *widget.TextSegment
 }
 
-func newSecondaryText() *secondaryText {
-	return newSecondaryTextStyled(fyne.TextStyle{})
+func NewSecondaryText() *SecondaryText {
+	return NewSecondaryTextStyled(fyne.TextStyle{})
 }
 
-func newSecondaryTextStyled(style fyne.TextStyle) *secondaryText {
-	t := &secondaryText{seg: &widget.TextSegment{Style: widget.RichTextStyle{
+func NewSecondaryTextStyled(style fyne.TextStyle) *SecondaryText {
+	t := &SecondaryText{Seg: &widget.TextSegment{Style: widget.RichTextStyle{
 		ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameText, Inline: true, TextStyle: style}}}
-	t.Segments = []widget.RichTextSegment{t.seg}
+	t.Segments = []widget.RichTextSegment{t.Seg}
 	t.Scroll = fyne.ScrollNone
 	t.Truncation = fyne.TextTruncateEllipsis
 	t.ExtendBaseWidget(t)
@@ -188,18 +188,18 @@ func newSecondaryTextStyled(style fyne.TextStyle) *secondaryText {
 }
 
 // SetText replaces the text.
-func (t *secondaryText) SetText(s string) {
-	t.seg.Text = s
+func (t *SecondaryText) SetText(s string) {
+	t.Seg.Text = s
 	t.Refresh()
 }
 
 // Text is the text shown.
-func (t *secondaryText) Text() string { return t.seg.Text }
+func (t *SecondaryText) Text() string { return t.Seg.Text }
 
-// newHint is a muted sentence that wraps: advice beside a form, an empty
+// NewHint is a muted sentence that wraps: advice beside a form, an empty
 // list's explanation.
-func newHint(text string) *secondaryText {
-	t := newSecondaryText()
+func NewHint(text string) *SecondaryText {
+	t := NewSecondaryText()
 	t.Truncation = fyne.TextTruncateOff
 	t.Wrapping = fyne.TextWrapWord
 	t.SetText(text)

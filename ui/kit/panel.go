@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"fyne.io/fyne/v2"
@@ -8,37 +8,37 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// panel is a titled section of the client view on a softly tinted
+// Panel is a titled section of the client view on a softly tinted
 // background, so "Before treatment", the chart and the history read as
 // separate blocks. Colours come from the theme at every refresh, so it
 // follows light and dark.
-type panel struct {
+type Panel struct {
 	widget.BaseWidget
 	title   *widget.Label
 	extra   fyne.CanvasObject // buttons at the title's right, may be nil
 	content fyne.CanvasObject
 }
 
-func newPanel(title string, extra, content fyne.CanvasObject) *panel {
-	return newTitledPanel(panelTitle(title), extra, content)
+func NewPanel(title string, extra, content fyne.CanvasObject) *Panel {
+	return NewTitledPanel(PanelTitle(title), extra, content)
 }
 
-// newTitledPanel is a panel whose title its content keeps up to date
+// NewTitledPanel is a panel whose title its content keeps up to date
 // ("HISTORY · 12 sessions").
-func newTitledPanel(title *widget.Label, extra, content fyne.CanvasObject) *panel {
-	p := &panel{title: title, extra: extra, content: content}
+func NewTitledPanel(title *widget.Label, extra, content fyne.CanvasObject) *Panel {
+	p := &Panel{title: title, extra: extra, content: content}
 	p.ExtendBaseWidget(p)
 	return p
 }
 
-// panelTitle is a panel's heading: bold, in the theme's accent colour.
-func panelTitle(text string) *widget.Label {
+// PanelTitle is a panel's heading: bold, in the theme's accent colour.
+func PanelTitle(text string) *widget.Label {
 	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	l.Importance = widget.HighImportance
 	return l
 }
 
-func (p *panel) CreateRenderer() fyne.WidgetRenderer {
+func (p *Panel) CreateRenderer() fyne.WidgetRenderer {
 	bg := canvas.NewRectangle(nil)
 	bg.CornerRadius = theme.InputRadiusSize() * 2
 	head := container.NewBorder(nil, nil, nil, p.extra, p.title)
@@ -54,7 +54,7 @@ func (p *panel) CreateRenderer() fyne.WidgetRenderer {
 type panelRenderer struct {
 	bg    *canvas.Rectangle
 	body  *fyne.Container
-	panel *panel
+	panel *Panel
 }
 
 func (r *panelRenderer) Layout(size fyne.Size) {

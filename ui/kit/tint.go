@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"image/color"
@@ -15,7 +15,7 @@ type tint struct {
 	color fyne.ThemeColorName
 }
 
-func newTint(c fyne.ThemeColorName) *tint {
+func NewTint(c fyne.ThemeColorName) *tint {
 	t := &tint{color: c}
 	t.ExtendBaseWidget(t)
 	return t

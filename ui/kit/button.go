@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"fyne.io/fyne/v2"
@@ -7,21 +7,21 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// button is widget.Button as a keyboard user expects it: Enter presses it
+// Button is widget.Button as a keyboard user expects it: Enter presses it
 // as well as Space, keys it has no use for (Escape, the arrows) reach the
 // window as if nothing were focused, and a ring in the text colour shows
 // focus on every importance, the blue Save included, in light and dark.
-type button struct {
+type Button struct {
 	widget.Button
 	focused bool
 }
 
-func newButton(label string, tapped func()) *button {
-	return newButtonWithIcon(label, nil, tapped)
+func NewButton(label string, tapped func()) *Button {
+	return NewButtonWithIcon(label, nil, tapped)
 }
 
-func newButtonWithIcon(label string, icon fyne.Resource, tapped func()) *button {
-	b := &button{}
+func NewButtonWithIcon(label string, icon fyne.Resource, tapped func()) *Button {
+	b := &Button{}
 	b.Text, b.Icon, b.OnTapped = label, icon, tapped
 	b.ExtendBaseWidget(b)
 	return b
@@ -29,7 +29,7 @@ func newButtonWithIcon(label string, icon fyne.Resource, tapped func()) *button 
 
 // TypedKey presses the button on Space or Enter and hands the rest to the
 // window.
-func (b *button) TypedKey(k *fyne.KeyEvent) {
+func (b *Button) TypedKey(k *fyne.KeyEvent) {
 	switch k.Name {
 	case fyne.KeySpace, fyne.KeyReturn, fyne.KeyEnter:
 		if !b.Disabled() {
@@ -42,24 +42,24 @@ func (b *button) TypedKey(k *fyne.KeyEvent) {
 	}
 }
 
-func (b *button) FocusGained() {
+func (b *Button) FocusGained() {
 	b.focused = true
 	b.Button.FocusGained()
 }
 
-func (b *button) FocusLost() {
+func (b *Button) FocusLost() {
 	b.focused = false
 	b.Button.FocusLost()
 }
 
-func (b *button) CreateRenderer() fyne.WidgetRenderer {
+func (b *Button) CreateRenderer() fyne.WidgetRenderer {
 	ring := canvas.NewRectangle(nil)
 	return &buttonRenderer{WidgetRenderer: b.Button.CreateRenderer(), b: b, ring: ring}
 }
 
 type buttonRenderer struct {
 	fyne.WidgetRenderer
-	b    *button
+	b    *Button
 	ring *canvas.Rectangle
 }
 

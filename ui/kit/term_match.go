@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"sort"
@@ -71,9 +71,9 @@ func chains(typed string, words []string) bool {
 	return false
 }
 
-// bestTerms are the terms typed names, best first, then in vocabulary
+// BestTerms are the terms typed names, best first, then in vocabulary
 // order.
-func bestTerms(typed string, terms []store.Term) []store.Term {
+func BestTerms(typed string, terms []store.Term) []store.Term {
 	type scored struct {
 		t     store.Term
 		score int
@@ -93,9 +93,9 @@ func bestTerms(typed string, terms []store.Term) []store.Term {
 	return out
 }
 
-// splitSide takes a side named at the end of what was typed ("ql l",
+// SplitSide takes a side named at the end of what was typed ("ql l",
 // "gmed right") off the name.
-func splitSide(typed string) (string, store.Side) {
+func SplitSide(typed string) (string, store.Side) {
 	fields := strings.Fields(typed)
 	if len(fields) < 2 {
 		return typed, store.NoSide

@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"testing"
@@ -15,16 +15,16 @@ func TestTypedAbbreviationsPickTheTermMeant(t *testing.T) {
 		"Quadratus Lumborum": "Quadratus lumborum", "lat": "Latissimus dorsi",
 		"ql": "QL", // the therapist's own short term comes first
 	} {
-		got := bestTerms(typed, muscles)
+		got := BestTerms(typed, muscles)
 		if len(got) == 0 || got[0].Name != want {
 			t.Errorf("%q picks %v, want %s", typed, got, want)
 		}
 	}
-	if got := bestTerms("xyz", muscles); len(got) != 0 {
+	if got := BestTerms("xyz", muscles); len(got) != 0 {
 		t.Errorf("xyz picks %v", got)
 	}
 	for typed, want := range map[string]store.Side{"ql l": store.Left, "gmed right": store.Right, "ql b": store.Both, "ql": store.NoSide} {
-		if _, side := splitSide(typed); side != want {
+		if _, side := SplitSide(typed); side != want {
 			t.Errorf("%q: side %q, want %q", typed, side, want)
 		}
 	}
