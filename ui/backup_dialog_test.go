@@ -10,6 +10,8 @@ import (
 
 	"backtrack/ui/kit"
 
+	"backtrack/ui/internal/desktest"
+
 	"fyne.io/fyne/v2/test"
 )
 
@@ -59,7 +61,7 @@ func TestBackupNowChecksThePassphraseThenSavesAPrivateFile(t *testing.T) {
 	if st, _ := os.Stat(path); st.Mode().Perm() != 0o600 {
 		t.Errorf("backup mode %v", st.Mode().Perm())
 	}
-	done := shownText(win) // the message shown once the backup is saved
+	done := desktest.ShownText(win) // the message shown once the backup is saved
 	if !strings.Contains(done, "2 clients and 0 sessions, checked and complete, encrypted") {
 		t.Errorf("done message %q", done)
 	}

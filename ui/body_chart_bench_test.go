@@ -11,6 +11,7 @@ import (
 	"backtrack/report/bodymap"
 	"backtrack/store"
 	"backtrack/ui/bodychart"
+	"backtrack/ui/internal/desktest"
 )
 
 // BenchmarkTapOnTheSessionFormsChart is a tap on the chart opened over a
@@ -20,8 +21,8 @@ import (
 // Beside it, in the same run, the bare canvas: the same shapes filled flat
 // at the same two sizes.
 func BenchmarkTapOnTheSessionFormsChart(b *testing.B) {
-	s := openStore(b)
-	c := addClient(b, s, store.Client{FirstName: "Emma", LastName: "Brennan"})
+	s := desktest.OpenStore(b)
+	c := desktest.AddClient(b, s, store.Client{FirstName: "Emma", LastName: "Brennan"})
 	d := newTestDesk(b, s, Options{})
 	pick(b, d, c.ID)
 	press(b, d, shortcutNewSession)

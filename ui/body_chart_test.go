@@ -11,6 +11,7 @@ import (
 
 	"backtrack/report/bodymap"
 	"backtrack/store"
+	"backtrack/ui/internal/desktest"
 	"backtrack/ui/kit"
 )
 
@@ -77,7 +78,7 @@ func TestTappingTheFigureMarksWhereItHurtsAndTheDraftShowsItAgain(t *testing.T) 
 		t.Fatalf("Tab after the pain type is on %T, not the intensity", c0.Focused())
 	}
 	act(d, func() { test.Type(row.Intensity, "7") })
-	mustContain(t, "the form's line", f.BodyChart.Line.Text(), "Lumbar (L): Sharp / stabbing, 7", "Sacral: Dull ache", "Groin (R): Dull ache")
+	desktest.MustContain(t, "the form's line", f.BodyChart.Line.Text(), "Lumbar (L): Sharp / stabbing, 7", "Sacral: Dull ache", "Groin (R): Dull ache")
 	pressKey(d, fyne.KeyEscape) // closes the chart, not the form
 	if p.Shown() || d.view.Form == nil {
 		t.Fatalf("Escape: chart shown %v, form open %v", p.Shown(), d.view.Form != nil)
@@ -111,9 +112,9 @@ func TestFindMarksRegionsByKeyboard(t *testing.T) {
 
 	// a name without a side waits for L, R or B, as a tag row does
 	k.text("si")
-	mustContain(t, "line", b.Line.Text(), "Enter: SI joint, then L, R or B")
+	desktest.MustContain(t, "line", b.Line.Text(), "Enter: SI joint, then L, R or B")
 	k.key(fyne.KeyReturn, false)
-	mustContain(t, "line", b.Line.Text(), "Side of SI joint: L, R or B")
+	desktest.MustContain(t, "line", b.Line.Text(), "Side of SI joint: L, R or B")
 	k.side('b')
 	if got := store.BodyMapLabels(b.get()); got != "Sacroiliac (L); Sacroiliac (R)" {
 		t.Errorf("si then B marked %q", got)
@@ -125,7 +126,7 @@ func TestFindMarksRegionsByKeyboard(t *testing.T) {
 	// several at once, a location word of before, and a midline region
 	act(d, func() { d.window.Canvas().Focus(b.Find) })
 	k.text("back of thigh l, sacral, lumbar r")
-	mustContain(t, "line", b.Line.Text(), "marks Posterior thigh (L)", "marks Sacral", "marks Lumbar (R)")
+	desktest.MustContain(t, "line", b.Line.Text(), "marks Posterior thigh (L)", "marks Sacral", "marks Lumbar (R)")
 	k.key(fyne.KeyReturn, false)
 	// a name that fits no region, or one of several without its side,
 	// marks nothing and stays typed, and the line says so
@@ -143,7 +144,7 @@ func TestFindMarksRegionsByKeyboard(t *testing.T) {
 	// typing a marked region again unmarks it
 	act(d, func() { b.Find.SetText("") })
 	k.text("sacral")
-	mustContain(t, "line", b.Line.Text(), "Enter: unmarks Sacral")
+	desktest.MustContain(t, "line", b.Line.Text(), "Enter: unmarks Sacral")
 	k.key(fyne.KeyReturn, false)
 	typeInto(d, f.PainBefore.Number, "5")
 	press(t, d, shortcutSave)
@@ -155,9 +156,9 @@ func TestFindMarksRegionsByKeyboard(t *testing.T) {
 
 func TestCopyFromLastSessionCopiesTheMapToAdjust(t *testing.T) {
 	d, s, c := deskWithClient(t)
-	sharp := term(t, s, store.PainType, "Sharp / stabbing")
-	hip := term(t, s, store.Location, "Hip")
-	last := addSession(t, s, store.Session{ClientID: c.ID, Start: testNow.AddDate(0, 0, -7), PainBefore: store.PainOf(6),
+	sharp := desktest.Term(t, s, store.PainType, "Sharp / stabbing")
+	hip := desktest.Term(t, s, store.Location, "Hip")
+	last := desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -7), PainBefore: store.PainOf(6),
 		Locations: []store.Tag{{TermID: hip.ID, Name: hip.Name}}, // no side: fits no region, stays a word
 		BodyMap: []store.BodyMark{{Region: "lumbar-l", PainType: store.Tag{TermID: sharp.ID, Name: sharp.Name}, Intensity: store.PainOf(6)},
 			{Region: "gluteal-upper-l"}}})
@@ -172,7 +173,7 @@ func TestCopyFromLastSessionCopiesTheMapToAdjust(t *testing.T) {
 	if got := store.BodyMapLabels(b.get()); got != "Lumbar (L): Sharp / stabbing, 6; Gluteal, upper (L)" {
 		t.Fatalf("copied %q", got)
 	}
-	mustContain(t, "line", b.Line.Text(), "Copied from "+kit.LongDate(last.Start), "Hip")
+	desktest.MustContain(t, "line", b.Line.Text(), "Copied from "+kit.LongDate(last.Start), "Hip")
 	// then adjusts: the gluteal region is better, the sacrum hurts now
 	tapRegions(t, d, "gluteal-upper-l", "sacral")
 	pressKey(d, fyne.KeyEscape)
@@ -209,8 +210,8 @@ func TestCopyMapWithNoEarlierSessionSaysSo(t *testing.T) {
 func TestASignedNotesMapIsShownAndCarriedIntoAnAmendment(t *testing.T) {
 	d, s, c := deskWithClient(t)
 	named(d)
-	ql := term(t, s, store.Muscle, "Quadratus lumborum")
-	note := addSession(t, s, store.Session{ClientID: c.ID, Start: time.Date(2026, 11, 20, 9, 0, 0, 0, time.Local),
+	ql := desktest.Term(t, s, store.Muscle, "Quadratus lumborum")
+	note := desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: time.Date(2026, 11, 20, 9, 0, 0, 0, time.Local),
 		PainBefore: store.PainOf(6), Muscles: []store.Tag{{TermID: ql.ID, Name: ql.Name, Side: store.Left}},
 		BodyMap: []store.BodyMark{{Region: "lumbar-l", Intensity: store.PainOf(6)}}})
 	act(d, func() { d.view.reload() })
@@ -244,13 +245,13 @@ func TestASignedNotesMapIsShownAndCarriedIntoAnAmendment(t *testing.T) {
 // edited, and named on the chart's line.
 func TestALocationWordThatFitsNoRegionIsKept(t *testing.T) {
 	d, s, c := deskWithClient(t)
-	hip := term(t, s, store.Location, "Hip")
-	draft := addSession(t, s, store.Session{ClientID: c.ID, Start: testNow.AddDate(0, 0, -3), PainBefore: store.PainOf(5),
+	hip := desktest.Term(t, s, store.Location, "Hip")
+	draft := desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -3), PainBefore: store.PainOf(5),
 		Locations: []store.Tag{{TermID: hip.ID, Name: hip.Name}}})
 	act(d, func() { d.view.reload() })
 	act(d, func() { d.view.EditSession(draft) })
 	f := d.view.Form
-	mustContain(t, "line", f.BodyChart.Line.Text(), "Hip")
+	desktest.MustContain(t, "line", f.BodyChart.Line.Text(), "Hip")
 	tapRegions(t, d, "lumbar-c")
 	pressKey(d, fyne.KeyEscape)
 	press(t, d, shortcutSave)
@@ -345,7 +346,7 @@ func TestAMarksIntensityOffTheScaleIsRefusedByName(t *testing.T) {
 // Copy from last session (the form's own) brings the map with the tags.
 func TestCopyFromLastSessionBringsTheMapWithTheTags(t *testing.T) {
 	d, s, c := deskWithClient(t)
-	addSession(t, s, store.Session{ClientID: c.ID, Start: testNow.AddDate(0, 0, -7), PainBefore: store.PainOf(6),
+	desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -7), PainBefore: store.PainOf(6),
 		Notes: store.SOAP{Plan: "Weekly"}, BodyMap: []store.BodyMark{{Region: "sacral", Intensity: store.PainOf(3)}}})
 	act(d, func() { d.view.reload() })
 	press(t, d, shortcutNewSession)
@@ -362,7 +363,7 @@ func TestANoteWithItsMapIsNotCutOff(t *testing.T) {
 	for _, size := range []fyne.Size{{Width: 1280, Height: 800}, {Width: 1024, Height: 700}} {
 		d, s, c := deskWithClient(t)
 		named(d)
-		note := addSession(t, s, store.Session{ClientID: c.ID, Start: testNow.AddDate(0, 0, -2), PainBefore: store.PainOf(5),
+		note := desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -2), PainBefore: store.PainOf(5),
 			BodyMap: []store.BodyMark{{Region: "sacral", PainType: store.Tag{Name: "Dull ache"}}, {Region: "knee-r"}}})
 		act(d, func() { d.view.reload() })
 		act(d, func() { d.view.openSession(note.ID) })

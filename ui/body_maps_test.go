@@ -9,6 +9,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/sqlstore"
+	"backtrack/ui/internal/desktest"
 )
 
 // mapHistory saves a QL client's visits a month apart from May to
@@ -16,21 +17,21 @@ import (
 // medius referred pain down the left posterior thigh until September.
 func mapHistory(t *testing.T, s *sqlstore.Store, clientID int64) {
 	t.Helper()
-	sharp := store.Tag{TermID: term(t, s, store.PainType, "Sharp / stabbing").ID}
-	referred := store.Tag{TermID: term(t, s, store.PainType, "Referred pain").ID}
+	sharp := store.Tag{TermID: desktest.Term(t, s, store.PainType, "Sharp / stabbing").ID}
+	referred := store.Tag{TermID: desktest.Term(t, s, store.PainType, "Referred pain").ID}
 	for i := range 7 {
 		marks := []store.BodyMark{{Region: "lumbar-l", PainType: sharp, Intensity: store.PainOf(8 - i)}}
 		if i < 5 {
 			marks = append(marks, store.BodyMark{Region: "thigh-posterior-l", PainType: referred})
 		}
-		addSession(t, s, store.Session{ClientID: clientID, Start: testNow.AddDate(0, i-6, -5),
+		desktest.AddSession(t, s, store.Session{ClientID: clientID, Start: desktest.Now.AddDate(0, i-6, -5),
 			PainBefore: store.PainOf(8 - i), BodyMap: marks})
 	}
 }
 
 func TestTheBriefShowsTheLastVisitsMapSmall(t *testing.T) {
 	d, s, c := deskWithClient(t)
-	addSession(t, s, store.Session{ClientID: c.ID, Start: testNow.AddDate(0, 0, -7), PainBefore: store.PainOf(5)})
+	desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -7), PainBefore: store.PainOf(5)})
 	act(d, func() { d.view.reload() })
 	b := d.view.Before
 	if b.mapBox.Visible() {
@@ -53,8 +54,8 @@ func TestTheBriefShowsTheLastVisitsMapSmall(t *testing.T) {
 		t.Fatal("a tap on the brief's map opened nothing")
 	}
 	act(d, func() { d.view.BodyMaps.Tabs.SelectIndex(1) })
-	if !strings.Contains(shownText(d.window), "First: 20 May 2026") {
-		t.Errorf("a tap on the brief's map opened %q", shownText(d.window))
+	if !strings.Contains(desktest.ShownText(d.window), "First: 20 May 2026") {
+		t.Errorf("a tap on the brief's map opened %q", desktest.ShownText(d.window))
 	}
 }
 
@@ -74,10 +75,10 @@ func TestTheMapsOverTimeShowHowOftenAndTheFirstAndLatest(t *testing.T) {
 	if n, _ := m.Heat.HeatOf("thigh-posterior-l"); n != 5 {
 		t.Errorf("posterior thigh (L) counted %d, want 5", n)
 	}
-	mustContain(t, "all visits", shownText(d.window), "Across 7 charted visits, 20 May 2026 – 20 Nov 2026",
+	desktest.MustContain(t, "all visits", desktest.ShownText(d.window), "Across 7 charted visits, 20 May 2026 – 20 Nov 2026",
 		"Lumbar (L): 7 of 7 visits", "Posterior thigh (L): 5 of 7 visits", "1 visit", "7 visits")
 	act(d, func() { m.Tabs.SelectIndex(1) })
-	mustContain(t, "first and latest", shownText(d.window), "First: 20 May 2026", "Lumbar (L): Sharp / stabbing, 8; Posterior thigh (L): Referred pain",
+	desktest.MustContain(t, "first and latest", desktest.ShownText(d.window), "First: 20 May 2026", "Lumbar (L): Sharp / stabbing, 8; Posterior thigh (L): Referred pain",
 		"Latest: 20 Nov 2026", "Lumbar (L): Sharp / stabbing, 2", "Sharp / stabbing", "Referred pain")
 
 	// the last three months: August's visit is out, September's the first
@@ -85,16 +86,16 @@ func TestTheMapsOverTimeShowHowOftenAndTheFirstAndLatest(t *testing.T) {
 	if n, _ := m.Heat.HeatOf("lumbar-l"); n != 3 {
 		t.Errorf("in the last three months lumbar (L) counted %d, want 3", n)
 	}
-	mustContain(t, "three months", shownText(d.window), "First: 20 Sep 2026", "Latest: 20 Nov 2026")
+	desktest.MustContain(t, "three months", desktest.ShownText(d.window), "First: 20 Sep 2026", "Latest: 20 Nov 2026")
 	act(d, func() { m.Tabs.SelectIndex(0) })
-	mustContain(t, "three months", shownText(d.window), "Posterior thigh (L): 1 of 3 visits")
+	desktest.MustContain(t, "three months", desktest.ShownText(d.window), "Posterior thigh (L): 1 of 3 visits")
 	act(d, func() { m.Tabs.SelectIndex(1) })
 
 	// a range with one charted visit shows it alone
 	act(d, func() { m.Period.Choice.SetSelected(periodCustom) })
 	typeInto(d, m.Period.From, "2026-11-01")
 	typeInto(d, m.Period.To, "2026-11-30")
-	mustContain(t, "one visit", shownText(d.window), "The one charted visit: 20 Nov 2026")
+	desktest.MustContain(t, "one visit", desktest.ShownText(d.window), "The one charted visit: 20 Nov 2026")
 	if m.latestColumn.Visible() {
 		t.Error("one charted visit is shown as first and latest")
 	}
@@ -107,12 +108,12 @@ func TestTheMapsOverTimeShowHowOftenAndTheFirstAndLatest(t *testing.T) {
 	}
 	// a date typed wrong names the field
 	typeInto(d, m.Period.From, "2025-13-01")
-	mustContain(t, "bad date", m.Message.Text, "From date")
+	desktest.MustContain(t, "bad date", m.Message.Text, "From date")
 
 	// Escape closes the maps, back to the overview
 	act(d, func() { d.window.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) })
-	if d.view.BodyMaps != nil || shownText(d.window) != "" {
-		t.Errorf("Escape left the maps open: %q", shownText(d.window))
+	if d.view.BodyMaps != nil || desktest.ShownText(d.window) != "" {
+		t.Errorf("Escape left the maps open: %q", desktest.ShownText(d.window))
 	}
 	if d.view.Mode() != modeOverview {
 		t.Errorf("Escape on the maps left the overview (mode %v)", d.view.Mode())
@@ -121,7 +122,7 @@ func TestTheMapsOverTimeShowHowOftenAndTheFirstAndLatest(t *testing.T) {
 
 func TestAClientWithoutAMapIsToldSoInTheMapsOverTime(t *testing.T) {
 	d, s, c := deskWithClient(t)
-	addSession(t, s, store.Session{ClientID: c.ID, Start: testNow.AddDate(0, 0, -7), PainBefore: store.PainOf(5)})
+	desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -7), PainBefore: store.PainOf(5)})
 	act(d, func() { d.view.reload() })
 	tap(d, d.view.MapsButton)
 	if m := d.view.BodyMaps; m.panes.Visible() || !strings.Contains(m.Message.Text, "No body chart was recorded") {

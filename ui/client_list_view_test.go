@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"backtrack/store"
+	"backtrack/ui/internal/desktest"
 )
 
 // rowShowing is the list's visible row showing name, if any.
@@ -42,10 +43,10 @@ func rowShowing(l *ClientList, name string) *clientRow {
 // The client shown is scrolled fully into view, and stays so when the list
 // gets shorter below it (as when the notes to sign appear at start-up).
 func TestTheShownClientsRowIsWhollyInTheList(t *testing.T) {
-	s := openStore(t)
+	s := desktest.OpenStore(t)
 	var last store.Client
 	for i := range 30 {
-		last = addClient(t, s, store.Client{FirstName: "Client", LastName: fmt.Sprintf("Number %02d", i)})
+		last = desktest.AddClient(t, s, store.Client{FirstName: "Client", LastName: fmt.Sprintf("Number %02d", i)})
 	}
 	d := newTestDesk(t, s, Options{})
 	resizeWindow(d, 1280, 800)

@@ -7,17 +7,18 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/sqlstore"
+	"backtrack/ui/internal/desktest"
 	"backtrack/ui/kit"
 )
 
 func TestSearchSwitchesBetweenNamesAndNotesAndSortsByVisits(t *testing.T) {
-	s := openStore(t)
-	jonas := addClient(t, s, store.Client{FirstName: "Jonas", LastName: "Petrauskas"})
-	lena := addClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer", MedicalHistory: "Disc herniation 2019"})
-	addSession(t, s, store.Session{ClientID: jonas.ID, Start: testNow.AddDate(0, 0, -3), PainBefore: store.PainOf(6),
+	s := desktest.OpenStore(t)
+	jonas := desktest.AddClient(t, s, store.Client{FirstName: "Jonas", LastName: "Petrauskas"})
+	lena := desktest.AddClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer", MedicalHistory: "Disc herniation 2019"})
+	desktest.AddSession(t, s, store.Session{ClientID: jonas.ID, Start: desktest.Now.AddDate(0, 0, -3), PainBefore: store.PainOf(6),
 		Notes: store.SOAP{Subjective: "Sciatica down the left leg"}})
 	for i := range 3 {
-		addSession(t, s, store.Session{ClientID: lena.ID, Start: testNow.AddDate(0, 0, -20+i), PainBefore: store.PainOf(5)})
+		desktest.AddSession(t, s, store.Session{ClientID: lena.ID, Start: desktest.Now.AddDate(0, 0, -20+i), PainBefore: store.PainOf(5)})
 	}
 	d := newTestDesk(t, s, Options{})
 	l := d.list
@@ -32,8 +33,8 @@ func TestSearchSwitchesBetweenNamesAndNotesAndSortsByVisits(t *testing.T) {
 	if rows := l.Rows(); len(rows) != 1 || rows[0].ID != jonas.ID {
 		t.Fatalf("notes search for sciatica = %v", rows)
 	}
-	mustContain(t, "status", l.Status.Text, "whose notes mention “sciatica”")
-	mustContain(t, "placeholder", l.Search.PlaceHolder, "notes")
+	desktest.MustContain(t, "status", l.Status.Text, "whose notes mention “sciatica”")
+	desktest.MustContain(t, "placeholder", l.Search.PlaceHolder, "notes")
 	typeInto(d, l.Search, "disc")
 	if rows := l.Rows(); len(rows) != 1 || rows[0].ID != lena.ID {
 		t.Fatalf("notes search for disc = %v", rows)
@@ -46,13 +47,13 @@ func TestSearchSwitchesBetweenNamesAndNotesAndSortsByVisits(t *testing.T) {
 	if rows := l.Rows(); len(rows) != 2 || rows[0].ID != lena.ID {
 		t.Fatalf("by visits = %v", rows)
 	}
-	mustContain(t, "Lena's row", kit.LastVisitSummary(l.Rows()[0], testNow), "3 visits")
+	desktest.MustContain(t, "Lena's row", kit.LastVisitSummary(l.Rows()[0], desktest.Now), "3 visits")
 }
 
 // A clinic's list shows its first store.ListRows clients and says a name
 // finds any other; a search reaches the ones beyond.
 func TestClinicListShowsTheFirstRowsAndSearchFindsTheRest(t *testing.T) {
-	s := openStore(t)
+	s := desktest.OpenStore(t)
 	err := s.Batch(context.Background(), func(b *sqlstore.Batch) error {
 		for i := range store.ListRows + 5 {
 			if _, err := b.CreateClient(store.Client{FirstName: fmt.Sprintf("Client%03d", i), LastName: "Nowak"}); err != nil {
@@ -70,13 +71,13 @@ func TestClinicListShowsTheFirstRowsAndSearchFindsTheRest(t *testing.T) {
 	if len(l.Rows()) != store.ListRows {
 		t.Fatalf("the list shows %d rows, want %d", len(l.Rows()), store.ListRows)
 	}
-	mustContain(t, "status", l.Status.Text, fmt.Sprintf("The first %d clients", store.ListRows))
+	desktest.MustContain(t, "status", l.Status.Text, fmt.Sprintf("The first %d clients", store.ListRows))
 	// never seen, sorted by name: Zielińska is beyond the first rows
 	typeInto(d, l.Search, "jose ziel")
 	if rows := l.Rows(); len(rows) != 1 || rows[0].FirstName != "José" {
 		t.Fatalf("search for jose ziel = %v", rows)
 	}
-	mustContain(t, "status", l.Status.Text, "1 client found")
+	desktest.MustContain(t, "status", l.Status.Text, "1 client found")
 	typeInto(d, l.Search, "nowak")
-	mustContain(t, "status", l.Status.Text, "The first 200 matches")
+	desktest.MustContain(t, "status", l.Status.Text, "The first 200 matches")
 }

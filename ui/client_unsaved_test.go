@@ -7,11 +7,12 @@ import (
 	"fyne.io/fyne/v2"
 
 	"backtrack/store"
+	"backtrack/ui/internal/desktest"
 )
 
 func TestClientFormAsksAboutUnsavedChanges(t *testing.T) {
-	s := openStore(t)
-	lena := addClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer", Phone: "+49 30 1234"})
+	s := desktest.OpenStore(t)
+	lena := desktest.AddClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer", Phone: "+49 30 1234"})
 	d := newTestDesk(t, s, Options{})
 	clients := func() int {
 		all, _ := s.SearchClients(context.Background(), store.ClientQuery{IncludeArchived: true})

@@ -6,6 +6,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/testkit"
+	"backtrack/ui/internal/desktest"
 )
 
 // A new client typed while the server goes away is kept and sent again,
@@ -13,7 +14,7 @@ import (
 func TestClinicNewClientWaitsForTheServerAndIsAddedOnce(t *testing.T) {
 	srv := testkit.PrivateServer(t)
 	s := testkit.OpenStoreAt(t, srv.NewDatabase(t, "desk"))
-	addClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak"})
+	desktest.AddClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak"})
 	d := newTestDesk(t, s, Options{})
 	act(d, d.newClient)
 	f := d.clientForm

@@ -13,6 +13,7 @@ import (
 	"backtrack/store"
 	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
+	"backtrack/ui/internal/desktest"
 )
 
 // The desk on a practice server: these run in make test's PostgreSQL pass
@@ -46,7 +47,7 @@ func newSessionTyped(t *testing.T, d *Desk, text string) *SessionForm {
 func TestClinicSaveWaitsForTheServerAndLosesNothing(t *testing.T) {
 	srv := testkit.PrivateServer(t)
 	s := testkit.OpenStoreAt(t, srv.NewDatabase(t, "desk"))
-	c := addClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak"})
+	c := desktest.AddClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak"})
 	d := newTestDesk(t, s, Options{})
 	pick(t, d, c.ID)
 	f := newSessionTyped(t, d, "worse after the long drive")
@@ -94,7 +95,7 @@ func TestClinicPrivateNoteFromTheDesk(t *testing.T) {
 	dsn, _ := clinicDatabase(t)
 	anna := testkit.OpenStoreAt(t, testkit.ClinicLogin(t, dsn, "anna", sqlstore.TherapistRole))
 	ben := testkit.OpenStoreAt(t, testkit.ClinicLogin(t, dsn, "ben", sqlstore.TherapistRole))
-	c := addClient(t, anna, store.Client{FirstName: "Marta", LastName: "Nowak"})
+	c := desktest.AddClient(t, anna, store.Client{FirstName: "Marta", LastName: "Nowak"})
 	d := newTestDesk(t, anna, Options{})
 	pick(t, d, c.ID)
 
@@ -110,7 +111,7 @@ func TestClinicPrivateNoteFromTheDesk(t *testing.T) {
 	}
 	// then her note says it is hers alone
 	act(d, func() { d.view.showDetail(d.view.sessions[0]) })
-	mustContain(t, "note", d.view.Detail.State.Text, "Private to anna_")
+	desktest.MustContain(t, "note", d.view.Detail.State.Text, "Private to anna_")
 	// and Ben does not see it
 	history, err := ben.ClientHistory(context.Background(), c.ID, store.Period{})
 	if err != nil || len(history) != 0 {
@@ -125,7 +126,7 @@ func TestPrivateToMeIsNotOfferedOnAFile(t *testing.T) {
 	if f.Private.Visible() {
 		t.Error("Private to me shown on a file, which has one therapist")
 	}
-	if strings.Contains(shownText(d.window), "Private to me") {
+	if strings.Contains(desktest.ShownText(d.window), "Private to me") {
 		t.Error("the form mentions Private to me on a file")
 	}
 }
@@ -133,9 +134,9 @@ func TestPrivateToMeIsNotOfferedOnAFile(t *testing.T) {
 func TestClinicFrontDeskSeesContactsAndSaysNotesAreNotForIt(t *testing.T) {
 	dsn, _ := clinicDatabase(t)
 	anna := testkit.OpenStoreAt(t, testkit.ClinicLogin(t, dsn, "anna", sqlstore.TherapistRole))
-	marta := addClient(t, anna, store.Client{FirstName: "Marta", LastName: "Nowak", Phone: "+48 600 111 222",
+	marta := desktest.AddClient(t, anna, store.Client{FirstName: "Marta", LastName: "Nowak", Phone: "+48 600 111 222",
 		Email: "marta@example.com", MedicalHistory: "Disc herniation L4/L5"})
-	addSession(t, anna, store.Session{ClientID: marta.ID, Start: testNow.Add(-48 * time.Hour),
+	desktest.AddSession(t, anna, store.Session{ClientID: marta.ID, Start: desktest.Now.Add(-48 * time.Hour),
 		Notes: store.SOAP{Subjective: "sciatica down the left leg"}})
 
 	// given the front desk's login
@@ -153,9 +154,9 @@ func TestClinicFrontDeskSeesContactsAndSaysNotesAreNotForIt(t *testing.T) {
 	if d.view.Contact == nil || d.view.Contact.Phone.Text != "+48 600 111 222" || d.view.Contact.Email.Text != "marta@example.com" {
 		t.Fatalf("contact card %+v", d.view.Contact)
 	}
-	mustContain(t, "contact card", d.view.Contact.Notice.Text, "Clinical notes are not available to this login")
+	desktest.MustContain(t, "contact card", d.view.Contact.Notice.Text, "Clinical notes are not available to this login")
 	shown := drawnText(d.window.Content())
-	mustContain(t, "desk", shown, "+48 600 111 222 · marta@example.com", "Marta Nowak")
+	desktest.MustContain(t, "desk", shown, "+48 600 111 222 · marta@example.com", "Marta Nowak")
 	for _, clinical := range []string{"Disc herniation", "sciatica", "No visits yet"} {
 		if strings.Contains(shown, clinical) {
 			t.Errorf("the front desk's desk shows %q", clinical)
@@ -163,7 +164,7 @@ func TestClinicFrontDeskSeesContactsAndSaysNotesAreNotForIt(t *testing.T) {
 	}
 	// and no error was raised on the way
 	if top := d.window.Canvas().Overlays().Top(); top != nil {
-		t.Errorf("a dialog is open: %s", shownText(d.window))
+		t.Errorf("a dialog is open: %s", desktest.ShownText(d.window))
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/ui/internal/desktest"
 	"backtrack/ui/kit"
 )
 
@@ -83,17 +84,17 @@ func TestNothingTheTherapistReadsIsCutOffAt1280x800(t *testing.T) {
 		}
 	}
 	t.Run("welcome", func(t *testing.T) {
-		d := newTestDesk(t, openStore(t), Options{})
+		d := newTestDesk(t, desktest.OpenStore(t), Options{})
 		resizeWindow(d, 1280, 800)
 		check(t, d, "welcome", d.welcome.content)
 	})
 	t.Run("desk", func(t *testing.T) {
-		s := openStore(t)
-		c := addClient(t, s, store.Client{FirstName: "Emma", LastName: "Brennan",
-			DateOfBirth: testNow.AddDate(-38, -6, 0), Phone: "+36 624 614 324", Email: "emma.brennan176@example.org",
+		s := desktest.OpenStore(t)
+		c := desktest.AddClient(t, s, store.Client{FirstName: "Emma", LastName: "Brennan",
+			DateOfBirth: desktest.Now.AddDate(-38, -6, 0), Phone: "+36 624 614 324", Email: "emma.brennan176@example.org",
 			Contraindications: "Osteoporosis: gentle pressure, no joint mobilisation.",
 			MedicalHistory:    "Fell on ice in January; bruised right buttock, pain since."})
-		addSession(t, s, storeSession(c.ID))
+		desktest.AddSession(t, s, storeSession(c.ID))
 		d := newTestDesk(t, s, Options{})
 		resizeWindow(d, 1280, 800)
 		check(t, d, "nobody picked", d.view.content)

@@ -10,12 +10,13 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/settings"
+	"backtrack/ui/internal/desktest"
 	"backtrack/ui/kit"
 )
 
 func TestSettingsAddressAndContactReachTheReport(t *testing.T) {
 	d, s, c := deskWithClient(t)
-	addSession(t, s, store.Session{ClientID: c.ID, Start: testNow.AddDate(0, 0, -7), PainBefore: store.PainOf(5), PainAfter: store.PainOf(3)})
+	desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -7), PainBefore: store.PainOf(5), PainAfter: store.PainOf(3)})
 
 	// when the therapist fills in the practice's address and contact
 	press(t, d, shortcutSettings)
@@ -38,13 +39,13 @@ func TestSettingsAddressAndContactReachTheReport(t *testing.T) {
 	var e *reportDialog
 	act(d, func() {
 		e = newReportDialog(d.window, d.store, d.tasks, c, PracticeFromPreferences(prefs))
-		e.now = func() time.Time { return testNow }
+		e.now = func() time.Time { return desktest.Now }
 		e.Folder.set(t.TempDir())
 		e.show()
 	})
 	act(d, func() { test.Tap(e.Save) })
 	words := pdfWords(t, filepath.Join(e.Folder.Path, e.FileName.Text))
-	mustContain(t, "report", words, "Back in Balance", "12 Linden St, 8001 Zurich", "079 555 01 02")
+	desktest.MustContain(t, "report", words, "Back in Balance", "12 Linden St, 8001 Zurich", "079 555 01 02")
 }
 
 func TestEmptySettingsAreWarnedOfAndHintsLookLikeHints(t *testing.T) {
@@ -57,7 +58,7 @@ func TestEmptySettingsAreWarnedOfAndHintsLookLikeHints(t *testing.T) {
 	if !e.NoPractice.Visible() {
 		t.Error("a report with empty Settings gives no warning")
 	}
-	mustContain(t, "warning", e.NoPractice.Text, "Settings", "“Therapist”")
+	desktest.MustContain(t, "warning", e.NoPractice.Text, "Settings", "“Therapist”")
 	act(d, func() {
 		e = newReportDialog(d.window, d.store, d.tasks, c, store.Practice{Therapist: "Anna Keller"})
 		e.show()

@@ -14,12 +14,13 @@ import (
 	"backtrack/store"
 	"backtrack/store/settings"
 	"backtrack/store/sqlstore"
+	"backtrack/ui/internal/desktest"
 	"backtrack/ui/internal/words"
 	"backtrack/ui/kit"
 )
 
 func TestSampleDataIsSeparateAndLabelled(t *testing.T) {
-	s := openStore(t)
+	s := desktest.OpenStore(t)
 	d := newTestDesk(t, s, Options{})
 
 	// when the therapist explores with sample data from the welcome
@@ -33,7 +34,7 @@ func TestSampleDataIsSeparateAndLabelled(t *testing.T) {
 		t.Fatalf("sample folder %s: %v, mode %v, want 0700", dir, err, info.Mode().Perm())
 	}
 	// then it is labelled as such, and full of clients
-	mustContain(t, "title", d.window.Title(), "SAMPLE DATA")
+	desktest.MustContain(t, "title", d.window.Title(), "SAMPLE DATA")
 	if !d.banner.content.Visible() {
 		t.Error("the sample-data banner is hidden")
 	}
@@ -60,7 +61,7 @@ func TestSampleDataIsSeparateAndLabelled(t *testing.T) {
 
 func TestKeyboardShortcutsWithNothingFocused(t *testing.T) {
 	d, _, c := deskWithClient(t)
-	addSession(t, d.store, storeSession(c.ID))
+	desktest.AddSession(t, d.store, storeSession(c.ID))
 	act(d, d.view.reload)
 
 	// the canvas has the shortcuts too, for when no field has focus
@@ -103,7 +104,7 @@ func TestKeyboardShortcutsWithNothingFocused(t *testing.T) {
 }
 
 func storeSession(clientID int64) store.Session {
-	return store.Session{ClientID: clientID, Start: testNow.AddDate(0, 0, -7), DurationMin: 45,
+	return store.Session{ClientID: clientID, Start: desktest.Now.AddDate(0, 0, -7), DurationMin: 45,
 		PainBefore: store.PainOf(5), PainAfter: store.PainOf(3)}
 }
 
@@ -171,7 +172,7 @@ func TestSettingsKeepPracticeDetailsForReports(t *testing.T) {
 		t.Errorf("preferences not saved: %q %q %q %q", prefs.String(settings.KeyPracticeName),
 			prefs.String(settings.KeyTherapist), prefs.String(settings.KeyCredentials), prefs.String(settings.KeyPageSize))
 	}
-	mustContain(t, "title", d.window.Title(), "Back in Balance")
+	desktest.MustContain(t, "title", d.window.Title(), "Back in Balance")
 	// the report dialog reads the same details
 	if p := PracticeFromPreferences(prefs); p.TherapistLine() != "Anna Keller, LMT" {
 		t.Errorf("report practice = %+v", p)
@@ -240,7 +241,7 @@ func TestOpenErrorSaysWhatIsWrongInWords(t *testing.T) {
 		t.Fatal("opened a file that is not a database")
 	}
 	got := words.OpenErrorText(err)
-	mustContain(t, "message", got, "notes.db is not a Backtrack database")
+	desktest.MustContain(t, "message", got, "notes.db is not a Backtrack database")
 	if strings.Contains(got, "(26)") {
 		t.Errorf("message shows the SQLite code: %q", got)
 	}
@@ -289,8 +290,8 @@ func TestDataMenuOpensItsDialogs(t *testing.T) {
 func TestReopenAfterRestoreShowsTheRestoredRecords(t *testing.T) {
 	d, _, _ := deskWithClient(t)
 	// given another database file, as a restore leaves it
-	other := openStore(t)
-	addClient(t, other, store.Client{FirstName: "Restored", LastName: "Client"})
+	other := desktest.OpenStore(t)
+	desktest.AddClient(t, other, store.Client{FirstName: "Restored", LastName: "Client"})
 	path := other.Path()
 	other.Close()
 	// when the restore dialog hands the path back

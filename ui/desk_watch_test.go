@@ -7,6 +7,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/testkit"
+	"backtrack/ui/internal/desktest"
 )
 
 // eventually checks cond on the UI goroutine until it holds. The limit
@@ -39,8 +40,8 @@ func TestAnotherDesksClientsAndSessionsAppearWithoutAReload(t *testing.T) {
 	// given two desks on one record (two on one file; two on the server
 	// in the PostgreSQL pass)
 	other, mine := testkit.OpenStorePair(t)
-	anna := addClient(t, mine, store.Client{FirstName: "Anna", LastName: "Keller"})
-	addClient(t, mine, store.Client{FirstName: "Ben", LastName: "Kowalski"})
+	anna := desktest.AddClient(t, mine, store.Client{FirstName: "Anna", LastName: "Keller"})
+	desktest.AddClient(t, mine, store.Client{FirstName: "Ben", LastName: "Kowalski"})
 	d := newTestDesk(t, mine, Options{})
 	d.StartWatching()
 	t.Cleanup(d.stopWatching)
@@ -48,7 +49,7 @@ func TestAnotherDesksClientsAndSessionsAppearWithoutAReload(t *testing.T) {
 	act(d, func() { d.list.Search.SetText("k") })
 
 	// when the other desk adds a client
-	marta := addClient(t, other, store.Client{FirstName: "Marta", LastName: "Kowalczyk"})
+	marta := desktest.AddClient(t, other, store.Client{FirstName: "Marta", LastName: "Kowalczyk"})
 	// then it appears in the list, the search and the selection kept
 	eventually(t, d, "Marta appears in the list", func() bool { return listed(d, marta.UID) })
 	d.tasks.OnUI(func() {
@@ -59,7 +60,7 @@ func TestAnotherDesksClientsAndSessionsAppearWithoutAReload(t *testing.T) {
 
 	// and a session the other desk records for the open client shows in
 	// her history
-	first := addSession(t, other, store.Session{ClientID: anna.ID, Start: time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC),
+	first := desktest.AddSession(t, other, store.Session{ClientID: anna.ID, Start: time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC),
 		Notes: store.SOAP{Subjective: "from the other desk"}})
 	eventually(t, d, "the session appears in Anna's history", func() bool { return d.view.noteIndex(first.ID) >= 0 })
 
@@ -70,7 +71,7 @@ func TestAnotherDesksClientsAndSessionsAppearWithoutAReload(t *testing.T) {
 		t.Fatal("no session form")
 	}
 	act(d, func() { form.Subjective.SetText("typed while the other desk saves") })
-	second := addSession(t, other, store.Session{ClientID: anna.ID, Start: time.Date(2026, 11, 21, 10, 0, 0, 0, time.UTC),
+	second := desktest.AddSession(t, other, store.Session{ClientID: anna.ID, Start: time.Date(2026, 11, 21, 10, 0, 0, 0, time.UTC),
 		Notes: store.SOAP{Subjective: "again"}})
 	eventually(t, d, "the second session reaches the view", func() bool { return d.view.noteIndex(second.ID) >= 0 })
 	d.tasks.OnUI(func() {

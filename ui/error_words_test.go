@@ -13,6 +13,8 @@ import (
 
 	"backtrack/ui/internal/words"
 
+	"backtrack/ui/internal/desktest"
+
 	"fyne.io/fyne/v2/test"
 )
 
@@ -37,7 +39,7 @@ func TestOpenErrorForAFolderSaysItIsAFolder(t *testing.T) {
 		t.Fatal("opened a folder as a database")
 	}
 	got := words.OpenErrorText(err)
-	mustContain(t, "message", got, "That is a folder")
+	desktest.MustContain(t, "message", got, "That is a folder")
 	noGoWords(t, "message", got)
 }
 
@@ -63,7 +65,7 @@ func TestFileProblemsAreSaidInPlainSentences(t *testing.T) {
 			"backup": words.FileTaskErrorText(tc.err),
 			"report": words.ReportErrorText(tc.err),
 		} {
-			mustContain(t, what+" text for "+tc.want, text, tc.want)
+			desktest.MustContain(t, what+" text for "+tc.want, text, tc.want)
 			noGoWords(t, what+" text", text)
 			if strings.Contains(text, "database could not be read") {
 				t.Errorf("%s text %q blames the database for a file problem", what, text)
@@ -85,7 +87,7 @@ func TestAReportThatCannotBeDrawnSaysSoNotTheDatabase(t *testing.T) {
 	if !e.Problem.Visible() {
 		t.Fatal("no problem shown for a report that could not be drawn")
 	}
-	mustContain(t, "problem", e.Problem.Text, "PDF could not be made", "nothing was saved")
+	desktest.MustContain(t, "problem", e.Problem.Text, "PDF could not be made", "nothing was saved")
 	if strings.Contains(e.Problem.Text, "database") {
 		t.Errorf("problem %q blames the database", e.Problem.Text)
 	}

@@ -9,6 +9,8 @@ import (
 
 	"backtrack/ui/kit"
 
+	"backtrack/ui/internal/desktest"
+
 	"fyne.io/fyne/v2/test"
 )
 
@@ -24,7 +26,7 @@ func TestExportWritesPrivateFilesIntoANewFolder(t *testing.T) {
 	})
 	e.work.Wait()
 	dir := filepath.Join(e.Folder.Path, e.folderName())
-	done := shownText(win) // the message shown once the files are written
+	done := desktest.ShownText(win) // the message shown once the files are written
 	for _, name := range []string{sqlstore.ExportClientsName, sqlstore.ExportSessionsName, sqlstore.ExportVocabularyName} {
 		st, err := os.Stat(filepath.Join(dir, name))
 		if err != nil || st.Mode().Perm() != 0o600 {

@@ -14,6 +14,7 @@ import (
 	"backtrack/store"
 	"backtrack/store/sqlite"
 	"backtrack/store/sqlstore"
+	"backtrack/ui/internal/desktest"
 )
 
 // Tests seal backups with a small scrypt cost so they stay fast.
@@ -23,9 +24,9 @@ func init() { sqlite.PassphraseWorkFactor = 10 }
 func fileTaskWindow(t *testing.T) (fyne.Window, *sqlstore.Store) {
 	t.Helper()
 	test.NewTempApp(t)
-	s := openStore(t)
-	addClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak", Email: "marta@example.com"})
-	addClient(t, s, store.Client{FirstName: "Jonas", LastName: "O'Brien"})
+	s := desktest.OpenStore(t)
+	desktest.AddClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak", Email: "marta@example.com"})
+	desktest.AddClient(t, s, store.Client{FirstName: "Jonas", LastName: "O'Brien"})
 	win := test.NewTempWindow(t, widget.NewLabel("desk"))
 	win.Resize(fyne.NewSize(1100, 760))
 	return win, s

@@ -11,14 +11,15 @@ import (
 
 	"backtrack/report"
 	"backtrack/store"
+	"backtrack/ui/internal/desktest"
 )
 
 func day(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.Local) }
 
 func TestARedFlagSaysReferBeforeTreatingAboveEverythingUntilWhatWasDoneIsRecorded(t *testing.T) {
-	s := openStore(t)
-	c := addClient(t, s, store.Client{FirstName: "Ewa", LastName: "Lis", Contraindications: "No deep pressure"})
-	consentTo(t, s, c, store.GeneralAreas...)
+	s := desktest.OpenStore(t)
+	c := desktest.AddClient(t, s, store.Client{FirstName: "Ewa", LastName: "Lis", Contraindications: "No deep pressure"})
+	desktest.ConsentTo(t, s, c, store.GeneralAreas...)
 	if _, err := s.SaveScreen(context.Background(), c.ID, store.RedFlagScreen{On: day(2026, 11, 24),
 		Answers: map[store.RedFlag]store.Answer{store.SaddleNumbness: store.Yes("since Sunday")}}); err != nil {
 		t.Fatal(err)
@@ -31,7 +32,7 @@ func TestARedFlagSaysReferBeforeTreatingAboveEverythingUntilWhatWasDoneIsRecorde
 	if !h.Refer.Visible() || !h.Alert.Visible() {
 		t.Fatalf("refer shown %v, contraindication shown %v", h.Refer.Visible(), h.Alert.Visible())
 	}
-	mustContain(t, "refer banner", h.ReferText.String(), "REFER BEFORE TREATING", "saddle numbness (since Sunday)", "possible cauda equina syndrome")
+	desktest.MustContain(t, "refer banner", h.ReferText.String(), "REFER BEFORE TREATING", "saddle numbness (since Sunday)", "possible cauda equina syndrome")
 	if rows := d.list.Rows(); rows[0].Alert != store.ReferFirst || !d.list.List.Visible() {
 		t.Errorf("the list's mark: %v", rows[0].Alert)
 	}
@@ -65,30 +66,30 @@ func TestARedFlagSaysReferBeforeTreatingAboveEverythingUntilWhatWasDoneIsRecorde
 	if h.Refer.Visible() || !h.Caution.Visible() {
 		t.Fatalf("after the referral: refer %v, amber %v", h.Refer.Visible(), h.Caution.Visible())
 	}
-	mustContain(t, "amber", h.CautionText.String(), "REFERRED", "referred to Dr Weber, GP on 2026-11-25")
+	desktest.MustContain(t, "amber", h.CautionText.String(), "REFERRED", "referred to Dr Weber, GP on 2026-11-25")
 }
 
 func TestTheBriefSaysWhenThereIsNoConsentOrTheIntakeIsOld(t *testing.T) {
-	s := openStore(t)
-	old := addClient(t, s, store.Client{FirstName: "Old", LastName: "Intake", DateOfBirth: day(1970, 1, 1)})
+	s := desktest.OpenStore(t)
+	old := desktest.AddClient(t, s, store.Client{FirstName: "Old", LastName: "Intake", DateOfBirth: day(1970, 1, 1)})
 	if err := s.SaveIntake(context.Background(), old.ID, store.Intake{Date: day(2025, 10, 1), Reason: "Back pain"},
 		store.TypedAlerts{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	d := newTestDesk(t, s, Options{})
 	pick(t, d, old.ID)
-	mustContain(t, "brief", d.view.Before.Text(),
+	desktest.MustContain(t, "brief", d.view.Before.Text(),
 		"Intake: Taken 1 Oct 2025, more than 12 months ago: review it",
 		"Consent: No consent on file: record it before treating")
-	consentTo(t, s, old, append(store.GeneralAreas, store.AreaGluteal)...)
+	desktest.ConsentTo(t, s, old, append(store.GeneralAreas, store.AreaGluteal)...)
 	act(d, d.view.reload)
-	mustContain(t, "brief", d.view.Before.Text(), "Consent: Written, 18 Nov 2026 · sensitive areas consented: Gluteal region")
+	desktest.MustContain(t, "brief", d.view.Before.Text(), "Consent: Written, 18 Nov 2026 · sensitive areas consented: Gluteal region")
 }
 
 func TestSavingGluteusMediusWorkWithoutConsentAsksAndKeepsTheAnswer(t *testing.T) {
-	s := openStore(t)
-	c := addClient(t, s, store.Client{FirstName: "Jonas", LastName: "Weber"})
-	consentTo(t, s, c, store.GeneralAreas...) // the back, not the gluteal region
+	s := desktest.OpenStore(t)
+	c := desktest.AddClient(t, s, store.Client{FirstName: "Jonas", LastName: "Weber"})
+	desktest.ConsentTo(t, s, c, store.GeneralAreas...) // the back, not the gluteal region
 	d := newTestDesk(t, s, Options{})
 	pick(t, d, c.ID)
 	press(t, d, shortcutNewSession)
@@ -102,7 +103,7 @@ func TestSavingGluteusMediusWorkWithoutConsentAsksAndKeepsTheAnswer(t *testing.T
 	if q == nil {
 		t.Fatal("no question about the gluteal region")
 	}
-	mustContain(t, "question", q.Message.Text, "Gluteal region (Gluteus medius)")
+	desktest.MustContain(t, "question", q.Message.Text, "Gluteal region (Gluteus medius)")
 	if strings.Contains(q.Message.Text, "Quadratus") {
 		t.Errorf("the back is consented to, yet asked: %q", q.Message.Text)
 	}
@@ -116,7 +117,7 @@ func TestSavingGluteusMediusWorkWithoutConsentAsksAndKeepsTheAnswer(t *testing.T
 	tap(d, d.view.ConsentAsk.GivenNow)
 	hist, _ := s.ClientHistory(context.Background(), c.ID, store.Period{})
 	h, _ := s.Health(context.Background(), c.ID)
-	if len(hist) != 1 || len(h.Consents) != 2 || !store.ConsentedAreas(h.Consents, testNow)[store.AreaGluteal] {
+	if len(hist) != 1 || len(h.Consents) != 2 || !store.ConsentedAreas(h.Consents, desktest.Now)[store.AreaGluteal] {
 		t.Fatalf("saved %d sessions, consents %+v", len(hist), h.Consents)
 	}
 	log, _ := s.AuditLog(context.Background(), store.AuditQuery{ClientUID: c.UID})
@@ -133,8 +134,8 @@ func TestSavingGluteusMediusWorkWithoutConsentAsksAndKeepsTheAnswer(t *testing.T
 }
 
 func TestTheIntakeIsTakenAtTheDeskWithTheRedFlagScreen(t *testing.T) {
-	s := openStore(t)
-	c := addClient(t, s, store.Client{FirstName: "Anna", LastName: "Berg", DateOfBirth: day(1985, 3, 4)})
+	s := desktest.OpenStore(t)
+	c := desktest.AddClient(t, s, store.Client{FirstName: "Anna", LastName: "Berg", DateOfBirth: day(1985, 3, 4)})
 	d := newTestDesk(t, s, Options{})
 	pick(t, d, c.ID)
 	tap(d, d.view.Header.Intake)
@@ -173,13 +174,13 @@ func TestTheIntakeIsTakenAtTheDeskWithTheRedFlagScreen(t *testing.T) {
 	if !hd.Refer.Visible() || !hd.Alert.Visible() || !hd.Caution.Visible() {
 		t.Errorf("after the intake: refer %v, red %v, amber %v", hd.Refer.Visible(), hd.Alert.Visible(), hd.Caution.Visible())
 	}
-	mustContain(t, "amber", hd.CautionText.String(), "PRECAUTIONS", "Osteoporosis (diagnosed 2023)")
-	mustContain(t, "red", hd.AlertText.String(), "No joint mobilisation")
+	desktest.MustContain(t, "amber", hd.CautionText.String(), "PRECAUTIONS", "Osteoporosis (diagnosed 2023)")
+	desktest.MustContain(t, "red", hd.AlertText.String(), "No joint mobilisation")
 }
 
 func TestConsentIsRecordedWithEverySensitiveAreaAndBadDatesRefused(t *testing.T) {
-	s := openStore(t)
-	c := addClient(t, s, store.Client{FirstName: "Lea", LastName: "Sommer", DateOfBirth: day(1990, 6, 1)})
+	s := desktest.OpenStore(t)
+	c := desktest.AddClient(t, s, store.Client{FirstName: "Lea", LastName: "Sommer", DateOfBirth: day(1990, 6, 1)})
 	d := newTestDesk(t, s, Options{})
 	pick(t, d, c.ID)
 	tap(d, d.view.Header.Consent)
@@ -202,21 +203,21 @@ func TestConsentIsRecordedWithEverySensitiveAreaAndBadDatesRefused(t *testing.T)
 	})
 	typeInto(d, e.Date.Entry, "2026-11-26")
 	tap(d, e.Save)
-	mustContain(t, "future date", e.errors["consent_date"].Text, "in the future")
+	desktest.MustContain(t, "future date", e.errors["consent_date"].Text, "in the future")
 	typeInto(d, e.Date.Entry, "2026-11-20")
 	typeInto(d, e.WithdrawnOn.Entry, "2026-11-19")
 	tap(d, e.Save)
-	mustContain(t, "early withdrawal", e.errors["withdrawal_date"].Text, "dated before the consent")
+	desktest.MustContain(t, "early withdrawal", e.errors["withdrawal_date"].Text, "dated before the consent")
 	if h, _ := s.Health(context.Background(), c.ID); len(h.Consents) > 0 {
 		t.Fatal("a bad consent was saved")
 	}
 	typeInto(d, e.WithdrawnOn.Entry, "")
 	tap(d, e.Save)
 	h, _ := s.Health(context.Background(), c.ID)
-	if len(h.Consents) != 1 || !store.ConsentedAreas(h.Consents, testNow)[store.AreaGluteal] || h.Consents[0].Excluded[0] != store.AreaChest {
+	if len(h.Consents) != 1 || !store.ConsentedAreas(h.Consents, desktest.Now)[store.AreaGluteal] || h.Consents[0].Excluded[0] != store.AreaChest {
 		t.Fatalf("saved: %+v", h.Consents)
 	}
-	mustContain(t, "brief", d.view.Before.Text(), "Consent: Written, 20 Nov 2026 · sensitive areas consented: Gluteal region · excluded: Chest")
+	desktest.MustContain(t, "brief", d.view.Before.Text(), "Consent: Written, 20 Nov 2026 · sensitive areas consented: Gluteal region · excluded: Chest")
 }
 
 func TestTheReportDialogPrintsTheIntakeSummaryForTheClientToSign(t *testing.T) {
@@ -234,13 +235,13 @@ func TestTheReportDialogPrintsTheIntakeSummaryForTheClientToSign(t *testing.T) {
 	test.Tap(e.Save)
 	e.work.Wait()
 	text := pdfWords(t, filepath.Join(f.dir, "Nowak_Marta_intake_2026-11-25.pdf"))
-	mustContain(t, "intake PDF", text, "Intake summary", "Pregnancy Yes: 20 weeks", "No consent on file", "Client: Marta Nowak")
+	desktest.MustContain(t, "intake PDF", text, "Intake summary", "Pregnancy Yes: 20 weeks", "No consent on file", "Client: Marta Nowak")
 	// and the physician's edition is a progress report with the history
 	e = f.reportDialog(c)
 	e.Edition.SetSelected(report.ForPhysician.Label())
 	test.Tap(e.Save)
 	e.work.Wait()
-	mustContain(t, "physician edition", pdfWords(t, filepath.Join(f.dir, "Nowak_Marta_progress_2026-11-25.pdf")),
+	desktest.MustContain(t, "physician edition", pdfWords(t, filepath.Join(f.dir, "Nowak_Marta_progress_2026-11-25.pdf")),
 		"Progress report", "Relevant history and red-flag screen", "PRECAUTIONS: Pregnancy (20 weeks)")
 }
 
@@ -282,7 +283,7 @@ func TestANewConsentLeavesTheOneInForceAsItWas(t *testing.T) {
 	act(d, func() { e.Areas[store.AreaAbdomen].SetSelected(areaCovered); e.How.SetSelected("Verbal") })
 	tap(d, e.Save)
 	h, _ := s.Health(context.Background(), c.ID)
-	if len(h.Consents) != 2 || h.Consents[0].How != store.ConsentWritten || !store.ConsentedAreas(h.Consents, testNow)[store.AreaAbdomen] {
+	if len(h.Consents) != 2 || h.Consents[0].How != store.ConsentWritten || !store.ConsentedAreas(h.Consents, desktest.Now)[store.AreaAbdomen] {
 		t.Fatalf("consents: %+v", h.Consents)
 	}
 }

@@ -8,6 +8,8 @@ import (
 
 	"backtrack/ui/kit"
 
+	"backtrack/ui/internal/desktest"
+
 	"fyne.io/fyne/v2/test"
 )
 
@@ -57,7 +59,7 @@ func TestImportPreviewsProblemsThenImportsACorrectedFile(t *testing.T) {
 	snapshot(t, win, "import-checked")
 	d.work.OnUI(func() { test.Tap(d.Import) })
 	d.work.Wait()
-	done := shownText(win) // the message shown after the import
+	done := desktest.ShownText(win) // the message shown after the import
 	if imported != 1 || !strings.Contains(done, "3 clients added") {
 		t.Fatalf("after import: onImported %d times, done %q", imported, done)
 	}

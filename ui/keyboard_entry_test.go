@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"backtrack/store"
+	"backtrack/ui/internal/desktest"
 )
 
 // keyboard drives the desk as the desktop driver does, and counts the key
@@ -113,7 +114,7 @@ func TestATypicalSessionTakesFewKeysAndNoMouse(t *testing.T) {
 	}
 	got := hist[0]
 	want := map[string]string{
-		"date":       testNow.AddDate(0, 0, -1).Format(store.DateLayout),
+		"date":       desktest.Now.AddDate(0, 0, -1).Format(store.DateLayout),
 		"pain":       "7 → 4",
 		"pain types": "Sharp / stabbing",
 		"locations":  "Lumbar (L): Sharp / stabbing", // the mark takes the one pain type ticked

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"backtrack/store"
+	"backtrack/ui/internal/desktest"
 	"backtrack/ui/kit"
 )
 
@@ -40,11 +41,11 @@ func TestAVisitNoteIsSavedAsPDFFromTheNoteView(t *testing.T) {
 
 func TestTheNoteViewOffersItsPDF(t *testing.T) {
 	d, s, c := deskWithClient(t)
-	addSession(t, s, store.Session{ClientID: c.ID, Start: testNow.AddDate(0, 0, -3), PainBefore: store.PainOf(6)})
+	desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -3), PainBefore: store.PainOf(6)})
 	act(d, func() { d.view.reload() })
 	act(d, func() { d.view.History.List.Select(0) })
 	tap(d, d.view.Detail.PDF)
-	if !strings.Contains(shownText(d.window), "Visit") {
-		t.Errorf("PDF… opened %q, want the visit note dialog", shownText(d.window))
+	if !strings.Contains(desktest.ShownText(d.window), "Visit") {
+		t.Errorf("PDF… opened %q, want the visit note dialog", desktest.ShownText(d.window))
 	}
 }

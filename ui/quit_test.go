@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"backtrack/store"
+	"backtrack/ui/internal/desktest"
 )
 
 // Quitting while an export, a report or a backup is being written must stop
@@ -17,10 +18,10 @@ import (
 // data stays behind in the chosen folder.
 
 func TestQuittingStopsABatchOfReportsAndLeavesOnlyCompleteOnes(t *testing.T) {
-	s := openStore(t)
+	s := desktest.OpenStore(t)
 	for _, name := range []string{"Ann", "Ben", "Cid", "Dee", "Eve"} {
-		c := addClient(t, s, store.Client{FirstName: name, LastName: "Test"})
-		addSession(t, s, store.Session{ClientID: c.ID, Start: testNow.AddDate(0, 0, -3),
+		c := desktest.AddClient(t, s, store.Client{FirstName: name, LastName: "Test"})
+		desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -3),
 			PainBefore: store.PainOf(5), PainAfter: store.PainOf(3)})
 	}
 	d := newTestDesk(t, s, Options{})
@@ -50,7 +51,7 @@ func TestQuittingStopsABatchOfReportsAndLeavesOnlyCompleteOnes(t *testing.T) {
 	if len(entries) != 1 || !strings.HasSuffix(entries[0].Name(), ".pdf") {
 		t.Fatalf("folder after quitting holds %v, want the one complete report", fileNames(entries))
 	}
-	mustContain(t, "report", pdfWords(t, filepath.Join(dir, entries[0].Name())), "Ann Test")
+	desktest.MustContain(t, "report", pdfWords(t, filepath.Join(dir, entries[0].Name())), "Ann Test")
 }
 
 func TestQuittingStopsABackupAndLeavesNothingBehind(t *testing.T) {
@@ -79,7 +80,7 @@ func TestQuittingStopsABackupAndLeavesNothingBehind(t *testing.T) {
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("folder after quitting holds %v", fileNames(entries))
 	}
-	mustContain(t, "backup problem", b.Problem.Text, "Stopped")
+	desktest.MustContain(t, "backup problem", b.Problem.Text, "Stopped")
 }
 
 func TestQuitFromTheMenuStopsLongWork(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"backtrack/store"
+	"backtrack/ui/internal/desktest"
 )
 
 // Work started on one set of records (the sample practice, or the records
@@ -13,11 +14,11 @@ import (
 func TestWorkStartedBeforeASwitchOfRecordsStaysWithThem(t *testing.T) {
 	ctx := context.Background()
 	// given two databases whose first session has the same ID
-	first, other := openStore(t), openStore(t)
-	marta := addClient(t, first, store.Client{FirstName: "Marta", LastName: "Nowak"})
-	gone := addSession(t, first, store.Session{ClientID: marta.ID, Start: testNow.AddDate(0, 0, -2)})
-	lena := addClient(t, other, store.Client{FirstName: "Lena", LastName: "Fischer"})
-	kept := addSession(t, other, store.Session{ClientID: lena.ID, Start: testNow.AddDate(0, 0, -1)})
+	first, other := desktest.OpenStore(t), desktest.OpenStore(t)
+	marta := desktest.AddClient(t, first, store.Client{FirstName: "Marta", LastName: "Nowak"})
+	gone := desktest.AddSession(t, first, store.Session{ClientID: marta.ID, Start: desktest.Now.AddDate(0, 0, -2)})
+	lena := desktest.AddClient(t, other, store.Client{FirstName: "Lena", LastName: "Fischer"})
+	kept := desktest.AddSession(t, other, store.Session{ClientID: lena.ID, Start: desktest.Now.AddDate(0, 0, -1)})
 	if gone.ID != kept.ID {
 		t.Fatalf("session IDs %d and %d differ; the test needs them equal", gone.ID, kept.ID)
 	}
@@ -53,9 +54,9 @@ func TestWorkStartedBeforeASwitchOfRecordsStaysWithThem(t *testing.T) {
 }
 
 func TestLoadsStartedBeforeASwitchOfRecordsReadTheirOwn(t *testing.T) {
-	first, other := openStore(t), openStore(t)
-	addClient(t, first, store.Client{FirstName: "Marta", LastName: "Nowak"})
-	addClient(t, other, store.Client{FirstName: "Lena", LastName: "Fischer"})
+	first, other := desktest.OpenStore(t), desktest.OpenStore(t)
+	desktest.AddClient(t, first, store.Client{FirstName: "Marta", LastName: "Nowak"})
+	desktest.AddClient(t, other, store.Client{FirstName: "Lena", LastName: "Fischer"})
 	d := newTestDesk(t, first, Options{})
 
 	// when a search, a client and the vocabulary are asked of the first

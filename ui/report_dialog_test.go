@@ -18,6 +18,7 @@ import (
 	"backtrack/store"
 	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
+	"backtrack/ui/internal/desktest"
 	"backtrack/ui/kit"
 )
 
@@ -117,7 +118,7 @@ func TestReportDialogSavesTheChosenPeriodAndOffersToOpenIt(t *testing.T) {
 	if info, err := os.Stat(path); err != nil || info.Mode().Perm() != 0o600 {
 		t.Errorf("report file %v, %v", info, err)
 	}
-	if e.Open == nil || findButton(f.win.Canvas().Overlays().Top(), "Open report") == nil {
+	if e.Open == nil || desktest.FindButton(f.win.Canvas().Overlays().Top(), "Open report") == nil {
 		t.Fatal("no offer to open the saved report")
 	}
 	test.Tap(e.Open)
@@ -175,7 +176,7 @@ func TestReportDialogAsksBeforeReplacingAndKeepsTheOldFileUntilConfirmed(t *test
 	if got, _ := os.ReadFile(path); string(got) != "earlier report" {
 		t.Fatal("the existing report changed before the therapist confirmed")
 	}
-	if e.Confirm == nil || findButton(f.win.Canvas().Overlays().Top(), "Replace") == nil {
+	if e.Confirm == nil || desktest.FindButton(f.win.Canvas().Overlays().Top(), "Replace") == nil {
 		t.Fatal("no confirmation to replace the existing report")
 	}
 	// Saving again while asking asks nothing more; Escape answers no

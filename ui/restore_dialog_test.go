@@ -9,6 +9,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/sqlstore"
+	"backtrack/ui/internal/desktest"
 	"backtrack/ui/kit"
 )
 
@@ -16,11 +17,11 @@ func TestRestoreChecksTheBackupThenReplacesAndReopens(t *testing.T) {
 	win, s := fileTaskWindow(t)
 	ctx := context.Background()
 	// Given an encrypted backup in the backups folder and a client added since.
-	sealed := filepath.Join(sqlstore.BackupDir(s.Path()), sqlstore.BackupName(s.Path(), testNow, true))
+	sealed := filepath.Join(sqlstore.BackupDir(s.Path()), sqlstore.BackupName(s.Path(), desktest.Now, true))
 	if _, err := s.BackupEncrypted(ctx, sealed, "correct horse battery"); err != nil {
 		t.Fatal(err)
 	}
-	addClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer"})
+	desktest.AddClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer"})
 	dbPath := s.Path()
 	var reopened []string
 	var r *restoreDialog
@@ -58,7 +59,7 @@ func TestRestoreChecksTheBackupThenReplacesAndReopens(t *testing.T) {
 	if len(reopened) != 1 || reopened[0] != dbPath {
 		t.Fatalf("reopen called with %v, want [%s]", reopened, dbPath)
 	}
-	done := shownText(win) // the message shown after the restore
+	done := desktest.ShownText(win) // the message shown after the restore
 	if n := countRecords(t, dbPath); n != 2 {
 		t.Errorf("after restore %d clients, want the backup's 2 (%s)", n, done)
 	}
@@ -88,7 +89,7 @@ func TestRestoreRefusesAFileThatIsNotABackup(t *testing.T) {
 func TestRestoreReadsBackupsAndFilesOffTheUIGoroutine(t *testing.T) {
 	win, s := fileTaskWindow(t)
 	ctx := context.Background()
-	listed := filepath.Join(sqlstore.BackupDir(s.Path()), sqlstore.BackupName(s.Path(), testNow, false))
+	listed := filepath.Join(sqlstore.BackupDir(s.Path()), sqlstore.BackupName(s.Path(), desktest.Now, false))
 	if _, err := s.Backup(ctx, listed); err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"backtrack/store"
+	"backtrack/ui/internal/desktest"
 )
 
 // menuBarHeight is what the desktop's menu bar takes off a screen; the
@@ -17,8 +18,8 @@ const menuBarHeight = 30
 // medical history (the tallest header) on a window the size of a screen.
 func formOnScreen(t *testing.T, width, height float32) (*Desk, *SessionForm) {
 	t.Helper()
-	s := openStore(t)
-	c := addClient(t, s, store.Client{FirstName: "Emma", LastName: "Brennan",
+	s := desktest.OpenStore(t)
+	c := desktest.AddClient(t, s, store.Client{FirstName: "Emma", LastName: "Brennan",
 		Contraindications: "Osteoporosis: gentle pressure, no joint mobilisation.",
 		MedicalHistory:    "Fell on ice in January; bruised right buttock, pain since."})
 	d := newTestDesk(t, s, Options{})

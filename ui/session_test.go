@@ -10,15 +10,16 @@ import (
 	"backtrack/store"
 	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
+	"backtrack/ui/internal/desktest"
 	"backtrack/ui/kit"
 )
 
 // deskWithClient opens the desk on one client, picked in the list.
 func deskWithClient(t *testing.T) (*Desk, *sqlstore.Store, store.Client) {
 	t.Helper()
-	s := openStore(t)
-	c := addClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak", Medications: "ibuprofen"})
-	consentTo(t, s, c, append(store.GeneralAreas, store.AreaGluteal)...)
+	s := desktest.OpenStore(t)
+	c := desktest.AddClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak", Medications: "ibuprofen"})
+	desktest.ConsentTo(t, s, c, append(store.GeneralAreas, store.AreaGluteal)...)
 	d := newTestDesk(t, s, Options{})
 	pick(t, d, c.ID)
 	return d, s, c
@@ -42,7 +43,7 @@ func tick(t *testing.T, d *Desk, kind store.Kind, name string, side store.Side) 
 
 func TestRecordSessionUpdatesHistoryAndBeforeTreatment(t *testing.T) {
 	d, s, c := deskWithClient(t)
-	mustContain(t, "before treatment", d.view.Before.Text(), "No sessions yet")
+	desktest.MustContain(t, "before treatment", d.view.Before.Text(), "No sessions yet")
 
 	// when the therapist records a session with the keyboard
 	press(t, d, shortcutNewSession)
@@ -89,7 +90,7 @@ func TestRecordSessionUpdatesHistoryAndBeforeTreatment(t *testing.T) {
 	if store.TagLabels(got.Muscles) != "Quadratus lumborum (L)" || got.WhereItHurts() != "Lumbar (both)" {
 		t.Errorf("sided tags saved = %q, %q", store.TagLabels(got.Muscles), got.WhereItHurts())
 	}
-	mustContain(t, "before treatment", d.view.Before.Text(),
+	desktest.MustContain(t, "before treatment", d.view.Before.Text(),
 		"Last visit: 25 Nov 2026 (today) · 60 min · pain 6 → 3",
 		"Pain: Stiffness", "Triggers: Sitting long, Other: gardening",
 		"Where: Lumbar (both)", "Treated: Quadratus lumborum (L)",
@@ -97,8 +98,8 @@ func TestRecordSessionUpdatesHistoryAndBeforeTreatment(t *testing.T) {
 	if d.view.History.Title.Text != "HISTORY · 1 session" {
 		t.Errorf("history title = %q", d.view.History.Title.Text)
 	}
-	if row := d.list.Rows()[0]; kit.LastVisitSummary(row, testNow) != "25 Nov · 6→3 · 1 visit" {
-		t.Errorf("list row = %q", kit.LastVisitSummary(row, testNow))
+	if row := d.list.Rows()[0]; kit.LastVisitSummary(row, desktest.Now) != "25 Nov · 6→3 · 1 visit" {
+		t.Errorf("list row = %q", kit.LastVisitSummary(row, desktest.Now))
 	}
 
 	// and opening it from the history shows the whole note
@@ -106,7 +107,7 @@ func TestRecordSessionUpdatesHistoryAndBeforeTreatment(t *testing.T) {
 	if d.view.Mode() != modeDetail {
 		t.Fatal("selecting a history row did not open the note")
 	}
-	mustContain(t, "note", d.view.Detail.Text(), "Pain 6 → 3  (relief 3)",
+	desktest.MustContain(t, "note", d.view.Detail.Text(), "Pain 6 → 3  (relief 3)",
 		"Subjective: Stiff after a long drive.", "Home care: Side-lying QL stretch", "Where it hurts: Lumbar (both)")
 }
 
@@ -120,20 +121,20 @@ func TestSessionFormShowsErrorsAtTheirFields(t *testing.T) {
 	typeInto(d, f.PainBefore.Number, "12")
 	typeInto(d, f.Duration, "an hour")
 	tap(d, f.Save)
-	mustContain(t, "date error", f.problems.fields["start"].Text, `Date "2026-13-01" is not a date`)
-	mustContain(t, "pain error", f.problems.fields["pain_before"].Text, "Pain before must be a whole number from 0 to 10")
-	mustContain(t, "duration error", f.problems.fields["duration"].Text, "not a number of minutes")
+	desktest.MustContain(t, "date error", f.problems.fields["start"].Text, `Date "2026-13-01" is not a date`)
+	desktest.MustContain(t, "pain error", f.problems.fields["pain_before"].Text, "Pain before must be a whole number from 0 to 10")
+	desktest.MustContain(t, "duration error", f.problems.fields["duration"].Text, "not a number of minutes")
 	if f.problems.fields["pain_after"].Visible() {
 		t.Error("pain after shows an error it does not have")
 	}
 
 	// and problems only the store knows: a session a week ahead, 0 minutes
-	typeInto(d, f.Date, testNow.AddDate(0, 0, 7).Format("2006-01-02"))
+	typeInto(d, f.Date, desktest.Now.AddDate(0, 0, 7).Format("2006-01-02"))
 	typeInto(d, f.PainBefore.Number, "5")
 	typeInto(d, f.Duration, "0")
 	tap(d, f.Save)
-	mustContain(t, "date error", f.problems.fields["start"].Text, "more than a day in the future")
-	mustContain(t, "duration error", f.problems.fields["duration"].Text, "between 1 and 600 minutes")
+	desktest.MustContain(t, "date error", f.problems.fields["start"].Text, "more than a day in the future")
+	desktest.MustContain(t, "duration error", f.problems.fields["duration"].Text, "between 1 and 600 minutes")
 	if f.problems.fields["pain_before"].Visible() {
 		t.Error("the corrected pain still shows an error")
 	}
@@ -146,15 +147,15 @@ func TestSessionFormShowsErrorsAtTheirFields(t *testing.T) {
 }
 
 func TestCopyFromLastSession(t *testing.T) {
-	s := openStore(t)
-	c := addClient(t, s, store.Client{FirstName: "Jonas", LastName: "Petrauskas"})
-	addSession(t, s, store.Session{ClientID: c.ID, Start: testNow.AddDate(0, 0, -14),
+	s := desktest.OpenStore(t)
+	c := desktest.AddClient(t, s, store.Client{FirstName: "Jonas", LastName: "Petrauskas"})
+	desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -14),
 		PainBefore: store.PainOf(7), PainAfter: store.PainOf(4),
-		PainTypes:    []store.Tag{{TermID: term(t, s, store.PainType, "Dull ache").ID}},
-		Triggers:     []store.Tag{{TermID: term(t, s, store.Trigger, "Lifting repeatedly").ID}},
+		PainTypes:    []store.Tag{{TermID: desktest.Term(t, s, store.PainType, "Dull ache").ID}},
+		Triggers:     []store.Tag{{TermID: desktest.Term(t, s, store.Trigger, "Lifting repeatedly").ID}},
 		TriggerOther: "moving house",
-		Muscles:      []store.Tag{{TermID: term(t, s, store.Muscle, "Gluteus medius").ID, Side: store.Right}},
-		Techniques:   []store.Tag{{TermID: term(t, s, store.Technique, "Stretching").ID}},
+		Muscles:      []store.Tag{{TermID: desktest.Term(t, s, store.Muscle, "Gluteus medius").ID, Side: store.Right}},
+		Techniques:   []store.Tag{{TermID: desktest.Term(t, s, store.Technique, "Stretching").ID}},
 		Notes:        store.SOAP{Subjective: "Sore after moving boxes", Plan: "Weekly for a month"},
 		HomeCare:     "Clamshells 3x10",
 	})
@@ -176,7 +177,7 @@ func TestCopyFromLastSession(t *testing.T) {
 	if f.Subjective.Text != "" || f.PainBefore.Number.Text != "" {
 		t.Errorf("copied today's findings: S %q, pain %q", f.Subjective.Text, f.PainBefore.Number.Text)
 	}
-	mustContain(t, "copy note", f.CopyNote.Text(), "from 11 Nov 2026")
+	desktest.MustContain(t, "copy note", f.CopyNote.Text(), "from 11 Nov 2026")
 	if f.Copy.Visible() {
 		t.Error("the copy button is still offered after copying")
 	}
@@ -189,9 +190,9 @@ func TestCopyFromLastSession(t *testing.T) {
 }
 
 func TestUnsavedChangesAskBeforeLeaving(t *testing.T) {
-	s := openStore(t)
-	marta := addClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak"})
-	lena := addClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer"})
+	s := desktest.OpenStore(t)
+	marta := desktest.AddClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak"})
+	lena := desktest.AddClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer"})
 	d := newTestDesk(t, s, Options{})
 	pick(t, d, marta.ID)
 
@@ -250,9 +251,9 @@ func TestUnsavedChangesAskBeforeLeaving(t *testing.T) {
 }
 
 func TestEditAndDeleteSession(t *testing.T) {
-	s := openStore(t)
-	c := addClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer"})
-	old := addSession(t, s, store.Session{ClientID: c.ID, Start: time.Date(2026, 11, 10, 9, 30, 0, 0, time.Local),
+	s := desktest.OpenStore(t)
+	c := desktest.AddClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer"})
+	old := desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: time.Date(2026, 11, 10, 9, 30, 0, 0, time.Local),
 		PainBefore: store.PainOf(5), Notes: store.SOAP{Assessment: "QL trigger points"}})
 	d := newTestDesk(t, s, Options{})
 	pick(t, d, c.ID)
@@ -356,11 +357,11 @@ func TestAddNewTermInPlace(t *testing.T) {
 }
 
 func TestChartVisitOpensItsNote(t *testing.T) {
-	s := openStore(t)
-	c := addClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer"})
-	first := addSession(t, s, store.Session{ClientID: c.ID, Start: testNow.AddDate(0, 0, -20),
+	s := desktest.OpenStore(t)
+	c := desktest.AddClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer"})
+	first := desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -20),
 		PainBefore: store.PainOf(6), Notes: store.SOAP{Subjective: "First visit"}})
-	addSession(t, s, store.Session{ClientID: c.ID, Start: testNow.AddDate(0, 0, -6), PainBefore: store.PainOf(4)})
+	desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -6), PainBefore: store.PainOf(4)})
 	d := newTestDesk(t, s, Options{})
 	pick(t, d, c.ID)
 	// the chart was built with the view's opener: a tapped visit lands here
@@ -368,7 +369,7 @@ func TestChartVisitOpensItsNote(t *testing.T) {
 	if d.view.Mode() != modeDetail || d.view.Detail.session.ID != first.ID {
 		t.Fatalf("mode %v, note of session %d; want the first visit's note", d.view.Mode(), d.view.Detail.session.ID)
 	}
-	mustContain(t, "note", d.view.Detail.Text(), "Subjective: First visit")
+	desktest.MustContain(t, "note", d.view.Detail.Text(), "Subjective: First visit")
 }
 
 func TestCopyWithoutAnEarlierSessionSaysSo(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/settings"
+	"backtrack/ui/internal/desktest"
 )
 
 func named(d *Desk) {
@@ -44,7 +45,7 @@ func TestSigningWithoutANameInSettingsSaysSoAtTheForm(t *testing.T) {
 func TestTheNoteViewSignsADraftAndAmendsASignedNoteWithAReason(t *testing.T) {
 	d, s, c := deskWithClient(t)
 	named(d)
-	draft := addSession(t, s, store.Session{ClientID: c.ID, Start: time.Date(2026, 11, 20, 9, 0, 0, 0, time.Local),
+	draft := desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: time.Date(2026, 11, 20, 9, 0, 0, 0, time.Local),
 		PainBefore: store.PainOf(6), Notes: store.SOAP{Plan: "Weekly"}})
 	act(d, func() { d.view.reload() })
 	act(d, func() { d.view.openSession(draft.ID) })

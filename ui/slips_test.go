@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"backtrack/store"
+	"backtrack/ui/internal/desktest"
 	"backtrack/ui/kit"
 )
 
@@ -50,7 +51,7 @@ func TestSlip2AnEmptySessionIsRefusedWithASentence(t *testing.T) {
 	if d.view.Mode() != modeForm {
 		t.Fatal("the form closed on an empty save")
 	}
-	mustContain(t, "the form's problem", f.problems.Summary.Text, "Nothing recorded yet")
+	desktest.MustContain(t, "the form's problem", f.problems.Summary.Text, "Nothing recorded yet")
 }
 
 func TestSlip3ADateErrorTakesItsOwnRoom(t *testing.T) {
@@ -108,7 +109,7 @@ func TestSlip5APainOffTheScaleIsSaidAtOnce(t *testing.T) {
 	if !f.PainBefore.Error.Visible() {
 		t.Fatal("pain 11 shows no error until Save")
 	}
-	mustContain(t, "pain error", f.PainBefore.Error.Text, "0 to 10")
+	desktest.MustContain(t, "pain error", f.PainBefore.Error.Text, "0 to 10")
 	typeInto(d, f.PainBefore.Number, "1")
 	if f.PainBefore.Error.Visible() {
 		t.Error("the error stays after correcting to 1")
@@ -116,7 +117,7 @@ func TestSlip5APainOffTheScaleIsSaidAtOnce(t *testing.T) {
 }
 
 func TestSlip6SpaceOnAddFirstClientTypesNothing(t *testing.T) {
-	d := newTestDesk(t, openStore(t), Options{})
+	d := newTestDesk(t, desktest.OpenStore(t), Options{})
 	act(d, func() { d.window.Canvas().Focus(d.welcome.AddClient) })
 	pressKey(d, fyne.KeySpace)
 	if d.clientForm == nil {
@@ -132,7 +133,7 @@ func TestSlip6SpaceOnAddFirstClientTypesNothing(t *testing.T) {
 func TestSlip7AfterAChartPointEscapeGoesBackAndArrowsStep(t *testing.T) {
 	d, s, c := deskWithClient(t)
 	for i, pain := range []int{7, 5, 3} {
-		addSession(t, s, store.Session{ClientID: c.ID, Start: testNow.AddDate(0, 0, -30+10*i), PainBefore: store.PainOf(pain)})
+		desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -30+10*i), PainBefore: store.PainOf(pain)})
 	}
 	act(d, func() { d.view.reload() })
 	middle := d.view.sessions[1]
@@ -157,11 +158,11 @@ func TestSlip7AfterAChartPointEscapeGoesBackAndArrowsStep(t *testing.T) {
 }
 
 func TestSlip8LeaveSampleDataReadsInDark(t *testing.T) {
-	d := newTestDesk(t, openStore(t), Options{})
+	d := newTestDesk(t, desktest.OpenStore(t), Options{})
 	act(d, func() { d.app.Settings().SetTheme(kit.NewDeskTheme(kit.AppearanceDark)) })
 	tap(d, d.welcome.Explore)
 	var label *canvas.Text
-	eachObject(d.banner.content, func(o fyne.CanvasObject) {
+	desktest.EachObject(d.banner.content, func(o fyne.CanvasObject) {
 		if tx, ok := o.(*canvas.Text); ok && tx.Text == "Leave sample data" {
 			label = tx
 		}
@@ -197,7 +198,7 @@ func TestSlip10ArchivingTheOnlyClientSaysWhereTheyWent(t *testing.T) {
 	if got := d.list.Status.Text; got == "No clients yet" {
 		t.Errorf("status = %q although an archived client exists", got)
 	}
-	mustContain(t, "status", d.list.Status.Text, "Show archived")
+	desktest.MustContain(t, "status", d.list.Status.Text, "Show archived")
 }
 
 // contrast is the WCAG contrast ratio of two colours.
