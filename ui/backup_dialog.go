@@ -30,7 +30,7 @@ type backupDialog struct {
 	store *sqlstore.Store
 	now   func() time.Time
 
-	Folder     *folderRow
+	Folder     *kit.FolderRow
 	FileName   *widget.Entry
 	Encrypt    *widget.Check
 	Passphrase *widget.Entry
@@ -49,7 +49,7 @@ type backupDialog struct {
 
 func newBackupDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks) *backupDialog {
 	b := &backupDialog{dialogFrame: dialogFrame{win: win, width: 640}, store: s, work: t, now: time.Now}
-	b.Folder = newFolderRow(win, sqlstore.BackupDir(s.Path()), b.explainFolder)
+	b.Folder = kit.NewFolderRow(win, sqlstore.BackupDir(s.Path()), b.explainFolder)
 	b.FileName = widget.NewEntry()
 	b.FileName.SetText(sqlstore.BackupName(s.Path(), b.now(), false))
 	b.Passphrase = widget.NewPasswordEntry()
@@ -68,8 +68,8 @@ func newBackupDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks) *backupDi
 
 	form := container.New(layout.NewFormLayout())
 	for _, row := range [][2]fyne.CanvasObject{
-		pair(formRow("Save in", b.Folder.box)),
-		pair(formRow("File name", b.FileName)),
+		pair(kit.FormRow("Save in", b.Folder.Box)),
+		pair(kit.FormRow("File name", b.FileName)),
 		pair(layout.NewSpacer(), b.Encrypt),
 	} {
 		form.Add(row[0])
@@ -140,7 +140,7 @@ func (b *backupDialog) backUp() {
 	case name == "" || strings.ContainsAny(name, `/\`):
 		b.problem("File name must be a name, without folders.")
 		return
-	case !isDir(b.Folder.Path) && !isDir(filepath.Dir(b.Folder.Path)):
+	case !kit.IsDir(b.Folder.Path) && !kit.IsDir(filepath.Dir(b.Folder.Path)):
 		b.problem("The folder " + b.Folder.Path + " does not exist. Choose another folder.")
 		return
 	case b.Encrypt.Checked:
@@ -155,7 +155,7 @@ func (b *backupDialog) backUp() {
 		}
 	}
 	path := filepath.Join(b.Folder.Path, name)
-	if exists(path) {
+	if kit.Exists(path) {
 		b.problem(name + " is already in this folder. Choose another name.")
 		return
 	}

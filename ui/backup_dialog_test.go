@@ -19,7 +19,7 @@ func TestBackupNowChecksThePassphraseThenSavesAPrivateFile(t *testing.T) {
 	win, s := fileTaskWindow(t)
 	b := newBackupDialog(win, s, &kit.Tasks{})
 	b.show()
-	b.Folder.set(filepath.Join(t.TempDir(), "stick"))
+	b.Folder.Set(filepath.Join(t.TempDir(), "stick"))
 	os.MkdirAll(b.Folder.Path, 0o700)
 
 	// When the therapist asks for encryption with a short passphrase.

@@ -22,7 +22,7 @@ import (
 // as the physician's report prints them.
 type bodyMapsDialog struct {
 	v      *ClientView
-	Period *periodChooser
+	Period *kit.PeriodChooser
 	Tabs   *container.AppTabs
 
 	Heat        *bodychart.Chart
@@ -58,7 +58,7 @@ func newBodyMapsDialog(v *ClientView) *bodyMapsDialog {
 		heatKey: container.NewStack(), legend: container.NewStack()}
 	m.Heat.MinWidth = heatMapWidth
 	m.First.MinWidth, m.Latest.MinWidth = pairMapWidth, pairMapWidth
-	m.Period = newPeriodChooserOf(v.d.now(), []string{periodAll, periodYear, periodRecent, periodCustom}, m.update)
+	m.Period = kit.NewPeriodChooserOf(v.d.now(), []string{kit.PeriodAll, kit.PeriodYear, kit.PeriodRecent, kit.PeriodCustom}, m.update)
 
 	mostTitle := widget.NewLabelWithStyle("Most often", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heatSide := container.NewVBox(m.HeatCaption, m.heatKey, mostTitle, m.MostOften)
@@ -70,7 +70,7 @@ func newBodyMapsDialog(v *ClientView) *bodyMapsDialog {
 		container.NewTabItem("How often it hurt", container.NewPadded(heatTab)),
 		container.NewTabItem("First and latest", container.NewPadded(pairTab)))
 	m.panes = container.NewStack(m.Tabs)
-	content := container.NewBorder(container.NewVBox(m.Period.box, m.Message), nil, nil, nil, m.panes)
+	content := container.NewBorder(container.NewVBox(m.Period.Box, m.Message), nil, nil, nil, m.panes)
 	m.dialog = dialog.NewCustom("Body maps over time · "+v.client.FullName(), "Close", content, v.d.window)
 	m.update()
 	return m
@@ -100,7 +100,7 @@ func (m *bodyMapsDialog) update() {
 	if m.Period == nil || m.dialog == nil {
 		return // the chooser picking its first choice, while it is built
 	}
-	p, err := m.Period.period(m.v.d.now())
+	p, err := m.Period.Period(m.v.d.now())
 	if err != nil {
 		m.show(false, err.Error())
 		return
@@ -178,7 +178,7 @@ func (v *ClientView) openBodyMaps() {
 			v.BodyMaps = nil
 		}
 	})
-	m.Period.onEscape(m.dialog.Hide)
+	m.Period.OnEscape(m.dialog.Hide)
 	v.BodyMaps = m
 	m.open()
 }

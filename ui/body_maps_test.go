@@ -10,6 +10,7 @@ import (
 	"backtrack/store"
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/desktest"
+	"backtrack/ui/kit"
 )
 
 // mapHistory saves a QL client's visits a month apart from May to
@@ -82,7 +83,7 @@ func TestTheMapsOverTimeShowHowOftenAndTheFirstAndLatest(t *testing.T) {
 		"Latest: 20 Nov 2026", "Lumbar (L): Sharp / stabbing, 2", "Sharp / stabbing", "Referred pain")
 
 	// the last three months: August's visit is out, September's the first
-	act(d, func() { m.Period.Choice.SetSelected(periodRecent) })
+	act(d, func() { m.Period.Choice.SetSelected(kit.PeriodRecent) })
 	if n, _ := m.Heat.HeatOf("lumbar-l"); n != 3 {
 		t.Errorf("in the last three months lumbar (L) counted %d, want 3", n)
 	}
@@ -92,7 +93,7 @@ func TestTheMapsOverTimeShowHowOftenAndTheFirstAndLatest(t *testing.T) {
 	act(d, func() { m.Tabs.SelectIndex(1) })
 
 	// a range with one charted visit shows it alone
-	act(d, func() { m.Period.Choice.SetSelected(periodCustom) })
+	act(d, func() { m.Period.Choice.SetSelected(kit.PeriodCustom) })
 	typeInto(d, m.Period.From, "2026-11-01")
 	typeInto(d, m.Period.To, "2026-11-30")
 	desktest.MustContain(t, "one visit", desktest.ShownText(d.window), "The one charted visit: 20 Nov 2026")

@@ -54,7 +54,7 @@ func (v *ClientView) askVoid(s store.Session) {
 				return err
 			})
 	}, v.d.window)
-	dlg.Resize(dialogSize(v.d.window, 560, 200))
+	dlg.Resize(kit.DialogSize(v.d.window, 560, 200))
 	dlg.Show()
 	v.d.window.Canvas().Focus(reason)
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/ui/kit"
 )
 
 // dataMenuItems are the File menu's entries that keep the records safe:
@@ -59,20 +60,20 @@ func (d *Desk) backUpNow() {
 // showReport opens the report dialog for a client.
 func (d *Desk) showReport(c store.Client) {
 	if c.ID != 0 {
-		newReportDialog(d.window, d.store, d.tasks, c, PracticeFromPreferences(d.app.Preferences())).show()
+		newReportDialog(d.window, d.store, d.tasks, c, kit.PracticeFromPreferences(d.app.Preferences())).show()
 	}
 }
 
 // showNote opens the dialog that saves one visit's note as PDF.
 func (d *Desk) showNote(c store.Client, s store.Session) {
 	if c.ID != 0 && s.ID != 0 {
-		newNoteDialog(d.window, d.store, d.tasks, c, s, PracticeFromPreferences(d.app.Preferences())).show()
+		newNoteDialog(d.window, d.store, d.tasks, c, s, kit.PracticeFromPreferences(d.app.Preferences())).show()
 	}
 }
 
 // showBatchReports writes a report for every active client into a folder.
 func (d *Desk) showBatchReports() {
-	newBatchReportDialog(d.window, d.store, d.tasks, PracticeFromPreferences(d.app.Preferences())).show()
+	newBatchReportDialog(d.window, d.store, d.tasks, kit.PracticeFromPreferences(d.app.Preferences())).show()
 }
 
 // keyboardHelp lists the desk's keys, for Help › Keyboard shortcuts.

@@ -162,7 +162,7 @@ func (d *Desk) showDraft(i int, by string, sess store.Session, c store.Client) {
 	title := fmt.Sprintf("Note %d of %d to sign", i+1, len(drafts))
 	body := container.NewVBox(text, container.NewHBox(sign, open, later))
 	dlg = dialog.NewCustom(title, "Close", body, d.window)
-	dlg.Resize(dialogSize(d.window, 620, 320))
+	dlg.Resize(kit.DialogSize(d.window, 620, 320))
 	dlg.Show()
 }
 

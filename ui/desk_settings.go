@@ -57,7 +57,7 @@ func (d *Desk) showSettings() {
 		Credentials: kit.NewEntry("Your qualifications, e.g. LMT"),
 		Address:     kit.NewEntry("Street, postcode and town"),
 		Contact:     kit.NewEntry("Phone and email for clients"),
-		Paper:       widget.NewRadioGroup(pageSizeNames(), nil),
+		Paper:       widget.NewRadioGroup(kit.PageSizeNames(), nil),
 		Appearance:  widget.NewRadioGroup([]string{kit.AppearanceSystem, kit.AppearanceLight, kit.AppearanceDark}, nil),
 		Server:      kit.NewEntry("postgres://you@server/backtrack?sslmode=verify-full"),
 		ServerError: kit.NewFieldError(),

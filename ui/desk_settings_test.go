@@ -38,13 +38,13 @@ func TestSettingsAddressAndContactReachTheReport(t *testing.T) {
 	// and a progress report prints them
 	var e *reportDialog
 	act(d, func() {
-		e = newReportDialog(d.window, d.store, d.tasks, c, PracticeFromPreferences(prefs))
+		e = newReportDialog(d.window, d.store, d.tasks, c, kit.PracticeFromPreferences(prefs))
 		e.now = func() time.Time { return desktest.Now }
-		e.Folder.set(t.TempDir())
+		e.Folder.Set(t.TempDir())
 		e.show()
 	})
 	act(d, func() { test.Tap(e.Save) })
-	words := pdfWords(t, filepath.Join(e.Folder.Path, e.FileName.Text))
+	words := desktest.PDFWords(t, filepath.Join(e.Folder.Path, e.FileName.Text))
 	desktest.MustContain(t, "report", words, "Back in Balance", "12 Linden St, 8001 Zurich", "079 555 01 02")
 }
 
@@ -52,7 +52,7 @@ func TestEmptySettingsAreWarnedOfAndHintsLookLikeHints(t *testing.T) {
 	d, _, c := deskWithClient(t)
 	var e *reportDialog
 	act(d, func() {
-		e = newReportDialog(d.window, d.store, d.tasks, c, PracticeFromPreferences(d.app.Preferences()))
+		e = newReportDialog(d.window, d.store, d.tasks, c, kit.PracticeFromPreferences(d.app.Preferences()))
 		e.show()
 	})
 	if !e.NoPractice.Visible() {

@@ -174,7 +174,7 @@ func TestSettingsKeepPracticeDetailsForReports(t *testing.T) {
 	}
 	desktest.MustContain(t, "title", d.window.Title(), "Back in Balance")
 	// the report dialog reads the same details
-	if p := PracticeFromPreferences(prefs); p.TherapistLine() != "Anna Keller, LMT" {
+	if p := kit.PracticeFromPreferences(prefs); p.TherapistLine() != "Anna Keller, LMT" {
 		t.Errorf("report practice = %+v", p)
 	}
 

@@ -6,7 +6,6 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
-	"os"
 	"strings"
 	"syscall"
 	"testing"
@@ -14,8 +13,6 @@ import (
 	"backtrack/ui/internal/words"
 
 	"backtrack/ui/internal/desktest"
-
-	"fyne.io/fyne/v2/test"
 )
 
 // goErrorWords are pieces of Go's own error text that must never reach a
@@ -71,27 +68,5 @@ func TestFileProblemsAreSaidInPlainSentences(t *testing.T) {
 				t.Errorf("%s text %q blames the database for a file problem", what, text)
 			}
 		}
-	}
-}
-
-func TestAReportThatCannotBeDrawnSaysSoNotTheDatabase(t *testing.T) {
-	f := newReportFixture(t)
-	c := f.client(t, "Lena", "Fischer", 2)
-	e := f.reportDialog(c)
-	// given a paper size the report cannot be drawn on
-	e.work.OnUI(func() {
-		e.Paper.Selected = "A5"
-		test.Tap(e.Save)
-	})
-	e.work.Wait()
-	if !e.Problem.Visible() {
-		t.Fatal("no problem shown for a report that could not be drawn")
-	}
-	desktest.MustContain(t, "problem", e.Problem.Text, "PDF could not be made", "nothing was saved")
-	if strings.Contains(e.Problem.Text, "database") {
-		t.Errorf("problem %q blames the database", e.Problem.Text)
-	}
-	if entries, _ := os.ReadDir(f.dir); len(entries) != 0 {
-		t.Errorf("files left: %v", fileNames(entries))
 	}
 }

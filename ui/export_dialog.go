@@ -34,7 +34,7 @@ type exportDialog struct {
 	now   func() time.Time
 
 	Format  *widget.RadioGroup
-	Folder  *folderRow
+	Folder  *kit.FolderRow
 	Problem *widget.Label
 	Busy    *widget.ProgressBarInfinite
 	Export  *kit.Button
@@ -48,7 +48,7 @@ func newExportDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks) *exportDi
 	e.Format = widget.NewRadioGroup([]string{exportChoiceJSON, exportChoiceCSV}, nil)
 	e.Format.SetSelected(exportChoiceJSON)
 	e.Format.Required = true
-	e.Folder = newFolderRow(win, defaultReportFolder(fyne.CurrentApp().Preferences()), nil)
+	e.Folder = kit.NewFolderRow(win, kit.DefaultReportFolder(fyne.CurrentApp().Preferences()), nil)
 	e.Problem = problemLabel()
 	e.Busy = busyBar()
 	e.Export = kit.NewButtonWithIcon("Export", theme.DocumentSaveIcon(), e.export)
@@ -60,7 +60,7 @@ func newExportDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks) *exportDi
 		"They are readable only by your user account on this computer.")
 	note.Wrapping = fyne.TextWrapWord
 	form := container.New(layout.NewFormLayout())
-	for _, row := range [][2]fyne.CanvasObject{pair(formRow("Export", e.Format)), pair(formRow("Into", e.Folder.box)),
+	for _, row := range [][2]fyne.CanvasObject{pair(kit.FormRow("Export", e.Format)), pair(kit.FormRow("Into", e.Folder.Box)),
 		pair(layout.NewSpacer(), where)} {
 		form.Add(row[0])
 		form.Add(row[1])
@@ -77,7 +77,7 @@ func (e *exportDialog) folderName() string {
 
 func (e *exportDialog) export() {
 	e.Problem.Hide()
-	if !isDir(e.Folder.Path) {
+	if !kit.IsDir(e.Folder.Path) {
 		showOrHide(e.Problem, "The folder "+e.Folder.Path+" does not exist. Choose another folder.")
 		e.fit()
 		return

@@ -19,7 +19,7 @@ func TestExportWritesPrivateFilesIntoANewFolder(t *testing.T) {
 	e := newExportDialog(win, s, &kit.Tasks{})
 	e.show()
 	snapshot(t, win, "export-dialog")
-	e.Folder.set(t.TempDir())
+	e.Folder.Set(t.TempDir())
 	e.work.OnUI(func() {
 		e.Format.SetSelected(exportChoiceCSV)
 		test.Tap(e.Export)

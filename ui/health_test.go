@@ -229,19 +229,19 @@ func TestTheReportDialogPrintsTheIntakeSummaryForTheClientToSign(t *testing.T) {
 	}
 	e := f.reportDialog(c)
 	e.Document.SetSelected(docIntake)
-	if e.FileName.Text != "Nowak_Marta_intake_2026-11-25.pdf" || e.Period.box.Visible() {
-		t.Fatalf("intake chosen: file %q, period shown %v", e.FileName.Text, e.Period.box.Visible())
+	if e.FileName.Text != "Nowak_Marta_intake_2026-11-25.pdf" || e.Period.Box.Visible() {
+		t.Fatalf("intake chosen: file %q, period shown %v", e.FileName.Text, e.Period.Box.Visible())
 	}
 	test.Tap(e.Save)
 	e.work.Wait()
-	text := pdfWords(t, filepath.Join(f.dir, "Nowak_Marta_intake_2026-11-25.pdf"))
+	text := desktest.PDFWords(t, filepath.Join(f.dir, "Nowak_Marta_intake_2026-11-25.pdf"))
 	desktest.MustContain(t, "intake PDF", text, "Intake summary", "Pregnancy Yes: 20 weeks", "No consent on file", "Client: Marta Nowak")
 	// and the physician's edition is a progress report with the history
 	e = f.reportDialog(c)
 	e.Edition.SetSelected(report.ForPhysician.Label())
 	test.Tap(e.Save)
 	e.work.Wait()
-	desktest.MustContain(t, "physician edition", pdfWords(t, filepath.Join(f.dir, "Nowak_Marta_progress_2026-11-25.pdf")),
+	desktest.MustContain(t, "physician edition", desktest.PDFWords(t, filepath.Join(f.dir, "Nowak_Marta_progress_2026-11-25.pdf")),
 		"Progress report", "Relevant history and red-flag screen", "PRECAUTIONS: Pregnancy (20 weeks)")
 }
 

@@ -109,9 +109,9 @@ func newImportDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, onImporte
 
 	form := container.New(layout.NewFormLayout())
 	for _, row := range [][2]fyne.CanvasObject{
-		pair(formRow("Import", d.Kind)),
+		pair(kit.FormRow("Import", d.Kind)),
 		pair(layout.NewSpacer(), d.Columns),
-		pair(formRow("File", container.NewBorder(nil, nil, nil, d.Choose, d.File))),
+		pair(kit.FormRow("File", container.NewBorder(nil, nil, nil, d.Choose, d.File))),
 	} {
 		form.Add(row[0])
 		form.Add(row[1])
@@ -151,7 +151,7 @@ func (d *importDialog) chooseFile() {
 			fd.SetLocation(uri)
 		}
 	}
-	fd.Resize(dialogSize(d.win, 820, 560))
+	fd.Resize(kit.DialogSize(d.win, 820, 560))
 	fd.Show()
 }
 

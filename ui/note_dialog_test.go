@@ -23,14 +23,14 @@ func TestAVisitNoteIsSavedAsPDFFromTheNoteView(t *testing.T) {
 	}
 	e := newNoteDialog(f.win, f.store, &kit.Tasks{}, c, hist[1], store.Practice{Name: "Back in Balance", Therapist: "Anna Keller"})
 	e.now = func() time.Time { return reportToday }
-	e.Folder.set(f.dir)
+	e.Folder.Set(f.dir)
 	e.show()
 	if e.FileName.Text != "Fischer_Lena_visit_2026-10-10.pdf" {
 		t.Errorf("proposed name %q", e.FileName.Text)
 	}
 	e.work.OnUI(func() { test.Tap(e.Save) })
 	e.work.Wait()
-	text := pdfWords(t, filepath.Join(f.dir, "Fischer_Lena_visit_2026-10-10.pdf"))
+	text := desktest.PDFWords(t, filepath.Join(f.dir, "Fischer_Lena_visit_2026-10-10.pdf"))
 	for _, want := range []string{"Back in Balance", "Visit note", "Lena Fischer", "10 Oct 2026, 10:00",
 		"Before treatment 5 / 10, after 3 / 10", "Quadratus lumborum (L)", "Confidential health information"} {
 		if !strings.Contains(text, want) {

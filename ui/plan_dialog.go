@@ -87,11 +87,11 @@ func newPlanDialog(v *ClientView, plan store.Plan, measures []store.Measure, now
 	}
 	form := container.New(layout.NewFormLayout())
 	for _, row := range [][2]fyne.CanvasObject{
-		pair(formRow("Starts", p.Start)),
-		pair(formRow("Planned visits", p.Visits)),
-		pair(formRow("Frequency", p.Frequency)),
-		pair(formRow("Re-assess every", container.NewHBox(p.ReassessVisits, widget.NewLabel("visits or"), p.ReassessWeeks, widget.NewLabel("weeks")))),
-		pair(formRow("Measures", p.Measures)),
+		pair(kit.FormRow("Starts", p.Start)),
+		pair(kit.FormRow("Planned visits", p.Visits)),
+		pair(kit.FormRow("Frequency", p.Frequency)),
+		pair(kit.FormRow("Re-assess every", container.NewHBox(p.ReassessVisits, widget.NewLabel("visits or"), p.ReassessWeeks, widget.NewLabel("weeks")))),
+		pair(kit.FormRow("Measures", p.Measures)),
 	} {
 		form.Add(row[0])
 		form.Add(row[1])

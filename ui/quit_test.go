@@ -27,7 +27,7 @@ func TestQuittingStopsABatchOfReportsAndLeavesOnlyCompleteOnes(t *testing.T) {
 	d := newTestDesk(t, s, Options{})
 	b := newBatchReportDialog(d.window, d.store, d.tasks, store.Practice{Name: "Back in Balance"})
 	dir := filepath.Join(t.TempDir(), "reports")
-	b.Folder.set(dir)
+	b.Folder.Set(dir)
 	started := make(chan struct{})
 	b.progressed = func(done int) {
 		if done == 1 {
@@ -51,14 +51,14 @@ func TestQuittingStopsABatchOfReportsAndLeavesOnlyCompleteOnes(t *testing.T) {
 	if len(entries) != 1 || !strings.HasSuffix(entries[0].Name(), ".pdf") {
 		t.Fatalf("folder after quitting holds %v, want the one complete report", fileNames(entries))
 	}
-	desktest.MustContain(t, "report", pdfWords(t, filepath.Join(dir, entries[0].Name())), "Ann Test")
+	desktest.MustContain(t, "report", desktest.PDFWords(t, filepath.Join(dir, entries[0].Name())), "Ann Test")
 }
 
 func TestQuittingStopsABackupAndLeavesNothingBehind(t *testing.T) {
 	d, _, _ := deskWithClient(t)
 	b := newBackupDialog(d.window, d.store, d.tasks)
 	dir := t.TempDir()
-	b.Folder.set(dir)
+	b.Folder.Set(dir)
 
 	// given a backup whose work has not run yet when the therapist quits
 	hold := make(chan struct{})

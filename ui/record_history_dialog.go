@@ -47,7 +47,7 @@ func (h *recordHistory) show() {
 	}
 	body := container.NewBorder(h.Status, nil, nil, nil, h.List)
 	h.dialog = dialog.NewCustom(title, "Close", body, h.win)
-	h.dialog.Resize(dialogSize(h.win, 860, 560))
+	h.dialog.Resize(kit.DialogSize(h.win, 860, 560))
 	h.dialog.Show()
 	h.load()
 }

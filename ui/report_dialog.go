@@ -39,10 +39,10 @@ type reportDialog struct {
 	// Document is what to print: the progress report, its edition for a
 	// physician or an insurer, or the intake summary.
 	Document *widget.RadioGroup
-	Period   *periodChooser
+	Period   *kit.PeriodChooser
 	Edition  *widget.RadioGroup // who the report is for
 	Paper    *widget.RadioGroup
-	Folder   *folderRow
+	Folder   *kit.FolderRow
 	FileName *kit.Entry
 	Visits   *widget.Label // how many visits the chosen period holds
 	// NoPractice warns that Settings are empty: the header would be blank
@@ -89,13 +89,13 @@ func buildReportDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, client 
 		return len(trend), err
 	}
 	today := e.now()
-	e.Period = newPeriodChooser(today, func() { e.countVisits(countDelay) })
-	e.Paper = newPaperChoice(e.prefs)
+	e.Period = kit.NewPeriodChooser(today, func() { e.countVisits(countDelay) })
+	e.Paper = kit.NewPaperChoice(e.prefs)
 	e.Document = widget.NewRadioGroup([]string{docProgress, docIntake}, e.documentChosen)
 	e.Document.Required = true
 	e.Document.SetSelected(docProgress)
 	e.Edition = newEditionChoice()
-	e.Folder = newFolderRow(win, defaultReportFolder(e.prefs), nil)
+	e.Folder = kit.NewFolderRow(win, kit.DefaultReportFolder(e.prefs), nil)
 	e.FileName = kit.NewEntry("")
 	if note != nil {
 		e.FileName.SetText(report.NoteFileName(client, note.Start))
@@ -115,26 +115,26 @@ func buildReportDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, client 
 	e.Save.Importance = widget.HighImportance
 	e.Cancel = kit.NewButton("Cancel", func() { e.dialog.Hide() })
 	e.FileName.OnEscape = e.Cancel.OnTapped
-	e.Period.onEscape(e.Cancel.OnTapped)
+	e.Period.OnEscape(e.Cancel.OnTapped)
 
 	form := container.New(layout.NewFormLayout(),
 		widget.NewLabelWithStyle("Client", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}),
 		widget.NewLabelWithStyle(kit.NameWithDetail(client), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	rows := [][2]fyne.CanvasObject{
-		pair(formRow("Print", e.Document)),
-		pair(formRow("Period", e.Period.box)),
+		pair(kit.FormRow("Print", e.Document)),
+		pair(kit.FormRow("Period", e.Period.Box)),
 		pair(layout.NewSpacer(), e.Visits),
-		pair(formRow("Edition", e.Edition)),
+		pair(kit.FormRow("Edition", e.Edition)),
 	}
 	title := "Progress report"
 	if note != nil {
 		title = "Visit note"
-		rows = [][2]fyne.CanvasObject{pair(formRow("Visit", widget.NewLabel(kit.DateTime(note.Start))))}
+		rows = [][2]fyne.CanvasObject{pair(kit.FormRow("Visit", widget.NewLabel(kit.DateTime(note.Start))))}
 	}
 	for _, row := range append(rows,
-		pair(formRow("Paper", e.Paper)),
-		pair(formRow("Save in", e.Folder.box)),
-		pair(formRow("File name", e.FileName)),
+		pair(kit.FormRow("Paper", e.Paper)),
+		pair(kit.FormRow("Save in", e.Folder.Box)),
+		pair(kit.FormRow("File name", e.FileName)),
 	) {
 		form.Add(row[0])
 		form.Add(row[1])
@@ -177,20 +177,20 @@ func (e *reportDialog) documentChosen(string) {
 	if e.document() == report.IntakeSummary {
 		// the intake is the client's own paper, as it stands today
 		e.FileName.SetText(report.IntakeFileName(e.client, today))
-		e.Period.box.Hide()
+		e.Period.Box.Hide()
 		e.Visits.Hide()
 		e.Edition.Hide()
 		return
 	}
 	e.FileName.SetText(report.FileName(e.client, today))
-	e.Period.box.Show()
+	e.Period.Box.Show()
 	e.Visits.Show()
 	e.Edition.Show()
 }
 
 // escape answers "no" to a pending question, else closes the dialog.
 func (e *reportDialog) escape() {
-	if e.Folder.closePicker() {
+	if e.Folder.ClosePicker() {
 		return
 	}
 	if e.Confirm != nil {
@@ -212,7 +212,7 @@ func pair(a, b fyne.CanvasObject) [2]fyne.CanvasObject { return [2]fyne.CanvasOb
 
 func (e *reportDialog) show() {
 	e.dialog.Resize(fyne.NewSize(min(640, e.win.Canvas().Size().Width-40), 0))
-	dialogKeys(e.win, e.dialog, e.escape, e.enter)
+	kit.DialogKeys(e.win, e.dialog, e.escape, e.enter)
 	e.dialog.Show()
 	// Enter in the file name saves; Escape anywhere cancels.
 	e.win.Canvas().Focus(e.FileName)
@@ -233,7 +233,7 @@ func (e *reportDialog) countVisits(delay time.Duration) {
 	if e.Visits == nil {
 		return // still being built
 	}
-	period, err := e.Period.period(e.now())
+	period, err := e.Period.Period(e.now())
 	if err != nil {
 		e.counts.Stop() // a count for the old period must not land over the blank
 		e.Visits.SetText("")
@@ -284,7 +284,7 @@ func (e *reportDialog) save() {
 		return // already asking, or already writing
 	}
 	e.Problem.Hide()
-	period, err := e.Period.period(e.now())
+	period, err := e.Period.Period(e.now())
 	if err != nil && e.document() != report.IntakeSummary {
 		e.showProblem(err.Error())
 		return
@@ -298,11 +298,11 @@ func (e *reportDialog) save() {
 		name += ".pdf"
 	}
 	path := filepath.Join(e.Folder.Path, name)
-	if !isDir(e.Folder.Path) {
+	if !kit.IsDir(e.Folder.Path) {
 		e.showProblem("The folder " + e.Folder.Path + " does not exist. Choose another folder.")
 		return
 	}
-	if exists(path) {
+	if kit.Exists(path) {
 		e.Confirm = dialog.NewConfirm("Replace report?",
 			name+" already exists in this folder.\nReplace it with the new report?",
 			func(ok bool) {
@@ -331,7 +331,7 @@ func (e *reportDialog) write(path string, period store.Period) {
 		period = store.Period{}
 	}
 	e.prefs.SetString(settings.KeyPageSize, e.Paper.Selected)
-	e.prefs.SetString(prefReportFolder, e.Folder.Path)
+	e.prefs.SetString(kit.PrefReportFolder, e.Folder.Path)
 	e.setBusy(true)
 	id := e.client.ID
 	e.work.Run(func() func() {
@@ -386,7 +386,7 @@ func (e *reportDialog) showSaved(path string) {
 	e.Close = kit.NewButton("Close", func() { e.saved.Hide() })
 	e.Open = kit.NewButtonWithIcon("Open report", theme.FileApplicationIcon(), func() {
 		e.saved.Hide()
-		if err := e.openURL(fileURL(path)); err != nil {
+		if err := e.openURL(kit.FileURL(path)); err != nil {
 			dialog.ShowInformation("Could not open the report",
 				"Open "+path+" from your file manager.", e.win)
 		}
@@ -395,7 +395,7 @@ func (e *reportDialog) showSaved(path string) {
 	e.saved = dialog.NewCustomWithoutButtons("Report saved", msg, e.win)
 	e.saved.SetButtons([]fyne.CanvasObject{e.Close, e.Open})
 	e.saved.Resize(fyne.NewSize(min(520, e.win.Canvas().Size().Width-40), 0))
-	dialogKeys(e.win, e.saved, e.Close.OnTapped, e.Open.OnTapped)
+	kit.DialogKeys(e.win, e.saved, e.Close.OnTapped, e.Open.OnTapped)
 	e.saved.Show()
 }
 

@@ -37,9 +37,9 @@ type batchReportDialog struct {
 	now      func() time.Time
 	openURL  func(*url.URL) error
 
-	Period  *periodChooser
+	Period  *kit.PeriodChooser
 	Paper   *widget.RadioGroup
-	Folder  *folderRow
+	Folder  *kit.FolderRow
 	Problem *widget.Label
 	Start   *kit.Button
 	Cancel  *kit.Button // closes before the start, stops while running
@@ -62,9 +62,9 @@ func newBatchReportDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, prac
 	b := &batchReportDialog{win: win, store: s, work: t, practice: practice, prefs: a.Preferences(),
 		now: time.Now, openURL: a.OpenURL}
 	today := b.now()
-	b.Period = newPeriodChooser(today, nil)
-	b.Paper = newPaperChoice(b.prefs)
-	b.Folder = newFolderRow(win, filepath.Join(defaultReportFolder(b.prefs),
+	b.Period = kit.NewPeriodChooser(today, nil)
+	b.Paper = kit.NewPaperChoice(b.prefs)
+	b.Folder = kit.NewFolderRow(win, filepath.Join(kit.DefaultReportFolder(b.prefs),
 		"Progress reports "+today.Format(store.DateLayout)), nil)
 	b.Problem = widget.NewLabel("")
 	b.Problem.Importance = widget.DangerImportance
@@ -76,9 +76,9 @@ func newBatchReportDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, prac
 
 	form := container.New(layout.NewFormLayout())
 	for _, row := range [][2]fyne.CanvasObject{
-		pair(formRow("Period", b.Period.box)),
-		pair(formRow("Paper", b.Paper)),
-		pair(formRow("Save in", b.Folder.box)),
+		pair(kit.FormRow("Period", b.Period.Box)),
+		pair(kit.FormRow("Paper", b.Paper)),
+		pair(kit.FormRow("Save in", b.Folder.Box)),
 		pair(layout.NewSpacer(), note),
 	} {
 		form.Add(row[0])
@@ -95,7 +95,7 @@ func newBatchReportDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, prac
 	b.Start = kit.NewButtonWithIcon("Export", theme.DocumentSaveIcon(), b.start)
 	b.Start.Importance = widget.HighImportance
 	b.Cancel = kit.NewButton("Cancel", b.cancel)
-	b.Period.onEscape(b.cancel)
+	b.Period.OnEscape(b.cancel)
 	b.Open = kit.NewButtonWithIcon("Open folder", theme.FolderOpenIcon(), b.openFolder)
 	b.Open.Importance = widget.HighImportance
 	b.Open.Hide()
@@ -108,8 +108,8 @@ func newBatchReportDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, prac
 
 func (b *batchReportDialog) show() {
 	b.dialog.Resize(fyne.NewSize(min(660, b.win.Canvas().Size().Width-40), 0))
-	dialogKeys(b.win, b.dialog, func() {
-		if !b.Folder.closePicker() {
+	kit.DialogKeys(b.win, b.dialog, func() {
+		if !b.Folder.ClosePicker() {
 			b.cancel()
 		}
 	}, nil)
@@ -130,7 +130,7 @@ func (b *batchReportDialog) cancel() {
 
 func (b *batchReportDialog) start() {
 	b.Problem.Hide()
-	period, err := b.Period.period(b.now())
+	period, err := b.Period.Period(b.now())
 	if err != nil {
 		b.Problem.SetText(err.Error())
 		b.Problem.Show()
@@ -139,7 +139,7 @@ func (b *batchReportDialog) start() {
 	dir := b.Folder.Path
 	opts := report.Options{Practice: b.practice, PageSize: settings.PageSize(b.Paper.Selected), Date: b.now()}
 	b.prefs.SetString(settings.KeyPageSize, b.Paper.Selected)
-	b.prefs.SetString(prefReportFolder, filepath.Dir(dir))
+	b.prefs.SetString(kit.PrefReportFolder, filepath.Dir(dir))
 
 	ctx, stop := context.WithCancel(b.work.Context())
 	b.stop = stop
@@ -200,7 +200,7 @@ func (b *batchReportDialog) finish(dir string, res report.BatchResult, err error
 
 func (b *batchReportDialog) openFolder() {
 	b.dialog.Hide()
-	if err := b.openURL(fileURL(b.outDir)); err != nil {
+	if err := b.openURL(kit.FileURL(b.outDir)); err != nil {
 		dialog.ShowInformation("Could not open the folder", "Open "+b.outDir+" from your file manager.", b.win)
 	}
 }

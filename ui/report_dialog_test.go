@@ -71,16 +71,11 @@ func (f *reportFixture) reportDialog(c store.Client) *reportDialog {
 	e := newReportDialog(f.win, f.store, &kit.Tasks{}, c, store.Practice{Name: "Back in Balance", Therapist: "Anna Keller"})
 	e.now = func() time.Time { return reportToday }
 	e.FileName.SetText(report.FileName(c, reportToday))
-	e.Folder.set(f.dir)
+	e.Folder.Set(f.dir)
 	e.openURL = func(u *url.URL) error { f.opened = append(f.opened, u); return nil }
 	e.show()
 	e.work.Wait()
 	return e
-}
-
-func pdfWords(t *testing.T, path string) string {
-	t.Helper()
-	return strings.Join(strings.Fields(testkit.PDFText(t, path, testkit.Raw)), " ")
 }
 
 func TestReportDialogSavesTheChosenPeriodAndOffersToOpenIt(t *testing.T) {
@@ -96,7 +91,7 @@ func TestReportDialogSavesTheChosenPeriodAndOffersToOpenIt(t *testing.T) {
 	}
 
 	// When the therapist picks the last three months and saves
-	e.work.OnUI(func() { e.Period.Choice.SetSelected(periodRecent) })
+	e.work.OnUI(func() { e.Period.Choice.SetSelected(kit.PeriodRecent) })
 	e.work.Wait()
 	if got := e.Visits.Text; got != "3 visits in this period." {
 		t.Errorf("visit count for 3 months %q", got)
@@ -106,7 +101,7 @@ func TestReportDialogSavesTheChosenPeriodAndOffersToOpenIt(t *testing.T) {
 
 	// Then the PDF holds those visits only, is private, and can be opened
 	path := filepath.Join(f.dir, "Ångström-Łukasiewicz_Zoë_progress_2026-11-25.pdf")
-	text := pdfWords(t, path)
+	text := desktest.PDFWords(t, path)
 	for _, want := range []string{"Back in Balance", "Zoë Ångström-Łukasiewicz", "25 Aug – 25 Nov 2026", "3 visits", "4 → 2", "6 → 4"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("report lacks %q", want)
@@ -125,7 +120,7 @@ func TestReportDialogSavesTheChosenPeriodAndOffersToOpenIt(t *testing.T) {
 	if len(f.opened) != 1 || f.opened[0].Scheme != "file" || f.opened[0].Path != path {
 		t.Errorf("opened %v, want file://%s", f.opened, path)
 	}
-	if fyne.CurrentApp().Preferences().String(prefReportFolder) != f.dir {
+	if fyne.CurrentApp().Preferences().String(kit.PrefReportFolder) != f.dir {
 		t.Error("the folder was not remembered for next time")
 	}
 }
@@ -135,7 +130,7 @@ func TestReportDialogNamesABadDateAndWritesNothing(t *testing.T) {
 	e := f.reportDialog(f.client(t, "Lena", "Fischer", 2))
 
 	e.work.OnUI(func() {
-		e.Period.Choice.SetSelected(periodCustom)
+		e.Period.Choice.SetSelected(kit.PeriodCustom)
 		test.Type(e.Period.From, "x")
 	})
 	e.work.Wait()
@@ -192,7 +187,7 @@ func TestReportDialogAsksBeforeReplacingAndKeepsTheOldFileUntilConfirmed(t *test
 	e.work.OnUI(func() { test.Tap(e.Save) })
 	e.work.OnUI(func() { f.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
 	e.work.Wait()
-	if !strings.Contains(pdfWords(t, path), "Lena Fischer") {
+	if !strings.Contains(desktest.PDFWords(t, path), "Lena Fischer") {
 		t.Error("the report was not replaced after confirming")
 	}
 }
@@ -247,7 +242,7 @@ func TestBatchReportDialogCancelLeavesOnlyCompleteReports(t *testing.T) {
 	if len(entries) != 1 || !strings.HasSuffix(entries[0].Name(), ".pdf") {
 		t.Fatalf("after stopping: %v", entries)
 	}
-	if !strings.Contains(pdfWords(t, filepath.Join(b.Folder.Path, entries[0].Name())), "Ann Test") {
+	if !strings.Contains(desktest.PDFWords(t, filepath.Join(b.Folder.Path, entries[0].Name())), "Ann Test") {
 		t.Error("the report written before stopping is not complete")
 	}
 	if !strings.Contains(b.Status.Text, "Stopped. 1 report was written") {
@@ -261,7 +256,7 @@ func TestBatchReportDialogCancelLeavesOnlyCompleteReports(t *testing.T) {
 func (f *reportFixture) batchReportDialog() *batchReportDialog {
 	b := newBatchReportDialog(f.win, f.store, &kit.Tasks{}, store.Practice{Name: "Back in Balance"})
 	b.now = func() time.Time { return reportToday }
-	b.Folder.set(filepath.Join(f.dir, "reports"))
+	b.Folder.Set(filepath.Join(f.dir, "reports"))
 	b.openURL = func(u *url.URL) error { f.opened = append(f.opened, u); return nil }
 	b.show()
 	return b
@@ -294,12 +289,12 @@ func TestEscapeClosesTheReportDialogAndGivesTheWindowItsKeysBack(t *testing.T) {
 	// Escape in the folder picker closes the picker only
 	e = f.reportDialog(c)
 	test.Tap(e.Folder.Choose)
-	if e.Folder.picker == nil {
+	if e.Folder.Picker == nil {
 		t.Fatal("Choose folder… opened no picker")
 	}
 	f.win.Canvas().OnTypedKey()(escape)
-	if e.Folder.picker != nil || len(f.win.Canvas().Overlays().List()) != 1 {
-		t.Errorf("after Escape in the picker: picker open=%v, %d overlays", e.Folder.picker != nil, len(f.win.Canvas().Overlays().List()))
+	if e.Folder.Picker != nil || len(f.win.Canvas().Overlays().List()) != 1 {
+		t.Errorf("after Escape in the picker: picker open=%v, %d overlays", e.Folder.Picker != nil, len(f.win.Canvas().Overlays().List()))
 	}
 	f.win.Canvas().OnTypedKey()(escape)
 
@@ -333,7 +328,7 @@ func TestReportDialogCountsVisitsOnceTheDatesAreTyped(t *testing.T) {
 
 	// when the therapist edits a custom range, each edit a valid period
 	e.work.OnUI(func() {
-		e.Period.Choice.SetSelected(periodCustom)
+		e.Period.Choice.SetSelected(kit.PeriodCustom)
 		for _, from := range []string{"2026-06-01", "2026-07-01", "2026-08-01", "2026-09-01"} {
 			e.Period.From.SetText(from)
 		}
@@ -370,10 +365,32 @@ func TestReportDialogPrintsTheChosenEdition(t *testing.T) {
 	e.work.OnUI(func() { e.Edition.SetSelected("For the insurer") })
 	e.work.OnUI(func() { test.Tap(e.Save) })
 	e.work.Wait()
-	text := pdfWords(t, filepath.Join(f.dir, "Ångström-Łukasiewicz_Zoë_progress_2026-11-25.pdf"))
+	text := desktest.PDFWords(t, filepath.Join(f.dir, "Ångström-Łukasiewicz_Zoë_progress_2026-11-25.pdf"))
 	for _, want := range []string{"For the insurer", "Visits and dates", "Dates of service"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("insurer's edition lacks %q", want)
 		}
+	}
+}
+
+func TestAReportThatCannotBeDrawnSaysSoNotTheDatabase(t *testing.T) {
+	f := newReportFixture(t)
+	c := f.client(t, "Lena", "Fischer", 2)
+	e := f.reportDialog(c)
+	// given a paper size the report cannot be drawn on
+	e.work.OnUI(func() {
+		e.Paper.Selected = "A5"
+		test.Tap(e.Save)
+	})
+	e.work.Wait()
+	if !e.Problem.Visible() {
+		t.Fatal("no problem shown for a report that could not be drawn")
+	}
+	desktest.MustContain(t, "problem", e.Problem.Text, "PDF could not be made", "nothing was saved")
+	if strings.Contains(e.Problem.Text, "database") {
+		t.Errorf("problem %q blames the database", e.Problem.Text)
+	}
+	if entries, _ := os.ReadDir(f.dir); len(entries) != 0 {
+		t.Errorf("files left: %v", fileNames(entries))
 	}
 }

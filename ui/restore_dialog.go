@@ -159,7 +159,7 @@ func (r *restoreDialog) chooseFile() {
 	if uri, err := storage.ListerForURI(storage.NewFileURI(sqlstore.BackupDir(r.store.Path()))); err == nil {
 		d.SetLocation(uri)
 	}
-	d.Resize(dialogSize(r.win, 820, 560))
+	d.Resize(kit.DialogSize(r.win, 820, 560))
 	d.Show()
 }
 

@@ -129,3 +129,9 @@ func ConsentTo(t testing.TB, s *sqlstore.Store, c store.Client, areas ...store.C
 		t.Fatal(err)
 	}
 }
+
+// PDFWords is the text of the PDF at path, its words one space apart.
+func PDFWords(t *testing.T, path string) string {
+	t.Helper()
+	return strings.Join(strings.Fields(testkit.PDFText(t, path, testkit.Raw)), " ")
+}

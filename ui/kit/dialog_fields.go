@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"errors"
@@ -19,20 +19,19 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/settings"
-	"backtrack/ui/kit"
 )
 
 // The parts the single and the batch report dialogs share: the period
 // chooser, the paper choice, the folder row and the background runner.
 
-// prefReportFolder remembers where the therapist last saved reports.
-const prefReportFolder = "report.folder"
+// PrefReportFolder remembers where the therapist last saved reports.
+const PrefReportFolder = "report.folder"
 
 const (
-	periodAll    = "All visits"
-	periodRecent = "Last 3 months"
-	periodYear   = "Last 12 months"
-	periodCustom = "Custom"
+	PeriodAll    = "All visits"
+	PeriodRecent = "Last 3 months"
+	PeriodYear   = "Last 12 months"
+	PeriodCustom = "Custom"
 )
 
 // PracticeFromPreferences reads the practice details the settings saved,
@@ -41,21 +40,21 @@ func PracticeFromPreferences(p fyne.Preferences) store.Practice {
 	return settings.Read(p.String).Practice
 }
 
-// periodChooser picks all visits, the last three months or a custom range.
-type periodChooser struct {
+// PeriodChooser picks all visits, the last three months or a custom range.
+type PeriodChooser struct {
 	Choice   *widget.RadioGroup
-	From, To *kit.Entry
-	box      fyne.CanvasObject
+	From, To *Entry
+	Box      fyne.CanvasObject
 	onChange func()
 }
 
-func newPeriodChooser(today time.Time, onChange func()) *periodChooser {
-	return newPeriodChooserOf(today, []string{periodAll, periodRecent, periodCustom}, onChange)
+func NewPeriodChooser(today time.Time, onChange func()) *PeriodChooser {
+	return NewPeriodChooserOf(today, []string{PeriodAll, PeriodRecent, PeriodCustom}, onChange)
 }
 
-// newPeriodChooserOf offers the choices given, the first selected.
-func newPeriodChooserOf(today time.Time, choices []string, onChange func()) *periodChooser {
-	p := &periodChooser{From: kit.NewEntry("YYYY-MM-DD"), To: kit.NewEntry("YYYY-MM-DD"), onChange: onChange}
+// NewPeriodChooserOf offers the choices given, the first selected.
+func NewPeriodChooserOf(today time.Time, choices []string, onChange func()) *PeriodChooser {
+	p := &PeriodChooser{From: NewEntry("YYYY-MM-DD"), To: NewEntry("YYYY-MM-DD"), onChange: onChange}
 	p.From.SetText(today.AddDate(0, -3, 0).Format(store.DateLayout))
 	p.To.SetText(today.Format(store.DateLayout))
 	p.Choice = widget.NewRadioGroup(choices, func(string) {
@@ -68,25 +67,25 @@ func newPeriodChooserOf(today time.Time, choices []string, onChange func()) *per
 	p.From.OnChanged = func(string) { p.changed() }
 	p.To.OnChanged = func(string) { p.changed() }
 	dates := container.NewHBox(widget.NewLabel("From"), sized(p.From, 130), widget.NewLabel("to"), sized(p.To, 130))
-	p.box = container.NewVBox(p.Choice, dates)
+	p.Box = container.NewVBox(p.Choice, dates)
 	p.syncEnabled()
 	return p
 }
 
-func (p *periodChooser) changed() {
+func (p *PeriodChooser) changed() {
 	if p.onChange != nil {
 		p.onChange()
 	}
 }
 
-// onEscape sets what Escape does while a date has the focus.
-func (p *periodChooser) onEscape(fn func()) {
+// OnEscape sets what Escape does while a date has the focus.
+func (p *PeriodChooser) OnEscape(fn func()) {
 	p.From.OnEscape, p.To.OnEscape = fn, fn
 }
 
 // syncEnabled lets the dates be typed only for a custom range.
-func (p *periodChooser) syncEnabled() {
-	if p.Choice.Selected == periodCustom {
+func (p *PeriodChooser) syncEnabled() {
+	if p.Choice.Selected == PeriodCustom {
 		p.From.Enable()
 		p.To.Enable()
 	} else {
@@ -95,15 +94,15 @@ func (p *periodChooser) syncEnabled() {
 	}
 }
 
-// period is the chosen range, or an error naming the date at fault.
-func (p *periodChooser) period(today time.Time) (store.Period, error) {
+// Period is the chosen range, or an error naming the date at fault.
+func (p *PeriodChooser) Period(today time.Time) (store.Period, error) {
 	day := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.Local)
 	switch p.Choice.Selected {
-	case periodRecent:
+	case PeriodRecent:
 		return store.Period{From: day.AddDate(0, -3, 0), To: day}, nil
-	case periodYear:
+	case PeriodYear:
 		return store.Period{From: day.AddDate(-1, 0, 0), To: day}, nil
-	case periodCustom:
+	case PeriodCustom:
 		from, err := parseReportDate("From", p.From.Text)
 		if err != nil {
 			return store.Period{}, err
@@ -132,17 +131,17 @@ func parseReportDate(label, text string) (time.Time, error) {
 	return t, nil
 }
 
-// newPaperChoice picks A4 or Letter, starting from the saved preference.
-func newPaperChoice(prefs fyne.Preferences) *widget.RadioGroup {
-	r := widget.NewRadioGroup(pageSizeNames(), nil)
+// NewPaperChoice picks A4 or Letter, starting from the saved preference.
+func NewPaperChoice(prefs fyne.Preferences) *widget.RadioGroup {
+	r := widget.NewRadioGroup(PageSizeNames(), nil)
 	r.Horizontal = true
 	r.Required = true
 	r.SetSelected(string(settings.Read(prefs.String).PageSize))
 	return r
 }
 
-// pageSizeNames are the paper sizes as a chooser lists them.
-func pageSizeNames() []string {
+// PageSizeNames are the paper sizes as a chooser lists them.
+func PageSizeNames() []string {
 	names := make([]string, len(settings.PageSizes))
 	for i, s := range settings.PageSizes {
 		names[i] = string(s)
@@ -150,27 +149,27 @@ func pageSizeNames() []string {
 	return names
 }
 
-// folderRow shows where reports go and lets the therapist choose another
+// FolderRow shows where reports go and lets the therapist choose another
 // folder. A folder picker, not Fyne's save dialog, because that dialog
 // truncates the chosen file before handing it over: a failed report would
 // then destroy the good report it was meant to replace.
-type folderRow struct {
+type FolderRow struct {
 	Path   string
 	Label  *widget.Label
-	Choose *kit.Button
-	box    fyne.CanvasObject
-	picker dialog.Dialog // the folder dialog while it is open
+	Choose *Button
+	Box    fyne.CanvasObject
+	Picker dialog.Dialog // the folder dialog while it is open
 }
 
-func newFolderRow(win fyne.Window, start string, onChange func()) *folderRow {
-	f := &folderRow{Path: start, Label: widget.NewLabel(start)}
+func NewFolderRow(win fyne.Window, start string, onChange func()) *FolderRow {
+	f := &FolderRow{Path: start, Label: widget.NewLabel(start)}
 	f.Label.Truncation = fyne.TextTruncateEllipsis
-	f.Choose = kit.NewButtonWithIcon("Choose folder…", theme.FolderOpenIcon(), func() {
+	f.Choose = NewButtonWithIcon("Choose folder…", theme.FolderOpenIcon(), func() {
 		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 			if err != nil || dir == nil {
 				return
 			}
-			f.set(dir.Path())
+			f.Set(dir.Path())
 			if onChange != nil {
 				onChange()
 			}
@@ -178,61 +177,61 @@ func newFolderRow(win fyne.Window, start string, onChange func()) *folderRow {
 		if uri, err := storage.ListerForURI(storage.NewFileURI(f.Path)); err == nil {
 			d.SetLocation(uri)
 		}
-		d.Resize(dialogSize(win, 820, 560))
-		d.SetOnClosed(func() { f.picker = nil })
-		f.picker = d
+		d.Resize(DialogSize(win, 820, 560))
+		d.SetOnClosed(func() { f.Picker = nil })
+		f.Picker = d
 		d.Show()
 	})
-	f.box = container.NewBorder(nil, nil, nil, f.Choose, f.Label)
+	f.Box = container.NewBorder(nil, nil, nil, f.Choose, f.Label)
 	return f
 }
 
-// closePicker closes the folder dialog if it is open and reports whether
+// ClosePicker closes the folder dialog if it is open and reports whether
 // it was: Escape closes the topmost dialog only.
-func (f *folderRow) closePicker() bool {
-	if f.picker == nil {
+func (f *FolderRow) ClosePicker() bool {
+	if f.Picker == nil {
 		return false
 	}
-	f.picker.Hide()
+	f.Picker.Hide()
 	return true
 }
 
-func (f *folderRow) set(path string) {
+func (f *FolderRow) Set(path string) {
 	f.Path = path
 	f.Label.SetText(path)
 }
 
-// defaultReportFolder is the last folder used if it still exists, else the
+// DefaultReportFolder is the last folder used if it still exists, else the
 // Documents folder, else home.
-func defaultReportFolder(prefs fyne.Preferences) string {
-	if last := prefs.String(prefReportFolder); last != "" && isDir(last) {
+func DefaultReportFolder(prefs fyne.Preferences) string {
+	if last := prefs.String(PrefReportFolder); last != "" && IsDir(last) {
 		return last
 	}
 	home, err := os.UserHomeDir()
 	if err != nil {
 		return "."
 	}
-	if docs := filepath.Join(home, "Documents"); isDir(docs) {
+	if docs := filepath.Join(home, "Documents"); IsDir(docs) {
 		return docs
 	}
 	return home
 }
 
-func isDir(path string) bool {
+func IsDir(path string) bool {
 	info, err := os.Stat(path)
 	return err == nil && info.IsDir()
 }
 
-func exists(path string) bool {
+func Exists(path string) bool {
 	_, err := os.Stat(path)
 	return !errors.Is(err, fs.ErrNotExist)
 }
 
-// dialogKeys gives a dialog its keys while it is shown, whatever has the
+// DialogKeys gives a dialog its keys while it is shown, whatever has the
 // focus (an entry's own Escape and Return are set by its owner): Escape
 // calls cancel, Return calls enter when it is not nil. The window's own
 // handler is back once d closes.
-func dialogKeys(win fyne.Window, d dialog.Dialog, cancel, enter func()) {
+func DialogKeys(win fyne.Window, d dialog.Dialog, cancel, enter func()) {
 	c := win.Canvas()
 	prev := c.OnTypedKey()
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
@@ -248,8 +247,8 @@ func dialogKeys(win fyne.Window, d dialog.Dialog, cancel, enter func()) {
 	d.SetOnClosed(func() { c.SetOnTypedKey(prev) })
 }
 
-// fileURL is a local path as a file:// URL for the system's opener.
-func fileURL(path string) *url.URL {
+// FileURL is a local path as a file:// URL for the system's opener.
+func FileURL(path string) *url.URL {
 	u, err := url.Parse(storage.NewFileURI(path).String())
 	if err != nil {
 		return &url.URL{Scheme: "file", Path: path}
@@ -262,13 +261,13 @@ func sized(o fyne.CanvasObject, width float32) fyne.CanvasObject {
 	return container.NewGridWrap(fyne.NewSize(width, o.MinSize().Height), o)
 }
 
-// dialogSize is w by h, or less on a small window.
-func dialogSize(win fyne.Window, w, h float32) fyne.Size {
+// DialogSize is w by h, or less on a small window.
+func DialogSize(win fyne.Window, w, h float32) fyne.Size {
 	s := win.Canvas().Size()
 	return fyne.NewSize(min(w, s.Width-40), min(h, s.Height-40))
 }
 
-// formRow is a bold label beside its field.
-func formRow(label string, field fyne.CanvasObject) (fyne.CanvasObject, fyne.CanvasObject) {
+// FormRow is a bold label beside its field.
+func FormRow(label string, field fyne.CanvasObject) (fyne.CanvasObject, fyne.CanvasObject) {
 	return widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), field
 }
