@@ -16,6 +16,7 @@ import (
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
 	"backtrack/ui/kit"
+	"backtrack/ui/reportdialog"
 )
 
 // minPassphrase is the shortest passphrase the desk accepts for a backup:
@@ -68,9 +69,9 @@ func newBackupDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks) *backupDi
 
 	form := container.New(layout.NewFormLayout())
 	for _, row := range [][2]fyne.CanvasObject{
-		pair(kit.FormRow("Save in", b.Folder.Box)),
-		pair(kit.FormRow("File name", b.FileName)),
-		pair(layout.NewSpacer(), b.Encrypt),
+		reportdialog.Pair(kit.FormRow("Save in", b.Folder.Box)),
+		reportdialog.Pair(kit.FormRow("File name", b.FileName)),
+		reportdialog.Pair(layout.NewSpacer(), b.Encrypt),
 	} {
 		form.Add(row[0])
 		form.Add(row[1])

@@ -9,6 +9,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/ui/kit"
+	"backtrack/ui/reportdialog"
 )
 
 // dataMenuItems are the File menu's entries that keep the records safe:
@@ -60,20 +61,20 @@ func (d *Desk) backUpNow() {
 // showReport opens the report dialog for a client.
 func (d *Desk) showReport(c store.Client) {
 	if c.ID != 0 {
-		newReportDialog(d.window, d.store, d.tasks, c, kit.PracticeFromPreferences(d.app.Preferences())).show()
+		reportdialog.NewReportDialog(d.window, d.store, d.tasks, c, kit.PracticeFromPreferences(d.app.Preferences())).Show()
 	}
 }
 
 // showNote opens the dialog that saves one visit's note as PDF.
 func (d *Desk) showNote(c store.Client, s store.Session) {
 	if c.ID != 0 && s.ID != 0 {
-		newNoteDialog(d.window, d.store, d.tasks, c, s, kit.PracticeFromPreferences(d.app.Preferences())).show()
+		reportdialog.NewNoteDialog(d.window, d.store, d.tasks, c, s, kit.PracticeFromPreferences(d.app.Preferences())).Show()
 	}
 }
 
 // showBatchReports writes a report for every active client into a folder.
 func (d *Desk) showBatchReports() {
-	newBatchReportDialog(d.window, d.store, d.tasks, kit.PracticeFromPreferences(d.app.Preferences())).show()
+	reportdialog.NewBatchReportDialog(d.window, d.store, d.tasks, kit.PracticeFromPreferences(d.app.Preferences())).Show()
 }
 
 // keyboardHelp lists the desk's keys, for Help › Keyboard shortcuts.

@@ -12,6 +12,7 @@ import (
 	"backtrack/store/settings"
 	"backtrack/ui/internal/desktest"
 	"backtrack/ui/kit"
+	"backtrack/ui/reportdialog"
 )
 
 func TestSettingsAddressAndContactReachTheReport(t *testing.T) {
@@ -36,12 +37,12 @@ func TestSettingsAddressAndContactReachTheReport(t *testing.T) {
 	}
 
 	// and a progress report prints them
-	var e *reportDialog
+	var e *reportdialog.ReportDialog
 	act(d, func() {
-		e = newReportDialog(d.window, d.store, d.tasks, c, kit.PracticeFromPreferences(prefs))
-		e.now = func() time.Time { return desktest.Now }
+		e = reportdialog.NewReportDialog(d.window, d.store, d.tasks, c, kit.PracticeFromPreferences(prefs))
+		e.Now = func() time.Time { return desktest.Now }
 		e.Folder.Set(t.TempDir())
-		e.show()
+		e.Show()
 	})
 	act(d, func() { test.Tap(e.Save) })
 	words := desktest.PDFWords(t, filepath.Join(e.Folder.Path, e.FileName.Text))
@@ -50,18 +51,18 @@ func TestSettingsAddressAndContactReachTheReport(t *testing.T) {
 
 func TestEmptySettingsAreWarnedOfAndHintsLookLikeHints(t *testing.T) {
 	d, _, c := deskWithClient(t)
-	var e *reportDialog
+	var e *reportdialog.ReportDialog
 	act(d, func() {
-		e = newReportDialog(d.window, d.store, d.tasks, c, kit.PracticeFromPreferences(d.app.Preferences()))
-		e.show()
+		e = reportdialog.NewReportDialog(d.window, d.store, d.tasks, c, kit.PracticeFromPreferences(d.app.Preferences()))
+		e.Show()
 	})
 	if !e.NoPractice.Visible() {
 		t.Error("a report with empty Settings gives no warning")
 	}
 	desktest.MustContain(t, "warning", e.NoPractice.Text, "Settings", "“Therapist”")
 	act(d, func() {
-		e = newReportDialog(d.window, d.store, d.tasks, c, store.Practice{Therapist: "Anna Keller"})
-		e.show()
+		e = reportdialog.NewReportDialog(d.window, d.store, d.tasks, c, store.Practice{Therapist: "Anna Keller"})
+		e.Show()
 	})
 	if e.NoPractice.Visible() {
 		t.Error("warned although the therapist is set")

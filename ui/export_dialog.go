@@ -11,6 +11,8 @@ import (
 
 	"backtrack/ui/kit"
 
+	"backtrack/ui/reportdialog"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -60,8 +62,8 @@ func newExportDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks) *exportDi
 		"They are readable only by your user account on this computer.")
 	note.Wrapping = fyne.TextWrapWord
 	form := container.New(layout.NewFormLayout())
-	for _, row := range [][2]fyne.CanvasObject{pair(kit.FormRow("Export", e.Format)), pair(kit.FormRow("Into", e.Folder.Box)),
-		pair(layout.NewSpacer(), where)} {
+	for _, row := range [][2]fyne.CanvasObject{reportdialog.Pair(kit.FormRow("Export", e.Format)), reportdialog.Pair(kit.FormRow("Into", e.Folder.Box)),
+		reportdialog.Pair(layout.NewSpacer(), where)} {
 		form.Add(row[0])
 		form.Add(row[1])
 	}

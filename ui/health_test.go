@@ -2,14 +2,10 @@ package ui
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2/test"
-
-	"backtrack/report"
 	"backtrack/store"
 	"backtrack/ui/internal/desktest"
 )
@@ -218,31 +214,6 @@ func TestConsentIsRecordedWithEverySensitiveAreaAndBadDatesRefused(t *testing.T)
 		t.Fatalf("saved: %+v", h.Consents)
 	}
 	desktest.MustContain(t, "brief", d.view.Before.Text(), "Consent: Written, 20 Nov 2026 · sensitive areas consented: Gluteal region · excluded: Chest")
-}
-
-func TestTheReportDialogPrintsTheIntakeSummaryForTheClientToSign(t *testing.T) {
-	f := newReportFixture(t)
-	c := f.client(t, "Marta", "Nowak", 2)
-	if err := f.store.SaveIntake(context.Background(), c.ID, store.Intake{Date: day(2026, 9, 1), Reason: "Sitting all day",
-		Conditions: map[store.Condition]store.Answer{store.Pregnancy: store.Yes("20 weeks")}}, store.TypedAlerts{}, nil); err != nil {
-		t.Fatal(err)
-	}
-	e := f.reportDialog(c)
-	e.Document.SetSelected(docIntake)
-	if e.FileName.Text != "Nowak_Marta_intake_2026-11-25.pdf" || e.Period.Box.Visible() {
-		t.Fatalf("intake chosen: file %q, period shown %v", e.FileName.Text, e.Period.Box.Visible())
-	}
-	test.Tap(e.Save)
-	e.work.Wait()
-	text := desktest.PDFWords(t, filepath.Join(f.dir, "Nowak_Marta_intake_2026-11-25.pdf"))
-	desktest.MustContain(t, "intake PDF", text, "Intake summary", "Pregnancy Yes: 20 weeks", "No consent on file", "Client: Marta Nowak")
-	// and the physician's edition is a progress report with the history
-	e = f.reportDialog(c)
-	e.Edition.SetSelected(report.ForPhysician.Label())
-	test.Tap(e.Save)
-	e.work.Wait()
-	desktest.MustContain(t, "physician edition", desktest.PDFWords(t, filepath.Join(f.dir, "Nowak_Marta_progress_2026-11-25.pdf")),
-		"Progress report", "Relevant history and red-flag screen", "PRECAUTIONS: Pregnancy (20 weeks)")
 }
 
 func TestARedFlagScreenedDuringASessionKeepsTheNoteBeingWritten(t *testing.T) {

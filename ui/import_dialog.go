@@ -20,6 +20,7 @@ import (
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
 	"backtrack/ui/kit"
+	"backtrack/ui/reportdialog"
 )
 
 // importKind is one kind of file the desk imports.
@@ -109,9 +110,9 @@ func newImportDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, onImporte
 
 	form := container.New(layout.NewFormLayout())
 	for _, row := range [][2]fyne.CanvasObject{
-		pair(kit.FormRow("Import", d.Kind)),
-		pair(layout.NewSpacer(), d.Columns),
-		pair(kit.FormRow("File", container.NewBorder(nil, nil, nil, d.Choose, d.File))),
+		reportdialog.Pair(kit.FormRow("Import", d.Kind)),
+		reportdialog.Pair(layout.NewSpacer(), d.Columns),
+		reportdialog.Pair(kit.FormRow("File", container.NewBorder(nil, nil, nil, d.Choose, d.File))),
 	} {
 		form.Add(row[0])
 		form.Add(row[1])

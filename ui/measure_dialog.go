@@ -15,6 +15,7 @@ import (
 	"backtrack/store"
 	"backtrack/store/sqlstore"
 	"backtrack/ui/kit"
+	"backtrack/ui/reportdialog"
 )
 
 // measureDialog records an outcome measure from the client's completed
@@ -83,7 +84,7 @@ func newMeasureDialog(v *ClientView, last []store.Measure, now time.Time) *measu
 	m.Save.Importance = widget.HighImportance
 	m.Cancel = widget.NewButton("Cancel", func() { m.dialog.Hide() })
 	form := container.New(layout.NewFormLayout())
-	for _, row := range [][2]fyne.CanvasObject{pair(kit.FormRow("Measure", m.Kind)), pair(kit.FormRow("Date", m.Date))} {
+	for _, row := range [][2]fyne.CanvasObject{reportdialog.Pair(kit.FormRow("Measure", m.Kind)), reportdialog.Pair(kit.FormRow("Date", m.Date))} {
 		form.Add(row[0])
 		form.Add(row[1])
 	}

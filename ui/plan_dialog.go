@@ -16,6 +16,7 @@ import (
 	"backtrack/store"
 	"backtrack/store/sqlstore"
 	"backtrack/ui/kit"
+	"backtrack/ui/reportdialog"
 )
 
 // planGoalRows is how many goals the plan form offers.
@@ -87,11 +88,11 @@ func newPlanDialog(v *ClientView, plan store.Plan, measures []store.Measure, now
 	}
 	form := container.New(layout.NewFormLayout())
 	for _, row := range [][2]fyne.CanvasObject{
-		pair(kit.FormRow("Starts", p.Start)),
-		pair(kit.FormRow("Planned visits", p.Visits)),
-		pair(kit.FormRow("Frequency", p.Frequency)),
-		pair(kit.FormRow("Re-assess every", container.NewHBox(p.ReassessVisits, widget.NewLabel("visits or"), p.ReassessWeeks, widget.NewLabel("weeks")))),
-		pair(kit.FormRow("Measures", p.Measures)),
+		reportdialog.Pair(kit.FormRow("Starts", p.Start)),
+		reportdialog.Pair(kit.FormRow("Planned visits", p.Visits)),
+		reportdialog.Pair(kit.FormRow("Frequency", p.Frequency)),
+		reportdialog.Pair(kit.FormRow("Re-assess every", container.NewHBox(p.ReassessVisits, widget.NewLabel("visits or"), p.ReassessWeeks, widget.NewLabel("weeks")))),
+		reportdialog.Pair(kit.FormRow("Measures", p.Measures)),
 	} {
 		form.Add(row[0])
 		form.Add(row[1])

@@ -11,6 +11,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/ui/internal/desktest"
+	"backtrack/ui/reportdialog"
 )
 
 // Quitting while an export, a report or a backup is being written must stop
@@ -25,17 +26,17 @@ func TestQuittingStopsABatchOfReportsAndLeavesOnlyCompleteOnes(t *testing.T) {
 			PainBefore: store.PainOf(5), PainAfter: store.PainOf(3)})
 	}
 	d := newTestDesk(t, s, Options{})
-	b := newBatchReportDialog(d.window, d.store, d.tasks, store.Practice{Name: "Back in Balance"})
+	b := reportdialog.NewBatchReportDialog(d.window, d.store, d.tasks, store.Practice{Name: "Back in Balance"})
 	dir := filepath.Join(t.TempDir(), "reports")
 	b.Folder.Set(dir)
 	started := make(chan struct{})
-	b.progressed = func(done int) {
+	b.Progressed = func(done int) {
 		if done == 1 {
 			close(started)
 			<-d.tasks.Context().Done() // the first report is written when the therapist quits
 		}
 	}
-	d.tasks.OnUI(func() { b.show(); test.Tap(b.Start) })
+	d.tasks.OnUI(func() { b.Show(); test.Tap(b.Start) })
 	<-started
 
 	// when the desk closes (the window's close, or Quit, ends in Close)
@@ -49,7 +50,7 @@ func TestQuittingStopsABatchOfReportsAndLeavesOnlyCompleteOnes(t *testing.T) {
 	}
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 || !strings.HasSuffix(entries[0].Name(), ".pdf") {
-		t.Fatalf("folder after quitting holds %v, want the one complete report", fileNames(entries))
+		t.Fatalf("folder after quitting holds %v, want the one complete report", desktest.FileNames(entries))
 	}
 	desktest.MustContain(t, "report", desktest.PDFWords(t, filepath.Join(dir, entries[0].Name())), "Ann Test")
 }
@@ -78,7 +79,7 @@ func TestQuittingStopsABackupAndLeavesNothingBehind(t *testing.T) {
 
 	// then Close waited for it, it stopped, and the folder is empty
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
-		t.Errorf("folder after quitting holds %v", fileNames(entries))
+		t.Errorf("folder after quitting holds %v", desktest.FileNames(entries))
 	}
 	desktest.MustContain(t, "backup problem", b.Problem.Text, "Stopped")
 }
@@ -89,12 +90,4 @@ func TestQuitFromTheMenuStopsLongWork(t *testing.T) {
 	if err := d.tasks.Context().Err(); err != context.Canceled {
 		t.Errorf("long work after Quit: context %v, want cancelled", err)
 	}
-}
-
-func fileNames(entries []os.DirEntry) []string {
-	var out []string
-	for _, e := range entries {
-		out = append(out, e.Name())
-	}
-	return out
 }

@@ -52,10 +52,3 @@ func TestSameNameClientsAreToldApartInTheListAndSearch(t *testing.T) {
 	}
 	check(rows)
 }
-
-func TestReportDialogNamesTheClientWithTheirDateOfBirth(t *testing.T) {
-	f := newReportFixture(t)
-	c := f.client(t, "Anna", "Smith", 2)
-	f.reportDialog(c)
-	desktest.MustContain(t, "report dialog", desktest.ShownText(f.win), "Anna Smith (born 2 May 1975)")
-}

@@ -5,6 +5,7 @@ package desktest
 
 import (
 	"context"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -134,4 +135,13 @@ func ConsentTo(t testing.TB, s *sqlstore.Store, c store.Client, areas ...store.C
 func PDFWords(t *testing.T, path string) string {
 	t.Helper()
 	return strings.Join(strings.Fields(testkit.PDFText(t, path, testkit.Raw)), " ")
+}
+
+// FileNames are the names of a folder's entries, for a failure to list.
+func FileNames(entries []os.DirEntry) []string {
+	var out []string
+	for _, e := range entries {
+		out = append(out, e.Name())
+	}
+	return out
 }

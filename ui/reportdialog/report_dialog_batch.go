@@ -1,4 +1,4 @@
-package ui
+package reportdialog
 
 import (
 	"context"
@@ -19,7 +19,6 @@ import (
 	"backtrack/report"
 	"backtrack/store"
 	"backtrack/store/settings"
-	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
 	"backtrack/ui/kit"
 )
@@ -31,7 +30,7 @@ import (
 // choices first, then progress, then what was done.
 type batchReportDialog struct {
 	win      fyne.Window
-	store    *sqlstore.Store
+	store    Record
 	practice store.Practice
 	prefs    fyne.Preferences
 	now      func() time.Time
@@ -53,11 +52,11 @@ type batchReportDialog struct {
 	stop    context.CancelFunc
 	outDir  string
 	work    *kit.Tasks // the desk's: quitting stops the batch and waits for it
-	// progressed runs on the UI goroutine after each client (tests).
-	progressed func(done int)
+	// Progressed runs on the UI goroutine after each client (tests).
+	Progressed func(done int)
 }
 
-func newBatchReportDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, practice store.Practice) *batchReportDialog {
+func NewBatchReportDialog(win fyne.Window, s Record, t *kit.Tasks, practice store.Practice) *batchReportDialog {
 	a := fyne.CurrentApp()
 	b := &batchReportDialog{win: win, store: s, work: t, practice: practice, prefs: a.Preferences(),
 		now: time.Now, openURL: a.OpenURL}
@@ -76,10 +75,10 @@ func newBatchReportDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, prac
 
 	form := container.New(layout.NewFormLayout())
 	for _, row := range [][2]fyne.CanvasObject{
-		pair(kit.FormRow("Period", b.Period.Box)),
-		pair(kit.FormRow("Paper", b.Paper)),
-		pair(kit.FormRow("Save in", b.Folder.Box)),
-		pair(layout.NewSpacer(), note),
+		Pair(kit.FormRow("Period", b.Period.Box)),
+		Pair(kit.FormRow("Paper", b.Paper)),
+		Pair(kit.FormRow("Save in", b.Folder.Box)),
+		Pair(layout.NewSpacer(), note),
 	} {
 		form.Add(row[0])
 		form.Add(row[1])
@@ -106,7 +105,7 @@ func newBatchReportDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, prac
 	return b
 }
 
-func (b *batchReportDialog) show() {
+func (b *batchReportDialog) Show() {
 	b.dialog.Resize(fyne.NewSize(min(660, b.win.Canvas().Size().Width-40), 0))
 	kit.DialogKeys(b.win, b.dialog, func() {
 		if !b.Folder.ClosePicker() {
@@ -165,8 +164,8 @@ func (b *batchReportDialog) step(done, total int, name string) {
 		return // keep saying it is stopping
 	}
 	b.Status.SetText(fmt.Sprintf("%d of %d · %s", done, total, name))
-	if b.progressed != nil {
-		b.progressed(done)
+	if b.Progressed != nil {
+		b.Progressed(done)
 	}
 }
 

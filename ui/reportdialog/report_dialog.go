@@ -1,4 +1,4 @@
-package ui
+package reportdialog
 
 import (
 	"context"
@@ -18,22 +18,21 @@ import (
 	"backtrack/report"
 	"backtrack/store"
 	"backtrack/store/settings"
-	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
 	"backtrack/ui/kit"
 )
 
-// reportDialog is the dialog for one client's report: it asks for the
+// ReportDialog is the dialog for one client's report: it asks for the
 // period, paper and place, writes the report off the UI goroutine, then
 // offers to open it. It keeps its widgets so tests can use them as a
 // therapist would.
-type reportDialog struct {
+type ReportDialog struct {
 	win      fyne.Window
-	store    *sqlstore.Store
+	store    Record
 	client   store.Client
 	practice store.Practice
 	prefs    fyne.Preferences
-	now      func() time.Time
+	Now      func() time.Time
 	openURL  func(*url.URL) error
 
 	// Document is what to print: the progress report, its edition for a
@@ -58,7 +57,7 @@ type reportDialog struct {
 	Confirm *dialog.ConfirmDialog
 
 	dialog, saved *dialog.CustomDialog
-	work          *kit.Tasks // the desk's: closing waits for a report being written
+	Work          *kit.Tasks // the desk's: closing waits for a report being written
 	counts        kit.Latest // the newest count of visits in the period
 	boxesAccepted bool       // the therapist was told what prints as boxes
 	// visitsIn counts the client's visits in a period, from the database:
@@ -68,30 +67,30 @@ type reportDialog struct {
 	note *store.Session
 }
 
-// newNoteDialog is the report dialog for one visit's note: paper, place
+// NewNoteDialog is the report dialog for one visit's note: paper, place
 // and name, no period.
-func newNoteDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, client store.Client, session store.Session,
-	practice store.Practice) *reportDialog {
+func NewNoteDialog(win fyne.Window, s Record, t *kit.Tasks, client store.Client, session store.Session,
+	practice store.Practice) *ReportDialog {
 	return buildReportDialog(win, s, t, client, practice, &session)
 }
 
-func newReportDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, client store.Client, practice store.Practice) *reportDialog {
+func NewReportDialog(win fyne.Window, s Record, t *kit.Tasks, client store.Client, practice store.Practice) *ReportDialog {
 	return buildReportDialog(win, s, t, client, practice, nil)
 }
 
-func buildReportDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, client store.Client, practice store.Practice,
-	note *store.Session) *reportDialog {
+func buildReportDialog(win fyne.Window, s Record, t *kit.Tasks, client store.Client, practice store.Practice,
+	note *store.Session) *ReportDialog {
 	a := fyne.CurrentApp()
-	e := &reportDialog{win: win, store: s, work: t, client: client, practice: practice,
-		prefs: a.Preferences(), now: time.Now, openURL: a.OpenURL, note: note}
+	e := &ReportDialog{win: win, store: s, Work: t, client: client, practice: practice,
+		prefs: a.Preferences(), Now: time.Now, openURL: a.OpenURL, note: note}
 	e.visitsIn = func(ctx context.Context, period store.Period) (int, error) {
 		trend, err := s.PainTrend(ctx, client.ID, period)
 		return len(trend), err
 	}
-	today := e.now()
+	today := e.Now()
 	e.Period = kit.NewPeriodChooser(today, func() { e.countVisits(countDelay) })
 	e.Paper = kit.NewPaperChoice(e.prefs)
-	e.Document = widget.NewRadioGroup([]string{docProgress, docIntake}, e.documentChosen)
+	e.Document = widget.NewRadioGroup([]string{docProgress, DocIntake}, e.documentChosen)
 	e.Document.Required = true
 	e.Document.SetSelected(docProgress)
 	e.Edition = newEditionChoice()
@@ -121,20 +120,20 @@ func buildReportDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, client 
 		widget.NewLabelWithStyle("Client", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}),
 		widget.NewLabelWithStyle(kit.NameWithDetail(client), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	rows := [][2]fyne.CanvasObject{
-		pair(kit.FormRow("Print", e.Document)),
-		pair(kit.FormRow("Period", e.Period.Box)),
-		pair(layout.NewSpacer(), e.Visits),
-		pair(kit.FormRow("Edition", e.Edition)),
+		Pair(kit.FormRow("Print", e.Document)),
+		Pair(kit.FormRow("Period", e.Period.Box)),
+		Pair(layout.NewSpacer(), e.Visits),
+		Pair(kit.FormRow("Edition", e.Edition)),
 	}
 	title := "Progress report"
 	if note != nil {
 		title = "Visit note"
-		rows = [][2]fyne.CanvasObject{pair(kit.FormRow("Visit", widget.NewLabel(kit.DateTime(note.Start))))}
+		rows = [][2]fyne.CanvasObject{Pair(kit.FormRow("Visit", widget.NewLabel(kit.DateTime(note.Start))))}
 	}
 	for _, row := range append(rows,
-		pair(kit.FormRow("Paper", e.Paper)),
-		pair(kit.FormRow("Save in", e.Folder.Box)),
-		pair(kit.FormRow("File name", e.FileName)),
+		Pair(kit.FormRow("Paper", e.Paper)),
+		Pair(kit.FormRow("Save in", e.Folder.Box)),
+		Pair(kit.FormRow("File name", e.FileName)),
 	) {
 		form.Add(row[0])
 		form.Add(row[1])
@@ -156,12 +155,12 @@ func buildReportDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, client 
 // The documents the dialog prints.
 const (
 	docProgress = "Progress report"
-	docIntake   = "Intake summary, for the client to sign"
+	DocIntake   = "Intake summary, for the client to sign"
 )
 
 // document is the chosen document.
-func (e *reportDialog) document() report.Document {
-	if e.note == nil && e.Document.Selected == docIntake {
+func (e *ReportDialog) document() report.Document {
+	if e.note == nil && e.Document.Selected == DocIntake {
 		return report.IntakeSummary
 	}
 	return report.ProgressReport
@@ -169,11 +168,11 @@ func (e *reportDialog) document() report.Document {
 
 // documentChosen proposes the file name that goes with the document; the
 // intake has no period.
-func (e *reportDialog) documentChosen(string) {
+func (e *ReportDialog) documentChosen(string) {
 	if e.FileName == nil || e.Period == nil || e.Edition == nil || e.Visits == nil {
 		return // still being built
 	}
-	today := e.now()
+	today := e.Now()
 	if e.document() == report.IntakeSummary {
 		// the intake is the client's own paper, as it stands today
 		e.FileName.SetText(report.IntakeFileName(e.client, today))
@@ -189,7 +188,7 @@ func (e *reportDialog) documentChosen(string) {
 }
 
 // escape answers "no" to a pending question, else closes the dialog.
-func (e *reportDialog) escape() {
+func (e *ReportDialog) escape() {
 	if e.Folder.ClosePicker() {
 		return
 	}
@@ -202,15 +201,15 @@ func (e *reportDialog) escape() {
 
 // enter answers "replace" to a pending question; otherwise Return belongs
 // to the focused field.
-func (e *reportDialog) enter() {
+func (e *ReportDialog) enter() {
 	if e.Confirm != nil {
 		e.Confirm.Confirm()
 	}
 }
 
-func pair(a, b fyne.CanvasObject) [2]fyne.CanvasObject { return [2]fyne.CanvasObject{a, b} }
+func Pair(a, b fyne.CanvasObject) [2]fyne.CanvasObject { return [2]fyne.CanvasObject{a, b} }
 
-func (e *reportDialog) show() {
+func (e *ReportDialog) Show() {
 	e.dialog.Resize(fyne.NewSize(min(640, e.win.Canvas().Size().Width-40), 0))
 	kit.DialogKeys(e.win, e.dialog, e.escape, e.enter)
 	e.dialog.Show()
@@ -229,18 +228,18 @@ const countDelay = 300 * time.Millisecond
 // countVisits says, after delay, how many visits the chosen period holds,
 // so an empty report is noticed before it is saved. A newer change cancels
 // a count still waiting or running; only the newest is shown.
-func (e *reportDialog) countVisits(delay time.Duration) {
+func (e *ReportDialog) countVisits(delay time.Duration) {
 	if e.Visits == nil {
 		return // still being built
 	}
-	period, err := e.Period.Period(e.now())
+	period, err := e.Period.Period(e.Now())
 	if err != nil {
 		e.counts.Stop() // a count for the old period must not land over the blank
 		e.Visits.SetText("")
 		return
 	}
 	visitsIn := e.visitsIn
-	kit.LoadLatest(e.work, &e.counts, func(ctx context.Context) (int, error) {
+	kit.LoadLatest(e.Work, &e.counts, func(ctx context.Context) (int, error) {
 		wait := time.NewTimer(delay)
 		defer wait.Stop()
 		select {
@@ -273,18 +272,18 @@ func unprintableText(fields []report.Unprintable) string {
 	return b.String()
 }
 
-func (e *reportDialog) showProblem(msg string) {
+func (e *ReportDialog) showProblem(msg string) {
 	e.Problem.SetText(msg)
 	e.Problem.Show()
 }
 
 // save checks the choices, asks before replacing a file, then writes.
-func (e *reportDialog) save() {
+func (e *ReportDialog) save() {
 	if e.Confirm != nil || e.Save.Disabled() {
 		return // already asking, or already writing
 	}
 	e.Problem.Hide()
-	period, err := e.Period.Period(e.now())
+	period, err := e.Period.Period(e.Now())
 	if err != nil && e.document() != report.IntakeSummary {
 		e.showProblem(err.Error())
 		return
@@ -324,8 +323,8 @@ func (e *reportDialog) save() {
 
 // write loads and writes the report in the background; the dialog stays
 // open, with its buttons off, until the file is complete.
-func (e *reportDialog) write(path string, period store.Period) {
-	opts := report.Options{Document: e.document(), Practice: e.practice, PageSize: settings.PageSize(e.Paper.Selected), Date: e.now(),
+func (e *ReportDialog) write(path string, period store.Period) {
+	opts := report.Options{Document: e.document(), Practice: e.practice, PageSize: settings.PageSize(e.Paper.Selected), Date: e.Now(),
 		Edition: editionOf(e.Edition.Selected)}
 	if opts.Document == report.IntakeSummary {
 		period = store.Period{}
@@ -334,8 +333,8 @@ func (e *reportDialog) write(path string, period store.Period) {
 	e.prefs.SetString(kit.PrefReportFolder, e.Folder.Path)
 	e.setBusy(true)
 	id := e.client.ID
-	e.work.Run(func() func() {
-		ctx := e.work.Context()
+	e.Work.Run(func() func() {
+		ctx := e.Work.Context()
 		var err error
 		var unprintable []report.Unprintable
 		if e.note != nil {
@@ -367,7 +366,7 @@ func (e *reportDialog) write(path string, period store.Period) {
 	})
 }
 
-func (e *reportDialog) setBusy(busy bool) {
+func (e *ReportDialog) setBusy(busy bool) {
 	if busy {
 		e.Save.Disable()
 		e.Busy.Show()
@@ -380,7 +379,7 @@ func (e *reportDialog) setBusy(busy bool) {
 }
 
 // showSaved says where the report is and offers to open it.
-func (e *reportDialog) showSaved(path string) {
+func (e *ReportDialog) showSaved(path string) {
 	msg := widget.NewLabel(fmt.Sprintf("%s\nwas saved in %s.", filepath.Base(path), filepath.Dir(path)))
 	msg.Wrapping = fyne.TextWrapWord
 	e.Close = kit.NewButton("Close", func() { e.saved.Hide() })
