@@ -1,18 +1,17 @@
 package ui
 
 import (
-	"backtrack/store"
-	"backtrack/store/sqlstore"
 	"time"
-
-	"backtrack/ui/internal/words"
-
-	"backtrack/ui/kit"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"backtrack/store"
+	"backtrack/store/sqlstore"
+	"backtrack/ui/internal/words"
+	"backtrack/ui/kit"
 )
 
 // autoBackupDelay is how long after start-up the day's backup begins: it

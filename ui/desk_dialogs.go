@@ -9,6 +9,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/ui/kit"
+	"backtrack/ui/recordkeeping"
 	"backtrack/ui/reportdialog"
 )
 
@@ -19,11 +20,11 @@ func (d *Desk) dataMenuItems() []*fyne.MenuItem {
 	return []*fyne.MenuItem{
 		fyne.NewMenuItem("Back up now…", d.backUpNow),
 		fyne.NewMenuItem("Restore from backup…", ownRecords(func() {
-			newRestoreDialog(d.window, d.store, d.tasks, d.reopen).show()
+			recordkeeping.NewRestoreDialog(d.window, d.store, d.tasks, d.reopen).Show()
 		})),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Export…", ownRecords(func() { newExportDialog(d.window, d.store, d.tasks).show() })),
-		fyne.NewMenuItem("Import…", ownRecords(func() { newImportDialog(d.window, d.store, d.tasks, d.afterImport).show() })),
+		fyne.NewMenuItem("Export…", ownRecords(func() { recordkeeping.NewExportDialog(d.window, d.store, d.tasks).Show() })),
+		fyne.NewMenuItem("Import…", ownRecords(func() { recordkeeping.NewImportDialog(d.window, d.store, d.tasks, d.afterImport).Show() })),
 	}
 }
 
@@ -52,9 +53,9 @@ func (d *Desk) onOwnRecords(action func()) func() {
 // a failed automatic one.
 func (d *Desk) backUpNow() {
 	d.onOwnRecords(func() {
-		b := newBackupDialog(d.window, d.store, d.tasks)
+		b := recordkeeping.NewBackupDialog(d.window, d.store, d.tasks)
 		b.OnSaved = func() { d.showBackupResult(d.now(), nil) }
-		b.show()
+		b.Show()
 	})()
 }
 

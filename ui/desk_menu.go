@@ -1,10 +1,11 @@
 package ui
 
 import (
-	"backtrack/store"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+
+	"backtrack/store"
+	"backtrack/ui/recordkeeping"
 )
 
 // deskMenu is the window's menu bar. Its shortcuts work wherever the focus
@@ -73,9 +74,9 @@ func newDeskMenu(d *Desk) *deskMenu {
 	m.bodyChart = item("Body chart…", shortcutBodyChart, inForm((*SessionForm).OpenChart))
 	m.copyMap = item("Body chart: copy from last session", shortcutCopyMap, inForm((*SessionForm).CopyMap))
 	m.settings = item("Settings…", shortcutSettings, d.showSettings)
-	m.clientHistory = item("Record history…", nil, func() { newRecordHistory(d.window, d.store, d.tasks, d.view.client).show() })
+	m.clientHistory = item("Record history…", nil, func() { recordkeeping.NewRecordHistory(d.window, d.store, d.tasks, d.view.client).Show() })
 	m.recordHistory = item("Record history of the practice…", nil, func() {
-		newRecordHistory(d.window, d.store, d.tasks, store.Client{}).show()
+		recordkeeping.NewRecordHistory(d.window, d.store, d.tasks, store.Client{}).Show()
 	})
 	m.signDrafts = item("Sign unsigned notes…", nil, d.signDrafts)
 	m.sign = item("Sign note", shortcutSign, d.sign)

@@ -1,12 +1,12 @@
 package ui
 
 import (
-	"backtrack/ui/kit"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"backtrack/ui/kit"
 )
 
 // unsavedChoice is the answer to "this session has unsaved changes".

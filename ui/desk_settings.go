@@ -1,10 +1,7 @@
 package ui
 
 import (
-	"backtrack/store/settings"
 	"strings"
-
-	"backtrack/ui/kit"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,6 +9,9 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"backtrack/store/settings"
+	"backtrack/ui/kit"
 )
 
 // prefAppearance keeps the light/dark choice. The practice details use

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"backtrack/store"
-	"backtrack/store/sqlstore"
 	"context"
 	"fmt"
 	"io/fs"
@@ -10,9 +8,10 @@ import (
 	"syscall"
 	"testing"
 
-	"backtrack/ui/internal/words"
-
+	"backtrack/store"
+	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/desktest"
+	"backtrack/ui/internal/words"
 )
 
 // goErrorWords are pieces of Go's own error text that must never reach a

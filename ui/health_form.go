@@ -1,14 +1,14 @@
 package ui
 
 import (
-	"backtrack/ui/kit"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"backtrack/ui/kit"
 )
 
 // healthForm is the frame the intake, consent and red-flag dialogs share:

@@ -1,16 +1,14 @@
 package ui
 
 import (
-	"backtrack/store/sqlstore"
-
-	"backtrack/ui/internal/words"
-
-	"backtrack/ui/kit"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"backtrack/store/sqlstore"
+	"backtrack/ui/internal/words"
+	"backtrack/ui/kit"
 )
 
 // NewOpenErrorWindow says, in a window, why the database could not be

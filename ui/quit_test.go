@@ -11,6 +11,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/ui/internal/desktest"
+	"backtrack/ui/recordkeeping"
 	"backtrack/ui/reportdialog"
 )
 
@@ -57,14 +58,14 @@ func TestQuittingStopsABatchOfReportsAndLeavesOnlyCompleteOnes(t *testing.T) {
 
 func TestQuittingStopsABackupAndLeavesNothingBehind(t *testing.T) {
 	d, _, _ := deskWithClient(t)
-	b := newBackupDialog(d.window, d.store, d.tasks)
+	b := recordkeeping.NewBackupDialog(d.window, d.store, d.tasks)
 	dir := t.TempDir()
 	b.Folder.Set(dir)
 
 	// given a backup whose work has not run yet when the therapist quits
 	hold := make(chan struct{})
 	d.tasks.OnUI(func() {
-		b.show()
+		b.Show()
 		d.tasks.Hold = hold
 		test.Tap(b.BackUp)
 		d.tasks.Hold = nil

@@ -12,6 +12,7 @@ import (
 	"backtrack/store"
 	"backtrack/store/settings"
 	"backtrack/ui/internal/desktest"
+	"backtrack/ui/recordkeeping"
 )
 
 func TestTheDeskOffersToSignDraftsOldestFirstWithTheTherapistsName(t *testing.T) {
@@ -74,8 +75,8 @@ func TestTheRecordHistoryListsAClientsChangesNewestFirst(t *testing.T) {
 	}
 	d := newTestDesk(t, s, Options{})
 	pick(t, d, c.ID)
-	h := newRecordHistory(d.window, s, d.tasks, d.view.client)
-	act(d, h.show)
+	h := recordkeeping.NewRecordHistory(d.window, s, d.tasks, d.view.client)
+	act(d, h.Show)
 	if len(h.Entries) != 3 || !strings.HasPrefix(h.Entries[0], "25 Nov 2026 15:00 · Note signed · Marta Nowak, visit of 2026-11-03 09:00") ||
 		!strings.Contains(h.Entries[2], "Client added · Marta Nowak") {
 		t.Errorf("history:\n%s", strings.Join(h.Entries, "\n"))

@@ -1,13 +1,13 @@
 package ui
 
 import (
-	"backtrack/ui/kit"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"backtrack/ui/kit"
 )
 
 // sampleBanner is the amber strip across the top that says the data on

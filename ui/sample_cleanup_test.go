@@ -1,12 +1,13 @@
 package ui
 
 import (
-	"backtrack/ui/internal/desktest"
 	"context"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"backtrack/ui/internal/desktest"
 )
 
 // age sets the modification time of path and everything directly in it.

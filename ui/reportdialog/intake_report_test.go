@@ -1,15 +1,16 @@
 package reportdialog
 
 import (
-	"backtrack/report"
-	"backtrack/store"
-	"backtrack/ui/internal/desktest"
 	"context"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2/test"
+
+	"backtrack/report"
+	"backtrack/store"
+	"backtrack/ui/internal/desktest"
 )
 
 func TestTheReportDialogPrintsTheIntakeSummaryForTheClientToSign(t *testing.T) {

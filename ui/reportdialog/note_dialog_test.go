@@ -1,9 +1,6 @@
 package reportdialog
 
 import (
-	"backtrack/store"
-	"backtrack/ui/internal/desktest"
-	"backtrack/ui/kit"
 	"context"
 	"path/filepath"
 	"strings"
@@ -11,6 +8,10 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+
+	"backtrack/store"
+	"backtrack/ui/internal/desktest"
+	"backtrack/ui/kit"
 )
 
 func TestAVisitNoteIsSavedAsPDFFromTheNoteView(t *testing.T) {

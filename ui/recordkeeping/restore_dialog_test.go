@@ -1,4 +1,4 @@
-package ui
+package recordkeeping
 
 import (
 	"context"
@@ -27,8 +27,8 @@ func TestRestoreChecksTheBackupThenReplacesAndReopens(t *testing.T) {
 	var r *restoreDialog
 	work := &kit.Tasks{}
 	work.OnUI(func() {
-		r = newRestoreDialog(win, s, work, func(path string) { reopened = append(reopened, path) })
-		r.show()
+		r = NewRestoreDialog(win, s, work, func(path string) { reopened = append(reopened, path) })
+		r.Show()
 	})
 	work.Wait() // the backups folder is read in the background
 	if len(r.Backups.Options) != 1 || !strings.Contains(r.Backups.Options[0], "encrypted") {
@@ -75,7 +75,7 @@ func TestRestoreRefusesAFileThatIsNotABackup(t *testing.T) {
 	var r *restoreDialog
 	work := &kit.Tasks{}
 	work.OnUI(func() {
-		r = newRestoreDialog(win, s, work, func(string) { t.Error("reopen after a refused check") })
+		r = NewRestoreDialog(win, s, work, func(string) { t.Error("reopen after a refused check") })
 		r.choose(bogus)
 	})
 	r.work.Wait()
@@ -104,8 +104,8 @@ func TestRestoreReadsBackupsAndFilesOffTheUIGoroutine(t *testing.T) {
 	var r *restoreDialog
 	work.OnUI(func() {
 		work.Hold = hold
-		r = newRestoreDialog(win, s, work, nil)
-		r.show()
+		r = NewRestoreDialog(win, s, work, nil)
+		r.Show()
 		work.Hold = nil
 	})
 	// then it says it is looking, and lists nothing yet

@@ -1,24 +1,23 @@
-package ui
+package recordkeeping
 
 import (
-	"backtrack/store/sqlstore"
 	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"backtrack/ui/kit"
-
-	"backtrack/ui/internal/desktest"
-
 	"fyne.io/fyne/v2/test"
+
+	"backtrack/store/sqlstore"
+	"backtrack/ui/internal/desktest"
+	"backtrack/ui/kit"
 )
 
 func TestBackupNowChecksThePassphraseThenSavesAPrivateFile(t *testing.T) {
 	win, s := fileTaskWindow(t)
-	b := newBackupDialog(win, s, &kit.Tasks{})
-	b.show()
+	b := NewBackupDialog(win, s, &kit.Tasks{})
+	b.Show()
 	b.Folder.Set(filepath.Join(t.TempDir(), "stick"))
 	os.MkdirAll(b.Folder.Path, 0o700)
 

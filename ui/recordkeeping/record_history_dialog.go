@@ -1,4 +1,4 @@
-package ui
+package recordkeeping
 
 import (
 	"context"
@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
-	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
 	"backtrack/ui/kit"
 )
@@ -19,7 +18,7 @@ import (
 // every change, who made it and when, newest first.
 type recordHistory struct {
 	win     fyne.Window
-	store   *sqlstore.Store
+	store   Record
 	work    *kit.Tasks
 	client  store.Client // zero: the whole record
 	Entries []string     // the lines shown, newest first
@@ -28,7 +27,7 @@ type recordHistory struct {
 	dialog  dialog.Dialog
 }
 
-func newRecordHistory(win fyne.Window, s *sqlstore.Store, work *kit.Tasks, c store.Client) *recordHistory {
+func NewRecordHistory(win fyne.Window, s Record, work *kit.Tasks, c store.Client) *recordHistory {
 	h := &recordHistory{win: win, store: s, work: work, client: c, Status: widget.NewLabel("Reading the record's history…")}
 	h.List = widget.NewList(func() int { return len(h.Entries) },
 		func() fyne.CanvasObject {
@@ -40,7 +39,7 @@ func newRecordHistory(win fyne.Window, s *sqlstore.Store, work *kit.Tasks, c sto
 	return h
 }
 
-func (h *recordHistory) show() {
+func (h *recordHistory) Show() {
 	title := "Record history"
 	if h.client.ID != 0 {
 		title = "Record history of " + h.client.FullName()

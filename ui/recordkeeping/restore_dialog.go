@@ -1,4 +1,4 @@
-package ui
+package recordkeeping
 
 import (
 	"context"
@@ -28,7 +28,7 @@ import (
 // unchanged. It keeps its widgets so tests can use it as a therapist would.
 type restoreDialog struct {
 	dialogFrame
-	store  *sqlstore.Store
+	store  Record
 	reopen func(string)
 	now    func() time.Time
 
@@ -49,7 +49,7 @@ type restoreDialog struct {
 	checkGen  int
 }
 
-func newRestoreDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, reopen func(string)) *restoreDialog {
+func NewRestoreDialog(win fyne.Window, s Record, t *kit.Tasks, reopen func(string)) *restoreDialog {
 	r := &restoreDialog{dialogFrame: dialogFrame{win: win, width: 640}, store: s, work: t, reopen: reopen, now: time.Now,
 		paths: map[string]string{}, encrypted: map[string]bool{}}
 	r.Backups = widget.NewRadioGroup(nil, func(string) { r.check() })

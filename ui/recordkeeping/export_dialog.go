@@ -1,17 +1,10 @@
-package ui
+package recordkeeping
 
 import (
-	"backtrack/store/sqlstore"
 	"fmt"
 	"path/filepath"
 	"strings"
 	"time"
-
-	"backtrack/ui/internal/words"
-
-	"backtrack/ui/kit"
-
-	"backtrack/ui/reportdialog"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -19,6 +12,11 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"backtrack/store/sqlstore"
+	"backtrack/ui/internal/words"
+	"backtrack/ui/kit"
+	"backtrack/ui/reportdialog"
 )
 
 // The export choices as the dialog words them.
@@ -32,7 +30,7 @@ const (
 // widgets so tests can use it as a therapist would.
 type exportDialog struct {
 	dialogFrame
-	store *sqlstore.Store
+	store Record
 	now   func() time.Time
 
 	Format  *widget.RadioGroup
@@ -45,7 +43,7 @@ type exportDialog struct {
 	work *kit.Tasks // the desk's: quitting stops an export and waits for its clean-up
 }
 
-func newExportDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks) *exportDialog {
+func NewExportDialog(win fyne.Window, s Record, t *kit.Tasks) *exportDialog {
 	e := &exportDialog{dialogFrame: dialogFrame{win: win, width: 680}, store: s, work: t, now: time.Now}
 	e.Format = widget.NewRadioGroup([]string{exportChoiceJSON, exportChoiceCSV}, nil)
 	e.Format.SetSelected(exportChoiceJSON)

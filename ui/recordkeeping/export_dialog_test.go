@@ -1,23 +1,22 @@
-package ui
+package recordkeeping
 
 import (
-	"backtrack/store/sqlstore"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"backtrack/ui/kit"
-
-	"backtrack/ui/internal/desktest"
-
 	"fyne.io/fyne/v2/test"
+
+	"backtrack/store/sqlstore"
+	"backtrack/ui/internal/desktest"
+	"backtrack/ui/kit"
 )
 
 func TestExportWritesPrivateFilesIntoANewFolder(t *testing.T) {
 	win, s := fileTaskWindow(t)
-	e := newExportDialog(win, s, &kit.Tasks{})
-	e.show()
+	e := NewExportDialog(win, s, &kit.Tasks{})
+	e.Show()
 	snapshot(t, win, "export-dialog")
 	e.Folder.Set(t.TempDir())
 	e.work.OnUI(func() {

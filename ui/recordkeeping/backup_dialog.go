@@ -1,4 +1,4 @@
-package ui
+package recordkeeping
 
 import (
 	"fmt"
@@ -28,7 +28,7 @@ const minPassphrase = 8
 // can use it as a therapist would.
 type backupDialog struct {
 	dialogFrame
-	store *sqlstore.Store
+	store Record
 	now   func() time.Time
 
 	Folder     *kit.FolderRow
@@ -48,7 +48,7 @@ type backupDialog struct {
 	work     *kit.Tasks // the desk's: quitting stops a backup and waits for its clean-up
 }
 
-func newBackupDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks) *backupDialog {
+func NewBackupDialog(win fyne.Window, s Record, t *kit.Tasks) *backupDialog {
 	b := &backupDialog{dialogFrame: dialogFrame{win: win, width: 640}, store: s, work: t, now: time.Now}
 	b.Folder = kit.NewFolderRow(win, sqlstore.BackupDir(s.Path()), b.explainFolder)
 	b.FileName = widget.NewEntry()

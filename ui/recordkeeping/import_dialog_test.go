@@ -1,4 +1,4 @@
-package ui
+package recordkeeping
 
 import (
 	"os"
@@ -6,18 +6,17 @@ import (
 	"strings"
 	"testing"
 
-	"backtrack/ui/kit"
+	"fyne.io/fyne/v2/test"
 
 	"backtrack/ui/internal/desktest"
-
-	"fyne.io/fyne/v2/test"
+	"backtrack/ui/kit"
 )
 
 func TestImportPreviewsProblemsThenImportsACorrectedFile(t *testing.T) {
 	win, s := fileTaskWindow(t)
 	imported := 0
-	d := newImportDialog(win, s, &kit.Tasks{}, func() { imported++ })
-	d.show()
+	d := NewImportDialog(win, s, &kit.Tasks{}, func() { imported++ })
+	d.Show()
 	file := filepath.Join(t.TempDir(), "from-old-system.csv")
 	os.WriteFile(file, []byte("\ufeffFirst Name;Last Name;Date of birth;Email\n"+
 		"Lena;Fischer;1990-01-31;lena@example.com\n"+
@@ -70,7 +69,7 @@ func TestImportPreviewsProblemsThenImportsACorrectedFile(t *testing.T) {
 
 func TestImportRefusesABinaryFileRenamedCSV(t *testing.T) {
 	win, s := fileTaskWindow(t)
-	d := newImportDialog(win, s, &kit.Tasks{}, func() { t.Error("onImported for a refused file") })
+	d := NewImportDialog(win, s, &kit.Tasks{}, func() { t.Error("onImported for a refused file") })
 	file := filepath.Join(t.TempDir(), "clients.csv")
 	os.WriteFile(file, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0o600)
 	d.work.OnUI(func() { d.choose(file) })

@@ -1,4 +1,4 @@
-package ui
+package recordkeeping
 
 import (
 	"context"
@@ -27,16 +27,16 @@ import (
 type importKind struct {
 	label   string
 	columns string // what the file must look like, for the therapist
-	run     func(*sqlstore.Store, context.Context, io.Reader, sqlstore.ImportOptions) (sqlstore.ImportSummary, error)
+	run     func(Record, context.Context, io.Reader, sqlstore.ImportOptions) (sqlstore.ImportSummary, error)
 }
 
 var importKinds = []importKind{
 	{"Clients (CSV)", "Columns: first_name, last_name, date_of_birth (YYYY-MM-DD), phone, email, notes. " +
-		"Header names in any case and order; comma or semicolon.", (*sqlstore.Store).ImportClientsCSV},
+		"Header names in any case and order; comma or semicolon.", Record.ImportClientsCSV},
 	{"Sessions (CSV)", "Columns: client (full name or email), date (YYYY-MM-DD, optionally HH:MM), duration_min, " +
 		"pain_before, pain_after (0-10), pain_types, locations, triggers, muscles, techniques (lists separated by ; " +
-		"with a side in brackets: Gluteus medius (left)), notes. Import the clients first.", (*sqlstore.Store).ImportSessionsCSV},
-	{"Backtrack export (JSON)", "A file saved with Export… in Backtrack: everything it holds comes back.", (*sqlstore.Store).ImportJSON},
+		"with a side in brackets: Gluteus medius (left)), notes. Import the clients first.", Record.ImportSessionsCSV},
+	{"Backtrack export (JSON)", "A file saved with Export… in Backtrack: everything it holds comes back.", Record.ImportJSON},
 }
 
 // importDialog checks a file first and previews every problem by row and
@@ -45,7 +45,7 @@ var importKinds = []importKind{
 // its widgets so tests can use it as a therapist would.
 type importDialog struct {
 	dialogFrame
-	store      *sqlstore.Store
+	store      Record
 	onImported func()
 
 	Kind     *widget.RadioGroup
@@ -66,7 +66,7 @@ type importDialog struct {
 	checkGen int
 }
 
-func newImportDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, onImported func()) *importDialog {
+func NewImportDialog(win fyne.Window, s Record, t *kit.Tasks, onImported func()) *importDialog {
 	d := &importDialog{dialogFrame: dialogFrame{win: win, width: 860}, store: s, work: t, onImported: onImported}
 	labels := make([]string, len(importKinds))
 	for i, k := range importKinds {

@@ -1,13 +1,13 @@
-package ui
+package recordkeeping
 
 import (
 	"strings"
 
-	"backtrack/ui/kit"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"backtrack/ui/kit"
 )
 
 // problemLabel is a red, wrapping label for what is wrong, hidden when
@@ -70,7 +70,7 @@ func (f *dialogFrame) build(title string, content fyne.CanvasObject, buttons ...
 	f.dialog.SetButtons(buttons)
 }
 
-func (f *dialogFrame) show() {
+func (f *dialogFrame) Show() {
 	f.dialog.Show()
 	f.fit()
 }
