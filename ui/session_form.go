@@ -304,7 +304,7 @@ func (f *SessionForm) Submit() { f.submitThen(nil) }
 // out behind their back.
 func (f *SessionForm) submitThen(then func()) {
 	s, problems := f.read()
-	mode := f.saveMode(problems)
+	req := f.saveRequest(problems)
 	// A session that treats an area the client has not consented to asks
 	// first; the answer is saved with the note, in one transaction.
 	if len(problems) == 0 && f.askConsent != nil && !f.saving.busy {
@@ -313,20 +313,22 @@ func (f *SessionForm) submitThen(then func()) {
 				if !ok {
 					return
 				}
-				f.saveWith(s, map[string]string{}, func(ctx context.Context, sess store.Session) (store.Session, error) {
-					return f.store.SaveSessionWithConsent(ctx, sess, store.ConsentCheck{Missing: missing, Answer: answer}, mode)
-				}, then)
+				req.Consent = store.ConsentCheck{Missing: missing, Answer: answer}
+				f.saveWith(s, map[string]string{}, req, then)
 			})
 			return
 		}
 	}
-	f.saveWith(s, problems, f.saveAs(mode), then)
+	f.saveWith(s, problems, req, then)
 }
 
-// saveWith saves s with save, shows what the store refused, or closes
+// saveWith saves s as req says, shows what the store refused, or closes
 // the form and runs then.
-func (f *SessionForm) saveWith(s store.Session, problems map[string]string,
-	save func(context.Context, store.Session) (store.Session, error), then func()) {
+func (f *SessionForm) saveWith(s store.Session, problems map[string]string, req sqlstore.SaveRequest, then func()) {
+	save := func(ctx context.Context, sess store.Session) (store.Session, error) {
+		req.Session = sess
+		return f.store.Save(ctx, req)
+	}
 	typed := f.state()
 	submitForm(&f.saving, s, problems, save, func(saved store.Session) {
 		// The form stays drawn until the overview has reloaded: a second

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -9,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"backtrack/store"
 	"backtrack/store/sqlstore"
 	"backtrack/ui/kit"
 )
@@ -59,10 +57,11 @@ func (f *SessionForm) SubmitSigned() {
 	f.Submit()
 }
 
-// saveMode is how this submit saves: as a draft, saved and signed, or as
-// an amendment of a signed note. A reason or a name that is missing is a
-// problem shown at the form before anything is sent.
-func (f *SessionForm) saveMode(problems map[string]string) sqlstore.SessionSave {
+// saveRequest is how this submit saves: as a draft, saved and signed, or
+// as an amendment of a signed note (the note goes in at the save). A
+// reason or a name that is missing is a problem shown at the form before
+// anything is sent.
+func (f *SessionForm) saveRequest(problems map[string]string) sqlstore.SaveRequest {
 	sign := f.signNext
 	f.signNext = false
 	by := ""
@@ -78,27 +77,12 @@ func (f *SessionForm) saveMode(problems map[string]string) sqlstore.SessionSave 
 		if by == "" {
 			problems["therapist"] = "Add your name in Settings (Therapist) before amending: an amendment carries the therapist's name"
 		}
-		return sqlstore.SessionSave{Amend: true, By: by, Reason: reason}
+		return sqlstore.SaveRequest{Amend: true, By: by, Reason: reason}
 	case sign:
 		if by == "" {
 			problems["therapist"] = "Add your name in Settings (Therapist) before signing: a signed note carries the therapist's name"
 		}
-		return sqlstore.SessionSave{Sign: true, By: by}
+		return sqlstore.SaveRequest{Sign: true, By: by}
 	}
-	return sqlstore.SessionSave{}
-}
-
-// saveAs is the store's save for a mode.
-func (f *SessionForm) saveAs(m sqlstore.SessionSave) func(context.Context, store.Session) (store.Session, error) {
-	switch {
-	case m.Amend:
-		return func(ctx context.Context, s store.Session) (store.Session, error) {
-			return f.store.AmendSession(ctx, s, m.Reason, m.By)
-		}
-	case m.Sign:
-		return func(ctx context.Context, s store.Session) (store.Session, error) {
-			return f.store.SaveSignedSession(ctx, s, m.By)
-		}
-	}
-	return f.store.SaveSession
+	return sqlstore.SaveRequest{}
 }

@@ -130,7 +130,7 @@ func TestASessionWithoutConsentKeepsTheTherapistsAnswer(t *testing.T) {
 	sess := store.Session{ClientID: c.ID, Start: store.WallClock(fixedNow), DurationMin: 60,
 		Muscles: []store.Tag{{TermID: glute.ID, Name: glute.Name, Side: store.Left}}}
 	missing := store.MissingConsent(nil, sess.Muscles, sess.Start)
-	saved, err := s.SaveSessionWithConsent(ctx, sess, store.ConsentCheck{Missing: missing, Answer: store.ConsentGivenNow}, sqlstore.SessionSave{})
+	saved, err := s.Save(ctx, sqlstore.SaveRequest{Session: sess, Consent: store.ConsentCheck{Missing: missing, Answer: store.ConsentGivenNow}})
 	if err != nil {
 		t.Fatal(err)
 	}

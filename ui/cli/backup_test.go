@@ -41,8 +41,8 @@ func seededDB(t *testing.T) string {
 	if _, err := s.CreateClient(ctx, store.Client{FirstName: "Jonas", LastName: "O'Brien"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SaveSession(ctx, store.Session{ClientID: c.ID, Start: time.Now().Add(-48 * time.Hour), DurationMin: 60,
-		PainBefore: store.PainOf(6)}); err != nil {
+	if _, err := s.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: c.ID, Start: time.Now().Add(-48 * time.Hour), DurationMin: 60,
+		PainBefore: store.PainOf(6)}}); err != nil {
 		t.Fatal(err)
 	}
 	return path

@@ -56,10 +56,10 @@ func (f *reportFixture) Client(t *testing.T, first, last string, visits int) sto
 		t.Fatal(err)
 	}
 	for i := range visits {
-		_, err := f.Store.SaveSession(ctx, store.Session{ClientID: c.ID, DurationMin: 60,
+		_, err := f.Store.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: c.ID, DurationMin: 60,
 			Start:      time.Date(2026, time.Month(11-i), 10, 10, 0, 0, 0, time.Local),
 			PainBefore: store.PainOf(4 + i), PainAfter: store.PainOf(2 + i),
-			Muscles: []store.Tag{{TermID: ql.ID, Side: store.Left}}})
+			Muscles: []store.Tag{{TermID: ql.ID, Side: store.Left}}}})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -55,7 +55,7 @@ func AddSession(t testing.TB, s *sqlstore.Store, sess store.Session) store.Sessi
 	if sess.DurationMin == 0 {
 		sess.DurationMin = 60
 	}
-	saved, err := s.SaveSession(context.Background(), sess)
+	saved, err := s.Save(context.Background(), sqlstore.SaveRequest{Session: sess})
 	if err != nil {
 		t.Fatalf("save session: %v", err)
 	}
