@@ -29,7 +29,7 @@ func BenchmarkTapOnTheSessionFormsChart(b *testing.B) {
 	resizeWindow(d, 1280, 800)
 	f := d.view.Form
 	act(d, f.OpenChart)
-	big, small := f.BodyChart.chart.Chart, f.BodyChart.Thumb
+	big, small := f.BodyChart.Chart.Chart, f.BodyChart.Thumb
 	shape, _ := bodymap.Layout(0, 0, float64(big.Size().Width), float64(big.Size().Height)).ShapeOf("lumbar-l")
 	at := fyne.NewPos(float32(shape.Centre.X), float32(shape.Centre.Y))
 	px := func(o fyne.CanvasObject) (int, int) { return int(o.Size().Width), int(o.Size().Height) }

@@ -13,6 +13,7 @@ import (
 	"backtrack/store"
 	"backtrack/ui/internal/desktest"
 	"backtrack/ui/kit"
+	"backtrack/ui/sessionform"
 )
 
 // tapRegions opens the chart over the form and taps each region's centre,
@@ -20,13 +21,13 @@ import (
 func tapRegions(t *testing.T, d *Desk, ids ...store.RegionID) {
 	t.Helper()
 	f := d.view.Form
-	if !f.BodyChart.chart.Shown() {
+	if !f.BodyChart.Chart.Shown() {
 		act(d, func() { test.Tap(f.BodyChart.Thumb) }) // the small figure opens the chart
 	}
-	if !f.BodyChart.chart.Shown() {
+	if !f.BodyChart.Chart.Shown() {
 		t.Fatal("tapping the form's figure did not open the chart")
 	}
-	c := f.BodyChart.chart.Chart
+	c := f.BodyChart.Chart.Chart
 	fig := bodymap.Layout(0, 0, float64(c.Size().Width), float64(c.Size().Height))
 	for _, id := range ids {
 		s, ok := fig.ShapeOf(id)
@@ -56,7 +57,7 @@ func TestTappingTheFigureMarksWhereItHurtsAndTheDraftShowsItAgain(t *testing.T) 
 	// when the therapist taps the back and the front, and taps one region
 	// twice
 	tapRegions(t, d, "lumbar-l", "sacral", "groin-r", "knee-l", "knee-l")
-	p := f.BodyChart.chart
+	p := f.BodyChart.Chart
 	if len(p.Rows) != 3 {
 		t.Fatalf("%d rows for 3 marked regions", len(p.Rows))
 	}
@@ -93,8 +94,8 @@ func TestTappingTheFigureMarksWhereItHurtsAndTheDraftShowsItAgain(t *testing.T) 
 	// and the draft opened again shows them, unchanged
 	act(d, func() { d.view.EditSession(got) })
 	f = d.view.Form
-	if store.BodyMapLabels(f.BodyChart.get()) != store.BodyMapLabels(got.BodyMap) || f.Dirty() {
-		t.Errorf("reopened draft marks %q (dirty %v)", store.BodyMapLabels(f.BodyChart.get()), f.Dirty())
+	if store.BodyMapLabels(f.BodyChart.Get()) != store.BodyMapLabels(got.BodyMap) || f.Dirty() {
+		t.Errorf("reopened draft marks %q (dirty %v)", store.BodyMapLabels(f.BodyChart.Get()), f.Dirty())
 	}
 	if f.BodyChart.CopyLast.Visible() {
 		t.Error("an edited note offers to copy the last session's map")
@@ -116,7 +117,7 @@ func TestFindMarksRegionsByKeyboard(t *testing.T) {
 	k.key(fyne.KeyReturn, false)
 	desktest.MustContain(t, "line", b.Line.Text(), "Side of SI joint: L, R or B")
 	k.side('b')
-	if got := store.BodyMapLabels(b.get()); got != "Sacroiliac (L); Sacroiliac (R)" {
+	if got := store.BodyMapLabels(b.Get()); got != "Sacroiliac (L); Sacroiliac (R)" {
 		t.Errorf("si then B marked %q", got)
 	}
 	if k.focused() != f.Pickers[store.Trigger].AddName {
@@ -137,8 +138,8 @@ func TestFindMarksRegionsByKeyboard(t *testing.T) {
 		act(d, func() { b.Find.SetText(""); d.window.Canvas().Focus(b.Find) })
 		k.text(tc.typed)
 		k.key(fyne.KeyReturn, false)
-		if b.Find.Text != tc.typed || !strings.Contains(b.Line.Text(), tc.says) || strings.Contains(store.BodyMapLabels(b.get()), "Knee") {
-			t.Errorf("%q: field %q, line %q, marks %q", tc.typed, b.Find.Text, b.Line.Text(), store.BodyMapLabels(b.get()))
+		if b.Find.Text != tc.typed || !strings.Contains(b.Line.Text(), tc.says) || strings.Contains(store.BodyMapLabels(b.Get()), "Knee") {
+			t.Errorf("%q: field %q, line %q, marks %q", tc.typed, b.Find.Text, b.Line.Text(), store.BodyMapLabels(b.Get()))
 		}
 	}
 	// typing a marked region again unmarks it
@@ -170,7 +171,7 @@ func TestCopyFromLastSessionCopiesTheMapToAdjust(t *testing.T) {
 	// when the therapist presses Ctrl+Shift+B
 	press(t, d, shortcutCopyMap)
 	b := f.BodyChart
-	if got := store.BodyMapLabels(b.get()); got != "Lumbar (L): Sharp / stabbing, 6; Gluteal, upper (L)" {
+	if got := store.BodyMapLabels(b.Get()); got != "Lumbar (L): Sharp / stabbing, 6; Gluteal, upper (L)" {
 		t.Fatalf("copied %q", got)
 	}
 	desktest.MustContain(t, "line", b.Line.Text(), "Copied from "+kit.LongDate(last.Start), "Hip")
@@ -191,7 +192,7 @@ func TestCopyFromLastSessionCopiesTheMapToAdjust(t *testing.T) {
 	// the button beside the chart does the same
 	press(t, d, shortcutNewSession)
 	tap(d, d.view.Form.BodyChart.CopyLast)
-	if w := (&store.Session{BodyMap: d.view.Form.BodyChart.get()}).WhereItHurts(); w != "Lumbar (L): Sharp / stabbing, 6; Sacral" {
+	if w := (&store.Session{BodyMap: d.view.Form.BodyChart.Get()}).WhereItHurts(); w != "Lumbar (L): Sharp / stabbing, 6; Sacral" {
 		t.Errorf("Copy last map copied %q", w)
 	}
 }
@@ -226,8 +227,8 @@ func TestASignedNotesMapIsShownAndCarriedIntoAnAmendment(t *testing.T) {
 	}
 	tap(d, det.Edit)
 	f := d.view.Form
-	if !f.Amending() || store.BodyMapLabels(f.BodyChart.get()) != "Lumbar (L): 6" {
-		t.Fatalf("amendment form: amending %v, map %q", f.Amending(), store.BodyMapLabels(f.BodyChart.get()))
+	if !f.Amending() || store.BodyMapLabels(f.BodyChart.Get()) != "Lumbar (L): 6" {
+		t.Fatalf("amendment form: amending %v, map %q", f.Amending(), store.BodyMapLabels(f.BodyChart.Get()))
 	}
 	tapRegions(t, d, "sacral")
 	pressKey(d, fyne.KeyEscape)
@@ -268,13 +269,13 @@ func TestTheChartFitsOverTheFormAndManyMarksKeepTheFormWhole(t *testing.T) {
 		d, f := formOnScreen(t, size.Width, size.Height)
 		tapRegions(t, d, "neck", "shoulder-l", "lumbar-l", "lumbar-r", "sacroiliac-l", "sacral", "gluteal-upper-l",
 			"thigh-posterior-l", "calf-l", "groin-l", "knee-r", "foot-r")
-		p := f.BodyChart.chart
-		for _, problem := range cutOff(d, p.content) {
+		p := f.BodyChart.Chart
+		for _, problem := range cutOff(d, p.Content) {
 			t.Errorf("%v chart: %s", size, problem)
 		}
 		pressKey(d, fyne.KeyEscape)
 		resizeWindow(d, size.Width, size.Height)
-		for _, problem := range cutOff(d, f.content) {
+		for _, problem := range cutOff(d, f.Content) {
 			t.Errorf("%v form with 12 marks: %s", size, problem)
 		}
 		if size.Width == 1280 && scrollNeed(f) > 0 {
@@ -290,14 +291,14 @@ func TestTheFormsLineSaysALongMapShorter(t *testing.T) {
 	for _, r := range store.Regions()[:6] {
 		s.BodyMap = append(s.BodyMap, store.BodyMark{Region: r.ID, PainType: store.Tag{Name: "Sharp / stabbing"}, Intensity: store.PainOf(7)})
 	}
-	if got := shortWhere(s); got != "Neck; Shoulder (both); Upper back (both); Lumbar (L)" {
+	if got := sessionform.ShortWhere(s); got != "Neck; Shoulder (both); Upper back (both); Lumbar (L)" {
 		t.Errorf("six marks with types: %q", got)
 	}
 	for _, r := range store.Regions()[6:20] {
 		s.BodyMap = append(s.BodyMap, store.BodyMark{Region: r.ID})
 	}
-	got := shortWhere(s)
-	if len([]rune(got)) > summaryChars || !strings.HasPrefix(got, "Neck; Shoulder (both)") || !strings.Contains(got, " more") {
+	got := sessionform.ShortWhere(s)
+	if len([]rune(got)) > sessionform.SummaryChars || !strings.HasPrefix(got, "Neck; Shoulder (both)") || !strings.Contains(got, " more") {
 		t.Errorf("twenty marks: %q", got)
 	}
 }
@@ -312,7 +313,7 @@ func TestAMarksIntensityOffTheScaleIsRefusedByName(t *testing.T) {
 	if !f.Dirty() {
 		t.Error("a marked region is not an unsaved change")
 	}
-	row := f.BodyChart.chart.Rows["lumbar-l"]
+	row := f.BodyChart.Chart.Rows["lumbar-l"]
 	for _, tc := range []struct{ typed, want string }{
 		{"11", "Lumbar (L) must be between 0 and 10 (got 11)"},
 		{"a lot", "Intensity of Lumbar (L) “a lot” is not a number 0–10"},
@@ -323,19 +324,19 @@ func TestAMarksIntensityOffTheScaleIsRefusedByName(t *testing.T) {
 			t.Fatalf("saved with the intensity %q", tc.typed)
 		}
 		if got := f.BodyChart.Error.Text; !strings.Contains(got, tc.want) {
-			t.Errorf("intensity %q: the chart's error says %q, want %q (summary %q)", tc.typed, got, tc.want, f.problems.Summary.Text)
+			t.Errorf("intensity %q: the chart's error says %q, want %q (summary %q)", tc.typed, got, tc.want, f.Problems.Summary.Text)
 		}
 	}
 	// a row rebuilt (another region marked) keeps what was typed
 	tapRegions(t, d, "sacral")
-	if got := f.BodyChart.chart.Rows["lumbar-l"].Intensity.Text; got != "a lot" {
+	if got := f.BodyChart.Chart.Rows["lumbar-l"].Intensity.Text; got != "a lot" {
 		t.Errorf("the lumbar row shows %q after another mark", got)
 	}
-	typeInto(d, f.BodyChart.chart.Rows["lumbar-l"].Intensity, "8")
+	typeInto(d, f.BodyChart.Chart.Rows["lumbar-l"].Intensity, "8")
 	pressKey(d, fyne.KeyEscape)
 	press(t, d, shortcutSave)
 	if d.view.Form != nil {
-		t.Fatalf("not saved: %q", f.problems.Summary.Text)
+		t.Fatalf("not saved: %q", f.Problems.Summary.Text)
 	}
 	saved := lastSaved(t, d, c.ID)
 	if got := saved.WhereItHurts(); got != "Lumbar (L): 8; Sacral" {
@@ -352,7 +353,7 @@ func TestCopyFromLastSessionBringsTheMapWithTheTags(t *testing.T) {
 	press(t, d, shortcutNewSession)
 	f := d.view.Form
 	tap(d, f.Copy)
-	if got := store.BodyMapLabels(f.BodyChart.get()); got != "Sacral: 3" || f.Plan.Text != "Weekly" {
+	if got := store.BodyMapLabels(f.BodyChart.Get()); got != "Sacral: 3" || f.Plan.Text != "Weekly" {
 		t.Errorf("copied map %q, plan %q", got, f.Plan.Text)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"backtrack/store"
 	"backtrack/store/sqlstore"
 	"backtrack/ui/kit"
+	"backtrack/ui/sessionform"
 )
 
 // ClientForm adds a client or edits one, in a dialog over the desk.
@@ -33,10 +34,10 @@ type ClientForm struct {
 
 	Save     *kit.Button
 	Cancel   *kit.Button
-	problems *formProblems
+	problems *sessionform.FormProblems
 
 	initial []string
-	saving  formSave
+	saving  sessionform.FormSave
 
 	OnSaved  func(store.Client)
 	OnCancel func()
@@ -46,7 +47,7 @@ type ClientForm struct {
 }
 
 func newClientForm(s *sqlstore.Store, t *kit.Tasks, c store.Client) *ClientForm {
-	f := &ClientForm{store: s, tasks: t, base: c, problems: newFormProblems()}
+	f := &ClientForm{store: s, tasks: t, base: c, problems: sessionform.NewFormProblems()}
 	f.FirstName = kit.NewEntry("")
 	f.LastName = kit.NewEntry("")
 	f.DateOfBirth = kit.NewEntry("YYYY-MM-DD")
@@ -55,9 +56,9 @@ func newClientForm(s *sqlstore.Store, t *kit.Tasks, c store.Client) *ClientForm 
 	f.MedicalHistory = kit.NewNoteEntry("Past conditions, surgeries, injuries", 2)
 	f.Medications = kit.NewNoteEntry("Current medications", 2)
 	f.Contraindications = kit.NewNoteEntry("Anything that limits or rules out treatment", 2)
-	f.saving = newFormSave(t, f.problems, f.Submit, f.cancel)
-	f.Save, f.Cancel = f.saving.button, f.saving.cancel
-	f.saving.retrying("what you typed", c.ID == 0, &f.base.UID)
+	f.saving = sessionform.NewFormSave(t, f.problems, f.Submit, f.cancel)
+	f.Save, f.Cancel = f.saving.Button, f.saving.Cancel
+	f.saving.Retrying("what you typed", c.ID == 0, &f.base.UID)
 
 	f.FirstName.SetText(c.FirstName)
 	f.LastName.SetText(c.LastName)
@@ -73,8 +74,8 @@ func newClientForm(s *sqlstore.Store, t *kit.Tasks, c store.Client) *ClientForm 
 	rows := container.New(layout.NewFormLayout())
 	add := func(label, field string, e *kit.Entry) {
 		e.OnEscape = f.cancel
-		rows.Add(rowLabel(label))
-		rows.Add(container.NewVBox(e, f.problems.field(field)))
+		rows.Add(sessionform.RowLabel(label))
+		rows.Add(container.NewVBox(e, f.problems.Field(field)))
 	}
 	add("First name", "first_name", f.FirstName)
 	add("Last name", "last_name", f.LastName)
@@ -89,8 +90,8 @@ func newClientForm(s *sqlstore.Store, t *kit.Tasks, c store.Client) *ClientForm 
 	rows.Add(hint)
 
 	buttons := container.NewBorder(nil, nil, nil, container.NewHBox(f.Cancel, f.Save), f.problems.Summary)
-	f.content = container.NewBorder(nil, container.NewVBox(f.saving.retry.bar, buttons), nil, nil, container.NewVScroll(rows))
-	f.problems.relayout = func() { relayoutAll(f.content) }
+	f.content = container.NewBorder(nil, container.NewVBox(f.saving.Retry.Bar, buttons), nil, nil, container.NewVScroll(rows))
+	f.problems.Relayout = func() { sessionform.RelayoutAll(f.content) }
 	f.initial = f.values()
 	return f
 }
@@ -135,7 +136,7 @@ func (f *ClientForm) Submit() { f.submitThen(nil) }
 // save has landed; a refused save drops it (see SessionForm.submitThen).
 func (f *ClientForm) submitThen(then func()) {
 	c, problems := f.read()
-	submitForm(&f.saving, c, problems, func(ctx context.Context, c store.Client) (store.Client, error) {
+	sessionform.SubmitForm(&f.saving, c, problems, func(ctx context.Context, c store.Client) (store.Client, error) {
 		if c.ID == 0 {
 			return f.store.CreateClient(ctx, c)
 		}

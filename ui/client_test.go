@@ -63,8 +63,8 @@ func TestClientFormShowsErrorsAtTheirFields(t *testing.T) {
 	typeInto(d, f.FirstName, "Jonas")
 	typeInto(d, f.DateOfBirth, "31.02.1975") // no such day
 	tap(d, f.Save)
-	desktest.MustContain(t, "date of birth error", f.problems.fields["date_of_birth"].Text, "not a date like 1975-05-02")
-	if !f.problems.fields["date_of_birth"].Visible() {
+	desktest.MustContain(t, "date of birth error", f.problems.Fields["date_of_birth"].Text, "not a date like 1975-05-02")
+	if !f.problems.Fields["date_of_birth"].Visible() {
 		t.Error("date of birth error hidden")
 	}
 
@@ -73,9 +73,9 @@ func TestClientFormShowsErrorsAtTheirFields(t *testing.T) {
 	typeInto(d, f.FirstName, "")
 	typeInto(d, f.Email, "jonas@")
 	tap(d, f.Save)
-	desktest.MustContain(t, "first name error", f.problems.fields["first_name"].Text, "First name is required")
-	desktest.MustContain(t, "email error", f.problems.fields["email"].Text, "not a valid address")
-	if f.problems.fields["date_of_birth"].Visible() || f.problems.fields["phone"].Visible() {
+	desktest.MustContain(t, "first name error", f.problems.Fields["first_name"].Text, "First name is required")
+	desktest.MustContain(t, "email error", f.problems.Fields["email"].Text, "not a valid address")
+	if f.problems.Fields["date_of_birth"].Visible() || f.problems.Fields["phone"].Visible() {
 		t.Error("fields without problems show errors")
 	}
 	desktest.MustContain(t, "form problem", f.problems.Summary.Text, "correcting")

@@ -14,6 +14,7 @@ import (
 	"backtrack/store/sqlstore"
 	"backtrack/ui/kit"
 	"backtrack/ui/painchart"
+	"backtrack/ui/sessionform"
 	"backtrack/ui/xlayout"
 )
 
@@ -43,7 +44,7 @@ type ClientView struct {
 	Due     *fyne.Container
 	History *sessionHistory
 	Detail  *sessionDetail
-	Form    *SessionForm // nil unless a session is being recorded or edited
+	Form    *sessionform.SessionForm // nil unless a session is being recorded or edited
 	// Contact is the front desk's card of the client picked (front_desk.go).
 	Contact       *FrontDesk
 	frontDeskHint *kit.SecondaryText
@@ -204,7 +205,7 @@ func (v *ClientView) apply(data clientData, then viewMode) {
 	br.Intake, br.Consent = healthBrief(data.health, now)
 	v.Before.show(br)
 	if v.Form != nil {
-		v.Form.health = data.health
+		v.Form.Health = data.health
 	}
 	v.Chart.SetPoints(data.trend)
 	v.Function.show(data.record.Measures)
@@ -242,7 +243,7 @@ func (v *ClientView) setMode(m viewMode) {
 	case modeDetail:
 		shown = v.Detail.content
 	case modeForm:
-		shown = v.Form.content
+		shown = v.Form.Content
 	default:
 		shown = v.placeholder
 	}
@@ -331,13 +332,13 @@ func (v *ClientView) openForm(s store.Session) {
 		if v.client.ID != client.ID {
 			return // the therapist moved on while the vocabulary loaded
 		}
-		f := newSessionForm(v.d.store, v.d.tasks, client, vocab, s, v.d.now())
-		f.health = v.health
-		f.askConsent = v.askConsent
+		f := sessionform.NewSessionForm(v.d.store, v.d.tasks, client, vocab, s, v.d.now())
+		f.Health = v.health
+		f.AskConsent = v.askConsent
 		f.OnScreen = func(day time.Time) { v.openScreen(store.RedFlagScreen{}, day) }
-		f.signer = func() string { return signer(v.d.app.Preferences()) }
+		f.Signer = func() string { return signer(v.d.app.Preferences()) }
 		f.OnCancel = func() { v.Leave(v.closeForm) }
-		f.saving.retry.alive = func() bool { return v.Form == f }
+		f.Saving.Retry.Alive = func() bool { return v.Form == f }
 		f.OnSaved = func(saved store.Session) {
 			v.Form = nil
 			v.d.list.Reload()
@@ -352,10 +353,10 @@ func (v *ClientView) openForm(s store.Session) {
 
 // closeForm leaves the form without saving, back to where it came from.
 func (v *ClientView) closeForm() {
-	editing := v.Form != nil && v.Form.base.ID != 0
+	editing := v.Form != nil && v.Form.Base.ID != 0
 	base := store.Session{}
 	if v.Form != nil {
-		base = v.Form.base
+		base = v.Form.Base
 	}
 	v.Form = nil
 	if editing {
@@ -379,7 +380,7 @@ func (v *ClientView) Leave(then func()) {
 			v.Form = nil
 			then()
 		case saveChanges:
-			f.submitThen(then)
+			f.SubmitThen(then)
 		}
 	})
 }
@@ -393,7 +394,7 @@ func (v *ClientView) Escape() {
 	}
 	switch v.mode {
 	case modeForm:
-		v.Form.cancel()
+		v.Form.Escape()
 	case modeDetail:
 		v.showOverview()
 	}

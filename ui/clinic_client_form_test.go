@@ -46,8 +46,8 @@ func TestClinicNewClientWaitsForTheServerAndIsAddedOnce(t *testing.T) {
 		return err == nil
 	})
 	eventually(t, d, "the client is saved", func() bool {
-		if d.clientForm == f && !f.saving.busy && f.saving.retry.again != nil {
-			f.saving.retry.retryNow()
+		if d.clientForm == f && !f.saving.Busy && f.saving.Retry.Again != nil {
+			f.saving.Retry.RetryNow()
 		}
 		return d.clientForm == nil
 	})

@@ -14,6 +14,7 @@ import (
 	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
 	"backtrack/ui/internal/desktest"
+	"backtrack/ui/sessionform"
 )
 
 // The desk on a practice server: these run in make test's PostgreSQL pass
@@ -33,7 +34,7 @@ func clinicDatabase(t *testing.T) (dsn string, admin *sqlstore.Store) {
 
 // newSessionTyped opens the session form on the picked client and types a
 // note into it.
-func newSessionTyped(t *testing.T, d *Desk, text string) *SessionForm {
+func newSessionTyped(t *testing.T, d *Desk, text string) *sessionform.SessionForm {
 	t.Helper()
 	act(d, d.view.NewSession)
 	f := d.view.Form
@@ -60,13 +61,13 @@ func TestClinicSaveWaitsForTheServerAndLosesNothing(t *testing.T) {
 		if d.view.Form != f || f.Subjective.Text != "worse after the long drive" {
 			t.Fatal("the form or its text went")
 		}
-		assertRetrying(t, &f.saving, "your note")
+		assertRetrying(t, &f.Saving, "your note")
 	})
 	// and once the server is back, Retry now saves the note, once
 	srv.Restart(t)
 	eventually(t, d, "the note is saved", func() bool {
-		if d.view.Form == f && !f.saving.busy && f.saving.retry.again != nil {
-			f.saving.retry.retryNow() // Retry now, until the pool has found a live connection
+		if d.view.Form == f && !f.Saving.Busy && f.Saving.Retry.Again != nil {
+			f.Saving.Retry.RetryNow() // Retry now, until the pool has found a live connection
 		}
 		return d.view.Form == nil && d.view.Mode() == modeOverview
 	})
@@ -81,13 +82,13 @@ func TestClinicSaveWaitsForTheServerAndLosesNothing(t *testing.T) {
 
 // assertRetrying checks a form whose save waits for the server: one line
 // says so (and that kept is kept), with Retry now beside it.
-func assertRetrying(t *testing.T, f *formSave, kept string) {
+func assertRetrying(t *testing.T, f *sessionform.FormSave, kept string) {
 	t.Helper()
-	if got, want := f.retry.Line.Text, "The practice server can't be reached — "+kept+" is kept; retrying…"; got != want || !f.retry.bar.Visible() {
+	if got, want := f.Retry.Line.Text, "The practice server can't be reached — "+kept+" is kept; retrying…"; got != want || !f.Retry.Bar.Visible() {
 		t.Errorf("the form says %q, want %q", got, want)
 	}
-	if !f.retry.Now.Visible() || f.problems.Summary.Text != "" {
-		t.Errorf("no Retry now button, or another line beside the buttons: %q", f.problems.Summary.Text)
+	if !f.Retry.Now.Visible() || f.Problems.Summary.Text != "" {
+		t.Errorf("no Retry now button, or another line beside the buttons: %q", f.Problems.Summary.Text)
 	}
 }
 
@@ -107,7 +108,7 @@ func TestClinicPrivateNoteFromTheDesk(t *testing.T) {
 	act(d, func() { f.Private.SetChecked(true) })
 	act(d, f.Submit)
 	if d.view.Form != nil || len(d.view.sessions) != 1 {
-		t.Fatalf("not saved: %q", f.problems.Summary.Text)
+		t.Fatalf("not saved: %q", f.Problems.Summary.Text)
 	}
 	// then her note says it is hers alone
 	act(d, func() { d.view.showDetail(d.view.sessions[0]) })

@@ -104,6 +104,6 @@ func TestNothingTheTherapistReadsIsCutOffAt1280x800(t *testing.T) {
 		act(d, func() { d.view.History.List.Select(0) })
 		check(t, d, "note", d.view.Detail.content)
 		press(t, d, shortcutNewSession)
-		check(t, d, "session form", d.view.Form.content)
+		check(t, d, "session form", d.view.Form.Content)
 	})
 }

@@ -54,7 +54,7 @@ func (d *Desk) openClientForm(c store.Client) {
 		}
 		d.view.Show(saved.ID)
 	}
-	f.saving.retry.alive = func() bool { return d.clientForm == f }
+	f.saving.Retry.Alive = func() bool { return d.clientForm == f }
 	d.clientForm = f
 	f.dialog.Resize(fyne.NewSize(620, 640))
 	f.dialog.Show()
@@ -66,7 +66,7 @@ func (d *Desk) closeClientForm() {
 	if d.clientForm == nil {
 		return
 	}
-	d.clientForm.saving.retry.stop()
+	d.clientForm.saving.Retry.Stop()
 	d.clientForm.dialog.Hide()
 	d.clientForm = nil
 	d.updateActions()

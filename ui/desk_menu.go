@@ -6,6 +6,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/ui/recordkeeping"
+	"backtrack/ui/sessionform"
 )
 
 // deskMenu is the window's menu bar. Its shortcuts work wherever the focus
@@ -64,15 +65,15 @@ func newDeskMenu(d *Desk) *deskMenu {
 	}
 	m.dayEarlier = item("Date: a day earlier", shortcutDayEarlier, stepDay(-1))
 	m.dayLater = item("Date: a day later", shortcutDayLater, stepDay(1))
-	inForm := func(action func(*SessionForm)) func() {
+	inForm := func(action func(*sessionform.SessionForm)) func() {
 		return func() {
 			if d.view.Form != nil && d.clientForm == nil {
 				action(d.view.Form)
 			}
 		}
 	}
-	m.bodyChart = item("Body chart…", shortcutBodyChart, inForm((*SessionForm).OpenChart))
-	m.copyMap = item("Body chart: copy from last session", shortcutCopyMap, inForm((*SessionForm).CopyMap))
+	m.bodyChart = item("Body chart…", shortcutBodyChart, inForm((*sessionform.SessionForm).OpenChart))
+	m.copyMap = item("Body chart: copy from last session", shortcutCopyMap, inForm((*sessionform.SessionForm).CopyMap))
 	m.settings = item("Settings…", shortcutSettings, d.showSettings)
 	m.clientHistory = item("Record history…", nil, func() { recordkeeping.NewRecordHistory(d.window, d.store, d.tasks, d.view.client).Show() })
 	m.recordHistory = item("Record history of the practice…", nil, func() {

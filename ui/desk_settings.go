@@ -12,6 +12,7 @@ import (
 
 	"backtrack/store/settings"
 	"backtrack/ui/kit"
+	"backtrack/ui/sessionform"
 )
 
 // prefAppearance keeps the light/dark choice. The practice details use
@@ -77,15 +78,15 @@ func (d *Desk) showSettings() {
 
 	hint := kit.NewHint("Printed in the header of progress reports and under the signature line.")
 	form := container.New(layout.NewFormLayout(),
-		rowLabel("Practice name"), s.Practice,
-		rowLabel("Therapist"), s.Therapist,
-		rowLabel("Credentials"), s.Credentials,
-		rowLabel("Address"), s.Address,
-		rowLabel("Contact"), s.Contact,
+		sessionform.RowLabel("Practice name"), s.Practice,
+		sessionform.RowLabel("Therapist"), s.Therapist,
+		sessionform.RowLabel("Credentials"), s.Credentials,
+		sessionform.RowLabel("Address"), s.Address,
+		sessionform.RowLabel("Contact"), s.Contact,
 		layout.NewSpacer(), hint,
-		rowLabel("Report paper"), s.Paper,
-		rowLabel("Appearance"), s.Appearance,
-		rowLabel("Practice server"), container.NewVBox(s.Server, s.ServerError,
+		sessionform.RowLabel("Report paper"), s.Paper,
+		sessionform.RowLabel("Appearance"), s.Appearance,
+		sessionform.RowLabel("Practice server"), container.NewVBox(s.Server, s.ServerError,
 			kit.NewHint("A clinic's shared record, opened at the next start instead of this computer's file. Leave empty for the file. The password goes in ~/.pgpass, never here.")),
 	)
 	s.Save = kit.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() {

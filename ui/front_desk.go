@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/ui/sessionform"
 )
 
 // The front desk's login (backtrack_front_desk on a practice server) reads
@@ -62,7 +63,7 @@ func (v *ClientView) showContact(id int64) {
 	}
 	card.Name.SizeName = theme.SizeNameHeadingText
 	card.Notice.Wrapping = fyne.TextWrapWord
-	details := container.New(layout.NewFormLayout(), rowLabel("Phone"), card.Phone, rowLabel("Email"), card.Email)
+	details := container.New(layout.NewFormLayout(), sessionform.RowLabel("Phone"), card.Phone, sessionform.RowLabel("Email"), card.Email)
 	card.content = container.NewVBox(card.Name, details, widget.NewSeparator(), card.Notice)
 	v.Contact = card
 	v.content.Objects = []fyne.CanvasObject{container.NewPadded(card.content)}

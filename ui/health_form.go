@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/ui/kit"
+	"backtrack/ui/sessionform"
 )
 
 // healthForm is the frame the intake, consent and red-flag dialogs share:
@@ -43,7 +44,7 @@ func (f *healthForm) add(label string, obj fyne.CanvasObject) {
 	if label == "" {
 		f.rows.Add(layout.NewSpacer())
 	} else {
-		f.rows.Add(rowLabel(label))
+		f.rows.Add(sessionform.RowLabel(label))
 	}
 	f.rows.Add(obj)
 }

@@ -37,7 +37,7 @@ func TestARedFlagSaysReferBeforeTreatingAboveEverythingUntilWhatWasDoneIsRecorde
 	if d.view.Mode() != modeForm || !h.Refer.Visible() {
 		t.Fatalf("on the form: mode %v, refer shown %v", d.view.Mode(), h.Refer.Visible())
 	}
-	act(d, d.view.Form.cancel)
+	act(d, d.view.Form.Escape)
 
 	// When the therapist records the referral without its date, it says so there
 	tap(d, h.ReferDone)

@@ -106,7 +106,7 @@ func TestATypicalSessionTakesFewKeysAndNoMouse(t *testing.T) {
 	k.shortcut(shortcutSave)
 
 	if d.view.Form != nil {
-		t.Fatalf("not saved: %q", d.view.Form.problems.Summary.Text)
+		t.Fatalf("not saved: %q", d.view.Form.Problems.Summary.Text)
 	}
 	hist := sessionsOf(t, d, c.ID)
 	if len(hist) != 1 {

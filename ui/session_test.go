@@ -77,7 +77,7 @@ func TestRecordSessionUpdatesHistoryAndBeforeTreatment(t *testing.T) {
 
 	// then it is saved, and the overview shows it
 	if d.view.Mode() != modeOverview || d.view.Form != nil {
-		t.Fatalf("after Ctrl+S: mode %v, problem %q", d.view.Mode(), f.problems.Summary.Text)
+		t.Fatalf("after Ctrl+S: mode %v, problem %q", d.view.Mode(), f.Problems.Summary.Text)
 	}
 	hist, _ := s.ClientHistory(context.Background(), c.ID, store.Period{})
 	if len(hist) != 1 {
@@ -121,10 +121,10 @@ func TestSessionFormShowsErrorsAtTheirFields(t *testing.T) {
 	typeInto(d, f.PainBefore.Number, "12")
 	typeInto(d, f.Duration, "an hour")
 	tap(d, f.Save)
-	desktest.MustContain(t, "date error", f.problems.fields["start"].Text, `Date "2026-13-01" is not a date`)
-	desktest.MustContain(t, "pain error", f.problems.fields["pain_before"].Text, "Pain before must be a whole number from 0 to 10")
-	desktest.MustContain(t, "duration error", f.problems.fields["duration"].Text, "not a number of minutes")
-	if f.problems.fields["pain_after"].Visible() {
+	desktest.MustContain(t, "date error", f.Problems.Fields["start"].Text, `Date "2026-13-01" is not a date`)
+	desktest.MustContain(t, "pain error", f.Problems.Fields["pain_before"].Text, "Pain before must be a whole number from 0 to 10")
+	desktest.MustContain(t, "duration error", f.Problems.Fields["duration"].Text, "not a number of minutes")
+	if f.Problems.Fields["pain_after"].Visible() {
 		t.Error("pain after shows an error it does not have")
 	}
 
@@ -133,9 +133,9 @@ func TestSessionFormShowsErrorsAtTheirFields(t *testing.T) {
 	typeInto(d, f.PainBefore.Number, "5")
 	typeInto(d, f.Duration, "0")
 	tap(d, f.Save)
-	desktest.MustContain(t, "date error", f.problems.fields["start"].Text, "more than a day in the future")
-	desktest.MustContain(t, "duration error", f.problems.fields["duration"].Text, "between 1 and 600 minutes")
-	if f.problems.fields["pain_before"].Visible() {
+	desktest.MustContain(t, "date error", f.Problems.Fields["start"].Text, "more than a day in the future")
+	desktest.MustContain(t, "duration error", f.Problems.Fields["duration"].Text, "between 1 and 600 minutes")
+	if f.Problems.Fields["pain_before"].Visible() {
 		t.Error("the corrected pain still shows an error")
 	}
 	if d.view.Mode() != modeForm {
@@ -400,7 +400,7 @@ func TestSessionFormKeepsATimeTheLocalClockSkips(t *testing.T) {
 	press(t, d, shortcutSave)
 	hist, err := s.ClientHistory(context.Background(), c.ID, store.Period{})
 	if err != nil || len(hist) != 1 {
-		t.Fatalf("history: %v %v (form problem %q)", hist, err, f.problems.Summary.Text)
+		t.Fatalf("history: %v %v (form problem %q)", hist, err, f.Problems.Summary.Text)
 	}
 	if got := hist[0].Start.Format(store.StartLayout); got != "2024-03-31 02:30" {
 		t.Errorf("saved at %s, want 2024-03-31 02:30", got)

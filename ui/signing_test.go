@@ -34,8 +34,8 @@ func TestSigningWithoutANameInSettingsSaysSoAtTheForm(t *testing.T) {
 	f := d.view.Form
 	typeInto(d, f.Subjective, "Stiff after gardening")
 	tap(d, f.SaveSign)
-	if !strings.Contains(f.problems.Summary.Text, "Add your name in Settings") {
-		t.Errorf("summary %q", f.problems.Summary.Text)
+	if !strings.Contains(f.Problems.Summary.Text, "Add your name in Settings") {
+		t.Errorf("summary %q", f.Problems.Summary.Text)
 	}
 	if hist, _ := s.ClientHistory(context.Background(), c.ID, store.Period{}); len(hist) != 0 {
 		t.Errorf("saved without a name: %+v", hist)
@@ -70,7 +70,7 @@ func TestTheNoteViewSignsADraftAndAmendsASignedNoteWithAReason(t *testing.T) {
 	}
 	act(d, func() { f.Plan.SetText("Every two weeks") })
 	press(t, d, shortcutSave)
-	if f.problems.fields["reason"].Label.Text == "" {
+	if f.Problems.Fields["reason"].Label.Text == "" {
 		t.Fatal("an amendment without a reason was not stopped at the reason")
 	}
 	// With the reason it lands, and the original is one click away

@@ -51,7 +51,7 @@ func TestSlip2AnEmptySessionIsRefusedWithASentence(t *testing.T) {
 	if d.view.Mode() != modeForm {
 		t.Fatal("the form closed on an empty save")
 	}
-	desktest.MustContain(t, "the form's problem", f.problems.Summary.Text, "Nothing recorded yet")
+	desktest.MustContain(t, "the form's problem", f.Problems.Summary.Text, "Nothing recorded yet")
 }
 
 func TestSlip3ADateErrorTakesItsOwnRoom(t *testing.T) {
@@ -62,7 +62,7 @@ func TestSlip3ADateErrorTakesItsOwnRoom(t *testing.T) {
 	for _, date := range []string{"2027-01-15", "31.31.2026"} {
 		typeInto(d, f.Date, date)
 		press(t, d, shortcutSave)
-		msg := f.problems.fields["start"]
+		msg := f.Problems.Fields["start"]
 		if !msg.Visible() || msg.Text == "" {
 			t.Fatalf("no date error for %q", date)
 		}
@@ -82,8 +82,8 @@ func TestSlip4EscapeTwiceAsksOnce(t *testing.T) {
 	press(t, d, shortcutNewSession)
 	typeInto(d, d.view.Form.Subjective, "Sore")
 	act(d, func() { d.window.Canvas().Unfocus() })
-	act(d, func() { d.view.Form.cancel() })
-	act(d, func() { d.view.Form.cancel() }) // a second question must not stack
+	act(d, func() { d.view.Form.Escape() })
+	act(d, func() { d.view.Form.Escape() }) // a second question must not stack
 	if n := len(d.window.Canvas().Overlays().List()); n != 1 {
 		t.Fatalf("%d questions open after asking twice, want 1", n)
 	}

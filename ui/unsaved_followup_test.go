@@ -39,7 +39,7 @@ func TestRefusedSaveDropsTheClientSwitchItWasFor(t *testing.T) {
 				if d.view.Client().ID != marta.ID || d.view.Form != f {
 					t.Fatalf("a refused save moved on: view on %d, form %v", d.view.Client().ID, d.view.Form != nil)
 				}
-				if !f.problems.fields["duration"].Visible() {
+				if !f.Problems.Fields["duration"].Visible() {
 					t.Fatal("the duration problem is not shown")
 				}
 			}
@@ -121,7 +121,7 @@ func TestQuitWithAnUnsavedClientSavesItWhenAsked(t *testing.T) {
 	if closed || d.clientForm != f {
 		t.Fatalf("a refused client save went on: closed %v, form open %v", closed, d.clientForm != nil)
 	}
-	desktest.MustContain(t, "date of birth problem", f.problems.fields["date_of_birth"].Text, "not a date")
+	desktest.MustContain(t, "date of birth problem", f.problems.Fields["date_of_birth"].Text, "not a date")
 	// and a later plain save does not quit
 	typeInto(d, f.DateOfBirth, "1975-05-02")
 	press(t, d, shortcutSave)

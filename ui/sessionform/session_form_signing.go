@@ -1,4 +1,4 @@
-package ui
+package sessionform
 
 import (
 	"strings"
@@ -21,7 +21,7 @@ import (
 func (f *SessionForm) makeSigning() {
 	f.SaveSign = kit.NewButtonWithIcon("Save and sign  (Ctrl+Shift+S)", theme.ConfirmIcon(), f.SubmitSigned)
 	f.Reason = kit.NewEntry("Why the signed note changes, for the record's history")
-	if f.base.Locked() {
+	if f.Base.Locked() {
 		f.SaveSign.Hide()
 		f.Save.SetText("Save amendment  (Ctrl+S)")
 	}
@@ -30,22 +30,22 @@ func (f *SessionForm) makeSigning() {
 // titleAmendment names the form for what it does once it is filled.
 func (f *SessionForm) titleAmendment() {
 	if f.Amending() {
-		f.Title.SetText("Amend the signed note of " + kit.DateTime(f.base.Start))
+		f.Title.SetText("Amend the signed note of " + kit.DateTime(f.Base.Start))
 	}
 }
 
 // reasonRow is the amendment's reason above the buttons, shown only when
 // a signed note is amended.
 func (f *SessionForm) reasonRow() fyne.CanvasObject {
-	row := container.NewBorder(nil, f.problems.field("reason"), widget.NewLabelWithStyle("Reason", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, f.Reason)
-	if !f.base.Locked() {
+	row := container.NewBorder(nil, f.Problems.Field("reason"), widget.NewLabelWithStyle("Reason", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, f.Reason)
+	if !f.Base.Locked() {
 		row.Hide()
 	}
 	return row
 }
 
 // Amending reports whether the form amends a signed note.
-func (f *SessionForm) Amending() bool { return f.base.Locked() }
+func (f *SessionForm) Amending() bool { return f.Base.Locked() }
 
 // SubmitSigned saves the note and signs it with the therapist's name.
 func (f *SessionForm) SubmitSigned() {
@@ -65,8 +65,8 @@ func (f *SessionForm) saveRequest(problems map[string]string) sqlstore.SaveReque
 	sign := f.signNext
 	f.signNext = false
 	by := ""
-	if f.signer != nil {
-		by = f.signer()
+	if f.Signer != nil {
+		by = f.Signer()
 	}
 	switch {
 	case f.Amending():

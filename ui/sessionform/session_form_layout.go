@@ -1,4 +1,4 @@
-package ui
+package sessionform
 
 import (
 	"fyne.io/fyne/v2"
@@ -40,7 +40,7 @@ func (f *SessionForm) layout() fyne.CanvasObject {
 	when := container.NewHBox(f.Title, sized(126, f.Date), sized(76, f.Time), sized(60, f.Duration), widget.NewLabel("min"), f.Private)
 	f.CopyNote.Seg.Style.Alignment = fyne.TextAlignTrailing
 	f.topLine = container.NewBorder(nil, nil, when, f.Copy, f.CopyNote)
-	head := container.NewVBox(f.topLine, f.problems.field("start"), f.problems.field("duration"))
+	head := container.NewVBox(f.topLine, f.Problems.Field("start"), f.Problems.Field("duration"))
 
 	// Before and after side by side when each gets a slider worth the
 	// name, one above the other on a narrow window.
@@ -52,15 +52,15 @@ func (f *SessionForm) layout() fyne.CanvasObject {
 		container.NewBorder(nil, nil, sizedLabel(after, width), nil, f.PainAfter.Content))
 
 	labels := &xlayout.LabelColumn{}
-	pain := xlayout.NewLabelledRows(labels, rowLabel("Pain 0–10"), painRow)
+	pain := xlayout.NewLabelledRows(labels, RowLabel("Pain 0–10"), painRow)
 	// The checks are drawn compact; their row labels match "Pain 0–10".
 	compact := func(o fyne.CanvasObject) fyne.CanvasObject { return container.NewThemeOverride(o, kit.CompactTheme{}) }
 	tags := xlayout.NewLabelledRows(labels,
-		rowLabel("Pain type"), compact(f.Pickers[store.PainType].Content),
-		rowLabel("Where it hurts"), compact(f.BodyChart.content),
-		rowLabel("Triggers"), compact(container.NewVBox(f.Pickers[store.Trigger].Content, f.problems.field("trigger_other"))),
-		rowLabel("Muscles"), compact(f.Pickers[store.Muscle].Content),
-		rowLabel("Techniques"), compact(f.Pickers[store.Technique].Content),
+		RowLabel("Pain type"), compact(f.Pickers[store.PainType].Content),
+		RowLabel("Where it hurts"), compact(f.BodyChart.content),
+		RowLabel("Triggers"), compact(container.NewVBox(f.Pickers[store.Trigger].Content, f.Problems.Field("trigger_other"))),
+		RowLabel("Muscles"), compact(f.Pickers[store.Muscle].Content),
+		RowLabel("Techniques"), compact(f.Pickers[store.Technique].Content),
 	)
 	notes := xlayout.NewNoteGrid(formNoteComfortable,
 		f.noteField("S · Subjective", f.Subjective, "subjective"),
@@ -68,24 +68,24 @@ func (f *SessionForm) layout() fyne.CanvasObject {
 		f.noteField("A · Assessment", f.Assessment, "assessment"),
 		f.noteField("P · Plan", f.Plan, "plan"),
 		f.noteField("Home care", f.HomeCare, "home_care"))
-	f.columns = xlayout.NewFormColumns(formTagsShare, formTagsMinWidth, formNotesMinWidth, tags, notes)
+	f.Columns = xlayout.NewFormColumns(formTagsShare, formTagsMinWidth, formNotesMinWidth, tags, notes)
 
 	// The columns take whatever height is left, so the notes grow into it.
-	body := xlayout.NewGrowStack(2, pain, widget.NewSeparator(), f.columns)
+	body := xlayout.NewGrowStack(2, pain, widget.NewSeparator(), f.Columns)
 	// The red-flag screen sits with the buttons: it is asked when the
 	// client says something new, not at every visit.
 	buttons := container.NewBorder(nil, nil, f.Screen, container.NewHBox(f.Cancel, f.SaveSign, f.Save),
-		container.NewVBox(f.reasonRow(), f.problems.Summary))
+		container.NewVBox(f.reasonRow(), f.Problems.Summary))
 	scroll := container.NewVScroll(body)
-	f.scroll = scroll
+	f.Scroll = scroll
 	f.followFocus(scroll)
-	return xlayout.NewGrowStack(1, head, scroll, container.NewVBox(widget.NewSeparator(), f.saving.retry.bar, buttons))
+	return xlayout.NewGrowStack(1, head, scroll, container.NewVBox(widget.NewSeparator(), f.Saving.Retry.Bar, buttons))
 }
 
 // noteField is a note's caption, its text and its error, the caption
 // drawn close to the text it names.
 func (f *SessionForm) noteField(title string, e *kit.Entry, field string) fyne.CanvasObject {
-	return container.New(xlayout.NoteField{}, caption(title), e, f.problems.field(field))
+	return container.New(xlayout.NoteField{}, caption(title), e, f.Problems.Field(field))
 }
 
 // followFocus scrolls the form to whichever field Tab reaches.
@@ -106,7 +106,7 @@ func (f *SessionForm) entries() []*kit.Entry {
 		f.TriggerOther, f.Subjective, f.Objective, f.Assessment, f.Plan, f.HomeCare}
 }
 
-func rowLabel(text string) *widget.Label {
+func RowLabel(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 }
 

@@ -1,4 +1,4 @@
-package ui
+package sessionform
 
 import (
 	"slices"
@@ -46,7 +46,7 @@ type bodyChartPopup struct {
 	labelWidth float32
 
 	popup   *widget.PopUp
-	content fyne.CanvasObject
+	Content fyne.CanvasObject
 }
 
 // markRow is one marked region's pain type, intensity and remove button.
@@ -70,7 +70,7 @@ func newBodyChartPopup(in *bodyChartInput) *bodyChartPopup {
 	p.scroll = container.NewVScroll(p.rows)
 	right := container.NewBorder(container.NewVBox(hint, p.Copy), nil, nil, nil, p.scroll)
 	side := container.NewGridWrap(fyne.NewSize(popupRowsWidth, 10), right)
-	p.content = container.NewBorder(title, container.NewBorder(nil, nil, nil, p.Done, p.Legend),
+	p.Content = container.NewBorder(title, container.NewBorder(nil, nil, nil, p.Done, p.Legend),
 		nil, nil, container.NewBorder(nil, nil, p.Chart, nil, side))
 	p.sizeRows(side)
 	return p
@@ -98,7 +98,7 @@ func (l sizedLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 // keyboard on the first mark's pain type (or Done).
 func (p *bodyChartPopup) open(c fyne.Canvas) {
 	if p.popup == nil {
-		p.popup = widget.NewPopUp(p.content, c)
+		p.popup = widget.NewPopUp(p.Content, c)
 	}
 	// The figure takes the height the window leaves beside the title,
 	// legend and buttons.
@@ -159,7 +159,7 @@ func (p *bodyChartPopup) show(marks []store.BodyMark, muscles []store.Tag, rows 
 const painTypeNone = "(type not given)"
 
 // row is one marked region: its name, its pain type, its intensity, and a
-// button to take it off.
+// Button to take it off.
 func (p *bodyChartPopup) row(m store.BodyMark) fyne.CanvasObject {
 	in, region := p.in, m.Region
 	label := string(m.Region)
@@ -221,7 +221,7 @@ func (p *bodyChartPopup) row(m store.BodyMark) fyne.CanvasObject {
 		container.NewGridWrap(fyne.NewSize(intensityWide, r.Intensity.MinSize().Height), r.Intensity), r.Remove), r.Kind)
 }
 
-// problems names the intensities typed that are not numbers.
+// Problems names the intensities typed that are not numbers.
 func (p *bodyChartPopup) problems() []string {
 	var out []string
 	for _, m := range p.in.marks {

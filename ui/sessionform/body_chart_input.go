@@ -1,4 +1,4 @@
-package ui
+package sessionform
 
 import (
 	"fmt"
@@ -36,7 +36,7 @@ type bodyChartInput struct {
 	CopyLast *kit.Button // copies the last session's map
 	Line     *kit.SecondaryText
 	Error    *kit.FieldError
-	chart    *bodyChartPopup
+	Chart    *bodyChartPopup
 
 	names     []regionName
 	painTypes []store.Term
@@ -91,7 +91,7 @@ func newBodyChartInput(painTypes, locations []store.Term) *bodyChartInput {
 			b.onEscape()
 		}
 	}
-	b.chart = newBodyChartPopup(b)
+	b.Chart = newBodyChartPopup(b)
 	// Beside the figure: Find and Chart…, then the copy button with the
 	// line beside it, which wraps within the figure's height.
 	find := container.NewGridWrap(fyne.NewSize(findWidth, b.Find.MinSize().Height), b.Find)
@@ -273,17 +273,17 @@ func (b *bodyChartInput) showLine() {
 	}
 	b.Line.SetText(line)
 	b.Thumb.Highlight(highlight)
-	b.chart.Chart.Highlight(highlight)
+	b.Chart.Chart.Highlight(highlight)
 }
 
-// summaryChars is about three lines of the form's line beside the figure:
+// SummaryChars is about three lines of the form's line beside the figure:
 // a longer map is said shorter there (the chart shows it whole).
-const summaryChars = 120
+const SummaryChars = 120
 
 // summary is what is marked, in the words of the note, or how to mark.
 func (b *bodyChartInput) summary() string {
 	s := store.Session{BodyMap: b.marks, Locations: b.locations()}
-	where := shortWhere(s)
+	where := ShortWhere(s)
 	switch {
 	case where == "" && b.note != "":
 		return b.note
@@ -357,8 +357,8 @@ func (b *bodyChartInput) copied(from store.Session) {
 // tell puts msg on the line until the next change.
 func (b *bodyChartInput) tell(msg string) { b.Line.SetText(msg) }
 
-// get returns the map as marked; nil when nothing is.
-func (b *bodyChartInput) get() []store.BodyMark {
+// Get returns the map as marked; nil when nothing is.
+func (b *bodyChartInput) Get() []store.BodyMark {
 	if len(b.marks) == 0 {
 		return nil
 	}
@@ -371,7 +371,7 @@ func (b *bodyChartInput) changed(rows bool) {
 	b.note = ""
 	muscles := b.muscles()
 	b.Thumb.SetMap(b.marks, muscles)
-	b.chart.show(b.marks, muscles, rows)
+	b.Chart.show(b.marks, muscles, rows)
 	b.showLine()
 	if b.onChange != nil {
 		b.onChange()
@@ -382,22 +382,22 @@ func (b *bodyChartInput) changed(rows bool) {
 func (b *bodyChartInput) musclesChanged() {
 	muscles := b.muscles()
 	b.Thumb.SetMap(b.marks, muscles)
-	b.chart.show(b.marks, muscles, false)
+	b.Chart.show(b.marks, muscles, false)
 }
 
 // open shows the chart over the form.
 func (b *bodyChartInput) open() {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(b.Find); c != nil {
-		b.chart.open(c)
+		b.Chart.open(c)
 	}
 }
 
-// shortWhere is where it hurts in at most about summaryChars: the note's
+// ShortWhere is where it hurts in at most about summaryChars: the note's
 // words, else the regions without their pain types, else the first of
 // them and how many more.
-func shortWhere(s store.Session) string {
+func ShortWhere(s store.Session) string {
 	where := s.WhereItHurts()
-	if len([]rune(where)) <= summaryChars {
+	if len([]rune(where)) <= SummaryChars {
 		return where
 	}
 	bare := s
@@ -411,7 +411,7 @@ func shortWhere(s store.Session) string {
 		if n < len(parts) {
 			text += fmt.Sprintf(" and %d more", len(parts)-n)
 		}
-		if len([]rune(text)) <= summaryChars {
+		if len([]rune(text)) <= SummaryChars {
 			return text
 		}
 	}

@@ -1,4 +1,4 @@
-package ui
+package sessionform
 
 import (
 	"context"
@@ -30,10 +30,10 @@ const formTimeLayout = "15:04"
 // overview was, under the client's header, so the medical alert stays in
 // sight while the therapist writes.
 type SessionForm struct {
-	store  *sqlstore.Store
+	store  Record
 	tasks  *kit.Tasks
 	client store.Client
-	base   store.Session // the session being edited; ID 0 for a new one
+	Base   store.Session // the session being edited; ID 0 for a new one
 
 	Title    *widget.Label
 	Date     *kit.Entry
@@ -68,21 +68,21 @@ type SessionForm struct {
 	// is asked when the form amends a signed note (signing.go).
 	SaveSign *kit.Button
 	Reason   *kit.Entry
-	// signer is the therapist's name and credentials from Settings, asked
+	// Signer is the therapist's name and credentials from Settings, asked
 	// at the moment of signing or amending.
-	signer   func() string
+	Signer   func() string
 	signNext bool // the submit under way is Save and sign
-	problems *formProblems
+	Problems *FormProblems
 
 	initial formState
-	saving  formSave
+	Saving  FormSave
 
-	// health is the client's record beside the visits: the consents a save
+	// Health is the client's record beside the visits: the consents a save
 	// checks the muscles against. askConsent asks the therapist about an
 	// area without consent on file; OnScreen opens a red-flag screen dated
 	// the visit's day.
-	health     store.Health
-	askConsent func(missing []store.AreaWithoutConsent, answer func(store.ConsentAnswer, bool))
+	Health     store.Health
+	AskConsent func(missing []store.AreaWithoutConsent, answer func(store.ConsentAnswer, bool))
 	Screen     *kit.Button
 	OnScreen   func(day time.Time)
 
@@ -93,9 +93,9 @@ type SessionForm struct {
 	OnCancel func()
 
 	topLine *fyne.Container      // title, when, copy
-	columns *xlayout.FormColumns // tags beside notes, or above them
-	scroll  *container.Scroll    // what Tab scrolls on a small screen
-	content fyne.CanvasObject
+	Columns *xlayout.FormColumns // tags beside notes, or above them
+	Scroll  *container.Scroll    // what Tab scrolls on a small screen
+	Content fyne.CanvasObject
 }
 
 // formState is everything the therapist can change, as typed, so unsaved
@@ -108,12 +108,12 @@ type formState struct {
 	Private                             bool
 }
 
-// newSessionForm builds the form for client over the given vocabulary.
+// NewSessionForm builds the form for client over the given vocabulary.
 // session is the one to edit, or a zero Session for a new one at now.
-func newSessionForm(s *sqlstore.Store, t *kit.Tasks, client store.Client, vocab map[store.Kind][]store.Term,
+func NewSessionForm(s Record, t *kit.Tasks, client store.Client, vocab map[store.Kind][]store.Term,
 	session store.Session, now time.Time) *SessionForm {
-	f := &SessionForm{store: s, tasks: t, client: client, base: session,
-		Pickers: map[store.Kind]*kit.TagPicker{}, problems: newFormProblems()}
+	f := &SessionForm{store: s, tasks: t, client: client, Base: session,
+		Pickers: map[store.Kind]*kit.TagPicker{}, Problems: NewFormProblems()}
 
 	f.Title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.Title.SizeName = theme.SizeNameSubHeadingText
@@ -135,11 +135,11 @@ func newSessionForm(s *sqlstore.Store, t *kit.Tasks, client store.Client, vocab 
 	f.CopyNote = kit.NewSecondaryText()
 	f.PainBefore = kit.NewPainInput("Pain before")
 	f.PainAfter = kit.NewPainInput("Pain after")
-	f.problems.fields["pain_before"], f.problems.fields["pain_after"] = f.PainBefore.Error, f.PainAfter.Error
+	f.Problems.Fields["pain_before"], f.Problems.Fields["pain_after"] = f.PainBefore.Error, f.PainAfter.Error
 	for _, k := range store.Kinds {
 		p := kit.NewTagPicker(k, vocab[k], s, t)
 		f.Pickers[k] = p
-		f.problems.fields[string(k)] = p.Error
+		f.Problems.Fields[string(k)] = p.Error
 	}
 	f.makeBodyChart(vocab)
 	f.TriggerOther = kit.NewEntry("Other trigger…")
@@ -148,19 +148,19 @@ func newSessionForm(s *sqlstore.Store, t *kit.Tasks, client store.Client, vocab 
 	f.Assessment = kit.NewNoteEntry("Your assessment", 2)
 	f.Plan = kit.NewNoteEntry("Next steps, frequency of visits", 2)
 	f.HomeCare = kit.NewNoteEntry("Stretches and exercises for home", 2)
-	f.saving = newFormSave(t, f.problems, f.Submit, f.cancel)
-	f.Save, f.Cancel = f.saving.button, f.saving.cancel
-	f.saving.retrying("your note", f.base.ID == 0, &f.base.UID)
+	f.Saving = NewFormSave(t, f.Problems, f.Submit, f.Escape)
+	f.Save, f.Cancel = f.Saving.Button, f.Saving.Cancel
+	f.Saving.Retrying("your note", f.Base.ID == 0, &f.Base.UID)
 	f.makeSigning()
 	f.makePrivate(s.OnServer())
 
 	f.fill(session, now)
 	f.titleAmendment()
 	f.wireEscape()
-	f.content = f.layout()
-	f.BodyChart.anchor = f.content
-	f.problems.relayout = func() { relayoutAll(f.content) }
-	f.PainBefore.Relayout, f.PainAfter.Relayout = f.problems.relayout, f.problems.relayout
+	f.Content = f.layout()
+	f.BodyChart.anchor = f.Content
+	f.Problems.Relayout = func() { RelayoutAll(f.Content) }
+	f.PainBefore.Relayout, f.PainAfter.Relayout = f.Problems.Relayout, f.Problems.Relayout
 	f.wireTagKeys()
 	// Enter in a pain score moves on: before to after, after to the tags.
 	f.PainBefore.Number.OnSubmitted = func(string) { f.focus(f.PainAfter.Number) }
@@ -184,7 +184,7 @@ func (f *SessionForm) fill(s store.Session, now time.Time) {
 		f.Title.SetText("Edit session of " + kit.LongDate(s.Start))
 		f.Copy.Hide() // "last session" is this one or a later one: nothing sensible to copy
 		f.BodyChart.CopyLast.Hide()
-		f.BodyChart.chart.Copy.Hide()
+		f.BodyChart.Chart.Copy.Hide()
 	}
 	f.Date.SetText(start.Format(store.DateLayout))
 	f.Time.SetText(start.Format(formTimeLayout))
@@ -208,18 +208,18 @@ func (f *SessionForm) fill(s store.Session, now time.Time) {
 // while typing.
 func (f *SessionForm) wireEscape() {
 	for _, e := range f.entries() {
-		e.OnEscape = f.cancel
+		e.OnEscape = f.Escape
 	}
-	f.PainBefore.Slider.OnEscape = f.cancel
-	f.PainAfter.Slider.OnEscape = f.cancel
+	f.PainBefore.Slider.OnEscape = f.Escape
+	f.PainAfter.Slider.OnEscape = f.Escape
 	for _, p := range f.Pickers {
-		p.OnEscape = f.cancel
+		p.OnEscape = f.Escape
 	}
 }
 
-func (f *SessionForm) cancel() {
-	if f.BodyChart.chart.Shown() {
-		f.BodyChart.chart.close() // Escape closes the chart first
+func (f *SessionForm) Escape() {
+	if f.BodyChart.Chart.Shown() {
+		f.BodyChart.Chart.close() // Escape closes the chart first
 		return
 	}
 	if f.OnCancel != nil {
@@ -240,7 +240,7 @@ func (f *SessionForm) state() formState {
 	for k, p := range f.Pickers {
 		st.Tags[k] = p.Tags()
 	}
-	st.Marks = f.BodyChart.get()
+	st.Marks = f.BodyChart.Get()
 	return st
 }
 
@@ -251,7 +251,7 @@ func (f *SessionForm) Dirty() bool { return !reflect.DeepEqual(f.state(), f.init
 // found without the database, keyed by field.
 func (f *SessionForm) read() (store.Session, map[string]string) {
 	problems := map[string]string{}
-	s := f.base
+	s := f.Base
 	s.ClientID = f.client.ID
 	day, dayOK := kit.ParseDay(f.Date.Text)
 	clock, terr := store.ParseWallClock(formTimeLayout, strings.TrimSpace(f.Time.Text))
@@ -280,8 +280,8 @@ func (f *SessionForm) read() (store.Session, map[string]string) {
 	for k, p := range f.Pickers {
 		s.SetTags(k, p.Tags())
 	}
-	s.BodyMap = f.BodyChart.get()
-	if bad := f.BodyChart.chart.problems(); len(bad) > 0 {
+	s.BodyMap = f.BodyChart.Get()
+	if bad := f.BodyChart.Chart.problems(); len(bad) > 0 {
 		problems["body_map"] = strings.Join(bad, "; ")
 	}
 	s.TriggerOther = f.TriggerOther.Text
@@ -296,20 +296,20 @@ func (f *SessionForm) read() (store.Session, map[string]string) {
 }
 
 // Submit checks the form and saves it in the background.
-func (f *SessionForm) Submit() { f.submitThen(nil) }
+func (f *SessionForm) Submit() { f.SubmitThen(nil) }
 
-// submitThen saves like Submit, then runs then (when not nil) once the
+// SubmitThen saves like Submit, then runs then (when not nil) once the
 // save has landed. A refused save drops then: the therapist answered the
 // question that asked for it, and a later ordinary Save must not carry it
 // out behind their back.
-func (f *SessionForm) submitThen(then func()) {
+func (f *SessionForm) SubmitThen(then func()) {
 	s, problems := f.read()
 	req := f.saveRequest(problems)
 	// A session that treats an area the client has not consented to asks
 	// first; the answer is saved with the note, in one transaction.
-	if len(problems) == 0 && f.askConsent != nil && !f.saving.busy {
-		if missing := store.MissingConsent(f.health.Consents, s.Muscles, s.Start); len(missing) > 0 {
-			f.askConsent(missing, func(answer store.ConsentAnswer, ok bool) {
+	if len(problems) == 0 && f.AskConsent != nil && !f.Saving.Busy {
+		if missing := store.MissingConsent(f.Health.Consents, s.Muscles, s.Start); len(missing) > 0 {
+			f.AskConsent(missing, func(answer store.ConsentAnswer, ok bool) {
 				if !ok {
 					return
 				}
@@ -330,16 +330,16 @@ func (f *SessionForm) saveWith(s store.Session, problems map[string]string, req 
 		return f.store.Save(ctx, req)
 	}
 	typed := f.state()
-	submitForm(&f.saving, s, problems, save, func(saved store.Session) {
+	SubmitForm(&f.Saving, s, problems, save, func(saved store.Session) {
 		// The form stays drawn until the overview has reloaded: a second
 		// click on Save in that moment updates this session, never adds
 		// another.
-		f.base = saved
+		f.Base = saved
 		if !reflect.DeepEqual(f.state(), typed) {
 			// typed on while the save waited for the server: the form
 			// stays, with what is not saved yet
 			f.initial = typed
-			f.problems.show(map[string]string{"": "Saved as it was when you pressed Save; press Save again for what you typed since."})
+			f.Problems.show(map[string]string{"": "Saved as it was when you pressed Save; press Save again for what you typed since."})
 			return
 		}
 		f.initial = f.state()
@@ -403,7 +403,7 @@ func (f *SessionForm) copyDone(note string) {
 // through the terms.
 func (f *SessionForm) wireTagKeys() {
 	rows := []fyne.Focusable{}
-	for _, k := range formKinds {
+	for _, k := range FormKinds {
 		rows = append(rows, f.Pickers[k].AddName)
 		if k == store.PainType {
 			rows = append(rows, f.BodyChart.Find)
@@ -411,9 +411,9 @@ func (f *SessionForm) wireTagKeys() {
 	}
 	rows = append(rows, f.Subjective)
 	for _, p := range f.Pickers {
-		p.Relayout = f.problems.relayout
+		p.Relayout = f.Problems.Relayout
 	}
-	for _, k := range formKinds {
+	for _, k := range FormKinds {
 		next := rows[slices.Index(rows, fyne.Focusable(f.Pickers[k].AddName))+1]
 		f.Pickers[k].OnNext = func() { f.focus(next) }
 	}

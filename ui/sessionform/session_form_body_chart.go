@@ -1,4 +1,4 @@
-package ui
+package sessionform
 
 import (
 	"context"
@@ -9,9 +9,9 @@ import (
 	"backtrack/ui/kit"
 )
 
-// formKinds are the tag rows the session form shows, in order: every kind
+// FormKinds are the tag rows the session form shows, in order: every kind
 // but the location words, whose place the body chart takes.
-var formKinds = []store.Kind{store.PainType, store.Trigger, store.Muscle, store.Technique}
+var FormKinds = []store.Kind{store.PainType, store.Trigger, store.Muscle, store.Technique}
 
 // makeBodyChart builds where it hurts: the muscles ticked drawn on it, a
 // new mark taking the pain type when one is ticked, the location words
@@ -30,11 +30,11 @@ func (f *SessionForm) makeBodyChart(vocab map[store.Kind][]store.Term) {
 		}
 		return store.Tag{}
 	}
-	b.onEscape = f.cancel
+	b.onEscape = f.Escape
 	b.CopyLast.OnTapped = f.CopyMap
-	b.chart.Copy.OnTapped = f.CopyMap
+	b.Chart.Copy.OnTapped = f.CopyMap
 	f.Pickers[store.Muscle].OnChange = b.musclesChanged
-	f.problems.fields["body_map"] = b.Error
+	f.Problems.Fields["body_map"] = b.Error
 }
 
 // OpenChart opens the body chart over the form (Ctrl+B).

@@ -1,4 +1,4 @@
-package ui
+package sessionform
 
 import (
 	"context"
@@ -16,43 +16,43 @@ import (
 	"backtrack/ui/kit"
 )
 
-// formProblems shows what stops a form from saving: each message in red
+// FormProblems shows what stops a form from saving: each message in red
 // under its field (keyed like store.FieldError.Field), and a line beside
 // the buttons for anything without a field of its own.
-type formProblems struct {
-	fields  map[string]*kit.FieldError
+type FormProblems struct {
+	Fields  map[string]*kit.FieldError
 	Summary *widget.Label
-	// relayout lays the form out again once a message appears or goes:
+	// Relayout lays the form out again once a message appears or goes:
 	// Fyne makes no room for a line shown by itself, and an error drawn
 	// over the next row hides both.
-	relayout func()
+	Relayout func()
 }
 
-func newFormProblems() *formProblems {
+func NewFormProblems() *FormProblems {
 	l := widget.NewLabel("")
 	l.Importance = widget.DangerImportance
 	l.Wrapping = fyne.TextWrapWord
-	return &formProblems{fields: map[string]*kit.FieldError{}, Summary: l}
+	return &FormProblems{Fields: map[string]*kit.FieldError{}, Summary: l}
 }
 
-// field returns the red line for one field, creating it.
-func (p *formProblems) field(name string) *kit.FieldError {
-	if p.fields[name] == nil {
-		p.fields[name] = kit.NewFieldError()
+// Field returns the red line for one field, creating it.
+func (p *FormProblems) Field(name string) *kit.FieldError {
+	if p.Fields[name] == nil {
+		p.Fields[name] = kit.NewFieldError()
 	}
-	return p.fields[name]
+	return p.Fields[name]
 }
 
 // show replaces every message shown; an empty map clears them all.
-func (p *formProblems) show(problems map[string]string) {
+func (p *FormProblems) show(problems map[string]string) {
 	var loose []string
 	for field, msg := range problems {
-		if _, ok := p.fields[field]; !ok {
+		if _, ok := p.Fields[field]; !ok {
 			loose = append(loose, msg)
 		}
 	}
 	sort.Strings(loose)
-	for field, e := range p.fields {
+	for field, e := range p.Fields {
 		e.ShowText(problems[field])
 	}
 	switch {
@@ -63,14 +63,14 @@ func (p *formProblems) show(problems map[string]string) {
 	default:
 		p.Summary.SetText("")
 	}
-	if p.relayout != nil {
-		p.relayout()
+	if p.Relayout != nil {
+		p.Relayout()
 	}
 }
 
 // showSaveError shows why the store refused to save: validation problems
 // at their fields, anything else in words beside the buttons.
-func (p *formProblems) showSaveError(err error) {
+func (p *FormProblems) showSaveError(err error) {
 	var ve *store.ValidationError
 	if !errors.As(err, &ve) {
 		p.show(map[string]string{"": "Not saved. " + words.ErrorText(err)})
@@ -83,79 +83,79 @@ func (p *formProblems) showSaveError(err error) {
 	p.show(problems)
 }
 
-// formSave is the save step every form shares: show the problems found
+// FormSave is the save step every form shares: show the problems found
 // without the database and stop there, or save in the background with the
-// button disabled (a double press saves once), then show the store's
-// problems at their fields or hand the saved record to done.
-type formSave struct {
+// Button disabled (a double press saves once), then show the store's
+// Problems at their fields or hand the saved record to done.
+type FormSave struct {
 	tasks    *kit.Tasks
-	button   *kit.Button // Save
-	cancel   *kit.Button
-	problems *formProblems
-	busy     bool
-	// retry, when set, sends a save again that failed for want of the
+	Button   *kit.Button // Save
+	Cancel   *kit.Button
+	Problems *FormProblems
+	Busy     bool
+	// Retry, when set, sends a save again that failed for want of the
 	// server (form_retry.go); without it the form says to press Save again.
-	retry *saveRetry
+	Retry *saveRetry
 }
 
-// newFormSave makes a form's Save and Cancel buttons (with the keys that
+// NewFormSave makes a form's Save and Cancel buttons (with the keys that
 // do the same) and the save step behind Save.
-func newFormSave(t *kit.Tasks, problems *formProblems, submit, cancel func()) formSave {
+func NewFormSave(t *kit.Tasks, problems *FormProblems, submit, cancel func()) FormSave {
 	save := kit.NewButtonWithIcon("Save  (Ctrl+S)", theme.DocumentSaveIcon(), submit)
 	save.Importance = widget.HighImportance
-	return formSave{tasks: t, button: save, cancel: kit.NewButton("Cancel  (Esc)", cancel), problems: problems}
+	return FormSave{tasks: t, Button: save, Cancel: kit.NewButton("Cancel  (Esc)", cancel), Problems: problems}
 }
 
-func submitForm[T any](f *formSave, value T, problems map[string]string,
+func SubmitForm[T any](f *FormSave, value T, problems map[string]string,
 	save func(context.Context, T) (T, error), done func(T)) {
-	if f.busy {
+	if f.Busy {
 		return
 	}
-	f.problems.show(problems)
+	f.Problems.show(problems)
 	if len(problems) > 0 {
 		return
 	}
-	if f.retry != nil {
-		f.retry.stop() // this attempt replaces the one scheduled
+	if f.Retry != nil {
+		f.Retry.Stop() // this attempt replaces the one scheduled
 	}
-	f.busy = true
-	f.button.Disable()
+	f.Busy = true
+	f.Button.Disable()
 	f.tasks.Run(func() func() {
 		saved, err := save(context.Background(), value)
 		return func() {
-			f.busy = false
-			f.button.Enable()
-			if err != nil && f.retry != nil && retryable(err) {
-				f.problems.show(nil)
-				f.retry.schedule(f.tasks, words.RetryingText(err, f.retry.kept), func() { submitForm(f, value, nil, save, done) })
-				if f.problems.relayout != nil {
-					f.problems.relayout() // the line takes its room
+			f.Busy = false
+			f.Button.Enable()
+			if err != nil && f.Retry != nil && retryable(err) {
+				f.Problems.show(nil)
+				f.Retry.schedule(f.tasks, words.RetryingText(err, f.Retry.kept), func() { SubmitForm(f, value, nil, save, done) })
+				if f.Problems.Relayout != nil {
+					f.Problems.Relayout() // the line takes its room
 				}
 				return
 			}
 			if err != nil {
-				f.problems.showSaveError(err)
+				f.Problems.showSaveError(err)
 				return
 			}
-			if f.retry != nil {
-				f.retry.landed()
+			if f.Retry != nil {
+				f.Retry.landed()
 			}
 			done(saved)
 		}
 	})
 }
 
-// relayoutAll lays out o and every container and scroll inside it again,
+// RelayoutAll lays out o and every container and scroll inside it again,
 // parents first, so a line that appeared takes its room all the way up.
-func relayoutAll(o fyne.CanvasObject) {
+func RelayoutAll(o fyne.CanvasObject) {
 	switch v := o.(type) {
 	case *fyne.Container:
 		v.Refresh()
 		for _, c := range v.Objects {
-			relayoutAll(c)
+			RelayoutAll(c)
 		}
 	case *container.Scroll:
 		v.Refresh()
-		relayoutAll(v.Content)
+		RelayoutAll(v.Content)
 	}
 }

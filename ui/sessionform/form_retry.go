@@ -1,4 +1,4 @@
-package ui
+package sessionform
 
 import (
 	"errors"
@@ -23,11 +23,11 @@ type saveRetry struct {
 	Line  *widget.Label // what is happening, across the form
 	kept  string        // what the line says is kept: "your note"
 	Now   *kit.Button   // Retry now
-	bar   *fyne.Container
+	Bar   *fyne.Container
 	timer *time.Timer
 	pause time.Duration
-	again func()      // the save as last sent
-	alive func() bool // whether the form is still open; nil: always
+	Again func()      // the save as last sent
+	Alive func() bool // whether the form is still open; nil: always
 }
 
 // The pauses between attempts.
@@ -36,24 +36,24 @@ const (
 	maxRetryPause   = 30 * time.Second
 )
 
-// retrying makes the form's saves wait for the server and go again (kept
+// Retrying makes the form's saves wait for the server and go again (kept
 // names what the line says stays: "your note"). A new record (isNew) is
 // given its UID now, when the form opens, and sends it with every attempt.
-func (f *formSave) retrying(kept string, isNew bool, uid *string) *saveRetry {
-	f.retry = newSaveRetry(kept)
+func (f *FormSave) Retrying(kept string, isNew bool, uid *string) *saveRetry {
+	f.Retry = newSaveRetry(kept)
 	if isNew && *uid == "" {
 		*uid = store.NewUID()
 	}
-	return f.retry
+	return f.Retry
 }
 
 func newSaveRetry(kept string) *saveRetry {
 	r := &saveRetry{Line: widget.NewLabel(""), kept: kept}
 	r.Line.Importance = widget.DangerImportance
 	r.Line.Wrapping = fyne.TextWrapWord
-	r.Now = kit.NewButton("Retry now", r.retryNow)
-	r.bar = container.NewBorder(nil, nil, nil, r.Now, r.Line)
-	r.bar.Hide()
+	r.Now = kit.NewButton("Retry now", r.RetryNow)
+	r.Bar = container.NewBorder(nil, nil, nil, r.Now, r.Line)
+	r.Bar.Hide()
 	return r
 }
 
@@ -64,26 +64,26 @@ func retryable(err error) bool {
 
 // schedule sends again after the next pause, on the UI goroutine.
 func (r *saveRetry) schedule(t *kit.Tasks, why string, again func()) {
-	r.again = again
+	r.Again = again
 	r.Line.SetText(why)
-	r.bar.Show()
+	r.Bar.Show()
 	r.pause = min(max(2*r.pause, firstRetryPause), maxRetryPause)
-	r.stop()
-	r.timer = time.AfterFunc(r.pause, func() { fyne.Do(func() { t.OnUI(r.retryNow) }) })
+	r.Stop()
+	r.timer = time.AfterFunc(r.pause, func() { fyne.Do(func() { t.OnUI(r.RetryNow) }) })
 }
 
-// retryNow sends the save again now, unless the form was closed.
-func (r *saveRetry) retryNow() {
-	r.stop()
-	again := r.again
-	r.again = nil
-	if again != nil && (r.alive == nil || r.alive()) {
+// RetryNow sends the save again now, unless the form was closed.
+func (r *saveRetry) RetryNow() {
+	r.Stop()
+	again := r.Again
+	r.Again = nil
+	if again != nil && (r.Alive == nil || r.Alive()) {
 		again()
 	}
 }
 
-// stop cancels the attempt scheduled, if any.
-func (r *saveRetry) stop() {
+// Stop cancels the attempt scheduled, if any.
+func (r *saveRetry) Stop() {
 	if r.timer != nil {
 		r.timer.Stop()
 		r.timer = nil
@@ -92,7 +92,7 @@ func (r *saveRetry) stop() {
 
 // landed forgets the attempts once a save has landed.
 func (r *saveRetry) landed() {
-	r.stop()
-	r.pause, r.again = 0, nil
-	r.bar.Hide()
+	r.Stop()
+	r.pause, r.Again = 0, nil
+	r.Bar.Hide()
 }
