@@ -34,10 +34,10 @@ type ClientForm struct {
 
 	Save     *kit.Button
 	Cancel   *kit.Button
-	problems *sessionform.FormProblems
+	problems *kit.FormProblems
 
 	initial []string
-	saving  sessionform.FormSave
+	saving  kit.FormSave
 
 	OnSaved  func(store.Client)
 	OnCancel func()
@@ -47,7 +47,7 @@ type ClientForm struct {
 }
 
 func newClientForm(s *sqlstore.Store, t *kit.Tasks, c store.Client) *ClientForm {
-	f := &ClientForm{store: s, tasks: t, base: c, problems: sessionform.NewFormProblems()}
+	f := &ClientForm{store: s, tasks: t, base: c, problems: kit.NewFormProblems()}
 	f.FirstName = kit.NewEntry("")
 	f.LastName = kit.NewEntry("")
 	f.DateOfBirth = kit.NewEntry("YYYY-MM-DD")
@@ -56,7 +56,7 @@ func newClientForm(s *sqlstore.Store, t *kit.Tasks, c store.Client) *ClientForm 
 	f.MedicalHistory = kit.NewNoteEntry("Past conditions, surgeries, injuries", 2)
 	f.Medications = kit.NewNoteEntry("Current medications", 2)
 	f.Contraindications = kit.NewNoteEntry("Anything that limits or rules out treatment", 2)
-	f.saving = sessionform.NewFormSave(t, f.problems, f.Submit, f.cancel)
+	f.saving = kit.NewFormSave(t, f.problems, f.Submit, f.cancel)
 	f.Save, f.Cancel = f.saving.Button, f.saving.Cancel
 	f.saving.Retrying("what you typed", c.ID == 0, &f.base.UID)
 
@@ -91,7 +91,7 @@ func newClientForm(s *sqlstore.Store, t *kit.Tasks, c store.Client) *ClientForm 
 
 	buttons := container.NewBorder(nil, nil, nil, container.NewHBox(f.Cancel, f.Save), f.problems.Summary)
 	f.content = container.NewBorder(nil, container.NewVBox(f.saving.Retry.Bar, buttons), nil, nil, container.NewVScroll(rows))
-	f.problems.Relayout = func() { sessionform.RelayoutAll(f.content) }
+	f.problems.Relayout = func() { kit.RelayoutAll(f.content) }
 	f.initial = f.values()
 	return f
 }
@@ -136,7 +136,7 @@ func (f *ClientForm) Submit() { f.submitThen(nil) }
 // save has landed; a refused save drops it (see SessionForm.submitThen).
 func (f *ClientForm) submitThen(then func()) {
 	c, problems := f.read()
-	sessionform.SubmitForm(&f.saving, c, problems, func(ctx context.Context, c store.Client) (store.Client, error) {
+	kit.SubmitForm(&f.saving, c, problems, func(ctx context.Context, c store.Client) (store.Client, error) {
 		if c.ID == 0 {
 			return f.store.CreateClient(ctx, c)
 		}

@@ -14,6 +14,7 @@ import (
 	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
 	"backtrack/ui/internal/desktest"
+	"backtrack/ui/kit"
 	"backtrack/ui/sessionform"
 )
 
@@ -82,7 +83,7 @@ func TestClinicSaveWaitsForTheServerAndLosesNothing(t *testing.T) {
 
 // assertRetrying checks a form whose save waits for the server: one line
 // says so (and that kept is kept), with Retry now beside it.
-func assertRetrying(t *testing.T, f *sessionform.FormSave, kept string) {
+func assertRetrying(t *testing.T, f *kit.FormSave, kept string) {
 	t.Helper()
 	if got, want := f.Retry.Line.Text, "The practice server can't be reached — "+kept+" is kept; retrying…"; got != want || !f.Retry.Bar.Visible() {
 		t.Errorf("the form says %q, want %q", got, want)

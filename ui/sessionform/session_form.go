@@ -72,10 +72,10 @@ type SessionForm struct {
 	// at the moment of signing or amending.
 	Signer   func() string
 	signNext bool // the submit under way is Save and sign
-	Problems *FormProblems
+	Problems *kit.FormProblems
 
 	initial formState
-	Saving  FormSave
+	Saving  kit.FormSave
 
 	// Health is the client's record beside the visits: the consents a save
 	// checks the muscles against. askConsent asks the therapist about an
@@ -113,7 +113,7 @@ type formState struct {
 func NewSessionForm(s Record, t *kit.Tasks, client store.Client, vocab map[store.Kind][]store.Term,
 	session store.Session, now time.Time) *SessionForm {
 	f := &SessionForm{store: s, tasks: t, client: client, Base: session,
-		Pickers: map[store.Kind]*kit.TagPicker{}, Problems: NewFormProblems()}
+		Pickers: map[store.Kind]*kit.TagPicker{}, Problems: kit.NewFormProblems()}
 
 	f.Title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.Title.SizeName = theme.SizeNameSubHeadingText
@@ -148,7 +148,7 @@ func NewSessionForm(s Record, t *kit.Tasks, client store.Client, vocab map[store
 	f.Assessment = kit.NewNoteEntry("Your assessment", 2)
 	f.Plan = kit.NewNoteEntry("Next steps, frequency of visits", 2)
 	f.HomeCare = kit.NewNoteEntry("Stretches and exercises for home", 2)
-	f.Saving = NewFormSave(t, f.Problems, f.Submit, f.Escape)
+	f.Saving = kit.NewFormSave(t, f.Problems, f.Submit, f.Escape)
 	f.Save, f.Cancel = f.Saving.Button, f.Saving.Cancel
 	f.Saving.Retrying("your note", f.Base.ID == 0, &f.Base.UID)
 	f.makeSigning()
@@ -159,7 +159,7 @@ func NewSessionForm(s Record, t *kit.Tasks, client store.Client, vocab map[store
 	f.wireEscape()
 	f.Content = f.layout()
 	f.BodyChart.anchor = f.Content
-	f.Problems.Relayout = func() { RelayoutAll(f.Content) }
+	f.Problems.Relayout = func() { kit.RelayoutAll(f.Content) }
 	f.PainBefore.Relayout, f.PainAfter.Relayout = f.Problems.Relayout, f.Problems.Relayout
 	f.wireTagKeys()
 	// Enter in a pain score moves on: before to after, after to the tags.
@@ -330,7 +330,7 @@ func (f *SessionForm) saveWith(s store.Session, problems map[string]string, req 
 		return f.store.Save(ctx, req)
 	}
 	typed := f.state()
-	SubmitForm(&f.Saving, s, problems, save, func(saved store.Session) {
+	kit.SubmitForm(&f.Saving, s, problems, save, func(saved store.Session) {
 		// The form stays drawn until the overview has reloaded: a second
 		// click on Save in that moment updates this session, never adds
 		// another.
@@ -339,7 +339,7 @@ func (f *SessionForm) saveWith(s store.Session, problems map[string]string, req 
 			// typed on while the save waited for the server: the form
 			// stays, with what is not saved yet
 			f.initial = typed
-			f.Problems.show(map[string]string{"": "Saved as it was when you pressed Save; press Save again for what you typed since."})
+			f.Problems.Show(map[string]string{"": "Saved as it was when you pressed Save; press Save again for what you typed since."})
 			return
 		}
 		f.initial = f.state()

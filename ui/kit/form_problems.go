@@ -1,4 +1,4 @@
-package sessionform
+package kit
 
 import (
 	"context"
@@ -13,14 +13,13 @@ import (
 
 	"backtrack/store"
 	"backtrack/ui/internal/words"
-	"backtrack/ui/kit"
 )
 
 // FormProblems shows what stops a form from saving: each message in red
 // under its field (keyed like store.FieldError.Field), and a line beside
 // the buttons for anything without a field of its own.
 type FormProblems struct {
-	Fields  map[string]*kit.FieldError
+	Fields  map[string]*FieldError
 	Summary *widget.Label
 	// Relayout lays the form out again once a message appears or goes:
 	// Fyne makes no room for a line shown by itself, and an error drawn
@@ -32,19 +31,19 @@ func NewFormProblems() *FormProblems {
 	l := widget.NewLabel("")
 	l.Importance = widget.DangerImportance
 	l.Wrapping = fyne.TextWrapWord
-	return &FormProblems{Fields: map[string]*kit.FieldError{}, Summary: l}
+	return &FormProblems{Fields: map[string]*FieldError{}, Summary: l}
 }
 
 // Field returns the red line for one field, creating it.
-func (p *FormProblems) Field(name string) *kit.FieldError {
+func (p *FormProblems) Field(name string) *FieldError {
 	if p.Fields[name] == nil {
-		p.Fields[name] = kit.NewFieldError()
+		p.Fields[name] = NewFieldError()
 	}
 	return p.Fields[name]
 }
 
 // show replaces every message shown; an empty map clears them all.
-func (p *FormProblems) show(problems map[string]string) {
+func (p *FormProblems) Show(problems map[string]string) {
 	var loose []string
 	for field, msg := range problems {
 		if _, ok := p.Fields[field]; !ok {
@@ -73,14 +72,14 @@ func (p *FormProblems) show(problems map[string]string) {
 func (p *FormProblems) showSaveError(err error) {
 	var ve *store.ValidationError
 	if !errors.As(err, &ve) {
-		p.show(map[string]string{"": "Not saved. " + words.ErrorText(err)})
+		p.Show(map[string]string{"": "Not saved. " + words.ErrorText(err)})
 		return
 	}
 	problems := map[string]string{}
 	for _, fe := range ve.Problems {
 		problems[fe.Field] = fe.Message
 	}
-	p.show(problems)
+	p.Show(problems)
 }
 
 // FormSave is the save step every form shares: show the problems found
@@ -88,9 +87,9 @@ func (p *FormProblems) showSaveError(err error) {
 // Button disabled (a double press saves once), then show the store's
 // Problems at their fields or hand the saved record to done.
 type FormSave struct {
-	tasks    *kit.Tasks
-	Button   *kit.Button // Save
-	Cancel   *kit.Button
+	tasks    *Tasks
+	Button   *Button // Save
+	Cancel   *Button
 	Problems *FormProblems
 	Busy     bool
 	// Retry, when set, sends a save again that failed for want of the
@@ -100,10 +99,10 @@ type FormSave struct {
 
 // NewFormSave makes a form's Save and Cancel buttons (with the keys that
 // do the same) and the save step behind Save.
-func NewFormSave(t *kit.Tasks, problems *FormProblems, submit, cancel func()) FormSave {
-	save := kit.NewButtonWithIcon("Save  (Ctrl+S)", theme.DocumentSaveIcon(), submit)
+func NewFormSave(t *Tasks, problems *FormProblems, submit, cancel func()) FormSave {
+	save := NewButtonWithIcon("Save  (Ctrl+S)", theme.DocumentSaveIcon(), submit)
 	save.Importance = widget.HighImportance
-	return FormSave{tasks: t, Button: save, Cancel: kit.NewButton("Cancel  (Esc)", cancel), Problems: problems}
+	return FormSave{tasks: t, Button: save, Cancel: NewButton("Cancel  (Esc)", cancel), Problems: problems}
 }
 
 func SubmitForm[T any](f *FormSave, value T, problems map[string]string,
@@ -111,7 +110,7 @@ func SubmitForm[T any](f *FormSave, value T, problems map[string]string,
 	if f.Busy {
 		return
 	}
-	f.Problems.show(problems)
+	f.Problems.Show(problems)
 	if len(problems) > 0 {
 		return
 	}
@@ -126,7 +125,7 @@ func SubmitForm[T any](f *FormSave, value T, problems map[string]string,
 			f.Busy = false
 			f.Button.Enable()
 			if err != nil && f.Retry != nil && retryable(err) {
-				f.Problems.show(nil)
+				f.Problems.Show(nil)
 				f.Retry.schedule(f.tasks, words.RetryingText(err, f.Retry.kept), func() { SubmitForm(f, value, nil, save, done) })
 				if f.Problems.Relayout != nil {
 					f.Problems.Relayout() // the line takes its room

@@ -1,4 +1,4 @@
-package sessionform
+package kit
 
 import (
 	"errors"
@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
-	"backtrack/ui/kit"
 )
 
 // saveRetry sends a save again while the practice server cannot be
@@ -22,7 +21,7 @@ import (
 type saveRetry struct {
 	Line  *widget.Label // what is happening, across the form
 	kept  string        // what the line says is kept: "your note"
-	Now   *kit.Button   // Retry now
+	Now   *Button       // Retry now
 	Bar   *fyne.Container
 	timer *time.Timer
 	pause time.Duration
@@ -51,7 +50,7 @@ func newSaveRetry(kept string) *saveRetry {
 	r := &saveRetry{Line: widget.NewLabel(""), kept: kept}
 	r.Line.Importance = widget.DangerImportance
 	r.Line.Wrapping = fyne.TextWrapWord
-	r.Now = kit.NewButton("Retry now", r.RetryNow)
+	r.Now = NewButton("Retry now", r.RetryNow)
 	r.Bar = container.NewBorder(nil, nil, nil, r.Now, r.Line)
 	r.Bar.Hide()
 	return r
@@ -63,7 +62,7 @@ func retryable(err error) bool {
 }
 
 // schedule sends again after the next pause, on the UI goroutine.
-func (r *saveRetry) schedule(t *kit.Tasks, why string, again func()) {
+func (r *saveRetry) schedule(t *Tasks, why string, again func()) {
 	r.Again = again
 	r.Line.SetText(why)
 	r.Bar.Show()
