@@ -58,7 +58,7 @@ func newBodyMapsDialog(v *ClientView) *bodyMapsDialog {
 		heatKey: container.NewStack(), legend: container.NewStack()}
 	m.Heat.MinWidth = heatMapWidth
 	m.First.MinWidth, m.Latest.MinWidth = pairMapWidth, pairMapWidth
-	m.Period = kit.NewPeriodChooserOf(v.d.now(), []string{kit.PeriodAll, kit.PeriodYear, kit.PeriodRecent, kit.PeriodCustom}, m.update)
+	m.Period = kit.NewPeriodChooserOf(v.shell.Now(), []string{kit.PeriodAll, kit.PeriodYear, kit.PeriodRecent, kit.PeriodCustom}, m.update)
 
 	mostTitle := widget.NewLabelWithStyle("Most often", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heatSide := container.NewVBox(m.HeatCaption, m.heatKey, mostTitle, m.MostOften)
@@ -71,7 +71,7 @@ func newBodyMapsDialog(v *ClientView) *bodyMapsDialog {
 		container.NewTabItem("First and latest", container.NewPadded(pairTab)))
 	m.panes = container.NewStack(m.Tabs)
 	content := container.NewBorder(container.NewVBox(m.Period.Box, m.Message), nil, nil, nil, m.panes)
-	m.dialog = dialog.NewCustom("Body maps over time · "+v.client.FullName(), "Close", content, v.d.window)
+	m.dialog = dialog.NewCustom("Body maps over time · "+v.client.FullName(), "Close", content, v.shell.Window())
 	m.update()
 	return m
 }
@@ -100,7 +100,7 @@ func (m *bodyMapsDialog) update() {
 	if m.Period == nil || m.dialog == nil {
 		return // the chooser picking its first choice, while it is built
 	}
-	p, err := m.Period.Period(m.v.d.now())
+	p, err := m.Period.Period(m.v.shell.Now())
 	if err != nil {
 		m.show(false, err.Error())
 		return
@@ -162,7 +162,7 @@ func dayRange(first, latest store.Session) string {
 
 // open shows the dialog as large as the maps want, within the window.
 func (m *bodyMapsDialog) open() {
-	win := m.v.d.window.Canvas().Size()
+	win := m.v.shell.Window().Canvas().Size()
 	m.dialog.Resize(fyne.NewSize(min(900, win.Width-32), min(720, win.Height-32)))
 	m.dialog.Show()
 }

@@ -58,9 +58,9 @@ func (v *ClientView) openIntake() {
 	if v.client.ID == 0 {
 		return
 	}
-	e := newIntakeDialog(v.d.store, v.d.tasks, v.client, v.health, v.d.window)
+	e := newIntakeDialog(v.shell.Record(), v.shell.Tasks(), v.client, v.health, v.shell.Window())
 	if e.Date.Entry.Text == "" {
-		e.Date.Entry.SetText(v.d.now().Format(store.DateLayout))
+		e.Date.Entry.SetText(v.shell.Now().Format(store.DateLayout))
 	}
 	v.showHealthDialog(e.dialog, func() { v.IntakeDialog = nil }, &e.OnSaved)
 	v.IntakeDialog = e
@@ -73,9 +73,9 @@ func (v *ClientView) consentDialog(fresh bool) {
 	if v.client.ID == 0 {
 		return
 	}
-	e := newConsentDialog(v.d.window, v.d.store, v.d.tasks, v.client, v.health, fresh, v.d.now())
+	e := newConsentDialog(v.shell.Window(), v.shell.Record(), v.shell.Tasks(), v.client, v.health, fresh, v.shell.Now())
 	if e.base.UID == "" {
-		e.Date.Entry.SetText(v.d.now().Format(store.DateLayout))
+		e.Date.Entry.SetText(v.shell.Now().Format(store.DateLayout))
 	}
 	e.OnNew = func() { v.consentDialog(true) }
 	v.showHealthDialog(e.dialog, func() { v.ConsentDialog = nil }, &e.OnSaved)
@@ -97,7 +97,7 @@ func (v *ClientView) openScreen(base store.RedFlagScreen, day time.Time) {
 	if v.client.ID == 0 {
 		return
 	}
-	e := newScreenDialog(v.d.window, v.d.store, v.d.tasks, v.client, base,
+	e := newScreenDialog(v.shell.Window(), v.shell.Record(), v.shell.Tasks(), v.client, base,
 		time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.Local))
 	v.showHealthDialog(e.dialog, func() { v.ScreenDialog = nil }, &e.OnSaved)
 	v.ScreenDialog = e
@@ -108,12 +108,12 @@ func (v *ClientView) openScreen(base store.RedFlagScreen, day time.Time) {
 func (v *ClientView) showHealthDialog(d *dialog.CustomDialog, closed func(), onSaved *func()) {
 	id := v.client.ID
 	*onSaved = func() {
-		v.d.list.Reload()
+		v.shell.ReloadList()
 		keep := v.mode
 		v.load(id, keep)
 	}
 	d.SetOnClosed(closed)
-	size := v.d.window.Canvas().Size()
+	size := v.shell.Window().Canvas().Size()
 	d.Resize(fyne.NewSize(min(760, size.Width-40), min(720, size.Height-40)))
 	d.Show()
 }
@@ -151,9 +151,9 @@ func (v *ClientView) askConsent(missing []store.AreaWithoutConsent, answer func(
 	q.Without = widget.NewButton("Save without consent on file", done(store.ConsentNotRecorded, true))
 	q.Without.Importance = widget.DangerImportance
 	q.Back = widget.NewButton("Back to the note", done("", false))
-	q.dialog = dialog.NewCustomWithoutButtons("Consent for this area?", q.Message, v.d.window)
+	q.dialog = dialog.NewCustomWithoutButtons("Consent for this area?", q.Message, v.shell.Window())
 	q.dialog.SetButtons([]fyne.CanvasObject{q.Back, q.Without, q.GivenNow})
-	q.dialog.Resize(fyne.NewSize(min(560, v.d.window.Canvas().Size().Width-40), 0))
+	q.dialog.Resize(fyne.NewSize(min(560, v.shell.Window().Canvas().Size().Width-40), 0))
 	v.ConsentAsk = q
 	q.dialog.Show()
 }

@@ -32,7 +32,7 @@ const (
 // treatment: who, what to watch out for, what happened last time, how the
 // pain has gone, and every session.
 type ClientView struct {
-	d *Desk
+	shell Shell
 
 	Header *clientHeader
 	Before *beforeTreatment
@@ -93,26 +93,26 @@ func clientDataOf(rec store.ClientRecord) clientData {
 	return clientData{client: rec.Client, health: rec.Health, sessions: rec.Sessions, voided: rec.Voided, trend: rec.Trend, record: rec}
 }
 
-func newClientView(d *Desk) *ClientView {
-	v := &ClientView{d: d, Header: newClientHeader(), Before: newBeforeTreatment(),
-		History: newSessionHistory(d.now), Detail: newSessionDetail()}
+func newClientView(d Shell) *ClientView {
+	v := &ClientView{shell: d, Header: newClientHeader(), Before: newBeforeTreatment(),
+		History: newSessionHistory(d.Now), Detail: newSessionDetail()}
 	v.Chart = painchart.New(v.openSession)
 
 	v.Header.NewSession.OnTapped = v.NewSession
-	v.Header.Edit.OnTapped = func() { d.editClient(v.client) }
-	v.Header.Report.OnTapped = func() { d.showReport(v.client) }
+	v.Header.Edit.OnTapped = func() { d.EditClient(v.client) }
+	v.Header.Report.OnTapped = func() { d.ShowReport(v.client) }
 	v.Header.Intake.OnTapped = v.openIntake
 	v.Header.Consent.OnTapped = v.openConsent
 	v.Header.ReferDone.OnTapped = v.openReferredScreen
-	v.Header.Measure.OnTapped = func() { newMeasureDialog(v, v.record.Measures, d.now()).show() }
-	v.Header.Plan.OnTapped = func() { newPlanDialog(v, v.record.Plan, v.record.Measures, d.now()).show() }
+	v.Header.Measure.OnTapped = func() { newMeasureDialog(v, v.record.Measures, d.Now()).show() }
+	v.Header.Plan.OnTapped = func() { newPlanDialog(v, v.record.Plan, v.record.Measures, d.Now()).show() }
 	v.Header.Archive.OnTapped = v.toggleArchived
 	v.History.OnOpen = v.showDetail
 	v.Detail.Back.OnTapped = v.showOverview
 	v.Detail.Older.OnTapped = func() { v.stepNote(+1) }
 	v.Detail.Newer.OnTapped = func() { v.stepNote(-1) }
 	v.Detail.Edit.OnTapped = func() { v.EditSession(v.Detail.session) }
-	v.Detail.PDF.OnTapped = func() { d.showNote(v.client, v.Detail.session) }
+	v.Detail.PDF.OnTapped = func() { d.ShowNoteDialog(v.client, v.Detail.session) }
 	v.Detail.Delete.OnTapped = func() { v.confirmDelete(v.Detail.session) }
 	v.Detail.Sign.OnTapped = func() { v.signNote(v.Detail.session) }
 	v.Detail.Void.OnTapped = func() { v.askVoid(v.Detail.session) }
@@ -176,19 +176,19 @@ func (v *ClientView) reload() {
 func (v *ClientView) load(id int64, then viewMode) {
 	// The store is read here, on the UI goroutine: the desk may switch
 	// records (sample data, a restore) before the work runs.
-	s := v.d.store
+	s := v.shell.Record()
 	if !s.ReadsNotes() {
 		v.showContact(id)
 		return
 	}
-	kit.LoadLatest(v.d.tasks, &v.loads, func(ctx context.Context) (clientData, error) {
+	kit.LoadLatest(v.shell.Tasks(), &v.loads, func(ctx context.Context) (clientData, error) {
 		// One snapshot: the header, the summary, the chart and the history
 		// always agree, as they do in a printed report.
 		rec, err := s.ClientRecord(ctx, id, store.Period{})
 		return clientDataOf(rec), err
 	}, func(data clientData, err error) {
 		if err != nil {
-			v.d.showError("Could not open the client", err)
+			v.shell.ShowError("Could not open the client", err)
 			return
 		}
 		v.apply(data, then)
@@ -198,7 +198,7 @@ func (v *ClientView) load(id int64, then viewMode) {
 func (v *ClientView) apply(data clientData, then viewMode) {
 	first := v.client.ID == 0
 	v.client, v.health, v.sessions, v.record = data.client, data.health, data.sessions, data.record
-	now := v.d.now()
+	now := v.shell.Now()
 	v.Header.show(data.client, data.health, now)
 	br := briefOf(data.sessions, data.trend, now)
 	br.Course, br.Goals = courseOf(data.record, now)
@@ -220,8 +220,8 @@ func (v *ClientView) apply(data clientData, then viewMode) {
 		v.openNext = 0
 		v.openSession(id)
 	}
-	v.d.updateActions()
-	v.d.refreshDrafts()
+	v.shell.UpdateActions()
+	v.shell.RefreshDrafts()
 }
 
 // ShowNote loads a client and opens one of their notes.
@@ -255,7 +255,7 @@ func (v *ClientView) setMode(m viewMode) {
 func (v *ClientView) showOverview() {
 	v.Form = nil
 	v.setMode(modeOverview)
-	v.d.updateActions()
+	v.shell.UpdateActions()
 }
 
 // showDetail opens one session's whole note. Nothing keeps focus (the
@@ -267,10 +267,10 @@ func (v *ClientView) showDetail(s store.Session) {
 	enable(v.Detail.Older, i >= 0 && i+1 < len(v.sessions))
 	enable(v.Detail.Newer, i > 0)
 	v.setMode(modeDetail)
-	if c := v.d.window.Canvas(); c.Focused() != nil && c.Focused() != v.Detail.Older && c.Focused() != v.Detail.Newer {
+	if c := v.shell.Window().Canvas(); c.Focused() != nil && c.Focused() != v.Detail.Older && c.Focused() != v.Detail.Newer {
 		c.Unfocus()
 	}
-	v.d.updateActions()
+	v.shell.UpdateActions()
 }
 
 // noteIndex is where session id sits in the history (newest first), or -1.
@@ -328,26 +328,26 @@ func (v *ClientView) EditSession(s store.Session) { v.openForm(s) }
 
 func (v *ClientView) openForm(s store.Session) {
 	client := v.client
-	v.d.withVocabulary(func(vocab map[store.Kind][]store.Term) {
+	v.shell.WithVocabulary(func(vocab map[store.Kind][]store.Term) {
 		if v.client.ID != client.ID {
 			return // the therapist moved on while the vocabulary loaded
 		}
-		f := sessionform.NewSessionForm(v.d.store, v.d.tasks, client, vocab, s, v.d.now())
+		f := sessionform.NewSessionForm(v.shell.Record(), v.shell.Tasks(), client, vocab, s, v.shell.Now())
 		f.Health = v.health
 		f.AskConsent = v.askConsent
 		f.OnScreen = func(day time.Time) { v.openScreen(store.RedFlagScreen{}, day) }
-		f.Signer = func() string { return signer(v.d.app.Preferences()) }
+		f.Signer = func() string { return v.shell.Signer() }
 		f.OnCancel = func() { v.Leave(v.closeForm) }
 		f.Saving.Retry.Alive = func() bool { return v.Form == f }
 		f.OnSaved = func(saved store.Session) {
 			v.Form = nil
-			v.d.list.Reload()
+			v.shell.ReloadList()
 			v.load(client.ID, modeOverview)
 		}
 		v.Form = f
 		v.setMode(modeForm)
-		f.FocusFirst(v.d.window.Canvas())
-		v.d.updateActions()
+		f.FocusFirst(v.shell.Window().Canvas())
+		v.shell.UpdateActions()
 	})
 }
 
@@ -374,7 +374,7 @@ func (v *ClientView) Leave(then func()) {
 		then()
 		return
 	}
-	v.d.confirmUnsaved("This session", func(choice unsavedChoice) {
+	v.shell.ConfirmUnsaved("This session", func(choice unsavedChoice) {
 		switch choice {
 		case discardChanges:
 			v.Form = nil
@@ -404,7 +404,7 @@ func (v *ClientView) confirmDelete(s store.Session) {
 	id := v.client.ID
 	msg := fmt.Sprintf("Discard the draft of %s with %s?\nThe draft goes; the record's history keeps that it was discarded.",
 		kit.DateTime(s.Start), v.client.FullName())
-	v.d.confirm("Discard draft", msg, "Discard draft", func() {
+	v.shell.Ask("Discard draft", msg, "Discard draft", func() {
 		v.change("Could not discard the draft", id, func() viewMode { return modeOverview },
 			func(records *sqlstore.Store) error { return records.DeleteSession(context.Background(), s.ID) })
 	})
@@ -425,7 +425,7 @@ func (v *ClientView) toggleArchived() {
 		return
 	}
 	msg := fmt.Sprintf("Archive %s?\nTheir history is kept. Find them again with “Show archived”.", c.FullName())
-	v.d.confirm("Archive client", msg, "Archive", do)
+	v.shell.Ask("Archive client", msg, "Archive", do)
 }
 
 // change runs a change to client id's records in the background, then
@@ -433,18 +433,18 @@ func (v *ClientView) toggleArchived() {
 // says in words why it failed. The store is the one on screen now: if the
 // desk switches records before the change lands, nothing more happens.
 func (v *ClientView) change(failed string, id int64, then func() viewMode, do func(*sqlstore.Store) error) {
-	records := v.d.store
-	v.d.tasks.Run(func() func() {
+	records := v.shell.Record()
+	v.shell.Tasks().Run(func() func() {
 		err := do(records)
 		return func() {
-			if v.d.store != records {
+			if v.shell.Record() != records {
 				return // other records are on screen now
 			}
 			if err != nil {
-				v.d.showError(failed, err)
+				v.shell.ShowError(failed, err)
 				return
 			}
-			v.d.list.Reload()
+			v.shell.ReloadList()
 			v.refreshDue()
 			v.load(id, then())
 		}

@@ -15,9 +15,9 @@ import (
 // signNote signs the draft on screen with the therapist's name from
 // Settings, and shows it again signed.
 func (v *ClientView) signNote(s store.Session) {
-	by := signer(v.d.app.Preferences())
+	by := v.shell.Signer()
 	if by == "" {
-		v.d.askForSignerName()
+		v.shell.AskForSignerName()
 		return
 	}
 	v.openNext = s.ID
@@ -31,9 +31,9 @@ func (v *ClientView) signNote(s store.Session) {
 // askVoid asks why a signed note was entered in error, then voids it: it
 // leaves every figure and stays in the record's history.
 func (v *ClientView) askVoid(s store.Session) {
-	by := signer(v.d.app.Preferences())
+	by := v.shell.Signer()
 	if by == "" {
-		v.d.askForSignerName()
+		v.shell.AskForSignerName()
 		return
 	}
 	reason := kit.NewEntry("For example: recorded on the wrong client")
@@ -45,7 +45,7 @@ func (v *ClientView) askVoid(s store.Session) {
 		}
 		why := strings.TrimSpace(reason.Text)
 		if why == "" {
-			dialog.ShowInformation("A reason is needed", "Say why the note was entered in error: the reason stays with the record.", v.d.window)
+			dialog.ShowInformation("A reason is needed", "Say why the note was entered in error: the reason stays with the record.", v.shell.Window())
 			return
 		}
 		v.change("Could not void the note", v.client.ID, func() viewMode { return modeOverview },
@@ -53,8 +53,8 @@ func (v *ClientView) askVoid(s store.Session) {
 				_, err := records.VoidSession(context.Background(), s.ID, why, by)
 				return err
 			})
-	}, v.d.window)
-	dlg.Resize(kit.DialogSize(v.d.window, 560, 200))
+	}, v.shell.Window())
+	dlg.Resize(kit.DialogSize(v.shell.Window(), 560, 200))
 	dlg.Show()
-	v.d.window.Canvas().Focus(reason)
+	v.shell.Window().Canvas().Focus(reason)
 }

@@ -91,7 +91,7 @@ func NewDesk(a fyne.App, s *sqlstore.Store, opts Options) *Desk {
 	a.Settings().SetTheme(kit.NewDeskTheme(a.Preferences().String(prefAppearance)))
 
 	d.list = newClientList(s, d.tasks, d.now)
-	d.list.OnSelect = d.pickClient
+	d.list.OnSelect = d.PickClient
 	d.view = newClientView(d)
 	d.welcome = newWelcome(d)
 	d.banner = newSampleBanner(d)
@@ -187,9 +187,9 @@ func (d *Desk) start() {
 	})
 }
 
-// pickClient is the list's request to show a client: allowed once any
+// PickClient is the list's request to show a client: allowed once any
 // unsaved session has been dealt with.
-func (d *Desk) pickClient(id int64) bool {
+func (d *Desk) PickClient(id int64) bool {
 	if d.view.Form == nil || !d.view.Form.Dirty() {
 		d.view.Show(id)
 		return true
@@ -228,7 +228,7 @@ func (d *Desk) escape() {
 // leaveAll runs then once no form holds unsaved changes.
 func (d *Desk) leaveAll(then func()) {
 	if f := d.clientForm; f != nil && f.Dirty() {
-		d.confirmUnsaved("This client", func(c unsavedChoice) {
+		d.ConfirmUnsaved("This client", func(c unsavedChoice) {
 			switch c {
 			case discardChanges:
 				d.closeClientForm()
@@ -270,16 +270,16 @@ func (d *Desk) newSession() {
 	}
 }
 
-// withVocabulary loads every vocabulary list in the background and hands
+// WithVocabulary loads every vocabulary list in the background and hands
 // them to fn on the UI goroutine.
-func (d *Desk) withVocabulary(fn func(map[store.Kind][]store.Term)) {
+func (d *Desk) WithVocabulary(fn func(map[store.Kind][]store.Term)) {
 	s := d.store
 	d.tasks.Run(func() func() {
 		vocab := map[store.Kind][]store.Term{}
 		for _, k := range store.Kinds {
 			terms, err := s.Terms(context.Background(), k, false)
 			if err != nil {
-				return func() { d.showError("Could not load the lists of pain types, muscles and more", err) }
+				return func() { d.ShowError("Could not load the lists of pain types, muscles and more", err) }
 			}
 			vocab[k] = terms
 		}
@@ -291,8 +291,8 @@ func (d *Desk) withVocabulary(fn func(map[store.Kind][]store.Term)) {
 	})
 }
 
-// showError tells the therapist what failed, in words.
-func (d *Desk) showError(what string, err error) {
+// ShowError tells the therapist what failed, in words.
+func (d *Desk) ShowError(what string, err error) {
 	dialog.ShowInformation(what, words.ErrorText(err), d.window)
 }
 
@@ -309,8 +309,8 @@ func (d *Desk) updateTitle() {
 	d.window.SetTitle(title)
 }
 
-// updateActions enables the menu entries that make sense right now.
-func (d *Desk) updateActions() {
+// UpdateActions enables the menu entries that make sense right now.
+func (d *Desk) UpdateActions() {
 	if d.menu != nil {
 		d.menu.update()
 	}

@@ -10,8 +10,8 @@ import (
 // newClient opens the form for a new client.
 func (d *Desk) newClient() { d.leaveAll(func() { d.openClientForm(store.Client{}) }) }
 
-// editClient opens the form on an existing client.
-func (d *Desk) editClient(c store.Client) { d.openClientForm(c) }
+// EditClient opens the form on an existing client.
+func (d *Desk) EditClient(c store.Client) { d.openClientForm(c) }
 
 func (d *Desk) openClientForm(c store.Client) {
 	if d.clientForm != nil {
@@ -28,7 +28,7 @@ func (d *Desk) openClientForm(c store.Client) {
 			d.closeClientForm()
 			return
 		}
-		d.confirmUnsaved("This client", func(choice unsavedChoice) {
+		d.ConfirmUnsaved("This client", func(choice unsavedChoice) {
 			switch choice {
 			case discardChanges:
 				d.closeClientForm()
@@ -59,7 +59,7 @@ func (d *Desk) openClientForm(c store.Client) {
 	f.dialog.Resize(fyne.NewSize(620, 640))
 	f.dialog.Show()
 	d.window.Canvas().Focus(f.FirstName)
-	d.updateActions()
+	d.UpdateActions()
 }
 
 func (d *Desk) closeClientForm() {
@@ -69,5 +69,5 @@ func (d *Desk) closeClientForm() {
 	d.clientForm.saving.Retry.Stop()
 	d.clientForm.dialog.Hide()
 	d.clientForm = nil
-	d.updateActions()
+	d.UpdateActions()
 }

@@ -59,15 +59,15 @@ func (d *Desk) backUpNow() {
 	})()
 }
 
-// showReport opens the report dialog for a client.
-func (d *Desk) showReport(c store.Client) {
+// ShowReport opens the report dialog for a client.
+func (d *Desk) ShowReport(c store.Client) {
 	if c.ID != 0 {
 		reportdialog.NewReportDialog(d.window, d.store, d.tasks, c, kit.PracticeFromPreferences(d.app.Preferences())).Show()
 	}
 }
 
-// showNote opens the dialog that saves one visit's note as PDF.
-func (d *Desk) showNote(c store.Client, s store.Session) {
+// ShowNoteDialog opens the dialog that saves one visit's note as PDF.
+func (d *Desk) ShowNoteDialog(c store.Client, s store.Session) {
 	if c.ID != 0 && s.ID != 0 {
 		reportdialog.NewNoteDialog(d.window, d.store, d.tasks, c, s, kit.PracticeFromPreferences(d.app.Preferences())).Show()
 	}

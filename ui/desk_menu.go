@@ -47,9 +47,9 @@ func newDeskMenu(d *Desk) *deskMenu {
 	}
 	m.newClient = item("New client…", shortcutNewClient, d.newClient)
 	m.find = item("Find client", shortcutFind, d.find)
-	m.editClient = item("Edit client…", nil, func() { d.editClient(d.view.client) })
+	m.editClient = item("Edit client…", nil, func() { d.EditClient(d.view.client) })
 	m.archive = item("Archive client", nil, d.view.toggleArchived)
-	m.report = item("Progress report…", shortcutReport, func() { d.showReport(d.view.client) })
+	m.report = item("Progress report…", shortcutReport, func() { d.ShowReport(d.view.client) })
 	m.allReports = item("Reports for all clients…", nil, d.showBatchReports)
 	m.newSession = item("New session", shortcutNewSession, d.newSession)
 	m.save = item("Save", shortcutSave, d.save)

@@ -27,10 +27,10 @@ type unsavedPrompt struct {
 	Save    *kit.Button
 }
 
-// confirmUnsaved asks what to do with unsaved changes before leaving a
+// ConfirmUnsaved asks what to do with unsaved changes before leaving a
 // form. Keep editing is the safe answer: closing the question loses
 // nothing.
-func (d *Desk) confirmUnsaved(what string, answer func(unsavedChoice)) {
+func (d *Desk) ConfirmUnsaved(what string, answer func(unsavedChoice)) {
 	if d.Unsaved != nil {
 		return // already asked: a second Escape must not stack a second question
 	}
@@ -70,9 +70,9 @@ type confirmPrompt struct {
 	Cancel *kit.Button
 }
 
-// confirm asks before something that cannot be undone or hides data.
+// Ask asks before something that cannot be undone or hides data.
 // Cancel is the safe answer and the one Escape gives.
-func (d *Desk) confirm(title, message, okLabel string, onOK func()) {
+func (d *Desk) Ask(title, message, okLabel string, onOK func()) {
 	p := &confirmPrompt{}
 	close := func() {
 		p.dialog.Hide()

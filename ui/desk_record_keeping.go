@@ -61,10 +61,10 @@ func newRecordKeeping(d *Desk) *recordKeeping {
 	return k
 }
 
-// refreshDrafts counts the notes that wait for a signature, in the
+// RefreshDrafts counts the notes that wait for a signature, in the
 // background, and shows the button when there are any. The notes
 // themselves are read only when the therapist asks to sign them.
-func (d *Desk) refreshDrafts() {
+func (d *Desk) RefreshDrafts() {
 	s := d.store
 	d.tasks.Run(func() func() {
 		n, err := s.UnsignedCount(context.Background())
@@ -87,7 +87,7 @@ func (d *Desk) refreshDrafts() {
 func (d *Desk) signDrafts() {
 	by := signer(d.app.Preferences())
 	if by == "" {
-		d.askForSignerName()
+		d.AskForSignerName()
 		return
 	}
 	s := d.store
@@ -98,7 +98,7 @@ func (d *Desk) signDrafts() {
 				return
 			}
 			if err != nil {
-				d.showError("The notes to sign could not be read", err)
+				d.ShowError("The notes to sign could not be read", err)
 				return
 			}
 			d.records.drafts = drafts
@@ -110,7 +110,7 @@ func (d *Desk) signDrafts() {
 func (d *Desk) offerDraft(i int, by string) {
 	drafts := d.records.drafts
 	if i >= len(drafts) {
-		d.refreshDrafts()
+		d.RefreshDrafts()
 		return
 	}
 	sess, s := drafts[i], d.store
@@ -138,7 +138,7 @@ func (d *Desk) showDraft(i int, by string, sess store.Session, c store.Client) {
 			return func() {
 				if err != nil {
 					dlg.Hide()
-					d.showError("The note could not be signed", err)
+					d.ShowError("The note could not be signed", err)
 					return
 				}
 				dlg.Hide()
@@ -152,7 +152,7 @@ func (d *Desk) showDraft(i int, by string, sess store.Session, c store.Client) {
 	sign.Importance = widget.HighImportance
 	open := widget.NewButton("Open the note", func() {
 		dlg.Hide()
-		d.refreshDrafts()
+		d.RefreshDrafts()
 		d.view.Leave(func() {
 			d.list.Show(sess.ClientID)
 			d.view.ShowNote(sess.ClientID, sess.ID)
@@ -166,8 +166,8 @@ func (d *Desk) showDraft(i int, by string, sess store.Session, c store.Client) {
 	dlg.Show()
 }
 
-// askForSignerName explains that a signature needs the therapist's name.
-func (d *Desk) askForSignerName() {
+// AskForSignerName explains that a signature needs the therapist's name.
+func (d *Desk) AskForSignerName() {
 	dialog.ShowCustomConfirm("Your name is needed to sign", "Open Settings", "Not now",
 		widget.NewLabel("A signed note carries the therapist's name and credentials.\nAdd them in Settings (Therapist, Credentials), then sign."),
 		func(ok bool) {

@@ -34,7 +34,7 @@ func (d *Desk) openSample() {
 			d.welcome.Explore.Enable()
 			d.welcome.Explore.SetText("Explore with sample data")
 			if err != nil {
-				d.showError("Could not prepare the sample practice", err)
+				d.ShowError("Could not prepare the sample practice", err)
 				return
 			}
 			d.sample = &sampleData{dir: dir, real: d.store}
@@ -98,7 +98,7 @@ func (d *Desk) useStore(s *sqlstore.Store) {
 	d.list.selected = 0
 	d.list.Search.SetText("")
 	d.view.clear()
-	d.updateActions()
+	d.UpdateActions()
 	d.watchStore()
 }
 
@@ -137,7 +137,7 @@ func (d *Desk) reopen(path string) {
 		s, err := sqlstore.Open(context.Background(), path, sqlstore.WithActor(Actor(d.app)))
 		return func() {
 			if err != nil {
-				d.showError("Your records could not be opened again", err)
+				d.ShowError("Your records could not be opened again", err)
 				return
 			}
 			d.useStore(s)

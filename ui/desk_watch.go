@@ -5,9 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"backtrack/store"
 	"backtrack/store/sqlstore"
-	"backtrack/ui/kit"
 )
 
 // What other desks commit to the records on screen shows here without a
@@ -63,28 +61,9 @@ func (d *Desk) otherDeskChanged(c sqlstore.Change) {
 		return
 	}
 	d.list.Update()
-	d.refreshDrafts()
+	d.RefreshDrafts()
 	d.view.refreshDue()
 	if id := d.view.client.ID; id != 0 && c.Concerns(d.view.client.UID) {
 		d.view.otherDeskChanged(id)
 	}
-}
-
-// otherDeskChanged reloads the shown client in the mode shown when the
-// data lands: the overview and a note are redrawn, a form stays as typed.
-// A client the therapist picked meanwhile wins over this refresh.
-func (v *ClientView) otherDeskChanged(id int64) {
-	s := v.d.store
-	picked := v.loads.Gen.Load()
-	kit.LoadLatest(v.d.tasks, &v.refreshes, func(ctx context.Context) (store.ClientRecord, error) {
-		return s.ClientRecord(ctx, id, store.Period{})
-	}, func(rec store.ClientRecord, err error) {
-		if err != nil || v.client.ID != id || !v.loads.Current(picked) || v.d.store != s {
-			return // the next change, or the therapist's next step, reads it again
-		}
-		if v.mode == modeDetail {
-			v.openNext = v.Detail.session.ID // the note as it is now
-		}
-		v.apply(clientDataOf(rec), v.mode)
-	})
 }

@@ -107,14 +107,14 @@ func (f *functionCharts) Text(measures []store.Measure) string {
 // refreshDue lists, where no client is picked, the clients whose
 // re-assessment is due at their next visit; a tap opens the client.
 func (v *ClientView) refreshDue() {
-	s := v.d.store
+	s := v.shell.Record()
 	if s == nil {
 		return
 	}
-	v.d.tasks.Run(func() func() {
-		due, err := s.ReassessmentDue(v.d.tasks.Context())
+	v.shell.Tasks().Run(func() func() {
+		due, err := s.ReassessmentDue(v.shell.Tasks().Context())
 		return func() {
-			if v.d.store != s || err != nil {
+			if v.shell.Record() != s || err != nil {
 				return
 			}
 			v.Due.Objects = nil
@@ -124,8 +124,8 @@ func (v *ClientView) refreshDue() {
 			for _, d := range due {
 				id := d.Client.ID
 				v.Due.Add(widget.NewButton(d.Client.FullName()+"  ·  "+d.Status.Words(), func() {
-					if v.d.pickClient(id) {
-						v.d.list.Show(id)
+					if v.shell.PickClient(id) {
+						v.shell.ShowInList(id)
 						v.Show(id)
 					}
 				}))

@@ -89,7 +89,7 @@ func newMeasureDialog(v *ClientView, last []store.Measure, now time.Time) *measu
 		form.Add(row[1])
 	}
 	content := container.NewVBox(form, m.items, m.Score)
-	m.dialog = dialog.NewCustomWithoutButtons("Outcome measure · "+v.client.FullName(), content, v.d.window)
+	m.dialog = dialog.NewCustomWithoutButtons("Outcome measure · "+v.client.FullName(), content, v.shell.Window())
 	m.dialog.SetButtons([]fyne.CanvasObject{m.Cancel, m.Save})
 	return m
 }
@@ -191,7 +191,7 @@ func (m *measureDialog) save() {
 	}
 	m.dialog.Hide()
 	m.v.change("Could not save the measure", m.v.client.ID, func() viewMode { return modeOverview }, func(s *sqlstore.Store) error {
-		_, err := s.SaveMeasure(m.v.d.tasks.Context(), meas)
+		_, err := s.SaveMeasure(m.v.shell.Tasks().Context(), meas)
 		return err
 	})
 }

@@ -101,7 +101,7 @@ func newPlanDialog(v *ClientView, plan store.Plan, measures []store.Measure, now
 	p.Save.Importance = widget.HighImportance
 	p.Cancel = widget.NewButton("Cancel", func() { p.dialog.Hide() })
 	content := container.NewVBox(form, widget.NewLabelWithStyle("Goals", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), goals, p.Problem)
-	p.dialog = dialog.NewCustomWithoutButtons("Treatment plan · "+v.client.FullName(), content, v.d.window)
+	p.dialog = dialog.NewCustomWithoutButtons("Treatment plan · "+v.client.FullName(), content, v.shell.Window())
 	p.dialog.SetButtons([]fyne.CanvasObject{p.Cancel, p.Save})
 	return p
 }
@@ -158,7 +158,7 @@ func (p *planDialog) save() {
 	}
 	p.dialog.Hide()
 	p.v.change("Could not save the plan", p.v.client.ID, func() viewMode { return modeOverview }, func(s *sqlstore.Store) error {
-		_, err := s.SavePlan(p.v.d.tasks.Context(), plan)
+		_, err := s.SavePlan(p.v.shell.Tasks().Context(), plan)
 		return err
 	})
 }

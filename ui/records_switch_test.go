@@ -66,7 +66,7 @@ func TestLoadsStartedBeforeASwitchOfRecordsReadTheirOwn(t *testing.T) {
 	d.tasks.OnUI(func() {
 		d.tasks.Hold = hold
 		d.list.Reload()
-		d.withVocabulary(func(map[store.Kind][]store.Term) { vocabLanded = true })
+		d.WithVocabulary(func(map[store.Kind][]store.Term) { vocabLanded = true })
 		d.store, d.list.store = other, other // the swap alone, without the reloads useStore starts
 		d.tasks.Hold = nil
 	})
