@@ -163,7 +163,7 @@ func TestCopyFromLastSessionCopiesTheMapToAdjust(t *testing.T) {
 		Locations: []store.Tag{{TermID: hip.ID, Name: hip.Name}}, // no side: fits no region, stays a word
 		BodyMap: []store.BodyMark{{Region: "lumbar-l", PainType: store.Tag{TermID: sharp.ID, Name: sharp.Name}, Intensity: store.PainOf(6)},
 			{Region: "gluteal-upper-l"}}})
-	act(d, func() { d.view.reload() })
+	act(d, func() { d.view.Reload() })
 
 	// with no earlier session, the line says so
 	press(t, d, shortcutNewSession)
@@ -215,11 +215,11 @@ func TestASignedNotesMapIsShownAndCarriedIntoAnAmendment(t *testing.T) {
 	note := desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: time.Date(2026, 11, 20, 9, 0, 0, 0, time.Local),
 		PainBefore: store.PainOf(6), Muscles: []store.Tag{{TermID: ql.ID, Name: ql.Name, Side: store.Left}},
 		BodyMap: []store.BodyMark{{Region: "lumbar-l", Intensity: store.PainOf(6)}}})
-	act(d, func() { d.view.reload() })
-	act(d, func() { d.view.openSession(note.ID) })
+	act(d, func() { d.view.Reload() })
+	act(d, func() { d.view.OpenSession(note.ID) })
 	det := d.view.Detail
 	tap(d, det.Sign)
-	if !det.mapBox.Visible() || det.Map.OnTapped != nil {
+	if !det.MapBox.Visible() || det.Map.OnTapped != nil {
 		t.Fatal("the signed note shows no map, or a map that takes taps")
 	}
 	if det.Legend.Text != "type not given · muscles treated" {
@@ -249,7 +249,7 @@ func TestALocationWordThatFitsNoRegionIsKept(t *testing.T) {
 	hip := desktest.Term(t, s, store.Location, "Hip")
 	draft := desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -3), PainBefore: store.PainOf(5),
 		Locations: []store.Tag{{TermID: hip.ID, Name: hip.Name}}})
-	act(d, func() { d.view.reload() })
+	act(d, func() { d.view.Reload() })
 	act(d, func() { d.view.EditSession(draft) })
 	f := d.view.Form
 	desktest.MustContain(t, "line", f.BodyChart.Line.Text(), "Hip")
@@ -349,7 +349,7 @@ func TestCopyFromLastSessionBringsTheMapWithTheTags(t *testing.T) {
 	d, s, c := deskWithClient(t)
 	desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -7), PainBefore: store.PainOf(6),
 		Notes: store.SOAP{Plan: "Weekly"}, BodyMap: []store.BodyMark{{Region: "sacral", Intensity: store.PainOf(3)}}})
-	act(d, func() { d.view.reload() })
+	act(d, func() { d.view.Reload() })
 	press(t, d, shortcutNewSession)
 	f := d.view.Form
 	tap(d, f.Copy)
@@ -366,11 +366,11 @@ func TestANoteWithItsMapIsNotCutOff(t *testing.T) {
 		named(d)
 		note := desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -2), PainBefore: store.PainOf(5),
 			BodyMap: []store.BodyMark{{Region: "sacral", PainType: store.Tag{Name: "Dull ache"}}, {Region: "knee-r"}}})
-		act(d, func() { d.view.reload() })
-		act(d, func() { d.view.openSession(note.ID) })
+		act(d, func() { d.view.Reload() })
+		act(d, func() { d.view.OpenSession(note.ID) })
 		tap(d, d.view.Detail.Sign)
 		resizeWindow(d, size.Width, size.Height)
-		for _, problem := range cutOff(d, d.view.Detail.content) {
+		for _, problem := range cutOff(d, d.view.Detail.Content) {
 			t.Errorf("%v: %s", size, problem)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/sqlstore"
+	"backtrack/ui/clientview"
 	"backtrack/ui/internal/desktest"
 	"backtrack/ui/kit"
 )
@@ -33,20 +34,20 @@ func mapHistory(t *testing.T, s *sqlstore.Store, clientID int64) {
 func TestTheBriefShowsTheLastVisitsMapSmall(t *testing.T) {
 	d, s, c := deskWithClient(t)
 	desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -7), PainBefore: store.PainOf(5)})
-	act(d, func() { d.view.reload() })
+	act(d, func() { d.view.Reload() })
 	b := d.view.Before
-	if b.mapBox.Visible() {
+	if b.MapBox.Visible() {
 		t.Error("a brief without a body chart draws an empty figure")
 	}
 	mapHistory(t, s, c.ID)
-	act(d, func() { d.view.reload() })
-	if !b.mapBox.Visible() {
+	act(d, func() { d.view.Reload() })
+	if !b.MapBox.Visible() {
 		t.Fatal("the brief does not show the last visit's map")
 	}
 	if got := store.BodyMapLabels(b.Map.Marks()); got != "Lumbar (L): Sharp / stabbing, 2" {
 		t.Errorf("the brief's map shows %q, want the last visit's", got)
 	}
-	if w := b.Map.Size().Width; w < briefMapWidth || w > 1.5*briefMapWidth {
+	if w := b.Map.Size().Width; w < clientview.BriefMapWidth || w > 1.5*clientview.BriefMapWidth {
 		t.Errorf("the brief's map is %v wide", w)
 	}
 	// a tap on the small map opens the maps over time
@@ -63,7 +64,7 @@ func TestTheBriefShowsTheLastVisitsMapSmall(t *testing.T) {
 func TestTheMapsOverTimeShowHowOftenAndTheFirstAndLatest(t *testing.T) {
 	d, s, c := deskWithClient(t)
 	mapHistory(t, s, c.ID)
-	act(d, func() { d.view.reload() })
+	act(d, func() { d.view.Reload() })
 	tap(d, d.view.MapsButton)
 	m := d.view.BodyMaps
 	if m == nil {
@@ -97,15 +98,15 @@ func TestTheMapsOverTimeShowHowOftenAndTheFirstAndLatest(t *testing.T) {
 	typeInto(d, m.Period.From, "2026-11-01")
 	typeInto(d, m.Period.To, "2026-11-30")
 	desktest.MustContain(t, "one visit", desktest.ShownText(d.window), "The one charted visit: 20 Nov 2026")
-	if m.latestColumn.Visible() {
+	if m.LatestColumn.Visible() {
 		t.Error("one charted visit is shown as first and latest")
 	}
 
 	// a range with none says so, and draws no empty figure
 	typeInto(d, m.Period.From, "2025-01-01")
 	typeInto(d, m.Period.To, "2025-12-31")
-	if m.panes.Visible() || !strings.Contains(m.Message.Text, "No body chart was recorded in this period") {
-		t.Errorf("an empty period: maps shown %v, message %q", m.panes.Visible(), m.Message.Text)
+	if m.Panes.Visible() || !strings.Contains(m.Message.Text, "No body chart was recorded in this period") {
+		t.Errorf("an empty period: maps shown %v, message %q", m.Panes.Visible(), m.Message.Text)
 	}
 	// a date typed wrong names the field
 	typeInto(d, m.Period.From, "2025-13-01")
@@ -116,7 +117,7 @@ func TestTheMapsOverTimeShowHowOftenAndTheFirstAndLatest(t *testing.T) {
 	if d.view.BodyMaps != nil || desktest.ShownText(d.window) != "" {
 		t.Errorf("Escape left the maps open: %q", desktest.ShownText(d.window))
 	}
-	if d.view.Mode() != modeOverview {
+	if d.view.Mode() != clientview.ModeOverview {
 		t.Errorf("Escape on the maps left the overview (mode %v)", d.view.Mode())
 	}
 }
@@ -124,9 +125,9 @@ func TestTheMapsOverTimeShowHowOftenAndTheFirstAndLatest(t *testing.T) {
 func TestAClientWithoutAMapIsToldSoInTheMapsOverTime(t *testing.T) {
 	d, s, c := deskWithClient(t)
 	desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -7), PainBefore: store.PainOf(5)})
-	act(d, func() { d.view.reload() })
+	act(d, func() { d.view.Reload() })
 	tap(d, d.view.MapsButton)
-	if m := d.view.BodyMaps; m.panes.Visible() || !strings.Contains(m.Message.Text, "No body chart was recorded") {
-		t.Errorf("no maps: shown %v, %q", m.panes.Visible(), m.Message.Text)
+	if m := d.view.BodyMaps; m.Panes.Visible() || !strings.Contains(m.Message.Text, "No body chart was recorded") {
+		t.Errorf("no maps: shown %v, %q", m.Panes.Visible(), m.Message.Text)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"backtrack/store"
+	"backtrack/ui/clientview"
 	"backtrack/ui/internal/desktest"
 )
 
@@ -50,7 +51,7 @@ func TestTheBriefPutsTheLastNoteAndPlanBeforeTrendAndTags(t *testing.T) {
 		PainAfter: store.PainOf(3), Triggers: []store.Tag{{TermID: desktest.Term(t, s, store.Trigger, "Sitting long").ID}},
 		Notes: store.SOAP{Subjective: "Better after the stretches", Objective: "QL less tender",
 			Assessment: "Improving", Plan: "Every 2 weeks"}, HomeCare: "Side-lying QL stretch"})
-	act(d, func() { d.view.reload() })
+	act(d, func() { d.view.Reload() })
 	var order []string
 	for _, line := range strings.Split(d.view.Before.Text(), "\n") {
 		order = append(order, strings.SplitN(line, ":", 2)[0])
@@ -79,16 +80,16 @@ func TestTheBriefsLinesAreNotCutForItsMap(t *testing.T) {
 			BodyMap: []store.BodyMark{{Region: "lumbar-l", PainType: store.Tag{TermID: sharp.ID, Name: sharp.Name}, Intensity: store.PainOf(pain)},
 				{Region: "gluteal-upper-l"}}})
 	}
-	act(d, func() { d.view.reload() })
+	act(d, func() { d.view.Reload() })
 	b := d.view.Before
 	for _, size := range []fyne.Size{{Width: 1024, Height: 700}, {Width: 1280, Height: 800}, {Width: 1920, Height: 1200}} {
 		resizeWindow(d, size.Width, size.Height)
-		if !b.mapBox.Visible() {
+		if !b.MapBox.Visible() {
 			t.Fatalf("%v: the last visit's map is not shown", size)
 		}
-		for _, name := range b.order {
-			row := b.rows[name]
-			if !row.Visible() || noteLines[name] {
+		for _, name := range b.Order {
+			row := b.Rows[name]
+			if !row.Visible() || clientview.NoteLines[name] {
 				continue
 			}
 			needs := fyne.MeasureText(row.Text, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
@@ -121,7 +122,7 @@ func TestTheClientsNameIsWholeAt1024x700(t *testing.T) {
 		if h.Name.Size().Width+1 < needs {
 			t.Errorf("%v: the name %q gets %v of %v", size, h.Name.Text, h.Name.Size().Width, needs)
 		}
-		for _, problem := range cutOff(d, h.content) {
+		for _, problem := range cutOff(d, h.Content) {
 			t.Errorf("%v: header: %s", size, problem)
 		}
 	}

@@ -58,5 +58,5 @@ func TestClinicNewClientWaitsForTheServerAndIsAddedOnce(t *testing.T) {
 	if len(clients) != 1 || clients[0].FullName() != "Lena Fischer" {
 		t.Fatalf("clients %+v: want Lena Fischer once", clients)
 	}
-	eventually(t, d, "the desk shows Lena", func() bool { return d.view.client.ID == clients[0].ID })
+	eventually(t, d, "the desk shows Lena", func() bool { return d.view.Client().ID == clients[0].ID })
 }

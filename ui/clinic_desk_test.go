@@ -13,6 +13,7 @@ import (
 	"backtrack/store"
 	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
+	"backtrack/ui/clientview"
 	"backtrack/ui/internal/desktest"
 	"backtrack/ui/kit"
 	"backtrack/ui/sessionform"
@@ -70,7 +71,7 @@ func TestClinicSaveWaitsForTheServerAndLosesNothing(t *testing.T) {
 		if d.view.Form == f && !f.Saving.Busy && f.Saving.Retry.Again != nil {
 			f.Saving.Retry.RetryNow() // Retry now, until the pool has found a live connection
 		}
-		return d.view.Form == nil && d.view.Mode() == modeOverview
+		return d.view.Form == nil && d.view.Mode() == clientview.ModeOverview
 	})
 	history, err := s.ClientHistory(context.Background(), c.ID, store.Period{})
 	if err != nil {
@@ -108,11 +109,11 @@ func TestClinicPrivateNoteFromTheDesk(t *testing.T) {
 	}
 	act(d, func() { f.Private.SetChecked(true) })
 	act(d, f.Submit)
-	if d.view.Form != nil || len(d.view.sessions) != 1 {
+	if d.view.Form != nil || len(d.view.Sessions) != 1 {
 		t.Fatalf("not saved: %q", f.Problems.Summary.Text)
 	}
 	// then her note says it is hers alone
-	act(d, func() { d.view.showDetail(d.view.sessions[0]) })
+	act(d, func() { d.view.ShowDetail(d.view.Sessions[0]) })
 	desktest.MustContain(t, "note", d.view.Detail.State.Text, "Private to anna_")
 	// and Ben does not see it
 	history, err := ben.ClientHistory(context.Background(), c.ID, store.Period{})

@@ -15,6 +15,7 @@ import (
 	"backtrack/store"
 	"backtrack/store/settings"
 	"backtrack/store/sqlstore"
+	"backtrack/ui/clientview"
 	"backtrack/ui/internal/words"
 	"backtrack/ui/kit"
 )
@@ -48,7 +49,7 @@ type Desk struct {
 	opts   Options
 
 	list       *ClientList
-	view       *ClientView
+	view       *clientview.ClientView
 	welcome    *welcome
 	clientForm *ClientForm
 	// Unsaved is the open "unsaved changes" question, if any.
@@ -92,7 +93,7 @@ func NewDesk(a fyne.App, s *sqlstore.Store, opts Options) *Desk {
 
 	d.list = newClientList(s, d.tasks, d.now)
 	d.list.OnSelect = d.PickClient
-	d.view = newClientView(d)
+	d.view = clientview.NewClientView(d)
 	d.welcome = newWelcome(d)
 	d.banner = newSampleBanner(d)
 	d.banner.content.Hide()
@@ -108,7 +109,7 @@ func NewDesk(a fyne.App, s *sqlstore.Store, opts Options) *Desk {
 	}
 	d.newClientButton = newClient
 	listColumn := container.NewBorder(nil, container.NewVBox(newClient, d.records.Unsigned, d.backup.Line), nil, nil, d.list.content)
-	split := container.NewHSplit(listColumn, d.view.content)
+	split := container.NewHSplit(listColumn, d.view.Content)
 	split.Offset = 0.24
 	d.split = split
 	d.main = container.NewStack(split)
@@ -123,9 +124,9 @@ func NewDesk(a fyne.App, s *sqlstore.Store, opts Options) *Desk {
 		case fyne.KeyEscape:
 			d.escape()
 		case fyne.KeyLeft, fyne.KeyPageDown:
-			d.view.stepNote(+1)
+			d.view.StepNote(+1)
 		case fyne.KeyRight, fyne.KeyPageUp:
-			d.view.stepNote(-1)
+			d.view.StepNote(-1)
 		}
 	})
 	d.window.SetCloseIntercept(func() { d.leaveAll(d.closeWindow) })
@@ -177,7 +178,7 @@ func (d *Desk) start() {
 			}
 			d.hideWelcome()
 			d.list.Reload()
-			d.view.refreshDue()
+			d.view.RefreshDue()
 			if id := d.opts.SelectClient; id != 0 {
 				d.opts.SelectClient, d.opts.SelectBusiest = 0, false
 				d.list.Show(id)
@@ -207,8 +208,8 @@ func (d *Desk) sign() {
 	switch {
 	case d.view.Form != nil:
 		d.view.Form.SubmitSigned()
-	case d.view.mode == modeDetail && d.view.Detail.session.Draft():
-		d.view.signNote(d.view.Detail.session)
+	case d.view.Mode() == clientview.ModeDetail && d.view.Detail.Session.Draft():
+		d.view.SignNote(d.view.Detail.Session)
 	}
 }
 
@@ -228,12 +229,12 @@ func (d *Desk) escape() {
 // leaveAll runs then once no form holds unsaved changes.
 func (d *Desk) leaveAll(then func()) {
 	if f := d.clientForm; f != nil && f.Dirty() {
-		d.ConfirmUnsaved("This client", func(c unsavedChoice) {
+		d.ConfirmUnsaved("This client", func(c kit.UnsavedChoice) {
 			switch c {
-			case discardChanges:
+			case kit.DiscardChanges:
 				d.closeClientForm()
 				d.leaveAll(then)
-			case saveChanges:
+			case kit.SaveChanges:
 				// Only a save that lands goes on; a refused one keeps the
 				// form open with its problems shown.
 				f.submitThen(func() { d.leaveAll(then) })

@@ -11,6 +11,7 @@ import (
 	"backtrack/store/demo"
 	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
+	"backtrack/ui/clientview"
 )
 
 // The desk on a large practice: 2,000 clients, one of them with 500
@@ -139,12 +140,12 @@ func BenchmarkDeskLongHistoryUIWork(b *testing.B) {
 	s := openBigPractice(b)
 	d := newTestDesk(b, s, Options{})
 	ctx := context.Background()
-	dataOf := func(id int64) clientData {
-		var data clientData
+	dataOf := func(id int64) clientview.ClientData {
+		var data clientview.ClientData
 		var err error
-		if data.client, err = s.Client(ctx, id); err == nil {
-			if data.sessions, err = s.ClientHistory(ctx, id, store.Period{}); err == nil {
-				data.trend, err = s.PainTrend(ctx, id, store.Period{})
+		if data.Client, err = s.Client(ctx, id); err == nil {
+			if data.Sessions, err = s.ClientHistory(ctx, id, store.Period{}); err == nil {
+				data.Trend, err = s.PainTrend(ctx, id, store.Period{})
 			}
 		}
 		if err != nil {
@@ -154,7 +155,7 @@ func BenchmarkDeskLongHistoryUIWork(b *testing.B) {
 	}
 	long := dataOf(longestHistory(b, s).ID)
 	rows, _ := s.SearchClients(ctx, store.ClientQuery{})
-	var short clientData
+	var short clientview.ClientData
 	for _, r := range rows {
 		if r.SessionCount >= 5 && r.SessionCount <= 10 {
 			short = dataOf(r.ID)
@@ -163,11 +164,11 @@ func BenchmarkDeskLongHistoryUIWork(b *testing.B) {
 	}
 	for _, tc := range []struct {
 		name string
-		data clientData
+		data clientview.ClientData
 	}{{"backtrack", long}, {"baseline", short}} {
 		b.Run(tc.name, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
-				d.tasks.OnUI(func() { d.view.apply(tc.data, modeOverview) })
+				d.tasks.OnUI(func() { d.view.Apply(tc.data, clientview.ModeOverview) })
 			}
 		})
 	}

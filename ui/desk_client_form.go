@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 
 	"backtrack/store"
+	"backtrack/ui/kit"
 )
 
 // newClient opens the form for a new client.
@@ -28,11 +29,11 @@ func (d *Desk) openClientForm(c store.Client) {
 			d.closeClientForm()
 			return
 		}
-		d.ConfirmUnsaved("This client", func(choice unsavedChoice) {
+		d.ConfirmUnsaved("This client", func(choice kit.UnsavedChoice) {
 			switch choice {
-			case discardChanges:
+			case kit.DiscardChanges:
 				d.closeClientForm()
-			case saveChanges:
+			case kit.SaveChanges:
 				f.Submit()
 			}
 		})
@@ -46,10 +47,10 @@ func (d *Desk) openClientForm(c store.Client) {
 		} else {
 			d.list.Reload()
 		}
-		if c.ID != 0 && d.view.client.ID == saved.ID {
+		if c.ID != 0 && d.view.Client().ID == saved.ID {
 			// The client on screen was corrected: refresh what is shown,
 			// keeping a session note being written.
-			d.view.load(saved.ID, d.view.mode)
+			d.view.Load(saved.ID, d.view.Mode())
 			return
 		}
 		d.view.Show(saved.ID)

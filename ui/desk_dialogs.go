@@ -32,7 +32,7 @@ func (d *Desk) dataMenuItems() []*fyne.MenuItem {
 // screen if the import touched them.
 func (d *Desk) afterImport() {
 	d.start()
-	d.view.reload()
+	d.view.Reload()
 }
 
 // onOwnRecords wraps a backup, restore, export or import: it works on the

@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 
 	"backtrack/store"
+	"backtrack/ui/clientview"
 	"backtrack/ui/recordkeeping"
 	"backtrack/ui/sessionform"
 )
@@ -47,9 +48,9 @@ func newDeskMenu(d *Desk) *deskMenu {
 	}
 	m.newClient = item("New client…", shortcutNewClient, d.newClient)
 	m.find = item("Find client", shortcutFind, d.find)
-	m.editClient = item("Edit client…", nil, func() { d.EditClient(d.view.client) })
-	m.archive = item("Archive client", nil, d.view.toggleArchived)
-	m.report = item("Progress report…", shortcutReport, func() { d.ShowReport(d.view.client) })
+	m.editClient = item("Edit client…", nil, func() { d.EditClient(d.view.Client()) })
+	m.archive = item("Archive client", nil, d.view.ToggleArchived)
+	m.report = item("Progress report…", shortcutReport, func() { d.ShowReport(d.view.Client()) })
 	m.allReports = item("Reports for all clients…", nil, d.showBatchReports)
 	m.newSession = item("New session", shortcutNewSession, d.newSession)
 	m.save = item("Save", shortcutSave, d.save)
@@ -75,7 +76,7 @@ func newDeskMenu(d *Desk) *deskMenu {
 	m.bodyChart = item("Body chart…", shortcutBodyChart, inForm((*sessionform.SessionForm).OpenChart))
 	m.copyMap = item("Body chart: copy from last session", shortcutCopyMap, inForm((*sessionform.SessionForm).CopyMap))
 	m.settings = item("Settings…", shortcutSettings, d.showSettings)
-	m.clientHistory = item("Record history…", nil, func() { recordkeeping.NewRecordHistory(d.window, d.store, d.tasks, d.view.client).Show() })
+	m.clientHistory = item("Record history…", nil, func() { recordkeeping.NewRecordHistory(d.window, d.store, d.tasks, d.view.Client()).Show() })
 	m.recordHistory = item("Record history of the practice…", nil, func() {
 		recordkeeping.NewRecordHistory(d.window, d.store, d.tasks, store.Client{}).Show()
 	})
@@ -122,7 +123,7 @@ func (m *deskMenu) addShortcuts(c fyne.Canvas) {
 // update greys out what makes no sense now: no client, no form.
 func (m *deskMenu) update() {
 	d := m.d
-	hasClient := d.view.client.ID != 0
+	hasClient := d.view.Client().ID != 0
 	formOpen := d.view.Form != nil || d.clientForm != nil
 	for _, it := range []*fyne.MenuItem{m.editClient, m.archive, m.report, m.clientHistory} {
 		it.Disabled = !hasClient
@@ -132,8 +133,8 @@ func (m *deskMenu) update() {
 	m.save.Disabled = !formOpen
 	m.dayEarlier.Disabled, m.dayLater.Disabled = d.view.Form == nil, d.view.Form == nil
 	m.bodyChart.Disabled, m.copyMap.Disabled = d.view.Form == nil, d.view.Form == nil
-	m.back.Disabled = d.view.mode != modeDetail && d.view.mode != modeForm
-	if d.view.client.Archived {
+	m.back.Disabled = d.view.Mode() != clientview.ModeDetail && d.view.Mode() != clientview.ModeForm
+	if d.view.Client().Archived {
 		m.archive.Label = "Restore client"
 	} else {
 		m.archive.Label = "Archive client"

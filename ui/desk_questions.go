@@ -9,15 +9,6 @@ import (
 	"backtrack/ui/kit"
 )
 
-// unsavedChoice is the answer to "this session has unsaved changes".
-type unsavedChoice int
-
-const (
-	keepEditing unsavedChoice = iota
-	discardChanges
-	saveChanges
-)
-
 // unsavedPrompt is the open "unsaved changes" question, kept on the desk
 // so tests can answer it the way a therapist would.
 type unsavedPrompt struct {
@@ -30,23 +21,23 @@ type unsavedPrompt struct {
 // ConfirmUnsaved asks what to do with unsaved changes before leaving a
 // form. Keep editing is the safe answer: closing the question loses
 // nothing.
-func (d *Desk) ConfirmUnsaved(what string, answer func(unsavedChoice)) {
+func (d *Desk) ConfirmUnsaved(what string, answer func(kit.UnsavedChoice)) {
 	if d.Unsaved != nil {
 		return // already asked: a second Escape must not stack a second question
 	}
 	p := &unsavedPrompt{}
 	answered := false
-	choose := func(c unsavedChoice) func() {
+	choose := func(c kit.UnsavedChoice) func() {
 		return func() {
 			answered = true
 			p.dialog.Hide()
 			answer(c)
 		}
 	}
-	p.Keep = kit.NewButton("Keep editing", choose(keepEditing))
-	p.Discard = kit.NewButtonWithIcon("Discard changes", theme.DeleteIcon(), choose(discardChanges))
+	p.Keep = kit.NewButton("Keep editing", choose(kit.KeepEditing))
+	p.Discard = kit.NewButtonWithIcon("Discard changes", theme.DeleteIcon(), choose(kit.DiscardChanges))
 	p.Discard.Importance = widget.DangerImportance
-	p.Save = kit.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), choose(saveChanges))
+	p.Save = kit.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), choose(kit.SaveChanges))
 	p.Save.Importance = widget.HighImportance
 	msg := widget.NewLabel(what + " has changes that are not saved yet.")
 	p.dialog = dialog.NewCustomWithoutButtons("Unsaved changes", msg, d.window)
@@ -56,7 +47,7 @@ func (d *Desk) ConfirmUnsaved(what string, answer func(unsavedChoice)) {
 			d.Unsaved = nil
 		}
 		if !answered {
-			answer(keepEditing)
+			answer(kit.KeepEditing)
 		}
 	})
 	d.Unsaved = p

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/ui/clientview"
 	"backtrack/ui/internal/words"
 	"backtrack/ui/kit"
 )
@@ -142,8 +143,8 @@ func (d *Desk) showDraft(i int, by string, sess store.Session, c store.Client) {
 					return
 				}
 				dlg.Hide()
-				if d.view.client.ID == sess.ClientID {
-					d.view.reload()
+				if d.view.Client().ID == sess.ClientID {
+					d.view.Reload()
 				}
 				d.offerDraft(i+1, by)
 			}
@@ -180,7 +181,7 @@ func (d *Desk) AskForSignerName() {
 // draftSummary is a draft note in a few lines: who, when, pain, what was said.
 func draftSummary(s store.Session, client string) string {
 	lines := []string{client + ", " + kit.LongDate(s.Start) + " " + s.Start.Format("15:04") +
-		" · pain " + painBeforeAfter(s.PainBefore, s.PainAfter)}
+		" · pain " + clientview.PainBeforeAfter(s.PainBefore, s.PainAfter)}
 	for _, part := range []struct{ label, text string }{
 		{"S", s.Notes.Subjective}, {"O", s.Notes.Objective}, {"A", s.Notes.Assessment}, {"P", s.Notes.Plan},
 	} {

@@ -97,7 +97,7 @@ func (d *Desk) useStore(s *sqlstore.Store) {
 	d.list.store = s
 	d.list.selected = 0
 	d.list.Search.SetText("")
-	d.view.clear()
+	d.view.Clear()
 	d.UpdateActions()
 	d.watchStore()
 }

@@ -14,6 +14,7 @@ import (
 	"backtrack/store"
 	"backtrack/store/settings"
 	"backtrack/store/sqlstore"
+	"backtrack/ui/clientview"
 	"backtrack/ui/internal/desktest"
 	"backtrack/ui/internal/words"
 	"backtrack/ui/kit"
@@ -62,25 +63,25 @@ func TestSampleDataIsSeparateAndLabelled(t *testing.T) {
 func TestKeyboardShortcutsWithNothingFocused(t *testing.T) {
 	d, _, c := deskWithClient(t)
 	desktest.AddSession(t, d.store, storeSession(c.ID))
-	act(d, d.view.reload)
+	act(d, d.view.Reload)
 
 	// the canvas has the shortcuts too, for when no field has focus
 	act(d, func() {
 		d.window.Canvas().Unfocus()
 		d.window.Canvas().(fyne.Shortcutable).TypedShortcut(shortcutNewSession)
 	})
-	if d.view.Mode() != modeForm {
+	if d.view.Mode() != clientview.ModeForm {
 		t.Fatal("Ctrl+N on the canvas did not open the form")
 	}
 	act(d, func() { d.window.Canvas().Unfocus() })
 	pressKey(d, fyne.KeyEscape)
-	if d.view.Mode() != modeOverview {
+	if d.view.Mode() != clientview.ModeOverview {
 		t.Fatalf("Escape with nothing focused left mode %v", d.view.Mode())
 	}
 	// Escape also steps back from a note
 	act(d, func() { d.view.History.List.Select(0) })
 	pressKey(d, fyne.KeyEscape)
-	if d.view.Mode() != modeOverview {
+	if d.view.Mode() != clientview.ModeOverview {
 		t.Errorf("Escape from a note left mode %v", d.view.Mode())
 	}
 	// the form's fields come in the order they are filled in; the copy

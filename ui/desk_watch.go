@@ -62,8 +62,8 @@ func (d *Desk) otherDeskChanged(c sqlstore.Change) {
 	}
 	d.list.Update()
 	d.RefreshDrafts()
-	d.view.refreshDue()
-	if id := d.view.client.ID; id != 0 && c.Concerns(d.view.client.UID) {
-		d.view.otherDeskChanged(id)
+	d.view.RefreshDue()
+	if id := d.view.Client().ID; id != 0 && c.Concerns(d.view.Client().UID) {
+		d.view.OtherDeskChanged(id)
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/testkit"
+	"backtrack/ui/clientview"
 	"backtrack/ui/internal/desktest"
 )
 
@@ -62,7 +63,7 @@ func TestAnotherDesksClientsAndSessionsAppearWithoutAReload(t *testing.T) {
 	// her history
 	first := desktest.AddSession(t, other, store.Session{ClientID: anna.ID, Start: time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC),
 		Notes: store.SOAP{Subjective: "from the other desk"}})
-	eventually(t, d, "the session appears in Anna's history", func() bool { return d.view.noteIndex(first.ID) >= 0 })
+	eventually(t, d, "the session appears in Anna's history", func() bool { return d.view.NoteIndex(first.ID) >= 0 })
 
 	// but a form being typed into is never replaced
 	act(d, d.view.NewSession)
@@ -73,14 +74,14 @@ func TestAnotherDesksClientsAndSessionsAppearWithoutAReload(t *testing.T) {
 	act(d, func() { form.Subjective.SetText("typed while the other desk saves") })
 	second := desktest.AddSession(t, other, store.Session{ClientID: anna.ID, Start: time.Date(2026, 11, 21, 10, 0, 0, 0, time.UTC),
 		Notes: store.SOAP{Subjective: "again"}})
-	eventually(t, d, "the second session reaches the view", func() bool { return d.view.noteIndex(second.ID) >= 0 })
+	eventually(t, d, "the second session reaches the view", func() bool { return d.view.NoteIndex(second.ID) >= 0 })
 	d.tasks.OnUI(func() {
-		if d.view.Form != form || d.view.Mode() != modeForm || form.Subjective.Text != "typed while the other desk saves" {
+		if d.view.Form != form || d.view.Mode() != clientview.ModeForm || form.Subjective.Text != "typed while the other desk saves" {
 			t.Errorf("form %p (was %p), mode %v, text %q: the form was replaced", d.view.Form, form, d.view.Mode(), form.Subjective.Text)
 		}
 	})
 	act(d, form.Submit)
-	eventually(t, d, "the form saves and closes", func() bool { return d.view.Mode() == modeOverview && len(d.view.sessions) == 3 })
+	eventually(t, d, "the form saves and closes", func() bool { return d.view.Mode() == clientview.ModeOverview && len(d.view.Sessions) == 3 })
 }
 
 func TestAnEmptyDeskLeavesItsWelcomeWhenAnotherDeskAddsAClient(t *testing.T) {

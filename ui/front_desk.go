@@ -20,9 +20,9 @@ func (d *Desk) presentFrontDesk() {
 	d.list.Sort.SetOptions([]string{sortByName})
 	d.list.Sort.Selected = sortByName
 	d.list.inRow.Hide() // the notes are not searchable from here
-	d.view.hint.SetText("Pick a client on the left for their phone and email.")
-	d.view.frontDeskHint.SetText("Clinical notes are not available to this login (front desk).")
-	d.view.frontDeskHint.Show()
+	d.view.Hint.SetText("Pick a client on the left for their phone and email.")
+	d.view.FrontDeskHint.SetText("Clinical notes are not available to this login (front desk).")
+	d.view.FrontDeskHint.Show()
 }
 
 // contactLine is the front desk's second line of a client's row: phone and

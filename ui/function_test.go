@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"backtrack/store"
+	"backtrack/ui/clientview"
 	"backtrack/ui/internal/desktest"
 )
 
@@ -49,13 +50,13 @@ func TestBriefShowsTheCourseAndMeasuresAreRecordedAndCharted(t *testing.T) {
 	// And the brief says where she stands and her goals
 	desktest.MustContain(t, "brief", d.view.Before.Text(), "Course: visit 5 of 8 · ODI due · weekly",
 		"Goals: Sit through a film (partly met); Lift my grandson")
-	if d.view.Function.row.Visible() != true || d.view.Function.Charts[store.ODI].Message() == "" {
-		t.Errorf("one ODI: the row shows %v, the chart says %q", d.view.Function.row.Visible(), d.view.Function.Charts[store.ODI].Message())
+	if d.view.Function.Row.Visible() != true || d.view.Function.Charts[store.ODI].Message() == "" {
+		t.Errorf("one ODI: the row shows %v, the chart says %q", d.view.Function.Row.Visible(), d.view.Function.Charts[store.ODI].Message())
 	}
 
 	// When the therapist records today's ODI from the paper form
-	var m *measureDialog
-	act(d, func() { m = newMeasureDialog(d.view, d.view.record.Measures, desktest.Now); m.show() })
+	var m *clientview.MeasureDialog
+	act(d, func() { m = clientview.NewMeasureDialog(d.view, d.view.Record.Measures, desktest.Now); m.Show() })
 	for i, score := range []string{"2", "1", "2", "1", "2", "1", "2", "", "1", "2"} {
 		act(d, func() { m.ODI[i].SetText(score) })
 	}
@@ -112,7 +113,7 @@ func TestThePainChartIsDrawnBeforeTheFunctionChartOnAShortScreen(t *testing.T) {
 		if !pain.Visible() || !pain.Plotted() {
 			t.Errorf("%vx%v: the pain chart is not drawn (%v high, %q)", tc.width, tc.height, pain.Size().Height, pain.Message())
 		}
-		if got := odi.Visible() && d.view.Function.row.Visible() && odi.Plotted() && odi.Size().Height > 0 &&
+		if got := odi.Visible() && d.view.Function.Row.Visible() && odi.Plotted() && odi.Size().Height > 0 &&
 			drawnIn(d.window.Canvas().Content(), odi); got != tc.both {
 			t.Errorf("%vx%v: the ODI chart drawn %v, want %v (%v high)", tc.width, tc.height, got, tc.both, odi.Size().Height)
 		}

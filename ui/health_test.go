@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"backtrack/store"
+	"backtrack/ui/clientview"
 	"backtrack/ui/internal/desktest"
 )
 
@@ -34,7 +35,7 @@ func TestARedFlagSaysReferBeforeTreatingAboveEverythingUntilWhatWasDoneIsRecorde
 	}
 	// and stays in sight on the session form
 	press(t, d, shortcutNewSession)
-	if d.view.Mode() != modeForm || !h.Refer.Visible() {
+	if d.view.Mode() != clientview.ModeForm || !h.Refer.Visible() {
 		t.Fatalf("on the form: mode %v, refer shown %v", d.view.Mode(), h.Refer.Visible())
 	}
 	act(d, d.view.Form.Escape)
@@ -47,7 +48,7 @@ func TestARedFlagSaysReferBeforeTreatingAboveEverythingUntilWhatWasDoneIsRecorde
 	}
 	typeInto(d, e.Fields.ReferredTo, "Dr Weber, GP")
 	tap(d, e.Save)
-	if msg := e.errors["referral_date"].Text; !strings.Contains(msg, "needs its date") {
+	if msg := e.Errors["referral_date"].Text; !strings.Contains(msg, "needs its date") {
 		t.Errorf("referral date problem = %q", msg)
 	}
 	if hh, _ := s.Health(context.Background(), c.ID); hh.Screens[0].Referred() {
@@ -78,7 +79,7 @@ func TestTheBriefSaysWhenThereIsNoConsentOrTheIntakeIsOld(t *testing.T) {
 		"Intake: Taken 1 Oct 2025, more than 12 months ago: review it",
 		"Consent: No consent on file: record it before treating")
 	desktest.ConsentTo(t, s, old, append(store.GeneralAreas, store.AreaGluteal)...)
-	act(d, d.view.reload)
+	act(d, d.view.Reload)
 	desktest.MustContain(t, "brief", d.view.Before.Text(), "Consent: Written, 18 Nov 2026 · sensitive areas consented: Gluteal region")
 }
 
@@ -105,7 +106,7 @@ func TestSavingGluteusMediusWorkWithoutConsentAsksAndKeepsTheAnswer(t *testing.T
 	}
 	// going back saves nothing
 	tap(d, q.Back)
-	if hist, _ := s.ClientHistory(context.Background(), c.ID, store.Period{}); len(hist) != 0 || d.view.Mode() != modeForm {
+	if hist, _ := s.ClientHistory(context.Background(), c.ID, store.Period{}); len(hist) != 0 || d.view.Mode() != clientview.ModeForm {
 		t.Fatalf("Back saved %d sessions, mode %v", len(hist), d.view.Mode())
 	}
 	// and the client's verbal consent is recorded with the note
@@ -124,7 +125,7 @@ func TestSavingGluteusMediusWorkWithoutConsentAsksAndKeepsTheAnswer(t *testing.T
 	press(t, d, shortcutNewSession)
 	tick(t, d, store.Muscle, "Gluteus medius", store.Left)
 	press(t, d, shortcutSave)
-	if d.view.ConsentAsk != nil || d.view.Mode() != modeOverview {
+	if d.view.ConsentAsk != nil || d.view.Mode() != clientview.ModeOverview {
 		t.Error("asked again about a consented area")
 	}
 }
@@ -150,7 +151,7 @@ func TestTheIntakeIsTakenAtTheDeskWithTheRedFlagScreen(t *testing.T) {
 	act(d, func() { e.Screen.Answers[store.MinorTraumaBones].Choice.SetSelected("Yes") })
 	typeInto(d, e.Contraindications, "No joint mobilisation")
 	tap(d, e.Save)
-	if msg := e.errors["intake_date"].Text; !strings.Contains(msg, "before the client's date of birth") {
+	if msg := e.Errors["intake_date"].Text; !strings.Contains(msg, "before the client's date of birth") {
 		t.Errorf("intake date problem = %q", msg)
 	}
 	if h, _ := s.Health(context.Background(), c.ID); h.Intake.OnFile() {
@@ -185,25 +186,25 @@ func TestConsentIsRecordedWithEverySensitiveAreaAndBadDatesRefused(t *testing.T)
 		t.Fatal("Consent… opened nothing")
 	}
 	for _, a := range store.ConsentAreas {
-		want := areaNotDiscussed
+		want := clientview.AreaNotDiscussed
 		if !a.Sensitive() {
-			want = areaCovered
+			want = clientview.AreaCovered
 		}
 		if got := e.Areas[a].Selected; got != want {
 			t.Errorf("a new consent starts %s as %q, want %q", a.Label(), got, want)
 		}
 	}
 	act(d, func() {
-		e.Areas[store.AreaGluteal].SetSelected(areaCovered)
-		e.Areas[store.AreaChest].SetSelected(areaExcluded)
+		e.Areas[store.AreaGluteal].SetSelected(clientview.AreaCovered)
+		e.Areas[store.AreaChest].SetSelected(clientview.AreaExcluded)
 	})
 	typeInto(d, e.Date.Entry, "2026-11-26")
 	tap(d, e.Save)
-	desktest.MustContain(t, "future date", e.errors["consent_date"].Text, "in the future")
+	desktest.MustContain(t, "future date", e.Errors["consent_date"].Text, "in the future")
 	typeInto(d, e.Date.Entry, "2026-11-20")
 	typeInto(d, e.WithdrawnOn.Entry, "2026-11-19")
 	tap(d, e.Save)
-	desktest.MustContain(t, "early withdrawal", e.errors["withdrawal_date"].Text, "dated before the consent")
+	desktest.MustContain(t, "early withdrawal", e.Errors["withdrawal_date"].Text, "dated before the consent")
 	if h, _ := s.Health(context.Background(), c.ID); len(h.Consents) > 0 {
 		t.Fatal("a bad consent was saved")
 	}
@@ -228,7 +229,7 @@ func TestARedFlagScreenedDuringASessionKeepsTheNoteBeingWritten(t *testing.T) {
 	}
 	act(d, func() { e.Fields.Answers[store.SaddleNumbness].Choice.SetSelected("Yes") })
 	tap(d, e.Save)
-	if d.view.Form != f || f.Subjective.Text != "Numb in the saddle area since the weekend" || d.view.Mode() != modeForm {
+	if d.view.Form != f || f.Subjective.Text != "Numb in the saddle area since the weekend" || d.view.Mode() != clientview.ModeForm {
 		t.Fatalf("the note being written was lost: form %v, mode %v", d.view.Form == f, d.view.Mode())
 	}
 	if !d.view.Header.Refer.Visible() {
@@ -243,15 +244,15 @@ func TestANewConsentLeavesTheOneInForceAsItWas(t *testing.T) {
 	d, s, c := deskWithClient(t) // consented to the general areas and the gluteal region
 	tap(d, d.view.Header.Consent)
 	first := d.view.ConsentDialog
-	if first.base.UID == "" || !first.NewConsent.Visible() {
+	if first.Base.UID == "" || !first.NewConsent.Visible() {
 		t.Fatal("the consent in force is not the one opened")
 	}
 	tap(d, first.NewConsent)
 	e := d.view.ConsentDialog
-	if e == first || e.base.UID != "" || e.Date.Entry.Text != "2026-11-25" || e.Areas[store.AreaGluteal].Selected != areaCovered {
-		t.Fatalf("new consent: %+v, gluteal %q", e.base, e.Areas[store.AreaGluteal].Selected)
+	if e == first || e.Base.UID != "" || e.Date.Entry.Text != "2026-11-25" || e.Areas[store.AreaGluteal].Selected != clientview.AreaCovered {
+		t.Fatalf("new consent: %+v, gluteal %q", e.Base, e.Areas[store.AreaGluteal].Selected)
 	}
-	act(d, func() { e.Areas[store.AreaAbdomen].SetSelected(areaCovered); e.How.SetSelected("Verbal") })
+	act(d, func() { e.Areas[store.AreaAbdomen].SetSelected(clientview.AreaCovered); e.How.SetSelected("Verbal") })
 	tap(d, e.Save)
 	h, _ := s.Health(context.Background(), c.ID)
 	if len(h.Consents) != 2 || h.Consents[0].How != store.ConsentWritten || !store.ConsentedAreas(h.Consents, desktest.Now)[store.AreaAbdomen] {

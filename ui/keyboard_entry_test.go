@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"backtrack/store"
+	"backtrack/ui/clientview"
 	"backtrack/ui/internal/desktest"
 )
 
@@ -125,7 +126,7 @@ func TestATypicalSessionTakesFewKeysAndNoMouse(t *testing.T) {
 	}
 	n := got.Notes
 	for what, value := range map[string]string{
-		"date": got.Start.Format(store.DateLayout), "pain": painBeforeAfter(got.PainBefore, got.PainAfter),
+		"date": got.Start.Format(store.DateLayout), "pain": clientview.PainBeforeAfter(got.PainBefore, got.PainAfter),
 		"pain types": store.TagLabels(got.PainTypes), "locations": got.WhereItHurts(),
 		"triggers": store.TagLabels(got.Triggers), "muscles": store.TagLabels(got.Muscles),
 		"techniques": store.TagLabels(got.Techniques),
@@ -174,7 +175,7 @@ func TestEnterPressesTheFocusedButton(t *testing.T) {
 	d, _, _ := deskWithClient(t)
 	act(d, func() { d.window.Canvas().Focus(d.view.Header.NewSession) })
 	pressKey(d, fyne.KeyReturn)
-	if d.view.Mode() != modeForm {
+	if d.view.Mode() != clientview.ModeForm {
 		t.Fatalf("Enter on New session: mode %v", d.view.Mode())
 	}
 }

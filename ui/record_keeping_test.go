@@ -75,7 +75,7 @@ func TestTheRecordHistoryListsAClientsChangesNewestFirst(t *testing.T) {
 	}
 	d := newTestDesk(t, s, Options{})
 	pick(t, d, c.ID)
-	h := recordkeeping.NewRecordHistory(d.window, s, d.tasks, d.view.client)
+	h := recordkeeping.NewRecordHistory(d.window, s, d.tasks, d.view.Client())
 	act(d, h.Show)
 	if len(h.Entries) != 3 || !strings.HasPrefix(h.Entries[0], "25 Nov 2026 15:00 · Note signed · Marta Nowak, visit of 2026-11-03 09:00") ||
 		!strings.Contains(h.Entries[2], "Client added · Marta Nowak") {

@@ -24,7 +24,7 @@ func TestWorkStartedBeforeASwitchOfRecordsStaysWithThem(t *testing.T) {
 	}
 	d := newTestDesk(t, first, Options{})
 	pick(t, d, marta.ID)
-	act(d, func() { d.view.showDetail(d.view.sessions[0]) })
+	act(d, func() { d.view.ShowDetail(d.view.Sessions[0]) })
 	tap(d, d.view.Detail.Delete)
 	if d.Confirm == nil {
 		t.Fatal("Delete did not ask first")

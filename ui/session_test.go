@@ -10,6 +10,7 @@ import (
 	"backtrack/store"
 	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
+	"backtrack/ui/clientview"
 	"backtrack/ui/internal/desktest"
 	"backtrack/ui/kit"
 )
@@ -48,7 +49,7 @@ func TestRecordSessionUpdatesHistoryAndBeforeTreatment(t *testing.T) {
 	// when the therapist records a session with the keyboard
 	press(t, d, shortcutNewSession)
 	f := d.view.Form
-	if f == nil || d.view.Mode() != modeForm {
+	if f == nil || d.view.Mode() != clientview.ModeForm {
 		t.Fatal("Ctrl+N did not open the session form")
 	}
 	if f.Date.Text != "2026-11-25" || f.Time.Text != "15:00" || f.Duration.Text != "60" {
@@ -76,7 +77,7 @@ func TestRecordSessionUpdatesHistoryAndBeforeTreatment(t *testing.T) {
 	press(t, d, shortcutSave)
 
 	// then it is saved, and the overview shows it
-	if d.view.Mode() != modeOverview || d.view.Form != nil {
+	if d.view.Mode() != clientview.ModeOverview || d.view.Form != nil {
 		t.Fatalf("after Ctrl+S: mode %v, problem %q", d.view.Mode(), f.Problems.Summary.Text)
 	}
 	hist, _ := s.ClientHistory(context.Background(), c.ID, store.Period{})
@@ -104,7 +105,7 @@ func TestRecordSessionUpdatesHistoryAndBeforeTreatment(t *testing.T) {
 
 	// and opening it from the history shows the whole note
 	act(d, func() { d.view.History.List.Select(0) })
-	if d.view.Mode() != modeDetail {
+	if d.view.Mode() != clientview.ModeDetail {
 		t.Fatal("selecting a history row did not open the note")
 	}
 	desktest.MustContain(t, "note", d.view.Detail.Text(), "Pain 6 → 3  (relief 3)",
@@ -138,7 +139,7 @@ func TestSessionFormShowsErrorsAtTheirFields(t *testing.T) {
 	if f.Problems.Fields["pain_before"].Visible() {
 		t.Error("the corrected pain still shows an error")
 	}
-	if d.view.Mode() != modeForm {
+	if d.view.Mode() != clientview.ModeForm {
 		t.Fatal("the form closed on an invalid session")
 	}
 	if hist, _ := s.ClientHistory(context.Background(), c.ID, store.Period{}); len(hist) != 0 {
@@ -288,7 +289,7 @@ func TestEditAndDeleteSession(t *testing.T) {
 	if _, err := s.Session(context.Background(), old.ID); err == nil {
 		t.Fatal("the session is still there after Delete")
 	}
-	if d.view.Mode() != modeOverview || d.view.History.Title.Text != "HISTORY · 0 sessions" {
+	if d.view.Mode() != clientview.ModeOverview || d.view.History.Title.Text != "HISTORY · 0 sessions" {
 		t.Errorf("after delete: mode %v, %q", d.view.Mode(), d.view.History.Title.Text)
 	}
 }
@@ -365,9 +366,9 @@ func TestChartVisitOpensItsNote(t *testing.T) {
 	d := newTestDesk(t, s, Options{})
 	pick(t, d, c.ID)
 	// the chart was built with the view's opener: a tapped visit lands here
-	act(d, func() { d.view.openSession(first.ID) })
-	if d.view.Mode() != modeDetail || d.view.Detail.session.ID != first.ID {
-		t.Fatalf("mode %v, note of session %d; want the first visit's note", d.view.Mode(), d.view.Detail.session.ID)
+	act(d, func() { d.view.OpenSession(first.ID) })
+	if d.view.Mode() != clientview.ModeDetail || d.view.Detail.Session.ID != first.ID {
+		t.Fatalf("mode %v, note of session %d; want the first visit's note", d.view.Mode(), d.view.Detail.Session.ID)
 	}
 	desktest.MustContain(t, "note", d.view.Detail.Text(), "Subjective: First visit")
 }

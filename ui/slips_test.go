@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"backtrack/store"
+	"backtrack/ui/clientview"
 	"backtrack/ui/internal/desktest"
 	"backtrack/ui/kit"
 )
@@ -48,7 +49,7 @@ func TestSlip2AnEmptySessionIsRefusedWithASentence(t *testing.T) {
 	if got := len(sessionsOf(t, d, c.ID)); got != 0 {
 		t.Fatalf("Ctrl+N, Ctrl+S stored %d sessions", got)
 	}
-	if d.view.Mode() != modeForm {
+	if d.view.Mode() != clientview.ModeForm {
 		t.Fatal("the form closed on an empty save")
 	}
 	desktest.MustContain(t, "the form's problem", f.Problems.Summary.Text, "Nothing recorded yet")
@@ -88,7 +89,7 @@ func TestSlip4EscapeTwiceAsksOnce(t *testing.T) {
 		t.Fatalf("%d questions open after asking twice, want 1", n)
 	}
 	pressKey(d, fyne.KeyEscape) // Escape on the question keeps editing
-	if d.Unsaved != nil || d.window.Canvas().Overlays().Top() != nil || d.view.Mode() != modeForm {
+	if d.Unsaved != nil || d.window.Canvas().Overlays().Top() != nil || d.view.Mode() != clientview.ModeForm {
 		t.Fatalf("Escape on the question: open %v, mode %v", d.Unsaved != nil, d.view.Mode())
 	}
 	pressKey(d, fyne.KeyEscape) // asks again
@@ -96,7 +97,7 @@ func TestSlip4EscapeTwiceAsksOnce(t *testing.T) {
 		t.Fatal("Escape in the form did not ask about the changes")
 	}
 	tap(d, d.Unsaved.Discard)
-	if top := d.window.Canvas().Overlays().Top(); top != nil || d.view.Mode() != modeOverview {
+	if top := d.window.Canvas().Overlays().Top(); top != nil || d.view.Mode() != clientview.ModeOverview {
 		t.Fatalf("after Discard: a dialog floats (%v), mode %v", top != nil, d.view.Mode())
 	}
 }
@@ -135,24 +136,24 @@ func TestSlip7AfterAChartPointEscapeGoesBackAndArrowsStep(t *testing.T) {
 	for i, pain := range []int{7, 5, 3} {
 		desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -30+10*i), PainBefore: store.PainOf(pain)})
 	}
-	act(d, func() { d.view.reload() })
-	middle := d.view.sessions[1]
+	act(d, func() { d.view.Reload() })
+	middle := d.view.Sessions[1]
 	// the therapist clicks a point: the chart takes focus, then opens it
-	act(d, func() { d.window.Canvas().Focus(d.view.Chart); d.view.openSession(middle.ID) })
-	if d.view.Mode() != modeDetail {
+	act(d, func() { d.window.Canvas().Focus(d.view.Chart); d.view.OpenSession(middle.ID) })
+	if d.view.Mode() != clientview.ModeDetail {
 		t.Fatal("the chart point opened no note")
 	}
 	pressKey(d, fyne.KeyLeft)
-	if d.view.Detail.session.ID != d.view.sessions[2].ID {
-		t.Errorf("← shows %v, want the earlier visit", d.view.Detail.session.Start)
+	if d.view.Detail.Session.ID != d.view.Sessions[2].ID {
+		t.Errorf("← shows %v, want the earlier visit", d.view.Detail.Session.Start)
 	}
 	tap(d, d.view.Detail.Newer)
 	tap(d, d.view.Detail.Newer)
-	if d.view.Detail.session.ID != d.view.sessions[0].ID || !d.view.Detail.Newer.Disabled() {
-		t.Errorf("Later twice shows %v (later enabled %v), want the last visit", d.view.Detail.session.Start, !d.view.Detail.Newer.Disabled())
+	if d.view.Detail.Session.ID != d.view.Sessions[0].ID || !d.view.Detail.Newer.Disabled() {
+		t.Errorf("Later twice shows %v (later enabled %v), want the last visit", d.view.Detail.Session.Start, !d.view.Detail.Newer.Disabled())
 	}
 	pressKey(d, fyne.KeyEscape)
-	if d.view.Mode() != modeOverview {
+	if d.view.Mode() != clientview.ModeOverview {
 		t.Fatalf("Escape after a chart point: mode %v, want the overview", d.view.Mode())
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"backtrack/store"
+	"backtrack/ui/clientview"
 	"backtrack/ui/internal/desktest"
 )
 
@@ -162,7 +163,7 @@ func TestEditingTheClientKeepsTheSessionBeingWritten(t *testing.T) {
 	press(t, d, shortcutSave)
 
 	// then the note is still on screen, unsaved, and the header is current
-	if d.view.Form != f || d.view.Mode() != modeForm || f.Plan.Text != "Weekly, stretch the QL daily" {
+	if d.view.Form != f || d.view.Mode() != clientview.ModeForm || f.Plan.Text != "Weekly, stretch the QL daily" {
 		t.Fatalf("saving the client dropped the session form: form %v, mode %v", d.view.Form != nil, d.view.Mode())
 	}
 	desktest.MustContain(t, "header details", d.view.Header.Details.Text, "+41 79 555 01 02")

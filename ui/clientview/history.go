@@ -1,4 +1,4 @@
-package ui
+package clientview
 
 import (
 	"slices"
@@ -68,7 +68,7 @@ func newSessionHistory(now func() time.Time) *sessionHistory {
 	return h
 }
 
-// show lists the client's notes that stand and, on request, the notes
+// Show lists the client's notes that stand and, on request, the notes
 // entered in error among them.
 func (h *sessionHistory) show(sessions, voided []store.Session) {
 	h.kept, h.voided = sessions, voided

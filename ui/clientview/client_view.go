@@ -1,4 +1,4 @@
-package ui
+package clientview
 
 import (
 	"context"
@@ -23,9 +23,9 @@ type viewMode int
 
 const (
 	modeNone     viewMode = iota // no client picked
-	modeOverview                 // before treatment, chart, history
-	modeDetail                   // one whole session note
-	modeForm                     // recording or editing a session
+	ModeOverview                 // before treatment, chart, history
+	ModeDetail                   // one whole session note
+	ModeForm                     // recording or editing a session
 )
 
 // ClientView is the right side of the desk, built for the minute before
@@ -47,13 +47,13 @@ type ClientView struct {
 	Form    *sessionform.SessionForm // nil unless a session is being recorded or edited
 	// Contact is the front desk's card of the client picked (front_desk.go).
 	Contact       *FrontDesk
-	frontDeskHint *kit.SecondaryText
-	hint          *kit.SecondaryText // what to do with no client picked
+	FrontDeskHint *kit.SecondaryText
+	Hint          *kit.SecondaryText // what to do with no client picked
 
 	client   store.Client
 	health   store.Health
-	sessions []store.Session // newest first
-	record   store.ClientRecord
+	Sessions []store.Session // newest first
+	Record   store.ClientRecord
 	mode     viewMode
 
 	// MapsButton opens the body maps over time, as a tap on the brief's
@@ -76,27 +76,27 @@ type ClientView struct {
 	body        *fyne.Container // holds the one area the mode shows
 	overview    fyne.CanvasObject
 	placeholder fyne.CanvasObject
-	content     *fyne.Container
+	Content     *fyne.Container
 }
 
-// clientData is everything the view shows for one client, loaded together.
-type clientData struct {
-	client   store.Client
+// ClientData is everything the view shows for one client, loaded together.
+type ClientData struct {
+	Client   store.Client
 	health   store.Health
-	sessions []store.Session
+	Sessions []store.Session
 	voided   []store.Session // entered in error: in the history on request, in no figure
-	trend    []store.TrendPoint
+	Trend    []store.TrendPoint
 	record   store.ClientRecord // all of it: measures and plan too
 }
 
-func clientDataOf(rec store.ClientRecord) clientData {
-	return clientData{client: rec.Client, health: rec.Health, sessions: rec.Sessions, voided: rec.Voided, trend: rec.Trend, record: rec}
+func clientDataOf(rec store.ClientRecord) ClientData {
+	return ClientData{Client: rec.Client, health: rec.Health, Sessions: rec.Sessions, voided: rec.Voided, Trend: rec.Trend, record: rec}
 }
 
-func newClientView(d Shell) *ClientView {
+func NewClientView(d Shell) *ClientView {
 	v := &ClientView{shell: d, Header: newClientHeader(), Before: newBeforeTreatment(),
 		History: newSessionHistory(d.Now), Detail: newSessionDetail()}
-	v.Chart = painchart.New(v.openSession)
+	v.Chart = painchart.New(v.OpenSession)
 
 	v.Header.NewSession.OnTapped = v.NewSession
 	v.Header.Edit.OnTapped = func() { d.EditClient(v.client) }
@@ -104,18 +104,18 @@ func newClientView(d Shell) *ClientView {
 	v.Header.Intake.OnTapped = v.openIntake
 	v.Header.Consent.OnTapped = v.openConsent
 	v.Header.ReferDone.OnTapped = v.openReferredScreen
-	v.Header.Measure.OnTapped = func() { newMeasureDialog(v, v.record.Measures, d.Now()).show() }
-	v.Header.Plan.OnTapped = func() { newPlanDialog(v, v.record.Plan, v.record.Measures, d.Now()).show() }
-	v.Header.Archive.OnTapped = v.toggleArchived
-	v.History.OnOpen = v.showDetail
+	v.Header.Measure.OnTapped = func() { NewMeasureDialog(v, v.Record.Measures, d.Now()).Show() }
+	v.Header.Plan.OnTapped = func() { newPlanDialog(v, v.Record.Plan, v.Record.Measures, d.Now()).show() }
+	v.Header.Archive.OnTapped = v.ToggleArchived
+	v.History.OnOpen = v.ShowDetail
 	v.Detail.Back.OnTapped = v.showOverview
-	v.Detail.Older.OnTapped = func() { v.stepNote(+1) }
-	v.Detail.Newer.OnTapped = func() { v.stepNote(-1) }
-	v.Detail.Edit.OnTapped = func() { v.EditSession(v.Detail.session) }
-	v.Detail.PDF.OnTapped = func() { d.ShowNoteDialog(v.client, v.Detail.session) }
-	v.Detail.Delete.OnTapped = func() { v.confirmDelete(v.Detail.session) }
-	v.Detail.Sign.OnTapped = func() { v.signNote(v.Detail.session) }
-	v.Detail.Void.OnTapped = func() { v.askVoid(v.Detail.session) }
+	v.Detail.Older.OnTapped = func() { v.StepNote(+1) }
+	v.Detail.Newer.OnTapped = func() { v.StepNote(-1) }
+	v.Detail.Edit.OnTapped = func() { v.EditSession(v.Detail.Session) }
+	v.Detail.PDF.OnTapped = func() { d.ShowNoteDialog(v.client, v.Detail.Session) }
+	v.Detail.Delete.OnTapped = func() { v.confirmDelete(v.Detail.Session) }
+	v.Detail.Sign.OnTapped = func() { v.SignNote(v.Detail.Session) }
+	v.Detail.Void.OnTapped = func() { v.askVoid(v.Detail.Session) }
 
 	v.Before.OnMaps = v.openBodyMaps
 	v.beforePanel = kit.NewPanel("BEFORE TREATMENT", container.NewHBox(v.Header.Measure, v.Header.Plan), v.Before.view)
@@ -124,7 +124,7 @@ func newClientView(d Shell) *ClientView {
 	// the pain chart first: in a short window the function chart gives
 	// way to it (at 1024x700 it used to take the height the pain chart
 	// needed to draw at all)
-	charts := container.New(xlayout.Yield{Floor: 0.75}, v.Chart, container.NewStack(v.Function.row))
+	charts := container.New(xlayout.Yield{Floor: 0.75}, v.Chart, container.NewStack(v.Function.Row))
 	chartPanel := kit.NewPanel("PAIN AND FUNCTION", v.MapsButton, charts)
 	newSession := kit.NewButtonWithIcon("New session  (Ctrl+N)", theme.ContentAddIcon(), v.NewSession)
 	historyPanel := kit.NewTitledPanel(v.History.Title, newSession, v.History.content)
@@ -138,18 +138,18 @@ func newClientView(d Shell) *ClientView {
 	}, top, historyPanel)
 
 	hint := kit.NewSecondaryText()
-	v.hint = hint
+	v.Hint = hint
 	// Centred, it gets only the width it asks for: a truncating line would
 	// ask for none and show "…".
 	hint.Truncation = fyne.TextTruncateOff
 	hint.SetText("Pick a client on the left, or add one with New client (Ctrl+Shift+N).")
 	v.Due = container.NewVBox()
-	v.frontDeskHint = kit.NewSecondaryText()
-	v.frontDeskHint.Truncation = fyne.TextTruncateOff
-	v.frontDeskHint.Hide()
-	v.placeholder = container.NewCenter(container.NewVBox(hint, v.frontDeskHint, v.Due))
+	v.FrontDeskHint = kit.NewSecondaryText()
+	v.FrontDeskHint.Truncation = fyne.TextTruncateOff
+	v.FrontDeskHint.Hide()
+	v.placeholder = container.NewCenter(container.NewVBox(hint, v.FrontDeskHint, v.Due))
 	v.body = container.NewStack(v.placeholder)
-	v.content = container.NewStack(v.placeholder)
+	v.Content = container.NewStack(v.placeholder)
 	return v
 }
 
@@ -163,17 +163,17 @@ func (v *ClientView) Mode() viewMode { return v.mode }
 // background; a slower earlier load can never replace a later one.
 func (v *ClientView) Show(id int64) {
 	v.Form = nil
-	v.load(id, modeOverview)
+	v.Load(id, ModeOverview)
 }
 
-// reload refreshes the shown client, keeping the mode unless it was a form.
-func (v *ClientView) reload() {
+// Reload refreshes the shown client, keeping the mode unless it was a form.
+func (v *ClientView) Reload() {
 	if v.client.ID != 0 {
-		v.load(v.client.ID, modeOverview)
+		v.Load(v.client.ID, ModeOverview)
 	}
 }
 
-func (v *ClientView) load(id int64, then viewMode) {
+func (v *ClientView) Load(id int64, then viewMode) {
 	// The store is read here, on the UI goroutine: the desk may switch
 	// records (sample data, a restore) before the work runs.
 	s := v.shell.Record()
@@ -181,44 +181,44 @@ func (v *ClientView) load(id int64, then viewMode) {
 		v.showContact(id)
 		return
 	}
-	kit.LoadLatest(v.shell.Tasks(), &v.loads, func(ctx context.Context) (clientData, error) {
+	kit.LoadLatest(v.shell.Tasks(), &v.loads, func(ctx context.Context) (ClientData, error) {
 		// One snapshot: the header, the summary, the chart and the history
 		// always agree, as they do in a printed report.
 		rec, err := s.ClientRecord(ctx, id, store.Period{})
 		return clientDataOf(rec), err
-	}, func(data clientData, err error) {
+	}, func(data ClientData, err error) {
 		if err != nil {
 			v.shell.ShowError("Could not open the client", err)
 			return
 		}
-		v.apply(data, then)
+		v.Apply(data, then)
 	})
 }
 
-func (v *ClientView) apply(data clientData, then viewMode) {
+func (v *ClientView) Apply(data ClientData, then viewMode) {
 	first := v.client.ID == 0
-	v.client, v.health, v.sessions, v.record = data.client, data.health, data.sessions, data.record
+	v.client, v.health, v.Sessions, v.Record = data.Client, data.health, data.Sessions, data.record
 	now := v.shell.Now()
-	v.Header.show(data.client, data.health, now)
-	br := briefOf(data.sessions, data.trend, now)
+	v.Header.show(data.Client, data.health, now)
+	br := briefOf(data.Sessions, data.Trend, now)
 	br.Course, br.Goals = courseOf(data.record, now)
 	br.Intake, br.Consent = healthBrief(data.health, now)
 	v.Before.show(br)
 	if v.Form != nil {
 		v.Form.Health = data.health
 	}
-	v.Chart.SetPoints(data.trend)
+	v.Chart.SetPoints(data.Trend)
 	v.Function.show(data.record.Measures)
-	v.History.show(data.sessions, data.voided)
+	v.History.show(data.Sessions, data.voided)
 	if first {
-		v.content.Objects = []fyne.CanvasObject{container.NewBorder(
-			container.NewVBox(v.Header.content, widget.NewSeparator()), nil, nil, nil, v.body)}
-		v.content.Refresh()
+		v.Content.Objects = []fyne.CanvasObject{container.NewBorder(
+			container.NewVBox(v.Header.Content, widget.NewSeparator()), nil, nil, nil, v.body)}
+		v.Content.Refresh()
 	}
 	v.setMode(then)
 	if id := v.openNext; id != 0 {
 		v.openNext = 0
-		v.openSession(id)
+		v.OpenSession(id)
 	}
 	v.shell.UpdateActions()
 	v.shell.RefreshDrafts()
@@ -228,54 +228,54 @@ func (v *ClientView) apply(data clientData, then viewMode) {
 func (v *ClientView) ShowNote(clientID, sessionID int64) {
 	v.Form = nil
 	v.openNext = sessionID
-	v.load(clientID, modeOverview)
+	v.Load(clientID, ModeOverview)
 }
 
 func (v *ClientView) setMode(m viewMode) {
-	if m == modeForm && v.Form == nil {
-		m = modeOverview // the form was closed while a reload was on its way
+	if m == ModeForm && v.Form == nil {
+		m = ModeOverview // the form was closed while a reload was on its way
 	}
 	v.mode = m
 	var shown fyne.CanvasObject
 	switch m {
-	case modeOverview:
+	case ModeOverview:
 		shown = v.overview
-	case modeDetail:
-		shown = v.Detail.content
-	case modeForm:
+	case ModeDetail:
+		shown = v.Detail.Content
+	case ModeForm:
 		shown = v.Form.Content
 	default:
 		shown = v.placeholder
 	}
-	v.Header.recording(m == modeForm)
+	v.Header.recording(m == ModeForm)
 	v.body.Objects = []fyne.CanvasObject{shown}
 	v.body.Refresh()
 }
 
 func (v *ClientView) showOverview() {
 	v.Form = nil
-	v.setMode(modeOverview)
+	v.setMode(ModeOverview)
 	v.shell.UpdateActions()
 }
 
-// showDetail opens one session's whole note. Nothing keeps focus (the
+// ShowDetail opens one session's whole note. Nothing keeps focus (the
 // chart that was tapped is gone from view), so Escape goes back and the
 // arrows step through the notes.
-func (v *ClientView) showDetail(s store.Session) {
+func (v *ClientView) ShowDetail(s store.Session) {
 	v.Detail.show(s)
-	i := v.noteIndex(s.ID)
-	enable(v.Detail.Older, i >= 0 && i+1 < len(v.sessions))
+	i := v.NoteIndex(s.ID)
+	enable(v.Detail.Older, i >= 0 && i+1 < len(v.Sessions))
 	enable(v.Detail.Newer, i > 0)
-	v.setMode(modeDetail)
+	v.setMode(ModeDetail)
 	if c := v.shell.Window().Canvas(); c.Focused() != nil && c.Focused() != v.Detail.Older && c.Focused() != v.Detail.Newer {
 		c.Unfocus()
 	}
 	v.shell.UpdateActions()
 }
 
-// noteIndex is where session id sits in the history (newest first), or -1.
-func (v *ClientView) noteIndex(id int64) int {
-	for i, s := range v.sessions {
+// NoteIndex is where session id sits in the history (newest first), or -1.
+func (v *ClientView) NoteIndex(id int64) int {
+	for i, s := range v.Sessions {
 		if s.ID == id {
 			return i
 		}
@@ -283,14 +283,14 @@ func (v *ClientView) noteIndex(id int64) int {
 	return -1
 }
 
-// stepNote shows the note dir places down the history: +1 the visit
+// StepNote shows the note dir places down the history: +1 the visit
 // before, -1 the one after.
-func (v *ClientView) stepNote(dir int) {
-	if v.mode != modeDetail {
+func (v *ClientView) StepNote(dir int) {
+	if v.mode != ModeDetail {
 		return
 	}
-	if i := v.noteIndex(v.Detail.session.ID) + dir; i >= 0 && i < len(v.sessions) && v.noteIndex(v.Detail.session.ID) >= 0 {
-		v.showDetail(v.sessions[i])
+	if i := v.NoteIndex(v.Detail.Session.ID) + dir; i >= 0 && i < len(v.Sessions) && v.NoteIndex(v.Detail.Session.ID) >= 0 {
+		v.ShowDetail(v.Sessions[i])
 	}
 }
 
@@ -302,13 +302,13 @@ func enable(b *kit.Button, on bool) {
 	}
 }
 
-// openSession opens the note of a visit tapped on the chart.
-func (v *ClientView) openSession(id int64) {
+// OpenSession opens the note of a visit tapped on the chart.
+func (v *ClientView) OpenSession(id int64) {
 	v.Leave(func() {
-		for _, s := range v.sessions {
+		for _, s := range v.Sessions {
 			if s.ID == id {
 				v.Form = nil
-				v.showDetail(s)
+				v.ShowDetail(s)
 				return
 			}
 		}
@@ -317,7 +317,7 @@ func (v *ClientView) openSession(id int64) {
 
 // NewSession opens the form for a new session of the shown client.
 func (v *ClientView) NewSession() {
-	if v.client.ID == 0 || v.mode == modeForm {
+	if v.client.ID == 0 || v.mode == ModeForm {
 		return
 	}
 	v.openForm(store.Session{})
@@ -342,10 +342,10 @@ func (v *ClientView) openForm(s store.Session) {
 		f.OnSaved = func(saved store.Session) {
 			v.Form = nil
 			v.shell.ReloadList()
-			v.load(client.ID, modeOverview)
+			v.Load(client.ID, ModeOverview)
 		}
 		v.Form = f
-		v.setMode(modeForm)
+		v.setMode(ModeForm)
 		f.FocusFirst(v.shell.Window().Canvas())
 		v.shell.UpdateActions()
 	})
@@ -360,7 +360,7 @@ func (v *ClientView) closeForm() {
 	}
 	v.Form = nil
 	if editing {
-		v.showDetail(base)
+		v.ShowDetail(base)
 		return
 	}
 	v.showOverview()
@@ -374,12 +374,12 @@ func (v *ClientView) Leave(then func()) {
 		then()
 		return
 	}
-	v.shell.ConfirmUnsaved("This session", func(choice unsavedChoice) {
+	v.shell.ConfirmUnsaved("This session", func(choice kit.UnsavedChoice) {
 		switch choice {
-		case discardChanges:
+		case kit.DiscardChanges:
 			v.Form = nil
 			then()
-		case saveChanges:
+		case kit.SaveChanges:
 			f.SubmitThen(then)
 		}
 	})
@@ -393,9 +393,9 @@ func (v *ClientView) Escape() {
 		return
 	}
 	switch v.mode {
-	case modeForm:
+	case ModeForm:
 		v.Form.Escape()
-	case modeDetail:
+	case ModeDetail:
 		v.showOverview()
 	}
 }
@@ -405,12 +405,12 @@ func (v *ClientView) confirmDelete(s store.Session) {
 	msg := fmt.Sprintf("Discard the draft of %s with %s?\nThe draft goes; the record's history keeps that it was discarded.",
 		kit.DateTime(s.Start), v.client.FullName())
 	v.shell.Ask("Discard draft", msg, "Discard draft", func() {
-		v.change("Could not discard the draft", id, func() viewMode { return modeOverview },
+		v.change("Could not discard the draft", id, func() viewMode { return ModeOverview },
 			func(records *sqlstore.Store) error { return records.DeleteSession(context.Background(), s.ID) })
 	})
 }
 
-func (v *ClientView) toggleArchived() {
+func (v *ClientView) ToggleArchived() {
 	c := v.client
 	do := func() {
 		v.change("Could not change the client", c.ID, v.Mode, func(records *sqlstore.Store) error {
@@ -445,19 +445,19 @@ func (v *ClientView) change(failed string, id int64, then func() viewMode, do fu
 				return
 			}
 			v.shell.ReloadList()
-			v.refreshDue()
-			v.load(id, then())
+			v.RefreshDue()
+			v.Load(id, then())
 		}
 	})
 }
 
-// clear forgets the shown client (another database was opened).
-func (v *ClientView) clear() {
+// Clear forgets the shown client (another database was opened).
+func (v *ClientView) Clear() {
 	v.loads.Begin() // drop any load still in flight
-	v.client, v.sessions, v.Form = store.Client{}, nil, nil
+	v.client, v.Sessions, v.Form = store.Client{}, nil, nil
 	v.mode = modeNone
-	v.content.Objects = []fyne.CanvasObject{v.placeholder}
-	v.content.Refresh()
+	v.Content.Objects = []fyne.CanvasObject{v.placeholder}
+	v.Content.Refresh()
 	v.Due.Objects = nil // the desk's start lists the new records' own
 	v.Due.Refresh()
 }

@@ -1,4 +1,4 @@
-package ui
+package clientview
 
 import (
 	"context"
@@ -35,8 +35,8 @@ func newScreenDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, c store.C
 	e.healthForm = newHealthForm(t, "Save screen", e.save)
 	e.Date = newDateField(base.On)
 	e.Fields = newScreenFields(base)
-	e.Fields.fields(e.errors)
-	e.errors["screen_date"] = e.Date.Error
+	e.Fields.fields(e.Errors)
+	e.Errors["screen_date"] = e.Date.Error
 	e.add("Screened on", e.Date.box)
 	e.Fields.rows(e.add)
 	title := "Red-flag screen: " + c.FullName()

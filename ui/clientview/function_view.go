@@ -1,4 +1,4 @@
-package ui
+package clientview
 
 import (
 	"fmt"
@@ -43,7 +43,7 @@ func courseOf(rec store.ClientRecord, now time.Time) (course, goals string) {
 type functionCharts struct {
 	Charts map[store.MeasureKind]*painchart.Chart
 	Choice *widget.RadioGroup // the measures the client has
-	row    *fyne.Container
+	Row    *fyne.Container
 	stack  *fyne.Container
 }
 
@@ -61,12 +61,12 @@ func newFunctionCharts() *functionCharts {
 		}
 	})
 	f.Choice.Horizontal, f.Choice.Required = true, true
-	f.row = container.NewBorder(f.Choice, nil, nil, nil, f.stack)
-	f.row.Hide()
+	f.Row = container.NewBorder(f.Choice, nil, nil, nil, f.stack)
+	f.Row.Hide()
 	return f
 }
 
-// show draws each measure recorded at least once, the one chosen before
+// Show draws each measure recorded at least once, the one chosen before
 // (or the first) on screen; none hides the row.
 func (f *functionCharts) show(measures []store.Measure) {
 	var labels []string
@@ -79,7 +79,7 @@ func (f *functionCharts) show(measures []store.Measure) {
 		labels = append(labels, k.Label())
 	}
 	if len(labels) == 0 {
-		f.row.Hide()
+		f.Row.Hide()
 		return
 	}
 	chosen := f.Choice.Selected
@@ -89,8 +89,8 @@ func (f *functionCharts) show(measures []store.Measure) {
 	}
 	f.Choice.Selected = ""
 	f.Choice.SetSelected(chosen)
-	f.row.Show()
-	f.row.Refresh()
+	f.Row.Show()
+	f.Row.Refresh()
 }
 
 // Text is each measure's latest score, for tests: "ODI 28 %".
@@ -104,9 +104,9 @@ func (f *functionCharts) Text(measures []store.Measure) string {
 	return strings.Join(parts, " · ")
 }
 
-// refreshDue lists, where no client is picked, the clients whose
+// RefreshDue lists, where no client is picked, the clients whose
 // re-assessment is due at their next visit; a tap opens the client.
-func (v *ClientView) refreshDue() {
+func (v *ClientView) RefreshDue() {
 	s := v.shell.Record()
 	if s == nil {
 		return

@@ -1,4 +1,4 @@
-package ui
+package clientview
 
 import (
 	"fmt"
@@ -53,7 +53,7 @@ func briefOf(history []store.Session, trend []store.TrendPoint, now time.Time) b
 		LastVisit: store.JoinNonEmpty(" · ",
 			fmt.Sprintf("%s (%s)", kit.LongDate(last.Start), kit.Ago(last.Start, now)),
 			fmt.Sprintf("%d min", last.DurationMin),
-			"pain "+painBeforeAfter(last.PainBefore, last.PainAfter)),
+			"pain "+PainBeforeAfter(last.PainBefore, last.PainAfter)),
 		PainTypes: lastAndOften(store.TagLabels(last.PainTypes),
 			oftenLine(sum.PainTypes, len(history))),
 		Triggers: lastAndOften(triggerLabels(last),
@@ -82,8 +82,8 @@ func lastAndOften(last, often string) string {
 	return last + "   ·   most often: " + often
 }
 
-// painBeforeAfter is "4 → 2", "4 → not recorded" or "not recorded".
-func painBeforeAfter(before, after store.Pain) string {
+// PainBeforeAfter is "4 → 2", "4 → not recorded" or "not recorded".
+func PainBeforeAfter(before, after store.Pain) string {
 	if !before.Recorded && !after.Recorded {
 		return "not recorded"
 	}
@@ -150,20 +150,20 @@ func datedNote(note store.Dated, last store.Session) string {
 // they need beside it, else below them: the words come first. A tap on
 // the map opens the maps over time (OnMaps).
 type beforeTreatment struct {
-	rows    map[string]*widget.Label
-	order   []string
+	Rows    map[string]*widget.Label
+	Order   []string
 	labels  map[string]*widget.Label
 	content *fyne.Container // the lines
 	Map     *bodychart.Chart
-	mapBox  *fyne.Container
+	MapBox  *fyne.Container
 	view    *xlayout.Aside // the lines and the map
 	OnMaps  func()
 }
 
-// briefMapWidth is the small map's width: the regions of the lower back
+// BriefMapWidth is the small map's width: the regions of the lower back
 // and their symbols still tell apart, and it sits beside the lines on a
 // wide panel.
-const briefMapWidth = 170
+const BriefMapWidth = 170
 
 // The lines, in reading order.
 const (
@@ -186,40 +186,40 @@ const (
 
 func newBeforeTreatment() *beforeTreatment {
 	b := &beforeTreatment{
-		rows:   map[string]*widget.Label{},
+		Rows:   map[string]*widget.Label{},
 		labels: map[string]*widget.Label{},
 		// What matters in the minute before treatment first: whether the
 		// intake and consent are on file, the last visit, its note and the
 		// plan; then the course, the trend, the goals and the tags.
-		order: []string{lineIntake, lineConsent, lineLastVisit, lineSaid, lineFound, lineAssessed, linePlan, lineHomeCare,
+		Order: []string{lineIntake, lineConsent, lineLastVisit, lineSaid, lineFound, lineAssessed, linePlan, lineHomeCare,
 			lineCourse, lineTrend, lineGoals, linePainTypes, lineTriggers, lineLocations, lineTreated},
 	}
 	b.content = container.New(xlayout.Facts{})
-	for _, name := range b.order {
+	for _, name := range b.Order {
 		label := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		value := widget.NewLabel("")
 		// The parts of the last note are cut to one line each, the whole
 		// note a click away; every other line wraps, so nothing the
 		// therapist reads in the minute before treatment is cut.
-		if noteLines[name] {
+		if NoteLines[name] {
 			value.Truncation = fyne.TextTruncateEllipsis
 		} else {
 			value.Wrapping = fyne.TextWrapWord
 		}
-		b.labels[name], b.rows[name] = label, value
+		b.labels[name], b.Rows[name] = label, value
 		b.content.Add(label)
 		b.content.Add(value)
 	}
 	b.Map = bodychart.New()
-	b.Map.MinWidth = briefMapWidth
+	b.Map.MinWidth = BriefMapWidth
 	b.Map.OnTapped = func(store.RegionID) {
 		if b.OnMaps != nil {
 			b.OnMaps()
 		}
 	}
-	b.mapBox = container.NewVBox(b.Map)
-	b.mapBox.Hide()
-	b.view = xlayout.NewAside(b.content, b.mapBox, b.linesWidth)
+	b.MapBox = container.NewVBox(b.Map)
+	b.MapBox.Hide()
+	b.view = xlayout.NewAside(b.content, b.MapBox, b.linesWidth)
 	b.view.Indent = b.labelWidth // below the lines, under their values
 	return b
 }
@@ -227,7 +227,7 @@ func newBeforeTreatment() *beforeTreatment {
 // labelWidth is the width of the lines' label column.
 func (b *beforeTreatment) labelWidth() float32 {
 	var w float32
-	for _, name := range b.order {
+	for _, name := range b.Order {
 		if b.labels[name].Visible() {
 			w = max(w, b.labels[name].MinSize().Width)
 		}
@@ -235,17 +235,17 @@ func (b *beforeTreatment) labelWidth() float32 {
 	return w
 }
 
-// noteLines are the lines cut to one by design: the last note's parts,
+// NoteLines are the lines cut to one by design: the last note's parts,
 // whose whole text is a click away.
-var noteLines = map[string]bool{lineSaid: true, lineFound: true, lineAssessed: true}
+var NoteLines = map[string]bool{lineSaid: true, lineFound: true, lineAssessed: true}
 
 // linesWidth is the width the brief's lines (the notes aside) need to be
 // read whole on one line each.
 func (b *beforeTreatment) linesWidth() float32 {
 	var value float32
-	for _, name := range b.order {
-		if b.rows[name].Visible() && !noteLines[name] {
-			value = max(value, fyne.MeasureText(b.rows[name].Text, theme.TextSize(), fyne.TextStyle{}).Width+2*theme.InnerPadding())
+	for _, name := range b.Order {
+		if b.Rows[name].Visible() && !NoteLines[name] {
+			value = max(value, fyne.MeasureText(b.Rows[name].Text, theme.TextSize(), fyne.TextStyle{}).Width+2*theme.InnerPadding())
 		}
 	}
 	return b.labelWidth() + value
@@ -260,22 +260,22 @@ func (b *beforeTreatment) show(br brief) {
 		lineLocations: br.Locations, lineTreated: br.Treated,
 		linePlan: br.Plan, lineHomeCare: br.HomeCare,
 	}
-	for _, name := range b.order {
+	for _, name := range b.Order {
 		v := values[name]
-		b.rows[name].SetText(v)
+		b.Rows[name].SetText(v)
 		if v == "" {
-			b.rows[name].Hide()
+			b.Rows[name].Hide()
 			b.labels[name].Hide()
 		} else {
-			b.rows[name].Show()
+			b.Rows[name].Show()
 			b.labels[name].Show()
 		}
 	}
 	if len(br.Map) == 0 {
-		b.mapBox.Hide()
+		b.MapBox.Hide()
 	} else {
 		b.Map.SetMap(br.Map, nil)
-		b.mapBox.Show()
+		b.MapBox.Show()
 	}
 	b.content.Refresh()
 	b.view.Refresh()
@@ -284,9 +284,9 @@ func (b *beforeTreatment) show(br brief) {
 // Text is every line as "Label: value", for tests and for reading aloud.
 func (b *beforeTreatment) Text() string {
 	var lines []string
-	for _, name := range b.order {
-		if b.rows[name].Visible() {
-			lines = append(lines, name+": "+b.rows[name].Text)
+	for _, name := range b.Order {
+		if b.Rows[name].Visible() {
+			lines = append(lines, name+": "+b.Rows[name].Text)
 		}
 	}
 	return strings.Join(lines, "\n")

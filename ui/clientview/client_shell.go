@@ -1,4 +1,4 @@
-package ui
+package clientview
 
 import (
 	"time"
@@ -12,7 +12,7 @@ import (
 
 // Shell is what the client's page asks of the desk around it: the window
 // and its background work, the one handle to the record and the clock, the
-// client list, and the desk's questions and dialogs. The desk passes itself
+// Client list, and the desk's questions and dialogs. The desk passes itself
 // (desk_shell.go); the page holds no pointer back to it.
 type Shell interface {
 	Window() fyne.Window
@@ -31,7 +31,7 @@ type Shell interface {
 	UpdateActions()
 	RefreshDrafts()
 	WithVocabulary(fn func(map[store.Kind][]store.Term))
-	ConfirmUnsaved(what string, answer func(unsavedChoice))
+	ConfirmUnsaved(what string, answer func(kit.UnsavedChoice))
 	Ask(title, message, okLabel string, onOK func())
 	AskForSignerName()
 	EditClient(c store.Client)

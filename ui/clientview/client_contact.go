@@ -1,4 +1,4 @@
-package ui
+package clientview
 
 import (
 	"backtrack/ui/sessionform"
@@ -15,7 +15,7 @@ const frontDeskNotice = "Clinical notes are not available to this login (front d
 	"it shows clients' names and contact details. A therapist's login opens the notes and the history."
 
 // FrontDesk is the contact card the view shows the front desk for a
-// client, in place of the record.
+// Client, in place of the record.
 type FrontDesk struct {
 	Name    *widget.Label
 	Phone   *widget.Label
@@ -40,8 +40,8 @@ func (v *ClientView) showContact(id int64) {
 	details := container.New(layout.NewFormLayout(), sessionform.RowLabel("Phone"), card.Phone, sessionform.RowLabel("Email"), card.Email)
 	card.content = container.NewVBox(card.Name, details, widget.NewSeparator(), card.Notice)
 	v.Contact = card
-	v.content.Objects = []fyne.CanvasObject{container.NewPadded(card.content)}
-	v.content.Refresh()
+	v.Content.Objects = []fyne.CanvasObject{container.NewPadded(card.content)}
+	v.Content.Refresh()
 }
 
 func orNone(s string) string {

@@ -1,4 +1,4 @@
-package ui
+package clientview
 
 import (
 	"fmt"
@@ -21,7 +21,7 @@ const detailMapWidth = 300
 
 // sessionDetail shows one whole session note, with edit and delete.
 type sessionDetail struct {
-	session store.Session
+	Session store.Session
 
 	Back   *kit.Button
 	Older  *kit.Button // the visit before this one (←)
@@ -44,9 +44,9 @@ type sessionDetail struct {
 	// the fields; Legend says which is which. Hidden when neither is.
 	Map    *bodychart.Chart
 	Legend *bodychart.Legend
-	mapBox fyne.CanvasObject
+	MapBox fyne.CanvasObject
 
-	content fyne.CanvasObject
+	Content fyne.CanvasObject
 }
 
 func newSessionDetail() *sessionDetail {
@@ -77,15 +77,15 @@ func newSessionDetail() *sessionDetail {
 	// note past its edge.
 	bar := xlayout.NewBar(container.NewHBox(d.Back, d.Older, d.Newer),
 		container.NewHBox(d.PDF, d.Sign, d.Edit, d.Void, d.Delete))
-	d.mapBox = container.NewVBox(d.Map, d.Legend)
+	d.MapBox = container.NewVBox(d.Map, d.Legend)
 	body := container.NewVBox(d.Title, d.Pain, d.State, d.Amended, d.Original, widget.NewSeparator(),
-		container.NewBorder(nil, nil, nil, d.mapBox, d.fields))
-	d.content = container.NewBorder(bar, nil, nil, nil, container.NewVScroll(body))
+		container.NewBorder(nil, nil, nil, d.MapBox, d.fields))
+	d.Content = container.NewBorder(bar, nil, nil, nil, container.NewVScroll(body))
 	return d
 }
 
 func (d *sessionDetail) show(s store.Session) {
-	d.session = s
+	d.Session = s
 	d.Original.SetChecked(false)
 	d.showState(s)
 	d.showFields()
@@ -93,12 +93,12 @@ func (d *sessionDetail) show(s store.Session) {
 
 // showFields fills the note's fields: as it reads now, or as first signed.
 func (d *sessionDetail) showFields() {
-	s := d.session
+	s := d.Session
 	if d.Original.Checked {
-		s = d.session.Original()
+		s = d.Session.Original()
 	}
 	d.Title.SetText(fmt.Sprintf("%s · %d min", kit.DateTime(s.Start), s.DurationMin))
-	pain := "Pain " + painBeforeAfter(s.PainBefore, s.PainAfter)
+	pain := "Pain " + PainBeforeAfter(s.PainBefore, s.PainAfter)
 	if relief, ok := s.Relief(); ok {
 		pain += fmt.Sprintf("  (relief %d)", relief)
 	}
@@ -148,8 +148,8 @@ func (d *sessionDetail) showMap(s store.Session) {
 	d.Map.SetMap(s.BodyMap, s.Muscles)
 	d.Legend.SetMap(s.BodyMap, s.Muscles)
 	if len(s.BodyMap) == 0 && d.Legend.Text == "" {
-		d.mapBox.Hide()
+		d.MapBox.Hide()
 	} else {
-		d.mapBox.Show()
+		d.MapBox.Show()
 	}
 }

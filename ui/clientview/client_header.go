@@ -1,4 +1,4 @@
-package ui
+package clientview
 
 import (
 	"fmt"
@@ -49,11 +49,11 @@ type clientHeader struct {
 	Archive    *kit.Button
 
 	buttons *fyne.Container
-	content fyne.CanvasObject
+	Content fyne.CanvasObject
 }
 
 // recording hides the client's actions and contact details while a
-// session form is open: the form has its own Save and Cancel and needs the
+// Session form is open: the form has its own Save and Cancel and needs the
 // room, and the alert stays in view.
 func (h *clientHeader) recording(on bool) {
 	if on {
@@ -125,11 +125,11 @@ func newClientHeader() *clientHeader {
 		return fyne.MeasureText(h.Name.Text, theme.Size(theme.SizeNameHeadingText), fyne.TextStyle{Bold: true}).Width + 2*theme.InnerPadding()
 	})
 	top := container.New(&xlayout.TightVBox{}, nameLine, h.Details)
-	h.content = container.NewVBox(top, h.Refer, alert, h.Caution, h.NoAlert, h.History)
+	h.Content = container.NewVBox(top, h.Refer, alert, h.Caution, h.NoAlert, h.History)
 	return h
 }
 
-// show fills the header for one client: their alerts by level, the red
+// Show fills the header for one client: their alerts by level, the red
 // flag nothing was done about above all.
 func (h *clientHeader) show(c store.Client, health store.Health, now time.Time) {
 	name := c.FullName()

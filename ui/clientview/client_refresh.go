@@ -1,4 +1,4 @@
-package ui
+package clientview
 
 import (
 	"backtrack/store"
@@ -6,10 +6,10 @@ import (
 	"context"
 )
 
-// otherDeskChanged reloads the shown client in the mode shown when the
+// OtherDeskChanged reloads the shown client in the mode shown when the
 // data lands: the overview and a note are redrawn, a form stays as typed.
 // A client the therapist picked meanwhile wins over this refresh.
-func (v *ClientView) otherDeskChanged(id int64) {
+func (v *ClientView) OtherDeskChanged(id int64) {
 	s := v.shell.Record()
 	picked := v.loads.Gen.Load()
 	kit.LoadLatest(v.shell.Tasks(), &v.refreshes, func(ctx context.Context) (store.ClientRecord, error) {
@@ -18,9 +18,9 @@ func (v *ClientView) otherDeskChanged(id int64) {
 		if err != nil || v.client.ID != id || !v.loads.Current(picked) || v.shell.Record() != s {
 			return // the next change, or the therapist's next step, reads it again
 		}
-		if v.mode == modeDetail {
-			v.openNext = v.Detail.session.ID // the note as it is now
+		if v.mode == ModeDetail {
+			v.openNext = v.Detail.Session.ID // the note as it is now
 		}
-		v.apply(clientDataOf(rec), v.mode)
+		v.Apply(clientDataOf(rec), v.mode)
 	})
 }

@@ -1,4 +1,4 @@
-package ui
+package clientview
 
 import (
 	"context"
@@ -12,16 +12,16 @@ import (
 	"backtrack/ui/kit"
 )
 
-// signNote signs the draft on screen with the therapist's name from
+// SignNote signs the draft on screen with the therapist's name from
 // Settings, and shows it again signed.
-func (v *ClientView) signNote(s store.Session) {
+func (v *ClientView) SignNote(s store.Session) {
 	by := v.shell.Signer()
 	if by == "" {
 		v.shell.AskForSignerName()
 		return
 	}
 	v.openNext = s.ID
-	v.change("Could not sign the note", v.client.ID, func() viewMode { return modeOverview },
+	v.change("Could not sign the note", v.client.ID, func() viewMode { return ModeOverview },
 		func(records *sqlstore.Store) error {
 			_, err := records.SignSession(context.Background(), s.ID, by)
 			return err
@@ -48,7 +48,7 @@ func (v *ClientView) askVoid(s store.Session) {
 			dialog.ShowInformation("A reason is needed", "Say why the note was entered in error: the reason stays with the record.", v.shell.Window())
 			return
 		}
-		v.change("Could not void the note", v.client.ID, func() viewMode { return modeOverview },
+		v.change("Could not void the note", v.client.ID, func() viewMode { return ModeOverview },
 			func(records *sqlstore.Store) error {
 				_, err := records.VoidSession(context.Background(), s.ID, why, by)
 				return err

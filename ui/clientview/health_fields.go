@@ -1,4 +1,4 @@
-package ui
+package clientview
 
 import (
 	"fmt"
@@ -117,7 +117,7 @@ func (f *screenFields) fields(into map[string]*kit.FieldError) {
 	}
 }
 
-// rows adds the screen to a form: the source, the questions grouped by
+// Rows adds the screen to a form: the source, the questions grouped by
 // what they point to, then what was done.
 func (f *screenFields) rows(add func(label string, obj fyne.CanvasObject)) {
 	note := kit.NewHint("Low back pain red flags (NICE NG59; CSAG, Greenhalgh & Selfe). Any “yes” means refer before treating, until you record what was done.")

@@ -1,4 +1,4 @@
-package ui
+package clientview
 
 import (
 	"fyne.io/fyne/v2"
@@ -21,7 +21,7 @@ type healthForm struct {
 	Save    *widget.Button
 	Cancel  *widget.Button
 	Summary *widget.Label
-	errors  map[string]*kit.FieldError // red lines by store field key
+	Errors  map[string]*kit.FieldError // red lines by store field key
 	rows    *fyne.Container
 	busy    bool
 	OnSaved func()
@@ -29,7 +29,7 @@ type healthForm struct {
 }
 
 func newHealthForm(t *kit.Tasks, saveLabel string, save func()) *healthForm {
-	f := &healthForm{tasks: t, errors: map[string]*kit.FieldError{}, rows: container.New(layout.NewFormLayout())}
+	f := &healthForm{tasks: t, Errors: map[string]*kit.FieldError{}, rows: container.New(layout.NewFormLayout())}
 	f.Summary = widget.NewLabel("")
 	f.Summary.Importance = widget.DangerImportance
 	f.Summary.Wrapping = fyne.TextWrapWord
@@ -57,10 +57,10 @@ func (f *healthForm) heading(text string) {
 // withError puts the red line of field key under obj, making one if the
 // field has none yet.
 func (f *healthForm) withError(obj fyne.CanvasObject, key string) fyne.CanvasObject {
-	if f.errors[key] == nil {
-		f.errors[key] = kit.NewFieldError()
+	if f.Errors[key] == nil {
+		f.Errors[key] = kit.NewFieldError()
 	}
-	return container.NewVBox(obj, f.errors[key])
+	return container.NewVBox(obj, f.Errors[key])
 }
 
 // build makes the dialog: the rows scrolling above the summary, with
@@ -78,7 +78,7 @@ func (f *healthForm) submit(problems map[string]string, write func() error) {
 	if f.busy {
 		return
 	}
-	showProblems(f.errors, f.Summary, problems)
+	showProblems(f.Errors, f.Summary, problems)
 	if len(problems) > 0 {
 		return
 	}
@@ -90,7 +90,7 @@ func (f *healthForm) submit(problems map[string]string, write func() error) {
 			f.busy = false
 			f.Save.Enable()
 			if err != nil {
-				showSaveProblems(f.errors, f.Summary, err)
+				showSaveProblems(f.Errors, f.Summary, err)
 				return
 			}
 			f.dialog.Hide()

@@ -1,4 +1,4 @@
-package ui
+package clientview
 
 import (
 	"fmt"
@@ -74,7 +74,7 @@ func (v *ClientView) consentDialog(fresh bool) {
 		return
 	}
 	e := newConsentDialog(v.shell.Window(), v.shell.Record(), v.shell.Tasks(), v.client, v.health, fresh, v.shell.Now())
-	if e.base.UID == "" {
+	if e.Base.UID == "" {
 		e.Date.Entry.SetText(v.shell.Now().Format(store.DateLayout))
 	}
 	e.OnNew = func() { v.consentDialog(true) }
@@ -104,13 +104,13 @@ func (v *ClientView) openScreen(base store.RedFlagScreen, day time.Time) {
 }
 
 // showHealthDialog shows one of the health dialogs; once it saves, the
-// client is reloaded in the mode the view is in, keeping a session form.
+// Client is reloaded in the mode the view is in, keeping a session form.
 func (v *ClientView) showHealthDialog(d *dialog.CustomDialog, closed func(), onSaved *func()) {
 	id := v.client.ID
 	*onSaved = func() {
 		v.shell.ReloadList()
 		keep := v.mode
-		v.load(id, keep)
+		v.Load(id, keep)
 	}
 	d.SetOnClosed(closed)
 	size := v.shell.Window().Canvas().Size()

@@ -1,4 +1,4 @@
-package ui
+package clientview
 
 import (
 	"fmt"
@@ -23,7 +23,7 @@ import (
 const planGoalRows = 4
 
 // planDialog makes or changes a client's treatment plan: goals in the
-// client's words with the PSFS activity each is measured by, the planned
+// Client's words with the PSFS activity each is measured by, the planned
 // visits and their frequency, and how often function is re-assessed.
 type planDialog struct {
 	v                             *ClientView
@@ -157,7 +157,7 @@ func (p *planDialog) save() {
 		return
 	}
 	p.dialog.Hide()
-	p.v.change("Could not save the plan", p.v.client.ID, func() viewMode { return modeOverview }, func(s *sqlstore.Store) error {
+	p.v.change("Could not save the plan", p.v.client.ID, func() viewMode { return ModeOverview }, func(s *sqlstore.Store) error {
 		_, err := s.SavePlan(p.v.shell.Tasks().Context(), plan)
 		return err
 	})

@@ -1,4 +1,4 @@
-package ui
+package clientview
 
 import (
 	"fmt"
@@ -34,12 +34,12 @@ type bodyMapsDialog struct {
 	FirstCaption, LatestCaption *widget.Label
 	FirstWhere, LatestWhere     *widget.Label
 	legend                      *fyne.Container
-	firstColumn, latestColumn   *fyne.Container
+	firstColumn, LatestColumn   *fyne.Container
 
 	// Message says why nothing is drawn: no chart in the period, or a
 	// date typed wrong.
 	Message *widget.Label
-	panes   *fyne.Container
+	Panes   *fyne.Container
 	dialog  dialog.Dialog
 }
 
@@ -64,13 +64,13 @@ func newBodyMapsDialog(v *ClientView) *bodyMapsDialog {
 	heatSide := container.NewVBox(m.HeatCaption, m.heatKey, mostTitle, m.MostOften)
 	heatTab := container.NewBorder(nil, nil, container.NewVBox(m.Heat), nil, heatSide)
 	m.firstColumn = container.NewVBox(m.First, m.FirstCaption, m.FirstWhere)
-	m.latestColumn = container.NewVBox(m.Latest, m.LatestCaption, m.LatestWhere)
-	pairTab := container.NewBorder(nil, m.legend, nil, nil, container.NewGridWithColumns(2, m.firstColumn, m.latestColumn))
+	m.LatestColumn = container.NewVBox(m.Latest, m.LatestCaption, m.LatestWhere)
+	pairTab := container.NewBorder(nil, m.legend, nil, nil, container.NewGridWithColumns(2, m.firstColumn, m.LatestColumn))
 	m.Tabs = container.NewAppTabs(
 		container.NewTabItem("How often it hurt", container.NewPadded(heatTab)),
 		container.NewTabItem("First and latest", container.NewPadded(pairTab)))
-	m.panes = container.NewStack(m.Tabs)
-	content := container.NewBorder(container.NewVBox(m.Period.Box, m.Message), nil, nil, nil, m.panes)
+	m.Panes = container.NewStack(m.Tabs)
+	content := container.NewBorder(container.NewVBox(m.Period.Box, m.Message), nil, nil, nil, m.Panes)
 	m.dialog = dialog.NewCustom("Body maps over time · "+v.client.FullName(), "Close", content, v.shell.Window())
 	m.update()
 	return m
@@ -86,7 +86,7 @@ func wrapped() *widget.Label {
 // first.
 func (m *bodyMapsDialog) charted(p store.Period) []store.Session {
 	var out []store.Session
-	for _, s := range m.v.sessions { // newest first
+	for _, s := range m.v.Sessions { // newest first
 		if len(s.BodyMap) > 0 && p.Contains(s.Start) {
 			out = append(out, s)
 		}
@@ -127,9 +127,9 @@ func (m *bodyMapsDialog) update() {
 	m.LatestWhere.SetText(latest.WhereItHurts())
 	if len(mapped) == 1 {
 		m.FirstCaption.SetText("The one charted visit: " + kit.LongDate(first.Start))
-		m.latestColumn.Hide()
+		m.LatestColumn.Hide()
 	} else {
-		m.latestColumn.Show()
+		m.LatestColumn.Show()
 	}
 	legend := bodychart.NewLegend()
 	legend.SetMap(append(slices.Clone(first.BodyMap), latest.BodyMap...), nil)
@@ -138,7 +138,7 @@ func (m *bodyMapsDialog) update() {
 	m.show(true, "")
 }
 
-// show shows the maps, or hides them and says why.
+// Show shows the maps, or hides them and says why.
 func (m *bodyMapsDialog) show(maps bool, message string) {
 	m.Message.SetText(message)
 	if message == "" {
@@ -147,9 +147,9 @@ func (m *bodyMapsDialog) show(maps bool, message string) {
 		m.Message.Show()
 	}
 	if maps {
-		m.panes.Show()
+		m.Panes.Show()
 	} else {
-		m.panes.Hide()
+		m.Panes.Hide()
 	}
 }
 

@@ -1,4 +1,4 @@
-package ui
+package clientview
 
 import (
 	"context"
@@ -16,9 +16,9 @@ import (
 
 // Area choices in the consent dialog.
 const (
-	areaCovered      = "Consented"
-	areaExcluded     = "Excluded"
-	areaNotDiscussed = "Not discussed"
+	AreaCovered      = "Consented"
+	AreaExcluded     = "Excluded"
+	AreaNotDiscussed = "Not discussed"
 )
 
 // consentDialog records a client's informed consent, or changes the one
@@ -28,7 +28,7 @@ type consentDialog struct {
 	store  *sqlstore.Store
 	tasks  *kit.Tasks
 	client store.Client
-	base   store.Consent // UID "" for a new consent
+	Base   store.Consent // UID "" for a new consent
 
 	Date       *dateField
 	How        *widget.RadioGroup
@@ -59,19 +59,19 @@ func newConsentDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, c store.
 	latest, ok := store.LatestConsent(h.Consents)
 	switch {
 	case ok && !latest.WithdrawnWhole() && !fresh:
-		e.base = latest
+		e.Base = latest
 	case ok && h.ConsentOnFile(now):
 		have := store.ConsentedAreas(h.Consents, now)
-		e.base = store.Consent{How: latest.How, Assessment: latest.Assessment, Draping: latest.Draping, Techniques: latest.Techniques}
+		e.Base = store.Consent{How: latest.How, Assessment: latest.Assessment, Draping: latest.Draping, Techniques: latest.Techniques}
 		for _, a := range store.ConsentAreas {
 			if have[a] {
-				e.base.Areas = append(e.base.Areas, a)
+				e.Base.Areas = append(e.Base.Areas, a)
 			}
 		}
 	default:
-		e.base = store.Consent{How: store.ConsentWritten, Assessment: true, Draping: true, Areas: store.GeneralAreas}
+		e.Base = store.Consent{How: store.ConsentWritten, Assessment: true, Draping: true, Areas: store.GeneralAreas}
 	}
-	b := e.base
+	b := e.Base
 	e.Date = newDateField(b.On)
 	e.How = widget.NewRadioGroup([]string{store.ConsentWritten.Label(), store.ConsentVerbal.Label()}, nil)
 	e.How.Horizontal = true
@@ -87,17 +87,17 @@ func newConsentDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, c store.
 	e.Areas = map[store.ConsentArea]*widget.RadioGroup{}
 	e.WithdrawnAreas = map[store.ConsentArea]*widget.Check{}
 	for _, a := range store.ConsentAreas {
-		g := widget.NewRadioGroup([]string{areaCovered, areaExcluded, areaNotDiscussed}, nil)
+		g := widget.NewRadioGroup([]string{AreaCovered, AreaExcluded, AreaNotDiscussed}, nil)
 		g.Horizontal, g.Required = true, true
-		g.SetSelected(areaNotDiscussed)
+		g.SetSelected(AreaNotDiscussed)
 		for _, x := range b.Areas {
 			if x == a {
-				g.SetSelected(areaCovered)
+				g.SetSelected(AreaCovered)
 			}
 		}
 		for _, x := range b.Excluded {
 			if x == a {
-				g.SetSelected(areaExcluded)
+				g.SetSelected(AreaExcluded)
 			}
 		}
 		e.Areas[a] = g
@@ -114,14 +114,14 @@ func newConsentDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, c store.
 	e.WithdrawnOn = newDateField(b.WithdrawnOn)
 	e.Withdrawal = kit.NewNoteEntry("What the client withdrew, in their words", 2)
 	e.Withdrawal.SetText(b.Withdrawal)
-	e.errors["consent_date"], e.errors["withdrawal_date"] = e.Date.Error, e.WithdrawnOn.Error
+	e.Errors["consent_date"], e.Errors["withdrawal_date"] = e.Date.Error, e.WithdrawnOn.Error
 	e.NewConsent = widget.NewButtonWithIcon("Record a new consent instead", theme.ContentAddIcon(), func() {
 		e.dialog.Hide()
 		if e.OnNew != nil {
 			e.OnNew()
 		}
 	})
-	if e.base.UID == "" {
+	if e.Base.UID == "" {
 		e.NewConsent.Hide()
 	}
 
@@ -138,8 +138,8 @@ func newConsentDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, c store.
 		}
 		add(label, e.Areas[a])
 	}
-	e.errors["consent_areas"] = kit.NewFieldError()
-	add("", e.errors["consent_areas"])
+	e.Errors["consent_areas"] = kit.NewFieldError()
+	add("", e.Errors["consent_areas"])
 	add("Note", withError(e.Note, "consent_note"))
 	heading("WITHDRAWAL")
 	add("", kit.NewHint("Leave empty unless the client withdrew consent. Tick no area to withdraw all of it."))
@@ -152,7 +152,7 @@ func newConsentDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, c store.
 	add("What was withdrawn", withError(e.Withdrawal, "withdrawal"))
 
 	title := "Consent: " + c.FullName()
-	if e.base.UID == "" {
+	if e.Base.UID == "" {
 		title = "New consent: " + c.FullName()
 	}
 	e.build(title, e.NewConsent, win)
@@ -161,7 +161,7 @@ func newConsentDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, c store.
 
 func (e *consentDialog) read() (store.Consent, map[string]string) {
 	problems := map[string]string{}
-	c := e.base
+	c := e.Base
 	c.On = e.Date.value("consent_date", "The consent date", problems)
 	c.How = ""
 	for _, m := range []store.ConsentMethod{store.ConsentWritten, store.ConsentVerbal} {
@@ -173,9 +173,9 @@ func (e *consentDialog) read() (store.Consent, map[string]string) {
 	c.Areas, c.Excluded, c.WithdrawnAreas = nil, nil, nil
 	for _, a := range store.ConsentAreas {
 		switch e.Areas[a].Selected {
-		case areaCovered:
+		case AreaCovered:
 			c.Areas = append(c.Areas, a)
-		case areaExcluded:
+		case AreaExcluded:
 			c.Excluded = append(c.Excluded, a)
 		}
 		if e.WithdrawnAreas[a].Checked {

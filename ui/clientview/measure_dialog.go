@@ -1,4 +1,4 @@
-package ui
+package clientview
 
 import (
 	"fmt"
@@ -18,12 +18,12 @@ import (
 	"backtrack/ui/reportdialog"
 )
 
-// measureDialog records an outcome measure from the client's completed
+// MeasureDialog records an outcome measure from the client's completed
 // form: the ODI's section scores, the RMDQ items that apply, or the PSFS
 // ratings of the client's own activities (offered from last time). It
 // names sections and item numbers, never the copyrighted statements, and
 // shows the score as it is typed. It keeps its widgets for tests.
-type measureDialog struct {
+type MeasureDialog struct {
 	v      *ClientView
 	Kind   *widget.RadioGroup
 	Date   *kit.Entry
@@ -37,8 +37,8 @@ type measureDialog struct {
 	dialog *dialog.CustomDialog
 }
 
-func newMeasureDialog(v *ClientView, last []store.Measure, now time.Time) *measureDialog {
-	m := &measureDialog{v: v, Date: kit.NewEntry(store.DateLayout), Score: widget.NewLabel("")}
+func NewMeasureDialog(v *ClientView, last []store.Measure, now time.Time) *MeasureDialog {
+	m := &MeasureDialog{v: v, Date: kit.NewEntry(store.DateLayout), Score: widget.NewLabel("")}
 	m.Date.SetText(store.WallClock(now).Format(store.DateLayout))
 	m.Score.Wrapping = fyne.TextWrapWord
 	odi := container.NewGridWithColumns(4)
@@ -110,7 +110,7 @@ func lastActivities(measures []store.Measure) []string {
 }
 
 // measure is the form as typed; problem names a cell that is not a number.
-func (m *measureDialog) measure() (store.Measure, string) {
+func (m *MeasureDialog) measure() (store.Measure, string) {
 	kind, _ := store.ParseMeasureKind(m.Kind.Selected)
 	out := store.Measure{ClientID: m.v.client.ID, Kind: kind}
 	number := func(s, what string) (int, string) {
@@ -152,7 +152,7 @@ func (m *measureDialog) measure() (store.Measure, string) {
 }
 
 // update shows the score as the form now stands.
-func (m *measureDialog) update() {
+func (m *MeasureDialog) update() {
 	if m.Score == nil || m.Kind == nil {
 		return
 	}
@@ -173,7 +173,7 @@ func (m *measureDialog) update() {
 	m.Score.SetText(text)
 }
 
-func (m *measureDialog) save() {
+func (m *MeasureDialog) save() {
 	meas, problem := m.measure()
 	if problem != "" {
 		m.Score.SetText(problem)
@@ -190,13 +190,13 @@ func (m *measureDialog) save() {
 		return
 	}
 	m.dialog.Hide()
-	m.v.change("Could not save the measure", m.v.client.ID, func() viewMode { return modeOverview }, func(s *sqlstore.Store) error {
+	m.v.change("Could not save the measure", m.v.client.ID, func() viewMode { return ModeOverview }, func(s *sqlstore.Store) error {
 		_, err := s.SaveMeasure(m.v.shell.Tasks().Context(), meas)
 		return err
 	})
 }
 
-func (m *measureDialog) show() {
+func (m *MeasureDialog) Show() {
 	m.dialog.Resize(fyne.NewSize(640, 0))
 	m.dialog.Show()
 }

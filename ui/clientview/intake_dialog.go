@@ -1,4 +1,4 @@
-package ui
+package clientview
 
 import (
 	"context"
@@ -66,14 +66,14 @@ func newIntakeDialog(s *sqlstore.Store, t *kit.Tasks, c store.Client, h store.He
 	e.Conditions = map[store.Condition]*answerRow{}
 	for _, cond := range store.Conditions {
 		e.Conditions[cond] = newAnswerRow("Since when, how it is treated", in.Condition(cond))
-		e.errors["condition_"+string(cond)] = e.Conditions[cond].Error
+		e.Errors["condition_"+string(cond)] = e.Conditions[cond].Error
 	}
 	e.Medications = newAnswerRow("Every medication the client takes", in.Medications)
 	e.Allergies = newAnswerRow("Oils, latex, nuts…", in.Allergies)
 	e.Activities = map[store.Activity]*answerRow{}
 	for _, a := range store.Activities {
 		e.Activities[a] = newAnswerRow("How much, how often", in.Activity(a))
-		e.errors["activity_"+string(a)] = e.Activities[a].Error
+		e.Errors["activity_"+string(a)] = e.Activities[a].Error
 	}
 	e.Goals = kit.NewNoteEntry("The client's goals, in their own words", 2)
 	e.Goals.SetText(in.Goals)
@@ -84,12 +84,12 @@ func newIntakeDialog(s *sqlstore.Store, t *kit.Tasks, c store.Client, h store.He
 	e.MedicalHistory = kit.NewNoteEntry("Past conditions, surgeries, injuries", 2)
 	e.MedicalHistory.SetText(c.MedicalHistory)
 	e.Screen = newScreenFields(e.screen)
-	e.Screen.fields(e.errors)
+	e.Screen.fields(e.Errors)
 	for key, fe := range map[string]*kit.FieldError{"intake_date": e.Date.Error, "previous_treatment": e.Previous.Error,
 		"all_medications": e.Medications.Error, "allergies": e.Allergies.Error} {
-		e.errors[key] = fe
+		e.Errors[key] = fe
 	}
-	e.errors["screen_date"] = e.Date.Error // the screen is dated with the intake
+	e.Errors["screen_date"] = e.Date.Error // the screen is dated with the intake
 
 	add, heading, withError := e.add, e.heading, e.withError
 	add("Intake date", e.Date.box)
