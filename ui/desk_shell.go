@@ -6,7 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"backtrack/store"
-	"backtrack/store/sqlstore"
+	"backtrack/ui/clientview"
 	"backtrack/ui/kit"
 )
 
@@ -15,7 +15,7 @@ import (
 // without copying the handle into it.
 
 // Record is the one handle to the record the desk holds.
-func (d *Desk) Record() *sqlstore.Store { return d.store }
+func (d *Desk) Record() clientview.Record { return d.store }
 
 // Tasks runs the desk's background work.
 func (d *Desk) Tasks() *kit.Tasks { return d.tasks }

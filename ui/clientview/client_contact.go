@@ -1,13 +1,13 @@
 package clientview
 
 import (
-	"backtrack/ui/sessionform"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"backtrack/ui/sessionform"
 )
 
 // frontDeskNotice says what this login sees and why the rest is missing.

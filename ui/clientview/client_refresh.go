@@ -1,9 +1,10 @@
 package clientview
 
 import (
+	"context"
+
 	"backtrack/store"
 	"backtrack/ui/kit"
-	"context"
 )
 
 // OtherDeskChanged reloads the shown client in the mode shown when the

@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 
 	"backtrack/store"
-	"backtrack/store/sqlstore"
 	"backtrack/ui/kit"
 )
 
@@ -16,7 +15,7 @@ import (
 // (desk_shell.go); the page holds no pointer back to it.
 type Shell interface {
 	Window() fyne.Window
-	Record() *sqlstore.Store
+	Record() Record
 	Tasks() *kit.Tasks
 	Now() time.Time
 	Preferences() fyne.Preferences

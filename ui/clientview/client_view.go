@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
-	"backtrack/store/sqlstore"
 	"backtrack/ui/kit"
 	"backtrack/ui/painchart"
 	"backtrack/ui/sessionform"
@@ -406,14 +405,14 @@ func (v *ClientView) confirmDelete(s store.Session) {
 		kit.DateTime(s.Start), v.client.FullName())
 	v.shell.Ask("Discard draft", msg, "Discard draft", func() {
 		v.change("Could not discard the draft", id, func() viewMode { return ModeOverview },
-			func(records *sqlstore.Store) error { return records.DeleteSession(context.Background(), s.ID) })
+			func(records Record) error { return records.DeleteSession(context.Background(), s.ID) })
 	})
 }
 
 func (v *ClientView) ToggleArchived() {
 	c := v.client
 	do := func() {
-		v.change("Could not change the client", c.ID, v.Mode, func(records *sqlstore.Store) error {
+		v.change("Could not change the client", c.ID, v.Mode, func(records Record) error {
 			if c.Archived {
 				return records.UnarchiveClient(context.Background(), c.ID)
 			}
@@ -432,7 +431,7 @@ func (v *ClientView) ToggleArchived() {
 // reloads the list and the client in the mode then gives once it lands, or
 // says in words why it failed. The store is the one on screen now: if the
 // desk switches records before the change lands, nothing more happens.
-func (v *ClientView) change(failed string, id int64, then func() viewMode, do func(*sqlstore.Store) error) {
+func (v *ClientView) change(failed string, id int64, then func() viewMode, do func(Record) error) {
 	records := v.shell.Record()
 	v.shell.Tasks().Run(func() func() {
 		err := do(records)

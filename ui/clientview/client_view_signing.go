@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
-	"backtrack/store/sqlstore"
 	"backtrack/ui/kit"
 )
 
@@ -22,7 +21,7 @@ func (v *ClientView) SignNote(s store.Session) {
 	}
 	v.openNext = s.ID
 	v.change("Could not sign the note", v.client.ID, func() viewMode { return ModeOverview },
-		func(records *sqlstore.Store) error {
+		func(records Record) error {
 			_, err := records.SignSession(context.Background(), s.ID, by)
 			return err
 		})
@@ -49,7 +48,7 @@ func (v *ClientView) askVoid(s store.Session) {
 			return
 		}
 		v.change("Could not void the note", v.client.ID, func() viewMode { return ModeOverview },
-			func(records *sqlstore.Store) error {
+			func(records Record) error {
 				_, err := records.VoidSession(context.Background(), s.ID, why, by)
 				return err
 			})

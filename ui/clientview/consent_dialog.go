@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
-	"backtrack/store/sqlstore"
 	"backtrack/ui/kit"
 )
 
@@ -25,7 +24,7 @@ const (
 // in force (a correction, a withdrawal). Every sensitive area is asked on
 // its own line. It keeps its widgets for tests.
 type consentDialog struct {
-	store  *sqlstore.Store
+	store  Record
 	tasks  *kit.Tasks
 	client store.Client
 	Base   store.Consent // UID "" for a new consent
@@ -53,7 +52,7 @@ type consentDialog struct {
 // its withdrawal), or, with fresh or when there is none, on a new one: the
 // areas consented to so far ticked (the general ones for a first consent),
 // every other sensitive area not discussed.
-func newConsentDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, c store.Client, h store.Health, fresh bool, now time.Time) *consentDialog {
+func newConsentDialog(win fyne.Window, s Record, t *kit.Tasks, c store.Client, h store.Health, fresh bool, now time.Time) *consentDialog {
 	e := &consentDialog{store: s, tasks: t, client: c}
 	e.healthForm = newHealthForm(t, "Save consent", e.save)
 	latest, ok := store.LatestConsent(h.Consents)

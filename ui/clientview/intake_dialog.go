@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
-	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
 	"backtrack/ui/kit"
 )
@@ -18,7 +17,7 @@ import (
 // history, the free-text alerts in the fields that give them their level,
 // and the red-flag screen. It keeps its widgets for tests.
 type intakeDialog struct {
-	store  *sqlstore.Store
+	store  Record
 	tasks  *kit.Tasks
 	client store.Client
 	screen store.RedFlagScreen // the intake's screen so far; zero UID when none
@@ -43,7 +42,7 @@ type intakeDialog struct {
 	*healthForm
 }
 
-func newIntakeDialog(s *sqlstore.Store, t *kit.Tasks, c store.Client, h store.Health, win fyne.Window) *intakeDialog {
+func newIntakeDialog(s Record, t *kit.Tasks, c store.Client, h store.Health, win fyne.Window) *intakeDialog {
 	in := h.Intake
 	e := &intakeDialog{store: s, tasks: t, client: c}
 	e.healthForm = newHealthForm(t, "Save intake", e.save)

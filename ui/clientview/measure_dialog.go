@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
-	"backtrack/store/sqlstore"
 	"backtrack/ui/kit"
 	"backtrack/ui/reportdialog"
 )
@@ -190,7 +189,7 @@ func (m *MeasureDialog) save() {
 		return
 	}
 	m.dialog.Hide()
-	m.v.change("Could not save the measure", m.v.client.ID, func() viewMode { return ModeOverview }, func(s *sqlstore.Store) error {
+	m.v.change("Could not save the measure", m.v.client.ID, func() viewMode { return ModeOverview }, func(s Record) error {
 		_, err := s.SaveMeasure(m.v.shell.Tasks().Context(), meas)
 		return err
 	})

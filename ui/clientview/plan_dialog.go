@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
-	"backtrack/store/sqlstore"
 	"backtrack/ui/kit"
 	"backtrack/ui/reportdialog"
 )
@@ -157,7 +156,7 @@ func (p *planDialog) save() {
 		return
 	}
 	p.dialog.Hide()
-	p.v.change("Could not save the plan", p.v.client.ID, func() viewMode { return ModeOverview }, func(s *sqlstore.Store) error {
+	p.v.change("Could not save the plan", p.v.client.ID, func() viewMode { return ModeOverview }, func(s Record) error {
 		_, err := s.SavePlan(p.v.shell.Tasks().Context(), plan)
 		return err
 	})

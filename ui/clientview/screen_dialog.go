@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 
 	"backtrack/store"
-	"backtrack/store/sqlstore"
 	"backtrack/ui/kit"
 )
 
@@ -15,7 +14,7 @@ import (
 // about a "yes" (the referral, the physician's clearance) on the screen it
 // concerns. It keeps its widgets for tests.
 type screenDialog struct {
-	store  *sqlstore.Store
+	store  Record
 	tasks  *kit.Tasks
 	client store.Client
 	base   store.RedFlagScreen
@@ -27,7 +26,7 @@ type screenDialog struct {
 
 // newScreenDialog opens on base: a screen recorded before (UID set), or a
 // new one dated day.
-func newScreenDialog(win fyne.Window, s *sqlstore.Store, t *kit.Tasks, c store.Client, base store.RedFlagScreen, day time.Time) *screenDialog {
+func newScreenDialog(win fyne.Window, s Record, t *kit.Tasks, c store.Client, base store.RedFlagScreen, day time.Time) *screenDialog {
 	if base.UID == "" && base.On.IsZero() {
 		base.On = day
 	}
