@@ -8,20 +8,21 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"backtrack/store"
+	"backtrack/ui/clientview"
 	"backtrack/ui/internal/desktest"
 )
 
 // rowShowing is the list's visible row showing name, if any.
-func rowShowing(l *ClientList, name string) *clientRow {
-	var found *clientRow
+func rowShowing(l *clientview.ClientList, name string) *clientview.ClientRow {
+	var found *clientview.ClientRow
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
 		if o == nil || !o.Visible() || found != nil {
 			return
 		}
 		switch v := o.(type) {
-		case *clientRow:
-			if v.name.Text == name {
+		case *clientview.ClientRow:
+			if v.Name.Text == name {
 				found = v
 			}
 		case *fyne.Container:

@@ -7,6 +7,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/sqlstore"
+	"backtrack/ui/clientview"
 	"backtrack/ui/internal/desktest"
 	"backtrack/ui/kit"
 )
@@ -29,7 +30,7 @@ func TestSearchSwitchesBetweenNamesAndNotesAndSortsByVisits(t *testing.T) {
 		t.Fatalf("a name search for sciatica found %d", len(l.Rows()))
 	}
 	// the switch to notes finds the client whose note says it
-	act(d, func() { l.In.SetSelected(searchNotes) })
+	act(d, func() { l.In.SetSelected(clientview.SearchNotes) })
 	if rows := l.Rows(); len(rows) != 1 || rows[0].ID != jonas.ID {
 		t.Fatalf("notes search for sciatica = %v", rows)
 	}
@@ -41,9 +42,9 @@ func TestSearchSwitchesBetweenNamesAndNotesAndSortsByVisits(t *testing.T) {
 	}
 
 	// sort by visits: Lena's three before Jonas's one, the count shown
-	act(d, func() { l.In.SetSelected(searchNames) })
+	act(d, func() { l.In.SetSelected(clientview.SearchNames) })
 	typeInto(d, l.Search, "")
-	act(d, func() { l.Sort.SetSelected(sortByVisits) })
+	act(d, func() { l.Sort.SetSelected(clientview.SortByVisits) })
 	if rows := l.Rows(); len(rows) != 2 || rows[0].ID != lena.ID {
 		t.Fatalf("by visits = %v", rows)
 	}

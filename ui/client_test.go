@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"backtrack/store"
+	"backtrack/ui/clientview"
 	"backtrack/ui/internal/desktest"
 	"backtrack/ui/kit"
 )
@@ -63,8 +64,8 @@ func TestClientFormShowsErrorsAtTheirFields(t *testing.T) {
 	typeInto(d, f.FirstName, "Jonas")
 	typeInto(d, f.DateOfBirth, "31.02.1975") // no such day
 	tap(d, f.Save)
-	desktest.MustContain(t, "date of birth error", f.problems.Fields["date_of_birth"].Text, "not a date like 1975-05-02")
-	if !f.problems.Fields["date_of_birth"].Visible() {
+	desktest.MustContain(t, "date of birth error", f.Problems.Fields["date_of_birth"].Text, "not a date like 1975-05-02")
+	if !f.Problems.Fields["date_of_birth"].Visible() {
 		t.Error("date of birth error hidden")
 	}
 
@@ -73,12 +74,12 @@ func TestClientFormShowsErrorsAtTheirFields(t *testing.T) {
 	typeInto(d, f.FirstName, "")
 	typeInto(d, f.Email, "jonas@")
 	tap(d, f.Save)
-	desktest.MustContain(t, "first name error", f.problems.Fields["first_name"].Text, "First name is required")
-	desktest.MustContain(t, "email error", f.problems.Fields["email"].Text, "not a valid address")
-	if f.problems.Fields["date_of_birth"].Visible() || f.problems.Fields["phone"].Visible() {
+	desktest.MustContain(t, "first name error", f.Problems.Fields["first_name"].Text, "First name is required")
+	desktest.MustContain(t, "email error", f.Problems.Fields["email"].Text, "not a valid address")
+	if f.Problems.Fields["date_of_birth"].Visible() || f.Problems.Fields["phone"].Visible() {
 		t.Error("fields without problems show errors")
 	}
-	desktest.MustContain(t, "form problem", f.problems.Summary.Text, "correcting")
+	desktest.MustContain(t, "form problem", f.Problems.Summary.Text, "correcting")
 	all, _ := s.SearchClients(context.Background(), store.ClientQuery{IncludeArchived: true})
 	if len(all) != 1 {
 		t.Fatalf("an invalid client was saved: %d clients", len(all))
@@ -90,7 +91,7 @@ func TestClientFormShowsErrorsAtTheirFields(t *testing.T) {
 	typeInto(d, f.Email, "jonas@example.com")
 	tap(d, f.Save)
 	if d.clientForm != nil {
-		t.Fatalf("form still open: %q", f.problems.Summary.Text)
+		t.Fatalf("form still open: %q", f.Problems.Summary.Text)
 	}
 	if d.view.Client().Email != "jonas@example.com" {
 		t.Errorf("shown client = %+v", d.view.Client())
@@ -158,7 +159,7 @@ func TestListSortsAndHidesArchived(t *testing.T) {
 	if got := kit.LastVisitSummary(d.list.Rows()[0], desktest.Now); got != "22 Nov · 4→2 · 1 visit" {
 		t.Errorf("row summary = %q", got)
 	}
-	act(d, func() { d.list.Sort.SetSelected(sortByName) })
+	act(d, func() { d.list.Sort.SetSelected(clientview.SortByName) })
 	if got := names(d.list.Rows()); got != "Ben Abel, Anna Zed" {
 		t.Errorf("by name: %s", got)
 	}

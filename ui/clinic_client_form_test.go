@@ -21,7 +21,7 @@ func TestClinicNewClientWaitsForTheServerAndIsAddedOnce(t *testing.T) {
 	if f == nil {
 		t.Fatal("no client form")
 	}
-	if f.base.UID == "" {
+	if f.Base.UID == "" {
 		t.Fatal("the new client has no identifier while the form is open")
 	}
 	typeInto(d, f.FirstName, "Lena")
@@ -35,19 +35,19 @@ func TestClinicNewClientWaitsForTheServerAndIsAddedOnce(t *testing.T) {
 		if d.clientForm != f || f.FirstName.Text != "Lena" || f.LastName.Text != "Fischer" {
 			t.Fatal("the form or its text went")
 		}
-		assertRetrying(t, &f.saving, "what you typed")
+		assertRetrying(t, &f.Saving, "what you typed")
 	})
 	// and when an attempt landed whose answer never came back (the form's
 	// client, as it sends it), Retry now finds it rather than adding her again
 	srv.Restart(t)
-	landed, _ := f.read()
+	landed, _ := f.Read()
 	eventually(t, d, "the lost attempt lands", func() bool {
 		_, err := s.CreateClient(context.Background(), landed)
 		return err == nil
 	})
 	eventually(t, d, "the client is saved", func() bool {
-		if d.clientForm == f && !f.saving.Busy && f.saving.Retry.Again != nil {
-			f.saving.Retry.RetryNow()
+		if d.clientForm == f && !f.Saving.Busy && f.Saving.Retry.Again != nil {
+			f.Saving.Retry.RetryNow()
 		}
 		return d.clientForm == nil
 	})

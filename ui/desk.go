@@ -48,10 +48,10 @@ type Desk struct {
 	now    func() time.Time
 	opts   Options
 
-	list       *ClientList
+	list       *clientview.ClientList
 	view       *clientview.ClientView
 	welcome    *welcome
-	clientForm *ClientForm
+	clientForm *clientview.ClientForm
 	// Unsaved is the open "unsaved changes" question, if any.
 	Unsaved *unsavedPrompt
 	// Confirm is the open yes/no question, if any.
@@ -91,7 +91,7 @@ func NewDesk(a fyne.App, s *sqlstore.Store, opts Options) *Desk {
 	d.window = a.NewWindow("Backtrack")
 	a.Settings().SetTheme(kit.NewDeskTheme(a.Preferences().String(prefAppearance)))
 
-	d.list = newClientList(s, d.tasks, d.now)
+	d.list = clientview.NewClientList(s, d.tasks, d.now)
 	d.list.OnSelect = d.PickClient
 	d.view = clientview.NewClientView(d)
 	d.welcome = newWelcome(d)
@@ -108,7 +108,7 @@ func NewDesk(a fyne.App, s *sqlstore.Store, opts Options) *Desk {
 		d.backup.showLastBackup(s.Path(), d.now())
 	}
 	d.newClientButton = newClient
-	listColumn := container.NewBorder(nil, container.NewVBox(newClient, d.records.Unsigned, d.backup.Line), nil, nil, d.list.content)
+	listColumn := container.NewBorder(nil, container.NewVBox(newClient, d.records.Unsigned, d.backup.Line), nil, nil, d.list.Content)
 	split := container.NewHSplit(listColumn, d.view.Content)
 	split.Offset = 0.24
 	d.split = split
@@ -220,7 +220,7 @@ func (d *Desk) escape() {
 		return
 	}
 	if d.clientForm != nil {
-		d.clientForm.cancel()
+		d.clientForm.Escape()
 		return
 	}
 	d.view.Escape()
@@ -237,7 +237,7 @@ func (d *Desk) leaveAll(then func()) {
 			case kit.SaveChanges:
 				// Only a save that lands goes on; a refused one keeps the
 				// form open with its problems shown.
-				f.submitThen(func() { d.leaveAll(then) })
+				f.SubmitThen(func() { d.leaveAll(then) })
 			}
 		})
 		return

@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 
 	"backtrack/store"
+	"backtrack/ui/clientview"
 	"backtrack/ui/kit"
 )
 
@@ -18,12 +19,12 @@ func (d *Desk) openClientForm(c store.Client) {
 	if d.clientForm != nil {
 		return
 	}
-	f := newClientForm(d.store, d.tasks, c)
+	f := clientview.NewClientForm(d.store, d.tasks, c)
 	title := "New client"
 	if c.ID != 0 {
 		title = "Edit " + c.FullName()
 	}
-	f.dialog = dialog.NewCustomWithoutButtons(title, f.content, d.window)
+	f.Dialog = dialog.NewCustomWithoutButtons(title, f.Content, d.window)
 	f.OnCancel = func() {
 		if !f.Dirty() {
 			d.closeClientForm()
@@ -55,10 +56,10 @@ func (d *Desk) openClientForm(c store.Client) {
 		}
 		d.view.Show(saved.ID)
 	}
-	f.saving.Retry.Alive = func() bool { return d.clientForm == f }
+	f.Saving.Retry.Alive = func() bool { return d.clientForm == f }
 	d.clientForm = f
-	f.dialog.Resize(fyne.NewSize(620, 640))
-	f.dialog.Show()
+	f.Dialog.Resize(fyne.NewSize(620, 640))
+	f.Dialog.Show()
 	d.window.Canvas().Focus(f.FirstName)
 	d.UpdateActions()
 }
@@ -67,8 +68,8 @@ func (d *Desk) closeClientForm() {
 	if d.clientForm == nil {
 		return
 	}
-	d.clientForm.saving.Retry.Stop()
-	d.clientForm.dialog.Hide()
+	d.clientForm.Saving.Retry.Stop()
+	d.clientForm.Dialog.Hide()
 	d.clientForm = nil
 	d.UpdateActions()
 }

@@ -1,8 +1,6 @@
 package ui
 
-import (
-	"backtrack/store"
-)
+import "backtrack/ui/clientview"
 
 // The front desk's login (backtrack_front_desk on a practice server) reads
 // clients' names and contact details and nothing clinical: the server's
@@ -17,24 +15,10 @@ import (
 func (d *Desk) presentFrontDesk() {
 	d.newClientButton.Hide()
 	d.backup.Line.SetText("Front desk: names and contact details only")
-	d.list.Sort.SetOptions([]string{sortByName})
-	d.list.Sort.Selected = sortByName
-	d.list.inRow.Hide() // the notes are not searchable from here
+	d.list.Sort.SetOptions([]string{clientview.SortByName})
+	d.list.Sort.Selected = clientview.SortByName
+	d.list.InRow.Hide() // the notes are not searchable from here
 	d.view.Hint.SetText("Pick a client on the left for their phone and email.")
 	d.view.FrontDeskHint.SetText("Clinical notes are not available to this login (front desk).")
 	d.view.FrontDeskHint.Show()
-}
-
-// contactLine is the front desk's second line of a client's row: phone and
-// email, where a therapist sees the last visit.
-func contactLine(c store.Client) string {
-	switch {
-	case c.Phone != "" && c.Email != "":
-		return c.Phone + " · " + c.Email
-	case c.Phone != "":
-		return c.Phone
-	case c.Email != "":
-		return c.Email
-	}
-	return "No phone or email recorded"
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"backtrack/store"
+	"backtrack/ui/clientview"
 	"backtrack/ui/internal/desktest"
 )
 
@@ -14,9 +15,9 @@ func listRows(d *Desk) []string {
 	var rows []string
 	act(d, func() {
 		for i := range d.list.Rows() {
-			row := newClientRow().(*clientRow)
+			row := clientview.NewClientRow().(*clientview.ClientRow)
 			d.list.List.UpdateItem(i, row)
-			rows = append(rows, row.name.Text+" | "+row.visit.Seg.Text)
+			rows = append(rows, row.Name.Text+" | "+row.Visit.Seg.Text)
 		}
 	})
 	return rows

@@ -122,7 +122,7 @@ func TestQuitWithAnUnsavedClientSavesItWhenAsked(t *testing.T) {
 	if closed || d.clientForm != f {
 		t.Fatalf("a refused client save went on: closed %v, form open %v", closed, d.clientForm != nil)
 	}
-	desktest.MustContain(t, "date of birth problem", f.problems.Fields["date_of_birth"].Text, "not a date")
+	desktest.MustContain(t, "date of birth problem", f.Problems.Fields["date_of_birth"].Text, "not a date")
 	// and a later plain save does not quit
 	typeInto(d, f.DateOfBirth, "1975-05-02")
 	press(t, d, shortcutSave)

@@ -146,7 +146,7 @@ func datedNote(note store.Dated, last store.Session) string {
 }
 
 // beforeTreatment shows a brief as label: value lines, and the last
-// visit's body map small at their right when the lines keep the width
+// Visit's body map small at their right when the lines keep the width
 // they need beside it, else below them: the words come first. A tap on
 // the map opens the maps over time (OnMaps).
 type beforeTreatment struct {
@@ -240,7 +240,7 @@ func (b *beforeTreatment) labelWidth() float32 {
 var NoteLines = map[string]bool{lineSaid: true, lineFound: true, lineAssessed: true}
 
 // linesWidth is the width the brief's lines (the notes aside) need to be
-// read whole on one line each.
+// Read whole on one line each.
 func (b *beforeTreatment) linesWidth() float32 {
 	var value float32
 	for _, name := range b.Order {

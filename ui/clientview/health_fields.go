@@ -139,7 +139,7 @@ func (f *screenFields) rows(add func(label string, obj fyne.CanvasObject)) {
 	add("Note", container.NewVBox(f.Note, f.errors["screen_note"]))
 }
 
-// read turns the fields into a screen over base (its UID and date kept).
+// Read turns the fields into a screen over base (its UID and date kept).
 func (f *screenFields) read(base store.RedFlagScreen, problems map[string]string) store.RedFlagScreen {
 	s := base
 	s.Answers = map[store.RedFlag]store.Answer{}

@@ -121,7 +121,7 @@ func newIntakeDialog(s Record, t *kit.Tasks, c store.Client, h store.Health, win
 	return e
 }
 
-// read turns the fields into an intake, the typed alerts and the screen
+// Read turns the fields into an intake, the typed alerts and the screen
 // (nil when it was neither asked nor recorded before), with the problems
 // found before the database is asked.
 func (e *intakeDialog) read() (store.Intake, store.TypedAlerts, *store.RedFlagScreen, map[string]string) {

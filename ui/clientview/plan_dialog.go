@@ -105,7 +105,7 @@ func newPlanDialog(v *ClientView, plan store.Plan, measures []store.Measure, now
 	return p
 }
 
-// read is the plan as typed, or a sentence naming the field that is wrong.
+// Read is the plan as typed, or a sentence naming the field that is wrong.
 func (p *planDialog) read() (store.Plan, string) {
 	plan := store.Plan{ID: p.plan.ID, UID: p.plan.UID, ClientID: p.v.client.ID, Frequency: p.Frequency.Text}
 	day, err := time.Parse(store.DateLayout, strings.TrimSpace(p.Start.Text))

@@ -1,4 +1,4 @@
-package ui
+package clientview
 
 import (
 	"context"
@@ -21,7 +21,7 @@ import (
 type ClientForm struct {
 	store *sqlstore.Store
 	tasks *kit.Tasks
-	base  store.Client
+	Base  store.Client
 
 	FirstName         *kit.Entry
 	LastName          *kit.Entry
@@ -34,20 +34,20 @@ type ClientForm struct {
 
 	Save     *kit.Button
 	Cancel   *kit.Button
-	problems *kit.FormProblems
+	Problems *kit.FormProblems
 
 	initial []string
-	saving  kit.FormSave
+	Saving  kit.FormSave
 
 	OnSaved  func(store.Client)
 	OnCancel func()
 
-	dialog  *dialog.CustomDialog
-	content fyne.CanvasObject
+	Dialog  *dialog.CustomDialog
+	Content fyne.CanvasObject
 }
 
-func newClientForm(s *sqlstore.Store, t *kit.Tasks, c store.Client) *ClientForm {
-	f := &ClientForm{store: s, tasks: t, base: c, problems: kit.NewFormProblems()}
+func NewClientForm(s *sqlstore.Store, t *kit.Tasks, c store.Client) *ClientForm {
+	f := &ClientForm{store: s, tasks: t, Base: c, Problems: kit.NewFormProblems()}
 	f.FirstName = kit.NewEntry("")
 	f.LastName = kit.NewEntry("")
 	f.DateOfBirth = kit.NewEntry("YYYY-MM-DD")
@@ -56,9 +56,9 @@ func newClientForm(s *sqlstore.Store, t *kit.Tasks, c store.Client) *ClientForm 
 	f.MedicalHistory = kit.NewNoteEntry("Past conditions, surgeries, injuries", 2)
 	f.Medications = kit.NewNoteEntry("Current medications", 2)
 	f.Contraindications = kit.NewNoteEntry("Anything that limits or rules out treatment", 2)
-	f.saving = kit.NewFormSave(t, f.problems, f.Submit, f.cancel)
-	f.Save, f.Cancel = f.saving.Button, f.saving.Cancel
-	f.saving.Retrying("what you typed", c.ID == 0, &f.base.UID)
+	f.Saving = kit.NewFormSave(t, f.Problems, f.Submit, f.Escape)
+	f.Save, f.Cancel = f.Saving.Button, f.Saving.Cancel
+	f.Saving.Retrying("what you typed", c.ID == 0, &f.Base.UID)
 
 	f.FirstName.SetText(c.FirstName)
 	f.LastName.SetText(c.LastName)
@@ -73,9 +73,9 @@ func newClientForm(s *sqlstore.Store, t *kit.Tasks, c store.Client) *ClientForm 
 
 	rows := container.New(layout.NewFormLayout())
 	add := func(label, field string, e *kit.Entry) {
-		e.OnEscape = f.cancel
+		e.OnEscape = f.Escape
 		rows.Add(sessionform.RowLabel(label))
-		rows.Add(container.NewVBox(e, f.problems.Field(field)))
+		rows.Add(container.NewVBox(e, f.Problems.Field(field)))
 	}
 	add("First name", "first_name", f.FirstName)
 	add("Last name", "last_name", f.LastName)
@@ -89,9 +89,9 @@ func newClientForm(s *sqlstore.Store, t *kit.Tasks, c store.Client) *ClientForm 
 	rows.Add(layout.NewSpacer())
 	rows.Add(hint)
 
-	buttons := container.NewBorder(nil, nil, nil, container.NewHBox(f.Cancel, f.Save), f.problems.Summary)
-	f.content = container.NewBorder(nil, container.NewVBox(f.saving.Retry.Bar, buttons), nil, nil, container.NewVScroll(rows))
-	f.problems.Relayout = func() { kit.RelayoutAll(f.content) }
+	buttons := container.NewBorder(nil, nil, nil, container.NewHBox(f.Cancel, f.Save), f.Problems.Summary)
+	f.Content = container.NewBorder(nil, container.NewVBox(f.Saving.Retry.Bar, buttons), nil, nil, container.NewVScroll(rows))
+	f.Problems.Relayout = func() { kit.RelayoutAll(f.Content) }
 	f.initial = f.values()
 	return f
 }
@@ -104,16 +104,16 @@ func (f *ClientForm) values() []string {
 // Dirty reports changes not yet saved.
 func (f *ClientForm) Dirty() bool { return !reflect.DeepEqual(f.values(), f.initial) }
 
-func (f *ClientForm) cancel() {
+func (f *ClientForm) Escape() {
 	if f.OnCancel != nil {
 		f.OnCancel()
 	}
 }
 
-// read turns the fields into a client; a date of birth that is not a date
+// Read turns the fields into a client; a date of birth that is not a date
 // is reported at its field before anything is saved.
-func (f *ClientForm) read() (store.Client, map[string]string) {
-	c := f.base
+func (f *ClientForm) Read() (store.Client, map[string]string) {
+	c := f.Base
 	c.FirstName, c.LastName = f.FirstName.Text, f.LastName.Text
 	c.Phone, c.Email = f.Phone.Text, f.Email.Text
 	c.MedicalHistory, c.Medications, c.Contraindications = f.MedicalHistory.Text, f.Medications.Text, f.Contraindications.Text
@@ -130,19 +130,19 @@ func (f *ClientForm) read() (store.Client, map[string]string) {
 }
 
 // Submit checks the fields and saves the client in the background.
-func (f *ClientForm) Submit() { f.submitThen(nil) }
+func (f *ClientForm) Submit() { f.SubmitThen(nil) }
 
-// submitThen saves like Submit, then runs then (when not nil) once the
+// SubmitThen saves like Submit, then runs then (when not nil) once the
 // save has landed; a refused save drops it (see SessionForm.submitThen).
-func (f *ClientForm) submitThen(then func()) {
-	c, problems := f.read()
-	kit.SubmitForm(&f.saving, c, problems, func(ctx context.Context, c store.Client) (store.Client, error) {
+func (f *ClientForm) SubmitThen(then func()) {
+	c, problems := f.Read()
+	kit.SubmitForm(&f.Saving, c, problems, func(ctx context.Context, c store.Client) (store.Client, error) {
 		if c.ID == 0 {
 			return f.store.CreateClient(ctx, c)
 		}
 		return f.store.UpdateClient(ctx, c)
 	}, func(saved store.Client) {
-		f.base = saved // a second click while the dialog closes updates, never adds
+		f.Base = saved // a second click while the dialog closes updates, never adds
 		f.initial = f.values()
 		if f.OnSaved != nil {
 			f.OnSaved(saved)

@@ -1,4 +1,4 @@
-package ui
+package clientview
 
 import (
 	"context"
@@ -21,25 +21,25 @@ import (
 // Sort choices, as the list's drop-down shows them.
 const (
 	sortByLastVisit = "Last visit"
-	sortByName      = "Name"
-	sortByVisits    = "Visits"
+	SortByName      = "Name"
+	SortByVisits    = "Visits"
 )
 
 // What the search looks in, as its switch shows them.
 const (
-	searchNames = "Names"
-	searchNotes = "Notes"
+	SearchNames = "Names"
+	SearchNotes = "Notes"
 )
 
 var searchHints = map[string]string{
-	searchNames: "Search name, phone or email",
-	searchNotes: "Search notes and medical history",
+	SearchNames: "Search name, phone or email",
+	SearchNotes: "Search notes and medical history",
 }
 
 // ClientList is the left column: search as you type, sort, archived
 // clients behind a toggle, one row per client with their last visit.
 type ClientList struct {
-	store *sqlstore.Store
+	Store *sqlstore.Store
 	tasks *kit.Tasks
 	now   func() time.Time
 
@@ -65,40 +65,40 @@ type ClientList struct {
 	// that was shown.
 	OnSelect func(id int64) bool
 
-	inRow   fyne.CanvasObject // "Search in" names or notes
-	content fyne.CanvasObject
+	InRow   fyne.CanvasObject // "Search in" names or notes
+	Content fyne.CanvasObject
 }
 
-func newClientList(s *sqlstore.Store, t *kit.Tasks, now func() time.Time) *ClientList {
-	l := &ClientList{store: s, tasks: t, now: now}
-	l.Search = kit.NewEntry(searchHints[searchNames])
+func NewClientList(s *sqlstore.Store, t *kit.Tasks, now func() time.Time) *ClientList {
+	l := &ClientList{Store: s, tasks: t, now: now}
+	l.Search = kit.NewEntry(searchHints[SearchNames])
 	l.Search.OnChanged = func(string) { l.Reload() }
 	l.Search.OnSubmitted = func(string) { l.pickFirst() }
 	l.Search.OnEscape = func() { l.Search.SetText("") }
 	l.Search.OnDown = l.focusList
-	l.In = widget.NewRadioGroup([]string{searchNames, searchNotes}, func(in string) {
+	l.In = widget.NewRadioGroup([]string{SearchNames, SearchNotes}, func(in string) {
 		if in == "" {
-			l.In.SetSelected(searchNames) // one of the two is always on
+			l.In.SetSelected(SearchNames) // one of the two is always on
 			return
 		}
 		l.Search.SetPlaceHolder(searchHints[in])
 		l.Reload()
 	})
 	l.In.Horizontal = true
-	l.In.Selected = searchNames
-	l.Sort = widget.NewSelect([]string{sortByLastVisit, sortByName, sortByVisits}, func(string) { l.Reload() })
+	l.In.Selected = SearchNames
+	l.Sort = widget.NewSelect([]string{sortByLastVisit, SortByName, SortByVisits}, func(string) { l.Reload() })
 	l.Sort.Selected = sortByLastVisit
 	l.Archived = widget.NewCheck("Show archived", func(bool) { l.Reload() })
 	l.Status = widget.NewLabel("")
 	l.Status.SizeName = theme.SizeNameCaptionText
 	l.List = widget.NewList(
 		func() int { return len(l.rows) },
-		newClientRow,
+		NewClientRow,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < len(l.rows) {
-				o.(*clientRow).show(l.rows[i], l.now(), l.Sort.Selected == sortByName, l.sharedNames[strings.ToLower(l.rows[i].FullName())])
-				if !l.store.ReadsNotes() {
-					o.(*clientRow).visit.SetText(contactLine(l.rows[i].Client)) // the front desk has no visits to show
+				o.(*ClientRow).show(l.rows[i], l.now(), l.Sort.Selected == SortByName, l.sharedNames[strings.ToLower(l.rows[i].FullName())])
+				if !l.Store.ReadsNotes() {
+					o.(*ClientRow).Visit.SetText(contactLine(l.rows[i].Client)) // the front desk has no visits to show
 				}
 			}
 		})
@@ -106,9 +106,9 @@ func newClientList(s *sqlstore.Store, t *kit.Tasks, now func() time.Time) *Clien
 
 	tools := container.NewBorder(nil, nil, widget.NewLabel("Sort"), l.Archived, l.Sort)
 	in := container.NewBorder(nil, nil, widget.NewLabel("Search in"), nil, l.In)
-	l.inRow = in
+	l.InRow = in
 	top := container.NewVBox(l.Search, in, tools, l.Status)
-	l.content = container.NewBorder(top, nil, nil, nil, container.New(&selectedInView{l: l}, l.List))
+	l.Content = container.NewBorder(top, nil, nil, nil, container.New(&selectedInView{l: l}, l.List))
 	return l
 }
 
@@ -148,15 +148,15 @@ func (l *ClientList) Update() { l.reload(true) }
 
 func (l *ClientList) reload(keepScroll bool) {
 	// one row more than the list shows says whether there are more
-	q := store.ClientQuery{Text: l.Search.Text, InNotes: l.In.Selected == searchNotes,
+	q := store.ClientQuery{Text: l.Search.Text, InNotes: l.In.Selected == SearchNotes,
 		IncludeArchived: l.Archived.Checked, Order: store.ByLastVisit, Limit: store.ListRows + 1}
 	switch l.Sort.Selected {
-	case sortByName:
+	case SortByName:
 		q.Order = store.ByName
-	case sortByVisits:
+	case SortByVisits:
 		q.Order = store.ByVisits
 	}
-	s := l.store // read on the UI goroutine: the desk may switch records before the query runs
+	s := l.Store // read on the UI goroutine: the desk may switch records before the query runs
 	type found struct {
 		rows     []store.ClientSummary
 		archived bool // the list is empty only because the rest are archived
@@ -239,6 +239,10 @@ func (l *ClientList) onSelected(i widget.ListItemID) {
 	l.selected = id
 }
 
+// Forget drops the client on the right, as records switched under the
+// list show none.
+func (l *ClientList) Forget() { l.selected = 0 }
+
 // Show marks id as the client on the right without asking anyone.
 func (l *ClientList) Show(id int64) {
 	l.selected = id
@@ -278,24 +282,24 @@ func (l *ClientList) focusList() {
 	}
 }
 
-// clientRow is one line of the list: name (with a red mark for clients
+// ClientRow is one line of the list: name (with a red mark for clients
 // with contraindications) over "14 Nov · 4→2 · 8 visits".
-type clientRow struct {
+type ClientRow struct {
 	widget.BaseWidget
-	name  *widget.Label
-	visit *kit.SecondaryText
+	Name  *widget.Label
+	Visit *kit.SecondaryText
 	alert *widget.Icon // red: a red flag to refer or a contraindication
 	amber *widget.Icon // amber: precautions, allergies, medications
 }
 
-func newClientRow() fyne.CanvasObject {
-	r := &clientRow{
-		name:  widget.NewLabelWithStyle("Client name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		visit: kit.NewSecondaryText(),
+func NewClientRow() fyne.CanvasObject {
+	r := &ClientRow{
+		Name:  widget.NewLabelWithStyle("Client name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		Visit: kit.NewSecondaryText(),
 		alert: widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon())),
 		amber: widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon())),
 	}
-	r.name.Truncation = fyne.TextTruncateEllipsis
+	r.Name.Truncation = fyne.TextTruncateEllipsis
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -318,7 +322,7 @@ func sharedNames(rows []store.ClientSummary) map[string]bool {
 // show fills the row; sorted by name it reads "Last, First" so the order
 // is visible at a glance. A name another row shares says who is who before
 // the last visit: "born 4 Mar 1985 · 14 Nov · 4→2".
-func (r *clientRow) show(c store.ClientSummary, now time.Time, lastFirst, nameShared bool) {
+func (r *ClientRow) show(c store.ClientSummary, now time.Time, lastFirst, nameShared bool) {
 	name := c.FullName()
 	if lastFirst && c.LastName != "" {
 		name = c.LastName + ", " + c.FirstName
@@ -326,12 +330,12 @@ func (r *clientRow) show(c store.ClientSummary, now time.Time, lastFirst, nameSh
 	if c.Archived {
 		name += " (archived)"
 	}
-	r.name.SetText(name)
+	r.Name.SetText(name)
 	visit := kit.LastVisitSummary(c, now)
 	if d := kit.ClientDetail(c.Client); nameShared && d != "" {
 		visit = d + " · " + visit
 	}
-	r.visit.SetText(visit)
+	r.Visit.SetText(visit)
 	r.alert.Hide()
 	r.amber.Hide()
 	switch {
@@ -342,7 +346,21 @@ func (r *clientRow) show(c store.ClientSummary, now time.Time, lastFirst, nameSh
 	}
 }
 
-func (r *clientRow) CreateRenderer() fyne.WidgetRenderer {
-	lines := container.New(&xlayout.TightVBox{}, r.name, r.visit)
+func (r *ClientRow) CreateRenderer() fyne.WidgetRenderer {
+	lines := container.New(&xlayout.TightVBox{}, r.Name, r.Visit)
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, container.NewStack(r.alert, r.amber), lines))
+}
+
+// contactLine is the front desk's second line of a client's row: phone and
+// email, where a therapist sees the last visit.
+func contactLine(c store.Client) string {
+	switch {
+	case c.Phone != "" && c.Email != "":
+		return c.Phone + " · " + c.Email
+	case c.Phone != "":
+		return c.Phone
+	case c.Email != "":
+		return c.Email
+	}
+	return "No phone or email recorded"
 }
