@@ -25,8 +25,8 @@ func init() { words.Log = fyne.LogError }
 
 // Options adjust the desk at start.
 type Options struct {
-	// SelectClient opens this client once the list has loaded (used to
-	// take screenshots of a rich history); 0 opens none.
+	// SelectClient opens this client once the list has loaded (for
+	// screenshots of a rich history); 0 opens none.
 	SelectClient int64
 	// SelectBusiest opens the client with the longest history among those
 	// with medical alerts: the richest screen, for the README's screenshot.

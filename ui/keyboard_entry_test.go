@@ -70,8 +70,8 @@ func (k *keyboard) shortcut(sc fyne.Shortcut) {
 
 func (k *keyboard) focused() fyne.Focusable { return k.d.window.Canvas().Focused() }
 
-// The goal of issue 13: a typical session, keyboard only, in 25 presses or
-// fewer beyond the typed text. The README states the count this measures.
+// A typical session, keyboard only, in 25 presses or fewer beyond the
+// typed text. The README states the count this measures.
 func TestATypicalSessionTakesFewKeysAndNoMouse(t *testing.T) {
 	d, _, c := deskWithClient(t)
 	k := &keyboard{t: t, d: d}

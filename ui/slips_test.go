@@ -16,7 +16,7 @@ import (
 	"backtrack/ui/kit"
 )
 
-// The slips of issue 13: each test stores or shows the wrong thing
+// Slips in typing a session: each test stores or shows the wrong thing
 // without its fix.
 
 func sessionsOf(t *testing.T, d *Desk, id int64) []store.Session {

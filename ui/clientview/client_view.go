@@ -121,8 +121,8 @@ func NewClientView(d Shell) *ClientView {
 	v.Function = newFunctionCharts()
 	v.MapsButton = kit.NewButton("Body maps", v.openBodyMaps)
 	// the pain chart first: in a short window the function chart gives
-	// way to it (at 1024x700 it used to take the height the pain chart
-	// needed to draw at all)
+	// way to it, or at 1024x700 it takes the height the pain chart needs
+	// to draw at all
 	charts := container.New(xlayout.Yield{Floor: 0.75}, v.Chart, container.NewStack(v.Function.Row))
 	chartPanel := kit.NewPanel("PAIN AND FUNCTION", v.MapsButton, charts)
 	newSession := kit.NewButtonWithIcon("New session  (Ctrl+N)", theme.ContentAddIcon(), v.NewSession)

@@ -24,7 +24,7 @@ const shownMatches = 3
 
 // shownTerms is how many built-in terms a row shows before "+N": the
 // article's own vocabulary, first in each list. The field's additions
-// (issue 13) are picked by typing, or shown with a click on "+N", so the
+// to the vocabulary are picked by typing, or shown with a click on "+N", so the
 // form still fits a laptop screen. Ticked terms and the therapist's own
 // always show.
 var shownTerms = map[store.Kind]int{store.PainType: 6, store.Location: 4, store.Trigger: 9,
