@@ -30,6 +30,7 @@ var domainErrors = map[string]error{
 	"ErrWrongPassphrase":    store.ErrWrongPassphrase,
 	"ErrDatabaseInUse":      store.ErrDatabaseInUse,
 	"ErrStale":              store.ErrStale,
+	"ErrServerBackups":      store.ErrServerBackups,
 }
 
 // exportedErrors are the names of the package-level Err… variables in the

@@ -11,7 +11,6 @@ import (
 
 	"backtrack/report"
 	"backtrack/store"
-	"backtrack/store/sqlstore"
 )
 
 // Every sentence a therapist can read about an error is in this file, so
@@ -42,7 +41,7 @@ var namedErrorWords = []struct {
 	{store.ErrWrongPassphrase, "That passphrase does not open this backup. Check it and try again."},
 	{store.ErrNotBackup, "This file is not a Backtrack backup. Choose a file from the backups folder or one you saved."},
 	{store.ErrBackupDamaged, "This backup is damaged and cannot be used. Choose another one."},
-	{sqlstore.ErrServerBackups, "These records are on the practice server, which is backed up on the server itself (pg_dump on a schedule, or a replica), not from this desk. Ask whoever runs the server."},
+	{store.ErrServerBackups, "These records are on the practice server, which is backed up on the server itself (pg_dump on a schedule, or a replica), not from this desk. Ask whoever runs the server."},
 	{store.ErrDatabaseInUse, "The records are open in another Backtrack window or program. Close it, then try again."},
 	{store.ErrUnreachable, "The practice server can't be reached. Check the network (or ask whoever runs the server), then try again."},
 	{store.ErrBusy, "Another program is writing the records. Wait for it to finish, then try again."},
