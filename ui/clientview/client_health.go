@@ -6,8 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
 	"backtrack/ui/kit"
@@ -116,55 +114,4 @@ func (v *ClientView) showHealthDialog(d *dialog.CustomDialog, closed func(), onS
 	size := v.shell.Window().Canvas().Size()
 	d.Resize(fyne.NewSize(min(760, size.Width-40), min(720, size.Height-40)))
 	d.Show()
-}
-
-// consentQuestion is the question a save asks when a session treats an
-// area without consent on file, kept for tests.
-type consentQuestion struct {
-	dialog   *dialog.CustomDialog
-	Message  *widget.Label
-	GivenNow *widget.Button
-	Without  *widget.Button
-	Back     *widget.Button
-}
-
-// askConsent asks what to do with a session treating areas without
-// consent on file; answer gets the choice, or ok false to go back.
-func (v *ClientView) askConsent(missing []store.AreaWithoutConsent, answer func(a store.ConsentAnswer, ok bool)) {
-	q := &consentQuestion{}
-	var lines string
-	for _, m := range missing {
-		lines += "\n• " + m.Area.Label() + " (" + joinNames(m.Muscles) + ")"
-	}
-	q.Message = widget.NewLabel(v.client.FullName() + " has no consent on file for:" + lines +
-		"\n\nDid the client consent to treatment there at this visit? The answer is kept in the record's history.")
-	q.Message.Wrapping = fyne.TextWrapWord
-	done := func(a store.ConsentAnswer, ok bool) func() {
-		return func() {
-			q.dialog.Hide()
-			v.ConsentAsk = nil
-			answer(a, ok)
-		}
-	}
-	q.GivenNow = widget.NewButtonWithIcon("Yes, verbally: record it and save", theme.ConfirmIcon(), done(store.ConsentGivenNow, true))
-	q.GivenNow.Importance = widget.HighImportance
-	q.Without = widget.NewButton("Save without consent on file", done(store.ConsentNotRecorded, true))
-	q.Without.Importance = widget.DangerImportance
-	q.Back = widget.NewButton("Back to the note", done("", false))
-	q.dialog = dialog.NewCustomWithoutButtons("Consent for this area?", q.Message, v.shell.Window())
-	q.dialog.SetButtons([]fyne.CanvasObject{q.Back, q.Without, q.GivenNow})
-	q.dialog.Resize(fyne.NewSize(min(560, v.shell.Window().Canvas().Size().Width-40), 0))
-	v.ConsentAsk = q
-	q.dialog.Show()
-}
-
-func joinNames(names []string) string {
-	out := ""
-	for i, n := range names {
-		if i > 0 {
-			out += ", "
-		}
-		out += n
-	}
-	return out
 }

@@ -64,7 +64,7 @@ type ClientView struct {
 	IntakeDialog  *intakeDialog
 	ConsentDialog *consentDialog
 	ScreenDialog  *screenDialog
-	ConsentAsk    *consentQuestion
+	ConsentAsk    *sessionform.ConsentQuestion
 	loads         kit.Latest
 	refreshes     kit.Latest // after other desks' changes (desk_watch.go)
 	// openNext is a note to open once the client loading now has landed.
@@ -333,7 +333,12 @@ func (v *ClientView) openForm(s store.Session) {
 		}
 		f := sessionform.NewSessionForm(v.shell.Record(), v.shell.Tasks(), client, vocab, s, v.shell.Now())
 		f.Health = v.health
-		f.AskConsent = v.askConsent
+		f.AskConsent = func(missing []store.AreaWithoutConsent, answer func(store.ConsentAnswer, bool)) {
+			v.ConsentAsk = sessionform.AskConsent(v.shell.Window(), v.client, missing, func(a store.ConsentAnswer, ok bool) {
+				v.ConsentAsk = nil
+				answer(a, ok)
+			})
+		}
 		f.OnScreen = func(day time.Time) { v.openScreen(store.RedFlagScreen{}, day) }
 		f.Signer = func() string { return v.shell.Signer() }
 		f.OnCancel = func() { v.Leave(v.closeForm) }
