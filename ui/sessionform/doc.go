@@ -3,6 +3,6 @@
 // and its popup, signing and amending, the private note, the problems shown
 // under fields and the save that waits for a server to come back. The
 // form saves down one path, one sqlstore.SaveRequest to Record.Save
-// (record.go). The questions asked at save come from the client's page
-// (AskConsent), which knows the client's consents.
+// (record.go); the question asked at save about consent is AskConsent
+// (consent_question.go), its answer carried in the same request.
 package sessionform
