@@ -91,7 +91,7 @@ func NewDesk(a fyne.App, s *sqlstore.Store, opts Options) *Desk {
 	d.window = a.NewWindow("Backtrack")
 	a.Settings().SetTheme(kit.NewDeskTheme(a.Preferences().String(prefAppearance)))
 
-	d.list = clientview.NewClientList(s, d.tasks, d.now)
+	d.list = clientview.NewClientList(func() clientview.ListRecord { return d.store }, d.tasks, d.now)
 	d.list.OnSelect = d.PickClient
 	d.view = clientview.NewClientView(d)
 	d.welcome = newWelcome(d)

@@ -94,7 +94,6 @@ func (d *Desk) closeSample() {
 // useStore points every screen at s and forgets what was shown.
 func (d *Desk) useStore(s *sqlstore.Store) {
 	d.store = s
-	d.list.Store = s
 	d.list.Forget()
 	d.list.Search.SetText("")
 	d.view.Clear()

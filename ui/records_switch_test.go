@@ -67,7 +67,7 @@ func TestLoadsStartedBeforeASwitchOfRecordsReadTheirOwn(t *testing.T) {
 		d.tasks.Hold = hold
 		d.list.Reload()
 		d.WithVocabulary(func(map[store.Kind][]store.Term) { vocabLanded = true })
-		d.store, d.list.Store = other, other // the swap alone, without the reloads useStore starts
+		d.store = other // the swap alone, without the reloads useStore starts
 		d.tasks.Hold = nil
 	})
 	close(hold)

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
-	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
 	"backtrack/ui/kit"
 	"backtrack/ui/xlayout"
@@ -39,9 +38,11 @@ var searchHints = map[string]string{
 // ClientList is the left column: search as you type, sort, archived
 // clients behind a toggle, one row per client with their last visit.
 type ClientList struct {
-	Store *sqlstore.Store
-	tasks *kit.Tasks
-	now   func() time.Time
+	// record is the desk's one handle, asked each time: the desk may
+	// switch records under the list
+	record func() ListRecord
+	tasks  *kit.Tasks
+	now    func() time.Time
 
 	Search   *kit.Entry
 	In       *widget.RadioGroup // names (phone, email) or notes
@@ -69,8 +70,8 @@ type ClientList struct {
 	Content fyne.CanvasObject
 }
 
-func NewClientList(s *sqlstore.Store, t *kit.Tasks, now func() time.Time) *ClientList {
-	l := &ClientList{Store: s, tasks: t, now: now}
+func NewClientList(record func() ListRecord, t *kit.Tasks, now func() time.Time) *ClientList {
+	l := &ClientList{record: record, tasks: t, now: now}
 	l.Search = kit.NewEntry(searchHints[SearchNames])
 	l.Search.OnChanged = func(string) { l.Reload() }
 	l.Search.OnSubmitted = func(string) { l.pickFirst() }
@@ -97,7 +98,7 @@ func NewClientList(s *sqlstore.Store, t *kit.Tasks, now func() time.Time) *Clien
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < len(l.rows) {
 				o.(*ClientRow).show(l.rows[i], l.now(), l.Sort.Selected == SortByName, l.sharedNames[strings.ToLower(l.rows[i].FullName())])
-				if !l.Store.ReadsNotes() {
+				if !l.record().ReadsNotes() {
 					o.(*ClientRow).Visit.SetText(contactLine(l.rows[i].Client)) // the front desk has no visits to show
 				}
 			}
@@ -156,7 +157,7 @@ func (l *ClientList) reload(keepScroll bool) {
 	case SortByVisits:
 		q.Order = store.ByVisits
 	}
-	s := l.Store // read on the UI goroutine: the desk may switch records before the query runs
+	s := l.record() // read on the UI goroutine: the desk may switch records before the query runs
 	type found struct {
 		rows     []store.ClientSummary
 		archived bool // the list is empty only because the rest are archived

@@ -29,3 +29,11 @@ type Record interface {
 	ArchiveClient(ctx context.Context, id int64) error
 	UnarchiveClient(ctx context.Context, id int64) error
 }
+
+// ListRecord is what the client list asks of the record: the clients as
+// it lists them, and whether this login reads notes (the front desk does
+// not: its rows show contact details).
+type ListRecord interface {
+	SearchClients(ctx context.Context, q store.ClientQuery) ([]store.ClientSummary, error)
+	ReadsNotes() bool
+}
