@@ -40,7 +40,7 @@ func mapStory(tb testing.TB, s *sqlstore.Store, clientID int64, n int) []store.S
 				store.BodyMark{Region: "thigh-posterior-l", PainType: referred},
 				store.BodyMark{Region: "sacral", PainType: ache, Intensity: store.PainOf(4)})
 		}
-		saved, err := s.SaveSession(context.Background(), sess)
+		saved, err := s.Save(context.Background(), sqlstore.SaveRequest{Session: sess})
 		if err != nil {
 			tb.Fatalf("save visit %d: %v", i, err)
 		}

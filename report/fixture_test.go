@@ -95,7 +95,7 @@ func saveVisit(tb testing.TB, s *sqlstore.Store, clientID int64, v visit) store.
 	for _, n := range v.techniques {
 		sess.Techniques = append(sess.Techniques, tag(tb, s, store.Technique, n, store.NoSide))
 	}
-	saved, err := s.SaveSession(context.Background(), sess)
+	saved, err := s.Save(context.Background(), sqlstore.SaveRequest{Session: sess})
 	if err != nil {
 		tb.Fatalf("save session %s: %v", v.at.Format(store.StartLayout), err)
 	}

@@ -73,7 +73,7 @@ func TestReportFunctionSectionAndEditions(t *testing.T) {
 		t.Fatal(err)
 	}
 	first.Notes.Plan = "Weekly for six weeks."
-	if _, err := s.AmendSession(context.Background(), first, "Plan agreed by phone", "Anna Keller, LMT"); err != nil {
+	if _, err := s.Save(context.Background(), sqlstore.SaveRequest{Session: first, Amend: true, Reason: "Plan agreed by phone", By: "Anna Keller, LMT"}); err != nil {
 		t.Fatal(err)
 	}
 	function := []string{

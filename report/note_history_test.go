@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"backtrack/store"
+	"backtrack/store/sqlstore"
 )
 
 func TestTheReportMarksAmendmentsAndDraftsAndLeavesVoidedNotesOut(t *testing.T) {
@@ -23,7 +24,7 @@ func TestTheReportMarksAmendmentsAndDraftsAndLeavesVoidedNotesOut(t *testing.T) 
 	}
 	got, _ := s.Session(ctx, amended.ID)
 	got.PainAfter = store.PainOf(3)
-	if _, err := s.AmendSession(ctx, got, "Pain after misread from the scale", "Anna Keller, LMT"); err != nil {
+	if _, err := s.Save(ctx, sqlstore.SaveRequest{Session: got, Amend: true, Reason: "Pain after misread from the scale", By: "Anna Keller, LMT"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.VoidSession(ctx, voided.ID, "Recorded on the wrong client", "Anna Keller, LMT"); err != nil {

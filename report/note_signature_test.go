@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"backtrack/store/sqlstore"
 	"context"
 	"path/filepath"
 	"strings"
@@ -24,7 +25,7 @@ func TestASignedNotePrintsItsSignatureAndEveryAmendmentWithTheOriginal(t *testin
 		t.Fatal(err)
 	}
 	signed.Notes.Plan = "Every two weeks; side-lying QL stretch."
-	if _, err := s.AmendSession(ctx, signed, "Plan agreed by phone", "Anna Keller, LMT"); err != nil {
+	if _, err := s.Save(ctx, sqlstore.SaveRequest{Session: signed, Amend: true, Reason: "Plan agreed by phone", By: "Anna Keller, LMT"}); err != nil {
 		t.Fatal(err)
 	}
 	amended, err := s.Session(ctx, sess.ID)

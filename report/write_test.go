@@ -244,7 +244,7 @@ func TestVeryLongNamesAndTagsWrapWithoutLoss(t *testing.T) {
 	c := createClient(t, s, first, last, day(1975, 5, 2))
 	sess := saveVisit(t, s, c.ID, visit{at: day(2026, 10, 1), before: 6, after: 3, triggers: []string{"Sitting long"}})
 	sess.TriggerOther = "carrying a toddler up four flights of stairs several times a day"
-	if _, err := s.SaveSession(context.Background(), sess); err != nil {
+	if _, err := s.Save(context.Background(), sqlstore.SaveRequest{Session: sess}); err != nil {
 		t.Fatal(err)
 	}
 

@@ -8,9 +8,10 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
-	geo "backtrack/report/bodymap"
+	"backtrack/report/bodymap"
 	"backtrack/store"
-	"backtrack/ui/bodymap"
+	"backtrack/ui/bodychart"
+	"backtrack/ui/internal/desktest"
 )
 
 // BenchmarkTapOnTheSessionFormsChart is a tap on the chart opened over a
@@ -20,16 +21,16 @@ import (
 // Beside it, in the same run, the bare canvas: the same shapes filled flat
 // at the same two sizes.
 func BenchmarkTapOnTheSessionFormsChart(b *testing.B) {
-	s := openStore(b)
-	c := addClient(b, s, store.Client{FirstName: "Emma", LastName: "Brennan"})
+	s := desktest.OpenStore(b)
+	c := desktest.AddClient(b, s, store.Client{FirstName: "Emma", LastName: "Brennan"})
 	d := newTestDesk(b, s, Options{})
 	pick(b, d, c.ID)
 	press(b, d, shortcutNewSession)
 	resizeWindow(d, 1280, 800)
 	f := d.view.Form
 	act(d, f.OpenChart)
-	big, small := f.BodyChart.chart.Chart, f.BodyChart.Thumb
-	shape, _ := geo.Layout(0, 0, float64(big.Size().Width), float64(big.Size().Height)).ShapeOf("lumbar-l")
+	big, small := f.BodyChart.Chart.Chart, f.BodyChart.Thumb
+	shape, _ := bodymap.Layout(0, 0, float64(big.Size().Width), float64(big.Size().Height)).ShapeOf("lumbar-l")
 	at := fyne.NewPos(float32(shape.Centre.X), float32(shape.Centre.Y))
 	px := func(o fyne.CanvasObject) (int, int) { return int(o.Size().Width), int(o.Size().Height) }
 	bw, bh := px(big)
@@ -43,13 +44,13 @@ func BenchmarkTapOnTheSessionFormsChart(b *testing.B) {
 	})
 	b.Run("bare canvas", func(b *testing.B) {
 		for b.Loop() {
-			bodymap.Baseline(bw, bh)
-			bodymap.Baseline(sw, sh)
+			bodychart.Baseline(bw, bh)
+			bodychart.Baseline(sw, sh)
 		}
 	})
 }
 
 // drawChart rasterizes a chart as the canvas does on the next frame.
-func drawChart(c *bodymap.Chart, w, h int) image.Image {
+func drawChart(c *bodychart.Chart, w, h int) image.Image {
 	return test.WidgetRenderer(c).Objects()[0].(*canvas.Raster).Generator(w, h)
 }

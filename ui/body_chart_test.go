@@ -9,8 +9,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	geo "backtrack/report/bodymap"
+	"backtrack/report/bodymap"
 	"backtrack/store"
+	"backtrack/ui/internal/desktest"
+	"backtrack/ui/kit"
+	"backtrack/ui/sessionform"
 )
 
 // tapRegions opens the chart over the form and taps each region's centre,
@@ -18,14 +21,14 @@ import (
 func tapRegions(t *testing.T, d *Desk, ids ...store.RegionID) {
 	t.Helper()
 	f := d.view.Form
-	if !f.BodyChart.chart.Shown() {
+	if !f.BodyChart.Chart.Shown() {
 		act(d, func() { test.Tap(f.BodyChart.Thumb) }) // the small figure opens the chart
 	}
-	if !f.BodyChart.chart.Shown() {
+	if !f.BodyChart.Chart.Shown() {
 		t.Fatal("tapping the form's figure did not open the chart")
 	}
-	c := f.BodyChart.chart.Chart
-	fig := geo.Layout(0, 0, float64(c.Size().Width), float64(c.Size().Height))
+	c := f.BodyChart.Chart.Chart
+	fig := bodymap.Layout(0, 0, float64(c.Size().Width), float64(c.Size().Height))
 	for _, id := range ids {
 		s, ok := fig.ShapeOf(id)
 		if !ok {
@@ -54,7 +57,7 @@ func TestTappingTheFigureMarksWhereItHurtsAndTheDraftShowsItAgain(t *testing.T) 
 	// when the therapist taps the back and the front, and taps one region
 	// twice
 	tapRegions(t, d, "lumbar-l", "sacral", "groin-r", "knee-l", "knee-l")
-	p := f.BodyChart.chart
+	p := f.BodyChart.Chart
 	if len(p.Rows) != 3 {
 		t.Fatalf("%d rows for 3 marked regions", len(p.Rows))
 	}
@@ -76,7 +79,7 @@ func TestTappingTheFigureMarksWhereItHurtsAndTheDraftShowsItAgain(t *testing.T) 
 		t.Fatalf("Tab after the pain type is on %T, not the intensity", c0.Focused())
 	}
 	act(d, func() { test.Type(row.Intensity, "7") })
-	mustContain(t, "the form's line", f.BodyChart.Line.Text(), "Lumbar (L): Sharp / stabbing, 7", "Sacral: Dull ache", "Groin (R): Dull ache")
+	desktest.MustContain(t, "the form's line", f.BodyChart.Line.Text(), "Lumbar (L): Sharp / stabbing, 7", "Sacral: Dull ache", "Groin (R): Dull ache")
 	pressKey(d, fyne.KeyEscape) // closes the chart, not the form
 	if p.Shown() || d.view.Form == nil {
 		t.Fatalf("Escape: chart shown %v, form open %v", p.Shown(), d.view.Form != nil)
@@ -91,8 +94,8 @@ func TestTappingTheFigureMarksWhereItHurtsAndTheDraftShowsItAgain(t *testing.T) 
 	// and the draft opened again shows them, unchanged
 	act(d, func() { d.view.EditSession(got) })
 	f = d.view.Form
-	if store.BodyMapLabels(f.BodyChart.get()) != store.BodyMapLabels(got.BodyMap) || f.Dirty() {
-		t.Errorf("reopened draft marks %q (dirty %v)", store.BodyMapLabels(f.BodyChart.get()), f.Dirty())
+	if store.BodyMapLabels(f.BodyChart.Get()) != store.BodyMapLabels(got.BodyMap) || f.Dirty() {
+		t.Errorf("reopened draft marks %q (dirty %v)", store.BodyMapLabels(f.BodyChart.Get()), f.Dirty())
 	}
 	if f.BodyChart.CopyLast.Visible() {
 		t.Error("an edited note offers to copy the last session's map")
@@ -110,11 +113,11 @@ func TestFindMarksRegionsByKeyboard(t *testing.T) {
 
 	// a name without a side waits for L, R or B, as a tag row does
 	k.text("si")
-	mustContain(t, "line", b.Line.Text(), "Enter: SI joint, then L, R or B")
+	desktest.MustContain(t, "line", b.Line.Text(), "Enter: SI joint, then L, R or B")
 	k.key(fyne.KeyReturn, false)
-	mustContain(t, "line", b.Line.Text(), "Side of SI joint: L, R or B")
+	desktest.MustContain(t, "line", b.Line.Text(), "Side of SI joint: L, R or B")
 	k.side('b')
-	if got := store.BodyMapLabels(b.get()); got != "Sacroiliac (L); Sacroiliac (R)" {
+	if got := store.BodyMapLabels(b.Get()); got != "Sacroiliac (L); Sacroiliac (R)" {
 		t.Errorf("si then B marked %q", got)
 	}
 	if k.focused() != f.Pickers[store.Trigger].AddName {
@@ -124,7 +127,7 @@ func TestFindMarksRegionsByKeyboard(t *testing.T) {
 	// several at once, a location word of before, and a midline region
 	act(d, func() { d.window.Canvas().Focus(b.Find) })
 	k.text("back of thigh l, sacral, lumbar r")
-	mustContain(t, "line", b.Line.Text(), "marks Posterior thigh (L)", "marks Sacral", "marks Lumbar (R)")
+	desktest.MustContain(t, "line", b.Line.Text(), "marks Posterior thigh (L)", "marks Sacral", "marks Lumbar (R)")
 	k.key(fyne.KeyReturn, false)
 	// a name that fits no region, or one of several without its side,
 	// marks nothing and stays typed, and the line says so
@@ -135,14 +138,14 @@ func TestFindMarksRegionsByKeyboard(t *testing.T) {
 		act(d, func() { b.Find.SetText(""); d.window.Canvas().Focus(b.Find) })
 		k.text(tc.typed)
 		k.key(fyne.KeyReturn, false)
-		if b.Find.Text != tc.typed || !strings.Contains(b.Line.Text(), tc.says) || strings.Contains(store.BodyMapLabels(b.get()), "Knee") {
-			t.Errorf("%q: field %q, line %q, marks %q", tc.typed, b.Find.Text, b.Line.Text(), store.BodyMapLabels(b.get()))
+		if b.Find.Text != tc.typed || !strings.Contains(b.Line.Text(), tc.says) || strings.Contains(store.BodyMapLabels(b.Get()), "Knee") {
+			t.Errorf("%q: field %q, line %q, marks %q", tc.typed, b.Find.Text, b.Line.Text(), store.BodyMapLabels(b.Get()))
 		}
 	}
 	// typing a marked region again unmarks it
 	act(d, func() { b.Find.SetText("") })
 	k.text("sacral")
-	mustContain(t, "line", b.Line.Text(), "Enter: unmarks Sacral")
+	desktest.MustContain(t, "line", b.Line.Text(), "Enter: unmarks Sacral")
 	k.key(fyne.KeyReturn, false)
 	typeInto(d, f.PainBefore.Number, "5")
 	press(t, d, shortcutSave)
@@ -154,13 +157,13 @@ func TestFindMarksRegionsByKeyboard(t *testing.T) {
 
 func TestCopyFromLastSessionCopiesTheMapToAdjust(t *testing.T) {
 	d, s, c := deskWithClient(t)
-	sharp := term(t, s, store.PainType, "Sharp / stabbing")
-	hip := term(t, s, store.Location, "Hip")
-	last := addSession(t, s, store.Session{ClientID: c.ID, Start: testNow.AddDate(0, 0, -7), PainBefore: store.PainOf(6),
+	sharp := desktest.Term(t, s, store.PainType, "Sharp / stabbing")
+	hip := desktest.Term(t, s, store.Location, "Hip")
+	last := desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -7), PainBefore: store.PainOf(6),
 		Locations: []store.Tag{{TermID: hip.ID, Name: hip.Name}}, // no side: fits no region, stays a word
 		BodyMap: []store.BodyMark{{Region: "lumbar-l", PainType: store.Tag{TermID: sharp.ID, Name: sharp.Name}, Intensity: store.PainOf(6)},
 			{Region: "gluteal-upper-l"}}})
-	act(d, func() { d.view.reload() })
+	act(d, func() { d.view.Reload() })
 
 	// with no earlier session, the line says so
 	press(t, d, shortcutNewSession)
@@ -168,10 +171,10 @@ func TestCopyFromLastSessionCopiesTheMapToAdjust(t *testing.T) {
 	// when the therapist presses Ctrl+Shift+B
 	press(t, d, shortcutCopyMap)
 	b := f.BodyChart
-	if got := store.BodyMapLabels(b.get()); got != "Lumbar (L): Sharp / stabbing, 6; Gluteal, upper (L)" {
+	if got := store.BodyMapLabels(b.Get()); got != "Lumbar (L): Sharp / stabbing, 6; Gluteal, upper (L)" {
 		t.Fatalf("copied %q", got)
 	}
-	mustContain(t, "line", b.Line.Text(), "Copied from "+longDate(last.Start), "Hip")
+	desktest.MustContain(t, "line", b.Line.Text(), "Copied from "+kit.LongDate(last.Start), "Hip")
 	// then adjusts: the gluteal region is better, the sacrum hurts now
 	tapRegions(t, d, "gluteal-upper-l", "sacral")
 	pressKey(d, fyne.KeyEscape)
@@ -189,7 +192,7 @@ func TestCopyFromLastSessionCopiesTheMapToAdjust(t *testing.T) {
 	// the button beside the chart does the same
 	press(t, d, shortcutNewSession)
 	tap(d, d.view.Form.BodyChart.CopyLast)
-	if w := (&store.Session{BodyMap: d.view.Form.BodyChart.get()}).WhereItHurts(); w != "Lumbar (L): Sharp / stabbing, 6; Sacral" {
+	if w := (&store.Session{BodyMap: d.view.Form.BodyChart.Get()}).WhereItHurts(); w != "Lumbar (L): Sharp / stabbing, 6; Sacral" {
 		t.Errorf("Copy last map copied %q", w)
 	}
 }
@@ -208,15 +211,15 @@ func TestCopyMapWithNoEarlierSessionSaysSo(t *testing.T) {
 func TestASignedNotesMapIsShownAndCarriedIntoAnAmendment(t *testing.T) {
 	d, s, c := deskWithClient(t)
 	named(d)
-	ql := term(t, s, store.Muscle, "Quadratus lumborum")
-	note := addSession(t, s, store.Session{ClientID: c.ID, Start: time.Date(2026, 11, 20, 9, 0, 0, 0, time.Local),
+	ql := desktest.Term(t, s, store.Muscle, "Quadratus lumborum")
+	note := desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: time.Date(2026, 11, 20, 9, 0, 0, 0, time.Local),
 		PainBefore: store.PainOf(6), Muscles: []store.Tag{{TermID: ql.ID, Name: ql.Name, Side: store.Left}},
 		BodyMap: []store.BodyMark{{Region: "lumbar-l", Intensity: store.PainOf(6)}}})
-	act(d, func() { d.view.reload() })
-	act(d, func() { d.view.openSession(note.ID) })
+	act(d, func() { d.view.Reload() })
+	act(d, func() { d.view.OpenSession(note.ID) })
 	det := d.view.Detail
 	tap(d, det.Sign)
-	if !det.mapBox.Visible() || det.Map.OnTapped != nil {
+	if !det.MapBox.Visible() || det.Map.OnTapped != nil {
 		t.Fatal("the signed note shows no map, or a map that takes taps")
 	}
 	if det.Legend.Text != "type not given · muscles treated" {
@@ -224,8 +227,8 @@ func TestASignedNotesMapIsShownAndCarriedIntoAnAmendment(t *testing.T) {
 	}
 	tap(d, det.Edit)
 	f := d.view.Form
-	if !f.Amending() || store.BodyMapLabels(f.BodyChart.get()) != "Lumbar (L): 6" {
-		t.Fatalf("amendment form: amending %v, map %q", f.Amending(), store.BodyMapLabels(f.BodyChart.get()))
+	if !f.Amending() || store.BodyMapLabels(f.BodyChart.Get()) != "Lumbar (L): 6" {
+		t.Fatalf("amendment form: amending %v, map %q", f.Amending(), store.BodyMapLabels(f.BodyChart.Get()))
 	}
 	tapRegions(t, d, "sacral")
 	pressKey(d, fyne.KeyEscape)
@@ -243,13 +246,13 @@ func TestASignedNotesMapIsShownAndCarriedIntoAnAmendment(t *testing.T) {
 // edited, and named on the chart's line.
 func TestALocationWordThatFitsNoRegionIsKept(t *testing.T) {
 	d, s, c := deskWithClient(t)
-	hip := term(t, s, store.Location, "Hip")
-	draft := addSession(t, s, store.Session{ClientID: c.ID, Start: testNow.AddDate(0, 0, -3), PainBefore: store.PainOf(5),
+	hip := desktest.Term(t, s, store.Location, "Hip")
+	draft := desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -3), PainBefore: store.PainOf(5),
 		Locations: []store.Tag{{TermID: hip.ID, Name: hip.Name}}})
-	act(d, func() { d.view.reload() })
+	act(d, func() { d.view.Reload() })
 	act(d, func() { d.view.EditSession(draft) })
 	f := d.view.Form
-	mustContain(t, "line", f.BodyChart.Line.Text(), "Hip")
+	desktest.MustContain(t, "line", f.BodyChart.Line.Text(), "Hip")
 	tapRegions(t, d, "lumbar-c")
 	pressKey(d, fyne.KeyEscape)
 	press(t, d, shortcutSave)
@@ -266,13 +269,13 @@ func TestTheChartFitsOverTheFormAndManyMarksKeepTheFormWhole(t *testing.T) {
 		d, f := formOnScreen(t, size.Width, size.Height)
 		tapRegions(t, d, "neck", "shoulder-l", "lumbar-l", "lumbar-r", "sacroiliac-l", "sacral", "gluteal-upper-l",
 			"thigh-posterior-l", "calf-l", "groin-l", "knee-r", "foot-r")
-		p := f.BodyChart.chart
-		for _, problem := range cutOff(d, p.content) {
+		p := f.BodyChart.Chart
+		for _, problem := range cutOff(d, p.Content) {
 			t.Errorf("%v chart: %s", size, problem)
 		}
 		pressKey(d, fyne.KeyEscape)
 		resizeWindow(d, size.Width, size.Height)
-		for _, problem := range cutOff(d, f.content) {
+		for _, problem := range cutOff(d, f.Content) {
 			t.Errorf("%v form with 12 marks: %s", size, problem)
 		}
 		if size.Width == 1280 && scrollNeed(f) > 0 {
@@ -288,14 +291,14 @@ func TestTheFormsLineSaysALongMapShorter(t *testing.T) {
 	for _, r := range store.Regions()[:6] {
 		s.BodyMap = append(s.BodyMap, store.BodyMark{Region: r.ID, PainType: store.Tag{Name: "Sharp / stabbing"}, Intensity: store.PainOf(7)})
 	}
-	if got := shortWhere(s); got != "Neck; Shoulder (both); Upper back (both); Lumbar (L)" {
+	if got := sessionform.ShortWhere(s); got != "Neck; Shoulder (both); Upper back (both); Lumbar (L)" {
 		t.Errorf("six marks with types: %q", got)
 	}
 	for _, r := range store.Regions()[6:20] {
 		s.BodyMap = append(s.BodyMap, store.BodyMark{Region: r.ID})
 	}
-	got := shortWhere(s)
-	if len([]rune(got)) > summaryChars || !strings.HasPrefix(got, "Neck; Shoulder (both)") || !strings.Contains(got, " more") {
+	got := sessionform.ShortWhere(s)
+	if len([]rune(got)) > sessionform.SummaryChars || !strings.HasPrefix(got, "Neck; Shoulder (both)") || !strings.Contains(got, " more") {
 		t.Errorf("twenty marks: %q", got)
 	}
 }
@@ -310,7 +313,7 @@ func TestAMarksIntensityOffTheScaleIsRefusedByName(t *testing.T) {
 	if !f.Dirty() {
 		t.Error("a marked region is not an unsaved change")
 	}
-	row := f.BodyChart.chart.Rows["lumbar-l"]
+	row := f.BodyChart.Chart.Rows["lumbar-l"]
 	for _, tc := range []struct{ typed, want string }{
 		{"11", "Lumbar (L) must be between 0 and 10 (got 11)"},
 		{"a lot", "Intensity of Lumbar (L) “a lot” is not a number 0–10"},
@@ -321,19 +324,19 @@ func TestAMarksIntensityOffTheScaleIsRefusedByName(t *testing.T) {
 			t.Fatalf("saved with the intensity %q", tc.typed)
 		}
 		if got := f.BodyChart.Error.Text; !strings.Contains(got, tc.want) {
-			t.Errorf("intensity %q: the chart's error says %q, want %q (summary %q)", tc.typed, got, tc.want, f.problems.Summary.Text)
+			t.Errorf("intensity %q: the chart's error says %q, want %q (summary %q)", tc.typed, got, tc.want, f.Problems.Summary.Text)
 		}
 	}
 	// a row rebuilt (another region marked) keeps what was typed
 	tapRegions(t, d, "sacral")
-	if got := f.BodyChart.chart.Rows["lumbar-l"].Intensity.Text; got != "a lot" {
+	if got := f.BodyChart.Chart.Rows["lumbar-l"].Intensity.Text; got != "a lot" {
 		t.Errorf("the lumbar row shows %q after another mark", got)
 	}
-	typeInto(d, f.BodyChart.chart.Rows["lumbar-l"].Intensity, "8")
+	typeInto(d, f.BodyChart.Chart.Rows["lumbar-l"].Intensity, "8")
 	pressKey(d, fyne.KeyEscape)
 	press(t, d, shortcutSave)
 	if d.view.Form != nil {
-		t.Fatalf("not saved: %q", f.problems.Summary.Text)
+		t.Fatalf("not saved: %q", f.Problems.Summary.Text)
 	}
 	saved := lastSaved(t, d, c.ID)
 	if got := saved.WhereItHurts(); got != "Lumbar (L): 8; Sacral" {
@@ -344,13 +347,13 @@ func TestAMarksIntensityOffTheScaleIsRefusedByName(t *testing.T) {
 // Copy from last session (the form's own) brings the map with the tags.
 func TestCopyFromLastSessionBringsTheMapWithTheTags(t *testing.T) {
 	d, s, c := deskWithClient(t)
-	addSession(t, s, store.Session{ClientID: c.ID, Start: testNow.AddDate(0, 0, -7), PainBefore: store.PainOf(6),
+	desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -7), PainBefore: store.PainOf(6),
 		Notes: store.SOAP{Plan: "Weekly"}, BodyMap: []store.BodyMark{{Region: "sacral", Intensity: store.PainOf(3)}}})
-	act(d, func() { d.view.reload() })
+	act(d, func() { d.view.Reload() })
 	press(t, d, shortcutNewSession)
 	f := d.view.Form
 	tap(d, f.Copy)
-	if got := store.BodyMapLabels(f.BodyChart.get()); got != "Sacral: 3" || f.Plan.Text != "Weekly" {
+	if got := store.BodyMapLabels(f.BodyChart.Get()); got != "Sacral: 3" || f.Plan.Text != "Weekly" {
 		t.Errorf("copied map %q, plan %q", got, f.Plan.Text)
 	}
 }
@@ -361,13 +364,13 @@ func TestANoteWithItsMapIsNotCutOff(t *testing.T) {
 	for _, size := range []fyne.Size{{Width: 1280, Height: 800}, {Width: 1024, Height: 700}} {
 		d, s, c := deskWithClient(t)
 		named(d)
-		note := addSession(t, s, store.Session{ClientID: c.ID, Start: testNow.AddDate(0, 0, -2), PainBefore: store.PainOf(5),
+		note := desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -2), PainBefore: store.PainOf(5),
 			BodyMap: []store.BodyMark{{Region: "sacral", PainType: store.Tag{Name: "Dull ache"}}, {Region: "knee-r"}}})
-		act(d, func() { d.view.reload() })
-		act(d, func() { d.view.openSession(note.ID) })
+		act(d, func() { d.view.Reload() })
+		act(d, func() { d.view.OpenSession(note.ID) })
 		tap(d, d.view.Detail.Sign)
 		resizeWindow(d, size.Width, size.Height)
-		for _, problem := range cutOff(d, d.view.Detail.content) {
+		for _, problem := range cutOff(d, d.view.Detail.Content) {
 			t.Errorf("%v: %s", size, problem)
 		}
 	}

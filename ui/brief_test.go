@@ -9,12 +9,14 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"backtrack/store"
+	"backtrack/ui/clientview"
+	"backtrack/ui/internal/desktest"
 )
 
 func TestAMedicationIsShownButIsNoAlarm(t *testing.T) {
-	s := openStore(t)
-	meds := addClient(t, s, store.Client{FirstName: "Jonas", LastName: "P", Medications: "Naproxen"})
-	both := addClient(t, s, store.Client{FirstName: "Emma", LastName: "B", Medications: "Warfarin",
+	s := desktest.OpenStore(t)
+	meds := desktest.AddClient(t, s, store.Client{FirstName: "Jonas", LastName: "P", Medications: "Naproxen"})
+	both := desktest.AddClient(t, s, store.Client{FirstName: "Emma", LastName: "B", Medications: "Warfarin",
 		Contraindications: "Anticoagulants: no deep pressure"})
 	d := newTestDesk(t, s, Options{})
 	h := d.view.Header
@@ -35,21 +37,21 @@ func TestAMedicationIsShownButIsNoAlarm(t *testing.T) {
 	for _, seg := range h.AlertText.Segments {
 		red += seg.Textual()
 	}
-	mustContain(t, "red alert", red, "CONTRAINDICATIONS", "no deep pressure")
+	desktest.MustContain(t, "red alert", red, "CONTRAINDICATIONS", "no deep pressure")
 	if strings.Contains(red, "Warfarin") {
 		t.Errorf("the red alert holds the medication: %q", red)
 	}
-	mustContain(t, "medication line", h.CautionText.String(), "Warfarin")
+	desktest.MustContain(t, "medication line", h.CautionText.String(), "Warfarin")
 }
 
 func TestTheBriefPutsTheLastNoteAndPlanBeforeTrendAndTags(t *testing.T) {
 	d, s, c := deskWithClient(t)
-	addSession(t, s, store.Session{ClientID: c.ID, Start: testNow.AddDate(0, 0, -14), PainBefore: store.PainOf(7)})
-	addSession(t, s, store.Session{ClientID: c.ID, Start: testNow.AddDate(0, 0, -7), PainBefore: store.PainOf(5),
-		PainAfter: store.PainOf(3), Triggers: []store.Tag{{TermID: term(t, s, store.Trigger, "Sitting long").ID}},
+	desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -14), PainBefore: store.PainOf(7)})
+	desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -7), PainBefore: store.PainOf(5),
+		PainAfter: store.PainOf(3), Triggers: []store.Tag{{TermID: desktest.Term(t, s, store.Trigger, "Sitting long").ID}},
 		Notes: store.SOAP{Subjective: "Better after the stretches", Objective: "QL less tender",
 			Assessment: "Improving", Plan: "Every 2 weeks"}, HomeCare: "Side-lying QL stretch"})
-	act(d, func() { d.view.reload() })
+	act(d, func() { d.view.Reload() })
 	var order []string
 	for _, line := range strings.Split(d.view.Before.Text(), "\n") {
 		order = append(order, strings.SplitN(line, ":", 2)[0])
@@ -66,28 +68,28 @@ func TestTheBriefPutsTheLastNoteAndPlanBeforeTrendAndTags(t *testing.T) {
 // by design (the whole note is a click away).
 func TestTheBriefsLinesAreNotCutForItsMap(t *testing.T) {
 	d, s, c := deskWithClient(t)
-	if _, err := s.SaveConsent(context.Background(), c.ID, store.Consent{On: testNow.AddDate(-1, 0, -10), How: store.ConsentWritten,
+	if _, err := s.SaveConsent(context.Background(), c.ID, store.Consent{On: desktest.Now.AddDate(-1, 0, -10), How: store.ConsentWritten,
 		Areas: []store.ConsentArea{store.AreaGluteal}, Excluded: []store.ConsentArea{store.AreaChest}}); err != nil {
 		t.Fatal(err)
 	}
-	sharp := term(t, s, store.PainType, "Sharp / stabbing")
+	sharp := desktest.Term(t, s, store.PainType, "Sharp / stabbing")
 	for i, pain := range []int{8, 6, 5, 4} {
-		addSession(t, s, store.Session{ClientID: c.ID, Start: testNow.AddDate(0, 0, -7*(4-i)), DurationMin: 30,
+		desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -7*(4-i)), DurationMin: 30,
 			PainBefore: store.PainOf(pain), PainAfter: store.PainOf(pain - 1),
 			PainTypes: []store.Tag{{TermID: sharp.ID}},
 			BodyMap: []store.BodyMark{{Region: "lumbar-l", PainType: store.Tag{TermID: sharp.ID, Name: sharp.Name}, Intensity: store.PainOf(pain)},
 				{Region: "gluteal-upper-l"}}})
 	}
-	act(d, func() { d.view.reload() })
+	act(d, func() { d.view.Reload() })
 	b := d.view.Before
 	for _, size := range []fyne.Size{{Width: 1024, Height: 700}, {Width: 1280, Height: 800}, {Width: 1920, Height: 1200}} {
 		resizeWindow(d, size.Width, size.Height)
-		if !b.mapBox.Visible() {
+		if !b.MapBox.Visible() {
 			t.Fatalf("%v: the last visit's map is not shown", size)
 		}
-		for _, name := range b.order {
-			row := b.rows[name]
-			if !row.Visible() || noteLines[name] {
+		for _, name := range b.Order {
+			row := b.Rows[name]
+			if !row.Visible() || clientview.NoteLines[name] {
 				continue
 			}
 			needs := fyne.MeasureText(row.Text, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
@@ -103,14 +105,14 @@ func TestTheBriefsLinesAreNotCutForItsMap(t *testing.T) {
 			t.Errorf("%v: the map is %v, smaller than it needs (%v)", size, got, want)
 		}
 	}
-	mustContain(t, "brief", b.Text(), "Consent: Written,", "sensitive areas consented: Gluteal region", "Last visit", "30 min · pain 4 → 3")
+	desktest.MustContain(t, "brief", b.Text(), "Consent: Written,", "sensitive areas consented: Gluteal region", "Last visit", "30 min · pain 4 → 3")
 }
 
 // The client's name is never cut for the header's buttons: on a narrow
 // window they go below it.
 func TestTheClientsNameIsWholeAt1024x700(t *testing.T) {
-	s := openStore(t)
-	c := addClient(t, s, store.Client{FirstName: "Katarzyna", LastName: "Łukasiewicz-Wiśniewska"})
+	s := desktest.OpenStore(t)
+	c := desktest.AddClient(t, s, store.Client{FirstName: "Katarzyna", LastName: "Łukasiewicz-Wiśniewska"})
 	d := newTestDesk(t, s, Options{})
 	pick(t, d, c.ID)
 	h := d.view.Header
@@ -120,7 +122,7 @@ func TestTheClientsNameIsWholeAt1024x700(t *testing.T) {
 		if h.Name.Size().Width+1 < needs {
 			t.Errorf("%v: the name %q gets %v of %v", size, h.Name.Text, h.Name.Size().Width, needs)
 		}
-		for _, problem := range cutOff(d, h.content) {
+		for _, problem := range cutOff(d, h.Content) {
 			t.Errorf("%v: header: %s", size, problem)
 		}
 	}

@@ -8,19 +8,21 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"backtrack/store"
+	"backtrack/ui/clientview"
+	"backtrack/ui/internal/desktest"
 )
 
 // rowShowing is the list's visible row showing name, if any.
-func rowShowing(l *ClientList, name string) *clientRow {
-	var found *clientRow
+func rowShowing(l *clientview.ClientList, name string) *clientview.ClientRow {
+	var found *clientview.ClientRow
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
 		if o == nil || !o.Visible() || found != nil {
 			return
 		}
 		switch v := o.(type) {
-		case *clientRow:
-			if v.name.Text == name {
+		case *clientview.ClientRow:
+			if v.Name.Text == name {
 				found = v
 			}
 		case *fyne.Container:
@@ -42,10 +44,10 @@ func rowShowing(l *ClientList, name string) *clientRow {
 // The client shown is scrolled fully into view, and stays so when the list
 // gets shorter below it (as when the notes to sign appear at start-up).
 func TestTheShownClientsRowIsWhollyInTheList(t *testing.T) {
-	s := openStore(t)
+	s := desktest.OpenStore(t)
 	var last store.Client
 	for i := range 30 {
-		last = addClient(t, s, store.Client{FirstName: "Client", LastName: fmt.Sprintf("Number %02d", i)})
+		last = desktest.AddClient(t, s, store.Client{FirstName: "Client", LastName: fmt.Sprintf("Number %02d", i)})
 	}
 	d := newTestDesk(t, s, Options{})
 	resizeWindow(d, 1280, 800)

@@ -6,10 +6,13 @@ import (
 	"testing"
 
 	"backtrack/store"
+	"backtrack/ui/clientview"
+	"backtrack/ui/internal/desktest"
+	"backtrack/ui/kit"
 )
 
 func TestEmptyDatabaseWelcomesAndAddsFirstClient(t *testing.T) {
-	s := openStore(t)
+	s := desktest.OpenStore(t)
 	// given an empty database
 	d := newTestDesk(t, s, Options{})
 	if !d.Welcoming() {
@@ -40,16 +43,16 @@ func TestEmptyDatabaseWelcomesAndAddsFirstClient(t *testing.T) {
 	if got := d.view.Header.Name.Text; got != "Marta Nowak-Świątek" {
 		t.Errorf("header name = %q", got)
 	}
-	mustContain(t, "header details", d.view.Header.Details.Text, "51 years")
+	desktest.MustContain(t, "header details", d.view.Header.Details.Text, "51 years")
 	if !d.view.Header.Alert.Visible() {
 		t.Error("the contraindication alert is not shown")
 	}
-	mustContain(t, "alert", d.view.Header.AlertText.String(), "CONTRAINDICATIONS", "Pregnant, 2nd trimester")
+	desktest.MustContain(t, "alert", d.view.Header.AlertText.String(), "CONTRAINDICATIONS", "Pregnant, 2nd trimester")
 }
 
 func TestClientFormShowsErrorsAtTheirFields(t *testing.T) {
-	s := openStore(t)
-	addClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer"})
+	s := desktest.OpenStore(t)
+	desktest.AddClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer"})
 	d := newTestDesk(t, s, Options{})
 	press(t, d, shortcutNewClient)
 	f := d.clientForm
@@ -61,8 +64,8 @@ func TestClientFormShowsErrorsAtTheirFields(t *testing.T) {
 	typeInto(d, f.FirstName, "Jonas")
 	typeInto(d, f.DateOfBirth, "31.02.1975") // no such day
 	tap(d, f.Save)
-	mustContain(t, "date of birth error", f.problems.fields["date_of_birth"].Text, "not a date like 1975-05-02")
-	if !f.problems.fields["date_of_birth"].Visible() {
+	desktest.MustContain(t, "date of birth error", f.Problems.Fields["date_of_birth"].Text, "not a date like 1975-05-02")
+	if !f.Problems.Fields["date_of_birth"].Visible() {
 		t.Error("date of birth error hidden")
 	}
 
@@ -71,12 +74,12 @@ func TestClientFormShowsErrorsAtTheirFields(t *testing.T) {
 	typeInto(d, f.FirstName, "")
 	typeInto(d, f.Email, "jonas@")
 	tap(d, f.Save)
-	mustContain(t, "first name error", f.problems.fields["first_name"].Text, "First name is required")
-	mustContain(t, "email error", f.problems.fields["email"].Text, "not a valid address")
-	if f.problems.fields["date_of_birth"].Visible() || f.problems.fields["phone"].Visible() {
+	desktest.MustContain(t, "first name error", f.Problems.Fields["first_name"].Text, "First name is required")
+	desktest.MustContain(t, "email error", f.Problems.Fields["email"].Text, "not a valid address")
+	if f.Problems.Fields["date_of_birth"].Visible() || f.Problems.Fields["phone"].Visible() {
 		t.Error("fields without problems show errors")
 	}
-	mustContain(t, "form problem", f.problems.Summary.Text, "correcting")
+	desktest.MustContain(t, "form problem", f.Problems.Summary.Text, "correcting")
 	all, _ := s.SearchClients(context.Background(), store.ClientQuery{IncludeArchived: true})
 	if len(all) != 1 {
 		t.Fatalf("an invalid client was saved: %d clients", len(all))
@@ -88,7 +91,7 @@ func TestClientFormShowsErrorsAtTheirFields(t *testing.T) {
 	typeInto(d, f.Email, "jonas@example.com")
 	tap(d, f.Save)
 	if d.clientForm != nil {
-		t.Fatalf("form still open: %q", f.problems.Summary.Text)
+		t.Fatalf("form still open: %q", f.Problems.Summary.Text)
 	}
 	if d.view.Client().Email != "jonas@example.com" {
 		t.Errorf("shown client = %+v", d.view.Client())
@@ -96,10 +99,10 @@ func TestClientFormShowsErrorsAtTheirFields(t *testing.T) {
 }
 
 func TestSearchIgnoresAccentsAndMatchesPhone(t *testing.T) {
-	s := openStore(t)
-	addClient(t, s, store.Client{FirstName: "José", LastName: "Núñez", Phone: "+48 601 222 333"})
-	addClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer", Email: "lena@example.com"})
-	addClient(t, s, store.Client{FirstName: "Jonas", LastName: "Petrauskas"})
+	s := desktest.OpenStore(t)
+	desktest.AddClient(t, s, store.Client{FirstName: "José", LastName: "Núñez", Phone: "+48 601 222 333"})
+	desktest.AddClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer", Email: "lena@example.com"})
+	desktest.AddClient(t, s, store.Client{FirstName: "Jonas", LastName: "Petrauskas"})
 	d := newTestDesk(t, s, Options{})
 	if n := len(d.list.Rows()); n != 3 {
 		t.Fatalf("rows = %d, want 3", n)
@@ -125,7 +128,7 @@ func TestSearchIgnoresAccentsAndMatchesPhone(t *testing.T) {
 	if len(d.list.Rows()) != 0 {
 		t.Errorf("search nobody: rows = %v", names(d.list.Rows()))
 	}
-	mustContain(t, "status", d.list.Status.Text, "No client matches")
+	desktest.MustContain(t, "status", d.list.Status.Text, "No client matches")
 
 	// Enter opens the first match
 	typeInto(d, d.list.Search, "fischer")
@@ -142,10 +145,10 @@ func TestSearchIgnoresAccentsAndMatchesPhone(t *testing.T) {
 }
 
 func TestListSortsAndHidesArchived(t *testing.T) {
-	s := openStore(t)
-	zed := addClient(t, s, store.Client{FirstName: "Anna", LastName: "Zed"})
-	abel := addClient(t, s, store.Client{FirstName: "Ben", LastName: "Abel"})
-	addSession(t, s, store.Session{ClientID: zed.ID, Start: testNow.AddDate(0, 0, -3),
+	s := desktest.OpenStore(t)
+	zed := desktest.AddClient(t, s, store.Client{FirstName: "Anna", LastName: "Zed"})
+	abel := desktest.AddClient(t, s, store.Client{FirstName: "Ben", LastName: "Abel"})
+	desktest.AddSession(t, s, store.Session{ClientID: zed.ID, Start: desktest.Now.AddDate(0, 0, -3),
 		PainBefore: store.PainOf(4), PainAfter: store.PainOf(2)})
 	d := newTestDesk(t, s, Options{})
 
@@ -153,10 +156,10 @@ func TestListSortsAndHidesArchived(t *testing.T) {
 	if got := names(d.list.Rows()); got != "Anna Zed, Ben Abel" {
 		t.Errorf("by last visit: %s", got)
 	}
-	if got := lastVisitSummary(d.list.Rows()[0], testNow); got != "22 Nov · 4→2 · 1 visit" {
+	if got := kit.LastVisitSummary(d.list.Rows()[0], desktest.Now); got != "22 Nov · 4→2 · 1 visit" {
 		t.Errorf("row summary = %q", got)
 	}
-	act(d, func() { d.list.Sort.SetSelected(sortByName) })
+	act(d, func() { d.list.Sort.SetSelected(clientview.SortByName) })
 	if got := names(d.list.Rows()); got != "Ben Abel, Anna Zed" {
 		t.Errorf("by name: %s", got)
 	}
@@ -194,8 +197,8 @@ func names(rows []store.ClientSummary) string {
 }
 
 func TestNewClientIsNotHiddenByASearch(t *testing.T) {
-	s := openStore(t)
-	addClient(t, s, store.Client{FirstName: "Irene", LastName: "Brennan"})
+	s := desktest.OpenStore(t)
+	desktest.AddClient(t, s, store.Client{FirstName: "Irene", LastName: "Brennan"})
 	d := newTestDesk(t, s, Options{})
 	typeInto(d, d.list.Search, "irene")
 	press(t, d, shortcutNewClient)

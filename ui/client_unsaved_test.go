@@ -7,11 +7,12 @@ import (
 	"fyne.io/fyne/v2"
 
 	"backtrack/store"
+	"backtrack/ui/internal/desktest"
 )
 
 func TestClientFormAsksAboutUnsavedChanges(t *testing.T) {
-	s := openStore(t)
-	lena := addClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer", Phone: "+49 30 1234"})
+	s := desktest.OpenStore(t)
+	lena := desktest.AddClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer", Phone: "+49 30 1234"})
 	d := newTestDesk(t, s, Options{})
 	clients := func() int {
 		all, _ := s.SearchClients(context.Background(), store.ClientQuery{IncludeArchived: true})
@@ -58,9 +59,9 @@ func TestClientFormAsksAboutUnsavedChanges(t *testing.T) {
 	typeInto(d, f.DateOfBirth, "31.02.1975") // no such day
 	pressKey(d, fyne.KeyEscape)
 	tap(d, d.Unsaved.Save)
-	if d.clientForm != f || !f.problems.fields["date_of_birth"].Visible() || clients() != 1 {
+	if d.clientForm != f || !f.Problems.Fields["date_of_birth"].Visible() || clients() != 1 {
 		t.Fatalf("Save of a bad date: form open %v, error shown %v, %d clients",
-			d.clientForm == f, f.problems.fields["date_of_birth"].Visible(), clients())
+			d.clientForm == f, f.Problems.Fields["date_of_birth"].Visible(), clients())
 	}
 	tap(d, f.Cancel)
 	tap(d, d.Unsaved.Discard)
@@ -80,7 +81,7 @@ func TestClientFormAsksAboutUnsavedChanges(t *testing.T) {
 	}
 	tap(d, d.Unsaved.Save)
 	if !closed || d.clientForm != nil {
-		t.Fatalf("after Save: window closed %v, form open %v (%q)", closed, d.clientForm != nil, f.problems.Summary.Text)
+		t.Fatalf("after Save: window closed %v, form open %v (%q)", closed, d.clientForm != nil, f.Problems.Summary.Text)
 	}
 	got, err := s.Client(context.Background(), lena.ID)
 	if err != nil || got.Phone != "+49 30 9876" {

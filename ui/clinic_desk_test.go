@@ -11,9 +11,12 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"backtrack/store"
-	"backtrack/store/postgres"
 	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
+	"backtrack/ui/clientview"
+	"backtrack/ui/internal/desktest"
+	"backtrack/ui/kit"
+	"backtrack/ui/sessionform"
 )
 
 // The desk on a practice server: these run in make test's PostgreSQL pass
@@ -33,7 +36,7 @@ func clinicDatabase(t *testing.T) (dsn string, admin *sqlstore.Store) {
 
 // newSessionTyped opens the session form on the picked client and types a
 // note into it.
-func newSessionTyped(t *testing.T, d *Desk, text string) *SessionForm {
+func newSessionTyped(t *testing.T, d *Desk, text string) *sessionform.SessionForm {
 	t.Helper()
 	act(d, d.view.NewSession)
 	f := d.view.Form
@@ -47,7 +50,7 @@ func newSessionTyped(t *testing.T, d *Desk, text string) *SessionForm {
 func TestClinicSaveWaitsForTheServerAndLosesNothing(t *testing.T) {
 	srv := testkit.PrivateServer(t)
 	s := testkit.OpenStoreAt(t, srv.NewDatabase(t, "desk"))
-	c := addClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak"})
+	c := desktest.AddClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak"})
 	d := newTestDesk(t, s, Options{})
 	pick(t, d, c.ID)
 	f := newSessionTyped(t, d, "worse after the long drive")
@@ -56,19 +59,19 @@ func TestClinicSaveWaitsForTheServerAndLosesNothing(t *testing.T) {
 	srv.Kill(t)
 	act(d, f.Submit)
 	// then the form says so in a sentence, keeps the text, and offers to retry
-	d.tasks.onUI(func() {
+	d.tasks.OnUI(func() {
 		if d.view.Form != f || f.Subjective.Text != "worse after the long drive" {
 			t.Fatal("the form or its text went")
 		}
-		assertRetrying(t, &f.saving, "your note")
+		assertRetrying(t, &f.Saving, "your note")
 	})
 	// and once the server is back, Retry now saves the note, once
 	srv.Restart(t)
 	eventually(t, d, "the note is saved", func() bool {
-		if d.view.Form == f && !f.saving.busy && f.saving.retry.again != nil {
-			f.saving.retry.retryNow() // Retry now, until the pool has found a live connection
+		if d.view.Form == f && !f.Saving.Busy && f.Saving.Retry.Again != nil {
+			f.Saving.Retry.RetryNow() // Retry now, until the pool has found a live connection
 		}
-		return d.view.Form == nil && d.view.Mode() == modeOverview
+		return d.view.Form == nil && d.view.Mode() == clientview.ModeOverview
 	})
 	history, err := s.ClientHistory(context.Background(), c.ID, store.Period{})
 	if err != nil {
@@ -81,21 +84,21 @@ func TestClinicSaveWaitsForTheServerAndLosesNothing(t *testing.T) {
 
 // assertRetrying checks a form whose save waits for the server: one line
 // says so (and that kept is kept), with Retry now beside it.
-func assertRetrying(t *testing.T, f *formSave, kept string) {
+func assertRetrying(t *testing.T, f *kit.FormSave, kept string) {
 	t.Helper()
-	if got, want := f.retry.Line.Text, "The practice server can't be reached — "+kept+" is kept; retrying…"; got != want || !f.retry.bar.Visible() {
+	if got, want := f.Retry.Line.Text, "The practice server can't be reached — "+kept+" is kept; retrying…"; got != want || !f.Retry.Bar.Visible() {
 		t.Errorf("the form says %q, want %q", got, want)
 	}
-	if !f.retry.Now.Visible() || f.problems.Summary.Text != "" {
-		t.Errorf("no Retry now button, or another line beside the buttons: %q", f.problems.Summary.Text)
+	if !f.Retry.Now.Visible() || f.Problems.Summary.Text != "" {
+		t.Errorf("no Retry now button, or another line beside the buttons: %q", f.Problems.Summary.Text)
 	}
 }
 
 func TestClinicPrivateNoteFromTheDesk(t *testing.T) {
 	dsn, _ := clinicDatabase(t)
-	anna := testkit.OpenStoreAt(t, testkit.ClinicLogin(t, dsn, "anna", postgres.TherapistRole))
-	ben := testkit.OpenStoreAt(t, testkit.ClinicLogin(t, dsn, "ben", postgres.TherapistRole))
-	c := addClient(t, anna, store.Client{FirstName: "Marta", LastName: "Nowak"})
+	anna := testkit.OpenStoreAt(t, testkit.ClinicLogin(t, dsn, "anna", sqlstore.TherapistRole))
+	ben := testkit.OpenStoreAt(t, testkit.ClinicLogin(t, dsn, "ben", sqlstore.TherapistRole))
+	c := desktest.AddClient(t, anna, store.Client{FirstName: "Marta", LastName: "Nowak"})
 	d := newTestDesk(t, anna, Options{})
 	pick(t, d, c.ID)
 
@@ -106,12 +109,12 @@ func TestClinicPrivateNoteFromTheDesk(t *testing.T) {
 	}
 	act(d, func() { f.Private.SetChecked(true) })
 	act(d, f.Submit)
-	if d.view.Form != nil || len(d.view.sessions) != 1 {
-		t.Fatalf("not saved: %q", f.problems.Summary.Text)
+	if d.view.Form != nil || len(d.view.Sessions) != 1 {
+		t.Fatalf("not saved: %q", f.Problems.Summary.Text)
 	}
 	// then her note says it is hers alone
-	act(d, func() { d.view.showDetail(d.view.sessions[0]) })
-	mustContain(t, "note", d.view.Detail.State.Text, "Private to anna_")
+	act(d, func() { d.view.ShowDetail(d.view.Sessions[0]) })
+	desktest.MustContain(t, "note", d.view.Detail.State.Text, "Private to anna_")
 	// and Ben does not see it
 	history, err := ben.ClientHistory(context.Background(), c.ID, store.Period{})
 	if err != nil || len(history) != 0 {
@@ -126,21 +129,21 @@ func TestPrivateToMeIsNotOfferedOnAFile(t *testing.T) {
 	if f.Private.Visible() {
 		t.Error("Private to me shown on a file, which has one therapist")
 	}
-	if strings.Contains(shownText(d.window), "Private to me") {
+	if strings.Contains(desktest.ShownText(d.window), "Private to me") {
 		t.Error("the form mentions Private to me on a file")
 	}
 }
 
 func TestClinicFrontDeskSeesContactsAndSaysNotesAreNotForIt(t *testing.T) {
 	dsn, _ := clinicDatabase(t)
-	anna := testkit.OpenStoreAt(t, testkit.ClinicLogin(t, dsn, "anna", postgres.TherapistRole))
-	marta := addClient(t, anna, store.Client{FirstName: "Marta", LastName: "Nowak", Phone: "+48 600 111 222",
+	anna := testkit.OpenStoreAt(t, testkit.ClinicLogin(t, dsn, "anna", sqlstore.TherapistRole))
+	marta := desktest.AddClient(t, anna, store.Client{FirstName: "Marta", LastName: "Nowak", Phone: "+48 600 111 222",
 		Email: "marta@example.com", MedicalHistory: "Disc herniation L4/L5"})
-	addSession(t, anna, store.Session{ClientID: marta.ID, Start: testNow.Add(-48 * time.Hour),
+	desktest.AddSession(t, anna, store.Session{ClientID: marta.ID, Start: desktest.Now.Add(-48 * time.Hour),
 		Notes: store.SOAP{Subjective: "sciatica down the left leg"}})
 
 	// given the front desk's login
-	frida := testkit.OpenStoreAt(t, testkit.ClinicLogin(t, dsn, "frida", postgres.FrontDeskRole))
+	frida := testkit.OpenStoreAt(t, testkit.ClinicLogin(t, dsn, "frida", sqlstore.FrontDeskRole))
 	if frida.ReadsNotes() || !anna.ReadsNotes() {
 		t.Fatalf("reads notes: front desk %v, therapist %v", frida.ReadsNotes(), anna.ReadsNotes())
 	}
@@ -154,9 +157,9 @@ func TestClinicFrontDeskSeesContactsAndSaysNotesAreNotForIt(t *testing.T) {
 	if d.view.Contact == nil || d.view.Contact.Phone.Text != "+48 600 111 222" || d.view.Contact.Email.Text != "marta@example.com" {
 		t.Fatalf("contact card %+v", d.view.Contact)
 	}
-	mustContain(t, "contact card", d.view.Contact.Notice.Text, "Clinical notes are not available to this login")
+	desktest.MustContain(t, "contact card", d.view.Contact.Notice.Text, "Clinical notes are not available to this login")
 	shown := drawnText(d.window.Content())
-	mustContain(t, "desk", shown, "+48 600 111 222 · marta@example.com", "Marta Nowak")
+	desktest.MustContain(t, "desk", shown, "+48 600 111 222 · marta@example.com", "Marta Nowak")
 	for _, clinical := range []string{"Disc herniation", "sciatica", "No visits yet"} {
 		if strings.Contains(shown, clinical) {
 			t.Errorf("the front desk's desk shows %q", clinical)
@@ -164,7 +167,7 @@ func TestClinicFrontDeskSeesContactsAndSaysNotesAreNotForIt(t *testing.T) {
 	}
 	// and no error was raised on the way
 	if top := d.window.Canvas().Overlays().Top(); top != nil {
-		t.Errorf("a dialog is open: %s", shownText(d.window))
+		t.Errorf("a dialog is open: %s", desktest.ShownText(d.window))
 	}
 }
 

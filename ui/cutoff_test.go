@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/ui/internal/desktest"
+	"backtrack/ui/kit"
 )
 
 // cutOff lists what the therapist cannot read whole under root: text that
@@ -35,7 +37,7 @@ func cutOff(d *Desk, root fyne.CanvasObject) []string {
 			if w.Truncation != fyne.TextTruncateOff {
 				text = w.Text
 			}
-		case *secondaryText:
+		case *kit.SecondaryText:
 			if w.Truncation != fyne.TextTruncateOff {
 				text = w.Text()
 			}
@@ -82,26 +84,26 @@ func TestNothingTheTherapistReadsIsCutOffAt1280x800(t *testing.T) {
 		}
 	}
 	t.Run("welcome", func(t *testing.T) {
-		d := newTestDesk(t, openStore(t), Options{})
+		d := newTestDesk(t, desktest.OpenStore(t), Options{})
 		resizeWindow(d, 1280, 800)
 		check(t, d, "welcome", d.welcome.content)
 	})
 	t.Run("desk", func(t *testing.T) {
-		s := openStore(t)
-		c := addClient(t, s, store.Client{FirstName: "Emma", LastName: "Brennan",
-			DateOfBirth: testNow.AddDate(-38, -6, 0), Phone: "+36 624 614 324", Email: "emma.brennan176@example.org",
+		s := desktest.OpenStore(t)
+		c := desktest.AddClient(t, s, store.Client{FirstName: "Emma", LastName: "Brennan",
+			DateOfBirth: desktest.Now.AddDate(-38, -6, 0), Phone: "+36 624 614 324", Email: "emma.brennan176@example.org",
 			Contraindications: "Osteoporosis: gentle pressure, no joint mobilisation.",
 			MedicalHistory:    "Fell on ice in January; bruised right buttock, pain since."})
-		addSession(t, s, storeSession(c.ID))
+		desktest.AddSession(t, s, storeSession(c.ID))
 		d := newTestDesk(t, s, Options{})
 		resizeWindow(d, 1280, 800)
-		check(t, d, "nobody picked", d.view.content)
+		check(t, d, "nobody picked", d.view.Content)
 		check(t, d, "backup status", d.backup.Line)
 		pick(t, d, c.ID)
-		check(t, d, "client header", d.view.Header.content)
+		check(t, d, "client header", d.view.Header.Content)
 		act(d, func() { d.view.History.List.Select(0) })
-		check(t, d, "note", d.view.Detail.content)
+		check(t, d, "note", d.view.Detail.Content)
 		press(t, d, shortcutNewSession)
-		check(t, d, "session form", d.view.Form.content)
+		check(t, d, "session form", d.view.Form.Content)
 	})
 }

@@ -15,12 +15,18 @@ import (
 	"backtrack/store"
 	"backtrack/store/settings"
 	"backtrack/store/sqlstore"
+	"backtrack/ui/clientview"
+	"backtrack/ui/internal/words"
+	"backtrack/ui/kit"
 )
+
+// The desk logs an error that has no sentence as Fyne logs its own.
+func init() { words.Log = fyne.LogError }
 
 // Options adjust the desk at start.
 type Options struct {
-	// SelectClient opens this client once the list has loaded (used to
-	// take screenshots of a rich history); 0 opens none.
+	// SelectClient opens this client once the list has loaded (for
+	// screenshots of a rich history); 0 opens none.
 	SelectClient int64
 	// SelectBusiest opens the client with the longest history among those
 	// with medical alerts: the richest screen, for the README's screenshot.
@@ -38,14 +44,14 @@ type Desk struct {
 	app    fyne.App
 	store  *sqlstore.Store
 	window fyne.Window
-	tasks  *tasks
+	tasks  *kit.Tasks
 	now    func() time.Time
 	opts   Options
 
-	list       *ClientList
-	view       *ClientView
+	list       *clientview.ClientList
+	view       *clientview.ClientView
 	welcome    *welcome
-	clientForm *ClientForm
+	clientForm *clientview.ClientForm
 	// Unsaved is the open "unsaved changes" question, if any.
 	Unsaved *unsavedPrompt
 	// Confirm is the open yes/no question, if any.
@@ -63,7 +69,7 @@ type Desk struct {
 	split   fyne.CanvasObject
 	started bool // the first list load has landed
 
-	newClientButton *button
+	newClientButton *kit.Button
 
 	watching  bool               // StartWatching was called
 	stopWatch context.CancelFunc // ends the watch of the store on screen
@@ -71,23 +77,23 @@ type Desk struct {
 
 // NewDesk builds the desk window over an open store.
 func NewDesk(a fyne.App, s *sqlstore.Store, opts Options) *Desk {
-	d := &Desk{app: a, store: s, tasks: &tasks{}, now: opts.Now, opts: opts}
+	d := &Desk{app: a, store: s, tasks: &kit.Tasks{}, now: opts.Now, opts: opts}
 	if d.now == nil {
 		d.now = time.Now
 	}
 	if d.opts.SampleDir == "" {
 		d.opts.SampleDir = os.TempDir()
 	}
-	d.tasks.run(func() func() {
+	d.tasks.Run(func() func() {
 		removeStaleSamples(d.opts.SampleDir, d.now())
 		return nil
 	})
 	d.window = a.NewWindow("Backtrack")
-	a.Settings().SetTheme(newDeskTheme(a.Preferences().String(prefAppearance)))
+	a.Settings().SetTheme(kit.NewDeskTheme(a.Preferences().String(prefAppearance)))
 
-	d.list = newClientList(s, d.tasks, d.now)
-	d.list.OnSelect = d.pickClient
-	d.view = newClientView(d)
+	d.list = clientview.NewClientList(func() clientview.ListRecord { return d.store }, d.tasks, d.now)
+	d.list.OnSelect = d.PickClient
+	d.view = clientview.NewClientView(d)
 	d.welcome = newWelcome(d)
 	d.banner = newSampleBanner(d)
 	d.banner.content.Hide()
@@ -95,15 +101,15 @@ func NewDesk(a fyne.App, s *sqlstore.Store, opts Options) *Desk {
 	d.backup = newBackupStatus(d)
 	d.records = newRecordKeeping(d)
 
-	newClient := newButtonWithIcon("New client", theme.ContentAddIcon(), d.newClient)
+	newClient := kit.NewButtonWithIcon("New client", theme.ContentAddIcon(), d.newClient)
 	if s.OnServer() {
 		d.backup.Line.SetText(serverBackupLine)
 	} else {
 		d.backup.showLastBackup(s.Path(), d.now())
 	}
 	d.newClientButton = newClient
-	listColumn := container.NewBorder(nil, container.NewVBox(newClient, d.records.Unsigned, d.backup.Line), nil, nil, d.list.content)
-	split := container.NewHSplit(listColumn, d.view.content)
+	listColumn := container.NewBorder(nil, container.NewVBox(newClient, d.records.Unsigned, d.backup.Line), nil, nil, d.list.Content)
+	split := container.NewHSplit(listColumn, d.view.Content)
 	split.Offset = 0.24
 	d.split = split
 	d.main = container.NewStack(split)
@@ -118,9 +124,9 @@ func NewDesk(a fyne.App, s *sqlstore.Store, opts Options) *Desk {
 		case fyne.KeyEscape:
 			d.escape()
 		case fyne.KeyLeft, fyne.KeyPageDown:
-			d.view.stepNote(+1)
+			d.view.StepNote(+1)
 		case fyne.KeyRight, fyne.KeyPageUp:
-			d.view.stepNote(-1)
+			d.view.StepNote(-1)
 		}
 	})
 	d.window.SetCloseIntercept(func() { d.leaveAll(d.closeWindow) })
@@ -152,7 +158,7 @@ func (d *Desk) Window() fyne.Window { return d.window }
 func (d *Desk) start() {
 	d.started = false
 	s, busiest := d.store, d.opts.SelectBusiest
-	d.tasks.run(func() func() {
+	d.tasks.Run(func() func() {
 		found, err := s.SearchClients(context.Background(), store.ClientQuery{IncludeArchived: true, Limit: 1})
 		busiestID := int64(0)
 		if busiest && err == nil {
@@ -172,7 +178,7 @@ func (d *Desk) start() {
 			}
 			d.hideWelcome()
 			d.list.Reload()
-			d.view.refreshDue()
+			d.view.RefreshDue()
 			if id := d.opts.SelectClient; id != 0 {
 				d.opts.SelectClient, d.opts.SelectBusiest = 0, false
 				d.list.Show(id)
@@ -182,9 +188,9 @@ func (d *Desk) start() {
 	})
 }
 
-// pickClient is the list's request to show a client: allowed once any
+// PickClient is the list's request to show a client: allowed once any
 // unsaved session has been dealt with.
-func (d *Desk) pickClient(id int64) bool {
+func (d *Desk) PickClient(id int64) bool {
 	if d.view.Form == nil || !d.view.Form.Dirty() {
 		d.view.Show(id)
 		return true
@@ -202,8 +208,8 @@ func (d *Desk) sign() {
 	switch {
 	case d.view.Form != nil:
 		d.view.Form.SubmitSigned()
-	case d.view.mode == modeDetail && d.view.Detail.session.Draft():
-		d.view.signNote(d.view.Detail.session)
+	case d.view.Mode() == clientview.ModeDetail && d.view.Detail.Session.Draft():
+		d.view.SignNote(d.view.Detail.Session)
 	}
 }
 
@@ -214,7 +220,7 @@ func (d *Desk) escape() {
 		return
 	}
 	if d.clientForm != nil {
-		d.clientForm.cancel()
+		d.clientForm.Escape()
 		return
 	}
 	d.view.Escape()
@@ -223,15 +229,15 @@ func (d *Desk) escape() {
 // leaveAll runs then once no form holds unsaved changes.
 func (d *Desk) leaveAll(then func()) {
 	if f := d.clientForm; f != nil && f.Dirty() {
-		d.confirmUnsaved("This client", func(c unsavedChoice) {
+		d.ConfirmUnsaved("This client", func(c kit.UnsavedChoice) {
 			switch c {
-			case discardChanges:
+			case kit.DiscardChanges:
 				d.closeClientForm()
 				d.leaveAll(then)
-			case saveChanges:
+			case kit.SaveChanges:
 				// Only a save that lands goes on; a refused one keeps the
 				// form open with its problems shown.
-				f.submitThen(func() { d.leaveAll(then) })
+				f.SubmitThen(func() { d.leaveAll(then) })
 			}
 		})
 		return
@@ -265,16 +271,16 @@ func (d *Desk) newSession() {
 	}
 }
 
-// withVocabulary loads every vocabulary list in the background and hands
+// WithVocabulary loads every vocabulary list in the background and hands
 // them to fn on the UI goroutine.
-func (d *Desk) withVocabulary(fn func(map[store.Kind][]store.Term)) {
+func (d *Desk) WithVocabulary(fn func(map[store.Kind][]store.Term)) {
 	s := d.store
-	d.tasks.run(func() func() {
+	d.tasks.Run(func() func() {
 		vocab := map[store.Kind][]store.Term{}
 		for _, k := range store.Kinds {
 			terms, err := s.Terms(context.Background(), k, false)
 			if err != nil {
-				return func() { d.showError("Could not load the lists of pain types, muscles and more", err) }
+				return func() { d.ShowError("Could not load the lists of pain types, muscles and more", err) }
 			}
 			vocab[k] = terms
 		}
@@ -286,9 +292,9 @@ func (d *Desk) withVocabulary(fn func(map[store.Kind][]store.Term)) {
 	})
 }
 
-// showError tells the therapist what failed, in words.
-func (d *Desk) showError(what string, err error) {
-	dialog.ShowInformation(what, errorText(err), d.window)
+// ShowError tells the therapist what failed, in words.
+func (d *Desk) ShowError(what string, err error) {
+	dialog.ShowInformation(what, words.ErrorText(err), d.window)
 }
 
 // updateTitle names the practice, and says loudly when the data on screen
@@ -304,15 +310,15 @@ func (d *Desk) updateTitle() {
 	d.window.SetTitle(title)
 }
 
-// updateActions enables the menu entries that make sense right now.
-func (d *Desk) updateActions() {
+// UpdateActions enables the menu entries that make sense right now.
+func (d *Desk) UpdateActions() {
 	if d.menu != nil {
 		d.menu.update()
 	}
 }
 
 // wait blocks until background work has landed (tests).
-func (d *Desk) wait() { d.tasks.wait() }
+func (d *Desk) wait() { d.tasks.Wait() }
 
 // busiestWithAlerts is the client with the most sessions, preferring those
 // with medical alerts; 0 when there is nobody.

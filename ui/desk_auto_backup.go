@@ -1,14 +1,17 @@
 package ui
 
 import (
-	"backtrack/store"
-	"backtrack/store/sqlite"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"backtrack/store"
+	"backtrack/store/sqlstore"
+	"backtrack/ui/internal/words"
+	"backtrack/ui/kit"
 )
 
 // autoBackupDelay is how long after start-up the day's backup begins: it
@@ -20,22 +23,22 @@ const autoBackupDelay = 5 * time.Second
 // quiet line under the client list once it is done, and a notice across
 // the top, which never blocks work, when it failed.
 type backupStatus struct {
-	Line    *secondaryText // "Backed up today 09:12"
-	Notice  *widget.Label  // why it failed and what to do
-	BackUp  *button        // File › Back up now…, from the notice
-	Dismiss *button
+	Line    *kit.SecondaryText // "Backed up today 09:12"
+	Notice  *widget.Label      // why it failed and what to do
+	BackUp  *kit.Button        // File › Back up now…, from the notice
+	Dismiss *kit.Button
 	banner  fyne.CanvasObject
 
 	timer *time.Timer
 }
 
 func newBackupStatus(d *Desk) *backupStatus {
-	b := &backupStatus{Line: newSecondaryText(), Notice: widget.NewLabel("")}
-	b.Line.seg.Style.SizeName = theme.SizeNameCaptionText
-	b.Line.seg.Style.Alignment = fyne.TextAlignCenter
+	b := &backupStatus{Line: kit.NewSecondaryText(), Notice: widget.NewLabel("")}
+	b.Line.Seg.Style.SizeName = theme.SizeNameCaptionText
+	b.Line.Seg.Style.Alignment = fyne.TextAlignCenter
 	b.Notice.Wrapping = fyne.TextWrapWord
-	b.BackUp = newButtonWithIcon("Back up now…", theme.DocumentSaveIcon(), d.backUpNow)
-	b.Dismiss = newButtonWithIcon("", theme.CancelIcon(), func() {
+	b.BackUp = kit.NewButtonWithIcon("Back up now…", theme.DocumentSaveIcon(), d.backUpNow)
+	b.Dismiss = kit.NewButtonWithIcon("", theme.CancelIcon(), func() {
 		b.banner.Hide()
 		d.relayoutChrome()
 	})
@@ -43,7 +46,7 @@ func newBackupStatus(d *Desk) *backupStatus {
 	icon := widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))
 	row := container.NewBorder(nil, nil, container.NewCenter(icon),
 		container.NewCenter(container.NewHBox(b.BackUp, b.Dismiss)), b.Notice)
-	b.banner = container.NewStack(newTint(theme.ColorNameWarning), container.NewPadded(row))
+	b.banner = container.NewStack(kit.NewTint(theme.ColorNameWarning), container.NewPadded(row))
 	b.banner.Hide()
 	return b
 }
@@ -52,14 +55,14 @@ func newBackupStatus(d *Desk) *backupStatus {
 // today's backup has run, so the line is there from the start and nothing
 // moves when the result comes in. Reading one small folder is quick.
 func (b *backupStatus) showLastBackup(dbPath string, now time.Time) {
-	all, err := sqlite.ListBackups(dbPath)
+	all, err := sqlstore.ListBackups(dbPath)
 	switch {
 	case err != nil || len(all) == 0:
 		b.Line.SetText("No backup yet")
 	case store.SameDay(all[0].Taken.Local(), now):
 		b.Line.SetText("Backed up today " + all[0].Taken.Local().Format("15:04"))
 	default:
-		b.Line.SetText("Last backup " + longDate(all[0].Taken))
+		b.Line.SetText("Last backup " + kit.LongDate(all[0].Taken))
 	}
 }
 
@@ -84,18 +87,18 @@ func (d *Desk) autoBackup() {
 	if d.sample != nil {
 		s = d.sample.real
 	}
-	now, ctx := d.now(), d.tasks.context() // quitting stops it; it removes its partial file
-	d.tasks.run(func() func() {
+	now, ctx := d.now(), d.tasks.Context() // quitting stops it; it removes its partial file
+	d.tasks.Run(func() func() {
 		made, err := s.AutoBackup(ctx, now)
 		if made && err != nil {
 			// The backup is saved; only tidying old ones failed. That can
 			// wait for tomorrow, and the log keeps why (file names only).
-			fyne.LogError("automatic backup: tidying old backups", innermost(err))
+			fyne.LogError("automatic backup: tidying old backups", words.Innermost(err))
 			err = nil
 		}
 		var taken time.Time
 		if err == nil {
-			if all, lerr := sqlite.ListBackups(s.Path()); lerr == nil && len(all) > 0 {
+			if all, lerr := sqlstore.ListBackups(s.Path()); lerr == nil && len(all) > 0 {
 				taken = all[0].Taken
 			}
 		}
@@ -109,7 +112,7 @@ func (d *Desk) showBackupResult(taken time.Time, err error) {
 	b := d.backup
 	if err != nil {
 		b.Line.SetText("Not backed up today")
-		b.Notice.SetText("Today's automatic backup failed. " + autoBackupErrorText(err) +
+		b.Notice.SetText("Today's automatic backup failed. " + words.AutoBackupErrorText(err) +
 			" Use File › Back up now… to save a copy of your records.")
 		b.banner.Show()
 		d.relayoutChrome()

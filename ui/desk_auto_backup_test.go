@@ -8,12 +8,13 @@ import (
 	"testing"
 
 	"backtrack/store"
-	"backtrack/store/sqlite"
+	"backtrack/store/sqlstore"
+	"backtrack/ui/internal/desktest"
 )
 
 func TestAutomaticBackupSaysWhenItIsDone(t *testing.T) {
-	s := openStore(t)
-	addClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak"})
+	s := desktest.OpenStore(t)
+	desktest.AddClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak"})
 	d := newTestDesk(t, s, Options{})
 	if got := d.backup.Line.Text(); got != "No backup yet" || d.backup.banner.Visible() {
 		t.Fatalf("before any backup: line %q, notice shown %v", got, d.backup.banner.Visible())
@@ -32,7 +33,7 @@ func TestAutomaticBackupSaysWhenItIsDone(t *testing.T) {
 	if d.backup.banner.Visible() || d.bars.Visible() {
 		t.Error("a successful backup shows the failure notice")
 	}
-	if all, err := sqlite.ListBackups(s.Path()); err != nil || len(all) != 1 {
+	if all, err := sqlstore.ListBackups(s.Path()); err != nil || len(all) != 1 {
 		t.Fatalf("backups = %v, %v", all, err)
 	}
 
@@ -47,17 +48,17 @@ func TestAutomaticBackupSaysWhenItIsDone(t *testing.T) {
 		t.Errorf("a new desk on the same day starts with %q", got)
 	}
 	later := newTestDesk(t, s, Options{})
-	later.backup.showLastBackup(s.Path(), testNow.AddDate(0, 0, 1))
+	later.backup.showLastBackup(s.Path(), desktest.Now.AddDate(0, 0, 1))
 	if got := later.backup.Line.Text(); got != "Last backup 25 Nov 2026" {
 		t.Errorf("the next day starts with %q", got)
 	}
 }
 
 func TestAutomaticBackupFailureIsShownInPlainWordsWithoutClientData(t *testing.T) {
-	s := openStore(t)
-	addClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak", Contraindications: "Pregnancy"})
+	s := desktest.OpenStore(t)
+	desktest.AddClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak", Contraindications: "Pregnancy"})
 	// given a file where the backups folder should be
-	if err := os.WriteFile(sqlite.BackupDir(s.Path()), []byte("not a folder"), 0o600); err != nil {
+	if err := os.WriteFile(sqlstore.BackupDir(s.Path()), []byte("not a folder"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	d := newTestDesk(t, s, Options{})
@@ -72,7 +73,7 @@ func TestAutomaticBackupFailureIsShownInPlainWordsWithoutClientData(t *testing.T
 		t.Errorf("the notice is shown but given %v units of height", h)
 	}
 	notice := d.backup.Notice.Text
-	mustContain(t, "notice", notice, "Today's automatic backup failed.",
+	desktest.MustContain(t, "notice", notice, "Today's automatic backup failed.",
 		"A file stands where a folder was expected.", "File › Back up now…")
 	for _, leak := range []string{"Marta", "Nowak", "Pregnancy", s.Path(), filepath.Dir(s.Path()), "mkdir", "errno"} {
 		if strings.Contains(notice, leak) {
@@ -101,8 +102,8 @@ func TestAutomaticBackupFailureIsShownInPlainWordsWithoutClientData(t *testing.T
 }
 
 func TestAutomaticBackupWhileSampleDataIsOpenBacksUpTheRealRecords(t *testing.T) {
-	s := openStore(t)
-	addClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak"})
+	s := desktest.OpenStore(t)
+	desktest.AddClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak"})
 	sampleDir := t.TempDir()
 	d := newTestDesk(t, s, Options{SampleDir: sampleDir})
 	act(d, d.openSample)
@@ -112,11 +113,11 @@ func TestAutomaticBackupWhileSampleDataIsOpenBacksUpTheRealRecords(t *testing.T)
 
 	act(d, d.autoBackup)
 
-	all, err := sqlite.ListBackups(s.Path())
+	all, err := sqlstore.ListBackups(s.Path())
 	if err != nil || len(all) != 1 {
 		t.Fatalf("backups of the real records = %v, %v", all, err)
 	}
-	info, err := sqlite.InspectBackup(context.Background(), all[0].Path, "")
+	info, err := sqlstore.InspectBackup(context.Background(), all[0].Path, "")
 	if err != nil || info.Clients != 1 {
 		t.Errorf("the backup holds %d clients (%v), want the real practice's 1", info.Clients, err)
 	}

@@ -11,6 +11,7 @@ import (
 	"backtrack/store/demo"
 	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
+	"backtrack/ui/clientview"
 )
 
 // The desk on a large practice: 2,000 clients, one of them with 500
@@ -75,7 +76,7 @@ func BenchmarkDeskSearchKeystroke(b *testing.B) {
 	q := store.ClientQuery{Text: "an", Order: store.ByLastVisit, Limit: store.ListRows + 1}
 	b.Run("backtrack", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			d.tasks.onUI(func() { d.list.Search.SetText([]string{"an", "a"}[i%2]) })
+			d.tasks.OnUI(func() { d.list.Search.SetText([]string{"an", "a"}[i%2]) })
 			d.wait()
 		}
 		// the list shows what the query finds, up to its first rows (a
@@ -108,7 +109,7 @@ func BenchmarkDeskOpenLongHistory(b *testing.B) {
 	long := testkit.LongestHistory(b, s)
 	b.Run("backtrack", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			d.tasks.onUI(func() { d.view.Show(long.ID) })
+			d.tasks.OnUI(func() { d.view.Show(long.ID) })
 			d.wait()
 		}
 		if d.view.History.List.Length() < long.SessionCount {
@@ -131,12 +132,12 @@ func BenchmarkDeskLongHistoryUIWork(b *testing.B) {
 	s := openBigPractice(b)
 	d := newTestDesk(b, s, Options{})
 	ctx := context.Background()
-	dataOf := func(id int64) clientData {
-		var data clientData
+	dataOf := func(id int64) clientview.ClientData {
+		var data clientview.ClientData
 		var err error
-		if data.client, err = s.Client(ctx, id); err == nil {
-			if data.sessions, err = s.ClientHistory(ctx, id, store.Period{}); err == nil {
-				data.trend, err = s.PainTrend(ctx, id, store.Period{})
+		if data.Client, err = s.Client(ctx, id); err == nil {
+			if data.Sessions, err = s.ClientHistory(ctx, id, store.Period{}); err == nil {
+				data.Trend, err = s.PainTrend(ctx, id, store.Period{})
 			}
 		}
 		if err != nil {
@@ -146,7 +147,7 @@ func BenchmarkDeskLongHistoryUIWork(b *testing.B) {
 	}
 	long := dataOf(testkit.LongestHistory(b, s).ID)
 	rows, _ := s.SearchClients(ctx, store.ClientQuery{})
-	var short clientData
+	var short clientview.ClientData
 	for _, r := range rows {
 		if r.SessionCount >= 5 && r.SessionCount <= 10 {
 			short = dataOf(r.ID)
@@ -155,11 +156,11 @@ func BenchmarkDeskLongHistoryUIWork(b *testing.B) {
 	}
 	for _, tc := range []struct {
 		name string
-		data clientData
+		data clientview.ClientData
 	}{{"backtrack", long}, {"baseline", short}} {
 		b.Run(tc.name, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
-				d.tasks.onUI(func() { d.view.apply(tc.data, modeOverview) })
+				d.tasks.OnUI(func() { d.view.Apply(tc.data, clientview.ModeOverview) })
 			}
 		})
 	}

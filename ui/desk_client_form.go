@@ -5,34 +5,36 @@ import (
 	"fyne.io/fyne/v2/dialog"
 
 	"backtrack/store"
+	"backtrack/ui/clientview"
+	"backtrack/ui/kit"
 )
 
 // newClient opens the form for a new client.
 func (d *Desk) newClient() { d.leaveAll(func() { d.openClientForm(store.Client{}) }) }
 
-// editClient opens the form on an existing client.
-func (d *Desk) editClient(c store.Client) { d.openClientForm(c) }
+// EditClient opens the form on an existing client.
+func (d *Desk) EditClient(c store.Client) { d.openClientForm(c) }
 
 func (d *Desk) openClientForm(c store.Client) {
 	if d.clientForm != nil {
 		return
 	}
-	f := newClientForm(d.store, d.tasks, c)
+	f := clientview.NewClientForm(d.store, d.tasks, c)
 	title := "New client"
 	if c.ID != 0 {
 		title = "Edit " + c.FullName()
 	}
-	f.dialog = dialog.NewCustomWithoutButtons(title, f.content, d.window)
+	f.Dialog = dialog.NewCustomWithoutButtons(title, f.Content, d.window)
 	f.OnCancel = func() {
 		if !f.Dirty() {
 			d.closeClientForm()
 			return
 		}
-		d.confirmUnsaved("This client", func(choice unsavedChoice) {
+		d.ConfirmUnsaved("This client", func(choice kit.UnsavedChoice) {
 			switch choice {
-			case discardChanges:
+			case kit.DiscardChanges:
 				d.closeClientForm()
-			case saveChanges:
+			case kit.SaveChanges:
 				f.Submit()
 			}
 		})
@@ -46,28 +48,28 @@ func (d *Desk) openClientForm(c store.Client) {
 		} else {
 			d.list.Reload()
 		}
-		if c.ID != 0 && d.view.client.ID == saved.ID {
+		if c.ID != 0 && d.view.Client().ID == saved.ID {
 			// The client on screen was corrected: refresh what is shown,
 			// keeping a session note being written.
-			d.view.load(saved.ID, d.view.mode)
+			d.view.Load(saved.ID, d.view.Mode())
 			return
 		}
 		d.view.Show(saved.ID)
 	}
-	f.saving.retry.alive = func() bool { return d.clientForm == f }
+	f.Saving.Retry.Alive = func() bool { return d.clientForm == f }
 	d.clientForm = f
-	f.dialog.Resize(fyne.NewSize(620, 640))
-	f.dialog.Show()
+	f.Dialog.Resize(fyne.NewSize(620, 640))
+	f.Dialog.Show()
 	d.window.Canvas().Focus(f.FirstName)
-	d.updateActions()
+	d.UpdateActions()
 }
 
 func (d *Desk) closeClientForm() {
 	if d.clientForm == nil {
 		return
 	}
-	d.clientForm.saving.retry.stop()
-	d.clientForm.dialog.Hide()
+	d.clientForm.Saving.Retry.Stop()
+	d.clientForm.Dialog.Hide()
 	d.clientForm = nil
-	d.updateActions()
+	d.UpdateActions()
 }

@@ -8,6 +8,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/ui/kit"
+	"backtrack/ui/recordkeeping"
+	"backtrack/ui/reportdialog"
 )
 
 // dataMenuItems are the File menu's entries that keep the records safe:
@@ -17,11 +20,13 @@ func (d *Desk) dataMenuItems() []*fyne.MenuItem {
 	return []*fyne.MenuItem{
 		fyne.NewMenuItem("Back up now…", d.backUpNow),
 		fyne.NewMenuItem("Restore from backup…", ownRecords(func() {
-			newRestoreDialog(d.window, d.store, d.tasks, d.reopen).show()
+			recordkeeping.NewRestoreDialog(d.window, recordkeeping.RecordOf(d.store), d.tasks, d.reopen).Show()
 		})),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Export…", ownRecords(func() { newExportDialog(d.window, d.store, d.tasks).show() })),
-		fyne.NewMenuItem("Import…", ownRecords(func() { newImportDialog(d.window, d.store, d.tasks, d.afterImport).show() })),
+		fyne.NewMenuItem("Export…", ownRecords(func() { recordkeeping.NewExportDialog(d.window, recordkeeping.RecordOf(d.store), d.tasks).Show() })),
+		fyne.NewMenuItem("Import…", ownRecords(func() {
+			recordkeeping.NewImportDialog(d.window, recordkeeping.RecordOf(d.store), d.tasks, d.afterImport).Show()
+		})),
 	}
 }
 
@@ -29,7 +34,7 @@ func (d *Desk) dataMenuItems() []*fyne.MenuItem {
 // screen if the import touched them.
 func (d *Desk) afterImport() {
 	d.start()
-	d.view.reload()
+	d.view.Reload()
 }
 
 // onOwnRecords wraps a backup, restore, export or import: it works on the
@@ -50,29 +55,29 @@ func (d *Desk) onOwnRecords(action func()) func() {
 // a failed automatic one.
 func (d *Desk) backUpNow() {
 	d.onOwnRecords(func() {
-		b := newBackupDialog(d.window, d.store, d.tasks)
+		b := recordkeeping.NewBackupDialog(d.window, recordkeeping.RecordOf(d.store), d.tasks)
 		b.OnSaved = func() { d.showBackupResult(d.now(), nil) }
-		b.show()
+		b.Show()
 	})()
 }
 
-// showReport opens the report dialog for a client.
-func (d *Desk) showReport(c store.Client) {
+// ShowReport opens the report dialog for a client.
+func (d *Desk) ShowReport(c store.Client) {
 	if c.ID != 0 {
-		newReportDialog(d.window, d.store, d.tasks, c, PracticeFromPreferences(d.app.Preferences())).show()
+		reportdialog.NewReportDialog(d.window, d.store, d.tasks, c, kit.PracticeFromPreferences(d.app.Preferences())).Show()
 	}
 }
 
-// showNote opens the dialog that saves one visit's note as PDF.
-func (d *Desk) showNote(c store.Client, s store.Session) {
+// ShowNoteDialog opens the dialog that saves one visit's note as PDF.
+func (d *Desk) ShowNoteDialog(c store.Client, s store.Session) {
 	if c.ID != 0 && s.ID != 0 {
-		newNoteDialog(d.window, d.store, d.tasks, c, s, PracticeFromPreferences(d.app.Preferences())).show()
+		reportdialog.NewNoteDialog(d.window, d.store, d.tasks, c, s, kit.PracticeFromPreferences(d.app.Preferences())).Show()
 	}
 }
 
 // showBatchReports writes a report for every active client into a folder.
 func (d *Desk) showBatchReports() {
-	newBatchReportDialog(d.window, d.store, d.tasks, PracticeFromPreferences(d.app.Preferences())).show()
+	reportdialog.NewBatchReportDialog(d.window, d.store, d.tasks, kit.PracticeFromPreferences(d.app.Preferences())).Show()
 }
 
 // keyboardHelp lists the desk's keys, for Help › Keyboard shortcuts.

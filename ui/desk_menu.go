@@ -1,10 +1,13 @@
 package ui
 
 import (
-	"backtrack/store"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+
+	"backtrack/store"
+	"backtrack/ui/clientview"
+	"backtrack/ui/recordkeeping"
+	"backtrack/ui/sessionform"
 )
 
 // deskMenu is the window's menu bar. Its shortcuts work wherever the focus
@@ -45,9 +48,9 @@ func newDeskMenu(d *Desk) *deskMenu {
 	}
 	m.newClient = item("New client…", shortcutNewClient, d.newClient)
 	m.find = item("Find client", shortcutFind, d.find)
-	m.editClient = item("Edit client…", nil, func() { d.editClient(d.view.client) })
-	m.archive = item("Archive client", nil, d.view.toggleArchived)
-	m.report = item("Progress report…", shortcutReport, func() { d.showReport(d.view.client) })
+	m.editClient = item("Edit client…", nil, func() { d.EditClient(d.view.Client()) })
+	m.archive = item("Archive client", nil, d.view.ToggleArchived)
+	m.report = item("Progress report…", shortcutReport, func() { d.ShowReport(d.view.Client()) })
 	m.allReports = item("Reports for all clients…", nil, d.showBatchReports)
 	m.newSession = item("New session", shortcutNewSession, d.newSession)
 	m.save = item("Save", shortcutSave, d.save)
@@ -63,19 +66,21 @@ func newDeskMenu(d *Desk) *deskMenu {
 	}
 	m.dayEarlier = item("Date: a day earlier", shortcutDayEarlier, stepDay(-1))
 	m.dayLater = item("Date: a day later", shortcutDayLater, stepDay(1))
-	inForm := func(action func(*SessionForm)) func() {
+	inForm := func(action func(*sessionform.SessionForm)) func() {
 		return func() {
 			if d.view.Form != nil && d.clientForm == nil {
 				action(d.view.Form)
 			}
 		}
 	}
-	m.bodyChart = item("Body chart…", shortcutBodyChart, inForm((*SessionForm).OpenChart))
-	m.copyMap = item("Body chart: copy from last session", shortcutCopyMap, inForm((*SessionForm).CopyMap))
+	m.bodyChart = item("Body chart…", shortcutBodyChart, inForm((*sessionform.SessionForm).OpenChart))
+	m.copyMap = item("Body chart: copy from last session", shortcutCopyMap, inForm((*sessionform.SessionForm).CopyMap))
 	m.settings = item("Settings…", shortcutSettings, d.showSettings)
-	m.clientHistory = item("Record history…", nil, func() { newRecordHistory(d.window, d.store, d.tasks, d.view.client).show() })
+	m.clientHistory = item("Record history…", nil, func() {
+		recordkeeping.NewRecordHistory(d.window, recordkeeping.RecordOf(d.store), d.tasks, d.view.Client()).Show()
+	})
 	m.recordHistory = item("Record history of the practice…", nil, func() {
-		newRecordHistory(d.window, d.store, d.tasks, store.Client{}).show()
+		recordkeeping.NewRecordHistory(d.window, recordkeeping.RecordOf(d.store), d.tasks, store.Client{}).Show()
 	})
 	m.signDrafts = item("Sign unsigned notes…", nil, d.signDrafts)
 	m.sign = item("Sign note", shortcutSign, d.sign)
@@ -120,7 +125,7 @@ func (m *deskMenu) addShortcuts(c fyne.Canvas) {
 // update greys out what makes no sense now: no client, no form.
 func (m *deskMenu) update() {
 	d := m.d
-	hasClient := d.view.client.ID != 0
+	hasClient := d.view.Client().ID != 0
 	formOpen := d.view.Form != nil || d.clientForm != nil
 	for _, it := range []*fyne.MenuItem{m.editClient, m.archive, m.report, m.clientHistory} {
 		it.Disabled = !hasClient
@@ -130,8 +135,8 @@ func (m *deskMenu) update() {
 	m.save.Disabled = !formOpen
 	m.dayEarlier.Disabled, m.dayLater.Disabled = d.view.Form == nil, d.view.Form == nil
 	m.bodyChart.Disabled, m.copyMap.Disabled = d.view.Form == nil, d.view.Form == nil
-	m.back.Disabled = d.view.mode != modeDetail && d.view.mode != modeForm
-	if d.view.client.Archived {
+	m.back.Disabled = d.view.Mode() != clientview.ModeDetail && d.view.Mode() != clientview.ModeForm
+	if d.view.Client().Archived {
 		m.archive.Label = "Restore client"
 	} else {
 		m.archive.Label = "Archive client"

@@ -5,46 +5,39 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-)
 
-// unsavedChoice is the answer to "this session has unsaved changes".
-type unsavedChoice int
-
-const (
-	keepEditing unsavedChoice = iota
-	discardChanges
-	saveChanges
+	"backtrack/ui/kit"
 )
 
 // unsavedPrompt is the open "unsaved changes" question, kept on the desk
 // so tests can answer it the way a therapist would.
 type unsavedPrompt struct {
 	dialog  *dialog.CustomDialog
-	Keep    *button
-	Discard *button
-	Save    *button
+	Keep    *kit.Button
+	Discard *kit.Button
+	Save    *kit.Button
 }
 
-// confirmUnsaved asks what to do with unsaved changes before leaving a
+// ConfirmUnsaved asks what to do with unsaved changes before leaving a
 // form. Keep editing is the safe answer: closing the question loses
 // nothing.
-func (d *Desk) confirmUnsaved(what string, answer func(unsavedChoice)) {
+func (d *Desk) ConfirmUnsaved(what string, answer func(kit.UnsavedChoice)) {
 	if d.Unsaved != nil {
 		return // already asked: a second Escape must not stack a second question
 	}
 	p := &unsavedPrompt{}
 	answered := false
-	choose := func(c unsavedChoice) func() {
+	choose := func(c kit.UnsavedChoice) func() {
 		return func() {
 			answered = true
 			p.dialog.Hide()
 			answer(c)
 		}
 	}
-	p.Keep = newButton("Keep editing", choose(keepEditing))
-	p.Discard = newButtonWithIcon("Discard changes", theme.DeleteIcon(), choose(discardChanges))
+	p.Keep = kit.NewButton("Keep editing", choose(kit.KeepEditing))
+	p.Discard = kit.NewButtonWithIcon("Discard changes", theme.DeleteIcon(), choose(kit.DiscardChanges))
 	p.Discard.Importance = widget.DangerImportance
-	p.Save = newButtonWithIcon("Save", theme.DocumentSaveIcon(), choose(saveChanges))
+	p.Save = kit.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), choose(kit.SaveChanges))
 	p.Save.Importance = widget.HighImportance
 	msg := widget.NewLabel(what + " has changes that are not saved yet.")
 	p.dialog = dialog.NewCustomWithoutButtons("Unsaved changes", msg, d.window)
@@ -54,7 +47,7 @@ func (d *Desk) confirmUnsaved(what string, answer func(unsavedChoice)) {
 			d.Unsaved = nil
 		}
 		if !answered {
-			answer(keepEditing)
+			answer(kit.KeepEditing)
 		}
 	})
 	d.Unsaved = p
@@ -64,13 +57,13 @@ func (d *Desk) confirmUnsaved(what string, answer func(unsavedChoice)) {
 // confirmPrompt is an open yes/no question, kept on the desk for tests.
 type confirmPrompt struct {
 	dialog *dialog.CustomDialog
-	OK     *button
-	Cancel *button
+	OK     *kit.Button
+	Cancel *kit.Button
 }
 
-// confirm asks before something that cannot be undone or hides data.
+// Ask asks before something that cannot be undone or hides data.
 // Cancel is the safe answer and the one Escape gives.
-func (d *Desk) confirm(title, message, okLabel string, onOK func()) {
+func (d *Desk) Ask(title, message, okLabel string, onOK func()) {
 	p := &confirmPrompt{}
 	close := func() {
 		p.dialog.Hide()
@@ -78,8 +71,8 @@ func (d *Desk) confirm(title, message, okLabel string, onOK func()) {
 			d.Confirm = nil
 		}
 	}
-	p.Cancel = newButton("Cancel", close)
-	p.OK = newButton(okLabel, func() {
+	p.Cancel = kit.NewButton("Cancel", close)
+	p.OK = kit.NewButton(okLabel, func() {
 		close()
 		onOK()
 	})

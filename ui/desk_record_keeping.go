@@ -13,7 +13,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/ui/clientview"
 	"backtrack/ui/internal/words"
+	"backtrack/ui/kit"
 )
 
 // recordKeeping is what the desk says about keeping the record: how many
@@ -55,17 +57,17 @@ func newRecordKeeping(d *Desk) *recordKeeping {
 	icon := widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon()))
 	row := container.NewBorder(nil, nil, container.NewCenter(icon),
 		container.NewCenter(container.NewHBox(k.Details, k.Dismiss)), k.Notice)
-	k.banner = container.NewStack(newTint(theme.ColorNameError), container.NewPadded(row))
+	k.banner = container.NewStack(kit.NewTint(theme.ColorNameError), container.NewPadded(row))
 	k.banner.Hide()
 	return k
 }
 
-// refreshDrafts counts the notes that wait for a signature, in the
+// RefreshDrafts counts the notes that wait for a signature, in the
 // background, and shows the button when there are any. The notes
 // themselves are read only when the therapist asks to sign them.
-func (d *Desk) refreshDrafts() {
+func (d *Desk) RefreshDrafts() {
 	s := d.store
-	d.tasks.run(func() func() {
+	d.tasks.Run(func() func() {
 		n, err := s.UnsignedCount(context.Background())
 		return func() {
 			if d.store != s || err != nil {
@@ -86,18 +88,18 @@ func (d *Desk) refreshDrafts() {
 func (d *Desk) signDrafts() {
 	by := signer(d.app.Preferences())
 	if by == "" {
-		d.askForSignerName()
+		d.AskForSignerName()
 		return
 	}
 	s := d.store
-	d.tasks.run(func() func() {
+	d.tasks.Run(func() func() {
 		drafts, err := s.UnsignedNotes(context.Background())
 		return func() {
 			if d.store != s {
 				return
 			}
 			if err != nil {
-				d.showError("The notes to sign could not be read", err)
+				d.ShowError("The notes to sign could not be read", err)
 				return
 			}
 			d.records.drafts = drafts
@@ -109,11 +111,11 @@ func (d *Desk) signDrafts() {
 func (d *Desk) offerDraft(i int, by string) {
 	drafts := d.records.drafts
 	if i >= len(drafts) {
-		d.refreshDrafts()
+		d.RefreshDrafts()
 		return
 	}
 	sess, s := drafts[i], d.store
-	d.tasks.run(func() func() {
+	d.tasks.Run(func() func() {
 		c, err := s.Client(context.Background(), sess.ClientID)
 		return func() {
 			if err != nil || d.store != s {
@@ -132,17 +134,17 @@ func (d *Desk) showDraft(i int, by string, sess store.Session, c store.Client) {
 	var dlg dialog.Dialog
 	sign := widget.NewButtonWithIcon("Sign as "+by, theme.ConfirmIcon(), func() {
 		s := d.store
-		d.tasks.run(func() func() {
+		d.tasks.Run(func() func() {
 			_, err := s.SignSession(context.Background(), sess.ID, by)
 			return func() {
 				if err != nil {
 					dlg.Hide()
-					d.showError("The note could not be signed", err)
+					d.ShowError("The note could not be signed", err)
 					return
 				}
 				dlg.Hide()
-				if d.view.client.ID == sess.ClientID {
-					d.view.reload()
+				if d.view.Client().ID == sess.ClientID {
+					d.view.Reload()
 				}
 				d.offerDraft(i+1, by)
 			}
@@ -151,7 +153,7 @@ func (d *Desk) showDraft(i int, by string, sess store.Session, c store.Client) {
 	sign.Importance = widget.HighImportance
 	open := widget.NewButton("Open the note", func() {
 		dlg.Hide()
-		d.refreshDrafts()
+		d.RefreshDrafts()
 		d.view.Leave(func() {
 			d.list.Show(sess.ClientID)
 			d.view.ShowNote(sess.ClientID, sess.ID)
@@ -161,12 +163,12 @@ func (d *Desk) showDraft(i int, by string, sess store.Session, c store.Client) {
 	title := fmt.Sprintf("Note %d of %d to sign", i+1, len(drafts))
 	body := container.NewVBox(text, container.NewHBox(sign, open, later))
 	dlg = dialog.NewCustom(title, "Close", body, d.window)
-	dlg.Resize(dialogSize(d.window, 620, 320))
+	dlg.Resize(kit.DialogSize(d.window, 620, 320))
 	dlg.Show()
 }
 
-// askForSignerName explains that a signature needs the therapist's name.
-func (d *Desk) askForSignerName() {
+// AskForSignerName explains that a signature needs the therapist's name.
+func (d *Desk) AskForSignerName() {
 	dialog.ShowCustomConfirm("Your name is needed to sign", "Open Settings", "Not now",
 		widget.NewLabel("A signed note carries the therapist's name and credentials.\nAdd them in Settings (Therapist, Credentials), then sign."),
 		func(ok bool) {
@@ -178,12 +180,12 @@ func (d *Desk) askForSignerName() {
 
 // draftSummary is a draft note in a few lines: who, when, pain, what was said.
 func draftSummary(s store.Session, client string) string {
-	lines := []string{client + ", " + longDate(s.Start) + " " + s.Start.Format("15:04") +
-		" · pain " + painBeforeAfter(s.PainBefore, s.PainAfter)}
+	lines := []string{client + ", " + kit.LongDate(s.Start) + " " + s.Start.Format("15:04") +
+		" · pain " + clientview.PainBeforeAfter(s.PainBefore, s.PainAfter)}
 	for _, part := range []struct{ label, text string }{
 		{"S", s.Notes.Subjective}, {"O", s.Notes.Objective}, {"A", s.Notes.Assessment}, {"P", s.Notes.Plan},
 	} {
-		if t := oneLine(part.text); t != "" {
+		if t := kit.OneLine(part.text); t != "" {
 			lines = append(lines, part.label+": "+t)
 		}
 	}
@@ -205,7 +207,7 @@ func (d *Desk) checkRecord() {
 		return // the sample practice is not the therapist's record
 	}
 	s, today := d.store, d.now().Format(store.DateLayout)
-	d.tasks.run(func() func() {
+	d.tasks.Run(func() func() {
 		problems, err := s.VerifyRecord(context.Background())
 		if err == nil { // and the history against the head kept outside the file
 			var cut []string

@@ -30,13 +30,13 @@ func (d *Desk) openSample() {
 	}
 	d.welcome.Explore.Disable()
 	d.welcome.Explore.SetText("Preparing the sample practice…")
-	d.tasks.run(func() func() {
+	d.tasks.Run(func() func() {
 		s, dir, err := newSampleStore(context.Background(), d.opts.SampleDir)
 		return func() {
 			d.welcome.Explore.Enable()
 			d.welcome.Explore.SetText("Explore with sample data")
 			if err != nil {
-				d.showError("Could not prepare the sample practice", err)
+				d.ShowError("Could not prepare the sample practice", err)
 				return
 			}
 			d.sample = &sampleData{dir: dir, real: d.store}
@@ -88,7 +88,7 @@ func (d *Desk) closeSample() {
 	d.banner.content.Hide()
 	d.relayoutChrome()
 	d.updateTitle()
-	d.tasks.wait() // nothing may still read the sample file when it goes
+	d.tasks.Wait() // nothing may still read the sample file when it goes
 	sample.Close()
 	os.RemoveAll(dir)
 }
@@ -96,11 +96,10 @@ func (d *Desk) closeSample() {
 // useStore points every screen at s and forgets what was shown.
 func (d *Desk) useStore(s *sqlstore.Store) {
 	d.store = s
-	d.list.store = s
-	d.list.selected = 0
+	d.list.Forget()
 	d.list.Search.SetText("")
-	d.view.clear()
-	d.updateActions()
+	d.view.Clear()
+	d.UpdateActions()
 	d.watchStore()
 }
 
@@ -113,7 +112,7 @@ func (d *Desk) SampleOpen() bool { return d.sample != nil }
 func (d *Desk) closeWindow() {
 	d.stopAutoBackup()
 	d.stopWatching()
-	d.tasks.stopLong() // the therapist is quitting: a batch of reports need not finish
+	d.tasks.StopLong() // the therapist is quitting: a batch of reports need not finish
 	d.closeSample()
 	d.window.Close()
 }
@@ -126,21 +125,21 @@ func (d *Desk) Close() error {
 	d.stopAutoBackup()
 	d.stopWatching()
 	d.stopRecordCheck()
-	d.tasks.stopLong()
+	d.tasks.StopLong()
 	d.closeSample()
-	d.tasks.wait()
+	d.tasks.Wait()
 	return d.store.Close()
 }
 
 // reopen opens the records again at path, after a restore replaced the
 // file under a closed store.
 func (d *Desk) reopen(path string) {
-	d.tasks.run(func() func() {
+	d.tasks.Run(func() func() {
 		s, err := sqlstore.Open(context.Background(), path, sqlstore.WithActor(Actor(d.app)),
 			sqlstore.WithAnchors(anchor.In(settings.AnchorsDir())))
 		return func() {
 			if err != nil {
-				d.showError("Your records could not be opened again", err)
+				d.ShowError("Your records could not be opened again", err)
 				return
 			}
 			d.useStore(s)

@@ -6,8 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
-	"backtrack/store/postgres"
 	"backtrack/store/settings"
+	"backtrack/store/sqlstore"
 )
 
 // RecordsToOpen is where the desk's records are at start: --db when given,
@@ -31,13 +31,13 @@ func RecordsToOpen(a fyne.App, db string) string {
 func (d *Desk) keepServer(s *Settings) (kept bool, nextStart func()) {
 	server := strings.TrimSpace(s.Server.Text)
 	if server != "" {
-		if err := postgres.CheckAddress(server); err != nil {
-			s.ServerError.show(capitalised(err.Error()) + ".")
+		if err := sqlstore.CheckServerAddress(server); err != nil {
+			s.ServerError.ShowText(capitalised(err.Error()) + ".")
 			s.dialog.Refresh()
 			return false, nil
 		}
 	}
-	s.ServerError.show("")
+	s.ServerError.ShowText("")
 	prefs := d.app.Preferences()
 	if server == prefs.String(settings.KeyPracticeServer) {
 		return true, func() {}
@@ -45,7 +45,7 @@ func (d *Desk) keepServer(s *Settings) (kept bool, nextStart func()) {
 	prefs.SetString(settings.KeyPracticeServer, server)
 	where := "this computer's file"
 	if server != "" {
-		where = "the practice server " + postgres.Redact(server)
+		where = "the practice server " + sqlstore.RedactServerAddress(server)
 	}
 	return true, func() {
 		dialog.ShowInformation("Practice server", "Backtrack opens "+where+" at its next start.", d.window)

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"backtrack/store/settings"
+	"backtrack/ui/internal/desktest"
 )
 
 func TestThePracticeServerInSettingsOpensAtTheNextStartWithoutItsPassword(t *testing.T) {
@@ -19,7 +20,7 @@ func TestThePracticeServerInSettingsOpensAtTheNextStartWithoutItsPassword(t *tes
 	typeInto(d, st.Server, "postgres://anna:secret@clinic.local/backtrack?sslmode=verify-full")
 	tap(d, st.Save)
 	// then it is refused at the field, and nothing is kept
-	mustContain(t, "server field", st.ServerError.Text, "Leave the password out", ".pgpass")
+	desktest.MustContain(t, "server field", st.ServerError.Text, "Leave the password out", ".pgpass")
 	if got := prefs.String(settings.KeyPracticeServer); got != "" {
 		t.Errorf("kept %q", got)
 	}
@@ -37,5 +38,5 @@ func TestThePracticeServerInSettingsOpensAtTheNextStartWithoutItsPassword(t *tes
 	if got := RecordsToOpen(d.app, "/tmp/other.db"); got != "/tmp/other.db" {
 		t.Errorf("--db gives way to Settings: %q", got)
 	}
-	mustContain(t, "notice", drawnText(d.window.Canvas().Overlays().Top()), "at its next start")
+	desktest.MustContain(t, "notice", drawnText(d.window.Canvas().Overlays().Top()), "at its next start")
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"backtrack/store/settings"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +9,10 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"backtrack/store/settings"
+	"backtrack/ui/kit"
+	"backtrack/ui/sessionform"
 )
 
 // prefAppearance keeps the light/dark choice. The practice details use
@@ -19,26 +22,26 @@ const prefAppearance = "appearance.theme"
 // Settings edits the practice details printed on reports and the
 // appearance, kept in Fyne's preferences for this app.
 type Settings struct {
-	Practice    *entry
-	Therapist   *entry
-	Credentials *entry
-	Address     *entry
-	Contact     *entry
+	Practice    *kit.Entry
+	Therapist   *kit.Entry
+	Credentials *kit.Entry
+	Address     *kit.Entry
+	Contact     *kit.Entry
 	Paper       *widget.RadioGroup
 	Appearance  *widget.RadioGroup
 	// Server is the practice server opened at the next start
 	// (desk_server.go); ServerError says why an address is refused.
-	Server      *entry
-	ServerError *fieldError
-	Save        *button
-	Cancel      *button
+	Server      *kit.Entry
+	ServerError *kit.FieldError
+	Save        *kit.Button
+	Cancel      *kit.Button
 
 	dialog *dialog.CustomDialog
 }
 
 // settingsFields pairs each text field with its preference key.
-func (s *Settings) fields() map[string]*entry {
-	return map[string]*entry{
+func (s *Settings) fields() map[string]*kit.Entry {
+	return map[string]*kit.Entry{
 		settings.KeyPracticeName: s.Practice, settings.KeyTherapist: s.Therapist,
 		settings.KeyCredentials: s.Credentials, settings.KeyAddress: s.Address, settings.KeyContact: s.Contact,
 	}
@@ -50,15 +53,15 @@ func (d *Desk) showSettings() {
 	s := &Settings{
 		// What each field is for, not a made-up practice: an example
 		// that reads like real data looks filled in.
-		Practice:    newEntry("Your practice's name"),
-		Therapist:   newEntry("Your name, as you sign"),
-		Credentials: newEntry("Your qualifications, e.g. LMT"),
-		Address:     newEntry("Street, postcode and town"),
-		Contact:     newEntry("Phone and email for clients"),
-		Paper:       widget.NewRadioGroup(pageSizeNames(), nil),
-		Appearance:  widget.NewRadioGroup([]string{appearanceSystem, appearanceLight, appearanceDark}, nil),
-		Server:      newEntry("postgres://you@server/backtrack?sslmode=verify-full"),
-		ServerError: newFieldError(),
+		Practice:    kit.NewEntry("Your practice's name"),
+		Therapist:   kit.NewEntry("Your name, as you sign"),
+		Credentials: kit.NewEntry("Your qualifications, e.g. LMT"),
+		Address:     kit.NewEntry("Street, postcode and town"),
+		Contact:     kit.NewEntry("Phone and email for clients"),
+		Paper:       widget.NewRadioGroup(kit.PageSizeNames(), nil),
+		Appearance:  widget.NewRadioGroup([]string{kit.AppearanceSystem, kit.AppearanceLight, kit.AppearanceDark}, nil),
+		Server:      kit.NewEntry("postgres://you@server/backtrack?sslmode=verify-full"),
+		ServerError: kit.NewFieldError(),
 	}
 	s.Server.SetText(prefs.String(settings.KeyPracticeServer))
 	for key, e := range s.fields() {
@@ -67,26 +70,26 @@ func (d *Desk) showSettings() {
 	s.Paper.Horizontal, s.Paper.Required = true, true
 	s.Paper.SetSelected(string(settings.Read(prefs.String).PageSize))
 	s.Appearance.Horizontal, s.Appearance.Required = true, true
-	s.Appearance.SetSelected(prefs.StringWithFallback(prefAppearance, appearanceSystem))
+	s.Appearance.SetSelected(prefs.StringWithFallback(prefAppearance, kit.AppearanceSystem))
 	// The appearance changes as it is picked, so the therapist sees it
 	// before keeping it; Cancel puts the old one back.
 	before := s.Appearance.Selected
-	s.Appearance.OnChanged = func(v string) { d.app.Settings().SetTheme(newDeskTheme(v)) }
+	s.Appearance.OnChanged = func(v string) { d.app.Settings().SetTheme(kit.NewDeskTheme(v)) }
 
-	hint := newHint("Printed in the header of progress reports and under the signature line.")
+	hint := kit.NewHint("Printed in the header of progress reports and under the signature line.")
 	form := container.New(layout.NewFormLayout(),
-		rowLabel("Practice name"), s.Practice,
-		rowLabel("Therapist"), s.Therapist,
-		rowLabel("Credentials"), s.Credentials,
-		rowLabel("Address"), s.Address,
-		rowLabel("Contact"), s.Contact,
+		sessionform.RowLabel("Practice name"), s.Practice,
+		sessionform.RowLabel("Therapist"), s.Therapist,
+		sessionform.RowLabel("Credentials"), s.Credentials,
+		sessionform.RowLabel("Address"), s.Address,
+		sessionform.RowLabel("Contact"), s.Contact,
 		layout.NewSpacer(), hint,
-		rowLabel("Report paper"), s.Paper,
-		rowLabel("Appearance"), s.Appearance,
-		rowLabel("Practice server"), container.NewVBox(s.Server, s.ServerError,
-			newHint("A clinic's shared record, opened at the next start instead of this computer's file. Leave empty for the file. The password goes in ~/.pgpass, never here.")),
+		sessionform.RowLabel("Report paper"), s.Paper,
+		sessionform.RowLabel("Appearance"), s.Appearance,
+		sessionform.RowLabel("Practice server"), container.NewVBox(s.Server, s.ServerError,
+			kit.NewHint("A clinic's shared record, opened at the next start instead of this computer's file. Leave empty for the file. The password goes in ~/.pgpass, never here.")),
 	)
-	s.Save = newButtonWithIcon("Save", theme.DocumentSaveIcon(), func() {
+	s.Save = kit.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() {
 		kept, nextStart := d.keepServer(s)
 		if !kept {
 			return
@@ -101,12 +104,12 @@ func (d *Desk) showSettings() {
 		d.updateTitle()
 	})
 	s.Save.Importance = widget.HighImportance
-	s.Cancel = newButton("Cancel", func() {
-		d.app.Settings().SetTheme(newDeskTheme(before))
+	s.Cancel = kit.NewButton("Cancel", func() {
+		d.app.Settings().SetTheme(kit.NewDeskTheme(before))
 		s.dialog.Hide()
 	})
 	for _, e := range s.fields() {
-		e.onEscape = s.Cancel.OnTapped
+		e.OnEscape = s.Cancel.OnTapped
 		e.OnSubmitted = func(string) { s.Save.OnTapped() }
 	}
 	s.dialog = dialog.NewCustomWithoutButtons("Settings", form, d.window)

@@ -10,11 +10,14 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/settings"
+	"backtrack/ui/internal/desktest"
+	"backtrack/ui/kit"
+	"backtrack/ui/reportdialog"
 )
 
 func TestSettingsAddressAndContactReachTheReport(t *testing.T) {
 	d, s, c := deskWithClient(t)
-	addSession(t, s, store.Session{ClientID: c.ID, Start: testNow.AddDate(0, 0, -7), PainBefore: store.PainOf(5), PainAfter: store.PainOf(3)})
+	desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -7), PainBefore: store.PainOf(5), PainAfter: store.PainOf(3)})
 
 	// when the therapist fills in the practice's address and contact
 	press(t, d, shortcutSettings)
@@ -34,39 +37,39 @@ func TestSettingsAddressAndContactReachTheReport(t *testing.T) {
 	}
 
 	// and a progress report prints them
-	var e *reportDialog
+	var e *reportdialog.ReportDialog
 	act(d, func() {
-		e = newReportDialog(d.window, d.store, d.tasks, c, PracticeFromPreferences(prefs))
-		e.now = func() time.Time { return testNow }
-		e.Folder.set(t.TempDir())
-		e.show()
+		e = reportdialog.NewReportDialog(d.window, d.store, d.tasks, c, kit.PracticeFromPreferences(prefs))
+		e.Now = func() time.Time { return desktest.Now }
+		e.Folder.Set(t.TempDir())
+		e.Show()
 	})
 	act(d, func() { test.Tap(e.Save) })
-	words := pdfWords(t, filepath.Join(e.Folder.Path, e.FileName.Text))
-	mustContain(t, "report", words, "Back in Balance", "12 Linden St, 8001 Zurich", "079 555 01 02")
+	words := desktest.PDFWords(t, filepath.Join(e.Folder.Path, e.FileName.Text))
+	desktest.MustContain(t, "report", words, "Back in Balance", "12 Linden St, 8001 Zurich", "079 555 01 02")
 }
 
 func TestEmptySettingsAreWarnedOfAndHintsLookLikeHints(t *testing.T) {
 	d, _, c := deskWithClient(t)
-	var e *reportDialog
+	var e *reportdialog.ReportDialog
 	act(d, func() {
-		e = newReportDialog(d.window, d.store, d.tasks, c, PracticeFromPreferences(d.app.Preferences()))
-		e.show()
+		e = reportdialog.NewReportDialog(d.window, d.store, d.tasks, c, kit.PracticeFromPreferences(d.app.Preferences()))
+		e.Show()
 	})
 	if !e.NoPractice.Visible() {
 		t.Error("a report with empty Settings gives no warning")
 	}
-	mustContain(t, "warning", e.NoPractice.Text, "Settings", "“Therapist”")
+	desktest.MustContain(t, "warning", e.NoPractice.Text, "Settings", "“Therapist”")
 	act(d, func() {
-		e = newReportDialog(d.window, d.store, d.tasks, c, store.Practice{Therapist: "Anna Keller"})
-		e.show()
+		e = reportdialog.NewReportDialog(d.window, d.store, d.tasks, c, store.Practice{Therapist: "Anna Keller"})
+		e.Show()
 	})
 	if e.NoPractice.Visible() {
 		t.Error("warned although the therapist is set")
 	}
 
 	act(d, d.showSettings)
-	for _, field := range []*entry{d.settings.Practice, d.settings.Therapist, d.settings.Address} {
+	for _, field := range []*kit.Entry{d.settings.Practice, d.settings.Therapist, d.settings.Address} {
 		if !strings.HasPrefix(field.PlaceHolder, "Your") && !strings.Contains(field.PlaceHolder, " and ") {
 			t.Errorf("placeholder %q reads like real data, not a hint", field.PlaceHolder)
 		}

@@ -14,10 +14,14 @@ import (
 	"backtrack/store"
 	"backtrack/store/settings"
 	"backtrack/store/sqlstore"
+	"backtrack/ui/clientview"
+	"backtrack/ui/internal/desktest"
+	"backtrack/ui/internal/words"
+	"backtrack/ui/kit"
 )
 
 func TestSampleDataIsSeparateAndLabelled(t *testing.T) {
-	s := openStore(t)
+	s := desktest.OpenStore(t)
 	d := newTestDesk(t, s, Options{})
 
 	// when the therapist explores with sample data from the welcome
@@ -31,7 +35,7 @@ func TestSampleDataIsSeparateAndLabelled(t *testing.T) {
 		t.Fatalf("sample folder %s: %v, mode %v, want 0700", dir, err, info.Mode().Perm())
 	}
 	// then it is labelled as such, and full of clients
-	mustContain(t, "title", d.window.Title(), "SAMPLE DATA")
+	desktest.MustContain(t, "title", d.window.Title(), "SAMPLE DATA")
 	if !d.banner.content.Visible() {
 		t.Error("the sample-data banner is hidden")
 	}
@@ -58,26 +62,26 @@ func TestSampleDataIsSeparateAndLabelled(t *testing.T) {
 
 func TestKeyboardShortcutsWithNothingFocused(t *testing.T) {
 	d, _, c := deskWithClient(t)
-	addSession(t, d.store, storeSession(c.ID))
-	act(d, d.view.reload)
+	desktest.AddSession(t, d.store, storeSession(c.ID))
+	act(d, d.view.Reload)
 
 	// the canvas has the shortcuts too, for when no field has focus
 	act(d, func() {
 		d.window.Canvas().Unfocus()
 		d.window.Canvas().(fyne.Shortcutable).TypedShortcut(shortcutNewSession)
 	})
-	if d.view.Mode() != modeForm {
+	if d.view.Mode() != clientview.ModeForm {
 		t.Fatal("Ctrl+N on the canvas did not open the form")
 	}
 	act(d, func() { d.window.Canvas().Unfocus() })
 	pressKey(d, fyne.KeyEscape)
-	if d.view.Mode() != modeOverview {
+	if d.view.Mode() != clientview.ModeOverview {
 		t.Fatalf("Escape with nothing focused left mode %v", d.view.Mode())
 	}
 	// Escape also steps back from a note
 	act(d, func() { d.view.History.List.Select(0) })
 	pressKey(d, fyne.KeyEscape)
-	if d.view.Mode() != modeOverview {
+	if d.view.Mode() != clientview.ModeOverview {
 		t.Errorf("Escape from a note left mode %v", d.view.Mode())
 	}
 	// the form's fields come in the order they are filled in; the copy
@@ -101,14 +105,14 @@ func TestKeyboardShortcutsWithNothingFocused(t *testing.T) {
 }
 
 func storeSession(clientID int64) store.Session {
-	return store.Session{ClientID: clientID, Start: testNow.AddDate(0, 0, -7), DurationMin: 45,
+	return store.Session{ClientID: clientID, Start: desktest.Now.AddDate(0, 0, -7), DurationMin: 45,
 		PainBefore: store.PainOf(5), PainAfter: store.PainOf(3)}
 }
 
 func TestStaleLoadNeverOverwritesNewer(t *testing.T) {
 	// given two loads of the same area, the first one slower
-	var tk tasks
-	var area latest
+	var tk kit.Tasks
+	var area kit.Latest
 	release := make(chan struct{})
 	var mu sync.Mutex
 	var shown []string
@@ -117,14 +121,14 @@ func TestStaleLoadNeverOverwritesNewer(t *testing.T) {
 		defer mu.Unlock()
 		shown = append(shown, v)
 	}
-	loadLatest(&tk, &area, func(ctx context.Context) (string, error) {
+	kit.LoadLatest(&tk, &area, func(ctx context.Context) (string, error) {
 		<-release
 		return "old", ctx.Err()
 	}, show)
-	loadLatest(&tk, &area, func(context.Context) (string, error) { return "new", nil }, show)
+	kit.LoadLatest(&tk, &area, func(context.Context) (string, error) { return "new", nil }, show)
 	// when the slow one finishes last
 	close(release)
-	tk.wait()
+	tk.Wait()
 	// then only the newer result was applied
 	if len(shown) != 1 || shown[0] != "new" {
 		t.Fatalf("applied %v, want only the newer load", shown)
@@ -169,9 +173,9 @@ func TestSettingsKeepPracticeDetailsForReports(t *testing.T) {
 		t.Errorf("preferences not saved: %q %q %q %q", prefs.String(settings.KeyPracticeName),
 			prefs.String(settings.KeyTherapist), prefs.String(settings.KeyCredentials), prefs.String(settings.KeyPageSize))
 	}
-	mustContain(t, "title", d.window.Title(), "Back in Balance")
+	desktest.MustContain(t, "title", d.window.Title(), "Back in Balance")
 	// the report dialog reads the same details
-	if p := PracticeFromPreferences(prefs); p.TherapistLine() != "Anna Keller, LMT" {
+	if p := kit.PracticeFromPreferences(prefs); p.TherapistLine() != "Anna Keller, LMT" {
 		t.Errorf("report practice = %+v", p)
 	}
 
@@ -237,8 +241,8 @@ func TestOpenErrorSaysWhatIsWrongInWords(t *testing.T) {
 	if err == nil {
 		t.Fatal("opened a file that is not a database")
 	}
-	got := openErrorText(err)
-	mustContain(t, "message", got, "notes.db is not a Backtrack database")
+	got := words.OpenErrorText(err)
+	desktest.MustContain(t, "message", got, "notes.db is not a Backtrack database")
 	if strings.Contains(got, "(26)") {
 		t.Errorf("message shows the SQLite code: %q", got)
 	}
@@ -247,13 +251,13 @@ func TestOpenErrorSaysWhatIsWrongInWords(t *testing.T) {
 func TestAppearancePinsLightOrDark(t *testing.T) {
 	light, dark := theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantLight),
 		theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantDark)
-	if got := newDeskTheme(appearanceDark).Color(theme.ColorNameBackground, theme.VariantLight); got != dark {
+	if got := kit.NewDeskTheme(kit.AppearanceDark).Color(theme.ColorNameBackground, theme.VariantLight); got != dark {
 		t.Errorf("Dark on a light desktop paints %v, want %v", got, dark)
 	}
-	if got := newDeskTheme(appearanceLight).Color(theme.ColorNameBackground, theme.VariantDark); got != light {
+	if got := kit.NewDeskTheme(kit.AppearanceLight).Color(theme.ColorNameBackground, theme.VariantDark); got != light {
 		t.Errorf("Light on a dark desktop paints %v, want %v", got, light)
 	}
-	if got := newDeskTheme(appearanceSystem).Color(theme.ColorNameBackground, theme.VariantDark); got != dark {
+	if got := kit.NewDeskTheme(kit.AppearanceSystem).Color(theme.ColorNameBackground, theme.VariantDark); got != dark {
 		t.Errorf("System on a dark desktop paints %v, want %v", got, dark)
 	}
 }
@@ -287,8 +291,8 @@ func TestDataMenuOpensItsDialogs(t *testing.T) {
 func TestReopenAfterRestoreShowsTheRestoredRecords(t *testing.T) {
 	d, _, _ := deskWithClient(t)
 	// given another database file, as a restore leaves it
-	other := openStore(t)
-	addClient(t, other, store.Client{FirstName: "Restored", LastName: "Client"})
+	other := desktest.OpenStore(t)
+	desktest.AddClient(t, other, store.Client{FirstName: "Restored", LastName: "Client"})
 	path := other.Path()
 	other.Close()
 	// when the restore dialog hands the path back

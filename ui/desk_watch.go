@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"backtrack/store"
 	"backtrack/store/sqlstore"
 )
 
@@ -37,7 +36,7 @@ func (d *Desk) watchStore() {
 	go func() {
 		for c := range changes {
 			fyne.Do(func() {
-				d.tasks.onUI(func() {
+				d.tasks.OnUI(func() {
 					if d.store == s {
 						d.otherDeskChanged(c)
 					}
@@ -62,28 +61,9 @@ func (d *Desk) otherDeskChanged(c sqlstore.Change) {
 		return
 	}
 	d.list.Update()
-	d.refreshDrafts()
-	d.view.refreshDue()
-	if id := d.view.client.ID; id != 0 && c.Concerns(d.view.client.UID) {
-		d.view.otherDeskChanged(id)
+	d.RefreshDrafts()
+	d.view.RefreshDue()
+	if id := d.view.Client().ID; id != 0 && c.Concerns(d.view.Client().UID) {
+		d.view.OtherDeskChanged(id)
 	}
-}
-
-// otherDeskChanged reloads the shown client in the mode shown when the
-// data lands: the overview and a note are redrawn, a form stays as typed.
-// A client the therapist picked meanwhile wins over this refresh.
-func (v *ClientView) otherDeskChanged(id int64) {
-	s := v.d.store
-	picked := v.loads.gen.Load()
-	loadLatest(v.d.tasks, &v.refreshes, func(ctx context.Context) (store.ClientRecord, error) {
-		return s.ClientRecord(ctx, id, store.Period{})
-	}, func(rec store.ClientRecord, err error) {
-		if err != nil || v.client.ID != id || !v.loads.current(picked) || v.d.store != s {
-			return // the next change, or the therapist's next step, reads it again
-		}
-		if v.mode == modeDetail {
-			v.openNext = v.Detail.session.ID // the note as it is now
-		}
-		v.apply(clientDataOf(rec), v.mode)
-	})
 }

@@ -7,6 +7,8 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/testkit"
+	"backtrack/ui/clientview"
+	"backtrack/ui/internal/desktest"
 )
 
 // eventually checks cond on the UI goroutine until it holds. The limit
@@ -15,7 +17,7 @@ func eventually(t *testing.T, d *Desk, what string, cond func() bool) {
 	t.Helper()
 	for deadline := time.Now().Add(60 * time.Second); ; {
 		var ok bool
-		d.tasks.onUI(func() { ok = cond() })
+		d.tasks.OnUI(func() { ok = cond() })
 		if ok {
 			return
 		}
@@ -39,8 +41,8 @@ func TestAnotherDesksClientsAndSessionsAppearWithoutAReload(t *testing.T) {
 	// given two desks on one record (two on one file; two on the server
 	// in the PostgreSQL pass)
 	other, mine := testkit.OpenStorePair(t)
-	anna := addClient(t, mine, store.Client{FirstName: "Anna", LastName: "Keller"})
-	addClient(t, mine, store.Client{FirstName: "Ben", LastName: "Kowalski"})
+	anna := desktest.AddClient(t, mine, store.Client{FirstName: "Anna", LastName: "Keller"})
+	desktest.AddClient(t, mine, store.Client{FirstName: "Ben", LastName: "Kowalski"})
 	d := newTestDesk(t, mine, Options{})
 	d.StartWatching()
 	t.Cleanup(d.stopWatching)
@@ -48,10 +50,10 @@ func TestAnotherDesksClientsAndSessionsAppearWithoutAReload(t *testing.T) {
 	act(d, func() { d.list.Search.SetText("k") })
 
 	// when the other desk adds a client
-	marta := addClient(t, other, store.Client{FirstName: "Marta", LastName: "Kowalczyk"})
+	marta := desktest.AddClient(t, other, store.Client{FirstName: "Marta", LastName: "Kowalczyk"})
 	// then it appears in the list, the search and the selection kept
 	eventually(t, d, "Marta appears in the list", func() bool { return listed(d, marta.UID) })
-	d.tasks.onUI(func() {
+	d.tasks.OnUI(func() {
 		if d.list.Search.Text != "k" || d.list.Selected() != anna.ID || d.view.Client().ID != anna.ID {
 			t.Errorf("search %q, selected %d, shown %d: want the search and Anna kept", d.list.Search.Text, d.list.Selected(), d.view.Client().ID)
 		}
@@ -59,9 +61,9 @@ func TestAnotherDesksClientsAndSessionsAppearWithoutAReload(t *testing.T) {
 
 	// and a session the other desk records for the open client shows in
 	// her history
-	first := addSession(t, other, store.Session{ClientID: anna.ID, Start: time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC),
+	first := desktest.AddSession(t, other, store.Session{ClientID: anna.ID, Start: time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC),
 		Notes: store.SOAP{Subjective: "from the other desk"}})
-	eventually(t, d, "the session appears in Anna's history", func() bool { return d.view.noteIndex(first.ID) >= 0 })
+	eventually(t, d, "the session appears in Anna's history", func() bool { return d.view.NoteIndex(first.ID) >= 0 })
 
 	// but a form being typed into is never replaced
 	act(d, d.view.NewSession)
@@ -70,16 +72,16 @@ func TestAnotherDesksClientsAndSessionsAppearWithoutAReload(t *testing.T) {
 		t.Fatal("no session form")
 	}
 	act(d, func() { form.Subjective.SetText("typed while the other desk saves") })
-	second := addSession(t, other, store.Session{ClientID: anna.ID, Start: time.Date(2026, 11, 21, 10, 0, 0, 0, time.UTC),
+	second := desktest.AddSession(t, other, store.Session{ClientID: anna.ID, Start: time.Date(2026, 11, 21, 10, 0, 0, 0, time.UTC),
 		Notes: store.SOAP{Subjective: "again"}})
-	eventually(t, d, "the second session reaches the view", func() bool { return d.view.noteIndex(second.ID) >= 0 })
-	d.tasks.onUI(func() {
-		if d.view.Form != form || d.view.Mode() != modeForm || form.Subjective.Text != "typed while the other desk saves" {
+	eventually(t, d, "the second session reaches the view", func() bool { return d.view.NoteIndex(second.ID) >= 0 })
+	d.tasks.OnUI(func() {
+		if d.view.Form != form || d.view.Mode() != clientview.ModeForm || form.Subjective.Text != "typed while the other desk saves" {
 			t.Errorf("form %p (was %p), mode %v, text %q: the form was replaced", d.view.Form, form, d.view.Mode(), form.Subjective.Text)
 		}
 	})
 	act(d, form.Submit)
-	eventually(t, d, "the form saves and closes", func() bool { return d.view.Mode() == modeOverview && len(d.view.sessions) == 3 })
+	eventually(t, d, "the form saves and closes", func() bool { return d.view.Mode() == clientview.ModeOverview && len(d.view.Sessions) == 3 })
 }
 
 func TestAnEmptyDeskLeavesItsWelcomeWhenAnotherDeskAddsAClient(t *testing.T) {

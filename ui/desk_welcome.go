@@ -8,22 +8,23 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/assets"
+	"backtrack/ui/kit"
 )
 
 // welcome greets a therapist whose database is empty: add the first
 // client, or look around in a sample practice first.
 type welcome struct {
-	AddClient *button
-	Explore   *button
-	Note      *secondaryText
+	AddClient *kit.Button
+	Explore   *kit.Button
+	Note      *kit.SecondaryText
 	content   fyne.CanvasObject
 }
 
 func newWelcome(d *Desk) *welcome {
 	w := &welcome{}
-	w.AddClient = newButtonWithIcon("Add your first client", theme.ContentAddIcon(), d.newClient)
+	w.AddClient = kit.NewButtonWithIcon("Add your first client", theme.ContentAddIcon(), d.newClient)
 	w.AddClient.Importance = widget.HighImportance
-	w.Explore = newButtonWithIcon("Explore with sample data", theme.SearchIcon(), d.openSample)
+	w.Explore = kit.NewButtonWithIcon("Explore with sample data", theme.SearchIcon(), d.openSample)
 
 	icon := canvas.NewImageFromResource(assets.Icon)
 	icon.FillMode = canvas.ImageFillContain
@@ -34,9 +35,9 @@ func newWelcome(d *Desk) *welcome {
 		"Everything stays in one private file on this computer.")
 	intro.Alignment = fyne.TextAlignCenter
 	// Two short lines, centred and never truncated, like the intro above.
-	note := newSecondaryText()
+	note := kit.NewSecondaryText()
 	note.Truncation = fyne.TextTruncateOff
-	note.seg.Style.Alignment = fyne.TextAlignCenter
+	note.Seg.Style.Alignment = fyne.TextAlignCenter
 	note.SetText("The sample practice opens in a temporary folder, apart from your records,\nand is deleted when you leave it.")
 	w.Note = note
 	buttons := container.NewCenter(container.NewHBox(w.AddClient, w.Explore))

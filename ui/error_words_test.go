@@ -1,17 +1,17 @@
 package ui
 
 import (
-	"backtrack/store"
-	"backtrack/store/sqlstore"
 	"context"
 	"fmt"
 	"io/fs"
-	"os"
 	"strings"
 	"syscall"
 	"testing"
 
-	"fyne.io/fyne/v2/test"
+	"backtrack/store"
+	"backtrack/store/sqlstore"
+	"backtrack/ui/internal/desktest"
+	"backtrack/ui/internal/words"
 )
 
 // goErrorWords are pieces of Go's own error text that must never reach a
@@ -34,8 +34,8 @@ func TestOpenErrorForAFolderSaysItIsAFolder(t *testing.T) {
 	if err == nil {
 		t.Fatal("opened a folder as a database")
 	}
-	got := openErrorText(err)
-	mustContain(t, "message", got, "That is a folder")
+	got := words.OpenErrorText(err)
+	desktest.MustContain(t, "message", got, "That is a folder")
 	noGoWords(t, "message", got)
 }
 
@@ -57,37 +57,15 @@ func TestFileProblemsAreSaidInPlainSentences(t *testing.T) {
 		{fmt.Errorf("open database s.db: %w", store.ErrReadOnly), "cannot be written"},
 	} {
 		for what, text := range map[string]string{
-			"open":   openErrorText(tc.err),
-			"backup": fileTaskErrorText(tc.err),
-			"report": reportErrorText(tc.err),
+			"open":   words.OpenErrorText(tc.err),
+			"backup": words.FileTaskErrorText(tc.err),
+			"report": words.ReportErrorText(tc.err),
 		} {
-			mustContain(t, what+" text for "+tc.want, text, tc.want)
+			desktest.MustContain(t, what+" text for "+tc.want, text, tc.want)
 			noGoWords(t, what+" text", text)
 			if strings.Contains(text, "database could not be read") {
 				t.Errorf("%s text %q blames the database for a file problem", what, text)
 			}
 		}
-	}
-}
-
-func TestAReportThatCannotBeDrawnSaysSoNotTheDatabase(t *testing.T) {
-	f := newReportFixture(t)
-	c := f.client(t, "Lena", "Fischer", 2)
-	e := f.reportDialog(c)
-	// given a paper size the report cannot be drawn on
-	e.work.onUI(func() {
-		e.Paper.Selected = "A5"
-		test.Tap(e.Save)
-	})
-	e.work.wait()
-	if !e.Problem.Visible() {
-		t.Fatal("no problem shown for a report that could not be drawn")
-	}
-	mustContain(t, "problem", e.Problem.Text, "PDF could not be made", "nothing was saved")
-	if strings.Contains(e.Problem.Text, "database") {
-		t.Errorf("problem %q blames the database", e.Problem.Text)
-	}
-	if entries, _ := os.ReadDir(f.dir); len(entries) != 0 {
-		t.Errorf("files left: %v", fileNames(entries))
 	}
 }

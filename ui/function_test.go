@@ -11,16 +11,18 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"backtrack/store"
+	"backtrack/ui/clientview"
+	"backtrack/ui/internal/desktest"
 )
 
 func TestBriefShowsTheCourseAndMeasuresAreRecordedAndCharted(t *testing.T) {
 	// Given a client on an 8-visit plan with the ODI re-assessed every 3
 	// visits, four visits and one ODI at the first
-	s := openStore(t)
-	c := addClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak"})
-	start := store.WallClock(testNow).AddDate(0, 0, -30)
+	s := desktest.OpenStore(t)
+	c := desktest.AddClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak"})
+	start := store.WallClock(desktest.Now).AddDate(0, 0, -30)
 	for i := range 4 {
-		addSession(t, s, store.Session{ClientID: c.ID, Start: start.AddDate(0, 0, 7*i), PainBefore: store.PainOf(6 - i)})
+		desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: start.AddDate(0, 0, 7*i), PainBefore: store.PainOf(6 - i)})
 	}
 	ctx := context.Background()
 	day := func(t time.Time) time.Time {
@@ -41,20 +43,20 @@ func TestBriefShowsTheCourseAndMeasuresAreRecordedAndCharted(t *testing.T) {
 	}
 	d := newTestDesk(t, s, Options{})
 	// Then the desk lists her as due before anyone is picked
-	if len(d.view.Due.Objects) != 2 || findButton(d.view.Due, "Marta Nowak  ·  visit 5 of 8 · ODI due") == nil {
+	if len(d.view.Due.Objects) != 2 || desktest.FindButton(d.view.Due, "Marta Nowak  ·  visit 5 of 8 · ODI due") == nil {
 		t.Errorf("due list: %d objects, want Marta's button", len(d.view.Due.Objects))
 	}
 	pick(t, d, c.ID)
 	// And the brief says where she stands and her goals
-	mustContain(t, "brief", d.view.Before.Text(), "Course: visit 5 of 8 · ODI due · weekly",
+	desktest.MustContain(t, "brief", d.view.Before.Text(), "Course: visit 5 of 8 · ODI due · weekly",
 		"Goals: Sit through a film (partly met); Lift my grandson")
-	if d.view.Function.row.Visible() != true || d.view.Function.Charts[store.ODI].Message() == "" {
-		t.Errorf("one ODI: the row shows %v, the chart says %q", d.view.Function.row.Visible(), d.view.Function.Charts[store.ODI].Message())
+	if d.view.Function.Row.Visible() != true || d.view.Function.Charts[store.ODI].Message() == "" {
+		t.Errorf("one ODI: the row shows %v, the chart says %q", d.view.Function.Row.Visible(), d.view.Function.Charts[store.ODI].Message())
 	}
 
 	// When the therapist records today's ODI from the paper form
-	var m *measureDialog
-	act(d, func() { m = newMeasureDialog(d.view, d.view.record.Measures, testNow); m.show() })
+	var m *clientview.MeasureDialog
+	act(d, func() { m = clientview.NewMeasureDialog(d.view, d.view.Record.Measures, desktest.Now); m.Show() })
 	for i, score := range []string{"2", "1", "2", "1", "2", "1", "2", "", "1", "2"} {
 		act(d, func() { m.ODI[i].SetText(score) })
 	}
@@ -74,7 +76,7 @@ func TestBriefShowsTheCourseAndMeasuresAreRecordedAndCharted(t *testing.T) {
 	if len(got) != 2 || got[1].Score().String() != "31.1" {
 		t.Fatalf("measures after save: %+v", got)
 	}
-	mustContain(t, "brief", d.view.Before.Text(), "Course: visit 5 of 8 · weekly")
+	desktest.MustContain(t, "brief", d.view.Before.Text(), "Course: visit 5 of 8 · weekly")
 	if msg := d.view.Function.Charts[store.ODI].Message(); msg != "" {
 		t.Errorf("two ODIs, the chart still says %q", msg)
 	}
@@ -85,14 +87,14 @@ func TestBriefShowsTheCourseAndMeasuresAreRecordedAndCharted(t *testing.T) {
 // "Make the window larger" (as it did at 1024x700); where there is room,
 // both are drawn.
 func TestThePainChartIsDrawnBeforeTheFunctionChartOnAShortScreen(t *testing.T) {
-	s := openStore(t)
-	c := addClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak"})
-	start := store.WallClock(testNow).AddDate(0, -3, 0)
+	s := desktest.OpenStore(t)
+	c := desktest.AddClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak"})
+	start := store.WallClock(desktest.Now).AddDate(0, -3, 0)
 	for i := range 8 {
-		addSession(t, s, store.Session{ClientID: c.ID, Start: start.AddDate(0, 0, 10*i), PainBefore: store.PainOf(7 - i%4), PainAfter: store.PainOf(3)})
+		desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: start.AddDate(0, 0, 10*i), PainBefore: store.PainOf(7 - i%4), PainAfter: store.PainOf(3)})
 	}
 	for i, score := range []int{4, 2} {
-		odi := store.Measure{ClientID: c.ID, Kind: store.ODI, Taken: store.WallClock(testNow).AddDate(0, -3+2*i, 0).Truncate(24 * time.Hour)}
+		odi := store.Measure{ClientID: c.ID, Kind: store.ODI, Taken: store.WallClock(desktest.Now).AddDate(0, -3+2*i, 0).Truncate(24 * time.Hour)}
 		for item := 1; item <= 10; item++ {
 			odi.Items = append(odi.Items, store.MeasureItem{Item: strconv.Itoa(item), Score: score})
 		}
@@ -111,7 +113,7 @@ func TestThePainChartIsDrawnBeforeTheFunctionChartOnAShortScreen(t *testing.T) {
 		if !pain.Visible() || !pain.Plotted() {
 			t.Errorf("%vx%v: the pain chart is not drawn (%v high, %q)", tc.width, tc.height, pain.Size().Height, pain.Message())
 		}
-		if got := odi.Visible() && d.view.Function.row.Visible() && odi.Plotted() && odi.Size().Height > 0 &&
+		if got := odi.Visible() && d.view.Function.Row.Visible() && odi.Plotted() && odi.Size().Height > 0 &&
 			drawnIn(d.window.Canvas().Content(), odi); got != tc.both {
 			t.Errorf("%vx%v: the ODI chart drawn %v, want %v (%v high)", tc.width, tc.height, got, tc.both, odi.Size().Height)
 		}

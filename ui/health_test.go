@@ -2,23 +2,21 @@ package ui
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2/test"
-
-	"backtrack/report"
 	"backtrack/store"
+	"backtrack/ui/clientview"
+	"backtrack/ui/internal/desktest"
 )
 
 func day(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.Local) }
 
 func TestARedFlagSaysReferBeforeTreatingAboveEverythingUntilWhatWasDoneIsRecorded(t *testing.T) {
-	s := openStore(t)
-	c := addClient(t, s, store.Client{FirstName: "Ewa", LastName: "Lis", Contraindications: "No deep pressure"})
-	consentTo(t, s, c, store.GeneralAreas...)
+	s := desktest.OpenStore(t)
+	c := desktest.AddClient(t, s, store.Client{FirstName: "Ewa", LastName: "Lis", Contraindications: "No deep pressure"})
+	desktest.ConsentTo(t, s, c, store.GeneralAreas...)
 	if _, err := s.SaveScreen(context.Background(), c.ID, store.RedFlagScreen{On: day(2026, 11, 24),
 		Answers: map[store.RedFlag]store.Answer{store.SaddleNumbness: store.Yes("since Sunday")}}); err != nil {
 		t.Fatal(err)
@@ -31,16 +29,16 @@ func TestARedFlagSaysReferBeforeTreatingAboveEverythingUntilWhatWasDoneIsRecorde
 	if !h.Refer.Visible() || !h.Alert.Visible() {
 		t.Fatalf("refer shown %v, contraindication shown %v", h.Refer.Visible(), h.Alert.Visible())
 	}
-	mustContain(t, "refer banner", h.ReferText.String(), "EMERGENCY: SAME-DAY REFERRAL", "saddle numbness (since Sunday)", "possible cauda equina syndrome")
+	desktest.MustContain(t, "refer banner", h.ReferText.String(), "EMERGENCY: SAME-DAY REFERRAL", "saddle numbness (since Sunday)", "possible cauda equina syndrome")
 	if rows := d.list.Rows(); rows[0].Alert != store.ReferFirst || !d.list.List.Visible() {
 		t.Errorf("the list's mark: %v", rows[0].Alert)
 	}
 	// and stays in sight on the session form
 	press(t, d, shortcutNewSession)
-	if d.view.Mode() != modeForm || !h.Refer.Visible() {
+	if d.view.Mode() != clientview.ModeForm || !h.Refer.Visible() {
 		t.Fatalf("on the form: mode %v, refer shown %v", d.view.Mode(), h.Refer.Visible())
 	}
-	act(d, d.view.Form.cancel)
+	act(d, d.view.Form.Escape)
 
 	// When the therapist records the referral without its date, it says so there
 	tap(d, h.ReferDone)
@@ -50,7 +48,7 @@ func TestARedFlagSaysReferBeforeTreatingAboveEverythingUntilWhatWasDoneIsRecorde
 	}
 	typeInto(d, e.Fields.ReferredTo, "Dr Weber, GP")
 	tap(d, e.Save)
-	if msg := e.errors["referral_date"].Text; !strings.Contains(msg, "needs its date") {
+	if msg := e.Errors["referral_date"].Text; !strings.Contains(msg, "needs its date") {
 		t.Errorf("referral date problem = %q", msg)
 	}
 	if hh, _ := s.Health(context.Background(), c.ID); hh.Screens[0].Referred() {
@@ -66,30 +64,30 @@ func TestARedFlagSaysReferBeforeTreatingAboveEverythingUntilWhatWasDoneIsRecorde
 	if !h.Refer.Visible() {
 		t.Fatal("after the referral the refer banner went: an open referral reads as fine to treat")
 	}
-	mustContain(t, "refer banner", h.ReferText.String(), "The referral is open", "referred to Dr Weber, GP on 2026-11-25")
+	desktest.MustContain(t, "refer banner", h.ReferText.String(), "The referral is open", "referred to Dr Weber, GP on 2026-11-25")
 }
 
 func TestTheBriefSaysWhenThereIsNoConsentOrTheIntakeIsOld(t *testing.T) {
-	s := openStore(t)
-	old := addClient(t, s, store.Client{FirstName: "Old", LastName: "Intake", DateOfBirth: day(1970, 1, 1)})
+	s := desktest.OpenStore(t)
+	old := desktest.AddClient(t, s, store.Client{FirstName: "Old", LastName: "Intake", DateOfBirth: day(1970, 1, 1)})
 	if err := s.SaveIntake(context.Background(), old.ID, store.Intake{Date: day(2025, 10, 1), Reason: "Back pain"},
 		store.TypedAlerts{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	d := newTestDesk(t, s, Options{})
 	pick(t, d, old.ID)
-	mustContain(t, "brief", d.view.Before.Text(),
+	desktest.MustContain(t, "brief", d.view.Before.Text(),
 		"Intake: Taken 1 Oct 2025, more than 12 months ago: review it",
 		"Consent: No consent on file: record it before treating")
-	consentTo(t, s, old, append(store.GeneralAreas, store.AreaGluteal)...)
-	act(d, d.view.reload)
-	mustContain(t, "brief", d.view.Before.Text(), "Consent: Written, 18 Nov 2026 · sensitive areas consented: Gluteal region")
+	desktest.ConsentTo(t, s, old, append(store.GeneralAreas, store.AreaGluteal)...)
+	act(d, d.view.Reload)
+	desktest.MustContain(t, "brief", d.view.Before.Text(), "Consent: Written, 18 Nov 2026 · sensitive areas consented: Gluteal region")
 }
 
 func TestSavingGluteusMediusWorkWithoutConsentAsksAndKeepsTheAnswer(t *testing.T) {
-	s := openStore(t)
-	c := addClient(t, s, store.Client{FirstName: "Jonas", LastName: "Weber"})
-	consentTo(t, s, c, store.GeneralAreas...) // the back, not the gluteal region
+	s := desktest.OpenStore(t)
+	c := desktest.AddClient(t, s, store.Client{FirstName: "Jonas", LastName: "Weber"})
+	desktest.ConsentTo(t, s, c, store.GeneralAreas...) // the back, not the gluteal region
 	d := newTestDesk(t, s, Options{})
 	pick(t, d, c.ID)
 	press(t, d, shortcutNewSession)
@@ -103,13 +101,13 @@ func TestSavingGluteusMediusWorkWithoutConsentAsksAndKeepsTheAnswer(t *testing.T
 	if q == nil {
 		t.Fatal("no question about the gluteal region")
 	}
-	mustContain(t, "question", q.Message.Text, "Gluteal region (Gluteus medius)")
+	desktest.MustContain(t, "question", q.Message.Text, "Gluteal region (Gluteus medius)")
 	if strings.Contains(q.Message.Text, "Quadratus") {
 		t.Errorf("the back is consented to, yet asked: %q", q.Message.Text)
 	}
 	// going back saves nothing
 	tap(d, q.Back)
-	if hist, _ := s.ClientHistory(context.Background(), c.ID, store.Period{}); len(hist) != 0 || d.view.Mode() != modeForm {
+	if hist, _ := s.ClientHistory(context.Background(), c.ID, store.Period{}); len(hist) != 0 || d.view.Mode() != clientview.ModeForm {
 		t.Fatalf("Back saved %d sessions, mode %v", len(hist), d.view.Mode())
 	}
 	// and the client's verbal consent is recorded with the note
@@ -117,7 +115,7 @@ func TestSavingGluteusMediusWorkWithoutConsentAsksAndKeepsTheAnswer(t *testing.T
 	tap(d, d.view.ConsentAsk.GivenNow)
 	hist, _ := s.ClientHistory(context.Background(), c.ID, store.Period{})
 	h, _ := s.Health(context.Background(), c.ID)
-	if len(hist) != 1 || len(h.Consents) != 2 || !store.ConsentedAreas(h.Consents, testNow)[store.AreaGluteal] {
+	if len(hist) != 1 || len(h.Consents) != 2 || !store.ConsentedAreas(h.Consents, desktest.Now)[store.AreaGluteal] {
 		t.Fatalf("saved %d sessions, consents %+v", len(hist), h.Consents)
 	}
 	log, _ := s.AuditLog(context.Background(), store.AuditQuery{ClientUID: c.UID})
@@ -128,14 +126,14 @@ func TestSavingGluteusMediusWorkWithoutConsentAsksAndKeepsTheAnswer(t *testing.T
 	press(t, d, shortcutNewSession)
 	tick(t, d, store.Muscle, "Gluteus medius", store.Left)
 	press(t, d, shortcutSave)
-	if d.view.ConsentAsk != nil || d.view.Mode() != modeOverview {
+	if d.view.ConsentAsk != nil || d.view.Mode() != clientview.ModeOverview {
 		t.Error("asked again about a consented area")
 	}
 }
 
 func TestTheIntakeIsTakenAtTheDeskWithTheRedFlagScreen(t *testing.T) {
-	s := openStore(t)
-	c := addClient(t, s, store.Client{FirstName: "Anna", LastName: "Berg", DateOfBirth: day(1985, 3, 4)})
+	s := desktest.OpenStore(t)
+	c := desktest.AddClient(t, s, store.Client{FirstName: "Anna", LastName: "Berg", DateOfBirth: day(1985, 3, 4)})
 	d := newTestDesk(t, s, Options{})
 	pick(t, d, c.ID)
 	tap(d, d.view.Header.Intake)
@@ -154,7 +152,7 @@ func TestTheIntakeIsTakenAtTheDeskWithTheRedFlagScreen(t *testing.T) {
 	act(d, func() { e.Screen.Answers[store.MinorTraumaBones].Choice.SetSelected("Yes") })
 	typeInto(d, e.Contraindications, "No joint mobilisation")
 	tap(d, e.Save)
-	if msg := e.errors["intake_date"].Text; !strings.Contains(msg, "before the client's date of birth") {
+	if msg := e.Errors["intake_date"].Text; !strings.Contains(msg, "before the client's date of birth") {
 		t.Errorf("intake date problem = %q", msg)
 	}
 	if h, _ := s.Health(context.Background(), c.ID); h.Intake.OnFile() {
@@ -174,13 +172,13 @@ func TestTheIntakeIsTakenAtTheDeskWithTheRedFlagScreen(t *testing.T) {
 	if !hd.Refer.Visible() || !hd.Alert.Visible() || !hd.Caution.Visible() {
 		t.Errorf("after the intake: refer %v, red %v, amber %v", hd.Refer.Visible(), hd.Alert.Visible(), hd.Caution.Visible())
 	}
-	mustContain(t, "amber", hd.CautionText.String(), "PRECAUTIONS", "Osteoporosis (diagnosed 2023)")
-	mustContain(t, "red", hd.AlertText.String(), "No joint mobilisation")
+	desktest.MustContain(t, "amber", hd.CautionText.String(), "PRECAUTIONS", "Osteoporosis (diagnosed 2023)")
+	desktest.MustContain(t, "red", hd.AlertText.String(), "No joint mobilisation")
 }
 
 func TestConsentIsRecordedWithEverySensitiveAreaAndBadDatesRefused(t *testing.T) {
-	s := openStore(t)
-	c := addClient(t, s, store.Client{FirstName: "Lea", LastName: "Sommer", DateOfBirth: day(1990, 6, 1)})
+	s := desktest.OpenStore(t)
+	c := desktest.AddClient(t, s, store.Client{FirstName: "Lea", LastName: "Sommer", DateOfBirth: day(1990, 6, 1)})
 	d := newTestDesk(t, s, Options{})
 	pick(t, d, c.ID)
 	tap(d, d.view.Header.Consent)
@@ -189,60 +187,35 @@ func TestConsentIsRecordedWithEverySensitiveAreaAndBadDatesRefused(t *testing.T)
 		t.Fatal("Consent… opened nothing")
 	}
 	for _, a := range store.ConsentAreas {
-		want := areaNotDiscussed
+		want := clientview.AreaNotDiscussed
 		if !a.Sensitive() {
-			want = areaCovered
+			want = clientview.AreaCovered
 		}
 		if got := e.Areas[a].Selected; got != want {
 			t.Errorf("a new consent starts %s as %q, want %q", a.Label(), got, want)
 		}
 	}
 	act(d, func() {
-		e.Areas[store.AreaGluteal].SetSelected(areaCovered)
-		e.Areas[store.AreaChest].SetSelected(areaExcluded)
+		e.Areas[store.AreaGluteal].SetSelected(clientview.AreaCovered)
+		e.Areas[store.AreaChest].SetSelected(clientview.AreaExcluded)
 	})
 	typeInto(d, e.Date.Entry, "2026-11-26")
 	tap(d, e.Save)
-	mustContain(t, "future date", e.errors["consent_date"].Text, "in the future")
+	desktest.MustContain(t, "future date", e.Errors["consent_date"].Text, "in the future")
 	typeInto(d, e.Date.Entry, "2026-11-20")
 	typeInto(d, e.WithdrawnOn.Entry, "2026-11-19")
 	tap(d, e.Save)
-	mustContain(t, "early withdrawal", e.errors["withdrawal_date"].Text, "dated before the consent")
+	desktest.MustContain(t, "early withdrawal", e.Errors["withdrawal_date"].Text, "dated before the consent")
 	if h, _ := s.Health(context.Background(), c.ID); len(h.Consents) > 0 {
 		t.Fatal("a bad consent was saved")
 	}
 	typeInto(d, e.WithdrawnOn.Entry, "")
 	tap(d, e.Save)
 	h, _ := s.Health(context.Background(), c.ID)
-	if len(h.Consents) != 1 || !store.ConsentedAreas(h.Consents, testNow)[store.AreaGluteal] || h.Consents[0].Excluded[0] != store.AreaChest {
+	if len(h.Consents) != 1 || !store.ConsentedAreas(h.Consents, desktest.Now)[store.AreaGluteal] || h.Consents[0].Excluded[0] != store.AreaChest {
 		t.Fatalf("saved: %+v", h.Consents)
 	}
-	mustContain(t, "brief", d.view.Before.Text(), "Consent: Written, 20 Nov 2026 · sensitive areas consented: Gluteal region · excluded: Chest")
-}
-
-func TestTheReportDialogPrintsTheIntakeSummaryForTheClientToSign(t *testing.T) {
-	f := newReportFixture(t)
-	c := f.client(t, "Marta", "Nowak", 2)
-	if err := f.store.SaveIntake(context.Background(), c.ID, store.Intake{Date: day(2026, 9, 1), Reason: "Sitting all day",
-		Conditions: map[store.Condition]store.Answer{store.Pregnancy: store.Yes("20 weeks")}}, store.TypedAlerts{}, nil); err != nil {
-		t.Fatal(err)
-	}
-	e := f.reportDialog(c)
-	e.Document.SetSelected(docIntake)
-	if e.FileName.Text != "Nowak_Marta_intake_2026-11-25.pdf" || e.Period.box.Visible() {
-		t.Fatalf("intake chosen: file %q, period shown %v", e.FileName.Text, e.Period.box.Visible())
-	}
-	test.Tap(e.Save)
-	e.work.wait()
-	text := pdfWords(t, filepath.Join(f.dir, "Nowak_Marta_intake_2026-11-25.pdf"))
-	mustContain(t, "intake PDF", text, "Intake summary", "Pregnancy Yes: 20 weeks", "No consent on file", "Client: Marta Nowak")
-	// and the physician's edition is a progress report with the history
-	e = f.reportDialog(c)
-	e.Edition.SetSelected(report.ForPhysician.Label())
-	test.Tap(e.Save)
-	e.work.wait()
-	mustContain(t, "physician edition", pdfWords(t, filepath.Join(f.dir, "Nowak_Marta_progress_2026-11-25.pdf")),
-		"Progress report", "Relevant history and red-flag screen", "PRECAUTIONS: Pregnancy (20 weeks)")
+	desktest.MustContain(t, "brief", d.view.Before.Text(), "Consent: Written, 20 Nov 2026 · sensitive areas consented: Gluteal region · excluded: Chest")
 }
 
 func TestARedFlagScreenedDuringASessionKeepsTheNoteBeingWritten(t *testing.T) {
@@ -257,7 +230,7 @@ func TestARedFlagScreenedDuringASessionKeepsTheNoteBeingWritten(t *testing.T) {
 	}
 	act(d, func() { e.Fields.Answers[store.SaddleNumbness].Choice.SetSelected("Yes") })
 	tap(d, e.Save)
-	if d.view.Form != f || f.Subjective.Text != "Numb in the saddle area since the weekend" || d.view.Mode() != modeForm {
+	if d.view.Form != f || f.Subjective.Text != "Numb in the saddle area since the weekend" || d.view.Mode() != clientview.ModeForm {
 		t.Fatalf("the note being written was lost: form %v, mode %v", d.view.Form == f, d.view.Mode())
 	}
 	if !d.view.Header.Refer.Visible() {
@@ -272,18 +245,18 @@ func TestANewConsentLeavesTheOneInForceAsItWas(t *testing.T) {
 	d, s, c := deskWithClient(t) // consented to the general areas and the gluteal region
 	tap(d, d.view.Header.Consent)
 	first := d.view.ConsentDialog
-	if first.base.UID == "" || !first.NewConsent.Visible() {
+	if first.Base.UID == "" || !first.NewConsent.Visible() {
 		t.Fatal("the consent in force is not the one opened")
 	}
 	tap(d, first.NewConsent)
 	e := d.view.ConsentDialog
-	if e == first || e.base.UID != "" || e.Date.Entry.Text != "2026-11-25" || e.Areas[store.AreaGluteal].Selected != areaCovered {
-		t.Fatalf("new consent: %+v, gluteal %q", e.base, e.Areas[store.AreaGluteal].Selected)
+	if e == first || e.Base.UID != "" || e.Date.Entry.Text != "2026-11-25" || e.Areas[store.AreaGluteal].Selected != clientview.AreaCovered {
+		t.Fatalf("new consent: %+v, gluteal %q", e.Base, e.Areas[store.AreaGluteal].Selected)
 	}
-	act(d, func() { e.Areas[store.AreaAbdomen].SetSelected(areaCovered); e.How.SetSelected("Verbal") })
+	act(d, func() { e.Areas[store.AreaAbdomen].SetSelected(clientview.AreaCovered); e.How.SetSelected("Verbal") })
 	tap(d, e.Save)
 	h, _ := s.Health(context.Background(), c.ID)
-	if len(h.Consents) != 2 || h.Consents[0].How != store.ConsentWritten || !store.ConsentedAreas(h.Consents, testNow)[store.AreaAbdomen] {
+	if len(h.Consents) != 2 || h.Consents[0].How != store.ConsentWritten || !store.ConsentedAreas(h.Consents, desktest.Now)[store.AreaAbdomen] {
 		t.Fatalf("consents: %+v", h.Consents)
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 
 	"backtrack/store"
+	"backtrack/ui/clientview"
+	"backtrack/ui/internal/desktest"
 )
 
 // keyboard drives the desk as the desktop driver does, and counts the key
@@ -68,8 +70,8 @@ func (k *keyboard) shortcut(sc fyne.Shortcut) {
 
 func (k *keyboard) focused() fyne.Focusable { return k.d.window.Canvas().Focused() }
 
-// The goal of issue 13: a typical session, keyboard only, in 25 presses or
-// fewer beyond the typed text. The README states the count this measures.
+// A typical session, keyboard only, in 25 presses or fewer beyond the
+// typed text. The README states the count this measures.
 func TestATypicalSessionTakesFewKeysAndNoMouse(t *testing.T) {
 	d, _, c := deskWithClient(t)
 	k := &keyboard{t: t, d: d}
@@ -105,7 +107,7 @@ func TestATypicalSessionTakesFewKeysAndNoMouse(t *testing.T) {
 	k.shortcut(shortcutSave)
 
 	if d.view.Form != nil {
-		t.Fatalf("not saved: %q", d.view.Form.problems.Summary.Text)
+		t.Fatalf("not saved: %q", d.view.Form.Problems.Summary.Text)
 	}
 	hist := sessionsOf(t, d, c.ID)
 	if len(hist) != 1 {
@@ -113,7 +115,7 @@ func TestATypicalSessionTakesFewKeysAndNoMouse(t *testing.T) {
 	}
 	got := hist[0]
 	want := map[string]string{
-		"date":       testNow.AddDate(0, 0, -1).Format(store.DateLayout),
+		"date":       desktest.Now.AddDate(0, 0, -1).Format(store.DateLayout),
 		"pain":       "7 → 4",
 		"pain types": "Sharp / stabbing",
 		"locations":  "Lumbar (L): Sharp / stabbing", // the mark takes the one pain type ticked
@@ -124,7 +126,7 @@ func TestATypicalSessionTakesFewKeysAndNoMouse(t *testing.T) {
 	}
 	n := got.Notes
 	for what, value := range map[string]string{
-		"date": got.Start.Format(store.DateLayout), "pain": painBeforeAfter(got.PainBefore, got.PainAfter),
+		"date": got.Start.Format(store.DateLayout), "pain": clientview.PainBeforeAfter(got.PainBefore, got.PainAfter),
 		"pain types": store.TagLabels(got.PainTypes), "locations": got.WhereItHurts(),
 		"triggers": store.TagLabels(got.Triggers), "muscles": store.TagLabels(got.Muscles),
 		"techniques": store.TagLabels(got.Techniques),
@@ -173,7 +175,7 @@ func TestEnterPressesTheFocusedButton(t *testing.T) {
 	d, _, _ := deskWithClient(t)
 	act(d, func() { d.window.Canvas().Focus(d.view.Header.NewSession) })
 	pressKey(d, fyne.KeyReturn)
-	if d.view.Mode() != modeForm {
+	if d.view.Mode() != clientview.ModeForm {
 		t.Fatalf("Enter on New session: mode %v", d.view.Mode())
 	}
 }

@@ -1,12 +1,14 @@
 package ui
 
 import (
-	"backtrack/store/postgres"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"backtrack/store/sqlstore"
+	"backtrack/ui/internal/words"
+	"backtrack/ui/kit"
 )
 
 // NewOpenErrorWindow says, in a window, why the database could not be
@@ -16,13 +18,13 @@ func NewOpenErrorWindow(a fyne.App, path string, err error) fyne.Window {
 	w := a.NewWindow("Backtrack")
 	title := widget.NewLabelWithStyle("Your records could not be opened", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
-	what := widget.NewLabel(openErrorText(err))
+	what := widget.NewLabel(words.OpenErrorText(err))
 	what.Wrapping = fyne.TextWrapWord
-	where := newHint("Database file: " + path)
-	if postgres.IsDSN(path) {
-		where = newHint("Practice server: " + postgres.Redact(path))
+	where := kit.NewHint("Database file: " + path)
+	if sqlstore.IsServerAddress(path) {
+		where = kit.NewHint("Practice server: " + sqlstore.RedactServerAddress(path))
 	}
-	quit := newButton("Quit", w.Close)
+	quit := kit.NewButton("Quit", w.Close)
 	quit.Importance = widget.HighImportance
 	w.SetContent(container.NewPadded(container.NewBorder(
 		container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, title), container.NewBorder(nil, nil, nil, quit), nil, nil,

@@ -10,6 +10,9 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"backtrack/store"
+	"backtrack/ui/internal/desktest"
+	"backtrack/ui/recordkeeping"
+	"backtrack/ui/reportdialog"
 )
 
 // Quitting while an export, a report or a backup is being written must stop
@@ -17,24 +20,24 @@ import (
 // data stays behind in the chosen folder.
 
 func TestQuittingStopsABatchOfReportsAndLeavesOnlyCompleteOnes(t *testing.T) {
-	s := openStore(t)
+	s := desktest.OpenStore(t)
 	for _, name := range []string{"Ann", "Ben", "Cid", "Dee", "Eve"} {
-		c := addClient(t, s, store.Client{FirstName: name, LastName: "Test"})
-		addSession(t, s, store.Session{ClientID: c.ID, Start: testNow.AddDate(0, 0, -3),
+		c := desktest.AddClient(t, s, store.Client{FirstName: name, LastName: "Test"})
+		desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -3),
 			PainBefore: store.PainOf(5), PainAfter: store.PainOf(3)})
 	}
 	d := newTestDesk(t, s, Options{})
-	b := newBatchReportDialog(d.window, d.store, d.tasks, store.Practice{Name: "Back in Balance"})
+	b := reportdialog.NewBatchReportDialog(d.window, d.store, d.tasks, store.Practice{Name: "Back in Balance"})
 	dir := filepath.Join(t.TempDir(), "reports")
-	b.Folder.set(dir)
+	b.Folder.Set(dir)
 	started := make(chan struct{})
-	b.progressed = func(done int) {
+	b.Progressed = func(done int) {
 		if done == 1 {
 			close(started)
-			<-d.tasks.context().Done() // the first report is written when the therapist quits
+			<-d.tasks.Context().Done() // the first report is written when the therapist quits
 		}
 	}
-	d.tasks.onUI(func() { b.show(); test.Tap(b.Start) })
+	d.tasks.OnUI(func() { b.Show(); test.Tap(b.Start) })
 	<-started
 
 	// when the desk closes (the window's close, or Quit, ends in Close)
@@ -48,27 +51,27 @@ func TestQuittingStopsABatchOfReportsAndLeavesOnlyCompleteOnes(t *testing.T) {
 	}
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 || !strings.HasSuffix(entries[0].Name(), ".pdf") {
-		t.Fatalf("folder after quitting holds %v, want the one complete report", fileNames(entries))
+		t.Fatalf("folder after quitting holds %v, want the one complete report", desktest.FileNames(entries))
 	}
-	mustContain(t, "report", pdfWords(t, filepath.Join(dir, entries[0].Name())), "Ann Test")
+	desktest.MustContain(t, "report", desktest.PDFWords(t, filepath.Join(dir, entries[0].Name())), "Ann Test")
 }
 
 func TestQuittingStopsABackupAndLeavesNothingBehind(t *testing.T) {
 	d, _, _ := deskWithClient(t)
-	b := newBackupDialog(d.window, d.store, d.tasks)
+	b := recordkeeping.NewBackupDialog(d.window, recordkeeping.RecordOf(d.store), d.tasks)
 	dir := t.TempDir()
-	b.Folder.set(dir)
+	b.Folder.Set(dir)
 
 	// given a backup whose work has not run yet when the therapist quits
 	hold := make(chan struct{})
-	d.tasks.onUI(func() {
-		b.show()
-		d.tasks.hold = hold
+	d.tasks.OnUI(func() {
+		b.Show()
+		d.tasks.Hold = hold
 		test.Tap(b.BackUp)
-		d.tasks.hold = nil
+		d.tasks.Hold = nil
 	})
 	go func() {
-		<-d.tasks.context().Done()
+		<-d.tasks.Context().Done()
 		close(hold)
 	}()
 	if err := d.Close(); err != nil {
@@ -77,23 +80,15 @@ func TestQuittingStopsABackupAndLeavesNothingBehind(t *testing.T) {
 
 	// then Close waited for it, it stopped, and the folder is empty
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
-		t.Errorf("folder after quitting holds %v", fileNames(entries))
+		t.Errorf("folder after quitting holds %v", desktest.FileNames(entries))
 	}
-	mustContain(t, "backup problem", b.Problem.Text, "Stopped")
+	desktest.MustContain(t, "backup problem", b.Problem.Text, "Stopped")
 }
 
 func TestQuitFromTheMenuStopsLongWork(t *testing.T) {
 	d, _, _ := deskWithClient(t)
 	act(d, menuItem(t, d, "Quit").Action)
-	if err := d.tasks.context().Err(); err != context.Canceled {
+	if err := d.tasks.Context().Err(); err != context.Canceled {
 		t.Errorf("long work after Quit: context %v, want cancelled", err)
 	}
-}
-
-func fileNames(entries []os.DirEntry) []string {
-	var out []string
-	for _, e := range entries {
-		out = append(out, e.Name())
-	}
-	return out
 }

@@ -11,17 +11,19 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/settings"
+	"backtrack/ui/internal/desktest"
+	"backtrack/ui/recordkeeping"
 )
 
 func TestTheDeskOffersToSignDraftsOldestFirstWithTheTherapistsName(t *testing.T) {
 	// Given a client with two draft notes and one signed
-	s := openStore(t)
-	c := addClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak"})
-	older := addSession(t, s, store.Session{ClientID: c.ID, Start: time.Date(2026, 11, 3, 9, 0, 0, 0, time.Local),
+	s := desktest.OpenStore(t)
+	c := desktest.AddClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak"})
+	older := desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: time.Date(2026, 11, 3, 9, 0, 0, 0, time.Local),
 		Notes: store.SOAP{Subjective: "Older draft"}})
-	newer := addSession(t, s, store.Session{ClientID: c.ID, Start: time.Date(2026, 11, 20, 9, 0, 0, 0, time.Local),
+	newer := desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: time.Date(2026, 11, 20, 9, 0, 0, 0, time.Local),
 		Notes: store.SOAP{Subjective: "Newer draft"}})
-	signed := addSession(t, s, store.Session{ClientID: c.ID, Start: time.Date(2026, 11, 10, 9, 0, 0, 0, time.Local)})
+	signed := desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: time.Date(2026, 11, 10, 9, 0, 0, 0, time.Local)})
 	if _, err := s.SignSession(context.Background(), signed.ID, "Anna Keller, LMT"); err != nil {
 		t.Fatal(err)
 	}
@@ -33,7 +35,7 @@ func TestTheDeskOffersToSignDraftsOldestFirstWithTheTherapistsName(t *testing.T)
 
 	// When Settings do not name the therapist, signing asks for the name first
 	act(d, func() { test.Tap(d.records.Unsigned) })
-	if got := shownText(d.window); !strings.Contains(got, "carries the therapist's name") {
+	if got := desktest.ShownText(d.window); !strings.Contains(got, "carries the therapist's name") {
 		t.Fatalf("without a name: %q", got)
 	}
 	act(d, func() {
@@ -45,10 +47,10 @@ func TestTheDeskOffersToSignDraftsOldestFirstWithTheTherapistsName(t *testing.T)
 	d.app.Preferences().SetString(settings.KeyTherapist, "Anna Keller")
 	d.app.Preferences().SetString(settings.KeyCredentials, "LMT")
 	act(d, func() { test.Tap(d.records.Unsigned) })
-	if got := shownText(d.window); !strings.Contains(got, "Older draft") {
+	if got := desktest.ShownText(d.window); !strings.Contains(got, "Older draft") {
 		t.Fatalf("first offered: %q", got)
 	}
-	sign := findButton(d.window.Canvas().Overlays().Top(), "Sign as Anna Keller, LMT")
+	sign := desktest.FindButton(d.window.Canvas().Overlays().Top(), "Sign as Anna Keller, LMT")
 	if sign == nil {
 		t.Fatal("no Sign button")
 	}
@@ -56,7 +58,7 @@ func TestTheDeskOffersToSignDraftsOldestFirstWithTheTherapistsName(t *testing.T)
 	if got, _ := s.Session(context.Background(), older.ID); got.SignedBy != "Anna Keller, LMT" {
 		t.Errorf("the older draft: %+v", got)
 	}
-	if got := shownText(d.window); !strings.Contains(got, "Newer draft") {
+	if got := desktest.ShownText(d.window); !strings.Contains(got, "Newer draft") {
 		t.Errorf("then offered: %q", got)
 	}
 	if got, _ := s.Session(context.Background(), newer.ID); got.Signed() {
@@ -65,16 +67,16 @@ func TestTheDeskOffersToSignDraftsOldestFirstWithTheTherapistsName(t *testing.T)
 }
 
 func TestTheRecordHistoryListsAClientsChangesNewestFirst(t *testing.T) {
-	s := openStore(t)
-	c := addClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak"})
-	sess := addSession(t, s, store.Session{ClientID: c.ID, Start: time.Date(2026, 11, 3, 9, 0, 0, 0, time.Local)})
+	s := desktest.OpenStore(t)
+	c := desktest.AddClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak"})
+	sess := desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: time.Date(2026, 11, 3, 9, 0, 0, 0, time.Local)})
 	if _, err := s.SignSession(context.Background(), sess.ID, "Anna Keller, LMT"); err != nil {
 		t.Fatal(err)
 	}
 	d := newTestDesk(t, s, Options{})
 	pick(t, d, c.ID)
-	h := newRecordHistory(d.window, s, d.tasks, d.view.client)
-	act(d, h.show)
+	h := recordkeeping.NewRecordHistory(d.window, recordkeeping.RecordOf(s), d.tasks, d.view.Client())
+	act(d, h.Show)
 	if len(h.Entries) != 3 || !strings.HasPrefix(h.Entries[0], "25 Nov 2026 15:00 · Note signed · Marta Nowak, visit of 2026-11-03 09:00") ||
 		!strings.Contains(h.Entries[2], "Client added · Marta Nowak") {
 		t.Errorf("history:\n%s", strings.Join(h.Entries, "\n"))
@@ -82,9 +84,9 @@ func TestTheRecordHistoryListsAClientsChangesNewestFirst(t *testing.T) {
 }
 
 func TestTheDaysCheckWarnsOfAChangeMadeOutsideBacktrack(t *testing.T) {
-	s := openStore(t)
-	c := addClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak"})
-	addSession(t, s, store.Session{ClientID: c.ID, Start: time.Date(2026, 11, 3, 9, 0, 0, 0, time.Local)})
+	s := desktest.OpenStore(t)
+	c := desktest.AddClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak"})
+	desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: time.Date(2026, 11, 3, 9, 0, 0, 0, time.Local)})
 	d := newTestDesk(t, s, Options{})
 	act(d, d.checkRecord)
 	if d.records.banner.Visible() {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"backtrack/store"
+	"backtrack/ui/internal/desktest"
 )
 
 // Work started on one set of records (the sample practice, or the records
@@ -13,17 +14,17 @@ import (
 func TestWorkStartedBeforeASwitchOfRecordsStaysWithThem(t *testing.T) {
 	ctx := context.Background()
 	// given two databases whose first session has the same ID
-	first, other := openStore(t), openStore(t)
-	marta := addClient(t, first, store.Client{FirstName: "Marta", LastName: "Nowak"})
-	gone := addSession(t, first, store.Session{ClientID: marta.ID, Start: testNow.AddDate(0, 0, -2)})
-	lena := addClient(t, other, store.Client{FirstName: "Lena", LastName: "Fischer"})
-	kept := addSession(t, other, store.Session{ClientID: lena.ID, Start: testNow.AddDate(0, 0, -1)})
+	first, other := desktest.OpenStore(t), desktest.OpenStore(t)
+	marta := desktest.AddClient(t, first, store.Client{FirstName: "Marta", LastName: "Nowak"})
+	gone := desktest.AddSession(t, first, store.Session{ClientID: marta.ID, Start: desktest.Now.AddDate(0, 0, -2)})
+	lena := desktest.AddClient(t, other, store.Client{FirstName: "Lena", LastName: "Fischer"})
+	kept := desktest.AddSession(t, other, store.Session{ClientID: lena.ID, Start: desktest.Now.AddDate(0, 0, -1)})
 	if gone.ID != kept.ID {
 		t.Fatalf("session IDs %d and %d differ; the test needs them equal", gone.ID, kept.ID)
 	}
 	d := newTestDesk(t, first, Options{})
 	pick(t, d, marta.ID)
-	act(d, func() { d.view.showDetail(d.view.sessions[0]) })
+	act(d, func() { d.view.ShowDetail(d.view.Sessions[0]) })
 	tap(d, d.view.Detail.Delete)
 	if d.Confirm == nil {
 		t.Fatal("Delete did not ask first")
@@ -31,11 +32,11 @@ func TestWorkStartedBeforeASwitchOfRecordsStaysWithThem(t *testing.T) {
 
 	// when the delete is confirmed but only runs after the desk switched
 	hold := make(chan struct{})
-	d.tasks.onUI(func() {
-		d.tasks.hold = hold
+	d.tasks.OnUI(func() {
+		d.tasks.Hold = hold
 		d.Confirm.OK.OnTapped()
 		d.useStore(other)
-		d.tasks.hold = nil
+		d.tasks.Hold = nil
 	})
 	close(hold)
 	d.wait()
@@ -53,21 +54,21 @@ func TestWorkStartedBeforeASwitchOfRecordsStaysWithThem(t *testing.T) {
 }
 
 func TestLoadsStartedBeforeASwitchOfRecordsReadTheirOwn(t *testing.T) {
-	first, other := openStore(t), openStore(t)
-	addClient(t, first, store.Client{FirstName: "Marta", LastName: "Nowak"})
-	addClient(t, other, store.Client{FirstName: "Lena", LastName: "Fischer"})
+	first, other := desktest.OpenStore(t), desktest.OpenStore(t)
+	desktest.AddClient(t, first, store.Client{FirstName: "Marta", LastName: "Nowak"})
+	desktest.AddClient(t, other, store.Client{FirstName: "Lena", LastName: "Fischer"})
 	d := newTestDesk(t, first, Options{})
 
 	// when a search, a client and the vocabulary are asked of the first
 	// records, and the desk switches before that work runs
 	hold := make(chan struct{})
 	var vocabLanded bool
-	d.tasks.onUI(func() {
-		d.tasks.hold = hold
+	d.tasks.OnUI(func() {
+		d.tasks.Hold = hold
 		d.list.Reload()
-		d.withVocabulary(func(map[store.Kind][]store.Term) { vocabLanded = true })
-		d.store, d.list.store = other, other // the swap alone, without the reloads useStore starts
-		d.tasks.hold = nil
+		d.WithVocabulary(func(map[store.Kind][]store.Term) { vocabLanded = true })
+		d.store = other // the swap alone, without the reloads useStore starts
+		d.tasks.Hold = nil
 	})
 	close(hold)
 	d.wait()

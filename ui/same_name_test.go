@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"backtrack/store"
+	"backtrack/ui/clientview"
+	"backtrack/ui/internal/desktest"
 )
 
 // listRows is what each row of the client list shows: "name | second line".
@@ -13,9 +15,9 @@ func listRows(d *Desk) []string {
 	var rows []string
 	act(d, func() {
 		for i := range d.list.Rows() {
-			row := newClientRow().(*clientRow)
+			row := clientview.NewClientRow().(*clientview.ClientRow)
 			d.list.List.UpdateItem(i, row)
-			rows = append(rows, row.name.Text+" | "+row.visit.seg.Text)
+			rows = append(rows, row.Name.Text+" | "+row.Visit.Seg.Text)
 		}
 	})
 	return rows
@@ -24,11 +26,11 @@ func listRows(d *Desk) []string {
 // Two clients of one name are told apart wherever one is picked: by date
 // of birth, else phone or email; a name no one shares stays as it was.
 func TestSameNameClientsAreToldApartInTheListAndSearch(t *testing.T) {
-	s := openStore(t)
-	addClient(t, s, store.Client{FirstName: "Anna", LastName: "Smith", DateOfBirth: time.Date(1985, 3, 4, 0, 0, 0, 0, time.Local)})
-	addClient(t, s, store.Client{FirstName: "Anna", LastName: "Smith", Email: "anna.s@example.com"})
-	addClient(t, s, store.Client{FirstName: "ANNA", LastName: "smith ", Phone: "0170 555 12"})
-	addClient(t, s, store.Client{FirstName: "Ben", LastName: "Ortiz", DateOfBirth: time.Date(1990, 1, 1, 0, 0, 0, 0, time.Local)})
+	s := desktest.OpenStore(t)
+	desktest.AddClient(t, s, store.Client{FirstName: "Anna", LastName: "Smith", DateOfBirth: time.Date(1985, 3, 4, 0, 0, 0, 0, time.Local)})
+	desktest.AddClient(t, s, store.Client{FirstName: "Anna", LastName: "Smith", Email: "anna.s@example.com"})
+	desktest.AddClient(t, s, store.Client{FirstName: "ANNA", LastName: "smith ", Phone: "0170 555 12"})
+	desktest.AddClient(t, s, store.Client{FirstName: "Ben", LastName: "Ortiz", DateOfBirth: time.Date(1990, 1, 1, 0, 0, 0, 0, time.Local)})
 	d := newTestDesk(t, s, Options{})
 
 	check := func(rows []string) {
@@ -50,11 +52,4 @@ func TestSameNameClientsAreToldApartInTheListAndSearch(t *testing.T) {
 		t.Fatalf("search found %d rows: %q", len(rows), rows)
 	}
 	check(rows)
-}
-
-func TestReportDialogNamesTheClientWithTheirDateOfBirth(t *testing.T) {
-	f := newReportFixture(t)
-	c := f.client(t, "Anna", "Smith", 2)
-	f.reportDialog(c)
-	mustContain(t, "report dialog", shownText(f.win), "Anna Smith (born 2 May 1975)")
 }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"backtrack/ui/internal/desktest"
 )
 
 // age sets the modification time of path and everything directly in it.
@@ -24,7 +26,7 @@ func age(t *testing.T, path string, when time.Time) {
 
 func TestStaleSampleFoldersAreCleanedAndNothingElse(t *testing.T) {
 	tmp := t.TempDir()
-	old := testNow.Add(-2 * staleSampleAge)
+	old := desktest.Now.Add(-2 * staleSampleAge)
 
 	// given a sample practice left behind by a killed app, made the way the
 	// desk makes them
@@ -82,12 +84,12 @@ func TestStaleSampleFoldersAreCleanedAndNothingElse(t *testing.T) {
 		}
 	}
 	age(t, target, old)
-	if err := os.Chtimes(keep[3], testNow, testNow); err != nil {
+	if err := os.Chtimes(keep[3], desktest.Now, desktest.Now); err != nil {
 		t.Fatal(err)
 	}
 
 	// when the desk starts
-	newTestDesk(t, openStore(t), Options{SampleDir: tmp}).wait()
+	newTestDesk(t, desktest.OpenStore(t), Options{SampleDir: tmp}).wait()
 
 	// then only the left-behind sample is gone
 	if _, err := os.Stat(left); !os.IsNotExist(err) {
@@ -98,14 +100,14 @@ func TestStaleSampleFoldersAreCleanedAndNothingElse(t *testing.T) {
 			t.Errorf("%s was removed: %v", filepath.Base(p), err)
 		}
 	}
-	if got := removeStaleSamples(tmp, testNow); got != 0 {
+	if got := removeStaleSamples(tmp, desktest.Now); got != 0 {
 		t.Errorf("a second clean removed %d more", got)
 	}
 }
 
 func TestLeavingSampleDataDeletesItsFolder(t *testing.T) {
 	tmp := t.TempDir()
-	d := newTestDesk(t, openStore(t), Options{SampleDir: tmp})
+	d := newTestDesk(t, desktest.OpenStore(t), Options{SampleDir: tmp})
 	act(d, d.openSample)
 	if !d.SampleOpen() {
 		t.Fatal("the sample practice did not open")

@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 
 	"backtrack/store"
+	"backtrack/ui/internal/desktest"
+	"backtrack/ui/sessionform"
 )
 
 // menuBarHeight is what the desktop's menu bar takes off a screen; the
@@ -15,10 +17,10 @@ const menuBarHeight = 30
 
 // deskOnScreen opens the form for a client with a medical alert and a
 // medical history (the tallest header) on a window the size of a screen.
-func formOnScreen(t *testing.T, width, height float32) (*Desk, *SessionForm) {
+func formOnScreen(t *testing.T, width, height float32) (*Desk, *sessionform.SessionForm) {
 	t.Helper()
-	s := openStore(t)
-	c := addClient(t, s, store.Client{FirstName: "Emma", LastName: "Brennan",
+	s := desktest.OpenStore(t)
+	c := desktest.AddClient(t, s, store.Client{FirstName: "Emma", LastName: "Brennan",
 		Contraindications: "Osteoporosis: gentle pressure, no joint mobilisation.",
 		MedicalHistory:    "Fell on ice in January; bruised right buttock, pain since."})
 	d := newTestDesk(t, s, Options{})
@@ -37,15 +39,15 @@ func resizeWindow(d *Desk, width, height float32) {
 }
 
 // scrollNeed is how much taller the form's body is than its viewport.
-func scrollNeed(f *SessionForm) float32 {
-	return f.scroll.Content.MinSize().Height - f.scroll.Size().Height
+func scrollNeed(f *sessionform.SessionForm) float32 {
+	return f.Scroll.Content.MinSize().Height - f.Scroll.Size().Height
 }
 
 // visibleInScroll reports whether o, inside the form's scroll, is in view.
-func visibleInScroll(f *SessionForm, o fyne.CanvasObject) bool {
+func visibleInScroll(f *sessionform.SessionForm, o fyne.CanvasObject) bool {
 	d := fyne.CurrentApp().Driver()
-	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(f.scroll).Y
-	return top >= 0 && top+o.Size().Height <= f.scroll.Size().Height
+	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(f.Scroll).Y
+	return top >= 0 && top+o.Size().Height <= f.Scroll.Size().Height
 }
 
 func TestSessionFormFitsALaptopScreenWithoutScrolling(t *testing.T) {
@@ -53,16 +55,16 @@ func TestSessionFormFitsALaptopScreenWithoutScrolling(t *testing.T) {
 	d, f := formOnScreen(t, 1280, 800)
 
 	// then the notes stand beside the tags and nothing needs scrolling
-	if !f.columns.SideBySide(f.columns.Size().Width) {
-		t.Fatalf("notes are below the tags at a form width of %v", f.columns.Size().Width)
+	if !f.Columns.SideBySide(f.Columns.Size().Width) {
+		t.Fatalf("notes are below the tags at a form width of %v", f.Columns.Size().Width)
 	}
 	if need := scrollNeed(f); need > 0 {
 		t.Errorf("the form needs %v more units of height: it scrolls at 1280×800", need)
 	}
 	d2 := fyne.CurrentApp().Driver()
-	tags := d2.AbsolutePositionForObject(f.Pickers[store.Muscle].content)
+	tags := d2.AbsolutePositionForObject(f.Pickers[store.Muscle].Content)
 	notes := d2.AbsolutePositionForObject(f.HomeCare)
-	if notes.X <= tags.X+f.Pickers[store.Muscle].content.Size().Width {
+	if notes.X <= tags.X+f.Pickers[store.Muscle].Content.Size().Width {
 		t.Errorf("home care at x=%v is not right of the muscles (x=%v)", notes.X, tags.X)
 	}
 	for _, o := range []fyne.CanvasObject{f.Date, f.PainAfter.Number, f.Pickers[store.Technique].AddName, f.HomeCare, f.Save} {
@@ -78,7 +80,7 @@ func TestSessionFormStacksAndScrollsOnASmallScreen(t *testing.T) {
 	d, f := formOnScreen(t, 1024, 700)
 
 	// then the notes go below the tags, two to a row, and the form scrolls
-	if f.columns.SideBySide(f.columns.Size().Width) {
+	if f.Columns.SideBySide(f.Columns.Size().Width) {
 		t.Fatal("notes are squeezed beside the tags on a small screen")
 	}
 	if scrollNeed(f) <= 0 {
@@ -91,14 +93,14 @@ func TestSessionFormStacksAndScrollsOnASmallScreen(t *testing.T) {
 	// when the therapist tabs to home care, the form scrolls to it
 	act(d, func() { d.window.Canvas().Focus(f.HomeCare) })
 	if !visibleInScroll(f, f.HomeCare) {
-		t.Errorf("home care is out of view after Tab reached it (offset %v)", f.scroll.Offset.Y)
+		t.Errorf("home care is out of view after Tab reached it (offset %v)", f.Scroll.Offset.Y)
 	}
 
 	// and going back to a wide window puts the notes beside the tags again
 	resizeWindow(d, 1280, 800)
-	if !f.columns.SideBySide(f.columns.Size().Width) || scrollNeed(f) > 0 {
+	if !f.Columns.SideBySide(f.Columns.Size().Width) || scrollNeed(f) > 0 {
 		t.Errorf("after widening: side by side %v, scroll need %v",
-			f.columns.SideBySide(f.columns.Size().Width), scrollNeed(f))
+			f.Columns.SideBySide(f.Columns.Size().Width), scrollNeed(f))
 	}
 }
 
@@ -108,7 +110,7 @@ func TestSessionFormTabOrderFollowsTheLayout(t *testing.T) {
 			d, f := formOnScreen(t, size.Width, size.Height)
 			// the order the form reads in: top line, pain, tags, notes, buttons
 			want := []fyne.Focusable{f.Date, f.Time, f.Duration, f.Copy, f.PainBefore.Number, f.PainAfter.Number}
-			for _, k := range formKinds {
+			for _, k := range sessionform.FormKinds {
 				want = append(want, f.Pickers[k].Items[0].Check, f.Pickers[k].AddName)
 				switch k {
 				case store.PainType:

@@ -10,14 +10,17 @@ import (
 	"backtrack/store"
 	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
+	"backtrack/ui/clientview"
+	"backtrack/ui/internal/desktest"
+	"backtrack/ui/kit"
 )
 
 // deskWithClient opens the desk on one client, picked in the list.
 func deskWithClient(t *testing.T) (*Desk, *sqlstore.Store, store.Client) {
 	t.Helper()
-	s := openStore(t)
-	c := addClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak", Medications: "ibuprofen"})
-	consentTo(t, s, c, append(store.GeneralAreas, store.AreaGluteal)...)
+	s := desktest.OpenStore(t)
+	c := desktest.AddClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak", Medications: "ibuprofen"})
+	desktest.ConsentTo(t, s, c, append(store.GeneralAreas, store.AreaGluteal)...)
 	d := newTestDesk(t, s, Options{})
 	pick(t, d, c.ID)
 	return d, s, c
@@ -41,12 +44,12 @@ func tick(t *testing.T, d *Desk, kind store.Kind, name string, side store.Side) 
 
 func TestRecordSessionUpdatesHistoryAndBeforeTreatment(t *testing.T) {
 	d, s, c := deskWithClient(t)
-	mustContain(t, "before treatment", d.view.Before.Text(), "No sessions yet")
+	desktest.MustContain(t, "before treatment", d.view.Before.Text(), "No sessions yet")
 
 	// when the therapist records a session with the keyboard
 	press(t, d, shortcutNewSession)
 	f := d.view.Form
-	if f == nil || d.view.Mode() != modeForm {
+	if f == nil || d.view.Mode() != clientview.ModeForm {
 		t.Fatal("Ctrl+N did not open the session form")
 	}
 	if f.Date.Text != "2026-11-25" || f.Time.Text != "15:00" || f.Duration.Text != "60" {
@@ -74,8 +77,8 @@ func TestRecordSessionUpdatesHistoryAndBeforeTreatment(t *testing.T) {
 	press(t, d, shortcutSave)
 
 	// then it is saved, and the overview shows it
-	if d.view.Mode() != modeOverview || d.view.Form != nil {
-		t.Fatalf("after Ctrl+S: mode %v, problem %q", d.view.Mode(), f.problems.Summary.Text)
+	if d.view.Mode() != clientview.ModeOverview || d.view.Form != nil {
+		t.Fatalf("after Ctrl+S: mode %v, problem %q", d.view.Mode(), f.Problems.Summary.Text)
 	}
 	hist, _ := s.ClientHistory(context.Background(), c.ID, store.Period{})
 	if len(hist) != 1 {
@@ -88,7 +91,7 @@ func TestRecordSessionUpdatesHistoryAndBeforeTreatment(t *testing.T) {
 	if store.TagLabels(got.Muscles) != "Quadratus lumborum (L)" || got.WhereItHurts() != "Lumbar (both)" {
 		t.Errorf("sided tags saved = %q, %q", store.TagLabels(got.Muscles), got.WhereItHurts())
 	}
-	mustContain(t, "before treatment", d.view.Before.Text(),
+	desktest.MustContain(t, "before treatment", d.view.Before.Text(),
 		"Last visit: 25 Nov 2026 (today) · 60 min · pain 6 → 3",
 		"Pain: Stiffness", "Triggers: Sitting long, Other: gardening",
 		"Where: Lumbar (both)", "Treated: Quadratus lumborum (L)",
@@ -96,16 +99,16 @@ func TestRecordSessionUpdatesHistoryAndBeforeTreatment(t *testing.T) {
 	if d.view.History.Title.Text != "HISTORY · 1 session" {
 		t.Errorf("history title = %q", d.view.History.Title.Text)
 	}
-	if row := d.list.Rows()[0]; lastVisitSummary(row, testNow) != "25 Nov · 6→3 · 1 visit" {
-		t.Errorf("list row = %q", lastVisitSummary(row, testNow))
+	if row := d.list.Rows()[0]; kit.LastVisitSummary(row, desktest.Now) != "25 Nov · 6→3 · 1 visit" {
+		t.Errorf("list row = %q", kit.LastVisitSummary(row, desktest.Now))
 	}
 
 	// and opening it from the history shows the whole note
 	act(d, func() { d.view.History.List.Select(0) })
-	if d.view.Mode() != modeDetail {
+	if d.view.Mode() != clientview.ModeDetail {
 		t.Fatal("selecting a history row did not open the note")
 	}
-	mustContain(t, "note", d.view.Detail.Text(), "Pain 6 → 3  (relief 3)",
+	desktest.MustContain(t, "note", d.view.Detail.Text(), "Pain 6 → 3  (relief 3)",
 		"Subjective: Stiff after a long drive.", "Home care: Side-lying QL stretch", "Where it hurts: Lumbar (both)")
 }
 
@@ -119,24 +122,24 @@ func TestSessionFormShowsErrorsAtTheirFields(t *testing.T) {
 	typeInto(d, f.PainBefore.Number, "12")
 	typeInto(d, f.Duration, "an hour")
 	tap(d, f.Save)
-	mustContain(t, "date error", f.problems.fields["start"].Text, `Date "2026-13-01" is not a date`)
-	mustContain(t, "pain error", f.problems.fields["pain_before"].Text, "Pain before must be a whole number from 0 to 10")
-	mustContain(t, "duration error", f.problems.fields["duration"].Text, "not a number of minutes")
-	if f.problems.fields["pain_after"].Visible() {
+	desktest.MustContain(t, "date error", f.Problems.Fields["start"].Text, `Date "2026-13-01" is not a date`)
+	desktest.MustContain(t, "pain error", f.Problems.Fields["pain_before"].Text, "Pain before must be a whole number from 0 to 10")
+	desktest.MustContain(t, "duration error", f.Problems.Fields["duration"].Text, "not a number of minutes")
+	if f.Problems.Fields["pain_after"].Visible() {
 		t.Error("pain after shows an error it does not have")
 	}
 
 	// and problems only the store knows: a session a week ahead, 0 minutes
-	typeInto(d, f.Date, testNow.AddDate(0, 0, 7).Format("2006-01-02"))
+	typeInto(d, f.Date, desktest.Now.AddDate(0, 0, 7).Format("2006-01-02"))
 	typeInto(d, f.PainBefore.Number, "5")
 	typeInto(d, f.Duration, "0")
 	tap(d, f.Save)
-	mustContain(t, "date error", f.problems.fields["start"].Text, "more than a day in the future")
-	mustContain(t, "duration error", f.problems.fields["duration"].Text, "between 1 and 600 minutes")
-	if f.problems.fields["pain_before"].Visible() {
+	desktest.MustContain(t, "date error", f.Problems.Fields["start"].Text, "more than a day in the future")
+	desktest.MustContain(t, "duration error", f.Problems.Fields["duration"].Text, "between 1 and 600 minutes")
+	if f.Problems.Fields["pain_before"].Visible() {
 		t.Error("the corrected pain still shows an error")
 	}
-	if d.view.Mode() != modeForm {
+	if d.view.Mode() != clientview.ModeForm {
 		t.Fatal("the form closed on an invalid session")
 	}
 	if hist, _ := s.ClientHistory(context.Background(), c.ID, store.Period{}); len(hist) != 0 {
@@ -145,15 +148,15 @@ func TestSessionFormShowsErrorsAtTheirFields(t *testing.T) {
 }
 
 func TestCopyFromLastSession(t *testing.T) {
-	s := openStore(t)
-	c := addClient(t, s, store.Client{FirstName: "Jonas", LastName: "Petrauskas"})
-	addSession(t, s, store.Session{ClientID: c.ID, Start: testNow.AddDate(0, 0, -14),
+	s := desktest.OpenStore(t)
+	c := desktest.AddClient(t, s, store.Client{FirstName: "Jonas", LastName: "Petrauskas"})
+	desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -14),
 		PainBefore: store.PainOf(7), PainAfter: store.PainOf(4),
-		PainTypes:    []store.Tag{{TermID: term(t, s, store.PainType, "Dull ache").ID}},
-		Triggers:     []store.Tag{{TermID: term(t, s, store.Trigger, "Lifting repeatedly").ID}},
+		PainTypes:    []store.Tag{{TermID: desktest.Term(t, s, store.PainType, "Dull ache").ID}},
+		Triggers:     []store.Tag{{TermID: desktest.Term(t, s, store.Trigger, "Lifting repeatedly").ID}},
 		TriggerOther: "moving house",
-		Muscles:      []store.Tag{{TermID: term(t, s, store.Muscle, "Gluteus medius").ID, Side: store.Right}},
-		Techniques:   []store.Tag{{TermID: term(t, s, store.Technique, "Stretching").ID}},
+		Muscles:      []store.Tag{{TermID: desktest.Term(t, s, store.Muscle, "Gluteus medius").ID, Side: store.Right}},
+		Techniques:   []store.Tag{{TermID: desktest.Term(t, s, store.Technique, "Stretching").ID}},
 		Notes:        store.SOAP{Subjective: "Sore after moving boxes", Plan: "Weekly for a month"},
 		HomeCare:     "Clamshells 3x10",
 	})
@@ -163,7 +166,7 @@ func TestCopyFromLastSession(t *testing.T) {
 	f := d.view.Form
 
 	tap(d, f.Copy)
-	tags := func(k store.Kind) string { return store.TagLabels(f.Pickers[k].tags()) }
+	tags := func(k store.Kind) string { return store.TagLabels(f.Pickers[k].Tags()) }
 	if tags(store.PainType) != "Dull ache" || tags(store.Trigger) != "Lifting repeatedly" ||
 		tags(store.Muscle) != "Gluteus medius (R)" || tags(store.Technique) != "Stretching" {
 		t.Errorf("copied tags = %q %q %q %q", tags(store.PainType), tags(store.Trigger), tags(store.Muscle), tags(store.Technique))
@@ -175,7 +178,7 @@ func TestCopyFromLastSession(t *testing.T) {
 	if f.Subjective.Text != "" || f.PainBefore.Number.Text != "" {
 		t.Errorf("copied today's findings: S %q, pain %q", f.Subjective.Text, f.PainBefore.Number.Text)
 	}
-	mustContain(t, "copy note", f.CopyNote.Text(), "from 11 Nov 2026")
+	desktest.MustContain(t, "copy note", f.CopyNote.Text(), "from 11 Nov 2026")
 	if f.Copy.Visible() {
 		t.Error("the copy button is still offered after copying")
 	}
@@ -188,9 +191,9 @@ func TestCopyFromLastSession(t *testing.T) {
 }
 
 func TestUnsavedChangesAskBeforeLeaving(t *testing.T) {
-	s := openStore(t)
-	marta := addClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak"})
-	lena := addClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer"})
+	s := desktest.OpenStore(t)
+	marta := desktest.AddClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak"})
+	lena := desktest.AddClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer"})
 	d := newTestDesk(t, s, Options{})
 	pick(t, d, marta.ID)
 
@@ -249,9 +252,9 @@ func TestUnsavedChangesAskBeforeLeaving(t *testing.T) {
 }
 
 func TestEditAndDeleteSession(t *testing.T) {
-	s := openStore(t)
-	c := addClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer"})
-	old := addSession(t, s, store.Session{ClientID: c.ID, Start: time.Date(2026, 11, 10, 9, 30, 0, 0, time.Local),
+	s := desktest.OpenStore(t)
+	c := desktest.AddClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer"})
+	old := desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: time.Date(2026, 11, 10, 9, 30, 0, 0, time.Local),
 		PainBefore: store.PainOf(5), Notes: store.SOAP{Assessment: "QL trigger points"}})
 	d := newTestDesk(t, s, Options{})
 	pick(t, d, c.ID)
@@ -286,7 +289,7 @@ func TestEditAndDeleteSession(t *testing.T) {
 	if _, err := s.Session(context.Background(), old.ID); err == nil {
 		t.Fatal("the session is still there after Delete")
 	}
-	if d.view.Mode() != modeOverview || d.view.History.Title.Text != "HISTORY · 0 sessions" {
+	if d.view.Mode() != clientview.ModeOverview || d.view.History.Title.Text != "HISTORY · 0 sessions" {
 		t.Errorf("after delete: mode %v, %q", d.view.Mode(), d.view.History.Title.Text)
 	}
 }
@@ -294,7 +297,7 @@ func TestEditAndDeleteSession(t *testing.T) {
 func TestSideKeysOnAFocusedMuscle(t *testing.T) {
 	d, _, _ := deskWithClient(t)
 	press(t, d, shortcutNewSession)
-	var ql *tagItem
+	var ql *kit.TagItem
 	for _, it := range d.view.Form.Pickers[store.Muscle].Items {
 		if it.Term.Name == "Quadratus lumborum" {
 			ql = it
@@ -302,15 +305,15 @@ func TestSideKeysOnAFocusedMuscle(t *testing.T) {
 	}
 	act(d, func() { d.window.Canvas().Focus(ql.Check) })
 	act(d, func() { ql.Check.TypedRune('r') })
-	if got := store.TagLabels(d.view.Form.Pickers[store.Muscle].tags()); got != "Quadratus lumborum (R)" {
+	if got := store.TagLabels(d.view.Form.Pickers[store.Muscle].Tags()); got != "Quadratus lumborum (R)" {
 		t.Errorf("after R: %q", got)
 	}
 	act(d, func() { ql.Check.TypedRune('b') })
-	if got := store.TagLabels(d.view.Form.Pickers[store.Muscle].tags()); got != "Quadratus lumborum (both)" {
+	if got := store.TagLabels(d.view.Form.Pickers[store.Muscle].Tags()); got != "Quadratus lumborum (both)" {
 		t.Errorf("after B: %q", got)
 	}
 	act(d, func() { ql.Check.TypedRune(' ') }) // space unticks, as on any checkbox
-	if got := d.view.Form.Pickers[store.Muscle].tags(); len(got) != 0 {
+	if got := d.view.Form.Pickers[store.Muscle].Tags(); len(got) != 0 {
 		t.Errorf("after Space: %v", got)
 	}
 }
@@ -323,7 +326,7 @@ func TestAddNewTermInPlace(t *testing.T) {
 	// a new technique is added to the vocabulary and ticked
 	typeInto(d, p.AddName, "Cupping")
 	act(d, func() { p.AddName.OnSubmitted(p.AddName.Text) })
-	if got := store.TagLabels(p.tags()); got != "Cupping" {
+	if got := store.TagLabels(p.Tags()); got != "Cupping" {
 		t.Fatalf("after adding Cupping: %q", got)
 	}
 	if _, err := s.TermNamed(context.Background(), store.Technique, "cupping"); err != nil {
@@ -335,7 +338,7 @@ func TestAddNewTermInPlace(t *testing.T) {
 	// a name already in the list just ticks it, whatever its case
 	typeInto(d, p.AddName, "MASSAGE")
 	tap(d, p.AddBtn)
-	if got := store.TagLabels(p.tags()); got != "Massage, Cupping" {
+	if got := store.TagLabels(p.Tags()); got != "Massage, Cupping" {
 		t.Errorf("after adding MASSAGE: %q", got)
 	}
 	if p.Error.Visible() {
@@ -355,19 +358,19 @@ func TestAddNewTermInPlace(t *testing.T) {
 }
 
 func TestChartVisitOpensItsNote(t *testing.T) {
-	s := openStore(t)
-	c := addClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer"})
-	first := addSession(t, s, store.Session{ClientID: c.ID, Start: testNow.AddDate(0, 0, -20),
+	s := desktest.OpenStore(t)
+	c := desktest.AddClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer"})
+	first := desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -20),
 		PainBefore: store.PainOf(6), Notes: store.SOAP{Subjective: "First visit"}})
-	addSession(t, s, store.Session{ClientID: c.ID, Start: testNow.AddDate(0, 0, -6), PainBefore: store.PainOf(4)})
+	desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -6), PainBefore: store.PainOf(4)})
 	d := newTestDesk(t, s, Options{})
 	pick(t, d, c.ID)
 	// the chart was built with the view's opener: a tapped visit lands here
-	act(d, func() { d.view.openSession(first.ID) })
-	if d.view.Mode() != modeDetail || d.view.Detail.session.ID != first.ID {
-		t.Fatalf("mode %v, note of session %d; want the first visit's note", d.view.Mode(), d.view.Detail.session.ID)
+	act(d, func() { d.view.OpenSession(first.ID) })
+	if d.view.Mode() != clientview.ModeDetail || d.view.Detail.Session.ID != first.ID {
+		t.Fatalf("mode %v, note of session %d; want the first visit's note", d.view.Mode(), d.view.Detail.Session.ID)
 	}
-	mustContain(t, "note", d.view.Detail.Text(), "Subjective: First visit")
+	desktest.MustContain(t, "note", d.view.Detail.Text(), "Subjective: First visit")
 }
 
 func TestCopyWithoutAnEarlierSessionSaysSo(t *testing.T) {
@@ -398,7 +401,7 @@ func TestSessionFormKeepsATimeTheLocalClockSkips(t *testing.T) {
 	press(t, d, shortcutSave)
 	hist, err := s.ClientHistory(context.Background(), c.ID, store.Period{})
 	if err != nil || len(hist) != 1 {
-		t.Fatalf("history: %v %v (form problem %q)", hist, err, f.problems.Summary.Text)
+		t.Fatalf("history: %v %v (form problem %q)", hist, err, f.Problems.Summary.Text)
 	}
 	if got := hist[0].Start.Format(store.StartLayout); got != "2024-03-31 02:30" {
 		t.Errorf("saved at %s, want 2024-03-31 02:30", got)

@@ -8,6 +8,8 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/settings"
+	"backtrack/ui/clientview"
+	"backtrack/ui/internal/desktest"
 )
 
 func named(d *Desk) {
@@ -33,8 +35,8 @@ func TestSigningWithoutANameInSettingsSaysSoAtTheForm(t *testing.T) {
 	f := d.view.Form
 	typeInto(d, f.Subjective, "Stiff after gardening")
 	tap(d, f.SaveSign)
-	if !strings.Contains(f.problems.Summary.Text, "Add your name in Settings") {
-		t.Errorf("summary %q", f.problems.Summary.Text)
+	if !strings.Contains(f.Problems.Summary.Text, "Add your name in Settings") {
+		t.Errorf("summary %q", f.Problems.Summary.Text)
 	}
 	if hist, _ := s.ClientHistory(context.Background(), c.ID, store.Period{}); len(hist) != 0 {
 		t.Errorf("saved without a name: %+v", hist)
@@ -44,10 +46,10 @@ func TestSigningWithoutANameInSettingsSaysSoAtTheForm(t *testing.T) {
 func TestTheNoteViewSignsADraftAndAmendsASignedNoteWithAReason(t *testing.T) {
 	d, s, c := deskWithClient(t)
 	named(d)
-	draft := addSession(t, s, store.Session{ClientID: c.ID, Start: time.Date(2026, 11, 20, 9, 0, 0, 0, time.Local),
+	draft := desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: time.Date(2026, 11, 20, 9, 0, 0, 0, time.Local),
 		PainBefore: store.PainOf(6), Notes: store.SOAP{Plan: "Weekly"}})
-	act(d, func() { d.view.reload() })
-	act(d, func() { d.view.openSession(draft.ID) })
+	act(d, func() { d.view.Reload() })
+	act(d, func() { d.view.OpenSession(draft.ID) })
 	det := d.view.Detail
 	if !det.Sign.Visible() || !det.Delete.Visible() || det.Void.Visible() || det.State.Text != "Draft: not signed yet." {
 		t.Fatalf("a draft's note view: sign=%v discard=%v void=%v %q", det.Sign.Visible(), det.Delete.Visible(), det.Void.Visible(), det.State.Text)
@@ -57,9 +59,9 @@ func TestTheNoteViewSignsADraftAndAmendsASignedNoteWithAReason(t *testing.T) {
 	if got, _ := s.Session(context.Background(), draft.ID); got.SignedBy != "Anna Keller, LMT" {
 		t.Fatalf("after Sign: %+v", got)
 	}
-	if d.view.mode != modeDetail || det.Sign.Visible() || det.Delete.Visible() || !det.Void.Visible() || det.Edit.Text != "Amend…" ||
+	if d.view.Mode() != clientview.ModeDetail || det.Sign.Visible() || det.Delete.Visible() || !det.Void.Visible() || det.Edit.Text != "Amend…" ||
 		!strings.HasPrefix(det.State.Text, "Signed by Anna Keller, LMT") {
-		t.Fatalf("a signed note's view: mode=%v edit=%q %q", d.view.mode, det.Edit.Text, det.State.Text)
+		t.Fatalf("a signed note's view: mode=%v edit=%q %q", d.view.Mode(), det.Edit.Text, det.State.Text)
 	}
 	// Amend without a reason: refused at the reason
 	tap(d, det.Edit)
@@ -69,7 +71,7 @@ func TestTheNoteViewSignsADraftAndAmendsASignedNoteWithAReason(t *testing.T) {
 	}
 	act(d, func() { f.Plan.SetText("Every two weeks") })
 	press(t, d, shortcutSave)
-	if f.problems.fields["reason"].Label.Text == "" {
+	if f.Problems.Fields["reason"].Label.Text == "" {
 		t.Fatal("an amendment without a reason was not stopped at the reason")
 	}
 	// With the reason it lands, and the original is one click away
@@ -79,7 +81,7 @@ func TestTheNoteViewSignsADraftAndAmendsASignedNoteWithAReason(t *testing.T) {
 	if len(got.Amendments) != 1 || got.Notes.Plan != "Every two weeks" || got.Original().Notes.Plan != "Weekly" {
 		t.Fatalf("after the amendment: %+v", got)
 	}
-	act(d, func() { d.view.openSession(draft.ID) })
+	act(d, func() { d.view.OpenSession(draft.ID) })
 	if !strings.Contains(det.Amended.Text, "Plan agreed by phone") || !det.Original.Visible() {
 		t.Errorf("amendment mark %q", det.Amended.Text)
 	}

@@ -11,9 +11,12 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"backtrack/store"
+	"backtrack/ui/clientview"
+	"backtrack/ui/internal/desktest"
+	"backtrack/ui/kit"
 )
 
-// The slips of issue 13: each test stores or shows the wrong thing
+// Slips in typing a session: each test stores or shows the wrong thing
 // without its fix.
 
 func sessionsOf(t *testing.T, d *Desk, id int64) []store.Session {
@@ -46,10 +49,10 @@ func TestSlip2AnEmptySessionIsRefusedWithASentence(t *testing.T) {
 	if got := len(sessionsOf(t, d, c.ID)); got != 0 {
 		t.Fatalf("Ctrl+N, Ctrl+S stored %d sessions", got)
 	}
-	if d.view.Mode() != modeForm {
+	if d.view.Mode() != clientview.ModeForm {
 		t.Fatal("the form closed on an empty save")
 	}
-	mustContain(t, "the form's problem", f.problems.Summary.Text, "Nothing recorded yet")
+	desktest.MustContain(t, "the form's problem", f.Problems.Summary.Text, "Nothing recorded yet")
 }
 
 func TestSlip3ADateErrorTakesItsOwnRoom(t *testing.T) {
@@ -60,7 +63,7 @@ func TestSlip3ADateErrorTakesItsOwnRoom(t *testing.T) {
 	for _, date := range []string{"2027-01-15", "31.31.2026"} {
 		typeInto(d, f.Date, date)
 		press(t, d, shortcutSave)
-		msg := f.problems.fields["start"]
+		msg := f.Problems.Fields["start"]
 		if !msg.Visible() || msg.Text == "" {
 			t.Fatalf("no date error for %q", date)
 		}
@@ -80,13 +83,13 @@ func TestSlip4EscapeTwiceAsksOnce(t *testing.T) {
 	press(t, d, shortcutNewSession)
 	typeInto(d, d.view.Form.Subjective, "Sore")
 	act(d, func() { d.window.Canvas().Unfocus() })
-	act(d, func() { d.view.Form.cancel() })
-	act(d, func() { d.view.Form.cancel() }) // a second question must not stack
+	act(d, func() { d.view.Form.Escape() })
+	act(d, func() { d.view.Form.Escape() }) // a second question must not stack
 	if n := len(d.window.Canvas().Overlays().List()); n != 1 {
 		t.Fatalf("%d questions open after asking twice, want 1", n)
 	}
 	pressKey(d, fyne.KeyEscape) // Escape on the question keeps editing
-	if d.Unsaved != nil || d.window.Canvas().Overlays().Top() != nil || d.view.Mode() != modeForm {
+	if d.Unsaved != nil || d.window.Canvas().Overlays().Top() != nil || d.view.Mode() != clientview.ModeForm {
 		t.Fatalf("Escape on the question: open %v, mode %v", d.Unsaved != nil, d.view.Mode())
 	}
 	pressKey(d, fyne.KeyEscape) // asks again
@@ -94,7 +97,7 @@ func TestSlip4EscapeTwiceAsksOnce(t *testing.T) {
 		t.Fatal("Escape in the form did not ask about the changes")
 	}
 	tap(d, d.Unsaved.Discard)
-	if top := d.window.Canvas().Overlays().Top(); top != nil || d.view.Mode() != modeOverview {
+	if top := d.window.Canvas().Overlays().Top(); top != nil || d.view.Mode() != clientview.ModeOverview {
 		t.Fatalf("after Discard: a dialog floats (%v), mode %v", top != nil, d.view.Mode())
 	}
 }
@@ -107,7 +110,7 @@ func TestSlip5APainOffTheScaleIsSaidAtOnce(t *testing.T) {
 	if !f.PainBefore.Error.Visible() {
 		t.Fatal("pain 11 shows no error until Save")
 	}
-	mustContain(t, "pain error", f.PainBefore.Error.Text, "0 to 10")
+	desktest.MustContain(t, "pain error", f.PainBefore.Error.Text, "0 to 10")
 	typeInto(d, f.PainBefore.Number, "1")
 	if f.PainBefore.Error.Visible() {
 		t.Error("the error stays after correcting to 1")
@@ -115,7 +118,7 @@ func TestSlip5APainOffTheScaleIsSaidAtOnce(t *testing.T) {
 }
 
 func TestSlip6SpaceOnAddFirstClientTypesNothing(t *testing.T) {
-	d := newTestDesk(t, openStore(t), Options{})
+	d := newTestDesk(t, desktest.OpenStore(t), Options{})
 	act(d, func() { d.window.Canvas().Focus(d.welcome.AddClient) })
 	pressKey(d, fyne.KeySpace)
 	if d.clientForm == nil {
@@ -131,36 +134,36 @@ func TestSlip6SpaceOnAddFirstClientTypesNothing(t *testing.T) {
 func TestSlip7AfterAChartPointEscapeGoesBackAndArrowsStep(t *testing.T) {
 	d, s, c := deskWithClient(t)
 	for i, pain := range []int{7, 5, 3} {
-		addSession(t, s, store.Session{ClientID: c.ID, Start: testNow.AddDate(0, 0, -30+10*i), PainBefore: store.PainOf(pain)})
+		desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -30+10*i), PainBefore: store.PainOf(pain)})
 	}
-	act(d, func() { d.view.reload() })
-	middle := d.view.sessions[1]
+	act(d, func() { d.view.Reload() })
+	middle := d.view.Sessions[1]
 	// the therapist clicks a point: the chart takes focus, then opens it
-	act(d, func() { d.window.Canvas().Focus(d.view.Chart); d.view.openSession(middle.ID) })
-	if d.view.Mode() != modeDetail {
+	act(d, func() { d.window.Canvas().Focus(d.view.Chart); d.view.OpenSession(middle.ID) })
+	if d.view.Mode() != clientview.ModeDetail {
 		t.Fatal("the chart point opened no note")
 	}
 	pressKey(d, fyne.KeyLeft)
-	if d.view.Detail.session.ID != d.view.sessions[2].ID {
-		t.Errorf("← shows %v, want the earlier visit", d.view.Detail.session.Start)
+	if d.view.Detail.Session.ID != d.view.Sessions[2].ID {
+		t.Errorf("← shows %v, want the earlier visit", d.view.Detail.Session.Start)
 	}
 	tap(d, d.view.Detail.Newer)
 	tap(d, d.view.Detail.Newer)
-	if d.view.Detail.session.ID != d.view.sessions[0].ID || !d.view.Detail.Newer.Disabled() {
-		t.Errorf("Later twice shows %v (later enabled %v), want the last visit", d.view.Detail.session.Start, !d.view.Detail.Newer.Disabled())
+	if d.view.Detail.Session.ID != d.view.Sessions[0].ID || !d.view.Detail.Newer.Disabled() {
+		t.Errorf("Later twice shows %v (later enabled %v), want the last visit", d.view.Detail.Session.Start, !d.view.Detail.Newer.Disabled())
 	}
 	pressKey(d, fyne.KeyEscape)
-	if d.view.Mode() != modeOverview {
+	if d.view.Mode() != clientview.ModeOverview {
 		t.Fatalf("Escape after a chart point: mode %v, want the overview", d.view.Mode())
 	}
 }
 
 func TestSlip8LeaveSampleDataReadsInDark(t *testing.T) {
-	d := newTestDesk(t, openStore(t), Options{})
-	act(d, func() { d.app.Settings().SetTheme(newDeskTheme(appearanceDark)) })
+	d := newTestDesk(t, desktest.OpenStore(t), Options{})
+	act(d, func() { d.app.Settings().SetTheme(kit.NewDeskTheme(kit.AppearanceDark)) })
 	tap(d, d.welcome.Explore)
 	var label *canvas.Text
-	eachObject(d.banner.content, func(o fyne.CanvasObject) {
+	desktest.EachObject(d.banner.content, func(o fyne.CanvasObject) {
 		if tx, ok := o.(*canvas.Text); ok && tx.Text == "Leave sample data" {
 			label = tx
 		}
@@ -196,7 +199,7 @@ func TestSlip10ArchivingTheOnlyClientSaysWhereTheyWent(t *testing.T) {
 	if got := d.list.Status.Text; got == "No clients yet" {
 		t.Errorf("status = %q although an archived client exists", got)
 	}
-	mustContain(t, "status", d.list.Status.Text, "Show archived")
+	desktest.MustContain(t, "status", d.list.Status.Text, "Show archived")
 }
 
 // contrast is the WCAG contrast ratio of two colours.

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"backtrack/store"
+	"backtrack/ui/clientview"
+	"backtrack/ui/internal/desktest"
 )
 
 // A "Save" answer to the unsaved-changes question carries a follow-up (show
@@ -17,9 +19,9 @@ func TestRefusedSaveDropsTheClientSwitchItWasFor(t *testing.T) {
 		{"refused by the store", "0"},  // refused in the background
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := openStore(t)
-			marta := addClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak"})
-			lena := addClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer"})
+			s := desktest.OpenStore(t)
+			marta := desktest.AddClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak"})
+			lena := desktest.AddClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer"})
 			d := newTestDesk(t, s, Options{})
 			pick(t, d, marta.ID)
 			press(t, d, shortcutNewSession)
@@ -38,7 +40,7 @@ func TestRefusedSaveDropsTheClientSwitchItWasFor(t *testing.T) {
 				if d.view.Client().ID != marta.ID || d.view.Form != f {
 					t.Fatalf("a refused save moved on: view on %d, form %v", d.view.Client().ID, d.view.Form != nil)
 				}
-				if !f.problems.fields["duration"].Visible() {
+				if !f.Problems.Fields["duration"].Visible() {
 					t.Fatal("the duration problem is not shown")
 				}
 			}
@@ -99,7 +101,7 @@ func TestRefusedSaveDropsTheQuitItWasFor(t *testing.T) {
 }
 
 func TestQuitWithAnUnsavedClientSavesItWhenAsked(t *testing.T) {
-	s := openStore(t)
+	s := desktest.OpenStore(t)
 	d := newTestDesk(t, s, Options{})
 	closed := false
 	d.window.SetOnClosed(func() { closed = true })
@@ -120,7 +122,7 @@ func TestQuitWithAnUnsavedClientSavesItWhenAsked(t *testing.T) {
 	if closed || d.clientForm != f {
 		t.Fatalf("a refused client save went on: closed %v, form open %v", closed, d.clientForm != nil)
 	}
-	mustContain(t, "date of birth problem", f.problems.fields["date_of_birth"].Text, "not a date")
+	desktest.MustContain(t, "date of birth problem", f.Problems.Fields["date_of_birth"].Text, "not a date")
 	// and a later plain save does not quit
 	typeInto(d, f.DateOfBirth, "1975-05-02")
 	press(t, d, shortcutSave)
@@ -161,10 +163,10 @@ func TestEditingTheClientKeepsTheSessionBeingWritten(t *testing.T) {
 	press(t, d, shortcutSave)
 
 	// then the note is still on screen, unsaved, and the header is current
-	if d.view.Form != f || d.view.Mode() != modeForm || f.Plan.Text != "Weekly, stretch the QL daily" {
+	if d.view.Form != f || d.view.Mode() != clientview.ModeForm || f.Plan.Text != "Weekly, stretch the QL daily" {
 		t.Fatalf("saving the client dropped the session form: form %v, mode %v", d.view.Form != nil, d.view.Mode())
 	}
-	mustContain(t, "header details", d.view.Header.Details.Text, "+41 79 555 01 02")
+	desktest.MustContain(t, "header details", d.view.Header.Details.Text, "+41 79 555 01 02")
 	if got, _ := s.Client(context.Background(), c.ID); got.Phone != "+41 79 555 01 02" {
 		t.Errorf("phone saved = %q", got.Phone)
 	}

@@ -1,7 +1,7 @@
 // Package bodymap is the body chart's geometry: the figure's front and back
 // views as polygons, the named regions on them, which region is under a
 // point at any size, the symbol and colour of each pain type, the legend and
-// the heat-map shading. The Fyne widget (ui/bodymap) and the PDF report both
+// the heat-map shading. The Fyne widget (ui/bodychart) and the PDF report both
 // draw from it, as they share report/chart for the pain chart. It imports
 // the domain alone: no Fyne, no gofpdf, no database.
 package bodymap

@@ -1,6 +1,7 @@
 package interchange_test
 
 import (
+	"backtrack/store/sqlstore"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -17,13 +18,13 @@ func TestJSONExportCarriesAuthorAndPrivate(t *testing.T) {
 	ctx := context.Background()
 	src := testkit.OpenStore(t, fixedNow)
 	c := mustClient(t, src, "Marta", "Nowak")
-	private, err := src.SaveSession(ctx, store.Session{ClientID: c.ID, DurationMin: 60, Private: true, Author: "Anna Keller",
-		Start: time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC), Notes: store.SOAP{Subjective: "only for Anna"}})
+	private, err := src.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: c.ID, DurationMin: 60, Private: true, Author: "Anna Keller",
+		Start: time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC), Notes: store.SOAP{Subjective: "only for Anna"}}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := src.SaveSession(ctx, store.Session{ClientID: c.ID, DurationMin: 60,
-		Start: time.Date(2026, 11, 21, 10, 0, 0, 0, time.UTC), Notes: store.SOAP{Subjective: "for everyone"}}); err != nil {
+	if _, err := src.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: c.ID, DurationMin: 60,
+		Start: time.Date(2026, 11, 21, 10, 0, 0, 0, time.UTC), Notes: store.SOAP{Subjective: "for everyone"}}}); err != nil {
 		t.Fatal(err)
 	}
 	// given the export's JSON

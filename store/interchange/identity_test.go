@@ -32,8 +32,8 @@ func twoAnnas(t *testing.T, s *sqlstore.Store) (allergic, pregnant store.Client)
 		t.Fatal(err)
 	}
 	for _, day := range []int{3, 10} {
-		if _, err := s.SaveSession(ctx, store.Session{ClientID: pregnant.ID, DurationMin: 45,
-			Start: time.Date(2026, 11, day, 10, 0, 0, 0, time.Local), PainBefore: store.PainOf(6)}); err != nil {
+		if _, err := s.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: pregnant.ID, DurationMin: 45,
+			Start: time.Date(2026, 11, day, 10, 0, 0, 0, time.Local), PainBefore: store.PainOf(6)}}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -65,7 +65,7 @@ func TestEveryClientAndSessionHasAnIdentifierOfItsOwn(t *testing.T) {
 	sess := history[0]
 	sess.UID = ""
 	sess.DurationMin = 50
-	saved, err := s.SaveSession(ctx, sess)
+	saved, err := s.Save(ctx, sqlstore.SaveRequest{Session: sess})
 	if err != nil || saved.UID != history[0].UID {
 		t.Errorf("after an edit the session is %q (%v), want %q", saved.UID, err, history[0].UID)
 	}

@@ -36,8 +36,8 @@ func twoAuthorsFile(t *testing.T) string {
 		} else if client, err = s.CreateClient(ctx, store.Client{FirstName: "Marta", LastName: "Nowak"}); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.SaveSession(ctx, store.Session{ClientID: client.ID, DurationMin: 60,
-			Start: time.Date(2026, 11, 2+i, 10, 0, 0, 0, time.Local), Notes: store.SOAP{Subjective: author}}); err != nil {
+		if _, err := s.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: client.ID, DurationMin: 60,
+			Start: time.Date(2026, 11, 2+i, 10, 0, 0, 0, time.Local), Notes: store.SOAP{Subjective: author}}}); err != nil {
 			t.Fatal(err)
 		}
 		if err := s.Close(); err != nil {
@@ -86,8 +86,8 @@ func TestATherapistWritesNotesOnlyAsThemselves(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	saved, err := c.anna.SaveSession(ctx, store.Session{ClientID: client.ID, DurationMin: 30, Author: "Ben Otto",
-		Start: time.Date(2026, 11, 2, 9, 0, 0, 0, time.Local), Notes: store.SOAP{Subjective: "as ben"}})
+	saved, err := c.anna.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: client.ID, DurationMin: 30, Author: "Ben Otto",
+		Start: time.Date(2026, 11, 2, 9, 0, 0, 0, time.Local), Notes: store.SOAP{Subjective: "as ben"}}})
 	if err != nil {
 		t.Fatal(err)
 	}

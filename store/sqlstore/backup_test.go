@@ -22,11 +22,11 @@ func seedRecords(t *testing.T, s *sqlstore.Store) {
 	t.Helper()
 	c := testkit.MustClient(t, s, "Marta", "Nowak-Świątek")
 	testkit.MustClient(t, s, "Jonas", "O'Brien; DROP TABLE clients;--")
-	_, err := s.SaveSession(context.Background(), store.Session{
+	_, err := s.Save(context.Background(), sqlstore.SaveRequest{Session: store.Session{
 		ClientID: c.ID, Start: time.Date(2026, 11, 14, 14, 0, 0, 0, time.Local), DurationMin: 60,
 		PainBefore: store.PainOf(4), PainAfter: store.PainOf(2),
 		Muscles: []store.Tag{{TermID: mustTerm(t, s, store.Muscle, "Quadratus lumborum").ID, Side: store.Both}},
-	})
+	}})
 	if err != nil {
 		t.Fatalf("save session: %v", err)
 	}

@@ -206,7 +206,7 @@ func BenchmarkSaveSession(b *testing.B) {
 
 // benchSave saves session, failing the benchmark if it is refused.
 func benchSave(b testing.TB, s *sqlstore.Store, session store.Session) store.Session {
-	saved, err := s.SaveSession(context.Background(), session)
+	saved, err := s.Save(context.Background(), sqlstore.SaveRequest{Session: session})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -251,14 +251,14 @@ func BenchmarkSaveAndSign(b *testing.B) {
 	session, _ := benchSession(b, s)
 	b.Run("backtrack", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			if _, err := s.SaveSignedSession(ctx, session, "Anna Keller, LMT"); err != nil {
+			if _, err := s.Save(ctx, sqlstore.SaveRequest{Session: session, Sign: true, By: "Anna Keller, LMT"}); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
-	b.Run("baseline", func(b *testing.B) { // a draft saved, as SaveSession did before signing
+	b.Run("baseline", func(b *testing.B) { // a draft saved, as Save did before signing
 		for i := 0; i < b.N; i++ {
-			if _, err := s.SaveSession(ctx, session); err != nil {
+			if _, err := s.Save(ctx, sqlstore.SaveRequest{Session: session}); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -272,20 +272,20 @@ func BenchmarkAmend(b *testing.B) {
 	b.Run("backtrack", func(b *testing.B) { // each note amended once, as in practice
 		for i := 0; i < b.N; i++ {
 			b.StopTimer()
-			signed, err := s.SaveSignedSession(ctx, session, "Anna Keller, LMT")
+			signed, err := s.Save(ctx, sqlstore.SaveRequest{Session: session, Sign: true, By: "Anna Keller, LMT"})
 			if err != nil {
 				b.Fatal(err)
 			}
 			signed.Notes.Plan = "Every 3 weeks"
 			b.StartTimer()
-			if _, err := s.AmendSession(ctx, signed, "plan changed", "Anna Keller, LMT"); err != nil {
+			if _, err := s.Save(ctx, sqlstore.SaveRequest{Session: signed, Amend: true, Reason: "plan changed", By: "Anna Keller, LMT"}); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
 	b.Run("baseline", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			if _, err := s.SaveSession(ctx, session); err != nil {
+			if _, err := s.Save(ctx, sqlstore.SaveRequest{Session: session}); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -1,6 +1,7 @@
 package sqlstore_test
 
 import (
+	"backtrack/store/sqlstore"
 	"context"
 	"database/sql"
 	"os"
@@ -150,7 +151,7 @@ func TestASignedNotesBodyChartIsSealedAndAmendedLikeTheRest(t *testing.T) {
 	}
 	draft.BodyMap = []store.BodyMark{{Region: "sacroiliac-r", Intensity: store.PainOf(6)},
 		{Region: "lumbar-l", PainType: store.Tag{TermID: sharp.ID}, Intensity: store.PainOf(7)}}
-	saved, err := s.SaveSession(ctx, draft)
+	saved, err := s.Save(ctx, sqlstore.SaveRequest{Session: draft})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,7 +168,7 @@ func TestASignedNotesBodyChartIsSealedAndAmendedLikeTheRest(t *testing.T) {
 	// An amendment says the chart changed and keeps the chart as it was.
 	amend := signed
 	amend.BodyMap = amend.BodyMap[:1]
-	amended, err := s.AmendSession(ctx, amend, "The SI joint was the other side's", therapist)
+	amended, err := s.Save(ctx, sqlstore.SaveRequest{Session: amend, Amend: true, Reason: "The SI joint was the other side's", By: therapist})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,7 +197,7 @@ func TestTheBodyChartIsCheckedOnSave(t *testing.T) {
 		"a muscle as type":  {{Region: "sacral", PainType: store.Tag{TermID: 20}}},
 	} {
 		draft.BodyMap = marks
-		if _, err := s.SaveSession(context.Background(), draft); fieldOf(err) != "body_map" {
+		if _, err := s.Save(context.Background(), sqlstore.SaveRequest{Session: draft}); fieldOf(err) != "body_map" {
 			t.Errorf("%s: %v", name, err)
 		}
 	}

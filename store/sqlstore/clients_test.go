@@ -237,10 +237,10 @@ func searchNames(t *testing.T, s *sqlstore.Store, q store.ClientQuery) []string 
 
 func mustSession(t *testing.T, s *sqlstore.Store, clientID int64, start time.Time, before, after int) store.Session {
 	t.Helper()
-	sess, err := s.SaveSession(context.Background(), store.Session{
+	sess, err := s.Save(context.Background(), sqlstore.SaveRequest{Session: store.Session{
 		ClientID: clientID, Start: start, DurationMin: 60,
 		PainBefore: store.PainOf(before), PainAfter: store.PainOf(after),
-	})
+	}})
 	if err != nil {
 		t.Fatalf("save session: %v", err)
 	}

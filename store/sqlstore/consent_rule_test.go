@@ -17,7 +17,7 @@ func TestASaveWithVerbalConsentToASensitiveAreaIsRefusedUnderOntariosRule(t *tes
 	s, c, sess := gluteusSessionWithoutConsent(t)
 	check := store.ConsentCheck{Missing: store.MissingConsent(nil, sess.Muscles, sess.Start), Answer: store.ConsentGivenNow,
 		Regulator: store.RegulatorOntario}
-	_, err := s.SaveSessionWithConsent(ctx, sess, check, sqlstore.SessionSave{})
+	_, err := s.Save(ctx, sqlstore.SaveRequest{Session: sess, Consent: check})
 	var v *store.ValidationError
 	if !errors.As(err, &v) {
 		t.Fatalf("verbal consent to the gluteal region under Ontario's rule: %v", err)

@@ -37,8 +37,8 @@ func TestTwoWritersAtOnce(t *testing.T) {
 		go func(s *sqlstore.Store) {
 			defer wg.Done()
 			for i := 0; i < perWriter; i++ {
-				_, err := s.SaveSession(ctx, store.Session{ClientID: c.ID, DurationMin: 60,
-					Start: time.Date(2026, 1, 1, 9, 0, 0, 0, time.Local).Add(time.Duration(i) * time.Hour)})
+				_, err := s.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: c.ID, DurationMin: 60,
+					Start: time.Date(2026, 1, 1, 9, 0, 0, 0, time.Local).Add(time.Duration(i) * time.Hour)}})
 				if err != nil {
 					errs <- err
 				}
@@ -103,13 +103,13 @@ func runCrashChild(path string) int {
 	ql, _ := s.TermNamed(ctx, store.Muscle, "Quadratus lumborum")
 	out := bufio.NewWriter(os.Stdout)
 	for i := 0; ; i++ {
-		sess, err := s.SaveSession(ctx, store.Session{
+		sess, err := s.Save(ctx, sqlstore.SaveRequest{Session: store.Session{
 			ClientID: cs[0].ID, DurationMin: 60,
 			Start:      time.Date(2025, 1, 1, 9, 0, 0, 0, time.Local).Add(time.Duration(i) * time.Hour),
 			PainBefore: store.PainOf(i % 11), PainAfter: store.PainOf(i % 7),
 			PainTypes: []store.Tag{{TermID: stiff.ID}}, Muscles: []store.Tag{{TermID: ql.ID, Side: store.Both}},
 			Notes: store.SOAP{Subjective: fmt.Sprintf("visit %d", i)},
-		})
+		}})
 		if err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			return 1

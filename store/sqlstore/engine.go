@@ -34,7 +34,7 @@ type fileEngine interface {
 
 // ErrServerBackups means a backup was asked of records kept on a practice
 // server, which its own tools (pg_dump, a replica) back up.
-var ErrServerBackups = errors.New("these records are on the practice server, which is backed up on the server (pg_dump or a replica), not from the desk")
+var ErrServerBackups = store.ErrServerBackups
 
 // openEngine opens the records at where: a PostgreSQL DSN or a file path.
 // The steps in Go that follow a migration's SQL are named by the

@@ -250,20 +250,13 @@ func indexOf[T any](list []T, match func(T) bool) int {
 	return -1
 }
 
-// SessionSave is how SaveSessionWithConsent saves a note: as a draft (the
-// zero value), saved and signed by By, or, with Amend, as an amendment of
-// a signed note by By for Reason.
-type SessionSave struct {
-	Sign, Amend bool
-	By, Reason  string
-}
-
-// SaveSessionWithConsent saves a session that treats areas without
-// consent on file, with the therapist's answer to the question the desk
-// asked: one transaction records, when the client consented at this
-// visit, a verbal consent to those areas dated the visit's day, then the
-// note as how says, then the answer in the audit log, on the note.
-func (s *Store) SaveSessionWithConsent(ctx context.Context, sess store.Session, check store.ConsentCheck, how SessionSave) (store.Session, error) {
+// saveWithConsent saves a session that treats areas without consent on
+// file, with the therapist's answer to the question the desk asked: one
+// transaction records, when the client consented at this visit, a verbal
+// consent to those areas dated the visit's day, then the note as how says
+// (draft, signed or amended), then the answer in the audit log, on the
+// note (Save).
+func (s *Store) saveWithConsent(ctx context.Context, sess store.Session, check store.ConsentCheck, how SaveRequest) (store.Session, error) {
 	if err := check.Check(); err != nil {
 		return store.Session{}, fmt.Errorf("save session: %w", err)
 	}

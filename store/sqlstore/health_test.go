@@ -123,7 +123,7 @@ func TestASessionWithoutConsentKeepsTheTherapistsAnswer(t *testing.T) {
 	ctx := context.Background()
 	s, c, sess := gluteusSessionWithoutConsent(t)
 	missing := store.MissingConsent(nil, sess.Muscles, sess.Start)
-	saved, err := s.SaveSessionWithConsent(ctx, sess, store.ConsentCheck{Missing: missing, Answer: store.ConsentGivenNow}, sqlstore.SessionSave{})
+	saved, err := s.Save(ctx, sqlstore.SaveRequest{Session: sess, Consent: store.ConsentCheck{Missing: missing, Answer: store.ConsentGivenNow}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -86,7 +86,7 @@ func runLoad(tb testing.TB, where string, therapists int, length loadLength) loa
 					Start:     time.Date(2026, 11, 1+r.Intn(24), 8+r.Intn(10), r.Intn(60), 0, 0, time.Local),
 					Notes:     store.SOAP{Subjective: fmt.Sprintf("Load run, therapist %d, note %d", n+1, i)}}
 				began := time.Now()
-				saved, err := s.SaveSession(ctx, sess)
+				saved, err := s.Save(ctx, sqlstore.SaveRequest{Session: sess})
 				took := time.Since(began)
 				if err != nil {
 					fail(err)

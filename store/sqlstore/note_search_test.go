@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"backtrack/store"
+	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
 )
 
@@ -18,8 +19,8 @@ func TestSearchInsideNotesAndSortByVisits(t *testing.T) {
 			t.Fatal(err)
 		}
 		for i, n := range notes {
-			if _, err := s.SaveSession(ctx, store.Session{ClientID: c.ID, DurationMin: 60,
-				Start: fixedNow.AddDate(0, 0, -10+i), Notes: n, PainBefore: store.PainOf(5)}); err != nil {
+			if _, err := s.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: c.ID, DurationMin: 60,
+				Start: fixedNow.AddDate(0, 0, -10+i), Notes: n, PainBefore: store.PainOf(5)}}); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -50,7 +51,7 @@ func TestSearchInsideNotesAndSortByVisits(t *testing.T) {
 	// a note edited stops matching its old words
 	hist, _ := s.ClientHistory(ctx, lena.ID, store.Period{})
 	hist[0].Notes.Plan = "Sciatic nerve glides"
-	if _, err := s.SaveSession(ctx, hist[0]); err != nil {
+	if _, err := s.Save(ctx, sqlstore.SaveRequest{Session: hist[0]}); err != nil {
 		t.Fatal(err)
 	}
 	if got := searchNames(t, s, store.ClientQuery{Text: "sciatic", InNotes: true, Order: store.ByName}); !reflect.DeepEqual(got, []string{"Lena Fischer", "Jonas Petrauskas"}) {

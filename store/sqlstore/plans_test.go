@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"backtrack/store"
+	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
 )
 
@@ -16,7 +17,7 @@ func TestReassessmentDueListsClientsWhoseMeasuresAreDue(t *testing.T) {
 	day := func(d int) time.Time { return time.Date(2026, 11, d, 10, 0, 0, 0, time.UTC) }
 	for _, c := range []store.Client{due, notDue} {
 		for d := 2; d <= 16; d += 7 { // three visits
-			if _, err := s.SaveSession(ctx, store.Session{ClientID: c.ID, Start: day(d), DurationMin: 60}); err != nil {
+			if _, err := s.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: c.ID, Start: day(d), DurationMin: 60}}); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -21,9 +21,9 @@ const therapist = "Anna Keller, LMT"
 func aDraft(t *testing.T, s *sqlstore.Store) (store.Client, store.Session) {
 	t.Helper()
 	c := testkit.MustClient(t, s, "Marta", "Nowak")
-	sess, err := s.SaveSession(context.Background(), store.Session{ClientID: c.ID, DurationMin: 60,
+	sess, err := s.Save(context.Background(), sqlstore.SaveRequest{Session: store.Session{ClientID: c.ID, DurationMin: 60,
 		Start: time.Date(2026, 11, 20, 10, 0, 0, 0, time.Local), PainBefore: store.PainOf(7), PainAfter: store.PainOf(4),
-		Notes: store.SOAP{Subjective: "Sore after lifting boxes", Plan: "Weekly"}})
+		Notes: store.SOAP{Subjective: "Sore after lifting boxes", Plan: "Weekly"}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,14 +45,14 @@ func TestASignedNoteIsReadOnlyAndChangesOnlyByAmendment(t *testing.T) {
 	// A signed note is not saved over, nor deleted
 	edit := signed
 	edit.Notes.Plan = "Every two weeks"
-	if _, err := s.SaveSession(ctx, edit); !errors.Is(err, store.ErrLocked) {
+	if _, err := s.Save(ctx, sqlstore.SaveRequest{Session: edit}); !errors.Is(err, store.ErrLocked) {
 		t.Errorf("saving over a signed note: %v, want ErrLocked", err)
 	}
 	if err := s.DeleteSession(ctx, signed.ID); !errors.Is(err, store.ErrLocked) {
 		t.Errorf("deleting a signed note: %v, want ErrLocked", err)
 	}
 	// An amendment changes it, keeps the original, and says why
-	amended, err := s.AmendSession(ctx, edit, "Plan agreed with the client by phone", therapist)
+	amended, err := s.Save(ctx, sqlstore.SaveRequest{Session: edit, Amend: true, Reason: "Plan agreed with the client by phone", By: therapist})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,10 +83,10 @@ func TestSigningAmendingAndVoidingSayWhatIsMissing(t *testing.T) {
 	}
 	edit := signed
 	edit.DurationMin = 45
-	if _, err := s.AmendSession(ctx, edit, "", therapist); fieldOf(err) != "reason" {
+	if _, err := s.Save(ctx, sqlstore.SaveRequest{Session: edit, Amend: true, Reason: "", By: therapist}); fieldOf(err) != "reason" {
 		t.Errorf("amending without a reason: %v", err)
 	}
-	if _, err := s.AmendSession(ctx, signed, "no change", therapist); fieldOf(err) != "note" {
+	if _, err := s.Save(ctx, sqlstore.SaveRequest{Session: signed, Amend: true, Reason: "no change", By: therapist}); fieldOf(err) != "note" {
 		t.Errorf("amending nothing: %v", err)
 	}
 	if _, err := s.VoidSession(ctx, signed.ID, "  ", therapist); fieldOf(err) != "reason" {
@@ -110,8 +110,8 @@ func TestAVoidedNoteLeavesTheFiguresAndStaysInTheHistory(t *testing.T) {
 	ctx := context.Background()
 	s := testkit.OpenStore(t, fixedNow)
 	c, first := aDraft(t, s)
-	wrong, err := s.SaveSignedSession(ctx, store.Session{ClientID: c.ID, DurationMin: 30,
-		Start: time.Date(2026, 11, 24, 10, 0, 0, 0, time.Local), PainBefore: store.PainOf(9)}, therapist)
+	wrong, err := s.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: c.ID, DurationMin: 30,
+		Start: time.Date(2026, 11, 24, 10, 0, 0, 0, time.Local), PainBefore: store.PainOf(9)}, Sign: true, By: therapist})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,11 +142,11 @@ func TestUnsignedNotesAreListedOldestFirst(t *testing.T) {
 	ctx := context.Background()
 	s := testkit.OpenStore(t, fixedNow)
 	c, newer := aDraft(t, s)
-	older, err := s.SaveSession(ctx, store.Session{ClientID: c.ID, DurationMin: 60, Start: time.Date(2026, 11, 2, 9, 0, 0, 0, time.Local)})
+	older, err := s.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: c.ID, DurationMin: 60, Start: time.Date(2026, 11, 2, 9, 0, 0, 0, time.Local)}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	signed, _ := s.SaveSignedSession(ctx, store.Session{ClientID: c.ID, DurationMin: 60, Start: time.Date(2026, 11, 10, 9, 0, 0, 0, time.Local)}, therapist)
+	signed, _ := s.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: c.ID, DurationMin: 60, Start: time.Date(2026, 11, 10, 9, 0, 0, 0, time.Local)}, Sign: true, By: therapist})
 	got, err := s.UnsignedNotes(ctx)
 	if err != nil || len(got) != 2 || got[0].ID != older.ID || got[1].ID != newer.ID {
 		t.Errorf("unsigned: %+v, %v (signed %d)", got, err, signed.ID)

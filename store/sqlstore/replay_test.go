@@ -37,13 +37,13 @@ func TestASaveSentTwiceIsRecordedOnce(t *testing.T) {
 	entries := func() int { return auditLength(t, s) }
 
 	// given a save that landed, whose answer the desk never got
-	first, err := s.SaveSession(ctx, note)
+	first, err := s.Save(ctx, sqlstore.SaveRequest{Session: note})
 	if err != nil {
 		t.Fatal(err)
 	}
 	logged := entries()
 	// when the desk sends it again, as it was
-	again, err := s.SaveSession(ctx, note)
+	again, err := s.Save(ctx, sqlstore.SaveRequest{Session: note})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +53,7 @@ func TestASaveSentTwiceIsRecordedOnce(t *testing.T) {
 	}
 	// and a second attempt with more typed since is an edit of that visit
 	note.Notes.Plan = "weekly for a month"
-	edited, err := s.SaveSession(ctx, note)
+	edited, err := s.Save(ctx, sqlstore.SaveRequest{Session: note})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,11 +64,11 @@ func TestASaveSentTwiceIsRecordedOnce(t *testing.T) {
 	// a note saved and signed whose answer was lost is not signed twice
 	signedNote := store.Session{ClientID: c.ID, DurationMin: 45, UID: store.NewUID(),
 		Start: time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC), Notes: store.SOAP{Subjective: "better"}}
-	signed, err := s.SaveSignedSession(ctx, signedNote, "Anna Keller, LMT")
+	signed, err := s.Save(ctx, sqlstore.SaveRequest{Session: signedNote, Sign: true, By: "Anna Keller, LMT"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	resent, err := s.SaveSignedSession(ctx, signedNote, "Anna Keller, LMT")
+	resent, err := s.Save(ctx, sqlstore.SaveRequest{Session: signedNote, Sign: true, By: "Anna Keller, LMT"})
 	if err != nil || resent.ID != signed.ID || !resent.Signed() || count() != 2 {
 		t.Errorf("resent %+v %v, %d sessions: want the signed note once", resent.ID, err, count())
 	}
@@ -123,12 +123,12 @@ func TestASaveWithConsentSentTwiceRecordsTheConsentOnce(t *testing.T) {
 	sess := store.Session{ClientID: c.ID, UID: store.NewUID(), Start: store.WallClock(fixedNow), DurationMin: 60,
 		Muscles: []store.Tag{{TermID: glute.ID, Name: glute.Name, Side: store.Left}}}
 	check := store.ConsentCheck{Missing: store.MissingConsent(nil, sess.Muscles, sess.Start), Answer: store.ConsentGivenNow}
-	first, err := s.SaveSessionWithConsent(ctx, sess, check, sqlstore.SessionSave{})
+	first, err := s.Save(ctx, sqlstore.SaveRequest{Session: sess, Consent: check})
 	if err != nil {
 		t.Fatal(err)
 	}
 	logged := auditLength(t, s)
-	again, err := s.SaveSessionWithConsent(ctx, sess, check, sqlstore.SessionSave{})
+	again, err := s.Save(ctx, sqlstore.SaveRequest{Session: sess, Consent: check})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -70,8 +70,8 @@ func TestPrivateNotesAreTheirAuthorsOnTheServer(t *testing.T) {
 	}
 	note := func(s *sqlstore.Store, day int, private bool) store.Session {
 		t.Helper()
-		saved, err := s.SaveSession(ctx, store.Session{ClientID: client.ID, DurationMin: 60, Private: private,
-			Start: time.Date(2026, 11, day, 10, 0, 0, 0, time.Local), Notes: store.SOAP{Subjective: fmt.Sprintf("day %d", day)}})
+		saved, err := s.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: client.ID, DurationMin: 60, Private: private,
+			Start: time.Date(2026, 11, day, 10, 0, 0, 0, time.Local), Notes: store.SOAP{Subjective: fmt.Sprintf("day %d", day)}}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -106,7 +106,7 @@ func TestPrivateNotesAreTheirAuthorsOnTheServer(t *testing.T) {
 	}
 	changed := annaPrivate
 	changed.Notes.Subjective = "overwritten by ben"
-	if _, err := c.ben.SaveSession(ctx, changed); err == nil {
+	if _, err := c.ben.Save(ctx, sqlstore.SaveRequest{Session: changed}); err == nil {
 		t.Error("ben overwrote anna's private note")
 	}
 	// the audit actor is the role

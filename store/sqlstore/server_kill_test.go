@@ -50,7 +50,7 @@ func TestServerKilledDuringSavesLosesNothingAcknowledged(t *testing.T) {
 				sess := store.Session{UID: store.NewUID(), ClientID: client.ID, DurationMin: 30,
 					Start:      time.Date(2026, 11, 1+i%24, 8+desk, 0, 0, 0, time.Local),
 					PainBefore: store.PainOf(i % 11), Notes: store.SOAP{Subjective: fmt.Sprintf("desk %d note %d", desk, i)}}
-				saved, err := s.SaveSignedSession(ctx, sess, "Anna Keller, LMT")
+				saved, err := s.Save(ctx, sqlstore.SaveRequest{Session: sess, Sign: true, By: "Anna Keller, LMT"})
 				mu.Lock()
 				if err != nil {
 					unacked = append(unacked, sess)
@@ -119,8 +119,8 @@ func TestServerKilledDuringSavesLosesNothingAcknowledged(t *testing.T) {
 	// the desk's own store, its connections gone with the server, saves again
 	var retried error
 	for range 50 {
-		if _, retried = s.SaveSession(ctx, store.Session{ClientID: client.ID, DurationMin: 30,
-			Start: time.Date(2026, 11, 25, 9, 0, 0, 0, time.Local)}); retried == nil {
+		if _, retried = s.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: client.ID, DurationMin: 30,
+			Start: time.Date(2026, 11, 25, 9, 0, 0, 0, time.Local)}}); retried == nil {
 			break
 		}
 		time.Sleep(100 * time.Millisecond)

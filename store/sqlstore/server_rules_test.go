@@ -43,18 +43,18 @@ func annasSignedNote(t *testing.T, c clinic, private bool, reason string) (store
 		}
 		return found.ID
 	}
-	note, err := c.anna.SaveSignedSession(ctx, store.Session{ClientID: client.ID, DurationMin: 60, Private: private,
+	note, err := c.anna.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: client.ID, DurationMin: 60, Private: private,
 		Start: time.Date(2026, 11, 2, 10, 0, 0, 0, time.Local), PainBefore: store.PainOf(6),
 		PainTypes:  []store.Tag{{TermID: term(store.PainType, "Dull ache")}},
 		Techniques: []store.Tag{{TermID: term(store.Technique, "Massage")}},
 		BodyMap:    []store.BodyMark{{Region: "lumbar-l", Intensity: store.PainOf(5)}},
-		Notes:      store.SOAP{Subjective: "Low back pain after lifting", Plan: "Weekly"}}, therapist)
+		Notes:      store.SOAP{Subjective: "Low back pain after lifting", Plan: "Weekly"}}, Sign: true, By: therapist})
 	if err != nil {
 		t.Fatal(err)
 	}
 	changed := note
 	changed.Notes.Plan = "Every 2 weeks"
-	amended, err := c.anna.AmendSession(ctx, changed, reason, therapist)
+	amended, err := c.anna.Save(ctx, sqlstore.SaveRequest{Session: changed, Amend: true, Reason: reason, By: therapist})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,15 +181,15 @@ func TestAmendAndVoidOnTheServerNameTheRole(t *testing.T) {
 		t.Fatal(err)
 	}
 	const colleague = "Ben Otto, LMT"
-	note, err := c.anna.SaveSignedSession(ctx, store.Session{ClientID: client.ID, DurationMin: 45,
-		Start: time.Date(2026, 11, 3, 9, 0, 0, 0, time.Local), Notes: store.SOAP{Plan: "Weekly"}}, therapist)
+	note, err := c.anna.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: client.ID, DurationMin: 45,
+		Start: time.Date(2026, 11, 3, 9, 0, 0, 0, time.Local), Notes: store.SOAP{Plan: "Weekly"}}, Sign: true, By: therapist})
 	if err != nil {
 		t.Fatal(err)
 	}
 	role := note.Author
 	changed := note
 	changed.Notes.Plan = "Fortnightly"
-	amended, err := c.anna.AmendSession(ctx, changed, "Plan agreed by phone", colleague)
+	amended, err := c.anna.Save(ctx, sqlstore.SaveRequest{Session: changed, Amend: true, Reason: "Plan agreed by phone", By: colleague})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -231,8 +231,8 @@ func TestAPrivateNotesHistoryStaysWithItsAuthor(t *testing.T) {
 		t.Fatal(err)
 	}
 	// a private draft discarded keeps its history private too
-	draft, err := c.anna.SaveSession(ctx, store.Session{ClientID: note.ClientID, DurationMin: 30, Private: true,
-		Start: time.Date(2026, 11, 9, 10, 0, 0, 0, time.Local), Notes: store.SOAP{Subjective: secret}})
+	draft, err := c.anna.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: note.ClientID, DurationMin: 30, Private: true,
+		Start: time.Date(2026, 11, 9, 10, 0, 0, 0, time.Local), Notes: store.SOAP{Subjective: secret}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -280,20 +280,20 @@ func TestATherapistsCheckBesideAColleaguesPrivateNotes(t *testing.T) {
 	ctx := context.Background()
 	c := openClinic(t)
 	client, note := annasSignedNote(t, c, true, "Plan changed after the call")
-	if _, err := c.anna.SaveSession(ctx, store.Session{ClientID: client.ID, DurationMin: 30, Private: true,
-		Start: time.Date(2026, 11, 4, 10, 0, 0, 0, time.Local), Notes: store.SOAP{Subjective: "a private draft"}}); err != nil {
+	if _, err := c.anna.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: client.ID, DurationMin: 30, Private: true,
+		Start: time.Date(2026, 11, 4, 10, 0, 0, 0, time.Local), Notes: store.SOAP{Subjective: "a private draft"}}}); err != nil {
 		t.Fatal(err)
 	}
-	discarded, err := c.anna.SaveSession(ctx, store.Session{ClientID: client.ID, DurationMin: 30, Private: true,
-		Start: time.Date(2026, 11, 5, 10, 0, 0, 0, time.Local)})
+	discarded, err := c.anna.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: client.ID, DurationMin: 30, Private: true,
+		Start: time.Date(2026, 11, 5, 10, 0, 0, 0, time.Local)}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := c.anna.DeleteSession(ctx, discarded.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.ben.SaveSignedSession(ctx, store.Session{ClientID: client.ID, DurationMin: 30,
-		Start: time.Date(2026, 11, 6, 10, 0, 0, 0, time.Local), Notes: store.SOAP{Subjective: "ben's"}}, "Ben Otto, LMT"); err != nil {
+	if _, err := c.ben.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: client.ID, DurationMin: 30,
+		Start: time.Date(2026, 11, 6, 10, 0, 0, 0, time.Local), Notes: store.SOAP{Subjective: "ben's"}}, Sign: true, By: "Ben Otto, LMT"}); err != nil {
 		t.Fatal(err)
 	}
 	check := func(who, dsn string, unread bool) {

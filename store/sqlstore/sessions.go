@@ -124,9 +124,9 @@ func resolveTags(terms map[int64]vocabularyTerm, kind store.Kind, tags []store.T
 	return out
 }
 
-// SaveSession inserts a new session (ID 0) or replaces an existing one,
-// with all its tags, in one transaction.
-func (s *Store) SaveSession(ctx context.Context, sess store.Session) (store.Session, error) {
+// saveDraft inserts a new session (ID 0) or replaces an existing one,
+// with all its tags, in one transaction (Save).
+func (s *Store) saveDraft(ctx context.Context, sess store.Session) (store.Session, error) {
 	err := s.Batch(ctx, func(b *Batch) error {
 		var err error
 		sess, err = b.SaveSession(sess)

@@ -10,6 +10,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/sqlite"
+	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
 )
 
@@ -31,7 +32,7 @@ func TestSaveSessionRoundTrip(t *testing.T) {
 		Notes:     store.SOAP{Plan: "every 2 weeks"},
 		HomeCare:  "side-lying QL stretch",
 	}
-	saved, err := s.SaveSession(ctx, in)
+	saved, err := s.Save(ctx, sqlstore.SaveRequest{Session: in})
 	if err != nil {
 		t.Fatalf("save: %v", err)
 	}
@@ -70,7 +71,7 @@ func TestSaveSessionUpdatesAndReplacesTags(t *testing.T) {
 	// when the session is saved again with other values and tags
 	sess.PainAfter = store.Pain{} // not recorded
 	sess.Muscles = []store.Tag{{TermID: gm.ID, Side: store.Right}, {TermID: ql.ID, Side: store.Left}, {TermID: gm.ID, Side: store.Left}}
-	if _, err := s.SaveSession(ctx, sess); err != nil {
+	if _, err := s.Save(ctx, sqlstore.SaveRequest{Session: sess}); err != nil {
 		t.Fatal(err)
 	}
 	got, err := s.Session(ctx, sess.ID)
@@ -95,8 +96,8 @@ func TestDeleteSession(t *testing.T) {
 	s := testkit.OpenStore(t, fixedNow)
 	c := testkit.MustClient(t, s, "Lena", "Fischer")
 	stiff := mustTerm(t, s, store.PainType, "Stiffness")
-	sess, err := s.SaveSession(ctx, store.Session{ClientID: c.ID, Start: fixedNow, DurationMin: 45,
-		PainTypes: []store.Tag{{TermID: stiff.ID}}})
+	sess, err := s.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: c.ID, Start: fixedNow, DurationMin: 45,
+		PainTypes: []store.Tag{{TermID: stiff.ID}}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,7 +194,7 @@ func TestSessionValidation(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			sess := valid
 			tc.edit(&sess)
-			_, err := s.SaveSession(ctx, sess)
+			_, err := s.Save(ctx, sqlstore.SaveRequest{Session: sess})
 			if got := fieldsOf(t, err); !reflect.DeepEqual(got, tc.fields) {
 				t.Errorf("fields = %v, want %v (%v)", got, tc.fields, err)
 			}
@@ -206,13 +207,13 @@ func TestSessionValidation(t *testing.T) {
 	// exactly a day ahead is allowed (a session booked for tomorrow morning)
 	ok := valid
 	ok.Start = fixedNow.Add(24 * time.Hour)
-	if _, err := s.SaveSession(ctx, ok); err != nil {
+	if _, err := s.Save(ctx, sqlstore.SaveRequest{Session: ok}); err != nil {
 		t.Errorf("a day ahead: %v", err)
 	}
 	// a session for an unknown client is not found
 	bad := valid
 	bad.ClientID = 999
-	if _, err := s.SaveSession(ctx, bad); !errors.Is(err, store.ErrNotFound) {
+	if _, err := s.Save(ctx, sqlstore.SaveRequest{Session: bad}); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("unknown client: %v", err)
 	}
 }

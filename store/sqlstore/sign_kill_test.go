@@ -37,15 +37,15 @@ func runSignChild(path string) int {
 		return 1
 	}
 	for i := 0; ; i++ {
-		sess, err := s.SaveSession(ctx, store.Session{ClientID: cs[0].ID, DurationMin: 60,
-			Start: time.Date(2026, 1, 1, 8, 0, 0, 0, time.Local).Add(time.Duration(i) * time.Hour), PainBefore: store.PainOf(i % 11)})
+		sess, err := s.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: cs[0].ID, DurationMin: 60,
+			Start: time.Date(2026, 1, 1, 8, 0, 0, 0, time.Local).Add(time.Duration(i) * time.Hour), PainBefore: store.PainOf(i % 11)}})
 		if err == nil {
 			sess, err = s.SignSession(ctx, sess.ID, therapist)
 		}
 		if err == nil {
 			fmt.Fprintln(out, "signed", sess.ID)
 			sess.Notes.Plan = fmt.Sprintf("plan %d", i)
-			sess, err = s.AmendSession(ctx, sess, "plan added after the visit", therapist)
+			sess, err = s.Save(ctx, sqlstore.SaveRequest{Session: sess, Amend: true, Reason: "plan added after the visit", By: therapist})
 		}
 		if err == nil {
 			fmt.Fprintln(out, "amended", sess.ID)

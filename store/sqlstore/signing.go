@@ -27,9 +27,9 @@ func (s *Store) SignSession(ctx context.Context, id int64, by string) (store.Ses
 	return signed, nil
 }
 
-// SaveSignedSession saves a new note or a draft and signs it, in one
-// transaction: the quick path, "Save and sign".
-func (s *Store) SaveSignedSession(ctx context.Context, sess store.Session, by string) (store.Session, error) {
+// saveSigned saves a new note or a draft and signs it, in one
+// transaction: the quick path, "Save and sign" (Save).
+func (s *Store) saveSigned(ctx context.Context, sess store.Session, by string) (store.Session, error) {
 	err := s.Batch(ctx, func(b *Batch) error {
 		var err error
 		sess, err = b.SaveSignedSession(sess, by)
@@ -41,10 +41,10 @@ func (s *Store) SaveSignedSession(ctx context.Context, sess store.Session, by st
 	return sess, nil
 }
 
-// AmendSession changes a signed (or legacy) note: the changed fields are
+// amend changes a signed (or legacy) note: the changed fields are
 // written, the note as it was is kept with the reason, who and when, and
-// the original stays readable (store.Session.Original).
-func (s *Store) AmendSession(ctx context.Context, changed store.Session, reason, by string) (store.Session, error) {
+// the original stays readable (store.Session.Original; Save).
+func (s *Store) amend(ctx context.Context, changed store.Session, reason, by string) (store.Session, error) {
 	var amended store.Session
 	err := s.Batch(ctx, func(b *Batch) error {
 		var err error
@@ -73,7 +73,7 @@ func (s *Store) VoidSession(ctx context.Context, id int64, reason, by string) (s
 	return voided, nil
 }
 
-// SaveSignedSession is Store.SaveSignedSession inside the batch.
+// SaveSignedSession is Store.Save with Sign, inside the batch.
 func (b *Batch) SaveSignedSession(sess store.Session, by string) (store.Session, error) {
 	by = strings.TrimSpace(by)
 	if err := store.CheckSigner(by); err != nil {
@@ -112,7 +112,7 @@ func (b *Batch) sign(sess store.Session, clientUID, by string) (store.Session, e
 		`signed_at = ?, signed_by = ?`, recordjson.FormatStamp(sess.SignedAt), by)
 }
 
-// AmendSession is Store.AmendSession inside the batch.
+// AmendSession is Store.Save with Amend, inside the batch.
 func (b *Batch) AmendSession(changed store.Session, reason, by string) (store.Session, error) {
 	by, reason = strings.TrimSpace(by), strings.TrimSpace(reason)
 	if err := store.CheckSigner(by); err != nil {

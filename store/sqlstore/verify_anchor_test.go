@@ -68,7 +68,7 @@ func TestCheckSaysWhenEntriesWereCutFromTheEndWithTheirRecords(t *testing.T) {
 	before := lastSeq(t, s)
 	// The last things done: a client added with a draft note.
 	c := testkit.MustClient(t, s, "Tomasz", "Wrona")
-	if _, err := s.SaveSession(ctx, store.Session{ClientID: c.ID, Start: fixedNow.Add(-time.Hour), DurationMin: 30}); err != nil {
+	if _, err := s.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: c.ID, Start: fixedNow.Add(-time.Hour), DurationMin: 30}}); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -98,8 +98,8 @@ func TestCheckSaysWhenAnUnVoidLostItsLastEntry(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "backtrack.db")
 	s := anchoredStore(t, path, book)
 	c := testkit.MustClient(t, s, "Lena", "Fischer")
-	sess, err := s.SaveSignedSession(ctx, store.Session{ClientID: c.ID, Start: fixedNow.Add(-time.Hour), DurationMin: 60,
-		Notes: store.SOAP{Assessment: "Frozen shoulder"}}, "Anna Keller, LMT")
+	sess, err := s.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: c.ID, Start: fixedNow.Add(-time.Hour), DurationMin: 60,
+		Notes: store.SOAP{Assessment: "Frozen shoulder"}}, Sign: true, By: "Anna Keller, LMT"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,7 +23,7 @@ var ErrBackupTampered = errors.New("the backup was changed outside Backtrack")
 // The restored record is then opened with opts (the closed store's
 // Options) to record the restore in its history and make its head the one
 // Backtrack knows: the restore is the user's act, not tampering.
-func Restore(ctx context.Context, dbPath, from, passphrase string, now time.Time, opts ...Option) (sqlite.RestoreResult, error) {
+func Restore(ctx context.Context, dbPath, from, passphrase string, now time.Time, opts ...Option) (RestoreResult, error) {
 	res, err := sqlite.Restore(ctx, dbPath, from, passphrase, now, verifyBackupCopy)
 	if err != nil {
 		return res, err

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"backtrack/store"
+	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
 )
 
@@ -55,8 +56,8 @@ func TestNoLostUpdateBetweenTwoDesks(t *testing.T) {
 	}
 
 	// the same for a draft note
-	note, err := a.SaveSession(ctx, store.Session{ClientID: client.ID, DurationMin: 60,
-		Start: time.Date(2026, 11, 2, 10, 0, 0, 0, time.Local), Notes: store.SOAP{Subjective: "first"}})
+	note, err := a.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: client.ID, DurationMin: 60,
+		Start: time.Date(2026, 11, 2, 10, 0, 0, 0, time.Local), Notes: store.SOAP{Subjective: "first"}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,16 +66,16 @@ func TestNoLostUpdateBetweenTwoDesks(t *testing.T) {
 		t.Fatal(err)
 	}
 	note.Notes.Subjective = "from desk A"
-	if note, err = a.SaveSession(ctx, note); err != nil {
+	if note, err = a.Save(ctx, sqlstore.SaveRequest{Session: note}); err != nil {
 		t.Fatal(err)
 	}
 	// desk A saves again from what its save returned: not stale
 	note.Notes.Plan = "plan from A"
-	if _, err = a.SaveSession(ctx, note); err != nil {
+	if _, err = a.Save(ctx, sqlstore.SaveRequest{Session: note}); err != nil {
 		t.Fatalf("a desk's second save of its own note: %v", err)
 	}
 	noteB.Notes.Subjective = "from desk B"
-	if _, err := b.SaveSession(ctx, noteB); !errors.Is(err, store.ErrStale) {
+	if _, err := b.Save(ctx, sqlstore.SaveRequest{Session: noteB}); !errors.Is(err, store.ErrStale) {
 		t.Fatalf("second desk's save of the note: %v, want stale", err)
 	}
 	if got, _ := b.Session(ctx, note.ID); got.Notes.Subjective != "from desk A" || got.Notes.Plan != "plan from A" {

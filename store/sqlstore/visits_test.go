@@ -89,9 +89,9 @@ func TestKeptVisitsFollowEveryWrite(t *testing.T) {
 		var saved store.Session
 		switch op := r.Intn(9); {
 		case op < 2 || len(notes) == 0:
-			saved, err = s.SaveSession(ctx, newNote())
+			saved, err = s.Save(ctx, sqlstore.SaveRequest{Session: newNote()})
 		case op == 2:
-			saved, err = s.SaveSignedSession(ctx, newNote(), "Anna Keller, LMT")
+			saved, err = s.Save(ctx, sqlstore.SaveRequest{Session: newNote(), Sign: true, By: "Anna Keller, LMT"})
 		default:
 			i := r.Intn(len(notes))
 			n, gone := s.Session(ctx, notes[i].ID)
@@ -101,7 +101,7 @@ func TestKeptVisitsFollowEveryWrite(t *testing.T) {
 			switch {
 			case n.Draft() && op == 3: // a draft moved to another client, its time changed
 				n.ClientID, n.Start = pick().ID, n.Start.Add(time.Duration(r.Intn(48)-24)*time.Hour)
-				saved, err = s.SaveSession(ctx, n)
+				saved, err = s.Save(ctx, sqlstore.SaveRequest{Session: n})
 			case n.Draft() && op == 4:
 				saved, err = s.SignSession(ctx, n.ID, "Anna Keller, LMT")
 			case n.Draft() && op == 5:
@@ -109,7 +109,7 @@ func TestKeptVisitsFollowEveryWrite(t *testing.T) {
 				saved = n
 			case !n.Draft() && !n.Voided() && op <= 6:
 				n.PainBefore, n.Start = store.PainOf(r.Intn(11)), n.Start.Add(time.Hour*24*time.Duration(r.Intn(3)))
-				saved, err = s.AmendSession(ctx, n, "Pain misread", "Anna Keller, LMT")
+				saved, err = s.Save(ctx, sqlstore.SaveRequest{Session: n, Amend: true, Reason: "Pain misread", By: "Anna Keller, LMT"})
 				if err != nil && strings.Contains(err.Error(), "Nothing in the note was changed") {
 					continue
 				}

@@ -69,8 +69,8 @@ func TestAddAndRetireTerms(t *testing.T) {
 	}
 
 	// a session uses it, then it is retired
-	sess, err := s.SaveSession(ctx, store.Session{ClientID: c.ID, Start: fixedNow, DurationMin: 60,
-		Muscles: []store.Tag{{TermID: tfl.ID, Side: store.Left}}})
+	sess, err := s.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: c.ID, Start: fixedNow, DurationMin: 60,
+		Muscles: []store.Tag{{TermID: tfl.ID, Side: store.Left}}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +92,7 @@ func TestAddAndRetireTerms(t *testing.T) {
 		t.Errorf("old session muscles = %+v, %v", got.Muscles, err)
 	}
 	// and it can still be saved again with its retired tag
-	if _, err := s.SaveSession(ctx, got); err != nil {
+	if _, err := s.Save(ctx, sqlstore.SaveRequest{Session: got}); err != nil {
 		t.Errorf("resave with a retired tag: %v", err)
 	}
 	// adding the name again brings it back

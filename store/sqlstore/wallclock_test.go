@@ -35,7 +35,7 @@ func TestSessionStartsKeepTheWallClockAcrossDaylightSaving(t *testing.T) {
 	}
 	// The desk's path: a start as the session form makes it.
 	typed, _ := store.ParseWallClock(store.StartLayout, "2024-03-31 02:45")
-	if _, err := src.SaveSession(ctx, store.Session{ClientID: c.ID, Start: typed, DurationMin: 30}); err != nil {
+	if _, err := src.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: c.ID, Start: typed, DurationMin: 30}}); err != nil {
 		t.Fatal(err)
 	}
 	want := []string{"2024-03-31 02:30", "2024-03-31 02:45", "2024-03-31 03:30", "2024-10-27 02:30"}

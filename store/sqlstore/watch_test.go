@@ -49,8 +49,8 @@ func TestAWriteInOneDeskIsSeenByTheOther(t *testing.T) {
 	own := testkit.MustClient(t, back, "Own", "Desk")
 	// when another desk adds a client and a session for them
 	marta := testkit.MustClient(t, front, "Marta", "Nowak")
-	if _, err := front.SaveSession(ctx, store.Session{ClientID: marta.ID, DurationMin: 60,
-		Start: time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC), Notes: store.SOAP{Subjective: "better"}}); err != nil {
+	if _, err := front.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: marta.ID, DurationMin: 60,
+		Start: time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC), Notes: store.SOAP{Subjective: "better"}}}); err != nil {
 		t.Fatal(err)
 	}
 	// then the watching desk hears of it

@@ -49,7 +49,18 @@ var cluster struct {
 // names, starting and stopping the private PostgreSQL server around them.
 // A PostgreSQL run whose server cannot start fails: it never passes by
 // skipping.
+//
+// Whatever the engine, the tests' data folder (settings.DataDir, where the
+// heads of the records Backtrack opened are kept) is a private one made
+// for the run, never the user's.
 func RunMain(m *testing.M) int {
+	config, err := os.MkdirTemp("", "backtrack-test-config-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "testkit: a private data folder:", err)
+		return 1
+	}
+	defer os.RemoveAll(config)
+	os.Setenv("XDG_CONFIG_HOME", config)
 	if !OnPostgres() {
 		return m.Run()
 	}

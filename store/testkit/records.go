@@ -118,7 +118,7 @@ func RichRecords(t testing.TB, s *sqlstore.Store) {
 	}
 	var saved []store.Session
 	for _, sess := range sessions {
-		sess, err := s.SaveSession(ctx, sess)
+		sess, err := s.Save(ctx, sqlstore.SaveRequest{Session: sess})
 		if err != nil {
 			t.Fatalf("save session: %v", err)
 		}
@@ -132,7 +132,7 @@ func RichRecords(t testing.TB, s *sqlstore.Store) {
 	}
 	amend := saved[0]
 	amend.PainAfter, amend.Notes.Plan = store.PainOf(3), "Every 2 weeks; re-assess in a month"
-	if _, err := s.AmendSession(ctx, amend, "Pain after was misread from the client's scale", therapist); err != nil {
+	if _, err := s.Save(ctx, sqlstore.SaveRequest{Session: amend, Amend: true, Reason: "Pain after was misread from the client's scale", By: therapist}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.SignSession(ctx, saved[3].ID, therapist); err != nil {

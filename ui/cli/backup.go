@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"backtrack/store"
-	"backtrack/store/sqlite"
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/filesize"
 	"backtrack/ui/internal/words"
@@ -42,9 +41,9 @@ func runBackup(ctx context.Context, env Env, args []string) error {
 	now := time.Now()
 	automatic := out == ""
 	if automatic {
-		out = filepath.Join(sqlite.BackupDir(db), sqlite.BackupName(db, now, encrypt))
+		out = filepath.Join(sqlstore.BackupDir(db), sqlstore.BackupName(db, now, encrypt))
 	}
-	var info sqlite.BackupInfo
+	var info sqlstore.BackupInfo
 	if encrypt {
 		passphrase, err := pass.read(env, true)
 		if err != nil {
@@ -61,7 +60,7 @@ func runBackup(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	if automatic {
-		if err := sqlite.PruneBackups(db, sqlite.KeepBackups); err != nil {
+		if err := sqlstore.PruneBackups(db, sqlstore.KeepBackups); err != nil {
 			return err
 		}
 	}

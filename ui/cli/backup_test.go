@@ -13,6 +13,7 @@ import (
 	"backtrack/store"
 	"backtrack/store/sqlite"
 	"backtrack/store/sqlstore"
+	"backtrack/ui/internal/words"
 )
 
 // runCLI runs one command and returns its exit code and output.
@@ -40,8 +41,8 @@ func seededDB(t *testing.T) string {
 	if _, err := s.CreateClient(ctx, store.Client{FirstName: "Jonas", LastName: "O'Brien"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SaveSession(ctx, store.Session{ClientID: c.ID, Start: time.Now().Add(-48 * time.Hour), DurationMin: 60,
-		PainBefore: store.PainOf(6)}); err != nil {
+	if _, err := s.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: c.ID, Start: time.Now().Add(-48 * time.Hour), DurationMin: 60,
+		PainBefore: store.PainOf(6)}}); err != nil {
 		t.Fatal(err)
 	}
 	return path
@@ -104,6 +105,10 @@ func TestBackupAndRestoreEncryptedFromTheCommandLine(t *testing.T) {
 	code, _, stderr = runCLI(t, "restore", "--db", db, "--from", out)
 	if code != 1 || !strings.Contains(stderr, "passphrase does not open") {
 		t.Errorf("wrong passphrase: %d %q", code, stderr)
+	}
+	// in the desk's own words, not a second wording
+	if desk := words.ErrorText(store.ErrWrongPassphrase); !strings.Contains(stderr, desk) {
+		t.Errorf("wrong passphrase: %q, want the desk's sentence %q", stderr, desk)
 	}
 }
 

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"backtrack/store/sqlite"
 	"backtrack/store/sqlstore"
 	"context"
 	"errors"
@@ -33,7 +32,7 @@ func runCheck(ctx context.Context, env Env, args []string) error {
 		// the server checks its own pages: what is left is the history
 		problems, unread, err = verifyHistory(ctx, db)
 	} else {
-		problems, err = sqlite.Check(ctx, db)
+		problems, err = sqlstore.CheckFile(ctx, db)
 	}
 	if err != nil {
 		return err
@@ -41,7 +40,7 @@ func runCheck(ctx context.Context, env Env, args []string) error {
 	if len(problems) == 0 && !onServer(db) {
 		// the file is sound: now the record's history, read-only
 		history, _, err := verifyHistory(ctx, db)
-		if errors.Is(err, sqlite.ErrOlderSchema) {
+		if errors.Is(err, sqlstore.ErrOlderSchema) {
 			fmt.Fprintln(env.Stdout, "ok")
 			fmt.Fprintln(env.Stdout, "The record's history starts when this Backtrack first opens the database.")
 			return nil

@@ -99,6 +99,11 @@ func Run(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "backtrack %s: %s\n", args[0], words.DiskFull)
 		return 1
 	default:
+		// An error the store names reads as it does on the desk.
+		if text, ok := words.CommandLineText(err); ok {
+			fmt.Fprintf(env.Stderr, "backtrack %s: %s\n", args[0], text)
+			return 1
+		}
 		fmt.Fprintf(env.Stderr, "backtrack %s: %v\n", args[0], err)
 		return 1
 	}

@@ -8,6 +8,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/demo"
+	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
 	"backtrack/ui/cli"
 )
@@ -24,8 +25,8 @@ func TestClientsListsAsTheDeskDoes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SaveSession(ctx, store.Session{ClientID: jose.ID, Start: time.Now().Add(-time.Hour).Truncate(time.Minute),
-		DurationMin: 45, PainBefore: store.PainOf(6), PainAfter: store.PainOf(3)}); err != nil {
+	if _, err := s.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: jose.ID, Start: time.Now().Add(-time.Hour).Truncate(time.Minute),
+		DurationMin: 45, PainBefore: store.PainOf(6), PainAfter: store.PainOf(3)}}); err != nil {
 		t.Fatal(err)
 	}
 	all, err := s.SearchClients(ctx, store.ClientQuery{IncludeArchived: true})

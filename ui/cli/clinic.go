@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/url"
 
-	"backtrack/store/postgres"
 	"backtrack/store/sqlstore"
 )
 
@@ -47,8 +46,8 @@ Add each person as a role of their own (in psql, as this admin), for example:
 Their desks open the server as themselves (keep password_encryption = scram-sha-256):
   backtrack --db 'postgres://anna@%s?sslmode=verify-full&sslrootcert=clinic-ca.pem'
 A note marked private is visible only to its author and the auditors; the server enforces it.
-`, shown(db), postgres.TherapistRole, postgres.FrontDeskRole, postgres.AuditorRole,
-		postgres.TherapistRole, postgres.FrontDeskRole, postgres.AuditorRole, hostAndDatabase(db))
+`, shown(db), sqlstore.TherapistRole, sqlstore.FrontDeskRole, sqlstore.AuditorRole,
+		sqlstore.TherapistRole, sqlstore.FrontDeskRole, sqlstore.AuditorRole, hostAndDatabase(db))
 	return nil
 }
 

@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"backtrack/store/interchange"
-	"backtrack/store/sqlite"
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
 )
@@ -32,7 +31,7 @@ func runMigrate(ctx context.Context, env Env, args []string) error {
 	case !onServer(to):
 		return usageError("--to is the practice server (postgres://role@host/db); to copy a file, use backup")
 	}
-	if err := sqlite.RequireDatabase(from); err != nil {
+	if err := sqlstore.RequireDatabase(from); err != nil {
 		return err
 	}
 	src, err := sqlstore.OpenReadOnly(ctx, from)

@@ -15,7 +15,6 @@ import (
 	"backtrack/report"
 	"backtrack/store"
 	"backtrack/store/settings"
-	"backtrack/store/sqlite"
 	"backtrack/store/sqlstore"
 )
 
@@ -341,12 +340,12 @@ func openExisting(ctx context.Context, path string) (*sqlstore.Store, error) {
 		// A server's database exists or the connection says it does not.
 		return sqlstore.Open(ctx, path, anchored())
 	}
-	if err := sqlite.RequireDatabase(path); err != nil {
+	if err := sqlstore.RequireDatabase(path); err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("%w at %s", errNoDatabase, path)
 		}
-		var notDB *sqlite.NotDatabaseError
-		var folder *sqlite.FolderError
+		var notDB *sqlstore.NotDatabaseError
+		var folder *sqlstore.FolderError
 		if errors.As(err, &notDB) || errors.As(err, &folder) {
 			return nil, err // the sentence names the file already
 		}

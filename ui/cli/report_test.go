@@ -43,10 +43,10 @@ func reportDB(t *testing.T) (path string, ids map[string]int64) {
 		}
 		ids[n[1]] = c.ID
 		for v := range 3 {
-			_, err := s.SaveSession(ctx, store.Session{ClientID: c.ID, DurationMin: 60,
+			_, err := s.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: c.ID, DurationMin: 60,
 				Start:      time.Date(2026, time.Month(8+v), 3, 10, 0, 0, 0, time.Local),
 				PainBefore: store.PainOf(7 - v), PainAfter: store.PainOf(4 - v),
-				Techniques: []store.Tag{{TermID: massage.ID}}})
+				Techniques: []store.Tag{{TermID: massage.ID}}}})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -202,8 +202,8 @@ func TestReportSaysWhichFieldsPrintAsBoxesBeforeWriting(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.SaveSession(ctx, store.Session{ClientID: c.ID, DurationMin: 60,
-			Start: time.Date(2026, 9, 3, 10, 0, 0, 0, time.Local), PainBefore: store.PainOf(6), PainAfter: store.PainOf(4)}); err != nil {
+		if _, err := s.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: c.ID, DurationMin: 60,
+			Start: time.Date(2026, 9, 3, 10, 0, 0, 0, time.Local), PainBefore: store.PainOf(6), PainAfter: store.PainOf(4)}}); err != nil {
 			t.Fatal(err)
 		}
 	}

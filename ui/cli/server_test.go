@@ -1,6 +1,7 @@
 package cli_test
 
 import (
+	"backtrack/store/sqlstore"
 	"context"
 	"strings"
 	"testing"
@@ -95,8 +96,8 @@ func TestATherapistsCheckBesideAColleaguesPrivateNote(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := anna.SaveSignedSession(ctx, store.Session{ClientID: client.ID, DurationMin: 60, Private: true,
-		Start: time.Date(2026, 11, 2, 10, 0, 0, 0, time.Local)}, "Anna Keller, LMT"); err != nil {
+	if _, err := anna.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: client.ID, DurationMin: 60, Private: true,
+		Start: time.Date(2026, 11, 2, 10, 0, 0, 0, time.Local)}, Sign: true, By: "Anna Keller, LMT"}); err != nil {
 		t.Fatal(err)
 	}
 	ben := testkit.ClinicLogin(t, dsn, "ben", "backtrack_therapist")

@@ -1,0 +1,85 @@
+package kit
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Button is widget.Button as a keyboard user expects it: Enter presses it
+// as well as Space, keys it has no use for (Escape, the arrows) reach the
+// window as if nothing were focused, and a ring in the text colour shows
+// focus on every importance, the blue Save included, in light and dark.
+type Button struct {
+	widget.Button
+	focused bool
+}
+
+func NewButton(label string, tapped func()) *Button {
+	return NewButtonWithIcon(label, nil, tapped)
+}
+
+func NewButtonWithIcon(label string, icon fyne.Resource, tapped func()) *Button {
+	b := &Button{}
+	b.Text, b.Icon, b.OnTapped = label, icon, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey presses the button on Space or Enter and hands the rest to the
+// window.
+func (b *Button) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeySpace, fyne.KeyReturn, fyne.KeyEnter:
+		if !b.Disabled() {
+			b.Tapped(nil)
+		}
+	default:
+		if c := fyne.CurrentApp().Driver().CanvasForObject(b); c != nil && c.OnTypedKey() != nil {
+			c.OnTypedKey()(k)
+		}
+	}
+}
+
+func (b *Button) FocusGained() {
+	b.focused = true
+	b.Button.FocusGained()
+}
+
+func (b *Button) FocusLost() {
+	b.focused = false
+	b.Button.FocusLost()
+}
+
+func (b *Button) CreateRenderer() fyne.WidgetRenderer {
+	ring := canvas.NewRectangle(nil)
+	return &buttonRenderer{WidgetRenderer: b.Button.CreateRenderer(), b: b, ring: ring}
+}
+
+type buttonRenderer struct {
+	fyne.WidgetRenderer
+	b    *Button
+	ring *canvas.Rectangle
+}
+
+func (r *buttonRenderer) Layout(size fyne.Size) {
+	r.WidgetRenderer.Layout(size)
+	r.ring.Resize(size)
+}
+
+func (r *buttonRenderer) Objects() []fyne.CanvasObject {
+	return append(r.WidgetRenderer.Objects(), r.ring)
+}
+
+func (r *buttonRenderer) Refresh() {
+	r.WidgetRenderer.Refresh()
+	th := r.b.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	r.ring.FillColor = nil
+	r.ring.StrokeColor = th.Color(theme.ColorNameForeground, v)
+	r.ring.StrokeWidth = 2
+	r.ring.CornerRadius = th.Size(theme.SizeNameInputRadius)
+	r.ring.Hidden = !r.b.focused
+	r.ring.Refresh()
+}

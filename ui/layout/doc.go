@@ -1,5 +1,0 @@
-// Package layout holds the desk's layouts and width-following boxes. They
-// know nothing of the domain (no backtrack/store here): each arranges
-// canvas objects by theme padding and their minimum sizes, so a screen in
-// package ui says what goes where and these say how.
-package layout

@@ -1,0 +1,245 @@
+package recordkeeping
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"backtrack/store/interchange"
+	"backtrack/ui/internal/words"
+	"backtrack/ui/kit"
+	"backtrack/ui/reportdialog"
+)
+
+// importKind is one kind of file the desk imports.
+type importKind struct {
+	label   string
+	columns string // what the file must look like, for the therapist
+	run     func(Record, context.Context, io.Reader, interchange.ImportOptions) (interchange.ImportSummary, error)
+}
+
+var importKinds = []importKind{
+	{"Clients (CSV)", "Columns: first_name, last_name, date_of_birth (YYYY-MM-DD), phone, email, notes. " +
+		"Header names in any case and order; comma or semicolon.", Record.ImportClientsCSV},
+	{"Sessions (CSV)", "Columns: client (full name or email), date (YYYY-MM-DD, optionally HH:MM), duration_min, " +
+		"pain_before, pain_after (0-10), pain_types, locations, triggers, muscles, techniques (lists separated by ; " +
+		"with a side in brackets: Gluteus medius (left)), notes. Import the clients first.", Record.ImportSessionsCSV},
+	{"Backtrack export (JSON)", "A file saved with Export… in Backtrack: everything it holds comes back.", Record.ImportJSON},
+}
+
+// importDialog checks a file first and previews every problem by row and
+// column; only a file without problems can be imported, all rows at once.
+// onImported runs after an import landed, so the desk can reload. It keeps
+// its widgets so tests can use it as a therapist would.
+type importDialog struct {
+	dialogFrame
+	store      Record
+	onImported func()
+
+	Kind     *widget.RadioGroup
+	Columns  *widget.Label
+	File     *widget.Label
+	Choose   *kit.Button
+	Summary  *widget.Label
+	Problems *widget.List
+	Problem  *widget.Label
+	Busy     *widget.ProgressBarInfinite
+	Import   *kit.Button
+	Cancel   *kit.Button
+
+	path     string
+	problems []interchange.ImportProblem
+	listBox  *fyne.Container
+	work     *kit.Tasks // the desk's: quitting stops a check or import (rolled back) and waits
+	checkGen int
+}
+
+func NewImportDialog(win fyne.Window, s Record, t *kit.Tasks, onImported func()) *importDialog {
+	d := &importDialog{dialogFrame: dialogFrame{win: win, width: 860}, store: s, work: t, onImported: onImported}
+	labels := make([]string, len(importKinds))
+	for i, k := range importKinds {
+		labels[i] = k.label
+	}
+	d.Columns = widget.NewLabel("")
+	d.Columns.Wrapping = fyne.TextWrapWord
+	d.Columns.Importance = widget.LowImportance
+	d.Kind = widget.NewRadioGroup(labels, func(string) { d.kindChanged() })
+	d.Kind.Horizontal = true
+	d.Kind.Required = true
+	d.File = widget.NewLabel("No file chosen")
+	d.File.Truncation = fyne.TextTruncateEllipsis
+	d.Choose = kit.NewButtonWithIcon("Choose file…", theme.FolderOpenIcon(), d.chooseFile)
+	d.Summary = widget.NewLabel("")
+	d.Summary.Wrapping = fyne.TextWrapWord
+	d.Problem = problemLabel()
+	d.Busy = busyBar()
+	d.Problems = widget.NewList(func() int { return len(d.problems) },
+		func() fyne.CanvasObject {
+			where := widget.NewLabelWithStyle("row 000, pain_before", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			msg := widget.NewLabel("")
+			msg.Wrapping = fyne.TextWrapWord
+			return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(190, where.MinSize().Height), where), nil, msg)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			box := o.(*fyne.Container)
+			box.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(d.problems[i].Where())
+			box.Objects[0].(*widget.Label).SetText(d.problems[i].Message)
+			d.Problems.SetItemHeight(i, box.MinSize().Height)
+		})
+	scroll := container.NewVScroll(d.Problems)
+	scroll.SetMinSize(fyne.NewSize(0, 240))
+	d.listBox = container.NewStack(scroll)
+	d.listBox.Hide()
+	d.Import = kit.NewButtonWithIcon("Import", theme.DownloadIcon(), d.importFile)
+	d.Import.Importance = widget.HighImportance
+	d.Import.Disable()
+	d.Cancel = kit.NewButton("Cancel", func() { d.dialog.Hide() })
+	d.Kind.SetSelected(labels[0])
+
+	form := container.New(layout.NewFormLayout())
+	for _, row := range [][2]fyne.CanvasObject{
+		reportdialog.Pair(kit.FormRow("Import", d.Kind)),
+		reportdialog.Pair(layout.NewSpacer(), d.Columns),
+		reportdialog.Pair(kit.FormRow("File", container.NewBorder(nil, nil, nil, d.Choose, d.File))),
+	} {
+		form.Add(row[0])
+		form.Add(row[1])
+	}
+	content := container.NewVBox(form, widget.NewSeparator(), d.Summary, d.Problem, d.listBox, d.Busy)
+	d.build("Import records", content, d.Cancel, d.Import)
+	return d
+}
+
+func (d *importDialog) kind() importKind {
+	for _, k := range importKinds {
+		if k.label == d.Kind.Selected {
+			return k
+		}
+	}
+	return importKinds[0]
+}
+
+func (d *importDialog) kindChanged() {
+	d.Columns.SetText(d.kind().columns)
+	if d.path != "" {
+		d.check()
+	}
+}
+
+func (d *importDialog) chooseFile() {
+	fd := dialog.NewFileOpen(func(f fyne.URIReadCloser, err error) {
+		if err != nil || f == nil {
+			return
+		}
+		f.Close()
+		d.choose(f.URI().Path())
+	}, d.win)
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".CSV", ".json", ".JSON", ".txt"}))
+	if home, err := os.UserHomeDir(); err == nil {
+		if uri, err := storage.ListerForURI(storage.NewFileURI(home)); err == nil {
+			fd.SetLocation(uri)
+		}
+	}
+	fd.Resize(kit.DialogSize(d.win, 820, 560))
+	fd.Show()
+}
+
+// choose takes a file and checks it; a .json file selects the JSON kind.
+func (d *importDialog) choose(path string) {
+	d.path = path
+	d.File.SetText(path)
+	if strings.EqualFold(filepath.Ext(path), ".json") && d.kind().label != importKinds[2].label {
+		d.Kind.SetSelected(importKinds[2].label) // runs check
+		return
+	}
+	d.check()
+}
+
+// check runs the whole import without keeping it and previews the result.
+func (d *importDialog) check() {
+	d.run(true)
+}
+
+func (d *importDialog) importFile() {
+	d.run(false)
+}
+
+// run reads the file and imports it in the background, for real or only
+// to check; the newest run is the one shown.
+func (d *importDialog) run(checkOnly bool) {
+	d.Import.Disable()
+	d.Problem.Hide()
+	d.problems = nil
+	d.listBox.Hide()
+	path, kind := d.path, d.kind()
+	if path == "" {
+		return
+	}
+	d.checkGen++
+	gen := d.checkGen
+	if checkOnly {
+		d.Summary.SetText("Checking " + filepath.Base(path) + "…")
+	} else {
+		d.Summary.SetText("Importing…")
+	}
+	setBusy(d.Busy, true, d.Choose)
+	ctx := d.work.Context()
+	d.work.Run(func() func() {
+		sum, err := d.readAndRun(ctx, path, kind, checkOnly)
+		return func() {
+			if gen != d.checkGen {
+				return
+			}
+			setBusy(d.Busy, false, d.Choose)
+			d.present(sum, err, checkOnly)
+		}
+	})
+}
+
+func (d *importDialog) readAndRun(ctx context.Context, path string, kind importKind, checkOnly bool) (interchange.ImportSummary, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return interchange.ImportSummary{}, err
+	}
+	defer f.Close()
+	return kind.run(d.store, ctx, f, interchange.ImportOptions{CheckOnly: checkOnly})
+}
+
+// present shows the outcome of a check or an import.
+func (d *importDialog) present(sum interchange.ImportSummary, err error, checkOnly bool) {
+	var ie *interchange.ImportError
+	switch {
+	case errors.As(err, &ie):
+		d.problems = sum.Problems
+		d.Summary.SetText(fmt.Sprintf("%s has %s. Nothing was imported: correct the file, then choose it again.",
+			filepath.Base(d.path), words.Plural(len(sum.Problems), "problem", "problems")))
+		d.Problems.Refresh()
+		d.listBox.Show()
+	case err != nil:
+		d.Summary.SetText("")
+		showOrHide(d.Problem, words.FileTaskErrorText(err))
+	case checkOnly:
+		d.Summary.SetText("The file checks out.\n" + strings.Join(sum.Lines(), "\n"))
+		d.Import.Enable()
+	default:
+		d.dialog.Hide()
+		done := strings.Join(sum.Lines(), "\n")
+		dialog.ShowInformation("Import done", done, d.win)
+		if d.onImported != nil {
+			d.onImported()
+		}
+	}
+	d.fit()
+}

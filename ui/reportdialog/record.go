@@ -1,0 +1,16 @@
+package reportdialog
+
+import (
+	"context"
+
+	"backtrack/store"
+)
+
+// Record is what the report dialogs read of the clinical record: what a
+// report prints (store.Records, the interface package report reads) and
+// the pain trend the dialog counts visits by. The desk gives its store; a
+// test can give one that fails in a chosen way.
+type Record interface {
+	store.Records
+	PainTrend(ctx context.Context, clientID int64, period store.Period) ([]store.TrendPoint, error)
+}
