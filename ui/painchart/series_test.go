@@ -13,7 +13,8 @@ import (
 	"backtrack/store"
 )
 
-// odiSeries is an ODI improving from 44 % to 24 % over four forms.
+// odiSeries is an ODI improving from 44 % to 24 % over four forms: an
+// important change needs 10 points and 30 % of 44 (13.2), so ≤ 30.8.
 func odiSeries() chart.Series {
 	day := func(m time.Month, d int) time.Time { return time.Date(2026, m, d, 0, 0, 0, 0, time.UTC) }
 	return chart.Series{Kind: store.ODI, Points: []store.MeasurePoint{
@@ -30,7 +31,7 @@ func TestMeasureChartRendersOnItsOwnScale(t *testing.T) {
 	w.Resize(fyne.NewSize(420, 240))
 	test.AssertRendersToImage(t, "odi_light.png", w.Canvas())
 	texts := visibleTexts(c)
-	for _, want := range []string{"100", "ODI % (lower is better)", "Important change ≤ 34"} {
+	for _, want := range []string{"100", "ODI % (lower is better)", "Important change ≤ 30.8"} {
 		if !slices.Contains(texts, want) {
 			t.Errorf("chart shows %q, want %q among them", texts, want)
 		}

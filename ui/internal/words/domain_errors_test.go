@@ -31,6 +31,8 @@ var domainErrors = map[string]error{
 	"ErrDatabaseInUse":      store.ErrDatabaseInUse,
 	"ErrStale":              store.ErrStale,
 	"ErrServerBackups":      store.ErrServerBackups,
+	"ErrNotFile":            store.ErrNotFile,
+	"ErrNotesWithheld":      store.ErrNotesWithheld,
 }
 
 // exportedErrors are the names of the package-level Err… variables in the
