@@ -134,7 +134,7 @@ func TestTheVisitNoteShowsItsMapWithLegendAndMusclesTreated(t *testing.T) {
 	c := createClient(t, s, "Zoë", "Ångström-Łukasiewicz", day(1975, 5, 2))
 	visits := mapStory(t, s, c.ID, 3)
 	path := filepath.Join(t.TempDir(), "note.pdf")
-	if err := report.WriteNoteFile(context.Background(), path, c, visits[0], defaultOptions()); err != nil {
+	if err := report.WriteNoteFile(context.Background(), path, c, visits[0], store.LogHead{}, defaultOptions()); err != nil {
 		t.Fatal(err)
 	}
 	pages := pdfRaw(t, path)
@@ -152,7 +152,7 @@ func TestTheVisitNoteShowsItsMapWithLegendAndMusclesTreated(t *testing.T) {
 
 	bare := visits[0]
 	bare.BodyMap = nil
-	if err := report.WriteNoteFile(context.Background(), path, c, bare, defaultOptions()); err != nil {
+	if err := report.WriteNoteFile(context.Background(), path, c, bare, store.LogHead{}, defaultOptions()); err != nil {
 		t.Fatal(err)
 	}
 	mustContain(t, "note without a map", strings.Join(pdfRaw(t, path), "\n"), "No body chart was recorded at this visit.")
@@ -179,7 +179,7 @@ func TestWriteMapSamples(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := report.WriteNoteFile(context.Background(), filepath.Join(dir, "note.pdf"), c, visits[0], defaultOptions()); err != nil {
+	if err := report.WriteNoteFile(context.Background(), filepath.Join(dir, "note.pdf"), c, visits[0], store.LogHead{}, defaultOptions()); err != nil {
 		t.Fatal(err)
 	}
 }

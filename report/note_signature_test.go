@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"backtrack/store"
 	"backtrack/store/sqlstore"
 	"context"
 	"path/filepath"
@@ -33,7 +34,7 @@ func TestASignedNotePrintsItsSignatureAndEveryAmendmentWithTheOriginal(t *testin
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "note.pdf")
-	if err := report.WriteNoteFile(ctx, path, c, amended, defaultOptions()); err != nil {
+	if err := report.WriteNoteFile(ctx, path, c, amended, store.LogHead{}, defaultOptions()); err != nil {
 		t.Fatal(err)
 	}
 	text := normalize(strings.Join(pdfText(t, path), "\n"))
@@ -52,7 +53,7 @@ func TestASignedNotePrintsItsSignatureAndEveryAmendmentWithTheOriginal(t *testin
 	// An edition asked for is printed
 	opts := defaultOptions()
 	opts.Edition = report.ForInsurer
-	if err := report.WriteNoteFile(ctx, path, c, amended, opts); err != nil {
+	if err := report.WriteNoteFile(ctx, path, c, amended, store.LogHead{}, opts); err != nil {
 		t.Fatal(err)
 	}
 	mustContain(t, "note for the insurer", strings.Join(pdfText(t, path), "\n"), "For the insurer")
@@ -65,7 +66,7 @@ func TestADraftNoteSaysSoAndKeepsTheLinesToSign(t *testing.T) {
 	c := createClient(t, s, "Ruth", "Okafor", day(1968, 4, 2))
 	sess := saveVisit(t, s, c.ID, visit{at: day(2026, 11, 14).Add(9 * time.Hour), before: 6, after: 4})
 	path := filepath.Join(t.TempDir(), "note.pdf")
-	if err := report.WriteNoteFile(context.Background(), path, c, sess, defaultOptions()); err != nil {
+	if err := report.WriteNoteFile(context.Background(), path, c, sess, store.LogHead{}, defaultOptions()); err != nil {
 		t.Fatal(err)
 	}
 	text := normalize(strings.Join(pdfText(t, path), "\n"))

@@ -13,13 +13,15 @@ import (
 // WriteNote prints one visit's note as PDF to w: the same letterhead,
 // client block, fonts and confidentiality line as the progress report,
 // then the pain, the tags and the SOAP note in full, and the signature.
-func WriteNote(w io.Writer, client store.Client, s store.Session, o Options) error {
-	return write(w, Data{Client: client, Sessions: []store.Session{s}}, o, &s)
+// head is the record's history as the note was printed (the store's
+// LogHead), in every page's footer as on a report, so paper anchors it.
+func WriteNote(w io.Writer, client store.Client, s store.Session, head store.LogHead, o Options) error {
+	return write(w, Data{Client: client, Sessions: []store.Session{s}, Head: head}, o, &s)
 }
 
 // WriteNoteFile writes a visit note to path all or nothing, as WriteFile.
-func WriteNoteFile(ctx context.Context, path string, client store.Client, s store.Session, o Options) error {
-	return writeFile(ctx, path, "visit note", func(w io.Writer) error { return WriteNote(w, client, s, o) })
+func WriteNoteFile(ctx context.Context, path string, client store.Client, s store.Session, head store.LogHead, o Options) error {
+	return writeFile(ctx, path, "visit note", func(w io.Writer) error { return WriteNote(w, client, s, head, o) })
 }
 
 // NoteFileName proposes a visit note's file name:

@@ -174,7 +174,11 @@ func reportSession(ctx context.Context, env Env, s *sqlstore.Store, ref, out str
 	if info, err := os.Stat(out); err == nil && info.IsDir() {
 		out = filepath.Join(out, report.NoteFileName(client, sess.Start))
 	}
-	if err := report.WriteNoteFile(ctx, out, client, sess, opts); err != nil {
+	head, err := s.LogHead(ctx)
+	if err != nil {
+		return err
+	}
+	if err := report.WriteNoteFile(ctx, out, client, sess, head, opts); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "wrote %s (%s, visit of %s)\n", out, client.FullName(), sess.Start.Format(store.StartLayout))

@@ -338,7 +338,10 @@ func (e *ReportDialog) write(path string, period store.Period) {
 		var err error
 		var unprintable []report.Unprintable
 		if e.note != nil {
-			err = report.WriteNoteFile(ctx, path, e.client, *e.note, opts)
+			var head store.LogHead
+			if head, err = e.store.LogHead(ctx); err == nil {
+				err = report.WriteNoteFile(ctx, path, e.client, *e.note, head, opts)
+			}
 		} else {
 			var d report.Data
 			if d, err = report.Load(ctx, e.store, id, period); err == nil && !e.boxesAccepted {
