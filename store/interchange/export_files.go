@@ -34,6 +34,10 @@ const (
 	ExportSessionsName   = "sessions.csv"
 	ExportVocabularyName = "vocabulary.csv"
 	ExportMeasuresName   = "measures.csv"
+	// ExportHeadName is beside the CSV files: the head of the record's
+	// history as exported, so the copy anchors the history as a backup and a
+	// printed report do (a JSON export holds the whole history).
+	ExportHeadName = "history-head.txt"
 )
 
 // utf8BOM lets spreadsheet programs recognise the CSV files as UTF-8.
@@ -72,8 +76,9 @@ func ExportTo(ctx context.Context, s *sqlstore.Store, dir string, format ExportF
 			writers[ExportSessionsName] = func(w io.Writer) error { return writeSessionsCSV(w, r) }
 			writers[ExportVocabularyName] = func(w io.Writer) error { return writeVocabularyCSV(w, r) }
 			writers[ExportMeasuresName] = func(w io.Writer) error { return writeMeasuresCSV(w, r) }
+			writers[ExportHeadName] = func(w io.Writer) error { return writeHead(w, r) }
 		}
-		for _, name := range []string{ExportJSONName, ExportClientsName, ExportSessionsName, ExportMeasuresName, ExportVocabularyName} {
+		for _, name := range []string{ExportJSONName, ExportClientsName, ExportSessionsName, ExportMeasuresName, ExportVocabularyName, ExportHeadName} {
 			write, ok := writers[name]
 			if !ok {
 				continue
@@ -285,4 +290,20 @@ func yesNo(b bool) string {
 		return "yes"
 	}
 	return "no"
+}
+
+// writeHead writes the head of the record's history as this export read it.
+func writeHead(w io.Writer, r *sqlstore.Snapshot) error {
+	seq, hash, err := r.AuditHead()
+	if err != nil {
+		return err
+	}
+	head := store.LogHead{Seq: seq, Hash: hash}
+	if head.Short() == "" {
+		_, err = fmt.Fprintln(w, "The record's history was empty when this export was taken.")
+		return err
+	}
+	_, err = fmt.Fprintf(w, "The record's history, when this export was taken, ended at %s.\nEntry: %d\nHash: %s\n"+
+		"A history that lacks this entry later was cut short or replaced (backtrack check says so).\n", head.Short(), seq, hash)
+	return err
 }

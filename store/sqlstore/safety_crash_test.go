@@ -330,7 +330,8 @@ func TestKillDuringACSVExportLeavesTheWholeFolderOrNone(t *testing.T) {
 	if took == 0 {
 		t.Fatal("uninterrupted export did not finish")
 	}
-	want := []string{interchange.ExportClientsName, interchange.ExportSessionsName, interchange.ExportMeasuresName, interchange.ExportVocabularyName}
+	want := []string{interchange.ExportClientsName, interchange.ExportSessionsName, interchange.ExportMeasuresName, interchange.ExportVocabularyName,
+		interchange.ExportHeadName}
 	complete := map[string][]byte{}
 	for _, name := range want {
 		complete[name], _ = os.ReadFile(filepath.Join(probe, name))
