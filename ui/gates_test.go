@@ -163,4 +163,10 @@ func TestSavingWithAnOpenEmergencyFlagAsksAndEnterGoesBackToTheNote(t *testing.T
 	if n := len(sessionsOf(t, d, c.ID)); n != 1 {
 		t.Fatalf("save anyway saved %d sessions", n)
 	}
+	log, _ := d.store.AuditLog(context.Background(), store.AuditQuery{ClientUID: c.UID})
+	if last := log[len(log)-1]; last.Action != store.SavedOverRedFlag {
+		t.Errorf("saving over the open flag is not in the record's history: %+v", last)
+	} else {
+		desktest.MustContain(t, "history", last.Detail, "Emergency", "saddle numbness", "2026-11-24")
+	}
 }

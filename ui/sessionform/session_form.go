@@ -322,8 +322,8 @@ func (f *SessionForm) SubmitThen(then func()) {
 	// An open red flag, and an area treated without consent, ask first;
 	// the consent's answer is saved with the note, in one transaction.
 	if len(problems) == 0 && !f.Saving.Busy {
-		f.gatesThen(s, func(check store.ConsentCheck) {
-			req.Consent = check
+		f.gatesThen(s, func(check store.ConsentCheck, openFlags string) {
+			req.Consent, req.OpenFlags = check, openFlags
 			f.saveWith(s, problems, req, then)
 		}, func() { f.SubmitThen(then) })
 		return

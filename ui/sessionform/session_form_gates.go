@@ -155,8 +155,9 @@ func (f *SessionForm) consentCheck(missing []store.AreaWithoutConsent) (store.Co
 
 // gatesThen runs save once both gates are answered: an open red flag asks
 // first, then any area still without an answer.
-func (f *SessionForm) gatesThen(s store.Session, save func(store.ConsentCheck), retry func()) {
-	if open := f.Health.OpenScreens(); len(open) > 0 && f.AskFlags != nil && !f.flagsAnswered {
+func (f *SessionForm) gatesThen(s store.Session, save func(check store.ConsentCheck, openFlags string), retry func()) {
+	open := f.Health.OpenScreens()
+	if len(open) > 0 && f.AskFlags != nil && !f.flagsAnswered {
 		f.AskFlags(open, func(saveAnyway bool) {
 			if saveAnyway {
 				f.flagsAnswered = true
@@ -165,9 +166,15 @@ func (f *SessionForm) gatesThen(s store.Session, save func(store.ConsentCheck), 
 		})
 		return
 	}
+	var flags []string
+	if f.flagsAnswered {
+		for _, o := range open {
+			flags = append(flags, o.Level().Words()+" ("+o.PositiveWords()+"), screen of "+o.On.Format(store.DateLayout))
+		}
+	}
 	missing := store.MissingConsent(f.Health.Consents, s.Muscles, s.Start)
 	if len(missing) == 0 || f.AskGate == nil {
-		save(store.ConsentCheck{})
+		save(store.ConsentCheck{}, strings.Join(flags, "; "))
 		return
 	}
 	check, ok := f.consentCheck(missing)
@@ -175,5 +182,5 @@ func (f *SessionForm) gatesThen(s store.Session, save func(store.ConsentCheck), 
 		f.askNext(retry)
 		return
 	}
-	save(check)
+	save(check, strings.Join(flags, "; "))
 }
