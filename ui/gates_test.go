@@ -141,6 +141,37 @@ func TestTreatingAnExcludedAreaNeedsAReasonThatIsKept(t *testing.T) {
 		"Client asked for it today after the hip improved")
 }
 
+func TestSigningWithAnOpenFlagAsksAndSavingAnywayStillSigns(t *testing.T) {
+	d, _, c := gateDesk(t, false, "", store.RedFlagScreen{On: desktest.Now.AddDate(0, 0, -1),
+		Answers: map[store.RedFlag]store.Answer{store.HistoryOfCancer: store.Yes("breast cancer 2019")}})
+	act(d, func() { d.app.Preferences().SetString(settings.KeyTherapist, "Anna Keller") })
+	act(d, d.view.Form.SubmitSigned)
+	q := d.view.FlagAsk
+	if q == nil {
+		t.Fatal("signed with an open urgent flag without asking")
+	}
+	desktest.MustContain(t, "question", q.Message.Text, "Urgent referral before treating", "history of cancer")
+	tap(d, q.SaveAnyway)
+	hist := sessionsOf(t, d, c.ID)
+	if len(hist) != 1 || !hist[0].Locked() {
+		t.Fatalf("saving anyway from Save and sign: %d sessions, signed %v", len(hist), len(hist) == 1 && hist[0].Locked())
+	}
+}
+
+func TestTheConsentRuleIsChosenInSettings(t *testing.T) {
+	d, _, _ := deskWithClient(t)
+	press(t, d, shortcutSettings)
+	st := d.settings
+	if st.Regulator.Selected != store.RegulatorOntario.Label() {
+		t.Fatalf("the default rule = %q", st.Regulator.Selected)
+	}
+	act(d, func() { st.Regulator.SetSelected(store.VerbalConsentAllowed.Label()) })
+	tap(d, st.Save)
+	if got := d.app.Preferences().String(settings.KeyRegulator); got != string(store.VerbalConsentAllowed) {
+		t.Errorf("regulator preference = %q", got)
+	}
+}
+
 func TestSavingWithAnOpenEmergencyFlagAsksAndEnterGoesBackToTheNote(t *testing.T) {
 	d, _, c := gateDesk(t, false, "", store.RedFlagScreen{On: desktest.Now.AddDate(0, 0, -1),
 		Answers: map[store.RedFlag]store.Answer{store.SaddleNumbness: store.Yes("numb on the bike")}})

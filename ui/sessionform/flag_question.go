@@ -48,7 +48,11 @@ func AskFlags(win fyne.Window, open []store.RedFlagScreen, answer func(saveAnywa
 	q.Back.Importance = widget.HighImportance
 	q.SaveAnyway = kit.NewButton("Save anyway, with the flag open", done(true))
 	q.SaveAnyway.Importance = widget.DangerImportance
-	title := "Open red flag: " + open[0].Level().Words()
+	worst := store.NoFlag
+	for _, s := range open {
+		worst = max(worst, s.Level())
+	}
+	title := "Open red flag: " + worst.Words()
 	q.dialog = dialog.NewCustomWithoutButtons(title, q.Message, win)
 	q.dialog.SetButtons([]fyne.CanvasObject{q.SaveAnyway, q.Back})
 	q.dialog.Resize(kit.DialogSize(win, 620, 0))

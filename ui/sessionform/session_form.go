@@ -325,7 +325,10 @@ func (f *SessionForm) SubmitThen(then func()) {
 		f.gatesThen(s, func(check store.ConsentCheck, openFlags string) {
 			req.Consent, req.OpenFlags = check, openFlags
 			f.saveWith(s, problems, req, then)
-		}, func() { f.SubmitThen(then) })
+		}, func() {
+			f.signNext = req.Sign // asked again from the start: still a Save and sign
+			f.SubmitThen(then)
+		})
 		return
 	}
 	f.saveWith(s, problems, req, then)
