@@ -114,6 +114,22 @@ func TestAnExcludedAreaIsNamedWithItsDateAndEnterGoesBackToTheNote(t *testing.T)
 	}
 }
 
+func TestAMuscleTypedWithItsSideAsksAndKeepsTheKeyboardOnTheQuestion(t *testing.T) {
+	d, _, _ := gateDesk(t, true, "")
+	add := d.view.Form.Pickers[store.Muscle].AddName
+	act(d, func() { d.window.Canvas().Focus(add) })
+	typeInto(d, add, "gluteus medius l")
+	act(d, func() { add.OnSubmitted(add.Text) })
+	if d.view.ConsentAsk == nil {
+		t.Fatal("a muscle typed and entered asked nothing")
+	}
+	// Enter answers the question (back to the note), not the next row
+	pressKey(d, fyne.KeyReturn)
+	if d.view.ConsentAsk != nil || muscleTicked(d, "Gluteus medius") {
+		t.Fatalf("Enter after the typed muscle: question open %v, ticked %v", d.view.ConsentAsk != nil, muscleTicked(d, "Gluteus medius"))
+	}
+}
+
 func TestTreatingAnExcludedAreaNeedsAReasonThatIsKept(t *testing.T) {
 	d, s, c := gateDesk(t, true, "")
 	tick(t, d, store.Muscle, "Gluteus medius", store.Left)

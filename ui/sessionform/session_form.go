@@ -435,6 +435,9 @@ func (f *SessionForm) wireTagKeys() {
 
 // focus moves the keyboard to o, when the form is on screen.
 func (f *SessionForm) focus(o fyne.Focusable) {
+	if f.gating {
+		return // a question over the form keeps the keyboard
+	}
 	if c := fyne.CurrentApp().Driver().CanvasForObject(f.Date); c != nil {
 		c.Focus(o)
 	}
