@@ -33,9 +33,10 @@ const (
 	ScreenRecorded   Action = "red_flags.screened"
 	ScreenUpdated    Action = "red_flags.updated" // a referral or clearance recorded, an answer corrected
 	ConsentRecorded  Action = "consent.recorded"
-	ConsentChanged   Action = "consent.changed"  // corrected or withdrawn
-	ConsentChecked   Action = "consent.checked"  // a session treating an area without consent: the answer
-	MeasureRecorded  Action = "measure.recorded" // an ODI, RMDQ or PSFS from the client's form
+	ConsentChanged   Action = "consent.changed"      // corrected or withdrawn
+	ConsentChecked   Action = "consent.checked"      // a session treating an area without consent: the answer
+	SavedOverRedFlag Action = "red_flags.saved_over" // a note saved or signed while a red flag was open
+	MeasureRecorded  Action = "measure.recorded"     // an ODI, RMDQ or PSFS from the client's form
 	MeasureChanged   Action = "measure.changed"
 	MeasureDeleted   Action = "measure.deleted" // entered in error: the entry keeps what it said
 	PlanCreated      Action = "plan.created"
@@ -93,6 +94,8 @@ func (a Action) Words() string {
 		return "Consent changed or withdrawn"
 	case ConsentChecked:
 		return "Treated an area without consent on file: the answer"
+	case SavedOverRedFlag:
+		return "Note saved with a red flag open"
 	case MeasureRecorded:
 		return "Outcome measure recorded"
 	case MeasureChanged:

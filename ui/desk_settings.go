@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"backtrack/store"
 	"backtrack/store/settings"
 	"backtrack/ui/kit"
 	"backtrack/ui/sessionform"
@@ -29,6 +30,9 @@ type Settings struct {
 	Contact     *kit.Entry
 	Paper       *widget.RadioGroup
 	Appearance  *widget.RadioGroup
+	// Regulator is the consent rule for sensitive areas: whether verbal
+	// consent may be recorded for them at all (store.Regulators).
+	Regulator *widget.RadioGroup
 	// Server is the practice server opened at the next start
 	// (desk_server.go); ServerError says why an address is refused.
 	Server      *kit.Entry
@@ -60,6 +64,7 @@ func (d *Desk) showSettings() {
 		Contact:     kit.NewEntry("Phone and email for clients"),
 		Paper:       widget.NewRadioGroup(kit.PageSizeNames(), nil),
 		Appearance:  widget.NewRadioGroup([]string{kit.AppearanceSystem, kit.AppearanceLight, kit.AppearanceDark}, nil),
+		Regulator:   widget.NewRadioGroup(regulatorLabels(), nil),
 		Server:      kit.NewEntry("postgres://you@server/backtrack?sslmode=verify-full"),
 		ServerError: kit.NewFieldError(),
 	}
@@ -70,6 +75,8 @@ func (d *Desk) showSettings() {
 	s.Paper.Horizontal, s.Paper.Required = true, true
 	s.Paper.SetSelected(string(settings.Read(prefs.String).PageSize))
 	s.Appearance.Horizontal, s.Appearance.Required = true, true
+	s.Regulator.Required = true
+	s.Regulator.SetSelected(settings.Read(prefs.String).Regulator.Label())
 	s.Appearance.SetSelected(prefs.StringWithFallback(prefAppearance, kit.AppearanceSystem))
 	// The appearance changes as it is picked, so the therapist sees it
 	// before keeping it; Cancel puts the old one back.
@@ -86,6 +93,8 @@ func (d *Desk) showSettings() {
 		layout.NewSpacer(), hint,
 		sessionform.RowLabel("Report paper"), s.Paper,
 		sessionform.RowLabel("Appearance"), s.Appearance,
+		sessionform.RowLabel("Consent rule"), container.NewVBox(s.Regulator,
+			kit.NewHint("Your regulator's rule for sensitive areas: it decides whether verbal consent may be recorded when a muscle there is ticked.")),
 		sessionform.RowLabel("Practice server"), container.NewVBox(s.Server, s.ServerError,
 			kit.NewHint("A clinic's shared record, opened at the next start instead of this computer's file. Leave empty for the file. The password goes in ~/.pgpass, never here.")),
 	)
@@ -100,6 +109,7 @@ func (d *Desk) showSettings() {
 		}
 		prefs.SetString(settings.KeyPageSize, s.Paper.Selected)
 		prefs.SetString(prefAppearance, s.Appearance.Selected)
+		prefs.SetString(settings.KeyRegulator, string(regulatorLabelled(s.Regulator.Selected)))
 		s.dialog.Hide()
 		d.updateTitle()
 	})
@@ -118,4 +128,24 @@ func (d *Desk) showSettings() {
 	d.settings = s
 	s.dialog.Show()
 	d.window.Canvas().Focus(s.Practice)
+}
+
+// regulatorLabels are the consent rules as the chooser names them.
+func regulatorLabels() []string {
+	out := make([]string, len(store.Regulators))
+	for i, r := range store.Regulators {
+		out[i] = r.Label()
+	}
+	return out
+}
+
+// regulatorLabelled is the rule a chooser's label names; the default for
+// any other.
+func regulatorLabelled(label string) store.Regulator {
+	for _, r := range store.Regulators {
+		if r.Label() == label {
+			return r
+		}
+	}
+	return store.Regulators[0]
 }

@@ -84,53 +84,6 @@ func TestTheBriefSaysWhenThereIsNoConsentOrTheIntakeIsOld(t *testing.T) {
 	desktest.MustContain(t, "brief", d.view.Before.Text(), "Consent: Written, 18 Nov 2026 · sensitive areas consented: Gluteal region")
 }
 
-func TestSavingGluteusMediusWorkWithoutConsentAsksAndKeepsTheAnswer(t *testing.T) {
-	s := desktest.OpenStore(t)
-	c := desktest.AddClient(t, s, store.Client{FirstName: "Jonas", LastName: "Weber"})
-	desktest.ConsentTo(t, s, c, store.GeneralAreas...) // the back, not the gluteal region
-	d := newTestDesk(t, s, Options{})
-	pick(t, d, c.ID)
-	press(t, d, shortcutNewSession)
-	typeInto(d, d.view.Form.PainBefore.Number, "5")
-	tick(t, d, store.Muscle, "Gluteus medius", store.Left)
-	tick(t, d, store.Muscle, "Quadratus lumborum", store.Both)
-
-	// When the therapist saves, the desk asks first
-	press(t, d, shortcutSave)
-	q := d.view.ConsentAsk
-	if q == nil {
-		t.Fatal("no question about the gluteal region")
-	}
-	desktest.MustContain(t, "question", q.Message.Text, "Gluteal region (Gluteus medius)")
-	if strings.Contains(q.Message.Text, "Quadratus") {
-		t.Errorf("the back is consented to, yet asked: %q", q.Message.Text)
-	}
-	// going back saves nothing
-	tap(d, q.Back)
-	if hist, _ := s.ClientHistory(context.Background(), c.ID, store.Period{}); len(hist) != 0 || d.view.Mode() != clientview.ModeForm {
-		t.Fatalf("Back saved %d sessions, mode %v", len(hist), d.view.Mode())
-	}
-	// and the client's verbal consent is recorded with the note
-	press(t, d, shortcutSave)
-	tap(d, d.view.ConsentAsk.GivenNow)
-	hist, _ := s.ClientHistory(context.Background(), c.ID, store.Period{})
-	h, _ := s.Health(context.Background(), c.ID)
-	if len(hist) != 1 || len(h.Consents) != 2 || !store.ConsentedAreas(h.Consents, desktest.Now)[store.AreaGluteal] {
-		t.Fatalf("saved %d sessions, consents %+v", len(hist), h.Consents)
-	}
-	log, _ := s.AuditLog(context.Background(), store.AuditQuery{ClientUID: c.UID})
-	if last := log[len(log)-1]; last.Action != store.ConsentChecked || !strings.Contains(last.Detail, "verbal consent") {
-		t.Errorf("the answer in the history: %+v", last)
-	}
-	// A second visit there asks no more
-	press(t, d, shortcutNewSession)
-	tick(t, d, store.Muscle, "Gluteus medius", store.Left)
-	press(t, d, shortcutSave)
-	if d.view.ConsentAsk != nil || d.view.Mode() != clientview.ModeOverview {
-		t.Error("asked again about a consented area")
-	}
-}
-
 func TestTheIntakeIsTakenAtTheDeskWithTheRedFlagScreen(t *testing.T) {
 	s := desktest.OpenStore(t)
 	c := desktest.AddClient(t, s, store.Client{FirstName: "Anna", LastName: "Berg", DateOfBirth: day(1985, 3, 4)})

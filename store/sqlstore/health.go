@@ -273,13 +273,14 @@ func (s *Store) saveWithConsent(ctx context.Context, sess store.Session, check s
 		// and its answer are recorded already (replay.go); asked only
 		// when there is a consent to record, since the save itself
 		// asks again
-		if len(check.Missing) > 0 {
+		flags := how.OpenFlags
+		if len(check.Missing) > 0 || flags != "" {
 			_, again, err := b.replayed(sess)
 			if err != nil {
 				return err
 			}
 			if again {
-				check = store.ConsentCheck{}
+				check, flags = store.ConsentCheck{}, ""
 			}
 		}
 		if check.Answer == store.ConsentGivenNow && len(check.Missing) > 0 {
@@ -311,12 +312,21 @@ func (s *Store) saveWithConsent(ctx context.Context, sess store.Session, check s
 			return err
 		}
 		sess = saved
-		if len(check.Missing) == 0 {
+		if len(check.Missing) == 0 && flags == "" {
 			return nil
 		}
 		var clientUID string
 		if err := b.tx.QueryRowContext(ctx, `SELECT uid FROM clients WHERE id = ?`, clientID).Scan(&clientUID); err != nil {
 			return err
+		}
+		if flags != "" {
+			if err := s.appendLog(ctx, b.tx, store.AuditEntry{Action: store.SavedOverRedFlag, Record: saved.UID,
+				Client: clientUID, Detail: "Saved with a red flag open: " + flags}); err != nil {
+				return err
+			}
+		}
+		if len(check.Missing) == 0 {
+			return nil
 		}
 		return s.appendLog(ctx, b.tx, store.AuditEntry{Action: store.ConsentChecked, Record: saved.UID, Client: clientUID,
 			Detail: check.Words()})

@@ -18,6 +18,9 @@ type SaveRequest struct {
 	By      string
 	Reason  string
 	Consent store.ConsentCheck
+	// OpenFlags names the open red flags the therapist chose to save over
+	// ("" when none were open): kept in the record's history.
+	OpenFlags string
 }
 
 // Save saves a note as req says, in one transaction: the one way a note is
@@ -26,7 +29,7 @@ type SaveRequest struct {
 // the dispatch, and holds for every kind of save at once.
 func (s *Store) Save(ctx context.Context, req SaveRequest) (store.Session, error) {
 	switch {
-	case len(req.Consent.Missing) > 0:
+	case len(req.Consent.Missing) > 0 || req.OpenFlags != "":
 		return s.saveWithConsent(ctx, req.Session, req.Consent, req)
 	case req.Amend:
 		return s.amend(ctx, req.Session, req.Reason, req.By)

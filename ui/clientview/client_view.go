@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/store/settings"
 	"backtrack/ui/kit"
 	"backtrack/ui/painchart"
 	"backtrack/ui/sessionform"
@@ -64,7 +65,8 @@ type ClientView struct {
 	IntakeDialog  *intakeDialog
 	ConsentDialog *consentDialog
 	ScreenDialog  *screenDialog
-	ConsentAsk    *sessionform.ConsentQuestion
+	ConsentAsk    *sessionform.ConsentGate
+	FlagAsk       *sessionform.FlagQuestion
 	loads         kit.Latest
 	refreshes     kit.Latest // after other desks' changes (desk_watch.go)
 	// openNext is a note to open once the client loading now has landed.
@@ -333,10 +335,18 @@ func (v *ClientView) openForm(s store.Session) {
 		}
 		f := sessionform.NewSessionForm(v.shell.Record(), v.shell.Tasks(), client, vocab, s, v.shell.Now())
 		f.Health = v.health
-		f.AskConsent = func(missing []store.AreaWithoutConsent, answer func(store.ConsentAnswer, bool)) {
-			v.ConsentAsk = sessionform.AskConsent(v.shell.Window(), v.client, missing, func(a store.ConsentAnswer, ok bool) {
+		f.Regulator = store.ParseRegulator(v.shell.Preferences().String(settings.KeyRegulator))
+		f.AskGate = func(q store.ConsentQuestion, answer func(store.ConsentChoice, string)) {
+			v.ConsentAsk = sessionform.AskConsentGate(v.shell.Window(), q, func(c store.ConsentChoice, reason string) {
 				v.ConsentAsk = nil
-				answer(a, ok)
+				answer(c, reason)
+			})
+		}
+		f.OnWrittenConsent = func() { v.consentDialog(true) }
+		f.AskFlags = func(open []store.RedFlagScreen, answer func(bool)) {
+			v.FlagAsk = sessionform.AskFlags(v.shell.Window(), open, func(save bool) {
+				v.FlagAsk = nil
+				answer(save)
 			})
 		}
 		f.OnScreen = func(day time.Time) { v.openScreen(store.RedFlagScreen{}, day) }

@@ -81,10 +81,23 @@ type SessionForm struct {
 	// checks the muscles against. askConsent asks the therapist about an
 	// area without consent on file; OnScreen opens a red-flag screen dated
 	// the visit's day.
-	Health     store.Health
-	AskConsent func(missing []store.AreaWithoutConsent, answer func(store.ConsentAnswer, bool))
-	Screen     *kit.Button
-	OnScreen   func(day time.Time)
+	Health   store.Health
+	Screen   *kit.Button
+	OnScreen func(day time.Time)
+	// The gates (session_form_gates.go): AskGate asks a consent question
+	// as a muscle is ticked, under Regulator's rule; OnWrittenConsent
+	// opens the consent form for the client to sign; AskFlags asks at
+	// save while a red flag is open.
+	Regulator        store.Regulator
+	AskGate          func(q store.ConsentQuestion, answer func(store.ConsentChoice, string))
+	OnWrittenConsent func()
+	AskFlags         func(open []store.RedFlagScreen, answer func(saveAnyway bool))
+	answers          map[store.ConsentArea]gateAnswer
+	ticked           map[string]bool // the muscles ticked, asked about already
+	gateQueue        []string        // the muscles still to ask about
+	gating           bool
+	flagsAnswered    bool
+	today            time.Time
 
 	// OnSaved is called after a save lands. OnCancel is called when the
 	// therapist asks to close the form (Cancel or Escape); the owner decides
@@ -112,7 +125,7 @@ type formState struct {
 // session is the one to edit, or a zero Session for a new one at now.
 func NewSessionForm(s Record, t *kit.Tasks, client store.Client, vocab map[store.Kind][]store.Term,
 	session store.Session, now time.Time) *SessionForm {
-	f := &SessionForm{store: s, tasks: t, client: client, Base: session,
+	f := &SessionForm{store: s, tasks: t, client: client, Base: session, Regulator: store.RegulatorOntario, today: now,
 		Pickers: map[store.Kind]*kit.TagPicker{}, Problems: kit.NewFormProblems()}
 
 	f.Title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -166,6 +179,7 @@ func NewSessionForm(s Record, t *kit.Tasks, client store.Client, vocab map[store
 	f.PainBefore.Number.OnSubmitted = func(string) { f.focus(f.PainAfter.Number) }
 	f.PainAfter.Number.OnSubmitted = func(string) { f.focus(f.Pickers[store.PainType].AddName) }
 	f.initial = f.state()
+	f.wireGates()
 	return f
 }
 
@@ -305,19 +319,17 @@ func (f *SessionForm) Submit() { f.SubmitThen(nil) }
 func (f *SessionForm) SubmitThen(then func()) {
 	s, problems := f.read()
 	req := f.saveRequest(problems)
-	// A session that treats an area the client has not consented to asks
-	// first; the answer is saved with the note, in one transaction.
-	if len(problems) == 0 && f.AskConsent != nil && !f.Saving.Busy {
-		if missing := store.MissingConsent(f.Health.Consents, s.Muscles, s.Start); len(missing) > 0 {
-			f.AskConsent(missing, func(answer store.ConsentAnswer, ok bool) {
-				if !ok {
-					return
-				}
-				req.Consent = store.ConsentCheck{Missing: missing, Answer: answer}
-				f.saveWith(s, map[string]string{}, req, then)
-			})
-			return
-		}
+	// An open red flag, and an area treated without consent, ask first;
+	// the consent's answer is saved with the note, in one transaction.
+	if len(problems) == 0 && !f.Saving.Busy {
+		f.gatesThen(s, func(check store.ConsentCheck, openFlags string) {
+			req.Consent, req.OpenFlags = check, openFlags
+			f.saveWith(s, problems, req, then)
+		}, func() {
+			f.signNext = req.Sign // asked again from the start: still a Save and sign
+			f.SubmitThen(then)
+		})
+		return
 	}
 	f.saveWith(s, problems, req, then)
 }
@@ -423,6 +435,9 @@ func (f *SessionForm) wireTagKeys() {
 
 // focus moves the keyboard to o, when the form is on screen.
 func (f *SessionForm) focus(o fyne.Focusable) {
+	if f.gating {
+		return // a question over the form keeps the keyboard
+	}
 	if c := fyne.CurrentApp().Driver().CanvasForObject(f.Date); c != nil {
 		c.Focus(o)
 	}
