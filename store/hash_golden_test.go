@@ -19,9 +19,9 @@ func richNote() store.Session {
 	tag := func(name string, side store.Side) store.Tag { return store.Tag{TermID: 7, Name: name, Side: side} }
 	before := store.Session{UID: "5b1c-prev", Start: time.Date(2024, 3, 2, 9, 30, 0, 0, time.Local), DurationMin: 60,
 		PainBefore: store.PainOf(7), PainAfter: store.Pain{},
-		PainTypes:  []store.Tag{tag("Sharp / stabbing", store.NoSide), tag("Ache", store.NoSide)},
-		Muscles:    []store.Tag{tag("Gluteus médius", store.Right), tag("Trapèze", store.Left)},
-		Notes:      store.SOAP{Subjective: "Zoë: « ça tire » — 腰痛", Plan: "Retour 2 sem."},
+		PainTypes: []store.Tag{tag("Sharp / stabbing", store.NoSide), tag("Ache", store.NoSide)},
+		Muscles:   []store.Tag{tag("Gluteus médius", store.Right), tag("Trapèze", store.Left)},
+		Notes:     store.SOAP{Subjective: "Zoë: « ça tire » — 腰痛", Plan: "Retour 2 sem."},
 	}
 	s := before
 	s.UID = "5b1c-note"
