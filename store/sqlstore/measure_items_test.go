@@ -11,8 +11,9 @@ import (
 // decodeItems reads a measure's answers exactly as encoding/json does,
 // whatever the column holds: the measure's hash is over what it reads.
 func TestDecodeItemsIsJSONs(t *testing.T) {
-	marshalled, err := json.Marshal(itemsJSON([]store.MeasureItem{{"Lifting", 3}, {"Zoë — 腰痛 🌱", -2},
-		{"a]b}c,d", 0}, {"<tag> & \"quoted\" \\ back", 10}, {"", 123456}}))
+	marshalled, err := json.Marshal(itemsJSON([]store.MeasureItem{{Item: "Lifting", Score: 3},
+		{Item: "Zoë — 腰痛 🌱", Score: -2}, {Item: "a]b}c,d"}, {Item: "<tag> & \"quoted\" \\ back", Score: 10},
+		{Score: 123456}}))
 	if err != nil {
 		t.Fatal(err)
 	}
