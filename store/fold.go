@@ -22,10 +22,53 @@ var letterFolds = strings.NewReplacer(
 // squeezed, for search and for case-insensitive uniqueness: "José  Ñúñez"
 // becomes "jose nunez".
 func Fold(s string) string {
-	if !isASCII(s) {
-		s = stripAccents(letterFolds.Replace(s))
+	if isASCII(s) {
+		return foldASCII(s)
 	}
+	s = stripAccents(letterFolds.Replace(s))
 	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+}
+
+// foldASCII is Fold of ASCII text in one pass, s itself when it is folded
+// already: every tag of every note is folded to hash it (tagKey).
+func foldASCII(s string) string {
+	folded := true
+	for i := 0; i < len(s) && folded; i++ {
+		c := s[i]
+		switch {
+		case 'A' <= c && c <= 'Z', asciiSpace(c) && c != ' ':
+			folded = false
+		case c == ' ':
+			folded = i > 0 && i < len(s)-1 && s[i+1] != ' '
+		}
+	}
+	if folded {
+		return s
+	}
+	out := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if asciiSpace(c) {
+			space = len(out) > 0
+			continue
+		}
+		if space {
+			out = append(out, ' ')
+			space = false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out = append(out, c)
+	}
+	return string(out)
+}
+
+// asciiSpace is unicode.IsSpace for an ASCII byte, where strings.Fields
+// splits.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // accentStrippers keeps the decompose-strip-recompose chains: each holds

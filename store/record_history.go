@@ -121,8 +121,20 @@ func tagKey(tags []Tag) string {
 
 // Hash lines: fields joined by a unit separator, so no value can pass for
 // two, and hashed with SHA-256.
+//
+// The line is laid out in one buffer, on the stack when it is short: the
+// day's check hashes every note, entry and measure of ten years, and
+// joining then copying each line was a tenth of its time.
 func hashOf(fields ...string) string {
-	sum := sha256.Sum256([]byte(strings.Join(fields, "\x1f")))
+	var stack [1024]byte
+	line := stack[:0]
+	for i, f := range fields {
+		if i > 0 {
+			line = append(line, '\x1f')
+		}
+		line = append(line, f...)
+	}
+	sum := sha256.Sum256(line)
 	return hex.EncodeToString(sum[:])
 }
 

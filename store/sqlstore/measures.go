@@ -179,12 +179,9 @@ func readMeasures(ctx context.Context, tx *sql.Tx, where string, args ...any) ([
 		if err := rows.Scan(&m.ID, &m.UID, &m.ClientID, &m.SessionUID, &kind, &taken, &items, &m.Note, &created, &updated); err != nil {
 			return nil, err
 		}
-		var its []itemJSON
-		if err := json.Unmarshal([]byte(items), &its); err != nil {
+		var err error
+		if m.Items, err = decodeItems(items); err != nil {
 			return nil, fmt.Errorf("measure %s: its answers are not readable: %w", m.UID, err)
-		}
-		for _, it := range its {
-			m.Items = append(m.Items, store.MeasureItem(it))
 		}
 		m.Kind = store.MeasureKind(kind)
 		m.Taken, _ = store.ParseWallClock(store.DateLayout, taken)

@@ -254,16 +254,20 @@ func verifyRecords(ctx context.Context, tx *sql.Tx, latest map[string]store.Audi
 	for _, sess := range sessions {
 		c := clients[sess.ClientID]
 		seen[sess.UID] = true
-		what := fmt.Sprintf("the note of %s on %s (%s)", c.FullName(), sess.Start.Format(store.StartLayout), sess.UID)
+		// named only for a problem: building the words for each of ten
+		// years' notes cost more than comparing them
+		what := func() string {
+			return fmt.Sprintf("the note of %s on %s (%s)", c.FullName(), sess.Start.Format(store.StartLayout), sess.UID)
+		}
 		hash := store.NoteHash(c.UID, sess)
 		switch e, ok := latest[sess.UID]; {
 		case !ok:
-			problems = append(problems, what+" was added outside Backtrack: the record's history has no entry for it")
+			problems = append(problems, what()+" was added outside Backtrack: the record's history has no entry for it")
 		case e.Content != hash:
-			problems = append(problems, what+" was changed outside Backtrack after "+e.At.Format(store.StampLayout))
+			problems = append(problems, what()+" was changed outside Backtrack after "+e.At.Format(store.StampLayout))
 		}
 		if sess.Locked() && seals[sess.ID] != hash {
-			problems = append(problems, "signed "+what+" does not match its seal: it was changed outside Backtrack")
+			problems = append(problems, "signed "+what()+" does not match its seal: it was changed outside Backtrack")
 		}
 	}
 	more, err := verifyFunction(ctx, tx, clients, latest, seen)
@@ -355,13 +359,13 @@ func removedHere(a store.Action) bool {
 func verifyFunction(ctx context.Context, tx *sql.Tx, clients map[int64]store.Client, latest map[string]store.AuditEntry,
 	seen map[string]bool) ([]string, error) {
 	var problems []string
-	check := func(what, uid, hash string) {
+	check := func(what func() string, uid, hash string) {
 		seen[uid] = true
 		switch e, ok := latest[uid]; {
 		case !ok:
-			problems = append(problems, what+" was added outside Backtrack: the record's history has no entry for it")
+			problems = append(problems, what()+" was added outside Backtrack: the record's history has no entry for it")
 		case e.Content != hash:
-			problems = append(problems, what+" was changed outside Backtrack after "+e.At.Format(store.StampLayout))
+			problems = append(problems, what()+" was changed outside Backtrack after "+e.At.Format(store.StampLayout))
 		}
 	}
 	measures, err := readMeasures(ctx, tx, `1 = 1`)
@@ -370,8 +374,9 @@ func verifyFunction(ctx context.Context, tx *sql.Tx, clients map[int64]store.Cli
 	}
 	for _, m := range measures {
 		c := clients[m.ClientID]
-		check(fmt.Sprintf("the %s of %s on %s (%s)", m.Kind.Label(), c.FullName(), m.Taken.Format(store.DateLayout), m.UID),
-			m.UID, store.MeasureHash(c.UID, m))
+		check(func() string {
+			return fmt.Sprintf("the %s of %s on %s (%s)", m.Kind.Label(), c.FullName(), m.Taken.Format(store.DateLayout), m.UID)
+		}, m.UID, store.MeasureHash(c.UID, m))
 	}
 	plans, err := readPlans(ctx, tx, `1 = 1`)
 	if err != nil {
@@ -379,7 +384,8 @@ func verifyFunction(ctx context.Context, tx *sql.Tx, clients map[int64]store.Cli
 	}
 	for _, p := range plans {
 		c := clients[p.ClientID]
-		check(fmt.Sprintf("the treatment plan of %s (%s)", c.FullName(), p.UID), p.UID, store.PlanHash(c.UID, p))
+		check(func() string { return fmt.Sprintf("the treatment plan of %s (%s)", c.FullName(), p.UID) },
+			p.UID, store.PlanHash(c.UID, p))
 	}
 	return problems, nil
 }
