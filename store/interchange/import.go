@@ -154,15 +154,15 @@ type importer struct {
 	seals     sealBook // the file's signed notes against its own history
 	sum       *ImportSummary
 	termCache map[string]store.Term // kind + folded name
-	// clients present before the import or added by it, by folded name,
-	// by email and by identifier
-	byName  map[string][]store.Client
-	byEmail map[string][]store.Client
-	byUID   map[string]store.Client
-	// addedHere holds, for each client this import added, the record that
-	// added it and its details, so a later record of the same person with
-	// other details is a question, never a silent merge.
-	addedHere map[int64]addedClient
+	// addedHere lists, by identifier, each client this import added and
+	// the record that added it (addedNoun and its number), so a later
+	// record of the same person with other details is a question, never a
+	// silent merge.
+	addedHere []addedRecord
+	addedNoun string
+	// sessionsNamed finds the client a sessions CSV row names; built for
+	// such an import only, which adds no client.
+	sessionsNamed *clientNames
 	// sessionUIDs maps the identifier of every session present or added
 	// to its client.
 	sessionUIDs map[string]int64
@@ -192,32 +192,20 @@ func (im *importer) problem(p ImportProblem) bool {
 // tooMany reports whether the import stopped collecting problems.
 func (im *importer) tooMany() bool { return len(im.sum.Problems) > maxProblems }
 
-// loadExisting indexes the clients and session times already recorded, so
-// an import does not duplicate them.
+// loadExisting indexes the session times already recorded, so an import
+// does not duplicate them. Clients are looked up in the database as each
+// record comes, so a file of any length is read in bounded memory.
 func (im *importer) loadExisting() error {
-	im.byName, im.byEmail, im.sessionsAt = map[string][]store.Client{}, map[string][]store.Client{}, map[string]bool{}
-	im.byUID, im.addedHere, im.sessionUIDs = map[string]store.Client{}, map[int64]addedClient{}, map[string]int64{}
-	im.rowsSeen = map[string]bool{}
-	if err := im.b.EachClient(func(c store.Client) {
-		im.indexClient(c)
-		im.hadClients = true
-	}); err != nil {
+	im.sessionsAt, im.sessionUIDs, im.rowsSeen = map[string]bool{}, map[string]int64{}, map[string]bool{}
+	n, err := im.b.ClientCount()
+	if err != nil {
 		return err
 	}
+	im.hadClients = n > 0
 	return im.b.EachSession(func(clientID int64, start, uid string) {
 		im.sessionsAt[sessionKey(clientID, start)] = true
 		im.sessionUIDs[uid] = clientID
 	})
-}
-
-func (im *importer) indexClient(c store.Client) {
-	for _, key := range []string{store.Fold(c.FullName()), store.Fold(c.LastName + " " + c.FirstName)} {
-		im.byName[key] = append(im.byName[key], c)
-	}
-	if c.Email != "" {
-		im.byEmail[strings.ToLower(c.Email)] = append(im.byEmail[strings.ToLower(c.Email)], c)
-	}
-	im.byUID[c.UID] = c
 }
 
 // sessionPresent reports whether the client had a session at start before

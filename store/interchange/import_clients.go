@@ -79,7 +79,10 @@ func (im *importer) clientRow(t *csvTable, row csvRow) error {
 		}
 		return nil
 	}
-	who := im.identify(c, uid)
+	who, err := im.identify(c, uid)
+	if err != nil {
+		return fmt.Errorf("row %d: %w", row.number, err)
+	}
 	switch {
 	case who.problem != "":
 		column := "date_of_birth"
@@ -108,7 +111,7 @@ func (im *importer) clientRow(t *csvTable, row csvRow) error {
 	if err != nil {
 		return fmt.Errorf("row %d: %w", row.number, err)
 	}
-	im.added(added, fmt.Sprintf("row %d", row.number))
+	im.added(added, "row", row.number)
 	im.sum.ClientsAdded++
 	return nil
 }

@@ -1,7 +1,9 @@
 package interchange
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"backtrack/store"
@@ -16,11 +18,12 @@ import (
 // neither confirm nor rule out the match, is a question for the therapist,
 // never a guess.
 
-// addedClient is a client an import added: where it came from and what it
-// said.
-type addedClient struct {
-	record  string // "row 3", "client 2"
-	details string
+// addedRecord is a client an import added and the number of the record
+// (row or client) that added it. The import keeps only these, in the order
+// added; what a record said is read back from the database.
+type addedRecord struct {
+	id     int64
+	number int
 }
 
 // identity is what an import found for one client record.
@@ -32,22 +35,25 @@ type identity struct {
 
 // identify finds the client a record names. c has been read from the file;
 // uid is its identifier ("" when the file has none).
-func (im *importer) identify(c store.Client, uid string) identity {
+func (im *importer) identify(c store.Client, uid string) (identity, error) {
 	if uid != "" {
-		other, ok := im.byUID[uid]
-		if !ok {
-			return identity{}
+		other, ok, err := im.b.ClientWithUID(uid)
+		if err != nil || !ok {
+			return identity{}, err
 		}
-		if added, here := im.addedHere[other.ID]; here && added.details != clientDetails(c) {
-			return identity{problem: fmt.Sprintf("%s has the same id as %s but other details; each client needs an id of their own", "This record", added.record)}
+		if record, here := im.addedBy(other.ID); here && clientDetails(other) != clientDetails(c) {
+			return identity{problem: fmt.Sprintf("%s has the same id as %s but other details; each client needs an id of their own", "This record", record)}, nil
 		}
-		return identity{client: other, found: true}
+		return identity{client: other, found: true}, nil
 	}
 	details := clientDetails(c)
-	namesakes := im.namesakes(c)
+	namesakes, err := im.namesakes(c)
+	if err != nil {
+		return identity{}, err
+	}
 	for _, other := range namesakes {
-		if added, here := im.addedHere[other.ID]; here && added.details == details {
-			return identity{client: other, found: true} // a record repeated word for word
+		if _, here := im.addedBy(other.ID); here && clientDetails(other) == details {
+			return identity{client: other, found: true}, nil // a record repeated word for word
 		}
 	}
 	var same, undecided []store.Client
@@ -66,36 +72,42 @@ func (im *importer) identify(c store.Client, uid string) identity {
 		}
 	}
 	if len(same) == 1 && len(undecided) == 0 {
-		if _, here := im.addedHere[same[0].ID]; !here {
-			return identity{client: same[0], found: true}
+		if _, here := im.addedBy(same[0].ID); !here {
+			return identity{client: same[0], found: true}, nil
 		}
 	}
 	if len(same) == 0 && len(undecided) == 0 {
-		return identity{}
+		return identity{}, nil
 	}
 	name := store.Clip(c.FullName())
 	for _, other := range append(same, undecided...) {
-		if added, here := im.addedHere[other.ID]; here {
+		if record, here := im.addedBy(other.ID); here {
 			return identity{problem: fmt.Sprintf("%s is also in %s with other details: if they are two people, add date_of_birth or email to tell them apart; if one, give both the same details",
-				name, added.record)}
+				name, record)}, nil
 		}
 	}
 	if n := len(same) + len(undecided); n > 1 {
-		return identity{problem: fmt.Sprintf("%d clients are called %s: add date_of_birth or email to say which", n, name)}
+		return identity{problem: fmt.Sprintf("%d clients are called %s: add date_of_birth or email to say which", n, name)}, nil
 	}
-	return identity{problem: fmt.Sprintf("A client called %s is already recorded with other details: add date_of_birth or email to say whether this is the same person", name)}
+	return identity{problem: fmt.Sprintf("A client called %s is already recorded with other details: add date_of_birth or email to say whether this is the same person", name)}, nil
 }
 
 // namesakes are the clients recorded, or added by this import, with c's
-// first and last name (case and accents aside).
-func (im *importer) namesakes(c store.Client) []store.Client {
+// first and last name (case and accents aside). The database finds them
+// by their folded "last first", which two different splits of one name
+// can share; the split is checked here.
+func (im *importer) namesakes(c store.Client) ([]store.Client, error) {
+	found, err := im.b.ClientsSortedAs(c)
+	if err != nil {
+		return nil, err
+	}
 	var out []store.Client
-	for _, other := range uniqueClients(im.byName[store.Fold(c.FullName())]) {
+	for _, other := range found {
 		if store.Fold(other.FirstName) == store.Fold(c.FirstName) && store.Fold(other.LastName) == store.Fold(c.LastName) {
 			out = append(out, other)
 		}
 	}
-	return out
+	return out, nil
 }
 
 // sameContact reports whether two records share an email or a phone number.
@@ -126,8 +138,23 @@ func clientDetails(c store.Client) string {
 		fmt.Sprint(c.Archived)}, "\x1f")
 }
 
-// added records a client this import created from record.
-func (im *importer) added(c store.Client, record string) {
-	im.indexClient(c)
-	im.addedHere[c.ID] = addedClient{record: record, details: clientDetails(c)}
+// added records a client this import created from record number of
+// its kind noun ("row", "client").
+func (im *importer) added(c store.Client, noun string, number int) {
+	im.addedNoun = noun
+	im.addedHere = append(im.addedHere, addedRecord{id: c.ID, number: number})
+	if n := len(im.addedHere); n > 1 && im.addedHere[n-2].id > c.ID {
+		// identifiers come in order; should an engine ever hand one out
+		// of turn, the list stays sorted for addedBy
+		slices.SortFunc(im.addedHere, func(a, b addedRecord) int { return cmp.Compare(a.id, b.id) })
+	}
+}
+
+// addedBy names the record that added client id, when this import did.
+func (im *importer) addedBy(id int64) (string, bool) {
+	i, found := slices.BinarySearchFunc(im.addedHere, id, func(a addedRecord, id int64) int { return cmp.Compare(a.id, id) })
+	if !found {
+		return "", false
+	}
+	return fmt.Sprintf("%s %d", im.addedNoun, im.addedHere[i].number), true
 }

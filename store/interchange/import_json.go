@@ -350,7 +350,10 @@ func (im *importer) jsonClient(n int, ec ExportClient) error {
 	if !ok {
 		return nil
 	}
-	who := im.identify(c, uid)
+	who, err := im.identify(c, uid)
+	if err != nil {
+		return fmt.Errorf("%s: %w", record, err)
+	}
 	present := who.found
 	switch {
 	case who.problem != "":
@@ -392,7 +395,7 @@ func (im *importer) jsonClient(n int, ec ExportClient) error {
 			return err
 		}
 		c = added
-		im.added(added, record) // the same person listed again later is "present"
+		im.added(added, "client", n) // the same person listed again later is "present"
 		im.sum.ClientsAdded++
 	}
 	for j, es := range ec.Sessions {

@@ -58,9 +58,12 @@ func (im *importer) measureRows(t *csvTable) error {
 	for _, row := range t.rows {
 		report := func(column, msg string) { im.problem(ImportProblem{Row: row.number, Column: column, Message: msg}) }
 		ok := true
-		client, column, err := im.sessionClient(t, row)
+		client, column, problem, err := im.sessionClient(t, row)
 		if err != nil {
-			report(column, err.Error())
+			return fmt.Errorf("row %d: %w", row.number, err)
+		}
+		if problem != nil {
+			report(column, problem.Error())
 			ok = false
 		}
 		taken, err := recordjson.ParseDate(t.get(row, "date"))

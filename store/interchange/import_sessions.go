@@ -53,9 +53,12 @@ func (im *importer) sessionRow(t *csvTable, row csvRow) error {
 		im.problem(ImportProblem{Row: row.number, Column: column, Message: msg})
 	}
 	ok := true
-	client, column, err := im.sessionClient(t, row)
+	client, column, problem, err := im.sessionClient(t, row)
 	if err != nil {
-		report(column, err.Error())
+		return fmt.Errorf("row %d: %w", row.number, err)
+	}
+	if problem != nil {
+		report(column, problem.Error())
 		ok = false
 	}
 	uid, err := store.CheckUID(t.get(row, "id"))
@@ -172,33 +175,39 @@ func (im *importer) sessionRow(t *csvTable, row csvRow) error {
 }
 
 // sessionClient finds the client of a session row: by the client_id column
-// (their identifier) when the file has it, or else by name or email. It
-// names the column a problem is in.
-func (im *importer) sessionClient(t *csvTable, row csvRow) (store.Client, string, error) {
+// (their identifier) when the file has it, or else by name or email. A
+// problem of the row comes with the column it is in; err is a failure to
+// read the record.
+func (im *importer) sessionClient(t *csvTable, row csvRow) (client store.Client, column string, problem, err error) {
 	if ref := t.get(row, "client_id"); ref != "" {
-		uid, err := store.CheckUID(ref)
-		if err != nil {
-			return store.Client{}, "client_id", err
+		uid, problem := store.CheckUID(ref)
+		if problem != nil {
+			return store.Client{}, "client_id", problem, nil
 		}
-		c, ok := im.byUID[uid]
-		if !ok {
-			return store.Client{}, "client_id", fmt.Errorf("no client has the id %s; import the clients first", uid)
+		c, ok, err := im.b.ClientWithUID(uid)
+		if err != nil || !ok {
+			return store.Client{}, "client_id", fmt.Errorf("no client has the id %s; import the clients first", uid), err
 		}
-		return c, "client_id", nil
+		return c, "client_id", nil, nil
 	}
-	c, err := im.findClient(t.get(row, "client"), t.get(row, "client_date_of_birth"))
-	return c, "client", err
+	if im.sessionsNamed == nil {
+		if im.sessionsNamed, err = readClientNames(im.b); err != nil {
+			return store.Client{}, "", nil, err
+		}
+	}
+	c, problem := im.sessionsNamed.find(t.get(row, "client"), t.get(row, "client_date_of_birth"))
+	return c, "client", problem, nil
 }
 
-// findClient finds the one client a session row names, by full name ("Marta
+// find finds the one client a session row names, by full name ("Marta
 // Nowak" or "Nowak Marta") or email, narrowed by date of birth when given.
-func (im *importer) findClient(ref, dob string) (store.Client, error) {
+func (names *clientNames) find(ref, dob string) (store.Client, error) {
 	if ref == "" {
 		return store.Client{}, errors.New("the client is required: their full name or email")
 	}
-	candidates := im.byEmail[strings.ToLower(ref)]
+	candidates := names.byEmail[strings.ToLower(ref)]
 	if len(candidates) == 0 {
-		candidates = uniqueClients(im.byName[store.Fold(ref)])
+		candidates = uniqueClients(names.byName[store.Fold(ref)])
 	}
 	if dob != "" { // a date of birth must agree, even with a single match
 		var narrowed []store.Client
@@ -220,6 +229,26 @@ func (im *importer) findClient(ref, dob string) (store.Client, error) {
 	}
 	return store.Client{}, fmt.Errorf("%d clients match %q; write their email instead, or add a client_date_of_birth column",
 		len(candidates), store.Clip(ref))
+}
+
+// clientNames are the clients recorded by folded full name, either way
+// round ("Marta Nowak" or "Nowak Marta"), and by email, for session rows
+// that name their client: as many as the practice has clients, never more.
+type clientNames struct {
+	byName  map[string][]store.Client
+	byEmail map[string][]store.Client
+}
+
+func readClientNames(b *sqlstore.Batch) (*clientNames, error) {
+	names := &clientNames{byName: map[string][]store.Client{}, byEmail: map[string][]store.Client{}}
+	return names, b.EachClient(func(c store.Client) {
+		for _, key := range []string{store.Fold(c.FullName()), store.Fold(c.LastName + " " + c.FirstName)} {
+			names.byName[key] = append(names.byName[key], c)
+		}
+		if c.Email != "" {
+			names.byEmail[strings.ToLower(c.Email)] = append(names.byEmail[strings.ToLower(c.Email)], c)
+		}
+	})
 }
 
 // uniqueClients drops a client listed twice ("Anna Anna" matches both ways).

@@ -169,3 +169,37 @@ func (b *Batch) ImportSession(sess store.Session, history recordjson.Session) (s
 	}
 	return b.seal(imported, clientUID, store.AuditEntry{Action: store.RecordImported}, "")
 }
+
+// ClientsSortedAs reads, oldest first, the clients whose folded "last
+// first" is that of c: the namesakes an import must tell apart, found by
+// the name index so an import of any size keeps no list of clients.
+func (b *Batch) ClientsSortedAs(c store.Client) ([]store.Client, error) {
+	// archived leads the index; naming both values lets it serve
+	return b.clientsWhere(`c.archived IN (?, ?) AND c.sort_name = ?`, false, true, sortName(c))
+}
+
+// ClientWithUID reads the client with that identifier, if there is one.
+func (b *Batch) ClientWithUID(uid string) (store.Client, bool, error) {
+	found, err := b.clientsWhere(`c.uid = ?`, uid)
+	if err != nil || len(found) == 0 {
+		return store.Client{}, false, err
+	}
+	return found[0], true, nil
+}
+
+func (b *Batch) clientsWhere(where string, args ...any) ([]store.Client, error) {
+	rows, err := b.tx.QueryContext(b.ctx, `SELECT `+clientColumns+` FROM clients c WHERE `+where+` ORDER BY c.id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var found []store.Client
+	for rows.Next() {
+		c, err := scanClient(rows)
+		if err != nil {
+			return nil, err
+		}
+		found = append(found, c)
+	}
+	return found, rows.Err()
+}
