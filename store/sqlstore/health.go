@@ -135,7 +135,7 @@ func (s *Store) SaveIntake(ctx context.Context, clientID int64, in store.Intake,
 		h.Intake = in
 		words := "Intake of " + in.Date.Format(store.DateLayout)
 		if screen != nil {
-			more, err := putScreen(h, screen, c.DateOfBirth, today)
+			more, err := h.PutScreen(screen, c.DateOfBirth, today)
 			if err != nil {
 				return "", err
 			}
@@ -158,40 +158,12 @@ func (s *Store) SaveScreen(ctx context.Context, clientID int64, screen store.Red
 		action = store.ScreenUpdated
 	}
 	err := s.changeHealth(ctx, clientID, action, func(_ *sql.Tx, c store.Client, h *store.Health) (string, error) {
-		return putScreen(h, &screen, c.DateOfBirth, s.now())
+		return h.PutScreen(&screen, c.DateOfBirth, s.now())
 	})
 	if err != nil {
 		return store.RedFlagScreen{}, fmt.Errorf("save red-flag screen: %w", err)
 	}
 	return screen, nil
-}
-
-// putScreen validates screen and adds it to h, or replaces the one with
-// its UID; it returns the audit entry's words.
-func putScreen(h *store.Health, screen *store.RedFlagScreen, dob, today time.Time) (string, error) {
-	if err := screen.Validate(dob, today).Err(); err != nil {
-		return "", err
-	}
-	if screen.UID == "" {
-		screen.UID = store.NewUID()
-		h.Screens = append(h.Screens, *screen)
-	} else {
-		i := indexOf(h.Screens, func(x store.RedFlagScreen) bool { return x.UID == screen.UID })
-		if i < 0 {
-			return "", fmt.Errorf("red-flag screen %s: %w", screen.UID, store.ErrNotFound)
-		}
-		h.Screens[i] = *screen
-	}
-	words := "Red-flag screen of " + screen.On.Format(store.DateLayout) + ": "
-	if pos := screen.PositiveWords(); pos != "" {
-		words += "yes to " + pos
-	} else {
-		words += fmt.Sprintf("no red flag (%d of %d asked)", screen.Asked(), len(store.RedFlags))
-	}
-	if out := screen.Outcome(); out != "" {
-		words += "; " + out
-	}
-	return words, nil
 }
 
 // SaveConsent records a consent (UID "" for a new one) or changes one,
@@ -202,52 +174,12 @@ func (s *Store) SaveConsent(ctx context.Context, clientID int64, consent store.C
 		action = store.ConsentChanged
 	}
 	err := s.changeHealth(ctx, clientID, action, func(_ *sql.Tx, c store.Client, h *store.Health) (string, error) {
-		return putConsent(h, &consent, c.DateOfBirth, s.now())
+		return h.PutConsent(&consent, c.DateOfBirth, s.now())
 	})
 	if err != nil {
 		return store.Consent{}, fmt.Errorf("save consent: %w", err)
 	}
 	return consent, nil
-}
-
-func putConsent(h *store.Health, consent *store.Consent, dob, today time.Time) (string, error) {
-	if err := consent.Validate(dob, today).Err(); err != nil {
-		return "", err
-	}
-	if consent.UID == "" {
-		consent.UID = store.NewUID()
-		h.Consents = append(h.Consents, *consent)
-	} else {
-		i := indexOf(h.Consents, func(x store.Consent) bool { return x.UID == consent.UID })
-		if i < 0 {
-			return "", fmt.Errorf("consent %s: %w", consent.UID, store.ErrNotFound)
-		}
-		h.Consents[i] = *consent
-	}
-	words := fmt.Sprintf("%s consent of %s", consent.How.Label(), consent.On.Format(store.DateLayout))
-	if cov := consent.Covers(); cov != "" {
-		words += ": " + cov
-	}
-	if len(consent.Excluded) > 0 {
-		words += "; excluded: " + store.AreaLabels(consent.Excluded)
-	}
-	if consent.Withdrawn() {
-		what := "all of it"
-		if len(consent.WithdrawnAreas) > 0 {
-			what = store.AreaLabels(consent.WithdrawnAreas)
-		}
-		words += "; withdrawn on " + consent.WithdrawnOn.Format(store.DateLayout) + " (" + what + ")"
-	}
-	return words, nil
-}
-
-func indexOf[T any](list []T, match func(T) bool) int {
-	for i, x := range list {
-		if match(x) {
-			return i
-		}
-	}
-	return -1
 }
 
 // saveWithConsent saves a session that treats areas without consent on
@@ -292,7 +224,7 @@ func (s *Store) saveWithConsent(ctx context.Context, sess store.Session, check s
 			err := s.changeHealthIn(ctx, b.tx, clientID, store.ConsentRecorded, func(_ *sql.Tx, c store.Client, h *store.Health) (string, error) {
 				consent := store.Consent{On: on, How: store.ConsentVerbal, Areas: check.Areas(),
 					Note: "Given at the visit of " + sess.Start.Format(store.StartLayout) + ", asked when its note was saved"}
-				return putConsent(h, &consent, c.DateOfBirth, s.now())
+				return h.PutConsent(&consent, c.DateOfBirth, s.now())
 			})
 			if err != nil {
 				return err

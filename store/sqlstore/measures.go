@@ -1,9 +1,9 @@
 package sqlstore
 
 import (
+	"backtrack/store/recordjson"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -32,7 +32,7 @@ func (b *Batch) SaveMeasure(m store.Measure) (store.Measure, error) {
 	if err != nil {
 		return store.Measure{}, err
 	}
-	items, err := json.Marshal(itemsJSON(m.Items))
+	items, err := recordjson.EncodeItems(m.Items)
 	if err != nil {
 		return store.Measure{}, err
 	}
@@ -150,19 +150,6 @@ func (s *Store) Measures(ctx context.Context, clientID int64) ([]store.Measure, 
 	return out, nil
 }
 
-type itemJSON struct {
-	Item  string `json:"item"`
-	Score int    `json:"score"`
-}
-
-func itemsJSON(items []store.MeasureItem) []itemJSON {
-	out := make([]itemJSON, len(items))
-	for i, it := range items {
-		out[i] = itemJSON(it)
-	}
-	return out
-}
-
 const measureColumns = `m.id, m.uid, m.client_id, m.session_uid, m.kind, m.taken_on, m.items, m.note, m.created_at, m.updated_at`
 
 // readMeasures reads the measures matching where, oldest first.
@@ -180,7 +167,7 @@ func readMeasures(ctx context.Context, tx *sql.Tx, where string, args ...any) ([
 			return nil, err
 		}
 		var err error
-		if m.Items, err = decodeItems(items); err != nil {
+		if m.Items, err = recordjson.DecodeItems(items); err != nil {
 			return nil, fmt.Errorf("measure %s: its answers are not readable: %w", m.UID, err)
 		}
 		m.Kind = store.MeasureKind(kind)

@@ -1,4 +1,4 @@
-package sqlstore
+package recordjson
 
 import (
 	"encoding/json"
@@ -8,12 +8,12 @@ import (
 	"backtrack/store"
 )
 
-// decodeItems reads a measure's answers exactly as encoding/json does,
+// DecodeItems reads a measure's answers exactly as encoding/json does,
 // whatever the column holds: the measure's hash is over what it reads.
 func TestDecodeItemsIsJSONs(t *testing.T) {
-	marshalled, err := json.Marshal(itemsJSON([]store.MeasureItem{{Item: "Lifting", Score: 3},
+	marshalled, err := EncodeItems([]store.MeasureItem{{Item: "Lifting", Score: 3},
 		{Item: "Zoë — 腰痛 🌱", Score: -2}, {Item: "a]b}c,d"}, {Item: "<tag> & \"quoted\" \\ back", Score: 10},
-		{Score: 123456}}))
+		{Score: 123456}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,13 +29,13 @@ func TestDecodeItemsIsJSONs(t *testing.T) {
 		for _, it := range its {
 			want = append(want, store.MeasureItem(it))
 		}
-		got, err := decodeItems(text)
+		got, err := DecodeItems(text)
 		if (err != nil) != (jsonErr != nil) {
-			t.Errorf("decodeItems(%q): error %v, encoding/json's %v", text, err, jsonErr)
+			t.Errorf("DecodeItems(%q): error %v, encoding/json's %v", text, err, jsonErr)
 			continue
 		}
 		if jsonErr == nil && !reflect.DeepEqual(got, want) {
-			t.Errorf("decodeItems(%q) = %#v, encoding/json reads %#v", text, got, want)
+			t.Errorf("DecodeItems(%q) = %#v, encoding/json reads %#v", text, got, want)
 		}
 	}
 }

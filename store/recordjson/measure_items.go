@@ -1,4 +1,4 @@
-package sqlstore
+package recordjson
 
 import (
 	"encoding/json"
@@ -9,12 +9,12 @@ import (
 	"backtrack/store"
 )
 
-// decodeItems reads a measure's answers, as json.Unmarshal into []itemJSON
+// DecodeItems reads a measure's answers, as json.Unmarshal into []itemJSON
 // does. The column is always what json.Marshal wrote, so that form is read
 // directly; anything else (escapes, spaces, other keys, null) goes to
 // encoding/json: the day's check reads every measure of ten years, and
 // decoding them was a tenth of its time.
-func decodeItems(text string) ([]store.MeasureItem, error) {
+func DecodeItems(text string) ([]store.MeasureItem, error) {
 	if items, ok := marshalledItems(text); ok {
 		return items, nil
 	}
@@ -96,4 +96,20 @@ func plainJSONInt(s string) bool {
 		}
 	}
 	return true
+}
+
+// itemJSON is one answer of a measure as the record keeps it.
+type itemJSON struct {
+	Item  string `json:"item"`
+	Score int    `json:"score"`
+}
+
+// EncodeItems writes a measure's answers as the record keeps them, the
+// form DecodeItems reads directly.
+func EncodeItems(items []store.MeasureItem) ([]byte, error) {
+	out := make([]itemJSON, len(items))
+	for i, it := range items {
+		out[i] = itemJSON(it)
+	}
+	return json.Marshal(out)
 }
