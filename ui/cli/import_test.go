@@ -33,7 +33,7 @@ func TestExportJSONImportsIntoAnEmptyDatabase(t *testing.T) {
 		t.Errorf("csv export into the JSON export's folder: %d %q", code, stderr)
 	}
 	code, stdout, _ = runCLI(t, "export", "--db", db, "--format", "csv", "--out", filepath.Join(t.TempDir(), "csv"))
-	if code != 0 || strings.Count(stdout, "Wrote") != 4 || !strings.Contains(stdout, "measures.csv") {
+	if code != 0 || strings.Count(stdout, "Wrote") != 5 || !strings.Contains(stdout, "measures.csv") || !strings.Contains(stdout, "history-head.txt") {
 		t.Errorf("csv export: %q", stdout)
 	}
 	if code, _, stderr := runCLI(t, "export", "--db", db, "--format", "xml", "--out", out); code != ExitUsage {
