@@ -80,6 +80,30 @@ func (b *Book) Update(key string, change func(kept Seen, known bool) (Seen, bool
 		return nil
 	}
 	heads[key] = next
+	return b.write(heads)
+}
+
+// Forget drops key's head: a record is born at key (Backtrack created its
+// file there), so whatever was seen there before belonged to another.
+func (b *Book) Forget(key string) error {
+	if _, known, err := b.Get(key); err != nil || !known {
+		return err
+	}
+	unlock, err := lock(filepath.Join(b.dir, "heads.lock"))
+	if err != nil {
+		return fmt.Errorf("anchor: %w", err)
+	}
+	defer unlock()
+	heads, err := b.read()
+	if err != nil {
+		return err
+	}
+	delete(heads, key)
+	return b.write(heads)
+}
+
+// write replaces the file of heads whole.
+func (b *Book) write(heads map[string]Seen) error {
 	return safefile.WriteAtomic(filepath.Join(b.dir, fileName), func(w io.Writer) error {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", " ")

@@ -9,6 +9,8 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"io/fs"
+	"os"
 	"sync"
 	"time"
 
@@ -59,11 +61,18 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	for _, opt := range opts {
 		opt(s)
 	}
+	born := !postgres.IsDSN(path) && !exists(path)
 	engine, err := openEngine(ctx, path, s.startLog)
 	if err != nil {
 		return nil, err
 	}
 	s.engine, s.write, s.read = engine, engine.Writer(), engine.Reader()
+	if born && s.anchors != nil {
+		// A new record starts here: a head seen at this path before (a
+		// deleted practice, an earlier sample) was another record's. Like
+		// keeping the head, forgetting it never stops the desk.
+		_ = s.anchors.Forget(s.anchorKey(ctx))
+	}
 	if pg, ok := engine.(*postgres.DB); ok {
 		// On a server the actor is the role the desk connected as: the
 		// server, not a name typed in Settings, says who did what.
@@ -83,6 +92,13 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	}
 	s.keepHead(ctx)
 	return s, nil
+}
+
+// exists reports whether a file is at path (an unreadable one counts: it
+// is not Backtrack's to call new).
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return !errors.Is(err, fs.ErrNotExist)
 }
 
 // OpenReadOnly opens the database file at path for reading only, for

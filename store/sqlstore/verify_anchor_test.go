@@ -318,3 +318,44 @@ func TestCheckSaysWhenAHistoryEndsBeforeItsAnchorOnEitherEngine(t *testing.T) {
 		t.Fatalf("after a write: %q", problems)
 	}
 }
+
+func TestARecordBornWhereADeletedOneWasSeenIsNotCalledAReplacement(t *testing.T) {
+	testkit.SQLiteOnly(t)
+	book := anchor.In(filepath.Join(t.TempDir(), "anchors"))
+	path := filepath.Join(t.TempDir(), "practice.db")
+	first := anchoredStore(t, path, book)
+	testkit.MustClient(t, first, "Ada", "Byron")
+	first.Close()
+	// Given the practice deleted on purpose and a new one made by Backtrack
+	// at the same path (a new sample practice, a fresh start).
+	for _, f := range []string{path, path + "-wal", path + "-shm"} {
+		if err := os.Remove(f); err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+	}
+	second := anchoredStore(t, path, book)
+	testkit.MustClient(t, second, "Grace", "Hopper")
+	second.Close()
+
+	record, anchored := checkOf(t, path, book)
+	if len(record) > 0 || len(anchored) > 0 {
+		t.Fatalf("check of the new record found %q and %q, want nothing", record, anchored)
+	}
+	// and the new record's head is the one kept from now on
+	if kept, known, err := book.Get(mustAbs(t, path)); err != nil || !known || kept.Seq == 0 {
+		t.Fatalf("kept head %+v known %v (%v), want the new record's", kept, known, err)
+	}
+}
+
+func mustAbs(t *testing.T, path string) string {
+	t.Helper()
+	p, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return abs
+}
