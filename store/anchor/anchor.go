@@ -62,6 +62,32 @@ func (b *Book) Get(key string) (Seen, bool, error) {
 // the head kept (and whether there is one) and returns the head to keep,
 // or false to keep what is there.
 func (b *Book) Update(key string, change func(kept Seen, known bool) (Seen, bool)) error {
+	return b.edit(func(heads map[string]Seen) bool {
+		kept, known := heads[key]
+		next, write := change(kept, known)
+		if !write || (known && next == kept) {
+			return false
+		}
+		heads[key] = next
+		return true
+	})
+}
+
+// Forget drops key's head: a record is born at key (Backtrack created its
+// file there), so whatever was seen there before belonged to another.
+func (b *Book) Forget(key string) error {
+	if _, known, err := b.Get(key); err != nil || !known {
+		return err
+	}
+	return b.edit(func(heads map[string]Seen) bool {
+		delete(heads, key)
+		return true
+	})
+}
+
+// edit reads the heads under the book's lock and writes them back when
+// change says it changed them.
+func (b *Book) edit(change func(heads map[string]Seen) bool) error {
 	if err := safefile.PrivateDir(b.dir); err != nil {
 		return fmt.Errorf("anchor: %w", err)
 	}
@@ -74,31 +100,9 @@ func (b *Book) Update(key string, change func(kept Seen, known bool) (Seen, bool
 	if err != nil {
 		return err
 	}
-	kept, known := heads[key]
-	next, write := change(kept, known)
-	if !write || (known && next == kept) {
+	if !change(heads) {
 		return nil
 	}
-	heads[key] = next
-	return b.write(heads)
-}
-
-// Forget drops key's head: a record is born at key (Backtrack created its
-// file there), so whatever was seen there before belonged to another.
-func (b *Book) Forget(key string) error {
-	if _, known, err := b.Get(key); err != nil || !known {
-		return err
-	}
-	unlock, err := lock(filepath.Join(b.dir, "heads.lock"))
-	if err != nil {
-		return fmt.Errorf("anchor: %w", err)
-	}
-	defer unlock()
-	heads, err := b.read()
-	if err != nil {
-		return err
-	}
-	delete(heads, key)
 	return b.write(heads)
 }
 
