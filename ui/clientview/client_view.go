@@ -72,6 +72,9 @@ type ClientView struct {
 	// openNext is a note to open once the client loading now has landed.
 	openNext int64
 
+	// Page is the overview's scroll: the brief and the charts at its top,
+	// the history below. Each client opens at its top.
+	Page        *container.Scroll
 	beforePanel *kit.Panel
 	historyBar  *fyne.Container
 	body        *fyne.Container // holds the one area the mode shows
@@ -129,14 +132,17 @@ func NewClientView(d Shell) *ClientView {
 	chartPanel := kit.NewPanel("PAIN AND FUNCTION", v.MapsButton, charts)
 	newSession := kit.NewButtonWithIcon("New session  (Ctrl+N)", theme.ContentAddIcon(), v.NewSession)
 	historyPanel := kit.NewTitledPanel(v.History.Title, newSession, v.History.content)
-	// Before treatment gets the height it needs, without a scroll bar, when
-	// the window allows: it is what the therapist reads in passing. The
-	// history takes the rest, and keeps a few rows on a small screen.
-	top := container.New(xlayout.NewColumns(1.25, 1), container.NewVScroll(v.beforePanel), chartPanel)
-	v.overview = container.New(&xlayout.Overview{
-		Natural:    func() float32 { return max(v.beforePanel.MinSize().Height, chartPanel.MinSize().Height) },
-		MinSummary: 200, MinList: 230,
-	}, top, historyPanel)
+	// Before treatment always gets the height it needs: it is what the
+	// therapist reads in passing, so it is never cut nor scrolled on its
+	// own. The charts beside it share its height; the history takes the
+	// rest of the window, and on a short one the page scrolls down to it.
+	charts = container.New(xlayout.InView{Height: func() float32 { return v.Page.Size().Height }}, chartPanel)
+	top := container.New(xlayout.NewColumns(1.6, 1), v.beforePanel, charts)
+	v.Page = container.NewVScroll(container.New(&xlayout.Overview{
+		Natural: func() float32 { return max(v.beforePanel.MinSize().Height, chartPanel.MinSize().Height) },
+		MinList: 230,
+	}, top, historyPanel))
+	v.overview = v.Page
 
 	hint := kit.NewSecondaryText()
 	v.Hint = hint
@@ -198,6 +204,7 @@ func (v *ClientView) Load(id int64, then viewMode) {
 
 func (v *ClientView) Apply(data ClientData, then viewMode) {
 	first := v.client.ID == 0
+	another := v.client.ID != data.Client.ID
 	v.client, v.health, v.Sessions, v.Record = data.Client, data.health, data.Sessions, data.record
 	now := v.shell.Now()
 	v.Header.show(data.Client, data.health, now)
@@ -211,6 +218,12 @@ func (v *ClientView) Apply(data ClientData, then viewMode) {
 	v.Chart.SetPoints(data.Trend)
 	v.Function.show(data.record.Measures)
 	v.History.show(data.Sessions, data.voided)
+	if another {
+		// A client opens at the top of their page: the alerts and the
+		// brief, never where the last client's page was left.
+		v.Page.ScrollToTop()
+		v.History.List.ScrollToTop()
+	}
 	if first {
 		v.Content.Objects = []fyne.CanvasObject{container.NewBorder(
 			container.NewVBox(v.Header.Content, widget.NewSeparator()), nil, nil, nil, v.body)}
