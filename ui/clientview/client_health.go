@@ -56,7 +56,7 @@ func (v *ClientView) openIntake() {
 	if v.client.ID == 0 {
 		return
 	}
-	e := newIntakeDialog(v.shell.Record(), v.shell.Tasks(), v.client, v.health, v.shell.Window())
+	e := newIntakeDialog(v.shell.Record(), v.shell.Tasks(), v.client, v.health, v.shell.Window(), v.shell.Now)
 	if e.Date.Entry.Text == "" {
 		e.Date.Entry.SetText(v.shell.Now().Format(store.DateLayout))
 	}
@@ -96,7 +96,7 @@ func (v *ClientView) openScreen(base store.RedFlagScreen, day time.Time) {
 		return
 	}
 	e := newScreenDialog(v.shell.Window(), v.shell.Record(), v.shell.Tasks(), v.client, base,
-		time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.Local))
+		time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.Local), v.shell.Now)
 	v.showHealthDialog(e.dialog, func() { v.ScreenDialog = nil }, &e.OnSaved)
 	v.ScreenDialog = e
 }

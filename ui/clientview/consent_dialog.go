@@ -71,7 +71,8 @@ func newConsentDialog(win fyne.Window, s Record, t *kit.Tasks, c store.Client, h
 		e.Base = store.Consent{How: store.ConsentWritten, Assessment: true, Draping: true, Areas: store.GeneralAreas}
 	}
 	b := e.Base
-	e.Date = newDateField(b.On)
+	today := func() time.Time { return now }
+	e.Date = newDateField(b.On, today)
 	e.How = widget.NewRadioGroup([]string{store.ConsentWritten.Label(), store.ConsentVerbal.Label()}, nil)
 	e.How.Horizontal = true
 	if b.How != "" {
@@ -110,7 +111,7 @@ func newConsentDialog(win fyne.Window, s Record, t *kit.Tasks, c store.Client, h
 	}
 	e.Note = kit.NewNoteEntry("Anything the client asked for or said", 2)
 	e.Note.SetText(b.Note)
-	e.WithdrawnOn = newDateField(b.WithdrawnOn)
+	e.WithdrawnOn = newDateField(b.WithdrawnOn, today)
 	e.Withdrawal = kit.NewNoteEntry("What the client withdrew, in their words", 2)
 	e.Withdrawal.SetText(b.Withdrawal)
 	e.Errors["consent_date"], e.Errors["withdrawal_date"] = e.Date.Error, e.WithdrawnOn.Error
