@@ -64,8 +64,10 @@ func (v *ClientView) openIntake() {
 	v.IntakeDialog = e
 }
 
-// openConsent opens the consent in force, or a new one dated today.
-func (v *ClientView) openConsent() { v.consentDialog(false) }
+// openConsent records a new consent dated today, filled in from the one
+// in force: consent is given again, not rewritten, so the one on file
+// stays as the client gave it (changing it is the dialog's second way).
+func (v *ClientView) openConsent() { v.consentDialog(true) }
 
 func (v *ClientView) consentDialog(fresh bool) {
 	if v.client.ID == 0 {
@@ -76,6 +78,7 @@ func (v *ClientView) consentDialog(fresh bool) {
 		e.Date.Entry.SetText(v.shell.Now().Format(store.DateLayout))
 	}
 	e.OnNew = func() { v.consentDialog(true) }
+	e.OnEditFile = func() { v.consentDialog(false) }
 	v.showHealthDialog(e.dialog, func() { v.ConsentDialog = nil }, &e.OnSaved)
 	v.ConsentDialog = e
 }

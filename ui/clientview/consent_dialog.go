@@ -45,6 +45,10 @@ type consentDialog struct {
 	// another (a consent is corrected in place only for a mistake).
 	NewConsent *widget.Button
 	OnNew      func()
+	// OnFile opens, from a new consent, the consent on file itself: to
+	// record a withdrawal or correct a slip (hidden with none on file).
+	OnFile     *widget.Button
+	OnEditFile func()
 	*healthForm
 }
 
@@ -121,8 +125,17 @@ func newConsentDialog(win fyne.Window, s Record, t *kit.Tasks, c store.Client, h
 			e.OnNew()
 		}
 	})
+	e.OnFile = widget.NewButton("Withdraw or correct the one on file…", func() {
+		e.dialog.Hide()
+		if e.OnEditFile != nil {
+			e.OnEditFile()
+		}
+	})
 	if e.Base.UID == "" {
 		e.NewConsent.Hide()
+	}
+	if e.Base.UID != "" || !ok {
+		e.OnFile.Hide()
 	}
 
 	add, heading, withError := e.add, e.heading, e.withError
@@ -155,7 +168,7 @@ func newConsentDialog(win fyne.Window, s Record, t *kit.Tasks, c store.Client, h
 	if e.Base.UID == "" {
 		title = "New consent: " + c.FullName()
 	}
-	e.build(title, e.NewConsent, win)
+	e.build(title, container.NewHBox(e.NewConsent, e.OnFile), win)
 	return e
 }
 
