@@ -1,12 +1,14 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	"backtrack/store"
 	"backtrack/ui/internal/desktest"
 	"backtrack/ui/kit"
 )
@@ -46,3 +48,45 @@ func TestTheFirstClientsHintEndsInASentence(t *testing.T) {
 		t.Error("the form's hint no longer names Consent…")
 	}
 }
+
+// A note entered in error, shown in the history on request, does not look
+// like one that stands: its row is greyed and slanted, the others not.
+func TestAVoidedNoteLooksVoidedInTheHistory(t *testing.T) {
+	d, s, c := deskWithClient(t)
+	kept := desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -7), PainBefore: store.PainOf(5)})
+	wrong := desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -3), PainBefore: store.PainOf(7)})
+	for _, id := range []int64{kept.ID, wrong.ID} {
+		if _, err := s.SignSession(context.Background(), id, "Anna Keller"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.VoidSession(context.Background(), wrong.ID, "Wrong client", "Anna Keller"); err != nil {
+		t.Fatal(err)
+	}
+	act(d, func() { d.view.Reload() })
+	act(d, func() { d.view.History.ShowVoided.SetChecked(true) })
+	act(d, func() { d.view.History.List.Refresh() })
+	rows := 0
+	desktest.EachObject(d.view.History.List, func(o fyne.CanvasObject) {
+		row, ok := o.(*fyne.Container)
+		if !ok || len(row.Objects) != 5 {
+			return
+		}
+		date, ok := row.Objects[0].(*widget.Label)
+		if !ok || date.Text == "" {
+			return
+		}
+		rows++
+		voided := strings.Contains(date.Text, "voided")
+		for _, cell := range row.Objects {
+			l := cell.(*widget.Label)
+			if looks := l.Importance == widget.LowImportance && l.TextStyle.Italic; looks != voided {
+				t.Errorf("row %q: cell %q greyed and slanted %v, the note voided %v", date.Text, l.Text, looks, voided)
+			}
+		}
+	})
+	if rows != 2 {
+		t.Errorf("%d rows drawn, want the kept note and the voided one", rows)
+	}
+}
+
