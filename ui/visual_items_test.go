@@ -2,13 +2,16 @@ package ui
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/desktest"
 	"backtrack/ui/kit"
 )
@@ -90,3 +93,49 @@ func TestAVoidedNoteLooksVoidedInTheHistory(t *testing.T) {
 	}
 }
 
+
+// dueClient is a client whose ODI is due at the next visit.
+func dueClient(t *testing.T, s *sqlstore.Store, born time.Time) store.Client {
+	t.Helper()
+	c := desktest.AddClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak", DateOfBirth: born})
+	start := store.WallClock(desktest.Now).AddDate(0, 0, -30)
+	for i := range 4 {
+		desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: start.AddDate(0, 0, 7*i), PainBefore: store.PainOf(6 - i)})
+	}
+	day, _ := store.ParseWallClock(store.DateLayout, start.Format(store.DateLayout))
+	odi := store.Measure{ClientID: c.ID, Kind: store.ODI, Taken: day}
+	for i := 1; i <= 10; i++ {
+		odi.Items = append(odi.Items, store.MeasureItem{Item: strconv.Itoa(i), Score: 3})
+	}
+	if _, err := s.SaveMeasure(context.Background(), odi); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SavePlan(context.Background(), store.Plan{ClientID: c.ID, Start: day, PlannedVisits: 8, ReassessVisits: 3,
+		Measures: []store.MeasureKind{store.ODI}}); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// Two clients of one name, both due for re-assessment, are told apart in
+// the list of who is due by their dates of birth.
+func TestTheDueListTellsSameNameClientsApart(t *testing.T) {
+	s := desktest.OpenStore(t)
+	dueClient(t, s, time.Date(1975, 5, 2, 0, 0, 0, 0, time.Local))
+	dueClient(t, s, time.Date(1988, 1, 9, 0, 0, 0, 0, time.Local))
+	d := newTestDesk(t, s, Options{})
+	var names []string
+	for _, o := range d.view.Due.Objects {
+		if b, ok := o.(*widget.Button); ok {
+			names = append(names, b.Text)
+		}
+	}
+	if len(names) != 2 || names[0] == names[1] {
+		t.Fatalf("the due list reads %q: two same-name clients not told apart", names)
+	}
+	for _, n := range names {
+		if !strings.Contains(n, "born") {
+			t.Errorf("%q does not say which Marta Nowak", n)
+		}
+	}
+}
