@@ -93,7 +93,6 @@ func TestAVoidedNoteLooksVoidedInTheHistory(t *testing.T) {
 	}
 }
 
-
 // dueClient is a client whose ODI is due at the next visit.
 func dueClient(t *testing.T, s *sqlstore.Store, born time.Time) store.Client {
 	t.Helper()
