@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
@@ -136,5 +137,29 @@ func TestTheDueListTellsSameNameClientsApart(t *testing.T) {
 		if !strings.Contains(n, "born") {
 			t.Errorf("%q does not say which Marta Nowak", n)
 		}
+	}
+}
+
+// The plan's grey hints read as examples, not as values typed, and its
+// counts' boxes have room for the number and the hint.
+func TestThePlansHintsAreExamplesInBoxesWideEnough(t *testing.T) {
+	d, _, _ := deskWithClient(t)
+	tap(d, d.view.Header.Plan)
+	p := d.view.PlanDialog
+	if p == nil {
+		t.Fatal("Plan… opened nothing")
+	}
+	for name, e := range map[string]*kit.Entry{"planned visits": p.Visits, "frequency": p.Frequency,
+		"visits between": p.ReassessVisits, "weeks between": p.ReassessWeeks} {
+		if !strings.HasPrefix(e.PlaceHolder, "e.g. ") {
+			t.Errorf("the %s hint %q reads as a value", name, e.PlaceHolder)
+		}
+		needs := fyne.MeasureText(e.PlaceHolder, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
+		if e.Size().Width < needs {
+			t.Errorf("the %s box is %v wide, its hint needs %v", name, e.Size().Width, needs)
+		}
+	}
+	if w := p.ReassessWeeks.Size().Width; w < 70 {
+		t.Errorf("the weeks box is %v wide", w)
 	}
 }

@@ -65,6 +65,7 @@ type ClientView struct {
 	IntakeDialog  *intakeDialog
 	ConsentDialog *consentDialog
 	ScreenDialog  *screenDialog
+	PlanDialog    *planDialog // the last opened
 	ConsentAsk    *sessionform.ConsentGate
 	FlagAsk       *sessionform.FlagQuestion
 	loads         kit.Latest
@@ -109,7 +110,10 @@ func NewClientView(d Shell) *ClientView {
 	v.Header.Consent.OnTapped = v.openConsent
 	v.Header.ReferDone.OnTapped = v.openReferredScreen
 	v.Header.Measure.OnTapped = func() { NewMeasureDialog(v, v.Record.Measures, d.Now()).Show() }
-	v.Header.Plan.OnTapped = func() { newPlanDialog(v, v.Record.Plan, v.Record.Measures, d.Now()).show() }
+	v.Header.Plan.OnTapped = func() {
+		v.PlanDialog = newPlanDialog(v, v.Record.Plan, v.Record.Measures, d.Now())
+		v.PlanDialog.show()
+	}
 	v.Header.Archive.OnTapped = v.ToggleArchived
 	v.History.OnOpen = v.ShowDetail
 	v.Detail.Back.OnTapped = v.showOverview
