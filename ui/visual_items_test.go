@@ -15,6 +15,7 @@ import (
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/desktest"
 	"backtrack/ui/kit"
+	"backtrack/ui/recordkeeping"
 )
 
 // shownTexts are the words of every label and hint drawn inside o.
@@ -161,5 +162,52 @@ func TestThePlansHintsAreExamplesInBoxesWideEnough(t *testing.T) {
 	}
 	if w := p.ReassessWeeks.Size().Width; w < 70 {
 		t.Errorf("the weeks box is %v wide", w)
+	}
+}
+
+// A long entry in the record's history wraps inside a row as tall as it
+// needs: it does not run into the next row, nor the separator through it.
+func TestTheRecordHistorysWrappedRowsKeepToTheirOwnRows(t *testing.T) {
+	s := desktest.OpenStore(t)
+	c := desktest.AddClient(t, s, store.Client{FirstName: "Marta", LastName: "Nowak-Świątek-Łukasiewicz"})
+	for i := range 3 {
+		sess := desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: time.Date(2026, 11, 3+i, 9, 0, 0, 0, time.Local)})
+		if _, err := s.SignSession(context.Background(), sess.ID, "Anna Keller, LMT, CMTPT, Registered Massage Therapist and Manual Lymph Drainage Practitioner"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := newTestDesk(t, s, Options{})
+	resizeWindow(d, 1024, 700)
+	pick(t, d, c.ID)
+	h := recordkeeping.NewRecordHistory(d.window, recordkeeping.RecordOf(s), d.tasks, d.view.Client())
+	act(d, h.Show)
+	act(d, func() { h.List.Refresh() })
+	drv := fyne.CurrentApp().Driver()
+	var rows []*widget.Label
+	desktest.EachObject(h.List, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && l.Text != "" && l.Visible() {
+			rows = append(rows, l)
+		}
+	})
+	if len(rows) < 3 {
+		t.Fatalf("%d rows drawn", len(rows))
+	}
+	wrapped := 0
+	for i, l := range rows {
+		if l.MinSize().Height > l.Size().Height+1 {
+			t.Errorf("row %q is %v high, its wrapped text needs %v", l.Text, l.Size().Height, l.MinSize().Height)
+		}
+		if l.MinSize().Height > 2*theme.TextSize()+2*theme.InnerPadding() {
+			wrapped++
+		}
+		if i > 0 {
+			prev := rows[i-1]
+			if bottom := drv.AbsolutePositionForObject(prev).Y + prev.MinSize().Height; drv.AbsolutePositionForObject(l).Y+1 < bottom {
+				t.Errorf("row %q starts inside the one above it", l.Text)
+			}
+		}
+	}
+	if wrapped == 0 {
+		t.Error("no entry wraps: the test shows nothing")
 	}
 }
