@@ -13,6 +13,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/sqlstore"
+	"backtrack/ui/clientview"
 	"backtrack/ui/internal/desktest"
 	"backtrack/ui/kit"
 	"backtrack/ui/recordkeeping"
@@ -209,5 +210,42 @@ func TestTheRecordHistorysWrappedRowsKeepToTheirOwnRows(t *testing.T) {
 	}
 	if wrapped == 0 {
 		t.Error("no entry wraps: the test shows nothing")
+	}
+}
+
+// A search of the notes lists each client with the words that matched,
+// accents and case aside: the therapist sees why the client is there.
+func TestANotesSearchShowsTheWordsThatMatched(t *testing.T) {
+	s := desktest.OpenStore(t)
+	jonas := desktest.AddClient(t, s, store.Client{FirstName: "Jonas", LastName: "Petrauskas"})
+	lena := desktest.AddClient(t, s, store.Client{FirstName: "Lena", LastName: "Fischer", MedicalHistory: "Disc herniation 2019, treated without surgery"})
+	desktest.AddSession(t, s, store.Session{ClientID: jonas.ID, Start: desktest.Now.AddDate(0, 0, -9),
+		Notes: store.SOAP{Subjective: "Lifted a heavy box at work last Monday and since then the Sciatica runs down the left leg to the knee when sitting"}})
+	desktest.AddSession(t, s, store.Session{ClientID: jonas.ID, Start: desktest.Now.AddDate(0, 0, -2), Notes: store.SOAP{Subjective: "Better"}})
+	d := newTestDesk(t, s, Options{})
+	l := d.list
+	act(d, func() { l.In.SetSelected(clientview.SearchNotes) })
+	for _, tc := range []struct {
+		typed string
+		who   int64
+		words string
+	}{
+		{"sciática", jonas.ID, "“…and since then the Sciatica runs down the left leg to the knee…”"},
+		{"herniation", lena.ID, "“Disc herniation 2019, treated without surgery”"},
+	} {
+		typeInto(d, l.Search, tc.typed)
+		rows := l.Rows()
+		if len(rows) != 1 || rows[0].ID != tc.who {
+			t.Fatalf("notes search for %q = %v", tc.typed, rows)
+		}
+		var shown []string
+		desktest.EachObject(l.List, func(o fyne.CanvasObject) {
+			if r, ok := o.(*clientview.ClientRow); ok && r.Visible() && r.Name.Text != "" {
+				shown = append(shown, r.Visit.Seg.Text)
+			}
+		})
+		if len(shown) == 0 || shown[0] != tc.words {
+			t.Errorf("the row for %q reads %q, want %q", tc.typed, shown, tc.words)
+		}
 	}
 }

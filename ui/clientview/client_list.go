@@ -336,6 +336,10 @@ func (r *ClientRow) show(c store.ClientSummary, now time.Time, lastFirst, nameSh
 	if d := kit.ClientDetail(c.Client); nameShared && d != "" {
 		visit = d + " · " + visit
 	}
+	if c.Snippet != "" {
+		// found in the notes: the words that matched say why
+		visit = "“" + c.Snippet + "”"
+	}
 	r.Visit.SetText(visit)
 	r.alert.Hide()
 	r.amber.Hide()
