@@ -249,3 +249,33 @@ func TestANotesSearchShowsTheWordsThatMatched(t *testing.T) {
 		}
 	}
 }
+
+// Two clients of one name, each with many visits, are told apart in the
+// list on a line that is not cut: who they are, their last visit.
+func TestSameNameRowsAreNotCut(t *testing.T) {
+	s := desktest.OpenStore(t)
+	for _, born := range []int{1981, 1994} {
+		c := desktest.AddClient(t, s, store.Client{FirstName: "Marta", LastName: "Lindqvist", DateOfBirth: time.Date(born, 9, 21, 0, 0, 0, 0, time.Local)})
+		for i := range 23 {
+			desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -7*(i+1)), PainBefore: store.PainOf(6), PainAfter: store.PainOf(6)})
+		}
+	}
+	d := newTestDesk(t, s, Options{})
+	resizeWindow(d, 1024, 700)
+	var seen int
+	desktest.EachObject(d.list.List, func(o fyne.CanvasObject) {
+		r, ok := o.(*clientview.ClientRow)
+		if !ok || !r.Visible() || r.Name.Text == "" {
+			return
+		}
+		seen++
+		text := r.Visit.Seg.Text
+		needs := fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
+		if !strings.Contains(text, "born 21 Sep") || needs > r.Visit.Size().Width+1 {
+			t.Errorf("the row reads %q in %v of the %v it needs", text, r.Visit.Size().Width, needs)
+		}
+	})
+	if seen != 2 {
+		t.Errorf("%d rows drawn", seen)
+	}
+}
