@@ -32,12 +32,26 @@ func (r *renderer) planAndHomeCare() {
 	}
 }
 
+// signatureHeight is the therapist's signature block: its lines and the
+// words under them.
+const signatureHeight = 26.0
+
+// ensureSigned turns the page when a signature block of height does not
+// fit, noting the page it leaves behind and how much sooner that page
+// must end for three lines of its content to come over (see write).
+func (r *renderer) ensureSigned(height float64) {
+	y := r.pdf.GetY()
+	if r.ensure(height) && r.alonePage == 0 {
+		r.alonePage = r.pdf.PageNo() - 1
+		r.aloneBy = r.fullBottom - y + 8 + 3*lineHeight(bodyStyle.size)
+	}
+}
+
 // signature closes the report with the therapist's signature and date
 // lines, kept together on one page.
 func (r *renderer) signature() {
-	const height = 26.0
 	r.pdf.SetY(r.pdf.GetY() + 8)
-	r.ensure(height)
+	r.ensureSigned(signatureHeight)
 	y := r.pdf.GetY() + 10
 	sigW, dateW := r.width*0.5, r.width*0.25
 	dateX := r.right - dateW

@@ -51,6 +51,17 @@ func writeFile(ctx context.Context, path, what string, draw func(io.Writer) erro
 // cut names apart).
 func FileName(c store.Client, date time.Time) string { return fileNameFor(c, "progress", date) }
 
+// EditionFileName is the progress report's file name for an edition:
+// the physician's (the usual one) is FileName's, the client's and the
+// insurer's say whose they are, so saving one edition after another in a
+// folder keeps each rather than offering to replace the last.
+func EditionFileName(c store.Client, ed Edition, date time.Time) string {
+	if ed == ForPhysician || ed == "" {
+		return FileName(c, date)
+	}
+	return fileNameFor(c, "progress-"+string(ed), date)
+}
+
 // IntakeFileName is "Lastname_Firstname_intake_YYYY-MM-DD.pdf".
 func IntakeFileName(c store.Client, date time.Time) string { return fileNameFor(c, "intake", date) }
 

@@ -68,16 +68,27 @@ func (r *renderer) function() {
 	const gap = 5.0
 	n := float64(len(progress))
 	w := (r.width - gap*(n-1)) / n
-	r.ensure(measureChartHeight + lineHeight(labelStyle.size) + 2)
+	// A chart's title wraps to a second line rather than being cut: three
+	// charts side by side leave "Roland-Morris Disability Questionnaire"
+	// too little width for one. The charts start level, under the
+	// tallest title.
+	titles := make([][]string, len(progress))
+	titleLines := 1
+	for i, p := range progress {
+		titles[i] = r.clipped(labelStyle, strings.ToUpper(p.Kind.Name()), w, 2)
+		titleLines = max(titleLines, len(titles[i]))
+	}
+	titleHeight := float64(titleLines) * lineHeight(labelStyle.size)
+	r.ensure(measureChartHeight + titleHeight + 2)
 	y := r.pdf.GetY() + 2
 	for i, p := range progress {
 		x := r.left + float64(i)*(w+gap)
-		r.writeLines(labelStyle, x, y, w, "L", r.clipped(labelStyle, strings.ToUpper(p.Kind.Name()), w, 1))
+		r.writeLines(labelStyle, x, y, w, "L", titles[i])
 		r.use(style{"", 8, inkColor})
-		DrawMeasureChart(r.pdf, x, y+lineHeight(labelStyle.size)+0.5, w, measureChartHeight,
+		DrawMeasureChart(r.pdf, x, y+titleHeight+0.5, w, measureChartHeight,
 			chart.Series{Kind: p.Kind, Points: store.MeasureTrend(r.d.Measures, p.Kind), Baseline: p.Baseline})
 	}
-	r.pdf.SetY(y + lineHeight(labelStyle.size) + 0.5 + measureChartHeight)
+	r.pdf.SetY(y + titleHeight + 0.5 + measureChartHeight)
 }
 
 // functionRow is one measure in a line of figures and a sentence, the

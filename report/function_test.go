@@ -93,7 +93,7 @@ func TestReportFunctionSectionAndEditions(t *testing.T) {
 		{report.ForPhysician, "Summary", append(append([]string{"For the physician", "Function",
 			"A clinically important improvement from the baseline (at least 10 points and 30 % of the baseline, here 13.2 points; source: Ostelo et al. 2008, Spine).",
 			"Better than the baseline, but not yet a clinically important improvement (that needs at least 5 points and 30 % of the baseline, here 5 points; source: Ostelo et al. 2008, Spine).",
-			"OSWESTRY DISABILITY INDEX", "ODI % Important ≤ 30.8", "PSFS Important ≥ 5.3", "Treatment plan and goals", "Amended"}, function...), goals...),
+			"OSWESTRY DISABILITY INDEX", "ROLAND-MORRIS DISABILITY QUESTIONNAIRE", "PATIENT-SPECIFIC FUNCTIONAL SCALE", "ODI % Important ≤ 30.8", "PSFS Important ≥ 5.3", "Treatment plan and goals", "Amended"}, function...), goals...),
 			[]string{"Dear Zoë", "Medical necessity"}},
 		{report.ForClient, "Your progress", append([]string{"For the client", "Dear Zoë",
 			"The numbers show real progress: well done", "how much your back limits daily life, and it has clearly improved",

@@ -283,9 +283,9 @@ func yesNo(b bool) string {
 // clientSignature closes the intake with the client's confirmation and
 // signature, and the therapist's, kept together on one page.
 func (r *renderer) clientSignature() {
-	const height = 52.0
+	const height = 52.0 + 8 + signatureHeight
 	r.pdf.SetY(r.pdf.GetY() + 8)
-	r.ensure(height)
+	r.ensureSigned(height)
 	r.paragraph(bodyStyle, "I confirm that the information above is correct and complete to the best of my "+
 		"knowledge, and that I consent to treatment as recorded. I will tell my therapist about any change "+
 		"to my health. I may withdraw my consent at any time.")

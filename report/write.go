@@ -40,6 +40,16 @@ func write(w io.Writer, d Data, o Options, note *store.Session) error {
 		r.renderNote()
 	} else {
 		r.render()
+		if page, by := r.alonePage, r.aloneBy; page > 0 {
+			// The signature went over to a page of its own: drawn again with
+			// the page before it ending a few lines sooner, those lines come
+			// over with the signature, which closes what it signs.
+			if r, err = newRenderer(d, o, note); err != nil {
+				return err
+			}
+			r.shortPage, r.shortBy = page, by
+			r.render()
+		}
 	}
 	if err := r.pdf.Error(); err != nil {
 		return fmt.Errorf("write report: %w: %w", ErrRender, err)
@@ -69,6 +79,16 @@ type renderer struct {
 	// onNewPage runs after the running header of every new page; the
 	// sessions table sets it to repeat its header row.
 	onNewPage func()
+
+	// fullBottom is bottom on every page but shortPage, which ends shortBy
+	// sooner; alonePage is the page a signature block left behind when it
+	// turned the page (0: none did), aloneBy how much sooner that page must
+	// end for its last lines to come over with the block.
+	fullBottom float64
+	shortPage  int
+	shortBy    float64
+	alonePage  int
+	aloneBy    float64
 
 	// note is the one session a visit note prints; nil for a progress
 	// report.
@@ -102,6 +122,7 @@ func newRenderer(d Data, o Options, note *store.Session) (*renderer, error) {
 		width:  size.Wd - 2*marginX,
 		bottom: size.Ht - footerHeight - 4,
 	}
+	r.fullBottom = r.bottom
 	// Reproducible files: same data and date, same bytes.
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(o.Date)
@@ -130,6 +151,10 @@ func newRenderer(d Data, o Options, note *store.Session) (*renderer, error) {
 // section needs repeated.
 func (r *renderer) newPage() {
 	r.pdf.AddPage()
+	r.bottom = r.fullBottom
+	if r.pdf.PageNo() == r.shortPage {
+		r.bottom = max(r.fullBottom-r.shortBy, r.contentTop+lineHeight(bodyStyle.size)*4)
+	}
 	if r.onNewPage != nil {
 		r.onNewPage()
 	}

@@ -118,6 +118,9 @@ type ClientSummary struct {
 	// the mark the list shows; ConsentOnFile is consent in force today.
 	Alert         AlertLevel
 	ConsentOnFile bool
+	// Snippet is, in a search of the notes, the words around the first
+	// that matched, so the list says why the client is in it.
+	Snippet string
 }
 
 // Pain is a score on the 0-10 Numeric Rating Scale. The zero value is

@@ -119,3 +119,49 @@ func (c Client) SearchText() string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// Snippet is the few words of text around the first that begins with one
+// of query's words (case and accents ignored, as the notes search reads
+// them), "…" where text goes on; "" when no word matches.
+func Snippet(text, query string) string {
+	words := strings.Fields(text)
+	terms := strings.Fields(Fold(query))
+	for i, w := range words {
+		folded := Fold(w)
+		for _, t := range terms {
+			if !strings.HasPrefix(folded, t) {
+				continue
+			}
+			const before, after = 4, 8
+			from, to := max(0, i-before), min(len(words), i+after+1)
+			out := strings.Join(words[from:to], " ")
+			if from > 0 {
+				out = "…" + out
+			}
+			if to < len(words) {
+				out += "…"
+			}
+			return out
+		}
+	}
+	return ""
+}
+
+// HasAllWords reports whether every word of query begins a word of text,
+// case and accents ignored: what makes a note match a notes search.
+func HasAllWords(text, query string) bool {
+	folded := strings.Fields(Fold(text))
+	for _, t := range strings.Fields(Fold(query)) {
+		found := false
+		for _, w := range folded {
+			if strings.HasPrefix(w, t) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"backtrack/store"
-	"backtrack/ui/clientview"
 	"backtrack/ui/internal/desktest"
 )
 
@@ -89,7 +88,7 @@ func TestTheBriefsLinesAreNotCutForItsMap(t *testing.T) {
 		}
 		for _, name := range b.Order {
 			row := b.Rows[name]
-			if !row.Visible() || clientview.NoteLines[name] {
+			if !row.Visible() {
 				continue
 			}
 			needs := fyne.MeasureText(row.Text, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()

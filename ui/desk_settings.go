@@ -112,6 +112,9 @@ func (d *Desk) showSettings() {
 		prefs.SetString(settings.KeyRegulator, string(regulatorLabelled(s.Regulator.Selected)))
 		s.dialog.Hide()
 		d.updateTitle()
+		if d.view.Form != nil {
+			d.view.Form.SignerChanged()
+		}
 	})
 	s.Save.Importance = widget.HighImportance
 	s.Cancel = kit.NewButton("Cancel", func() {

@@ -197,8 +197,14 @@ func TestARedFlagScreenedDuringASessionKeepsTheNoteBeingWritten(t *testing.T) {
 func TestANewConsentLeavesTheOneInForceAsItWas(t *testing.T) {
 	d, s, c := deskWithClient(t) // consented to the general areas and the gluteal region
 	tap(d, d.view.Header.Consent)
+	// Consent… records a new consent first; the one on file is a second way
+	fresh := d.view.ConsentDialog
+	if fresh.Base.UID != "" || !fresh.OnFile.Visible() || fresh.NewConsent.Visible() {
+		t.Fatalf("Consent… opened the consent on file (%q), not a new one", fresh.Base.UID)
+	}
+	tap(d, fresh.OnFile)
 	first := d.view.ConsentDialog
-	if first.Base.UID == "" || !first.NewConsent.Visible() {
+	if first.Base.UID == "" || !first.NewConsent.Visible() || first.OnFile.Visible() {
 		t.Fatal("the consent in force is not the one opened")
 	}
 	tap(d, first.NewConsent)

@@ -94,7 +94,7 @@ func TestRecordSessionUpdatesHistoryAndBeforeTreatment(t *testing.T) {
 	desktest.MustContain(t, "before treatment", d.view.Before.Text(),
 		"Last visit: 25 Nov 2026 (today) · 60 min · pain 6 → 3",
 		"Pain: Stiffness", "Triggers: Sitting long, Other: gardening",
-		"Where: Lumbar (both)", "Treated: Quadratus lumborum (L)",
+		"Where: Lumbar (both)", "Done: Quadratus lumborum (L)",
 		"Plan: Every 2 weeks", "Home care: Side-lying QL stretch")
 	if d.view.History.Title.Text != "HISTORY · 1 session" {
 		t.Errorf("history title = %q", d.view.History.Title.Text)

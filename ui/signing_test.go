@@ -41,6 +41,13 @@ func TestSigningWithoutANameInSettingsSaysSoAtTheForm(t *testing.T) {
 	if hist, _ := s.ClientHistory(context.Background(), c.ID, store.Period{}); len(hist) != 0 {
 		t.Errorf("saved without a name: %+v", hist)
 	}
+	// once the name is in Settings the form no longer asks for it
+	act(d, d.showSettings)
+	typeInto(d, d.settings.Therapist, "Anna Keller")
+	tap(d, d.settings.Save)
+	if strings.Contains(f.Problems.Summary.Text, "Add your name") {
+		t.Errorf("after the name was set the form still says %q", f.Problems.Summary.Text)
+	}
 }
 
 func TestTheNoteViewSignsADraftAndAmendsASignedNoteWithAReason(t *testing.T) {

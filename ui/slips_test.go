@@ -111,9 +111,17 @@ func TestSlip5APainOffTheScaleIsSaidAtOnce(t *testing.T) {
 		t.Fatal("pain 11 shows no error until Save")
 	}
 	desktest.MustContain(t, "pain error", f.PainBefore.Error.Text, "0 to 10")
+	// the slider shows no score it does not have: not the 1 typed on the
+	// way to 11
+	if sl := f.PainBefore.Slider; sl.Value != 0 || !sl.Disabled() {
+		t.Errorf("after typing 11 the slider is at %v (greyed %v)", sl.Value, sl.Disabled())
+	}
 	typeInto(d, f.PainBefore.Number, "1")
 	if f.PainBefore.Error.Visible() {
 		t.Error("the error stays after correcting to 1")
+	}
+	if sl := f.PainBefore.Slider; sl.Value != 1 || sl.Disabled() {
+		t.Errorf("after correcting to 1 the slider is at %v (greyed %v)", sl.Value, sl.Disabled())
 	}
 }
 

@@ -271,7 +271,48 @@ func (s *Store) SearchClients(ctx context.Context, q store.ClientQuery) ([]store
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("search clients: %w", err)
 	}
+	rows.Close()
+	if q.InNotes && strings.TrimSpace(q.Text) != "" {
+		if err := s.snippets(ctx, out, q.Text); err != nil {
+			return nil, fmt.Errorf("search clients: %w", err)
+		}
+	}
 	return out, nil
+}
+
+// snippetsShown is how many of a notes search's clients get the words
+// that matched: more than a list shows at once, bounded for a huge match.
+const snippetsShown = 200
+
+// snippets gives each client found by a notes search the words around the
+// match, from their newest note that has every word, else from their
+// medical history: what this login may read, as the search itself.
+func (s *Store) snippets(ctx context.Context, found []store.ClientSummary, query string) error {
+	for i := range found[:min(len(found), snippetsShown)] {
+		c := &found[i]
+		rows, err := s.read.QueryContext(ctx, `SELECT subjective || ' ' || objective || ' ' || assessment || ' ' || plan || ' ' ||
+				home_care || ' ' || trigger_other FROM sessions WHERE client_id = ? ORDER BY started_at DESC, id DESC`, c.ID)
+		if err != nil {
+			return err
+		}
+		for rows.Next() && c.Snippet == "" {
+			var text string
+			if err := rows.Scan(&text); err != nil {
+				rows.Close()
+				return err
+			}
+			if store.HasAllWords(text, query) {
+				c.Snippet = store.Snippet(text, query)
+			}
+		}
+		if err := rows.Close(); err != nil {
+			return err
+		}
+		if c.Snippet == "" {
+			c.Snippet = store.Snippet(store.JoinNonEmpty(" ", c.MedicalHistory, c.Medications, c.Contraindications), query)
+		}
+	}
+	return nil
 }
 
 // ClientsNamed returns the clients whose full name is name, ignoring case

@@ -77,3 +77,42 @@ func TestFieldVocabularyIsBuiltIn(t *testing.T) {
 		}
 	}
 }
+
+// Each client a notes search finds carries the words around the match, on
+// either engine: from the note that has every word typed, else from the
+// medical history.
+func TestANotesSearchCarriesTheWordsThatMatched(t *testing.T) {
+	ctx := context.Background()
+	s := testkit.OpenStore(t, fixedNow)
+	jonas, err := s.CreateClient(ctx, store.Client{FirstName: "Jonas", LastName: "Petrauskas"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lena, err := s.CreateClient(ctx, store.Client{FirstName: "Lena", LastName: "Fischer", MedicalHistory: "Disc herniation L4/L5 in 2019"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, n := range []store.SOAP{{Subjective: "Pain down the left leg, like sciatica, after the drive."}, {Subjective: "Disc feels better"}} {
+		if _, err := s.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: jonas.ID, DurationMin: 60,
+			Start: fixedNow.AddDate(0, 0, -10+i), Notes: n}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	found, err := s.SearchClients(ctx, store.ClientQuery{Text: "SCIAT", InNotes: true, Order: store.ByName})
+	if err != nil || len(found) != 1 || found[0].Snippet != "…the left leg, like sciatica, after the drive." {
+		t.Errorf("sciat: %+v %v", found, err)
+	}
+	found, err = s.SearchClients(ctx, store.ClientQuery{Text: "disc", InNotes: true, Order: store.ByName})
+	if err != nil || len(found) != 2 {
+		t.Fatalf("disc: %+v %v", found, err)
+	}
+	for _, f := range found {
+		want := map[int64]string{jonas.ID: "Disc feels better", lena.ID: "Disc herniation L4/L5 in 2019"}[f.ID]
+		if f.Snippet != want {
+			t.Errorf("%s: %q, want %q", f.FullName(), f.Snippet, want)
+		}
+	}
+	if names, _ := s.SearchClients(ctx, store.ClientQuery{Text: "lena"}); len(names) != 1 || names[0].Snippet != "" {
+		t.Errorf("a name search carries words: %+v", names)
+	}
+}

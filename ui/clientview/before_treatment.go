@@ -26,8 +26,8 @@ type brief struct {
 	LastVisit string // "14 Nov 2026 (11 days ago) · 60 min · pain 4 → 2"
 	Said      string // the last visit's note: subjective,
 	Found     string // objective,
-	Assessed  string // and assessment, one line each
-	Course    string // against the plan: "visit 5 of 8 · ODI due"
+	Assessed  string // and assessment, whole
+	Course    string // the next step against the plan: "visit 5 of 8 · ODI due"
 	Goals     string // the plan's goals in the client's words
 	Trend     string // progress over all visits
 	PainTypes string // last time, then the most frequent overall
@@ -36,6 +36,9 @@ type brief struct {
 	Treated   string // muscles with side, then techniques
 	Plan      string
 	HomeCare  string
+	// Insight is one line of what the record suggests (what has helped
+	// this client), read after the plan and home care; empty hides it.
+	Insight string
 	// Map is the last visit's body map, drawn small beside the lines.
 	Map []store.BodyMark
 }
@@ -61,14 +64,32 @@ func briefOf(history []store.Session, trend []store.TrendPoint, now time.Time) b
 		Locations: last.WhereItHurts(),
 		Treated:   store.JoinNonEmpty(" — ", store.TagLabels(last.Muscles), store.TagLabels(last.Techniques)),
 		Trend:     trendLine(sum.Progress),
-		Said:      kit.OneLine(last.Notes.Subjective),
-		Found:     kit.OneLine(last.Notes.Objective),
-		Assessed:  kit.OneLine(last.Notes.Assessment),
+		Said:      briefNote(last.Notes.Subjective),
+		Found:     briefNote(last.Notes.Objective),
+		Assessed:  briefNote(last.Notes.Assessment),
 		Map:       last.BodyMap,
 	}
 	b.Plan = datedNote(sum.Plan, last)
 	b.HomeCare = datedNote(sum.HomeCare, last)
 	return b
+}
+
+// briefNoteRunes is how much of a part of the last note the brief shows:
+// the few sentences a note usually holds, whole; a long essay is cut at a
+// word and the whole note is a click away in the history.
+const briefNoteRunes = 320
+
+func briefNote(text string) string {
+	text = kit.OneLine(text)
+	r := []rune(text)
+	if len(r) <= briefNoteRunes {
+		return text
+	}
+	cut := string(r[:briefNoteRunes])
+	if i := strings.LastIndex(cut, " "); i > briefNoteRunes/2 {
+		cut = cut[:i]
+	}
+	return cut + " … (the whole note in the history)"
 }
 
 // lastAndOften is "Stiffness · most often: Dull ache (5 of 8)".
@@ -179,33 +200,32 @@ const (
 	linePainTypes = "Pain"
 	lineTriggers  = "Triggers"
 	lineLocations = "Where"
-	lineTreated   = "Treated"
+	lineTreated   = "Done"
 	linePlan      = "Plan"
 	lineHomeCare  = "Home care"
+	lineInsight   = "Insight"
 )
 
 func newBeforeTreatment() *beforeTreatment {
 	b := &beforeTreatment{
 		Rows:   map[string]*widget.Label{},
 		labels: map[string]*widget.Label{},
-		// What matters in the minute before treatment first: whether the
-		// intake and consent are on file, the last visit, its note and the
-		// plan; then the course, the trend, the goals and the tags.
-		Order: []string{lineIntake, lineConsent, lineLastVisit, lineSaid, lineFound, lineAssessed, linePlan, lineHomeCare,
-			lineCourse, lineTrend, lineGoals, linePainTypes, lineTriggers, lineLocations, lineTreated},
+		// In the order a therapist reads them in the minute before
+		// treatment: may I treat (intake, consent; the alerts sit above in
+		// the header), what happened last time (said, found, done, assessed),
+		// what comes now (the plan, where the course stands, home care, what
+		// has helped), then the longer view (goals, trend, the tags).
+		Order: []string{lineIntake, lineConsent, lineLastVisit, lineSaid, lineFound, lineTreated, lineAssessed,
+			linePlan, lineCourse, lineHomeCare, lineInsight,
+			lineGoals, lineTrend, linePainTypes, lineTriggers, lineLocations},
 	}
 	b.content = container.New(xlayout.Facts{})
 	for _, name := range b.Order {
 		label := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		value := widget.NewLabel("")
-		// The parts of the last note are cut to one line each, the whole
-		// note a click away; every other line wraps, so nothing the
-		// therapist reads in the minute before treatment is cut.
-		if NoteLines[name] {
-			value.Truncation = fyne.TextTruncateEllipsis
-		} else {
-			value.Wrapping = fyne.TextWrapWord
-		}
+		// Every line wraps, so nothing read in the minute before treatment
+		// is cut: the page scrolls (xlayout.Overview) rather than the words.
+		value.Wrapping = fyne.TextWrapWord
 		b.labels[name], b.Rows[name] = label, value
 		b.content.Add(label)
 		b.content.Add(value)
@@ -235,16 +255,16 @@ func (b *beforeTreatment) labelWidth() float32 {
 	return w
 }
 
-// NoteLines are the lines cut to one by design: the last note's parts,
-// whose whole text is a click away.
-var NoteLines = map[string]bool{lineSaid: true, lineFound: true, lineAssessed: true}
+// proseLines are the last note's parts: sentences that wrap at any width,
+// so the map's place does not wait on their length.
+var proseLines = map[string]bool{lineSaid: true, lineFound: true, lineAssessed: true}
 
 // linesWidth is the width the brief's lines (the notes aside) need to be
-// Read whole on one line each.
+// read whole on one line each.
 func (b *beforeTreatment) linesWidth() float32 {
 	var value float32
 	for _, name := range b.Order {
-		if b.Rows[name].Visible() && !NoteLines[name] {
+		if b.Rows[name].Visible() && !proseLines[name] {
 			value = max(value, fyne.MeasureText(b.Rows[name].Text, theme.TextSize(), fyne.TextStyle{}).Width+2*theme.InnerPadding())
 		}
 	}
@@ -258,7 +278,7 @@ func (b *beforeTreatment) show(br brief) {
 		lineSaid: br.Said, lineFound: br.Found, lineAssessed: br.Assessed,
 		linePainTypes: br.PainTypes, lineTriggers: br.Triggers,
 		lineLocations: br.Locations, lineTreated: br.Treated,
-		linePlan: br.Plan, lineHomeCare: br.HomeCare,
+		linePlan: br.Plan, lineHomeCare: br.HomeCare, lineInsight: br.Insight,
 	}
 	for _, name := range b.Order {
 		v := values[name]

@@ -85,7 +85,7 @@ func NewClientForm(s *sqlstore.Store, t *kit.Tasks, c store.Client) *ClientForm 
 	add("Medical history", "medical_history", f.MedicalHistory)
 	add("Medications", "medications", f.Medications)
 	add("Contraindications", "contraindications", f.Contraindications)
-	hint := kit.NewHint("Before every treatment, contraindications are shown in red, medications in amber and the medical history as plain text. The full health history, the red-flag screen and consent are under Intake… and Consent….")
+	hint := kit.NewHint("Before every treatment, contraindications are shown in red, medications in amber and the medical history as plain text. The full health history, the red-flag screen and the consent are recorded with the client's Intake… and Consent… buttons.")
 	rows.Add(layout.NewSpacer())
 	rows.Add(hint)
 

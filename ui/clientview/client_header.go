@@ -49,7 +49,10 @@ type clientHeader struct {
 	Archive    *kit.Button
 
 	buttons *fyne.Container
-	Content fyne.CanvasObject
+	// Masthead lays the name, the details and the buttons on as few lines
+	// as the width allows.
+	Masthead *xlayout.Masthead
+	Content  fyne.CanvasObject
 }
 
 // recording hides the client's actions and contact details while a
@@ -120,14 +123,18 @@ func newClientHeader() *clientHeader {
 
 	buttons := container.NewHBox(h.NewSession, h.Intake, h.Consent, h.Report, h.Edit, h.Archive)
 	h.buttons = buttons
-	// The buttons share the name's line only: the details below get the
-	// whole width, so a long email address is not cut short. On a narrow
-	// window they go below the name rather than cut it: the name is how
-	// the therapist knows whose record is open.
-	nameLine := xlayout.NewAside(h.Name, container.NewCenter(buttons), func() float32 {
-		return fyne.MeasureText(h.Name.Text, theme.Size(theme.SizeNameHeadingText), fyne.TextStyle{Bold: true}).Width + 2*theme.InnerPadding()
-	})
-	top := container.New(&xlayout.TightVBox{}, nameLine, h.Details)
+	// The name's line holds the buttons where they fit, else the details:
+	// on a narrow window the header keeps to two lines, so the brief below
+	// keeps its room, and the name (how the therapist knows whose record is
+	// open) is never cut for either.
+	measured := func(l *widget.Label, size fyne.ThemeSizeName) func() float32 {
+		return func() float32 {
+			return fyne.MeasureText(l.Text, theme.Size(size), l.TextStyle).Width + 2*theme.InnerPadding()
+		}
+	}
+	top := xlayout.NewMasthead(h.Name, h.Details, buttons,
+		measured(h.Name, theme.SizeNameHeadingText), measured(h.Details, theme.SizeNameText))
+	h.Masthead = top
 	h.Content = container.NewVBox(top, h.Refer, alert, h.Caution, h.NoAlert, h.History)
 	return h
 }

@@ -56,7 +56,7 @@ func (v *ClientView) openIntake() {
 	if v.client.ID == 0 {
 		return
 	}
-	e := newIntakeDialog(v.shell.Record(), v.shell.Tasks(), v.client, v.health, v.shell.Window())
+	e := newIntakeDialog(v.shell.Record(), v.shell.Tasks(), v.client, v.health, v.shell.Window(), v.shell.Now)
 	if e.Date.Entry.Text == "" {
 		e.Date.Entry.SetText(v.shell.Now().Format(store.DateLayout))
 	}
@@ -64,8 +64,10 @@ func (v *ClientView) openIntake() {
 	v.IntakeDialog = e
 }
 
-// openConsent opens the consent in force, or a new one dated today.
-func (v *ClientView) openConsent() { v.consentDialog(false) }
+// openConsent records a new consent dated today, filled in from the one
+// in force: consent is given again, not rewritten, so the one on file
+// stays as the client gave it (changing it is the dialog's second way).
+func (v *ClientView) openConsent() { v.consentDialog(true) }
 
 func (v *ClientView) consentDialog(fresh bool) {
 	if v.client.ID == 0 {
@@ -76,6 +78,7 @@ func (v *ClientView) consentDialog(fresh bool) {
 		e.Date.Entry.SetText(v.shell.Now().Format(store.DateLayout))
 	}
 	e.OnNew = func() { v.consentDialog(true) }
+	e.OnEditFile = func() { v.consentDialog(false) }
 	v.showHealthDialog(e.dialog, func() { v.ConsentDialog = nil }, &e.OnSaved)
 	v.ConsentDialog = e
 }
@@ -96,7 +99,7 @@ func (v *ClientView) openScreen(base store.RedFlagScreen, day time.Time) {
 		return
 	}
 	e := newScreenDialog(v.shell.Window(), v.shell.Record(), v.shell.Tasks(), v.client, base,
-		time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.Local))
+		time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.Local), v.shell.Now)
 	v.showHealthDialog(e.dialog, func() { v.ScreenDialog = nil }, &e.OnSaved)
 	v.ScreenDialog = e
 }

@@ -334,7 +334,18 @@ func (r *ClientRow) show(c store.ClientSummary, now time.Time, lastFirst, nameSh
 	r.Name.SetText(name)
 	visit := kit.LastVisitSummary(c, now)
 	if d := kit.ClientDetail(c.Client); nameShared && d != "" {
-		visit = d + " · " + visit
+		// who comes first; the visit count gives way so the line is not
+		// cut ("23 vi…"): it is on the client's page
+		visit = d
+		if c.LastVisit.IsZero() {
+			visit += " · No visits yet"
+		} else {
+			visit += " · " + kit.ShortDate(c.LastVisit, now) + " · " + kit.PainChange(c.LastPainBefore, c.LastPainAfter)
+		}
+	}
+	if c.Snippet != "" {
+		// found in the notes: the words that matched say why
+		visit = "“" + c.Snippet + "”"
 	}
 	r.Visit.SetText(visit)
 	r.alert.Hide()

@@ -65,6 +65,7 @@ type ClientView struct {
 	IntakeDialog  *intakeDialog
 	ConsentDialog *consentDialog
 	ScreenDialog  *screenDialog
+	PlanDialog    *planDialog // the last opened
 	ConsentAsk    *sessionform.ConsentGate
 	FlagAsk       *sessionform.FlagQuestion
 	loads         kit.Latest
@@ -72,6 +73,9 @@ type ClientView struct {
 	// openNext is a note to open once the client loading now has landed.
 	openNext int64
 
+	// Page is the overview's scroll: the brief and the charts at its top,
+	// the history below. Each client opens at its top.
+	Page        *container.Scroll
 	beforePanel *kit.Panel
 	historyBar  *fyne.Container
 	body        *fyne.Container // holds the one area the mode shows
@@ -106,7 +110,10 @@ func NewClientView(d Shell) *ClientView {
 	v.Header.Consent.OnTapped = v.openConsent
 	v.Header.ReferDone.OnTapped = v.openReferredScreen
 	v.Header.Measure.OnTapped = func() { NewMeasureDialog(v, v.Record.Measures, d.Now()).Show() }
-	v.Header.Plan.OnTapped = func() { newPlanDialog(v, v.Record.Plan, v.Record.Measures, d.Now()).show() }
+	v.Header.Plan.OnTapped = func() {
+		v.PlanDialog = newPlanDialog(v, v.Record.Plan, v.Record.Measures, d.Now())
+		v.PlanDialog.show()
+	}
 	v.Header.Archive.OnTapped = v.ToggleArchived
 	v.History.OnOpen = v.ShowDetail
 	v.Detail.Back.OnTapped = v.showOverview
@@ -129,14 +136,17 @@ func NewClientView(d Shell) *ClientView {
 	chartPanel := kit.NewPanel("PAIN AND FUNCTION", v.MapsButton, charts)
 	newSession := kit.NewButtonWithIcon("New session  (Ctrl+N)", theme.ContentAddIcon(), v.NewSession)
 	historyPanel := kit.NewTitledPanel(v.History.Title, newSession, v.History.content)
-	// Before treatment gets the height it needs, without a scroll bar, when
-	// the window allows: it is what the therapist reads in passing. The
-	// history takes the rest, and keeps a few rows on a small screen.
-	top := container.New(xlayout.NewColumns(1.25, 1), container.NewVScroll(v.beforePanel), chartPanel)
-	v.overview = container.New(&xlayout.Overview{
-		Natural:    func() float32 { return max(v.beforePanel.MinSize().Height, chartPanel.MinSize().Height) },
-		MinSummary: 200, MinList: 230,
-	}, top, historyPanel)
+	// Before treatment always gets the height it needs: it is what the
+	// therapist reads in passing, so it is never cut nor scrolled on its
+	// own. The charts beside it share its height; the history takes the
+	// rest of the window, and on a short one the page scrolls down to it.
+	charts = container.New(xlayout.InView{Height: func() float32 { return v.Page.Size().Height }}, chartPanel)
+	top := container.New(xlayout.NewColumns(1.6, 1), v.beforePanel, charts)
+	v.Page = container.NewVScroll(container.New(&xlayout.Overview{
+		Natural: func() float32 { return max(v.beforePanel.MinSize().Height, chartPanel.MinSize().Height) },
+		MinList: 230,
+	}, top, historyPanel))
+	v.overview = v.Page
 
 	hint := kit.NewSecondaryText()
 	v.Hint = hint
@@ -198,6 +208,7 @@ func (v *ClientView) Load(id int64, then viewMode) {
 
 func (v *ClientView) Apply(data ClientData, then viewMode) {
 	first := v.client.ID == 0
+	another := v.client.ID != data.Client.ID
 	v.client, v.health, v.Sessions, v.Record = data.Client, data.health, data.Sessions, data.record
 	now := v.shell.Now()
 	v.Header.show(data.Client, data.health, now)
@@ -211,6 +222,12 @@ func (v *ClientView) Apply(data ClientData, then viewMode) {
 	v.Chart.SetPoints(data.Trend)
 	v.Function.show(data.record.Measures)
 	v.History.show(data.Sessions, data.voided)
+	if another {
+		// A client opens at the top of their page: the alerts and the
+		// brief, never where the last client's page was left.
+		v.Page.ScrollToTop()
+		v.History.List.ScrollToTop()
+	}
 	if first {
 		v.Content.Objects = []fyne.CanvasObject{container.NewBorder(
 			container.NewVBox(v.Header.Content, widget.NewSeparator()), nil, nil, nil, v.body)}

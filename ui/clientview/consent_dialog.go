@@ -45,6 +45,10 @@ type consentDialog struct {
 	// another (a consent is corrected in place only for a mistake).
 	NewConsent *widget.Button
 	OnNew      func()
+	// OnFile opens, from a new consent, the consent on file itself: to
+	// record a withdrawal or correct a slip (hidden with none on file).
+	OnFile     *widget.Button
+	OnEditFile func()
 	*healthForm
 }
 
@@ -71,7 +75,8 @@ func newConsentDialog(win fyne.Window, s Record, t *kit.Tasks, c store.Client, h
 		e.Base = store.Consent{How: store.ConsentWritten, Assessment: true, Draping: true, Areas: store.GeneralAreas}
 	}
 	b := e.Base
-	e.Date = newDateField(b.On)
+	today := func() time.Time { return now }
+	e.Date = newDateField(b.On, today)
 	e.How = widget.NewRadioGroup([]string{store.ConsentWritten.Label(), store.ConsentVerbal.Label()}, nil)
 	e.How.Horizontal = true
 	if b.How != "" {
@@ -110,7 +115,7 @@ func newConsentDialog(win fyne.Window, s Record, t *kit.Tasks, c store.Client, h
 	}
 	e.Note = kit.NewNoteEntry("Anything the client asked for or said", 2)
 	e.Note.SetText(b.Note)
-	e.WithdrawnOn = newDateField(b.WithdrawnOn)
+	e.WithdrawnOn = newDateField(b.WithdrawnOn, today)
 	e.Withdrawal = kit.NewNoteEntry("What the client withdrew, in their words", 2)
 	e.Withdrawal.SetText(b.Withdrawal)
 	e.Errors["consent_date"], e.Errors["withdrawal_date"] = e.Date.Error, e.WithdrawnOn.Error
@@ -120,8 +125,17 @@ func newConsentDialog(win fyne.Window, s Record, t *kit.Tasks, c store.Client, h
 			e.OnNew()
 		}
 	})
+	e.OnFile = widget.NewButton("Withdraw or correct the one on file…", func() {
+		e.dialog.Hide()
+		if e.OnEditFile != nil {
+			e.OnEditFile()
+		}
+	})
 	if e.Base.UID == "" {
 		e.NewConsent.Hide()
+	}
+	if e.Base.UID != "" || !ok {
+		e.OnFile.Hide()
 	}
 
 	add, heading, withError := e.add, e.heading, e.withError
@@ -154,7 +168,7 @@ func newConsentDialog(win fyne.Window, s Record, t *kit.Tasks, c store.Client, h
 	if e.Base.UID == "" {
 		title = "New consent: " + c.FullName()
 	}
-	e.build(title, e.NewConsent, win)
+	e.build(title, container.NewHBox(e.NewConsent, e.OnFile), win)
 	return e
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"backtrack/report/chart"
 	"backtrack/store"
+	"backtrack/ui/kit"
 	"backtrack/ui/painchart"
 )
 
@@ -124,9 +125,18 @@ func (v *ClientView) RefreshDue() {
 			if len(due) > 0 {
 				rows = append(rows, widget.NewLabelWithStyle("Re-assessment due at the next visit", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
 			}
+			// two clients of one name are told apart by their date of birth
+			names := map[string]int{}
+			for _, d := range due {
+				names[strings.ToLower(d.Client.FullName())]++
+			}
 			for _, d := range due {
 				id := d.Client.ID
-				rows = append(rows, widget.NewButton(d.Client.FullName()+"  ·  "+d.Status.Words(), func() {
+				name := d.Client.FullName()
+				if names[strings.ToLower(name)] > 1 {
+					name = kit.NameWithDetail(d.Client)
+				}
+				rows = append(rows, widget.NewButton(name+"  ·  "+d.Status.Words(), func() {
 					if v.shell.PickClient(id) {
 						v.shell.ShowInList(id)
 						v.Show(id)

@@ -16,7 +16,7 @@ import (
 // answerRow is one "not asked / no / yes + detail" question: a choice and a
 // detail beside it, with the question's red line under them.
 type answerRow struct {
-	Choice *widget.RadioGroup
+	Choice *kit.AnswerChoice
 	Detail *kit.Entry
 	Error  *kit.FieldError
 	box    fyne.CanvasObject
@@ -27,9 +27,8 @@ func newAnswerRow(placeholder string, a store.Answer) *answerRow {
 	for i, s := range store.AnswerStates {
 		labels[i] = s.Label()
 	}
-	r := &answerRow{Choice: widget.NewRadioGroup(labels, nil), Detail: kit.NewEntry(placeholder), Error: kit.NewFieldError()}
-	r.Choice.Horizontal = true
-	r.Choice.Required = true
+	r := &answerRow{Choice: kit.NewAnswerChoice(labels), Detail: kit.NewEntry(placeholder), Error: kit.NewFieldError()}
+	r.Choice.Keys = map[rune]string{'n': store.AnsweredNo.Label(), 'y': store.AnsweredYes.Label(), 'a': store.NotAsked.Label()}
 	r.set(a)
 	r.box = container.NewVBox(container.NewBorder(nil, nil, r.Choice, nil, r.Detail), r.Error)
 	return r
@@ -50,19 +49,25 @@ func (r *answerRow) answer() store.Answer {
 	return a
 }
 
-// dateField is a YYYY-MM-DD entry with its red line.
+// dateField is a date entry (a day up or down with the arrows, a
+// calendar) with a Today button beside it and its red line.
 type dateField struct {
 	Entry *kit.Entry
+	Today *kit.Button
 	Error *kit.FieldError
 	box   fyne.CanvasObject
 }
 
-func newDateField(t time.Time) *dateField {
+// newDateField shows t (zero: empty); Today writes today's date, read from
+// today, the desk's clock.
+func newDateField(t time.Time, today func() time.Time) *dateField {
 	f := &dateField{Entry: kit.NewEntry("YYYY-MM-DD"), Error: kit.NewFieldError()}
+	kit.MakeDateField(f.Entry)
 	if !t.IsZero() {
 		f.Entry.SetText(t.Format(store.DateLayout))
 	}
-	f.box = container.NewVBox(f.Entry, f.Error)
+	f.Today = kit.NewButton("Today", func() { f.Entry.SetText(today().Format(store.DateLayout)) })
+	f.box = container.NewVBox(container.NewBorder(nil, nil, nil, f.Today, f.Entry), f.Error)
 	return f
 }
 
@@ -92,10 +97,10 @@ type screenFields struct {
 	errors     map[string]*kit.FieldError
 }
 
-func newScreenFields(s store.RedFlagScreen) *screenFields {
+func newScreenFields(s store.RedFlagScreen, today func() time.Time) *screenFields {
 	f := &screenFields{Answers: map[store.RedFlag]*answerRow{}, ReferredTo: kit.NewEntry("Dr Weber, GP"),
-		ReferredOn: newDateField(s.ReferredOn), ClearedBy: kit.NewEntry("The physician who cleared treatment"),
-		ClearedOn: newDateField(s.ClearedOn), Note: kit.NewNoteEntry("What the physician said", 2),
+		ReferredOn: newDateField(s.ReferredOn, today), ClearedBy: kit.NewEntry("The physician who cleared treatment"),
+		ClearedOn: newDateField(s.ClearedOn, today), Note: kit.NewNoteEntry("What the physician said", 2),
 		errors: map[string]*kit.FieldError{"referred_to": kit.NewFieldError(), "cleared_by": kit.NewFieldError(), "screen_note": kit.NewFieldError()}}
 	for _, flag := range store.RedFlags {
 		f.Answers[flag] = newAnswerRow("What the client said", s.Answer(flag))
@@ -118,25 +123,49 @@ func (f *screenFields) fields(into map[string]*kit.FieldError) {
 }
 
 // Rows adds the screen to a form: the source, the questions grouped by
-// what they point to, then what was done.
-func (f *screenFields) rows(add func(label string, obj fyne.CanvasObject)) {
-	note := kit.NewHint(store.RedFlagSource)
-	add("", note)
+// what they point to, each group with its "the rest are No", and what was
+// done. Recording what was done about a "yes" (referralFirst), the
+// referral and clearance come first: they are what the therapist came
+// to write, not thirty questions further down.
+func (f *screenFields) rows(form *healthForm, referralFirst bool) {
+	done := func() {
+		form.add("Referred to", container.NewVBox(f.ReferredTo, f.errors["referred_to"]))
+		form.add("Referred on", f.ReferredOn.box)
+		form.add("Cleared by", container.NewVBox(f.ClearedBy, f.errors["cleared_by"]))
+		form.add("Cleared on", f.ClearedOn.box)
+		form.add("Note", container.NewVBox(f.Note, f.errors["screen_note"]))
+	}
+	if referralFirst {
+		form.heading("WHAT WAS DONE")
+		done()
+		form.heading("THE SCREEN")
+	}
+	form.add("", kit.NewHint(store.RedFlagSource))
+	var groups [][]store.RedFlag
 	concern := ""
 	for _, flag := range store.RedFlags {
-		if c := flag.Concern(); c != concern {
+		if c := flag.Concern(); c != concern || len(groups) == 0 {
 			concern = c
-			add("", widget.NewLabelWithStyle(strings.ToUpper(c[:1])+c[1:], fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+			groups = append(groups, nil)
 		}
-		label := widget.NewLabel(flag.Label())
-		label.Wrapping = fyne.TextWrapWord
-		add("", container.NewVBox(label, f.Answers[flag].box))
+		groups[len(groups)-1] = append(groups[len(groups)-1], flag)
 	}
-	add("Referred to", container.NewVBox(f.ReferredTo, f.errors["referred_to"]))
-	add("Referred on", f.ReferredOn.box)
-	add("Cleared by", container.NewVBox(f.ClearedBy, f.errors["cleared_by"]))
-	add("Cleared on", f.ClearedOn.box)
-	add("Note", container.NewVBox(f.Note, f.errors["screen_note"]))
+	for _, group := range groups {
+		c := group[0].Concern()
+		var rows []*answerRow
+		for _, flag := range group {
+			rows = append(rows, f.Answers[flag])
+		}
+		form.subheading(strings.ToUpper(c[:1])+c[1:], rows...)
+		for _, flag := range group {
+			label := widget.NewLabel(flag.Label())
+			label.Wrapping = fyne.TextWrapWord
+			form.question("", container.NewVBox(label, f.Answers[flag].box), f.Answers[flag])
+		}
+	}
+	if !referralFirst {
+		done()
+	}
 }
 
 // Read turns the fields into a screen over base (its UID and date kept).

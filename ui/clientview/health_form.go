@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"backtrack/store"
 	"backtrack/ui/kit"
 	"backtrack/ui/sessionform"
 )
@@ -23,6 +24,14 @@ type healthForm struct {
 	Summary *widget.Label
 	Errors  map[string]*kit.FieldError // red lines by store field key
 	rows    *fyne.Container
+	// Page is the rows' scroll; the wheel anywhere over the rows scrolls
+	// it, a multi-line field under the pointer included.
+	Page *container.Scroll
+	// Questions are the form's answer rows in reading order: a key that
+	// answers one moves the focus to the next.
+	Questions []*answerRow
+	// RestNo are the "the rest are No" buttons, one a group of questions.
+	RestNo  []*kit.Button
 	busy    bool
 	OnSaved func()
 	dialog  *dialog.CustomDialog
@@ -49,9 +58,65 @@ func (f *healthForm) add(label string, obj fyne.CanvasObject) {
 	f.rows.Add(obj)
 }
 
-// heading starts a group of rows.
-func (f *healthForm) heading(text string) {
-	f.add("", widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+// heading starts a group of rows; with questions, a "the rest are No"
+// button at its right answers No to each of them not answered yet.
+func (f *healthForm) heading(text string, questions ...*answerRow) {
+	label := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	label.Wrapping = fyne.TextWrapWord
+	if len(questions) == 0 {
+		f.add("", label)
+		return
+	}
+	rest := kit.NewButton("The rest are No", func() {
+		for _, q := range questions {
+			if q.answer().State == store.NotAsked {
+				q.Choice.SetSelected(store.AnsweredNo.Label())
+			}
+		}
+	})
+	f.RestNo = append(f.RestNo, rest)
+	f.add("", container.NewBorder(nil, nil, nil, container.NewCenter(rest), label))
+}
+
+// subheading is a heading inside a section: the same, in the words' case.
+func (f *healthForm) subheading(text string, questions ...*answerRow) {
+	f.heading(text, questions...)
+}
+
+// question adds a row holding an answer row, in the keys' order.
+func (f *healthForm) question(label string, obj fyne.CanvasObject, q *answerRow) {
+	f.Questions = append(f.Questions, q)
+	f.add(label, obj)
+}
+
+// chainQuestions makes a key that answers a question move the focus on:
+// to the next question, or after the last to Save.
+func (f *healthForm) chainQuestions(win fyne.Window) {
+	for i, q := range f.Questions {
+		var next fyne.Focusable = f.Save
+		if i+1 < len(f.Questions) {
+			next = f.Questions[i+1].Choice
+		}
+		q.Choice.OnKeyed = func() {
+			win.Canvas().Focus(next)
+			f.scrollTo(next.(fyne.CanvasObject))
+		}
+	}
+}
+
+// scrollTo scrolls the page just enough to show o whole.
+func (f *healthForm) scrollTo(o fyne.CanvasObject) {
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(f.Page.Content).Y
+	view := f.Page.Size().Height
+	// a question's label sits above its choice: keep a line of it in view
+	margin := o.Size().Height * 1.5
+	switch {
+	case top-margin < f.Page.Offset.Y:
+		f.Page.ScrollToOffset(fyne.NewPos(0, max(0, top-margin)))
+	case top+o.Size().Height > f.Page.Offset.Y+view:
+		f.Page.ScrollToOffset(fyne.NewPos(0, top+o.Size().Height+theme.Padding()-view))
+	}
 }
 
 // withError puts the red line of field key under obj, making one if the
@@ -67,8 +132,15 @@ func (f *healthForm) withError(obj fyne.CanvasObject, key string) fyne.CanvasObj
 // extra (or nothing) at the left of Cancel and Save.
 func (f *healthForm) build(title string, extra fyne.CanvasObject, win fyne.Window) {
 	buttons := container.NewBorder(nil, nil, extra, container.NewHBox(f.Cancel, f.Save), f.Summary)
-	content := container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(f.rows))
+	// The wheel goes to the page wherever the pointer is: a layer over the
+	// rows takes it first, so a multi-line field under the pointer (which
+	// scrolls its own few lines) does not stop the page.
+	wheel := kit.NewWheelTo(nil)
+	f.Page = container.NewVScroll(container.NewStack(f.rows, wheel))
+	wheel.Target = f.Page
+	content := container.NewBorder(nil, buttons, nil, nil, f.Page)
 	f.dialog = dialog.NewCustomWithoutButtons(title, content, win)
+	f.chainQuestions(win)
 }
 
 // submit shows the problems found before the store was asked; with none it

@@ -131,8 +131,18 @@ func showHistoryRow(row *fyne.Container, s store.Session, now time.Time) {
 		triggerLabels(s),
 		store.TagLabels(s.Muscles),
 	}
+	// A note entered in error is in the list on request only, and never
+	// reads as one that stands: every cell greyed and slanted.
+	importance, style := widget.MediumImportance, fyne.TextStyle{}
+	if s.Voided() {
+		importance, style = widget.LowImportance, fyne.TextStyle{Italic: true}
+	}
 	for i, t := range texts {
-		row.Objects[i].(*widget.Label).SetText(t)
+		l := row.Objects[i].(*widget.Label)
+		l.Importance = importance
+		l.TextStyle.Italic = style.Italic
+		l.SetText(t)
+		l.Refresh()
 	}
 }
 

@@ -3,6 +3,7 @@ package clientview
 import (
 	"context"
 	"errors"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -42,12 +43,12 @@ type intakeDialog struct {
 	*healthForm
 }
 
-func newIntakeDialog(s Record, t *kit.Tasks, c store.Client, h store.Health, win fyne.Window) *intakeDialog {
+func newIntakeDialog(s Record, t *kit.Tasks, c store.Client, h store.Health, win fyne.Window, now func() time.Time) *intakeDialog {
 	in := h.Intake
 	e := &intakeDialog{store: s, tasks: t, client: c}
 	e.healthForm = newHealthForm(t, "Save intake", e.save)
 	e.screen, _ = h.IntakeScreen()
-	e.Date = newDateField(in.Date)
+	e.Date = newDateField(in.Date, now)
 	e.Reason = kit.NewNoteEntry("The reason for the visit, in the client's words", 2)
 	e.Reason.SetText(in.Reason)
 	e.Began = kit.NewEntry("When it started: “in March”, “three weeks ago”")
@@ -82,7 +83,7 @@ func newIntakeDialog(s Record, t *kit.Tasks, c store.Client, h store.Health, win
 	e.MedsThatMatter.SetText(c.Medications)
 	e.MedicalHistory = kit.NewNoteEntry("Past conditions, surgeries, injuries", 2)
 	e.MedicalHistory.SetText(c.MedicalHistory)
-	e.Screen = newScreenFields(e.screen)
+	e.Screen = newScreenFields(e.screen, now)
 	e.Screen.fields(e.Errors)
 	for key, fe := range map[string]*kit.FieldError{"intake_date": e.Date.Error, "previous_treatment": e.Previous.Error,
 		"all_medications": e.Medications.Error, "allergies": e.Allergies.Error} {
@@ -92,30 +93,38 @@ func newIntakeDialog(s Record, t *kit.Tasks, c store.Client, h store.Health, win
 
 	add, heading, withError := e.add, e.heading, e.withError
 	add("Intake date", e.Date.box)
-	add("", kit.NewHint("Each question is “not asked”, “no” or “yes” with what the client said: an unasked question is never read as a no."))
+	add("", kit.NewHint("Each question is “not asked”, “no” or “yes” with what the client said: an unasked question is never read as a no. Keys: n, y or a answers and moves to the next question."))
 	heading("THE COMPLAINT")
 	add("Reason for the visit", withError(e.Reason, "intake_reason"))
 	add("When it started", withError(e.Began, "intake_began"))
 	add("How it started", withError(container.NewVBox(e.Onset, e.OnsetDetail), "intake_onset"))
-	add("Previous treatment", e.Previous.box)
-	heading("CONDITIONS (AMBER BEFORE TREATMENT WHEN “YES”)")
+	e.question("Previous treatment", e.Previous.box, e.Previous)
+	var conditions []*answerRow
 	for _, cond := range store.Conditions {
-		add(cond.Label(), e.Conditions[cond].box)
+		conditions = append(conditions, e.Conditions[cond])
 	}
-	heading("MEDICATIONS AND ALLERGIES")
-	add("Medications", e.Medications.box)
+	heading("CONDITIONS (AMBER BEFORE TREATMENT WHEN “YES”)", conditions...)
+	for _, cond := range store.Conditions {
+		e.question(cond.Label(), e.Conditions[cond].box, e.Conditions[cond])
+	}
+	heading("MEDICATIONS AND ALLERGIES", e.Medications, e.Allergies)
+	e.question("Medications", e.Medications.box, e.Medications)
 	add("That matter for massage (amber)", withError(e.MedsThatMatter, "medications"))
-	add("Allergies (amber)", e.Allergies.box)
-	heading("WORK AND ACTIVITY")
+	e.question("Allergies (amber)", e.Allergies.box, e.Allergies)
+	var activities []*answerRow
 	for _, a := range store.Activities {
-		add(a.Label(), e.Activities[a].box)
+		activities = append(activities, e.Activities[a])
+	}
+	heading("WORK AND ACTIVITY", activities...)
+	for _, a := range store.Activities {
+		e.question(a.Label(), e.Activities[a].box, e.Activities[a])
 	}
 	add("Goals", withError(e.Goals, "intake_goals"))
 	heading("WHAT CHANGES THE TREATMENT")
 	add("Contraindications (red)", withError(e.Contraindications, "contraindications"))
 	add("Other medical history", withError(e.MedicalHistory, "medical_history"))
 	heading("RED-FLAG SCREEN")
-	e.Screen.rows(add)
+	e.Screen.rows(e.healthForm, false)
 
 	e.build("Intake: "+c.FullName(), nil, win)
 	return e

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
@@ -39,8 +40,10 @@ type planDialog struct {
 }
 
 func newPlanDialog(v *ClientView, plan store.Plan, measures []store.Measure, now time.Time) *planDialog {
-	p := &planDialog{v: v, plan: plan, Start: kit.NewEntry(store.DateLayout), Visits: kit.NewEntry("8"), Frequency: kit.NewEntry("weekly"),
-		ReassessVisits: kit.NewEntry("4"), ReassessWeeks: kit.NewEntry("weeks"), Problem: widget.NewLabel("")}
+	// The grey hints are examples, said as such: a bare "8" in grey read
+	// as a value already typed.
+	p := &planDialog{v: v, plan: plan, Start: kit.NewEntry(store.DateLayout), Visits: kit.NewEntry("e.g. 8"), Frequency: kit.NewEntry("e.g. weekly"),
+		ReassessVisits: kit.NewEntry("e.g. 4"), ReassessWeeks: kit.NewEntry("e.g. 6"), Problem: widget.NewLabel("")}
 	p.Problem.Importance, p.Problem.Wrapping = widget.DangerImportance, fyne.TextWrapWord
 	labels := []string{store.ODI.Label(), store.RMDQ.Label(), store.PSFS.Label()}
 	p.Measures = widget.NewCheckGroup(labels, nil)
@@ -90,7 +93,8 @@ func newPlanDialog(v *ClientView, plan store.Plan, measures []store.Measure, now
 		reportdialog.Pair(kit.FormRow("Starts", p.Start)),
 		reportdialog.Pair(kit.FormRow("Planned visits", p.Visits)),
 		reportdialog.Pair(kit.FormRow("Frequency", p.Frequency)),
-		reportdialog.Pair(kit.FormRow("Re-assess every", container.NewHBox(p.ReassessVisits, widget.NewLabel("visits or"), p.ReassessWeeks, widget.NewLabel("weeks")))),
+		reportdialog.Pair(kit.FormRow("Re-assess every", container.NewHBox(numberBox(p.ReassessVisits), widget.NewLabel("visits or"),
+			numberBox(p.ReassessWeeks), widget.NewLabel("weeks")))),
 		reportdialog.Pair(kit.FormRow("Measures", p.Measures)),
 	} {
 		form.Add(row[0])
@@ -166,4 +170,11 @@ func (p *planDialog) show() {
 	p.Problem.Hide()
 	p.dialog.Resize(fyne.NewSize(720, 0))
 	p.dialog.Show()
+}
+
+// numberBox gives a count's entry room for three digits and its hint, not
+// only the width of the hint it starts with.
+func numberBox(e *kit.Entry) fyne.CanvasObject {
+	width := fyne.MeasureText("e.g. 000", theme.TextSize(), fyne.TextStyle{}).Width + 4*theme.InnerPadding()
+	return container.New(layout.NewGridWrapLayout(fyne.NewSize(width, e.MinSize().Height)), e)
 }

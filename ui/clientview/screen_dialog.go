@@ -26,18 +26,18 @@ type screenDialog struct {
 
 // newScreenDialog opens on base: a screen recorded before (UID set), or a
 // new one dated day.
-func newScreenDialog(win fyne.Window, s Record, t *kit.Tasks, c store.Client, base store.RedFlagScreen, day time.Time) *screenDialog {
+func newScreenDialog(win fyne.Window, s Record, t *kit.Tasks, c store.Client, base store.RedFlagScreen, day time.Time, now func() time.Time) *screenDialog {
 	if base.UID == "" && base.On.IsZero() {
 		base.On = day
 	}
 	e := &screenDialog{store: s, tasks: t, client: c, base: base}
 	e.healthForm = newHealthForm(t, "Save screen", e.save)
-	e.Date = newDateField(base.On)
-	e.Fields = newScreenFields(base)
+	e.Date = newDateField(base.On, now)
+	e.Fields = newScreenFields(base, now)
 	e.Fields.fields(e.Errors)
 	e.Errors["screen_date"] = e.Date.Error
 	e.add("Screened on", e.Date.box)
-	e.Fields.rows(e.add)
+	e.Fields.rows(e.healthForm, base.Open())
 	title := "Red-flag screen: " + c.FullName()
 	if base.Open() {
 		title = "Refer before treating: " + c.FullName()

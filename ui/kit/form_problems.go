@@ -25,6 +25,22 @@ type FormProblems struct {
 	// Fyne makes no room for a line shown by itself, and an error drawn
 	// over the next row hides both.
 	Relayout func()
+	shown    map[string]string
+}
+
+// Settled takes back the message of field once what it asked for is done
+// elsewhere (a name added in Settings), leaving the others as they are.
+func (p *FormProblems) Settled(field string) {
+	if _, ok := p.shown[field]; !ok {
+		return
+	}
+	rest := map[string]string{}
+	for k, v := range p.shown {
+		if k != field {
+			rest[k] = v
+		}
+	}
+	p.Show(rest)
 }
 
 func NewFormProblems() *FormProblems {
@@ -44,6 +60,7 @@ func (p *FormProblems) Field(name string) *FieldError {
 
 // show replaces every message shown; an empty map clears them all.
 func (p *FormProblems) Show(problems map[string]string) {
+	p.shown = problems
 	var loose []string
 	for field, msg := range problems {
 		if _, ok := p.Fields[field]; !ok {

@@ -43,8 +43,20 @@ func NewPainInput(label string) *PainInput {
 		if p.quiet {
 			return
 		}
-		if n, err := strconv.Atoi(strings.TrimSpace(text)); err == nil && n >= 0 && n <= 10 {
+		n, err := strconv.Atoi(strings.TrimSpace(text))
+		switch {
+		case err == nil && n >= 0 && n <= 10:
+			p.Slider.Enable()
 			p.quietly(func() { p.Slider.SetValue(float64(n)) })
+		case strings.TrimSpace(text) == "":
+			p.Slider.Enable()
+			p.quietly(func() { p.Slider.SetValue(0) })
+		default:
+			// Off the scale (11) the slider cannot show the score: greyed at
+			// nought, it shows no score at all rather than the 1 typed on the
+			// way to 11, and the red line under it says why.
+			p.quietly(func() { p.Slider.SetValue(0) })
+			p.Slider.Disable()
 		}
 		p.changed()
 	}
@@ -77,6 +89,7 @@ func (p *PainInput) changed() {
 
 // Set shows a score, or "not recorded" for the zero Pain.
 func (p *PainInput) Set(pain store.Pain) {
+	p.Slider.Enable()
 	p.quietly(func() {
 		if pain.Recorded {
 			p.Number.SetText(strconv.Itoa(pain.Score))

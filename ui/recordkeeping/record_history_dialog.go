@@ -25,6 +25,10 @@ type recordHistory struct {
 	List    *widget.List
 	Status  *widget.Label
 	dialog  dialog.Dialog
+	// measure wraps an entry off screen to find its row's height; heights
+	// are the rows' heights set so far.
+	measure *widget.Label
+	heights map[widget.ListItemID]float32
 }
 
 func NewRecordHistory(win fyne.Window, s Record, work *kit.Tasks, c store.Client) *recordHistory {
@@ -35,8 +39,37 @@ func NewRecordHistory(win fyne.Window, s Record, work *kit.Tasks, c store.Client
 			l.Wrapping = fyne.TextWrapWord
 			return l
 		},
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(h.Entries[i]) })
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			l.SetText(h.Entries[i])
+			h.fit(i, l)
+		})
+	h.measure = widget.NewLabel("")
+	h.measure.Wrapping = fyne.TextWrapWord
 	return h
+}
+
+// fit gives row i the height its wrapped entry takes at the row's width: a
+// list's rows are one line high unless told, and a long entry ran over the
+// next, the separator striking through its second line.
+func (h *recordHistory) fit(i widget.ListItemID, row *widget.Label) {
+	width := row.Size().Width
+	if width <= 0 {
+		width = h.List.Size().Width
+	}
+	if width <= 0 {
+		return
+	}
+	h.measure.SetText(h.Entries[i])
+	h.measure.Resize(fyne.NewSize(width, h.measure.MinSize().Height))
+	need := h.measure.MinSize().Height
+	if h.heights == nil {
+		h.heights = map[widget.ListItemID]float32{}
+	}
+	if h.heights[i] != need {
+		h.heights[i] = need
+		h.List.SetItemHeight(i, need)
+	}
 }
 
 func (h *recordHistory) Show() {

@@ -94,6 +94,7 @@ func buildReportDialog(win fyne.Window, s Record, t *kit.Tasks, client store.Cli
 	e.Document.Required = true
 	e.Document.SetSelected(docProgress)
 	e.Edition = newEditionChoice()
+	e.Edition.OnChanged = e.editionChosen
 	e.Folder = kit.NewFolderRow(win, kit.DefaultReportFolder(e.prefs), nil)
 	e.FileName = kit.NewEntry("")
 	if note != nil {
@@ -181,10 +182,25 @@ func (e *ReportDialog) documentChosen(string) {
 		e.Edition.Hide()
 		return
 	}
-	e.FileName.SetText(report.FileName(e.client, today))
+	e.FileName.SetText(report.EditionFileName(e.client, editionOf(e.Edition.Selected), today))
 	e.Period.Box.Show()
 	e.Visits.Show()
 	e.Edition.Show()
+}
+
+// editionChosen proposes the edition's own file name, unless the
+// therapist typed a name of their own.
+func (e *ReportDialog) editionChosen(label string) {
+	if e.FileName == nil || e.note != nil || e.document() != report.ProgressReport {
+		return
+	}
+	today := e.Now()
+	for _, ed := range report.Editions {
+		if e.FileName.Text == report.EditionFileName(e.client, ed, today) {
+			e.FileName.SetText(report.EditionFileName(e.client, editionOf(label), today))
+			return
+		}
+	}
 }
 
 // escape answers "no" to a pending question, else closes the dialog.

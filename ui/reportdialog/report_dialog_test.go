@@ -363,13 +363,23 @@ func TestReportDialogPrintsTheChosenEdition(t *testing.T) {
 		t.Errorf("edition offered first: %q", e.Edition.Selected)
 	}
 	e.Work.OnUI(func() { e.Edition.SetSelected("For the insurer") })
+	// each edition suggests a file of its own: saving the insurer's after
+	// the physician's does not offer to replace it
+	if got := e.FileName.Text; got != "Ångström-Łukasiewicz_Zoë_progress-insurer_2026-11-25.pdf" {
+		t.Errorf("the insurer's edition suggests %q", got)
+	}
 	e.Work.OnUI(func() { test.Tap(e.Save) })
 	e.Work.Wait()
-	text := desktest.PDFWords(t, filepath.Join(f.Dir, "Ångström-Łukasiewicz_Zoë_progress_2026-11-25.pdf"))
+	text := desktest.PDFWords(t, filepath.Join(f.Dir, "Ångström-Łukasiewicz_Zoë_progress-insurer_2026-11-25.pdf"))
 	for _, want := range []string{"For the insurer", "Visits and dates", "Dates of service"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("insurer's edition lacks %q", want)
 		}
+	}
+	// a name the therapist typed stays whatever the edition
+	e.Work.OnUI(func() { e.FileName.SetText("for Dr Weber.pdf"); e.Edition.SetSelected("For the client") })
+	if got := e.FileName.Text; got != "for Dr Weber.pdf" {
+		t.Errorf("the typed name became %q", got)
 	}
 }
 

@@ -57,6 +57,14 @@ func (f *SessionForm) SubmitSigned() {
 	f.Submit()
 }
 
+// SignerChanged takes back "Add your name in Settings" once Settings has
+// the name: the form no longer asks for what is there.
+func (f *SessionForm) SignerChanged() {
+	if f.Signer != nil && f.Signer() != "" {
+		f.Problems.Settled("therapist")
+	}
+}
+
 // saveRequest is how this submit saves: as a draft, saved and signed, or
 // as an amendment of a signed note (the note goes in at the save). A
 // reason or a name that is missing is a problem shown at the form before

@@ -109,14 +109,15 @@ func (f Facts) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 }
 
 // Overview stacks a summary row over a list (on the desk: before treatment
-// and the chart over the history). The summary gets the height it needs
-// when the window has room for it and the list's first rows; on a small
-// screen it gives way (its text scrolls) so the list never disappears
-// below the window's edge.
+// and the charts over the history), as the page of a vertical scroll. The
+// summary always gets the height it needs, so what is read in the minute
+// before treatment is whole at the top of the page, never in a little
+// scroll of its own; the list takes the rest of the window and never less
+// than MinList: on a short window the page scrolls down to it rather than
+// squeezing the summary.
 type Overview struct {
-	Natural    func() float32 // the summary's height without scrolling
-	MinSummary float32
-	MinList    float32
+	Natural func() float32 // the summary's height, all of it shown
+	MinList float32
 }
 
 func (o *Overview) MinSize(objects []fyne.CanvasObject) fyne.Size {
@@ -124,7 +125,7 @@ func (o *Overview) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	for _, obj := range objects {
 		w = max(w, obj.MinSize().Width)
 	}
-	return fyne.NewSize(w, o.MinSummary+theme.Padding()+o.MinList)
+	return fyne.NewSize(w, o.Natural()+theme.Padding()+o.MinList)
 }
 
 func (o *Overview) Layout(objects []fyne.CanvasObject, size fyne.Size) {
@@ -132,10 +133,9 @@ func (o *Overview) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 		return
 	}
 	pad := theme.Padding()
-	top := min(o.Natural(), size.Height-pad-o.MinList)
-	top = max(top, o.MinSummary)
+	top := o.Natural()
 	objects[0].Move(fyne.NewPos(0, 0))
 	objects[0].Resize(fyne.NewSize(size.Width, top))
 	objects[1].Move(fyne.NewPos(0, top+pad))
-	objects[1].Resize(fyne.NewSize(size.Width, max(size.Height-top-pad, 0)))
+	objects[1].Resize(fyne.NewSize(size.Width, max(size.Height-top-pad, o.MinList)))
 }

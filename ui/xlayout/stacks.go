@@ -119,3 +119,24 @@ func (g GrowStack) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 		y += h + pad
 	}
 }
+
+// InView lays its one object at the top of the space given, as high as
+// that space but no higher than Height() (when above zero) and never below
+// its own minimum: the charts beside a brief taller than the window stay
+// within the window's view instead of stretching below its edge.
+type InView struct {
+	Height func() float32
+}
+
+func (v InView) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	return objects[0].MinSize()
+}
+
+func (v InView) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	h := size.Height
+	if limit := v.Height(); limit > 0 && limit < h {
+		h = max(limit, objects[0].MinSize().Height)
+	}
+	objects[0].Move(fyne.NewPos(0, 0))
+	objects[0].Resize(fyne.NewSize(size.Width, h))
+}

@@ -7,7 +7,7 @@ import (
 
 // Yield lays a main part above a second one that gives way to it, as the
 // pain chart above the function chart: with room for both at their own
-// heights, the second gets its own and the main part the rest; in a short
+// heights, each gets its own and a share of the rest in proportion; in a short
 // window the main part keeps its own height first, down to what the second
 // can still be drawn at; shorter still, the second is hidden and the main
 // part gets it all, rather than both being squeezed until neither draws.
@@ -49,7 +49,11 @@ func (y Yield) Heights(objects []fyne.CanvasObject, height float32) (main, secon
 	mainOwn, secondOwn := objects[0].MinSize().Height, objects[1].MinSize().Height
 	switch room := height - y.gap(); {
 	case room >= mainOwn+secondOwn:
-		return room - secondOwn, secondOwn
+		// the room beyond both shared in proportion: the second part grows
+		// with the main one rather than staying at its smallest readable
+		extra := room - mainOwn - secondOwn
+		second = secondOwn + extra*secondOwn/(mainOwn+secondOwn)
+		return room - second, second
 	case room >= y.Floor*(mainOwn+secondOwn):
 		second = max(y.Floor*secondOwn, room-mainOwn)
 		return room - second, second

@@ -28,7 +28,7 @@ func TestYieldGivesTheMainPartItsHeightFirst(t *testing.T) {
 	for _, tc := range []struct {
 		height, main, second float32
 	}{
-		{500 + gap, 300, 200}, // room for both: the main part takes the rest
+		{500 + gap, 250, 250}, // room for both: they share the rest
 		{380 + gap, 200, 180}, // short: the main part keeps its own
 		{310 + gap, 160, 150}, // shorter: both at their floors or above
 		{290 + gap, 290 + gap, 0},
