@@ -3,7 +3,6 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
@@ -43,8 +42,8 @@ func (d *Desk) afterImport() {
 func (d *Desk) onOwnRecords(action func()) func() {
 	return func() {
 		if d.sample != nil {
-			dialog.ShowInformation("Sample data is open",
-				"Backups, restore, export and import work on your own records.\nLeave the sample data first.", d.window)
+			kit.Inform(d.window, "Sample data is open",
+				"Backups, restore, export and import work on your own records.\nLeave the sample data first.")
 			return
 		}
 		d.leaveAll(action)
@@ -107,5 +106,5 @@ func (d *Desk) showKeyboardHelp() {
 		grid.Add(widget.NewLabelWithStyle(k[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true, Monospace: true}))
 		grid.Add(widget.NewLabel(k[1]))
 	}
-	dialog.ShowCustom("Keyboard shortcuts", "Close", grid, d.window)
+	kit.ShowView(d.window, "keyboard shortcuts", "Keyboard shortcuts", grid, grid.MinSize().AddWidthHeight(60, 140))
 }

@@ -164,7 +164,7 @@ func dayRange(first, latest store.Session) string {
 func (m *bodyMapsDialog) open() {
 	win := m.v.shell.Window().Canvas().Size()
 	m.dialog.Resize(fyne.NewSize(min(900, win.Width-32), min(720, win.Height-32)))
-	m.dialog.Show()
+	kit.ShowLayer(m.v.shell.Window(), "body maps", m.dialog, kit.Layer{})
 }
 
 // openBodyMaps shows the client's maps over time.
@@ -178,7 +178,6 @@ func (v *ClientView) openBodyMaps() {
 			v.BodyMaps = nil
 		}
 	})
-	m.Period.OnEscape(m.dialog.Hide)
 	v.BodyMaps = m
 	m.open()
 }

@@ -36,9 +36,15 @@ func (b *Button) TypedKey(k *fyne.KeyEvent) {
 			b.Tapped(nil)
 		}
 	default:
-		if c := fyne.CurrentApp().Driver().CanvasForObject(b); c != nil && c.OnTypedKey() != nil {
-			c.OnTypedKey()(k)
-		}
+		toWindow(b, k)
+	}
+}
+
+// toWindow hands a key a focused widget has no use for to its window, as
+// if nothing were focused: the window gives it to the layer on top.
+func toWindow(o fyne.CanvasObject, k *fyne.KeyEvent) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(o); c != nil && c.OnTypedKey() != nil {
+		c.OnTypedKey()(k)
 	}
 }
 

@@ -180,7 +180,7 @@ func NewFolderRow(win fyne.Window, start string, onChange func()) *FolderRow {
 		d.Resize(DialogSize(win, 820, 560))
 		d.SetOnClosed(func() { f.Picker = nil })
 		f.Picker = d
-		d.Show()
+		ShowLayer(win, "folder picker", d, Layer{})
 	})
 	f.Box = container.NewBorder(nil, nil, nil, f.Choose, f.Label)
 	return f
@@ -227,26 +227,6 @@ func Exists(path string) bool {
 	return !errors.Is(err, fs.ErrNotExist)
 }
 
-// DialogKeys gives a dialog its keys while it is shown, whatever has the
-// focus (an entry's own Escape and Return are set by its owner): Escape
-// calls cancel, Return calls enter when it is not nil. The window's own
-// handler is back once d closes.
-func DialogKeys(win fyne.Window, d dialog.Dialog, cancel, enter func()) {
-	c := win.Canvas()
-	prev := c.OnTypedKey()
-	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
-		switch {
-		case k.Name == fyne.KeyEscape:
-			cancel()
-		case (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && enter != nil:
-			enter()
-		case prev != nil:
-			prev(k)
-		}
-	})
-	d.SetOnClosed(func() { c.SetOnTypedKey(prev) })
-}
-
 // FileURL is a local path as a file:// URL for the system's opener.
 func FileURL(path string) *url.URL {
 	u, err := url.Parse(storage.NewFileURI(path).String())
@@ -269,5 +249,10 @@ func DialogSize(win fyne.Window, w, h float32) fyne.Size {
 
 // FormRow is a bold label beside its field.
 func FormRow(label string, field fyne.CanvasObject) (fyne.CanvasObject, fyne.CanvasObject) {
-	return widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), field
+	return FormRowLabel(label), field
+}
+
+// FormRowLabel is the bold label of a form's row.
+func FormRowLabel(label string) *widget.Label {
+	return widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 }

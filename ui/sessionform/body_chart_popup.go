@@ -114,12 +114,13 @@ func (p *bodyChartPopup) open(c fyne.Canvas) {
 		x = fyne.CurrentApp().Driver().AbsolutePositionForObject(a).X + (a.Size().Width-size.Width)/2
 	}
 	x = max(0, min(x, c.Size().Width-size.Width))
-	p.popup.ShowAtPosition(fyne.NewPos(x, max(0, (c.Size().Height-size.Height)/2)))
 	var first fyne.Focusable = p.Done
 	if len(p.in.marks) > 0 {
 		first = p.Rows[p.in.marks[0].Region].Kind
 	}
-	c.Focus(first)
+	// Every change is in the form already: Escape and Enter are Done.
+	kit.ShowPopUpLayer(c, "body chart", p.popup, fyne.NewPos(x, max(0, (c.Size().Height-size.Height)/2)),
+		kit.Layer{Escape: p.close, Enter: p.close, Focus: first})
 }
 
 func (p *bodyChartPopup) close() {
