@@ -180,7 +180,7 @@ func NewFolderRow(win fyne.Window, start string, onChange func()) *FolderRow {
 		d.Resize(DialogSize(win, 820, 560))
 		d.SetOnClosed(func() { f.Picker = nil })
 		f.Picker = d
-		ShowLayer(win, "folder picker", d, Layer{})
+		ShowLayer(win, "folder picker", d, Layer{Unfocused: true})
 	})
 	f.Box = container.NewBorder(nil, nil, nil, f.Choose, f.Label)
 	return f

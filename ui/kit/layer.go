@@ -31,8 +31,12 @@ type Layer struct {
 	// a Cancel that does more than hide.
 	Close func()
 	// Focus takes the keyboard as the layer opens (nil: its first field
-	// or button).
+	// or button; not a radio or a tick box, which keep Escape and Enter).
 	Focus fyne.Focusable
+	// Unfocused leaves the focus on nothing as the layer opens, for
+	// Fyne's own file dialogs, whose lists keep Escape and Enter: Tab
+	// reaches them.
+	Unfocused bool
 	// Heard are the keys the layer was given ("ctrl+s", "enter",
 	// "escape"), in order: what a test asks of the layer on top.
 	Heard []string
@@ -89,9 +93,13 @@ func addLayer(c fyne.Canvas, name string, hide func(), l Layer) *Layer {
 			}
 		})
 	}
-	if layer.Focus != nil {
+	switch first := firstField(layer.overlay); {
+	case layer.Unfocused:
+	case layer.Focus != nil:
 		c.Focus(layer.Focus)
-	} else if c.Focused() == nil {
+	case first != nil:
+		c.Focus(first)
+	default:
 		c.FocusNext()
 	}
 	return layer
@@ -240,6 +248,15 @@ func (l *Layer) EscapeKey() {
 	askDiscard(l)
 }
 
+// Dismiss closes the layer with its safe answer, asking nothing.
+func (l *Layer) Dismiss() {
+	if l.Escape != nil {
+		l.Escape()
+		return
+	}
+	l.close()
+}
+
 // Typed reports whether a field differs from what it held as the layer
 // opened.
 func (l *Layer) Typed() bool {
@@ -275,6 +292,16 @@ func Inform(win fyne.Window, title, message string) *Layer {
 // Confirm asks a yes/no question as a layer named name: Enter (on the yes,
 // which has the focus) answers yes, Escape no.
 func Confirm(win fyne.Window, name, title, message, yes, no string, answer func(bool)) *Layer {
+	return confirm(win, name, title, message, yes, no, false, answer)
+}
+
+// ConfirmDanger asks before what cannot be undone: the yes is red, and
+// Enter and Escape both answer no, the focus on it.
+func ConfirmDanger(win fyne.Window, name, title, message, yes, no string, answer func(bool)) *Layer {
+	return confirm(win, name, title, message, yes, no, true, answer)
+}
+
+func confirm(win fyne.Window, name, title, message, yes, no string, danger bool, answer func(bool)) *Layer {
 	var d *dialog.CustomDialog
 	reply := func(ok bool) func() {
 		return func() {
@@ -289,6 +316,10 @@ func Confirm(win fyne.Window, name, title, message, yes, no string, answer func(
 	d = dialog.NewCustomWithoutButtons(title, msg, win)
 	d.SetButtons([]fyne.CanvasObject{noButton, yesButton})
 	d.Resize(DialogSize(win, 480, 0))
+	if danger {
+		yesButton.Importance = widget.DangerImportance
+		return ShowLayer(win, name, d, Layer{Escape: reply(false), Enter: reply(false), Focus: noButton})
+	}
 	return ShowLayer(win, name, d, Layer{Escape: reply(false), Enter: reply(true), Focus: yesButton})
 }
 

@@ -37,11 +37,35 @@ func fieldValues(o fyne.CanvasObject) map[fyne.CanvasObject]string {
 	return values
 }
 
+// firstField is the first field or button in o that takes Escape and
+// Enter as the layer does: an entry, else a button; nil when there is
+// none.
+func firstField(o fyne.CanvasObject) fyne.Focusable {
+	var entry, button fyne.Focusable
+	eachField(o, func(c fyne.CanvasObject) {
+		switch v := c.(type) {
+		case *Entry:
+			if entry == nil && !v.Disabled() {
+				entry = v
+			}
+		case *Button:
+			if button == nil && !v.Disabled() {
+				button = v
+			}
+		}
+	})
+	if entry != nil {
+		return entry
+	}
+	return button
+}
+
 // eachField calls fn for o and everything laid out inside it that a
-// dialog's body is built from: containers, scrolls, pop-ups and forms.
-// (A widget's own insides are its renderer's, which only a driver reads.)
+// dialog's body is built from: containers, scrolls, pop-ups and forms,
+// those shown. (A widget's own insides are its renderer's, which only a
+// driver reads.)
 func eachField(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
-	if o == nil {
+	if o == nil || !o.Visible() {
 		return
 	}
 	fn(o)

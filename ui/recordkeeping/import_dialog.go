@@ -153,7 +153,7 @@ func (d *importDialog) chooseFile() {
 		}
 	}
 	fd.Resize(kit.DialogSize(d.win, 820, 560))
-	kit.ShowLayer(d.win, "file picker", fd, kit.Layer{})
+	kit.ShowLayer(d.win, "file picker", fd, kit.Layer{Unfocused: true})
 }
 
 // choose takes a file and checks it; a .json file selects the JSON kind.

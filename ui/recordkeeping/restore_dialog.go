@@ -160,7 +160,7 @@ func (r *restoreDialog) chooseFile() {
 		d.SetLocation(uri)
 	}
 	d.Resize(kit.DialogSize(r.win, 820, 560))
-	kit.ShowLayer(r.win, "file picker", d, kit.Layer{})
+	kit.ShowLayer(r.win, "file picker", d, kit.Layer{Unfocused: true})
 }
 
 // check reads the selected backup in the background and says what it
@@ -230,7 +230,7 @@ func (r *restoreDialog) confirm() {
 	if r.chosen == "" {
 		return
 	}
-	kit.Confirm(r.win, "replace the records", "Replace the records?",
+	kit.ConfirmDanger(r.win, "replace the records", "Replace the records?",
 		"Everything recorded since this backup was made will be replaced by the backup.\n"+
 			"A copy of the records open now is kept beside the database.", "Replace", "Keep them", func(ok bool) {
 			if ok {

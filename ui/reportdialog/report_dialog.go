@@ -190,11 +190,11 @@ func Pair(a, b fyne.CanvasObject) [2]fyne.CanvasObject { return [2]fyne.CanvasOb
 func (e *ReportDialog) Show() {
 	e.dialog.Resize(fyne.NewSize(min(640, e.win.Canvas().Size().Width-40), 0))
 	// Enter in the file name saves; Escape anywhere cancels.
-	name := "progress report"
+	layerName := "progress report"
 	if e.note != nil {
-		name = "note report"
+		layerName = "note report"
 	}
-	kit.ShowLayer(e.win, name, e.dialog, kit.Layer{Save: e.Save.OnTapped, Close: e.Cancel.OnTapped, Focus: e.FileName})
+	kit.ShowLayer(e.win, layerName, e.dialog, kit.Layer{Save: e.Save.OnTapped, Close: e.Cancel.OnTapped, Focus: e.FileName})
 	if e.note == nil {
 		e.countVisits(0)
 	}
