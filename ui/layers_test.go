@@ -271,7 +271,7 @@ func (w *layerWalk) walk(st layerStep) {
 		st.open(w)
 		l = kit.TopLayer(w.d.window)
 		if l == nil || l.Name() != st.name {
-			t.Fatalf("opened %v, want the layer %q", l, st.name)
+			t.Fatalf("opened %s, want the layer %q", layerName(l), st.name)
 		}
 		below = slices.DeleteFunc(slices.Clone(c.Overlays().List()), func(o fyne.CanvasObject) bool { return o == c.Overlays().Top() })
 		return l
@@ -294,7 +294,7 @@ func (w *layerWalk) walk(st layerStep) {
 	}
 	w.key("tab")
 	if kit.TopLayer(w.d.window) != l || c.Focused() == nil {
-		t.Errorf("Tab left the dialog: top %v, focus %v", kit.TopLayer(w.d.window), c.Focused())
+		t.Errorf("Tab left the dialog: top %s, focus %T", layerName(kit.TopLayer(w.d.window)), c.Focused())
 	}
 	unchanged("Tab")
 
@@ -316,7 +316,7 @@ func (w *layerWalk) walk(st layerStep) {
 	open()
 	w.key("escape")
 	if l.Shown() {
-		t.Errorf("Escape left the dialog open (top %v)", kit.TopLayer(w.d.window))
+		t.Errorf("Escape left the dialog open (top %s)", layerName(kit.TopLayer(w.d.window)))
 	}
 	unchanged("Escape")
 
@@ -344,7 +344,7 @@ func (w *layerWalk) typedEscape(open func() *kit.Layer, unchanged func(string)) 
 	w.key("escape")
 	q := kit.TopLayer(w.d.window)
 	if !l.Shown() || q == l || q == nil || (q.Name() != "discard what you typed" && q.Name() != "unsaved changes") {
-		t.Fatalf("Escape after typing did not ask (dialog open %v, top %v)", l.Shown(), q)
+		t.Fatalf("Escape after typing did not ask (dialog open %v, top %s)", l.Shown(), layerName(q))
 	}
 	w.key("escape") // the question's safe answer: keep editing
 	if !l.Shown() || kit.TopLayer(w.d.window) != l || !strings.Contains(field.Text, "x") {
@@ -428,6 +428,14 @@ func TestEveryLayerInTheCodeIsWalked(t *testing.T) {
 			t.Errorf("the walk opens %q, which the code does not show", name)
 		}
 	}
+}
+
+// layerName names a layer in a failure, "none" for none.
+func layerName(l *kit.Layer) string {
+	if l == nil {
+		return "none"
+	}
+	return l.Name()
 }
 
 // dialogShow is Fyne's dialog.ShowInformation, ShowConfirm, ShowCustom…,
