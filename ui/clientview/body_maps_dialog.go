@@ -168,7 +168,7 @@ func dayRange(first, latest store.Session) string {
 func (m *bodyMapsDialog) open() {
 	win := m.v.shell.Window().Canvas().Size()
 	m.dialog.Resize(fyne.NewSize(min(900, win.Width-32), min(720, win.Height-32)))
-	kit.ShowLayer(m.v.shell.Window(), "body maps", m.dialog, kit.Layer{Enter: m.dialog.Hide, Focus: m.Close})
+	kit.ShowLayer(m.v.shell.Window(), "body maps", m.dialog, kit.Layer{Enter: m.dialog.Hide, Focus: m.Close, Filters: true})
 }
 
 // openBodyMaps shows the client's maps over time.

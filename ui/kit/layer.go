@@ -33,6 +33,9 @@ type Layer struct {
 	// Focus takes the keyboard as the layer opens (nil: its first field
 	// or button; not a radio or a tick box, which keep Escape and Enter).
 	Focus fyne.Focusable
+	// Filters says what is typed in the layer only chooses what it shows
+	// (the body maps' period): Escape closes it without asking.
+	Filters bool
 	// Unfocused leaves the focus on nothing as the layer opens, for
 	// Fyne's own file dialogs, whose lists keep Escape and Enter: Tab
 	// reaches them.
@@ -241,7 +244,7 @@ func (l *Layer) EscapeKey() {
 		l.Escape()
 		return
 	}
-	if !l.Typed() {
+	if l.Filters || !l.Typed() {
 		l.close()
 		return
 	}
@@ -276,17 +279,12 @@ func (l *Layer) close() {
 	l.hide()
 }
 
-// Inform shows a message as a layer that Enter and Escape close.
+// Inform shows a message as a layer that Enter and Escape close. It is
+// Fyne's own, sized to its message; its OK is Fyne's button, which keeps
+// Enter, so nothing has the focus until Tab gives it.
 func Inform(win fyne.Window, title, message string) *Layer {
-	var d *dialog.CustomDialog
-	ok := NewButton("OK", func() { d.Hide() })
-	ok.Importance = widget.HighImportance
-	msg := widget.NewLabel(message)
-	msg.Wrapping = fyne.TextWrapWord
-	d = dialog.NewCustomWithoutButtons(title, msg, win)
-	d.SetButtons([]fyne.CanvasObject{ok})
-	d.Resize(DialogSize(win, 480, 0))
-	return ShowLayer(win, "information", d, Layer{Focus: ok, Enter: d.Hide})
+	d := dialog.NewInformation(title, message, win)
+	return ShowLayer(win, "information", d, Layer{Enter: d.Hide, Unfocused: true})
 }
 
 // Confirm asks a yes/no question as a layer named name: Enter (on the yes,

@@ -118,9 +118,16 @@ func (p *bodyChartPopup) open(c fyne.Canvas) {
 	if len(p.in.marks) > 0 {
 		first = p.Rows[p.in.marks[0].Region].Kind
 	}
-	// Every change is in the form already: Escape and Enter are Done.
+	// Every change is in the form already: Escape and Enter are Done,
+	// and Ctrl+S is Done and saves the note the marks belong to.
+	save := func() {
+		p.close()
+		if p.in.onSave != nil {
+			p.in.onSave()
+		}
+	}
 	kit.ShowPopUpLayer(c, "body chart", p.popup, fyne.NewPos(x, max(0, (c.Size().Height-size.Height)/2)),
-		kit.Layer{Escape: p.close, Enter: p.close, Focus: first})
+		kit.Layer{Escape: p.close, Enter: p.close, Save: save, Focus: first})
 }
 
 func (p *bodyChartPopup) close() {
