@@ -78,11 +78,6 @@ func (p *PeriodChooser) changed() {
 	}
 }
 
-// OnEscape sets what Escape does while a date has the focus.
-func (p *PeriodChooser) OnEscape(fn func()) {
-	p.From.OnEscape, p.To.OnEscape = fn, fn
-}
-
 // syncEnabled lets the dates be typed only for a custom range.
 func (p *PeriodChooser) syncEnabled() {
 	if p.Choice.Selected == PeriodCustom {
@@ -184,16 +179,6 @@ func NewFolderRow(win fyne.Window, start string, onChange func()) *FolderRow {
 	})
 	f.Box = container.NewBorder(nil, nil, nil, f.Choose, f.Label)
 	return f
-}
-
-// ClosePicker closes the folder dialog if it is open and reports whether
-// it was: Escape closes the topmost dialog only.
-func (f *FolderRow) ClosePicker() bool {
-	if f.Picker == nil {
-		return false
-	}
-	f.Picker.Hide()
-	return true
 }
 
 func (f *FolderRow) Set(path string) {

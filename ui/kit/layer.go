@@ -214,18 +214,6 @@ func (l *Layer) Shown() bool {
 	return false
 }
 
-// Holds reports whether o is drawn inside the layer (for tests of where
-// the focus went).
-func (l *Layer) Holds(o fyne.CanvasObject) bool {
-	found := false
-	eachField(l.overlay, func(c fyne.CanvasObject) {
-		if c == o {
-			found = true
-		}
-	})
-	return found
-}
-
 // EnterKey gives the layer's default answer.
 func (l *Layer) EnterKey() {
 	l.Heard = append(l.Heard, "enter")
