@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 
 	"backtrack/store"
@@ -213,17 +212,12 @@ func (d *Desk) sign() {
 	}
 }
 
-// escape steps back from whatever is open.
+// escape steps back from the form or the note on screen; a dialog over
+// them takes Escape itself (kit.Layer).
 func (d *Desk) escape() {
-	if d.Unsaved != nil {
-		d.Unsaved.dialog.Hide() // Escape on the question is its safe answer: keep editing
-		return
+	if !kit.Covered(d.window) {
+		d.view.Escape()
 	}
-	if d.clientForm != nil {
-		d.clientForm.Escape()
-		return
-	}
-	d.view.Escape()
 }
 
 // leaveAll runs then once no form holds unsaved changes.
@@ -245,12 +239,10 @@ func (d *Desk) leaveAll(then func()) {
 	d.view.Leave(then)
 }
 
-// save saves whichever form is open (Ctrl+S).
+// save saves the form on top (Ctrl+S): the dialog over the window if
+// one is open, else the session form.
 func (d *Desk) save() {
-	switch {
-	case d.clientForm != nil:
-		d.clientForm.Submit()
-	case d.view.Form != nil:
+	if !kit.SaveKey(d.window) && d.view.Form != nil {
 		d.view.Form.Submit()
 	}
 }
@@ -294,7 +286,7 @@ func (d *Desk) WithVocabulary(fn func(map[store.Kind][]store.Term)) {
 
 // ShowError tells the therapist what failed, in words.
 func (d *Desk) ShowError(what string, err error) {
-	dialog.ShowInformation(what, words.ErrorText(err), d.window)
+	kit.Inform(d.window, what, words.ErrorText(err))
 }
 
 // updateTitle names the practice, and says loudly when the data on screen

@@ -59,8 +59,8 @@ func (d *Desk) openClientForm(c store.Client) {
 	f.Saving.Retry.Alive = func() bool { return d.clientForm == f }
 	d.clientForm = f
 	f.Dialog.Resize(fyne.NewSize(620, 640))
-	f.Dialog.Show()
-	d.window.Canvas().Focus(f.FirstName)
+	// the form asks about its own unsaved changes, offering to save them
+	kit.ShowLayer(d.window, "client form", f.Dialog, kit.Layer{Save: f.Submit, Escape: f.OnCancel, Focus: f.FirstName})
 	d.UpdateActions()
 }
 

@@ -3,7 +3,6 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
@@ -43,8 +42,8 @@ func (d *Desk) afterImport() {
 func (d *Desk) onOwnRecords(action func()) func() {
 	return func() {
 		if d.sample != nil {
-			dialog.ShowInformation("Sample data is open",
-				"Backups, restore, export and import work on your own records.\nLeave the sample data first.", d.window)
+			kit.Inform(d.window, "Sample data is open",
+				"Backups, restore, export and import work on your own records.\nLeave the sample data first.")
 			return
 		}
 		d.leaveAll(action)
@@ -85,12 +84,12 @@ var keyboardHelp = [][2]string{
 	{"Ctrl+F", "Find a client (Enter opens the first match, Down goes to the list)"},
 	{"Ctrl+N", "New session for the client shown"},
 	{"Ctrl+Shift+N", "New client"},
-	{"Ctrl+S", "Save the open form"},
-	{"Esc", "Cancel the form, or go back from a session note"},
+	{"Ctrl+S", "Save the dialog on top, else the open form (never the form beneath a dialog)"},
+	{"Esc", "Close the dialog on top (asking first if you typed in it), cancel the form, or go back from a note"},
 	{"← →", "In a session note: the earlier or later visit"},
 	{"Ctrl+P", "Progress report for the client shown"},
 	{"Tab", "Next field (Shift+Tab the one before), notes included"},
-	{"Enter", "Press the focused button; in a tag row, pick and go to the next row"},
+	{"Enter", "Press the focused button, open the highlighted row; in a dialog's field, its default answer; in a tag row, pick and go to the next row"},
 	{"ql l", "In a tag row: a few letters or initials, then L, R or B for the side; commas pick several"},
 	{"Backspace", "In an empty tag row: untick the last term"},
 	{"Ctrl+B", "In a session: open the body chart (Esc closes it)"},
@@ -107,5 +106,5 @@ func (d *Desk) showKeyboardHelp() {
 		grid.Add(widget.NewLabelWithStyle(k[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true, Monospace: true}))
 		grid.Add(widget.NewLabel(k[1]))
 	}
-	dialog.ShowCustom("Keyboard shortcuts", "Close", grid, d.window)
+	kit.ShowView(d.window, "keyboard shortcuts", "Keyboard shortcuts", grid, grid.MinSize().AddWidthHeight(60, 140))
 }

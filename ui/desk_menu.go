@@ -6,6 +6,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/ui/clientview"
+	"backtrack/ui/kit"
 	"backtrack/ui/recordkeeping"
 	"backtrack/ui/sessionform"
 )
@@ -41,8 +42,14 @@ var (
 
 func newDeskMenu(d *Desk) *deskMenu {
 	m := &deskMenu{d: d}
+	// A dialog over the window takes the keys (kit.Layer): the menu's
+	// actions then reach nothing beneath it, Save saving the dialog.
 	item := func(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
-		it := fyne.NewMenuItem(label, action)
+		it := fyne.NewMenuItem(label, func() {
+			if !kit.Covered(d.window) {
+				action()
+			}
+		})
 		it.Shortcut = sc
 		return it
 	}
@@ -53,7 +60,8 @@ func newDeskMenu(d *Desk) *deskMenu {
 	m.report = item("Progress report…", shortcutReport, func() { d.ShowReport(d.view.Client()) })
 	m.allReports = item("Reports for all clients…", nil, d.showBatchReports)
 	m.newSession = item("New session", shortcutNewSession, d.newSession)
-	m.save = item("Save", shortcutSave, d.save)
+	m.save = fyne.NewMenuItem("Save", d.save)
+	m.save.Shortcut = shortcutSave
 	m.back = item("Back to overview", nil, d.escape)
 	// The desktop driver runs a menu shortcut even when its entry is
 	// greyed out, so the action checks for the form itself.

@@ -51,7 +51,8 @@ func (d *Desk) ConfirmUnsaved(what string, answer func(kit.UnsavedChoice)) {
 		}
 	})
 	d.Unsaved = p
-	p.dialog.Show()
+	// Escape is the safe answer.
+	kit.ShowLayer(d.window, "unsaved changes", p.dialog, kit.Layer{Escape: p.dialog.Hide, Focus: p.Keep})
 }
 
 // confirmPrompt is an open yes/no question, kept on the desk for tests.
@@ -83,5 +84,5 @@ func (d *Desk) Ask(title, message, okLabel string, onOK func()) {
 	p.dialog.SetButtons([]fyne.CanvasObject{p.Cancel, p.OK})
 	p.dialog.Resize(fyne.NewSize(460, 0))
 	d.Confirm = p
-	p.dialog.Show()
+	kit.ShowLayer(d.window, "are you sure", p.dialog, kit.Layer{Escape: close, Enter: close, Focus: p.Cancel})
 }

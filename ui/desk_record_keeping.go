@@ -47,7 +47,7 @@ func newRecordKeeping(d *Desk) *recordKeeping {
 	k.Unsigned.Hide()
 	k.Notice.Wrapping = fyne.TextWrapWord
 	k.Details = widget.NewButton("What changed…", func() {
-		dialog.ShowInformation("Changes made outside Backtrack", strings.Join(k.problems, "\n\n"), d.window)
+		kit.Inform(d.window, "Changes made outside Backtrack", strings.Join(k.problems, "\n\n"))
 	})
 	k.Dismiss = widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
 		k.banner.Hide()
@@ -131,8 +131,8 @@ func (d *Desk) showDraft(i int, by string, sess store.Session, c store.Client) {
 	drafts := d.records.drafts
 	text := widget.NewLabel(draftSummary(sess, c.FullName()))
 	text.Wrapping = fyne.TextWrapWord
-	var dlg dialog.Dialog
-	sign := widget.NewButtonWithIcon("Sign as "+by, theme.ConfirmIcon(), func() {
+	var dlg *dialog.CustomDialog
+	sign := kit.NewButtonWithIcon("Sign as "+by, theme.ConfirmIcon(), func() {
 		s := d.store
 		d.tasks.Run(func() func() {
 			_, err := s.SignSession(context.Background(), sess.ID, by)
@@ -151,7 +151,7 @@ func (d *Desk) showDraft(i int, by string, sess store.Session, c store.Client) {
 		})
 	})
 	sign.Importance = widget.HighImportance
-	open := widget.NewButton("Open the note", func() {
+	open := kit.NewButton("Open the note", func() {
 		dlg.Hide()
 		d.RefreshDrafts()
 		d.view.Leave(func() {
@@ -159,23 +159,21 @@ func (d *Desk) showDraft(i int, by string, sess store.Session, c store.Client) {
 			d.view.ShowNote(sess.ClientID, sess.ID)
 		})
 	})
-	later := widget.NewButton("Next", func() { dlg.Hide(); d.offerDraft(i+1, by) })
+	later := kit.NewButton("Next", func() { dlg.Hide(); d.offerDraft(i+1, by) })
 	title := fmt.Sprintf("Note %d of %d to sign", i+1, len(drafts))
 	body := container.NewVBox(text, container.NewHBox(sign, open, later))
-	dlg = dialog.NewCustom(title, "Close", body, d.window)
-	dlg.Resize(kit.DialogSize(d.window, 620, 320))
-	dlg.Show()
+	dlg = kit.ShowView(d.window, "note to sign", title, body, kit.DialogSize(d.window, 620, 320))
 }
 
 // AskForSignerName explains that a signature needs the therapist's name.
 func (d *Desk) AskForSignerName() {
-	dialog.ShowCustomConfirm("Your name is needed to sign", "Open Settings", "Not now",
-		widget.NewLabel("A signed note carries the therapist's name and credentials.\nAdd them in Settings (Therapist, Credentials), then sign."),
-		func(ok bool) {
+	kit.Confirm(d.window, "name needed to sign", "Your name is needed to sign",
+		"A signed note carries the therapist's name and credentials.\nAdd them in Settings (Therapist, Credentials), then sign.",
+		"Open Settings", "Not now", func(ok bool) {
 			if ok {
 				d.showSettings()
 			}
-		}, d.window)
+		})
 }
 
 // draftSummary is a draft note in a few lines: who, when, pain, what was said.

@@ -4,10 +4,10 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 
 	"backtrack/store/settings"
 	"backtrack/store/sqlstore"
+	"backtrack/ui/kit"
 )
 
 // RecordsToOpen is where the desk's records are at start: --db when given,
@@ -48,7 +48,7 @@ func (d *Desk) keepServer(s *Settings) (kept bool, nextStart func()) {
 		where = "the practice server " + sqlstore.RedactServerAddress(server)
 	}
 	return true, func() {
-		dialog.ShowInformation("Practice server", "Backtrack opens "+where+" at its next start.", d.window)
+		kit.Inform(d.window, "Practice server", "Backtrack opens "+where+" at its next start.")
 	}
 }
 

@@ -121,16 +121,11 @@ func (d *Desk) showSettings() {
 		d.app.Settings().SetTheme(kit.NewDeskTheme(before))
 		s.dialog.Hide()
 	})
-	for _, e := range s.fields() {
-		e.OnEscape = s.Cancel.OnTapped
-		e.OnSubmitted = func(string) { s.Save.OnTapped() }
-	}
 	s.dialog = dialog.NewCustomWithoutButtons("Settings", form, d.window)
 	s.dialog.SetButtons([]fyne.CanvasObject{s.Cancel, s.Save})
 	s.dialog.Resize(fyne.NewSize(600, 0))
 	d.settings = s
-	s.dialog.Show()
-	d.window.Canvas().Focus(s.Practice)
+	kit.ShowLayer(d.window, "settings", s.dialog, kit.Layer{Save: s.Save.OnTapped, Close: s.Cancel.OnTapped, Focus: s.Practice})
 }
 
 // regulatorLabels are the consent rules as the chooser names them.

@@ -41,6 +41,7 @@ type bodyMapsDialog struct {
 	Message *widget.Label
 	Panes   *fyne.Container
 	dialog  dialog.Dialog
+	Close   *kit.Button
 }
 
 // Chart widths in the dialog: the heat map large, the pair side by side.
@@ -71,7 +72,10 @@ func newBodyMapsDialog(v *ClientView) *bodyMapsDialog {
 		container.NewTabItem("First and latest", container.NewPadded(pairTab)))
 	m.Panes = container.NewStack(m.Tabs)
 	content := container.NewBorder(container.NewVBox(m.Period.Box, m.Message), nil, nil, nil, m.Panes)
-	m.dialog = dialog.NewCustom("Body maps over time · "+v.client.FullName(), "Close", content, v.shell.Window())
+	d := dialog.NewCustomWithoutButtons("Body maps over time · "+v.client.FullName(), content, v.shell.Window())
+	m.Close = kit.NewButton("Close", d.Hide)
+	d.SetButtons([]fyne.CanvasObject{m.Close})
+	m.dialog = d
 	m.update()
 	return m
 }
@@ -164,7 +168,7 @@ func dayRange(first, latest store.Session) string {
 func (m *bodyMapsDialog) open() {
 	win := m.v.shell.Window().Canvas().Size()
 	m.dialog.Resize(fyne.NewSize(min(900, win.Width-32), min(720, win.Height-32)))
-	m.dialog.Show()
+	kit.ShowLayer(m.v.shell.Window(), "body maps", m.dialog, kit.Layer{Enter: m.dialog.Hide, Focus: m.Close, Filters: true})
 }
 
 // openBodyMaps shows the client's maps over time.
@@ -178,7 +182,6 @@ func (v *ClientView) openBodyMaps() {
 			v.BodyMaps = nil
 		}
 	})
-	m.Period.OnEscape(m.dialog.Hide)
 	v.BodyMaps = m
 	m.open()
 }

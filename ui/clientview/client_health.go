@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 
 	"backtrack/store"
 	"backtrack/ui/kit"
@@ -60,7 +59,7 @@ func (v *ClientView) openIntake() {
 	if e.Date.Entry.Text == "" {
 		e.Date.Entry.SetText(v.shell.Now().Format(store.DateLayout))
 	}
-	v.showHealthDialog(e.dialog, func() { v.IntakeDialog = nil }, &e.OnSaved)
+	v.showHealthDialog("intake", e.healthForm, func() { v.IntakeDialog = nil })
 	v.IntakeDialog = e
 }
 
@@ -79,7 +78,7 @@ func (v *ClientView) consentDialog(fresh bool) {
 	}
 	e.OnNew = func() { v.consentDialog(true) }
 	e.OnEditFile = func() { v.consentDialog(false) }
-	v.showHealthDialog(e.dialog, func() { v.ConsentDialog = nil }, &e.OnSaved)
+	v.showHealthDialog("consent", e.healthForm, func() { v.ConsentDialog = nil })
 	v.ConsentDialog = e
 }
 
@@ -100,15 +99,15 @@ func (v *ClientView) openScreen(base store.RedFlagScreen, day time.Time) {
 	}
 	e := newScreenDialog(v.shell.Window(), v.shell.Record(), v.shell.Tasks(), v.client, base,
 		time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.Local), v.shell.Now)
-	v.showHealthDialog(e.dialog, func() { v.ScreenDialog = nil }, &e.OnSaved)
+	v.showHealthDialog("red-flag screen", e.healthForm, func() { v.ScreenDialog = nil })
 	v.ScreenDialog = e
 }
 
 // showHealthDialog shows one of the health dialogs; once it saves, the
 // Client is reloaded in the mode the view is in, keeping a session form.
-func (v *ClientView) showHealthDialog(d *dialog.CustomDialog, closed func(), onSaved *func()) {
-	id := v.client.ID
-	*onSaved = func() {
+func (v *ClientView) showHealthDialog(name string, f *healthForm, closed func()) {
+	id, d := v.client.ID, f.dialog
+	f.OnSaved = func() {
 		v.shell.ReloadList()
 		keep := v.mode
 		v.Load(id, keep)
@@ -116,5 +115,5 @@ func (v *ClientView) showHealthDialog(d *dialog.CustomDialog, closed func(), onS
 	d.SetOnClosed(closed)
 	size := v.shell.Window().Canvas().Size()
 	d.Resize(fyne.NewSize(min(760, size.Width-40), min(720, size.Height-40)))
-	d.Show()
+	kit.ShowLayer(v.shell.Window(), name, d, kit.Layer{Save: f.Save.OnTapped})
 }

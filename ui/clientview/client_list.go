@@ -48,7 +48,7 @@ type ClientList struct {
 	In       *widget.RadioGroup // names (phone, email) or notes
 	Sort     *widget.Select
 	Archived *widget.Check
-	List     *widget.List
+	List     *kit.List
 	Status   *widget.Label // "2000 clients", "3 found", "No client matches …"
 
 	rows []store.ClientSummary
@@ -92,7 +92,7 @@ func NewClientList(record func() ListRecord, t *kit.Tasks, now func() time.Time)
 	l.Archived = widget.NewCheck("Show archived", func(bool) { l.Reload() })
 	l.Status = widget.NewLabel("")
 	l.Status.SizeName = theme.SizeNameCaptionText
-	l.List = widget.NewList(
+	l.List = kit.NewList(
 		func() int { return len(l.rows) },
 		NewClientRow,
 		func(i widget.ListItemID, o fyne.CanvasObject) {

@@ -68,6 +68,7 @@ type ClientView struct {
 	PlanDialog    *planDialog // the last opened
 	ConsentAsk    *sessionform.ConsentGate
 	FlagAsk       *sessionform.FlagQuestion
+	VoidAsk       *VoidQuestion
 	loads         kit.Latest
 	refreshes     kit.Latest // after other desks' changes (desk_watch.go)
 	// openNext is a note to open once the client loading now has landed.
@@ -416,13 +417,9 @@ func (v *ClientView) Leave(then func()) {
 	})
 }
 
-// Escape steps back: closes the body maps, or goes from the form (asking
-// about unsaved changes) or the note to the overview.
+// Escape steps back from the form (asking about unsaved changes) or the
+// note to the overview.
 func (v *ClientView) Escape() {
-	if v.BodyMaps != nil {
-		v.BodyMaps.dialog.Hide()
-		return
-	}
 	switch v.mode {
 	case ModeForm:
 		v.Form.Escape()

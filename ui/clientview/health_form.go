@@ -19,8 +19,8 @@ import (
 // tasks goroutine and closes the dialog once the store has it.
 type healthForm struct {
 	tasks   *kit.Tasks
-	Save    *widget.Button
-	Cancel  *widget.Button
+	Save    *kit.Button
+	Cancel  *kit.Button
 	Summary *widget.Label
 	Errors  map[string]*kit.FieldError // red lines by store field key
 	rows    *fyne.Container
@@ -42,9 +42,9 @@ func newHealthForm(t *kit.Tasks, saveLabel string, save func()) *healthForm {
 	f.Summary = widget.NewLabel("")
 	f.Summary.Importance = widget.DangerImportance
 	f.Summary.Wrapping = fyne.TextWrapWord
-	f.Save = widget.NewButtonWithIcon(saveLabel, theme.DocumentSaveIcon(), save)
+	f.Save = kit.NewButtonWithIcon(saveLabel, theme.DocumentSaveIcon(), save)
 	f.Save.Importance = widget.HighImportance
-	f.Cancel = widget.NewButton("Cancel", func() { f.dialog.Hide() })
+	f.Cancel = kit.NewButton("Cancel", func() { f.dialog.Hide() })
 	return f
 }
 
@@ -131,7 +131,7 @@ func (f *healthForm) withError(obj fyne.CanvasObject, key string) fyne.CanvasObj
 // build makes the dialog: the rows scrolling above the summary, with
 // extra (or nothing) at the left of Cancel and Save.
 func (f *healthForm) build(title string, extra fyne.CanvasObject, win fyne.Window) {
-	buttons := container.NewBorder(nil, nil, extra, container.NewHBox(f.Cancel, f.Save), f.Summary)
+	buttons := container.NewBorder(nil, nil, extra, kit.DialogButtons(f.Save, f.Cancel), f.Summary)
 	// The wheel goes to the page wherever the pointer is: a layer over the
 	// rows takes it first, so a multi-line field under the pointer (which
 	// scrolls its own few lines) does not stop the page.

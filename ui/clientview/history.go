@@ -27,7 +27,7 @@ type sessionHistory struct {
 	voided   []store.Session // notes entered in error, newest first
 
 	Title *widget.Label
-	List  *widget.List
+	List  *kit.List
 	Empty *kit.SecondaryText
 	// ShowVoided adds the notes entered in error to the list, marked.
 	ShowVoided *widget.Check
@@ -47,7 +47,7 @@ func newSessionHistory(now func() time.Time) *sessionHistory {
 	// for none and shows a lone "…".
 	h.Empty.Wrapping = fyne.TextWrapOff
 	h.Empty.SetText("No sessions recorded yet. Record the first with New session (Ctrl+N).")
-	h.List = widget.NewList(
+	h.List = kit.NewList(
 		func() int { return len(h.sessions) },
 		func() fyne.CanvasObject { return newHistoryRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {

@@ -30,8 +30,8 @@ type MeasureDialog struct {
 	RMDQ   []*widget.Check // checked when the item applies
 	PSFS   [][2]*kit.Entry // activity, rating
 	Score  *widget.Label   // the score, or why there is none
-	Save   *widget.Button
-	Cancel *widget.Button
+	Save   *kit.Button
+	Cancel *kit.Button
 	items  *fyne.Container
 	dialog *dialog.CustomDialog
 }
@@ -79,9 +79,9 @@ func NewMeasureDialog(v *ClientView, last []store.Measure, now time.Time) *Measu
 	})
 	m.Kind.Horizontal, m.Kind.Required = true, true
 	m.Kind.SetSelected(store.ODI.Label())
-	m.Save = widget.NewButton("Save", m.save)
+	m.Save = kit.NewButton("Save", m.save)
 	m.Save.Importance = widget.HighImportance
-	m.Cancel = widget.NewButton("Cancel", func() { m.dialog.Hide() })
+	m.Cancel = kit.NewButton("Cancel", func() { m.dialog.Hide() })
 	form := container.New(layout.NewFormLayout())
 	for _, row := range [][2]fyne.CanvasObject{reportdialog.Pair(kit.FormRow("Measure", m.Kind)), reportdialog.Pair(kit.FormRow("Date", m.Date))} {
 		form.Add(row[0])
@@ -89,7 +89,7 @@ func NewMeasureDialog(v *ClientView, last []store.Measure, now time.Time) *Measu
 	}
 	content := container.NewVBox(form, m.items, m.Score)
 	m.dialog = dialog.NewCustomWithoutButtons("Outcome measure · "+v.client.FullName(), content, v.shell.Window())
-	m.dialog.SetButtons([]fyne.CanvasObject{m.Cancel, m.Save})
+	m.dialog.SetButtons([]fyne.CanvasObject{kit.DialogButtons(m.Save, m.Cancel)})
 	return m
 }
 
@@ -197,5 +197,5 @@ func (m *MeasureDialog) save() {
 
 func (m *MeasureDialog) Show() {
 	m.dialog.Resize(fyne.NewSize(640, 0))
-	m.dialog.Show()
+	kit.ShowLayer(m.v.shell.Window(), "measure", m.dialog, kit.Layer{Save: m.save})
 }

@@ -35,7 +35,7 @@ type planDialog struct {
 	Activities                    []*widget.SelectEntry
 	Statuses                      []*widget.Select
 	Problem                       *widget.Label
-	Save, Cancel                  *widget.Button
+	Save, Cancel                  *kit.Button
 	dialog                        *dialog.CustomDialog
 }
 
@@ -100,12 +100,12 @@ func newPlanDialog(v *ClientView, plan store.Plan, measures []store.Measure, now
 		form.Add(row[0])
 		form.Add(row[1])
 	}
-	p.Save = widget.NewButton("Save plan", p.save)
+	p.Save = kit.NewButton("Save plan", p.save)
 	p.Save.Importance = widget.HighImportance
-	p.Cancel = widget.NewButton("Cancel", func() { p.dialog.Hide() })
+	p.Cancel = kit.NewButton("Cancel", func() { p.dialog.Hide() })
 	content := container.NewVBox(form, widget.NewLabelWithStyle("Goals", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), goals, p.Problem)
 	p.dialog = dialog.NewCustomWithoutButtons("Treatment plan · "+v.client.FullName(), content, v.shell.Window())
-	p.dialog.SetButtons([]fyne.CanvasObject{p.Cancel, p.Save})
+	p.dialog.SetButtons([]fyne.CanvasObject{kit.DialogButtons(p.Save, p.Cancel)})
 	return p
 }
 
@@ -169,7 +169,7 @@ func (p *planDialog) save() {
 func (p *planDialog) show() {
 	p.Problem.Hide()
 	p.dialog.Resize(fyne.NewSize(720, 0))
-	p.dialog.Show()
+	kit.ShowLayer(p.v.shell.Window(), "plan", p.dialog, kit.Layer{Save: p.save})
 }
 
 // numberBox gives a count's entry room for three digits and its hint, not

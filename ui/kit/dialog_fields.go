@@ -78,11 +78,6 @@ func (p *PeriodChooser) changed() {
 	}
 }
 
-// OnEscape sets what Escape does while a date has the focus.
-func (p *PeriodChooser) OnEscape(fn func()) {
-	p.From.OnEscape, p.To.OnEscape = fn, fn
-}
-
 // syncEnabled lets the dates be typed only for a custom range.
 func (p *PeriodChooser) syncEnabled() {
 	if p.Choice.Selected == PeriodCustom {
@@ -180,20 +175,10 @@ func NewFolderRow(win fyne.Window, start string, onChange func()) *FolderRow {
 		d.Resize(DialogSize(win, 820, 560))
 		d.SetOnClosed(func() { f.Picker = nil })
 		f.Picker = d
-		d.Show()
+		ShowLayer(win, "folder picker", d, Layer{Unfocused: true})
 	})
 	f.Box = container.NewBorder(nil, nil, nil, f.Choose, f.Label)
 	return f
-}
-
-// ClosePicker closes the folder dialog if it is open and reports whether
-// it was: Escape closes the topmost dialog only.
-func (f *FolderRow) ClosePicker() bool {
-	if f.Picker == nil {
-		return false
-	}
-	f.Picker.Hide()
-	return true
 }
 
 func (f *FolderRow) Set(path string) {
@@ -227,26 +212,6 @@ func Exists(path string) bool {
 	return !errors.Is(err, fs.ErrNotExist)
 }
 
-// DialogKeys gives a dialog its keys while it is shown, whatever has the
-// focus (an entry's own Escape and Return are set by its owner): Escape
-// calls cancel, Return calls enter when it is not nil. The window's own
-// handler is back once d closes.
-func DialogKeys(win fyne.Window, d dialog.Dialog, cancel, enter func()) {
-	c := win.Canvas()
-	prev := c.OnTypedKey()
-	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
-		switch {
-		case k.Name == fyne.KeyEscape:
-			cancel()
-		case (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && enter != nil:
-			enter()
-		case prev != nil:
-			prev(k)
-		}
-	})
-	d.SetOnClosed(func() { c.SetOnTypedKey(prev) })
-}
-
 // FileURL is a local path as a file:// URL for the system's opener.
 func FileURL(path string) *url.URL {
 	u, err := url.Parse(storage.NewFileURI(path).String())
@@ -269,5 +234,10 @@ func DialogSize(win fyne.Window, w, h float32) fyne.Size {
 
 // FormRow is a bold label beside its field.
 func FormRow(label string, field fyne.CanvasObject) (fyne.CanvasObject, fyne.CanvasObject) {
-	return widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), field
+	return FormRowLabel(label), field
+}
+
+// FormRowLabel is the bold label of a form's row.
+func FormRowLabel(label string) *widget.Label {
+	return widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 }

@@ -39,14 +39,19 @@ func NewNoteEntry(placeholder string, rows int) *Entry {
 	return e
 }
 
-// TypedKey hands Escape to onEscape and everything else to the entry.
+// TypedKey hands Escape to OnEscape and everything else to the entry.
+// Escape with no OnEscape, and Enter in a one-line field that submits
+// nothing, reach the window: a dialog's layer closes or answers.
 func (e *Entry) TypedKey(k *fyne.KeyEvent) {
 	if e.onKey != nil && e.onKey(k) {
 		return
 	}
+	enter := k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter
 	switch {
 	case k.Name == fyne.KeyEscape && e.OnEscape != nil:
 		e.OnEscape()
+	case k.Name == fyne.KeyEscape, enter && !e.MultiLine && e.OnSubmitted == nil:
+		toWindow(e, k)
 	case k.Name == fyne.KeyDown && e.OnDown != nil:
 		e.OnDown()
 	default:

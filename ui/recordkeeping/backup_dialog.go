@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -84,7 +83,7 @@ func NewBackupDialog(win fyne.Window, s Record, t *kit.Tasks) *backupDialog {
 	b.passRows.Hide()
 	b.explainFolder()
 	content := container.NewVBox(form, b.passRows, b.Note, b.Problem, b.Busy)
-	b.build("Back up now", content, b.Cancel, b.BackUp)
+	b.build("backup", "Back up now", content, b.Cancel, b.BackUp)
 	return b
 }
 
@@ -185,7 +184,7 @@ func (b *backupDialog) backUp() {
 			}
 			done := fmt.Sprintf("%s\nwas saved in %s.\n\n%s and %s, %s.", filepath.Base(path), filepath.Dir(path),
 				words.Plural(info.Clients, "client", "clients"), words.Plural(info.Sessions, "session", "sessions"), how)
-			dialog.ShowInformation("Backup saved", done, b.win)
+			kit.Inform(b.win, "Backup saved", done)
 			if b.OnSaved != nil {
 				b.OnSaved()
 			}

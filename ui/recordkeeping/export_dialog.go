@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -65,7 +64,7 @@ func NewExportDialog(win fyne.Window, s Record, t *kit.Tasks) *exportDialog {
 		form.Add(row[0])
 		form.Add(row[1])
 	}
-	e.build("Export records", container.NewVBox(form, note, e.Problem, e.Busy), e.Cancel, e.Export)
+	e.build("export", "Export records", container.NewVBox(form, note, e.Problem, e.Busy), e.Cancel, e.Export)
 	return e
 }
 
@@ -104,7 +103,7 @@ func (e *exportDialog) export() {
 			}
 			e.dialog.Hide()
 			done := fmt.Sprintf("Saved in %s:\n%s", dir, strings.Join(names, "\n"))
-			dialog.ShowInformation("Export saved", done, e.win)
+			kit.Inform(e.win, "Export saved", done)
 		}
 	})
 }

@@ -60,18 +60,20 @@ func setBusy(bar *widget.ProgressBarInfinite, busy bool, buttons ...*kit.Button)
 // it keeps as parts show and hide.
 type dialogFrame struct {
 	win    fyne.Window
+	name   string // the layer's name (kit.ShowLayer)
 	dialog *dialog.CustomDialog
 	width  float32 // the most it takes; less on a small window
 }
 
 // build makes the dialog around content, with buttons at its foot.
-func (f *dialogFrame) build(title string, content fyne.CanvasObject, buttons ...fyne.CanvasObject) {
+func (f *dialogFrame) build(name, title string, content fyne.CanvasObject, buttons ...fyne.CanvasObject) {
+	f.name = name
 	f.dialog = dialog.NewCustomWithoutButtons(title, content, f.win)
 	f.dialog.SetButtons(buttons)
 }
 
 func (f *dialogFrame) Show() {
-	f.dialog.Show()
+	kit.ShowLayer(f.win, f.name, f.dialog, kit.Layer{})
 	f.fit()
 }
 

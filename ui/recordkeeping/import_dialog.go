@@ -118,7 +118,7 @@ func NewImportDialog(win fyne.Window, s Record, t *kit.Tasks, onImported func())
 		form.Add(row[1])
 	}
 	content := container.NewVBox(form, widget.NewSeparator(), d.Summary, d.Problem, d.listBox, d.Busy)
-	d.build("Import records", content, d.Cancel, d.Import)
+	d.build("import", "Import records", content, d.Cancel, d.Import)
 	return d
 }
 
@@ -153,7 +153,7 @@ func (d *importDialog) chooseFile() {
 		}
 	}
 	fd.Resize(kit.DialogSize(d.win, 820, 560))
-	fd.Show()
+	kit.ShowLayer(d.win, "file picker", fd, kit.Layer{Unfocused: true})
 }
 
 // choose takes a file and checks it; a .json file selects the JSON kind.
@@ -236,7 +236,7 @@ func (d *importDialog) present(sum interchange.ImportSummary, err error, checkOn
 	default:
 		d.dialog.Hide()
 		done := strings.Join(sum.Lines(), "\n")
-		dialog.ShowInformation("Import done", done, d.win)
+		kit.Inform(d.win, "Import done", done)
 		if d.onImported != nil {
 			d.onImported()
 		}

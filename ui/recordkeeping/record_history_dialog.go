@@ -78,9 +78,7 @@ func (h *recordHistory) Show() {
 		title = "Record history of " + h.client.FullName()
 	}
 	body := container.NewBorder(h.Status, nil, nil, nil, h.List)
-	h.dialog = dialog.NewCustom(title, "Close", body, h.win)
-	h.dialog.Resize(kit.DialogSize(h.win, 860, 560))
-	h.dialog.Show()
+	h.dialog = kit.ShowView(h.win, "record history", title, body, kit.DialogSize(h.win, 860, 560))
 	h.load()
 }
 

@@ -77,7 +77,7 @@ func NewRestoreDialog(win fyne.Window, s Record, t *kit.Tasks, reopen func(strin
 		list,
 		container.NewHBox(layout.NewSpacer(), r.ChooseFile),
 		r.passRow, widget.NewSeparator(), r.Summary, r.Problem, r.Busy)
-	r.build("Restore from backup", content, r.Cancel, r.Restore)
+	r.build("restore", "Restore from backup", content, r.Cancel, r.Restore)
 	r.listBackups()
 	return r
 }
@@ -160,7 +160,7 @@ func (r *restoreDialog) chooseFile() {
 		d.SetLocation(uri)
 	}
 	d.Resize(kit.DialogSize(r.win, 820, 560))
-	d.Show()
+	kit.ShowLayer(r.win, "file picker", d, kit.Layer{Unfocused: true})
 }
 
 // check reads the selected backup in the background and says what it
@@ -230,13 +230,13 @@ func (r *restoreDialog) confirm() {
 	if r.chosen == "" {
 		return
 	}
-	dialog.ShowConfirm("Replace the records?",
+	kit.ConfirmDanger(r.win, "replace the records", "Replace the records?",
 		"Everything recorded since this backup was made will be replaced by the backup.\n"+
-			"A copy of the records open now is kept beside the database.", func(ok bool) {
+			"A copy of the records open now is kept beside the database.", "Replace", "Keep them", func(ok bool) {
 			if ok {
 				r.restore()
 			}
-		}, r.win)
+		})
 }
 
 // restore closes the store, swaps the backup in and has the desk reopen.
@@ -260,7 +260,7 @@ func (r *restoreDialog) restore() {
 				r.reopen(dbPath)
 			}
 			if err != nil {
-				dialog.ShowInformation("Restore did not happen", words.FileTaskErrorText(err)+"\n\nThe records were not changed.", r.win)
+				kit.Inform(r.win, "Restore did not happen", words.FileTaskErrorText(err)+"\n\nThe records were not changed.")
 				return
 			}
 			done := fmt.Sprintf("Restored %s and %s.", words.Plural(res.Restored.Clients, "client", "clients"),
@@ -268,7 +268,7 @@ func (r *restoreDialog) restore() {
 			if res.Previous != "" {
 				done += "\n\nThe records it replaced are kept as\n" + res.Previous
 			}
-			dialog.ShowInformation("Backup restored", done, r.win)
+			kit.Inform(r.win, "Backup restored", done)
 		}
 	})
 }

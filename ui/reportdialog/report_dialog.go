@@ -54,7 +54,7 @@ type ReportDialog struct {
 	// Open and Close are on the "saved" dialog shown afterwards.
 	Open, Close *kit.Button
 	// Confirm asks before replacing a file; nil when not asking.
-	Confirm *dialog.ConfirmDialog
+	Confirm *kit.Layer
 
 	dialog, saved *dialog.CustomDialog
 	Work          *kit.Tasks // the desk's: closing waits for a report being written
@@ -114,8 +114,6 @@ func buildReportDialog(win fyne.Window, s Record, t *kit.Tasks, client store.Cli
 	e.Save = kit.NewButtonWithIcon("Save PDF", theme.DocumentSaveIcon(), e.save)
 	e.Save.Importance = widget.HighImportance
 	e.Cancel = kit.NewButton("Cancel", func() { e.dialog.Hide() })
-	e.FileName.OnEscape = e.Cancel.OnTapped
-	e.Period.OnEscape(e.Cancel.OnTapped)
 
 	form := container.New(layout.NewFormLayout(),
 		widget.NewLabelWithStyle("Client", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}),
@@ -203,34 +201,16 @@ func (e *ReportDialog) editionChosen(label string) {
 	}
 }
 
-// escape answers "no" to a pending question, else closes the dialog.
-func (e *ReportDialog) escape() {
-	if e.Folder.ClosePicker() {
-		return
-	}
-	if e.Confirm != nil {
-		e.Confirm.Hide()
-		return
-	}
-	e.Cancel.OnTapped()
-}
-
-// enter answers "replace" to a pending question; otherwise Return belongs
-// to the focused field.
-func (e *ReportDialog) enter() {
-	if e.Confirm != nil {
-		e.Confirm.Confirm()
-	}
-}
-
 func Pair(a, b fyne.CanvasObject) [2]fyne.CanvasObject { return [2]fyne.CanvasObject{a, b} }
 
 func (e *ReportDialog) Show() {
 	e.dialog.Resize(fyne.NewSize(min(640, e.win.Canvas().Size().Width-40), 0))
-	kit.DialogKeys(e.win, e.dialog, e.escape, e.enter)
-	e.dialog.Show()
 	// Enter in the file name saves; Escape anywhere cancels.
-	e.win.Canvas().Focus(e.FileName)
+	layerName := "progress report"
+	if e.note != nil {
+		layerName = "note report"
+	}
+	kit.ShowLayer(e.win, layerName, e.dialog, kit.Layer{Save: e.Save.OnTapped, Close: e.Cancel.OnTapped, Focus: e.FileName})
 	if e.note == nil {
 		e.countVisits(0)
 	}
@@ -318,20 +298,16 @@ func (e *ReportDialog) save() {
 		return
 	}
 	if kit.Exists(path) {
-		e.Confirm = dialog.NewConfirm("Replace report?",
-			name+" already exists in this folder.\nReplace it with the new report?",
+		// The keyboard now answers the question (Enter replaces, Escape
+		// keeps), not the file name below.
+		e.Confirm = kit.Confirm(e.win, "replace report", "Replace report?",
+			name+" already exists in this folder.\nReplace it with the new report?", "Replace", "Keep the old one",
 			func(ok bool) {
 				e.Confirm = nil
 				if ok {
 					e.write(path, period)
 				}
-			}, e.win)
-		e.Confirm.SetConfirmText("Replace")
-		e.Confirm.SetDismissText("Keep the old one")
-		// The keyboard now answers the question (Return replaces, Escape
-		// keeps), not the file name below.
-		e.win.Canvas().Unfocus()
-		e.Confirm.Show()
+			})
 		return
 	}
 	e.write(path, period)
@@ -405,16 +381,14 @@ func (e *ReportDialog) showSaved(path string) {
 	e.Open = kit.NewButtonWithIcon("Open report", theme.FileApplicationIcon(), func() {
 		e.saved.Hide()
 		if err := e.openURL(kit.FileURL(path)); err != nil {
-			dialog.ShowInformation("Could not open the report",
-				"Open "+path+" from your file manager.", e.win)
+			kit.Inform(e.win, "Could not open the report", "Open "+path+" from your file manager.")
 		}
 	})
 	e.Open.Importance = widget.HighImportance
 	e.saved = dialog.NewCustomWithoutButtons("Report saved", msg, e.win)
 	e.saved.SetButtons([]fyne.CanvasObject{e.Close, e.Open})
 	e.saved.Resize(fyne.NewSize(min(520, e.win.Canvas().Size().Width-40), 0))
-	kit.DialogKeys(e.win, e.saved, e.Close.OnTapped, e.Open.OnTapped)
-	e.saved.Show()
+	kit.ShowLayer(e.win, "report saved", e.saved, kit.Layer{Enter: e.Open.OnTapped, Focus: e.Open})
 }
 
 // newEditionChoice offers the report's readers, the physician's first

@@ -94,7 +94,6 @@ func NewBatchReportDialog(win fyne.Window, s Record, t *kit.Tasks, practice stor
 	b.Start = kit.NewButtonWithIcon("Export", theme.DocumentSaveIcon(), b.start)
 	b.Start.Importance = widget.HighImportance
 	b.Cancel = kit.NewButton("Cancel", b.cancel)
-	b.Period.OnEscape(b.cancel)
 	b.Open = kit.NewButtonWithIcon("Open folder", theme.FolderOpenIcon(), b.openFolder)
 	b.Open.Importance = widget.HighImportance
 	b.Open.Hide()
@@ -107,12 +106,14 @@ func NewBatchReportDialog(win fyne.Window, s Record, t *kit.Tasks, practice stor
 
 func (b *batchReportDialog) Show() {
 	b.dialog.Resize(fyne.NewSize(min(660, b.win.Canvas().Size().Width-40), 0))
-	kit.DialogKeys(b.win, b.dialog, func() {
-		if !b.Folder.ClosePicker() {
-			b.cancel()
-		}
-	}, nil)
-	b.dialog.Show()
+	kit.ShowLayer(b.win, "reports for all clients", b.dialog, kit.Layer{Save: b.startKey, Close: b.cancel})
+}
+
+// startKey is Ctrl+S and Enter: the reports start, once, when they may.
+func (b *batchReportDialog) startKey() {
+	if b.Start.Visible() && !b.Start.Disabled() {
+		b.start()
+	}
 }
 
 // cancel closes the dialog before the start and after the end, and stops
@@ -200,6 +201,6 @@ func (b *batchReportDialog) finish(dir string, res report.BatchResult, err error
 func (b *batchReportDialog) openFolder() {
 	b.dialog.Hide()
 	if err := b.openURL(kit.FileURL(b.outDir)); err != nil {
-		dialog.ShowInformation("Could not open the folder", "Open "+b.outDir+" from your file manager.", b.win)
+		kit.Inform(b.win, "Could not open the folder", "Open "+b.outDir+" from your file manager.")
 	}
 }

@@ -50,6 +50,7 @@ type bodyChartInput struct {
 	onChange    func()
 	onNext      func() // Enter in an empty Find moves on
 	onEscape    func()
+	onSave      func()            // Ctrl+S in the chart: the marks are the note's own
 	anchor      fyne.CanvasObject // what the chart opens over: the form
 
 	content fyne.CanvasObject

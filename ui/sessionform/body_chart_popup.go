@@ -114,12 +114,20 @@ func (p *bodyChartPopup) open(c fyne.Canvas) {
 		x = fyne.CurrentApp().Driver().AbsolutePositionForObject(a).X + (a.Size().Width-size.Width)/2
 	}
 	x = max(0, min(x, c.Size().Width-size.Width))
-	p.popup.ShowAtPosition(fyne.NewPos(x, max(0, (c.Size().Height-size.Height)/2)))
 	var first fyne.Focusable = p.Done
 	if len(p.in.marks) > 0 {
 		first = p.Rows[p.in.marks[0].Region].Kind
 	}
-	c.Focus(first)
+	// Every change is in the form already: Escape and Enter are Done,
+	// and Ctrl+S is Done and saves the note the marks belong to.
+	save := func() {
+		p.close()
+		if p.in.onSave != nil {
+			p.in.onSave()
+		}
+	}
+	kit.ShowPopUpLayer(c, "body chart", p.popup, fyne.NewPos(x, max(0, (c.Size().Height-size.Height)/2)),
+		kit.Layer{Escape: p.close, Enter: p.close, Save: save, Focus: first})
 }
 
 func (p *bodyChartPopup) close() {

@@ -89,9 +89,6 @@ func AskConsentGate(win fyne.Window, q store.ConsentQuestion,
 	g.dialog.SetButtons(buttons)
 	g.dialog.Resize(kit.DialogSize(win, 600, 0))
 	back := func() { choose(store.BackToNote) }
-	kit.DialogKeys(win, g.dialog, back, back)
-	g.Reason.OnEscape = back
-	g.dialog.Show()
-	win.Canvas().Focus(g.Choices[store.BackToNote])
+	kit.ShowLayer(win, "consent question", g.dialog, kit.Layer{Close: back, Enter: back, Focus: g.Choices[store.BackToNote]})
 	return g
 }

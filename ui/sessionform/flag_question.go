@@ -56,8 +56,6 @@ func AskFlags(win fyne.Window, open []store.RedFlagScreen, answer func(saveAnywa
 	q.dialog = dialog.NewCustomWithoutButtons(title, q.Message, win)
 	q.dialog.SetButtons([]fyne.CanvasObject{q.SaveAnyway, q.Back})
 	q.dialog.Resize(kit.DialogSize(win, 620, 0))
-	kit.DialogKeys(win, q.dialog, done(false), done(false))
-	q.dialog.Show()
-	win.Canvas().Focus(q.Back)
+	kit.ShowLayer(win, "flag question", q.dialog, kit.Layer{Escape: done(false), Enter: done(false), Focus: q.Back})
 	return q
 }

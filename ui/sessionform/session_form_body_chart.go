@@ -31,6 +31,7 @@ func (f *SessionForm) makeBodyChart(vocab map[store.Kind][]store.Term) {
 		return store.Tag{}
 	}
 	b.onEscape = f.Escape
+	b.onSave = f.Submit
 	b.CopyLast.OnTapped = f.CopyMap
 	b.Chart.Copy.OnTapped = f.CopyMap
 	f.Pickers[store.Muscle].OnChange = b.musclesChanged
