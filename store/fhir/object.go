@@ -1,0 +1,117 @@
+package fhir
+
+import (
+	"bytes"
+	"crypto/sha1"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// object is a JSON object whose members are written in the order given,
+// so a resource reads as FHIR's own examples do (resourceType and id
+// first) and the same record always gives the same bytes. Members whose
+// value is empty (nil, "", an empty list or object) are left out: FHIR
+// forbids empty elements.
+type object []member
+
+type member struct {
+	name  string
+	value any
+}
+
+// with returns o with name set to value, unless the value is empty.
+func (o object) with(name string, value any) object {
+	if isEmpty(value) {
+		return o
+	}
+	return append(o, member{name, value})
+}
+
+func isEmpty(v any) bool {
+	switch x := v.(type) {
+	case nil:
+		return true
+	case string:
+		return strings.TrimSpace(x) == ""
+	case object:
+		return len(x) == 0
+	case []object:
+		return len(x) == 0
+	case []string:
+		return len(x) == 0
+	}
+	return false
+}
+
+// MarshalJSON writes the members in order.
+func (o object) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, m := range o {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		name, _ := json.Marshal(m.name)
+		b.Write(name)
+		b.WriteByte(':')
+		value, err := json.Marshal(m.value)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", m.name, err)
+		}
+		b.Write(value)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// derivedID is a UUID (version 5 layout, over SHA-1) made from the
+// record's own identifiers, for a resource Backtrack keeps no UUID of its
+// own for (the pain before a visit, an amendment's provenance): the same
+// record exports the same ids, every time, on every machine.
+func derivedID(parts ...string) string {
+	sum := sha1.Sum([]byte("backtrack/fhir\x00" + strings.Join(parts, "\x00")))
+	sum[6] = sum[6]&0x0f | 0x50
+	sum[8] = sum[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", sum[0:4], sum[4:6], sum[6:8], sum[8:10], sum[10:16])
+}
+
+// ref is a reference to a resource of the Bundle by its fullUrl.
+func ref(id string) object { return object{}.with("reference", "urn:uuid:"+id) }
+
+// text is a CodeableConcept of words only: for what no code system we may
+// ship names.
+func text(words string) object { return object{}.with("text", words) }
+
+// coded is a CodeableConcept with one coding and its words.
+func coded(system, code, display, words string) object {
+	return object{}.with("coding", []object{object{}.with("system", system).with("code", code).with("display", display)}).
+		with("text", words)
+}
+
+// date is a FHIR date: "2026-10-01", or "" when unknown.
+func date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+// instant is a moment the record keeps as one (a signature, an
+// amendment): FHIR instant/dateTime in UTC.
+func instant(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+// wallClock writes a session's time, which the record keeps as the
+// practice's wall clock, in the zone the practice is in: FHIR requires a
+// zone with a time of day.
+func wallClock(t time.Time, zone *time.Location) string {
+	y, m, d := t.Date()
+	h, mi, s := t.Clock()
+	return time.Date(y, m, d, h, mi, s, 0, zone).Format(time.RFC3339)
+}
