@@ -35,6 +35,9 @@ type Data struct {
 	// Baselines are the episode of care's: every change is measured from
 	// them, whatever the period.
 	Baselines store.Baselines
+	// History is the record's history for this client, oldest first: what
+	// a client's copy prints (ClientCopy); other documents leave it empty.
+	History []store.AuditEntry
 }
 
 // Load reads one client's report for a period from the store.

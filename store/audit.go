@@ -43,6 +43,11 @@ const (
 	PlanChanged      Action = "plan.changed"
 )
 
+// ClientCopyGiven is the client's copy of their whole record, written for
+// them (report/clientcopy): kept apart from the list above so the two
+// grow without touching each other.
+const ClientCopyGiven Action = "client.copy_given"
+
 // Words is the action as a line of the record's history reads it.
 func (a Action) Words() string {
 	switch a {
@@ -80,6 +85,8 @@ func (a Action) Words() string {
 		return "Records backed up"
 	case ReportPrinted:
 		return "Report printed"
+	case ClientCopyGiven:
+		return "Client's copy given"
 	case RecordImported:
 		return "Note imported with its history"
 	case IntakeSaved:
