@@ -44,7 +44,7 @@ func Write(ctx context.Context, s *sqlstore.Store, clientID int64, parent string
 	if d.History, err = history(ctx, s, d.Client.UID); err != nil {
 		return Result{}, err
 	}
-	base := strings.TrimSuffix(strings.Replace(report.FileName(d.Client, o.Date), "_progress_", "_record_", 1), ".pdf")
+	base := FolderName(d.Client, o.Date)
 	dir := filepath.Join(parent, base)
 	if err := safefile.RefuseExisting(dir); err != nil {
 		return Result{}, fmt.Errorf("client's copy: %w", err)
@@ -88,6 +88,12 @@ func Write(ctx context.Context, s *sqlstore.Store, clientID int64, parent string
 		return res, err
 	}
 	return res, nil
+}
+
+// FolderName is the copy's folder, and its files' name without the
+// extension: "Nowak_Marta_record_2026-12-07".
+func FolderName(c store.Client, day time.Time) string {
+	return strings.TrimSuffix(strings.Replace(report.FileName(c, day), "_progress_", "_record_", 1), ".pdf")
 }
 
 // history is the record's history about one client, oldest first.

@@ -102,6 +102,7 @@ func NewClientView(d Shell) *ClientView {
 	v.Header.NewSession.OnTapped = v.NewSession
 	v.Header.Edit.OnTapped = func() { d.EditClient(v.client) }
 	v.Header.Report.OnTapped = func() { d.ShowReport(v.client) }
+	v.Header.Copy.OnTapped = func() { d.GiveClientCopy(v.client) }
 	v.Header.Intake.OnTapped = v.openIntake
 	v.Header.Consent.OnTapped = v.openConsent
 	v.Header.ReferDone.OnTapped = v.openReferredScreen
