@@ -14,9 +14,9 @@ package fhir
 
 import (
 	"bufio"
+	"bytes"
 	"cmp"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -53,6 +53,7 @@ func Write(ctx context.Context, s *sqlstore.Store, w io.Writer, o Options) error
 		}
 		fmt.Fprintf(out, "{\n  \"resourceType\": \"Bundle\",\n  \"id\": %q,\n  \"type\": \"collection\",\n  \"entry\": [", id)
 		n, found := 0, false
+		var buf bytes.Buffer
 		err := r.EachClient(func(d sqlstore.ClientData) error {
 			if o.ClientUID != "" && d.Client.UID != o.ClientUID {
 				return nil
@@ -64,12 +65,12 @@ func Write(ctx context.Context, s *sqlstore.Store, w io.Writer, o Options) error
 				}
 				n++
 				entry := object{}.with("fullUrl", "urn:uuid:"+resourceID(res)).with("resource", res)
-				raw, err := json.MarshalIndent(entry, "    ", "  ")
-				if err != nil {
+				buf.Reset()
+				if err := writeObject(&buf, entry, "    ", true); err != nil {
 					return err
 				}
 				out.WriteString("\n    ")
-				out.Write(raw)
+				out.Write(buf.Bytes())
 			}
 			return nil
 		})

@@ -48,22 +48,102 @@ func isEmpty(v any) bool {
 // MarshalJSON writes the members in order.
 func (o object) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
+	if err := writeObject(&b, o, "", false); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// writeObject writes o into b, indented by two spaces a level from indent
+// when pretty, as json.MarshalIndent lays out a value. It writes nested
+// objects itself: through MarshalJSON, encoding/json would check and copy
+// each nested object's bytes again at every level above it, and a
+// practice's Bundle took several times as long as its JSON export.
+func writeObject(b *bytes.Buffer, o object, indent string, pretty bool) error {
+	if len(o) == 0 {
+		b.WriteString("{}")
+		return nil
+	}
+	inner := indent + "  "
 	b.WriteByte('{')
 	for i, m := range o {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		name, _ := json.Marshal(m.name)
-		b.Write(name)
-		b.WriteByte(':')
-		value, err := json.Marshal(m.value)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", m.name, err)
+		if pretty {
+			b.WriteString("\n" + inner)
 		}
-		b.Write(value)
+		if err := writeScalar(b, m.name); err != nil {
+			return err
+		}
+		b.WriteByte(':')
+		if pretty {
+			b.WriteByte(' ')
+		}
+		if err := writeValue(b, m.value, inner, pretty); err != nil {
+			return fmt.Errorf("%s: %w", m.name, err)
+		}
+	}
+	if pretty {
+		b.WriteString("\n" + indent)
 	}
 	b.WriteByte('}')
-	return b.Bytes(), nil
+	return nil
+}
+
+func writeValue(b *bytes.Buffer, v any, indent string, pretty bool) error {
+	switch x := v.(type) {
+	case object:
+		return writeObject(b, x, indent, pretty)
+	case []object:
+		items := make([]any, len(x))
+		for i, o := range x {
+			items[i] = o
+		}
+		return writeList(b, items, indent, pretty)
+	case []string:
+		items := make([]any, len(x))
+		for i, s := range x {
+			items[i] = s
+		}
+		return writeList(b, items, indent, pretty)
+	}
+	return writeScalar(b, v)
+}
+
+func writeList(b *bytes.Buffer, items []any, indent string, pretty bool) error {
+	if len(items) == 0 {
+		b.WriteString("[]")
+		return nil
+	}
+	inner := indent + "  "
+	b.WriteByte('[')
+	for i, it := range items {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		if pretty {
+			b.WriteString("\n" + inner)
+		}
+		if err := writeValue(b, it, inner, pretty); err != nil {
+			return err
+		}
+	}
+	if pretty {
+		b.WriteString("\n" + indent)
+	}
+	b.WriteByte(']')
+	return nil
+}
+
+// writeScalar writes a string, number or boolean as encoding/json does.
+func writeScalar(b *bytes.Buffer, v any) error {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	b.Write(raw)
+	return nil
 }
 
 // derivedID is a UUID (version 5 layout, over SHA-1) made from the
