@@ -44,8 +44,7 @@ const (
 )
 
 // ClientCopyGiven is the client's copy of their whole record, written for
-// them (report/clientcopy): kept apart from the list above so the two
-// grow without touching each other.
+// them (report/clientcopy): a read of the record, like a report printed.
 const ClientCopyGiven Action = "client.copy_given"
 
 // Words is the action as a line of the record's history reads it.

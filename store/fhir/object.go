@@ -5,8 +5,11 @@ import (
 	"crypto/sha1"
 	"encoding/json"
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // object is a JSON object whose members are written in the order given,
@@ -136,14 +139,89 @@ func writeList(b *bytes.Buffer, items []any, indent string, pretty bool) error {
 	return nil
 }
 
-// writeScalar writes a string, number or boolean as encoding/json does.
+// writeScalar writes a string, number or boolean as encoding/json does
+// (strings with <, > and & escaped, invalid UTF-8 as U+FFFD), without its
+// reflection: a practice's Bundle holds millions of them.
 func writeScalar(b *bytes.Buffer, v any) error {
-	raw, err := json.Marshal(v)
-	if err != nil {
-		return err
+	var buf [64]byte
+	switch x := v.(type) {
+	case string:
+		writeString(b, x)
+	case int:
+		b.Write(strconv.AppendInt(buf[:0], int64(x), 10))
+	case bool:
+		b.Write(strconv.AppendBool(buf[:0], x))
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return fmt.Errorf("%v is not a JSON number", x)
+		}
+		b.Write(strconv.AppendFloat(buf[:0], x, 'f', -1, 64))
+	default:
+		raw, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		b.Write(raw)
 	}
-	b.Write(raw)
 	return nil
+}
+
+const hexDigits = "0123456789abcdef"
+
+func writeString(b *bytes.Buffer, s string) {
+	b.WriteByte('"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b.WriteString(s[start:i])
+			switch c {
+			case '"', '\\':
+				b.WriteByte('\\')
+				b.WriteByte(c)
+			case '\n':
+				b.WriteString(`\n`)
+			case '\r':
+				b.WriteString(`\r`)
+			case '\t':
+				b.WriteString(`\t`)
+			case '\b':
+				b.WriteString(`\b`)
+			case '\f':
+				b.WriteString(`\f`)
+			default:
+				b.WriteString(`\u00`)
+				b.WriteByte(hexDigits[c>>4])
+				b.WriteByte(hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteString(s[start:i])
+			b.WriteString(`\ufffd`)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b.WriteString(s[start:i])
+			b.WriteString(`\u202`)
+			b.WriteByte(hexDigits[r&0xf])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b.WriteString(s[start:])
+	b.WriteByte('"')
 }
 
 // derivedID is a UUID (version 5 layout, over SHA-1) made from the
