@@ -66,7 +66,7 @@ func Write(ctx context.Context, s *sqlstore.Store, w io.Writer, o Options) error
 				n++
 				entry := object{}.with("fullUrl", "urn:uuid:"+resourceID(res)).with("resource", res)
 				buf.Reset()
-				if err := writeObject(&buf, entry, "    ", true); err != nil {
+				if err := writeObject(&buf, entry, 4, true); err != nil {
 					return err
 				}
 				out.WriteString("\n    ")

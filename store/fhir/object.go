@@ -29,6 +29,9 @@ func (o object) with(name string, value any) object {
 	if isEmpty(value) {
 		return o
 	}
+	if o == nil {
+		o = make(object, 0, 8) // most objects hold a few members: one allocation, not four
+	}
 	return append(o, member{name, value})
 }
 
@@ -51,92 +54,93 @@ func isEmpty(v any) bool {
 // MarshalJSON writes the members in order.
 func (o object) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
-	if err := writeObject(&b, o, "", false); err != nil {
+	if err := writeObject(&b, o, 0, false); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
 }
 
 // writeObject writes o into b, indented by two spaces a level from indent
-// when pretty, as json.MarshalIndent lays out a value. It writes nested
-// objects itself: through MarshalJSON, encoding/json would check and copy
-// each nested object's bytes again at every level above it, and a
-// practice's Bundle took several times as long as its JSON export.
-func writeObject(b *bytes.Buffer, o object, indent string, pretty bool) error {
+// spaces when pretty, as json.MarshalIndent lays out a value. It writes
+// nested objects itself: through MarshalJSON, encoding/json would check
+// and copy each nested object's bytes again at every level above it, and
+// a practice's Bundle took several times as long as its JSON export.
+func writeObject(b *bytes.Buffer, o object, indent int, pretty bool) error {
 	if len(o) == 0 {
 		b.WriteString("{}")
 		return nil
 	}
-	inner := indent + "  "
 	b.WriteByte('{')
 	for i, m := range o {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		if pretty {
-			b.WriteString("\n" + inner)
-		}
-		if err := writeScalar(b, m.name); err != nil {
-			return err
-		}
+		newline(b, indent+2, pretty)
+		writeString(b, m.name)
 		b.WriteByte(':')
 		if pretty {
 			b.WriteByte(' ')
 		}
-		if err := writeValue(b, m.value, inner, pretty); err != nil {
+		if err := writeValue(b, m.value, indent+2, pretty); err != nil {
 			return fmt.Errorf("%s: %w", m.name, err)
 		}
 	}
-	if pretty {
-		b.WriteString("\n" + indent)
-	}
+	newline(b, indent, pretty)
 	b.WriteByte('}')
 	return nil
 }
 
-func writeValue(b *bytes.Buffer, v any, indent string, pretty bool) error {
+func writeValue(b *bytes.Buffer, v any, indent int, pretty bool) error {
 	switch x := v.(type) {
 	case object:
 		return writeObject(b, x, indent, pretty)
 	case []object:
-		items := make([]any, len(x))
+		b.WriteByte('[')
 		for i, o := range x {
-			items[i] = o
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			newline(b, indent+2, pretty)
+			if err := writeObject(b, o, indent+2, pretty); err != nil {
+				return err
+			}
 		}
-		return writeList(b, items, indent, pretty)
+		if len(x) > 0 {
+			newline(b, indent, pretty)
+		}
+		b.WriteByte(']')
+		return nil
 	case []string:
-		items := make([]any, len(x))
+		b.WriteByte('[')
 		for i, s := range x {
-			items[i] = s
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			newline(b, indent+2, pretty)
+			writeString(b, s)
 		}
-		return writeList(b, items, indent, pretty)
+		if len(x) > 0 {
+			newline(b, indent, pretty)
+		}
+		b.WriteByte(']')
+		return nil
 	}
 	return writeScalar(b, v)
 }
 
-func writeList(b *bytes.Buffer, items []any, indent string, pretty bool) error {
-	if len(items) == 0 {
-		b.WriteString("[]")
-		return nil
+const spaces = "                                                                "
+
+// newline starts a line indented by indent spaces, when pretty.
+func newline(b *bytes.Buffer, indent int, pretty bool) {
+	if !pretty {
+		return
 	}
-	inner := indent + "  "
-	b.WriteByte('[')
-	for i, it := range items {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		if pretty {
-			b.WriteString("\n" + inner)
-		}
-		if err := writeValue(b, it, inner, pretty); err != nil {
-			return err
-		}
+	b.WriteByte('\n')
+	for indent > len(spaces) {
+		b.WriteString(spaces)
+		indent -= len(spaces)
 	}
-	if pretty {
-		b.WriteString("\n" + indent)
-	}
-	b.WriteByte(']')
-	return nil
+	b.WriteString(spaces[:indent])
 }
 
 // writeScalar writes a string, number or boolean as encoding/json does

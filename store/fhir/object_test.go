@@ -31,7 +31,7 @@ func TestAnObjectIsWrittenAsEncodingJSONIndentsIt(t *testing.T) {
 		with("value", 35.6).with("empty", "").with("given", []string{"Marta"}).
 		with("note", []object{text("Before <treatment> & after")}).with("nothing", []object{})
 	var b bytes.Buffer
-	if err := writeObject(&b, o, "    ", true); err != nil {
+	if err := writeObject(&b, o, 4, true); err != nil {
 		t.Fatal(err)
 	}
 	// the indented and the compact writing say the same, in order, and
