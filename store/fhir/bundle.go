@@ -116,15 +116,21 @@ func ClientResources(d sqlstore.ClientData, zone *time.Location) []object {
 	slices.SortStableFunc(sessions, func(a, b store.Session) int {
 		return cmp.Or(a.Start.Compare(b.Start), cmp.Compare(a.UID, b.UID))
 	})
+	visits := map[string]bool{}
 	for _, s := range sessions {
 		out = append(out, visit(patientID, s, zone)...)
+		visits[s.UID] = true
 	}
 	measures := slices.Clone(d.Measures)
 	slices.SortStableFunc(measures, func(a, b store.Measure) int {
 		return cmp.Or(a.Taken.Compare(b.Taken), cmp.Compare(a.UID, b.UID))
 	})
 	for _, m := range measures {
-		out = append(out, measure(patientID, m)...)
+		encounterID := ""
+		if visits[m.SessionUID] {
+			encounterID = m.SessionUID
+		}
+		out = append(out, measure(patientID, m, encounterID)...)
 	}
 	consents := slices.Clone(d.Health.Consents)
 	slices.SortStableFunc(consents, func(a, b store.Consent) int {

@@ -8,10 +8,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"backtrack/store"
 	"backtrack/store/fhir"
 	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
@@ -200,4 +202,49 @@ func findClient(t *testing.T, s *sqlstore.Store, first string) string {
 	}
 	t.Fatalf("no client %s", first)
 	return ""
+}
+
+func TestEveryReferenceInTheBundleIsToAnEntryOfIt(t *testing.T) {
+	s := testkit.OpenStore(t, testkit.FixedNow)
+	testkit.RichRecords(t, s)
+	// a measure taken at a visit whose draft was then discarded
+	ctx := context.Background()
+	c := testkit.MustClient(t, s, "Ines", "Moreau")
+	draft, err := s.Save(ctx, sqlstore.SaveRequest{Session: store.Session{ClientID: c.ID, Start: time.Date(2026, 11, 2, 10, 0, 0, 0, time.UTC),
+		DurationMin: 60, PainBefore: store.PainOf(5)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveMeasure(ctx, store.Measure{ClientID: c.ID, SessionUID: draft.UID, Kind: store.PSFS, Taken: time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC),
+		Items: []store.MeasureItem{{Item: "Walking the dog", Score: 4}}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteSession(ctx, draft.ID); err != nil {
+		t.Fatal(err)
+	}
+	raw := export(t, s, fhir.Options{Zone: berlin})
+	var b struct {
+		Entry []struct {
+			FullURL string `json:"fullUrl"`
+		}
+	}
+	if err := json.Unmarshal(raw, &b); err != nil {
+		t.Fatal(err)
+	}
+	entries := map[string]bool{}
+	for _, e := range b.Entry {
+		if entries[e.FullURL] {
+			t.Errorf("two entries are %s", e.FullURL)
+		}
+		entries[e.FullURL] = true
+	}
+	refs := regexp.MustCompile(`"reference": "([^"]+)"`).FindAllStringSubmatch(string(raw), -1)
+	if len(refs) < 50 {
+		t.Fatalf("only %d references", len(refs))
+	}
+	for _, r := range refs {
+		if !entries[r[1]] {
+			t.Errorf("%s refers to no entry of the Bundle", r[1])
+		}
+	}
 }

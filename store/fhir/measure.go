@@ -12,7 +12,9 @@ import (
 // and the score as an Observation derived from it, coded in LOINC where
 // LOINC has the score (the ODI's), in words where it has none we could
 // verify (the RMDQ's, the PSFS's).
-func measure(patientID string, m store.Measure) []object {
+// encounterID is the visit the measure was taken at, "" when none is in
+// the Bundle (taken apart from a visit, or the visit's draft discarded).
+func measure(patientID string, m store.Measure, encounterID string) []object {
 	var items []object
 	for i, it := range m.Items {
 		items = append(items, object{}.
@@ -29,8 +31,8 @@ func measure(patientID string, m store.Measure) []object {
 		with("identifier", identifier(m.UID)).
 		with("status", "completed").
 		with("subject", ref(patientID))
-	if m.SessionUID != "" {
-		qr = qr.with("encounter", ref(m.SessionUID))
+	if encounterID != "" {
+		qr = qr.with("encounter", ref(encounterID))
 	}
 	qr = qr.with("authored", date(m.Taken)).with("item", items)
 
@@ -43,8 +45,8 @@ func measure(patientID string, m store.Measure) []object {
 		with("category", survey).
 		with("code", code).
 		with("subject", ref(patientID))
-	if m.SessionUID != "" {
-		obs = obs.with("encounter", ref(m.SessionUID))
+	if encounterID != "" {
+		obs = obs.with("encounter", ref(encounterID))
 	}
 	obs = obs.with("effectiveDateTime", date(m.Taken))
 	if score := m.Score(); score.OK {
