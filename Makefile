@@ -24,7 +24,7 @@ export BACKTRACK_FHIR_TOOLS := $(FHIR_TOOLS)/node_modules
 # The packages whose tests run a second time on PostgreSQL
 # (BACKTRACK_TEST_ENGINE=postgres): testkit.RunMain starts the server and
 # fails the run when it cannot, so this pass never passes by skipping.
-PG_TEST_PKGS   := ./store/sqlstore ./store/interchange ./ui/cli
+PG_TEST_PKGS   := ./store/sqlstore ./store/interchange ./store/fhir ./ui/cli
 # The desk's own tests of a practice server (TestClinic…: a server that goes
 # away mid-save, private notes, the front desk) and of desks seeing each
 # other (LISTEN/NOTIFY), run in that pass too.
