@@ -1,10 +1,14 @@
 package report
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
+
+	"backtrack/store"
 )
 
 // WriteClientCopy prints the client's copy of their whole record (d read
@@ -39,8 +43,12 @@ func (r *renderer) clientCopy() {
 	r.goals()
 	r.planAndHomeCare()
 	r.sessionsTable()
-	for i := range r.d.Sessions {
-		s := &r.d.Sessions[i]
+	notes := append(slices.Clone(r.d.Sessions), r.d.Voided...)
+	slices.SortStableFunc(notes, func(a, b store.Session) int {
+		return cmp.Or(a.Start.Compare(b.Start), cmp.Compare(a.ID, b.ID))
+	})
+	for i := range notes {
+		s := &notes[i]
 		r.visitHeading("Visit of " + formatDate(s.Start) + ", " + s.Start.Format("15:04"))
 		if s.Voided() {
 			r.paragraph(boldStyle, "Voided on "+formatStamp(s.VoidedAt)+" by "+s.VoidedBy+" (entered in error): "+s.VoidReason)

@@ -121,6 +121,24 @@ func TestAClientsCopyHoldsTheirWholeRecordPrivatelyAndIsLogged(t *testing.T) {
 	}
 }
 
+func TestAClientsCopyPrintsAVoidedNoteAsVoided(t *testing.T) {
+	db := richDB(t)
+	out := t.TempDir()
+	if code, _, stderr := runCLI(t, "export", "--db", db, "--client", `Jonas "JJ" O'Brien'); DROP TABLE clients;--`, "--copy", "--out", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	pdfs, _ := filepath.Glob(filepath.Join(out, "*", "*.pdf"))
+	if len(pdfs) != 1 {
+		t.Fatalf("PDFs written: %v", pdfs)
+	}
+	text := strings.Join(strings.Fields(testkit.PDFText(t, pdfs[0], testkit.Raw)), " ")
+	for _, want := range []string{"Visit of 20 Oct 2026", "Voided on", "Recorded on the wrong client", "Electronically signed by Anna Keller, LMT"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("Jonas's copy lacks %q", want)
+		}
+	}
+}
+
 func TestAClientsCopyIsRefusedWithoutAClientAndNeverOverwritten(t *testing.T) {
 	db := richDB(t)
 	out := t.TempDir()
