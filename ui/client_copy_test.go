@@ -10,7 +10,7 @@ import (
 
 func TestTheClientsCopyButtonOpensItsDialog(t *testing.T) {
 	d, _, _ := deskWithClient(t)
-	tap(d, d.view.Header.Copy)
+	tap(d, d.view.CopyButton)
 	top := d.window.Canvas().Overlays().Top()
 	if top == nil {
 		t.Fatal("Client's copy… opened no dialog")

@@ -43,7 +43,6 @@ type clientHeader struct {
 	Intake     *kit.Button
 	Consent    *kit.Button
 	Report     *kit.Button
-	Copy       *kit.Button // the client's copy of their record (privacy law's right of access)
 	Measure    *kit.Button // records an outcome measure; in the brief's title bar
 	Plan       *kit.Button // the treatment plan; in the brief's title bar
 	Edit       *kit.Button
@@ -89,7 +88,6 @@ func newClientHeader() *clientHeader {
 	h.Intake = kit.NewButtonWithIcon("Intake…", theme.FileTextIcon(), nil)
 	h.Consent = kit.NewButton("Consent…", nil)
 	h.Report = kit.NewButtonWithIcon("Report…", theme.DocumentPrintIcon(), nil)
-	h.Copy = kit.NewButton("Client's copy…", nil)
 	h.Measure = kit.NewButton("Measure…", nil)
 	h.Plan = kit.NewButton("Plan…", nil)
 	h.Edit = kit.NewButtonWithIcon("Edit client", theme.DocumentCreateIcon(), nil)
@@ -120,7 +118,7 @@ func newClientHeader() *clientHeader {
 	h.Refer.Hide()
 	h.Caution.Hide()
 
-	buttons := container.NewHBox(h.NewSession, h.Intake, h.Consent, h.Report, h.Copy, h.Edit, h.Archive)
+	buttons := container.NewHBox(h.NewSession, h.Intake, h.Consent, h.Report, h.Edit, h.Archive)
 	h.buttons = buttons
 	// The buttons share the name's line only: the details below get the
 	// whole width, so a long email address is not cut short. On a narrow

@@ -59,6 +59,9 @@ type ClientView struct {
 	// MapsButton opens the body maps over time, as a tap on the brief's
 	// small map does.
 	MapsButton *kit.Button
+	// CopyButton writes the client's copy of their whole record (privacy
+	// law's right of access).
+	CopyButton *kit.Button
 	// BodyMaps is the maps over time, while open (for tests).
 	BodyMaps *bodyMapsDialog
 	// The health dialogs and the consent question, while open (for tests).
@@ -102,7 +105,6 @@ func NewClientView(d Shell) *ClientView {
 	v.Header.NewSession.OnTapped = v.NewSession
 	v.Header.Edit.OnTapped = func() { d.EditClient(v.client) }
 	v.Header.Report.OnTapped = func() { d.ShowReport(v.client) }
-	v.Header.Copy.OnTapped = func() { d.GiveClientCopy(v.client) }
 	v.Header.Intake.OnTapped = v.openIntake
 	v.Header.Consent.OnTapped = v.openConsent
 	v.Header.ReferDone.OnTapped = v.openReferredScreen
@@ -129,7 +131,10 @@ func NewClientView(d Shell) *ClientView {
 	charts := container.New(xlayout.Yield{Floor: 0.75}, v.Chart, container.NewStack(v.Function.Row))
 	chartPanel := kit.NewPanel("PAIN AND FUNCTION", v.MapsButton, charts)
 	newSession := kit.NewButtonWithIcon("New session  (Ctrl+N)", theme.ContentAddIcon(), v.NewSession)
-	historyPanel := kit.NewTitledPanel(v.History.Title, newSession, v.History.content)
+	// The client's copy of their record sits with the record's history:
+	// the header's row of buttons has no room left at 1024 pixels.
+	v.CopyButton = kit.NewButton("Client's copy…", func() { d.GiveClientCopy(v.client) })
+	historyPanel := kit.NewTitledPanel(v.History.Title, container.NewHBox(v.CopyButton, newSession), v.History.content)
 	// Before treatment gets the height it needs, without a scroll bar, when
 	// the window allows: it is what the therapist reads in passing. The
 	// history takes the rest, and keeps a few rows on a small screen.
