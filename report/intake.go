@@ -121,6 +121,12 @@ func orNotRecorded(s string) string {
 // to know before treating, the reason for the visit, the history, the
 // red-flag screen, the consent and the client's goals.
 func (r *renderer) intakeSummary() {
+	r.intakeBody()
+	r.clientSignature()
+}
+
+// intakeBody is the intake as recorded, without the lines to sign.
+func (r *renderer) intakeBody() {
 	c, h := r.d.Client, r.d.Health
 	in := h.Intake
 	r.section("Before treatment", 12)
@@ -169,7 +175,6 @@ func (r *renderer) intakeSummary() {
 
 	r.section("The client's goals", 10)
 	r.paragraph(bodyStyle, orNotRecorded(in.Goals))
-	r.clientSignature()
 }
 
 // screenSection prints every red-flag screen: the latest in full, the

@@ -38,12 +38,20 @@ type Document int
 const (
 	ProgressReport Document = iota
 	IntakeSummary           // for the client to read and sign
+	// ClientCopy is the client's whole record, as privacy law gives them
+	// the right to a copy: intake, consents, measures, charts, body maps,
+	// every note with its signature and amendments, and the record's
+	// history for them (client_copy.go).
+	ClientCopy
 )
 
 // Title is the document's name in its header.
 func (d Document) Title() string {
-	if d == IntakeSummary {
+	switch d {
+	case IntakeSummary:
 		return "Intake summary"
+	case ClientCopy:
+		return "Your record"
 	}
 	return "Progress report"
 }

@@ -32,8 +32,13 @@ func NoteFileName(c store.Client, visit time.Time) string {
 
 // renderNote lays out a visit note.
 func (r *renderer) renderNote() {
-	s := r.note
 	r.newPage()
+	r.noteBody(r.note)
+}
+
+// noteBody is one note in full: the pain, the body chart, what was
+// recorded, the SOAP note, and its signature and amendments.
+func (r *renderer) noteBody(s *store.Session) {
 	r.section("Pain", 2*lineHeight(bodyStyle.size))
 	score := func(p store.Pain) string {
 		if !p.Recorded {

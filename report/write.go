@@ -129,7 +129,9 @@ func newRenderer(d Data, o Options, note *store.Session) (*renderer, error) {
 	pdf.SetModificationDate(o.Date)
 	pdf.SetTitle(oneLine(r.docTitle()+": "+d.Client.FullName()), true)
 	subject := "Progress report, lower back pain treatment"
-	if note == nil && o.Document == IntakeSummary {
+	if note == nil && o.Document == ClientCopy {
+		subject = "The client's copy of their record"
+	} else if note == nil && o.Document == IntakeSummary {
 		subject = "Intake summary: health history, red-flag screen and consent"
 	}
 	pdf.SetSubject(subject, true)

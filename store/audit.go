@@ -43,6 +43,10 @@ const (
 	PlanChanged      Action = "plan.changed"
 )
 
+// ClientCopyGiven is the client's copy of their whole record, written for
+// them (report/clientcopy): a read of the record, like a report printed.
+const ClientCopyGiven Action = "client.copy_given"
+
 // Words is the action as a line of the record's history reads it.
 func (a Action) Words() string {
 	switch a {
@@ -80,6 +84,8 @@ func (a Action) Words() string {
 		return "Records backed up"
 	case ReportPrinted:
 		return "Report printed"
+	case ClientCopyGiven:
+		return "Client's copy given"
 	case RecordImported:
 		return "Note imported with its history"
 	case IntakeSaved:

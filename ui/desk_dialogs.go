@@ -67,6 +67,14 @@ func (d *Desk) ShowReport(c store.Client) {
 	}
 }
 
+// GiveClientCopy opens the dialog that writes a client's copy of their
+// whole record.
+func (d *Desk) GiveClientCopy(c store.Client) {
+	if c.ID != 0 {
+		reportdialog.NewClientCopyDialog(d.window, d.store, d.tasks, c, kit.PracticeFromPreferences(d.app.Preferences())).Show()
+	}
+}
+
 // ShowNoteDialog opens the dialog that saves one visit's note as PDF.
 func (d *Desk) ShowNoteDialog(c store.Client, s store.Session) {
 	if c.ID != 0 && s.ID != 0 {

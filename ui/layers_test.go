@@ -169,6 +169,7 @@ var layerSteps = []layerStep{
 	{"body maps", nil, func(w *layerWalk) { act(w.d, w.d.view.MapsButton.OnTapped) }},
 	{"void", func(w *layerWalk) { act(w.d, func() { w.d.view.ShowDetail(w.signed) }) },
 		func(w *layerWalk) { act(w.d, w.d.view.Detail.Void.OnTapped) }},
+	{"client's copy", nil, func(w *layerWalk) { act(w.d, w.d.view.CopyButton.OnTapped) }},
 	{"note report", nil, func(w *layerWalk) { act(w.d, func() { w.d.ShowNoteDialog(w.c, w.signed) }) }},
 	{"note to sign", nil, func(w *layerWalk) { act(w.d, w.d.signDrafts) }},
 	{"backup", nil, func(w *layerWalk) { act(w.d, w.d.backUpNow) }},

@@ -218,7 +218,7 @@ func (p *pendingChanges) take(tx *sql.Tx) Change {
 // client's record (clientUID "" for the whole record).
 func (s *Store) noteChange(tx *sql.Tx, e store.AuditEntry) {
 	switch e.Action {
-	case store.ReportPrinted, store.RecordsExported, store.RecordsBackedUp:
+	case store.ReportPrinted, store.RecordsExported, store.RecordsBackedUp, store.ClientCopyGiven:
 		return // read, not changed
 	}
 	if s.OnServer() {

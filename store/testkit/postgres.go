@@ -61,6 +61,14 @@ func RunMain(m *testing.M) int {
 	}
 	defer os.RemoveAll(config)
 	os.Setenv("XDG_CONFIG_HOME", config)
+	// and a home of their own: a dialog that saves into the user's
+	// Documents by default must not leave a client's file in the real one
+	home := filepath.Join(config, "home")
+	if err := os.Mkdir(home, 0o700); err != nil {
+		fmt.Fprintln(os.Stderr, "testkit: a private home folder:", err)
+		return 1
+	}
+	os.Setenv("HOME", home)
 	if !OnPostgres() {
 		return m.Run()
 	}

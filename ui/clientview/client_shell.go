@@ -35,5 +35,6 @@ type Shell interface {
 	AskForSignerName()
 	EditClient(c store.Client)
 	ShowReport(c store.Client)
+	GiveClientCopy(c store.Client)
 	ShowNoteDialog(c store.Client, s store.Session)
 }

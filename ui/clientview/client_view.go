@@ -59,6 +59,9 @@ type ClientView struct {
 	// MapsButton opens the body maps over time, as a tap on the brief's
 	// small map does.
 	MapsButton *kit.Button
+	// CopyButton writes the client's copy of their whole record (privacy
+	// law's right of access).
+	CopyButton *kit.Button
 	// BodyMaps is the maps over time, while open (for tests).
 	BodyMaps *bodyMapsDialog
 	// The health dialogs and the consent question, while open (for tests).
@@ -136,7 +139,10 @@ func NewClientView(d Shell) *ClientView {
 	charts := container.New(xlayout.Yield{Floor: 0.75}, v.Chart, container.NewStack(v.Function.Row))
 	chartPanel := kit.NewPanel("PAIN AND FUNCTION", v.MapsButton, charts)
 	newSession := kit.NewButtonWithIcon("New session  (Ctrl+N)", theme.ContentAddIcon(), v.NewSession)
-	historyPanel := kit.NewTitledPanel(v.History.Title, newSession, v.History.content)
+	// The client's copy of their record sits with the record's history:
+	// the header's row of buttons has no room left at 1024 pixels.
+	v.CopyButton = kit.NewButton("Client's copy…", func() { d.GiveClientCopy(v.client) })
+	historyPanel := kit.NewTitledPanel(v.History.Title, container.NewHBox(v.CopyButton, newSession), v.History.content)
 	// Before treatment always gets the height it needs: it is what the
 	// therapist reads in passing, so it is never cut nor scrolled on its
 	// own. The charts beside it share its height; the history takes the
