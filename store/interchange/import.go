@@ -2,6 +2,7 @@ package interchange
 
 import (
 	"backtrack/store"
+	"backtrack/store/dates"
 	"backtrack/store/recordjson"
 	"backtrack/store/sqlstore"
 	"cmp"
@@ -76,6 +77,10 @@ func (e *ImportError) Error() string {
 type ImportOptions struct {
 	// CheckOnly runs the whole import, checks included, then rolls it back.
 	CheckOnly bool
+	// DateOrder is the order of day and month in a CSV file's dates
+	// written with the year last (07/12/2026), when the therapist says it;
+	// dates.Unknown lets each column's own values show it.
+	DateOrder dates.Order
 	// Source names the file in the audit log's entry for the import.
 	Source string
 	// CheckSeal, when set, is asked about every signed note a JSON file

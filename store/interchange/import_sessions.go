@@ -10,6 +10,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Columns the sessions CSV import reads. "notes" is another system's
@@ -73,7 +74,7 @@ func (im *importer) sessionRow(t *csvTable, row csvRow) error {
 	if date := t.get(row, "date"); date == "" {
 		report("date", "The date is required (YYYY-MM-DD, optionally with HH:MM).")
 		ok = false
-	} else if sess.Start, err = parseImportStart(date); err != nil {
+	} else if sess.Start, err = readStart(date, func(day string) (time.Time, error) { return t.dates.read("date", day) }); err != nil {
 		report("date", err.Error())
 		ok = false
 	}
@@ -195,7 +196,15 @@ func (im *importer) sessionClient(t *csvTable, row csvRow) (client store.Client,
 			return store.Client{}, "", nil, err
 		}
 	}
-	c, problem := im.sessionsNamed.find(t.get(row, "client"), t.get(row, "client_date_of_birth"))
+	dob := t.get(row, "client_date_of_birth")
+	if dob != "" {
+		born, err := t.dates.read("client_date_of_birth", dob)
+		if err != nil {
+			return store.Client{}, "client_date_of_birth", err, nil
+		}
+		dob = recordjson.FormatDate(born)
+	}
+	c, problem := im.sessionsNamed.find(t.get(row, "client"), dob)
 	return c, "client", problem, nil
 }
 

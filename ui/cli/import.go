@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"backtrack/store/dates"
 	"backtrack/store/interchange"
 	"backtrack/store/safefile"
 	"backtrack/store/sqlstore"
@@ -17,8 +18,10 @@ import (
 
 var importCommand = command{
 	summary: "import clients, sessions or outcome measures from CSV, or a Backtrack JSON export; all rows or none",
-	usage: `backtrack import clients|sessions|measures|json [--db PATH] [--new] [--check] FILE
-  (measures: client,date,measure,item,score, one row per ODI section, RMDQ item or PSFS activity)`,
+	usage: `backtrack import clients|sessions|measures|json [--db PATH] [--new] [--check] [--dates day-first|month-first] FILE
+  (measures: client,date,measure,item,score, one row per ODI section, RMDQ item or PSFS activity)
+  (a CSV's dates such as 07/12/2026 are read in the order the column's own dates show; where every
+   day is 12 or less the import asks for --dates instead of guessing)`,
 	run: runImport,
 }
 
@@ -43,7 +46,9 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	}
 	var db string
 	var check, create bool
+	var order string
 	fs := newFlags("import", &db)
+	fs.StringVar(&order, "dates", "", "the order of day and month in the file's dates written with the year last: day-first (25/11/2026) or month-first (11/25/2026)")
 	fs.BoolVar(&check, "check", false, "check the file and report problems without writing anything")
 	fs.BoolVar(&create, "new", false, "create the database if it does not exist yet (to move to a new computer)")
 	files, err := parseInterspersed(fs, args[1:])
@@ -52,6 +57,10 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	}
 	if len(files) != 1 {
 		return usageError("give exactly one FILE to import")
+	}
+	dateOrder, err := dates.ParseOrder(order)
+	if err != nil {
+		return usageError("--dates: %v", err)
 	}
 	f, err := os.Open(files[0])
 	if err != nil {
@@ -73,7 +82,7 @@ func runImport(ctx context.Context, env Env, args []string) error {
 		return fmt.Errorf("%w (add --new to create it)", err)
 	}
 	defer s.Close()
-	sum, err := run(ctx, s, f, interchange.ImportOptions{CheckOnly: check, Source: filepath.Base(files[0])})
+	sum, err := run(ctx, s, f, interchange.ImportOptions{CheckOnly: check, Source: filepath.Base(files[0]), DateOrder: dateOrder})
 	if created != nil {
 		// The new database takes its place only when the import landed;
 		// otherwise it goes, with the folders made for it.

@@ -14,6 +14,7 @@ import (
 
 	"backtrack/report"
 	"backtrack/store"
+	"backtrack/store/dates"
 	"backtrack/store/settings"
 	"backtrack/store/sqlstore"
 )
@@ -292,9 +293,9 @@ func parseDay(flagName, value string) (time.Time, error) {
 	if value == "" {
 		return time.Time{}, nil
 	}
-	t, err := time.ParseInLocation(store.DateLayout, value, time.Local)
+	t, err := dates.Read(value, dates.OrderOfLocale())
 	if err != nil {
-		return t, usageError("%s %q is not a date like 2026-11-25", flagName, value)
+		return t, usageError("%s %v", flagName, err)
 	}
 	return t, nil
 }
