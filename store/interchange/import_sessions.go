@@ -43,7 +43,10 @@ func sessionColumn(field string) string {
 // already recorded, in one transaction: all of them or none. Vocabulary the
 // list lacks is added as the therapist's own entries.
 func ImportSessionsCSV(ctx context.Context, s *sqlstore.Store, r io.Reader, opts ImportOptions) (ImportSummary, error) {
-	return importCSV(ctx, s, r, opts, sessionImportColumns, sessionImportRequired, (*importer).sessionRow)
+	return importCSV(ctx, s, r, opts, sessionImportColumns, sessionImportRequired, func(im *importer, t *csvTable, row csvRow) error {
+		im.readShortForms = true
+		return im.sessionRow(t, row)
+	})
 }
 
 // sessionRow checks and adds one session row.
@@ -98,7 +101,10 @@ func (im *importer) sessionRow(t *csvTable, row csvRow) error {
 	}
 	for _, k := range store.Kinds {
 		column := tagColumns[k]
-		named, problems := parseTagList(k, t.get(row, column))
+		named, problems := parseTagList(k, t.get(row, column), func(name string) bool {
+			_, err := im.b.TermNamed(k, name)
+			return err == nil
+		})
 		for _, p := range problems {
 			report(column, p)
 			ok = false
