@@ -337,6 +337,18 @@ func reportOptions(f reportFlags) (report.Options, error) {
 // errNoDatabase is a --db path where no file exists.
 var errNoDatabase = errors.New("no database")
 
+// needFile says "no database at PATH" for a --db file that is not there,
+// as every command says it; a server address passes.
+func needFile(path string) error {
+	if onServer(path) {
+		return nil
+	}
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("%w at %s", errNoDatabase, path)
+	}
+	return nil
+}
+
 // openExisting opens a database that must already exist: a mistyped --db
 // must not quietly create an empty one and report "no client", nor an
 // empty or foreign file be turned into one.
