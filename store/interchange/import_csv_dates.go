@@ -89,7 +89,7 @@ func (d *csvDates) problems() []ImportProblem {
 		if c, waiting := d.unsure[col]; waiting {
 			out = append(out, ImportProblem{Row: c.row, Column: col, Message: fmt.Sprintf(
 				"%q could be day-first or month-first, and no date in the column has a day over 12 to tell which: "+
-					"say which comes first (on the command line, --dates day-first or --dates month-first); nothing was guessed",
+					"say which comes first (Dates in the import dialog, or --dates day-first|month-first on the command line); nothing was guessed",
 				store.Clip(c.value))})
 		}
 	}
