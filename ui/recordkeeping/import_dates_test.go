@@ -23,6 +23,7 @@ func TestTheImportDialogAsksTheOrderOfAnAmbiguousDateColumn(t *testing.T) {
 		!strings.Contains(d.problems[0].Message, "could be day-first or month-first") || !strings.Contains(d.problems[0].Message, "Dates in the import dialog") {
 		t.Fatalf("problems %v", d.problems)
 	}
+	snapshot(t, win, "import-dates-ambiguous")
 	d.work.OnUI(func() { d.Dates.SetSelectedIndex(1) }) // day first: checks again
 	d.work.Wait()
 	if d.Import.Disabled() || len(d.problems) != 0 || !strings.Contains(d.Summary.Text, "1 client would be added") {
