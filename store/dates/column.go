@@ -46,7 +46,7 @@ type AmbiguousColumnError struct {
 }
 
 func (e *AmbiguousColumnError) Error() string {
-	return fmt.Sprintf("%q could be day-first or month-first, and no date in the column has a day over 12 to tell: %v", e.Value, ErrAmbiguous)
+	return fmt.Sprintf("%q could be day-first or month-first, and no date in the column has a day over 12 to tell which", e.Value)
 }
 
 // Unwrap lets errors.Is(err, ErrAmbiguous) find it.
