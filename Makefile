@@ -203,4 +203,5 @@ package-windows: windows-deps $(FYNE)
 # space and accents, then the desk under Xvfb (.ci/windows-test).
 test-windows: package-windows
 	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) test -c -o build/safefile.test.exe ./store/safefile
-	bash .ci/windows-test $(WINDOWS_EXE) build/safefile.test.exe
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) test -c -o build/dates.test.exe ./store/dates
+	bash .ci/windows-test $(WINDOWS_EXE) build/safefile.test.exe build/dates.test.exe

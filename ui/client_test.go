@@ -64,7 +64,7 @@ func TestClientFormShowsErrorsAtTheirFields(t *testing.T) {
 	typeInto(d, f.FirstName, "Jonas")
 	typeInto(d, f.DateOfBirth, "31.02.1975") // no such day
 	tap(d, f.Save)
-	desktest.MustContain(t, "date of birth error", f.Problems.Fields["date_of_birth"].Text, "not a date like 1975-05-02")
+	desktest.MustContain(t, "date of birth error", f.Problems.Fields["date_of_birth"].Text, `Date of birth "31.02.1975" is not a date: February 1975 has 28 days`)
 	if !f.Problems.Fields["date_of_birth"].Visible() {
 		t.Error("date of birth error hidden")
 	}

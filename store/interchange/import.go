@@ -2,6 +2,7 @@ package interchange
 
 import (
 	"backtrack/store"
+	"backtrack/store/dates"
 	"backtrack/store/recordjson"
 	"backtrack/store/sqlstore"
 	"cmp"
@@ -53,6 +54,9 @@ type ImportSummary struct {
 	// NewTerms are names the file used that the vocabulary lacked, added as
 	// the therapist's own entries.
 	NewTerms []store.Term
+	// ReadAs are the short forms and initials a CSV file used, each with
+	// the term it was read as ("QL" as Quadratus lumborum), once each.
+	ReadAs []TermReading
 	// DefaultDurations counts sessions without a duration, recorded as 60 min.
 	DefaultDurations int
 	Problems         []ImportProblem
@@ -76,6 +80,15 @@ func (e *ImportError) Error() string {
 type ImportOptions struct {
 	// CheckOnly runs the whole import, checks included, then rolls it back.
 	CheckOnly bool
+	// DateOrder is the order of day and month in a CSV file's dates
+	// written with the year last (07/12/2026), when the therapist says it;
+	// dates.Unknown lets each column's own values show it.
+	DateOrder dates.Order
+	// KnownTermsOnly refuses, writing nothing, a file that names terms the
+	// vocabulary lacks: the summary lists them (NewTerms, as a check
+	// would), and the error is ErrNewTerms. A JSON file brings its own
+	// vocabulary and is never refused for it.
+	KnownTermsOnly bool
 	// Source names the file in the audit log's entry for the import.
 	Source string
 	// CheckSeal, when set, is asked about every signed note a JSON file
@@ -119,6 +132,10 @@ func runImport(ctx context.Context, s *sqlstore.Store, opts ImportOptions, sum *
 		if len(sum.Problems) > 0 {
 			return &ImportError{Problems: sum.Problems}
 		}
+		if opts.KnownTermsOnly && len(sum.NewTerms) > 0 && !opts.CheckOnly {
+			sum.CheckOnly = true // nothing is written: the summary says what would be
+			return ErrNewTerms
+		}
 		if opts.CheckOnly {
 			return errCheckOnly
 		}
@@ -134,7 +151,7 @@ func runImport(ctx context.Context, s *sqlstore.Store, opts ImportOptions, sum *
 	if err != nil {
 		var ie *ImportError
 		switch {
-		case errors.As(err, &ie), errors.Is(err, ErrNotEmpty):
+		case errors.As(err, &ie), errors.Is(err, ErrNotEmpty), errors.Is(err, ErrNewTerms):
 		case errors.Is(err, store.ErrDiskFull), errors.Is(err, store.ErrReadOnly):
 			// the disk, not a row, is at fault: say so, and that the
 			// file was refused whole
@@ -154,6 +171,12 @@ type importer struct {
 	seals     sealBook // the file's signed notes against its own history
 	sum       *ImportSummary
 	termCache map[string]store.Term // kind + folded name
+	// readShortForms reads names as the desk's tag picker does (initials,
+	// the start of each word) before adding them as new: a CSV's names are
+	// typed by hand, a JSON file's are the vocabulary's own.
+	readShortForms bool
+	vocabulary     map[store.Kind][]store.Term
+	readAs         map[string]bool // kind + typed, once listed in ReadAs
 	// addedHere lists, by identifier, each client this import added and
 	// the record that added it (addedNoun and its number), so a later
 	// record of the same person with other details is a question, never a
@@ -239,10 +262,12 @@ func (im *importer) term(kind store.Kind, name string) (store.Term, error) {
 }
 
 // parseTagList reads "Gluteus medius (left); Stiffness" into names and
-// sides. A term named twice with left and right becomes both.
-func parseTagList(kind store.Kind, cell string) (tags []recordjson.Tag, problems []string) {
+// sides. Commas separate names too, as the desk reads "massage,
+// stretching" typed in one row, unless the whole item is a term (isTerm).
+// A term named twice with left and right becomes both.
+func parseTagList(kind store.Kind, cell string, isTerm func(string) bool) (tags []recordjson.Tag, problems []string) {
 	index := map[string]int{}
-	for _, item := range strings.Split(cell, ";") {
+	for _, item := range splitTagItems(cell, isTerm) {
 		item = strings.TrimSpace(item)
 		if item == "" {
 			continue
@@ -292,7 +317,10 @@ func (im *importer) resolveImportTags(kind store.Kind, named []recordjson.Tag, r
 			report(fmt.Sprintf("side %q of %s must be left, right or both", n.Side, n.Name))
 			continue
 		}
-		t, err := im.term(kind, n.Name)
+		t, err := im.readTerm(kind, n.Name, report)
+		if errors.Is(err, errNamesSeveral) {
+			continue
+		}
 		var ve *store.ValidationError
 		if errors.As(err, &ve) {
 			report(fmt.Sprintf("%q cannot be added to the %s list: %s", store.Clip(n.Name), strings.ToLower(kind.Label()), ve.Error()))
@@ -347,6 +375,13 @@ func (s ImportSummary) Lines() []string {
 	if s.DefaultDurations > 0 {
 		out = append(out, count(s.DefaultDurations, "session has", "sessions have")+
 			fmt.Sprintf(" no duration: recorded as %d min.", store.DefaultDurationMin))
+	}
+	if len(s.ReadAs) > 0 {
+		names := make([]string, len(s.ReadAs))
+		for i, r := range s.ReadAs {
+			names[i] = fmt.Sprintf("%q as %s", r.Typed, r.Term.Name)
+		}
+		out = append(out, "Read as your vocabulary's terms: "+strings.Join(names, "; ")+".")
 	}
 	if len(s.NewTerms) > 0 {
 		names := make([]string, len(s.NewTerms))

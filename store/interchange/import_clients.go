@@ -2,7 +2,7 @@ package interchange
 
 import (
 	"backtrack/store"
-	"backtrack/store/recordjson"
+	"backtrack/store/dates"
 	"backtrack/store/sqlstore"
 	"context"
 	"errors"
@@ -45,7 +45,7 @@ func (im *importer) clientRow(t *csvTable, row csvRow) error {
 	}
 	ok := true
 	if dob := t.get(row, "date_of_birth"); dob != "" {
-		d, err := recordjson.ParseDate(dob)
+		d, err := t.dates.read("date_of_birth", dob)
 		if err != nil {
 			report("date_of_birth", err.Error())
 			ok = false
@@ -116,23 +116,10 @@ func (im *importer) clientRow(t *csvTable, row csvRow) error {
 	return nil
 }
 
-// startLayouts are the session times an import accepts.
-var startLayouts = []string{"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02 15:04:05",
-	"2006-01-02T15:04:05", store.DateLayout}
-
-// parseImportStart reads a session date, with or without a time.
+// parseImportStart reads a JSON session start: ISO, with or without a
+// time.
 func parseImportStart(s string) (time.Time, error) {
-	var err error
-	for _, layout := range startLayouts {
-		var t time.Time
-		if t, err = store.ParseWallClock(layout, s); err == nil {
-			return t, nil
-		}
-		if strings.Contains(err.Error(), "out of range") {
-			return time.Time{}, fmt.Errorf("%q is not a date and time in the calendar", store.Clip(s))
-		}
-	}
-	return time.Time{}, fmt.Errorf("%q is not a date; write it as YYYY-MM-DD or YYYY-MM-DD HH:MM", store.Clip(s))
+	return readStart(s, func(day string) (time.Time, error) { return dates.Read(day, dates.Unknown) })
 }
 
 func parseYesNo(s string) (bool, error) {

@@ -23,6 +23,7 @@ type csvTable struct {
 	header  []string
 	cr      *csv.Reader
 	rows    []csvRow // the rows read by readAll
+	dates   *csvDates
 }
 
 // csvRow is one record; number counts the header as row 1.
@@ -272,14 +273,23 @@ func importCSV(ctx context.Context, s *sqlstore.Store, r io.Reader, opts ImportO
 		sum.Problems = problems
 		return sum, &ImportError{Problems: problems}
 	}
+	table.dates = newCSVDates(table, opts.DateOrder, csvDateColumns...)
 	err := runImport(ctx, s, opts, &sum, func(im *importer) error {
 		rows, err := table.eachRow(func(row csvRow) error {
-			if im.tooMany() {
-				return errTooMany
+			for _, ready := range table.dates.see(table, row) {
+				if im.tooMany() {
+					return errTooMany
+				}
+				sum.Rows++
+				if err := addRow(im, table, ready); err != nil {
+					return err
+				}
 			}
-			sum.Rows++
-			return addRow(im, table, row)
+			return nil
 		}, im.problem)
+		for _, p := range table.dates.problems() {
+			im.problem(p)
+		}
 		if !rows && len(sum.Problems) == 0 {
 			im.problem(noRows)
 		}

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"backtrack/store"
-	"backtrack/store/recordjson"
 	"backtrack/store/sqlstore"
 )
 
@@ -31,10 +30,20 @@ func ImportMeasuresCSV(ctx context.Context, s *sqlstore.Store, r io.Reader, opts
 		sum.Problems = problems
 		return sum, &ImportError{Problems: problems}
 	}
+	table.dates = newCSVDates(table, opts.DateOrder, csvDateColumns...)
 	err := runImport(ctx, s, opts, &sum, func(im *importer) error {
 		rows, err := table.readAll(im.problem)
 		if err != nil {
 			return err
+		}
+		for _, row := range table.rows {
+			table.dates.see(table, row)
+		}
+		if problems := table.dates.problems(); len(problems) > 0 {
+			for _, p := range problems {
+				im.problem(p)
+			}
+			return nil
 		}
 		if !rows && len(sum.Problems) == 0 {
 			im.problem(noRows)
@@ -66,7 +75,7 @@ func (im *importer) measureRows(t *csvTable) error {
 			report(column, problem.Error())
 			ok = false
 		}
-		taken, err := recordjson.ParseDate(t.get(row, "date"))
+		taken, err := t.dates.read("date", t.get(row, "date"))
 		if err != nil {
 			report("date", err.Error())
 			ok = false

@@ -10,6 +10,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Columns the sessions CSV import reads. "notes" is another system's
@@ -42,7 +43,10 @@ func sessionColumn(field string) string {
 // already recorded, in one transaction: all of them or none. Vocabulary the
 // list lacks is added as the therapist's own entries.
 func ImportSessionsCSV(ctx context.Context, s *sqlstore.Store, r io.Reader, opts ImportOptions) (ImportSummary, error) {
-	return importCSV(ctx, s, r, opts, sessionImportColumns, sessionImportRequired, (*importer).sessionRow)
+	return importCSV(ctx, s, r, opts, sessionImportColumns, sessionImportRequired, func(im *importer, t *csvTable, row csvRow) error {
+		im.readShortForms = true
+		return im.sessionRow(t, row)
+	})
 }
 
 // sessionRow checks and adds one session row.
@@ -73,7 +77,7 @@ func (im *importer) sessionRow(t *csvTable, row csvRow) error {
 	if date := t.get(row, "date"); date == "" {
 		report("date", "The date is required (YYYY-MM-DD, optionally with HH:MM).")
 		ok = false
-	} else if sess.Start, err = parseImportStart(date); err != nil {
+	} else if sess.Start, err = readStart(date, func(day string) (time.Time, error) { return t.dates.read("date", day) }); err != nil {
 		report("date", err.Error())
 		ok = false
 	}
@@ -97,7 +101,10 @@ func (im *importer) sessionRow(t *csvTable, row csvRow) error {
 	}
 	for _, k := range store.Kinds {
 		column := tagColumns[k]
-		named, problems := parseTagList(k, t.get(row, column))
+		named, problems := parseTagList(k, t.get(row, column), func(name string) bool {
+			_, err := im.b.TermNamed(k, name)
+			return err == nil
+		})
 		for _, p := range problems {
 			report(column, p)
 			ok = false
@@ -195,7 +202,15 @@ func (im *importer) sessionClient(t *csvTable, row csvRow) (client store.Client,
 			return store.Client{}, "", nil, err
 		}
 	}
-	c, problem := im.sessionsNamed.find(t.get(row, "client"), t.get(row, "client_date_of_birth"))
+	dob := t.get(row, "client_date_of_birth")
+	if dob != "" {
+		born, err := t.dates.read("client_date_of_birth", dob)
+		if err != nil {
+			return store.Client{}, "client_date_of_birth", err, nil
+		}
+		dob = recordjson.FormatDate(born)
+	}
+	c, problem := im.sessionsNamed.find(t.get(row, "client"), dob)
 	return c, "client", problem, nil
 }
 

@@ -16,7 +16,21 @@ const vocabularyOrdering = `builtin DESC, position, name_key`
 // Terms lists one vocabulary, built-in entries first in the article's order,
 // then the therapist's own by name. Retired entries are included on request.
 func (s *Store) Terms(ctx context.Context, kind store.Kind, includeRetired bool) ([]store.Term, error) {
-	rows, err := s.read.QueryContext(ctx, `
+	return listTerms(ctx, s.read, kind, includeRetired)
+}
+
+// Terms lists one vocabulary in use, with what this batch has added.
+func (b *Batch) Terms(kind store.Kind) ([]store.Term, error) {
+	return listTerms(b.ctx, b.tx, kind, false)
+}
+
+// querier is a *sql.Tx or *sql.DB.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+func listTerms(ctx context.Context, q querier, kind store.Kind, includeRetired bool) ([]store.Term, error) {
+	rows, err := q.QueryContext(ctx, `
 		SELECT id, kind, name, builtin, retired FROM terms
 		WHERE kind = ? AND (? OR retired = FALSE)
 		ORDER BY `+vocabularyOrdering, string(kind), includeRetired)

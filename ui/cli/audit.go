@@ -38,6 +38,9 @@ func runAudit(ctx context.Context, env Env, args []string) error {
 			return err
 		}
 	}
+	if err := needFile(db); err != nil {
+		return err
+	}
 	s, err := sqlstore.OpenReadOnly(ctx, db)
 	if err != nil {
 		return err

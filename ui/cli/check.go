@@ -31,7 +31,7 @@ func runCheck(ctx context.Context, env Env, args []string) error {
 	if onServer(db) {
 		// the server checks its own pages: what is left is the history
 		problems, unread, err = verifyHistory(ctx, db)
-	} else {
+	} else if err = needFile(db); err == nil {
 		problems, err = sqlstore.CheckFile(ctx, db)
 	}
 	if err != nil {

@@ -92,7 +92,7 @@ func Run(ctx context.Context, env Env, args []string) int {
 		return 0
 	case errors.Is(err, errUsage):
 		fmt.Fprintf(env.Stderr, "backtrack %s: %s\nusage: %s\n", args[0],
-			strings.TrimPrefix(err.Error(), errUsage.Error()+": "), cmd.usage)
+			sayOnce(args[0], strings.TrimPrefix(err.Error(), errUsage.Error()+": ")), cmd.usage)
 		return ExitUsage
 	case errors.Is(err, store.ErrDiskFull):
 		// the desk's sentence, not the engine's "database or disk is full (13)"
@@ -101,10 +101,10 @@ func Run(ctx context.Context, env Env, args []string) int {
 	default:
 		// An error the store names reads as it does on the desk.
 		if text, ok := words.CommandLineText(err); ok {
-			fmt.Fprintf(env.Stderr, "backtrack %s: %s\n", args[0], text)
+			fmt.Fprintf(env.Stderr, "backtrack %s: %s\n", args[0], sayOnce(args[0], text))
 			return 1
 		}
-		fmt.Fprintf(env.Stderr, "backtrack %s: %v\n", args[0], err)
+		fmt.Fprintf(env.Stderr, "backtrack %s: %s\n", args[0], sayOnce(args[0], err.Error()))
 		return 1
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"backtrack/store/dates"
 	"backtrack/store/interchange"
 	"backtrack/store/safefile"
 	"backtrack/store/sqlstore"
@@ -17,8 +18,12 @@ import (
 
 var importCommand = command{
 	summary: "import clients, sessions or outcome measures from CSV, or a Backtrack JSON export; all rows or none",
-	usage: `backtrack import clients|sessions|measures|json [--db PATH] [--new] [--check] FILE
-  (measures: client,date,measure,item,score, one row per ODI section, RMDQ item or PSFS activity)`,
+	usage: `backtrack import clients|sessions|measures|json [--db PATH] [--new] [--check] [--dates day-first|month-first] [--add-terms] FILE
+  (measures: client,date,measure,item,score, one row per ODI section, RMDQ item or PSFS activity)
+  (a CSV's dates such as 07/12/2026 are read in the order the column's own dates show; where every
+   day is 12 or less the import asks for --dates instead of guessing)
+  (sessions read "QL" and "massage, stretching" as the desk does; a name still unknown is listed
+   and nothing imported until --add-terms says to add it to your vocabulary)`,
 	run: runImport,
 }
 
@@ -42,8 +47,11 @@ func runImport(ctx context.Context, env Env, args []string) error {
 		return usageError("cannot import %q: choose clients, sessions, measures or json", args[0])
 	}
 	var db string
-	var check, create bool
+	var check, create, addTerms bool
+	var order string
 	fs := newFlags("import", &db)
+	fs.BoolVar(&addTerms, "add-terms", false, "add the names the file uses that your vocabulary lacks (listed without it, and nothing imported)")
+	fs.StringVar(&order, "dates", "", "the order of day and month in the file's dates written with the year last: day-first (25/11/2026) or month-first (11/25/2026)")
 	fs.BoolVar(&check, "check", false, "check the file and report problems without writing anything")
 	fs.BoolVar(&create, "new", false, "create the database if it does not exist yet (to move to a new computer)")
 	files, err := parseInterspersed(fs, args[1:])
@@ -53,9 +61,13 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	if len(files) != 1 {
 		return usageError("give exactly one FILE to import")
 	}
+	dateOrder, err := dates.ParseOrder(order)
+	if err != nil {
+		return usageError("--dates: %v", err)
+	}
 	f, err := os.Open(files[0])
 	if err != nil {
-		return fmt.Errorf("open %s: %w", files[0], err)
+		return err // "open FILE: no such file or directory" names the file
 	}
 	defer f.Close()
 	s, err := openExisting(ctx, db) // a mistyped --db must not quietly create a new file
@@ -73,7 +85,8 @@ func runImport(ctx context.Context, env Env, args []string) error {
 		return fmt.Errorf("%w (add --new to create it)", err)
 	}
 	defer s.Close()
-	sum, err := run(ctx, s, f, interchange.ImportOptions{CheckOnly: check, Source: filepath.Base(files[0])})
+	sum, err := run(ctx, s, f, interchange.ImportOptions{CheckOnly: check, Source: filepath.Base(files[0]), DateOrder: dateOrder,
+		KnownTermsOnly: !addTerms && args[0] != "json"})
 	if created != nil {
 		// The new database takes its place only when the import landed;
 		// otherwise it goes, with the folders made for it.
@@ -86,6 +99,12 @@ func runImport(ctx context.Context, env Env, args []string) error {
 			fmt.Fprintf(env.Stderr, "  %s\n", p)
 		}
 		return fmt.Errorf("%s in %s", words.Plural(len(sum.Problems), "problem", "problems"), files[0])
+	}
+	if errors.Is(err, interchange.ErrNewTerms) {
+		for _, line := range sum.Lines() {
+			fmt.Fprintln(env.Stdout, line)
+		}
+		return fmt.Errorf("nothing was imported: %s names terms your vocabulary lacks (listed above); correct the file, or run the import again with --add-terms to add them", files[0])
 	}
 	if err != nil {
 		return err

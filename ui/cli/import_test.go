@@ -65,7 +65,18 @@ func TestImportReportsRowsAndColumnsAndWritesNothing(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "1 session would be added.") || !strings.Contains(stdout, "Would be added to your vocabulary: Muscle: Obliquus externus") {
 		t.Fatalf("check: %d %q %q", code, stdout, stderr)
 	}
+	// A term the vocabulary lacks is listed, and nothing written until
+	// the therapist says to add it.
+	code, stdout, stderr = runCLI(t, "import", "sessions", "--db", db, file)
+	if code != 1 || !strings.Contains(stdout, "Would be added to your vocabulary: Muscle: Obliquus externus") ||
+		!strings.Contains(stderr, "nothing was imported") || !strings.Contains(stderr, "--add-terms") {
+		t.Fatalf("import without --add-terms: %d %q %q", code, stdout, stderr)
+	}
 	code, stdout, _ = runCLI(t, "import", "sessions", "--db", db, file)
+	if code != 1 || strings.Contains(stdout, "1 session added.") {
+		t.Fatalf("the refused import wrote its session: %d %q", code, stdout)
+	}
+	code, stdout, _ = runCLI(t, "import", "sessions", "--add-terms", "--db", db, file)
 	if code != 0 || !strings.Contains(stdout, "1 session added.") || !strings.Contains(stdout, "Added to your vocabulary: Muscle: Obliquus externus") {
 		t.Fatalf("import: %d %q", code, stdout)
 	}

@@ -14,6 +14,7 @@ import (
 
 	"backtrack/report"
 	"backtrack/store"
+	"backtrack/store/dates"
 	"backtrack/store/settings"
 	"backtrack/store/sqlstore"
 )
@@ -292,9 +293,9 @@ func parseDay(flagName, value string) (time.Time, error) {
 	if value == "" {
 		return time.Time{}, nil
 	}
-	t, err := time.ParseInLocation(store.DateLayout, value, time.Local)
+	t, err := dates.Read(value, dates.OrderOfLocale())
 	if err != nil {
-		return t, usageError("%s %q is not a date like 2026-11-25", flagName, value)
+		return t, usageError("%s %v", flagName, err)
 	}
 	return t, nil
 }
@@ -335,6 +336,18 @@ func reportOptions(f reportFlags) (report.Options, error) {
 
 // errNoDatabase is a --db path where no file exists.
 var errNoDatabase = errors.New("no database")
+
+// needFile says "no database at PATH" for a --db file that is not there,
+// as every command says it; a server address passes.
+func needFile(path string) error {
+	if onServer(path) {
+		return nil
+	}
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("%w at %s", errNoDatabase, path)
+	}
+	return nil
+}
 
 // openExisting opens a database that must already exist: a mistyped --db
 // must not quietly create an empty one and report "no client", nor an

@@ -120,9 +120,9 @@ func (f *ClientForm) Read() (store.Client, map[string]string) {
 	problems := map[string]string{}
 	c.DateOfBirth = time.Time{}
 	if text := strings.TrimSpace(f.DateOfBirth.Text); text != "" {
-		dob, ok := kit.ParseDay(text)
-		if !ok {
-			problems["date_of_birth"] = "Date of birth “" + text + "” is not a date like 1975-05-02 or 2.5.1975"
+		dob, err := kit.ReadDay(text)
+		if err != nil {
+			problems["date_of_birth"] = kit.DateProblem("Date of birth", err)
 		}
 		c.DateOfBirth = dob
 	}

@@ -78,9 +78,9 @@ func (f *dateField) value(field, label string, problems map[string]string) time.
 	if text == "" {
 		return time.Time{}
 	}
-	d, err := time.ParseInLocation(store.DateLayout, text, time.Local)
+	d, err := kit.ReadDay(text)
 	if err != nil {
-		problems[field] = fmt.Sprintf("%s “%s” is not a date like 2026-11-25", label, text)
+		problems[field] = kit.DateProblem(label, err)
 	}
 	return d
 }

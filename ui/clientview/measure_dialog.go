@@ -178,12 +178,12 @@ func (m *MeasureDialog) save() {
 		m.Score.SetText(problem)
 		return
 	}
-	day, err := time.Parse(store.DateLayout, strings.TrimSpace(m.Date.Text))
+	day, err := kit.ReadDay(m.Date.Text)
 	if err != nil {
-		m.Score.SetText(fmt.Sprintf("Date: %q is not a date like 2026-11-25", m.Date.Text))
+		m.Score.SetText(kit.DateProblem("Date", err))
 		return
 	}
-	meas.Taken, _ = store.ParseWallClock(store.DateLayout, day.Format(store.DateLayout))
+	meas.Taken = store.WallClock(day)
 	if s := meas.Score(); !s.OK {
 		m.Score.SetText("Not saved: " + s.Why)
 		return

@@ -112,11 +112,11 @@ func newPlanDialog(v *ClientView, plan store.Plan, measures []store.Measure, now
 // Read is the plan as typed, or a sentence naming the field that is wrong.
 func (p *planDialog) read() (store.Plan, string) {
 	plan := store.Plan{ID: p.plan.ID, UID: p.plan.UID, ClientID: p.v.client.ID, Frequency: p.Frequency.Text}
-	day, err := time.Parse(store.DateLayout, strings.TrimSpace(p.Start.Text))
+	day, err := kit.ReadDay(p.Start.Text)
 	if err != nil {
-		return plan, fmt.Sprintf("Starts: %q is not a date like 2026-11-25", p.Start.Text)
+		return plan, kit.DateProblem("Starts", err)
 	}
-	plan.Start, _ = store.ParseWallClock(store.DateLayout, day.Format(store.DateLayout))
+	plan.Start = store.WallClock(day)
 	for _, f := range []struct {
 		label string
 		e     *kit.Entry

@@ -1,8 +1,6 @@
 package kit
 
 import (
-	"os"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -10,41 +8,31 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/store/dates"
 )
 
-// dayLayouts are the ways a therapist may type a date: as the records keep
-// it (2026-11-25), or as the locale writes it: 25.11.2026 or 25/11/2026,
-// and 11/25/2026 where the month comes first (en_US).
-func dayLayouts() []string {
-	slash := "2/1/2006"
-	if monthFirst() {
-		slash = "1/2/2006"
-	}
-	return []string{store.DateLayout, "2.1.2006", "2.1.06", slash}
+// ReadDay reads a typed date as every date field of the desk reads it:
+// store/dates in the order of the user's locale, asked of the system each
+// time. The error quotes the text and says what is wrong with it.
+func ReadDay(text string) (time.Time, error) {
+	return dates.Read(text, dates.OrderOfLocale())
 }
 
-// monthFirst reports a locale that writes the month before the day.
-func monthFirst() bool {
-	for _, v := range []string{"LC_ALL", "LC_TIME", "LANG"} {
-		if l := os.Getenv(v); l != "" {
-			return strings.HasPrefix(l, "en_US") || strings.HasPrefix(l, "en_PH")
-		}
-	}
-	return false
-}
-
-// ParseDay reads a typed date in any of dayLayouts, as a local date.
+// ParseDay is ReadDay for callers that need only whether it is a date.
 func ParseDay(text string) (time.Time, bool) {
-	text = strings.TrimSpace(text)
-	for _, layout := range dayLayouts() {
-		if d, err := time.ParseInLocation(layout, text, time.Local); err == nil {
-			return d, true
-		}
-	}
-	return time.Time{}, false
+	d, err := ReadDay(text)
+	return d, err == nil
 }
 
-// DateExample is how a date error shows what is accepted.
+// DateProblem is the sentence under a date field that cannot be read:
+// the field's label, then the reader's reason (Date of birth "31.02.1979"
+// is not a date: February 1979 has 28 days).
+func DateProblem(label string, err error) string {
+	return label + " " + err.Error()
+}
+
+// DateExample is how a date error shows what is accepted: the ISO form,
+// and the dotted one, which reads day-first in every locale.
 const DateExample = "2026-11-25 or 25.11.2026"
 
 // MakeDateField turns e into a date field: Up and Down step a day (Shift

@@ -119,9 +119,9 @@ func parseReportDate(label, text string) (time.Time, error) {
 	if text == "" {
 		return time.Time{}, fmt.Errorf("%s date is required for a custom period", label)
 	}
-	t, err := time.ParseInLocation(store.DateLayout, text, time.Local)
+	t, err := ReadDay(text)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("%s date %q is not a date like 2026-11-25", label, text)
+		return time.Time{}, errors.New(DateProblem(label+" date", err))
 	}
 	return t, nil
 }

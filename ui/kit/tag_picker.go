@@ -191,7 +191,7 @@ func (p *TagPicker) typedTags(text string) []typedTag {
 	for _, part := range strings.Split(text, ",") {
 		name, side := p.nameAndSide(part)
 		if name = strings.TrimSpace(name); name != "" {
-			out = append(out, typedTag{name: name, side: side, found: BestTerms(name, p.offered())})
+			out = append(out, typedTag{name: name, side: side, found: store.BestTerms(name, p.offered())})
 		}
 	}
 	return out

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"backtrack/store/dates"
 	"backtrack/store/interchange"
 	"backtrack/ui/internal/words"
 	"backtrack/ui/kit"
@@ -31,11 +32,12 @@ type importKind struct {
 }
 
 var importKinds = []importKind{
-	{"Clients (CSV)", "Columns: first_name, last_name, date_of_birth (YYYY-MM-DD), phone, email, notes. " +
+	{"Clients (CSV)", "Columns: first_name, last_name, date_of_birth (2026-11-25, 25.11.2026 or 25/11/2026), phone, email, notes. " +
 		"Header names in any case and order; comma or semicolon.", Record.ImportClientsCSV},
-	{"Sessions (CSV)", "Columns: client (full name or email), date (YYYY-MM-DD, optionally HH:MM), duration_min, " +
-		"pain_before, pain_after (0-10), pain_types, locations, triggers, muscles, techniques (lists separated by ; " +
-		"with a side in brackets: Gluteus medius (left)), notes. Import the clients first.", Record.ImportSessionsCSV},
+	{"Sessions (CSV)", "Columns: client (full name or email), date (as above, optionally HH:MM), duration_min, " +
+		"pain_before, pain_after (0-10), pain_types, locations, triggers, muscles, techniques (lists separated by ; or , " +
+		"with a side in brackets: Gluteus medius (left); short forms such as QL read as on the desk), notes. " +
+		"Import the clients first.", Record.ImportSessionsCSV},
 	{"Backtrack export (JSON)", "A file saved with Export… in Backtrack: everything it holds comes back.", Record.ImportJSON},
 }
 
@@ -48,8 +50,11 @@ type importDialog struct {
 	store      Record
 	onImported func()
 
-	Kind     *widget.RadioGroup
-	Columns  *widget.Label
+	Kind    *widget.RadioGroup
+	Columns *widget.Label
+	// Dates says the order of day and month in a CSV whose dates cannot
+	// show it themselves (every day 12 or less): never guessed.
+	Dates    *widget.Select
 	File     *widget.Label
 	Choose   *kit.Button
 	Summary  *widget.Label
@@ -106,6 +111,12 @@ func NewImportDialog(win fyne.Window, s Record, t *kit.Tasks, onImported func())
 	d.Import.Importance = widget.HighImportance
 	d.Import.Disable()
 	d.Cancel = kit.NewButton("Cancel", func() { d.dialog.Hide() })
+	d.Dates = widget.NewSelect(dateOrderLabels, func(string) {
+		if d.path != "" {
+			d.check()
+		}
+	})
+	d.Dates.SetSelectedIndex(0)
 	d.Kind.SetSelected(labels[0])
 
 	form := container.New(layout.NewFormLayout())
@@ -113,6 +124,7 @@ func NewImportDialog(win fyne.Window, s Record, t *kit.Tasks, onImported func())
 		reportdialog.Pair(kit.FormRow("Import", d.Kind)),
 		reportdialog.Pair(layout.NewSpacer(), d.Columns),
 		reportdialog.Pair(kit.FormRow("File", container.NewBorder(nil, nil, nil, d.Choose, d.File))),
+		reportdialog.Pair(kit.FormRow("Dates", d.Dates)),
 	} {
 		form.Add(row[0])
 		form.Add(row[1])
@@ -183,7 +195,7 @@ func (d *importDialog) run(checkOnly bool) {
 	d.Problem.Hide()
 	d.problems = nil
 	d.listBox.Hide()
-	path, kind := d.path, d.kind()
+	path, kind, order := d.path, d.kind(), d.dateOrder()
 	if path == "" {
 		return
 	}
@@ -197,7 +209,7 @@ func (d *importDialog) run(checkOnly bool) {
 	setBusy(d.Busy, true, d.Choose)
 	ctx := d.work.Context()
 	d.work.Run(func() func() {
-		sum, err := d.readAndRun(ctx, path, kind, checkOnly)
+		sum, err := d.readAndRun(ctx, path, kind, order, checkOnly)
 		return func() {
 			if gen != d.checkGen {
 				return
@@ -208,13 +220,21 @@ func (d *importDialog) run(checkOnly bool) {
 	})
 }
 
-func (d *importDialog) readAndRun(ctx context.Context, path string, kind importKind, checkOnly bool) (interchange.ImportSummary, error) {
+func (d *importDialog) readAndRun(ctx context.Context, path string, kind importKind, order dates.Order, checkOnly bool) (interchange.ImportSummary, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return interchange.ImportSummary{}, err
 	}
 	defer f.Close()
-	return kind.run(d.store, ctx, f, interchange.ImportOptions{CheckOnly: checkOnly})
+	return kind.run(d.store, ctx, f, interchange.ImportOptions{CheckOnly: checkOnly, DateOrder: order})
+}
+
+// dateOrderLabels are the choices of Dates, in the order of dates.Order.
+var dateOrderLabels = []string{"As the file shows (a day over 12 tells)", "Day first: 07/12/2026 is 7 December", "Month first: 07/12/2026 is July 12"}
+
+// dateOrder is the order chosen in Dates.
+func (d *importDialog) dateOrder() dates.Order {
+	return dates.Order(max(d.Dates.SelectedIndex(), 0))
 }
 
 // present shows the outcome of a check or an import.

@@ -171,7 +171,7 @@ func (b *bodyChartInput) typed(text string) []typedRegion {
 			continue
 		}
 		tr := typedRegion{typed: name, side: side}
-		if found := kit.BestTerms(name, terms); len(found) > 0 {
+		if found := store.BestTerms(name, terms); len(found) > 0 {
 			tr.name = &b.names[found[0].ID]
 		}
 		out = append(out, tr)

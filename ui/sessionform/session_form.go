@@ -139,11 +139,11 @@ func NewSessionForm(s Record, t *kit.Tasks, client store.Client, vocab map[store
 		if f.OnScreen == nil {
 			return
 		}
-		day, err := store.ParseWallClock(store.DateLayout, strings.TrimSpace(f.Date.Text))
-		if err != nil {
-			day = store.WallClock(now)
+		day, ok := kit.ParseDay(f.Date.Text)
+		if !ok {
+			day = now
 		}
-		f.OnScreen(day)
+		f.OnScreen(store.WallClock(day))
 	})
 	f.CopyNote = kit.NewSecondaryText()
 	f.PainBefore = kit.NewPainInput("Pain before")
@@ -267,13 +267,13 @@ func (f *SessionForm) read() (store.Session, map[string]string) {
 	problems := map[string]string{}
 	s := f.Base
 	s.ClientID = f.client.ID
-	day, dayOK := kit.ParseDay(f.Date.Text)
+	day, derr := kit.ReadDay(f.Date.Text)
 	clock, terr := store.ParseWallClock(formTimeLayout, strings.TrimSpace(f.Time.Text))
 	switch {
 	case strings.TrimSpace(f.Date.Text) == "":
 		problems["start"] = "Date is required"
-	case !dayOK:
-		problems["start"] = fmt.Sprintf("Date %q is not a date like %s", f.Date.Text, kit.DateExample)
+	case derr != nil:
+		problems["start"] = kit.DateProblem("Date", derr)
 	case terr != nil:
 		problems["start"] = fmt.Sprintf("Time %q is not a time like 14:00", f.Time.Text)
 	default:

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"backtrack/store"
+	"backtrack/ui/kit"
 )
 
 // The form's two gates: consent, asked the moment a muscle that reaches an
@@ -56,8 +57,8 @@ func (f *SessionForm) musclesChanged() {
 
 // day is the visit's day as typed, else today.
 func (f *SessionForm) day() time.Time {
-	if d, err := store.ParseWallClock(store.DateLayout, strings.TrimSpace(f.Date.Text)); err == nil {
-		return d
+	if d, ok := kit.ParseDay(f.Date.Text); ok {
+		return store.WallClock(d)
 	}
 	return store.WallClock(f.today)
 }
