@@ -1,14 +1,17 @@
 package interchange
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 
 	"backtrack/store"
-	"backtrack/store/recordjson"
+	"backtrack/store/dates"
 	"backtrack/store/sqlstore"
 )
 
@@ -17,9 +20,17 @@ import (
 // the therapist's choices): each row becomes a row of our own columns and
 // goes through the same checks and the same one transaction as
 // ImportClientsCSV. Problems name the file's own columns.
+//
+// The file is read twice, so it is held whole: once for the order of its
+// dates (a column's order is told by all its values), then to import. A
+// client list is a few thousand rows at the most.
 func ImportMappedClientsCSV(ctx context.Context, s *sqlstore.Store, r io.Reader, m Mapping, opts ImportOptions) (ImportSummary, error) {
 	var sum ImportSummary
-	table, problems := openCSVTable(r, nil, nil)
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return sum, fmt.Errorf("import: %w", err)
+	}
+	table, problems := openCSVTable(bytes.NewReader(data), nil, nil)
 	if table == nil {
 		sum.Problems = problems
 		return sum, &ImportError{Problems: problems}
@@ -27,7 +38,14 @@ func ImportMappedClientsCSV(ctx context.Context, s *sqlstore.Store, r io.Reader,
 	if !sameHeader(table.header, m.Header) {
 		problems = append(problems, ImportProblem{Row: 1, Message: "The columns were chosen for a file with other columns; choose them again for this one."})
 	}
-	if problems = append(problems, m.Check()...); len(problems) > 0 {
+	problems = append(problems, m.Check()...)
+	if len(problems) == 0 && m.DateOrder == dates.Unknown {
+		head, _ := ReadListHead(bytes.NewReader(data), -1)
+		if m.DateOrder, err = m.ColumnDateOrder(head); err != nil {
+			problems = append(problems, ImportProblem{Column: m.Columns(DateOfBirth)[0], Message: err.Error()})
+		}
+	}
+	if len(problems) > 0 {
 		sum.Problems = problems
 		return sum, &ImportError{Problems: problems}
 	}
@@ -36,7 +54,7 @@ func ImportMappedClientsCSV(ctx context.Context, s *sqlstore.Store, r io.Reader,
 		ours.columns[col] = i
 	}
 	opts.undoable = true
-	err := runImport(ctx, s, opts, &sum, func(im *importer) error {
+	err = runImport(ctx, s, opts, &sum, func(im *importer) error {
 		rows, err := table.eachRow(func(row csvRow) error {
 			if im.tooMany() {
 				return errTooMany
@@ -185,8 +203,8 @@ func (m Mapping) nameColumns(problems []ImportProblem) {
 }
 
 // readDate reads a date of birth in the column's order, as YYYY-MM-DD.
-func readDate(v, order string) (string, error) {
-	d, err := recordjson.ParseDate(v)
+func readDate(v string, order dates.Order) (string, error) {
+	d, err := dates.Read(v, order)
 	if err != nil {
 		return "", err
 	}
@@ -274,4 +292,27 @@ func ReadListHead(r io.Reader, n int) (ListHead, []ImportProblem) {
 		problems = append(problems, ImportProblem{Message: err.Error()})
 	}
 	return head, problems
+}
+
+// ColumnDateOrder is the order of day and month in the date of birth
+// column, told by its own values (all of them: head read whole); a column
+// whose every date could be read both ways is an error saying so, for the
+// therapist to choose (Mapping.DateOrder).
+func (m Mapping) ColumnDateOrder(head ListHead) (dates.Order, error) {
+	i := slices.Index(m.Fields, DateOfBirth)
+	if i < 0 {
+		return dates.Unknown, nil
+	}
+	values := make([]string, 0, len(head.Rows))
+	for _, row := range head.Rows {
+		if i < len(row) {
+			values = append(values, row[i])
+		}
+	}
+	order, err := dates.OrderOfColumn(values)
+	var ambiguous *dates.AmbiguousColumnError
+	if errors.As(err, &ambiguous) {
+		return order, fmt.Errorf("%s. Say whether its dates are day-first (25/11/1980) or month-first (11/25/1980)", err.Error())
+	}
+	return order, err
 }

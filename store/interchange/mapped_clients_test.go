@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"backtrack/store"
+	"backtrack/store/dates"
 	"backtrack/store/interchange"
 	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
@@ -195,13 +196,13 @@ func TestMapSpecReadsTheCommandLineAndRefusesWhatItCannotUse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if order != "dmy" || m.Spec() != "first_name=Given, last_name=Family, date_of_birth=Birth Date, phone=Mobile, phone=Home" {
+	if order != dates.DayFirst || m.Spec() != "first_name=Given, last_name=Family, date_of_birth=Birth Date, phone=Mobile, phone=Home" {
 		t.Errorf("read as %s (dates %q)", m.Spec(), order)
 	}
 	for spec, want := range map[string]string{
 		"first":                "write field=Column",
 		"given=Given":          `"given" is not a field`,
-		"dates=american":       "dates=dmy",
+		"dates=american":       "say day-first",
 		"first=Forename":       `no column "Forename"`,
 		"dob=Given,dob=Family": "Date of birth is given to 2 columns",
 	} {
@@ -219,5 +220,49 @@ func TestMapSpecReadsTheCommandLineAndRefusesWhatItCannotUse(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q: %v, want %q", spec, err, want)
 		}
+	}
+}
+
+func TestDayFirstDatesAreReadInTheColumnsOwnOrder(t *testing.T) {
+	s := testkit.OpenStore(t, fixedNow)
+	// 25/11/1980 shows the column is day-first; 03/04/1979 is then 3 April.
+	csv := "Surname,Given name,D.O.B.\nKeller,Anna,03/04/1979\nShah,Ravi,25/11/1980\nNowak,Marta,02.05.1975\n"
+	m := mappingFor(t, csv, "")
+	if _, err := importMapped(t, s, csv, m, interchange.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for name, born := range map[string]string{"Anna Keller": "1979-04-03", "Ravi Shah": "1980-11-25", "Marta Nowak": "1975-05-02"} {
+		if got := clientNamed(t, s, name).DateOfBirth.Format(store.DateLayout); got != born {
+			t.Errorf("%s born %s, want %s", name, got, born)
+		}
+	}
+}
+
+func TestAColumnOfDatesThatCouldBeReadEitherWayIsAskedNotGuessed(t *testing.T) {
+	s := testkit.OpenStore(t, fixedNow)
+	csv := "First,Last,DOB\nAnna,Keller,03/04/1979\nRavi,Shah,05/06/1980\n"
+	m := mappingFor(t, csv, "")
+	sum, err := importMapped(t, s, csv, m, interchange.ImportOptions{})
+	if !strings.Contains(testkit.ProblemsText(sum), `DOB: "03/04/1979" could be day-first or month-first`) {
+		t.Fatalf("import: %v\n%s", err, testkit.ProblemsText(sum))
+	}
+	if n := testkit.ClientCount(t, s); n != 0 {
+		t.Fatalf("%d clients written from an ambiguous column", n)
+	}
+	m.DateOrder = dates.MonthFirst
+	if _, err := importMapped(t, s, csv, m, interchange.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := clientNamed(t, s, "Anna Keller").DateOfBirth.Format(store.DateLayout); got != "1979-03-04" {
+		t.Errorf("read month-first as %s", got)
+	}
+}
+
+func TestADateAgainstItsColumnsOrderIsAProblemOnItsRow(t *testing.T) {
+	s := testkit.OpenStore(t, fixedNow)
+	csv := "First,Last,DOB\nAnna,Keller,25/11/1980\nRavi,Shah,11/25/1980\n"
+	sum, _ := importMapped(t, s, csv, mappingFor(t, csv, ""), interchange.ImportOptions{})
+	if got := testkit.ProblemsText(sum); !strings.Contains(got, `row 3, DOB: "11/25/1980"`) {
+		t.Errorf("problems:\n%s", got)
 	}
 }

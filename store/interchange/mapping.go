@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"backtrack/store"
+	"backtrack/store/dates"
 )
 
 // A client list from another app or a spreadsheet names its columns its own
@@ -110,9 +111,10 @@ var fieldNames = map[string]Field{
 type Mapping struct {
 	Header []string // the file's header row, as written
 	Fields []Field  // Fields[i] is what column i fills
-	// DateOrder is the order of day, month and year in the date of birth
-	// column ("dmy", "mdy", "ymd"), "" to read it from the column itself.
-	DateOrder string
+	// DateOrder is the order of day and month in the date of birth
+	// column's slash and dash dates; Unknown reads it from the column's
+	// own values (dates.OrderOfColumn), refusing a column that cannot tell.
+	DateOrder dates.Order
 }
 
 // Columns names the columns that fill f, as the file's header writes them.
@@ -176,8 +178,8 @@ func (m Mapping) Spec() string {
 		}
 		parts = append(parts, string(f)+"="+columnName(m.Header, i))
 	}
-	if m.DateOrder != "" {
-		parts = append(parts, "dates="+m.DateOrder)
+	if m.DateOrder != dates.Unknown {
+		parts = append(parts, "dates="+m.DateOrder.String())
 	}
 	return strings.Join(parts, ", ")
 }
@@ -188,10 +190,10 @@ type MapRule struct {
 	Header string
 }
 
-// ParseMapSpec reads "first=Given, last=Family, dob=Birth date, dates=dmy",
-// one rule a line or separated by commas (a mapping file; "#" starts a
-// comment). It returns the rules and the date order.
-func ParseMapSpec(spec string) (rules []MapRule, dateOrder string, err error) {
+// ParseMapSpec reads "first=Given, last=Family, dob=Birth date,
+// dates=day-first", one rule a line or separated by commas (a mapping
+// file; "#" starts a comment). It returns the rules and the date order.
+func ParseMapSpec(spec string) (rules []MapRule, dateOrder dates.Order, err error) {
 	for _, line := range strings.Split(spec, "\n") {
 		line, _, _ = strings.Cut(line, "#")
 		for _, part := range strings.Split(line, ",") {
@@ -203,31 +205,22 @@ func ParseMapSpec(spec string) (rules []MapRule, dateOrder string, err error) {
 			key = strings.ToLower(strings.TrimSpace(key))
 			header = strings.Trim(strings.TrimSpace(header), `"'`)
 			if !ok || header == "" {
-				return nil, "", fmt.Errorf("%q: write field=Column, like first=Given", store.Clip(part))
+				return nil, dates.Unknown, fmt.Errorf("%q: write field=Column, like first=Given", store.Clip(part))
 			}
 			if key == "dates" {
-				if dateOrder, err = ParseDateOrder(header); err != nil {
-					return nil, "", err
+				if dateOrder, err = dates.ParseOrder(header); err != nil {
+					return nil, dates.Unknown, fmt.Errorf("dates=%s: %w", store.Clip(header), err)
 				}
 				continue
 			}
 			f, known := fieldNames[key]
 			if !known {
-				return nil, "", fmt.Errorf("%q is not a field; the fields are %s", store.Clip(key), fieldNameList())
+				return nil, dates.Unknown, fmt.Errorf("%q is not a field; the fields are %s", store.Clip(key), fieldNameList())
 			}
 			rules = append(rules, MapRule{Field: f, Header: header})
 		}
 	}
 	return rules, dateOrder, nil
-}
-
-// ParseDateOrder reads "dmy", "mdy" or "ymd" in any case ("" for none).
-func ParseDateOrder(s string) (string, error) {
-	switch order := strings.ToLower(strings.TrimSpace(s)); order {
-	case "", "dmy", "mdy", "ymd":
-		return order, nil
-	}
-	return "", fmt.Errorf("dates=%s: write dates=dmy (day first), dates=mdy (month first) or dates=ymd", store.Clip(s))
 }
 
 func fieldNameList() string {
