@@ -17,8 +17,11 @@ import (
 
 var importCommand = command{
 	summary: "import clients, sessions or outcome measures from CSV, or a Backtrack JSON export; all rows or none",
-	usage: `backtrack import clients|sessions|measures|json [--db PATH] [--new] [--check] FILE
-  (measures: client,date,measure,item,score, one row per ODI section, RMDQ item or PSFS activity)`,
+	usage: `backtrack import clients|sessions|measures|json [--db PATH] [--new] [--check|--dry-run] FILE
+  (measures: client,date,measure,item,score, one row per ODI section, RMDQ item or PSFS activity)
+backtrack import clients [--preset cliniko|jane|generic] [--map first=Given,last=Family,...] [--map-file FILE] FILE
+  (a client list with any column names; --dry-run lists the new clients, the ones recorded already and the problems)
+` + importUndoUsage,
 	run: runImport,
 }
 
@@ -37,6 +40,9 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	if args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
 		return flag.ErrHelp
 	}
+	if args[0] == "undo" {
+		return runImportUndo(ctx, env, args[1:])
+	}
 	run, ok := importKinds[args[0]]
 	if !ok {
 		return usageError("cannot import %q: choose clients, sessions, measures or json", args[0])
@@ -45,13 +51,28 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	var check, create bool
 	fs := newFlags("import", &db)
 	fs.BoolVar(&check, "check", false, "check the file and report problems without writing anything")
+	fs.BoolVar(&check, "dry-run", false, "the same as --check")
 	fs.BoolVar(&create, "new", false, "create the database if it does not exist yet (to move to a new computer)")
+	var list listFlags
+	if args[0] == "clients" {
+		list.add(fs)
+	}
 	files, err := parseInterspersed(fs, args[1:])
 	if err != nil {
 		return err
 	}
 	if len(files) != 1 {
 		return usageError("give exactly one FILE to import")
+	}
+	if args[0] == "clients" {
+		m, mapped, err := list.mapping(files[0])
+		if err != nil {
+			return err
+		}
+		if mapped {
+			run = readThrough(m)
+			fmt.Fprintf(env.Stdout, "Columns read as: %s\n", m.Spec())
+		}
 	}
 	f, err := os.Open(files[0])
 	if err != nil {
@@ -73,7 +94,8 @@ func runImport(ctx context.Context, env Env, args []string) error {
 		return fmt.Errorf("%w (add --new to create it)", err)
 	}
 	defer s.Close()
-	sum, err := run(ctx, s, f, interchange.ImportOptions{CheckOnly: check, Source: filepath.Base(files[0])})
+	sum, err := run(ctx, s, f, interchange.ImportOptions{CheckOnly: check, Preview: check, Source: filepath.Base(files[0])})
+	printOutcomes(env.Stdout, sum)
 	if created != nil {
 		// The new database takes its place only when the import landed;
 		// otherwise it goes, with the folders made for it.
@@ -84,6 +106,9 @@ func runImport(ctx context.Context, env Env, args []string) error {
 		fmt.Fprintf(env.Stderr, "%s has %s; nothing was imported:\n", files[0], words.Plural(len(sum.Problems), "problem", "problems"))
 		for _, p := range sum.Problems {
 			fmt.Fprintf(env.Stderr, "  %s\n", p)
+		}
+		if args[0] == "clients" && !list.given() && sum.Problems[0].Row == 1 {
+			listHint(env.Stderr, files[0])
 		}
 		return fmt.Errorf("%s in %s", words.Plural(len(sum.Problems), "problem", "problems"), files[0])
 	}
