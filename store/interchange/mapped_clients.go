@@ -199,6 +199,7 @@ func (m Mapping) nameColumns(problems []ImportProblem) {
 		if cols := m.Columns(f); len(cols) > 0 {
 			problems[i].Column = cols[0]
 		}
+		problems[i].Message = strings.ReplaceAll(p.Message, "add date_of_birth or email", "add a date of birth or an email")
 	}
 }
 

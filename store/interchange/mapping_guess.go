@@ -118,3 +118,15 @@ func (m Mapping) WithRules(rules []MapRule) (Mapping, error) {
 	}
 	return out, out.Apply(rules)
 }
+
+// RememberedMapping is the mapping spec (as Spec writes it) for a list
+// with header: the columns it names as it says, every other left out, as
+// they were when it was saved.
+func RememberedMapping(header []string, spec string) (Mapping, error) {
+	rules, order, err := ParseMapSpec(spec)
+	if err != nil {
+		return Mapping{}, err
+	}
+	m := Mapping{Header: header, Fields: make([]Field, len(header)), DateOrder: order}
+	return m, m.Apply(rules)
+}

@@ -50,9 +50,12 @@ func (l listFlags) mapping(path string) (m interchange.Mapping, found bool, err 
 		spec = string(text) + "\n" + spec
 	}
 	if !l.given() {
-		if spec, err = settings.ReadValue(settings.PreferencesPath(), settings.ImportMappingKey(head.Header)); err != nil || spec == "" {
+		remembered, err := settings.ReadValue(settings.PreferencesPath(), settings.ImportMappingKey(head.Header))
+		if err != nil || remembered == "" {
 			return m, false, err
 		}
+		m, err = interchange.RememberedMapping(head.Header, remembered)
+		return m, err == nil, err
 	}
 	if l.preset != "" {
 		p, err := interchange.PresetNamed(l.preset)
