@@ -171,10 +171,10 @@ func (s *Store) undoLastImport(ctx context.Context, tx *sql.Tx, batch *ImportBat
 	if len(changed) > 0 {
 		return true, &ImportUndoRefused{Batch: *batch, Changed: changed}
 	}
-	detail := "Undoing " + batch.Words()
 	for _, c := range clients {
+		// named here: once removed, the record no longer names them
 		if err := s.appendLog(ctx, tx, store.AuditEntry{Action: store.ClientUnimported, Record: c.uid, Client: c.uid,
-			Detail: detail}); err != nil {
+			Detail: c.name + ", added by " + batch.Words()}); err != nil {
 			return true, err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM clients WHERE id = ?`, c.id); err != nil {

@@ -88,8 +88,11 @@ func previewCounts(sum interchange.ImportSummary) string {
 			matched++
 		}
 	}
-	return fmt.Sprintf("\nThe other rows: %s, %s recorded already.", words.Plural(len(sum.Outcomes)-matched, "new client", "new clients"),
-		words.Plural(matched, "client", "clients"))
+	recorded := "none"
+	if matched > 0 {
+		recorded = words.Plural(matched, "client", "clients")
+	}
+	return fmt.Sprintf("\nThe other rows: %s, %s recorded already.", words.Plural(len(sum.Outcomes)-matched, "new client", "new clients"), recorded)
 }
 
 // showMatches names the rows that are clients recorded already (or rows
