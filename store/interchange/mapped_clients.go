@@ -69,15 +69,12 @@ func ImportMappedClientsCSV(ctx context.Context, s *sqlstore.Store, r io.Reader,
 		if !rows && len(sum.Problems) == 0 {
 			im.problem(noRows)
 		}
-		if err == errTooMany {
+		if errors.Is(err, errTooMany) {
 			return nil
 		}
 		return err
 	})
-	m.nameColumns(sum.Problems)
-	if ie, ok := err.(*ImportError); ok {
-		ie.Problems = sum.Problems
-	}
+	m.nameColumns(sum.Problems) // in place: the ImportError holds the same list
 	return sum, err
 }
 
@@ -151,7 +148,11 @@ func (m Mapping) translate(row csvRow, problem func(ImportProblem) bool) (csvRow
 		case MedicalHistory:
 			add("medical_history", v, "\n\n")
 		case HealthNumber:
-			kept = append(kept, "Health number ("+columnName(m.Header, i)+"): "+v)
+			label := "Health number"
+			if name := columnName(m.Header, i); headerKey(name) != "health number" {
+				label += " (" + name + ")"
+			}
+			kept = append(kept, label+": "+v)
 		case Address:
 			address = append(address, v)
 		case KeepAsNote:

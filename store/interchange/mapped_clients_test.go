@@ -110,7 +110,7 @@ func TestJaneExportIsGuessedFromItsHeaderNames(t *testing.T) {
 	if anna.Phone != "(416) 555-0134" {
 		t.Errorf("phone %q: want the mobile, as written", anna.Phone)
 	}
-	for _, want := range []string{"Home Phone: 416.555.9999", "Health number (Health Number): 1234-567-890-AB",
+	for _, want := range []string{"Home Phone: 416.555.9999", "Health number: 1234-567-890-AB",
 		"Address: 12 King St W, Toronto, ON, M5H 1A1"} {
 		if !strings.Contains(anna.MedicalHistory, want) {
 			t.Errorf("Anna's medical history lacks %q:\n%s", want, anna.MedicalHistory)
