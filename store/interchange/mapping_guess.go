@@ -33,7 +33,7 @@ var synonyms = map[Field][]string{
 	Address: {"address", "address 1", "address 2", "address 3", "address line 1", "address line 2", "street",
 		"street address", "city", "town", "suburb", "province", "state", "postal code", "post code", "postcode",
 		"zip", "zip code", "country", "adresse", "ville", "code postal"},
-	KeepAsNote: {"allergies", "allergy", "emergency contact", "preferred name", "pronouns", "occupation",
+	KeepAsNote: {"allergies", "allergy", "emergency contact", "preferred name", "preferred first name", "pronouns", "occupation",
 		"referral source", "referred by", "emergency contact name", "emergency contact phone"},
 	Archived: {"archived"},
 }
