@@ -270,10 +270,10 @@ func TestADateAgainstItsColumnsOrderIsAProblemOnItsRow(t *testing.T) {
 func TestHeadersAreGuessedWhateverTheirCaseAccentsAndLanguage(t *testing.T) {
 	for header, want := range map[string]string{
 		"PRÉNOM;Nom;Date de naissance;Courriel;Téléphone": "first_name=PRÉNOM, last_name=Nom, date_of_birth=Date de naissance, email=Courriel, phone=Téléphone",
-		"Vorname,Nachname,Geburtsdatum,E-Mail,Handy":       "first_name=Vorname, last_name=Nachname, date_of_birth=Geburtsdatum, email=E-Mail, phone=Handy",
-		"Nombre,Apellidos,Fecha de nacimiento,Teléfono":    "first_name=Nombre, last_name=Apellidos, date_of_birth=Fecha de nacimiento, phone=Teléfono",
-		"given_name,FAMILY-NAME,d.o.b.,Mobile,Allergies":   "first_name=given_name, last_name=FAMILY-NAME, date_of_birth=d.o.b., phone=Mobile, keep=Allergies",
-		"Patient,Patient First Name,Patient Last Name":     "first_name=Patient First Name, last_name=Patient Last Name",
+		"Vorname,Nachname,Geburtsdatum,E-Mail,Handy":      "first_name=Vorname, last_name=Nachname, date_of_birth=Geburtsdatum, email=E-Mail, phone=Handy",
+		"Nombre,Apellidos,Fecha de nacimiento,Teléfono":   "first_name=Nombre, last_name=Apellidos, date_of_birth=Fecha de nacimiento, phone=Teléfono",
+		"given_name,FAMILY-NAME,d.o.b.,Mobile,Allergies":  "first_name=given_name, last_name=FAMILY-NAME, date_of_birth=d.o.b., phone=Mobile, keep=Allergies",
+		"Patient,Patient First Name,Patient Last Name":    "first_name=Patient First Name, last_name=Patient Last Name",
 	} {
 		if got := mappingFor(t, header+"\n", "").Spec(); got != want {
 			t.Errorf("%s\n guessed %s\n want    %s", header, got, want)
