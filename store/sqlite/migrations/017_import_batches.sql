@@ -4,7 +4,7 @@
 -- import, and an entry about one of its clients after it means something
 -- was. Undoing removes the clients and marks the batch undone; the record's
 -- history keeps the import, each client's creation and the undo.
-CREATE TABLE import_batches (
+CREATE TABLE IF NOT EXISTS import_batches (
     id          INTEGER PRIMARY KEY,
     uid         TEXT    NOT NULL UNIQUE,
     imported_at TEXT    NOT NULL,
@@ -14,7 +14,7 @@ CREATE TABLE import_batches (
 );
 -- By the clients' identifiers, not their row numbers: a row number freed
 -- by an undo may be given to the next client added.
-CREATE TABLE import_batch_clients (
+CREATE TABLE IF NOT EXISTS import_batch_clients (
     batch_id   INTEGER NOT NULL REFERENCES import_batches (id),
     client_uid TEXT    NOT NULL,
     PRIMARY KEY (batch_id, client_uid)
