@@ -136,8 +136,14 @@ func NewImportDialog(win fyne.Window, s Record, t *kit.Tasks, onImported func())
 	}
 	content := container.NewVBox(form, d.List.box, widget.NewSeparator(), d.Summary, d.Matches, d.Problem, d.listBox, d.Busy)
 	d.build("Import records", content, d.Undo, layout.NewSpacer(), d.Cancel, d.Import)
-	d.refreshUndo()
 	return d
+}
+
+// Show shows the dialog and asks the record whether there is an import to
+// undo (in the background: the answer lands after the dialog is up).
+func (d *importDialog) Show() {
+	d.dialogFrame.Show()
+	d.refreshUndo()
 }
 
 func (d *importDialog) kind() importKind {
