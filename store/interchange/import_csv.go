@@ -268,18 +268,12 @@ func contains(list []string, s string) bool {
 // every row as it is read, in one import transaction: all rows or none.
 func importCSV(ctx context.Context, s *sqlstore.Store, r io.Reader, opts ImportOptions, columns, required []string,
 	addRow func(*importer, *csvTable, csvRow) error) (ImportSummary, error) {
+	var sum ImportSummary
 	table, problems := openCSVTable(r, columns, required)
 	if table == nil {
-		return ImportSummary{Problems: problems}, &ImportError{Problems: problems}
+		sum.Problems = problems
+		return sum, &ImportError{Problems: problems}
 	}
-	return importTable(ctx, s, table, opts, addRow)
-}
-
-// importTable runs addRow on every row of table as it is read, in one
-// import transaction: all rows or none.
-func importTable(ctx context.Context, s *sqlstore.Store, table *csvTable, opts ImportOptions,
-	addRow func(*importer, *csvTable, csvRow) error) (ImportSummary, error) {
-	var sum ImportSummary
 	err := runImport(ctx, s, opts, &sum, func(im *importer) error {
 		rows, err := table.eachRow(func(row csvRow) error {
 			if im.tooMany() {

@@ -25,17 +25,20 @@ import (
 // dates (a column's order is told by all its values), then to import. A
 // client list is a few thousand rows at the most.
 func ImportMappedClientsCSV(ctx context.Context, s *sqlstore.Store, r io.Reader, m Mapping, opts ImportOptions) (ImportSummary, error) {
+	var sum ImportSummary
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return ImportSummary{}, fmt.Errorf("import: %w", err)
+		return sum, fmt.Errorf("import: %w", err)
 	}
 	table, problems := openCSVTable(bytes.NewReader(data), nil, nil)
-	if table != nil && !sameHeader(table.header, m.Header) {
+	if table == nil {
+		sum.Problems = problems
+		return sum, &ImportError{Problems: problems}
+	}
+	if !sameHeader(table.header, m.Header) {
 		problems = append(problems, ImportProblem{Row: 1, Message: "The columns were chosen for a file with other columns; choose them again for this one."})
 	}
-	if table != nil {
-		problems = append(problems, m.Check()...)
-	}
+	problems = append(problems, m.Check()...)
 	if len(problems) == 0 && m.DateOrder == dates.Unknown {
 		head, _ := ReadListHead(bytes.NewReader(data), -1)
 		if m.DateOrder, err = m.ColumnDateOrder(head); err != nil {
@@ -43,19 +46,33 @@ func ImportMappedClientsCSV(ctx context.Context, s *sqlstore.Store, r io.Reader,
 		}
 	}
 	if len(problems) > 0 {
-		return ImportSummary{Problems: problems}, &ImportError{Problems: problems}
+		sum.Problems = problems
+		return sum, &ImportError{Problems: problems}
 	}
 	ours := &csvTable{columns: map[string]int{}, header: clientImportColumns}
 	for i, col := range clientImportColumns {
 		ours.columns[col] = i
 	}
 	opts.undoable = true
-	sum, err := importTable(ctx, s, table, opts, func(im *importer, _ *csvTable, row csvRow) error {
-		translated, ok := m.translate(row, im.problem)
-		if !ok {
+	err = runImport(ctx, s, opts, &sum, func(im *importer) error {
+		rows, err := table.eachRow(func(row csvRow) error {
+			if im.tooMany() {
+				return errTooMany
+			}
+			sum.Rows++
+			translated, ok := m.translate(row, im.problem)
+			if !ok {
+				return nil
+			}
+			return im.clientRow(ours, translated)
+		}, im.problem)
+		if !rows && len(sum.Problems) == 0 {
+			im.problem(noRows)
+		}
+		if errors.Is(err, errTooMany) {
 			return nil
 		}
-		return im.clientRow(ours, translated)
+		return err
 	})
 	m.nameColumns(sum.Problems) // in place: the ImportError holds the same list
 	return sum, err
