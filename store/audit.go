@@ -23,6 +23,8 @@ const (
 	SessionVoided    Action = "session.voided"
 	SessionDiscarded Action = "session.discarded" // a draft thrown away
 	RecordsImported  Action = "records.imported"
+	ImportUndone     Action = "records.import_undone" // an import of clients taken back as one step
+	ClientUnimported Action = "client.import_undone"  // a client an undone import had added, removed with it
 	RecordsExported  Action = "records.exported"
 	RecordsRestored  Action = "records.restored"
 	RecordsBackedUp  Action = "records.backed_up"
@@ -76,6 +78,10 @@ func (a Action) Words() string {
 		return "Draft discarded"
 	case RecordsImported:
 		return "Records imported"
+	case ImportUndone:
+		return "Import undone"
+	case ClientUnimported:
+		return "Client removed: the import that added them was undone"
 	case RecordsExported:
 		return "Records exported"
 	case RecordsRestored:

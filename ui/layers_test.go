@@ -10,12 +10,14 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/store/interchange"
 	"backtrack/store/settings"
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/desktest"
@@ -176,6 +178,21 @@ var layerSteps = []layerStep{
 	{"restore", nil, func(w *layerWalk) { act(w.d, w.menuAction("Restore from backup…")) }},
 	{"export", nil, func(w *layerWalk) { act(w.d, w.menuAction("Export…")) }},
 	{"import", nil, func(w *layerWalk) { act(w.d, w.menuAction("Import…")) }},
+	{"undo import", func(w *layerWalk) {
+		list := "First,Last,Born\nAda,Lovelace,1985-12-10\n"
+		header, sample := []string{"First", "Last", "Born"}, [][]string{{"Ada", "Lovelace", "1985-12-10"}}
+		if _, err := interchange.ImportMappedClientsCSV(context.Background(), w.s, strings.NewReader(list),
+			interchange.GuessMapping(header, sample), interchange.ImportOptions{Source: "list.csv"}); err != nil {
+			w.t.Fatal(err)
+		}
+		act(w.d, w.menuAction("Import…"))
+	}, func(w *layerWalk) {
+		undo := desktest.FindButton(w.d.window.Canvas().Overlays().Top(), "Undo last import…")
+		for i := 0; i < 200 && undo.Disabled(); i++ {
+			time.Sleep(25 * time.Millisecond) // the dialog asks the store about the last import in the background
+		}
+		tap(w.d, undo)
+	}},
 	{"file picker", func(w *layerWalk) { act(w.d, w.menuAction("Import…")) }, func(w *layerWalk) {
 		tap(w.d, desktest.FindButton(w.d.window.Canvas().Overlays().Top(), "Choose file…"))
 	}},

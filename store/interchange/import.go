@@ -61,6 +61,17 @@ type ImportSummary struct {
 	DefaultDurations int
 	Problems         []ImportProblem
 	CheckOnly        bool // nothing was written
+	// Outcomes says, row by row, which clients are new and which match a
+	// client recorded; kept when ImportOptions.Preview asks.
+	Outcomes []RowOutcome
+}
+
+// RowOutcome is what a client row of a file is: a new client, or one
+// already recorded (Match names them).
+type RowOutcome struct {
+	Row   int
+	Name  string
+	Match string // "" for a new client; else who it matches: "Anna Keller, born 1980-02-01" or "row 3"
 }
 
 // ImportError means the file has problems; nothing was written. The
@@ -95,9 +106,15 @@ type ImportOptions struct {
 	// brings before it is written, besides the file's own seals (sealBook);
 	// an error refuses the note, by row.
 	CheckSeal SealCheck
+	// Preview keeps, for each client row, whether it is new or matches a
+	// client recorded (ImportSummary.Outcomes), for the desk to list.
+	Preview bool
 	// intoEmpty refuses records that hold a client or session already
 	// (Move), checked inside the import's transaction.
 	intoEmpty bool
+	// undoable keeps the clients the import adds as one batch that can be
+	// undone (sqlstore.UndoLastImport): an import of a client list.
+	undoable bool
 }
 
 // SealCheck decides whether a signed note a file brings is the note that
@@ -122,7 +139,7 @@ func runImport(ctx context.Context, s *sqlstore.Store, opts ImportOptions, sum *
 				return cmp.Or(err, ErrNotEmpty)
 			}
 		}
-		im := &importer{b: b, sum: sum, termCache: map[string]store.Term{}, checkSeal: opts.CheckSeal}
+		im := &importer{b: b, sum: sum, termCache: map[string]store.Term{}, checkSeal: opts.CheckSeal, preview: opts.Preview}
 		if err := im.loadExisting(); err != nil {
 			return err
 		}
@@ -143,7 +160,10 @@ func runImport(ctx context.Context, s *sqlstore.Store, opts ImportOptions, sum *
 		if opts.Source != "" {
 			detail = opts.Source + ": " + detail
 		}
-		return b.Log(store.AuditEntry{Action: store.RecordsImported, Detail: detail})
+		if err := b.Log(store.AuditEntry{Action: store.RecordsImported, Detail: detail}); err != nil || !opts.undoable {
+			return err
+		}
+		return b.RecordImportBatch(opts.Source, im.addedIDs())
 	})
 	if errors.Is(err, errCheckOnly) {
 		return nil
@@ -195,6 +215,7 @@ type importer struct {
 	// rowsSeen holds every session a CSV import has added, in full.
 	rowsSeen   map[string]bool
 	hadClients bool
+	preview    bool // keep each client row's outcome
 	// historyKnown holds the hash and origin of every entry of the
 	// record's history, once a file brings history
 	historyKnown map[string]bool

@@ -26,6 +26,7 @@ var (
 // import_identity.go); a name that could be several people is a problem
 // named by row and column, never a merge.
 func ImportClientsCSV(ctx context.Context, s *sqlstore.Store, r io.Reader, opts ImportOptions) (ImportSummary, error) {
+	opts.undoable = true
 	return importCSV(ctx, s, r, opts, clientImportColumns, clientImportRequired, (*importer).clientRow)
 }
 
@@ -93,6 +94,7 @@ func (im *importer) clientRow(t *csvTable, row csvRow) error {
 		return nil
 	case who.found:
 		im.sum.ClientsPresent++
+		im.outcome(row.number, c, who.client)
 		return nil
 	}
 	c.UID = uid
@@ -112,6 +114,7 @@ func (im *importer) clientRow(t *csvTable, row csvRow) error {
 		return fmt.Errorf("row %d: %w", row.number, err)
 	}
 	im.added(added, "row", row.number)
+	im.outcome(row.number, c, store.Client{})
 	im.sum.ClientsAdded++
 	return nil
 }

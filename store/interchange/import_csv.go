@@ -52,7 +52,8 @@ func (t *csvTable) has(column string) bool {
 const csvHeadBytes = 64 << 10
 
 // openCSVTable reads the header of a CSV file whose columns come from
-// known, all of required among them. It returns nil and every problem of
+// known, all of required among them (known nil: any columns, read by
+// position through a Mapping). It returns nil and every problem of
 // the file as a whole or of its header (row 1), or the table ready to read
 // its rows.
 func openCSVTable(r io.Reader, known, required []string) (*csvTable, []ImportProblem) {
@@ -84,6 +85,7 @@ func openCSVTable(r io.Reader, known, required []string) (*csvTable, []ImportPro
 	for i, name := range header {
 		col := normaliseColumn(name)
 		switch {
+		case known == nil:
 		case col == "":
 			problems = append(problems, ImportProblem{Row: 1, Message: fmt.Sprintf("Column %d has no name in the header row.", i+1)})
 		case !contains(known, col):

@@ -158,3 +158,31 @@ func (im *importer) addedBy(id int64) (string, bool) {
 	}
 	return fmt.Sprintf("%s %d", im.addedNoun, im.addedHere[i].number), true
 }
+
+// addedIDs are the clients this import added.
+func (im *importer) addedIDs() []int64 {
+	ids := make([]int64, len(im.addedHere))
+	for i, a := range im.addedHere {
+		ids[i] = a.id
+	}
+	return ids
+}
+
+// outcome keeps what client row number is, when the import previews: new
+// (matched zero) or the client it matches.
+func (im *importer) outcome(number int, c store.Client, matched store.Client) {
+	if !im.preview {
+		return
+	}
+	o := RowOutcome{Row: number, Name: c.FullName()}
+	if matched.ID != 0 {
+		o.Match = matched.FullName()
+		if !matched.DateOfBirth.IsZero() {
+			o.Match += ", born " + recordjson.FormatDate(matched.DateOfBirth)
+		}
+		if record, here := im.addedBy(matched.ID); here {
+			o.Match = record + " of this file"
+		}
+	}
+	im.sum.Outcomes = append(im.sum.Outcomes, o)
+}

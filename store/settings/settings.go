@@ -149,19 +149,29 @@ func Read(get func(key string) string) Preferences {
 // (a JSON object of key to value). A missing file is not an error: it gives
 // empty details, as on a fresh install.
 func ReadFile(path string) (Preferences, error) {
-	raw, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return Read(func(string) string { return "" }), nil
-	}
+	values, err := readValues(path)
 	if err != nil {
-		return Preferences{}, fmt.Errorf("read preferences: %w", err)
-	}
-	var values map[string]any
-	if err := json.Unmarshal(raw, &values); err != nil {
-		return Preferences{}, fmt.Errorf("read preferences %s: not a preferences file: %w", path, err)
+		return Preferences{}, err
 	}
 	return Read(func(key string) string {
 		s, _ := values[key].(string)
 		return s
 	}), nil
+}
+
+// readValues reads Fyne's preferences file, a JSON object of key to value;
+// a missing file has no values.
+func readValues(path string) (map[string]any, error) {
+	raw, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read preferences: %w", err)
+	}
+	var values map[string]any
+	if err := json.Unmarshal(raw, &values); err != nil {
+		return nil, fmt.Errorf("read preferences %s: not a preferences file: %w", path, err)
+	}
+	return values, nil
 }

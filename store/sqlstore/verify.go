@@ -349,9 +349,10 @@ func sortedIDs(m map[int64]store.Client) []int64 {
 }
 
 // removedHere reports an entry that records a record's removal by
-// Backtrack: a draft discarded, a measure deleted.
+// Backtrack: a draft discarded, a measure deleted, a client whose import
+// was undone.
 func removedHere(a store.Action) bool {
-	return a == store.SessionDiscarded || a == store.MeasureDeleted
+	return a == store.SessionDiscarded || a == store.MeasureDeleted || a == store.ClientUnimported
 }
 
 // verifyFunction compares every outcome measure and treatment plan with

@@ -18,12 +18,15 @@ import (
 
 var importCommand = command{
 	summary: "import clients, sessions or outcome measures from CSV, or a Backtrack JSON export; all rows or none",
-	usage: `backtrack import clients|sessions|measures|json [--db PATH] [--new] [--check] [--dates day-first|month-first] [--add-terms] FILE
+	usage: `backtrack import clients|sessions|measures|json [--db PATH] [--new] [--check|--dry-run] [--dates day-first|month-first] [--add-terms] FILE
   (measures: client,date,measure,item,score, one row per ODI section, RMDQ item or PSFS activity)
   (a CSV's dates such as 07/12/2026 are read in the order the column's own dates show; where every
    day is 12 or less the import asks for --dates instead of guessing)
   (sessions read "QL" and "massage, stretching" as the desk does; a name still unknown is listed
-   and nothing imported until --add-terms says to add it to your vocabulary)`,
+   and nothing imported until --add-terms says to add it to your vocabulary)
+backtrack import clients [--preset cliniko|jane|generic] [--map first=Given,last=Family,...] [--map-file FILE] FILE
+  (a client list with any column names; --dry-run lists the new clients, the ones recorded already and the problems)
+` + importUndoUsage,
 	run: runImport,
 }
 
@@ -42,6 +45,9 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	if args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
 		return flag.ErrHelp
 	}
+	if args[0] == "undo" {
+		return runImportUndo(ctx, env, args[1:])
+	}
 	run, ok := importKinds[args[0]]
 	if !ok {
 		return usageError("cannot import %q: choose clients, sessions, measures or json", args[0])
@@ -53,7 +59,12 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	fs.BoolVar(&addTerms, "add-terms", false, "add the names the file uses that your vocabulary lacks (listed without it, and nothing imported)")
 	fs.StringVar(&order, "dates", "", "the order of day and month in the file's dates written with the year last: day-first (25/11/2026) or month-first (11/25/2026)")
 	fs.BoolVar(&check, "check", false, "check the file and report problems without writing anything")
+	fs.BoolVar(&check, "dry-run", false, "the same as --check")
 	fs.BoolVar(&create, "new", false, "create the database if it does not exist yet (to move to a new computer)")
+	var list listFlags
+	if args[0] == "clients" {
+		list.add(fs)
+	}
 	files, err := parseInterspersed(fs, args[1:])
 	if err != nil {
 		return err
@@ -64,6 +75,19 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	dateOrder, err := dates.ParseOrder(order)
 	if err != nil {
 		return usageError("--dates: %v", err)
+	}
+	if args[0] == "clients" {
+		m, mapped, err := list.mapping(files[0])
+		if err != nil {
+			return err
+		}
+		if mapped {
+			if m.DateOrder == dates.Unknown {
+				m.DateOrder = dateOrder
+			}
+			run = readThrough(m)
+			fmt.Fprintf(env.Stdout, "Columns read as: %s\n", m.Spec())
+		}
 	}
 	f, err := os.Open(files[0])
 	if err != nil {
@@ -85,8 +109,9 @@ func runImport(ctx context.Context, env Env, args []string) error {
 		return fmt.Errorf("%w (add --new to create it)", err)
 	}
 	defer s.Close()
-	sum, err := run(ctx, s, f, interchange.ImportOptions{CheckOnly: check, Source: filepath.Base(files[0]), DateOrder: dateOrder,
+	sum, err := run(ctx, s, f, interchange.ImportOptions{CheckOnly: check, Preview: check, Source: filepath.Base(files[0]), DateOrder: dateOrder,
 		KnownTermsOnly: !addTerms && args[0] != "json"})
+	printOutcomes(env.Stdout, sum)
 	if created != nil {
 		// The new database takes its place only when the import landed;
 		// otherwise it goes, with the folders made for it.
@@ -97,6 +122,9 @@ func runImport(ctx context.Context, env Env, args []string) error {
 		fmt.Fprintf(env.Stderr, "%s has %s; nothing was imported:\n", files[0], words.Plural(len(sum.Problems), "problem", "problems"))
 		for _, p := range sum.Problems {
 			fmt.Fprintf(env.Stderr, "  %s\n", p)
+		}
+		if args[0] == "clients" && !list.given() && sum.Problems[0].Row == 1 {
+			listHint(env.Stderr, files[0])
 		}
 		return fmt.Errorf("%s in %s", words.Plural(len(sum.Problems), "problem", "problems"), files[0])
 	}

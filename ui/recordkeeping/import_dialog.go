@@ -19,6 +19,7 @@ import (
 
 	"backtrack/store/dates"
 	"backtrack/store/interchange"
+	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/words"
 	"backtrack/ui/kit"
 	"backtrack/ui/reportdialog"
@@ -29,16 +30,19 @@ type importKind struct {
 	label   string
 	columns string // what the file must look like, for the therapist
 	run     func(Record, context.Context, io.Reader, interchange.ImportOptions) (interchange.ImportSummary, error)
+	// clientList: a list with any column names, read through the
+	// mapping the therapist sets in the dialog (run is nil)
+	clientList bool
 }
 
 var importKinds = []importKind{
-	{"Clients (CSV)", "Columns: first_name, last_name, date_of_birth (2026-11-25, 25.11.2026 or 25/11/2026), phone, email, notes. " +
-		"Header names in any case and order; comma or semicolon.", Record.ImportClientsCSV},
-	{"Sessions (CSV)", "Columns: client (full name or email), date (as above, optionally HH:MM), duration_min, " +
+	{label: "Clients (CSV)", columns: "A client list from a spreadsheet or another app (Cliniko, Jane…), comma or semicolon: " +
+		"choose the file, then say which column is which.", clientList: true},
+	{"Sessions (CSV)", "Columns: client (full name or email), date (2026-11-25, 25.11.2026 or 25/11/2026, optionally HH:MM), duration_min, " +
 		"pain_before, pain_after (0-10), pain_types, locations, triggers, muscles, techniques (lists separated by ; or , " +
 		"with a side in brackets: Gluteus medius (left); short forms such as QL read as on the desk), notes. " +
-		"Import the clients first.", Record.ImportSessionsCSV},
-	{"Backtrack export (JSON)", "A file saved with Export… in Backtrack: everything it holds comes back.", Record.ImportJSON},
+		"Import the clients first.", Record.ImportSessionsCSV, false},
+	{"Backtrack export (JSON)", "A file saved with Export… in Backtrack: everything it holds comes back.", Record.ImportJSON, false},
 }
 
 // importDialog checks a file first and previews every problem by row and
@@ -63,12 +67,19 @@ type importDialog struct {
 	Busy     *widget.ProgressBarInfinite
 	Import   *kit.Button
 	Cancel   *kit.Button
+	// List sets which column of a client list is which; Matches names the
+	// rows that are clients recorded already; Undo takes back the last
+	// import of clients.
+	List    *clientListPanel
+	Matches *widget.Label
+	Undo    *kit.Button
 
-	path     string
-	problems []interchange.ImportProblem
-	listBox  *fyne.Container
-	work     *kit.Tasks // the desk's: quitting stops a check or import (rolled back) and waits
-	checkGen int
+	path       string
+	problems   []interchange.ImportProblem
+	listBox    *fyne.Container
+	work       *kit.Tasks // the desk's: quitting stops a check or import (rolled back) and waits
+	checkGen   int
+	lastImport sqlstore.ImportBatch // the one Undo offers
 }
 
 func NewImportDialog(win fyne.Window, s Record, t *kit.Tasks, onImported func()) *importDialog {
@@ -111,6 +122,12 @@ func NewImportDialog(win fyne.Window, s Record, t *kit.Tasks, onImported func())
 	d.Import.Importance = widget.HighImportance
 	d.Import.Disable()
 	d.Cancel = kit.NewButton("Cancel", func() { d.dialog.Hide() })
+	d.List = newClientListPanel(d.check)
+	d.Matches = widget.NewLabel("")
+	d.Matches.Wrapping = fyne.TextWrapWord
+	d.Matches.Hide()
+	d.Undo = kit.NewButtonWithIcon("Undo last import…", theme.ContentUndoIcon(), d.confirmUndo)
+	d.Undo.Disable()
 	d.Dates = widget.NewSelect(dateOrderLabels, func(string) {
 		if d.path != "" {
 			d.check()
@@ -129,9 +146,16 @@ func NewImportDialog(win fyne.Window, s Record, t *kit.Tasks, onImported func())
 		form.Add(row[0])
 		form.Add(row[1])
 	}
-	content := container.NewVBox(form, widget.NewSeparator(), d.Summary, d.Problem, d.listBox, d.Busy)
-	d.build("import", "Import records", content, d.Cancel, d.Import)
+	content := container.NewVBox(form, d.List.box, widget.NewSeparator(), d.Summary, d.Matches, d.Problem, d.listBox, d.Busy)
+	d.build("import", "Import records", content, d.Undo, layout.NewSpacer(), d.Cancel, d.Import)
 	return d
+}
+
+// Show shows the dialog and asks the record whether there is an import to
+// undo (in the background: the answer lands after the dialog is up).
+func (d *importDialog) Show() {
+	d.dialogFrame.Show()
+	d.refreshUndo()
 }
 
 func (d *importDialog) kind() importKind {
@@ -145,6 +169,7 @@ func (d *importDialog) kind() importKind {
 
 func (d *importDialog) kindChanged() {
 	d.Columns.SetText(d.kind().columns)
+	d.List.hide()
 	if d.path != "" {
 		d.check()
 	}
@@ -172,6 +197,7 @@ func (d *importDialog) chooseFile() {
 func (d *importDialog) choose(path string) {
 	d.path = path
 	d.File.SetText(path)
+	d.List.hide() // a new file: its columns are read anew
 	if strings.EqualFold(filepath.Ext(path), ".json") && d.kind().label != importKinds[2].label {
 		d.Kind.SetSelected(importKinds[2].label) // runs check
 		return
@@ -193,9 +219,15 @@ func (d *importDialog) importFile() {
 func (d *importDialog) run(checkOnly bool) {
 	d.Import.Disable()
 	d.Problem.Hide()
+	d.Matches.Hide()
 	d.problems = nil
 	d.listBox.Hide()
 	path, kind, order := d.path, d.kind(), d.dateOrder()
+	var m *interchange.Mapping // the therapist's, once the list is shown
+	if d.List.shown() {
+		chosen := d.List.mapping
+		m = &chosen
+	}
 	if path == "" {
 		return
 	}
@@ -209,24 +241,59 @@ func (d *importDialog) run(checkOnly bool) {
 	setBusy(d.Busy, true, d.Choose)
 	ctx := d.work.Context()
 	d.work.Run(func() func() {
-		sum, err := d.readAndRun(ctx, path, kind, order, checkOnly)
+		var head *interchange.ListHead
+		if kind.clientList && m == nil {
+			head, m = readList(path)
+		}
+		sum, err := d.readAndRun(ctx, path, kind, m, order, checkOnly)
 		return func() {
 			if gen != d.checkGen {
 				return
 			}
 			setBusy(d.Busy, false, d.Choose)
+			if head != nil {
+				d.List.load(*head, *m)
+			}
 			d.present(sum, err, checkOnly)
 		}
 	})
 }
 
-func (d *importDialog) readAndRun(ctx context.Context, path string, kind importKind, order dates.Order, checkOnly bool) (interchange.ImportSummary, error) {
+// readList reads a client list's header and rows, and the mapping to show
+// for it; nil, nil when the file cannot be read as CSV (the import says
+// why).
+func readList(path string) (*interchange.ListHead, *interchange.Mapping) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil
+	}
+	defer f.Close()
+	head, _ := interchange.ReadListHead(f, -1)
+	if head.Header == nil {
+		return nil, nil
+	}
+	m := listMapping(head, rememberedSpec(head.Header))
+	return &head, &m
+}
+
+func (d *importDialog) readAndRun(ctx context.Context, path string, kind importKind, m *interchange.Mapping, order dates.Order, checkOnly bool) (interchange.ImportSummary, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return interchange.ImportSummary{}, err
 	}
 	defer f.Close()
-	return kind.run(d.store, ctx, f, interchange.ImportOptions{CheckOnly: checkOnly, DateOrder: order})
+	opts := interchange.ImportOptions{CheckOnly: checkOnly, Preview: checkOnly, Source: filepath.Base(path), DateOrder: order}
+	switch {
+	case !kind.clientList:
+		return kind.run(d.store, ctx, f, opts)
+	case m == nil:
+		return d.store.ImportClientsCSV(ctx, f, opts) // not CSV: its problems
+	}
+	chosen := *m
+	if chosen.DateOrder == dates.Unknown {
+		chosen.DateOrder = order // the dialog's Dates, when the list's own chooser is not set
+	}
+	return d.store.ImportMappedClientsCSV(ctx, f, chosen, opts)
 }
 
 // dateOrderLabels are the choices of Dates, in the order of dates.Order.
@@ -243,17 +310,23 @@ func (d *importDialog) present(sum interchange.ImportSummary, err error, checkOn
 	switch {
 	case errors.As(err, &ie):
 		d.problems = sum.Problems
-		d.Summary.SetText(fmt.Sprintf("%s has %s. Nothing was imported: correct the file, then choose it again.",
-			filepath.Base(d.path), words.Plural(len(sum.Problems), "problem", "problems")))
+		d.Summary.SetText(fmt.Sprintf("%s has %s. Nothing was imported: correct the file (or the columns), then check again.",
+			filepath.Base(d.path), words.Plural(len(sum.Problems), "problem", "problems")) + previewCounts(sum))
+		d.showMatches(sum)
 		d.Problems.Refresh()
 		d.listBox.Show()
 	case err != nil:
 		d.Summary.SetText("")
 		showOrHide(d.Problem, words.FileTaskErrorText(err))
 	case checkOnly:
-		d.Summary.SetText("The file checks out.\n" + strings.Join(sum.Lines(), "\n"))
+		d.Summary.SetText("The file checks out; nothing is written until you import it.\n" + strings.Join(sum.Lines(), "\n"))
+		d.showMatches(sum)
 		d.Import.Enable()
 	default:
+		if d.List.shown() {
+			d.List.remember()
+		}
+		d.refreshUndo()
 		d.dialog.Hide()
 		done := strings.Join(sum.Lines(), "\n")
 		kit.Inform(d.win, "Import done", done)

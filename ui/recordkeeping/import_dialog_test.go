@@ -30,7 +30,7 @@ func TestImportPreviewsProblemsThenImportsACorrectedFile(t *testing.T) {
 	for _, p := range d.problems {
 		where = append(where, p.Where())
 	}
-	if strings.Join(where, "|") != "row 3, date_of_birth|row 4, email" {
+	if strings.Join(where, "|") != "row 3, Date of birth|row 4, Email" { // the file's own column names
 		t.Fatalf("problems at %v; summary %q", where, d.Summary.Text)
 	}
 	if !d.Import.Disabled() || !strings.Contains(d.Summary.Text, "2 problems") {

@@ -19,6 +19,9 @@ type Record interface {
 	BackupEncrypted(ctx context.Context, dest, passphrase string) (sqlstore.BackupInfo, error)
 	ExportTo(ctx context.Context, dir string, format interchange.ExportFileFormat) ([]string, error)
 	ImportClientsCSV(ctx context.Context, r io.Reader, opts interchange.ImportOptions) (interchange.ImportSummary, error)
+	ImportMappedClientsCSV(ctx context.Context, r io.Reader, m interchange.Mapping, opts interchange.ImportOptions) (interchange.ImportSummary, error)
+	LastImport(ctx context.Context) (sqlstore.ImportBatch, bool, error)
+	UndoLastImport(ctx context.Context) (sqlstore.ImportBatch, error)
 	ImportSessionsCSV(ctx context.Context, r io.Reader, opts interchange.ImportOptions) (interchange.ImportSummary, error)
 	ImportJSON(ctx context.Context, r io.Reader, opts interchange.ImportOptions) (interchange.ImportSummary, error)
 	AuditLog(ctx context.Context, q store.AuditQuery) ([]store.AuditEntry, error)
@@ -42,6 +45,10 @@ func (r storeRecord) ExportTo(ctx context.Context, dir string, format interchang
 
 func (r storeRecord) ImportClientsCSV(ctx context.Context, in io.Reader, opts interchange.ImportOptions) (interchange.ImportSummary, error) {
 	return interchange.ImportClientsCSV(ctx, r.Store, in, opts)
+}
+
+func (r storeRecord) ImportMappedClientsCSV(ctx context.Context, in io.Reader, m interchange.Mapping, opts interchange.ImportOptions) (interchange.ImportSummary, error) {
+	return interchange.ImportMappedClientsCSV(ctx, r.Store, in, m, opts)
 }
 
 func (r storeRecord) ImportSessionsCSV(ctx context.Context, in io.Reader, opts interchange.ImportOptions) (interchange.ImportSummary, error) {
