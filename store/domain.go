@@ -252,8 +252,12 @@ type Session struct {
 	BodyMap      []BodyMark // where it hurts, on the body chart (body_map.go)
 	Notes        SOAP
 	HomeCare     string
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	// Programme is the home exercises given at this visit (home_programme.go);
+	// Adherence what the client did of the last one.
+	Programme []Prescription
+	Adherence Adherence
+	CreatedAt time.Time
+	UpdatedAt time.Time
 	// Version rises with every change (Client.Version).
 	Version int
 	// Author wrote the note: on a practice server the therapist's role
@@ -280,7 +284,7 @@ type Session struct {
 // with nothing to say.
 func (s Session) HasContent() bool {
 	if s.PainBefore.Recorded || s.PainAfter.Recorded || strings.TrimSpace(s.TriggerOther) != "" ||
-		strings.TrimSpace(s.HomeCare) != "" || len(s.BodyMap) > 0 {
+		strings.TrimSpace(s.HomeCare) != "" || len(s.BodyMap) > 0 || len(s.Programme) > 0 || s.Adherence.Asked() {
 		return true
 	}
 	for _, k := range Kinds {
