@@ -38,12 +38,16 @@ type Document int
 const (
 	ProgressReport Document = iota
 	IntakeSummary           // for the client to read and sign
+	HomeProgramme           // a visit's home exercises, for the client's fridge
 )
 
 // Title is the document's name in its header.
 func (d Document) Title() string {
-	if d == IntakeSummary {
+	switch d {
+	case IntakeSummary:
 		return "Intake summary"
+	case HomeProgramme:
+		return "Your home exercises"
 	}
 	return "Progress report"
 }

@@ -36,9 +36,12 @@ func write(w io.Writer, d Data, o Options, note *store.Session) error {
 	if err != nil {
 		return err
 	}
-	if note != nil {
+	switch {
+	case note != nil && o.Document == HomeProgramme:
+		r.renderHandout()
+	case note != nil:
 		r.renderNote()
-	} else {
+	default:
 		r.render()
 	}
 	if err := r.pdf.Error(); err != nil {
@@ -78,7 +81,7 @@ type renderer struct {
 // docTitle names the document in its header: a progress report, or one
 // visit's note.
 func (r *renderer) docTitle() string {
-	if r.note != nil {
+	if r.note != nil && r.o.Document != HomeProgramme {
 		return "Visit note"
 	}
 	return r.o.Document.Title()
@@ -108,8 +111,11 @@ func newRenderer(d Data, o Options, note *store.Session) (*renderer, error) {
 	pdf.SetModificationDate(o.Date)
 	pdf.SetTitle(oneLine(r.docTitle()+": "+d.Client.FullName()), true)
 	subject := "Progress report, lower back pain treatment"
-	if note == nil && o.Document == IntakeSummary {
+	switch {
+	case note == nil && o.Document == IntakeSummary:
 		subject = "Intake summary: health history, red-flag screen and consent"
+	case note != nil && o.Document == HomeProgramme:
+		subject = "Home exercises"
 	}
 	pdf.SetSubject(subject, true)
 	pdf.SetAuthor(oneLine(o.Practice.TherapistLine()), true)
