@@ -3,6 +3,7 @@ package store_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"backtrack/store"
 )
@@ -120,5 +121,29 @@ func TestDoseWordsAndInitials(t *testing.T) {
 	ex, _ := store.ExerciseByID("kneeling-hip-flexor")
 	if ex.Initials() != "KHFS" {
 		t.Fatal(ex.Initials())
+	}
+}
+
+func TestAdherenceAndTheLatestProgrammeAreReadFromTheVisits(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2026, 11, d, 10, 0, 0, 0, time.UTC) }
+	sessions := []store.Session{ // newest first, as a record holds them
+		{ID: 4, Start: day(20), Adherence: store.Adherence{Level: store.DidNone}},
+		{ID: 3, Start: day(13), Adherence: store.Adherence{Level: store.DidAll}, VoidedAt: day(14)},
+		{ID: 2, Start: day(6), Adherence: store.Adherence{Level: store.DidSome, Hard: "Bird-dog"},
+			Programme: []store.Prescription{{Exercise: "clamshell"}}},
+		{ID: 1, Start: day(1), Programme: []store.Prescription{{Exercise: "bird-dog"}}},
+	}
+	got := store.ClientRecord{Sessions: sessions}.Adherence()
+	if len(got) != 2 || got[0].SessionID != 2 || got[0].Adherence.Hard != "Bird-dog" || got[1].Adherence.Level != store.DidNone {
+		t.Fatalf("adherence %+v", got)
+	}
+	if last, ok := store.LatestProgramme(sessions, time.Time{}); !ok || last.ID != 2 {
+		t.Fatalf("latest %+v", last)
+	}
+	if last, ok := store.LatestProgramme(sessions, day(6)); !ok || last.ID != 1 {
+		t.Fatalf("latest before the 6th %+v", last)
+	}
+	if _, ok := store.LatestProgramme(sessions, day(1)); ok {
+		t.Fatal("a programme before the first visit")
 	}
 }

@@ -1,9 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // A home programme is the exercises a therapist sends a client home with,
@@ -232,4 +235,55 @@ func programmeKey(programme []Prescription) string {
 			strconv.Itoa(rx.Dose.PerDay)}, "\x1d")
 	}
 	return strings.Join(parts, "\x1e")
+}
+
+// AdherencePoint is what the client said at one visit about the programme
+// given at the visit before: one mark of the row beside the pain chart, and
+// what the insights read.
+type AdherencePoint struct {
+	SessionID int64
+	Start     time.Time
+	Adherence Adherence
+}
+
+// AdherenceOf lists the visits that recorded adherence, oldest first, from
+// sessions in any order (voided ones left out).
+func AdherenceOf(sessions []Session) []AdherencePoint {
+	var out []AdherencePoint
+	for i := range sessions {
+		s := &sessions[i]
+		if s.Adherence.Asked() && !s.Voided() {
+			out = append(out, AdherencePoint{SessionID: s.ID, Start: s.Start, Adherence: s.Adherence})
+		}
+	}
+	slices.SortFunc(out, func(a, b AdherencePoint) int {
+		if c := a.Start.Compare(b.Start); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.SessionID, b.SessionID)
+	})
+	return out
+}
+
+// Adherence is the client record's adherence, visit by visit, oldest first.
+func (r ClientRecord) Adherence() []AdherencePoint { return AdherenceOf(r.Sessions) }
+
+// LatestProgramme is the newest visit, before the one at before (zero for
+// any), that gave a home programme: what "copy from last session" copies,
+// what the next visit asks adherence about and what a handout prints.
+func LatestProgramme(sessions []Session, before time.Time) (Session, bool) {
+	var best *Session
+	for i := range sessions {
+		s := &sessions[i]
+		if len(s.Programme) == 0 || s.Voided() || (!before.IsZero() && !s.Start.Before(before)) {
+			continue
+		}
+		if best == nil || s.Start.After(best.Start) || (s.Start.Equal(best.Start) && s.ID > best.ID) {
+			best = s
+		}
+	}
+	if best == nil {
+		return Session{}, false
+	}
+	return *best, true
 }
