@@ -61,6 +61,8 @@ func (f *SessionForm) layout() fyne.CanvasObject {
 		RowLabel("Triggers"), compact(container.NewVBox(f.Pickers[store.Trigger].Content, f.Problems.Field("trigger_other"))),
 		RowLabel("Muscles"), compact(f.Pickers[store.Muscle].Content),
 		RowLabel("Techniques"), compact(f.Pickers[store.Technique].Content),
+		RowLabel("Home programme"), f.Programme.content,
+		RowLabel("Did last time's"), f.Programme.adhere,
 	)
 	notes := xlayout.NewNoteGrid(formNoteComfortable,
 		f.noteField("S · Subjective", f.Subjective, "subjective"),
@@ -98,6 +100,7 @@ func (f *SessionForm) followFocus(s *container.Scroll) {
 		p.OnFocus = show
 	}
 	f.BodyChart.Find.OnFocus = show
+	f.Programme.Find.OnFocus, f.Programme.Hard.OnFocus = show, show
 }
 
 // entries are the form's text fields, in tab order.

@@ -1,0 +1,324 @@
+package sessionform
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"backtrack/store"
+	"backtrack/ui/kit"
+	"backtrack/ui/xlayout"
+)
+
+// ProgrammeInput is the session form's home programme: exercises picked as
+// tags are (a few letters or the initials, Enter), each with its dose to
+// edit and the intake's caution where it advises against one; the muscles
+// treated suggest exercises; and what the client did of the last
+// programme (adherence).
+type ProgrammeInput struct {
+	Find     *kit.Entry // type to pick; Enter adds the best match or your own exercise
+	Matches  *kit.SecondaryText
+	Suggest  *xlayout.Flow // exercises for the muscles treated, one tap to add
+	Rows     []*PrescriptionRow
+	list     *fyne.Container
+	Error    *kit.FieldError
+	Level    *widget.RadioGroup // adherence: all, some, none
+	Hard     *kit.Entry         // the exercise that was hard
+	AdhError *kit.FieldError
+
+	intake   func() store.Intake
+	relayout func()
+	content  fyne.CanvasObject
+	adhere   fyne.CanvasObject
+}
+
+// PrescriptionRow is one exercise prescribed: its name, its dose, a way to
+// take it out, and a caution when the intake advises against it.
+type PrescriptionRow struct {
+	rx      store.Prescription
+	Name    *widget.Label
+	Hold    *kit.Entry
+	Reps    *kit.Entry
+	Sets    *kit.Entry
+	PerDay  *kit.Entry
+	Remove  *kit.Button
+	Caution *kit.FieldError
+	content fyne.CanvasObject
+}
+
+// exerciseTerms are the library as terms to match typing against: each
+// exercise by its name and by what its parentheses name ("ql" finds the
+// quadratus lumborum stretch), IDs 1… in library order.
+var exerciseTerms = func() []store.Term {
+	var out []store.Term
+	for i, ex := range store.Exercises() {
+		main, aside, _ := strings.Cut(ex.Name, "(")
+		out = append(out, store.Term{ID: int64(i + 1), Name: strings.TrimSpace(main)})
+		if aside = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(aside), ")")); aside != "" {
+			out = append(out, store.Term{ID: int64(i + 1), Name: aside})
+		}
+	}
+	return out
+}()
+
+// MatchExercises are the library exercises typed names, best first.
+func MatchExercises(typed string) []store.Exercise {
+	var out []store.Exercise
+	seen := map[int64]bool{}
+	for _, t := range kit.BestTerms(typed, exerciseTerms) {
+		if !seen[t.ID] {
+			seen[t.ID] = true
+			out = append(out, store.Exercises()[t.ID-1])
+		}
+	}
+	return out
+}
+
+func newProgrammeInput(intake func() store.Intake, relayout func()) *ProgrammeInput {
+	p := &ProgrammeInput{intake: intake, relayout: relayout, Error: kit.NewFieldError(), AdhError: kit.NewFieldError()}
+	p.Find = kit.NewEntry("Type an exercise…")
+	p.Find.OnChanged = func(string) { p.showMatches() }
+	p.Find.OnSubmitted = func(text string) { p.pick(text) }
+	p.Matches = kit.NewSecondaryText()
+	p.Matches.Hide()
+	p.Suggest = xlayout.NewFlow()
+	p.list = container.NewVBox()
+	levels := make([]string, len(store.AdherenceLevels))
+	for i, l := range store.AdherenceLevels {
+		levels[i] = l.Label()
+	}
+	p.Level = widget.NewRadioGroup(levels, nil)
+	p.Level.Horizontal = true
+	p.Level.Required = true
+	p.Level.SetSelected(store.NotAskedAdherence.Label())
+	p.Hard = kit.NewEntry("The exercise that was hard")
+	find := container.NewGridWrap(fyne.NewSize(220, p.Find.MinSize().Height), p.Find)
+	p.content = container.NewVBox(p.list, find, p.Matches, p.Suggest, p.Error)
+	p.adhere = container.NewVBox(container.NewBorder(nil, nil, p.Level, nil, p.Hard), p.AdhError)
+	return p
+}
+
+// showMatches says what Enter will add.
+func (p *ProgrammeInput) showMatches() {
+	text := strings.TrimSpace(p.Find.Text)
+	line := ""
+	if text != "" {
+		found := MatchExercises(text)
+		if len(found) == 0 {
+			line = "Enter: adds your own exercise “" + text + "”"
+		} else {
+			line = "Enter: " + found[0].Name
+			var others []string
+			for _, o := range found[1:min(len(found), 4)] {
+				others = append(others, o.Name)
+			}
+			if len(others) > 0 {
+				line += " (also " + strings.Join(others, ", ") + ")"
+			}
+		}
+	}
+	p.Matches.SetText(line)
+	if shown := line != ""; shown != p.Matches.Visible() {
+		if shown {
+			p.Matches.Show()
+		} else {
+			p.Matches.Hide()
+		}
+		p.relayout()
+	}
+}
+
+// pick adds the best match for what was typed, or the therapist's own
+// exercise by that name, with its default dose.
+func (p *ProgrammeInput) pick(text string) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return
+	}
+	if found := MatchExercises(text); len(found) > 0 {
+		p.add(store.Prescription{Exercise: found[0].ID, Dose: found[0].Dose})
+	} else {
+		p.add(store.Prescription{Name: text, Dose: store.Dose{PerDay: 1}})
+	}
+	p.Find.SetText("")
+}
+
+// add appends an exercise, unless it is already prescribed.
+func (p *ProgrammeInput) add(rx store.Prescription) {
+	for _, r := range p.Rows {
+		if r.rx.Exercise == rx.Exercise && store.Fold(r.rx.Name) == store.Fold(rx.Name) {
+			return
+		}
+	}
+	row := p.newRow(rx)
+	p.Rows = append(p.Rows, row)
+	p.list.Add(row.content)
+	p.refreshCautions()
+	p.relayout()
+}
+
+func (p *ProgrammeInput) newRow(rx store.Prescription) *PrescriptionRow {
+	r := &PrescriptionRow{rx: rx, Caution: kit.NewFieldError()}
+	r.Name = widget.NewLabelWithStyle(rx.Title(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	r.Name.Truncation = fyne.TextTruncateEllipsis
+	number := func(n int, hint string) *kit.Entry {
+		e := kit.NewEntry(hint)
+		if n > 0 {
+			e.SetText(strconv.Itoa(n))
+		}
+		return e
+	}
+	r.Hold, r.Reps = number(rx.Dose.HoldSec, "–"), number(rx.Dose.Reps, "–")
+	r.Sets, r.PerDay = number(rx.Dose.Sets, "–"), number(rx.Dose.PerDay, "–")
+	r.Remove = kit.NewButtonWithIcon("", theme.DeleteIcon(), func() { p.remove(r) })
+	r.Remove.Importance = widget.LowImportance
+	small := func(e *kit.Entry) fyne.CanvasObject {
+		return container.NewGridWrap(fyne.NewSize(46, e.MinSize().Height), e)
+	}
+	dose := container.NewHBox(widget.NewLabel("hold"), small(r.Hold), widget.NewLabel("s ×"), small(r.Reps),
+		widget.NewLabel("sets"), small(r.Sets), small(r.PerDay), widget.NewLabel("a day"), r.Remove)
+	r.content = container.NewVBox(container.NewBorder(nil, nil, nil, dose, r.Name), r.Caution)
+	return r
+}
+
+func (p *ProgrammeInput) remove(r *PrescriptionRow) {
+	for i, x := range p.Rows {
+		if x == r {
+			p.Rows = append(p.Rows[:i], p.Rows[i+1:]...)
+			p.list.Remove(r.content)
+			break
+		}
+	}
+	p.relayout()
+}
+
+// set replaces the programme and the adherence with a note's.
+func (p *ProgrammeInput) set(programme []store.Prescription, a store.Adherence) {
+	p.Rows = nil
+	p.list.RemoveAll()
+	for _, rx := range programme {
+		row := p.newRow(rx)
+		p.Rows = append(p.Rows, row)
+		p.list.Add(row.content)
+	}
+	p.Level.SetSelected(a.Level.Label())
+	p.Hard.SetText(a.Hard)
+	p.refreshCautions()
+}
+
+// setProgramme replaces the exercises only (a copy from the last session).
+func (p *ProgrammeInput) setProgramme(programme []store.Prescription) {
+	p.set(programme, p.adherence())
+}
+
+// refreshCautions warns, under each exercise, of what the intake advises.
+func (p *ProgrammeInput) refreshCautions() {
+	in := p.intake()
+	for _, r := range p.Rows {
+		msg := ""
+		if ex, ok := store.ExerciseByID(r.rx.Exercise); ok {
+			msg = strings.Join(store.CautionsFor(ex, in), " ")
+		}
+		r.Caution.ShowText(msg)
+	}
+}
+
+// suggestFor offers the exercises that work the muscles treated, those
+// not prescribed yet, a tap each.
+func (p *ProgrammeInput) suggestFor(muscles []store.Tag) {
+	var objs []fyne.CanvasObject
+	given := map[string]bool{}
+	for _, r := range p.Rows {
+		given[r.rx.Exercise] = true
+	}
+	for _, ex := range store.ExercisesFor(muscles) {
+		if given[ex.ID] || len(objs) == 3 {
+			continue
+		}
+		b := kit.NewButtonWithIcon(ex.Name, theme.ContentAddIcon(), func() {
+			p.add(store.Prescription{Exercise: ex.ID, Dose: ex.Dose})
+			p.suggestFor(muscles)
+		})
+		b.Importance = widget.LowImportance
+		objs = append(objs, b)
+	}
+	p.Suggest.Objects = objs
+	p.Suggest.Refresh()
+	p.relayout()
+}
+
+// adherence is the adherence as chosen.
+func (p *ProgrammeInput) adherence() store.Adherence {
+	a := store.Adherence{Hard: p.Hard.Text}
+	for _, l := range store.AdherenceLevels {
+		if l.Label() == p.Level.Selected {
+			a.Level = l
+		}
+	}
+	return a
+}
+
+// read is the programme as typed, with a sentence for a dose that is not a
+// number.
+func (p *ProgrammeInput) read() ([]store.Prescription, string) {
+	var out []store.Prescription
+	var bad []string
+	for _, r := range p.Rows {
+		rx := r.rx
+		for _, part := range []struct {
+			e    *kit.Entry
+			n    *int
+			name string
+		}{{r.Hold, &rx.Dose.HoldSec, "hold"}, {r.Reps, &rx.Dose.Reps, "repetitions"},
+			{r.Sets, &rx.Dose.Sets, "sets"}, {r.PerDay, &rx.Dose.PerDay, "times a day"}} {
+			text := strings.TrimSpace(part.e.Text)
+			if text == "" || text == "–" {
+				*part.n = 0
+				continue
+			}
+			n, err := strconv.Atoi(text)
+			if err != nil {
+				bad = append(bad, fmt.Sprintf("%s: %s %q is not a whole number", rx.Title(), part.name, text))
+				continue
+			}
+			*part.n = n
+		}
+		out = append(out, rx)
+	}
+	return out, strings.Join(bad, "; ")
+}
+
+// wireProgramme suggests exercises as muscles are ticked, and makes Escape
+// in the exercise field clear it first, then leave the form.
+func (f *SessionForm) wireProgramme() {
+	p := f.Pickers[store.Muscle]
+	before := p.OnChange
+	p.OnChange = func() {
+		if before != nil {
+			before()
+		}
+		f.Programme.suggestFor(p.Tags())
+	}
+	f.Programme.suggestFor(p.Tags())
+	f.Programme.Find.OnEscape = func() {
+		if f.Programme.Find.Text != "" {
+			f.Programme.Find.SetText("")
+			return
+		}
+		f.Escape()
+	}
+	f.Programme.Hard.OnEscape = f.Escape
+}
+
+// SetHealth gives the form the client's health record: the consents a
+// save checks the muscles against, the intake the exercises are checked
+// against.
+func (f *SessionForm) SetHealth(h store.Health) {
+	f.Health = h
+	f.Programme.refreshCautions()
+}
