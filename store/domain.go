@@ -345,6 +345,9 @@ type TrendPoint struct {
 	Before    Pain
 	After     Pain
 	Draft     bool // the note is not signed yet: the chart marks it
+	// Adherence is what the client did of the last home programme, as
+	// said at this visit: a marker row beside pain on the chart.
+	Adherence AdherenceLevel
 }
 
 // TagLabels joins tag labels for one line of a list: "Stiffness, Dull ache".
