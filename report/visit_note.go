@@ -70,6 +70,13 @@ func (r *renderer) renderNote() {
 	r.noteSignature(*s)
 }
 
+func adherenceLine(a store.Adherence) string {
+	if !a.Asked() {
+		return ""
+	}
+	return "Did " + a.Words()
+}
+
 func otherTrigger(text string) string {
 	if strings.TrimSpace(text) == "" {
 		return ""

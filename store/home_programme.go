@@ -287,3 +287,19 @@ func LatestProgramme(sessions []Session, before time.Time) (Session, bool) {
 	}
 	return *best, true
 }
+
+// ProgrammeLines are a programme as a note reads it, one exercise a line:
+// "Clamshell: 12 times · 2 sets · once a day".
+func ProgrammeLines(programme []Prescription) string {
+	lines := make([]string, len(programme))
+	for i, rx := range programme {
+		lines[i] = rx.Title()
+		if d := rx.Dose.Words(); d != "" {
+			lines[i] += ": " + d
+		}
+		if rx.Words != "" {
+			lines[i] += " (" + strings.Join(strings.Fields(rx.Words), " ") + ")"
+		}
+	}
+	return strings.Join(lines, "\n")
+}

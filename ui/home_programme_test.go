@@ -94,6 +94,11 @@ func TestAHomeProgrammeIsPrescribedAsTagsAreWarnedByTheIntakeAndCopiedToTheNextV
 	if len(hist) != 2 || len(hist[0].Programme) != 2 || hist[0].Adherence != (store.Adherence{Level: store.DidSome, Hard: "Clamshell"}) {
 		t.Fatalf("second visit %+v %+v", hist[0].Programme, hist[0].Adherence)
 	}
+	// and the note shows both
+	act(d, func() { d.view.History.List.Select(0) })
+	desktest.MustContain(t, "the note", d.view.Detail.Text(),
+		"Home programme: Clamshell: 15 times · 2 sets · once a day\nWalk to work: once a day",
+		"Last programme: Did some of it; hard: Clamshell")
 }
 
 func rowNames(rows []*sessionform.PrescriptionRow) []string {
