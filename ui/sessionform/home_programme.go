@@ -7,10 +7,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/ui/exercisepicture"
 	"backtrack/ui/kit"
 	"backtrack/ui/xlayout"
 )
@@ -48,6 +50,7 @@ type PrescriptionRow struct {
 	PerDay  *kit.Entry
 	Remove  *kit.Button
 	Caution *kit.FieldError
+	Picture *exercisepicture.Picture // the handout's picture, small
 	content fyne.CanvasObject
 }
 
@@ -182,7 +185,12 @@ func (p *ProgrammeInput) newRow(rx store.Prescription) *PrescriptionRow {
 	}
 	dose := container.NewHBox(widget.NewLabel("hold"), small(r.Hold), widget.NewLabel("s ×"), small(r.Reps),
 		widget.NewLabel("sets"), small(r.Sets), small(r.PerDay), widget.NewLabel("a day"), r.Remove)
-	r.content = container.NewVBox(container.NewBorder(nil, nil, nil, dose, r.Name), r.Caution)
+	var thumb fyne.CanvasObject = layout.NewSpacer()
+	if ex, ok := rx.Picture(); ok {
+		r.Picture = exercisepicture.New(ex.ID, fyne.NewSize(64, 40))
+		thumb = r.Picture
+	}
+	r.content = container.NewVBox(container.NewBorder(nil, nil, thumb, dose, r.Name), r.Caution)
 	return r
 }
 
