@@ -33,6 +33,7 @@ type ProgrammeInput struct {
 	Hard     *kit.Entry         // the exercise that was hard
 	AdhError *kit.FieldError
 
+	muscles  []store.Tag // the muscles treated, which suggest exercises
 	intake   func() store.Intake
 	relayout func()
 	content  fyne.CanvasObject
@@ -102,7 +103,8 @@ func newProgrammeInput(intake func() store.Intake, relayout func()) *ProgrammeIn
 	p.Hard = kit.NewEntry("The exercise that was hard")
 	find := container.NewGridWrap(fyne.NewSize(220, p.Find.MinSize().Height), p.Find)
 	p.content = container.NewVBox(p.list, find, p.Matches, p.Suggest, p.Error)
-	p.adhere = container.NewVBox(container.NewBorder(nil, nil, p.Level, nil, p.Hard), p.AdhError)
+	hard := container.NewGridWrap(fyne.NewSize(320, p.Hard.MinSize().Height), p.Hard)
+	p.adhere = container.NewVBox(p.Level, hard, p.AdhError)
 	return p
 }
 
@@ -162,7 +164,7 @@ func (p *ProgrammeInput) add(rx store.Prescription) {
 	p.Rows = append(p.Rows, row)
 	p.list.Add(row.content)
 	p.refreshCautions()
-	p.relayout()
+	p.suggestFor(p.muscles)
 }
 
 func (p *ProgrammeInput) newRow(rx store.Prescription) *PrescriptionRow {
@@ -183,14 +185,15 @@ func (p *ProgrammeInput) newRow(rx store.Prescription) *PrescriptionRow {
 	small := func(e *kit.Entry) fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(46, e.MinSize().Height), e)
 	}
-	dose := container.NewHBox(widget.NewLabel("hold"), small(r.Hold), widget.NewLabel("s ×"), small(r.Reps),
-		widget.NewLabel("sets"), small(r.Sets), small(r.PerDay), widget.NewLabel("a day"), r.Remove)
+	dose := container.NewHBox(widget.NewLabel("Hold"), small(r.Hold), widget.NewLabel("s"), small(r.Reps),
+		widget.NewLabel("times"), small(r.Sets), widget.NewLabel("sets"), small(r.PerDay), widget.NewLabel("a day"))
 	var thumb fyne.CanvasObject = layout.NewSpacer()
 	if ex, ok := rx.Picture(); ok {
 		r.Picture = exercisepicture.New(ex.ID, fyne.NewSize(64, 40))
 		thumb = r.Picture
 	}
-	r.content = container.NewVBox(container.NewBorder(nil, nil, thumb, dose, r.Name), r.Caution)
+	// the name on its line, the dose under it: a long name never hides a field
+	r.content = container.NewVBox(container.NewBorder(nil, nil, thumb, r.Remove, container.NewVBox(r.Name, dose)), r.Caution)
 	return r
 }
 
@@ -202,7 +205,7 @@ func (p *ProgrammeInput) remove(r *PrescriptionRow) {
 			break
 		}
 	}
-	p.relayout()
+	p.suggestFor(p.muscles)
 }
 
 // set replaces the programme and the adherence with a note's.
@@ -217,6 +220,7 @@ func (p *ProgrammeInput) set(programme []store.Prescription, a store.Adherence) 
 	p.Level.SetSelected(a.Level.Label())
 	p.Hard.SetText(a.Hard)
 	p.refreshCautions()
+	p.suggestFor(p.muscles)
 }
 
 // setProgramme replaces the exercises only (a copy from the last session).
@@ -239,6 +243,7 @@ func (p *ProgrammeInput) refreshCautions() {
 // suggestFor offers the exercises that work the muscles treated, those
 // not prescribed yet, a tap each.
 func (p *ProgrammeInput) suggestFor(muscles []store.Tag) {
+	p.muscles = muscles
 	var objs []fyne.CanvasObject
 	given := map[string]bool{}
 	for _, r := range p.Rows {
@@ -250,7 +255,6 @@ func (p *ProgrammeInput) suggestFor(muscles []store.Tag) {
 		}
 		b := kit.NewButtonWithIcon(ex.Name, theme.ContentAddIcon(), func() {
 			p.add(store.Prescription{Exercise: ex.ID, Dose: ex.Dose})
-			p.suggestFor(muscles)
 		})
 		b.Importance = widget.LowImportance
 		objs = append(objs, b)

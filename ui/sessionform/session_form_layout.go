@@ -62,7 +62,7 @@ func (f *SessionForm) layout() fyne.CanvasObject {
 		RowLabel("Muscles"), compact(f.Pickers[store.Muscle].Content),
 		RowLabel("Techniques"), compact(f.Pickers[store.Technique].Content),
 		RowLabel("Home programme"), f.Programme.content,
-		RowLabel("Did last time's"), f.Programme.adhere,
+		RowLabel("Last programme"), f.Programme.adhere,
 	)
 	notes := xlayout.NewNoteGrid(formNoteComfortable,
 		f.noteField("S · Subjective", f.Subjective, "subjective"),
