@@ -120,12 +120,8 @@ func (p Pose) build() posed {
 	}
 	nh, nk, na, nhand, nparts, ntoe := limbs(p.Near, 1)
 	_, fk, fa, fhand, fparts, ftoe := limbs(p.Far, -1)
-	if p.View == Side {
-		f.far = fparts
-	} else {
-		f.far = fparts // the picture's left limbs, behind the body
-	}
-	f.near = nparts
+	// far limbs go behind the body (from the front, the picture's left)
+	f.far, f.near = fparts, nparts
 	f.hands = [2]Point{nhand, fhand}
 	f.feet = [2]Point{ntoe, ftoe}
 	f.joints = [jointCount]Point{Pelvis: pelvis, Waist: waist, Neck: neck, HeadCentre: headC,

@@ -57,7 +57,8 @@ type Limbs struct {
 	UpperArm, Forearm, Hand Seg
 }
 
-// Seg is one segment's direction and foreshortening.
+// Seg is one segment's direction and foreshortening. A hand left zero
+// follows its forearm; give it with F to bend the wrist.
 type Seg struct {
 	Deg  float64
 	Fore float64

@@ -12,7 +12,7 @@ var (
 	armsDown = Limbs{UpperArm: A(0), Forearm: A(0)}
 	// on hands and knees, facing right
 	kneeling = Limbs{Thigh: A(-90), Shin: A(180), Foot: A(180)}
-	armDown  = Limbs{UpperArm: A(-90), Forearm: A(-90), Hand: A(0)}
+	armDown  = Limbs{UpperArm: A(-90), Forearm: A(-90), Hand: F(0, 1)}
 )
 
 func with(legs, arms Limbs) Limbs {
@@ -40,13 +40,13 @@ var poses = map[string][]Pose{
 		Arrows: []Arrow{{At: Pelvis, R: 62, From: 70, To: 112}}}},
 
 	"childs-pose-side-reach": {{View: Side, Lumbar: A(22), Chest: A(-12), Head: A(-40), Face: -130,
-		Near:  Limbs{Thigh: A(-18), Shin: A(180), Foot: A(180), UpperArm: A(-22), Forearm: A(-6), Hand: A(0)},
-		Far:   Limbs{Thigh: A(-18), Shin: A(180), Foot: A(180), UpperArm: A(-18), Forearm: A(-2), Hand: A(0)},
+		Near:  Limbs{Thigh: A(-18), Shin: A(180), Foot: A(180), UpperArm: A(-22), Forearm: A(-6), Hand: F(0, 1)},
+		Far:   Limbs{Thigh: A(-18), Shin: A(180), Foot: A(180), UpperArm: A(-18), Forearm: A(-2), Hand: F(0, 1)},
 		Props: Props{Mat: true}, HeadOnTop: true,
 		Arrows: []Arrow{{At: NearHand, Offset: Point{-2, 9}, To2: Point{16, 0}}}}},
 
 	"knee-to-chest": {supine(
-		Limbs{Thigh: A(114), Shin: A(8), Foot: A(40), UpperArm: A(50), Forearm: A(2)},
+		Limbs{Thigh: A(116), Shin: A(-18), Foot: A(-40), UpperArm: A(50), Forearm: A(2)},
 		with(footFlat, Limbs{UpperArm: A(54), Forearm: A(4)}), Props{},
 		Arrow{At: NearHip, R: 36, From: 72, To: 112})},
 
@@ -108,8 +108,8 @@ var poses = map[string][]Pose{
 		Arrows: []Arrow{{At: Pelvis, Offset: Point{2, 10}, To2: Point{0, 12}}}}},
 
 	"bird-dog": {allFours(8, 4, 10,
-		with(kneeling, Limbs{UpperArm: A(4), Forearm: A(4), Hand: A(4)}),
-		Limbs{Thigh: A(178), Shin: A(178), Foot: A(-100), UpperArm: A(-90), Forearm: A(-90), Hand: A(0)},
+		with(kneeling, Limbs{UpperArm: A(4), Forearm: A(4), Hand: F(4, 1)}),
+		Limbs{Thigh: A(178), Shin: A(178), Foot: A(-100), UpperArm: A(-90), Forearm: A(-90), Hand: F(0, 1)},
 		Arrow{At: NearHand, Offset: Point{-8, 7}, To2: Point{12, 0}},
 		Arrow{At: FarAnkle, Offset: Point{6, 7}, To2: Point{-12, 0}})},
 
