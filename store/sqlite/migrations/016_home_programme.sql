@@ -4,8 +4,10 @@
 -- with a library picture or none), with its dose; and the client's answer,
 -- at the next visit, about how much of the last one they did. Both are
 -- parts of the note, as its tags and marks are: sealed with it
--- (store.NoteHash) and changed, once it is signed, only by amendment.
-CREATE TABLE session_exercises (
+-- (store.NoteHash) and changed, once it is signed, only by amendment. Each
+-- statement may run again (a record brought back to an older version is
+-- migrated anew).
+CREATE TABLE IF NOT EXISTS session_exercises (
     session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
     position   INTEGER NOT NULL CHECK (position >= 0),
     exercise   TEXT    NOT NULL DEFAULT '',
@@ -21,7 +23,7 @@ CREATE TABLE session_exercises (
     PRIMARY KEY (session_id, position)
 ) WITHOUT ROWID;
 
-CREATE TABLE session_adherence (
+CREATE TABLE IF NOT EXISTS session_adherence (
     session_id INTEGER PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
     level      TEXT NOT NULL DEFAULT '' CHECK (level IN ('', 'all', 'some', 'none')),
     hard       TEXT NOT NULL DEFAULT ''
