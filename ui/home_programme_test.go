@@ -10,7 +10,6 @@ import (
 	"backtrack/store"
 	"backtrack/ui/clientview"
 	"backtrack/ui/internal/desktest"
-	"backtrack/ui/kit"
 	"backtrack/ui/sessionform"
 )
 
@@ -59,9 +58,15 @@ func TestAHomeProgrammeIsPrescribedAsTagsAreWarnedByTheIntakeAndCopiedToTheNextV
 	}
 	// the muscles treated suggest exercises
 	tick(t, d, store.Muscle, "Quadratus lumborum", store.Left)
-	if len(f.Programme.Suggest.Objects) == 0 || !strings.Contains(suggestText(f.Programme.Suggest.Objects), "Side-bend stretch") {
-		t.Errorf("suggestions for QL: %q", suggestText(f.Programme.Suggest.Objects))
+	if !f.Programme.Suggest.Visible() || !strings.Contains(f.Programme.Suggest.Text(), "Side-bend stretch (quadratus lumborum)") {
+		t.Errorf("suggestions for QL: %q", f.Programme.Suggest.Text())
 	}
+	// Enter in the empty field adds the first suggestion
+	prescribe(t, d, "")
+	if last := f.Programme.Rows[len(f.Programme.Rows)-1]; !strings.HasPrefix(last.Name.Text, "Side-bend stretch") {
+		t.Errorf("Enter in the empty field added %q", last.Name.Text)
+	}
+	rows = f.Programme.Rows
 	typeInto(d, rows[1].Reps, "15")
 	press(t, d, shortcutSave)
 	if d.view.Mode() != clientview.ModeOverview {
@@ -69,7 +74,7 @@ func TestAHomeProgrammeIsPrescribedAsTagsAreWarnedByTheIntakeAndCopiedToTheNextV
 	}
 	hist, _ := s.ClientHistory(ctx, c.ID, store.Period{})
 	got := hist[0].Programme
-	if len(got) != 3 || got[0].Exercise != "knee-to-chest" || got[1].Dose != (store.Dose{Reps: 15, Sets: 2, PerDay: 1}) || got[2].Name != "Walk to work" {
+	if len(got) != 4 || got[0].Exercise != "knee-to-chest" || got[1].Dose != (store.Dose{Reps: 15, Sets: 2, PerDay: 1}) || got[2].Name != "Walk to work" {
 		t.Fatalf("saved programme %+v", got)
 	}
 
@@ -77,10 +82,10 @@ func TestAHomeProgrammeIsPrescribedAsTagsAreWarnedByTheIntakeAndCopiedToTheNextV
 	press(t, d, shortcutNewSession)
 	f = d.view.Form
 	tap(d, f.Copy)
-	if len(f.Programme.Rows) != 3 || f.Programme.Rows[1].Reps.Text != "15" {
+	if len(f.Programme.Rows) != 4 || f.Programme.Rows[1].Reps.Text != "15" {
 		t.Fatalf("copied %v", rowNames(f.Programme.Rows))
 	}
-	act(d, func() { f.Programme.Level.SetSelected(store.DidSome.Label()) })
+	act(d, func() { f.Programme.Level.SetSelectedIndex(2) }) // some of it
 	typeInto(d, f.Programme.Hard, "Clamshell")
 	act(d, func() { f.Programme.Rows[0].Remove.Tapped(nil) })
 	typeInto(d, f.Programme.Rows[0].Hold, "ten")
@@ -91,13 +96,13 @@ func TestAHomeProgrammeIsPrescribedAsTagsAreWarnedByTheIntakeAndCopiedToTheNextV
 	typeInto(d, f.Programme.Rows[0].Hold, "")
 	press(t, d, shortcutSave)
 	hist, _ = s.ClientHistory(ctx, c.ID, store.Period{})
-	if len(hist) != 2 || len(hist[0].Programme) != 2 || hist[0].Adherence != (store.Adherence{Level: store.DidSome, Hard: "Clamshell"}) {
+	if len(hist) != 2 || len(hist[0].Programme) != 3 || hist[0].Adherence != (store.Adherence{Level: store.DidSome, Hard: "Clamshell"}) {
 		t.Fatalf("second visit %+v %+v", hist[0].Programme, hist[0].Adherence)
 	}
 	// and the note shows both
 	act(d, func() { d.view.History.List.Select(0) })
 	desktest.MustContain(t, "the note", d.view.Detail.Text(),
-		"Home programme: Clamshell: 15 times · 2 sets · once a day\nWalk to work: once a day",
+		"Home programme: Clamshell: 15 times · 2 sets · once a day\nWalk to work: once a day\nSide-bend stretch",
 		"Last programme: Did some of it; hard: Clamshell")
 }
 
@@ -107,14 +112,4 @@ func rowNames(rows []*sessionform.PrescriptionRow) []string {
 		out = append(out, r.Name.Text)
 	}
 	return out
-}
-
-func suggestText(objs []fyne.CanvasObject) string {
-	var out []string
-	for _, o := range objs {
-		if b, ok := o.(*kit.Button); ok {
-			out = append(out, b.Text)
-		}
-	}
-	return strings.Join(out, " · ")
 }

@@ -14,7 +14,6 @@ import (
 	"backtrack/store"
 	"backtrack/ui/exercisepicture"
 	"backtrack/ui/kit"
-	"backtrack/ui/xlayout"
 )
 
 // ProgrammeInput is the session form's home programme: exercises picked as
@@ -23,21 +22,24 @@ import (
 // treated suggest exercises; and what the client did of the last
 // programme (adherence).
 type ProgrammeInput struct {
-	Find     *kit.Entry // type to pick; Enter adds the best match or your own exercise
-	Matches  *kit.SecondaryText
-	Suggest  *xlayout.Flow // exercises for the muscles treated, one tap to add
-	Rows     []*PrescriptionRow
-	list     *fyne.Container
-	Error    *kit.FieldError
-	Level    *widget.RadioGroup // adherence: all, some, none
-	Hard     *kit.Entry         // the exercise that was hard
-	AdhError *kit.FieldError
+	Find    *kit.Entry // type to pick; Enter adds the best match, your own exercise, or the first suggestion
+	Matches *kit.SecondaryText
+	// Suggest names the exercises for the muscles treated; Enter in the
+	// empty field adds the first. One line, so the form still fits a laptop.
+	Suggest   *kit.SecondaryText
+	suggested []store.Exercise
+	Rows      []*PrescriptionRow
+	list      *fyne.Container
+	Error     *kit.FieldError
+	Level     *widget.Select // adherence: all, some, none
+	Hard      *kit.Entry     // the exercise that was hard, asked once a level is chosen
+	AdhError  *kit.FieldError
+	Heading   *widget.Label
 
 	muscles  []store.Tag // the muscles treated, which suggest exercises
 	intake   func() store.Intake
 	relayout func()
 	content  fyne.CanvasObject
-	adhere   fyne.CanvasObject
 }
 
 // PrescriptionRow is one exercise prescribed: its name, its dose, a way to
@@ -85,26 +87,37 @@ func MatchExercises(typed string) []store.Exercise {
 
 func newProgrammeInput(intake func() store.Intake, relayout func()) *ProgrammeInput {
 	p := &ProgrammeInput{intake: intake, relayout: relayout, Error: kit.NewFieldError(), AdhError: kit.NewFieldError()}
-	p.Find = kit.NewEntry("Type an exercise…")
+	p.Find = kit.NewEntry("Home programme: type an exercise…")
 	p.Find.OnChanged = func(string) { p.showMatches() }
 	p.Find.OnSubmitted = func(text string) { p.pick(text) }
 	p.Matches = kit.NewSecondaryText()
 	p.Matches.Hide()
-	p.Suggest = xlayout.NewFlow()
+	p.Suggest = kit.NewSecondaryText()
+	p.Suggest.Hide()
 	p.list = container.NewVBox()
 	levels := make([]string, len(store.AdherenceLevels))
 	for i, l := range store.AdherenceLevels {
-		levels[i] = l.Label()
+		levels[i] = "Last programme: " + strings.ToLower(l.Label())
 	}
-	p.Level = widget.NewRadioGroup(levels, nil)
-	p.Level.Horizontal = true
-	p.Level.Required = true
-	p.Level.SetSelected(store.NotAskedAdherence.Label())
-	p.Hard = kit.NewEntry("The exercise that was hard")
-	find := container.NewGridWrap(fyne.NewSize(220, p.Find.MinSize().Height), p.Find)
-	p.content = container.NewVBox(p.list, find, p.Matches, p.Suggest, p.Error)
-	hard := container.NewGridWrap(fyne.NewSize(320, p.Hard.MinSize().Height), p.Hard)
-	p.adhere = container.NewVBox(p.Level, hard, p.AdhError)
+	p.Hard = kit.NewEntry("Which was hard?")
+	p.Hard.Hide()
+	p.Level = widget.NewSelect(levels, func(string) {
+		if p.adherence().Level == store.NotAskedAdherence {
+			p.Hard.Hide()
+		} else {
+			p.Hard.Show()
+		}
+		p.relayout()
+	})
+	p.Level.SetSelectedIndex(0)
+	// the adherence is asked on the exercise field's line: the form fits
+	// a laptop's screen with both
+	line := container.NewBorder(nil, nil, nil, p.Level, p.Find)
+	// the heading shows over exercises prescribed; the empty field's own
+	// words say what it is
+	p.Heading = widget.NewLabel("Home programme")
+	p.Heading.Hide()
+	p.content = container.NewVBox(p.Heading, p.list, line, p.Hard, p.Matches, p.Suggest, p.Error, p.AdhError)
 	return p
 }
 
@@ -143,6 +156,9 @@ func (p *ProgrammeInput) showMatches() {
 func (p *ProgrammeInput) pick(text string) {
 	text = strings.TrimSpace(text)
 	if text == "" {
+		if len(p.suggested) > 0 {
+			p.add(store.Prescription{Exercise: p.suggested[0].ID, Dose: p.suggested[0].Dose})
+		}
 		return
 	}
 	if found := MatchExercises(text); len(found) > 0 {
@@ -217,7 +233,11 @@ func (p *ProgrammeInput) set(programme []store.Prescription, a store.Adherence) 
 		p.Rows = append(p.Rows, row)
 		p.list.Add(row.content)
 	}
-	p.Level.SetSelected(a.Level.Label())
+	for i, l := range store.AdherenceLevels {
+		if l == a.Level {
+			p.Level.SetSelectedIndex(i)
+		}
+	}
 	p.Hard.SetText(a.Hard)
 	p.refreshCautions()
 	p.suggestFor(p.muscles)
@@ -240,37 +260,47 @@ func (p *ProgrammeInput) refreshCautions() {
 	}
 }
 
-// suggestFor offers the exercises that work the muscles treated, those
-// not prescribed yet, a tap each.
+// suggestFor names the exercises that work the muscles treated, those
+// not prescribed yet; Enter in the empty field adds the first.
 func (p *ProgrammeInput) suggestFor(muscles []store.Tag) {
 	p.muscles = muscles
-	var objs []fyne.CanvasObject
+	if len(p.Rows) > 0 {
+		p.Heading.Show()
+	} else {
+		p.Heading.Hide()
+	}
 	given := map[string]bool{}
 	for _, r := range p.Rows {
 		given[r.rx.Exercise] = true
 	}
+	p.suggested = p.suggested[:0]
+	var names []string
 	for _, ex := range store.ExercisesFor(muscles) {
-		if given[ex.ID] || len(objs) == 3 {
-			continue
+		if !given[ex.ID] && len(names) < 3 {
+			p.suggested = append(p.suggested, ex)
+			names = append(names, ex.Name)
 		}
-		b := kit.NewButtonWithIcon(ex.Name, theme.ContentAddIcon(), func() {
-			p.add(store.Prescription{Exercise: ex.ID, Dose: ex.Dose})
-		})
-		b.Importance = widget.LowImportance
-		objs = append(objs, b)
 	}
-	p.Suggest.Objects = objs
-	p.Suggest.Refresh()
-	p.relayout()
+	line := ""
+	if len(names) > 0 {
+		line = "For the muscles treated: " + strings.Join(names, " · ") + " (Enter adds the first)"
+	}
+	p.Suggest.SetText(line)
+	if shown := line != ""; shown != p.Suggest.Visible() {
+		if shown {
+			p.Suggest.Show()
+		} else {
+			p.Suggest.Hide()
+		}
+		p.relayout()
+	}
 }
 
 // adherence is the adherence as chosen.
 func (p *ProgrammeInput) adherence() store.Adherence {
 	a := store.Adherence{Hard: p.Hard.Text}
-	for _, l := range store.AdherenceLevels {
-		if l.Label() == p.Level.Selected {
-			a.Level = l
-		}
+	if i := p.Level.SelectedIndex(); i > 0 {
+		a.Level = store.AdherenceLevels[i]
 	}
 	return a
 }

@@ -61,15 +61,14 @@ func (f *SessionForm) layout() fyne.CanvasObject {
 		RowLabel("Triggers"), compact(container.NewVBox(f.Pickers[store.Trigger].Content, f.Problems.Field("trigger_other"))),
 		RowLabel("Muscles"), compact(f.Pickers[store.Muscle].Content),
 		RowLabel("Techniques"), compact(f.Pickers[store.Technique].Content),
-		RowLabel("Home programme"), f.Programme.content,
-		RowLabel("Last programme"), f.Programme.adhere,
 	)
 	notes := xlayout.NewNoteGrid(formNoteComfortable,
 		f.noteField("S · Subjective", f.Subjective, "subjective"),
 		f.noteField("O · Objective", f.Objective, "objective"),
 		f.noteField("A · Assessment", f.Assessment, "assessment"),
 		f.noteField("P · Plan", f.Plan, "plan"),
-		f.noteField("Home care", f.HomeCare, "home_care"))
+		f.noteField("Home care", f.HomeCare, "home_care"),
+		f.Programme.content)
 	f.Columns = xlayout.NewFormColumns(formTagsShare, formTagsMinWidth, formNotesMinWidth, tags, notes)
 
 	// The columns take whatever height is left, so the notes grow into it.
