@@ -87,7 +87,7 @@ func MatchExercises(typed string) []store.Exercise {
 
 func newProgrammeInput(intake func() store.Intake, relayout func()) *ProgrammeInput {
 	p := &ProgrammeInput{intake: intake, relayout: relayout, Error: kit.NewFieldError(), AdhError: kit.NewFieldError()}
-	p.Find = kit.NewEntry("Home programme: type an exercise…")
+	p.Find = kit.NewEntry("Home exercise…")
 	p.Find.OnChanged = func(string) { p.showMatches() }
 	p.Find.OnSubmitted = func(text string) { p.pick(text) }
 	p.Matches = kit.NewSecondaryText()
@@ -97,7 +97,7 @@ func newProgrammeInput(intake func() store.Intake, relayout func()) *ProgrammeIn
 	p.list = container.NewVBox()
 	levels := make([]string, len(store.AdherenceLevels))
 	for i, l := range store.AdherenceLevels {
-		levels[i] = "Last programme: " + strings.ToLower(l.Label())
+		levels[i] = "Last did: " + map[store.AdherenceLevel]string{store.NotAskedAdherence: "?"}[l] + string(l)
 	}
 	p.Hard = kit.NewEntry("Which was hard?")
 	p.Hard.Hide()
