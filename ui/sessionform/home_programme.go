@@ -14,6 +14,7 @@ import (
 	"backtrack/store"
 	"backtrack/ui/exercisepicture"
 	"backtrack/ui/kit"
+	"backtrack/ui/xlayout"
 )
 
 // ProgrammeInput is the session form's home programme: exercises picked as
@@ -199,17 +200,24 @@ func (p *ProgrammeInput) newRow(rx store.Prescription) *PrescriptionRow {
 	r.Remove = kit.NewButtonWithIcon("", theme.DeleteIcon(), func() { p.remove(r) })
 	r.Remove.Importance = widget.LowImportance
 	small := func(e *kit.Entry) fyne.CanvasObject {
-		return container.NewGridWrap(fyne.NewSize(46, e.MinSize().Height), e)
+		return container.NewGridWrap(fyne.NewSize(40, e.MinSize().Height), e)
 	}
-	dose := container.NewHBox(widget.NewLabel("Hold"), small(r.Hold), widget.NewLabel("s"), small(r.Reps),
-		widget.NewLabel("times"), small(r.Sets), widget.NewLabel("sets"), small(r.PerDay), widget.NewLabel("a day"))
+	// each part of the dose keeps its words; the parts wrap in a narrow
+	// notes column
+	part := func(objs ...fyne.CanvasObject) fyne.CanvasObject { return container.NewHBox(objs...) }
+	dose := xlayout.NewFlow(
+		part(widget.NewLabel("Hold"), small(r.Hold), widget.NewLabel("s")),
+		part(small(r.Reps), widget.NewLabel("times")),
+		part(small(r.Sets), widget.NewLabel("sets")),
+		part(small(r.PerDay), widget.NewLabel("a day")))
 	var thumb fyne.CanvasObject = layout.NewSpacer()
 	if ex, ok := rx.Picture(); ok {
-		r.Picture = exercisepicture.New(ex.ID, fyne.NewSize(64, 40))
+		r.Picture = exercisepicture.New(ex.ID, fyne.NewSize(56, 36))
 		thumb = r.Picture
 	}
 	// the name on its line, the dose under it: a long name never hides a field
-	r.content = container.NewVBox(container.NewBorder(nil, nil, thumb, r.Remove, container.NewVBox(r.Name, dose)), r.Caution)
+	r.content = container.NewVBox(container.NewBorder(nil, nil, nil, r.Remove, r.Name),
+		container.NewBorder(nil, nil, thumb, nil, dose), r.Caution)
 	return r
 }
 
