@@ -43,6 +43,7 @@ const (
 	// every note with its signature and amendments, and the record's
 	// history for them (client_copy.go).
 	ClientCopy
+	HomeProgramme // a visit's home exercises, for the client's fridge
 )
 
 // Title is the document's name in its header.
@@ -52,6 +53,8 @@ func (d Document) Title() string {
 		return "Intake summary"
 	case ClientCopy:
 		return "Your record"
+	case HomeProgramme:
+		return "Your home exercises"
 	}
 	return "Progress report"
 }

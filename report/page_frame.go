@@ -12,7 +12,9 @@ const confidentiality = "Confidential health information. Intended for the clien
 // pageHeader runs at the top of every page: the full letterhead and client
 // block on the first, a compact running header on the others.
 func (r *renderer) pageHeader() {
-	if r.pdf.PageNo() == 1 {
+	if r.note != nil && r.o.Document == HomeProgramme {
+		r.handoutHeader()
+	} else if r.pdf.PageNo() == 1 {
 		r.letterhead()
 		r.clientBlock()
 	} else {

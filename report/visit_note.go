@@ -75,6 +75,13 @@ func (r *renderer) noteBody(s *store.Session) {
 	r.noteSignature(*s)
 }
 
+func adherenceLine(a store.Adherence) string {
+	if !a.Asked() {
+		return ""
+	}
+	return "Did " + a.Words()
+}
+
 func otherTrigger(text string) string {
 	if strings.TrimSpace(text) == "" {
 		return ""

@@ -36,9 +36,12 @@ func write(w io.Writer, d Data, o Options, note *store.Session) error {
 	if err != nil {
 		return err
 	}
-	if note != nil {
+	switch {
+	case note != nil && o.Document == HomeProgramme:
+		r.renderHandout()
+	case note != nil:
 		r.renderNote()
-	} else {
+	default:
 		r.render()
 		if page, by := r.alonePage, r.aloneBy; page > 0 {
 			// The signature went over to a page of its own: drawn again with
@@ -98,7 +101,7 @@ type renderer struct {
 // docTitle names the document in its header: a progress report, or one
 // visit's note.
 func (r *renderer) docTitle() string {
-	if r.note != nil {
+	if r.note != nil && r.o.Document != HomeProgramme {
 		return "Visit note"
 	}
 	return r.o.Document.Title()
@@ -129,10 +132,13 @@ func newRenderer(d Data, o Options, note *store.Session) (*renderer, error) {
 	pdf.SetModificationDate(o.Date)
 	pdf.SetTitle(oneLine(r.docTitle()+": "+d.Client.FullName()), true)
 	subject := "Progress report, lower back pain treatment"
-	if note == nil && o.Document == ClientCopy {
+	switch {
+	case note == nil && o.Document == ClientCopy:
 		subject = "The client's copy of their record"
-	} else if note == nil && o.Document == IntakeSummary {
+	case note == nil && o.Document == IntakeSummary:
 		subject = "Intake summary: health history, red-flag screen and consent"
+	case note != nil && o.Document == HomeProgramme:
+		subject = "Home exercises"
 	}
 	pdf.SetSubject(subject, true)
 	pdf.SetAuthor(oneLine(o.Practice.TherapistLine()), true)

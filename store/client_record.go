@@ -46,7 +46,8 @@ func TrendOf(sessions []Session) []TrendPoint {
 	points := make([]TrendPoint, 0, len(sessions))
 	for i := range sessions {
 		points = append(points, TrendPoint{SessionID: sessions[i].ID, Start: sessions[i].Start,
-			Before: sessions[i].PainBefore, After: sessions[i].PainAfter, Draft: sessions[i].Draft()})
+			Before: sessions[i].PainBefore, After: sessions[i].PainAfter, Draft: sessions[i].Draft(),
+			Adherence: sessions[i].Adherence.Level})
 	}
 	slices.SortFunc(points, func(a, b TrendPoint) int {
 		if c := a.Start.Compare(b.Start); c != 0 {

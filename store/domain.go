@@ -255,8 +255,12 @@ type Session struct {
 	BodyMap      []BodyMark // where it hurts, on the body chart (body_map.go)
 	Notes        SOAP
 	HomeCare     string
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	// Programme is the home exercises given at this visit (home_programme.go);
+	// Adherence what the client did of the last one.
+	Programme []Prescription
+	Adherence Adherence
+	CreatedAt time.Time
+	UpdatedAt time.Time
 	// Version rises with every change (Client.Version).
 	Version int
 	// Author wrote the note: on a practice server the therapist's role
@@ -283,7 +287,7 @@ type Session struct {
 // with nothing to say.
 func (s Session) HasContent() bool {
 	if s.PainBefore.Recorded || s.PainAfter.Recorded || strings.TrimSpace(s.TriggerOther) != "" ||
-		strings.TrimSpace(s.HomeCare) != "" || len(s.BodyMap) > 0 {
+		strings.TrimSpace(s.HomeCare) != "" || len(s.BodyMap) > 0 || len(s.Programme) > 0 || s.Adherence.Asked() {
 		return true
 	}
 	for _, k := range Kinds {
@@ -344,6 +348,9 @@ type TrendPoint struct {
 	Before    Pain
 	After     Pain
 	Draft     bool // the note is not signed yet: the chart marks it
+	// Adherence is what the client did of the last home programme, as
+	// said at this visit: a marker row beside pain on the chart.
+	Adherence AdherenceLevel
 }
 
 // TagLabels joins tag labels for one line of a list: "Stiffness, Dull ache".

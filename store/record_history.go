@@ -105,6 +105,8 @@ func ChangedFields(before, after Session) []string {
 	add("Assessment", before.Notes.Assessment != after.Notes.Assessment)
 	add("Plan", before.Notes.Plan != after.Notes.Plan)
 	add("Home care", before.HomeCare != after.HomeCare)
+	add("Home programme", programmeKey(before.Programme) != programmeKey(after.Programme))
+	add("Adherence", before.Adherence != after.Adherence)
 	return out
 }
 
@@ -144,8 +146,12 @@ func hashOf(fields ...string) string {
 // that records more in a note can still verify older hashes: "note/1:" is a
 // note without a body chart, or one whose chart is only what the migration
 // made of its location words (hashed as those words, as it was sealed
-// before); "note/2:" adds the body chart.
+// before); "note/2:" adds the body chart; "note/3:" a home programme or
+// adherence (a note with neither hashes as before, so its seal verifies).
 func NoteHash(clientUID string, s Session) string {
+	if hasProgramme(s) {
+		return "note/3:" + noteHash(clientUID, s)
+	}
 	if len(s.BodyMap) == 0 {
 		return "note/1:" + noteHash(clientUID, s)
 	}
@@ -170,11 +176,17 @@ func noteHash(clientUID string, s Session) string {
 	fields = append(fields, s.TriggerOther, s.Notes.Subjective, s.Notes.Objective, s.Notes.Assessment,
 		s.Notes.Plan, s.HomeCare, stampText(s.SignedAt), s.SignedBy, strconv.FormatBool(s.Legacy),
 		stampText(s.VoidedAt), s.VoidedBy, s.VoidReason)
+	if hasProgramme(s) {
+		fields = append(fields, "programme/1", programmeKey(s.Programme), string(s.Adherence.Level), s.Adherence.Hard)
+	}
 	for _, a := range s.Amendments {
 		fields = append(fields, stampText(a.At), a.By, a.Reason, strings.Join(a.Changed, ","), noteHash(clientUID, a.Previous))
 	}
 	return hashOf(fields...)
 }
+
+// hasProgramme reports a note that says anything of home exercises.
+func hasProgramme(s Session) bool { return len(s.Programme) > 0 || s.Adherence.Asked() }
 
 // ClientHash covers everything a client record says.
 func ClientHash(c Client) string {

@@ -155,6 +155,7 @@ func (sess *Session) Validate(clientDOB, now time.Time) Problems {
 	p.checkNote("assessment", "Assessment", sess.Notes.Assessment)
 	p.checkNote("plan", "Plan", sess.Notes.Plan)
 	p.checkNote("home_care", "Home care", sess.HomeCare)
+	p.checkProgramme(sess.Programme, &sess.Adherence)
 	return p
 }
 

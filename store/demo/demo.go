@@ -370,7 +370,11 @@ func newHistory(r *rand.Rand, v vocabulary, c store.Client, n int, today time.Ti
 			day = today
 		}
 		start := day.Add(time.Duration(8*60+30*r.Intn(20)) * time.Minute)
-		sessions = append(sessions, newSession(r, v, p, c.ID, start, i, n))
+		sess := withProgramme(newSession(r, v, p, c.ID, start, i, n))
+		if i > 0 {
+			sess = withAdherence(sess, sessions[i-1])
+		}
+		sessions = append(sessions, sess)
 	}
 	return sessions
 }

@@ -136,7 +136,8 @@ var (
 		"medical_history", "medications", "contraindications", "archived"}
 	sessionCSVColumns = []string{"id", "client_id", "client", "client_date_of_birth", "date", "duration_min",
 		"pain_before", "pain_after", "pain_types", "locations", "triggers", "trigger_other",
-		"muscles", "techniques", "subjective", "objective", "assessment", "plan", "home_care", "body_map"}
+		"muscles", "techniques", "subjective", "objective", "assessment", "plan", "home_care", "body_map",
+		"home_programme", "adherence"}
 	vocabularyCSVColumns = []string{"kind", "name", "builtin", "retired"}
 )
 
@@ -161,7 +162,7 @@ func writeSessionsCSV(w io.Writer, r *sqlstore.Snapshot) error {
 					painText(s.PainBefore), painText(s.PainAfter), tagList(s.PainTypes),
 					locationsCell(s), tagList(s.Triggers), s.TriggerOther, tagList(s.Muscles),
 					tagList(s.Techniques), s.Subjective, s.Objective, s.Assessment, s.Plan,
-					s.HomeCare, bodyMapCell(s.BodyMap)); err != nil {
+					s.HomeCare, bodyMapCell(s.BodyMap), programmeCell(s.Programme), adherenceCell(s.Adherence)); err != nil {
 					return err
 				}
 			}

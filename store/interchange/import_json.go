@@ -16,7 +16,7 @@ import (
 )
 
 // jsonColumnOf maps a session validation field to its JSON field.
-var jsonColumnOf = map[string]string{"start": "start", "duration": "duration_min",
+var jsonColumnOf = map[string]string{"start": "start", "duration": "duration_min", "programme": "home_programme",
 	string(store.PainType): "pain_types", string(store.Location): "locations", string(store.Trigger): "triggers",
 	string(store.Muscle): "muscles", string(store.Technique): "techniques", "home_care": "home_care"}
 
@@ -412,7 +412,8 @@ func (im *importer) jsonSession(record string, client store.Client, clientWasPre
 	clientID := client.ID
 	sess := store.Session{ClientID: clientID, DurationMin: es.DurationMin, TriggerOther: es.TriggerOther,
 		Notes:    store.SOAP{Subjective: es.Subjective, Objective: es.Objective, Assessment: es.Assessment, Plan: es.Plan},
-		HomeCare: es.HomeCare, Author: strings.TrimSpace(es.Author), Private: es.Private}
+		HomeCare: es.HomeCare, Author: strings.TrimSpace(es.Author), Private: es.Private,
+		Programme: recordjson.ProgrammeContent(es.Programme), Adherence: recordjson.AdherenceContent(es.Adherence)}
 	ok := true
 	var err error
 	if sess.Start, err = parseImportStart(es.Start); err != nil {

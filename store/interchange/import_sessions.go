@@ -18,7 +18,8 @@ import (
 var (
 	sessionImportColumns = []string{"id", "client_id", "client", "client_date_of_birth", "date", "duration_min",
 		"pain_before", "pain_after", "pain_types", "locations", "triggers", "trigger_other",
-		"muscles", "techniques", "notes", "subjective", "objective", "assessment", "plan", "home_care", "body_map"}
+		"muscles", "techniques", "notes", "subjective", "objective", "assessment", "plan", "home_care", "body_map",
+		"home_programme", "adherence"}
 	sessionImportRequired = []string{"client|client_id", "date"}
 )
 
@@ -27,7 +28,7 @@ var tagColumns = map[store.Kind]string{store.PainType: "pain_types", store.Locat
 	store.Muscle: "muscles", store.Technique: "techniques"}
 
 // sessionColumnOf maps a session validation field to its CSV column.
-var sessionColumnOf = map[string]string{"start": "date", "duration": "duration_min",
+var sessionColumnOf = map[string]string{"start": "date", "duration": "duration_min", "programme": "home_programme",
 	string(store.PainType): "pain_types", string(store.Location): "locations", string(store.Trigger): "triggers",
 	string(store.Muscle): "muscles", string(store.Technique): "techniques"}
 
@@ -79,6 +80,15 @@ func (im *importer) sessionRow(t *csvTable, row csvRow) error {
 		ok = false
 	} else if sess.Start, err = readStart(date, func(day string) (time.Time, error) { return t.dates.read("date", day) }); err != nil {
 		report("date", err.Error())
+		ok = false
+	}
+	var msg string
+	if sess.Programme, msg = parseProgrammeCell(t.get(row, "home_programme")); msg != "" {
+		report("home_programme", msg)
+		ok = false
+	}
+	if sess.Adherence, msg = parseAdherenceCell(t.get(row, "adherence")); msg != "" {
+		report("adherence", msg)
 		ok = false
 	}
 	defaulted := false

@@ -23,7 +23,8 @@ GRANT SELECT ON backtrack_schema TO backtrack_therapist, backtrack_front_desk, b
 -- (migration 014): a signed note changes only by amendment, amendments are
 -- kept, and the audit log is written by the server alone
 -- (backtrack_append_log, running as the owner), never by a login's INSERT.
-GRANT SELECT, INSERT, UPDATE, DELETE ON clients, sessions, session_tags, session_regions, terms, measures, plans TO backtrack_therapist;
+GRANT SELECT, INSERT, UPDATE, DELETE ON clients, sessions, session_tags, session_regions, session_exercises,
+    session_adherence, terms, measures, plans TO backtrack_therapist;
 GRANT SELECT, INSERT ON session_amendments TO backtrack_therapist;
 GRANT SELECT, INSERT, UPDATE ON import_batches, import_batch_clients TO backtrack_therapist;
 GRANT SELECT ON audit_log TO backtrack_therapist;

@@ -4,7 +4,7 @@ import "context"
 
 // recordTables are the tables whose rows grow with the practice: the ones
 // whose statistics the server's planner needs to pick an index.
-const recordTables = `clients, sessions, session_tags, session_regions, session_amendments,
+const recordTables = `clients, sessions, session_tags, session_regions, session_exercises, session_adherence, session_amendments,
 	measures, plans, audit_log, terms`
 
 // Analyze brings the planner's statistics of the record's tables up to

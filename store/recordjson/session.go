@@ -33,6 +33,9 @@ type Session struct {
 	UpdatedAt    string `json:"updated_at"`
 	// The body chart: where it hurt (regions by identifier).
 	BodyMap []Mark `json:"body_map,omitempty"`
+	// The home programme given, and how much of the last one was done.
+	Programme []Exercise `json:"home_programme,omitempty"`
+	Adherence *Adherence `json:"adherence,omitempty"`
 	// Who wrote the note (on a practice server, the therapist's role), and
 	// whether it is private to them. Imported onto a server, the server
 	// keeps it only for the schema's owner (the admin moving or importing a
@@ -92,6 +95,7 @@ func FromSession(s store.Session) Session {
 		SignedAt: FormatStamp(s.SignedAt), SignedBy: s.SignedBy, Legacy: s.Legacy,
 		VoidedAt: FormatStamp(s.VoidedAt), VoidedBy: s.VoidedBy, VoidReason: s.VoidReason,
 		BodyMap: FromBodyMap(s.BodyMap), Author: s.Author, Private: s.Private,
+		Programme: FromProgramme(s.Programme), Adherence: FromAdherence(s.Adherence),
 	}
 	for _, a := range s.Amendments {
 		prev := FromSession(a.Previous)
@@ -129,6 +133,7 @@ func (e Session) Content() store.Session {
 		sess.SetTags(k, tags)
 	}
 	sess.BodyMap = BodyMapContent(e.BodyMap)
+	sess.Programme, sess.Adherence = ProgrammeContent(e.Programme), AdherenceContent(e.Adherence)
 	return sess
 }
 

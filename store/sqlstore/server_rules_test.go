@@ -97,6 +97,8 @@ func TestTheServerRefusesWhatTheDeskRefuses(t *testing.T) {
 		{"its tags deleted", []string{`DELETE FROM session_tags WHERE session_id = ` + id}},
 		{"a tag added", []string{`INSERT INTO session_tags (session_id, term_id) SELECT ` + id + `, id FROM terms WHERE name = 'Heat'`}},
 		{"its marks deleted", []string{`DELETE FROM session_regions WHERE session_id = ` + id}},
+		{"an exercise added", []string{`INSERT INTO session_exercises (session_id, position, exercise) SELECT ` + id + `, 7, 'bird-dog'`}},
+		{"adherence added", []string{`INSERT INTO session_adherence (session_id, level) SELECT ` + id + `, 'all'`}},
 		{"its amendments deleted", []string{`DELETE FROM session_amendments WHERE session_id = ` + id}},
 		{"its amendment rewritten", []string{`UPDATE session_amendments SET reason = 'x' WHERE session_id = ` + id}},
 		{"rewritten behind an amendment that does not keep the text", []string{

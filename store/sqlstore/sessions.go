@@ -221,6 +221,9 @@ func writeContent(ctx context.Context, tx *sql.Tx, sess store.Session, stamp str
 	if err := writeBodyMap(ctx, tx, sess, isNew); err != nil {
 		return store.Session{}, err
 	}
+	if err := writeProgramme(ctx, tx, sess, isNew); err != nil {
+		return store.Session{}, err
+	}
 	return sess, nil
 }
 
@@ -396,6 +399,9 @@ func readSessions(ctx context.Context, tx *sql.Tx, where string, args ...any) ([
 		vocab.sortTags(&out[i])
 	}
 	if err := readBodyMaps(ctx, tx, vocab, parts, index); err != nil {
+		return nil, err
+	}
+	if err := readProgrammes(ctx, tx, parts, index); err != nil {
 		return nil, err
 	}
 	return out, readAmendments(ctx, tx, parts, index)

@@ -107,8 +107,12 @@ func RichRecords(t testing.TB, s *sqlstore.Store) {
 			TriggerOther: "Moving house; \"heavy\" boxes",
 			Notes: store.SOAP{Subjective: "Pain since Monday.\nWorse mornings.", Objective: "Tight QL, R > L",
 				Assessment: "QL strain", Plan: "Every 2 weeks"},
-			HomeCare: "Side-lying QL stretch, 3×30 s"},
+			HomeCare: "Side-lying QL stretch, 3×30 s",
+			Programme: []store.Prescription{{Exercise: "ql-side-bend", Side: store.Right, Dose: store.Dose{HoldSec: 30, Reps: 3, PerDay: 2}},
+				{Name: "Walk; \"brisk\", 20 min", Words: "Flat ground,\nno hills", Pose: "", Dose: store.Dose{PerDay: 1}},
+				{Name: "Wall bird-dog", Pose: "bird-dog", Dose: store.Dose{HoldSec: 5, Reps: 8}}}},
 		{ClientID: marta.ID, Start: day(15, 9), DurationMin: 45, PainBefore: store.PainOf(4), PainAfter: store.PainOf(0),
+			Adherence: store.Adherence{Level: store.DidSome, Hard: "Wall bird-dog"},
 			BodyMap: []store.BodyMark{{Region: "sacroiliac-l", PainType: store.Tag{TermID: term(store.PainType, "Referred pain")}, Intensity: store.PainOf(0)},
 				{Region: "thigh-posterior-l", PainType: store.Tag{TermID: term(store.PainType, "Fatigue")}}, {Region: "neck", Intensity: store.PainOf(10)}}},
 		{ClientID: marta.ID, Start: day(15, 9), DurationMin: 30}, // same time twice: both kept
@@ -132,6 +136,8 @@ func RichRecords(t testing.TB, s *sqlstore.Store) {
 	}
 	amend := saved[0]
 	amend.PainAfter, amend.Notes.Plan = store.PainOf(3), "Every 2 weeks; re-assess in a month"
+	amend.Programme = append([]store.Prescription(nil), amend.Programme...)
+	amend.Programme[0].Dose.Reps = 4
 	if _, err := s.Save(ctx, sqlstore.SaveRequest{Session: amend, Amend: true, Reason: "Pain after was misread from the client's scale", By: therapist}); err != nil {
 		t.Fatal(err)
 	}

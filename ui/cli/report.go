@@ -25,6 +25,9 @@ var reportCommand = command{
   backtrack report --db PATH --intake --client ID|"First Last" --out FILE.pdf
   backtrack report --db PATH --all [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out DIR
   backtrack report --db PATH --session ID|UUID --out FILE.pdf|DIR  (one visit note)
+  backtrack report --db PATH --home-programme --client ID|"First Last"|--session ID|UUID --out FILE.pdf|DIR
+  (--home-programme: the client's handout of home exercises, from that visit or the latest that gave any;
+   --out DIR writes Lastname_Firstname_exercises_YYYY-MM-DD.pdf)
   (--out DIR for one client writes Lastname_Firstname_progress_YYYY-MM-DD.pdf in DIR,
    or Lastname_Firstname_intake_YYYY-MM-DD.pdf with --intake)
   (--intake: the intake summary, with the red-flag screen, the consent and a line for the client to sign;
@@ -41,7 +44,7 @@ type reportFlags struct {
 	db, client, from, to, out, paper, date string
 	session                                string
 	edition                                string
-	all, verbose, intake                   bool
+	all, verbose, intake, homeProgramme    bool
 	practice, therapist, credentials       string
 	set                                    map[string]bool // flags given, even if empty
 }
@@ -53,6 +56,7 @@ func parseReportFlags(args []string) (reportFlags, error) {
 	fs.BoolVar(&f.all, "all", false, "one report per active client, into the --out folder")
 	fs.BoolVar(&f.verbose, "verbose", false, "with --all, name each client in the progress (a log then keeps the names)")
 	fs.BoolVar(&f.intake, "intake", false, "print the client's intake summary instead of the progress report")
+	fs.BoolVar(&f.homeProgramme, "home-programme", false, "print the home exercises handout of --session, or of --client's latest visit that gave any")
 	fs.StringVar(&f.session, "session", "", "one visit's note: the session's number or its UUID")
 	fs.StringVar(&f.from, "from", "", "first day of the period (YYYY-MM-DD)")
 	fs.StringVar(&f.to, "to", "", "last day of the period (YYYY-MM-DD)")
@@ -69,6 +73,10 @@ func parseReportFlags(args []string) (reportFlags, error) {
 	f.set = map[string]bool{}
 	fs.Visit(func(fl *flag.Flag) { f.set[fl.Name] = true })
 	switch {
+	case f.homeProgramme && (f.all || f.intake || f.from != "" || f.to != "" || f.edition != ""):
+		return f, usageError("--home-programme prints one visit's exercises: give --client or --session, without --all, --intake, --from, --to or --for")
+	case f.homeProgramme && f.session != "" && f.client != "":
+		return f, usageError("--home-programme takes --client (the latest programme) or --session (that visit's), not both")
 	case f.session != "" && (f.all || f.client != "" || f.from != "" || f.to != "" || f.intake):
 		return f, usageError("--session prints one visit: give it without --client, --all, --from, --to or --intake")
 	case f.session != "" && strings.TrimSpace(f.out) == "":
@@ -115,8 +123,11 @@ func runReport(ctx context.Context, env Env, args []string) error {
 	if f.all {
 		return reportAll(ctx, env, s, f.out, period, opts, f.verbose)
 	}
-	if f.session != "" {
+	if f.session != "" && !f.homeProgramme {
 		return reportSession(ctx, env, s, f.session, f.out, opts)
+	}
+	if f.homeProgramme {
+		return reportHomeProgramme(ctx, env, s, f, opts)
 	}
 	client, err := findClient(ctx, s, f.client)
 	if err != nil {
@@ -153,8 +164,8 @@ func runReport(ctx context.Context, env Env, args []string) error {
 	return nil
 }
 
-// reportSession writes one visit's note, found by number or UUID.
-func reportSession(ctx context.Context, env Env, s *sqlstore.Store, ref, out string, opts report.Options) error {
+// findSession finds a visit by number or UUID, with its client.
+func findSession(ctx context.Context, s *sqlstore.Store, ref string) (store.Session, store.Client, error) {
 	var sess store.Session
 	var err error
 	if id, perr := strconv.ParseInt(strings.TrimSpace(ref), 10, 64); perr == nil {
@@ -163,12 +174,18 @@ func reportSession(ctx context.Context, env Env, s *sqlstore.Store, ref, out str
 		sess, err = s.SessionByUID(ctx, ref)
 	}
 	if errors.Is(err, store.ErrNotFound) {
-		return fmt.Errorf("no session %q (give its number or its UUID)", ref)
+		return sess, store.Client{}, fmt.Errorf("no session %q (give its number or its UUID)", ref)
 	}
 	if err != nil {
-		return err
+		return sess, store.Client{}, err
 	}
 	client, err := s.Client(ctx, sess.ClientID)
+	return sess, client, err
+}
+
+// reportSession writes one visit's note, found by number or UUID.
+func reportSession(ctx context.Context, env Env, s *sqlstore.Store, ref, out string, opts report.Options) error {
+	sess, client, err := findSession(ctx, s, ref)
 	if err != nil {
 		return err
 	}

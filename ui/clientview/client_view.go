@@ -224,7 +224,7 @@ func (v *ClientView) Apply(data ClientData, then viewMode) {
 	br.Intake, br.Consent = healthBrief(data.health, now)
 	v.Before.show(br)
 	if v.Form != nil {
-		v.Form.Health = data.health
+		v.Form.SetHealth(data.health)
 	}
 	v.Chart.SetPoints(data.Trend)
 	v.Function.show(data.record.Measures)
@@ -358,7 +358,7 @@ func (v *ClientView) openForm(s store.Session) {
 			return // the therapist moved on while the vocabulary loaded
 		}
 		f := sessionform.NewSessionForm(v.shell.Record(), v.shell.Tasks(), client, vocab, s, v.shell.Now())
-		f.Health = v.health
+		f.SetHealth(v.health)
 		f.Regulator = store.ParseRegulator(v.shell.Preferences().String(settings.KeyRegulator))
 		f.AskGate = func(q store.ConsentQuestion, answer func(store.ConsentChoice, string)) {
 			v.ConsentAsk = sessionform.AskConsentGate(v.shell.Window(), q, func(c store.ConsentChoice, reason string) {

@@ -126,6 +126,10 @@ func (d *sessionDetail) showFields() {
 	add("Assessment", s.Notes.Assessment)
 	add("Plan", s.Notes.Plan)
 	add("Home care", s.HomeCare)
+	add("Home programme", store.ProgrammeLines(s.Programme))
+	if s.Adherence.Asked() {
+		add("Last programme", "Did "+s.Adherence.Words())
+	}
 	if len(d.fields.Objects) == 0 {
 		d.fields.Add(widget.NewLabel(""))
 		d.fields.Add(widget.NewLabel("Nothing else was recorded for this session."))

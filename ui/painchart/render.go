@@ -31,6 +31,8 @@ type chartRenderer struct {
 	grid, ticks, legendLines, dashes, connectors, after, before pool[*canvas.Line]
 	labels, legendTexts                                         pool[*canvas.Text]
 	legendMarks, afterMarks, beforeMarks, draftMarks            pool[*canvas.Circle]
+	adherenceMarks                                              pool[*canvas.Circle]
+	adherenceNone                                               pool[*canvas.Line]
 	selection                                                   selectionOverlay
 }
 
@@ -43,6 +45,7 @@ func newRenderer(c *Chart) *chartRenderer {
 		connectors: newLinePool(), after: newLinePool(), before: newLinePool(),
 		labels: newTextPool(), legendTexts: newTextPool(),
 		legendMarks: newCirclePool(), afterMarks: newCirclePool(), beforeMarks: newCirclePool(), draftMarks: newCirclePool(),
+		adherenceMarks: newCirclePool(), adherenceNone: newLinePool(),
 		selection: newSelectionOverlay(),
 	}
 	r.message.Alignment = fyne.TextAlignCenter
@@ -76,7 +79,7 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 	r.size = size
 	r.ink = inkFrom(r.c.Theme())
 	k := r.ink
-	for _, p := range []*pool[*canvas.Line]{&r.grid, &r.ticks, &r.legendLines, &r.dashes, &r.connectors, &r.after, &r.before} {
+	for _, p := range []*pool[*canvas.Line]{&r.grid, &r.ticks, &r.legendLines, &r.dashes, &r.connectors, &r.after, &r.before, &r.adherenceNone} {
 		p.reset()
 	}
 	r.labels.reset()
@@ -85,6 +88,7 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 	r.afterMarks.reset()
 	r.beforeMarks.reset()
 	r.draftMarks.reset()
+	r.adherenceMarks.reset()
 	r.c.layout = chart.Chart{}
 
 	r.focus.StrokeColor, r.focus.StrokeWidth, r.focus.CornerRadius = k.focus, 2*k.thin, k.radius
@@ -124,8 +128,12 @@ func (r *chartRenderer) layoutChart(size fyne.Size) bool {
 	left := r.measure(chart.FormatScore(r.c.scale().Max)) + 2*k.pad
 	right := r.measure("30 Sep")/2 + k.pad
 	bottom := k.pad + 2*row // tick, date row, year row
+	adherence := r.c.series == nil && hasAdherence(r.c.points)
 	for legendRows := 1; ; {
 		top := float32(legendRows)*row + k.pad + row/2 // half a row so "10" is whole
+		if adherence {
+			top += 2 * row // the home exercises: their label, then their marks
+		}
 		plotW, plotH := size.Width-left-right, size.Height-top-bottom
 		if plotW < 8*k.marker || plotH < 4*k.marker {
 			return false
@@ -150,6 +158,9 @@ func (r *chartRenderer) layoutChart(size fyne.Size) bool {
 		r.layoutAxes(c, left, top, row)
 		r.layoutReference(c, left, top)
 		r.layoutSeries(c, left, top)
+		if adherence {
+			r.layoutAdherence(c, left, float32(legendRows)*row+k.pad, row)
+		}
 		return true
 	}
 }
@@ -280,6 +291,8 @@ func (r *chartRenderer) collect() []fyne.CanvasObject {
 	o = r.afterMarks.appendTo(o)
 	o = r.beforeMarks.appendTo(o)
 	o = r.draftMarks.appendTo(o)
+	o = r.adherenceMarks.appendTo(o)
+	o = r.adherenceNone.appendTo(o)
 	o = r.labels.appendTo(o)
 	o = r.legendTexts.appendTo(o)
 	o = r.selection.appendTo(o)

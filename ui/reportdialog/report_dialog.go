@@ -128,6 +128,13 @@ func buildReportDialog(win fyne.Window, s Record, t *kit.Tasks, client store.Cli
 	if note != nil {
 		title = "Visit note"
 		rows = [][2]fyne.CanvasObject{Pair(kit.FormRow("Visit", widget.NewLabel(kit.DateTime(note.Start))))}
+		if len(note.Programme) > 0 {
+			// the visit gave home exercises: their handout is printed from here too
+			e.Document = widget.NewRadioGroup([]string{DocNote, DocHandout}, e.documentChosen)
+			e.Document.Required = true
+			e.Document.SetSelected(DocNote)
+			rows = append(rows, Pair(kit.FormRow("Print", e.Document)))
+		}
 	}
 	for _, row := range append(rows,
 		Pair(kit.FormRow("Paper", e.Paper)),
@@ -155,10 +162,15 @@ func buildReportDialog(win fyne.Window, s Record, t *kit.Tasks, client store.Cli
 const (
 	docProgress = "Progress report"
 	DocIntake   = "Intake summary, for the client to sign"
+	DocNote     = "Visit note"
+	DocHandout  = "Home exercises, the client's handout"
 )
 
 // document is the chosen document.
 func (e *ReportDialog) document() report.Document {
+	if e.note != nil && e.Document.Selected == DocHandout {
+		return report.HomeProgramme
+	}
 	if e.note == nil && e.Document.Selected == DocIntake {
 		return report.IntakeSummary
 	}
@@ -172,6 +184,14 @@ func (e *ReportDialog) documentChosen(string) {
 		return // still being built
 	}
 	today := e.Now()
+	if e.note != nil {
+		name := report.NoteFileName(e.client, e.note.Start)
+		if e.document() == report.HomeProgramme {
+			name = report.HomeProgrammeFileName(e.client, e.note.Start)
+		}
+		e.FileName.SetText(name)
+		return
+	}
 	if e.document() == report.IntakeSummary {
 		// the intake is the client's own paper, as it stands today
 		e.FileName.SetText(report.IntakeFileName(e.client, today))
@@ -329,7 +349,9 @@ func (e *ReportDialog) write(path string, period store.Period) {
 		ctx := e.Work.Context()
 		var err error
 		var unprintable []report.Unprintable
-		if e.note != nil {
+		if e.note != nil && opts.Document == report.HomeProgramme {
+			err = report.WriteHomeProgrammeFile(ctx, path, e.client, *e.note, opts)
+		} else if e.note != nil {
 			var head store.LogHead
 			if head, err = e.store.LogHead(ctx); err == nil {
 				err = report.WriteNoteFile(ctx, path, e.client, *e.note, head, opts)

@@ -58,6 +58,9 @@ type SessionForm struct {
 	Assessment *kit.Entry
 	Plan       *kit.Entry
 	HomeCare   *kit.Entry
+	// Programme is the home exercises given and what the client did of the
+	// last ones (home_programme.go).
+	Programme *ProgrammeInput
 	// Private keeps the note to its author: on a practice server only
 	// (session_form_private.go).
 	Private *widget.Check
@@ -119,6 +122,8 @@ type formState struct {
 	Marks                               []store.BodyMark
 	Other, S, O, A, P, HomeCare         string
 	Private                             bool
+	Programme                           []store.Prescription
+	Adherence                           store.Adherence
 }
 
 // NewSessionForm builds the form for client over the given vocabulary.
@@ -161,6 +166,12 @@ func NewSessionForm(s Record, t *kit.Tasks, client store.Client, vocab map[store
 	f.Assessment = kit.NewNoteEntry("Your assessment", 2)
 	f.Plan = kit.NewNoteEntry("Next steps, frequency of visits", 2)
 	f.HomeCare = kit.NewNoteEntry("Stretches and exercises for home", 2)
+	f.Programme = newProgrammeInput(func() store.Intake { return f.Health.Intake }, func() {
+		if f.Problems.Relayout != nil {
+			f.Problems.Relayout()
+		}
+	})
+	f.Problems.Fields["programme"], f.Problems.Fields["adherence"] = f.Programme.Error, f.Programme.AdhError
 	f.Saving = kit.NewFormSave(t, f.Problems, f.Submit, f.Escape)
 	f.Save, f.Cancel = f.Saving.Button, f.Saving.Cancel
 	f.Saving.Retrying("your note", f.Base.ID == 0, &f.Base.UID)
@@ -180,6 +191,7 @@ func NewSessionForm(s Record, t *kit.Tasks, client store.Client, vocab map[store
 	f.PainAfter.Number.OnSubmitted = func(string) { f.focus(f.Pickers[store.PainType].AddName) }
 	f.initial = f.state()
 	f.wireGates()
+	f.wireProgramme()
 	return f
 }
 
@@ -215,6 +227,7 @@ func (f *SessionForm) fill(s store.Session, now time.Time) {
 	f.Assessment.SetText(s.Notes.Assessment)
 	f.Plan.SetText(s.Notes.Plan)
 	f.HomeCare.SetText(s.HomeCare)
+	f.Programme.set(s.Programme, s.Adherence)
 	f.Private.SetChecked(s.Private)
 }
 
@@ -249,8 +262,9 @@ func (f *SessionForm) state() formState {
 		Tags:  map[store.Kind][]store.Tag{},
 		Other: f.TriggerOther.Text, S: f.Subjective.Text, O: f.Objective.Text,
 		A: f.Assessment.Text, P: f.Plan.Text, HomeCare: f.HomeCare.Text,
-		Private: f.Private.Checked,
+		Private: f.Private.Checked, Adherence: f.Programme.adherence(),
 	}
+	st.Programme, _ = f.Programme.read()
 	for k, p := range f.Pickers {
 		st.Tags[k] = p.Tags()
 	}
@@ -302,6 +316,10 @@ func (f *SessionForm) read() (store.Session, map[string]string) {
 	s.Notes = store.SOAP{Subjective: f.Subjective.Text, Objective: f.Objective.Text,
 		Assessment: f.Assessment.Text, Plan: f.Plan.Text}
 	s.HomeCare = f.HomeCare.Text
+	if s.Programme, msg = f.Programme.read(); msg != "" {
+		problems["programme"] = msg
+	}
+	s.Adherence = f.Programme.adherence()
 	s.Private = f.Private.Checked
 	if len(problems) == 0 && !s.HasContent() {
 		problems[""] = "Nothing recorded yet: add a pain score, a tag or a note, or press Esc to leave without saving."
@@ -393,6 +411,7 @@ func (f *SessionForm) applyCopy(last store.Session) {
 	f.TriggerOther.SetText(last.TriggerOther)
 	f.Plan.SetText(last.Notes.Plan)
 	f.HomeCare.SetText(last.HomeCare)
+	f.Programme.setProgramme(last.Programme)
 	// The ticks and the filled plan show what came across; the note says
 	// from when, short enough for the top line of a small window.
 	f.copyDone("Copied from " + kit.LongDate(last.Start))

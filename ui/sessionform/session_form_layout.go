@@ -67,7 +67,8 @@ func (f *SessionForm) layout() fyne.CanvasObject {
 		f.noteField("O · Objective", f.Objective, "objective"),
 		f.noteField("A · Assessment", f.Assessment, "assessment"),
 		f.noteField("P · Plan", f.Plan, "plan"),
-		f.noteField("Home care", f.HomeCare, "home_care"))
+		f.noteField("Home care", f.HomeCare, "home_care"),
+		f.Programme.content)
 	f.Columns = xlayout.NewFormColumns(formTagsShare, formTagsMinWidth, formNotesMinWidth, tags, notes)
 
 	// The columns take whatever height is left, so the notes grow into it.
@@ -98,6 +99,7 @@ func (f *SessionForm) followFocus(s *container.Scroll) {
 		p.OnFocus = show
 	}
 	f.BodyChart.Find.OnFocus = show
+	f.Programme.Find.OnFocus, f.Programme.Hard.OnFocus = show, show
 }
 
 // entries are the form's text fields, in tab order.
