@@ -45,10 +45,10 @@ type Group struct {
 // Year is the practice's course in one year: the episodes that began in
 // it and how many reached an important change.
 type Year struct {
-	Year     int
-	Clients  int // episodes begun in the year, with a baseline that can change
-	Reached  int // of them, reaching an important change at any visit
-	Median   float64
+	Year      int
+	Clients   int // episodes begun in the year, with a baseline that can change
+	Reached   int // of them, reaching an important change at any visit
+	Median    float64
 	HasMedian bool // Median is the median visit at which it was reached
 }
 
