@@ -63,28 +63,18 @@ func VisitsOf(sessions []store.Session, plan store.Plan) []Visit {
 		if s.Voided() || (!store.EpisodeStart(plan).IsZero() && s.Start.Format(store.DateLayout) < start) {
 			continue
 		}
-		v := Visit{Start: s.Start, Before: s.PainBefore, After: s.PainAfter,
-			Triggers: names(s.Triggers), PainTypes: names(s.PainTypes), Regions: names(s.Locations)}
+		v := Visit{Start: s.Start, Before: s.PainBefore, After: s.PainAfter}
+		for _, k := range store.Kinds {
+			for _, t := range s.Tags(k) {
+				v.AddTag(k, t.Name)
+			}
+		}
 		if s.TriggerOther != "" {
-			v.Triggers = appendNew(v.Triggers, s.TriggerOther)
-		}
-		for _, t := range s.Techniques {
-			v.Exposures = appendNewExposure(v.Exposures, Exposure{ExposureTechnique, t.Name})
-		}
-		for _, t := range s.Muscles {
-			v.Exposures = appendNewExposure(v.Exposures, Exposure{ExposureMuscle, t.Name})
+			v.AddTag(store.Trigger, s.TriggerOther)
 		}
 		out = append(out, v)
 	}
 	slices.SortStableFunc(out, func(a, b Visit) int { return a.Start.Compare(b.Start) })
-	return out
-}
-
-func names(tags []store.Tag) []string {
-	var out []string
-	for _, t := range tags {
-		out = appendNew(out, t.Name)
-	}
 	return out
 }
 
@@ -100,4 +90,21 @@ func appendNewExposure(list []Exposure, e Exposure) []Exposure {
 		return list
 	}
 	return append(list, e)
+}
+
+// AddTag records a tag of the visit by its kind, once (a muscle treated
+// on both sides is one exposure).
+func (v *Visit) AddTag(kind store.Kind, name string) {
+	switch kind {
+	case store.Technique:
+		v.Exposures = appendNewExposure(v.Exposures, Exposure{ExposureTechnique, name})
+	case store.Muscle:
+		v.Exposures = appendNewExposure(v.Exposures, Exposure{ExposureMuscle, name})
+	case store.Trigger:
+		v.Triggers = appendNew(v.Triggers, name)
+	case store.PainType:
+		v.PainTypes = appendNew(v.PainTypes, name)
+	case store.Location:
+		v.Regions = appendNew(v.Regions, name)
+	}
 }
