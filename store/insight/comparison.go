@@ -65,6 +65,11 @@ func (c Comparison) Line() string {
 // 3.4)" or "Massage gun: not enough visits to tell (0.5 points more relief,
 // 2 visits vs 10; 95 % interval −1.2 to 2.3)".
 func (c Comparison) Words() string {
+	if c.With == 0 || c.Without == 0 {
+		return fmt.Sprintf("%s: %s, so nothing to compare with", c.Name, pick(c.With == 0,
+			fmt.Sprintf("on none of the %d %s", c.Without, plural(c.Without, "visit")),
+			fmt.Sprintf("on all %d %s", c.With, plural(c.With, "visit"))))
+	}
 	numbers := fmt.Sprintf("%s; 95 %% interval %s", visitsVs(c.With, c.Without), c.Interval.Words())
 	if c.Found() {
 		return fmt.Sprintf("%s: %s, %s", c.Name, c.effect(), numbers)

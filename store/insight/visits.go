@@ -72,6 +72,9 @@ func VisitsOf(sessions []store.Session, plan store.Plan) []Visit {
 		if s.TriggerOther != "" {
 			v.AddTag(store.Trigger, s.TriggerOther)
 		}
+		for _, m := range s.BodyMap {
+			v.AddMark(m.Region, m.PainType.Name)
+		}
 		out = append(out, v)
 	}
 	slices.SortStableFunc(out, func(a, b Visit) int { return a.Start.Compare(b.Start) })
@@ -106,5 +109,16 @@ func (v *Visit) AddTag(kind store.Kind, name string) {
 		v.PainTypes = appendNew(v.PainTypes, name)
 	case store.Location:
 		v.Regions = appendNew(v.Regions, name)
+	}
+}
+
+// AddMark records a mark on the body chart: its region by name, whatever
+// the side (as a muscle), and its pain type when given.
+func (v *Visit) AddMark(region store.RegionID, painType string) {
+	if r, ok := store.RegionOf(region); ok {
+		v.Regions = appendNew(v.Regions, r.Name)
+	}
+	if painType != "" {
+		v.PainTypes = appendNew(v.PainTypes, painType)
 	}
 }

@@ -94,5 +94,25 @@ func readVisits(ctx context.Context, tx *sql.Tx, clientID int64, from string) ([
 		}
 		visits[i].AddTag(store.Kind(kind), name)
 	}
-	return visits, tags.Err()
+	if err := tags.Err(); err != nil {
+		return nil, err
+	}
+	marks, err := tx.QueryContext(ctx, `SELECT sr.session_id, sr.region, COALESCE(t.name, '') FROM session_regions sr
+		JOIN sessions s ON s.id = sr.session_id LEFT JOIN terms t ON t.id = sr.pain_type_id
+		WHERE s.client_id = ? AND s.started_at >= ? AND s.voided_at = ''`, clientID, from)
+	if err != nil {
+		return nil, err
+	}
+	defer marks.Close()
+	for marks.Next() {
+		var id int64
+		var region, painType string
+		if err := marks.Scan(&id, &region, &painType); err != nil {
+			return nil, err
+		}
+		if i, ok := index[id]; ok {
+			visits[i].AddMark(store.RegionID(region), painType)
+		}
+	}
+	return visits, marks.Err()
 }

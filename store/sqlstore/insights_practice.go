@@ -79,36 +79,55 @@ func (s *Store) readEpisodes(ctx context.Context, tx *sql.Tx) ([]insight.Episode
 	return out, byClient, rows.Err()
 }
 
+// firstVisits is each client's first visit of the current episode, as
+// (client_id, session_id), NULL session for a client without one.
+func (s *Store) firstVisits() string {
+	return `SELECT c.id AS client_id, (SELECT s.id FROM sessions s LEFT JOIN plans p ON p.client_id = s.client_id
+		WHERE s.client_id = c.id AND ` + episodeVisits + s.ownVisits() + `
+		ORDER BY s.started_at, s.id LIMIT 1) AS session_id FROM clients c`
+}
+
 // readPresenting fills each episode's pain types and regions at its first
-// visit.
+// visit: the tags, and the marks on the body chart with their pain types.
 func (s *Store) readPresenting(ctx context.Context, tx *sql.Tx, episodes []insight.Episode, byClient map[int64]int) error {
-	rows, err := tx.QueryContext(ctx, `SELECT f.client_id, t.kind, t.name FROM (
-			SELECT c.id AS client_id, (SELECT s.id FROM sessions s LEFT JOIN plans p ON p.client_id = s.client_id
-				WHERE s.client_id = c.id AND `+episodeVisits+s.ownVisits()+`
-				ORDER BY s.started_at, s.id LIMIT 1) AS session_id
-			FROM clients c) f
+	rows, err := tx.QueryContext(ctx, `SELECT f.client_id, t.kind, t.name, '' FROM (`+s.firstVisits()+`) f
 		JOIN session_tags st ON st.session_id = f.session_id
 		JOIN terms t ON t.id = st.term_id
 		WHERE t.kind IN ('pain_type', 'location')
-		ORDER BY f.client_id, t.kind, t.position, t.name`)
+		UNION ALL
+		SELECT f.client_id, 'mark', COALESCE(t.name, ''), sr.region FROM (`+s.firstVisits()+`) f
+		JOIN session_regions sr ON sr.session_id = f.session_id
+		LEFT JOIN terms t ON t.id = sr.pain_type_id`)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var client int64
-		var kind, name string
-		if err := rows.Scan(&client, &kind, &name); err != nil {
+		var kind, name, region string
+		if err := rows.Scan(&client, &kind, &name, &region); err != nil {
 			return err
 		}
-		if i, ok := byClient[client]; ok {
-			e := &episodes[i]
-			if store.Kind(kind) == store.PainType {
-				e.PainTypes = append(e.PainTypes, name)
-			} else if !slices.Contains(e.Regions, name) { // a location on both sides is one region
-				e.Regions = append(e.Regions, name)
-			}
+		i, ok := byClient[client]
+		if !ok {
+			continue
 		}
+		// the first visit's tags are Visit's: one way of reading them
+		var v insight.Visit
+		v.PainTypes, v.Regions = episodes[i].PainTypes, episodes[i].Regions
+		if kind == "mark" {
+			v.AddMark(store.RegionID(region), name)
+		} else {
+			v.AddTag(store.Kind(kind), name)
+		}
+		episodes[i].PainTypes, episodes[i].Regions = v.PainTypes, v.Regions
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for i := range episodes {
+		slices.Sort(episodes[i].PainTypes)
+		slices.Sort(episodes[i].Regions)
+	}
+	return nil
 }
