@@ -19,20 +19,23 @@ type ClientInsights struct {
 	Caveats   []string
 }
 
-// Findings are the comparisons that may be said in words, the largest
-// difference first.
+// Findings are the comparisons that may be said in words: what went with
+// more relief first (what the therapist can do), then with the next
+// visit, then the flares; within each, the largest difference first.
 func (ci ClientInsights) Findings() []Comparison {
 	var out []Comparison
 	for _, list := range [][]Comparison{ci.Relief, ci.NextVisit, ci.Flares} {
+		var found []Comparison
 		for _, c := range list {
 			if c.Found() {
-				out = append(out, c)
+				found = append(found, c)
 			}
 		}
+		slices.SortStableFunc(found, func(a, b Comparison) int {
+			return cmp.Compare(abs(b.Difference), abs(a.Difference))
+		})
+		out = append(out, found...)
 	}
-	slices.SortStableFunc(out, func(a, b Comparison) int {
-		return cmp.Compare(abs(b.Difference), abs(a.Difference))
-	})
 	return out
 }
 
@@ -195,4 +198,18 @@ func abs(v float64) float64 {
 		return -v
 	}
 	return v
+}
+
+// OfRecord is the insights of a client's record as the desk holds it (the
+// whole record, store.ClientRecord): its current episode's visits and the
+// measures taken in it.
+func OfRecord(rec store.ClientRecord) ClientInsights {
+	start := store.EpisodeStart(rec.Plan).Format(store.DateLayout)
+	var measures []store.Measure
+	for _, m := range rec.Measures {
+		if store.EpisodeStart(rec.Plan).IsZero() || m.Taken.Format(store.DateLayout) >= start {
+			measures = append(measures, m)
+		}
+	}
+	return OfClient(VisitsOf(rec.Sessions, rec.Plan), measures)
 }

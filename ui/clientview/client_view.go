@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/store/insight"
 	"backtrack/store/settings"
 	"backtrack/ui/kit"
 	"backtrack/ui/painchart"
@@ -59,6 +60,12 @@ type ClientView struct {
 	// MapsButton opens the body maps over time, as a tap on the brief's
 	// small map does.
 	MapsButton *kit.Button
+	// Insights is the brief's line of what has helped, InsightsButton
+	// opens them in full (insights_line.go), InsightsView while open.
+	Insights       *InsightsLine
+	InsightsButton *kit.Button
+	InsightsView   *insightsDialog
+	insights       insight.ClientInsights
 	// BodyMaps is the maps over time, while open (for tests).
 	BodyMaps *bodyMapsDialog
 	// The health dialogs and the consent question, while open (for tests).
@@ -88,10 +95,12 @@ type ClientData struct {
 	voided   []store.Session // entered in error: in the history on request, in no figure
 	Trend    []store.TrendPoint
 	record   store.ClientRecord // all of it: measures and plan too
+	insights insight.ClientInsights
 }
 
 func clientDataOf(rec store.ClientRecord) ClientData {
-	return ClientData{Client: rec.Client, health: rec.Health, Sessions: rec.Sessions, voided: rec.Voided, Trend: rec.Trend, record: rec}
+	return ClientData{Client: rec.Client, health: rec.Health, Sessions: rec.Sessions, voided: rec.Voided, Trend: rec.Trend, record: rec,
+		insights: insight.OfRecord(rec)}
 }
 
 func NewClientView(d Shell) *ClientView {
@@ -119,14 +128,17 @@ func NewClientView(d Shell) *ClientView {
 	v.Detail.Void.OnTapped = func() { v.askVoid(v.Detail.Session) }
 
 	v.Before.OnMaps = v.openBodyMaps
-	v.beforePanel = kit.NewPanel("BEFORE TREATMENT", container.NewHBox(v.Header.Measure, v.Header.Plan), v.Before.view)
+	v.Insights = newInsightsLine(v.openInsights)
+	v.beforePanel = kit.NewPanel("BEFORE TREATMENT", container.NewHBox(v.Header.Measure, v.Header.Plan),
+		container.NewBorder(nil, v.Insights.Content, nil, nil, v.Before.view))
 	v.Function = newFunctionCharts()
 	v.MapsButton = kit.NewButton("Body maps", v.openBodyMaps)
 	// the pain chart first: in a short window the function chart gives
 	// way to it, or at 1024x700 it takes the height the pain chart needs
 	// to draw at all
 	charts := container.New(xlayout.Yield{Floor: 0.75}, v.Chart, container.NewStack(v.Function.Row))
-	chartPanel := kit.NewPanel("PAIN AND FUNCTION", v.MapsButton, charts)
+	v.InsightsButton = kit.NewButton("Insights", v.openInsights)
+	chartPanel := kit.NewPanel("PAIN AND FUNCTION", container.NewHBox(v.InsightsButton, v.MapsButton), charts)
 	newSession := kit.NewButtonWithIcon("New session  (Ctrl+N)", theme.ContentAddIcon(), v.NewSession)
 	historyPanel := kit.NewTitledPanel(v.History.Title, newSession, v.History.content)
 	// Before treatment gets the height it needs, without a scroll bar, when
@@ -205,6 +217,8 @@ func (v *ClientView) Apply(data ClientData, then viewMode) {
 	br.Course, br.Goals = courseOf(data.record, now)
 	br.Intake, br.Consent = healthBrief(data.health, now)
 	v.Before.show(br)
+	v.insights = data.insights
+	v.Insights.show(data.insights)
 	if v.Form != nil {
 		v.Form.Health = data.health
 	}
