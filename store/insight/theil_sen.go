@@ -39,8 +39,7 @@ func theilSen(x, y []float64) Line {
 	if len(slopes) == 0 {
 		return Line{Intercept: median(slices.Clone(y))}
 	}
-	slices.Sort(slopes)
-	l := Line{Slope: quantile(slopes, 0.5)}
+	l := Line{Slope: kthQuantile(slopes, 0.5)}
 	resid := make([]float64, n)
 	for i := range n {
 		resid[i] = y[i] - l.Slope*x[i]
@@ -62,7 +61,7 @@ func theilSen(x, y []float64) Line {
 	m2 := int(math.Ceil((N+c)/2)) + 1
 	l.Interval = Interval{Low: math.Inf(-1), High: math.Inf(1), Method: IntervalSen}
 	if m1 >= 1 && m2 <= len(slopes) {
-		l.Interval.Low, l.Interval.High = slopes[m1-1], slopes[m2-1]
+		l.Interval.Low, l.Interval.High = kth(slopes, m1-1), kth(slopes, m2-1)
 		l.Bounded = true
 	}
 	return l

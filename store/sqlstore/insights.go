@@ -49,8 +49,9 @@ func (s *Store) ClientInsights(ctx context.Context, clientID int64) (insight.Cli
 // readVisits reads a client's visits from day from, oldest first, with
 // their tags by name (one query for the visits, one for the tags).
 func readVisits(ctx context.Context, tx *sql.Tx, clientID int64, from string) ([]insight.Visit, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, started_at, pain_before, pain_after, trigger_other FROM sessions
-		WHERE client_id = ? AND started_at >= ? AND voided_at = '' ORDER BY started_at, id`, clientID, from)
+	parts := noteRows{where: `s.client_id = ? AND s.started_at >= ? AND s.voided_at = ''`, args: []any{clientID, from}}
+	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.started_at, s.pain_before, s.pain_after, s.trigger_other FROM sessions s
+		WHERE `+parts.where+` ORDER BY s.started_at, s.id`, parts.args...)
 	if err != nil {
 		return nil, err
 	}
@@ -70,14 +71,15 @@ func readVisits(ctx context.Context, tx *sql.Tx, clientID int64, from string) ([
 		}
 		index[id] = len(visits)
 		visits = append(visits, v)
+		parts.out = append(parts.out, store.Session{ID: id})
 	}
 	if err := rows.Err(); err != nil || len(visits) == 0 {
 		return nil, err
 	}
+	// the parts by the notes' ids, as readSessions reads them (noteRows)
+	filter, filterArgs := parts.filter(`st.session_id`)
 	tags, err := tx.QueryContext(ctx, `SELECT st.session_id, t.kind, t.name FROM session_tags st
-		JOIN sessions s ON s.id = st.session_id JOIN terms t ON t.id = st.term_id
-		WHERE s.client_id = ? AND s.started_at >= ? AND s.voided_at = ''
-		ORDER BY st.session_id, t.kind, t.position, t.name`, clientID, from)
+		JOIN terms t ON t.id = st.term_id`+filter+` ORDER BY st.session_id, t.kind, t.position, t.name`, filterArgs...)
 	if err != nil {
 		return nil, err
 	}
@@ -97,9 +99,9 @@ func readVisits(ctx context.Context, tx *sql.Tx, clientID int64, from string) ([
 	if err := tags.Err(); err != nil {
 		return nil, err
 	}
+	filter, filterArgs = parts.filter(`sr.session_id`)
 	marks, err := tx.QueryContext(ctx, `SELECT sr.session_id, sr.region, COALESCE(t.name, '') FROM session_regions sr
-		JOIN sessions s ON s.id = sr.session_id LEFT JOIN terms t ON t.id = sr.pain_type_id
-		WHERE s.client_id = ? AND s.started_at >= ? AND s.voided_at = ''`, clientID, from)
+		LEFT JOIN terms t ON t.id = sr.pain_type_id`+filter, filterArgs...)
 	if err != nil {
 		return nil, err
 	}
