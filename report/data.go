@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"backtrack/store"
+	"backtrack/store/insight"
 )
 
 // Data is everything one report says, read from the store.
@@ -35,6 +36,8 @@ type Data struct {
 	// Baselines are the episode of care's: every change is measured from
 	// them, whatever the period.
 	Baselines store.Baselines
+	// Insights are the episode's, when asked for (AddInsights); nil else.
+	Insights *insight.ClientInsights
 }
 
 // Load reads one client's report for a period from the store.

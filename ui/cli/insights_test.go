@@ -51,3 +51,37 @@ func TestInsightsPrintWhatHelpsAClient(t *testing.T) {
 		}
 	}
 }
+
+// The physician's report with --insights prints "What has helped" with the
+// same numbers as the command, and its caveats; without it, nothing.
+func TestReportInsightsPrintWhatHasHelped(t *testing.T) {
+	ctx := context.Background()
+	s := testkit.OpenStore(t)
+	marta := testkit.MustClient(t, s, "Marta", "Nowak")
+	testkit.InsightVisits(t, s, marta.ID, time.Date(2026, 3, 2, 10, 0, 0, 0, time.Local), 12)
+	ci, err := s.ClientInsights(ctx, marta.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	with, without := dir+"/with.pdf", dir+"/without.pdf"
+	if code, _, stderr := run(t, "report", "--db", s.Path(), "--client", "Marta Nowak", "--insights", "--out", with); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "report", "--db", s.Path(), "--client", "Marta Nowak", "--out", without); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	text := strings.Join(strings.Fields(pdfText(t, with)), " ")
+	for _, want := range []string{"What has helped", ci.Findings()[0].Words(), "Observational, not cause",
+		"Regression toward the mean", "Parker & Vannest 2009"} {
+		if !strings.Contains(text, strings.Join(strings.Fields(want), " ")) {
+			t.Errorf("the report misses %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(pdfText(t, without), "What has helped") {
+		t.Error("a report without --insights prints them")
+	}
+	if code, _, stderr := run(t, "report", "--db", s.Path(), "--client", "1", "--for", "client", "--insights", "--out", with); code != cli.ExitUsage {
+		t.Errorf("--insights on the client's edition: exit %d %s", code, stderr)
+	}
+}
