@@ -62,7 +62,8 @@ func TestPracticeInsightsCountEachEpisode(t *testing.T) {
 	for _, name := range []string{"Marta", "Jonas"} {
 		testkit.InsightVisits(t, s, testkit.MustClient(t, s, name, "Nowak").ID, start, 9)
 	}
-	testkit.InsightVisits(t, s, testkit.MustClient(t, s, "Ola", "Short").ID, start.AddDate(1, 0, 0), 2)
+	ola := testkit.MustClient(t, s, "Ola", "Short")
+	testkit.InsightVisits(t, s, ola.ID, start.AddDate(1, 0, 0), 2)
 	pr, err := s.PracticeInsights(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -85,6 +86,13 @@ func TestPracticeInsightsCountEachEpisode(t *testing.T) {
 	}
 	if len(pr.Years) != 2 || pr.Years[0].Year != 2025 || pr.Years[0].Clients != 2 || pr.Years[1].Clients != 1 {
 		t.Errorf("years: %+v", pr.Years)
+	}
+	// a plan begun after Ola's two visits: her episode has none yet
+	if _, err := s.SavePlan(ctx, store.Plan{ClientID: ola.ID, Start: start.AddDate(1, 1, 0)}); err != nil {
+		t.Fatal(err)
+	}
+	if pr, err = s.PracticeInsights(ctx); err != nil || len(pr.Years) != 1 {
+		t.Errorf("with Ola's plan: years %+v, %v", pr.Years, err)
 	}
 }
 
