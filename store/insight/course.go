@@ -95,8 +95,8 @@ func (c Course) Words() string {
 	napNumbers := fmt.Sprintf("NAP %.2f, 95 %% interval %.2f to %.2f; first %d vs latest %d", c.NAP,
 		c.NAPInterval.Low, c.NAPInterval.High, c.NFirst, c.NLatest)
 	if c.NAPFound() {
-		return s + fmt.Sprintf("; the latest %d %s than the first %d in %.0f %% of pairs (%s)", c.NLatest,
-			pick(c.NAP > 0.5, "better", "worse"), c.NFirst, 100*max(c.NAP, 1-c.NAP), napNumbers)
+		return s + fmt.Sprintf("; the latest %d %s than the first %d (%s; 0.5 is no change, ties count half)", c.NLatest,
+			pick(c.NAP > 0.5, "better", "worse"), c.NFirst, napNumbers)
 	}
 	return s + "; first against latest: not enough to tell (" + napNumbers + ")"
 }
