@@ -27,3 +27,31 @@ func TestKthIsTheSortedOrder(t *testing.T) {
 		}
 	}
 }
+
+// Counting whole-number slopes finds the same order statistics as listing
+// them.
+func TestCountedSlopesAreTheListedOnes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{2, 3, 7, 40, 300} {
+		x, y := make([]float64, n), make([]float64, n)
+		var slopes []float64
+		for i := range n {
+			x[i], y[i] = float64(i+1+i/5), float64(rng.IntN(11))
+		}
+		for i := range n {
+			for j := i + 1; j < n; j++ {
+				slopes = append(slopes, (y[j]-y[i])/(x[j]-x[i]))
+			}
+		}
+		slices.Sort(slopes)
+		sc := countSlopes(x, y)
+		for _, k := range []int{0, len(slopes) / 4, len(slopes) / 2, len(slopes) - 1} {
+			if got := sc.kth(k); got != slopes[k] {
+				t.Errorf("n %d: slope %d counted %v, listed %v", n, k, got, slopes[k])
+			}
+		}
+		if got, want := sc.quantile(0.5), quantile(slopes, 0.5); got != want {
+			t.Errorf("n %d: median counted %v, listed %v", n, got, want)
+		}
+	}
+}
