@@ -79,7 +79,7 @@ func readVisits(ctx context.Context, tx *sql.Tx, clientID int64, from string) ([
 	// the parts by the notes' ids, as readSessions reads them (noteRows)
 	filter, filterArgs := parts.filter(`st.session_id`)
 	tags, err := tx.QueryContext(ctx, `SELECT st.session_id, t.kind, t.name FROM session_tags st
-		JOIN terms t ON t.id = st.term_id`+filter+` ORDER BY st.session_id, t.kind, t.position, t.name`, filterArgs...)
+		JOIN terms t ON t.id = st.term_id`+filter, filterArgs...) // any order: the method sorts what it lists
 	if err != nil {
 		return nil, err
 	}

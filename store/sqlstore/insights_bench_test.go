@@ -26,11 +26,13 @@ func BenchmarkClientInsights(b *testing.B) {
 	}
 	visits := insight.VisitsOf(rec.Sessions, store.Plan{})
 	b.Run("method-500", func(b *testing.B) {
+		start := cpuTime()
 		for i := 0; i < b.N; i++ {
 			if ci := insight.OfClient(visits, rec.Measures); ci.Visits < testkit.LongHistoryAtLeast {
 				b.Fatalf("%d visits", ci.Visits)
 			}
 		}
+		reportCPU(b, start)
 	})
 }
 
@@ -44,6 +46,7 @@ func BenchmarkClinicClientInsights(b *testing.B) {
 func benchClientInsights(b *testing.B, ctx context.Context, read func(context.Context, int64) (insight.ClientInsights, error), r *rawSQL) {
 	b.Run("backtrack", func(b *testing.B) {
 		visits := 0
+		start := cpuTime()
 		for i := 0; i < b.N; i++ {
 			ci, err := read(ctx, r.client)
 			if err != nil {
@@ -51,12 +54,15 @@ func benchClientInsights(b *testing.B, ctx context.Context, read func(context.Co
 			}
 			visits = ci.Visits
 		}
+		reportCPU(b, start)
 		b.ReportMetric(float64(visits), "visits")
 	})
 	b.Run("baseline", func(b *testing.B) {
+		start := cpuTime()
 		for i := 0; i < b.N; i++ {
 			r.episodeRows(b)
 		}
+		reportCPU(b, start)
 	})
 }
 
@@ -91,14 +97,18 @@ func BenchmarkClinicPracticeInsights(b *testing.B) {
 	ctx := context.Background()
 	s, raw := openClinicBench(b)
 	b.Run("backtrack", func(b *testing.B) {
+		start := cpuTime()
 		for i := 0; i < b.N; i++ {
 			pr, err := s.PracticeInsights(ctx)
 			if err != nil || len(pr.Groups) == 0 || pr.Groups[0].Shares[0].Of == 0 {
 				b.Fatalf("%+v, %v", pr.Groups, err)
 			}
 		}
+		reportCPU(b, start)
 	})
 	b.Run("baseline", func(b *testing.B) {
+		start := cpuTime()
+		defer func() { reportCPU(b, start) }()
 		for i := 0; i < b.N; i++ {
 			var client int64
 			var start string
