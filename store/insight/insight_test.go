@@ -218,7 +218,7 @@ func rmdq(yes int) []store.MeasureItem {
 
 func TestEveryViewCarriesTheCaveats(t *testing.T) {
 	ci := insight.OfClient(nil, nil)
-	if len(ci.Caveats) != 4 || !strings.Contains(strings.Join(ci.Caveats, " "), "not cause") {
+	if len(ci.Caveats) != 5 || !strings.Contains(strings.Join(ci.Caveats, " "), "not cause") {
 		t.Errorf("caveats %v", ci.Caveats)
 	}
 }
