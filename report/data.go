@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"backtrack/store"
+	"backtrack/store/insight"
 )
 
 // Data is everything one report says, read from the store.
@@ -41,6 +42,9 @@ type Data struct {
 	// History is the record's history for this client, oldest first: what
 	// a client's copy prints (ClientCopy); other documents leave it empty.
 	History []store.AuditEntry
+
+	// Insights are the episode's, when asked for (AddInsights); nil else.
+	Insights *insight.ClientInsights
 }
 
 // Load reads one client's report for a period from the store.

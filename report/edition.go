@@ -89,6 +89,7 @@ func (r *renderer) render() {
 		r.bodyMaps(true)
 		r.goals()
 		r.frequencies()
+		r.whatHasHelped()
 		r.sessionsTable()
 		r.planAndHomeCare()
 	}

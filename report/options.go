@@ -19,6 +19,9 @@ type Options struct {
 	Date time.Time
 	// Edition is who the report is for; zero is the physician's.
 	Edition Edition
+	// Insights adds "What has helped" to the physician's edition
+	// (Data.AddInsights reads them).
+	Insights bool
 }
 
 func (o Options) withDefaults() Options {

@@ -168,6 +168,7 @@ var layerSteps = []layerStep{
 	}},
 	{"measure", nil, func(w *layerWalk) { act(w.d, w.d.view.Header.Measure.OnTapped) }},
 	{"plan", nil, func(w *layerWalk) { act(w.d, w.d.view.Header.Plan.OnTapped) }},
+	{"insights", nil, func(w *layerWalk) { act(w.d, w.d.view.InsightsButton.OnTapped) }},
 	{"body maps", nil, func(w *layerWalk) { act(w.d, w.d.view.MapsButton.OnTapped) }},
 	{"void", func(w *layerWalk) { act(w.d, func() { w.d.view.ShowDetail(w.signed) }) },
 		func(w *layerWalk) { act(w.d, w.d.view.Detail.Void.OnTapped) }},

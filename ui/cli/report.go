@@ -34,6 +34,7 @@ var reportCommand = command{
    the physician's and insurer's editions of the progress report carry the relevant history and the screen)
   (--all prints progress as counts; --verbose adds each client's name)
   options: --for client|physician|insurer (the edition; default physician)
+           --insights (the physician's edition adds "What has helped", as backtrack insights prints it)
            --paper A4|Letter  --date YYYY-MM-DD (report date, default today)
            --practice NAME --therapist NAME --credentials TEXT (default: the desk's settings)`,
 	run: runReport,
@@ -45,6 +46,7 @@ type reportFlags struct {
 	session                                string
 	edition                                string
 	all, verbose, intake, homeProgramme    bool
+	insights                               bool
 	practice, therapist, credentials       string
 	set                                    map[string]bool // flags given, even if empty
 }
@@ -57,6 +59,7 @@ func parseReportFlags(args []string) (reportFlags, error) {
 	fs.BoolVar(&f.verbose, "verbose", false, "with --all, name each client in the progress (a log then keeps the names)")
 	fs.BoolVar(&f.intake, "intake", false, "print the client's intake summary instead of the progress report")
 	fs.BoolVar(&f.homeProgramme, "home-programme", false, "print the home exercises handout of --session, or of --client's latest visit that gave any")
+	fs.BoolVar(&f.insights, "insights", false, `the physician's edition adds "What has helped"`)
 	fs.StringVar(&f.session, "session", "", "one visit's note: the session's number or its UUID")
 	fs.StringVar(&f.from, "from", "", "first day of the period (YYYY-MM-DD)")
 	fs.StringVar(&f.to, "to", "", "last day of the period (YYYY-MM-DD)")
@@ -93,6 +96,8 @@ func parseReportFlags(args []string) (reportFlags, error) {
 		return f, usageError("--intake prints one client's intake summary: give --client, not --all")
 	case f.intake && (f.from != "" || f.to != ""):
 		return f, usageError("--intake prints the intake as it is: --from and --to are for progress reports")
+	case f.insights && (f.all || f.intake || f.session != "" || (f.edition != "" && f.edition != "physician")):
+		return f, usageError(`--insights adds "What has helped" to one client's progress report for the physician`)
 	case f.intake && f.edition != "":
 		return f, usageError("--intake is the client's own paper: --for is for progress reports")
 	}
@@ -139,6 +144,12 @@ func runReport(ctx context.Context, env Env, args []string) error {
 	}
 	if f.intake {
 		opts.Document = report.IntakeSummary
+	}
+	if f.insights {
+		if err := d.AddInsights(ctx, s); err != nil {
+			return err
+		}
+		opts.Insights = true
 	}
 	out := f.out
 	if info, err := os.Stat(out); err == nil && info.IsDir() {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/store/insight"
 	"backtrack/store/settings"
 	"backtrack/ui/kit"
 	"backtrack/ui/painchart"
@@ -62,6 +63,13 @@ type ClientView struct {
 	// CopyButton writes the client's copy of their whole record (privacy
 	// law's right of access).
 	CopyButton *kit.Button
+
+	// Insights is the brief's line of what has helped, InsightsButton
+	// opens them in full (insights_line.go), InsightsView while open.
+	Insights       *InsightsLine
+	InsightsButton *kit.Button
+	InsightsView   *insightsDialog
+	insights       insight.ClientInsights
 	// BodyMaps is the maps over time, while open (for tests).
 	BodyMaps *bodyMapsDialog
 	// The health dialogs and the consent question, while open (for tests).
@@ -96,10 +104,12 @@ type ClientData struct {
 	voided   []store.Session // entered in error: in the history on request, in no figure
 	Trend    []store.TrendPoint
 	record   store.ClientRecord // all of it: measures and plan too
+	insights insight.ClientInsights
 }
 
 func clientDataOf(rec store.ClientRecord) ClientData {
-	return ClientData{Client: rec.Client, health: rec.Health, Sessions: rec.Sessions, voided: rec.Voided, Trend: rec.Trend, record: rec}
+	return ClientData{Client: rec.Client, health: rec.Health, Sessions: rec.Sessions, voided: rec.Voided, Trend: rec.Trend, record: rec,
+		insights: insight.OfRecord(rec)}
 }
 
 func NewClientView(d Shell) *ClientView {
@@ -130,14 +140,17 @@ func NewClientView(d Shell) *ClientView {
 	v.Detail.Void.OnTapped = func() { v.askVoid(v.Detail.Session) }
 
 	v.Before.OnMaps = v.openBodyMaps
-	v.beforePanel = kit.NewPanel("BEFORE TREATMENT", container.NewHBox(v.Header.Measure, v.Header.Plan), v.Before.view)
+	v.Insights = newInsightsLine(v.openInsights)
+	v.beforePanel = kit.NewPanel("BEFORE TREATMENT", container.NewHBox(v.Header.Measure, v.Header.Plan),
+		container.NewBorder(nil, v.Insights.Content, nil, nil, v.Before.view))
 	v.Function = newFunctionCharts()
 	v.MapsButton = kit.NewButton("Body maps", v.openBodyMaps)
 	// the pain chart first: in a short window the function chart gives
 	// way to it, or at 1024x700 it takes the height the pain chart needs
 	// to draw at all
 	charts := container.New(xlayout.Yield{Floor: 0.75}, v.Chart, container.NewStack(v.Function.Row))
-	chartPanel := kit.NewPanel("PAIN AND FUNCTION", v.MapsButton, charts)
+	v.InsightsButton = kit.NewButton("Insights", v.openInsights)
+	chartPanel := kit.NewPanel("PAIN AND FUNCTION", container.NewHBox(v.InsightsButton, v.MapsButton), charts)
 	newSession := kit.NewButtonWithIcon("New session  (Ctrl+N)", theme.ContentAddIcon(), v.NewSession)
 	// The client's copy of their record sits with the record's history:
 	// the header's row of buttons has no room left at 1024 pixels.
@@ -223,6 +236,8 @@ func (v *ClientView) Apply(data ClientData, then viewMode) {
 	br.Course, br.Goals = courseOf(data.record, now)
 	br.Intake, br.Consent = healthBrief(data.health, now)
 	v.Before.show(br)
+	v.insights = data.insights
+	v.Insights.show(data.insights)
 	if v.Form != nil {
 		v.Form.SetHealth(data.health)
 	}

@@ -40,6 +40,9 @@ type ReportDialog struct {
 	Document *widget.RadioGroup
 	Period   *kit.PeriodChooser
 	Edition  *widget.RadioGroup // who the report is for
+	// Insights adds "What has helped" to the physician's edition
+	// (report_insights.go).
+	Insights *widget.Check
 	Paper    *widget.RadioGroup
 	Folder   *kit.FolderRow
 	FileName *kit.Entry
@@ -95,6 +98,8 @@ func buildReportDialog(win fyne.Window, s Record, t *kit.Tasks, client store.Cli
 	e.Document.SetSelected(docProgress)
 	e.Edition = newEditionChoice()
 	e.Edition.OnChanged = e.editionChosen
+
+	e.Insights = newInsightsChoice(e)
 	e.Folder = kit.NewFolderRow(win, kit.DefaultReportFolder(e.prefs), nil)
 	e.FileName = kit.NewEntry("")
 	if note != nil {
@@ -123,6 +128,7 @@ func buildReportDialog(win fyne.Window, s Record, t *kit.Tasks, client store.Cli
 		Pair(kit.FormRow("Period", e.Period.Box)),
 		Pair(layout.NewSpacer(), e.Visits),
 		Pair(kit.FormRow("Edition", e.Edition)),
+		Pair(layout.NewSpacer(), e.Insights),
 	}
 	title := "Progress report"
 	if note != nil {
@@ -198,12 +204,14 @@ func (e *ReportDialog) documentChosen(string) {
 		e.Period.Box.Hide()
 		e.Visits.Hide()
 		e.Edition.Hide()
+		e.Insights.Hide()
 		return
 	}
 	e.FileName.SetText(report.EditionFileName(e.client, editionOf(e.Edition.Selected), today))
 	e.Period.Box.Show()
 	e.Visits.Show()
 	e.Edition.Show()
+	e.showInsightsChoice()
 }
 
 // editionChosen proposes the edition's own file name, unless the
@@ -338,6 +346,7 @@ func (e *ReportDialog) save() {
 func (e *ReportDialog) write(path string, period store.Period) {
 	opts := report.Options{Document: e.document(), Practice: e.practice, PageSize: settings.PageSize(e.Paper.Selected), Date: e.Now(),
 		Edition: editionOf(e.Edition.Selected)}
+	opts.Insights = e.insightsChosen(opts)
 	if opts.Document == report.IntakeSummary {
 		period = store.Period{}
 	}
@@ -358,7 +367,10 @@ func (e *ReportDialog) write(path string, period store.Period) {
 			}
 		} else {
 			var d report.Data
-			if d, err = report.Load(ctx, e.store, id, period); err == nil && !e.boxesAccepted {
+			if d, err = report.Load(ctx, e.store, id, period); err == nil && opts.Insights {
+				err = d.AddInsights(ctx, e.store)
+			}
+			if err == nil && !e.boxesAccepted {
 				unprintable = report.FindUnprintable(d, opts)
 			}
 			if err == nil && len(unprintable) == 0 {

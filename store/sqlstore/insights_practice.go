@@ -1,0 +1,162 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+
+	"backtrack/store"
+	"backtrack/store/insight"
+)
+
+// ownVisits keeps, on a clinic server, the login's own notes, and every
+// note for an auditor: the practice view is a therapist's course, and the
+// server's rules let a therapist read colleagues' shared notes too. A file
+// is one practice's, and reads whole. Whether the login is an auditor is
+// asked once: asked in the condition, the server asks it of every visit
+// (200,000 at clinic scale).
+func (s *Store) ownVisits(ctx context.Context, tx *sql.Tx) (string, error) {
+	if !s.OnServer() {
+		return "", nil
+	}
+	var auditor bool
+	if err := tx.QueryRowContext(ctx, `SELECT backtrack_is_auditor()`).Scan(&auditor); err != nil || auditor {
+		return "", err
+	}
+	return ` AND s.author = current_user`, nil
+}
+
+// PracticeInsights reads every episode of care (on a server, the login's
+// own visits; an auditor's, all) and the practice view of them.
+func (s *Store) PracticeInsights(ctx context.Context) (insight.Practice, error) {
+	if s.contactsOnly {
+		return insight.Practice{}, store.ErrNotesWithheld
+	}
+	var episodes []insight.Episode
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		var firsts []int64
+		var err error
+		if episodes, firsts, err = s.readEpisodes(ctx, tx); err != nil {
+			return err
+		}
+		return readPresenting(ctx, tx, episodes, firsts)
+	})
+	if err != nil {
+		return insight.Practice{}, fmt.Errorf("practice insights: %w", err)
+	}
+	return insight.OfPractice(episodes), nil
+}
+
+// readEpisodes reads pain before treatment of every visit of every
+// episode, in one pass ordered by client, and each episode's first visit. The plans' starts are read apart and applied here: a
+// join to them on every visit doubles the pass's time on a file.
+func (s *Store) readEpisodes(ctx context.Context, tx *sql.Tx) ([]insight.Episode, []int64, error) {
+	own, err := s.ownVisits(ctx, tx)
+	if err != nil {
+		return nil, nil, err
+	}
+	starts := map[int64]string{}
+	plans, err := tx.QueryContext(ctx, `SELECT client_id, starts_on FROM plans`)
+	if err != nil {
+		return nil, nil, err
+	}
+	for plans.Next() {
+		var client int64
+		var start string
+		if err := plans.Scan(&client, &start); err != nil {
+			plans.Close()
+			return nil, nil, err
+		}
+		starts[client] = start
+	}
+	if err := plans.Close(); err != nil {
+		return nil, nil, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT s.client_id, s.id, s.started_at, s.pain_before FROM sessions s
+		WHERE s.voided_at = ''`+own+` ORDER BY s.client_id, s.started_at, s.id`)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var out []insight.Episode
+	var firsts []int64
+	last := int64(-1)
+	for rows.Next() {
+		var client, id int64
+		var start string
+		var before sql.NullInt64
+		if err := rows.Scan(&client, &id, &start, &before); err != nil {
+			return nil, nil, err
+		}
+		if start < starts[client] { // before the plan: an earlier episode
+			continue
+		}
+		if client != last {
+			firsts = append(firsts, id)
+			out = append(out, insight.Episode{FirstVisit: parseStart(start)})
+			last = client
+		}
+		e := &out[len(out)-1]
+		e.PainBefore = append(e.PainBefore, painFrom(before))
+	}
+	return out, firsts, rows.Err()
+}
+
+// readPresenting fills each episode's pain types and regions at its first
+// visit (firsts, in the episodes' order): the tags, and the marks on the
+// body chart with their pain types, read by the visits' ids a list at a
+// time, through the tables' keys.
+func readPresenting(ctx context.Context, tx *sql.Tx, episodes []insight.Episode, firsts []int64) error {
+	index := make(map[int64]int, len(firsts))
+	for i, id := range firsts {
+		index[id] = i
+	}
+	for from := 0; from < len(firsts); from += listedIDsAtMost {
+		ids := make([]any, 0, listedIDsAtMost)
+		for _, id := range firsts[from:min(from+listedIDsAtMost, len(firsts))] {
+			ids = append(ids, id)
+		}
+		in := `(?` + strings.Repeat(`, ?`, len(ids)-1) + `)`
+		rows, err := tx.QueryContext(ctx, `SELECT st.session_id, t.kind, t.name, '' FROM session_tags st
+			JOIN terms t ON t.id = st.term_id WHERE st.session_id IN `+in+` AND t.kind IN ('pain_type', 'location')
+			UNION ALL
+			SELECT sr.session_id, 'mark', COALESCE(t.name, ''), sr.region FROM session_regions sr
+			LEFT JOIN terms t ON t.id = sr.pain_type_id WHERE sr.session_id IN `+in, append(ids, ids...)...)
+		if err != nil {
+			return err
+		}
+		if err := presentingRows(rows, episodes, index); err != nil {
+			return err
+		}
+	}
+	for i := range episodes {
+		slices.Sort(episodes[i].PainTypes)
+		slices.Sort(episodes[i].Regions)
+	}
+	return nil
+}
+
+// presentingRows reads a batch of first visits' tags and marks, and
+// closes rows.
+func presentingRows(rows *sql.Rows, episodes []insight.Episode, index map[int64]int) error {
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var kind, name, region string
+		if err := rows.Scan(&id, &kind, &name, &region); err != nil {
+			return err
+		}
+		e := &episodes[index[id]]
+		// the first visit's tags are read as a Visit reads them: one way
+		v := insight.Visit{PainTypes: e.PainTypes, Regions: e.Regions}
+		if kind == "mark" {
+			v.AddMark(store.RegionID(region), name)
+		} else {
+			v.AddTag(store.Kind(kind), name)
+		}
+		e.PainTypes, e.Regions = v.PainTypes, v.Regions
+	}
+	return rows.Err()
+}
