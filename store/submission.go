@@ -235,7 +235,11 @@ func (s Submission) SealFor(clientUID string) string {
 	if s.Asks(FormConsent) {
 		h.Consents = []Consent{s.Consent}
 	}
-	fields := []string{s.UID, clientUID, stampText(s.At), stampText(s.PaperOn), strings.Join(forms, ",")}
+	paper := ""
+	if s.FromPaper() {
+		paper = dayOf(s.PaperOn)
+	}
+	fields := []string{s.UID, clientUID, stampText(s.At), paper, strings.Join(forms, ",")}
 	fields = append(fields, healthFields(h)...)
 	for _, m := range s.Measures {
 		fields = append(fields, "measure", string(m.Kind), m.Note)

@@ -143,3 +143,51 @@ func (sub Submission) MeasureToAccept(f FormKind) (Measure, error) {
 	m.Note = strings.TrimSpace(upperFirst(sub.Source()) + ". " + m.Note)
 	return m, nil
 }
+
+// FormDecision is the therapist's choice for one form of a submission:
+// accept it into the record or decline it; for the intake, whether the
+// client's answers replace the therapist's where the two differ.
+type FormDecision struct {
+	Form    FormKind
+	Accept  bool
+	Replace bool
+}
+
+// CheckDecisions says why decisions cannot be applied to sub: a form the
+// client was not asked, one decided twice, or one already reviewed.
+func (sub Submission) CheckDecisions(decisions []FormDecision) error {
+	if len(decisions) == 0 {
+		return fmt.Errorf("choose the forms to accept or decline")
+	}
+	seen := map[FormKind]bool{}
+	for _, d := range decisions {
+		switch r, done := sub.Review(d.Form); {
+		case !sub.Asks(d.Form):
+			return fmt.Errorf("%s was not among the forms the client filled in", d.Form.Label())
+		case seen[d.Form]:
+			return fmt.Errorf("%s is decided twice", d.Form.Label())
+		case done:
+			return fmt.Errorf("%s was already %s on %s by %s", d.Form.Label(), r.Verb(), r.On.Format(StampLayout), r.By)
+		}
+		seen[d.Form] = true
+	}
+	return nil
+}
+
+// Verb is "accepted" or "declined".
+func (r FormReview) Verb() string {
+	if r.Accepted {
+		return "accepted"
+	}
+	return "declined"
+}
+
+// RecordHash covers the submission as given (its seal) and every review:
+// what the latest audit entry about it carries.
+func (sub Submission) RecordHash(clientUID string) string {
+	fields := []string{sub.SealFor(clientUID)}
+	for _, r := range sub.Reviews {
+		fields = append(fields, string(r.Form), r.Verb(), stampText(r.On), r.By, r.Words)
+	}
+	return "submission-record/1:" + hashOf(fields...)
+}
