@@ -67,8 +67,10 @@ type ClientView struct {
 	ScreenDialog  *screenDialog
 	ConsentAsk    *sessionform.ConsentGate
 	FlagAsk       *sessionform.FlagQuestion
-	loads         kit.Latest
-	refreshes     kit.Latest // after other desks' changes (desk_watch.go)
+	// The client's own screen and its dialogs, while open (hand_to_client.go).
+	handOver
+	loads     kit.Latest
+	refreshes kit.Latest // after other desks' changes (desk_watch.go)
 	// openNext is a note to open once the client loading now has landed.
 	openNext int64
 
@@ -104,6 +106,7 @@ func NewClientView(d Shell) *ClientView {
 	v.Header.Report.OnTapped = func() { d.ShowReport(v.client) }
 	v.Header.Intake.OnTapped = v.openIntake
 	v.Header.Consent.OnTapped = v.openConsent
+	v.Header.HandOver.OnTapped = v.HandToClient
 	v.Header.ReferDone.OnTapped = v.openReferredScreen
 	v.Header.Measure.OnTapped = func() { NewMeasureDialog(v, v.Record.Measures, d.Now()).Show() }
 	v.Header.Plan.OnTapped = func() { newPlanDialog(v, v.Record.Plan, v.Record.Measures, d.Now()).show() }
