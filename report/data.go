@@ -35,6 +35,9 @@ type Data struct {
 	// Baselines are the episode of care's: every change is measured from
 	// them, whatever the period.
 	Baselines store.Baselines
+	// Submissions are what the client filled in and signed themself: a
+	// consent or intake they gave prints their signature.
+	Submissions []store.Submission
 }
 
 // Load reads one client's report for a period from the store.
@@ -49,6 +52,7 @@ func Load(ctx context.Context, s store.Records, clientID int64, period store.Per
 	d := Assemble(rec.Client, period, rec.Sessions, rec.Trend)
 	d.Health = rec.Health
 	d.Measures, d.TreatmentPlan, d.Head, d.Baselines = rec.Measures, rec.Plan, rec.Head, rec.Baselines
+	d.Submissions = rec.Submissions
 	d.Progress = store.ProgressFrom(rec.Baselines.Pain, d.Trend)
 	return d, nil
 }

@@ -86,6 +86,10 @@ type FormReview struct {
 	On       time.Time
 	By       string
 	Words    string // what accepting it did, as the history says it
+	// Record is the UID of what accepting it made (the consent, the
+	// red-flag screen, the measure), so the paper finds the signature
+	// that gave it; "" when declined.
+	Record string
 }
 
 // Asks reports whether the submission holds form.

@@ -187,7 +187,7 @@ func (r FormReview) Verb() string {
 func (sub Submission) RecordHash(clientUID string) string {
 	fields := []string{sub.SealFor(clientUID)}
 	for _, r := range sub.Reviews {
-		fields = append(fields, string(r.Form), r.Verb(), stampText(r.On), r.By, r.Words)
+		fields = append(fields, string(r.Form), r.Verb(), stampText(r.On), r.By, r.Words, r.Record)
 	}
 	return "submission-record/1:" + hashOf(fields...)
 }

@@ -41,6 +41,7 @@ type FormReview struct {
 	At       string `json:"at"`
 	By       string `json:"by"`
 	Words    string `json:"words,omitempty"`
+	Record   string `json:"record,omitempty"`
 }
 
 // FromSubmission is a submission's JSON shape.
@@ -71,7 +72,7 @@ func FromSubmission(s store.Submission) Submission {
 	}
 	for _, r := range s.Reviews {
 		out.Reviews = append(out.Reviews, FormReview{Form: string(r.Form), Accepted: r.Accepted, At: FormatStamp(r.On),
-			By: r.By, Words: r.Words})
+			By: r.By, Words: r.Words, Record: r.Record})
 	}
 	return out
 }
@@ -117,7 +118,7 @@ func (e Submission) Content(r *HealthReader) store.Submission {
 	s.Signature = sig
 	for i, rv := range e.Reviews {
 		s.Reviews = append(s.Reviews, store.FormReview{Form: store.FormKind(rv.Form), Accepted: rv.Accepted,
-			On: r.stamp(fmt.Sprintf("submission.reviews[%d].at", i), rv.At), By: rv.By, Words: rv.Words})
+			On: r.stamp(fmt.Sprintf("submission.reviews[%d].at", i), rv.At), By: rv.By, Words: rv.Words, Record: rv.Record})
 	}
 	return s
 }

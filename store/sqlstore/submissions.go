@@ -98,16 +98,17 @@ func (b *Batch) reviewSubmission(id int64, decisions []store.FormDecision, by st
 	}
 	var accepted, declined []string
 	for _, d := range decisions {
-		words := "declined"
+		words, made := "declined", ""
 		if d.Accept {
-			if words, err = b.acceptForm(sub, d); err != nil {
+			if words, made, err = b.acceptForm(sub, d); err != nil {
 				return store.Submission{}, fmt.Errorf("%s: %w", d.Form.Label(), err)
 			}
 			accepted = append(accepted, d.Form.Label())
 		} else {
 			declined = append(declined, d.Form.Label())
 		}
-		sub.Reviews = append(sub.Reviews, store.FormReview{Form: d.Form, Accepted: d.Accept, On: parseStamp(b.stamp), By: by, Words: words})
+		sub.Reviews = append(sub.Reviews, store.FormReview{Form: d.Form, Accepted: d.Accept, On: parseStamp(b.stamp), By: by,
+			Words: words, Record: made})
 	}
 	_, reviews, err := encodeSubmission(sub)
 	if err != nil {
@@ -137,33 +138,42 @@ func (b *Batch) reviewSubmission(id int64, decisions []store.FormDecision, by st
 		Content: sub.RecordHash(clientUID)})
 }
 
-// acceptForm writes one form of sub into the record and says what it did.
-func (b *Batch) acceptForm(sub store.Submission, d store.FormDecision) (string, error) {
+// acceptForm writes one form of sub into the record and says what it did
+// and the UID of what it made.
+func (b *Batch) acceptForm(sub store.Submission, d store.FormDecision) (words, made string, err error) {
 	switch d.Form {
 	case store.FormIntake, store.FormConsent:
 		action := store.IntakeSaved
 		if d.Form == store.FormConsent {
 			action = store.ConsentRecorded
 		}
-		var words string
 		err := b.s.changeHealthIn(b.ctx, b.tx, sub.ClientID, action, func(_ *sql.Tx, c store.Client, h *store.Health) (string, error) {
 			var err error
 			words, err = h.AcceptForm(sub, d.Form, d.Replace, c.DateOfBirth, b.s.now())
+			// what it made is the newest screen or consent: PutScreen and
+			// PutConsent append
+			switch {
+			case err != nil:
+			case d.Form == store.FormIntake:
+				made = h.Screens[len(h.Screens)-1].UID
+			default:
+				made = h.Consents[len(h.Consents)-1].UID
+			}
 			return words, err
 		})
-		return words, err
+		return words, made, err
 	case store.FormPain:
-		return fmt.Sprintf("pain today %d/10, for the session's note", sub.Pain), nil
+		return fmt.Sprintf("pain today %d/10, for the session's note", sub.Pain), "", nil
 	}
 	m, err := sub.MeasureToAccept(d.Form)
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	saved, err := b.SaveMeasure(m)
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
-	return measureDetail(saved), nil
+	return measureDetail(saved), saved.UID, nil
 }
 
 // Submissions lists a client's submissions, newest first.
