@@ -23,8 +23,8 @@ func TestAClientSignedConsentAndIntakePrintTheSignatureAsVectorLines(t *testing.
 		{{X: 20, Y: 150, T: 0}, {X: 80, Y: 40, T: 90}, {X: 140, Y: 150, T: 180}, {X: 200, Y: 60, T: 260}},
 		{{X: 260, Y: 120, T: 500}, {X: 420, Y: 100, T: 640}}}}
 	sub, err := s.SaveSubmission(ctx, store.Submission{ClientID: c.ID, Forms: []store.FormKind{store.FormIntake, store.FormConsent},
-		Intake:  store.Intake{Reason: "Low back pain after gardening"},
-		Consent: store.Consent{Assessment: true, Draping: true, Areas: []store.ConsentArea{store.AreaBack, store.AreaGluteal}},
+		Intake:     store.Intake{Reason: "Low back pain after gardening"},
+		Consent:    store.Consent{Assessment: true, Draping: true, Areas: []store.ConsentArea{store.AreaBack, store.AreaGluteal}},
 		SignedName: "Lena Fischer", Signature: sig})
 	if err != nil {
 		t.Fatal(err)
@@ -77,4 +77,3 @@ func writeData(t *testing.T, d report.Data, opts report.Options, name string) st
 	}
 	return path
 }
-
