@@ -278,3 +278,13 @@ func verifySubmissions(ctx context.Context, tx *sql.Tx, clients map[int64]store.
 	}
 	return problems, nil
 }
+
+// SubmissionOwner is the client whose submission has this UID, if one is
+// here: an import brings a submission once.
+func (b *Batch) SubmissionOwner(uid string) (clientID int64, found bool, err error) {
+	err = b.tx.QueryRowContext(b.ctx, `SELECT client_id FROM client_submissions WHERE uid = ?`, uid).Scan(&clientID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	return clientID, err == nil, err
+}
