@@ -72,7 +72,7 @@ func (s *Store) ReviewSubmission(ctx context.Context, id int64, decisions []stor
 	var sub store.Submission
 	err := s.Batch(ctx, func(b *Batch) error {
 		var err error
-		sub, err = b.reviewSubmission(id, decisions, by)
+		sub, err = b.ReviewSubmission(id, decisions, by)
 		return err
 	})
 	if err != nil {
@@ -81,7 +81,8 @@ func (s *Store) ReviewSubmission(ctx context.Context, id int64, decisions []stor
 	return sub, nil
 }
 
-func (b *Batch) reviewSubmission(id int64, decisions []store.FormDecision, by string) (store.Submission, error) {
+// ReviewSubmission is Store.ReviewSubmission in the batch.
+func (b *Batch) ReviewSubmission(id int64, decisions []store.FormDecision, by string) (store.Submission, error) {
 	if err := store.CheckSigner(by); err != nil {
 		return store.Submission{}, err
 	}
