@@ -25,7 +25,6 @@ func newYesNo(question string, touched func()) *yesNo {
 	q.Question.Wrapping = fyne.TextWrapWord
 	q.Yes = kit.NewButton("Yes", func() { q.set(store.AnsweredYes) })
 	q.No = kit.NewButton("No", func() { q.set(store.AnsweredNo) })
-	q.show()
 	return q
 }
 
@@ -52,8 +51,14 @@ func (q *yesNo) Answer() store.Answer { return store.Answer{State: q.state} }
 
 func (q *yesNo) object() fyne.CanvasObject {
 	buttons := container.NewGridWithColumns(2, q.Yes, q.No)
-	return container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(260, q.Yes.MinSize().Height), buttons), q.Question)
+	// a fixed size: asking the buttons theirs here would measure them in
+	// the desk's theme, before the large one reaches them
+	return container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(280, targetHeight), buttons), q.Question)
 }
+
+// targetHeight is the height of a Yes or No: well over the 44 px a finger
+// needs.
+const targetHeight = 60
 
 // scale is a 0-10 rating as eleven buttons in a row.
 type scale struct {

@@ -63,6 +63,7 @@ type Screen struct {
 	at                  int
 	body                *fyne.Container
 	root                *fyne.Container
+	themed              *container.ThemeOverride
 	kept                *store.Submission
 	desk                fyne.CanvasObject
 	deskMenu            *fyne.MainMenu
@@ -105,10 +106,21 @@ func Open(req Request, opt Options) *Screen {
 
 	s.desk, s.deskMenu = opt.Window.Content(), opt.Window.MainMenu()
 	opt.Window.SetMainMenu(nil)
-	opt.Window.SetContent(container.NewThemeOverride(s.root, largeTheme{base: fyne.CurrentApp().Settings().Theme()}))
+	s.themed = container.NewThemeOverride(s.root, largeTheme{base: fyne.CurrentApp().Settings().Theme()})
+	opt.Window.SetContent(s.themed)
 	s.show(0)
 	s.touched()
 	return s
+}
+
+// restyle lays the large theme over what the screen shows now: a page
+// joins the window only when it is shown.
+func (s *Screen) restyle() {
+	if s.themed != nil {
+		s.themed.Refresh()
+	} else {
+		s.body.Refresh()
+	}
 }
 
 // newTarget is a button a finger hits: at least 44 px high in the large
@@ -134,7 +146,7 @@ func (s *Screen) show(i int) {
 	s.Progress.SetValue(float64(i+1) / float64(len(s.pages)))
 	s.Message.SetText("")
 	s.body.Objects = []fyne.CanvasObject{p.body}
-	s.body.Refresh()
+	s.restyle()
 	if i == 0 {
 		s.Back.Disable()
 	} else {
@@ -184,7 +196,7 @@ func (s *Screen) finish() {
 	s.body.Objects = []fyne.CanvasObject{container.NewVBox(
 		wrapped("Thank you, "+s.req.Client.FirstName+". Your answers are kept."),
 		wrapped("Please hand the device back to your therapist."))}
-	s.body.Refresh()
+	s.restyle()
 	s.Back.Hide()
 	s.Next.Hide()
 }
