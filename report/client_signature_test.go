@@ -77,3 +77,24 @@ func writeData(t *testing.T, d report.Data, opts report.Options, name string) st
 	}
 	return path
 }
+
+// The blank paper forms ask in the same words as the client's screen, with
+// the questionnaire's source, and end with the name, signature and date.
+func TestBlankPaperFormsAskInTheWordsOfTheClientsScreen(t *testing.T) {
+	opts := defaultOptions()
+	opts.Document = report.BlankForms
+	opts.Forms = []store.FormKind{store.FormIntake, store.FormConsent, store.FormPSFS, store.FormPain}
+	opts.Areas = []store.ConsentArea{store.AreaGluteal}
+	path := writeData(t, report.Data{Client: store.Client{FirstName: "Lena", LastName: "Fischer"}}, opts, "forms.pdf")
+	text := normalize(strings.Join(pdfText(t, path), " "))
+	mustContain(t, "blank forms", text, "Forms to fill in", "Lena Fischer",
+		normalize(store.SaddleNumbness.ClientWords()), normalize(store.AreaGluteal.ClientWords()),
+		"Physiotherapy Canada 1995", "How bad is your pain today?", "Your signature", "Date",
+		"marked as from this paper form and its date")
+	if strings.Contains(text, store.AreaAbdomen.ClientWords()) {
+		t.Error("an area not asked is on the form")
+	}
+	if strings.Contains(text, "cauda equina") && !strings.Contains(text, "Finucane") {
+		t.Error("the client's form uses clinical words")
+	}
+}

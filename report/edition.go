@@ -56,6 +56,10 @@ func (r *renderer) render() {
 		r.intakeSummary()
 		return
 	}
+	if r.o.Document == BlankForms {
+		r.blankForms()
+		return
+	}
 	switch r.o.Edition {
 	case ForClient:
 		r.clientWelcome()

@@ -19,6 +19,10 @@ type Options struct {
 	Date time.Time
 	// Edition is who the report is for; zero is the physician's.
 	Edition Edition
+	// Forms and Areas are the blank forms printed (BlankForms) and the
+	// sensitive areas their consent asks one by one.
+	Forms []store.FormKind
+	Areas []store.ConsentArea
 }
 
 func (o Options) withDefaults() Options {
@@ -38,12 +42,16 @@ type Document int
 const (
 	ProgressReport Document = iota
 	IntakeSummary           // for the client to read and sign
+	BlankForms              // the client's forms on paper, in the words of their screen
 )
 
 // Title is the document's name in its header.
 func (d Document) Title() string {
 	if d == IntakeSummary {
 		return "Intake summary"
+	}
+	if d == BlankForms {
+		return "Forms to fill in"
 	}
 	return "Progress report"
 }
