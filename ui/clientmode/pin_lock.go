@@ -110,7 +110,8 @@ func (l *pinLock) resume() {
 // row each try waits longer (store.PINDelay), and nothing is ever locked
 // for good.
 func (l *pinLock) try() {
-	if wait := time.Until(l.waitingFor); wait > 0 {
+	if l.Unlock.Disabled() {
+		wait := max(time.Until(l.waitingFor), time.Second)
 		l.Message.SetText(fmt.Sprintf("Please wait %d seconds before trying again.", int(wait.Seconds()+0.999)))
 		return
 	}
@@ -126,7 +127,7 @@ func (l *pinLock) try() {
 		l.waitingFor = time.Now().Add(delay)
 		l.Unlock.Disable()
 		l.Message.SetText(fmt.Sprintf("That PIN is not right. Try again in %d seconds.", int(delay.Seconds())))
-		time.AfterFunc(delay, func() { fyne.Do(l.Unlock.Enable) })
+		l.s.opt.After(delay, l.Unlock.Enable)
 		return
 	}
 	l.Failures = 0

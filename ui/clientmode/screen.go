@@ -43,6 +43,15 @@ type Options struct {
 	// Done is called when the therapist has taken the screen back, with
 	// the submission kept, if the client finished.
 	Done func(sub store.Submission, kept bool)
+	// After runs f on the UI goroutine once d has passed, and returns what
+	// cancels it: time.AfterFunc through fyne.Do unless set (tests run the
+	// waits by hand, on their own goroutine).
+	After func(d time.Duration, f func()) (stop func())
+}
+
+func afterOnUI(d time.Duration, f func()) func() {
+	t := time.AfterFunc(d, func() { fyne.Do(f) })
+	return func() { t.Stop() }
 }
 
 // Screen is the client's screen over a window. It keeps its widgets for
@@ -67,7 +76,7 @@ type Screen struct {
 	kept                *store.Submission
 	desk                fyne.CanvasObject
 	deskMenu            *fyne.MainMenu
-	idle                *time.Timer
+	stopIdle            func()
 	Lock                *pinLock
 	finished, lockShown bool
 }
@@ -80,6 +89,9 @@ func Open(req Request, opt Options) *Screen {
 	}
 	if opt.Now == nil {
 		opt.Now = time.Now
+	}
+	if opt.After == nil {
+		opt.After = afterOnUI
 	}
 	s := &Screen{opt: opt, req: req, now: opt.Now}
 	s.pages = s.buildPages(req, &s.Answers)
@@ -132,10 +144,10 @@ func newTarget(label string, tapped func()) *kit.Button {
 // touched is every touch, tap or key on the screen: it restarts the idle
 // clock.
 func (s *Screen) touched() {
-	if s.idle != nil {
-		s.idle.Stop()
+	if s.stopIdle != nil {
+		s.stopIdle()
 	}
-	s.idle = time.AfterFunc(s.opt.Idle, func() { fyne.Do(s.lockIdle) })
+	s.stopIdle = s.opt.After(s.opt.Idle, s.lockIdle)
 }
 
 func (s *Screen) show(i int) {
@@ -267,8 +279,8 @@ func (s *Screen) Submission() store.Submission {
 
 // giveBack returns the window to the desk.
 func (s *Screen) giveBack() {
-	if s.idle != nil {
-		s.idle.Stop()
+	if s.stopIdle != nil {
+		s.stopIdle()
 	}
 	s.opt.Window.SetContent(s.desk)
 	s.opt.Window.SetMainMenu(s.deskMenu)

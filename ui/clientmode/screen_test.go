@@ -18,6 +18,8 @@ import (
 // handOver opens the client's screen for a new client over a desk window
 // with a menu, the PIN 2468 set.
 type handOver struct {
+	// waits are the waits the screen started, in order: run by hand
+	waits  []*wait
 	s      *Screen
 	store  *sqlstore.Store
 	client store.Client
@@ -25,6 +27,23 @@ type handOver struct {
 	desk   *widget.Label
 	back   bool
 	kept   store.Submission
+}
+
+// wait is one of the screen's timers, run by the test instead of the clock.
+type wait struct {
+	d       time.Duration
+	f       func()
+	stopped bool
+}
+
+// elapse runs the waits not stopped that last at most d.
+func (h *handOver) elapse(d time.Duration) {
+	for _, w := range h.waits {
+		if !w.stopped && w.d <= d {
+			w.stopped = true
+			w.f()
+		}
+	}
 }
 
 var testPIN = func() string {
@@ -48,6 +67,11 @@ func newHandOver(t *testing.T, forms []store.FormKind, idle time.Duration) *hand
 	clock := desktest.Now
 	h.s = Open(Request{Client: c, Forms: forms, Areas: []store.ConsentArea{store.AreaGluteal, store.AreaAbdomen}},
 		Options{Window: h.win, Record: st, PINHash: testPIN, Idle: idle,
+			After: func(d time.Duration, f func()) func() {
+				w := &wait{d: d, f: f}
+				h.waits = append(h.waits, w)
+				return func() { w.stopped = true }
+			},
 			Now:  func() time.Time { clock = clock.Add(40 * time.Millisecond); return clock },
 			Done: func(sub store.Submission, kept bool) { h.back, h.kept = true, sub }})
 	return h
@@ -207,7 +231,7 @@ func TestAWrongPINWaitsLongerEachTimeAndNeverLocksForGood(t *testing.T) {
 	if h.back || !strings.Contains(l.Message.Text, "Please wait") {
 		t.Fatalf("a try while waiting: back %v, %q", h.back, l.Message.Text)
 	}
-	time.Sleep(1100 * time.Millisecond)
+	h.elapse(time.Second)
 	if l.Unlock.Disabled() {
 		t.Fatal("the PIN stays locked after the wait")
 	}
@@ -225,10 +249,14 @@ func TestAWrongPINWaitsLongerEachTimeAndNeverLocksForGood(t *testing.T) {
 }
 
 func TestTheScreenLocksWhenLeftAndKeepsTheAnswers(t *testing.T) {
-	h := newHandOver(t, []store.FormKind{store.FormIntake}, 150*time.Millisecond)
+	h := newHandOver(t, []store.FormKind{store.FormIntake}, IdleLock)
 	h.nextPage(t)
 	test.Type(h.s.Answers.Reason, "Stiff in the mornings")
-	time.Sleep(400 * time.Millisecond)
+	h.elapse(IdleLock - time.Second)
+	if h.s.Lock.Shown() {
+		t.Fatal("locked before ten minutes")
+	}
+	h.elapse(IdleLock)
 	if !h.s.Lock.Shown() || h.s.Lock.Resume.Visible() {
 		t.Fatalf("left alone: lock shown %v, a way back without the PIN %v", h.s.Lock.Shown(), h.s.Lock.Resume.Visible())
 	}
