@@ -32,14 +32,18 @@ func TestHandToClientThenReviewTheFormsBesideTheRecord(t *testing.T) {
 	v := d.view
 
 	// without a PIN, the PIN comes first
-	tap(d, v.Header.HandOver)
+	handOver := menuItem(t, d, "Hand to client…")
+	if handOver.Disabled {
+		t.Fatal("Hand to client… is greyed out with a client shown")
+	}
+	act(d, handOver.Action)
 	if v.PINDialog == nil || v.HandOverDialog != nil {
 		t.Fatal("Hand to client without a PIN did not ask for one")
 	}
 	act(d, v.PINDialog.Hide)
 	hash, _ := store.HashPIN("2468")
 	d.app.Preferences().SetString(settings.KeyClientPIN, hash)
-	tap(d, v.Header.HandOver)
+	act(d, handOver.Action)
 	h := v.HandOverDialog
 	if h == nil || h.Forms[store.FormIntake].Checked || !h.Forms[store.FormConsent].Checked || !h.Areas[store.AreaGluteal].Checked {
 		t.Fatalf("the forms proposed: %+v", h)
@@ -105,3 +109,4 @@ func TestHandToClientThenReviewTheFormsBesideTheRecord(t *testing.T) {
 	desktest.MustContain(t, "history", text.String(), "submission.received", "submission.reviewed", "consent.recorded",
 		`kept "Sciatica, left" as recorded`)
 }
+

@@ -42,7 +42,6 @@ type clientHeader struct {
 	NewSession *kit.Button
 	Intake     *kit.Button
 	Consent    *kit.Button
-	HandOver   *kit.Button // the client's own screen, to fill in and sign
 	Report     *kit.Button
 	Measure    *kit.Button // records an outcome measure; in the brief's title bar
 	Plan       *kit.Button // the treatment plan; in the brief's title bar
@@ -88,7 +87,6 @@ func newClientHeader() *clientHeader {
 	h.NewSession.Importance = widget.HighImportance
 	h.Intake = kit.NewButtonWithIcon("Intake…", theme.FileTextIcon(), nil)
 	h.Consent = kit.NewButton("Consent…", nil)
-	h.HandOver = kit.NewButton("Hand to client…", nil)
 	h.Report = kit.NewButtonWithIcon("Report…", theme.DocumentPrintIcon(), nil)
 	h.Measure = kit.NewButton("Measure…", nil)
 	h.Plan = kit.NewButton("Plan…", nil)
@@ -120,7 +118,7 @@ func newClientHeader() *clientHeader {
 	h.Refer.Hide()
 	h.Caution.Hide()
 
-	buttons := container.NewHBox(h.NewSession, h.Intake, h.Consent, h.HandOver, h.Report, h.Edit, h.Archive)
+	buttons := container.NewHBox(h.NewSession, h.Intake, h.Consent, h.Report, h.Edit, h.Archive)
 	h.buttons = buttons
 	// The buttons share the name's line only: the details below get the
 	// whole width, so a long email address is not cut short. On a narrow

@@ -106,7 +106,6 @@ func NewClientView(d Shell) *ClientView {
 	v.Header.Report.OnTapped = func() { d.ShowReport(v.client) }
 	v.Header.Intake.OnTapped = v.openIntake
 	v.Header.Consent.OnTapped = v.openConsent
-	v.Header.HandOver.OnTapped = v.HandToClient
 	v.Header.ReferDone.OnTapped = v.openReferredScreen
 	v.Header.Measure.OnTapped = func() { NewMeasureDialog(v, v.Record.Measures, d.Now()).Show() }
 	v.Header.Plan.OnTapped = func() { newPlanDialog(v, v.Record.Plan, v.Record.Measures, d.Now()).show() }
