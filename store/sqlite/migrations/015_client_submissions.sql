@@ -5,7 +5,7 @@
 -- accepts or declines each form. The reviews are the only part that
 -- changes; a submission is never deleted (the client's words stay, even
 -- when the therapist declined them).
-CREATE TABLE client_submissions (
+CREATE TABLE IF NOT EXISTS client_submissions (
     id           INTEGER PRIMARY KEY,
     uid          TEXT    NOT NULL UNIQUE,
     client_id    INTEGER NOT NULL REFERENCES clients (id) ON DELETE RESTRICT,
@@ -15,14 +15,14 @@ CREATE TABLE client_submissions (
     reviews      TEXT    NOT NULL DEFAULT '[]', -- [{"form", "accepted", "at", "by", "words"}]
     pending      INTEGER NOT NULL DEFAULT 1 CHECK (pending IN (0, 1)) -- a form not yet reviewed
 );
-CREATE INDEX client_submissions_by_client ON client_submissions (client_id, submitted_at);
+CREATE INDEX IF NOT EXISTS client_submissions_by_client ON client_submissions (client_id, submitted_at);
 
-CREATE TRIGGER client_submissions_kept_as_given BEFORE UPDATE OF uid, client_id, submitted_at, document, seal
+CREATE TRIGGER IF NOT EXISTS client_submissions_kept_as_given BEFORE UPDATE OF uid, client_id, submitted_at, document, seal
 ON client_submissions
 BEGIN
     SELECT RAISE(ABORT, 'a client''s submission is kept as the client gave it');
 END;
-CREATE TRIGGER client_submissions_never_deleted BEFORE DELETE ON client_submissions
+CREATE TRIGGER IF NOT EXISTS client_submissions_never_deleted BEFORE DELETE ON client_submissions
 BEGIN
     SELECT RAISE(ABORT, 'a client''s submission is never deleted');
 END;
