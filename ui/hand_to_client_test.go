@@ -109,4 +109,3 @@ func TestHandToClientThenReviewTheFormsBesideTheRecord(t *testing.T) {
 	desktest.MustContain(t, "history", text.String(), "submission.received", "submission.reviewed", "consent.recorded",
 		`kept "Sciatica, left" as recorded`)
 }
-

@@ -141,7 +141,7 @@ func (s *Screen) buildPages(req Request, a *answers) []page {
 			switch {
 			case a.Pad.TooLarge():
 				return "The signature is too long to keep. Tap Clear and sign again."
-			case slices.Contains(req.Forms, store.FormConsent) && sig.Empty():
+			case slices.Contains(req.Forms, store.FormConsent) && sig.Empty() && req.PaperOn.IsZero():
 				return "Please sign in the box to give your consent."
 			case !sig.Empty() && strings.TrimSpace(a.Name.Text) == "":
 				return "Please type your name beside your signature."

@@ -28,6 +28,10 @@ type Request struct {
 	Client store.Client
 	Forms  []store.FormKind
 	Areas  []store.ConsentArea
+	// PaperOn is the date of the paper form the therapist types the
+	// answers from; zero when the client fills them in. A paper consent
+	// was signed on paper: no signature is drawn for it.
+	PaperOn time.Time
 }
 
 // IdleLock is how long the screen waits without a touch before it locks.
@@ -225,7 +229,7 @@ func plainError(err error) string {
 // Submission is what the client answered so far, as it would be kept.
 func (s *Screen) Submission() store.Submission {
 	a := &s.Answers
-	sub := store.Submission{ClientID: s.req.Client.ID, Forms: append([]store.FormKind(nil), s.req.Forms...)}
+	sub := store.Submission{ClientID: s.req.Client.ID, Forms: append([]store.FormKind(nil), s.req.Forms...), PaperOn: s.req.PaperOn}
 	for _, f := range s.req.Forms {
 		switch f {
 		case store.FormIntake:

@@ -54,7 +54,7 @@ var testPIN = func() string {
 	return h
 }()
 
-func newHandOver(t *testing.T, forms []store.FormKind, idle time.Duration) *handOver {
+func newHandOver(t *testing.T, forms []store.FormKind, idle time.Duration, paperOn ...time.Time) *handOver {
 	t.Helper()
 	test.NewTempApp(t)
 	st := desktest.OpenStore(t)
@@ -65,7 +65,11 @@ func newHandOver(t *testing.T, forms []store.FormKind, idle time.Duration) *hand
 	h.win.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("Client")))
 	h.win.Resize(fyne.NewSize(1280, 800))
 	clock := desktest.Now
-	h.s = Open(Request{Client: c, Forms: forms, Areas: []store.ConsentArea{store.AreaGluteal, store.AreaAbdomen}},
+	req := Request{Client: c, Forms: forms, Areas: []store.ConsentArea{store.AreaGluteal, store.AreaAbdomen}}
+	if len(paperOn) > 0 {
+		req.PaperOn = paperOn[0]
+	}
+	h.s = Open(req,
 		Options{Window: h.win, Record: st, PINHash: testPIN, Idle: idle,
 			After: func(d time.Duration, f func()) func() {
 				w := &wait{d: d, f: f}
@@ -314,5 +318,23 @@ func TestTheKeyboardMovesThroughThePages(t *testing.T) {
 	h.s.Answers.Pain.Buttons[3].TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
 	if h.s.Answers.Pain.value != 3 {
 		t.Fatalf("pain by keyboard: %d", h.s.Answers.Pain.value)
+	}
+}
+
+// Answers typed from a paper form carry its date: the consent was signed
+// on paper, so none is drawn, and the record says where they came from.
+func TestAnswersTypedFromAPaperFormAreMarkedAsFromItsDate(t *testing.T) {
+	h := newHandOver(t, []store.FormKind{store.FormConsent}, time.Hour, time.Date(2026, 11, 20, 0, 0, 0, 0, time.Local))
+	test.Tap(h.s.Answers.GeneralConsent.Yes)
+	for h.s.At() < h.s.Pages()-1 {
+		h.nextPage(t)
+	}
+	test.Tap(h.s.Next)
+	if !h.s.Finished() {
+		t.Fatalf("a paper consent without a drawn signature: %q", h.s.Message.Text)
+	}
+	subs, _ := h.store.Submissions(context.Background(), h.client.ID)
+	if len(subs) != 1 || !subs[0].FromPaper() || !strings.Contains(subs[0].Source(), "typed from the paper form of 2026-11-20") {
+		t.Fatalf("the paper form's answers: %+v", subs)
 	}
 }

@@ -2,6 +2,8 @@ package clientview
 
 import (
 	"context"
+	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -17,8 +19,11 @@ import (
 // handOverDialog is where the therapist picks what the client is asked
 // on their own screen. It keeps its widgets for tests.
 type handOverDialog struct {
-	Forms                       map[store.FormKind]*widget.Check
-	Areas                       map[store.ConsentArea]*widget.Check
+	Forms map[store.FormKind]*widget.Check
+	Areas map[store.ConsentArea]*widget.Check
+	// Paper is the date of a paper form whose answers the therapist types
+	// in instead of the client: empty for the client on the device.
+	Paper                       *widget.Entry
 	HandOver, Review, ChangePIN *widget.Button
 	Pending                     []store.Submission
 	dialog                      *dialog.CustomDialog
@@ -64,6 +69,9 @@ func (v *ClientView) HandToClient() {
 	licensed.Wrapping = fyne.TextWrapWord
 	licensed.SizeName = theme.SizeNameCaptionText
 	box.Add(licensed)
+	d.Paper = widget.NewEntry()
+	d.Paper.SetPlaceHolder("YYYY-MM-DD, or leave empty")
+	box.Add(container.NewBorder(nil, nil, widget.NewLabel("Typing in a paper form? Its date:"), nil, d.Paper))
 	subs, err := v.shell.Record().Submissions(context.Background(), v.client.ID)
 	if err != nil {
 		v.shell.ShowError("Could not read the client's forms", err)
@@ -96,6 +104,14 @@ func (v *ClientView) HandToClient() {
 		}
 		if len(req.Forms) == 0 {
 			return
+		}
+		if text := strings.TrimSpace(d.Paper.Text); text != "" {
+			on, err := store.ParseWallClock(store.DateLayout, text)
+			if err != nil {
+				v.shell.ShowError("The paper form's date", fmt.Errorf("%q is not a date; write it as YYYY-MM-DD", text))
+				return
+			}
+			req.PaperOn = on
 		}
 		d.dialog.Hide()
 		v.openClientScreen(req)
