@@ -180,28 +180,3 @@ func TestAcceptingAnIntakeKeepsWhatTheTherapistRecordedAndSaysSo(t *testing.T) {
 		t.Errorf("the intake's date is %v, want the day it was reviewed", replaced.Date)
 	}
 }
-
-func TestAPINIsKeptAsASaltedSlowHashAndAWrongOneWaitsLongerNeverLocks(t *testing.T) {
-	h1, err := store.HashPIN("2468")
-	if err != nil {
-		t.Fatal(err)
-	}
-	h2, _ := store.HashPIN("2468")
-	if h1 == h2 || strings.Contains(h1, "2468") || !strings.HasPrefix(h1, "argon2id$") {
-		t.Fatalf("the PIN's hash is not salted or shows it: %q %q", h1, h2)
-	}
-	if !store.PINMatches(h1, "2468") || store.PINMatches(h1, "2469") || store.PINMatches("", "2468") {
-		t.Fatal("PINMatches")
-	}
-	for _, bad := range []string{"12", "12a4", "1234567890123"} {
-		if _, err := store.HashPIN(bad); err == nil {
-			t.Errorf("PIN %q accepted", bad)
-		}
-	}
-	if store.PINDelay(1) != 0 || store.PINDelay(3) != time.Second || store.PINDelay(5) != 4*time.Second {
-		t.Fatalf("delays: %v %v %v", store.PINDelay(1), store.PINDelay(3), store.PINDelay(5))
-	}
-	if d := store.PINDelay(1000); d != time.Minute {
-		t.Fatalf("after many tries the wait is %v, want a minute (never a lockout)", d)
-	}
-}

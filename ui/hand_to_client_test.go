@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"backtrack/store"
+	"backtrack/store/pin"
 	"backtrack/store/settings"
 	"backtrack/ui/clientview"
 	"backtrack/ui/internal/desktest"
@@ -41,7 +42,7 @@ func TestHandToClientThenReviewTheFormsBesideTheRecord(t *testing.T) {
 		t.Fatal("Hand to client without a PIN did not ask for one")
 	}
 	act(d, v.PINDialog.Hide)
-	hash, _ := store.HashPIN("2468")
+	hash, _ := pin.Hash("2468")
 	d.app.Preferences().SetString(settings.KeyClientPIN, hash)
 	act(d, handOver.Action)
 	h := v.HandOverDialog

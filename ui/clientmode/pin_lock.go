@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"backtrack/store"
+	"backtrack/store/pin"
 	"backtrack/ui/kit"
 )
 
@@ -107,7 +107,7 @@ func (l *pinLock) resume() {
 }
 
 // try checks the PIN typed. A wrong one is slowed: after the third in a
-// row each try waits longer (store.PINDelay), and nothing is ever locked
+// row each try waits longer (pin.Delay), and nothing is ever locked
 // for good.
 func (l *pinLock) try() {
 	if l.Unlock.Disabled() {
@@ -115,11 +115,11 @@ func (l *pinLock) try() {
 		l.Message.SetText(fmt.Sprintf("Please wait %d seconds before trying again.", int(wait.Seconds()+0.999)))
 		return
 	}
-	pin := l.PIN.Text
+	typed := l.PIN.Text
 	l.PIN.SetText("")
-	if !store.PINMatches(l.s.opt.PINHash, pin) {
+	if !pin.Matches(l.s.opt.PINHash, typed) {
 		l.Failures++
-		delay := store.PINDelay(l.Failures)
+		delay := pin.Delay(l.Failures)
 		if delay == 0 {
 			l.Message.SetText("That PIN is not right. Try again.")
 			return

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/store/pin"
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/desktest"
 )
@@ -47,7 +48,7 @@ func (h *handOver) elapse(d time.Duration) {
 }
 
 var testPIN = func() string {
-	h, err := store.HashPIN("2468")
+	h, err := pin.Hash("2468")
 	if err != nil {
 		panic(err)
 	}

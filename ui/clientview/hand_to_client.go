@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/store/pin"
 	"backtrack/store/settings"
 	"backtrack/ui/clientmode"
 )
@@ -141,22 +142,22 @@ func (v *ClientView) openClientScreen(req clientmode.Request) {
 // setPIN asks for the PIN that takes the device back from the client, and
 // keeps it as a salted slow hash in the preferences.
 func (v *ClientView) setPIN(then func()) {
-	pin, again := widget.NewPasswordEntry(), widget.NewPasswordEntry()
+	first, again := widget.NewPasswordEntry(), widget.NewPasswordEntry()
 	problem := widget.NewLabel("")
 	problem.Importance = widget.DangerImportance
-	items := []*widget.FormItem{widget.NewFormItem("New PIN", pin), widget.NewFormItem("Again", again),
+	items := []*widget.FormItem{widget.NewFormItem("New PIN", first), widget.NewFormItem("Again", again),
 		widget.NewFormItem("", problem)}
 	var dlg *dialog.FormDialog
 	dlg = dialog.NewForm("PIN for the client's screen", "Save PIN", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
-		if pin.Text != again.Text {
+		if first.Text != again.Text {
 			problem.SetText("The two PINs differ: type the same one twice")
 			dlg.Show()
 			return
 		}
-		hash, err := store.HashPIN(pin.Text)
+		hash, err := pin.Hash(first.Text)
 		if err != nil {
 			problem.SetText(err.Error())
 			dlg.Show()

@@ -1,4 +1,7 @@
-package store
+// Package pin keeps the therapist's PIN that takes the device back from
+// the client's screen, apart from the domain so pure code (the chart, the
+// body map) does not pull in a password hash.
+package pin
 
 import (
 	"crypto/rand"
@@ -20,8 +23,8 @@ import (
 
 // The PIN's length, in digits.
 const (
-	PINMinDigits = 4
-	PINMaxDigits = 12
+	MinDigits = 4
+	MaxDigits = 12
 )
 
 // Argon2id's cost: RFC 9106's second recommended option (64 MiB, 3 passes)
@@ -34,10 +37,10 @@ const (
 	pinKeyLen  = 32
 )
 
-// CheckNewPIN says why pin cannot be a PIN, or nil.
-func CheckNewPIN(pin string) error {
-	if n := len(pin); n < PINMinDigits || n > PINMaxDigits {
-		return fmt.Errorf("the PIN must be %d to %d digits", PINMinDigits, PINMaxDigits)
+// Check says why pin cannot be a PIN, or nil.
+func Check(pin string) error {
+	if n := len(pin); n < MinDigits || n > MaxDigits {
+		return fmt.Errorf("the PIN must be %d to %d digits", MinDigits, MaxDigits)
 	}
 	for _, r := range pin {
 		if !unicode.IsDigit(r) || r > unicode.MaxASCII {
@@ -47,9 +50,9 @@ func CheckNewPIN(pin string) error {
 	return nil
 }
 
-// HashPIN is what Settings keeps of pin: "argon2id$t$m$p$salt$hash".
-func HashPIN(pin string) (string, error) {
-	if err := CheckNewPIN(pin); err != nil {
+// Hash is what Settings keeps of pin: "argon2id$t$m$p$salt$hash".
+func Hash(pin string) (string, error) {
+	if err := Check(pin); err != nil {
 		return "", err
 	}
 	salt := make([]byte, 16)
@@ -61,9 +64,9 @@ func HashPIN(pin string) (string, error) {
 	return fmt.Sprintf("argon2id$%d$%d$%d$%s$%s", pinTime, pinMemory, pinThreads, enc.EncodeToString(salt), enc.EncodeToString(key)), nil
 }
 
-// PINMatches reports whether pin is the one hashed in stored. A stored
+// Matches reports whether pin is the one hashed in stored. A stored
 // value it cannot read matches nothing.
-func PINMatches(stored, pin string) bool {
+func Matches(stored, pin string) bool {
 	parts := strings.Split(stored, "$")
 	if len(parts) != 6 || parts[0] != "argon2id" {
 		return false
@@ -83,10 +86,10 @@ func PINMatches(stored, pin string) bool {
 	return subtle.ConstantTimeCompare(got, want) == 1
 }
 
-// PINDelay is how long the screen waits before taking another try after
+// Delay is how long the screen waits before taking another try after
 // failures wrong PINs in a row: none for the first two (a slip), then one
 // second doubling to at most a minute, however many follow.
-func PINDelay(failures int) time.Duration {
+func Delay(failures int) time.Duration {
 	if failures < 3 {
 		return 0
 	}
