@@ -92,7 +92,7 @@ const (
 	// (store.ParseRegulator): "ontario", the default, or "verbal_allowed".
 	KeyRegulator = "practice.regulator"
 	// KeyClientPIN is the PIN that takes the device back from the client's
-	// screen, as store.HashPIN keeps it (a salted Argon2id hash, never the
+	// screen, as pin.Hash keeps it (a salted Argon2id hash, never the
 	// PIN).
 	KeyClientPIN = "practice.client_screen_pin"
 )
