@@ -45,6 +45,10 @@ type Data struct {
 
 	// Insights are the episode's, when asked for (AddInsights); nil else.
 	Insights *insight.ClientInsights
+
+	// Submissions are what the client filled in and signed themself: a
+	// consent or intake they gave prints their signature.
+	Submissions []store.Submission
 }
 
 // Load reads one client's report for a period from the store.
@@ -59,6 +63,7 @@ func Load(ctx context.Context, s store.Records, clientID int64, period store.Per
 	d := Assemble(rec.Client, period, rec.Sessions, rec.Trend)
 	d.Health, d.Voided = rec.Health, rec.Voided
 	d.Measures, d.TreatmentPlan, d.Head, d.Baselines = rec.Measures, rec.Plan, rec.Head, rec.Baselines
+	d.Submissions = rec.Submissions
 	d.Progress = store.ProgressFrom(rec.Baselines.Pain, d.Trend)
 	return d, nil
 }

@@ -60,6 +60,10 @@ func (r *renderer) render() {
 		r.clientCopy()
 		return
 	}
+	if r.o.Document == BlankForms {
+		r.blankForms()
+		return
+	}
 	switch r.o.Edition {
 	case ForClient:
 		r.clientWelcome()

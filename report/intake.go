@@ -261,6 +261,9 @@ func (r *renderer) consentSection(h store.Health) {
 			rows = append(rows, fact{"Withdrawn", store.JoinNonEmpty(": ", formatDate(c.WithdrawnOn)+", "+what, c.Withdrawal)})
 		}
 		r.facts(rows)
+		if sub, ok := r.d.signed(store.FormConsent, c.UID); ok {
+			r.drawnSignatureBlock(sub)
+		}
 	}
 	r.pdf.SetY(r.pdf.GetY() + 1.5)
 	var sensitive []fact
@@ -301,6 +304,12 @@ func (r *renderer) clientSignature() {
 	r.pdf.Line(dateX, y, r.right, y)
 	r.block(bodyStyle, r.left, y+1.5, sigW, "L", "Client: "+r.d.Client.FullName())
 	r.block(smallStyle, dateX, y+1.5, dateW, "L", "Date")
+	if sub, ok := r.d.signedIntake(); ok {
+		// signed on the device: the strokes above the line, the day in
+		// the date's box
+		r.drawSignature(sub.Signature, r.left+2, y-13, sigW-4, 12)
+		r.block(bodyStyle, dateX, y-6, dateW, "L", formatDate(sub.Day()))
+	}
 	r.pdf.SetY(y + 8)
 	r.signature()
 }

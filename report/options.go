@@ -22,6 +22,10 @@ type Options struct {
 	// Insights adds "What has helped" to the physician's edition
 	// (Data.AddInsights reads them).
 	Insights bool
+	// Forms and Areas are the blank forms printed (BlankForms) and the
+	// sensitive areas their consent asks one by one.
+	Forms []store.FormKind
+	Areas []store.ConsentArea
 }
 
 func (o Options) withDefaults() Options {
@@ -47,6 +51,7 @@ const (
 	// history for them (client_copy.go).
 	ClientCopy
 	HomeProgramme // a visit's home exercises, for the client's fridge
+	BlankForms    // the client's forms on paper, in the words of their screen
 )
 
 // Title is the document's name in its header.
@@ -58,6 +63,8 @@ func (d Document) Title() string {
 		return "Your record"
 	case HomeProgramme:
 		return "Your home exercises"
+	case BlankForms:
+		return "Forms to fill in"
 	}
 	return "Progress report"
 }

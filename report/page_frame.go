@@ -52,7 +52,7 @@ func (r *renderer) letterhead() {
 	// The edition line only where an edition was chosen: a progress report
 	// always has one (the physician's by default), a visit note only when
 	// asked for, and the intake is the client's own, to sign.
-	if (r.note == nil && r.o.Document != IntakeSummary) || (r.note != nil && r.o.Edition != "") {
+	if (r.note == nil && r.o.Document == ProgressReport) || (r.note != nil && r.o.Edition != "") {
 		rh += r.block(smallStyle, r.left+leftW, y+rh+0.3, rightW, "R", r.o.Edition.Label())
 	}
 

@@ -43,6 +43,10 @@ const (
 	MeasureDeleted   Action = "measure.deleted" // entered in error: the entry keeps what it said
 	PlanCreated      Action = "plan.created"
 	PlanChanged      Action = "plan.changed"
+	// What a client filled in and signed themself, sealed as given, and
+	// what the therapist did with each of its forms.
+	SubmissionReceived Action = "submission.received"
+	SubmissionReviewed Action = "submission.reviewed"
 )
 
 // ClientCopyGiven is the client's copy of their whole record, written for
@@ -118,6 +122,10 @@ func (a Action) Words() string {
 		return "Treatment plan made"
 	case PlanChanged:
 		return "Treatment plan changed"
+	case SubmissionReceived:
+		return "Forms filled in by the client"
+	case SubmissionReviewed:
+		return "The client's forms reviewed"
 	}
 	return string(a)
 }

@@ -16,6 +16,10 @@ type ClientRecord struct {
 	Trend    []TrendPoint // oldest first: the chart and the summary read it
 	Measures []Measure    // outcome measures in the period, oldest first
 	Plan     Plan         // the client's treatment plan; ID 0 when none
+	// Submissions are what the client filled in and signed themself,
+	// newest first, whatever the period: the paper prints a signature
+	// beside the consent or intake it gave.
+	Submissions []Submission
 	// Head is the latest entry of the record's history as this was read:
 	// what a printed report anchors (zero where the history is not read).
 	Head LogHead

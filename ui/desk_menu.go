@@ -18,6 +18,7 @@ type deskMenu struct {
 	main *fyne.MainMenu
 
 	newClient, editClient, archive, report, allReports *fyne.MenuItem
+	handOver                                           *fyne.MenuItem
 	clientHistory, recordHistory, signDrafts, sign     *fyne.MenuItem
 	newSession, save, find, back                       *fyne.MenuItem
 	dayEarlier, dayLater                               *fyne.MenuItem
@@ -59,6 +60,7 @@ func newDeskMenu(d *Desk) *deskMenu {
 	m.archive = item("Archive client", nil, d.view.ToggleArchived)
 	m.report = item("Progress report…", shortcutReport, func() { d.ShowReport(d.view.Client()) })
 	m.allReports = item("Reports for all clients…", nil, d.showBatchReports)
+	m.handOver = item("Hand to client…", nil, d.view.HandToClient)
 	m.newSession = item("New session", shortcutNewSession, d.newSession)
 	m.save = fyne.NewMenuItem("Save", d.save)
 	m.save.Shortcut = shortcutSave
@@ -105,7 +107,7 @@ func newDeskMenu(d *Desk) *deskMenu {
 	m.main = fyne.NewMainMenu(
 		file,
 		fyne.NewMenu("Client", m.newClient, m.find, fyne.NewMenuItemSeparator(), m.editClient, m.archive,
-			fyne.NewMenuItemSeparator(), m.clientHistory, m.report, m.allReports),
+			fyne.NewMenuItemSeparator(), m.clientHistory, m.report, m.allReports, fyne.NewMenuItemSeparator(), m.handOver),
 		fyne.NewMenu("Session", m.newSession, m.save, m.back, fyne.NewMenuItemSeparator(), m.dayEarlier, m.dayLater,
 			m.bodyChart, m.copyMap,
 			fyne.NewMenuItemSeparator(), m.sign, m.signDrafts),
@@ -139,6 +141,9 @@ func (m *deskMenu) update() {
 		it.Disabled = !hasClient
 	}
 	m.newSession.Disabled = !hasClient
+	// the client's screen writes the client's forms: not with a form open,
+	// not for the front desk
+	m.handOver.Disabled = !hasClient || formOpen || !d.store.ReadsNotes()
 	m.newClient.Disabled = !d.store.ReadsNotes() // the front desk's grants give it no writes
 	m.save.Disabled = !formOpen
 	m.dayEarlier.Disabled, m.dayLater.Disabled = d.view.Form == nil, d.view.Form == nil

@@ -18,6 +18,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/interchange"
+	"backtrack/store/pin"
 	"backtrack/store/settings"
 	"backtrack/store/sqlstore"
 	"backtrack/ui/internal/desktest"
@@ -169,6 +170,22 @@ var layerSteps = []layerStep{
 	{"measure", nil, func(w *layerWalk) { act(w.d, w.d.view.Header.Measure.OnTapped) }},
 	{"plan", nil, func(w *layerWalk) { act(w.d, w.d.view.Header.Plan.OnTapped) }},
 	{"insights", nil, func(w *layerWalk) { act(w.d, w.d.view.InsightsButton.OnTapped) }},
+	{"client PIN", nil, func(w *layerWalk) { act(w.d, w.d.view.HandToClient) }},
+	{"hand to client", func(w *layerWalk) {
+		hash, err := pin.Hash("2468")
+		if err != nil {
+			w.t.Fatal(err)
+		}
+		w.d.app.Preferences().SetString(settings.KeyClientPIN, hash)
+	}, func(w *layerWalk) { act(w.d, w.d.view.HandToClient) }},
+	{"client's forms", nil, func(w *layerWalk) {
+		sub, err := w.s.SaveSubmission(context.Background(), store.Submission{ClientID: w.c.ID, At: desktest.Now,
+			Forms: []store.FormKind{store.FormPain}, Pain: 4})
+		if err != nil {
+			w.t.Fatal(err)
+		}
+		act(w.d, func() { w.d.view.ReviewSubmission(sub) })
+	}},
 	{"body maps", nil, func(w *layerWalk) { act(w.d, w.d.view.MapsButton.OnTapped) }},
 	{"void", func(w *layerWalk) { act(w.d, func() { w.d.view.ShowDetail(w.signed) }) },
 		func(w *layerWalk) { act(w.d, w.d.view.Detail.Void.OnTapped) }},

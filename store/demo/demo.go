@@ -102,7 +102,8 @@ func Fill(ctx context.Context, s *sqlstore.Store, opt Options) (Summary, error) 
 	// of a seed are the same with them as before them.
 	hr := rand.New(rand.NewSource(opt.Seed ^ 0x5eed_1a7a))
 	counts := visitCounts(r, opt.Clients, opt.Sessions)
-	fr := rand.New(rand.NewSource(opt.Seed + 1)) // measures and plans: the sessions stay as they were
+	fr := rand.New(rand.NewSource(opt.Seed + 1))      // measures and plans: the sessions stay as they were
+	sr := rand.New(rand.NewSource(opt.Seed ^ 0x516e)) // signatures: the rest stays as it was
 
 	var sum Summary
 	err := s.Batch(ctx, func(b *sqlstore.Batch) error {
@@ -139,8 +140,20 @@ func Fill(ctx context.Context, s *sqlstore.Store, opt Options) (Summary, error) 
 				saved = append(saved, sess)
 				sum.Sessions++
 			}
-			if err := b.SetHealth(c.ID, healthFor(hr, i, c, history, v, today)); err != nil {
-				return fmt.Errorf("demo health record for client %d: %w", i+1, err)
+			h := healthFor(hr, i, c, history, v, today)
+			var forms store.Submission
+			if signedByClient(i) {
+				forms = clientsForms(sr, c, &h)
+			}
+			if !h.Empty() {
+				if err := b.SetHealth(c.ID, h); err != nil {
+					return fmt.Errorf("demo health record for client %d: %w", i+1, err)
+				}
+			}
+			if signedByClient(i) {
+				if err := keepClientsForms(b, forms); err != nil {
+					return fmt.Errorf("demo signed forms of client %d: %w", i+1, err)
+				}
 			}
 			if err := addFunction(b, fr, i, c, saved, &sum); err != nil {
 				return fmt.Errorf("demo measures for client %d: %w", i+1, err)

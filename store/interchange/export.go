@@ -84,6 +84,9 @@ type ExportClient struct {
 	// Function: outcome measures, oldest first, and the treatment plan.
 	Measures []ExportMeasure `json:"measures,omitempty"`
 	Plan     *ExportPlan     `json:"plan,omitempty"`
+	// What the client filled in and signed on the device (or typed from
+	// their paper form), with its seal and the therapist's review.
+	Submissions []recordjson.Submission `json:"submissions,omitempty"`
 }
 
 // Read reads the whole record into memory on one consistent snapshot (a
@@ -157,6 +160,9 @@ func exportClient(d sqlstore.ClientData) (ExportClient, error) {
 	}
 	ec.Intake, ec.RedFlagScreens, ec.Consents = recordjson.FromHealth(d.Health)
 	exportFunction(&ec, d)
+	for _, sub := range d.Submissions {
+		ec.Submissions = append(ec.Submissions, recordjson.FromSubmission(sub))
+	}
 	return ec, nil
 }
 

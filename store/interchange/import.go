@@ -49,8 +49,10 @@ type ImportSummary struct {
 	SessionsPresent int // the client already had a session at that time: not duplicated
 	MeasuresAdded   int
 	MeasuresPresent int // the same measure (by its identifier) was already here
-	PlansAdded      int
-	PlansPresent    int
+	// What clients filled in and signed themselves, and those already here.
+	SubmissionsAdded, SubmissionsPresent int
+	PlansAdded                           int
+	PlansPresent                         int
 	// NewTerms are names the file used that the vocabulary lacked, added as
 	// the therapist's own entries.
 	NewTerms []store.Term
@@ -392,6 +394,12 @@ func (s ImportSummary) Lines() []string {
 	}
 	if s.PlansAdded > 0 {
 		out = append(out, count(s.PlansAdded, "treatment plan", "treatment plans")+verb(" added.", " would be added."))
+	}
+	if s.SubmissionsAdded > 0 {
+		out = append(out, count(s.SubmissionsAdded, "set of forms filled in by a client", "sets of forms filled in by clients")+verb(" added.", " would be added."))
+	}
+	if s.SubmissionsPresent > 0 {
+		out = append(out, count(s.SubmissionsPresent, "set of forms filled in by a client was", "sets of forms filled in by clients were")+" already recorded: not added again.")
 	}
 	if s.DefaultDurations > 0 {
 		out = append(out, count(s.DefaultDurations, "session has", "sessions have")+

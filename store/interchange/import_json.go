@@ -403,7 +403,10 @@ func (im *importer) jsonClient(n int, ec ExportClient) error {
 			return err
 		}
 	}
-	return im.jsonFunction(record, c, ec, report)
+	if err := im.jsonFunction(record, c, ec, report); err != nil {
+		return err
+	}
+	return im.jsonSubmissions(record, c, ec.Submissions, report)
 }
 
 // jsonSession adds one session of a client.

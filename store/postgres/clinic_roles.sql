@@ -27,6 +27,9 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON clients, sessions, session_tags, session
     session_adherence, terms, measures, plans TO backtrack_therapist;
 GRANT SELECT, INSERT ON session_amendments TO backtrack_therapist;
 GRANT SELECT, INSERT, UPDATE ON import_batches, import_batch_clients TO backtrack_therapist;
+
+-- A client's submission is kept as given: reviewed, never deleted (migration 015).
+GRANT SELECT, INSERT, UPDATE ON client_submissions TO backtrack_therapist;
 GRANT SELECT ON audit_log TO backtrack_therapist;
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_log FROM backtrack_therapist;
 GRANT EXECUTE ON FUNCTION backtrack_append_log(text, text, text, text, text, text, text, text) TO backtrack_therapist;

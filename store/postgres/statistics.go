@@ -5,7 +5,7 @@ import "context"
 // recordTables are the tables whose rows grow with the practice: the ones
 // whose statistics the server's planner needs to pick an index.
 const recordTables = `clients, sessions, session_tags, session_regions, session_exercises, session_adherence, session_amendments,
-	measures, plans, audit_log, terms`
+	measures, plans, client_submissions, import_batches, import_batch_clients, audit_log, terms`
 
 // Analyze brings the planner's statistics of the record's tables up to
 // date. A server learns them by itself (autovacuum), but only some time

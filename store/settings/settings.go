@@ -91,6 +91,10 @@ const (
 	// KeyRegulator is the consent rule for sensitive areas
 	// (store.ParseRegulator): "ontario", the default, or "verbal_allowed".
 	KeyRegulator = "practice.regulator"
+	// KeyClientPIN is the PIN that takes the device back from the client's
+	// screen, as pin.Hash keeps it (a salted Argon2id hash, never the
+	// PIN).
+	KeyClientPIN = "practice.client_screen_pin"
 )
 
 // PageSize is the paper a report is laid out for.

@@ -19,9 +19,9 @@ import (
 func TestAnImportOnAFullDiskSaysSoAndWritesNothing(t *testing.T) {
 	testkit.SQLiteOnly(t)
 	// Given a database on a disk with room for little more than itself
-	// (the schema of 17 migrations and its write-ahead log take some
-	// 450 KB; the file below is over 1 MB)
-	dir := testkit.SmallDisk(t, 512<<10)
+	// (the schema of 17 migrations and its write-ahead log take most of
+	// it; the file below is over 1 MB)
+	dir := testkit.SmallDisk(t, 576<<10)
 	s := testkit.OpenStoreAt(t, filepath.Join(dir, "practice.db"))
 	testkit.MustClient(t, s, "Marta", "Nowak")
 	// When a clients file larger than the room left is imported

@@ -70,6 +70,9 @@ func TestMain(m *testing.M) {
 	if path := os.Getenv(signChildEnv); path != "" {
 		os.Exit(runSignChild(path))
 	}
+	if path := os.Getenv(submitChildEnv); path != "" {
+		os.Exit(runSubmitChild(path))
+	}
 	if path := os.Getenv(churnChildEnv); path != "" {
 		os.Exit(runChurnChild(path))
 	}

@@ -44,6 +44,9 @@ func (s *Store) ClientRecord(ctx context.Context, clientID int64, period store.P
 		if rec.Plan, err = readPlan(ctx, tx, clientID); err != nil || s.contactsOnly {
 			return err // the front desk reads no note and no history
 		}
+		if rec.Submissions, err = readSubmissions(ctx, tx, `s.client_id = ?`, clientID); err != nil {
+			return err
+		}
 		if rec.Baselines, err = readBaselines(ctx, tx, clientID, rec.Plan); err != nil {
 			return err
 		}

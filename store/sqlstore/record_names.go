@@ -12,7 +12,8 @@ import (
 // RecordNames names every record the audit log points at by the client it
 // belongs to, as a person reads a history: a client by name, a note as
 // "Ruth Okafor, visit of …", an outcome measure as "Ruth Okafor, ODI of
-// 2026-01-05", a plan as "Ruth Okafor, treatment plan from 2026-01-05".
+// 2026-01-05", a plan as "Ruth Okafor, treatment plan from 2026-01-05",
+// the forms a client filled in as "Ruth Okafor, forms filled in on …".
 // A record missing from it is one that no longer exists.
 func (s *Store) RecordNames(ctx context.Context) (map[string]string, error) {
 	out, err := s.RecordLabels(ctx)
@@ -24,7 +25,10 @@ func (s *Store) RecordNames(ctx context.Context) (map[string]string, error) {
 			FROM measures m JOIN clients c ON c.id = m.client_id
 			UNION ALL
 			SELECT c.first_name, c.last_name, p.uid, '', p.starts_on
-			FROM plans p JOIN clients c ON c.id = p.client_id`)
+			FROM plans p JOIN clients c ON c.id = p.client_id
+			UNION ALL
+			SELECT c.first_name, c.last_name, s.uid, 'forms', s.submitted_at
+			FROM client_submissions s JOIN clients c ON c.id = s.client_id`)
 		if err != nil {
 			return err
 		}
@@ -35,9 +39,12 @@ func (s *Store) RecordNames(ctx context.Context) (map[string]string, error) {
 				return err
 			}
 			name := strings.TrimSpace(first + " " + last)
-			if kind == "" {
+			switch kind {
+			case "":
 				out[uid] = name + ", treatment plan from " + on
-			} else {
+			case "forms":
+				out[uid] = name + ", forms filled in on " + on
+			default:
 				out[uid] = name + ", " + store.MeasureKind(kind).Label() + " of " + on
 			}
 		}

@@ -25,6 +25,8 @@ type ClientData struct {
 	Sessions []store.Session // oldest first, with tags, body chart and amendments
 	Measures []store.Measure // oldest first
 	Plan     *store.Plan     // nil when there is none
+	// Submissions are what the client filled in and signed, newest first.
+	Submissions []store.Submission
 }
 
 // RecordCounts counts what a record holds.
@@ -124,6 +126,14 @@ func (r *Snapshot) clientPage(after int64) ([]ClientData, error) {
 	for _, m := range measures {
 		c := &page[index[m.ClientID]]
 		c.Measures = append(c.Measures, m)
+	}
+	subs, err := readSubmissions(r.ctx, r.tx, `s.client_id BETWEEN ? AND ?`, first, last)
+	if err != nil {
+		return nil, err
+	}
+	for _, sub := range subs {
+		c := &page[index[sub.ClientID]]
+		c.Submissions = append(c.Submissions, sub)
 	}
 	plans, err := readPlans(r.ctx, r.tx, `p.client_id BETWEEN ? AND ?`, first, last)
 	if err != nil {

@@ -275,6 +275,11 @@ func verifyRecords(ctx context.Context, tx *sql.Tx, latest map[string]store.Audi
 		return nil, err
 	}
 	problems = append(problems, more...)
+	more, err = verifySubmissions(ctx, tx, clients, latest, seen)
+	if err != nil {
+		return nil, err
+	}
+	problems = append(problems, more...)
 	var gone []string
 	for uid, e := range latest {
 		if seen[uid] || removedHere(e.Action) {
@@ -293,6 +298,8 @@ func verifyRecords(ctx context.Context, tx *sql.Tx, latest map[string]store.Audi
 			kind = "the outcome measure"
 		case strings.HasPrefix(string(e.Action), "plan."):
 			kind = "the treatment plan"
+		case strings.HasPrefix(string(e.Action), "submission."):
+			kind = "the client's submission"
 		}
 		problems = append(problems, fmt.Sprintf("%s %s was deleted outside Backtrack (last entry: %s, %s)", kind, uid, e.Action.Words(), e.At.Format(store.StampLayout)))
 	}

@@ -80,8 +80,10 @@ type ClientView struct {
 	ConsentAsk    *sessionform.ConsentGate
 	FlagAsk       *sessionform.FlagQuestion
 	VoidAsk       *VoidQuestion
-	loads         kit.Latest
-	refreshes     kit.Latest // after other desks' changes (desk_watch.go)
+	// The client's own screen and its dialogs, while open (hand_to_client.go).
+	handOver
+	loads     kit.Latest
+	refreshes kit.Latest // after other desks' changes (desk_watch.go)
 	// openNext is a note to open once the client loading now has landed.
 	openNext int64
 

@@ -28,6 +28,11 @@ type Record interface {
 	DeleteSession(ctx context.Context, id int64) error
 	ArchiveClient(ctx context.Context, id int64) error
 	UnarchiveClient(ctx context.Context, id int64) error
+	// What a client filled in and signed on their own screen, and the
+	// therapist's review of it (hand_to_client.go).
+	SaveSubmission(ctx context.Context, sub store.Submission) (store.Submission, error)
+	Submissions(ctx context.Context, clientID int64) ([]store.Submission, error)
+	ReviewSubmission(ctx context.Context, id int64, decisions []store.FormDecision, by string) (store.Submission, error)
 }
 
 // ListRecord is what the client list asks of the record: the clients as
