@@ -61,11 +61,20 @@ func TestPracticeInsightsShowTheCommandLinesWords(t *testing.T) {
 	}
 }
 
-// A practice with nothing recorded yet is told so, not shown a row of
-// "no client counted".
+// While the record is read the view says so; a practice with nothing
+// recorded yet is then told so, not shown a row of "no client counted".
 func TestPracticeInsightsOfAnEmptyPracticeSayThereIsNothingYet(t *testing.T) {
 	d := newTestDesk(t, desktest.OpenStore(t), Options{})
-	shown := openPracticeInsights(t, d)
+	hold := make(chan struct{})
+	d.tasks.Hold = hold
+	d.tasks.OnUI(d.menu.practiceInsights.Action)
+	if busy := desktest.ShownText(d.window); !strings.Contains(busy, "Reading every episode of care") {
+		t.Errorf("while reading, the view shows:\n%s", busy)
+	}
+	d.tasks.Hold = nil
+	close(hold)
+	d.wait()
+	shown := desktest.ShownText(d.window)
 	if !strings.Contains(shown, insight.EmptyPracticeWords) || strings.Contains(shown, "no client counted") {
 		t.Errorf("the empty practice's view shows:\n%s", shown)
 	}
