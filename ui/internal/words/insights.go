@@ -2,8 +2,9 @@ package words
 
 import "backtrack/store/insight"
 
-// InsightsText is insights' sections as the desk shows them: each heading,
-// then its lines as a list, the same sentences the command line prints.
+// InsightsText is insights' sections as the desk shows them in one text:
+// each heading, then its lines as a list, the sentences the command line
+// prints.
 func InsightsText(sections []insight.Section) string {
 	s := ""
 	for i, sec := range sections {
@@ -12,8 +13,11 @@ func InsightsText(sections []insight.Section) string {
 		}
 		s += sec.Heading + "\n"
 		for _, line := range sec.Lines {
-			s += "• " + line + "\n"
+			s += InsightLine(line) + "\n"
 		}
 	}
 	return s
 }
+
+// InsightLine is one of a section's lines as an item of its list.
+func InsightLine(line string) string { return "• " + line }
