@@ -3,10 +3,12 @@ package ui
 import (
 	"bytes"
 	"context"
+	"regexp"
 	"strings"
 	"testing"
 
 	"backtrack/store/insight"
+	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
 	"backtrack/ui/cli"
 	"backtrack/ui/internal/desktest"
@@ -77,5 +79,28 @@ func TestPracticeInsightsOfAnEmptyPracticeSayThereIsNothingYet(t *testing.T) {
 	shown := desktest.ShownText(d.window)
 	if !strings.Contains(shown, insight.EmptyPracticeWords) || strings.Contains(shown, "no client counted") {
 		t.Errorf("the empty practice's view shows:\n%s", shown)
+	}
+}
+
+// On a practice server each therapist's practice view counts their own
+// clients, and the front desk, which reads no notes, is not offered it.
+func TestClinicPracticeInsightsAreTheTherapistsOwn(t *testing.T) {
+	dsn, _ := clinicDatabase(t)
+	anna := testkit.OpenStoreAt(t, testkit.ClinicLogin(t, dsn, "anna", sqlstore.TherapistRole))
+	bob := testkit.OpenStoreAt(t, testkit.ClinicLogin(t, dsn, "bob", sqlstore.TherapistRole))
+	marta := testkit.MustClient(t, anna, "Marta", "Nowak")
+	testkit.InsightVisits(t, anna, marta.ID, desktest.Now.AddDate(0, -4, 0), 12)
+	for _, name := range []string{"Jonas", "Lena"} {
+		c := testkit.MustClient(t, bob, name, "Weber")
+		testkit.InsightVisits(t, bob, c.ID, desktest.Now.AddDate(0, -4, 0), 12)
+	}
+
+	shown := openPracticeInsights(t, newTestDesk(t, anna, Options{}))
+	if !regexp.MustCompile(`All clients: by the 4th visit \d+ % \(\d+ of 1;`).MatchString(shown) {
+		t.Errorf("Anna's practice view counts more than her one client:\n%s", shown)
+	}
+	frida := testkit.OpenStoreAt(t, testkit.ClinicLogin(t, dsn, "frida", sqlstore.FrontDeskRole))
+	if d := newTestDesk(t, frida, Options{}); !d.menu.practiceInsights.Disabled {
+		t.Error("the front desk is offered Practice insights…")
 	}
 }
