@@ -7,6 +7,7 @@ import (
 	"backtrack/store"
 	"backtrack/ui/clientview"
 	"backtrack/ui/kit"
+	"backtrack/ui/practiceinsights"
 	"backtrack/ui/recordkeeping"
 	"backtrack/ui/sessionform"
 )
@@ -24,6 +25,7 @@ type deskMenu struct {
 	dayEarlier, dayLater                               *fyne.MenuItem
 	bodyChart, copyMap                                 *fyne.MenuItem
 	settings                                           *fyne.MenuItem
+	practiceInsights                                   *fyne.MenuItem
 }
 
 // The desk's keyboard shortcuts.
@@ -92,6 +94,7 @@ func newDeskMenu(d *Desk) *deskMenu {
 	m.recordHistory = item("Record history of the practice…", nil, func() {
 		recordkeeping.NewRecordHistory(d.window, recordkeeping.RecordOf(d.store), d.tasks, store.Client{}).Show()
 	})
+	m.practiceInsights = item("Practice insights…", nil, func() { practiceinsights.Show(d.window, d.store, d.tasks) })
 	m.signDrafts = item("Sign unsigned notes…", nil, d.signDrafts)
 	m.sign = item("Sign note", shortcutSign, d.sign)
 
@@ -102,7 +105,7 @@ func newDeskMenu(d *Desk) *deskMenu {
 	quit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	file := fyne.NewMenu("File", m.settings, fyne.NewMenuItemSeparator())
 	file.Items = append(file.Items, d.dataMenuItems()...)
-	file.Items = append(file.Items, fyne.NewMenuItemSeparator(), m.recordHistory)
+	file.Items = append(file.Items, fyne.NewMenuItemSeparator(), m.recordHistory, m.practiceInsights)
 	file.Items = append(file.Items, fyne.NewMenuItemSeparator(), quit)
 	m.main = fyne.NewMainMenu(
 		file,
@@ -144,7 +147,8 @@ func (m *deskMenu) update() {
 	// the client's screen writes the client's forms: not with a form open,
 	// not for the front desk
 	m.handOver.Disabled = !hasClient || formOpen || !d.store.ReadsNotes()
-	m.newClient.Disabled = !d.store.ReadsNotes() // the front desk's grants give it no writes
+	m.newClient.Disabled = !d.store.ReadsNotes()        // the front desk's grants give it no writes
+	m.practiceInsights.Disabled = !d.store.ReadsNotes() // counted from the notes' pain scores
 	m.save.Disabled = !formOpen
 	m.dayEarlier.Disabled, m.dayLater.Disabled = d.view.Form == nil, d.view.Form == nil
 	m.bodyChart.Disabled, m.copyMap.Disabled = d.view.Form == nil, d.view.Form == nil

@@ -170,6 +170,7 @@ var layerSteps = []layerStep{
 	{"measure", nil, func(w *layerWalk) { act(w.d, w.d.view.Header.Measure.OnTapped) }},
 	{"plan", nil, func(w *layerWalk) { act(w.d, w.d.view.Header.Plan.OnTapped) }},
 	{"insights", nil, func(w *layerWalk) { act(w.d, w.d.view.InsightsButton.OnTapped) }},
+	{"practice insights", (*layerWalk).sessionForm, func(w *layerWalk) { act(w.d, w.menuAction("Practice insights…")) }},
 	{"client PIN", nil, func(w *layerWalk) { act(w.d, w.d.view.HandToClient) }},
 	{"hand to client", func(w *layerWalk) {
 		hash, err := pin.Hash("2468")

@@ -73,11 +73,19 @@ func (ci ClientInsights) BriefLine() string {
 	return line
 }
 
+// PracticeTitle heads the practice view, on the desk and the command line.
+const PracticeTitle = "Insights for the practice"
+
 // Sections are the practice view as text.
 func (pr Practice) Sections() []Section {
 	share := Section{Heading: "Clients reaching a clinically important change, by visit"}
 	for _, g := range pr.Groups {
 		share.Lines = append(share.Lines, g.Words())
+	}
+	if pr.Empty() {
+		// a row of "no client counted" reads like a broken count; a new
+		// practice is told plainly why there are no figures
+		share.Lines = []string{EmptyPracticeWords}
 	}
 	years := Section{Heading: "Your course over the years (episodes by the year they began)"}
 	for _, y := range pr.Years {
@@ -89,3 +97,11 @@ func (pr Practice) Sections() []Section {
 	return []Section{share, years, {Heading: "How it is counted", Lines: []string{pr.RuleWords(),
 		"Each share has its 95 % Wilson interval (Wilson 1927)."}}, {Heading: "Read with care", Lines: pr.Caveats}}
 }
+
+// EmptyPracticeWords is what the practice view says before it has
+// anything to count.
+const EmptyPracticeWords = "Nothing to show yet: no episode of care has a pain score before treatment at its first visit. " +
+	"The shares appear here as visits are recorded."
+
+// Empty reports whether no episode of care was counted at all.
+func (pr Practice) Empty() bool { return len(pr.Years) == 0 }

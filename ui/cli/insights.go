@@ -43,7 +43,7 @@ func runInsights(ctx context.Context, env Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		printSections(env.Stdout, "Insights for the practice", pr.Sections())
+		printSections(env.Stdout, insight.PracticeTitle, pr.Sections())
 		return nil
 	}
 	c, err := findClient(ctx, s, client)

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store/insight"
+	"backtrack/ui/internal/words"
 	"backtrack/ui/kit"
 )
 
@@ -39,7 +40,7 @@ func newInsightsDialog(v *ClientView, ci insight.ClientInsights) *insightsDialog
 	add("Next visit · ", ci.NextVisit)
 	add("Before treatment · ", ci.Flares)
 	d.Pick = widget.NewSelect(names, d.pick)
-	d.Text.SetText(sectionsText(ci.Sections()))
+	d.Text.SetText(words.InsightsText(ci.Sections()))
 	chartBox := container.NewVBox(d.Pick, d.Chart, d.Says)
 	if len(names) == 0 {
 		chartBox.Hide()
@@ -86,19 +87,4 @@ func (d *insightsDialog) pick(name string) {
 	}
 	d.Chart.Set(rows, [2][]float64{c.ValuesWith, c.ValuesWithout})
 	d.Says.SetText(c.Words() + ". Each dot is a visit; the bar is the mean.")
-}
-
-// sectionsText is the sections as the command line prints them.
-func sectionsText(sections []insight.Section) string {
-	s := ""
-	for i, sec := range sections {
-		if i > 0 {
-			s += "\n"
-		}
-		s += sec.Heading + "\n"
-		for _, line := range sec.Lines {
-			s += "• " + line + "\n"
-		}
-	}
-	return s
 }
