@@ -183,7 +183,7 @@ func NewSessionForm(s Record, t *kit.Tasks, client store.Client, vocab map[store
 	f.wireEscape()
 	f.Content = f.layout()
 	f.BodyChart.anchor = f.Content
-	f.Problems.Relayout = func() { kit.RelayoutAll(f.Content) }
+	f.Problems.Relayout = func() { f.showSummaryLine(); kit.RelayoutAll(f.Content) }
 	f.PainBefore.Relayout, f.PainAfter.Relayout = f.Problems.Relayout, f.Problems.Relayout
 	f.wireTagKeys()
 	// Enter in a pain score moves on: before to after, after to the tags.
