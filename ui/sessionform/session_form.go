@@ -403,6 +403,14 @@ func (f *SessionForm) copyLast() {
 	})
 }
 
+// CopyLast is Copy from last session from the keyboard, where the form
+// offers it: the focus stays where the typing goes on.
+func (f *SessionForm) CopyLast() {
+	if f.Copy.Visible() && !f.Copy.Disabled() {
+		f.copyLast()
+	}
+}
+
 func (f *SessionForm) applyCopy(last store.Session) {
 	for _, k := range store.Kinds {
 		f.Pickers[k].Set(last.Tags(k))
