@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"testing"
 
 	"backtrack/store"
@@ -36,5 +37,31 @@ func TestCopyFromLastSessionHasAKeyAndTypingGoesOnAtPainBefore(t *testing.T) {
 	press(t, d, shortcutCopyLast)
 	if got := store.TagLabels(f.Pickers[store.Technique].Tags()); got != "Stretching" {
 		t.Errorf("after a second press: %q", got)
+	}
+}
+
+func TestWordsTypedInATagRowButNotAddedAreNotDroppedOnSave(t *testing.T) {
+	// given a client and a new session whose Muscles box holds a line typed
+	// there by mistake
+	d, s, c := deskWithClient(t)
+	press(t, d, shortcutNewSession)
+	f := d.view.Form
+	typeInto(d, f.PainBefore.Number, "7")
+	typeInto(d, f.Pickers[store.Muscle].AddName, "Sitting all day, worse at night")
+
+	// when the therapist saves
+	press(t, d, shortcutSave)
+
+	// then nothing is saved, and the row says why in words
+	if hist, _ := s.ClientHistory(context.Background(), c.ID, store.Period{}); len(hist) != 0 {
+		t.Errorf("saved, dropping the typed words: %+v", hist)
+	}
+	desktest.MustContain(t, "muscles error", f.Pickers[store.Muscle].Error.Text, "“Sitting all day, worse at night” is typed here but not added")
+
+	// and once the box is cleared the note saves
+	typeInto(d, f.Pickers[store.Muscle].AddName, "")
+	press(t, d, shortcutSave)
+	if hist, _ := s.ClientHistory(context.Background(), c.ID, store.Period{}); len(hist) != 1 {
+		t.Errorf("after clearing the box: %d sessions saved", len(hist))
 	}
 }

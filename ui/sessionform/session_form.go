@@ -307,6 +307,11 @@ func (f *SessionForm) read() (store.Session, map[string]string) {
 	}
 	for k, p := range f.Pickers {
 		s.SetTags(k, p.Tags())
+		// Words typed in a row but never added would be dropped without a
+		// word: typed fast, a note's lines can land there.
+		if typed := strings.TrimSpace(p.AddName.Text); typed != "" {
+			problems[string(k)] = fmt.Sprintf("“%s” is typed here but not added: Enter adds it, or clear the box", typed)
+		}
 	}
 	s.BodyMap = f.BodyChart.Get()
 	if bad := f.BodyChart.Chart.problems(); len(bad) > 0 {
