@@ -93,3 +93,20 @@ func TestAHintUnderATagRowMovesNothing(t *testing.T) {
 		})
 	}
 }
+
+func TestTheHintUnderTheLastTagRowStaysInTheWindow(t *testing.T) {
+	// given the form on a laptop screen, where it fits without scrolling
+	d, f := formOnScreen(t, 1280, 800)
+	techniques := f.Pickers[store.Technique]
+	act(d, func() { d.window.Canvas().Focus(techniques.AddName) })
+
+	// when the therapist types in the last row
+	typeInto(d, techniques.AddName, "mass")
+
+	// then the line of what Enter will pick is drawn inside the form's scroll
+	if !visibleInScroll(f, techniques.Matches) {
+		drv := fyne.CurrentApp().Driver()
+		t.Errorf("the hint at y=%v is outside the scroll (y=%v, %v high)",
+			drv.AbsolutePositionForObject(techniques.Matches).Y, drv.AbsolutePositionForObject(f.Scroll).Y, f.Scroll.Size().Height)
+	}
+}

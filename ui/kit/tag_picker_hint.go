@@ -34,8 +34,14 @@ func (p *TagPicker) floatHint(shown bool) {
 	}
 	d := fyne.CurrentApp().Driver()
 	at := d.AbsolutePositionForObject(p.Flow).Subtract(d.AbsolutePositionForObject(p.hints))
-	at.Y += p.Flow.Size().Height
 	size := fyne.NewSize(p.Flow.Size().Width, p.Matches.MinSize().Height)
+	if below := at.Y + p.Flow.Size().Height; below+size.Height <= p.hints.Size().Height {
+		at.Y = below
+	} else {
+		// The last row of a form that fits its window has no room under
+		// it: the line goes over the row above instead of off the edge.
+		at.Y -= size.Height
+	}
 	p.hintBack.FillColor = theme.Color(theme.ColorNameBackground)
 	p.hintBack.StrokeColor = theme.Color(theme.ColorNameSeparator)
 	for _, o := range []fyne.CanvasObject{p.hintBack, p.Matches} {
