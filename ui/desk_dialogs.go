@@ -102,6 +102,7 @@ var keyboardHelp = [][2]string{
 	{"Backspace", "In an empty tag row: untick the last term"},
 	{"Ctrl+B", "In a session: open the body chart (Esc closes it)"},
 	{"Ctrl+Shift+B", "In a session: copy where it hurt last time onto the body chart"},
+	{"Ctrl+Shift+L", "In a new session: copy from the last session (tags, map, plan, home care)"},
 	{"Alt+← →", "In a session: the date a day earlier or later (Up and Down in the date field)"},
 	{"0–10", "On a pain slider, a digit sets the score; on a location or muscle, L, R or B picks the side"},
 	{"Ctrl+,", "Settings"},

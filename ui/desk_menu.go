@@ -23,7 +23,7 @@ type deskMenu struct {
 	clientHistory, recordHistory, signDrafts, sign     *fyne.MenuItem
 	newSession, save, find, back                       *fyne.MenuItem
 	dayEarlier, dayLater                               *fyne.MenuItem
-	bodyChart, copyMap                                 *fyne.MenuItem
+	bodyChart, copyMap, copyLast                       *fyne.MenuItem
 	settings                                           *fyne.MenuItem
 	practiceInsights                                   *fyne.MenuItem
 }
@@ -41,6 +41,8 @@ var (
 	shortcutDayLater   = &desktop.CustomShortcut{KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierAlt}
 	shortcutBodyChart  = &desktop.CustomShortcut{KeyName: fyne.KeyB, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutCopyMap    = &desktop.CustomShortcut{KeyName: fyne.KeyB, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	// L for last: the visit a week later starts from the one before.
+	shortcutCopyLast = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 )
 
 func newDeskMenu(d *Desk) *deskMenu {
@@ -85,6 +87,7 @@ func newDeskMenu(d *Desk) *deskMenu {
 			}
 		}
 	}
+	m.copyLast = item("Copy from last session", shortcutCopyLast, inForm((*sessionform.SessionForm).CopyLast))
 	m.bodyChart = item("Body chart…", shortcutBodyChart, inForm((*sessionform.SessionForm).OpenChart))
 	m.copyMap = item("Body chart: copy from last session", shortcutCopyMap, inForm((*sessionform.SessionForm).CopyMap))
 	m.settings = item("Settings…", shortcutSettings, d.showSettings)
@@ -112,7 +115,7 @@ func newDeskMenu(d *Desk) *deskMenu {
 		fyne.NewMenu("Client", m.newClient, m.find, fyne.NewMenuItemSeparator(), m.editClient, m.archive,
 			fyne.NewMenuItemSeparator(), m.clientHistory, m.report, m.allReports, fyne.NewMenuItemSeparator(), m.handOver),
 		fyne.NewMenu("Session", m.newSession, m.save, m.back, fyne.NewMenuItemSeparator(), m.dayEarlier, m.dayLater,
-			m.bodyChart, m.copyMap,
+			m.copyLast, m.bodyChart, m.copyMap,
 			fyne.NewMenuItemSeparator(), m.sign, m.signDrafts),
 		fyne.NewMenu("Help", fyne.NewMenuItem("Keyboard shortcuts", d.showKeyboardHelp)),
 	)
@@ -151,7 +154,7 @@ func (m *deskMenu) update() {
 	m.practiceInsights.Disabled = !d.store.ReadsNotes() // counted from the notes' pain scores
 	m.save.Disabled = !formOpen
 	m.dayEarlier.Disabled, m.dayLater.Disabled = d.view.Form == nil, d.view.Form == nil
-	m.bodyChart.Disabled, m.copyMap.Disabled = d.view.Form == nil, d.view.Form == nil
+	m.bodyChart.Disabled, m.copyMap.Disabled, m.copyLast.Disabled = d.view.Form == nil, d.view.Form == nil, d.view.Form == nil
 	m.back.Disabled = d.view.Mode() != clientview.ModeDetail && d.view.Mode() != clientview.ModeForm
 	if d.view.Client().Archived {
 		m.archive.Label = "Restore client"

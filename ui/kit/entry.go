@@ -15,6 +15,7 @@ type Entry struct {
 	OnEscape func()
 	OnDown   func()                  // the client search hands Down to the list
 	OnFocus  func(fyne.CanvasObject) // scrolls a long form to the field
+	OnBlur   func()                  // the focus went elsewhere
 	// onKey and onRune see keys first and return true for those they took
 	// (a date steps a day on Up and Down, a tag field takes a side key).
 	onKey  func(*fyne.KeyEvent) bool
@@ -82,6 +83,13 @@ func (e *Entry) FocusGained() {
 	e.Entry.FocusGained()
 	if e.OnFocus != nil {
 		e.OnFocus(e)
+	}
+}
+
+func (e *Entry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.OnBlur != nil {
+		e.OnBlur()
 	}
 }
 

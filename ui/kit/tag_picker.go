@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 
@@ -57,6 +58,8 @@ type TagPicker struct {
 	OnFocus  func(fyne.CanvasObject)
 	OnNext   func() // Enter moves on to the next row
 	Relayout func() // the matches line came or went
+	hints    *fyne.Container
+	hintBack *canvas.Rectangle
 
 	Content fyne.CanvasObject
 }
@@ -103,7 +106,8 @@ func NewTagPicker(kind store.Kind, terms []store.Term, s Vocabulary, t *Tasks) *
 		}
 		return false
 	}
-	p.AddName.OnFocus = p.focused
+	p.AddName.OnFocus = func(o fyne.CanvasObject) { p.focused(o); p.showMatches() }
+	p.AddName.OnBlur = p.hideFloatingHint
 	// The + takes no focus of its own (Enter in the field does the same).
 	p.AddBtn = newSideToggle("+", func() { p.addTerm(p.AddName.Text) })
 	p.AddBtn.inField = true
@@ -167,6 +171,10 @@ func (p *TagPicker) showMatches() {
 		line = "Enter: " + strings.Join(parts, " · ")
 	}
 	p.Matches.SetText(line)
+	if p.hints != nil {
+		p.floatHint(line != "")
+		return
+	}
 	if shown := line != ""; shown != p.Matches.Visible() {
 		if shown {
 			p.Matches.Show()

@@ -183,7 +183,7 @@ func NewSessionForm(s Record, t *kit.Tasks, client store.Client, vocab map[store
 	f.wireEscape()
 	f.Content = f.layout()
 	f.BodyChart.anchor = f.Content
-	f.Problems.Relayout = func() { kit.RelayoutAll(f.Content) }
+	f.Problems.Relayout = func() { f.showSummaryLine(); kit.RelayoutAll(f.Content) }
 	f.PainBefore.Relayout, f.PainAfter.Relayout = f.Problems.Relayout, f.Problems.Relayout
 	f.wireTagKeys()
 	// Enter in a pain score moves on: before to after, after to the tags.
@@ -307,6 +307,11 @@ func (f *SessionForm) read() (store.Session, map[string]string) {
 	}
 	for k, p := range f.Pickers {
 		s.SetTags(k, p.Tags())
+		// Words typed in a row but never added would be dropped without a
+		// word: typed fast, a note's lines can land there.
+		if typed := strings.TrimSpace(p.AddName.Text); typed != "" {
+			problems[string(k)] = fmt.Sprintf("“%s” is typed here but not added: Enter adds it, or clear the box", typed)
+		}
 	}
 	s.BodyMap = f.BodyChart.Get()
 	if bad := f.BodyChart.Chart.problems(); len(bad) > 0 {
@@ -401,6 +406,14 @@ func (f *SessionForm) copyLast() {
 			}
 		}
 	})
+}
+
+// CopyLast is Copy from last session from the keyboard, where the form
+// offers it: the focus stays where the typing goes on.
+func (f *SessionForm) CopyLast() {
+	if f.Copy.Visible() && !f.Copy.Disabled() {
+		f.copyLast()
+	}
 }
 
 func (f *SessionForm) applyCopy(last store.Session) {

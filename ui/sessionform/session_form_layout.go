@@ -72,15 +72,31 @@ func (f *SessionForm) layout() fyne.CanvasObject {
 	f.Columns = xlayout.NewFormColumns(formTagsShare, formTagsMinWidth, formNotesMinWidth, tags, notes)
 
 	// The columns take whatever height is left, so the notes grow into it.
-	body := xlayout.NewGrowStack(2, pain, widget.NewSeparator(), f.Columns)
+	// The lines under the tag rows float over the body instead of taking
+	// room in it.
+	hints := kit.NewHintLayer()
+	for _, p := range f.Pickers {
+		p.FloatHintOver(hints)
+	}
+	body := container.NewStack(xlayout.NewGrowStack(2, pain, widget.NewSeparator(), f.Columns), hints)
 	// The red-flag screen sits with the buttons: it is asked when the
 	// client says something new, not at every visit.
-	buttons := container.NewBorder(nil, nil, f.Screen, container.NewHBox(f.Cancel, f.SaveSign, f.Save),
-		container.NewVBox(f.reasonRow(), f.Problems.Summary))
+	buttons := container.NewBorder(nil, nil, f.Screen, container.NewHBox(f.Cancel, f.SaveSign, f.Save))
+	// Why the note was not saved gets a line of the window's width above
+	// the buttons: squeezed between them at 1024 wide it wrapped a letter
+	// a line and pushed the form out of the window.
+	f.showSummaryLine()
 	scroll := container.NewVScroll(body)
 	f.Scroll = scroll
 	f.followFocus(scroll)
-	return xlayout.NewGrowStack(1, head, scroll, container.NewVBox(widget.NewSeparator(), f.Saving.Retry.Bar, buttons))
+	return xlayout.NewGrowStack(1, head, scroll,
+		container.NewVBox(widget.NewSeparator(), f.Saving.Retry.Bar, f.reasonRow(), f.Problems.Summary, buttons))
+}
+
+// showSummaryLine hides the line of problems while it has nothing to say,
+// so the form keeps its height for the fields.
+func (f *SessionForm) showSummaryLine() {
+	f.Problems.Summary.Hidden = f.Problems.Summary.Text == ""
 }
 
 // noteField is a note's caption, its text and its error, the caption
