@@ -38,7 +38,7 @@ type handOverDialog struct {
 func (d *handOverDialog) chosen() ([]store.FormKind, []store.ConsentArea) {
 	var forms []store.FormKind
 	var areas []store.ConsentArea
-	for _, f := range clientScreenForms {
+	for _, f := range store.ClientScreenForms {
 		if d.Forms[f].Checked {
 			forms = append(forms, f)
 		}
@@ -50,10 +50,6 @@ func (d *handOverDialog) chosen() ([]store.FormKind, []store.ConsentArea) {
 	}
 	return forms, areas
 }
-
-// The forms the client's screen offers; the ODI and RMDQ statements are
-// shown only under the practice's licence, which Backtrack does not hold.
-var clientScreenForms = []store.FormKind{store.FormIntake, store.FormConsent, store.FormPSFS, store.FormPain}
 
 // HandToClient opens the choice of what to hand over, after the PIN that
 // takes the device back is set.
@@ -68,7 +64,7 @@ func (v *ClientView) HandToClient() {
 	d := &handOverDialog{Forms: map[store.FormKind]*widget.Check{}, Areas: map[store.ConsentArea]*widget.Check{}}
 	v.HandOverDialog = d
 	box := container.NewVBox(widget.NewLabel("Ask " + v.client.FirstName + " to fill in, on this screen:"))
-	for _, f := range clientScreenForms {
+	for _, f := range store.ClientScreenForms {
 		d.Forms[f] = widget.NewCheck(f.Label(), nil)
 		box.Add(d.Forms[f])
 		if f == store.FormConsent {
