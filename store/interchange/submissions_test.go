@@ -120,4 +120,20 @@ func TestAnExportedSignatureChangedWithItsSealRecomputedIsRefusedByTheFilesHisto
 	if cs, _ := dst.SearchClients(ctx, store.ClientQuery{}); len(cs) != 0 {
 		t.Fatalf("a refused import left %d clients behind", len(cs))
 	}
+
+	// the same file with its history after its clients: the forms wait
+	// for the history and are refused once the whole file is read
+	var reordered interchange.Export
+	if err := json.Unmarshal([]byte(forged), &reordered); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := json.Marshal(reordered)
+	if bytes.Index(data, []byte(`"audit_log"`)) < bytes.Index(data, []byte(`"submissions"`)) {
+		t.Fatal("the history still comes before the forms")
+	}
+	sum, err = interchange.ImportJSON(ctx, dst, bytes.NewReader(data), interchange.ImportOptions{})
+	if problems := testkit.ProblemsText(sum); err == nil || !strings.Contains(problems, "client 1, client's forms 1, signature") ||
+		!strings.Contains(problems, "do not match the seal the file's history holds") {
+		t.Fatalf("the history after the forms: %v\n%s", err, problems)
+	}
 }
