@@ -65,6 +65,10 @@ func EditionFileName(c store.Client, ed Edition, date time.Time) string {
 // IntakeFileName is "Lastname_Firstname_intake_YYYY-MM-DD.pdf".
 func IntakeFileName(c store.Client, date time.Time) string { return fileNameFor(c, "intake", date) }
 
+// BlankFormsFileName is the blank paper forms' file name, printed for a
+// client who prefers paper to the client's screen.
+func BlankFormsFileName(c store.Client, date time.Time) string { return fileNameFor(c, "forms", date) }
+
 func fileNameFor(c store.Client, what string, date time.Time) string {
 	name := shorten(store.JoinNonEmpty("_", fileSafe(c.LastName), fileSafe(c.FirstName)), maxNameBytes)
 	if name == "" {

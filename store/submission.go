@@ -30,6 +30,11 @@ const (
 // FormKinds lists the forms in the order the client is asked them.
 var FormKinds = []FormKind{FormIntake, FormConsent, FormODI, FormRMDQ, FormPSFS, FormPain}
 
+// ClientScreenForms are the forms the client's screen, and their paper
+// twin, offer; the ODI and RMDQ statements are shown only under the
+// practice's licence, which Backtrack does not hold.
+var ClientScreenForms = []FormKind{FormIntake, FormConsent, FormPSFS, FormPain}
+
 // Label names the form for the therapist.
 func (f FormKind) Label() string {
 	switch f {

@@ -179,6 +179,14 @@ var layerSteps = []layerStep{
 		}
 		w.d.app.Preferences().SetString(settings.KeyClientPIN, hash)
 	}, func(w *layerWalk) { act(w.d, w.d.view.HandToClient) }},
+	{"blank forms", func(w *layerWalk) {
+		hash, err := pin.Hash("2468")
+		if err != nil {
+			w.t.Fatal(err)
+		}
+		w.d.app.Preferences().SetString(settings.KeyClientPIN, hash)
+		act(w.d, w.d.view.HandToClient)
+	}, func(w *layerWalk) { tap(w.d, w.d.view.HandOverDialog.PrintBlank) }},
 	{"client's forms", nil, func(w *layerWalk) {
 		sub, err := w.s.SaveSubmission(context.Background(), store.Submission{ClientID: w.c.ID, At: desktest.Now,
 			Forms: []store.FormKind{store.FormPain}, Pain: 4})

@@ -10,7 +10,9 @@ import (
 // jsonSubmissions brings in what a client filled in and signed, each whole
 // with its review, after the health record and measures its reviews name.
 // One whose answers or signature no longer match the seal it was exported
-// with is refused: the seal is what the record's history vouches for.
+// with, or whose answers, signature and reviews no longer match the hash
+// the file's own history holds for them, is refused, as a changed signed
+// note is: the seal field alone can be recomputed by whoever edits the file.
 func (im *importer) jsonSubmissions(record string, c store.Client, subs []recordjson.Submission, report func(record, column, msg string)) error {
 	for j, e := range subs {
 		rec := fmt.Sprintf("%s, client's forms %d", record, j+1)
@@ -41,6 +43,10 @@ func (im *importer) jsonSubmissions(record string, c store.Client, subs []record
 		exported := sub.Seal
 		if sealed := sub.SealFor(c.UID); exported != "" && exported != sealed {
 			report(rec, "seal", "The client's answers or signature do not match their seal: they were changed after they were given")
+			continue
+		}
+		if err := im.seals.submission(rec, c.UID, sub); err != nil {
+			report(rec, submissionSeals.column, sentence(err))
 			continue
 		}
 		_, err = im.b.SaveSubmission(sub)

@@ -3,6 +3,7 @@ package interchange_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -84,5 +85,55 @@ func TestAnExportedSignatureChangedAfterwardsIsRefusedByItsSeal(t *testing.T) {
 	sum, _ := interchange.ImportJSON(ctx, dst, strings.NewReader(forged), interchange.ImportOptions{})
 	if sum.SubmissionsAdded != 0 || !strings.Contains(testkit.ProblemsText(sum), "do not match their seal") {
 		t.Fatalf("a changed signature: %+v\n%s", sum, testkit.ProblemsText(sum))
+	}
+}
+
+// Whoever edits a signature in an export and writes the matching seal
+// beside it still cannot change what the file's own history vouches for:
+// the import checks the forms against the hash their history entry holds.
+func TestAnExportedSignatureChangedWithItsSealRecomputedIsRefusedByTheFilesHistory(t *testing.T) {
+	ctx := context.Background()
+	export, sub := clientSigned(t)
+	var file struct {
+		Clients []struct {
+			ID string `json:"id"`
+		} `json:"clients"`
+	}
+	if err := json.Unmarshal(export.Bytes(), &file); err != nil || len(file.Clients) != 1 {
+		t.Fatalf("reading the export's client: %v %+v", err, file)
+	}
+	forgedSub := sub
+	forgedSub.Signature.Strokes = []store.Stroke{{{X: 11, Y: 150, T: 0}, {X: 90, Y: 40, T: 120}}}
+	forgedSeal := forgedSub.SealFor(file.Clients[0].ID)
+	forged := strings.Replace(export.String(), `"signature": "600x200|10,150,0`, `"signature": "600x200|11,150,0`, 1)
+	forged = strings.Replace(forged, `"seal": "`+sub.Seal+`"`, `"seal": "`+forgedSeal+`"`, 1)
+	if !strings.Contains(forged, forgedSeal) || strings.Contains(forged, sub.Seal) || strings.Contains(forged, "600x200|10,150,0") {
+		t.Fatal("the signature and its seal are not in the export as expected")
+	}
+	dst := testkit.OpenStore(t, fixedNow.Add(24*time.Hour))
+	sum, err := interchange.ImportJSON(ctx, dst, strings.NewReader(forged), interchange.ImportOptions{})
+	problems := testkit.ProblemsText(sum)
+	if err == nil || sum.SubmissionsAdded != 0 || !strings.Contains(problems, "client's forms 1") ||
+		!strings.Contains(problems, "do not match the seal the file's history holds") {
+		t.Fatalf("a changed signature with its seal recomputed: %v %+v\n%s", err, sum, problems)
+	}
+	if cs, _ := dst.SearchClients(ctx, store.ClientQuery{}); len(cs) != 0 {
+		t.Fatalf("a refused import left %d clients behind", len(cs))
+	}
+
+	// the same file with its history after its clients: the forms wait
+	// for the history and are refused once the whole file is read
+	var reordered interchange.Export
+	if err := json.Unmarshal([]byte(forged), &reordered); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := json.Marshal(reordered)
+	if bytes.Index(data, []byte(`"audit_log"`)) < bytes.Index(data, []byte(`"submissions"`)) {
+		t.Fatal("the history still comes before the forms")
+	}
+	sum, err = interchange.ImportJSON(ctx, dst, bytes.NewReader(data), interchange.ImportOptions{})
+	if problems := testkit.ProblemsText(sum); err == nil || !strings.Contains(problems, "client 1, client's forms 1, signature") ||
+		!strings.Contains(problems, "do not match the seal the file's history holds") {
+		t.Fatalf("the history after the forms: %v\n%s", err, problems)
 	}
 }

@@ -21,6 +21,25 @@ var errNoSeal = errors.New("this signed note has no seal in the file's history, 
 // errSealEntryChanged is a seal whose own history entry was changed.
 var errSealEntryChanged = errors.New("the history entry holding this signed note's seal was changed outside Backtrack")
 
+// noteSeals are a signed note's verdicts, reported under signed_at.
+var noteSeals = sealWords{column: "signed_at", broken: errSealBroken, none: errNoSeal, entryChanged: errSealEntryChanged}
+
+// submissionSeals are a client's forms' verdicts: what the client answered
+// and signed is vouched for by the hash of the forms' latest history entry
+// (store.Submission.RecordHash), which the seal field beside them cannot
+// stand in for, since whoever edits one can recompute the other.
+var submissionSeals = sealWords{column: "signature",
+	broken:       errors.New("the client's answers or signature do not match the seal the file's history holds for them: they were changed after they were given, outside Backtrack"),
+	none:         errors.New("these client's forms have no entry in the file's history, so nothing shows they are what the client gave"),
+	entryChanged: errors.New("the history entry holding the seal of these client's forms was changed outside Backtrack")}
+
+// sealWords say what is wrong with one kind of sealed record, and under
+// which column.
+type sealWords struct {
+	column                     string
+	broken, none, entryChanged error
+}
+
 // A JSON import refuses a file holding a signed (or legacy, locked) note
 // that no longer says what it said when it was sealed, rather than bring
 // the note in unsigned: a clinical record must never hold words under a
@@ -45,9 +64,11 @@ type seal struct {
 	intact  bool
 }
 
-// sealedNote is a signed note read from the file, as its hash.
+// sealedNote is a sealed record (a signed note, a client's forms) read
+// from the file, as its hash.
 type sealedNote struct {
 	row, uid, hash string
+	words          sealWords
 }
 
 // entry notes one entry of the file's history.
@@ -64,8 +85,19 @@ func (b *sealBook) entry(e ExportAuditEntry) {
 // note checks a signed note against the history read so far, or keeps it
 // for the end of the file when its seal has not come yet.
 func (b *sealBook) note(row, clientUID string, es recordjson.Session) error {
-	n := sealedNote{row: row, uid: es.ID, hash: store.NoteHash(clientUID, sealed(es))}
-	if _, known := b.seals[es.ID]; known {
+	return b.record(sealedNote{row: row, uid: es.ID, hash: store.NoteHash(clientUID, sealed(es)), words: noteSeals})
+}
+
+// submission checks a client's forms, with their reviews, against the
+// history read so far, or keeps them for the end of the file.
+func (b *sealBook) submission(row, clientUID string, sub store.Submission) error {
+	return b.record(sealedNote{row: row, uid: sub.UID, hash: sub.RecordHash(clientUID), words: submissionSeals})
+}
+
+// record is a sealed record's verdict now, or nil and kept for the end of
+// the file when its history has not come yet.
+func (b *sealBook) record(n sealedNote) error {
+	if _, known := b.seals[n.uid]; known {
 		return b.verify(n)
 	}
 	b.waiting = append(b.waiting, n)
@@ -77,21 +109,21 @@ func (b *sealBook) verify(n sealedNote) error {
 	s, known := b.seals[n.uid]
 	switch {
 	case !known:
-		return errNoSeal
+		return n.words.none
 	case !s.intact:
-		return errSealEntryChanged
+		return n.words.entryChanged
 	case n.hash != s.content:
-		return errSealBroken
+		return n.words.broken
 	}
 	return nil
 }
 
-// finish checks the notes that came before their history, once the whole
-// file has been read, and reports each that fails by its row.
+// finish checks the records that came before their history, once the
+// whole file has been read, and reports each that fails by its row.
 func (b *sealBook) finish(report func(row, column, msg string)) {
 	for _, n := range b.waiting {
 		if err := b.verify(n); err != nil {
-			report(n.row, "signed_at", sentence(err))
+			report(n.row, n.words.column, sentence(err))
 		}
 	}
 	b.waiting = nil

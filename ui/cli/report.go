@@ -20,9 +20,13 @@ import (
 )
 
 var reportCommand = command{
-	summary: "write a client's progress report or intake summary as PDF, one report per active client with --all, or one visit's note with --session",
+	summary: "write a client's progress report, intake summary or blank forms as PDF, one report per active client with --all, or one visit's note with --session",
 	usage: `backtrack report --db PATH --client ID|"First Last" [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out FILE.pdf
   backtrack report --db PATH --intake --client ID|"First Last" --out FILE.pdf
+  backtrack report --db PATH --blank-forms --client ID|"First Last" --out FILE.pdf|DIR
+  (--blank-forms: the forms of the client's screen on paper, blank, in the same words: intake with the
+   red-flag questions, consent asking each sensitive area, PSFS, pain today;
+   --out DIR writes Lastname_Firstname_forms_YYYY-MM-DD.pdf)
   backtrack report --db PATH --all [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out DIR
   backtrack report --db PATH --session ID|UUID --out FILE.pdf|DIR  (one visit note)
   backtrack report --db PATH --home-programme --client ID|"First Last"|--session ID|UUID --out FILE.pdf|DIR
@@ -46,7 +50,7 @@ type reportFlags struct {
 	session                                string
 	edition                                string
 	all, verbose, intake, homeProgramme    bool
-	insights                               bool
+	insights, blankForms                   bool
 	practice, therapist, credentials       string
 	set                                    map[string]bool // flags given, even if empty
 }
@@ -59,6 +63,7 @@ func parseReportFlags(args []string) (reportFlags, error) {
 	fs.BoolVar(&f.verbose, "verbose", false, "with --all, name each client in the progress (a log then keeps the names)")
 	fs.BoolVar(&f.intake, "intake", false, "print the client's intake summary instead of the progress report")
 	fs.BoolVar(&f.homeProgramme, "home-programme", false, "print the home exercises handout of --session, or of --client's latest visit that gave any")
+	fs.BoolVar(&f.blankForms, "blank-forms", false, "print the client's forms blank, for a client who prefers paper")
 	fs.BoolVar(&f.insights, "insights", false, `the physician's edition adds "What has helped"`)
 	fs.StringVar(&f.session, "session", "", "one visit's note: the session's number or its UUID")
 	fs.StringVar(&f.from, "from", "", "first day of the period (YYYY-MM-DD)")
@@ -76,6 +81,8 @@ func parseReportFlags(args []string) (reportFlags, error) {
 	f.set = map[string]bool{}
 	fs.Visit(func(fl *flag.Flag) { f.set[fl.Name] = true })
 	switch {
+	case f.blankForms && (f.all || f.session != "" || f.intake || f.homeProgramme || f.insights || f.from != "" || f.to != "" || f.edition != ""):
+		return f, usageError("--blank-forms prints one client's forms to fill in: give --client, without --all, --session, --intake, --home-programme, --insights, --from, --to or --for")
 	case f.homeProgramme && (f.all || f.intake || f.from != "" || f.to != "" || f.edition != ""):
 		return f, usageError("--home-programme prints one visit's exercises: give --client or --session, without --all, --intake, --from, --to or --for")
 	case f.homeProgramme && f.session != "" && f.client != "":
@@ -138,6 +145,9 @@ func runReport(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if f.blankForms {
+		return reportBlankForms(ctx, env, client, f.out, opts)
+	}
 	d, err := report.Load(ctx, s, client.ID, period)
 	if err != nil {
 		return err
@@ -172,6 +182,25 @@ func runReport(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "wrote %s (%s, %s)\n", out, client.FullName(), said)
+	return nil
+}
+
+// reportBlankForms writes the client's screen's forms on paper, blank:
+// every sensitive area asked, since no one ticked which.
+func reportBlankForms(ctx context.Context, env Env, client store.Client, out string, opts report.Options) error {
+	opts.Document, opts.Forms = report.BlankForms, store.ClientScreenForms
+	for _, a := range store.ConsentAreas {
+		if a.Sensitive() {
+			opts.Areas = append(opts.Areas, a)
+		}
+	}
+	if info, err := os.Stat(out); err == nil && info.IsDir() {
+		out = filepath.Join(out, report.BlankFormsFileName(client, opts.Date))
+	}
+	if err := report.WriteFile(ctx, out, report.Data{Client: client}, opts); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "wrote %s (%s, blank forms)\n", out, client.FullName())
 	return nil
 }
 

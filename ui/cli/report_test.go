@@ -246,3 +246,35 @@ func TestReportForEachReader(t *testing.T) {
 		t.Errorf("--for lawyer: exit %d %q", code, stderr)
 	}
 }
+
+// The forms of the client's screen print blank for a client who prefers
+// paper, asking each sensitive area, in the client's words.
+func TestReportBlankFormsForOneClientIntoAFolder(t *testing.T) {
+	db, ids := reportDB(t)
+	dir := t.TempDir()
+	code, stdout, stderr := run(t, "report", "--db", db, "--blank-forms", "--client", strconv.FormatInt(ids["Ångström-Łukasiewicz"], 10),
+		"--paper", "letter", "--date", "2026-11-25", "--out", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	out := filepath.Join(dir, "Ångström-Łukasiewicz_Zoë_forms_2026-11-25.pdf")
+	if !strings.Contains(stdout, out) {
+		t.Errorf("stdout %q does not say where the forms went", stdout)
+	}
+	text := pdfText(t, out)
+	for _, want := range []string{"Forms to fill in", "Zoë Ångström-Łukasiewicz", "How bad is your pain today?", "Your signature",
+		strings.Join(strings.Fields(store.SaddleNumbness.ClientWords()), " "),
+		strings.Join(strings.Fields(store.AreaGluteal.ClientWords()), " "),
+		strings.Join(strings.Fields(store.AreaAbdomen.ClientWords()), " ")} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the blank forms lack %q", want)
+		}
+	}
+	if info, _ := exec.Command("pdfinfo", out).Output(); !strings.Contains(string(info), "(letter)") {
+		t.Errorf("not on Letter paper: %s", info)
+	}
+	if code, _, stderr := run(t, "report", "--db", db, "--blank-forms", "--all", "--out", dir); code != cli.ExitUsage ||
+		!strings.Contains(stderr, "--blank-forms prints one client's forms") {
+		t.Errorf("--blank-forms with --all: exit %d, %q", code, stderr)
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"backtrack/store/settings"
 	"backtrack/ui/clientmode"
 	"backtrack/ui/kit"
+	"backtrack/ui/reportdialog"
 )
 
 // handOverDialog is where the therapist picks what the client is asked
@@ -26,13 +27,29 @@ type handOverDialog struct {
 	// in instead of the client: empty for the client on the device.
 	Paper                       *widget.Entry
 	HandOver, Review, ChangePIN *kit.Button
-	Pending                     []store.Submission
-	dialog                      *dialog.CustomDialog
+	// PrintBlank prints the forms ticked, blank, for a client who
+	// prefers paper: the same choice as the screen's, in the same words.
+	PrintBlank *kit.Button
+	Pending    []store.Submission
+	dialog     *dialog.CustomDialog
 }
 
-// The forms the client's screen offers; the ODI and RMDQ statements are
-// shown only under the practice's licence, which Backtrack does not hold.
-var clientScreenForms = []store.FormKind{store.FormIntake, store.FormConsent, store.FormPSFS, store.FormPain}
+// chosen is the forms and consent areas ticked, in the screen's order.
+func (d *handOverDialog) chosen() ([]store.FormKind, []store.ConsentArea) {
+	var forms []store.FormKind
+	var areas []store.ConsentArea
+	for _, f := range store.ClientScreenForms {
+		if d.Forms[f].Checked {
+			forms = append(forms, f)
+		}
+	}
+	for _, a := range store.ConsentAreas {
+		if c := d.Areas[a]; c != nil && c.Checked {
+			areas = append(areas, a)
+		}
+	}
+	return forms, areas
+}
 
 // HandToClient opens the choice of what to hand over, after the PIN that
 // takes the device back is set.
@@ -47,7 +64,7 @@ func (v *ClientView) HandToClient() {
 	d := &handOverDialog{Forms: map[store.FormKind]*widget.Check{}, Areas: map[store.ConsentArea]*widget.Check{}}
 	v.HandOverDialog = d
 	box := container.NewVBox(widget.NewLabel("Ask " + v.client.FirstName + " to fill in, on this screen:"))
-	for _, f := range clientScreenForms {
+	for _, f := range store.ClientScreenForms {
 		d.Forms[f] = widget.NewCheck(f.Label(), nil)
 		box.Add(d.Forms[f])
 		if f == store.FormConsent {
@@ -93,16 +110,7 @@ func (v *ClientView) HandToClient() {
 	d.ChangePIN = kit.NewButton("Change the PIN…", func() { d.dialog.Hide(); v.setPIN(v.HandToClient) })
 	d.HandOver = kit.NewButton("Hand to client", func() {
 		req := clientmode.Request{Client: v.client}
-		for _, f := range clientScreenForms {
-			if d.Forms[f].Checked {
-				req.Forms = append(req.Forms, f)
-			}
-		}
-		for _, a := range store.ConsentAreas {
-			if c := d.Areas[a]; c != nil && c.Checked {
-				req.Areas = append(req.Areas, a)
-			}
-		}
+		req.Forms, req.Areas = d.chosen()
 		if len(req.Forms) == 0 {
 			return
 		}
@@ -118,8 +126,20 @@ func (v *ClientView) HandToClient() {
 		v.openClientScreen(req)
 	})
 	d.HandOver.Importance = widget.HighImportance
+	d.PrintBlank = kit.NewButton("Print blank forms…", func() {
+		forms, areas := d.chosen()
+		if len(forms) == 0 {
+			return
+		}
+		d.dialog.Hide()
+		blank := reportdialog.NewBlankFormsDialog(v.shell.Window(), v.shell.Tasks(), v.client,
+			kit.PracticeFromPreferences(v.shell.Preferences()), forms, areas)
+		blank.Now = v.shell.Now
+		v.BlankForms = blank
+		blank.Show()
+	})
 	d.dialog = dialog.NewCustomWithoutButtons("Hand to client", container.NewBorder(nil,
-		container.NewHBox(d.ChangePIN, d.Review, kit.NewButton("Cancel", func() { d.dialog.Hide() }), d.HandOver),
+		container.NewHBox(d.ChangePIN, d.Review, d.PrintBlank, kit.NewButton("Cancel", func() { d.dialog.Hide() }), d.HandOver),
 		nil, nil, container.NewVScroll(box)), v.shell.Window())
 	d.dialog.Resize(fyne.NewSize(620, 560))
 	kit.ShowLayer(v.shell.Window(), "hand to client", d.dialog, kit.Layer{Save: d.HandOver.OnTapped, Focus: d.HandOver})

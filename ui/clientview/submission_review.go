@@ -12,6 +12,7 @@ import (
 	"backtrack/store"
 	"backtrack/ui/clientmode"
 	"backtrack/ui/kit"
+	"backtrack/ui/reportdialog"
 )
 
 // handOver holds the client's screen and its dialogs while open, for tests.
@@ -19,6 +20,7 @@ type handOver struct {
 	HandOverDialog *handOverDialog
 	ClientScreen   *clientmode.Screen
 	PINDialog      *dialog.FormDialog
+	BlankForms     *reportdialog.BlankFormsDialog
 	Review         *submissionReview
 }
 
