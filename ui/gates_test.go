@@ -217,3 +217,42 @@ func TestSavingWithAnOpenEmergencyFlagAsksAndEnterGoesBackToTheNote(t *testing.T
 		desktest.MustContain(t, "history", last.Detail, "Emergency", "saddle numbness", "2026-11-24")
 	}
 }
+
+// Copying the last session ticks several muscles at once: each is asked
+// about once, in turn, and going back to the note from each unticks it
+// without asking the next twice (the desk once quit at the second).
+func TestMusclesTickedTogetherAreAskedAboutOnceEach(t *testing.T) {
+	d, _, c := gateDesk(t, true, "")
+	p := d.view.Form.Pickers[store.Muscle]
+	var both []store.Tag
+	for _, it := range p.Items {
+		if it.Term.Name == "Gluteus medius" || it.Term.Name == "Piriformis" {
+			both = append(both, store.Tag{TermID: it.Term.ID, Name: it.Term.Name})
+		}
+	}
+	if len(both) != 2 {
+		t.Fatalf("the vocabulary offers %d of the two gluteal muscles", len(both))
+	}
+	asked := 0
+	ask := d.view.Form.AskGate
+	d.view.Form.AskGate = func(q store.ConsentQuestion, answer func(store.ConsentChoice, string)) {
+		asked++
+		ask(q, answer)
+	}
+	act(d, func() { p.Set(both) })
+	for i := 0; i < 2; i++ {
+		if d.view.ConsentAsk == nil {
+			t.Fatalf("question %d was not asked", i+1)
+		}
+		pressKey(d, fyne.KeyReturn) // back to the note
+	}
+	if asked != 2 || d.view.ConsentAsk != nil {
+		t.Fatalf("asked %d questions for two muscles, one still open: %v", asked, d.view.ConsentAsk != nil)
+	}
+	if muscleTicked(d, "Gluteus medius") || muscleTicked(d, "Piriformis") || d.view.Mode() != clientview.ModeForm {
+		t.Fatal("going back to the note left a muscle ticked or left the form")
+	}
+	if n := len(sessionsOf(t, d, c.ID)); n != 0 {
+		t.Fatalf("saved %d sessions", n)
+	}
+}

@@ -91,15 +91,20 @@ func (f *SessionForm) askNext(done func()) {
 		}
 		f.gating = true
 		f.AskGate(qs[0], func(choice store.ConsentChoice, reason string) {
-			f.gating = false
+			if !f.gating {
+				return // a question is answered once
+			}
 			switch choice {
 			case store.BackToNote:
-				f.gateQueue = f.gateQueue[1:]
+				f.dropAsked(muscle)
+				// still gating: the untick must not start a second round
+				// of questions beside this one
 				f.untick(muscle)
 				done = nil // back to the note: the save waits for the therapist
 			case store.RecordWrittenConsent:
 				f.answers[qs[0].Area] = gateAnswer{choice: choice}
-				f.gateQueue = f.gateQueue[1:]
+				f.dropAsked(muscle)
+				f.gating = false
 				if f.OnWrittenConsent != nil {
 					f.OnWrittenConsent()
 				}
@@ -107,12 +112,20 @@ func (f *SessionForm) askNext(done func()) {
 			default:
 				f.answers[qs[0].Area] = gateAnswer{choice: choice, reason: reason}
 			}
+			f.gating = false
 			f.askNext(done)
 		})
 		return
 	}
 	if done != nil {
 		done()
+	}
+}
+
+// dropAsked takes muscle, just answered, off the front of the queue.
+func (f *SessionForm) dropAsked(muscle string) {
+	if len(f.gateQueue) > 0 && f.gateQueue[0] == muscle {
+		f.gateQueue = f.gateQueue[1:]
 	}
 }
 
