@@ -36,9 +36,6 @@ type brief struct {
 	Treated   string // muscles with side, then techniques
 	Plan      string
 	HomeCare  string
-	// Insight is one line of what the record suggests (what has helped
-	// this client), read after the plan and home care; empty hides it.
-	Insight string
 	// Map is the last visit's body map, drawn small beside the lines.
 	Map []store.BodyMark
 }
@@ -203,7 +200,6 @@ const (
 	lineTreated   = "Done"
 	linePlan      = "Plan"
 	lineHomeCare  = "Home care"
-	lineInsight   = "Insight"
 )
 
 func newBeforeTreatment() *beforeTreatment {
@@ -216,7 +212,7 @@ func newBeforeTreatment() *beforeTreatment {
 		// what comes now (the plan, where the course stands, home care, what
 		// has helped), then the longer view (goals, trend, the tags).
 		Order: []string{lineIntake, lineConsent, lineLastVisit, lineSaid, lineFound, lineTreated, lineAssessed,
-			linePlan, lineCourse, lineHomeCare, lineInsight,
+			linePlan, lineCourse, lineHomeCare,
 			lineGoals, lineTrend, linePainTypes, lineTriggers, lineLocations},
 	}
 	b.content = container.New(xlayout.Facts{})
@@ -278,7 +274,7 @@ func (b *beforeTreatment) show(br brief) {
 		lineSaid: br.Said, lineFound: br.Found, lineAssessed: br.Assessed,
 		linePainTypes: br.PainTypes, lineTriggers: br.Triggers,
 		lineLocations: br.Locations, lineTreated: br.Treated,
-		linePlan: br.Plan, lineHomeCare: br.HomeCare, lineInsight: br.Insight,
+		linePlan: br.Plan, lineHomeCare: br.HomeCare,
 	}
 	for _, name := range b.Order {
 		v := values[name]
