@@ -272,7 +272,7 @@ func (rc *recordCheck) checkSubmissions(clients map[int64]store.Client, where st
 		case !ok:
 			rc.submits = append(rc.submits, orderedProblem{sub.At, sub.ID,
 				what + " were added outside Backtrack: the record's history has no entry for them"})
-		case e.content != sub.RecordHash(c.UID):
+		case !e.holds(sub.RecordHash(c.UID)):
 			when, err := rc.entryTime(e)
 			if err != nil {
 				return err

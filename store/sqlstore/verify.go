@@ -178,7 +178,7 @@ func verifyChain(ctx context.Context, tx *sql.Tx, server *serverChain) (latestBy
 			all = append(all, seals[len(seals)-1])
 		}
 		if e.Record != "" && e.Origin == "" && (e.Content != "" || removedHere(e.Action)) {
-			latest[e.Record] = latestEntry{seq: e.Seq, content: e.Content, removed: removedHere(e.Action)}
+			latest.keep(e)
 		}
 		prev = e
 	}

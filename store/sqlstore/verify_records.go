@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"cmp"
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"fmt"
 	"math"
@@ -14,28 +15,48 @@ import (
 )
 
 // latestEntry is what the check keeps of a record's latest entry in the
-// history while it walks the records: the hash to compare and where the
-// entry is, its words read again only for a problem. A clinic's history
-// names a quarter of a million records; the whole entries held for each
-// were most of the check's memory.
+// history while it walks the records: the SHA-256 of the hash to compare
+// and where the entry is, its words read again only for a problem. A
+// clinic's history names a quarter of a million records; the whole entries
+// held for each were most of the check's memory, and the texts of their
+// UIDs and hashes most of what was left (some 240 bytes a record, now
+// about 90).
 type latestEntry struct {
 	seq     int64
-	content string
+	content [sha256.Size]byte
 	removed bool // the entry records the record's removal by Backtrack
 	found   bool // the record was found
+}
+
+// holds reports whether the entry carries this hash.
+func (e latestEntry) holds(hash string) bool { return e.content == sha256.Sum256([]byte(hash)) }
+
+// recordKey stands for a record's UID: the first half of its SHA-256,
+// which no two records of a practice share by chance.
+type recordKey [16]byte
+
+func keyOf(uid string) recordKey {
+	sum := sha256.Sum256([]byte(uid))
+	return recordKey(sum[:16])
 }
 
 // latestByRecord is each record's latest entry written here, by the
 // record's UID. The walk marks each record's entry as it finds the
 // record; what is left unmarked names records no longer there.
-type latestByRecord map[string]latestEntry
+type latestByRecord map[recordKey]latestEntry
+
+// keep makes the entry its record's latest.
+func (l latestByRecord) keep(e store.AuditEntry) {
+	l[keyOf(e.Record)] = latestEntry{seq: e.Seq, content: sha256.Sum256([]byte(e.Content)), removed: removedHere(e.Action)}
+}
 
 // take returns the record's latest entry, marking the record found.
 func (l latestByRecord) take(uid string) (latestEntry, bool) {
-	e, ok := l[uid]
+	key := keyOf(uid)
+	e, ok := l[key]
 	if ok && !e.found {
 		e.found = true
-		l[uid] = e
+		l[key] = e
 	}
 	return e, ok
 }
@@ -157,7 +178,7 @@ func (rc *recordCheck) checkClient(c store.Client, health healthColumns) error {
 	switch {
 	case !found:
 		rc.clients = append(rc.clients, fmt.Sprintf("client %s (%s) was added outside Backtrack: the record's history has no entry for them", c.FullName(), c.UID))
-	case e.content != store.ClientRecordHash(c, h):
+	case !e.holds(store.ClientRecordHash(c, h)):
 		at, err := rc.entryTime(e)
 		if err != nil {
 			return err
@@ -232,7 +253,7 @@ func (rc *recordCheck) compare(kind *[]orderedProblem, at time.Time, id int64, w
 	switch e, ok := rc.latest.take(uid); {
 	case !ok:
 		*kind = append(*kind, orderedProblem{at, id, what() + " was added outside Backtrack: the record's history has no entry for it"})
-	case e.content != hash:
+	case !e.holds(hash):
 		when, err := rc.entryTime(e)
 		if err != nil {
 			return err
@@ -275,22 +296,23 @@ func (rc *recordCheck) entryTime(e latestEntry) (string, error) {
 // gone names every record the history holds that is no longer there and
 // was not removed by Backtrack, by UID.
 func (rc *recordCheck) gone() ([]string, error) {
-	var uids []string
-	for uid, e := range rc.latest {
-		if !e.found && !e.removed {
-			uids = append(uids, uid)
+	var entries []store.AuditEntry
+	for _, kept := range rc.latest {
+		if kept.found || kept.removed {
+			continue
 		}
-	}
-	slices.Sort(uids)
-	var problems []string
-	for _, uid := range uids {
-		e, err := rc.entry(rc.latest[uid])
+		e, err := rc.entry(kept)
 		if err != nil {
 			return nil, err
 		}
+		entries = append(entries, e)
+	}
+	slices.SortFunc(entries, func(a, b store.AuditEntry) int { return strings.Compare(a.Record, b.Record) })
+	var problems []string
+	for _, e := range entries {
 		kind := "the note"
 		switch {
-		case uid == e.Client:
+		case e.Record == e.Client:
 			kind = "the client"
 		case strings.HasPrefix(string(e.Action), "measure."):
 			kind = "the outcome measure"
@@ -299,7 +321,7 @@ func (rc *recordCheck) gone() ([]string, error) {
 		case strings.HasPrefix(string(e.Action), "submission."):
 			kind = "the client's submission"
 		}
-		problems = append(problems, fmt.Sprintf("%s %s was deleted outside Backtrack (last entry: %s, %s)", kind, uid, e.Action.Words(), e.At.Format(store.StampLayout)))
+		problems = append(problems, fmt.Sprintf("%s %s was deleted outside Backtrack (last entry: %s, %s)", kind, e.Record, e.Action.Words(), e.At.Format(store.StampLayout)))
 	}
 	return problems, nil
 }
