@@ -3,10 +3,12 @@ package sqlstore_test
 import (
 	"context"
 	"database/sql"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"backtrack/store"
 	"backtrack/store/demo"
 	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
@@ -73,6 +75,44 @@ func TestTheCheckFindsTheSameProblemsWhateverItsPages(t *testing.T) {
 		if paged := verify(perPage); !slices.Equal(paged, whole) {
 			t.Errorf("%d clients a page: the check says\n%s\n\nin one page it said\n%s", perPage,
 				strings.Join(paged, "\n"), strings.Join(whole, "\n"))
+		}
+	}
+}
+
+// A problem found while a page is read reads its entry again: on a
+// server's connection, which reads one statement at a time, that must
+// wait until the page is read.
+func TestTheCheckNamesClientsChangedBehindItOnEitherEngine(t *testing.T) {
+	ctx := context.Background()
+	where, driver := filepath.Join(t.TempDir(), "practice.db"), "sqlite"
+	if testkit.OnPostgres() {
+		where, driver = testkit.PostgresDSN(t), "pgx"
+	}
+	s := testkit.OpenStoreAt(t, where, fixedNow)
+	for _, name := range []string{"Ada", "Ben", "Cy"} {
+		if _, err := s.CreateClient(ctx, store.Client{FirstName: name, LastName: "Lovelace"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	raw, err := sql.Open(driver, where)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.Exec(`UPDATE clients SET phone = '000' WHERE first_name <> 'Ben'`); err != nil {
+		t.Fatal(err)
+	}
+	for _, perPage := range []int{1, 200} {
+		restore := sqlstore.VerifyClientsPerPage(perPage)
+		v, err := s.Verify(ctx)
+		restore()
+		if err != nil {
+			t.Fatalf("%d clients a page: %v", perPage, err)
+		}
+		got := strings.Join(v.Problems, "\n")
+		if len(v.Problems) != 2 || !strings.Contains(got, "client Ada Lovelace") || !strings.Contains(got, "client Cy Lovelace") ||
+			!strings.Contains(got, "their details were changed outside Backtrack after") {
+			t.Errorf("%d clients a page: the check says\n%s\nwant Ada and Cy's details changed", perPage, got)
 		}
 	}
 }

@@ -145,27 +145,36 @@ func verifyRecords(ctx context.Context, tx *sql.Tx, latest latestByRecord) (reco
 }
 
 // clientPage reads the clients after the given number, a page of them,
-// each compared with their latest entry as it is read.
+// and compares each with their latest entry once the page is read (a
+// problem reads its entry again, and a server's connection reads one
+// statement at a time).
 func (rc *recordCheck) clientPage(after int64) ([]store.Client, error) {
 	rows, err := rc.tx.QueryContext(rc.ctx, `SELECT `+clientColumns+`, c.intake, c.red_flags, c.consents
 		FROM clients c WHERE c.id > ? ORDER BY c.id LIMIT ?`, after, verifyClientsPerPage)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	var page []store.Client
+	var healths []healthColumns
 	for rows.Next() {
 		var health healthColumns
 		c, err := scanClient(rows, &health.intake, &health.redFlags, &health.consents)
 		if err != nil {
+			rows.Close()
 			return nil, err
 		}
-		page = append(page, c)
-		if err := rc.checkClient(c, health); err != nil {
+		page, healths = append(page, c), append(healths, health)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i, c := range page {
+		if err := rc.checkClient(c, healths[i]); err != nil {
 			return nil, err
 		}
 	}
-	return page, rows.Err()
+	return page, nil
 }
 
 func (rc *recordCheck) checkClient(c store.Client, health healthColumns) error {
