@@ -366,7 +366,8 @@ func MeasureTrend(measures []Measure, kind MeasureKind) []MeasurePoint {
 
 // MeasureHash covers everything a measure records.
 func MeasureHash(clientUID string, m Measure) string {
-	fields := []string{clientUID, m.UID, m.SessionUID, string(m.Kind), m.Taken.Format(DateLayout), m.Note}
+	var onStack [48]string // as a note's (noteHash)
+	fields := append(onStack[:0], clientUID, m.UID, m.SessionUID, string(m.Kind), m.Taken.Format(DateLayout), m.Note)
 	for _, it := range m.Items {
 		fields = append(fields, it.Item, strconv.Itoa(it.Score))
 	}

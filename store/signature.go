@@ -118,15 +118,35 @@ func ParseSignature(text string) (Signature, error) {
 	for i, part := range parts[1:] {
 		var st Stroke
 		for _, field := range strings.Fields(part) {
-			var p SignaturePoint
-			if _, err := fmt.Sscanf(field, "%d,%d,%d", &p.X, &p.Y, &p.T); err != nil {
-				return Signature{}, fmt.Errorf("stroke %d of the signature: %q is not x,y,t", i+1, Clip(field))
+			p, ok := parsePoint(field)
+			if !ok {
+				if _, err := fmt.Sscanf(field, "%d,%d,%d", &p.X, &p.Y, &p.T); err != nil {
+					return Signature{}, fmt.Errorf("stroke %d of the signature: %q is not x,y,t", i+1, Clip(field))
+				}
 			}
 			st = append(st, p)
 		}
 		s.Strokes = append(s.Strokes, st)
 	}
 	return s, s.Validate()
+}
+
+// parsePoint reads a point written as Text writes it ("x,y,t") without
+// fmt's scanner, which was most of reading a signature (the daily check
+// reads every client's signed forms); anything else is left to the
+// scanner, so what is accepted does not change.
+func parsePoint(field string) (SignaturePoint, bool) {
+	x, rest, ok1 := strings.Cut(field, ",")
+	y, t, ok2 := strings.Cut(rest, ",")
+	if !ok1 || !ok2 {
+		return SignaturePoint{}, false
+	}
+	var p SignaturePoint
+	var errX, errY, errT error
+	p.X, errX = strconv.Atoi(x)
+	p.Y, errY = strconv.Atoi(y)
+	p.T, errT = strconv.Atoi(t)
+	return p, errX == nil && errY == nil && errT == nil
 }
 
 // Hash is the signature's seal: "" for none.

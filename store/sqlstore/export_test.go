@@ -13,3 +13,12 @@ func ListAtMost(n int) (restore func()) {
 	listedIDsAtMost = n
 	return func() { listedIDsAtMost = was }
 }
+
+// VerifyClientsPerPage sets how many clients the check reads at once, for
+// a test that its findings do not depend on its pages; the returned func
+// puts it back.
+func VerifyClientsPerPage(n int) (restore func()) {
+	was := verifyClientsPerPage
+	verifyClientsPerPage = n
+	return func() { verifyClientsPerPage = was }
+}

@@ -253,31 +253,34 @@ func readSubmissions(ctx context.Context, tx *sql.Tx, where string, args ...any)
 	return out, rows.Err()
 }
 
-// verifySubmissions compares every client's submission with its seal (the
-// client's answers and signature as given) and with its latest entry (the
-// reviews too).
-func verifySubmissions(ctx context.Context, tx *sql.Tx, clients map[int64]store.Client, latest map[string]store.AuditEntry,
-	seen map[string]bool) ([]string, error) {
-	subs, err := readSubmissions(ctx, tx, `1 = 1`)
+// checkSubmissions compares the submissions of a page's clients
+// (matching where) with their seals (the client's answers and signature
+// as given) and with their latest entries (the reviews too).
+func (rc *recordCheck) checkSubmissions(clients map[int64]store.Client, where string, args ...any) error {
+	subs, err := readSubmissions(rc.ctx, rc.tx, where, args...)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	var problems []string
 	for _, sub := range subs {
 		c := clients[sub.ClientID]
-		seen[sub.UID] = true
 		what := fmt.Sprintf("the forms %s filled in on %s (%s)", c.FullName(), sub.At.Format(store.StampLayout), sub.UID)
 		if sub.SealFor(c.UID) != sub.Seal {
-			problems = append(problems, what+" do not match their seal: the client's answers or signature were changed outside Backtrack")
+			rc.submits = append(rc.submits, orderedProblem{sub.At, sub.ID,
+				what + " do not match their seal: the client's answers or signature were changed outside Backtrack"})
 		}
-		switch e, ok := latest[sub.UID]; {
+		switch e, ok := rc.latest.take(sub.UID); {
 		case !ok:
-			problems = append(problems, what+" were added outside Backtrack: the record's history has no entry for them")
-		case e.Content != sub.RecordHash(c.UID):
-			problems = append(problems, what+" were changed outside Backtrack after "+e.At.Format(store.StampLayout))
+			rc.submits = append(rc.submits, orderedProblem{sub.At, sub.ID,
+				what + " were added outside Backtrack: the record's history has no entry for them"})
+		case !e.holds(sub.RecordHash(c.UID)):
+			when, err := rc.entryTime(e)
+			if err != nil {
+				return err
+			}
+			rc.submits = append(rc.submits, orderedProblem{sub.At, sub.ID, what + " were changed outside Backtrack after " + when})
 		}
 	}
-	return problems, nil
+	return nil
 }
 
 // SubmissionOwner is the client whose submission has this UID, if one is

@@ -4,8 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"slices"
-	"strings"
 
 	"backtrack/store"
 )
@@ -53,7 +51,7 @@ func (s *Store) Verify(ctx context.Context) (Verification, error) {
 		}
 		v.Problems = chain
 		records, err := verifyRecords(ctx, tx, latest)
-		v.Problems = append(v.Problems, records...)
+		v.Problems = append(v.Problems, records.problems...)
 		if err != nil {
 			return err
 		}
@@ -150,13 +148,13 @@ func (c *serverChain) unread(ctx context.Context, tx *sql.Tx) (string, error) {
 // login that reads only part of the log (server.partial) checks the seal
 // of each entry it reads; the gaps are entries it may not read, and the
 // server's answer stands for the chain.
-func verifyChain(ctx context.Context, tx *sql.Tx, server *serverChain) (map[string]store.AuditEntry, []string, error) {
+func verifyChain(ctx context.Context, tx *sql.Tx, server *serverChain) (latestByRecord, []string, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT `+auditColumns+` FROM audit_log ORDER BY seq`)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer rows.Close()
-	latest := map[string]store.AuditEntry{}
+	latest := latestByRecord{}
 	// every problem, and those a partial reader reports itself
 	var all, seals []string
 	changed := map[int64]bool{}
@@ -180,7 +178,7 @@ func verifyChain(ctx context.Context, tx *sql.Tx, server *serverChain) (map[stri
 			all = append(all, seals[len(seals)-1])
 		}
 		if e.Record != "" && e.Origin == "" && (e.Content != "" || removedHere(e.Action)) {
-			latest[e.Record] = e
+			latest.keep(e)
 		}
 		prev = e
 	}
@@ -203,197 +201,9 @@ func verifyChain(ctx context.Context, tx *sql.Tx, server *serverChain) (map[stri
 	return latest, problems, nil
 }
 
-// verifyRecords compares every client and note with its latest entry.
-func verifyRecords(ctx context.Context, tx *sql.Tx, latest map[string]store.AuditEntry) ([]string, error) {
-	var problems []string
-	seen := map[string]bool{}
-	rows, err := tx.QueryContext(ctx, `SELECT `+clientColumns+` FROM clients c ORDER BY c.id`)
-	if err != nil {
-		return nil, err
-	}
-	clients := map[int64]store.Client{}
-	for rows.Next() {
-		c, err := scanClient(rows)
-		if err != nil {
-			rows.Close()
-			return nil, err
-		}
-		clients[c.ID] = c
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	healths, err := readAllHealth(ctx, tx)
-	if err != nil {
-		return nil, err
-	}
-	for _, id := range sortedIDs(clients) {
-		c := clients[id]
-		seen[c.UID] = true
-		h, err := decodeHealth(healths[c.ID])
-		if err != nil {
-			problems = append(problems, fmt.Sprintf("client %s (%s): their health record cannot be read (%v); it was changed outside Backtrack", c.FullName(), c.UID, err))
-			continue
-		}
-		switch e, ok := latest[c.UID]; {
-		case !ok:
-			problems = append(problems, fmt.Sprintf("client %s (%s) was added outside Backtrack: the record's history has no entry for them", c.FullName(), c.UID))
-		case e.Content != store.ClientRecordHash(c, h):
-			problems = append(problems, fmt.Sprintf("client %s (%s): their details were changed outside Backtrack after %s", c.FullName(), c.UID, e.At.Format(store.StampLayout)))
-		}
-	}
-	sessions, err := readSessions(ctx, tx, `1 = 1`)
-	if err != nil {
-		return nil, err
-	}
-	seals, err := noteSeals(ctx, tx)
-	if err != nil {
-		return nil, err
-	}
-	for _, sess := range sessions {
-		c := clients[sess.ClientID]
-		seen[sess.UID] = true
-		// named only for a problem: building the words for each of ten
-		// years' notes cost more than comparing them
-		what := func() string {
-			return fmt.Sprintf("the note of %s on %s (%s)", c.FullName(), sess.Start.Format(store.StartLayout), sess.UID)
-		}
-		hash := store.NoteHash(c.UID, sess)
-		switch e, ok := latest[sess.UID]; {
-		case !ok:
-			problems = append(problems, what()+" was added outside Backtrack: the record's history has no entry for it")
-		case e.Content != hash:
-			problems = append(problems, what()+" was changed outside Backtrack after "+e.At.Format(store.StampLayout))
-		}
-		if sess.Locked() && seals[sess.ID] != hash {
-			problems = append(problems, "signed "+what()+" does not match its seal: it was changed outside Backtrack")
-		}
-	}
-	more, err := verifyFunction(ctx, tx, clients, latest, seen)
-	if err != nil {
-		return nil, err
-	}
-	problems = append(problems, more...)
-	more, err = verifySubmissions(ctx, tx, clients, latest, seen)
-	if err != nil {
-		return nil, err
-	}
-	problems = append(problems, more...)
-	var gone []string
-	for uid, e := range latest {
-		if seen[uid] || removedHere(e.Action) {
-			continue
-		}
-		gone = append(gone, uid)
-	}
-	slices.Sort(gone)
-	for _, uid := range gone {
-		e := latest[uid]
-		kind := "the note"
-		switch {
-		case uid == e.Client:
-			kind = "the client"
-		case strings.HasPrefix(string(e.Action), "measure."):
-			kind = "the outcome measure"
-		case strings.HasPrefix(string(e.Action), "plan."):
-			kind = "the treatment plan"
-		case strings.HasPrefix(string(e.Action), "submission."):
-			kind = "the client's submission"
-		}
-		problems = append(problems, fmt.Sprintf("%s %s was deleted outside Backtrack (last entry: %s, %s)", kind, uid, e.Action.Words(), e.At.Format(store.StampLayout)))
-	}
-	return problems, nil
-}
-
-// readAllHealth reads every client's health columns in one query: one
-// query a client was a sixth of the check on a ten-year practice.
-func readAllHealth(ctx context.Context, tx *sql.Tx) (map[int64]healthColumns, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, intake, red_flags, consents FROM clients`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[int64]healthColumns{}
-	for rows.Next() {
-		var id int64
-		var cols healthColumns
-		if err := rows.Scan(&id, &cols.intake, &cols.redFlags, &cols.consents); err != nil {
-			return nil, err
-		}
-		out[id] = cols
-	}
-	return out, rows.Err()
-}
-
-// noteSeals reads the stored content hash of every note.
-func noteSeals(ctx context.Context, tx *sql.Tx) (map[int64]string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, content_hash FROM sessions`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[int64]string{}
-	for rows.Next() {
-		var id int64
-		var hash string
-		if err := rows.Scan(&id, &hash); err != nil {
-			return nil, err
-		}
-		out[id] = hash
-	}
-	return out, rows.Err()
-}
-
-// sortedIDs lists a map's client IDs in order.
-func sortedIDs(m map[int64]store.Client) []int64 {
-	ids := make([]int64, 0, len(m))
-	for id := range m {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	return ids
-}
-
 // removedHere reports an entry that records a record's removal by
 // Backtrack: a draft discarded, a measure deleted, a client whose import
 // was undone.
 func removedHere(a store.Action) bool {
 	return a == store.SessionDiscarded || a == store.MeasureDeleted || a == store.ClientUnimported
-}
-
-// verifyFunction compares every outcome measure and treatment plan with
-// its latest entry.
-func verifyFunction(ctx context.Context, tx *sql.Tx, clients map[int64]store.Client, latest map[string]store.AuditEntry,
-	seen map[string]bool) ([]string, error) {
-	var problems []string
-	check := func(what func() string, uid, hash string) {
-		seen[uid] = true
-		switch e, ok := latest[uid]; {
-		case !ok:
-			problems = append(problems, what()+" was added outside Backtrack: the record's history has no entry for it")
-		case e.Content != hash:
-			problems = append(problems, what()+" was changed outside Backtrack after "+e.At.Format(store.StampLayout))
-		}
-	}
-	measures, err := readMeasures(ctx, tx, `1 = 1`)
-	if err != nil {
-		return nil, err
-	}
-	for _, m := range measures {
-		c := clients[m.ClientID]
-		check(func() string {
-			return fmt.Sprintf("the %s of %s on %s (%s)", m.Kind.Label(), c.FullName(), m.Taken.Format(store.DateLayout), m.UID)
-		}, m.UID, store.MeasureHash(c.UID, m))
-	}
-	plans, err := readPlans(ctx, tx, `1 = 1`)
-	if err != nil {
-		return nil, err
-	}
-	for _, p := range plans {
-		c := clients[p.ClientID]
-		check(func() string { return fmt.Sprintf("the treatment plan of %s (%s)", c.FullName(), p.UID) },
-			p.UID, store.PlanHash(c.UID, p))
-	}
-	return problems, nil
 }

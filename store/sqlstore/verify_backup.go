@@ -70,15 +70,9 @@ func (s *Store) verifyAsBackup(ctx context.Context) error {
 			return err
 		}
 		chain = problems
-		recordProblems, err := verifyRecords(ctx, tx, latest)
-		if err != nil {
-			return err
-		}
-		if seals, err = brokenSeals(ctx, tx); err != nil {
-			return err
-		}
-		records = len(recordProblems) - seals
-		return nil
+		found, err := verifyRecords(ctx, tx, latest)
+		seals, records = found.brokenSeals, len(found.problems)-found.brokenSeals
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("verify the backup: %w", err)
@@ -98,44 +92,6 @@ func (s *Store) verifyAsBackup(ctx context.Context) error {
 		return nil
 	}
 	return fmt.Errorf("%w: %s; nothing was replaced", ErrBackupTampered, strings.Join(failed, "; "))
-}
-
-// brokenSeals counts the signed (or legacy) notes whose words no longer
-// hash to their stored seal.
-func brokenSeals(ctx context.Context, tx *sql.Tx) (int, error) {
-	uids := map[int64]string{}
-	rows, err := tx.QueryContext(ctx, `SELECT id, uid FROM clients`)
-	if err != nil {
-		return 0, err
-	}
-	for rows.Next() {
-		var id int64
-		var uid string
-		if err := rows.Scan(&id, &uid); err != nil {
-			rows.Close()
-			return 0, err
-		}
-		uids[id] = uid
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return 0, err
-	}
-	sessions, err := readSessions(ctx, tx, `1 = 1`)
-	if err != nil {
-		return 0, err
-	}
-	seals, err := noteSeals(ctx, tx)
-	if err != nil {
-		return 0, err
-	}
-	broken := 0
-	for _, sess := range sessions {
-		if sess.Locked() && seals[sess.ID] != store.NoteHash(uids[sess.ClientID], sess) {
-			broken++
-		}
-	}
-	return broken, nil
 }
 
 // plural is "1 thing" or "3 things".
