@@ -132,6 +132,18 @@ func (sub Submission) BodyChartNote() Session {
 	return Session{ClientID: sub.ClientID, Start: at, DurationMin: DefaultDurationMin}
 }
 
+// BodyChartDraft is the note the client's regions join: among sessions
+// (newest first), the newest draft of the day they answered.
+func (sub Submission) BodyChartDraft(sessions []Session) (Session, bool) {
+	day := sub.BodyChartNote().Start.Format(DateLayout)
+	for _, s := range sessions {
+		if s.Draft() && s.ClientID == sub.ClientID && s.Start.Format(DateLayout) == day {
+			return s, true
+		}
+	}
+	return Session{}, false
+}
+
 // BodyChartWords is what accepting the chart did, as the history says it:
 // "Where it hurts (client): Lumbar (L), Sacral, onto the draft note of
 // 2026-12-07 10:00; Sacral already marked, kept as recorded".

@@ -1,11 +1,6 @@
 package sqlstore
 
-import (
-	"database/sql"
-	"errors"
-
-	"backtrack/store"
-)
+import "backtrack/store"
 
 // acceptBodyChart adds the regions the client tapped to the body map of
 // their draft note of that day (the newest, when several are open), or of
@@ -16,21 +11,16 @@ func (b *Batch) acceptBodyChart(sub store.Submission) (words, made string, err e
 	if len(sub.BodyChart) == 0 {
 		return "Where it hurts (client): nothing marked", "", nil
 	}
-	note := sub.BodyChartNote()
-	day := note.Start.Format(store.DateLayout)
-	var id int64
-	err = b.tx.QueryRowContext(b.ctx, `SELECT id FROM sessions WHERE client_id = ? AND signed_at = '' AND legacy = FALSE
-		AND voided_at = '' AND started_at >= ? AND started_at < ? ORDER BY started_at DESC, id DESC LIMIT 1`,
-		sub.ClientID, day, day+"~").Scan(&id)
-	created := errors.Is(err, sql.ErrNoRows)
-	switch {
-	case created:
-	case err != nil:
+	day := sub.BodyChartNote().Start.Format(store.DateLayout)
+	sessions, err := readSessions(b.ctx, b.tx, `s.client_id = ? AND s.started_at >= ? AND s.started_at < ?`,
+		sub.ClientID, day, day+"~")
+	if err != nil {
 		return "", "", err
-	default:
-		if note, _, err = sessionInTx(b.ctx, b.tx, id); err != nil {
-			return "", "", err
-		}
+	}
+	note, found := sub.BodyChartDraft(sessions)
+	created := !found
+	if created {
+		note = sub.BodyChartNote()
 	}
 	merged, added, kept := store.MergeBodyChart(note.BodyMap, sub.BodyChart)
 	note.BodyMap = merged
