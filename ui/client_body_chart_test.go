@@ -13,6 +13,7 @@ import (
 	"backtrack/store/pin"
 	"backtrack/store/settings"
 	"backtrack/store/sqlstore"
+	"backtrack/ui/clientmode"
 	"backtrack/ui/clientview"
 	"backtrack/ui/internal/desktest"
 )
@@ -72,11 +73,7 @@ func TestTheClientTapsWhereItHurtsAndTheReviewAddsItToTodaysDraft(t *testing.T) 
 	if !cs.Finished() {
 		t.Fatalf("the client could not finish: %q", cs.Message.Text)
 	}
-	act(d, func() {
-		test.Tap(cs.Therapist)
-		test.Type(cs.Lock.PIN, "2468")
-		test.Tap(cs.Lock.Unlock)
-	})
+	giveBackWithPIN(d, cs)
 	r := v.Review
 	if r == nil || r.Choices[store.FormBodyChart].Selected != clientview.ReviewAccept {
 		t.Fatal("the review does not offer where it hurts")
@@ -98,4 +95,14 @@ func TestTheClientTapsWhereItHurtsAndTheReviewAddsItToTodaysDraft(t *testing.T) 
 		text.WriteString(string(e.Action) + " " + e.Detail + "\n")
 	}
 	desktest.MustContain(t, "history", text.String(), "session.edited", "accepted Pain today, Where it hurts (body chart)")
+}
+
+// giveBackWithPIN is the therapist taking the device back: the person
+// button, the PIN 2468, Unlock.
+func giveBackWithPIN(d *Desk, cs *clientmode.Screen) {
+	act(d, func() {
+		test.Tap(cs.Therapist)
+		test.Type(cs.Lock.PIN, "2468")
+		test.Tap(cs.Lock.Unlock)
+	})
 }
