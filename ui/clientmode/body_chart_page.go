@@ -29,7 +29,7 @@ const (
 // Enter marks it. What is marked is said in plain words as it changes.
 type whereItHurts struct {
 	Chart   *bodychart.Chart
-	Regions map[store.RegionID]*kit.Button
+	Regions map[store.RegionID]*regionToggle
 	Marked  *widget.Label // "You marked: Lower back, left side; …"
 	chosen  []store.RegionID
 	list    *fyne.Container
@@ -38,7 +38,7 @@ type whereItHurts struct {
 }
 
 func newWhereItHurts(touched func()) *whereItHurts {
-	w := &whereItHurts{Chart: bodychart.New(), Regions: map[store.RegionID]*kit.Button{}, touched: touched}
+	w := &whereItHurts{Chart: bodychart.New(), Regions: map[store.RegionID]*regionToggle{}, touched: touched}
 	w.Chart.OnTapped = w.toggle
 	w.Chart.MarkColour = theme.ColorNamePrimary
 	w.Marked = widget.NewLabelWithStyle(nothingMarked, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -62,11 +62,37 @@ func newWhereItHurts(touched func()) *whereItHurts {
 }
 
 // button is the toggle of one region, a finger's size.
-func (w *whereItHurts) button(id store.RegionID, label string) *kit.Button {
-	b := kit.NewButtonWithIcon(label, theme.CheckButtonIcon(), func() { w.toggle(id) })
+func (w *whereItHurts) button(id store.RegionID, label string) *regionToggle {
+	b := &regionToggle{focus: func(on bool) {
+		if on {
+			w.Chart.Highlight(id)
+		} else {
+			w.Chart.Highlight("")
+		}
+	}}
+	b.Text, b.Icon, b.OnTapped = label, theme.CheckButtonIcon(), func() { w.toggle(id) }
 	b.Alignment = widget.ButtonAlignLeading
+	b.ExtendBaseWidget(b)
 	w.Regions[id] = b
 	return b
+}
+
+// regionToggle is a region's toggle in the list: focused by the keyboard,
+// it rings its place on the chart, so a client choosing by name sees where
+// the name is.
+type regionToggle struct {
+	kit.Button
+	focus func(on bool)
+}
+
+func (t *regionToggle) FocusGained() {
+	t.Button.FocusGained()
+	t.focus(true)
+}
+
+func (t *regionToggle) FocusLost() {
+	t.Button.FocusLost()
+	t.focus(false)
 }
 
 // row is a region's name in words with its one or two toggles, at a fixed

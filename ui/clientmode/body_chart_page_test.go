@@ -57,6 +57,9 @@ func TestTheClientTapsWhereItHurtsOnTheChartAndByKeysAndItIsKept(t *testing.T) {
 	if c.Focused() != where.Regions["shoulder-r"] {
 		t.Fatal("Tab does not reach the right shoulder")
 	}
+	if where.Chart.Focused() != "shoulder-r" {
+		t.Errorf("the right shoulder's name is focused, the chart rings %q", where.Chart.Focused())
+	}
 	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
 	test.FocusNext(c)
 	if c.Focused() != where.Regions["upper-back-l"] {
