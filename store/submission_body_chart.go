@@ -90,8 +90,8 @@ func (p *Problems) checkRegions(ids []RegionID) {
 	}
 }
 
-// regionLabels is "Lumbar (L), Sacral".
-func regionLabels(ids []RegionID) string {
+// RegionLabels is "Lumbar (L), Sacral".
+func RegionLabels(ids []RegionID) string {
 	labels := make([]string, len(ids))
 	for i, id := range ids {
 		labels[i] = string(id)
@@ -156,11 +156,11 @@ func BodyChartWords(added, kept []RegionID, note Session, created bool) string {
 	if len(added) == 0 {
 		out += "nothing new"
 	} else {
-		out += regionLabels(added)
+		out += RegionLabels(added)
 	}
 	out += ", " + what + note.Start.Format(StartLayout)
 	if len(kept) > 0 {
-		out += "; " + regionLabels(kept) + " already marked, kept as recorded"
+		out += "; " + RegionLabels(kept) + " already marked, kept as recorded"
 	}
 	return out
 }

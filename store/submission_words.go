@@ -59,7 +59,7 @@ func (s Submission) FormLines(f FormKind) []string {
 		out = append(out, fmt.Sprintf("Pain today: %d / 10", s.Pain))
 	case FormBodyChart:
 		if len(s.BodyChart) > 0 {
-			out = append(out, "Where it hurts: "+regionLabels(s.BodyChart))
+			out = append(out, "Where it hurts: "+RegionLabels(s.BodyChart))
 		} else {
 			out = append(out, "Where it hurts: nothing marked")
 		}
