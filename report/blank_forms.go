@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"backtrack/report/bodymap"
 	"backtrack/store"
 )
 
@@ -57,12 +58,28 @@ func (r *renderer) blankForms() {
 			r.section("Pain today", 20)
 			r.paragraph(bodyStyle, store.PainClientQuestion+" Circle one:")
 			r.paragraph(boldStyle, "0    1    2    3    4    5    6    7    8    9    10")
+		case store.FormBodyChart:
+			r.blankBodyChart()
 		}
 	}
 	r.section("Your signature", 40)
 	r.writeOn("Your full name", 1)
 	r.writeOn("Your signature", 1)
 	r.writeOn("Date", 1)
+}
+
+// blankBodyChart is the body outline, back and front, to mark by pen: the
+// figure the client's screen shows, without a mark.
+func (r *renderer) blankBodyChart() {
+	figW := r.width * 0.62
+	figH := figW * bodymap.Aspect()
+	r.section("Where it hurts", lineHeight(bodyStyle.size)*3+figH)
+	r.paragraph(bodyStyle, "Mark where it hurts: shade each place on the body with the pen. "+
+		"The figure on the left is your back, the one on the right your front; L and R are your own left and right.")
+	y := r.pdf.GetY() + 1
+	r.use(style{"", 8, inkColor})
+	DrawBodyMap(r.pdf, r.left+(r.width-figW)/2, y, figW, figH, BodyMapPicture{})
+	r.pdf.SetY(y + figH + 2)
 }
 
 // tickYesNo is a question with a Yes and a No box before it.

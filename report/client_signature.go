@@ -30,6 +30,17 @@ func (d Data) signedIntake() (store.Submission, bool) {
 	return store.Submission{}, false
 }
 
+// clientsBodyChart is the newest submission whose places, where it hurts,
+// were accepted into the record.
+func (d Data) clientsBodyChart() (store.Submission, bool) {
+	for _, s := range d.Submissions { // newest first
+		if r, ok := s.Review(store.FormBodyChart); ok && r.Accepted && len(s.BodyChart) > 0 {
+			return s, true
+		}
+	}
+	return store.Submission{}, false
+}
+
 // drawSignature draws sig's strokes in the box at (x, y) of w × h mm, kept
 // in proportion and set on the box's left.
 func (r *renderer) drawSignature(sig store.Signature, x, y, w, h float64) {

@@ -149,6 +149,9 @@ func (r *renderer) intakeBody() {
 		{"How it started", onset},
 		{"Previous treatment", answerText(in.PreviousTreatment)},
 	})
+	if sub, ok := r.d.clientsBodyChart(); ok {
+		r.facts([]fact{{"Where it hurts", store.RegionLabels(sub.BodyChart) + " (" + sub.Source() + ")"}})
+	}
 
 	r.section("Health history", 12)
 	rows := make([]fact, 0, len(store.Conditions)+6)

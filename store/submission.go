@@ -25,15 +25,17 @@ const (
 	FormRMDQ    FormKind = "rmdq"
 	FormPSFS    FormKind = "psfs"
 	FormPain    FormKind = "pain" // pain today, 0-10
+	// FormBodyChart is where it hurts, tapped on the body chart.
+	FormBodyChart FormKind = "body_chart"
 )
 
 // FormKinds lists the forms in the order the client is asked them.
-var FormKinds = []FormKind{FormIntake, FormConsent, FormODI, FormRMDQ, FormPSFS, FormPain}
+var FormKinds = []FormKind{FormIntake, FormConsent, FormODI, FormRMDQ, FormPSFS, FormPain, FormBodyChart}
 
 // ClientScreenForms are the forms the client's screen, and their paper
 // twin, offer; the ODI and RMDQ statements are shown only under the
 // practice's licence, which Backtrack does not hold.
-var ClientScreenForms = []FormKind{FormIntake, FormConsent, FormPSFS, FormPain}
+var ClientScreenForms = []FormKind{FormIntake, FormConsent, FormPSFS, FormPain, FormBodyChart}
 
 // Label names the form for the therapist.
 func (f FormKind) Label() string {
@@ -46,6 +48,8 @@ func (f FormKind) Label() string {
 		return MeasureKind(f).Name()
 	case FormPain:
 		return "Pain today"
+	case FormBodyChart:
+		return "Where it hurts (body chart)"
 	}
 	return string(f)
 }
@@ -74,6 +78,9 @@ type Submission struct {
 	Consent  Consent       // FormConsent
 	Measures []Measure     // FormODI, FormRMDQ, FormPSFS
 	Pain     int           // FormPain, 0-10
+	// BodyChart is the regions the client tapped (FormBodyChart), in the
+	// chart's order; none when nothing hurts.
+	BodyChart []RegionID
 
 	SignedName string // typed by the client beside the signature
 	Signature  Signature
@@ -200,6 +207,9 @@ func (s *Submission) Validate(dob, today time.Time) Problems {
 			if s.Pain < 0 || s.Pain > 10 {
 				p.Add("pain", fmt.Sprintf("Pain today is %d; choose 0 (none) to 10 (the worst imaginable)", s.Pain))
 			}
+		case FormBodyChart:
+			p.checkRegions(s.BodyChart)
+			SortRegions(s.BodyChart)
 		}
 		if kind, ok := f.measure(); ok {
 			m, found := s.measure(kind)
@@ -211,6 +221,9 @@ func (s *Submission) Validate(dob, today time.Time) Problems {
 				p.Add(string(kind), kind.Label()+": "+fe.Message)
 			}
 		}
+	}
+	if len(s.BodyChart) > 0 && !s.Asks(FormBodyChart) {
+		p.Add("body_chart", "Where it hurts was answered but not asked")
 	}
 	for _, m := range s.Measures {
 		if !s.Asks(FormKind(m.Kind)) {
@@ -257,6 +270,14 @@ func (s Submission) SealFor(clientUID string) string {
 		}
 	}
 	fields = append(fields, "pain", strconv.Itoa(s.Pain), s.SignedName, s.Signature.Hash())
+	// only a submission that asks it seals the chart: the seals of those
+	// kept before the chart was offered read as they were written
+	if s.Asks(FormBodyChart) {
+		fields = append(fields, "body_chart")
+		for _, id := range s.BodyChart {
+			fields = append(fields, string(id))
+		}
+	}
 	return "submission/1:" + hashOf(fields...)
 }
 

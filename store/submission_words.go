@@ -57,6 +57,12 @@ func (s Submission) FormLines(f FormKind) []string {
 		}
 	case FormPain:
 		out = append(out, fmt.Sprintf("Pain today: %d / 10", s.Pain))
+	case FormBodyChart:
+		if len(s.BodyChart) > 0 {
+			out = append(out, "Where it hurts: "+RegionLabels(s.BodyChart))
+		} else {
+			out = append(out, "Where it hurts: nothing marked")
+		}
 	}
 	if len(out) == 0 {
 		out = append(out, "Nothing answered")

@@ -73,11 +73,7 @@ func TestHandToClientThenReviewTheFormsBesideTheRecord(t *testing.T) {
 	if !cs.Finished() {
 		t.Fatalf("the client could not finish: %q", cs.Message.Text)
 	}
-	act(d, func() {
-		test.Tap(cs.Therapist)
-		test.Type(cs.Lock.PIN, "2468")
-		test.Tap(cs.Lock.Unlock)
-	})
+	giveBackWithPIN(d, cs)
 	r := v.Review
 	if d.window.MainMenu() == nil || r == nil {
 		t.Fatal("the PIN did not give the desk back with the review")

@@ -21,6 +21,7 @@ type Submission struct {
 	Consent    *Consent          `json:"consent,omitempty"`
 	Measures   []SubmittedScores `json:"measures,omitempty"`
 	Pain       *int              `json:"pain,omitempty"`
+	BodyChart  []string          `json:"body_chart,omitempty"` // region identifiers, as store.RegionID
 	SignedName string            `json:"signed_name,omitempty"`
 	Signature  string            `json:"signature,omitempty"`
 	Seal       string            `json:"seal"`
@@ -70,6 +71,9 @@ func FromSubmission(s store.Submission) Submission {
 		pain := s.Pain
 		out.Pain = &pain
 	}
+	for _, id := range s.BodyChart {
+		out.BodyChart = append(out.BodyChart, string(id))
+	}
 	for _, r := range s.Reviews {
 		out.Reviews = append(out.Reviews, FormReview{Form: string(r.Form), Accepted: r.Accepted, At: FormatStamp(r.On),
 			By: r.By, Words: r.Words, Record: r.Record})
@@ -110,6 +114,12 @@ func (e Submission) Content(r *HealthReader) store.Submission {
 	}
 	if e.Pain != nil {
 		s.Pain = *e.Pain
+	}
+	for i, id := range e.BodyChart {
+		if _, ok := store.RegionOf(store.RegionID(id)); !ok {
+			r.add(fmt.Sprintf("submission.body_chart[%d]", i), "%q is not a region of the body chart", store.Clip(id))
+		}
+		s.BodyChart = append(s.BodyChart, store.RegionID(id))
 	}
 	sig, err := store.ParseSignature(e.Signature)
 	if err != nil {

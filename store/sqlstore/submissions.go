@@ -165,6 +165,8 @@ func (b *Batch) acceptForm(sub store.Submission, d store.FormDecision) (words, m
 		return words, made, err
 	case store.FormPain:
 		return fmt.Sprintf("pain today %d/10, for the session's note", sub.Pain), "", nil
+	case store.FormBodyChart:
+		return b.acceptBodyChart(sub)
 	}
 	m, err := sub.MeasureToAccept(d.Form)
 	if err != nil {

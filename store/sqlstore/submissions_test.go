@@ -241,12 +241,24 @@ func TestAKillWhileTheClientHandsBackKeepsEachSubmissionWholeOrNotAtAll(t *testi
 // A submission is kept as given: the file refuses a change to it, and a
 // change made by going round that (the trigger dropped) is seen by check.
 func TestASubmissionChangedOutsideBacktrackIsRefusedAndSeenByCheck(t *testing.T) {
+	sub, problems := changedOutsideBacktrack(t, clientsAnswers,
+		`UPDATE client_submissions SET document = replace(document, '"signature":"600x200|10,150,0', '"signature":"600x200|12,150,0')`)
+	if len(problems) == 0 || !strings.Contains(problems[0], "do not match their seal") || !strings.Contains(problems[0], sub.UID) {
+		t.Fatalf("check after the signature was moved: %v", problems)
+	}
+}
+
+// changedOutsideBacktrack keeps the answers, sees the file refuse moved
+// and a delete, then makes the change round the trigger and returns what
+// check says.
+func changedOutsideBacktrack(t *testing.T, answers func(clientID int64) store.Submission, moved string) (store.Submission, []string) {
+	t.Helper()
 	testkit.SQLiteOnly(t)
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "tamper.db")
 	s := testkit.OpenStoreAt(t, path, fixedNow)
 	c := testkit.MustClient(t, s, "Lena", "Fischer")
-	sub, err := s.SaveSubmission(ctx, clientsAnswers(c.ID))
+	sub, err := s.SaveSubmission(ctx, answers(c.ID))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -256,9 +268,8 @@ func TestASubmissionChangedOutsideBacktrackIsRefusedAndSeenByCheck(t *testing.T)
 		t.Fatal(err)
 	}
 	defer raw.Close()
-	moved := `UPDATE client_submissions SET document = replace(document, '"signature":"600x200|10,150,0', '"signature":"600x200|12,150,0')`
 	if _, err := raw.Exec(moved); err == nil || !strings.Contains(err.Error(), "kept as the client gave it") {
-		t.Fatalf("a changed signature: %v", err)
+		t.Fatalf("a change to the answers: %v", err)
 	}
 	if _, err := raw.Exec(`DELETE FROM client_submissions`); err == nil {
 		t.Fatal("a submission was deleted")
@@ -269,13 +280,14 @@ func TestASubmissionChangedOutsideBacktrackIsRefusedAndSeenByCheck(t *testing.T)
 	if res, err := raw.Exec(moved); err != nil {
 		t.Fatal(err)
 	} else if n, _ := res.RowsAffected(); n != 1 {
-		t.Fatalf("the signature's text was not found to change (%d rows)", n)
+		t.Fatalf("the answers were not found to change (%d rows)", n)
 	}
 	s = testkit.OpenStoreAt(t, path, fixedNow)
 	problems, err := s.VerifyRecord(ctx)
-	if err != nil || len(problems) == 0 || !strings.Contains(problems[0], "do not match their seal") || !strings.Contains(problems[0], sub.UID) {
-		t.Fatalf("check after the signature was moved: %v %v", problems, err)
+	if err != nil {
+		t.Fatal(err)
 	}
+	return sub, problems
 }
 
 // On a clinic's server a therapist keeps and reviews a client's forms,

@@ -39,6 +39,9 @@ type Chart struct {
 	OnTap func()
 	// MinWidth is the width the chart asks for; its height follows.
 	MinWidth float32
+	// MarkColour, when set, is the theme colour untyped marks are filled
+	// in (Ink.Mark).
+	MarkColour fyne.ThemeColorName
 }
 
 // New returns an empty chart.
@@ -148,5 +151,9 @@ func (r *renderer) Refresh() {
 func (r *renderer) draw(w, h int) image.Image {
 	th := r.c.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
-	return Render(w, h, InkOf(th, v), r.c.marks, r.c.muscles, r.c.heat, r.c.heatMax, r.c.focused)
+	ink := InkOf(th, v)
+	if r.c.MarkColour != "" {
+		ink.Mark = th.Color(r.c.MarkColour, v)
+	}
+	return Render(w, h, ink, r.c.marks, r.c.muscles, r.c.heat, r.c.heatMax, r.c.focused)
 }

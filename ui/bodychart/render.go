@@ -15,6 +15,10 @@ import (
 // Ink is the theme's colours as the chart uses them.
 type Ink struct {
 	Paper, Body, Line, Seam, Focus, Muscle color.Color
+	// Mark, when set, fills a mark without a pain type: the client's own
+	// chart, whose marks are only "it hurts here", shows them in the
+	// theme's accent rather than the therapist's untyped grey.
+	Mark color.Color
 }
 
 // InkOf reads a theme in one variant.
@@ -53,7 +57,9 @@ func Render(w, h int, ink Ink, marks []store.BodyMark, muscles []store.Tag, heat
 		byRegion[m.Region] = m
 	}
 	for _, s := range shapes {
-		if m, ok := byRegion[s.Region]; ok {
+		if m, ok := byRegion[s.Region]; ok && ink.Mark != nil && m.PainType.Name == "" {
+			img.fill(ink.Mark, s.Polys...)
+		} else if ok {
 			img.fill(rgba(bodymap.FillOver(m, paper)), s.Polys...)
 		} else if n := heat[s.Region]; n > 0 {
 			img.fill(rgba(bodymap.HeatShadeOver(n, heatMax, paper)), s.Polys...)

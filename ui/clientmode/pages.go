@@ -20,6 +20,9 @@ type page struct {
 	// missing says what the client must do before going on ("" when
 	// nothing): most questions may be left, a consent needs its signature.
 	missing func() string
+	// fit lays the page out for the window's size when it is shown; nil
+	// for a page that flows the same at any size.
+	fit func(fyne.Size)
 }
 
 // How many questions a page holds: few enough for a phone-sized tablet in
@@ -37,6 +40,7 @@ type answers struct {
 	Activities     [3]*widget.Entry
 	ActivityScores [3]*scale
 	Pain           *scale
+	Where          *whereItHurts
 	Name           *widget.Entry
 	Pad            *SignaturePad
 }
@@ -121,6 +125,9 @@ func (s *Screen) buildPages(req Request, a *answers) []page {
 			a.Pain = newScale(touched)
 			pages = append(pages, page{title: "Pain today", body: container.NewVBox(wrapped(store.PainClientQuestion),
 				a.Pain.object("0 no pain", "10 the worst"))})
+		case store.FormBodyChart:
+			a.Where = newWhereItHurts(touched)
+			pages = append(pages, page{title: "Where it hurts", body: a.Where.body, fit: a.Where.fit})
 		}
 	}
 	a.Name = widget.NewEntry()
@@ -181,6 +188,8 @@ func formsInWords(forms []store.FormKind) string {
 			words = append(words, "activities your back makes hard")
 		case store.FormPain:
 			words = append(words, "pain today")
+		case store.FormBodyChart:
+			words = append(words, "where it hurts")
 		}
 	}
 	switch len(words) {

@@ -161,6 +161,9 @@ func (s *Screen) show(i int) {
 	s.Page.SetText(fmt.Sprintf("Page %d of %d", i+1, len(s.pages)))
 	s.Progress.SetValue(float64(i+1) / float64(len(s.pages)))
 	s.Message.SetText("")
+	if p.fit != nil {
+		p.fit(s.opt.Window.Canvas().Size())
+	}
 	s.body.Objects = []fyne.CanvasObject{p.body}
 	s.restyle()
 	if i == 0 {
@@ -275,6 +278,8 @@ func (s *Screen) Submission() store.Submission {
 			sub.Measures = append(sub.Measures, m)
 		case store.FormPain:
 			sub.Pain = max(a.Pain.value, 0)
+		case store.FormBodyChart:
+			sub.BodyChart = a.Where.Chosen()
 		}
 	}
 	sub.SignedName, sub.Signature = strings.TrimSpace(a.Name.Text), a.Pad.Signature()

@@ -7,9 +7,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"backtrack/store"
+	"backtrack/ui/bodychart"
 	"backtrack/ui/clientmode"
 	"backtrack/ui/kit"
 	"backtrack/ui/reportdialog"
@@ -41,13 +43,17 @@ type submissionReview struct {
 	// therapist's; left unticked, the therapist's stay and the history
 	// names each difference.
 	Replace *widget.Check
-	Save    *kit.Button
-	dialog  *dialog.CustomDialog
+	// Said and OnFile are each form's two sides: what the client said and
+	// what the record holds.
+	Said, OnFile map[store.FormKind]*widget.Label
+	Save         *kit.Button
+	dialog       *dialog.CustomDialog
 }
 
 // ReviewSubmission opens the review of sub.
 func (v *ClientView) ReviewSubmission(sub store.Submission) {
-	r := &submissionReview{Sub: sub, Choices: map[store.FormKind]*widget.RadioGroup{}}
+	r := &submissionReview{Sub: sub, Choices: map[store.FormKind]*widget.RadioGroup{},
+		Said: map[store.FormKind]*widget.Label{}, OnFile: map[store.FormKind]*widget.Label{}}
 	v.Review = r
 	signed := "Not signed. " + upperFirst(sub.Source())
 	if sub.Signed() {
@@ -59,6 +65,7 @@ func (v *ClientView) ReviewSubmission(sub store.Submission) {
 		title := widget.NewLabelWithStyle(f.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		client := wrappedLabel(strings.Join(sub.FormLines(f), "\n"))
 		recorded := wrappedLabel("—")
+		r.Said[f], r.OnFile[f] = client, recorded
 		switch {
 		case f == store.FormIntake && !v.health.Intake.OnFile():
 			recorded.SetText("No intake on file")
@@ -66,12 +73,17 @@ func (v *ClientView) ReviewSubmission(sub store.Submission) {
 			recorded.SetText("No consent in force")
 		case f == store.FormIntake || f == store.FormConsent:
 			recorded.SetText(strings.Join(onFile.FormLines(f), "\n"))
+		case f == store.FormBodyChart:
+			recorded.SetText(v.bodyChartOnFile(sub))
 		}
 		r.Choices[f] = widget.NewRadioGroup([]string{ReviewAccept, ReviewDecline, ReviewLater}, nil)
 		r.Choices[f].Horizontal = true
 		r.Choices[f].SetSelected(ReviewAccept)
-		sides := container.NewGridWithColumns(2,
-			container.NewVBox(widget.NewLabelWithStyle("The client said", fyne.TextAlignLeading, fyne.TextStyle{Italic: true}), client),
+		said := container.NewVBox(widget.NewLabelWithStyle("The client said", fyne.TextAlignLeading, fyne.TextStyle{Italic: true}), client)
+		if f == store.FormBodyChart && len(sub.BodyChart) > 0 {
+			said.Add(clientsChart(sub.BodyChart))
+		}
+		sides := container.NewGridWithColumns(2, said,
 			container.NewVBox(widget.NewLabelWithStyle("On file", fyne.TextAlignLeading, fyne.TextStyle{Italic: true}), recorded))
 		box.Add(widget.NewSeparator())
 		box.Add(title)
@@ -134,6 +146,33 @@ func (v *ClientView) onFileAsSubmission() store.Submission {
 		}
 	}
 	return s
+}
+
+// clientsChart is the places the client tapped, on the chart.
+func clientsChart(ids []store.RegionID) *bodychart.Chart {
+	marks := make([]store.BodyMark, len(ids))
+	for i, id := range ids {
+		marks[i] = store.BodyMark{Region: id}
+	}
+	c := bodychart.New()
+	c.MarkColour = theme.ColorNamePrimary
+	c.SetMap(marks, nil)
+	return c
+}
+
+// bodyChartOnFile is the body map of the draft note the client's regions
+// would join, or what accepting them does when there is none.
+func (v *ClientView) bodyChartOnFile(sub store.Submission) string {
+	note, found := sub.BodyChartDraft(v.Sessions)
+	switch {
+	case !found:
+		return "No draft note of " + sub.BodyChartNote().Start.Format(store.DateLayout) +
+			": accepting opens one with these places, for you to complete"
+	case len(note.BodyMap) == 0:
+		return "Draft note of " + note.Start.Format(store.StartLayout) + ": nothing marked on its body chart"
+	}
+	return "Draft note of " + note.Start.Format(store.StartLayout) + ": " + store.BodyMapLabels(note.BodyMap) +
+		"\nPlaces you marked keep your marks; the client's others are added."
 }
 
 func wrappedLabel(text string) *widget.Label {
