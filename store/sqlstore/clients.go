@@ -204,25 +204,12 @@ func (s *Store) SearchClients(ctx context.Context, q store.ClientQuery) ([]store
 	if !q.IncludeArchived {
 		where = append(where, "c.archived = FALSE")
 	}
-	switch {
-	case q.InNotes && strings.TrimSpace(q.Text) != "" && s.OnServer():
-		// PostgreSQL: every typed word within the notes, case ignored
-		// (SQLite's full-text index also ignores accents)
-		for _, word := range strings.Fields(store.Fold(q.Text)) {
-			where = append(where, `(c.id IN (SELECT s.client_id FROM sessions s WHERE
-					(s.subjective || ' ' || s.objective || ' ' || s.assessment || ' ' || s.plan || ' ' ||
-					 s.home_care || ' ' || s.trigger_other) ILIKE ? ESCAPE '\')
-				OR (c.medical_history || ' ' || c.medications || ' ' || c.contraindications) ILIKE ? ESCAPE '\')`)
-			like := "%" + escapeLike(word) + "%"
-			args = append(args, like, like)
-		}
-	case q.InNotes && strings.TrimSpace(q.Text) != "":
-		match := noteMatch(q.Text)
-		where = append(where, `(c.id IN (SELECT s.client_id FROM sessions s
-				WHERE s.id IN (SELECT rowid FROM session_text WHERE session_text MATCH ?))
-			OR c.id IN (SELECT rowid FROM client_text WHERE client_text MATCH ?))`)
-		args = append(args, match, match)
-	default:
+	inNotes := q.InNotes && strings.TrimSpace(q.Text) != ""
+	var notes notesSearch
+	if inNotes {
+		notes = searchNotes(q.Text, s.OnServer())
+		where, args = append(where, notes.where...), append(args, notes.whereArgs...)
+	} else {
 		for _, word := range strings.Fields(store.Fold(q.Text)) {
 			where = append(where, `c.search_text LIKE ? ESCAPE '\'`)
 			args = append(args, "%"+escapeLike(word)+"%")
@@ -230,8 +217,12 @@ func (s *Store) SearchClients(ctx context.Context, q store.ClientQuery) ([]store
 	}
 	// the last visit and the visit count are kept on the row (visits.go)
 	query := `SELECT ` + clientColumns + `, c.alert_level, c.consent_on_file, c.last_visit_at, c.last_pain_before,
-			c.last_pain_after, c.visits
-		FROM clients c`
+			c.last_pain_after, c.visits`
+	if inNotes {
+		query += ", " + notes.newestNote
+		args = append(notes.noteArgs, args...)
+	}
+	query += ` FROM clients c`
 	if len(where) > 0 {
 		query += " WHERE " + strings.Join(where, " AND ")
 	}
@@ -257,7 +248,12 @@ func (s *Store) SearchClients(ctx context.Context, q store.ClientQuery) ([]store
 		var last string
 		var before, after sql.NullInt64
 		var level string
-		c, err := scanClient(rows, &level, &cs.ConsentOnFile, &last, &before, &after, &cs.SessionCount)
+		var newestNote sql.NullString
+		extra := []any{&level, &cs.ConsentOnFile, &last, &before, &after, &cs.SessionCount}
+		if inNotes {
+			extra = append(extra, &newestNote)
+		}
+		c, err := scanClient(rows, extra...)
 		if err != nil {
 			return nil, fmt.Errorf("search clients: %w", err)
 		}
@@ -266,53 +262,15 @@ func (s *Store) SearchClients(ctx context.Context, q store.ClientQuery) ([]store
 			cs.LastVisit = parseStart(last)
 		}
 		cs.LastPainBefore, cs.LastPainAfter = painFrom(before), painFrom(after)
+		if inNotes {
+			cs.Snippet = snippetOf(newestNote, c, q.Text)
+		}
 		out = append(out, cs)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("search clients: %w", err)
 	}
-	rows.Close()
-	if q.InNotes && strings.TrimSpace(q.Text) != "" {
-		if err := s.snippets(ctx, out, q.Text); err != nil {
-			return nil, fmt.Errorf("search clients: %w", err)
-		}
-	}
 	return out, nil
-}
-
-// snippetsShown is how many of a notes search's clients get the words
-// that matched: more than a list shows at once, bounded for a huge match.
-const snippetsShown = 200
-
-// snippets gives each client found by a notes search the words around the
-// match, from their newest note that has every word, else from their
-// medical history: what this login may read, as the search itself.
-func (s *Store) snippets(ctx context.Context, found []store.ClientSummary, query string) error {
-	for i := range found[:min(len(found), snippetsShown)] {
-		c := &found[i]
-		rows, err := s.read.QueryContext(ctx, `SELECT subjective || ' ' || objective || ' ' || assessment || ' ' || plan || ' ' ||
-				home_care || ' ' || trigger_other FROM sessions WHERE client_id = ? ORDER BY started_at DESC, id DESC`, c.ID)
-		if err != nil {
-			return err
-		}
-		for rows.Next() && c.Snippet == "" {
-			var text string
-			if err := rows.Scan(&text); err != nil {
-				rows.Close()
-				return err
-			}
-			if store.HasAllWords(text, query) {
-				c.Snippet = store.Snippet(text, query)
-			}
-		}
-		if err := rows.Close(); err != nil {
-			return err
-		}
-		if c.Snippet == "" {
-			c.Snippet = store.Snippet(store.JoinNonEmpty(" ", c.MedicalHistory, c.Medications, c.Contraindications), query)
-		}
-	}
-	return nil
 }
 
 // ClientsNamed returns the clients whose full name is name, ignoring case
@@ -354,16 +312,6 @@ func scanClient(row scanner, extra ...any) (store.Client, error) {
 }
 
 func sortName(c store.Client) string { return store.Fold(c.LastName) + " " + store.Fold(c.FirstName) }
-
-// noteMatch is an FTS5 query in which every typed word must start a word
-// of the text: each is quoted (so nothing typed is FTS syntax) and a prefix.
-func noteMatch(text string) string {
-	var terms []string
-	for _, word := range strings.Fields(store.Fold(text)) {
-		terms = append(terms, `"`+strings.ReplaceAll(word, `"`, `""`)+`"*`)
-	}
-	return strings.Join(terms, " ")
-}
 
 func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)

@@ -2,6 +2,7 @@ package sqlstore_test
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -114,5 +115,48 @@ func TestANotesSearchCarriesTheWordsThatMatched(t *testing.T) {
 	}
 	if names, _ := s.SearchClients(ctx, store.ClientQuery{Text: "lena"}); len(names) != 1 || names[0].Snippet != "" {
 		t.Errorf("a name search carries words: %+v", names)
+	}
+}
+
+// A notes search returns each client's snippet in their row, from the one
+// query: every client found has one, however many are found (more than a
+// list shows), each from their newest note that matched, not their newest
+// note.
+func TestEveryClientANotesSearchFindsCarriesItsSnippet(t *testing.T) {
+	ctx := context.Background()
+	s := testkit.OpenStore(t, fixedNow)
+	const clients = store.ListRows + 5
+	want := map[int64]string{}
+	err := s.Batch(ctx, func(b *sqlstore.Batch) error {
+		for i := range clients {
+			c, err := b.CreateClient(store.Client{FirstName: "Client", LastName: fmt.Sprintf("Number %03d", i)})
+			if err != nil {
+				return err
+			}
+			notes := []store.SOAP{{Subjective: fmt.Sprintf("Left calf cramps after running %d km", i)}}
+			if i%50 == 0 { // a newer note without the word
+				notes = append(notes, store.SOAP{Plan: "Weekly maintenance"})
+			}
+			for day, n := range notes {
+				if _, err := b.SaveSession(store.Session{ClientID: c.ID, DurationMin: 60,
+					Start: fixedNow.AddDate(0, 0, -10+day), Notes: n}); err != nil {
+					return err
+				}
+			}
+			want[c.ID] = fmt.Sprintf("Left calf cramps after running %d km", i)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found, err := s.SearchClients(ctx, store.ClientQuery{Text: "cramp", InNotes: true, Order: store.ByName})
+	if err != nil || len(found) != clients {
+		t.Fatalf("found %d of %d: %v", len(found), clients, err)
+	}
+	for _, f := range found {
+		if f.Snippet != want[f.ID] {
+			t.Errorf("%s: %q, want %q", f.FullName(), f.Snippet, want[f.ID])
+		}
 	}
 }

@@ -14,7 +14,6 @@ import (
 	"backtrack/store"
 	"backtrack/ui/internal/words"
 	"backtrack/ui/kit"
-	"backtrack/ui/xlayout"
 )
 
 // Sort choices, as the list's drop-down shows them.
@@ -99,7 +98,7 @@ func NewClientList(record func() ListRecord, t *kit.Tasks, now func() time.Time)
 			if i < len(l.rows) {
 				o.(*ClientRow).show(l.rows[i], l.now(), l.Sort.Selected == SortByName, l.sharedNames[strings.ToLower(l.rows[i].FullName())])
 				if !l.record().ReadsNotes() {
-					o.(*ClientRow).Visit.SetText(contactLine(l.rows[i].Client)) // the front desk has no visits to show
+					o.(*ClientRow).setVisit(contactLine(l.rows[i].Client)) // the front desk has no visits to show
 				}
 			}
 		})
@@ -331,7 +330,7 @@ func (r *ClientRow) show(c store.ClientSummary, now time.Time, lastFirst, nameSh
 	if c.Archived {
 		name += " (archived)"
 	}
-	r.Name.SetText(name)
+	r.setName(name)
 	visit := kit.LastVisitSummary(c, now)
 	if d := kit.ClientDetail(c.Client); nameShared && d != "" {
 		// who comes first; the visit count gives way so the line is not
@@ -347,7 +346,7 @@ func (r *ClientRow) show(c store.ClientSummary, now time.Time, lastFirst, nameSh
 		// found in the notes: the words that matched say why
 		visit = "“" + c.Snippet + "”"
 	}
-	r.Visit.SetText(visit)
+	r.setVisit(visit)
 	r.alert.Hide()
 	r.amber.Hide()
 	switch {
@@ -359,7 +358,7 @@ func (r *ClientRow) show(c store.ClientSummary, now time.Time, lastFirst, nameSh
 }
 
 func (r *ClientRow) CreateRenderer() fyne.WidgetRenderer {
-	lines := container.New(&xlayout.TightVBox{}, r.Name, r.Visit)
+	lines := container.New(&rowLines{r: r}, r.Name, r.Visit)
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, container.NewStack(r.alert, r.amber), lines))
 }
 
