@@ -74,6 +74,9 @@ type RowOutcome struct {
 	Row   int
 	Name  string
 	Match string // "" for a new client; else who it matches: "Anna Keller, born 1980-02-01" or "row 3"
+	// Visit: a session row, and Match the client it is for ("Anna
+	// Keller (born 1980-02-01)").
+	Visit bool
 }
 
 // ImportError means the file has problems; nothing was written. The
@@ -197,8 +200,12 @@ type importer struct {
 	// the start of each word) before adding them as new: a CSV's names are
 	// typed by hand, a JSON file's are the vocabulary's own.
 	readShortForms bool
-	vocabulary     map[store.Kind][]store.Term
-	readAs         map[string]bool // kind + typed, once listed in ReadAs
+	// knownMusclesOnly reports a muscle name the vocabulary lacks on its
+	// row, with the nearest names, instead of adding it: a mapped list's
+	// words are another app's.
+	knownMusclesOnly bool
+	vocabulary       map[store.Kind][]store.Term
+	readAs           map[string]bool // kind + typed, once listed in ReadAs
 	// addedHere lists, by identifier, each client this import added and
 	// the record that added it (addedNoun and its number), so a later
 	// record of the same person with other details is a question, never a
@@ -341,7 +348,7 @@ func (im *importer) resolveImportTags(kind store.Kind, named []recordjson.Tag, r
 			continue
 		}
 		t, err := im.readTerm(kind, n.Name, report)
-		if errors.Is(err, errNamesSeveral) {
+		if errors.Is(err, errNamesSeveral) || errors.Is(err, errUnknownTerm) {
 			continue
 		}
 		var ve *store.ValidationError

@@ -65,6 +65,8 @@ func (im *importer) sessionRow(t *csvTable, row csvRow) error {
 	if problem != nil {
 		report(column, problem.Error())
 		ok = false
+	} else {
+		im.visitOutcome(row.number, t.get(row, "client"), client)
 	}
 	uid, err := store.CheckUID(t.get(row, "id"))
 	if err != nil {
@@ -291,6 +293,7 @@ func uniqueClients(cs []store.Client) []store.Client {
 
 // parseImportPain reads a 0-10 score; empty is "not recorded".
 func parseImportPain(s string) (store.Pain, string) {
+	s = painOutOfTen(s)
 	if s == "" {
 		return store.Pain{}, ""
 	}

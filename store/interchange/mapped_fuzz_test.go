@@ -26,8 +26,8 @@ func FuzzImportMappedClientsCSV(f *testing.F) {
 		if len(problems) > 0 && head.Header == nil {
 			return // not a CSV file at all: the plain import's fuzz target covers these
 		}
-		m := interchange.GuessMapping(head.Header, head.Rows)
-		if rules, order, err := interchange.ParseMapSpec(spec); err == nil {
+		m := interchange.ClientList.Guess(head.Header, head.Rows)
+		if rules, order, err := interchange.ClientList.ParseSpec(spec); err == nil {
 			if mapped, err := m.WithRules(rules); err == nil {
 				m, m.DateOrder = mapped, order
 			}

@@ -40,7 +40,7 @@ func (l listFlags) mapping(path string) (m interchange.Mapping, found bool, err 
 	if head.Header == nil {
 		return m, false, nil // the import says what is wrong with the file
 	}
-	m = interchange.GuessMapping(head.Header, head.Rows)
+	m = interchange.ClientList.Guess(head.Header, head.Rows)
 	spec := l.spec
 	if l.file != "" {
 		text, err := os.ReadFile(l.file)
@@ -54,17 +54,17 @@ func (l listFlags) mapping(path string) (m interchange.Mapping, found bool, err 
 		if err != nil || remembered == "" {
 			return m, false, err
 		}
-		m, err = interchange.RememberedMapping(head.Header, remembered)
+		m, err = interchange.ClientList.Remembered(head.Header, remembered)
 		return m, err == nil, err
 	}
 	if l.preset != "" {
-		p, err := interchange.PresetNamed(l.preset)
+		p, err := interchange.ClientList.PresetNamed(l.preset)
 		if err != nil {
 			return m, false, usageError("--preset: %v", err)
 		}
 		m = m.WithPreset(p)
 	}
-	rules, order, err := interchange.ParseMapSpec(spec)
+	rules, order, err := interchange.ClientList.ParseSpec(spec)
 	if err != nil {
 		return m, false, usageError("--map: %v", err)
 	}

@@ -47,7 +47,7 @@ type clientListPanel struct {
 func newClientListPanel(onChange func()) *clientListPanel {
 	p := &clientListPanel{onChange: onChange}
 	options := []string{guessedPreset}
-	for _, preset := range interchange.Presets {
+	for _, preset := range interchange.ClientList.Presets {
 		options = append(options, presetLabel(preset))
 	}
 	p.Preset = widget.NewSelect(options, func(string) { p.presetChosen() })
@@ -79,10 +79,10 @@ func presetLabel(p interchange.Preset) string {
 // listMapping is the mapping of a list: as chosen last time for the same
 // columns, or guessed from its header.
 func listMapping(head interchange.ListHead, remembered string) interchange.Mapping {
-	if m, err := interchange.RememberedMapping(head.Header, remembered); err == nil && remembered != "" {
+	if m, err := interchange.ClientList.Remembered(head.Header, remembered); err == nil && remembered != "" {
 		return m
 	}
-	return interchange.GuessMapping(head.Header, head.Rows)
+	return interchange.ClientList.Guess(head.Header, head.Rows)
 }
 
 // rememberedSpec is the mapping saved for a list with these columns.
@@ -109,8 +109,8 @@ func (p *clientListPanel) load(head interchange.ListHead, m interchange.Mapping)
 	}
 	p.grid.RemoveAll()
 	p.Columns = make([]*widget.Select, len(head.Header))
-	labels := make([]string, len(interchange.Fields))
-	for i, f := range interchange.Fields {
+	labels := make([]string, len(interchange.ClientList.Fields))
+	for i, f := range interchange.ClientList.Fields {
 		labels[i] = f.Label()
 	}
 	for i, name := range head.Header {
@@ -148,7 +148,7 @@ func (p *clientListPanel) presetChosen() {
 		return
 	}
 	m := p.guess
-	for _, preset := range interchange.Presets {
+	for _, preset := range interchange.ClientList.Presets {
 		if presetLabel(preset) == p.Preset.Selected {
 			m = p.guess.WithPreset(preset)
 		}
@@ -168,7 +168,7 @@ func (p *clientListPanel) changed() {
 		return
 	}
 	for i, choose := range p.Columns {
-		p.mapping.Fields[i] = interchange.FieldLabeled(choose.Selected)
+		p.mapping.Fields[i] = interchange.ClientList.FieldLabeled(choose.Selected)
 	}
 	p.mapping.DateOrder = dates.Unknown
 	for i, choice := range dateOrderChoices {
