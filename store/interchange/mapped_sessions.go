@@ -195,7 +195,7 @@ func (m Mapping) nameSessionColumns(problems []ImportProblem) {
 		var candidates []Field
 		switch p.Column {
 		case "client":
-			candidates = []Field{ClientFullName, ClientLast, ClientFirst, ClientEmail}
+			candidates = []Field{ClientFullName, ClientFirst, ClientLast, ClientEmail}
 		case "subjective":
 			candidates = []Field{Subjective, Notes, KeepAsNote}
 		case "notes":
