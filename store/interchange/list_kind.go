@@ -1,5 +1,7 @@
 package interchange
 
+import "slices"
+
 // ListKind is what a list with any column names holds, clients or
 // sessions: the fields its columns may fill, the names they are guessed
 // from and written in a mapping spec, the apps' presets, and what a
@@ -24,6 +26,7 @@ type ListKind struct {
 	// the order the mapping says or its columns show.
 	dateFields []Field
 	check      func(Mapping) []ImportProblem
+	ours       []string // the columns of the plain import a row is read into
 }
 
 // ClientList is a client list: one client a row.
@@ -32,6 +35,7 @@ var ClientList = &ListKind{
 	Fields: []Field{Skip, FirstName, LastName, FullName, DateOfBirth, Phone, Email, Notes, MedicalHistory,
 		Medications, Contraindications, HealthNumber, Address, KeepAsNote, ClientID, Archived},
 	Presets: clientPresets,
+	ours:    clientImportColumns,
 	// the first phone is the phone and the others are kept as notes
 	many: map[Field]bool{Phone: true, Notes: true, MedicalHistory: true, Address: true, KeepAsNote: true,
 		HealthNumber: true},
@@ -55,3 +59,14 @@ var ClientList = &ListKind{
 
 // ListKinds are the kinds of list, for the command line to name.
 var ListKinds = []*ListKind{ClientList, SessionList}
+
+// OwnColumns reports whether every column of header is one of Backtrack's
+// own for this kind of list, as its plain import reads them.
+func (k *ListKind) OwnColumns(header []string) bool {
+	for _, h := range header {
+		if !slices.Contains(k.ours, normaliseColumn(h)) {
+			return false
+		}
+	}
+	return len(header) > 0
+}

@@ -23,17 +23,17 @@ import (
 // added are one import that can be undone.
 func ImportMappedClientsCSV(ctx context.Context, s *sqlstore.Store, r io.Reader, m Mapping, opts ImportOptions) (ImportSummary, error) {
 	opts.undoable = true
-	return importMapped(ctx, s, r, m, opts, clientImportColumns, Mapping.translateClient, (*importer).clientRow)
+	return importMapped(ctx, s, r, m, opts, Mapping.translateClient, (*importer).clientRow)
 }
 
 // importMapped reads a list through m: each row is translated into a row
-// of ours (our own column names) and given to addRow, in one transaction.
+// of the kind's own columns and given to addRow, in one transaction.
 //
 // The file is read twice, so it is held whole: once for the order of its
 // dates (a column's order is told by all its values), then to import. A
 // client list is a few thousand rows at the most, a practice's visits
 // some tens of thousands.
-func importMapped(ctx context.Context, s *sqlstore.Store, r io.Reader, m Mapping, opts ImportOptions, ours []string,
+func importMapped(ctx context.Context, s *sqlstore.Store, r io.Reader, m Mapping, opts ImportOptions,
 	translate func(Mapping, csvRow, func(ImportProblem) bool) (csvRow, bool),
 	addRow func(*importer, *csvTable, csvRow) error) (ImportSummary, error) {
 	var sum ImportSummary
@@ -61,6 +61,7 @@ func importMapped(ctx context.Context, s *sqlstore.Store, r io.Reader, m Mapping
 		return sum, &ImportError{Problems: problems}
 	}
 	table.dates = nil // read by the mapping, in m.DateOrder
+	ours := m.kind().ours
 	translated := &csvTable{columns: map[string]int{}, header: ours}
 	for i, col := range ours {
 		translated.columns[col] = i

@@ -23,7 +23,7 @@ import (
 // its short forms, is a problem on its row with the nearest names; never
 // added or dropped unsaid.
 func ImportMappedSessionsCSV(ctx context.Context, s *sqlstore.Store, r io.Reader, m Mapping, opts ImportOptions) (ImportSummary, error) {
-	return importMapped(ctx, s, r, m, opts, sessionImportColumns, Mapping.translateSession, func(im *importer, t *csvTable, row csvRow) error {
+	return importMapped(ctx, s, r, m, opts, Mapping.translateSession, func(im *importer, t *csvTable, row csvRow) error {
 		im.readShortForms, im.knownMusclesOnly = true, true
 		return im.sessionRow(t, row)
 	})
@@ -224,4 +224,13 @@ func painOutOfTen(s string) string {
 		}
 	}
 	return s
+}
+
+// ImportMappedCSV imports a list of m's kind, clients or sessions, read
+// through m.
+func ImportMappedCSV(ctx context.Context, s *sqlstore.Store, r io.Reader, m Mapping, opts ImportOptions) (ImportSummary, error) {
+	if m.kind() == SessionList {
+		return ImportMappedSessionsCSV(ctx, s, r, m, opts)
+	}
+	return ImportMappedClientsCSV(ctx, s, r, m, opts)
 }

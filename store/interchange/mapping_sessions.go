@@ -104,6 +104,7 @@ var SessionList = &ListKind{
 		VisitTime, Duration, PainBefore, PainAfter, PainType, Region, Triggers, Muscles, Techniques, Notes,
 		Subjective, Objective, Assessment, Plan, KeepAsNote},
 	Presets: sessionPresets,
+	ours:    sessionImportColumns,
 	many: map[Field]bool{PainType: true, Region: true, Triggers: true, Muscles: true, Techniques: true, Notes: true,
 		Subjective: true, Objective: true, Assessment: true, Plan: true, KeepAsNote: true},
 	names: map[string]Field{

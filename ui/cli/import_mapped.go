@@ -91,10 +91,7 @@ func (l listFlags) mapping(path string) (m interchange.Mapping, found bool, err 
 // readThrough is the import of a list read through m.
 func readThrough(m interchange.Mapping) func(context.Context, *sqlstore.Store, io.Reader, interchange.ImportOptions) (interchange.ImportSummary, error) {
 	return func(ctx context.Context, s *sqlstore.Store, r io.Reader, opts interchange.ImportOptions) (interchange.ImportSummary, error) {
-		if m.Kind == interchange.SessionList {
-			return interchange.ImportMappedSessionsCSV(ctx, s, r, m, opts)
-		}
-		return interchange.ImportMappedClientsCSV(ctx, s, r, m, opts)
+		return interchange.ImportMappedCSV(ctx, s, r, m, opts)
 	}
 }
 

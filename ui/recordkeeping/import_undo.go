@@ -84,6 +84,9 @@ func previewCounts(sum interchange.ImportSummary) string {
 	}
 	matched := 0
 	for _, o := range sum.Outcomes {
+		if o.Visit {
+			return fmt.Sprintf("\nThe other rows: %s, each for a client recorded.", words.Plural(len(sum.Outcomes), "visit", "visits"))
+		}
 		if o.Match != "" {
 			matched++
 		}
@@ -96,11 +99,17 @@ func previewCounts(sum interchange.ImportSummary) string {
 }
 
 // showMatches names the rows that are clients recorded already (or rows
-// repeated in the file): they are not added again.
+// repeated in the file): they are not added again; or the client each
+// visit of a sessions list is for.
 func (d *importDialog) showMatches(sum interchange.ImportSummary) {
 	var lines []string
+	heading := "Recorded already, not added again:\n"
 	for _, o := range sum.Outcomes {
-		if o.Match != "" {
+		switch {
+		case o.Visit:
+			heading = "Each visit's client:\n"
+			lines = append(lines, fmt.Sprintf("row %d, %s: matches %s", o.Row, o.Name, o.Match))
+		case o.Match != "":
 			lines = append(lines, fmt.Sprintf("row %d, %s: %s", o.Row, o.Name, o.Match))
 		}
 	}
@@ -114,6 +123,6 @@ func (d *importDialog) showMatches(sum interchange.ImportSummary) {
 		more = fmt.Sprintf("\n… and %d more", len(lines)-shown)
 		lines = lines[:shown]
 	}
-	d.Matches.SetText("Recorded already, not added again:\n" + strings.Join(lines, "\n") + more)
+	d.Matches.SetText(heading + strings.Join(lines, "\n") + more)
 	d.Matches.Show()
 }
