@@ -117,8 +117,9 @@ type ImportOptions struct {
 	// intoEmpty refuses records that hold a client or session already
 	// (Move), checked inside the import's transaction.
 	intoEmpty bool
-	// undoable keeps the clients the import adds as one batch that can be
-	// undone (sqlstore.UndoLastImport): an import of a client list.
+	// undoable keeps the clients or sessions the import adds as one batch
+	// that can be undone (sqlstore.UndoLastImport): an import of a client
+	// list, or of a visits list with any column names.
 	undoable bool
 }
 
@@ -144,7 +145,8 @@ func runImport(ctx context.Context, s *sqlstore.Store, opts ImportOptions, sum *
 				return cmp.Or(err, ErrNotEmpty)
 			}
 		}
-		im := &importer{b: b, sum: sum, termCache: map[string]store.Term{}, checkSeal: opts.CheckSeal, preview: opts.Preview}
+		im := &importer{b: b, sum: sum, termCache: map[string]store.Term{}, checkSeal: opts.CheckSeal, preview: opts.Preview,
+			undoable: opts.undoable}
 		if err := im.loadExisting(); err != nil {
 			return err
 		}
@@ -168,7 +170,7 @@ func runImport(ctx context.Context, s *sqlstore.Store, opts ImportOptions, sum *
 		if err := b.Log(store.AuditEntry{Action: store.RecordsImported, Detail: detail}); err != nil || !opts.undoable {
 			return err
 		}
-		return b.RecordImportBatch(opts.Source, im.addedIDs())
+		return b.RecordImportBatch(opts.Source, im.addedIDs(), im.addedSessions)
 	})
 	if errors.Is(err, errCheckOnly) {
 		return nil
@@ -221,6 +223,10 @@ type importer struct {
 	// sessionsAt holds sessionKey of sessions present before the import and
 	// of those it has added.
 	sessionsAt map[string]bool
+	// undoable: the import is kept as one batch that can be undone, and
+	// addedSessions are the sessions it added, by identifier.
+	undoable      bool
+	addedSessions []string
 	// rowsSeen holds every session a CSV import has added, in full.
 	rowsSeen   map[string]bool
 	hadClients bool

@@ -186,6 +186,9 @@ func (im *importer) sessionRow(t *csvTable, row csvRow) error {
 		return fmt.Errorf("row %d: %w", row.number, err)
 	}
 	im.sessionUIDs[saved.UID] = saved.ClientID
+	if im.undoable {
+		im.addedSessions = append(im.addedSessions, saved.UID)
+	}
 	im.sum.SessionsAdded++
 	if defaulted {
 		im.sum.DefaultDurations++

@@ -19,10 +19,12 @@ import (
 // columns: each row becomes a row of the sessions CSV's own columns and
 // goes through the same checks, the same notes (unsigned drafts, as the
 // plain sessions import leaves them) and the same one transaction as
-// ImportSessionsCSV. A muscle name the vocabulary does not know, even by
+// ImportSessionsCSV; the sessions added are one import that can be undone
+// while nothing has been recorded on their clients since. A muscle name the vocabulary does not know, even by
 // its short forms, is a problem on its row with the nearest names; never
 // added or dropped unsaid.
 func ImportMappedSessionsCSV(ctx context.Context, s *sqlstore.Store, r io.Reader, m Mapping, opts ImportOptions) (ImportSummary, error) {
+	opts.undoable = true
 	return importMapped(ctx, s, r, m, opts, Mapping.translateSession, func(im *importer, t *csvTable, row csvRow) error {
 		im.readShortForms, im.knownMusclesOnly = true, true
 		return im.sessionRow(t, row)

@@ -2,6 +2,7 @@ package interchange_test
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -165,5 +166,45 @@ func TestVisitsMappingAsksForADateAndAClient(t *testing.T) {
 	sum, _ = importVisits(t, s, csv, m, interchange.ImportOptions{})
 	if got := testkit.ProblemsText(sum); !strings.Contains(got, "When") || !strings.Contains(got, "day-first") {
 		t.Errorf("an ambiguous date column not asked about by name: %s", got)
+	}
+}
+
+func TestAnImportOfVisitsIsUndoneAsOneStepUntilSomethingIsRecorded(t *testing.T) {
+	ctx := context.Background()
+	s := testkit.OpenStore(t, fixedNow)
+	marta := mustClient(t, s, "Marta", "Nowak")
+	csv := exportFile(t, "spreadsheet_visits.csv")
+	if _, err := importVisits(t, s, csv, visitMapping(t, csv, ""), interchange.ImportOptions{Source: "visits.csv"}); err != nil {
+		t.Fatal(err)
+	}
+	batch, found, err := s.LastImport(ctx)
+	if err != nil || !found || batch.Sessions != 2 || !strings.Contains(batch.Words(), "visits.csv (2 sessions,") {
+		t.Fatalf("last import %+v %v %v", batch, found, err)
+	}
+	if _, err := s.UndoLastImport(ctx); err != nil {
+		t.Fatalf("undo: %v", err)
+	}
+	if history, _ := s.ClientHistory(ctx, marta.ID, store.Period{}); len(history) != 0 {
+		t.Fatalf("%d sessions after the undo", len(history))
+	}
+	if problems, err := s.VerifyRecord(ctx); err != nil || len(problems) > 0 {
+		t.Errorf("the check after the undo: %v %v", problems, err)
+	}
+
+	// imported again, then a note signed for Marta: the import stays
+	if _, err := importVisits(t, s, csv, visitMapping(t, csv, ""), interchange.ImportOptions{Source: "visits.csv"}); err != nil {
+		t.Fatal(err)
+	}
+	last, _ := s.LastSession(ctx, marta.ID)
+	if _, err := s.SignSession(ctx, last.ID, "Anna Keller, LMT"); err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.UndoLastImport(ctx)
+	var refused *sqlstore.ImportUndoRefused
+	if !errors.As(err, &refused) || len(refused.Changed) != 1 || refused.Changed[0] != "Marta Nowak" {
+		t.Fatalf("undo after a signature: %v", err)
+	}
+	if history, _ := s.ClientHistory(ctx, marta.ID, store.Period{}); len(history) != 2 {
+		t.Errorf("%d sessions after a refused undo, want both kept", len(history))
 	}
 }

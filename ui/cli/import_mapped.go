@@ -127,7 +127,7 @@ func printOutcomes(w io.Writer, sum interchange.ImportSummary) {
 }
 
 var importUndoUsage = `backtrack import undo [--db PATH] [--dry-run]
-  takes back the last import of clients as one step, while nothing has been recorded on its clients since`
+  takes back the last import of clients, or of visits read through a mapping, as one step, while nothing has been recorded on its clients since`
 
 // runImportUndo takes back the last import of clients.
 func runImportUndo(ctx context.Context, env Env, args []string) error {
@@ -158,6 +158,6 @@ func runImportUndo(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Undid %s: its clients are removed; the record's history keeps the import and the undo.\n", batch.Words())
+	fmt.Fprintf(env.Stdout, "Undid %s: what it added is removed; the record's history keeps the import and the undo.\n", batch.Words())
 	return nil
 }

@@ -25,4 +25,8 @@ func TestImportSessionsWithOtherColumnNamesTakesAMap(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "2 sessions added.") {
 		t.Fatalf("import: %d\n%s\n%s", code, stdout, stderr)
 	}
+	code, stdout, stderr = runCLI(t, "import", "undo", "--db", db)
+	if code != 0 || !strings.Contains(stdout, "Undid the import of visits.csv (2 sessions,") {
+		t.Fatalf("undo: %d %q %q", code, stdout, stderr)
+	}
 }

@@ -31,9 +31,13 @@ func (d *importDialog) refreshUndo() {
 // confirmUndo asks before taking the last import back.
 func (d *importDialog) confirmUndo() {
 	batch := d.lastImport
+	what := "Its clients are removed from the list"
+	if batch.Sessions > 0 {
+		what = "The sessions it added are removed from their clients' records"
+	}
 	kit.ConfirmDanger(d.win, "undo import", "Undo the last import?", fmt.Sprintf(
-		"Undo %s? Its clients are removed from the list, as long as nothing has been recorded on them since. "+
-			"The record's history keeps the import and the undo.", batch.Words()),
+		"Undo %s? %s, as long as nothing has been recorded on those clients since. "+
+			"The record's history keeps the import and the undo.", batch.Words(), what),
 		"Undo the import", "Keep it",
 		func(yes bool) {
 			if yes {
@@ -57,7 +61,7 @@ func (d *importDialog) undo() {
 				return
 			}
 			d.dialog.Hide()
-			kit.Inform(d.win, "Import undone", fmt.Sprintf("Undid %s: its clients are removed.", batch.Words()))
+			kit.Inform(d.win, "Import undone", fmt.Sprintf("Undid %s: what it added is removed.", batch.Words()))
 			if d.onImported != nil {
 				d.onImported()
 			}
