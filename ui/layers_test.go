@@ -209,7 +209,7 @@ var layerSteps = []layerStep{
 		list := "First,Last,Born\nAda,Lovelace,1985-12-10\n"
 		header, sample := []string{"First", "Last", "Born"}, [][]string{{"Ada", "Lovelace", "1985-12-10"}}
 		if _, err := interchange.ImportMappedClientsCSV(context.Background(), w.s, strings.NewReader(list),
-			interchange.GuessMapping(header, sample), interchange.ImportOptions{Source: "list.csv"}); err != nil {
+			interchange.ClientList.Guess(header, sample), interchange.ImportOptions{Source: "list.csv"}); err != nil {
 			w.t.Fatal(err)
 		}
 		act(w.d, w.menuAction("Import…"))

@@ -50,8 +50,8 @@ func BenchmarkImportMappedClients(b *testing.B) {
 	theirs := bytes.Replace(ours, []byte("first_name,last_name,date_of_birth,phone,email,medical_history"),
 		[]byte("First Name,Last Name,Date of Birth,Mobile Phone,Email,Medical History"), 1)
 	head, _ := interchange.ReadListHead(bytes.NewReader(theirs), 5)
-	jane, _ := interchange.PresetNamed("jane")
-	m := interchange.GuessMapping(head.Header, head.Rows).WithPreset(jane)
+	jane, _ := interchange.ClientList.PresetNamed("jane")
+	m := interchange.ClientList.Guess(head.Header, head.Rows).WithPreset(jane)
 	for _, side := range []struct {
 		name string
 		run  func(*sqlstore.Store) error

@@ -74,6 +74,9 @@ type RowOutcome struct {
 	Row   int
 	Name  string
 	Match string // "" for a new client; else who it matches: "Anna Keller, born 1980-02-01" or "row 3"
+	// Visit: a session row, and Match the client it is for ("Anna
+	// Keller (born 1980-02-01)").
+	Visit bool
 }
 
 // ImportError means the file has problems; nothing was written. The
@@ -114,8 +117,9 @@ type ImportOptions struct {
 	// intoEmpty refuses records that hold a client or session already
 	// (Move), checked inside the import's transaction.
 	intoEmpty bool
-	// undoable keeps the clients the import adds as one batch that can be
-	// undone (sqlstore.UndoLastImport): an import of a client list.
+	// undoable keeps the clients or sessions the import adds as one batch
+	// that can be undone (sqlstore.UndoLastImport): an import of a client
+	// list, or of a visits list with any column names.
 	undoable bool
 }
 
@@ -141,7 +145,8 @@ func runImport(ctx context.Context, s *sqlstore.Store, opts ImportOptions, sum *
 				return cmp.Or(err, ErrNotEmpty)
 			}
 		}
-		im := &importer{b: b, sum: sum, termCache: map[string]store.Term{}, checkSeal: opts.CheckSeal, preview: opts.Preview}
+		im := &importer{b: b, sum: sum, termCache: map[string]store.Term{}, checkSeal: opts.CheckSeal, preview: opts.Preview,
+			undoable: opts.undoable}
 		if err := im.loadExisting(); err != nil {
 			return err
 		}
@@ -165,7 +170,7 @@ func runImport(ctx context.Context, s *sqlstore.Store, opts ImportOptions, sum *
 		if err := b.Log(store.AuditEntry{Action: store.RecordsImported, Detail: detail}); err != nil || !opts.undoable {
 			return err
 		}
-		return b.RecordImportBatch(opts.Source, im.addedIDs())
+		return b.RecordImportBatch(opts.Source, im.addedIDs(), im.addedSessions)
 	})
 	if errors.Is(err, errCheckOnly) {
 		return nil
@@ -197,8 +202,12 @@ type importer struct {
 	// the start of each word) before adding them as new: a CSV's names are
 	// typed by hand, a JSON file's are the vocabulary's own.
 	readShortForms bool
-	vocabulary     map[store.Kind][]store.Term
-	readAs         map[string]bool // kind + typed, once listed in ReadAs
+	// knownMusclesOnly reports a muscle name the vocabulary lacks on its
+	// row, with the nearest names, instead of adding it: a mapped list's
+	// words are another app's.
+	knownMusclesOnly bool
+	vocabulary       map[store.Kind][]store.Term
+	readAs           map[string]bool // kind + typed, once listed in ReadAs
 	// addedHere lists, by identifier, each client this import added and
 	// the record that added it (addedNoun and its number), so a later
 	// record of the same person with other details is a question, never a
@@ -214,6 +223,10 @@ type importer struct {
 	// sessionsAt holds sessionKey of sessions present before the import and
 	// of those it has added.
 	sessionsAt map[string]bool
+	// undoable: the import is kept as one batch that can be undone, and
+	// addedSessions are the sessions it added, by identifier.
+	undoable      bool
+	addedSessions []string
 	// rowsSeen holds every session a CSV import has added, in full.
 	rowsSeen   map[string]bool
 	hadClients bool
@@ -341,7 +354,7 @@ func (im *importer) resolveImportTags(kind store.Kind, named []recordjson.Tag, r
 			continue
 		}
 		t, err := im.readTerm(kind, n.Name, report)
-		if errors.Is(err, errNamesSeveral) {
+		if errors.Is(err, errNamesSeveral) || errors.Is(err, errUnknownTerm) {
 			continue
 		}
 		var ve *store.ValidationError

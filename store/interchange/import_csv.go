@@ -276,21 +276,41 @@ func importCSV(ctx context.Context, s *sqlstore.Store, r io.Reader, opts ImportO
 		return sum, &ImportError{Problems: problems}
 	}
 	table.dates = newCSVDates(table, opts.DateOrder, csvDateColumns...)
-	err := runImport(ctx, s, opts, &sum, func(im *importer) error {
+	err := importRows(ctx, s, opts, &sum, table, func(im *importer, row csvRow) error {
+		return addRow(im, table, row)
+	})
+	return sum, err
+}
+
+// importRows gives every row of table to use inside one import
+// transaction, kept only when no row had a problem: the one row loop of
+// every CSV import, plain or mapped, clients or sessions. eachRow passes
+// over blank rows and reads each cell (UTF-8, a formula's guard); when
+// table.dates is set, rows wait there until their date columns show their
+// order. Reading stops once there are too many problems to list.
+func importRows(ctx context.Context, s *sqlstore.Store, opts ImportOptions, sum *ImportSummary, table *csvTable,
+	use func(*importer, csvRow) error) error {
+	return runImport(ctx, s, opts, sum, func(im *importer) error {
 		rows, err := table.eachRow(func(row csvRow) error {
-			for _, ready := range table.dates.see(table, row) {
+			ready := []csvRow{row}
+			if table.dates != nil {
+				ready = table.dates.see(table, row)
+			}
+			for _, r := range ready {
 				if im.tooMany() {
 					return errTooMany
 				}
 				sum.Rows++
-				if err := addRow(im, table, ready); err != nil {
+				if err := use(im, r); err != nil {
 					return err
 				}
 			}
 			return nil
 		}, im.problem)
-		for _, p := range table.dates.problems() {
-			im.problem(p)
+		if table.dates != nil {
+			for _, p := range table.dates.problems() {
+				im.problem(p)
+			}
 		}
 		if !rows && len(sum.Problems) == 0 {
 			im.problem(noRows)
@@ -300,7 +320,6 @@ func importCSV(ctx context.Context, s *sqlstore.Store, r io.Reader, opts ImportO
 		}
 		return err
 	})
-	return sum, err
 }
 
 // errTooMany stops reading a file once there are too many problems to list.

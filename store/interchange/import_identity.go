@@ -170,6 +170,19 @@ func (im *importer) addedIDs() []int64 {
 
 // outcome keeps what client row number is, when the import previews: new
 // (matched zero) or the client it matches.
+// visitOutcome keeps, for a preview, the client a session row was found
+// to be for: "Jane Doe (born 1980-04-02)".
+func (im *importer) visitOutcome(number int, ref string, c store.Client) {
+	if !im.preview {
+		return
+	}
+	o := RowOutcome{Row: number, Name: cmp.Or(ref, c.FullName()), Match: c.FullName(), Visit: true}
+	if !c.DateOfBirth.IsZero() {
+		o.Match += " (born " + recordjson.FormatDate(c.DateOfBirth) + ")"
+	}
+	im.sum.Outcomes = append(im.sum.Outcomes, o)
+}
+
 func (im *importer) outcome(number int, c store.Client, matched store.Client) {
 	if !im.preview {
 		return

@@ -65,6 +65,8 @@ func (im *importer) sessionRow(t *csvTable, row csvRow) error {
 	if problem != nil {
 		report(column, problem.Error())
 		ok = false
+	} else {
+		im.visitOutcome(row.number, t.get(row, "client"), client)
 	}
 	uid, err := store.CheckUID(t.get(row, "id"))
 	if err != nil {
@@ -184,6 +186,9 @@ func (im *importer) sessionRow(t *csvTable, row csvRow) error {
 		return fmt.Errorf("row %d: %w", row.number, err)
 	}
 	im.sessionUIDs[saved.UID] = saved.ClientID
+	if im.undoable {
+		im.addedSessions = append(im.addedSessions, saved.UID)
+	}
 	im.sum.SessionsAdded++
 	if defaulted {
 		im.sum.DefaultDurations++
@@ -291,6 +296,7 @@ func uniqueClients(cs []store.Client) []store.Client {
 
 // parseImportPain reads a 0-10 score; empty is "not recorded".
 func parseImportPain(s string) (store.Pain, string) {
+	s = painOutOfTen(s)
 	if s == "" {
 		return store.Pain{}, ""
 	}

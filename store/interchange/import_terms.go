@@ -17,6 +17,10 @@ var ErrNewTerms = errors.New("the file names terms your vocabulary lacks; nothin
 // its cell.
 var errNamesSeveral = errors.New("names several terms")
 
+// errUnknownTerm is a name the vocabulary lacks where only known terms
+// are taken, reported at its cell.
+var errUnknownTerm = errors.New("not in the vocabulary")
+
 // TermReading is a name a file used and the term it was read as.
 type TermReading struct {
 	Typed string
@@ -66,10 +70,13 @@ func (im *importer) readTerm(kind store.Kind, name string, report func(string)) 
 			best = append(best, t)
 		}
 	}
-	switch len(best) {
-	case 0:
+	switch {
+	case len(best) == 0 && kind == store.Muscle && im.knownMusclesOnly:
+		report(unknownTermMessage(kind, name, terms))
+		return store.Term{}, errUnknownTerm
+	case len(best) == 0:
 		return im.term(kind, name)
-	case 1:
+	case len(best) == 1:
 		im.noteReading(kind, name, best[0])
 		return best[0], nil
 	}
@@ -103,4 +110,18 @@ func (im *importer) noteReading(kind store.Kind, typed string, t store.Term) {
 		im.readAs[key] = true
 		im.sum.ReadAs = append(im.sum.ReadAs, TermReading{Typed: typed, Term: t})
 	}
+}
+
+// unknownTermMessage says a name is not in the kind's list, with the
+// nearest names the desk's picker would offer for it.
+func unknownTermMessage(kind store.Kind, name string, terms []store.Term) string {
+	msg := fmt.Sprintf("%q is not in your %s list", store.Clip(name), strings.ToLower(kind.Label()))
+	if near := store.BestTerms(name, terms); len(near) > 0 {
+		names := make([]string, 0, 3)
+		for _, t := range near[:min(3, len(near))] {
+			names = append(names, t.Name)
+		}
+		msg += "; nearest: " + strings.Join(names, ", ")
+	}
+	return msg + "; write the name as the list has it, or add it to your vocabulary first"
 }

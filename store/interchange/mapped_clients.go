@@ -16,15 +16,26 @@ import (
 )
 
 // ImportMappedClientsCSV adds the clients of a list with any column names,
-// read through m (made for this file's header: GuessMapping, a preset,
-// the therapist's choices): each row becomes a row of our own columns and
-// goes through the same checks and the same one transaction as
-// ImportClientsCSV. Problems name the file's own columns.
+// read through m (made for this file's header: ClientList.Guess, a
+// preset, the therapist's choices): each row becomes a row of our own
+// columns and goes through the same checks and the same one transaction
+// as ImportClientsCSV. Problems name the file's own columns. The clients
+// added are one import that can be undone.
+func ImportMappedClientsCSV(ctx context.Context, s *sqlstore.Store, r io.Reader, m Mapping, opts ImportOptions) (ImportSummary, error) {
+	opts.undoable = true
+	return importMapped(ctx, s, r, m, opts, Mapping.translateClient, (*importer).clientRow)
+}
+
+// importMapped reads a list through m: each row is translated into a row
+// of the kind's own columns and given to addRow, in one transaction.
 //
 // The file is read twice, so it is held whole: once for the order of its
 // dates (a column's order is told by all its values), then to import. A
-// client list is a few thousand rows at the most.
-func ImportMappedClientsCSV(ctx context.Context, s *sqlstore.Store, r io.Reader, m Mapping, opts ImportOptions) (ImportSummary, error) {
+// client list is a few thousand rows at the most, a practice's visits
+// some tens of thousands.
+func importMapped(ctx context.Context, s *sqlstore.Store, r io.Reader, m Mapping, opts ImportOptions,
+	translate func(Mapping, csvRow, func(ImportProblem) bool) (csvRow, bool),
+	addRow func(*importer, *csvTable, csvRow) error) (ImportSummary, error) {
 	var sum ImportSummary
 	data, err := io.ReadAll(r)
 	if err != nil {
@@ -42,42 +53,40 @@ func ImportMappedClientsCSV(ctx context.Context, s *sqlstore.Store, r io.Reader,
 	if len(problems) == 0 && m.DateOrder == dates.Unknown {
 		head, _ := ReadListHead(bytes.NewReader(data), -1)
 		if m.DateOrder, err = m.ColumnDateOrder(head); err != nil {
-			problems = append(problems, ImportProblem{Column: m.Columns(DateOfBirth)[0], Message: err.Error()})
+			problems = append(problems, ImportProblem{Column: m.firstDateColumn(), Message: err.Error()})
 		}
 	}
 	if len(problems) > 0 {
 		sum.Problems = problems
 		return sum, &ImportError{Problems: problems}
 	}
-	ours := &csvTable{columns: map[string]int{}, header: clientImportColumns}
-	for i, col := range clientImportColumns {
-		ours.columns[col] = i
+	table.dates = nil // read by the mapping, in m.DateOrder
+	ours := m.kind().ours
+	translated := &csvTable{columns: map[string]int{}, header: ours}
+	for i, col := range ours {
+		translated.columns[col] = i
 	}
-	// the rows come with their dates of birth read already, as YYYY-MM-DD
-	ours.dates = newCSVDates(ours, dates.Unknown)
-	opts.undoable = true
-	err = runImport(ctx, s, opts, &sum, func(im *importer) error {
-		rows, err := table.eachRow(func(row csvRow) error {
-			if im.tooMany() {
-				return errTooMany
-			}
-			sum.Rows++
-			translated, ok := m.translate(row, im.problem)
-			if !ok {
-				return nil
-			}
-			return im.clientRow(ours, translated)
-		}, im.problem)
-		if !rows && len(sum.Problems) == 0 {
-			im.problem(noRows)
-		}
-		if errors.Is(err, errTooMany) {
+	// the rows come with their dates read already, as YYYY-MM-DD
+	translated.dates = newCSVDates(translated, dates.Unknown)
+	err = importRows(ctx, s, opts, &sum, table, func(im *importer, row csvRow) error {
+		ourRow, ok := translate(m, row, im.problem)
+		if !ok {
 			return nil
 		}
-		return err
+		return addRow(im, translated, ourRow)
 	})
 	m.nameColumns(sum.Problems) // in place: the ImportError holds the same list
 	return sum, err
+}
+
+// firstDateColumn is the file's first column read as dates.
+func (m Mapping) firstDateColumn() string {
+	for i, f := range m.Fields {
+		if slices.Contains(m.kind().dateFields, f) && i < len(m.Header) {
+			return columnName(m.Header, i)
+		}
+	}
+	return ""
 }
 
 func sameHeader(a, b []string) bool {
@@ -92,11 +101,12 @@ func sameHeader(a, b []string) bool {
 	return true
 }
 
-// translate turns a row of the file into a row of our client columns;
-// a cell that cannot be read is reported, by the file's column, and the
-// row is left out (ok false).
-func (m Mapping) translate(row csvRow, problem func(ImportProblem) bool) (csvRow, bool) {
+// translateClient turns a row of the file into a row of our client
+// columns; a cell that cannot be read is reported, by the file's column,
+// and the row is left out (ok false).
+func (m Mapping) translateClient(row csvRow, problem func(ImportProblem) bool) (csvRow, bool) {
 	cells := make([]string, len(clientImportColumns))
+	columnIndex := func(col string) int { return columnIndexIn(clientImportColumns, col) }
 	set := func(col, v string) { cells[columnIndex(col)] = v }
 	add := func(col, v, sep string) {
 		i := columnIndex(col)
@@ -170,18 +180,22 @@ func (m Mapping) translate(row csvRow, problem func(ImportProblem) bool) (csvRow
 	return csvRow{number: row.number, cells: cells}, ok
 }
 
-func columnIndex(col string) int {
-	for i, c := range clientImportColumns {
-		if c == col {
-			return i
-		}
+// columnIndexIn is where col stands among our columns.
+func columnIndexIn(columns []string, col string) int {
+	i := slices.Index(columns, col)
+	if i < 0 {
+		panic("no import column " + col)
 	}
-	panic("no client column " + col)
+	return i
 }
 
 // nameColumns says each problem's column as the file names it: the
-// checks of a client speak of our fields.
+// checks of a client or session speak of our fields.
 func (m Mapping) nameColumns(problems []ImportProblem) {
+	if m.kind() == SessionList {
+		m.nameSessionColumns(problems)
+		return
+	}
 	for i, p := range problems {
 		if p.Row < 2 {
 			continue
@@ -267,14 +281,14 @@ func SplitFullName(s string) (first, last string, ok bool) {
 }
 
 // ListHead is the header and first rows of a client list, for the desk to
-// show and GuessMapping to read.
+// show and ListKind.Guess to read.
 type ListHead struct {
 	Header []string
 	Rows   [][]string // up to the number asked, blank rows left out
 	Total  int        // the rows read (all of them when the file is read to its end)
 }
 
-// ReadListHead reads a client list's header and up to n rows (n < 0: all,
+// ReadListHead reads a list's header and up to n rows (n < 0: all,
 // to read a whole column's dates); a file that cannot be read as CSV gives
 // its problems.
 func ReadListHead(r io.Reader, n int) (ListHead, []ImportProblem) {
@@ -303,15 +317,20 @@ func ReadListHead(r io.Reader, n int) (ListHead, []ImportProblem) {
 // whose every date could be read both ways is an error saying so, for the
 // therapist to choose (Mapping.DateOrder).
 func (m Mapping) ColumnDateOrder(head ListHead) (dates.Order, error) {
-	i := slices.Index(m.Fields, DateOfBirth)
-	if i < 0 {
-		return dates.Unknown, nil
-	}
-	values := make([]string, 0, len(head.Rows))
-	for _, row := range head.Rows {
-		if i < len(row) {
-			values = append(values, row[i])
+	var values []string
+	for i, f := range m.Fields {
+		if !slices.Contains(m.kind().dateFields, f) {
+			continue
 		}
+		for _, row := range head.Rows {
+			if i < len(row) {
+				day, _ := splitDateTime(row[i])
+				values = append(values, day)
+			}
+		}
+	}
+	if values == nil {
+		return dates.Unknown, nil
 	}
 	order, err := dates.OrderOfColumn(values)
 	var ambiguous *dates.AmbiguousColumnError

@@ -35,9 +35,9 @@ func mappingFor(t *testing.T, csv, preset string) interchange.Mapping {
 	if len(problems) > 0 {
 		t.Fatalf("read head: %v", problems)
 	}
-	m := interchange.GuessMapping(head.Header, head.Rows)
+	m := interchange.ClientList.Guess(head.Header, head.Rows)
 	if preset != "" {
-		p, err := interchange.PresetNamed(preset)
+		p, err := interchange.ClientList.PresetNamed(preset)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -188,11 +188,11 @@ func TestSplitFullName(t *testing.T) {
 
 func TestMapSpecReadsTheCommandLineAndRefusesWhatItCannotUse(t *testing.T) {
 	head := []string{"Given", "Family", "Birth Date", "Mobile", "Home"}
-	rules, order, err := interchange.ParseMapSpec("first=Given, last=Family,dob='Birth Date'\nphone=Mobile # the one they answer\nphone=Home\ndates=DMY")
+	rules, order, err := interchange.ClientList.ParseSpec("first=Given, last=Family,dob='Birth Date'\nphone=Mobile # the one they answer\nphone=Home\ndates=DMY")
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := interchange.GuessMapping(head, nil).WithRules(rules)
+	m, err := interchange.ClientList.Guess(head, nil).WithRules(rules)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -206,7 +206,7 @@ func TestMapSpecReadsTheCommandLineAndRefusesWhatItCannotUse(t *testing.T) {
 		"first=Forename":       `no column "Forename"`,
 		"dob=Given,dob=Family": "Date of birth is given to 2 columns",
 	} {
-		rules, _, err := interchange.ParseMapSpec(spec)
+		rules, _, err := interchange.ClientList.ParseSpec(spec)
 		if err == nil {
 			_, err = interchange.Mapping{Header: head, Fields: make([]interchange.Field, len(head))}.WithRules(rules)
 		}

@@ -38,10 +38,6 @@ const (
 	Archived          Field = "archived"
 )
 
-// Fields lists the fields in the order the desk offers them.
-var Fields = []Field{Skip, FirstName, LastName, FullName, DateOfBirth, Phone, Email, Notes, MedicalHistory,
-	Medications, Contraindications, HealthNumber, Address, KeepAsNote, ClientID, Archived}
-
 // Label is the field as the desk's column chooser names it.
 func (f Field) Label() string {
 	switch f {
@@ -78,12 +74,12 @@ func (f Field) Label() string {
 	case Archived:
 		return "Archived (yes/no)"
 	}
-	return string(f)
+	return sessionFieldLabel(f)
 }
 
-// FieldLabeled is the field a chooser's label names.
-func FieldLabeled(label string) Field {
-	for _, f := range Fields {
+// FieldLabeled is the field of this kind of list a chooser's label names.
+func (k *ListKind) FieldLabeled(label string) Field {
+	for _, f := range k.Fields {
 		if f.Label() == label {
 			return f
 		}
@@ -91,28 +87,14 @@ func FieldLabeled(label string) Field {
 	return Skip
 }
 
-// manyColumns are the fields several columns may fill: the values are
-// joined (an address in parts, two notes), or the first phone is the
-// phone and the others are kept as notes.
-var manyColumns = map[Field]bool{Phone: true, Notes: true, MedicalHistory: true, Address: true, KeepAsNote: true,
-	HealthNumber: true}
-
-// fieldNames reads a field as the command line and a mapping file write it.
-var fieldNames = map[string]Field{
-	"first": FirstName, "first_name": FirstName, "last": LastName, "last_name": LastName,
-	"name": FullName, "full_name": FullName, "dob": DateOfBirth, "date_of_birth": DateOfBirth, "birth": DateOfBirth,
-	"phone": Phone, "email": Email, "notes": Notes, "medical_history": MedicalHistory, "history": MedicalHistory,
-	"medications": Medications, "contraindications": Contraindications, "health_number": HealthNumber,
-	"address": Address, "keep": KeepAsNote, "id": ClientID, "archived": Archived, "skip": Skip,
-}
-
 // Mapping is the field of each column of one file, by position, and how
 // its dates are written.
 type Mapping struct {
-	Header []string // the file's header row, as written
-	Fields []Field  // Fields[i] is what column i fills
-	// DateOrder is the order of day and month in the date of birth
-	// column's slash and dash dates; Unknown reads it from the column's
+	Kind   *ListKind // what the list holds; nil is a client list
+	Header []string  // the file's header row, as written
+	Fields []Field   // Fields[i] is what column i fills
+	// DateOrder is the order of day and month in the date columns'
+	// slash and dash dates; Unknown reads it from the column's
 	// own values (dates.OrderOfColumn), refusing a column that cannot tell.
 	DateOrder dates.Order
 }
@@ -136,12 +118,21 @@ func columnName(header []string, i int) string {
 	return fmt.Sprintf("column %d", i+1)
 }
 
-// Check says what is wrong with the mapping as a whole: no name, or a
-// field only one column may fill given to two.
+// kind is the mapping's kind of list.
+func (m Mapping) kind() *ListKind {
+	if m.Kind == nil {
+		return ClientList
+	}
+	return m.Kind
+}
+
+// Check says what is wrong with the mapping as a whole: a field only one
+// column may fill given to two, or what the kind of list needs missing.
 func (m Mapping) Check() []ImportProblem {
 	var problems []ImportProblem
-	for _, f := range Fields {
-		if f == Skip || manyColumns[f] {
+	k := m.kind()
+	for _, f := range k.Fields {
+		if f == Skip || k.many[f] {
 			continue
 		}
 		if cols := m.Columns(f); len(cols) > 1 {
@@ -149,15 +140,21 @@ func (m Mapping) Check() []ImportProblem {
 				"%s is given to %d columns (%s); choose one.", f.Label(), len(cols), quoteAll(cols))})
 		}
 	}
-	hasFull := len(m.Columns(FullName)) > 0
-	hasFirst, hasLast := len(m.Columns(FirstName)) > 0, len(m.Columns(LastName)) > 0
+	return append(problems, k.check(m)...)
+}
+
+// checkNames asks for a full name column, or first and last name
+// columns, and not both.
+func (m Mapping) checkNames(full, first, last Field) []ImportProblem {
+	hasFull := len(m.Columns(full)) > 0
+	hasFirst, hasLast := len(m.Columns(first)) > 0, len(m.Columns(last)) > 0
 	switch {
 	case hasFull && (hasFirst || hasLast):
-		problems = append(problems, ImportProblem{Row: 1, Message: "Choose a full name column, or first and last name columns, not both."})
+		return []ImportProblem{{Row: 1, Message: "Choose a full name column, or first and last name columns, not both."}}
 	case !hasFull && !(hasFirst && hasLast):
-		problems = append(problems, ImportProblem{Row: 1, Message: "Say which column holds the first name and which the last name, or which holds the full name."})
+		return []ImportProblem{{Row: 1, Message: "Say which column holds the first name and which the last name, or which holds the full name."}}
 	}
-	return problems
+	return nil
 }
 
 func quoteAll(names []string) string {
@@ -190,10 +187,11 @@ type MapRule struct {
 	Header string
 }
 
-// ParseMapSpec reads "first=Given, last=Family, dob=Birth date,
+// ParseSpec reads "first=Given, last=Family, dob=Birth date,
 // dates=day-first", one rule a line or separated by commas (a mapping
-// file; "#" starts a comment). It returns the rules and the date order.
-func ParseMapSpec(spec string) (rules []MapRule, dateOrder dates.Order, err error) {
+// file; "#" starts a comment), in the field names of this kind of list.
+// It returns the rules and the date order.
+func (k *ListKind) ParseSpec(spec string) (rules []MapRule, dateOrder dates.Order, err error) {
 	for _, line := range strings.Split(spec, "\n") {
 		line, _, _ = strings.Cut(line, "#")
 		for _, part := range strings.Split(line, ",") {
@@ -213,9 +211,9 @@ func ParseMapSpec(spec string) (rules []MapRule, dateOrder dates.Order, err erro
 				}
 				continue
 			}
-			f, known := fieldNames[key]
+			f, known := k.names[key]
 			if !known {
-				return nil, dates.Unknown, fmt.Errorf("%q is not a field; the fields are %s", store.Clip(key), fieldNameList())
+				return nil, dates.Unknown, fmt.Errorf("%q is not a field; the fields are %s", store.Clip(key), k.fieldNameList())
 			}
 			rules = append(rules, MapRule{Field: f, Header: header})
 		}
@@ -223,9 +221,9 @@ func ParseMapSpec(spec string) (rules []MapRule, dateOrder dates.Order, err erro
 	return rules, dateOrder, nil
 }
 
-func fieldNameList() string {
-	names := make([]string, 0, len(fieldNames))
-	for name := range fieldNames {
+func (k *ListKind) fieldNameList() string {
+	names := make([]string, 0, len(k.names))
+	for name := range k.names {
 		names = append(names, name)
 	}
 	slices.Sort(names)

@@ -7,10 +7,11 @@ import (
 	"backtrack/store"
 )
 
-// synonyms are the header names, as headerKey reads them, that each field
-// is guessed from: English, French, Spanish and German spreadsheets, and
-// the names practice apps give their columns (the presets list theirs).
-var synonyms = map[Field][]string{
+// clientSynonyms are the header names, as headerKey reads them, that each
+// field of a client list is guessed from: English, French, Spanish and
+// German spreadsheets, and the names practice apps give their columns (the
+// presets list theirs).
+var clientSynonyms = map[Field][]string{
 	FirstName: {"first name", "first", "firstname", "given name", "given", "given names", "forename", "first names",
 		"prenom", "nombre", "vorname", "patient first name", "client first name"},
 	LastName: {"last name", "last", "lastname", "surname", "family name", "family", "nom", "nom de famille",
@@ -39,7 +40,7 @@ var synonyms = map[Field][]string{
 }
 
 // guessIndex finds a field by a header's key.
-var guessIndex = func() map[string]Field {
+func guessIndex(synonyms map[Field][]string) map[string]Field {
 	index := map[string]Field{}
 	for f, names := range synonyms {
 		for _, n := range names {
@@ -47,31 +48,31 @@ var guessIndex = func() map[string]Field {
 		}
 	}
 	return index
-}()
+}
 
-// GuessMapping maps each column of header to the field its name suggests,
+// Guess maps each column of header to the field its name suggests,
 // or leaves it out; sample is the first rows, to tell Backtrack's own
 // identifiers from another app's. A column guessed for a field only one
 // column may fill goes to the first such column alone, and a full name is
 // not guessed beside first and last names.
-func GuessMapping(header []string, sample [][]string) Mapping {
-	m := Mapping{Header: header, Fields: make([]Field, len(header))}
+func (k *ListKind) Guess(header []string, sample [][]string) Mapping {
+	m := Mapping{Kind: k, Header: header, Fields: make([]Field, len(header))}
 	taken := map[Field]bool{}
 	for i, h := range header {
 		key := headerKey(h)
-		f, ok := guessIndex[key]
-		if !ok && key == "id" && idColumn(sample, i) {
+		f, ok := k.guess[key]
+		if !ok && slices.Contains(k.idHeaders, key) && idColumn(sample, i) {
 			f, ok = ClientID, true
 		}
-		if !ok || (!manyColumns[f] && taken[f]) {
+		if !ok || (!k.many[f] && taken[f]) {
 			continue
 		}
 		m.Fields[i] = f
 		taken[f] = true
 	}
-	if taken[FullName] && taken[FirstName] && taken[LastName] {
+	if taken[k.fullName] && taken[k.firstName] && taken[k.lastName] {
 		for i, f := range m.Fields {
-			if f == FullName {
+			if f == k.fullName {
 				m.Fields[i] = Skip
 			}
 		}
@@ -99,18 +100,19 @@ func idColumn(sample [][]string, i int) bool {
 // command line's. A field only one column may fill leaves the column it
 // was guessed for.
 func (m Mapping) WithRules(rules []MapRule) (Mapping, error) {
-	out := Mapping{Header: m.Header, Fields: slices.Clone(m.Fields), DateOrder: m.DateOrder}
+	k := m.kind()
+	out := Mapping{Kind: k, Header: m.Header, Fields: slices.Clone(m.Fields), DateOrder: m.DateOrder}
 	for _, r := range rules {
-		if !manyColumns[r.Field] && r.Field != Skip {
+		if !k.many[r.Field] && r.Field != Skip {
 			for i, f := range out.Fields {
 				if f == r.Field {
 					out.Fields[i] = Skip
 				}
 			}
 		}
-		if r.Field == FirstName || r.Field == LastName {
+		if r.Field == k.firstName || r.Field == k.lastName {
 			for i, f := range out.Fields {
-				if f == FullName {
+				if f == k.fullName {
 					out.Fields[i] = Skip
 				}
 			}
@@ -119,14 +121,14 @@ func (m Mapping) WithRules(rules []MapRule) (Mapping, error) {
 	return out, out.Apply(rules)
 }
 
-// RememberedMapping is the mapping spec (as Spec writes it) for a list
-// with header: the columns it names as it says, every other left out, as
-// they were when it was saved.
-func RememberedMapping(header []string, spec string) (Mapping, error) {
-	rules, order, err := ParseMapSpec(spec)
+// Remembered is the mapping spec (as Spec writes it) for a list with
+// header: the columns it names as it says, every other left out, as they
+// were when it was saved.
+func (k *ListKind) Remembered(header []string, spec string) (Mapping, error) {
+	rules, order, err := k.ParseSpec(spec)
 	if err != nil {
 		return Mapping{}, err
 	}
-	m := Mapping{Header: header, Fields: make([]Field, len(header)), DateOrder: order}
+	m := Mapping{Kind: k, Header: header, Fields: make([]Field, len(header)), DateOrder: order}
 	return m, m.Apply(rules)
 }

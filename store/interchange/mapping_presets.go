@@ -24,9 +24,9 @@ func rules(f Field, headers ...string) []MapRule {
 	return out
 }
 
-// Presets are the practice apps Backtrack knows the exports of, and a
-// plain spreadsheet's columns.
-var Presets = []Preset{
+// clientPresets are the practice apps Backtrack knows the client exports
+// of, and a plain spreadsheet's columns.
+var clientPresets = []Preset{
 	{
 		// Cliniko's patient record as its API reference names the fields
 		// (first_name, date_of_birth, address_1…); its CSV data export
@@ -72,15 +72,15 @@ var Presets = []Preset{
 	},
 }
 
-// PresetNamed finds a preset by name, in any case.
-func PresetNamed(name string) (Preset, error) {
-	for _, p := range Presets {
+// PresetNamed finds a preset of this kind of list by name, in any case.
+func (k *ListKind) PresetNamed(name string) (Preset, error) {
+	for _, p := range k.Presets {
 		if strings.EqualFold(p.Name, strings.TrimSpace(name)) {
 			return p, nil
 		}
 	}
-	names := make([]string, len(Presets))
-	for i, p := range Presets {
+	names := make([]string, len(k.Presets))
+	for i, p := range k.Presets {
 		names[i] = p.Name
 	}
 	return Preset{}, fmt.Errorf("no preset %q: choose %s", name, strings.Join(names, ", "))

@@ -26,3 +26,13 @@ func ReadValue(path, key string) (string, error) {
 	s, _ := values[key].(string)
 	return s, err
 }
+
+// ListMappingKey is ImportMappingKey for a list of kind ("clients",
+// "sessions"): a visits list and a client list with the same columns are
+// read into different fields. A client list keeps the key it had.
+func ListMappingKey(kind string, header []string) string {
+	if kind == "clients" {
+		return ImportMappingKey(header)
+	}
+	return ImportMappingKey(header) + "." + kind
+}

@@ -11,13 +11,15 @@ import (
 	"backtrack/store"
 )
 
-// ImportBatch is one import of clients, kept so that it can be taken back
-// as one step while nothing has been recorded on its clients since.
+// ImportBatch is one import of clients or of visits, kept so that it can
+// be taken back as one step while nothing has been recorded on its
+// clients since.
 type ImportBatch struct {
-	UID     string
-	At      time.Time
-	Source  string // the file's name, "" when not given
-	Clients int    // the clients it added
+	UID      string
+	At       time.Time
+	Source   string // the file's name, "" when not given
+	Clients  int    // the clients it added
+	Sessions int    // the sessions it added, to clients recorded before
 }
 
 // Words names the batch for the therapist: "the import of patients.csv
@@ -27,10 +29,14 @@ func (b ImportBatch) Words() string {
 	if b.Source != "" {
 		what += " of " + b.Source
 	}
-	return fmt.Sprintf("%s (%s, %s)", what, plural(b.Clients, "client", "clients"), b.At.Format(store.StartLayout))
+	added := plural(b.Clients, "client", "clients")
+	if b.Sessions > 0 {
+		added = plural(b.Sessions, "session", "sessions")
+	}
+	return fmt.Sprintf("%s (%s, %s)", what, added, b.At.Format(store.StartLayout))
 }
 
-// ErrNoImportToUndo is an undo with no import of clients left to take back.
+// ErrNoImportToUndo is an undo with no import left to take back.
 var ErrNoImportToUndo = errors.New("there is no import of clients to undo")
 
 // ImportUndoRefused is an undo refused because something was recorded on
@@ -51,12 +57,13 @@ func (e *ImportUndoRefused) Error() string {
 		e.Batch.Words(), strings.Join(names, ", "), more)
 }
 
-// RecordImportBatch keeps the clients this batch's import added as one
-// import that can be undone; source names the file. It is called after
-// the import's own audit entry, which the batch remembers: an entry about
-// one of its clients after that one is something recorded since.
-func (b *Batch) RecordImportBatch(source string, clientIDs []int64) error {
-	if len(clientIDs) == 0 {
+// RecordImportBatch keeps the clients, or the sessions (by identifier),
+// this batch's import added as one import that can be undone; source
+// names the file. It is called after the import's own audit entry, which
+// the batch remembers: an entry about one of its clients after that one is
+// something recorded since.
+func (b *Batch) RecordImportBatch(source string, clientIDs []int64, sessionUIDs []string) error {
+	if len(clientIDs) == 0 && len(sessionUIDs) == 0 {
 		return nil
 	}
 	var seq int64
@@ -72,6 +79,12 @@ func (b *Batch) RecordImportBatch(source string, clientIDs []int64) error {
 	for _, client := range clientIDs {
 		if _, err := b.tx.ExecContext(b.ctx, `INSERT INTO import_batch_clients (batch_id, client_uid)
 			SELECT ?, uid FROM clients WHERE id = ?`, id, client); err != nil {
+			return fmt.Errorf("import batch: %w", err)
+		}
+	}
+	for _, uid := range sessionUIDs {
+		if _, err := b.tx.ExecContext(b.ctx, `INSERT INTO import_batch_clients (batch_id, client_uid) VALUES (?, ?)`,
+			id, sessionMark+uid); err != nil {
 			return fmt.Errorf("import batch: %w", err)
 		}
 	}
@@ -91,9 +104,10 @@ func (s *Store) LastImport(ctx context.Context) (batch ImportBatch, found bool, 
 func lastImport(ctx context.Context, tx *sql.Tx) (id int64, batch ImportBatch, found bool, err error) {
 	var at string
 	err = tx.QueryRowContext(ctx, `SELECT b.id, b.uid, b.imported_at, b.source,
-			(SELECT COUNT(*) FROM import_batch_clients bc WHERE bc.batch_id = b.id)
+			(SELECT COUNT(*) FROM import_batch_clients bc WHERE bc.batch_id = b.id AND bc.client_uid NOT LIKE 'session:%'),
+			(SELECT COUNT(*) FROM import_batch_clients bc WHERE bc.batch_id = b.id AND bc.client_uid LIKE 'session:%')
 		FROM import_batches b WHERE b.undone_at = '' ORDER BY b.id DESC LIMIT 1`).
-		Scan(&id, &batch.UID, &at, &batch.Source, &batch.Clients)
+		Scan(&id, &batch.UID, &at, &batch.Source, &batch.Clients, &batch.Sessions)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, ImportBatch{}, false, nil
 	}
@@ -168,8 +182,40 @@ func (s *Store) undoLastImport(ctx context.Context, tx *sql.Tx, batch *ImportBat
 			changed = append(changed, c.name)
 		}
 	}
+	sessions, err := batchSessions(ctx, tx, id)
+	if err != nil {
+		return true, err
+	}
+	seen := map[string]bool{}
+	for _, sess := range sessions {
+		if seen[sess.clientUID] {
+			continue
+		}
+		seen[sess.clientUID] = true
+		var later int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM audit_log WHERE client = ? AND seq > ?`,
+			sess.clientUID, logSeq).Scan(&later); err != nil {
+			return true, err
+		}
+		if later > 0 || !sess.Draft() {
+			changed = append(changed, sess.clientName)
+		}
+	}
 	if len(changed) > 0 {
 		return true, &ImportUndoRefused{Batch: *batch, Changed: changed}
+	}
+	for _, sess := range sessions {
+		if err := s.appendLog(ctx, tx, store.AuditEntry{Action: store.SessionDiscarded, Record: sess.UID, Client: sess.clientUID,
+			Detail:  "Draft of " + sess.Start.Format(store.StartLayout) + ", added by " + batch.Words(),
+			Content: store.NoteHash(sess.clientUID, sess.Session)}); err != nil {
+			return true, err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE id = ?`, sess.ID); err != nil {
+			return true, err
+		}
+		if err := s.refreshVisits(ctx, tx, sess.ClientID); err != nil {
+			return true, err
+		}
 	}
 	for _, c := range clients {
 		// named here: once removed, the record no longer names them
@@ -185,7 +231,11 @@ func (s *Store) undoLastImport(ctx context.Context, tx *sql.Tx, batch *ImportBat
 	if _, err := tx.ExecContext(ctx, `UPDATE import_batches SET undone_at = ? WHERE id = ?`, stamp, id); err != nil {
 		return true, err
 	}
-	undone := fmt.Sprintf("Undid %s: %s removed.", batch.Words(), plural(len(clients), "client", "clients"))
+	removed := plural(len(clients), "client", "clients")
+	if len(sessions) > 0 {
+		removed = plural(len(sessions), "session", "sessions")
+	}
+	undone := fmt.Sprintf("Undid %s: %s removed.", batch.Words(), removed)
 	return true, s.appendLog(ctx, tx, store.AuditEntry{Action: store.ImportUndone, Detail: undone})
 }
 
@@ -210,4 +260,38 @@ func batchClients(ctx context.Context, tx *sql.Tx, id int64) ([]importedClient, 
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// sessionMark begins a row of import_batch_clients that names a session
+// an import of visits added, "session:<its uid>", not a client: the
+// batches of both kinds are kept in the tables migration 017 made, with no
+// schema change. Such a row joins no client, a client's uid being a bare
+// UUID.
+const sessionMark = "session:"
+
+// importedSession is a session an import of visits added, with its
+// client's identifier and name.
+type importedSession struct {
+	store.Session
+	clientUID, clientName string
+}
+
+// batchSessions are the sessions still recorded that batch id added.
+func batchSessions(ctx context.Context, tx *sql.Tx, id int64) ([]importedSession, error) {
+	found, err := readSessions(ctx, tx, `s.uid IN (SELECT substr(client_uid, 9) FROM import_batch_clients
+		WHERE batch_id = ? AND client_uid LIKE 'session:%')`, id)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]importedSession, 0, len(found))
+	for _, sess := range found {
+		var first, last, uid string
+		if err := tx.QueryRowContext(ctx, `SELECT uid, first_name, last_name FROM clients WHERE id = ?`, sess.ClientID).
+			Scan(&uid, &first, &last); err != nil {
+			return nil, err
+		}
+		out = append(out, importedSession{Session: sess, clientUID: uid,
+			clientName: store.Client{FirstName: first, LastName: last}.FullName()})
+	}
+	return out, nil
 }

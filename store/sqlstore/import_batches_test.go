@@ -29,7 +29,7 @@ func TestATherapistOnTheServerImportsAndAnotherUndoes(t *testing.T) {
 		if err := b.Log(store.AuditEntry{Action: store.RecordsImported, Detail: "list.csv: 2 clients added."}); err != nil {
 			return err
 		}
-		return b.RecordImportBatch("list.csv", ids)
+		return b.RecordImportBatch("list.csv", ids, nil)
 	})
 	if err != nil {
 		t.Fatalf("anna's import: %v", err)

@@ -26,6 +26,8 @@ var importCommand = command{
    and nothing imported until --add-terms says to add it to your vocabulary)
 backtrack import clients [--preset cliniko|jane|generic] [--map first=Given,last=Family,...] [--map-file FILE] FILE
   (a client list with any column names; --dry-run lists the new clients, the ones recorded already and the problems)
+backtrack import sessions [--preset cliniko|generic] [--map client=Patient,date=Visit,before=Pain in,...] [--map-file FILE] FILE
+  (visits with any column names, each for a client recorded already; --dry-run names the client each row matches)
 ` + importUndoUsage,
 	run: runImport,
 }
@@ -62,8 +64,10 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	fs.BoolVar(&check, "dry-run", false, "the same as --check")
 	fs.BoolVar(&create, "new", false, "create the database if it does not exist yet (to move to a new computer)")
 	var list listFlags
-	if args[0] == "clients" {
-		list.add(fs)
+	for _, kind := range interchange.ListKinds {
+		if args[0] == kind.Name {
+			list.add(fs, kind)
+		}
 	}
 	files, err := parseInterspersed(fs, args[1:])
 	if err != nil {
@@ -76,7 +80,7 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return usageError("--dates: %v", err)
 	}
-	if args[0] == "clients" {
+	if list.kind != nil {
 		m, mapped, err := list.mapping(files[0])
 		if err != nil {
 			return err
@@ -123,8 +127,8 @@ func runImport(ctx context.Context, env Env, args []string) error {
 		for _, p := range sum.Problems {
 			fmt.Fprintf(env.Stderr, "  %s\n", p)
 		}
-		if args[0] == "clients" && !list.given() && sum.Problems[0].Row == 1 {
-			listHint(env.Stderr, files[0])
+		if list.kind != nil && !list.given() && sum.Problems[0].Row == 1 {
+			list.hint(env.Stderr, files[0])
 		}
 		return fmt.Errorf("%s in %s", words.Plural(len(sum.Problems), "problem", "problems"), files[0])
 	}

@@ -24,11 +24,11 @@ const guessedPreset = "Guessed from the column names"
 // dateOrderChoices are the date chooser's, in the order of dates.Order.
 var dateOrderChoices = []string{"Day first (25/11/1980)", "Month first (11/25/1980)"}
 
-// clientListPanel lets the therapist say which column of a client list is
-// which: the file's first rows under their headers, a chooser above each
-// column (guessed from its name, or as chosen last time for the same
-// columns), the app the file came from, and the order of its dates when
-// the column cannot tell. onChange runs after each choice.
+// clientListPanel lets the therapist say which column of a list of
+// clients or visits is which: the file's first rows under their headers, a
+// chooser above each column (guessed from its name, or as chosen last time
+// for the same columns), the app the file came from, and the order of its
+// dates when the column cannot tell. onChange runs after each choice.
 type clientListPanel struct {
 	Preset  *widget.Select
 	Columns []*widget.Select // one a column of the file
@@ -37,6 +37,7 @@ type clientListPanel struct {
 	box      *fyne.Container
 	grid     *fyne.Container
 	datesRow *fyne.Container
+	datesSay *widget.Label
 	head     interchange.ListHead
 	mapping  interchange.Mapping
 	guess    interchange.Mapping // the guess with the remembered choices, before any preset
@@ -46,11 +47,7 @@ type clientListPanel struct {
 
 func newClientListPanel(onChange func()) *clientListPanel {
 	p := &clientListPanel{onChange: onChange}
-	options := []string{guessedPreset}
-	for _, preset := range interchange.Presets {
-		options = append(options, presetLabel(preset))
-	}
-	p.Preset = widget.NewSelect(options, func(string) { p.presetChosen() })
+	p.Preset = widget.NewSelect(nil, func(string) { p.presetChosen() })
 	p.Dates = widget.NewRadioGroup(dateOrderChoices, func(string) { p.changed() })
 	p.Dates.Horizontal = true
 	p.grid = container.NewHBox()
@@ -58,7 +55,8 @@ func newClientListPanel(onChange func()) *clientListPanel {
 	scroll.SetMinSize(fyne.NewSize(0, 150))
 	intro := widget.NewLabel("Say which column is which; columns left out are not imported.")
 	intro.Importance = widget.LowImportance
-	p.datesRow = container.NewHBox(widget.NewLabel("Dates of birth are written:"), p.Dates)
+	p.datesSay = widget.NewLabel("Dates of birth are written:")
+	p.datesRow = container.NewHBox(p.datesSay, p.Dates)
 	p.datesRow.Hide()
 	p.box = container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("The list comes from"), nil, p.Preset),
 		intro, scroll, p.datesRow)
@@ -66,33 +64,46 @@ func newClientListPanel(onChange func()) *clientListPanel {
 	return p
 }
 
-func presetLabel(p interchange.Preset) string {
-	switch p.Name {
-	case "cliniko":
+func presetLabel(kind *interchange.ListKind, p interchange.Preset) string {
+	switch {
+	case kind == interchange.SessionList && p.Name == "cliniko":
+		return "Cliniko (appointments)"
+	case kind == interchange.SessionList:
+		return "A spreadsheet: date, client, pain before, pain after, notes"
+	case p.Name == "cliniko":
 		return "Cliniko (patients export)"
-	case "jane":
+	case p.Name == "jane":
 		return "Jane (patient list)"
 	}
 	return "A spreadsheet: first name, last name, date of birth, phone, email"
 }
 
-// listMapping is the mapping of a list: as chosen last time for the same
-// columns, or guessed from its header.
-func listMapping(head interchange.ListHead, remembered string) interchange.Mapping {
-	if m, err := interchange.RememberedMapping(head.Header, remembered); err == nil && remembered != "" {
+// listMapping is the mapping of a list of kind: as chosen last time for
+// the same columns, or guessed from its header.
+func listMapping(kind *interchange.ListKind, head interchange.ListHead, remembered string) interchange.Mapping {
+	if m, err := kind.Remembered(head.Header, remembered); err == nil && remembered != "" {
 		return m
 	}
-	return interchange.GuessMapping(head.Header, head.Rows)
+	return kind.Guess(head.Header, head.Rows)
 }
 
-// rememberedSpec is the mapping saved for a list with these columns.
-func rememberedSpec(header []string) string {
-	return fyne.CurrentApp().Preferences().String(settings.ImportMappingKey(header))
+// rememberedSpec is the mapping saved for a list of kind with these
+// columns.
+func rememberedSpec(kind *interchange.ListKind, header []string) string {
+	return fyne.CurrentApp().Preferences().String(settings.ListMappingKey(kind.Name, header))
 }
 
 // remember keeps the mapping for the next list with the same columns.
 func (p *clientListPanel) remember() {
-	fyne.CurrentApp().Preferences().SetString(settings.ImportMappingKey(p.mapping.Header), p.mapping.Spec())
+	fyne.CurrentApp().Preferences().SetString(settings.ListMappingKey(p.kind().Name, p.mapping.Header), p.mapping.Spec())
+}
+
+// kind is the kind of list shown.
+func (p *clientListPanel) kind() *interchange.ListKind {
+	if p.mapping.Kind == nil {
+		return interchange.ClientList
+	}
+	return p.mapping.Kind
 }
 
 // load shows a list: its header, first rows and mapping m (listMapping).
@@ -102,15 +113,25 @@ func (p *clientListPanel) load(head interchange.ListHead, m interchange.Mapping)
 	p.head, p.guess = head, m
 	p.mapping = m
 	p.mapping.Fields = slices.Clone(m.Fields)
+	kind := p.kind()
+	options := []string{guessedPreset}
+	for _, preset := range kind.Presets {
+		options = append(options, presetLabel(kind, preset))
+	}
+	p.Preset.SetOptions(options)
 	p.Preset.SetSelected(guessedPreset)
+	p.datesSay.SetText("Dates of birth are written:")
+	if kind == interchange.SessionList {
+		p.datesSay.SetText("Dates are written:")
+	}
 	p.Dates.SetSelected("")
 	if m.DateOrder != dates.Unknown {
 		p.Dates.SetSelected(dateOrderChoices[int(m.DateOrder)-1])
 	}
 	p.grid.RemoveAll()
 	p.Columns = make([]*widget.Select, len(head.Header))
-	labels := make([]string, len(interchange.Fields))
-	for i, f := range interchange.Fields {
+	labels := make([]string, len(kind.Fields))
+	for i, f := range kind.Fields {
 		labels[i] = f.Label()
 	}
 	for i, name := range head.Header {
@@ -148,8 +169,8 @@ func (p *clientListPanel) presetChosen() {
 		return
 	}
 	m := p.guess
-	for _, preset := range interchange.Presets {
-		if presetLabel(preset) == p.Preset.Selected {
+	for _, preset := range p.kind().Presets {
+		if presetLabel(p.kind(), preset) == p.Preset.Selected {
 			m = p.guess.WithPreset(preset)
 		}
 	}
@@ -168,7 +189,7 @@ func (p *clientListPanel) changed() {
 		return
 	}
 	for i, choose := range p.Columns {
-		p.mapping.Fields[i] = interchange.FieldLabeled(choose.Selected)
+		p.mapping.Fields[i] = p.kind().FieldLabeled(choose.Selected)
 	}
 	p.mapping.DateOrder = dates.Unknown
 	for i, choice := range dateOrderChoices {

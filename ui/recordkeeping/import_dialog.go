@@ -30,19 +30,22 @@ type importKind struct {
 	label   string
 	columns string // what the file must look like, for the therapist
 	run     func(Record, context.Context, io.Reader, interchange.ImportOptions) (interchange.ImportSummary, error)
-	// clientList: a list with any column names, read through the
-	// mapping the therapist sets in the dialog (run is nil)
-	clientList bool
+	// list: a list with any column names, read through the mapping the
+	// therapist sets in the dialog; run reads a file that cannot be read
+	// as a list (its problems) and, when ownColumns, a file in Backtrack's
+	// own column names, which run reads whole
+	list       *interchange.ListKind
+	ownColumns bool
 }
 
 var importKinds = []importKind{
 	{label: "Clients (CSV)", columns: "A client list from a spreadsheet or another app (Cliniko, Jane…), comma or semicolon: " +
-		"choose the file, then say which column is which.", clientList: true},
-	{"Sessions (CSV)", "Columns: client (full name or email), date (2026-11-25, 25.11.2026 or 25/11/2026, optionally HH:MM), duration_min, " +
-		"pain_before, pain_after (0-10), pain_types, locations, triggers, muscles, techniques (lists separated by ; or , " +
-		"with a side in brackets: Gluteus medius (left); short forms such as QL read as on the desk), notes. " +
-		"Import the clients first.", Record.ImportSessionsCSV, false},
-	{"Backtrack export (JSON)", "A file saved with Export… in Backtrack: everything it holds comes back.", Record.ImportJSON, false},
+		"choose the file, then say which column is which.", run: Record.ImportClientsCSV, list: interchange.ClientList},
+	{label: "Sessions (CSV)", columns: "Visits from a spreadsheet or another app (Cliniko's appointments…), one a row, each for a " +
+		"client recorded already (found by name and date of birth, email or id): choose the file, then say which column is which. " +
+		"Muscles are read as on the desk (QL, Gluteus medius (left)); pain as 7 or 7/10. A file Backtrack wrote is read whole.",
+		run: Record.ImportSessionsCSV, list: interchange.SessionList, ownColumns: true},
+	{label: "Backtrack export (JSON)", columns: "A file saved with Export… in Backtrack: everything it holds comes back.", run: Record.ImportJSON},
 }
 
 // importDialog checks a file first and previews every problem by row and
@@ -242,8 +245,8 @@ func (d *importDialog) run(checkOnly bool) {
 	ctx := d.work.Context()
 	d.work.Run(func() func() {
 		var head *interchange.ListHead
-		if kind.clientList && m == nil {
-			head, m = readList(path)
+		if kind.list != nil && m == nil {
+			head, m = readList(path, kind)
 		}
 		sum, err := d.readAndRun(ctx, path, kind, m, order, checkOnly)
 		return func() {
@@ -259,20 +262,20 @@ func (d *importDialog) run(checkOnly bool) {
 	})
 }
 
-// readList reads a client list's header and rows, and the mapping to show
-// for it; nil, nil when the file cannot be read as CSV (the import says
-// why).
-func readList(path string) (*interchange.ListHead, *interchange.Mapping) {
+// readList reads a list's header and rows, and the mapping to show for
+// it; nil, nil when the file cannot be read as CSV (the import says why)
+// or is in Backtrack's own columns where the kind reads those whole.
+func readList(path string, kind importKind) (*interchange.ListHead, *interchange.Mapping) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil
 	}
 	defer f.Close()
 	head, _ := interchange.ReadListHead(f, -1)
-	if head.Header == nil {
+	if head.Header == nil || (kind.ownColumns && kind.list.OwnColumns(head.Header)) {
 		return nil, nil
 	}
-	m := listMapping(head, rememberedSpec(head.Header))
+	m := listMapping(kind.list, head, rememberedSpec(kind.list, head.Header))
 	return &head, &m
 }
 
@@ -283,17 +286,14 @@ func (d *importDialog) readAndRun(ctx context.Context, path string, kind importK
 	}
 	defer f.Close()
 	opts := interchange.ImportOptions{CheckOnly: checkOnly, Preview: checkOnly, Source: filepath.Base(path), DateOrder: order}
-	switch {
-	case !kind.clientList:
-		return kind.run(d.store, ctx, f, opts)
-	case m == nil:
-		return d.store.ImportClientsCSV(ctx, f, opts) // not CSV: its problems
+	if kind.list == nil || m == nil {
+		return kind.run(d.store, ctx, f, opts) // not a list: its problems; or in our own columns
 	}
 	chosen := *m
 	if chosen.DateOrder == dates.Unknown {
 		chosen.DateOrder = order // the dialog's Dates, when the list's own chooser is not set
 	}
-	return d.store.ImportMappedClientsCSV(ctx, f, chosen, opts)
+	return d.store.ImportMappedCSV(ctx, f, chosen, opts)
 }
 
 // dateOrderLabels are the choices of Dates, in the order of dates.Order.

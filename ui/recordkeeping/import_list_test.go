@@ -113,7 +113,9 @@ func TestTheNextListWithTheSameColumnsIsReadAsChosenBefore(t *testing.T) {
 			d.List.Columns[4].Selected, d.List.Dates.Selected, d.problems)
 	}
 	// a preset maps the columns it names; the others keep their guess
-	d.work.OnUI(func() { d.List.Preset.SetSelected(presetLabel(interchange.Presets[2])) })
+	d.work.OnUI(func() {
+		d.List.Preset.SetSelected(presetLabel(interchange.ClientList, interchange.ClientList.Presets[2]))
+	})
 	d.work.Wait()
 	if d.List.Columns[0].Selected != "Full name (split)" {
 		t.Errorf("generic preset over the list: %s", d.List.Columns[0].Selected)

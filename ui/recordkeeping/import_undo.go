@@ -31,9 +31,13 @@ func (d *importDialog) refreshUndo() {
 // confirmUndo asks before taking the last import back.
 func (d *importDialog) confirmUndo() {
 	batch := d.lastImport
+	what := "Its clients are removed from the list"
+	if batch.Sessions > 0 {
+		what = "The sessions it added are removed from their clients' records"
+	}
 	kit.ConfirmDanger(d.win, "undo import", "Undo the last import?", fmt.Sprintf(
-		"Undo %s? Its clients are removed from the list, as long as nothing has been recorded on them since. "+
-			"The record's history keeps the import and the undo.", batch.Words()),
+		"Undo %s? %s, as long as nothing has been recorded on those clients since. "+
+			"The record's history keeps the import and the undo.", batch.Words(), what),
 		"Undo the import", "Keep it",
 		func(yes bool) {
 			if yes {
@@ -57,7 +61,7 @@ func (d *importDialog) undo() {
 				return
 			}
 			d.dialog.Hide()
-			kit.Inform(d.win, "Import undone", fmt.Sprintf("Undid %s: its clients are removed.", batch.Words()))
+			kit.Inform(d.win, "Import undone", fmt.Sprintf("Undid %s: what it added is removed.", batch.Words()))
 			if d.onImported != nil {
 				d.onImported()
 			}
@@ -84,6 +88,9 @@ func previewCounts(sum interchange.ImportSummary) string {
 	}
 	matched := 0
 	for _, o := range sum.Outcomes {
+		if o.Visit {
+			return fmt.Sprintf("\nThe other rows: %s, each for a client recorded.", words.Plural(len(sum.Outcomes), "visit", "visits"))
+		}
 		if o.Match != "" {
 			matched++
 		}
@@ -96,11 +103,17 @@ func previewCounts(sum interchange.ImportSummary) string {
 }
 
 // showMatches names the rows that are clients recorded already (or rows
-// repeated in the file): they are not added again.
+// repeated in the file): they are not added again; or the client each
+// visit of a sessions list is for.
 func (d *importDialog) showMatches(sum interchange.ImportSummary) {
 	var lines []string
+	heading := "Recorded already, not added again:\n"
 	for _, o := range sum.Outcomes {
-		if o.Match != "" {
+		switch {
+		case o.Visit:
+			heading = "Each visit's client:\n"
+			lines = append(lines, fmt.Sprintf("row %d, %s: matches %s", o.Row, o.Name, o.Match))
+		case o.Match != "":
 			lines = append(lines, fmt.Sprintf("row %d, %s: %s", o.Row, o.Name, o.Match))
 		}
 	}
@@ -114,6 +127,6 @@ func (d *importDialog) showMatches(sum interchange.ImportSummary) {
 		more = fmt.Sprintf("\n… and %d more", len(lines)-shown)
 		lines = lines[:shown]
 	}
-	d.Matches.SetText("Recorded already, not added again:\n" + strings.Join(lines, "\n") + more)
+	d.Matches.SetText(heading + strings.Join(lines, "\n") + more)
 	d.Matches.Show()
 }

@@ -19,7 +19,9 @@ type Record interface {
 	BackupEncrypted(ctx context.Context, dest, passphrase string) (sqlstore.BackupInfo, error)
 	ExportTo(ctx context.Context, dir string, format interchange.ExportFileFormat) ([]string, error)
 	ImportClientsCSV(ctx context.Context, r io.Reader, opts interchange.ImportOptions) (interchange.ImportSummary, error)
-	ImportMappedClientsCSV(ctx context.Context, r io.Reader, m interchange.Mapping, opts interchange.ImportOptions) (interchange.ImportSummary, error)
+	// ImportMappedCSV imports a list of clients or sessions with any
+	// column names, read through m.
+	ImportMappedCSV(ctx context.Context, r io.Reader, m interchange.Mapping, opts interchange.ImportOptions) (interchange.ImportSummary, error)
 	LastImport(ctx context.Context) (sqlstore.ImportBatch, bool, error)
 	UndoLastImport(ctx context.Context) (sqlstore.ImportBatch, error)
 	ImportSessionsCSV(ctx context.Context, r io.Reader, opts interchange.ImportOptions) (interchange.ImportSummary, error)
@@ -47,8 +49,8 @@ func (r storeRecord) ImportClientsCSV(ctx context.Context, in io.Reader, opts in
 	return interchange.ImportClientsCSV(ctx, r.Store, in, opts)
 }
 
-func (r storeRecord) ImportMappedClientsCSV(ctx context.Context, in io.Reader, m interchange.Mapping, opts interchange.ImportOptions) (interchange.ImportSummary, error) {
-	return interchange.ImportMappedClientsCSV(ctx, r.Store, in, m, opts)
+func (r storeRecord) ImportMappedCSV(ctx context.Context, in io.Reader, m interchange.Mapping, opts interchange.ImportOptions) (interchange.ImportSummary, error) {
+	return interchange.ImportMappedCSV(ctx, r.Store, in, m, opts)
 }
 
 func (r storeRecord) ImportSessionsCSV(ctx context.Context, in io.Reader, opts interchange.ImportOptions) (interchange.ImportSummary, error) {
