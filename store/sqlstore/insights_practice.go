@@ -180,7 +180,9 @@ func improvedAtMostSQL(column string) string {
 // readPresenting fills each episode's pain types and regions at its first
 // visit (firsts, in the episodes' order): the tags, and the marks on the
 // body chart with their pain types, read by the visits' ids a list at a
-// time, through the tables' keys.
+// time, through the tables' keys. The tags are looked up by the visit
+// first (CROSS JOIN keeps SQLite to that order): by the pain types' and
+// locations' terms first, it looked each visit up once per term.
 func readPresenting(ctx context.Context, tx *sql.Tx, episodes []insight.Episode, firsts []int64) error {
 	index := make(map[int64]int, len(firsts))
 	for i, id := range firsts {
@@ -193,7 +195,7 @@ func readPresenting(ctx context.Context, tx *sql.Tx, episodes []insight.Episode,
 		}
 		in := `(?` + strings.Repeat(`, ?`, len(ids)-1) + `)`
 		rows, err := tx.QueryContext(ctx, `SELECT st.session_id, t.kind, t.name, '' FROM session_tags st
-			JOIN terms t ON t.id = st.term_id WHERE st.session_id IN `+in+` AND t.kind IN ('pain_type', 'location')
+			CROSS JOIN terms t WHERE t.id = st.term_id AND st.session_id IN `+in+` AND t.kind IN ('pain_type', 'location')
 			UNION ALL
 			SELECT sr.session_id, 'mark', COALESCE(t.name, ''), sr.region FROM session_regions sr
 			LEFT JOIN terms t ON t.id = sr.pain_type_id WHERE sr.session_id IN `+in, append(ids, ids...)...)
