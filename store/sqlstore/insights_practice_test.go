@@ -28,7 +28,7 @@ func TestPracticeInsightsAreTheVisitByVisitReading(t *testing.T) {
 		where = testkit.PostgresDSN(t)
 	}
 	s := testkit.OpenStoreAt(t, where)
-	sum, err := demo.Fill(ctx, s, demo.Options{Clients: 120, Seed: 7, Today: time.Date(2026, 11, 25, 0, 0, 0, 0, time.Local)})
+	sum, err := demo.Fill(ctx, s, demo.Options{Clients: 60, Seed: 7, Today: time.Date(2026, 11, 25, 0, 0, 0, 0, time.Local)})
 	if err != nil {
 		t.Fatal(err)
 	}
