@@ -10,14 +10,61 @@ import (
 	"backtrack/store"
 )
 
-// Episode is one client's episode of care as the practice view reads it:
-// pain before treatment at each visit, oldest first, and what the client
-// presented with at the first visit.
+// Episode is one client's episode of care as the practice view counts it:
+// how many visits, pain before treatment at the first, the visit at which
+// it first fell by PainChangeRule from there, and what the client
+// presented with at the first visit. The practice view needs these few
+// figures of each client, not every visit: the reader of the record
+// finds them as it reads (Add), or has the database find them
+// (ImprovedAtMost).
 type Episode struct {
 	FirstVisit time.Time
-	PainBefore []store.Pain
-	PainTypes  []string // at the first visit
-	Regions    []string // at the first visit
+	Visits     int
+	Baseline   store.Pain // pain before treatment at the first visit
+	ReachedAt  int        // the visit (1-based) at which pain before treatment first fell by the rule; 0 when never
+	PainTypes  []string   // at the first visit
+	Regions    []string   // at the first visit
+}
+
+// Add counts the episode's next visit, oldest first, by its pain before
+// treatment.
+func (e *Episode) Add(before store.Pain) {
+	e.Visits++
+	switch {
+	case e.Visits == 1:
+		e.Baseline = before
+	case e.ReachedAt == 0 && before.Recorded && e.Baseline.Recorded && before.Score <= ImprovedAtMost(e.Baseline.Score):
+		e.ReachedAt = e.Visits
+	}
+}
+
+// ImprovedAtMost is the highest pain before treatment that is an
+// important improvement on baseline by PainChangeRule, and -1 when no
+// score is (a baseline too low to fall by the rule). A lower score is one
+// too: the rule is a fall of at least so many points.
+func ImprovedAtMost(baseline int) int {
+	if baseline >= 0 && baseline < len(improvedAtMost) {
+		return improvedAtMost[baseline]
+	}
+	return improvedFrom(baseline)
+}
+
+// improvedAtMost is ImprovedAtMost of each score of the 0-10 scale, worked
+// out once: the practice view asks it of every visit.
+var improvedAtMost = func() (table [11]int) {
+	for baseline := range table {
+		table[baseline] = improvedFrom(baseline)
+	}
+	return table
+}()
+
+func improvedFrom(baseline int) int {
+	for p := baseline; p >= 0; p-- {
+		if store.PainChangeRule.Judge(float64(baseline), float64(p), false) == store.ImportantImprovement {
+			return p
+		}
+	}
+	return -1
 }
 
 // ByVisits are the visits at which the practice view counts an important
@@ -61,23 +108,10 @@ type Practice struct {
 	Caveats []string
 }
 
-// reachedAt is the visit (1-based) at which pain before treatment first
-// fell by PainChangeRule from the episode's first, 0 when never; ok is
-// false when the baseline is missing or too low for the rule to be met.
-func reachedAt(e Episode) (visit int, ok bool) {
-	if len(e.PainBefore) == 0 || !e.PainBefore[0].Recorded {
-		return 0, false
-	}
-	base := float64(e.PainBefore[0].Score)
-	if store.PainChangeRule.Needed(base) > base {
-		return 0, false
-	}
-	for i, p := range e.PainBefore[1:] {
-		if p.Recorded && store.PainChangeRule.Judge(base, float64(p.Score), false) == store.ImportantImprovement {
-			return i + 2, true
-		}
-	}
-	return 0, true
+// counted is whether the episode can show an important change: its
+// baseline is recorded and high enough to fall by the rule.
+func counted(e Episode) bool {
+	return e.Baseline.Recorded && store.PainChangeRule.Needed(float64(e.Baseline.Score)) <= float64(e.Baseline.Score)
 }
 
 // OfPractice reads the episodes. A client counts at visit k when they came
@@ -90,11 +124,11 @@ func OfPractice(episodes []Episode) Practice {
 	years := map[int]*Year{}
 	var toReach = map[int][]float64{}
 	for _, e := range episodes {
-		at, ok := reachedAt(e)
-		if !ok {
+		if !counted(e) {
 			pr.LeftOut++
 			continue
 		}
+		at := e.ReachedAt
 		labels := []string{}
 		for _, t := range e.PainTypes {
 			labels = appendNew(labels, store.PainType.Label()+": "+t)
@@ -102,14 +136,14 @@ func OfPractice(episodes []Episode) Practice {
 		for _, r := range e.Regions {
 			labels = appendNew(labels, store.Location.Label()+": "+r)
 		}
-		count(all, at, len(e.PainBefore))
+		count(all, at, e.Visits)
 		for _, l := range labels {
 			g := groups[l]
 			if g == nil {
 				g = &Group{Label: l}
 				groups[l] = g
 			}
-			count(g, at, len(e.PainBefore))
+			count(g, at, e.Visits)
 		}
 		y := e.FirstVisit.Year()
 		if years[y] == nil {

@@ -3,31 +3,74 @@ package insight_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"backtrack/store"
 	"backtrack/store/insight"
 )
 
-func painSeries(scores ...int) []store.Pain {
-	var out []store.Pain
-	for _, s := range scores {
-		out = append(out, store.Pain{Score: s, Recorded: true})
+func TestImprovedAtMostIsTheRulesFall(t *testing.T) {
+	// 2 points or 30 % of the baseline, whichever is more, rounded up
+	for baseline, want := range map[int]int{10: 7, 8: 5, 7: 4, 6: 4, 3: 1, 2: 0, 1: -1, 0: -1} {
+		if got := insight.ImprovedAtMost(baseline); got != want {
+			t.Errorf("from %d: at most %d is an important improvement, want %d", baseline, got, want)
+		}
 	}
-	return out
+}
+
+// episodeOf is an episode of weekly visits from day0 with these pains
+// before treatment (-1: not recorded), read as a reader of the record
+// reads it.
+func episodeOf(first time.Time, painTypes, regions []string, before ...int) insight.Episode {
+	e := insight.Episode{FirstVisit: first, PainTypes: painTypes, Regions: regions}
+	for _, p := range before {
+		if p < 0 {
+			e.Add(store.Pain{})
+		} else {
+			e.Add(store.PainOf(p))
+		}
+	}
+	return e
+}
+
+func TestAnEpisodeIsReadVisitByVisit(t *testing.T) {
+	for _, c := range []struct {
+		before            []int
+		baseline, reached int
+	}{
+		{[]int{8, 7, 5, 2}, 8, 3}, // 3 points and 37 %
+		{[]int{8, 6, -1, 6, 5}, 8, 5},
+		{[]int{-1, 2, 0}, -1, 0}, // no baseline: nothing to fall from
+		{[]int{6, 5, 6}, 6, 0},
+		{[]int{2, 0, 0}, 2, 2},
+	} {
+		e := episodeOf(day0, nil, nil, c.before...)
+		base := -1
+		if e.Baseline.Recorded {
+			base = e.Baseline.Score
+		}
+		if e.Visits != len(c.before) || base != c.baseline || e.ReachedAt != c.reached {
+			t.Errorf("%v: %d visits from %d, reached at %d; want %d visits from %d, reached at %d",
+				c.before, e.Visits, base, e.ReachedAt, len(c.before), c.baseline, c.reached)
+		}
+	}
 }
 
 func TestThePracticeCountsImportantChangesByVisit(t *testing.T) {
+	achingPain, sharp := []string{"Aching"}, []string{"Sharp"}
 	eps := []insight.Episode{
 		// reached at visit 3, discharged: a success by the 4th
-		{FirstVisit: day0, PainBefore: painSeries(8, 7, 5), PainTypes: []string{"Aching"}, Regions: []string{"Neck"}},
+		episodeOf(day0, achingPain, []string{"Neck"}, 8, 7, 5),
 		// reached at visit 5
-		{FirstVisit: day0, PainBefore: painSeries(6, 6, 6, 6, 4, 4), PainTypes: []string{"Aching"}},
+		episodeOf(day0, achingPain, nil, 6, 6, 6, 6, 4, 4),
 		// never, 8 visits
-		{FirstVisit: day0.AddDate(1, 0, 0), PainBefore: painSeries(7, 7, 7, 6, 6, 6, 6, 6), PainTypes: []string{"Sharp"}},
+		episodeOf(day0.AddDate(1, 0, 0), sharp, nil, 7, 7, 7, 6, 6, 6, 6, 6),
 		// 2 visits, not reached: counted nowhere
-		{FirstVisit: day0, PainBefore: painSeries(5, 5)},
+		episodeOf(day0, nil, nil, 5, 5),
 		// a baseline of 1 cannot fall by 2 points: left out
-		{FirstVisit: day0, PainBefore: painSeries(1, 0, 0, 0)},
+		episodeOf(day0, nil, nil, 1, 0, 0, 0),
+		// no pain recorded at the first visit: left out
+		episodeOf(day0, nil, nil, -1, 6, 2),
 	}
 	pr := insight.OfPractice(eps)
 	all := pr.Groups[0]
@@ -38,8 +81,8 @@ func TestThePracticeCountsImportantChangesByVisit(t *testing.T) {
 			t.Errorf("all clients %+v, want %+v", g, w)
 		}
 	}
-	if pr.LeftOut != 1 {
-		t.Errorf("left out %d, want 1", pr.LeftOut)
+	if pr.LeftOut != 2 {
+		t.Errorf("left out %d, want 2", pr.LeftOut)
 	}
 	var aching insight.Group
 	for _, g := range pr.Groups {

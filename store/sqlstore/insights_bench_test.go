@@ -7,6 +7,7 @@ import (
 
 	"backtrack/store"
 	"backtrack/store/insight"
+	"backtrack/store/sqlstore"
 	"backtrack/store/testkit"
 )
 
@@ -89,13 +90,24 @@ func (r *rawSQL) episodeRows(b testing.TB) {
 		func(rows *sql.Rows) error { return rows.Scan(&sid, &region, &name) })
 }
 
-// BenchmarkClinicPracticeInsights is the practice view at clinic scale
-// (every episode's pain before treatment, what each presented with, the
-// shares and the years) beside reading every visit's pain with
-// database/sql.
+// BenchmarkPracticeInsights is the practice view on the ten-year
+// practice (every episode's figures, what each presented with, the shares
+// and the years) beside reading every visit's pain with database/sql: the
+// rows the view was computed from before the figures were.
+func BenchmarkPracticeInsights(b *testing.B) {
+	s, raw := openPractice(b)
+	benchPracticeInsights(b, s, &rawSQL{db: raw})
+}
+
+// BenchmarkClinicPracticeInsights is the same at clinic scale, on the
+// engine of the run.
 func BenchmarkClinicPracticeInsights(b *testing.B) {
-	ctx := context.Background()
 	s, raw := openClinicBench(b)
+	benchPracticeInsights(b, s, raw)
+}
+
+func benchPracticeInsights(b *testing.B, s *sqlstore.Store, raw *rawSQL) {
+	ctx := context.Background()
 	b.Run("backtrack", func(b *testing.B) {
 		start := cpuTime()
 		for i := 0; i < b.N; i++ {

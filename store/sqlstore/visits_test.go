@@ -276,9 +276,13 @@ func TestKeptVisitsAreCountedFromTheIndexOfStandingNotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	// the count at least, the part that grows with the client's notes
-	// (the last visit is one step back along either index)
-	if !strings.Contains(strings.Join(plan, "\n"), "sessions_standing") {
-		t.Fatalf("the kept visits are not counted through sessions_standing; the plan:\n%s", strings.Join(plan, "\n"))
+	// (the last visit is one step back along either index), through an
+	// index of the standing notes: sessions_standing, or the practice
+	// view's (migration 018), which holds them too and which a server's
+	// planner may pick on tables this small
+	joined := strings.Join(plan, "\n")
+	if !strings.Contains(joined, "sessions_standing") && !strings.Contains(joined, "sessions_pain_course") {
+		t.Fatalf("the kept visits are not counted through an index of the standing notes; the plan:\n%s", joined)
 	}
 }
 
