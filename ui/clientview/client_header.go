@@ -66,6 +66,8 @@ func (h *clientHeader) recording(on bool) {
 		h.buttons.Show()
 		h.Details.Show()
 	}
+	// the name takes the line the buttons leave, or gives it back
+	h.Masthead.Refresh()
 }
 
 func newClientHeader() *clientHeader {
@@ -78,7 +80,9 @@ func newClientHeader() *clientHeader {
 		ReferText: widget.NewRichText(), CautionText: widget.NewRichText(),
 	}
 	h.Name.SizeName = theme.SizeNameHeadingText
-	h.Name.Truncation = fyne.TextTruncateEllipsis
+	// Who the record or the note is for is never cut: a name too long
+	// for its line wraps.
+	h.Name.Wrapping = fyne.TextWrapWord
 	h.Details.Truncation = fyne.TextTruncateEllipsis
 	h.NoAlert.SetText("No contraindications, precautions or medications recorded")
 	h.History.Wrapping = fyne.TextWrapWord
