@@ -124,6 +124,12 @@ func (d *Desk) showSettings() {
 		s.dialog.Hide()
 	})
 	s.Scroll = container.NewVScroll(form)
+	// a field Tab reaches below the fold scrolls into view
+	reveal := func(o fyne.CanvasObject) { kit.Reveal(s.Scroll, o) }
+	for _, e := range s.fields() {
+		e.OnFocus = reveal
+	}
+	s.Server.OnFocus = reveal
 	s.dialog = dialog.NewCustomWithoutButtons("Settings", s.Scroll, d.window)
 	s.dialog.SetButtons([]fyne.CanvasObject{s.Cancel, s.Save})
 	kit.FitScrolling(d.window, s.dialog, s.Scroll, 640)
