@@ -1,6 +1,8 @@
 package report
 
 import (
+	"time"
+
 	"fmt"
 	"strings"
 
@@ -177,12 +179,7 @@ func (r *renderer) goals() {
 // planLine is the plan in a sentence: visits, frequency, re-assessment.
 func planLine(p store.Plan, sessions []store.Session) string {
 	var parts []string
-	done := 0
-	for _, s := range sessions {
-		if s.Start.Format(store.DateLayout) >= p.Start.Format(store.DateLayout) {
-			done++
-		}
-	}
+	done := p.StatusOf(sessions, nil, time.Time{}).Done // counted as the brief counts them
 	if p.PlannedVisits > 0 {
 		parts = append(parts, fmt.Sprintf("%d of %d planned visits since %s", done, p.PlannedVisits, formatDate(p.Start)))
 	} else {

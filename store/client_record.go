@@ -36,12 +36,13 @@ type Baselines struct {
 }
 
 // PlanStatus is where the client stands against their plan on day now
-// ("visit 5 of 8 · ODI due"); ok is false without a plan.
+// ("4 of 8 planned visits done · ODI due"); ok is false without a plan.
 func (r ClientRecord) PlanStatus(now time.Time) (PlanStatus, bool) {
 	if r.Plan.ID == 0 {
 		return PlanStatus{}, false
 	}
-	return r.Plan.StatusOf(r.Sessions, r.Measures, now), true
+	// the notes entered in error go in too, to be named, not counted
+	return r.Plan.StatusOf(slices.Concat(r.Sessions, r.Voided), r.Measures, now), true
 }
 
 // TrendOf is the pain trend of sessions given in any order: oldest first,

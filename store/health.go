@@ -104,6 +104,9 @@ type Alert struct {
 	Level AlertLevel
 	Label string // "REFER BEFORE TREATING", "CONTRAINDICATIONS", "PRECAUTIONS"…
 	Text  string
+	// Brief is a red flag's alert in a line: what was found and what not
+	// to do, for the band over a note being written ("" for other alerts).
+	Brief string
 	// ScreenUID is the red-flag screen an alert comes from, if any.
 	ScreenUID string
 }
@@ -125,7 +128,8 @@ func Alerts(c Client, h Health) []Alert {
 		if s.Referred() {
 			text += " The referral is open: " + s.Outcome() + "; no medical assessment recorded yet."
 		}
-		out = append(out, Alert{Level: ReferFirst, Label: strings.ToUpper(level.Words()), ScreenUID: s.UID, Text: text})
+		brief := fmt.Sprintf("%s — %s. %s", s.PositiveWords(), concerns(s), level.Instruction())
+		out = append(out, Alert{Level: ReferFirst, Label: strings.ToUpper(level.Words()), ScreenUID: s.UID, Text: text, Brief: brief})
 	}
 	if t := strings.TrimSpace(c.Contraindications); t != "" {
 		out = append(out, Alert{Level: Red, Label: "CONTRAINDICATIONS", Text: t})

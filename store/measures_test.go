@@ -155,19 +155,19 @@ func TestPlanStatus(t *testing.T) {
 	}
 	odi := store.Measure{Kind: store.ODI, Taken: day(2), Items: items(2, 2, 2, 2, 2, 2, 2, 2, 2, 2)}
 	st := plan.StatusOf(sessions, []store.Measure{odi}, day(10))
-	if got := st.Words(); got != "visit 5 of 8 · PSFS due" {
-		t.Errorf("status = %q, want visit 5 of 8 · PSFS due (ODI taken at visit 1, three visits since)", got)
+	if got := st.Words(); got != "4 of 8 planned visits done · PSFS due" {
+		t.Errorf("status = %q, want 4 of 8 planned visits done · PSFS due (ODI taken at visit 1, three visits since)", got)
 	}
 	sessions = append(sessions, store.Session{Start: day(10)})
-	if got := plan.StatusOf(sessions, []store.Measure{odi}, day(11)).Words(); got != "visit 6 of 8 · ODI, PSFS due" {
-		t.Errorf("status = %q, want visit 6 of 8 · ODI, PSFS due", got)
+	if got := plan.StatusOf(sessions, []store.Measure{odi}, day(11)).Words(); got != "5 of 8 planned visits done · ODI, PSFS due" {
+		t.Errorf("status = %q, want 5 of 8 planned visits done · ODI, PSFS due", got)
 	}
 	sessions[4].VoidedAt = day(11)
 	weekly := store.Plan{Start: day(1), ReassessWeeks: 2, Measures: []store.MeasureKind{store.ODI}}
-	if got := weekly.StatusOf(sessions, []store.Measure{odi}, day(15)).Words(); got != "visit 5" {
-		t.Errorf("status = %q, want visit 5 (13 days since the ODI, a voided visit not counted)", got)
+	if got := weekly.StatusOf(sessions, []store.Measure{odi}, day(15)).Words(); got != "4 visits since the plan (1 entered in error, not counted)" {
+		t.Errorf("status = %q, want 4 visits since the plan, the voided one named, not counted (13 days since the ODI)", got)
 	}
-	if got := weekly.StatusOf(sessions, []store.Measure{odi}, day(16)).Words(); got != "visit 5 · ODI due" {
-		t.Errorf("status = %q, want visit 5 · ODI due (two weeks since the ODI)", got)
+	if got := weekly.StatusOf(sessions, []store.Measure{odi}, day(16)).Words(); got != "4 visits since the plan (1 entered in error, not counted) · ODI due" {
+		t.Errorf("status = %q, want the ODI due (two weeks since the ODI)", got)
 	}
 }

@@ -125,28 +125,44 @@ func PlanHash(clientUID string, p Plan) string {
 }
 
 // PlanStatus is where a client stands against their plan at the next
-// visit: what the brief prints as "visit 5 of 8 · ODI due".
+// visit: what the brief prints as "4 of 8 planned visits done · ODI due".
 type PlanStatus struct {
-	NextVisit int           // the coming visit's number since the plan started
+	// Done is the visits since the plan started, as the client list and
+	// the reports count them: notes entered in error left out.
+	Done int
+	// Voided is the notes since the plan started that were entered in
+	// error: named beside Done, never counted in it.
+	Voided    int
+	NextVisit int           // the coming visit's number since the plan started: Done+1
 	Planned   int           // 0 when open-ended
 	Due       []MeasureKind // measures whose re-assessment is due
+	// Since is the plan's start, said when visits before it are not
+	// counted (so Done is not the client's whole count).
+	Since time.Time
+	// EarlierVisits is the visits before the plan's start.
+	EarlierVisits int
 }
 
-// StatusOf reads a plan against the client's sessions (voided ones left
-// out by the caller or here) and measures, on day now.
+// StatusOf reads a plan against the client's sessions (voided ones named,
+// not counted) and measures, on day now.
 func (p Plan) StatusOf(sessions []Session, measures []Measure, now time.Time) PlanStatus {
-	st := PlanStatus{Planned: p.PlannedVisits, NextVisit: 1}
+	st := PlanStatus{Planned: p.PlannedVisits, Since: p.Start}
 	start := p.Start.Format(DateLayout)
 	var starts []string
 	for _, s := range sessions {
-		if s.Voided() {
-			continue
-		}
-		if d := s.Start.Format(DateLayout); d >= start {
-			st.NextVisit++
+		d := s.Start.Format(DateLayout)
+		switch {
+		case d < start && !s.Voided():
+			st.EarlierVisits++
+		case d < start:
+		case s.Voided():
+			st.Voided++
+		default:
+			st.Done++
 			starts = append(starts, d)
 		}
 	}
+	st.NextVisit = st.Done + 1
 	today := WallClock(now).Format(DateLayout)
 	for _, k := range p.Measures {
 		last := ""
@@ -175,18 +191,32 @@ func (p Plan) StatusOf(sessions []Session, measures []Measure, now time.Time) Pl
 	return st
 }
 
-// Words is "visit 5 of 8 · ODI due", "visit 3 · ODI, PSFS due" or "visit 9
-// (8 planned)".
+func visits(n int) string {
+	if n == 1 {
+		return "1 visit"
+	}
+	return fmt.Sprintf("%d visits", n)
+}
+
+// Words is "4 of 8 planned visits done · ODI due", "2 visits since the
+// plan · ODI, PSFS due" or "9 visits, 8 planned": the visits done, as the
+// client list counts them, and the notes entered in error named beside.
 func (st PlanStatus) Words() string {
 	var parts []string
+	count := fmt.Sprintf("%d of %d planned visits done", st.Done, st.Planned)
 	switch {
 	case st.Planned == 0:
-		parts = append(parts, fmt.Sprintf("visit %d", st.NextVisit))
-	case st.NextVisit > st.Planned:
-		parts = append(parts, fmt.Sprintf("visit %d (%d planned)", st.NextVisit, st.Planned))
-	default:
-		parts = append(parts, fmt.Sprintf("visit %d of %d", st.NextVisit, st.Planned))
+		count = visits(st.Done) + " since the plan"
+	case st.Done > st.Planned:
+		count = fmt.Sprintf("%s, %d planned", visits(st.Done), st.Planned)
 	}
+	if st.EarlierVisits > 0 && st.Planned > 0 {
+		count += " since " + dayOf(st.Since)
+	}
+	if st.Voided > 0 {
+		count += fmt.Sprintf(" (%d entered in error, not counted)", st.Voided)
+	}
+	parts = append(parts, count)
 	if len(st.Due) > 0 {
 		labels := make([]string, len(st.Due))
 		for i, k := range st.Due {

@@ -242,6 +242,20 @@ func (l RedFlagLevel) Words() string {
 	return ""
 }
 
+// Instruction is the first of Action's words, for a band with room for
+// one line: what the therapist must not do, or does.
+func (l RedFlagLevel) Instruction() string {
+	switch l {
+	case EmergencyReferral:
+		return "Do not treat." // the level says where to, and how soon
+	case UrgentReferral:
+		return "Do not treat the back until a doctor has seen the client."
+	case RoutineReferral:
+		return "Ask the client to see their doctor; gentle treatment may go on."
+	}
+	return "Ask the screen again at the next visit."
+}
+
 // Action is what the therapist does, in words to say to the client.
 func (l RedFlagLevel) Action() string {
 	switch l {

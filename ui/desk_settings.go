@@ -39,6 +39,8 @@ type Settings struct {
 	ServerError *kit.FieldError
 	Save        *kit.Button
 	Cancel      *kit.Button
+	// Scroll holds the fields; Save and Cancel stay below it, in view.
+	Scroll *container.Scroll
 
 	dialog *dialog.CustomDialog
 }
@@ -121,9 +123,16 @@ func (d *Desk) showSettings() {
 		d.app.Settings().SetTheme(kit.NewDeskTheme(before))
 		s.dialog.Hide()
 	})
-	s.dialog = dialog.NewCustomWithoutButtons("Settings", form, d.window)
+	s.Scroll = container.NewVScroll(form)
+	// a field Tab reaches below the fold scrolls into view
+	reveal := func(o fyne.CanvasObject) { kit.Reveal(s.Scroll, o) }
+	for _, e := range s.fields() {
+		e.OnFocus = reveal
+	}
+	s.Server.OnFocus = reveal
+	s.dialog = dialog.NewCustomWithoutButtons("Settings", s.Scroll, d.window)
 	s.dialog.SetButtons([]fyne.CanvasObject{s.Cancel, s.Save})
-	s.dialog.Resize(fyne.NewSize(600, 0))
+	kit.FitScrolling(d.window, s.dialog, s.Scroll, 640)
 	d.settings = s
 	kit.ShowLayer(d.window, "settings", s.dialog, kit.Layer{Save: s.Save.OnTapped, Close: s.Cancel.OnTapped, Focus: s.Practice})
 }

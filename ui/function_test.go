@@ -43,12 +43,12 @@ func TestBriefShowsTheCourseAndMeasuresAreRecordedAndCharted(t *testing.T) {
 	}
 	d := newTestDesk(t, s, Options{})
 	// Then the desk lists her as due before anyone is picked
-	if len(d.view.Due.Objects) != 2 || desktest.FindButton(d.view.Due, "Marta Nowak  ·  visit 5 of 8 · ODI due") == nil {
+	if len(d.view.Due.Objects) != 2 || desktest.FindButton(d.view.Due, "Marta Nowak  ·  4 of 8 planned visits done · ODI due") == nil {
 		t.Errorf("due list: %d objects, want Marta's button", len(d.view.Due.Objects))
 	}
 	pick(t, d, c.ID)
 	// And the brief says where she stands and her goals
-	desktest.MustContain(t, "brief", d.view.Before.Text(), "Course: visit 5 of 8 · ODI due · weekly",
+	desktest.MustContain(t, "brief", d.view.Before.Text(), "Course: 4 of 8 planned visits done · ODI due · weekly",
 		"Goals: Sit through a film (partly met); Lift my grandson")
 	if d.view.Function.Row.Visible() != true || d.view.Function.Charts[store.ODI].Message() == "" {
 		t.Errorf("one ODI: the row shows %v, the chart says %q", d.view.Function.Row.Visible(), d.view.Function.Charts[store.ODI].Message())
@@ -76,7 +76,7 @@ func TestBriefShowsTheCourseAndMeasuresAreRecordedAndCharted(t *testing.T) {
 	if len(got) != 2 || got[1].Score().String() != "31.1" {
 		t.Fatalf("measures after save: %+v", got)
 	}
-	desktest.MustContain(t, "brief", d.view.Before.Text(), "Course: visit 5 of 8 · weekly")
+	desktest.MustContain(t, "brief", d.view.Before.Text(), "Course: 4 of 8 planned visits done · weekly")
 	if msg := d.view.Function.Charts[store.ODI].Message(); msg != "" {
 		t.Errorf("two ODIs, the chart still says %q", msg)
 	}

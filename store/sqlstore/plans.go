@@ -153,7 +153,7 @@ func readPlans(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]st
 }
 
 // ReassessmentDue lists the active clients with a plan whose measures are
-// due at their next visit, with where they stand ("visit 5 of 8 · ODI
+// due at their next visit, with where they stand ("4 of 8 planned visits done · ODI
 // due"), by name.
 func (s *Store) ReassessmentDue(ctx context.Context) ([]store.ReassessmentDue, error) {
 	if s.contactsOnly {

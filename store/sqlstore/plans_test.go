@@ -36,7 +36,7 @@ func TestReassessmentDueListsClientsWhoseMeasuresAreDue(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 1 || got[0].Client.ID != due.ID || got[0].Status.Words() != "visit 4 of 8 · PSFS due" {
-		t.Errorf("due: %+v, want Marta at visit 4 of 8 · PSFS due", got)
+	if len(got) != 1 || got[0].Client.ID != due.ID || got[0].Status.Words() != "3 of 8 planned visits done · PSFS due" {
+		t.Errorf("due: %+v, want Marta at 3 of 8 planned visits done · PSFS due", got)
 	}
 }

@@ -27,7 +27,7 @@ type brief struct {
 	Said      string // the last visit's note: subjective,
 	Found     string // objective,
 	Assessed  string // and assessment, whole
-	Course    string // the next step against the plan: "visit 5 of 8 · ODI due"
+	Course    string // where the plan stands: "4 of 8 planned visits done · ODI due"
 	Goals     string // the plan's goals in the client's words
 	Trend     string // progress over all visits
 	PainTypes string // last time, then the most frequent overall

@@ -29,7 +29,13 @@ type clientHeader struct {
 	Refer     *fyne.Container
 	ReferText *widget.RichText
 	ReferDone *kit.Button
-	referUID  string
+	// ReferWords, over a note being written, unfolds the band's line into
+	// every word of what to tell the client, and folds it again.
+	ReferWords *kit.Button
+	referUID   string
+	refer      []store.Alert
+	writing    bool // a note is being written: the band keeps to its line
+	unfolded   bool
 
 	Alert     *container.ThemeOverride // red banner: contraindications; hidden when there are none
 	AlertText *widget.RichText
@@ -66,6 +72,10 @@ func (h *clientHeader) recording(on bool) {
 		h.buttons.Show()
 		h.Details.Show()
 	}
+	h.writing, h.unfolded = on, false
+	h.showRefer()
+	// the name takes the line the buttons leave, or gives it back
+	h.Masthead.Refresh()
 }
 
 func newClientHeader() *clientHeader {
@@ -78,13 +88,19 @@ func newClientHeader() *clientHeader {
 		ReferText: widget.NewRichText(), CautionText: widget.NewRichText(),
 	}
 	h.Name.SizeName = theme.SizeNameHeadingText
-	h.Name.Truncation = fyne.TextTruncateEllipsis
+	// Who the record or the note is for is never cut: a name too long
+	// for its line wraps.
+	h.Name.Wrapping = fyne.TextWrapWord
 	h.Details.Truncation = fyne.TextTruncateEllipsis
 	h.NoAlert.SetText("No contraindications, precautions or medications recorded")
 	h.History.Wrapping = fyne.TextWrapWord
 	h.AlertText.Wrapping = fyne.TextWrapWord
 	h.ReferText.Wrapping, h.CautionText.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 	h.ReferDone = kit.NewButtonWithIcon("Record what was done…", theme.DocumentCreateIcon(), nil)
+	h.ReferWords = kit.NewButton("What to tell the client", func() {
+		h.unfolded = !h.unfolded
+		h.showRefer()
+	})
 
 	h.NewSession = kit.NewButtonWithIcon("New session", theme.ContentAddIcon(), nil)
 	h.NewSession.Importance = widget.HighImportance
@@ -113,7 +129,7 @@ func newClientHeader() *clientHeader {
 	// desk's own colours. A theme override of its own would have Fyne parse
 	// every font again (the emoji font's 4 MB too) for that one button.
 	h.Refer = container.NewStack(referBG, container.NewPadded(
-		container.NewBorder(nil, nil, nil, container.NewCenter(h.ReferDone), referWords)))
+		container.NewBorder(nil, nil, nil, container.NewCenter(container.NewHBox(h.ReferWords, h.ReferDone)), referWords)))
 	cautionBG := canvas.NewRectangle(kit.CautionAmber)
 	cautionBG.CornerRadius = theme.InputRadiusSize()
 	cautionInner := container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.WarningIcon())), nil, h.CautionText)
@@ -168,7 +184,9 @@ func (h *clientHeader) show(c store.Client, health store.Health, now time.Time) 
 	if refer := byLevel[store.ReferFirst]; len(refer) > 0 {
 		h.referUID = refer[0].ScreenUID
 	}
-	showBanner(h.Refer, h.ReferText, byLevel[store.ReferFirst])
+	h.refer = byLevel[store.ReferFirst]
+	h.unfolded = false
+	h.showRefer()
 	showBanner(h.Alert, h.AlertText, byLevel[store.Red])
 	showBanner(h.Caution, h.CautionText, byLevel[store.Amber])
 	if len(byLevel[store.ReferFirst])+len(byLevel[store.Red])+len(byLevel[store.Amber]) == 0 {
@@ -185,6 +203,32 @@ func (h *clientHeader) show(c store.Client, health store.Health, now time.Time) 
 		h.History.Show()
 	} else {
 		h.History.Hide()
+	}
+}
+
+// showRefer fills the red-flag band: every word on the client's page; over
+// a note being written, a line of what was found and what not to do, so
+// the form keeps its room, the rest a press away.
+func (h *clientHeader) showRefer() {
+	brief := h.writing && !h.unfolded
+	alerts := h.refer
+	if brief {
+		alerts = make([]store.Alert, len(h.refer))
+		for i, a := range h.refer {
+			if a.Brief != "" {
+				a.Text = a.Brief
+			}
+			alerts[i] = a
+		}
+	}
+	showBanner(h.Refer, h.ReferText, alerts)
+	if h.writing {
+		h.ReferDone.Hide() // the form has its own Red-flag screen…
+		h.ReferWords.Show()
+		h.ReferWords.SetText(map[bool]string{true: "What to tell the client", false: "Fewer words"}[brief])
+	} else {
+		h.ReferDone.Show()
+		h.ReferWords.Hide()
 	}
 }
 

@@ -162,7 +162,9 @@ func NewClientView(d Shell) *ClientView {
 	// therapist reads in passing, so it is never cut nor scrolled on its
 	// own. The charts beside it share its height; the history takes the
 	// rest of the window, and on a short one the page scrolls down to it.
-	charts = container.New(xlayout.InView{Height: func() float32 { return v.Page.Size().Height }}, chartPanel)
+	// The charts end a little above the page's foot, so the function
+	// chart's dates never sit on the window's edge.
+	charts = container.New(xlayout.InView{Height: func() float32 { return v.Page.Size().Height - 2*theme.Padding() }}, chartPanel)
 	top := container.New(xlayout.NewColumns(1.6, 1), v.beforePanel, charts)
 	v.Page = container.NewVScroll(container.New(&xlayout.Overview{
 		Natural: func() float32 { return max(v.beforePanel.MinSize().Height, chartPanel.MinSize().Height) },

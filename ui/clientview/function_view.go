@@ -17,7 +17,7 @@ import (
 )
 
 // courseOf is where the client stands against their plan, for the brief:
-// "visit 5 of 8 · ODI due", and the plan's goals with their status.
+// "4 of 8 planned visits done · ODI due", and the plan's goals with their status.
 func courseOf(rec store.ClientRecord, now time.Time) (course, goals string) {
 	st, ok := rec.PlanStatus(now)
 	if !ok {

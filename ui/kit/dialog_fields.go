@@ -232,6 +232,14 @@ func DialogSize(win fyne.Window, w, h float32) fyne.Size {
 	return fyne.NewSize(min(w, s.Width-40), min(h, s.Height-40))
 }
 
+// FitScrolling sizes d, whose content is scroll, as tall as what scrolls
+// needs or as the window allows: on a short window the fields scroll and
+// the dialog's buttons stay in view, never cut by the window's edge.
+func FitScrolling(win fyne.Window, d *dialog.CustomDialog, scroll *container.Scroll, width float32) {
+	chrome := d.MinSize().Height - scroll.MinSize().Height
+	d.Resize(DialogSize(win, width, chrome+scroll.Content.MinSize().Height))
+}
+
 // FormRow is a bold label beside its field.
 func FormRow(label string, field fyne.CanvasObject) (fyne.CanvasObject, fyne.CanvasObject) {
 	return FormRowLabel(label), field

@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"backtrack/ui/xlayout"
 )
 
 // Panel is a titled section of the client view on a softly tinted
@@ -41,9 +43,11 @@ func PanelTitle(text string) *widget.Label {
 func (p *Panel) CreateRenderer() fyne.WidgetRenderer {
 	bg := canvas.NewRectangle(nil)
 	bg.CornerRadius = theme.InputRadiusSize() * 2
-	head := container.NewBorder(nil, nil, nil, p.extra, p.title)
-	if p.extra == nil {
-		head = container.NewStack(p.title)
+	// The buttons sit at the title's right where both fit, else on a line
+	// below: a narrow panel never draws them over its title.
+	var head fyne.CanvasObject = container.NewStack(p.title)
+	if p.extra != nil {
+		head = xlayout.NewBar(p.title, p.extra)
 	}
 	body := container.NewBorder(head, nil, nil, nil, p.content)
 	r := &panelRenderer{bg: bg, body: body, panel: p}

@@ -39,6 +39,16 @@ const (
 
 func (m *Masthead) gap() float32 { return theme.Padding() * 2 }
 
+// actionsWidth is the width the actions take: none while they are hidden
+// (a hidden box still reports its minimum size), so the title then has
+// the whole line.
+func (m *Masthead) actionsWidth() float32 {
+	if !m.actions.Visible() {
+		return 0
+	}
+	return m.actions.MinSize().Width + m.gap()
+}
+
 // Arrangement is how the parts sit at width.
 func (m *Masthead) Arrangement(width float32) MastheadArrangement {
 	title := m.titleNeeds()
@@ -89,21 +99,29 @@ func (r *mastheadRenderer) MinSize() fyne.Size {
 }
 
 func (r *mastheadRenderer) Layout(size fyne.Size) {
-	title, details, actions := r.heights()
 	m := r.m
+	arrangement := m.Arrangement(size.Width)
+	// A title too long for its line wraps: it takes its width first, so
+	// the height it asks for is that of its wrapped lines.
+	if arrangement == ActionsBesideTitle {
+		m.title.Resize(fyne.NewSize(size.Width-m.actionsWidth(), m.title.MinSize().Height))
+	} else {
+		m.title.Resize(fyne.NewSize(min(m.titleNeeds(), size.Width), m.title.MinSize().Height))
+	}
+	title, details, actions := r.heights()
 	aw := m.actions.MinSize().Width
-	switch m.Arrangement(size.Width) {
+	switch arrangement {
 	case ActionsBesideTitle:
 		line := max(title, actions)
 		m.title.Move(fyne.NewPos(0, (line-title)/2))
-		m.title.Resize(fyne.NewSize(size.Width-aw-m.gap(), title))
+		m.title.Resize(fyne.NewSize(size.Width-m.actionsWidth(), title))
 		m.actions.Move(fyne.NewPos(size.Width-aw, (line-actions)/2))
 		m.actions.Resize(fyne.NewSize(aw, actions))
 		m.details.Move(fyne.NewPos(0, line-r.overlap()))
 		m.details.Resize(fyne.NewSize(size.Width, details))
 	case DetailsBesideTitle:
 		line := max(title, details)
-		tw := m.titleNeeds()
+		tw := min(m.titleNeeds(), size.Width)
 		m.title.Move(fyne.NewPos(0, (line-title)/2))
 		m.title.Resize(fyne.NewSize(tw, title))
 		// the details' baseline near the title's: both sit at the line's foot
