@@ -16,6 +16,9 @@ import (
 type Button struct {
 	widget.Button
 	focused bool
+	// spaceDown: the desktop driver said Space went down here, so its
+	// character follows, and the button presses with that.
+	spaceDown bool
 }
 
 func NewButton(label string, tapped func()) *Button {
@@ -30,15 +33,51 @@ func NewButtonWithIcon(label string, icon fyne.Resource, tapped func()) *Button 
 }
 
 // TypedKey presses the button on Space or Enter and hands the rest to the
-// window.
+// window. The desktop driver follows a Space with its character, which
+// goes to whatever has the focus by then: a button that closed its
+// dialog on the key would hand the space to the field or tick box
+// beneath (ticking it off). So from the keyboard the button presses on
+// the character, which is then its own; a Space with no key going down
+// first (a test, an assistive tool) presses at once.
 func (b *Button) TypedKey(k *fyne.KeyEvent) {
 	switch k.Name {
-	case fyne.KeySpace, fyne.KeyReturn, fyne.KeyEnter:
-		if !b.Disabled() {
-			b.Tapped(nil)
+	case fyne.KeySpace:
+		if !b.spaceDown {
+			b.press()
 		}
+	case fyne.KeyReturn, fyne.KeyEnter:
+		b.press()
 	default:
 		toWindow(b, k)
+	}
+}
+
+// TypedRune presses the button on the character of Space.
+func (b *Button) TypedRune(r rune) {
+	if r == ' ' {
+		b.spaceDown = false
+		b.press()
+	}
+}
+
+// KeyDown and KeyUp are the desktop driver's: Space going down means its
+// character follows; up with none come, it presses.
+func (b *Button) KeyDown(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeySpace {
+		b.spaceDown = true
+	}
+}
+
+func (b *Button) KeyUp(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeySpace && b.spaceDown {
+		b.spaceDown = false
+		b.press()
+	}
+}
+
+func (b *Button) press() {
+	if !b.Disabled() {
+		b.Tapped(nil)
 	}
 }
 
@@ -56,7 +95,7 @@ func (b *Button) FocusGained() {
 }
 
 func (b *Button) FocusLost() {
-	b.focused = false
+	b.focused, b.spaceDown = false, false
 	b.Button.FocusLost()
 }
 

@@ -51,8 +51,8 @@ func (e *Entry) TypedKey(k *fyne.KeyEvent) {
 	switch {
 	case k.Name == fyne.KeyEscape && e.OnEscape != nil:
 		e.OnEscape()
-	case k.Name == fyne.KeyEscape, enter && !e.MultiLine && e.OnSubmitted == nil:
-		toWindow(e, k)
+	case k.Name == fyne.KeyEscape, enter && !e.MultiLine && e.OnSubmitted == nil, k.Name == fyne.KeyF10:
+		toWindow(e, k) // F10 opens the window's menus
 	case k.Name == fyne.KeyDown && e.OnDown != nil:
 		e.OnDown()
 	default:
