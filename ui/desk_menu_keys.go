@@ -25,11 +25,21 @@ func (d *Desk) showMenus() {
 	}
 	var (
 		dlg     *dialog.CustomDialog
+		body    *container.Scroll
 		first   fyne.Focusable
 		columns []fyne.CanvasObject
 	)
-	for _, menu := range d.menu.main.Items {
-		col := container.NewVBox(widget.NewLabelWithStyle(menu.Label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	for i, menu := range d.menu.main.Items {
+		// the last menu (Help, two entries) under the first: three columns
+		// fit 1024 wide
+		var col *fyne.Container
+		if i == len(d.menu.main.Items)-1 && i > 0 {
+			col = columns[0].(*fyne.Container)
+		} else {
+			col = container.NewVBox()
+			columns = append(columns, col)
+		}
+		col.Add(widget.NewLabelWithStyle(menu.Label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		for _, it := range menu.Items {
 			if it.IsSeparator {
 				col.Add(widget.NewSeparator())
@@ -41,6 +51,7 @@ func (d *Desk) showMenus() {
 				action()
 			})
 			b.Alignment = widget.ButtonAlignLeading
+			b.OnFocus = func() { kit.Reveal(body, b) } // a long column scrolls to the key
 			if it.Disabled || action == nil {
 				b.Disable()
 			} else if first == nil {
@@ -48,9 +59,8 @@ func (d *Desk) showMenus() {
 			}
 			col.Add(b)
 		}
-		columns = append(columns, col)
 	}
-	body := container.NewVScroll(container.NewGridWithColumns(len(columns), columns...))
+	body = container.NewVScroll(container.NewHBox(columns...))
 	dlg = dialog.NewCustomWithoutButtons("Menus", body, d.window)
 	closeButton := kit.NewButton("Close", func() { dlg.Hide() })
 	dlg.SetButtons([]fyne.CanvasObject{closeButton})

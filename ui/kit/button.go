@@ -19,6 +19,8 @@ type Button struct {
 	// spaceDown: the desktop driver said Space went down here, so its
 	// character follows, and the button presses with that.
 	spaceDown bool
+	// OnFocus is told when the focus comes, to scroll the button into view.
+	OnFocus func()
 }
 
 func NewButton(label string, tapped func()) *Button {
@@ -92,6 +94,9 @@ func toWindow(o fyne.CanvasObject, k *fyne.KeyEvent) {
 func (b *Button) FocusGained() {
 	b.focused = true
 	b.Button.FocusGained()
+	if b.OnFocus != nil {
+		b.OnFocus()
+	}
 }
 
 func (b *Button) FocusLost() {

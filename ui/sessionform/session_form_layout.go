@@ -81,7 +81,9 @@ func (f *SessionForm) layout() fyne.CanvasObject {
 	body := container.NewStack(xlayout.NewGrowStack(2, pain, widget.NewSeparator(), f.Columns), hints)
 	// The red-flag screen sits with the buttons: it is asked when the
 	// client says something new, not at every visit.
-	// Between them, the keys that go straight to each part of the form.
+	// Between them, the keys that go straight to each part of the form,
+	// cut short on a narrow window (a line of its own would make the form
+	// scroll at 1280×800; the menus list them whole).
 	f.SectionKeys = kit.NewSecondaryText()
 	f.SectionKeys.SetText(SectionKeysLine())
 	buttons := container.NewBorder(nil, nil, f.Screen, container.NewHBox(f.Cancel, f.SaveSign, f.Save), f.SectionKeys)
