@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 
 	"backtrack/store"
+	"backtrack/ui/clientview"
 	"backtrack/ui/internal/desktest"
 	"backtrack/ui/kit"
 	"backtrack/ui/sessionform"
@@ -239,4 +240,55 @@ func TestAltHGoesToTheHomeProgrammeInViewAndItStaysThereAsExercisesAreAdded(t *t
 		t.Errorf("Alt+R: focus on %T, want the red-flag screen's button", d.window.Canvas().Focused())
 	}
 	desktest.MustContain(t, "the form's keys line", f.SectionKeys.Text(), "H home", "R red flags")
+}
+
+func TestTabToTheNotesBringsThemIntoViewUnderALongBrief(t *testing.T) {
+	// given a client with a long brief, at 1024×700, where the notes lie
+	// below it
+	s := desktest.OpenStore(t)
+	c := desktest.AddClient(t, s, store.Client{FirstName: "Irene", LastName: "Brennan",
+		Contraindications: "Osteoporosis: gentle pressure, no joint mobilisation.",
+		MedicalHistory:    "Fell on ice in January; bruised right buttock, pain since."})
+	for i := range 12 {
+		desktest.AddSession(t, s, store.Session{ClientID: c.ID, Start: desktest.Now.AddDate(0, 0, -7*(i+1)),
+			PainBefore: store.PainOf(6), PainAfter: store.PainOf(4),
+			Notes: store.SOAP{Subjective: "Moderate ache, mostly after previous injury.",
+				Objective:  "Good range of motion; gluteus medius mildly tight.",
+				Assessment: "Little change today; consider adjusting pressure and stretches.",
+				Plan:       "Weekly for 3 weeks, then every 2 weeks."},
+			HomeCare: "Heat pack 15 minutes in the evening; walk 20 minutes a day."})
+	}
+	d := newTestDesk(t, s, Options{})
+	pick(t, d, c.ID)
+	resizeWindow(d, 1024, 700)
+	page := d.view.Page
+	list := d.view.History.List
+	drv := fyne.CurrentApp().Driver()
+	rowsInView := func() bool {
+		top := drv.AbsolutePositionForObject(list).Y - drv.AbsolutePositionForObject(page).Y
+		return top >= 0 && top+40 <= page.Size().Height
+	}
+	if rowsInView() {
+		t.Fatalf("the notes show without scrolling at 1024×700: the test needs a longer brief")
+	}
+
+	// when Tab reaches the notes
+	for range 40 {
+		if d.window.Canvas().Focused() == fyne.Focusable(list) {
+			break
+		}
+		act(d, func() { d.window.Canvas().FocusNext() })
+	}
+	if d.window.Canvas().Focused() != fyne.Focusable(list) {
+		t.Fatal("Tab does not reach the notes")
+	}
+
+	// then they are scrolled into view, and Enter opens the highlighted one
+	if !rowsInView() {
+		t.Errorf("the notes, reached by Tab, are out of view (page offset %v)", page.Offset.Y)
+	}
+	pressKey(d, fyne.KeyReturn)
+	if d.view.Detail == nil || d.view.Mode() != clientview.ModeDetail {
+		t.Errorf("Enter on the first note opened mode %v", d.view.Mode())
+	}
 }

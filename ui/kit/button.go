@@ -105,37 +105,47 @@ func (b *Button) FocusLost() {
 }
 
 func (b *Button) CreateRenderer() fyne.WidgetRenderer {
-	ring := canvas.NewRectangle(nil)
-	return &buttonRenderer{WidgetRenderer: b.Button.CreateRenderer(), b: b, ring: ring}
+	return newRingRenderer(b.Button.CreateRenderer(), b, &b.focused)
 }
 
-type buttonRenderer struct {
+// ringRenderer draws a focus ring around a widget while it has the focus.
+type ringRenderer struct {
 	fyne.WidgetRenderer
-	b    *Button
-	ring *canvas.Rectangle
+	w       fyne.Widget
+	focused *bool
+	ring    *canvas.Rectangle
 }
 
-// ringGap is how far outside the button its focus ring is drawn.
+func newRingRenderer(r fyne.WidgetRenderer, w fyne.Widget, focused *bool) *ringRenderer {
+	ring := canvas.NewRectangle(nil)
+	ring.Hidden = !*focused
+	return &ringRenderer{WidgetRenderer: r, w: w, focused: focused, ring: ring}
+}
+
+// ringGap is how far outside the widget its focus ring is drawn.
 const ringGap = 3
 
-func (r *buttonRenderer) Layout(size fyne.Size) {
+func (r *ringRenderer) Layout(size fyne.Size) {
 	r.WidgetRenderer.Layout(size)
 	r.ring.Move(fyne.NewPos(-ringGap, -ringGap))
 	r.ring.Resize(size.AddWidthHeight(2*ringGap, 2*ringGap))
 }
 
-func (r *buttonRenderer) Objects() []fyne.CanvasObject {
+func (r *ringRenderer) Objects() []fyne.CanvasObject {
 	return append(r.WidgetRenderer.Objects(), r.ring)
 }
 
-func (r *buttonRenderer) Refresh() {
+func (r *ringRenderer) Refresh() {
 	r.WidgetRenderer.Refresh()
-	th := r.b.Theme()
+	th := fyne.CurrentApp().Settings().Theme()
+	if t, ok := r.w.(interface{ Theme() fyne.Theme }); ok {
+		th = t.Theme()
+	}
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	r.ring.FillColor = nil
 	r.ring.StrokeColor = th.Color(theme.ColorNameForeground, v)
 	r.ring.StrokeWidth = 2
 	r.ring.CornerRadius = th.Size(theme.SizeNameInputRadius) + ringGap
-	r.ring.Hidden = !r.b.focused
+	r.ring.Hidden = !*r.focused
 	r.ring.Refresh()
 }

@@ -153,6 +153,15 @@ func Reveal(s *container.Scroll, obj fyne.CanvasObject) {
 	s.Refresh()
 }
 
+// ScrollToTop scrolls s so that obj's top is at the top of the view, or
+// as near as the content allows: a list reached by Tab shows its rows.
+func ScrollToTop(s *container.Scroll, obj fyne.CanvasObject) {
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(obj).Y - d.AbsolutePositionForObject(s.Content).Y
+	s.Offset.Y = max(0, min(top, s.Content.Size().Height-s.Size().Height))
+	s.Refresh()
+}
+
 // FieldError is the red line under a field that says what is wrong with it.
 type FieldError struct {
 	widget.Label
