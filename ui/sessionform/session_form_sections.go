@@ -58,3 +58,41 @@ func SectionKeysLine() string {
 	}
 	return "Alt+ " + strings.Join(parts, " · ")
 }
+
+// sectionKeysShort is the line of keys for a window with little room:
+// the letters alone.
+func sectionKeysShort() string {
+	letters := make([]string, len(Sections))
+	for i, s := range Sections {
+		letters[i] = string(s.Key.KeyName)
+	}
+	return "Go to: Alt+" + strings.Join(letters, " ")
+}
+
+// firstThatFits shows the first of its lines that fits whole in its
+// width, and none when none does: a line of keys cut with "…" tells
+// nothing. It asks for no width of its own.
+type firstThatFits struct{}
+
+func (firstThatFits) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	shown := false
+	for _, o := range objects {
+		if shown || o.MinSize().Width > size.Width {
+			o.Hide()
+			continue
+		}
+		shown = true
+		o.Show()
+		h := o.MinSize().Height
+		o.Move(fyne.NewPos(0, (size.Height-h)/2))
+		o.Resize(fyne.NewSize(size.Width, h))
+	}
+}
+
+func (firstThatFits) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objects {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(0, h)
+}
