@@ -122,6 +122,8 @@ func NewDesk(a fyne.App, s *sqlstore.Store, opts Options) *Desk {
 		switch k.Name {
 		case fyne.KeyEscape:
 			d.escape()
+		case fyne.KeyF10:
+			d.showMenus()
 		case fyne.KeyLeft, fyne.KeyPageDown:
 			d.view.StepNote(+1)
 		case fyne.KeyRight, fyne.KeyPageUp:

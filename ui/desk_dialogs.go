@@ -15,15 +15,17 @@ import (
 // dataMenuItems are the File menu's entries that keep the records safe:
 // backup, restore, export and import, each its own dialog.
 func (d *Desk) dataMenuItems() []*fyne.MenuItem {
-	ownRecords := d.onOwnRecords
+	ownRecords, item := d.onOwnRecords, d.menuItem
 	return []*fyne.MenuItem{
-		fyne.NewMenuItem("Back up now…", d.backUpNow),
-		fyne.NewMenuItem("Restore from backup…", ownRecords(func() {
+		item("Back up now…", shortcutBackUp, d.backUpNow),
+		item("Restore from backup…", shortcutRestore, ownRecords(func() {
 			recordkeeping.NewRestoreDialog(d.window, recordkeeping.RecordOf(d.store), d.tasks, d.reopen).Show()
 		})),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Export…", ownRecords(func() { recordkeeping.NewExportDialog(d.window, recordkeeping.RecordOf(d.store), d.tasks).Show() })),
-		fyne.NewMenuItem("Import…", ownRecords(func() {
+		item("Export…", shortcutExport, ownRecords(func() {
+			recordkeeping.NewExportDialog(d.window, recordkeeping.RecordOf(d.store), d.tasks).Show()
+		})),
+		item("Import…", shortcutImport, ownRecords(func() {
 			recordkeeping.NewImportDialog(d.window, recordkeeping.RecordOf(d.store), d.tasks, d.afterImport).Show()
 		})),
 	}
@@ -106,6 +108,15 @@ var keyboardHelp = [][2]string{
 	{"Alt+← →", "In a session: the date a day earlier or later (Up and Down in the date field)"},
 	{"0–10", "On a pain slider, a digit sets the score; on a location or muscle, L, R or B picks the side"},
 	{"Ctrl+,", "Settings"},
+	{"Alt+F, F10", "The menus as a list: Tab or the arrows to an entry, Enter runs it"},
+	{"Ctrl+U", "Back up now"},
+	{"Ctrl+Shift+R", "Restore from a backup"},
+	{"Ctrl+E", "Export"},
+	{"Ctrl+I", "Import"},
+	{"Ctrl+H", "Hand the screen to the client"},
+	{"Ctrl+Shift+S", "Sign the note"},
+	{"Alt+D P W M T N H R", "In a session: go to the date, pain, where it hurts, muscles, techniques, notes, home programme, red-flag screen"},
+	{"Ctrl+Q", "Quit"},
 }
 
 // showKeyboardHelp shows the keys in a dialog (Help › Keyboard shortcuts).
@@ -115,5 +126,7 @@ func (d *Desk) showKeyboardHelp() {
 		grid.Add(widget.NewLabelWithStyle(k[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true, Monospace: true}))
 		grid.Add(widget.NewLabel(k[1]))
 	}
-	kit.ShowView(d.window, "keyboard shortcuts", "Keyboard shortcuts", grid, grid.MinSize().AddWidthHeight(60, 140))
+	size := grid.MinSize().AddWidthHeight(60, 140)
+	// scrolled on a window lower than the list
+	kit.ShowView(d.window, "keyboard shortcuts", "Keyboard shortcuts", container.NewVScroll(grid), kit.DialogSize(d.window, size.Width, size.Height))
 }

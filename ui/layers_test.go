@@ -110,6 +110,8 @@ func (w *layerWalk) key(name string) {
 		pressKey(w.d, fyne.KeyReturn)
 	case "escape":
 		pressKey(w.d, fyne.KeyEscape)
+	case "space":
+		spaceKey(w.d)
 	}
 }
 
@@ -121,7 +123,7 @@ type layerStep struct {
 	open func(w *layerWalk)
 }
 
-// yesEndsBeneath are the questions whose yes (Enter) finishes the dialog
+// yesEndsBeneath are the questions whose yes (Enter, or Space on it) finishes the dialog
 // they ask for, which closes.
 var yesEndsBeneath = map[string]bool{"replace report": true}
 
@@ -140,6 +142,7 @@ var layerSteps = []layerStep{
 	{"client form", (*layerWalk).sessionForm, func(w *layerWalk) { act(w.d, func() { w.d.EditClient(w.c) }) }},
 	{"progress report", (*layerWalk).sessionForm, func(w *layerWalk) { act(w.d, func() { w.d.ShowReport(w.c) }) }},
 	{"keyboard shortcuts", (*layerWalk).sessionForm, func(w *layerWalk) { act(w.d, w.d.showKeyboardHelp) }},
+	{"menus", (*layerWalk).sessionForm, func(w *layerWalk) { press(w.t, w.d, shortcutMenus) }},
 	{"information", (*layerWalk).sessionForm, func(w *layerWalk) {
 		act(w.d, func() { w.d.ShowError("Could not open the client", errors.New("disk full")) })
 	}},
@@ -274,7 +277,7 @@ func (w *layerWalk) reportDialog() {
 }
 
 // TestEveryDialogTakesTheKeysAndNothingBeneathDoes opens each dialog of the
-// desk and presses Tab, Ctrl+S, Enter and Escape in it: each must act on the
+// desk and presses Tab, Ctrl+S, Enter, Space and Escape in it: each must act on the
 // dialog, and the form, dialog or record beneath must not change.
 func TestEveryDialogTakesTheKeysAndNothingBeneathDoes(t *testing.T) {
 	for _, st := range layerSteps {
@@ -327,7 +330,7 @@ func (w *layerWalk) walk(st layerStep) {
 			t.Errorf("%s reached beneath the dialog: %s, was %s", after, now, before)
 		}
 		for _, o := range below {
-			if !slices.Contains(c.Overlays().List(), o) && !(after == "Enter" && yesEndsBeneath[st.name]) {
+			if !slices.Contains(c.Overlays().List(), o) && !((after == "Enter" || after == "Space") && yesEndsBeneath[st.name]) {
 				t.Errorf("%s closed a dialog beneath", after)
 			}
 		}
@@ -357,6 +360,15 @@ func (w *layerWalk) walk(st layerStep) {
 		t.Errorf("Enter did nothing in the dialog (focus on %T)", focused)
 	}
 	unchanged("Enter")
+
+	// Space presses the button the dialog opens on: its character, which
+	// follows the key, is the dialog's too, and reaches nothing beneath
+	// as the dialog closes (a dialog opening on a field types a space)
+	open()
+	if _, field := c.Focused().(*kit.Entry); !field {
+		w.key("space")
+		unchanged("Space")
+	}
 
 	open()
 	w.key("escape")

@@ -171,6 +171,9 @@ func NewClientView(d Shell) *ClientView {
 		MinList: 230,
 	}, top, historyPanel))
 	v.overview = v.Page
+	// the notes reached by Tab come into view, the list under its title,
+	// on a short window where the page holds them below the brief
+	v.History.List.OnFocus = func() { kit.ScrollToTop(v.Page, historyPanel) }
 
 	hint := kit.NewSecondaryText()
 	v.Hint = hint

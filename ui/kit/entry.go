@@ -51,8 +51,8 @@ func (e *Entry) TypedKey(k *fyne.KeyEvent) {
 	switch {
 	case k.Name == fyne.KeyEscape && e.OnEscape != nil:
 		e.OnEscape()
-	case k.Name == fyne.KeyEscape, enter && !e.MultiLine && e.OnSubmitted == nil:
-		toWindow(e, k)
+	case k.Name == fyne.KeyEscape, enter && !e.MultiLine && e.OnSubmitted == nil, k.Name == fyne.KeyF10:
+		toWindow(e, k) // F10 opens the window's menus
 	case k.Name == fyne.KeyDown && e.OnDown != nil:
 		e.OnDown()
 	default:
@@ -150,6 +150,15 @@ func Reveal(s *container.Scroll, obj fyne.CanvasObject) {
 	default:
 		return
 	}
+	s.Refresh()
+}
+
+// ScrollToTop scrolls s so that obj's top is at the top of the view, or
+// as near as the content allows: a list reached by Tab shows its rows.
+func ScrollToTop(s *container.Scroll, obj fyne.CanvasObject) {
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(obj).Y - d.AbsolutePositionForObject(s.Content).Y
+	s.Offset.Y = max(0, min(top, s.Content.Size().Height-s.Size().Height))
 	s.Refresh()
 }
 

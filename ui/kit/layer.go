@@ -40,6 +40,9 @@ type Layer struct {
 	// Fyne's own file dialogs, whose lists keep Escape and Enter: Tab
 	// reaches them.
 	Unfocused bool
+	// Arrows: Down and Up move the focus as Tab and Shift+Tab do, through
+	// a list of buttons (the menus).
+	Arrows bool
 	// Heard are the keys the layer was given ("ctrl+s", "enter",
 	// "escape"), in order: what a test asks of the layer on top.
 	Heard []string
@@ -196,6 +199,14 @@ func LayerKey(c fyne.Canvas, k *fyne.KeyEvent) bool {
 	case fyne.KeyReturn, fyne.KeyEnter:
 		if l != nil {
 			l.EnterKey()
+		}
+	case fyne.KeyDown, fyne.KeyUp:
+		if l != nil && l.Arrows {
+			if k.Name == fyne.KeyDown {
+				c.FocusNext()
+			} else {
+				c.FocusPrevious()
+			}
 		}
 	}
 	return true

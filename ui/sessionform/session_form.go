@@ -41,6 +41,8 @@ type SessionForm struct {
 	Duration *kit.Entry
 	Copy     *kit.Button
 	CopyNote *kit.SecondaryText // what was copied, or why not
+	// SectionKeys names the keys to each part of the form (Sections).
+	SectionKeys *kit.SecondaryText
 
 	PainBefore *kit.PainInput
 	PainAfter  *kit.PainInput
@@ -169,6 +171,14 @@ func NewSessionForm(s Record, t *kit.Tasks, client store.Client, vocab map[store
 	f.Programme = newProgrammeInput(func() store.Intake { return f.Health.Intake }, func() {
 		if f.Problems.Relayout != nil {
 			f.Problems.Relayout()
+		}
+		// the list grows above the exercise field: the field, still
+		// being typed in, stays in view
+		if f.Scroll == nil {
+			return // not laid out yet
+		}
+		if c := fyne.CurrentApp().Driver().CanvasForObject(f.Date); c != nil && c.Focused() == fyne.Focusable(f.Programme.Find) {
+			kit.Reveal(f.Scroll, f.Programme.Find)
 		}
 	})
 	f.Problems.Fields["programme"], f.Problems.Fields["adherence"] = f.Programme.Error, f.Programme.AdhError

@@ -81,7 +81,17 @@ func (f *SessionForm) layout() fyne.CanvasObject {
 	body := container.NewStack(xlayout.NewGrowStack(2, pain, widget.NewSeparator(), f.Columns), hints)
 	// The red-flag screen sits with the buttons: it is asked when the
 	// client says something new, not at every visit.
-	buttons := container.NewBorder(nil, nil, f.Screen, container.NewHBox(f.Cancel, f.SaveSign, f.Save))
+	// Between them, the keys that go straight to each part of the form,
+	// in as many words as fit (a line of its own would make the form
+	// scroll at 1280×800; the Session menu lists them whole).
+	f.SectionKeys = kit.NewSecondaryText()
+	f.SectionKeys.SetText(SectionKeysLine())
+	f.SectionKeys.Truncation = fyne.TextTruncateOff
+	short := kit.NewSecondaryText()
+	short.SetText(sectionKeysShort())
+	short.Truncation = fyne.TextTruncateOff
+	keys := container.New(firstThatFits{}, f.SectionKeys, short)
+	buttons := container.NewBorder(nil, nil, f.Screen, container.NewHBox(f.Cancel, f.SaveSign, f.Save), keys)
 	// Why the note was not saved gets a line of the window's width above
 	// the buttons: squeezed between them at 1024 wide it wrapped a letter
 	// a line and pushed the form out of the window.
