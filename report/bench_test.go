@@ -11,6 +11,7 @@ import (
 	"backtrack/assets/fonts"
 	"backtrack/report"
 	"backtrack/store"
+	"backtrack/store/testkit"
 )
 
 // The report's cost beside a bare gofpdf document with the same number of
@@ -18,7 +19,9 @@ import (
 // embeds the same Unicode font, which any report that prints clients'
 // names needs, but does no layout: one unwrapped line per cell, gofpdf's
 // own page breaks. BenchmarkCoreFontTable300 is the floor without a
-// Unicode font, for reference.
+// Unicode font, for reference. Each side also reports the process's CPU
+// time a report (cpu-ms/op): on a machine shared by several builds the
+// wall time counts the waits for a core.
 
 const benchVisits = 300
 
@@ -39,14 +42,17 @@ func BenchmarkReport300(b *testing.B) {
 	b.Run("backtrack", func(b *testing.B) {
 		opts := defaultOptions()
 		b.ReportAllocs()
+		start := testkit.CPUTime()
 		for b.Loop() {
 			if err := report.Write(io.Discard, d, opts); err != nil {
 				b.Fatal(err)
 			}
 		}
+		testkit.ReportCPU(b, start)
 	})
 	b.Run("baseline", func(b *testing.B) {
 		b.ReportAllocs()
+		start := testkit.CPUTime()
 		for b.Loop() {
 			pdf := gofpdf.New("P", "mm", "A4", "")
 			pdf.AddUTF8FontFromBytes("sans", "", fonts.SansRegular)
@@ -55,6 +61,7 @@ func BenchmarkReport300(b *testing.B) {
 			pdf.SetFont("sans", "", 8)
 			bareTable(b, pdf, d)
 		}
+		testkit.ReportCPU(b, start)
 	})
 }
 
