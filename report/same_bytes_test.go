@@ -21,7 +21,7 @@ import (
 // path is in it. A change that means to change the page records the new
 // digest here, once its pages have been read back (pdftotext) and looked
 // at; the dates are fixed, so the bytes depend on nothing else.
-const report300Digest = "368aa41b3d75aabc14433e49bf31ccf68cabe7656d90ef05fe453d6bcf98ed35"
+const report300Digest = "a155568afe212ec5aaebff144feeccafb637081fda803da191def3baea3fca29"
 
 func TestTheReportOf300VisitsIsTheRecordedFile(t *testing.T) {
 	// The report prints times in the local zone, the record's fingerprint
@@ -51,7 +51,9 @@ func TestTheReportOf300VisitsIsTheRecordedFile(t *testing.T) {
 	if _, err := s.Save(ctx, sqlstore.SaveRequest{Session: got, Amend: true, Reason: "Pain after misread from the scale", By: "Anna Keller, LMT"}); err != nil {
 		t.Fatal(err)
 	}
-	saveVisit(t, s, c.ID, visit{at: day(2026, 11, 24), before: 4, after: 2, note: "Easier mornings (a draft)."})
+	for i, note := range []string{`Eased at L3 (left) \ tender at L4 (right); "better".`, `Again (left) \ (right): easier mornings (a draft).`} {
+		saveVisit(t, s, c.ID, visit{at: day(2026, 11, 23+i), before: 4, after: 2, note: note})
+	}
 	d, err := report.Load(ctx, s, c.ID, store.Period{})
 	if err != nil {
 		t.Fatal(err)

@@ -211,7 +211,7 @@ func (r *renderer) line(x, y, w, h float64, align, text string) {
 	_, fontMM := r.pdf.GetFontSize()
 	baseline := y + 0.5*h + 0.3*fontMM
 	if oneFont(text) {
-		r.pdf.Text(x, baseline, text)
+		r.lines.text(r.pdf, x, baseline, text)
 		return
 	}
 	for _, run := range runs(text) {
