@@ -30,19 +30,19 @@ import (
 // TestTheReportOf300VisitsIsTheRecordedFile holds the two to the same
 // bytes.
 type pageText struct {
-	printed map[gofpdf.FontDescType]map[rune]bool // per face: characters Text has printed
-	colours map[[3]int]string                     // a text colour as gofpdf writes it
+	printed map[gofpdf.FontDescType]*runeSet // per face: characters Text has printed
+	colours map[[3]int]string                // a text colour as gofpdf writes it
 	buf     []byte
 }
 
 func newPageText(pdf *gofpdf.Fpdf) *pageText {
-	t := &pageText{printed: map[gofpdf.FontDescType]map[rune]bool{}, colours: map[[3]int]string{}}
+	t := &pageText{printed: map[gofpdf.FontDescType]*runeSet{}, colours: map[[3]int]string{}}
 	for _, f := range fontFaces {
 		desc := pdf.GetFontDesc(fontFamily, f.style)
 		if t.printed[desc] != nil { // two faces not told apart: Text prints every line
 			return &pageText{}
 		}
-		t.printed[desc] = map[rune]bool{}
+		t.printed[desc] = new(runeSet)
 	}
 	return t
 }
@@ -50,12 +50,14 @@ func newPageText(pdf *gofpdf.Fpdf) *pageText {
 // text prints s with its baseline at (x, y), as pdf.Text(x, y, s).
 func (t *pageText) text(pdf *gofpdf.Fpdf, x, y float64, s string) {
 	printed := t.printed[pdf.GetFontDesc("", "")]
-	if printed == nil || !t.write(pdf, x, y, s, printed) {
+	if printed == nil {
+		pdf.Text(x, y, s)
+		return
+	}
+	if !t.write(pdf, x, y, s, printed) {
 		pdf.Text(x, y, s)
 		for _, c := range s {
-			if printed != nil {
-				printed[c] = true
-			}
+			printed.add(c)
 		}
 	}
 }
@@ -64,9 +66,9 @@ func (t *pageText) text(pdf *gofpdf.Fpdf, x, y float64, s string) {
 // of s is new to its face or is one gofpdf encodes in four bytes of UTF-8
 // or is not UTF-8 (which Text mangles: it is left to Text to mangle them
 // the same way).
-func (t *pageText) write(pdf *gofpdf.Fpdf, x, y float64, s string, printed map[rune]bool) bool {
+func (t *pageText) write(pdf *gofpdf.Fpdf, x, y float64, s string, printed *runeSet) bool {
 	for _, c := range s {
-		if c > 0xFFFF || c == utf8.RuneError || !printed[c] {
+		if c == utf8.RuneError || !printed.has(c) { // has: only the BMP
 			return false
 		}
 	}
