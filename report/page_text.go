@@ -33,6 +33,10 @@ type pageText struct {
 	printed map[gofpdf.FontDescType]*runeSet // per face: characters Text has printed
 	colours map[[3]int]string                // a text colour as gofpdf writes it
 	buf     []byte
+	// waiting is the text colour gofpdf is yet to be given, while pending
+	// (see deferColours).
+	deferring, pending bool
+	waiting            rgb
 }
 
 func newPageText(pdf *gofpdf.Fpdf) *pageText {
@@ -49,13 +53,16 @@ func newPageText(pdf *gofpdf.Fpdf) *pageText {
 
 // text prints s with its baseline at (x, y), as pdf.Text(x, y, s).
 func (t *pageText) text(pdf *gofpdf.Fpdf, x, y float64, s string) {
-	printed := t.printed[pdf.GetFontDesc("", "")]
-	if printed == nil {
-		pdf.Text(x, y, s)
-		return
+	if !t.write(pdf, x, y, s) {
+		t.viaText(pdf, x, y, s)
 	}
-	if !t.write(pdf, x, y, s, printed) {
-		pdf.Text(x, y, s)
+}
+
+// viaText prints s through gofpdf's Text, and notes its characters as
+// printed in the current face.
+func (t *pageText) viaText(pdf *gofpdf.Fpdf, x, y float64, s string) {
+	pdf.Text(x, y, s)
+	if printed := t.printed[pdf.GetFontDesc("", "")]; printed != nil {
 		for _, c := range s {
 			printed.add(c)
 		}
@@ -66,7 +73,11 @@ func (t *pageText) text(pdf *gofpdf.Fpdf, x, y float64, s string) {
 // of s is new to its face or is one gofpdf encodes in four bytes of UTF-8
 // or is not UTF-8 (which Text mangles: it is left to Text to mangle them
 // the same way).
-func (t *pageText) write(pdf *gofpdf.Fpdf, x, y float64, s string, printed *runeSet) bool {
+func (t *pageText) write(pdf *gofpdf.Fpdf, x, y float64, s string) bool {
+	printed := t.printed[pdf.GetFontDesc("", "")]
+	if printed == nil {
+		return false
+	}
 	for _, c := range s {
 		if c == utf8.RuneError || !printed.has(c) { // has: only the BMP
 			return false
@@ -80,6 +91,9 @@ func (t *pageText) write(pdf *gofpdf.Fpdf, x, y float64, s string, printed *rune
 	}
 	b := t.buf[:0]
 	tr, tg, tb := pdf.GetTextColor()
+	if t.pending {
+		tr, tg, tb = t.waiting.r, t.waiting.g, t.waiting.b
+	}
 	fr, fg, fb := pdf.GetFillColor()
 	coloured := [3]int{tr, tg, tb} != [3]int{fr, fg, fb}
 	if coloured {

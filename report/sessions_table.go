@@ -247,6 +247,7 @@ func (t *table) part(cells [][]tline, start, n int, s store.Session) {
 		r.pdf.Rect(r.left, y, r.width, h, "F")
 	}
 	x := r.left
+	r.deferColours()
 	for col, c := range cells {
 		lines := c
 		if col == 0 && start > 0 {
@@ -268,6 +269,7 @@ func (t *table) part(cells [][]tline, start, n int, s store.Session) {
 		}
 		x += t.widths[col]
 	}
+	r.settleColours()
 	r.rule(r.left, r.right, y+h, ruleColor, 0.1)
 	r.pdf.SetY(y + h)
 }
