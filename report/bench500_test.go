@@ -40,16 +40,19 @@ func BenchmarkReport500(b *testing.B) {
 	b.Run("backtrack", func(b *testing.B) {
 		opts := defaultOptions()
 		var out bytes.Buffer
+		start := testkit.CPUTime()
 		for b.Loop() {
 			out.Reset()
 			if err := report.Write(&out, d, opts); err != nil {
 				b.Fatal(err)
 			}
 		}
+		testkit.ReportCPU(b, start)
 		b.ReportMetric(float64(pageCount(out.Bytes())), "pages")
 	})
 	b.Run("baseline", func(b *testing.B) {
 		var pages int
+		start := testkit.CPUTime()
 		for b.Loop() {
 			pdf := gofpdf.New("P", "mm", "A4", "")
 			pdf.AddUTF8FontFromBytes("sans", "", fonts.SansRegular)
@@ -67,6 +70,7 @@ func BenchmarkReport500(b *testing.B) {
 			}
 			pages = pdf.PageNo()
 		}
+		testkit.ReportCPU(b, start)
 		b.ReportMetric(float64(pages), "pages")
 	})
 }

@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"backtrack/assets/fonts"
 	"backtrack/report"
 	"backtrack/store"
+	"backtrack/store/testkit"
 )
 
 // The report's cost beside a bare gofpdf document with the same number of
@@ -18,7 +20,9 @@ import (
 // embeds the same Unicode font, which any report that prints clients'
 // names needs, but does no layout: one unwrapped line per cell, gofpdf's
 // own page breaks. BenchmarkCoreFontTable300 is the floor without a
-// Unicode font, for reference.
+// Unicode font, for reference. Each side also reports the process's CPU
+// time a report (cpu-ms/op): on a machine shared by several builds the
+// wall time counts the waits for a core.
 
 const benchVisits = 300
 
@@ -39,22 +43,33 @@ func BenchmarkReport300(b *testing.B) {
 	b.Run("backtrack", func(b *testing.B) {
 		opts := defaultOptions()
 		b.ReportAllocs()
+		start := testkit.CPUTime()
 		for b.Loop() {
 			if err := report.Write(io.Discard, d, opts); err != nil {
 				b.Fatal(err)
 			}
 		}
+		testkit.ReportCPU(b, start)
+		var out bytes.Buffer // once more, untimed, to count its pages
+		if err := report.Write(&out, d, opts); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(pageCount(out.Bytes())), "pages")
 	})
 	b.Run("baseline", func(b *testing.B) {
 		b.ReportAllocs()
+		start := testkit.CPUTime()
+		var pages int
 		for b.Loop() {
 			pdf := gofpdf.New("P", "mm", "A4", "")
 			pdf.AddUTF8FontFromBytes("sans", "", fonts.SansRegular)
 			pdf.AddUTF8FontFromBytes("sans", "B", fonts.SansBold)
 			pdf.AddUTF8FontFromBytes("sans", "I", fonts.SansItalic)
 			pdf.SetFont("sans", "", 8)
-			bareTable(b, pdf, d)
+			pages = bareTable(b, pdf, d)
 		}
+		testkit.ReportCPU(b, start)
+		b.ReportMetric(float64(pages), "pages")
 	})
 }
 
@@ -70,7 +85,8 @@ func BenchmarkCoreFontTable300(b *testing.B) {
 	}
 }
 
-func bareTable(b *testing.B, pdf *gofpdf.Fpdf, d report.Data) {
+// bareTable writes the table and returns its pages.
+func bareTable(b *testing.B, pdf *gofpdf.Fpdf, d report.Data) int {
 	pdf.AddPage()
 	for _, s := range d.Sessions {
 		for _, cell := range []string{s.Start.Format("2 Jan 2006"), fmt.Sprintf("%v-%v", s.PainBefore, s.PainAfter),
@@ -83,6 +99,7 @@ func bareTable(b *testing.B, pdf *gofpdf.Fpdf, d report.Data) {
 	if err := pdf.Output(io.Discard); err != nil {
 		b.Fatal(err)
 	}
+	return pdf.PageNo()
 }
 
 // BenchmarkLoadReport300 reads the same report's data from SQLite.

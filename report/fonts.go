@@ -83,6 +83,13 @@ func (s *runeSet) has(r rune) bool {
 	return r >= 0 && r < 0x10000 && s[r/64]&(1<<(r%64)) != 0
 }
 
+// add puts r in the set; r outside the plane is left out.
+func (s *runeSet) add(r rune) {
+	if r >= 0 && r < 0x10000 {
+		s[r/64] |= 1 << (r % 64)
+	}
+}
+
 // glyphs is the characters every one of the fonts has a glyph for, less
 // the scripts that cannot print correctly without shaping.
 func glyphs(ttfs ...[]byte) *runeSet {

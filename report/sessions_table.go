@@ -58,10 +58,39 @@ type table struct {
 	// freshPage is true on the pages the table continues on.
 	rowsOnPage int
 	freshPage  bool
+	// wrapped holds the lines of the short cells already laid out.
+	wrapped map[cellKey][]string
+}
+
+type cellKey struct {
+	s    style
+	w    float64
+	text string
+}
+
+// wrapCell is wrap for a short cell (a date, a score, a tag's name), which
+// repeats from visit to visit: each is measured once a report. A cell
+// that mixes fonts is measured every time, as measuring it writes the
+// other font's selection into the page; so is a note, which rarely
+// repeats.
+func (t *table) wrapCell(s style, text string, w float64) []string {
+	key := cellKey{s, w, text}
+	lines, ok := t.wrapped[key]
+	if !ok {
+		lines = t.r.wrap(s, text, w)
+		if oneFont(printable(text)) {
+			t.wrapped[key] = lines
+		}
+		return lines
+	}
+	if lines != nil {
+		t.r.use(s) // as wrap does, so the page is written the same
+	}
+	return lines
 }
 
 func (r *renderer) sessionsTable() {
-	t := &table{r: r, lh: lineHeight(tableSize)}
+	t := &table{r: r, lh: lineHeight(tableSize), wrapped: map[cellKey][]string{}}
 	for _, c := range tableColumns {
 		t.widths = append(t.widths, r.width*c.share)
 	}
@@ -91,7 +120,7 @@ func (r *renderer) sessionsTable() {
 func (t *table) cells(s *store.Session) [][]tline {
 	out := make([][]tline, len(tableColumns))
 	add := func(col int, st style, text string) {
-		for _, line := range t.r.wrap(st, text, t.widths[col]-2*cellPadX) {
+		for _, line := range t.wrapCell(st, text, t.widths[col]-2*cellPadX) {
 			out[col] = append(out[col], tline{text: line, s: st})
 		}
 	}
@@ -218,6 +247,7 @@ func (t *table) part(cells [][]tline, start, n int, s store.Session) {
 		r.pdf.Rect(r.left, y, r.width, h, "F")
 	}
 	x := r.left
+	r.deferColours()
 	for col, c := range cells {
 		lines := c
 		if col == 0 && start > 0 {
@@ -239,6 +269,7 @@ func (t *table) part(cells [][]tline, start, n int, s store.Session) {
 		}
 		x += t.widths[col]
 	}
+	r.settleColours()
 	r.rule(r.left, r.right, y+h, ruleColor, 0.1)
 	r.pdf.SetY(y + h)
 }

@@ -50,9 +50,35 @@ func (r *renderer) use(s style) {
 		r.pdf.SetFont(fontFamily, s.face, s.size)
 	}
 	if !r.styled || s.color != r.current.color {
-		r.pdf.SetTextColor(s.color.r, s.color.g, s.color.b)
+		if r.lines.deferring {
+			r.lines.waiting, r.lines.pending = s.color, true
+		} else {
+			r.pdf.SetTextColor(s.color.r, s.color.g, s.color.b)
+		}
 	}
 	r.current, r.styled = s, true
+}
+
+// deferColours lets the text colours that use selects wait until a line
+// needs one that gofpdf must know (see pageText), up to settleColours:
+// the sessions table changes colour many times a row, and gofpdf formats
+// every colour it is given with fmt.Sprintf. Between the two, only text
+// is drawn.
+func (r *renderer) deferColours() { r.lines.deferring = true }
+
+// settleColours gives gofpdf the text colour that waited, and stops the
+// waiting.
+func (r *renderer) settleColours() {
+	r.syncColour()
+	r.lines.deferring = false
+}
+
+// syncColour gives gofpdf the text colour that waits, if one does.
+func (r *renderer) syncColour() {
+	if r.lines.pending {
+		r.pdf.SetTextColor(r.lines.waiting.r, r.lines.waiting.g, r.lines.waiting.b)
+		r.lines.pending = false
+	}
 }
 
 // rule draws a horizontal line from x1 to x2 at y.
@@ -211,9 +237,13 @@ func (r *renderer) line(x, y, w, h float64, align, text string) {
 	_, fontMM := r.pdf.GetFontSize()
 	baseline := y + 0.5*h + 0.3*fontMM
 	if oneFont(text) {
-		r.pdf.Text(x, baseline, text)
+		if !r.lines.write(r.pdf, x, baseline, text) {
+			r.syncColour() // gofpdf prints it itself
+			r.lines.viaText(r.pdf, x, baseline, text)
+		}
 		return
 	}
+	r.syncColour()
 	for _, run := range runs(text) {
 		r.withFont(run.font, func() {
 			r.pdf.Text(x, baseline, run.text)

@@ -78,6 +78,7 @@ type renderer struct {
 	current style  // the style last selected with use
 	styled  bool   // whether current is set
 	extras  []bool // which extraFonts this PDF has registered
+	lines   *pageText
 
 	// onNewPage runs after the running header of every new page; the
 	// sessions table sets it to repeat its header row.
@@ -150,6 +151,7 @@ func newRenderer(d Data, o Options, note *store.Session) (*renderer, error) {
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.AliasNbPages("{nb}")
 	registerFonts(pdf)
+	r.lines = newPageText(pdf)
 	pdf.SetHeaderFunc(r.pageHeader)
 	pdf.SetFooterFunc(r.pageFooter)
 	return r, nil
