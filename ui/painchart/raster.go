@@ -163,11 +163,17 @@ func (p *rasterPainter) line(l stroke, round bool) {
 // pixels, as Fyne's GL painter does, so a grid line is one sharp pixel
 // rather than two half-grey ones.
 func snap(w, c float32) (float32, float32) {
-	w = max(1, float32(math.Round(float64(w))))
+	w = wholePixels(w)
 	if int(w)%2 == 1 {
-		return w, float32(math.Floor(float64(c))) + 0.5
+		return w, float32(math.Round(float64(c))) - 0.5
 	}
 	return w, float32(math.Round(float64(c)))
+}
+
+// wholePixels rounds a width to whole pixels, halves up, as the GL painter
+// does; a width a hair under a half (a canvas scale of 0.998) still rounds up.
+func wholePixels(w float32) float32 {
+	return max(1, float32(math.Floor(float64(w)+0.51)))
 }
 
 // circle fills a dot and rings it inside its box, as Fyne's GL painter
@@ -177,7 +183,7 @@ func (p *rasterPainter) circle(o dot) {
 	r := (o.Position2.X - o.Position1.X) / 2 * (p.sx + p.sy) / 2
 	ring := float32(0)
 	if visible(o.StrokeColor) && o.StrokeWidth > 0 {
-		ring = max(1, float32(math.Round(float64(p.width(o.StrokeWidth)))))
+		ring = wholePixels(p.width(o.StrokeWidth))
 	}
 	if ring > 0 && visible(o.FillColor) && sameInk(o.FillColor, o.StrokeColor) {
 		p.use(o.FillColor)
