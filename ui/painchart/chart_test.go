@@ -265,3 +265,38 @@ func TestPainChartSetPointsReplacesTrend(t *testing.T) {
 		t.Errorf("message %q", c.Message())
 	}
 }
+
+func TestPainChartRasterDrawsEachVisitWhereItIs(t *testing.T) {
+	// Given the trend
+	c, _ := showChart(t, charttest.Fortnightly(101), nil)
+	ink := inkFrom(theme.LightTheme())
+	for _, scale := range []float32{1, 2} {
+		// When the raster is drawn at the canvas's scale (2 on a HiDPI screen)
+		size := c.Size()
+		img := c.renderer.raster.Generator(int(size.Width*scale), int(size.Height*scale))
+		at := func(p fyne.Position) color.Color {
+			return img.At(int(p.X*scale), int(p.Y*scale))
+		}
+		// Then the third visit's pain before is a filled dot at its place,
+		// its pain after a hollow ring, and the plot between them empty
+		v := c.layout.Visits[2]
+		x := c.plot.X + float32(v.X)
+		if got := at(fyne.NewPos(x, c.plot.Y+float32(v.BeforeY))); !sameColor(got, ink.before) {
+			t.Errorf("scale %v: before marker's centre %v, want %v", scale, got, ink.before)
+		}
+		after := fyne.NewPos(x, c.plot.Y+float32(v.AfterY))
+		if got := at(after); !sameColor(got, ink.paper) {
+			t.Errorf("scale %v: after marker's centre %v, want the paper %v", scale, got, ink.paper)
+		}
+		ring := false
+		for px := int(after.X * scale); px <= int((after.X+ink.marker)*scale)+1; px++ {
+			ring = ring || sameColor(img.At(px, int(after.Y*scale)), ink.after)
+		}
+		if !ring {
+			t.Errorf("scale %v: no solid ring of %v around the after marker", scale, ink.after)
+		}
+		if _, _, _, a := at(fyne.NewPos(x+20, c.plot.Y+5)).RGBA(); a != 0 {
+			t.Errorf("scale %v: ink in the plot's empty top", scale)
+		}
+	}
+}
