@@ -34,11 +34,11 @@ func (r *chartRenderer) layoutAdherence(c chart.Chart, px, y, row float32) {
 		m := 0.8 * k.marker
 		switch v.Adherence {
 		case store.DidAll:
-			circle(r.adherenceMarks.next(), x, y, m, k.before, k.before, 1.5*k.thin)
+			r.adherenceMarks.add(x, y, m, k.before, k.before, 1.5*k.thin)
 		case store.DidSome:
-			circle(r.adherenceMarks.next(), x, y, m, color.Transparent, k.before, 1.5*k.thin)
+			r.adherenceMarks.add(x, y, m, color.Transparent, k.before, 1.5*k.thin)
 		case store.DidNone:
-			line(r.adherenceNone.next(), x-m, y, x+m, y, k.muted, 2*k.thin)
+			r.adherenceNone.add(x-m, y, x+m, y, k.muted, 2*k.thin)
 		}
 	}
 }

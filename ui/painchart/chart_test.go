@@ -222,17 +222,22 @@ func TestPainChartThousandVisits(t *testing.T) {
 	// Given 1,000 visits
 	c, w := showChart(t, charttest.Thousand(), nil)
 	// Then the dense chart draws its lines without a marker or connector a
-	// visit, keeping the object count near the number of segments
+	// visit
 	r := c.renderer
 	if !c.layout.Dense || r.beforeMarks.used != 0 || r.connectors.used != 0 {
 		t.Errorf("dense=%v, %d markers, %d connectors", c.layout.Dense, r.beforeMarks.used, r.connectors.used)
 	}
-	if n := len(r.Objects()); n > 2*1000+200 {
-		t.Errorf("%d objects for 1,000 visits", n)
+	// And its segments are drawn in one raster, not a canvas object each
+	// (every object is a draw call that a software OpenGL keeps memory for)
+	if n := len(r.Objects()); n > 100 {
+		t.Errorf("%d canvas objects for 1,000 visits, want the words and one raster", n)
+	}
+	if r.before.used < 900 || r.after.used < 900 {
+		t.Errorf("%d and %d segments drawn for 1,000 visits", r.before.used, r.after.used)
 	}
 	// And the important-change level is dashed over the lines, not buried
-	objects := r.Objects()
-	if slices.Index(objects, fyne.CanvasObject(r.dashes.items[0])) < slices.Index(objects, fyne.CanvasObject(r.before.items[r.before.used-1])) {
+	layers := r.shapeLayers()
+	if slices.Index(layers, shapes(&r.dashes)) < slices.Index(layers, shapes(&r.before)) {
 		t.Error("important-change level drawn under a dense history")
 	}
 	// And a visit can still be found by hovering its date
@@ -258,5 +263,40 @@ func TestPainChartSetPointsReplacesTrend(t *testing.T) {
 	}
 	if c.Message() != "Record a second visit to see a trend." {
 		t.Errorf("message %q", c.Message())
+	}
+}
+
+func TestPainChartRasterDrawsEachVisitWhereItIs(t *testing.T) {
+	// Given the trend
+	c, _ := showChart(t, charttest.Fortnightly(101), nil)
+	ink := inkFrom(theme.LightTheme())
+	for _, scale := range []float32{1, 2} {
+		// When the raster is drawn at the canvas's scale (2 on a HiDPI screen)
+		size := c.Size()
+		img := c.renderer.raster.Generator(int(size.Width*scale), int(size.Height*scale))
+		at := func(p fyne.Position) color.Color {
+			return img.At(int(p.X*scale), int(p.Y*scale))
+		}
+		// Then the third visit's pain before is a filled dot at its place,
+		// its pain after a hollow ring, and the plot between them empty
+		v := c.layout.Visits[2]
+		x := c.plot.X + float32(v.X)
+		if got := at(fyne.NewPos(x, c.plot.Y+float32(v.BeforeY))); !sameColor(got, ink.before) {
+			t.Errorf("scale %v: before marker's centre %v, want %v", scale, got, ink.before)
+		}
+		after := fyne.NewPos(x, c.plot.Y+float32(v.AfterY))
+		if got := at(after); !sameColor(got, ink.paper) {
+			t.Errorf("scale %v: after marker's centre %v, want the paper %v", scale, got, ink.paper)
+		}
+		ring := false
+		for px := int(after.X * scale); px <= int((after.X+ink.marker)*scale)+1; px++ {
+			ring = ring || sameColor(img.At(px, int(after.Y*scale)), ink.after)
+		}
+		if !ring {
+			t.Errorf("scale %v: no solid ring of %v around the after marker", scale, ink.after)
+		}
+		if _, _, _, a := at(fyne.NewPos(x+20, c.plot.Y+5)).RGBA(); a != 0 {
+			t.Errorf("scale %v: ink in the plot's empty top", scale)
+		}
 	}
 }

@@ -53,7 +53,7 @@ func inkFrom(th fyne.Theme) chartInk {
 }
 
 // pool hands out canvas objects of one kind, reusing last layout's, so a
-// relayout of a long history allocates nothing once it has run.
+// relayout allocates nothing once it has run.
 type pool[T fyne.CanvasObject] struct {
 	items []T
 	used  int
@@ -77,26 +77,18 @@ func (p *pool[T]) appendTo(objects []fyne.CanvasObject) []fyne.CanvasObject {
 	return objects
 }
 
-func newLinePool() pool[*canvas.Line] {
-	return pool[*canvas.Line]{fresh: func() *canvas.Line { return &canvas.Line{} }}
-}
-
-func newCirclePool() pool[*canvas.Circle] {
-	return pool[*canvas.Circle]{fresh: func() *canvas.Circle { return &canvas.Circle{} }}
-}
-
 func newTextPool() pool[*canvas.Text] {
 	return pool[*canvas.Text]{fresh: func() *canvas.Text { return &canvas.Text{} }}
 }
 
-// line sets a pooled line's ends and stroke.
+// line sets a canvas line's ends and stroke.
 func line(l *canvas.Line, x1, y1, x2, y2 float32, c color.Color, width float32) {
 	l.Position1, l.Position2 = fyne.NewPos(x1, y1), fyne.NewPos(x2, y2)
 	l.StrokeColor, l.StrokeWidth = c, width
 	l.Hidden = false
 }
 
-// circle centres a pooled circle on (x, y).
+// circle centres a canvas circle on (x, y).
 func circle(o *canvas.Circle, x, y, r float32, fill, stroke color.Color, width float32) {
 	o.Position1, o.Position2 = fyne.NewPos(x-r, y-r), fyne.NewPos(x+r, y+r)
 	o.FillColor, o.StrokeColor, o.StrokeWidth = fill, stroke, width

@@ -24,16 +24,16 @@ func (r *chartRenderer) layoutLegend(x, y, width, row float32, relief bool) int 
 	}
 	items := []item{
 		{"Before treatment", "Before", func(sx float32) {
-			line(r.legendLines.next(), sx, cy, sx+swatch, cy, k.before, k.series)
-			circle(r.legendMarks.next(), sx+swatch/2, cy, k.marker, k.before, k.before, 1.5*k.thin)
+			r.legendLines.add(sx, cy, sx+swatch, cy, k.before, k.series)
+			r.legendMarks.add(sx+swatch/2, cy, k.marker, k.before, k.before, 1.5*k.thin)
 		}},
 		{"After treatment", "After", func(sx float32) {
-			line(r.legendLines.next(), sx, cy, sx+swatch, cy, k.after, k.series)
-			circle(r.legendMarks.next(), sx+swatch/2, cy, k.marker, k.paper, k.after, 1.5*k.thin)
+			r.legendLines.add(sx, cy, sx+swatch, cy, k.after, k.series)
+			r.legendMarks.add(sx+swatch/2, cy, k.marker, k.paper, k.after, 1.5*k.thin)
 		}},
 	}
 	reliefItem := item{"Relief in a visit", "Relief in a visit", func(sx float32) {
-		line(r.legendLines.next(), sx+swatch/2, cy-row/3, sx+swatch/2, cy+row/3, k.relief, 1.5*k.thin)
+		r.legendLines.add(sx+swatch/2, cy-row/3, sx+swatch/2, cy+row/3, k.relief, 1.5*k.thin)
 	}}
 	if l := r.c.layout.Legend; l.Series != "" { // a measure: its one series
 		items = items[:1]
@@ -46,8 +46,8 @@ func (r *chartRenderer) layoutLegend(x, y, width, row float32, relief bool) int 
 	if ref := r.c.layout.Important; ref.Shown {
 		items = append(items, item{ref.Label, ref.Short, func(sx float32) {
 			dash := (swatch - k.pad) / 2
-			line(r.legendLines.next(), sx, cy, sx+dash, cy, k.important, 1.5*k.thin)
-			line(r.legendLines.next(), sx+dash+k.pad, cy, sx+swatch, cy, k.important, 1.5*k.thin)
+			r.legendLines.add(sx, cy, sx+dash, cy, k.important, 1.5*k.thin)
+			r.legendLines.add(sx+dash+k.pad, cy, sx+swatch, cy, k.important, 1.5*k.thin)
 		}})
 	}
 	gap := 3 * k.pad

@@ -1,6 +1,7 @@
 package painchart
 
 import (
+	"image"
 	"image/color"
 	"slices"
 
@@ -11,8 +12,9 @@ import (
 	"backtrack/report/chart"
 )
 
-// chartRenderer draws a Chart from report/chart's geometry with
-// pooled canvas lines, circles and texts, laid out again on every resize.
+// chartRenderer draws a Chart from report/chart's geometry: its lines and
+// dots into one raster (see raster.go), its words as canvas texts, laid
+// out again on every resize.
 type chartRenderer struct {
 	c       *Chart
 	ink     chartInk
@@ -26,28 +28,28 @@ type chartRenderer struct {
 
 	message *widget.Label
 	focus   *canvas.Rectangle
+	raster  *canvas.Raster // every stroke and dot below, drawn by shapeLayers
 
 	// Layers, back to front.
-	grid, ticks, legendLines, dashes, connectors, after, before pool[*canvas.Line]
+	grid, ticks, legendLines, dashes, connectors, after, before strokes
+	legendMarks, afterMarks, beforeMarks, draftMarks            dots
+	adherenceMarks                                              dots
+	adherenceNone                                               strokes
 	labels, legendTexts                                         pool[*canvas.Text]
-	legendMarks, afterMarks, beforeMarks, draftMarks            pool[*canvas.Circle]
-	adherenceMarks                                              pool[*canvas.Circle]
-	adherenceNone                                               pool[*canvas.Line]
 	selection                                                   selectionOverlay
 }
 
 func newRenderer(c *Chart) *chartRenderer {
 	r := &chartRenderer{
-		c:       c,
-		message: widget.NewLabel(""),
-		focus:   &canvas.Rectangle{},
-		grid:    newLinePool(), ticks: newLinePool(), legendLines: newLinePool(), dashes: newLinePool(),
-		connectors: newLinePool(), after: newLinePool(), before: newLinePool(),
+		c:           c,
+		message:     widget.NewLabel(""),
+		focus:       &canvas.Rectangle{},
+		legendLines: strokes{round: true}, connectors: strokes{round: true},
+		after: strokes{round: true}, before: strokes{round: true},
 		labels: newTextPool(), legendTexts: newTextPool(),
-		legendMarks: newCirclePool(), afterMarks: newCirclePool(), beforeMarks: newCirclePool(), draftMarks: newCirclePool(),
-		adherenceMarks: newCirclePool(), adherenceNone: newLinePool(),
 		selection: newSelectionOverlay(),
 	}
+	r.raster = canvas.NewRaster(func(w, h int) image.Image { return paintShapes(w, h, r.size, r.shapeLayers()) })
 	r.message.Alignment = fyne.TextAlignCenter
 	r.message.Wrapping = fyne.TextWrapWord
 	return r
@@ -79,22 +81,22 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 	r.size = size
 	r.ink = inkFrom(r.c.Theme())
 	k := r.ink
-	for _, p := range []*pool[*canvas.Line]{&r.grid, &r.ticks, &r.legendLines, &r.dashes, &r.connectors, &r.after, &r.before, &r.adherenceNone} {
+	for _, p := range []*strokes{&r.grid, &r.ticks, &r.legendLines, &r.dashes, &r.connectors, &r.after, &r.before, &r.adherenceNone} {
+		p.reset()
+	}
+	for _, p := range []*dots{&r.legendMarks, &r.afterMarks, &r.beforeMarks, &r.draftMarks, &r.adherenceMarks} {
 		p.reset()
 	}
 	r.labels.reset()
 	r.legendTexts.reset()
-	r.legendMarks.reset()
-	r.afterMarks.reset()
-	r.beforeMarks.reset()
-	r.draftMarks.reset()
-	r.adherenceMarks.reset()
 	r.c.layout = chart.Chart{}
 
 	r.focus.StrokeColor, r.focus.StrokeWidth, r.focus.CornerRadius = k.focus, 2*k.thin, k.radius
 	r.focus.FillColor = color.Transparent
 	r.focus.Resize(size)
 	r.focus.Hidden = !r.c.focused
+	r.raster.Move(fyne.NewPos(0, 0))
+	r.raster.Resize(size)
 
 	if r.c.message != "" {
 		r.showMessage(r.c.message)
@@ -171,15 +173,15 @@ func (r *chartRenderer) layoutAxes(c chart.Chart, px, py, row float32) {
 	for _, t := range c.PainTicks {
 		y := py + float32(t.Pos)
 		if t.Pos < c.Frame.Height { // the baseline is drawn as the axis
-			line(r.grid.next(), px, y, px+w, y, k.grid, k.thin)
+			r.grid.add(px, y, px+w, y, k.grid, k.thin)
 		}
 		lw := r.measure(t.Label)
 		r.text(t.Label, px-k.pad-lw, y-row/2, k.text)
 	}
-	line(r.grid.next(), px, py+h, px+w, py+h, k.axis, k.thin)
+	r.grid.add(px, py+h, px+w, py+h, k.axis, k.thin)
 	for _, t := range c.DateTicks {
 		x := px + float32(t.Pos)
-		line(r.ticks.next(), x, py+h, x, py+h+k.pad, k.axis, k.thin)
+		r.ticks.add(x, py+h, x, py+h+k.pad, k.axis, k.thin)
 		for i, s := range []string{t.Label, t.Context} {
 			if s == "" {
 				continue
@@ -202,7 +204,7 @@ func (r *chartRenderer) layoutReference(c chart.Chart, px, py float32) {
 	end := px + float32(c.Frame.Width)
 	dash, gap := 2*k.pad, k.pad
 	for x := px; x < end; x += dash + gap {
-		line(r.dashes.next(), x, y, min(x+dash, end), y, k.important, 1.5*k.thin)
+		r.dashes.add(x, y, min(x+dash, end), y, k.important, 1.5*k.thin)
 	}
 }
 
@@ -215,20 +217,20 @@ func (r *chartRenderer) layoutSeries(c chart.Chart, px, py float32) {
 		for _, v := range c.Visits {
 			if v.HasRelief() {
 				x := px + float32(v.X)
-				line(r.connectors.next(), x, py+float32(v.BeforeY), x, py+float32(v.AfterY), k.relief, 1.5*k.thin)
+				r.connectors.add(x, py+float32(v.BeforeY), x, py+float32(v.AfterY), k.relief, 1.5*k.thin)
 			}
 		}
 	}
-	series := func(lines []chart.Line, segs *pool[*canvas.Line], dots *pool[*canvas.Circle], ink, fill color.Color) {
+	series := func(lines []chart.Line, segs *strokes, marks *dots, ink, fill color.Color) {
 		for _, l := range lines {
 			for i := 1; i < len(l); i++ {
-				line(segs.next(), px+float32(l[i-1].X), py+float32(l[i-1].Y), px+float32(l[i].X), py+float32(l[i].Y), ink, k.series)
+				segs.add(px+float32(l[i-1].X), py+float32(l[i-1].Y), px+float32(l[i].X), py+float32(l[i].Y), ink, k.series)
 			}
 			if c.Dense && len(l) > 1 {
 				continue
 			}
 			for _, p := range l {
-				circle(dots.next(), px+float32(p.X), py+float32(p.Y), k.marker, fill, ink, 1.5*k.thin)
+				marks.add(px+float32(p.X), py+float32(p.Y), k.marker, fill, ink, 1.5*k.thin)
 			}
 		}
 	}
@@ -246,7 +248,7 @@ func (r *chartRenderer) layoutSeries(c chart.Chart, px, py float32) {
 			}
 			y = v.AfterY
 		}
-		circle(r.draftMarks.next(), px+float32(v.X), py+float32(y), 1.8*k.marker, color.Transparent, k.muted, k.thin)
+		r.draftMarks.add(px+float32(v.X), py+float32(y), 1.8*k.marker, color.Transparent, k.muted, k.thin)
 	}
 }
 
@@ -275,24 +277,20 @@ func (r *chartRenderer) measure(s string) float32 {
 	return w
 }
 
-// collect lists the objects back to front.
-func (r *chartRenderer) collect() []fyne.CanvasObject {
-	o := r.objects[:0]
-	o = append(o, r.focus)
-	layers := []*pool[*canvas.Line]{&r.grid, &r.ticks, &r.legendLines, &r.dashes, &r.connectors, &r.after, &r.before}
+// shapeLayers lists the raster's layers back to front.
+func (r *chartRenderer) shapeLayers() []shapes {
+	layers := []shapes{&r.grid, &r.ticks, &r.legendLines, &r.dashes, &r.connectors, &r.after, &r.before}
 	if r.c.layout.Dense {
 		// A dense history would bury the level; dashed, it hides nothing.
 		layers = append(slices.Delete(layers, 3, 4), &r.dashes)
 	}
-	for _, p := range layers {
-		o = p.appendTo(o)
-	}
-	o = r.legendMarks.appendTo(o)
-	o = r.afterMarks.appendTo(o)
-	o = r.beforeMarks.appendTo(o)
-	o = r.draftMarks.appendTo(o)
-	o = r.adherenceMarks.appendTo(o)
-	o = r.adherenceNone.appendTo(o)
+	return append(layers, &r.legendMarks, &r.afterMarks, &r.beforeMarks, &r.draftMarks, &r.adherenceMarks, &r.adherenceNone)
+}
+
+// collect lists the objects back to front.
+func (r *chartRenderer) collect() []fyne.CanvasObject {
+	o := r.objects[:0]
+	o = append(o, r.focus, r.raster)
 	o = r.labels.appendTo(o)
 	o = r.legendTexts.appendTo(o)
 	o = r.selection.appendTo(o)
