@@ -89,9 +89,9 @@ build: deps
 run: build
 	./$(BIN) $(if $(DB),--db "$(DB)")
 
-# The timeouts are for a hung test, not a slow machine: quiet, the race pass
-# takes about 10 minutes; a loaded 2-core machine (load average 25) took
-# store/sqlstore past 30 minutes on its own.
+# The timeouts are for a hung test, not a slow machine: at load average 4
+# the slowest package, ./ui, takes 14 minutes under -race; at load average
+# 25 store/sqlstore and ./ui each ran past 30 minutes.
 test: test-deps
 	$(GO) vet ./...
 	$(GO) test -race -count=1 -timeout 50m ./...
