@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -126,12 +127,7 @@ func TestTheDueListTellsSameNameClientsApart(t *testing.T) {
 	dueClient(t, s, time.Date(1975, 5, 2, 0, 0, 0, 0, time.Local))
 	dueClient(t, s, time.Date(1988, 1, 9, 0, 0, 0, 0, time.Local))
 	d := newTestDesk(t, s, Options{})
-	var names []string
-	for _, o := range d.view.Due.Objects {
-		if b, ok := o.(*widget.Button); ok {
-			names = append(names, b.Text)
-		}
-	}
+	names := d.view.Due.Rows()
 	if len(names) != 2 || names[0] == names[1] {
 		t.Fatalf("the due list reads %q: two same-name clients not told apart", names)
 	}
@@ -277,5 +273,38 @@ func TestSameNameRowsAreNotCut(t *testing.T) {
 	})
 	if seen != 2 {
 		t.Errorf("%d rows drawn", seen)
+	}
+}
+
+// A practice of years has hundreds of clients due for re-assessment: the
+// list of them scrolls under the start's hints, and the window stays the
+// size of the screen (a box of buttons that grew the window made it 31,816
+// pixels tall for 2,000 clients, and the desk's memory twice the bare
+// window's). A row opens its client.
+func TestManyClientsDueScrollAndTheWindowKeepsItsSize(t *testing.T) {
+	s := desktest.OpenStore(t)
+	var last store.Client
+	for i := range 40 {
+		last = dueClient(t, s, time.Date(1950+i, 5, 2, 0, 0, 0, 0, time.Local))
+	}
+	d := newTestDesk(t, s, Options{})
+	if n := len(d.view.Due.Rows()); n != 40 {
+		t.Fatalf("the due list has %d rows, want 40", n)
+	}
+	if title := d.view.Due.Title.Text; title != "Re-assessment due at the next visit: 40 clients" || !d.view.Due.Title.Visible() {
+		t.Errorf("the due list's title reads %q (shown: %v)", title, d.view.Due.Title.Visible())
+	}
+	if h := d.window.Content().MinSize().Height; h > 600 {
+		t.Errorf("the start asks the window for %.0f pixels of height with 40 clients due; a screen has 800", h)
+	}
+	rows := d.view.Due.Rows()
+	want := kit.NameWithDetail(last)
+	at := slices.IndexFunc(rows, func(r string) bool { return strings.HasPrefix(r, want+"  ·  ") })
+	if at < 0 {
+		t.Fatalf("no row for %s in %q", want, rows)
+	}
+	act(d, func() { d.view.Due.List.Select(at) })
+	if d.view.Client().ID != last.ID {
+		t.Errorf("the row for %s opened client %d", want, d.view.Client().ID)
 	}
 }

@@ -42,7 +42,7 @@ type ClientView struct {
 	Function *functionCharts
 	// Due lists, where no client is picked, the clients whose
 	// re-assessment is due.
-	Due     *fyne.Container
+	Due     *DueList
 	History *sessionHistory
 	Detail  *sessionDetail
 	Form    *sessionform.SessionForm // nil unless a session is being recorded or edited
@@ -181,11 +181,16 @@ func NewClientView(d Shell) *ClientView {
 	// ask for none and show "…".
 	hint.Truncation = fyne.TextTruncateOff
 	hint.SetText("Pick a client on the left, or add one with New client (Ctrl+Shift+N).")
-	v.Due = container.NewVBox()
+	v.Due = newDueList(func(id int64) {
+		if v.shell.PickClient(id) {
+			v.shell.ShowInList(id)
+			v.Show(id)
+		}
+	})
 	v.FrontDeskHint = kit.NewSecondaryText()
 	v.FrontDeskHint.Truncation = fyne.TextTruncateOff
 	v.FrontDeskHint.Hide()
-	v.placeholder = container.NewCenter(container.NewVBox(hint, v.FrontDeskHint, v.Due))
+	v.placeholder = container.NewBorder(container.NewCenter(container.NewVBox(hint, v.FrontDeskHint)), nil, nil, nil, v.Due.Content)
 	v.body = container.NewStack(v.placeholder)
 	v.Content = container.NewStack(v.placeholder)
 	return v
@@ -514,6 +519,5 @@ func (v *ClientView) Clear() {
 	v.mode = modeNone
 	v.Content.Objects = []fyne.CanvasObject{v.placeholder}
 	v.Content.Refresh()
-	v.Due.Objects = nil // the desk's start lists the new records' own
-	v.Due.Refresh()
+	v.Due.Set(nil) // the desk's start lists the new records' own
 }

@@ -12,7 +12,6 @@ import (
 
 	"backtrack/report/chart"
 	"backtrack/store"
-	"backtrack/ui/kit"
 	"backtrack/ui/painchart"
 )
 
@@ -118,33 +117,7 @@ func (v *ClientView) RefreshDue() {
 			if v.shell.Record() != s || err != nil {
 				return
 			}
-			// set at once and laid out once: Add lays the box out again for
-			// each button, which measured every button before it (a
-			// ten-year practice has hundreds due: seconds on the UI thread)
-			var rows []fyne.CanvasObject
-			if len(due) > 0 {
-				rows = append(rows, widget.NewLabelWithStyle("Re-assessment due at the next visit", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
-			}
-			// two clients of one name are told apart by their date of birth
-			names := map[string]int{}
-			for _, d := range due {
-				names[strings.ToLower(d.Client.FullName())]++
-			}
-			for _, d := range due {
-				id := d.Client.ID
-				name := d.Client.FullName()
-				if names[strings.ToLower(name)] > 1 {
-					name = kit.NameWithDetail(d.Client)
-				}
-				rows = append(rows, widget.NewButton(name+"  ·  "+d.Status.Words(), func() {
-					if v.shell.PickClient(id) {
-						v.shell.ShowInList(id)
-						v.Show(id)
-					}
-				}))
-			}
-			v.Due.Objects = rows
-			v.Due.Refresh()
+			v.Due.Set(due)
 		}
 	})
 }
