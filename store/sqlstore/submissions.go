@@ -255,34 +255,29 @@ func readSubmissions(ctx context.Context, tx *sql.Tx, where string, args ...any)
 	return out, rows.Err()
 }
 
-// checkSubmissions compares the submissions of a page's clients
-// (matching where) with their seals (the client's answers and signature
-// as given) and with their latest entries (the reviews too).
-func (rc *recordCheck) checkSubmissions(clients map[int64]store.Client, where string, args ...any) error {
-	subs, err := readSubmissions(rc.ctx, rc.tx, where, args...)
-	if err != nil {
-		return err
-	}
+// judgeSubmissions compares the submissions of a page's clients with
+// their seals (the client's answers and signature as given) and with
+// their latest entries (the reviews too).
+func (rc *recordCheck) judgeSubmissions(clients map[int64]store.Client, subs []store.Submission) {
 	for _, sub := range subs {
 		c := clients[sub.ClientID]
-		what := fmt.Sprintf("the forms %s filled in on %s (%s)", c.FullName(), sub.At.Format(store.StampLayout), sub.UID)
+		// named only for a problem, as a note is
+		what := func() string {
+			return fmt.Sprintf("the forms %s filled in on %s (%s)", c.FullName(), sub.At.Format(store.StampLayout), sub.UID)
+		}
 		if sub.SealFor(c.UID) != sub.Seal {
-			rc.submits = append(rc.submits, orderedProblem{sub.At, sub.ID,
-				what + " do not match their seal: the client's answers or signature were changed outside Backtrack"})
+			rc.submits = append(rc.submits, orderedProblem{at: sub.At, id: sub.ID,
+				words: what() + " do not match their seal: the client's answers or signature were changed outside Backtrack"})
 		}
 		switch e, ok := rc.latest.take(sub.UID); {
 		case !ok:
-			rc.submits = append(rc.submits, orderedProblem{sub.At, sub.ID,
-				what + " were added outside Backtrack: the record's history has no entry for them"})
+			rc.submits = append(rc.submits, orderedProblem{at: sub.At, id: sub.ID,
+				words: what() + " were added outside Backtrack: the record's history has no entry for them"})
 		case !e.holds(sub.RecordHash(c.UID)):
-			when, err := rc.entryTime(e)
-			if err != nil {
-				return err
-			}
-			rc.submits = append(rc.submits, orderedProblem{sub.At, sub.ID, what + " were changed outside Backtrack after " + when})
+			rc.submits = append(rc.submits, orderedProblem{at: sub.At, id: sub.ID,
+				words: what() + " were changed outside Backtrack", after: e})
 		}
 	}
-	return nil
 }
 
 // SubmissionOwner is the client whose submission has this UID, if one is
