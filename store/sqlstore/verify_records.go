@@ -75,6 +75,15 @@ type recordCheck struct {
 
 	clients, notes, measures, plans, submits []orderedProblem
 	brokenSeals                              int
+	// err is the first record the judge could not read at all: the
+	// check stops with it, as it does for a record its reader cannot read.
+	err error
+}
+
+func (rc *recordCheck) fail(err error) {
+	if rc.err == nil {
+		rc.err = err
+	}
 }
 
 // orderedProblem is a problem with where its record stands in its kind's
@@ -107,7 +116,7 @@ type recordPage struct {
 	seals    map[int64]string
 	measures []store.Measure
 	plans    []store.Plan
-	submits  []store.Submission
+	submits  []submissionRow
 }
 
 // readRecords reads every client, note, measure, plan and submission a
@@ -167,7 +176,7 @@ func readRecordPage(ctx context.Context, tx *sql.Tx, after int64) (recordPage, e
 	if p.plans, err = readPlans(ctx, tx, ofPage("p"), after, last); err != nil {
 		return p, err
 	}
-	p.submits, err = readSubmissions(ctx, tx, ofPage("s"), after, last)
+	p.submits, err = readSubmissionRows(ctx, tx, ofPage("s"), after, last)
 	return p, err
 }
 
@@ -175,6 +184,9 @@ func readRecordPage(ctx context.Context, tx *sql.Tx, after int64) (recordPage, e
 // entries records were changed after, and names the records of the
 // history no longer there. The judge must be done.
 func (rc *recordCheck) findings(ctx context.Context, tx *sql.Tx) (recordFindings, error) {
+	if rc.err != nil {
+		return recordFindings{}, rc.err
+	}
 	gone, err := rc.gone(ctx, tx)
 	if err != nil {
 		return recordFindings{}, err
