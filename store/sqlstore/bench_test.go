@@ -169,8 +169,10 @@ func BenchmarkPainTrend(b *testing.B) {
 	})
 	b.Run("baseline", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			rows, err := raw.QueryContext(ctx, `SELECT id, started_at, pain_before, pain_after FROM sessions
-				WHERE client_id = ? ORDER BY started_at, id`, longTermClient)
+			// the store's query: the standing visits, each saying whether
+			// it is a draft
+			rows, err := raw.QueryContext(ctx, `SELECT id, started_at, pain_before, pain_after, signed_at = '' AND legacy = FALSE
+				FROM sessions WHERE client_id = ? AND voided_at = '' ORDER BY started_at, id`, longTermClient)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -178,7 +180,8 @@ func BenchmarkPainTrend(b *testing.B) {
 				var id int64
 				var start string
 				var before, after sql.NullInt64
-				if err := rows.Scan(&id, &start, &before, &after); err != nil {
+				var draft bool
+				if err := rows.Scan(&id, &start, &before, &after, &draft); err != nil {
 					b.Fatal(err)
 				}
 			}

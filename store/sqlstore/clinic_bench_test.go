@@ -343,19 +343,25 @@ func BenchmarkClinicOpenLongTerm(b *testing.B) {
 // amendments by the notes' ids (a server reads them through the index
 // then, where a join to the notes scans the whole table).
 func (r *rawSQL) longHistory(b testing.TB) {
+	// every column and table a note shows: its state (signed, entered in
+	// error, whose), and its home programme and adherence
 	rows, err := r.db.Query(r.q(`SELECT id, client_id, started_at, duration_min, pain_before,
-		pain_after, trigger_other, subjective, objective, assessment, plan, home_care, created_at, updated_at
+		pain_after, trigger_other, subjective, objective, assessment, plan, home_care, created_at, updated_at,
+		uid, signed_at, signed_by, legacy, voided_at, voided_by, void_reason, author, private, version
 		FROM sessions WHERE client_id = ? ORDER BY started_at DESC, id DESC`), r.client)
 	if err != nil {
 		b.Fatal(err)
 	}
 	var ids []any
 	for rows.Next() {
-		var id, client, dur int64
+		var id, client, dur, version int64
 		var start, other, subj, obj, ass, plan, home, created, updated string
+		var uid, signed, signedBy, voided, voidedBy, voidReason, author string
+		var legacy, private bool
 		var before, after sql.NullInt64
 		if err := rows.Scan(&id, &client, &start, &dur, &before, &after, &other, &subj, &obj, &ass,
-			&plan, &home, &created, &updated); err != nil {
+			&plan, &home, &created, &updated, &uid, &signed, &signedBy, &legacy, &voided, &voidedBy, &voidReason,
+			&author, &private, &version); err != nil {
 			b.Fatal(err)
 		}
 		ids = append(ids, id)
@@ -390,6 +396,15 @@ func (r *rawSQL) longHistory(b testing.TB) {
 	read(`SELECT session_id, amended_at, amended_by, reason, changed, previous
 		FROM session_amendments WHERE session_id IN `+in,
 		func(rows *sql.Rows) error { return rows.Scan(&sid, &at, &by, &reason, &changed, &previous) })
+	var exercise, words, pose, level, hard string
+	var hold, reps, sets, perDay sql.NullInt64
+	read(`SELECT session_id, exercise, name, words, pose, side, hold_sec, reps, sets, per_day
+		FROM session_exercises WHERE session_id IN `+in+` ORDER BY session_id, position`,
+		func(rows *sql.Rows) error {
+			return rows.Scan(&sid, &exercise, &name, &words, &pose, &side, &hold, &reps, &sets, &perDay)
+		})
+	read(`SELECT session_id, level, hard FROM session_adherence WHERE session_id IN `+in,
+		func(rows *sql.Rows) error { return rows.Scan(&sid, &level, &hard) })
 }
 
 // BenchmarkClinicSave saves a session with 8 tags (validated, audited, the

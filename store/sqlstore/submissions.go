@@ -224,65 +224,95 @@ func encodeSubmission(sub store.Submission) (doc, reviews string, err error) {
 
 // readSubmissions reads the submissions matching where, newest first.
 func readSubmissions(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]store.Submission, error) {
+	rows, err := readSubmissionRows(ctx, tx, where, args...)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]store.Submission, 0, len(rows))
+	for _, r := range rows {
+		sub, err := r.decode()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, sub)
+	}
+	return out, nil
+}
+
+// submissionRow is a submission as kept, its document and reviews still
+// JSON: the check's reader reads these and its judge decodes them, beside
+// the reading of the next page.
+type submissionRow struct {
+	id, clientID           int64
+	document, seal, review string
+}
+
+// readSubmissionRows reads the submissions matching where, newest first,
+// as kept.
+func readSubmissionRows(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]submissionRow, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.client_id, s.document, s.seal, s.reviews FROM client_submissions s
 		WHERE `+where+` ORDER BY s.submitted_at DESC, s.id DESC`, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []store.Submission
+	var out []submissionRow
 	for rows.Next() {
-		var id, clientID int64
-		var doc, seal, reviews string
-		if err := rows.Scan(&id, &clientID, &doc, &seal, &reviews); err != nil {
+		var r submissionRow
+		if err := rows.Scan(&r.id, &r.clientID, &r.document, &r.seal, &r.review); err != nil {
 			return nil, err
 		}
-		var e recordjson.Submission
-		if err := json.Unmarshal([]byte(doc), &e); err != nil {
-			return nil, fmt.Errorf("submission %d cannot be read: %w", id, err)
-		}
-		if err := json.Unmarshal([]byte(reviews), &e.Reviews); err != nil {
-			return nil, fmt.Errorf("submission %d: its reviews cannot be read: %w", id, err)
-		}
-		var r recordjson.HealthReader
-		sub := e.Content(&r)
-		if len(r.Problems) > 0 {
-			return nil, fmt.Errorf("submission %d: %s: %s", id, r.Problems[0].Column, r.Problems[0].Message)
-		}
-		sub.ID, sub.ClientID, sub.Seal = id, clientID, seal
-		out = append(out, sub)
+		out = append(out, r)
 	}
 	return out, rows.Err()
 }
 
-// checkSubmissions compares the submissions of a page's clients
-// (matching where) with their seals (the client's answers and signature
-// as given) and with their latest entries (the reviews too).
-func (rc *recordCheck) checkSubmissions(clients map[int64]store.Client, where string, args ...any) error {
-	subs, err := readSubmissions(rc.ctx, rc.tx, where, args...)
-	if err != nil {
-		return err
+// decode reads the submission's document and reviews.
+func (r submissionRow) decode() (store.Submission, error) {
+	var e recordjson.Submission
+	if err := json.Unmarshal([]byte(r.document), &e); err != nil {
+		return store.Submission{}, fmt.Errorf("submission %d cannot be read: %w", r.id, err)
 	}
-	for _, sub := range subs {
+	if err := json.Unmarshal([]byte(r.review), &e.Reviews); err != nil {
+		return store.Submission{}, fmt.Errorf("submission %d: its reviews cannot be read: %w", r.id, err)
+	}
+	var hr recordjson.HealthReader
+	sub := e.Content(&hr)
+	if len(hr.Problems) > 0 {
+		return store.Submission{}, fmt.Errorf("submission %d: %s: %s", r.id, hr.Problems[0].Column, hr.Problems[0].Message)
+	}
+	sub.ID, sub.ClientID, sub.Seal = r.id, r.clientID, r.seal
+	return sub, nil
+}
+
+// judgeSubmissions compares the submissions of a page's clients with
+// their seals (the client's answers and signature as given) and with
+// their latest entries (the reviews too).
+func (rc *recordCheck) judgeSubmissions(clients map[int64]store.Client, rows []submissionRow) {
+	for _, row := range rows {
+		sub, err := row.decode()
+		if err != nil {
+			rc.fail(err)
+			return
+		}
 		c := clients[sub.ClientID]
-		what := fmt.Sprintf("the forms %s filled in on %s (%s)", c.FullName(), sub.At.Format(store.StampLayout), sub.UID)
+		// named only for a problem, as a note is
+		what := func() string {
+			return fmt.Sprintf("the forms %s filled in on %s (%s)", c.FullName(), sub.At.Format(store.StampLayout), sub.UID)
+		}
 		if sub.SealFor(c.UID) != sub.Seal {
-			rc.submits = append(rc.submits, orderedProblem{sub.At, sub.ID,
-				what + " do not match their seal: the client's answers or signature were changed outside Backtrack"})
+			rc.submits = append(rc.submits, orderedProblem{at: sub.At, id: sub.ID,
+				words: what() + " do not match their seal: the client's answers or signature were changed outside Backtrack"})
 		}
 		switch e, ok := rc.latest.take(sub.UID); {
 		case !ok:
-			rc.submits = append(rc.submits, orderedProblem{sub.At, sub.ID,
-				what + " were added outside Backtrack: the record's history has no entry for them"})
+			rc.submits = append(rc.submits, orderedProblem{at: sub.At, id: sub.ID,
+				words: what() + " were added outside Backtrack: the record's history has no entry for them"})
 		case !e.holds(sub.RecordHash(c.UID)):
-			when, err := rc.entryTime(e)
-			if err != nil {
-				return err
-			}
-			rc.submits = append(rc.submits, orderedProblem{sub.At, sub.ID, what + " were changed outside Backtrack after " + when})
+			rc.submits = append(rc.submits, orderedProblem{at: sub.At, id: sub.ID,
+				words: what() + " were changed outside Backtrack", after: e})
 		}
 	}
-	return nil
 }
 
 // SubmissionOwner is the client whose submission has this UID, if one is

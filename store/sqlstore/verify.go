@@ -45,16 +45,11 @@ func (s *Store) Verify(ctx context.Context) (Verification, error) {
 		if err != nil {
 			return err
 		}
-		latest, chain, err := verifyChain(ctx, tx, server)
+		chain, records, err := checkHistory(ctx, tx, server)
 		if err != nil {
 			return err
 		}
-		v.Problems = chain
-		records, err := verifyRecords(ctx, tx, latest)
-		v.Problems = append(v.Problems, records.problems...)
-		if err != nil {
-			return err
-		}
+		v.Problems = append(chain, records.problems...)
 		visits, err := verifyVisits(ctx, tx, s.OnServer())
 		v.Problems = append(v.Problems, visits...)
 		if err != nil {
@@ -91,7 +86,7 @@ type serverChain struct {
 	entries, notes int64
 	brokenAt       sql.NullInt64
 	problem        sql.NullString
-	// what this login read of them (verifyChain)
+	// what this login read of them (readChain)
 	readEntries int64
 }
 
@@ -143,62 +138,94 @@ func (c *serverChain) unread(ctx context.Context, tx *sql.Tx) (string, error) {
 	return "", nil
 }
 
-// verifyChain walks the log and returns, per record, its latest entry
-// written here (not brought by an import), with the chain's problems. A
-// login that reads only part of the log (server.partial) checks the seal
-// of each entry it reads; the gaps are entries it may not read, and the
-// server's answer stands for the chain.
-func verifyChain(ctx context.Context, tx *sql.Tx, server *serverChain) (latestByRecord, []string, error) {
+// chainWalk is the walk of the history's chain, entry by entry in the
+// order written: per record, its latest entry written here (not brought
+// by an import), and the chain's problems. The judge walks it.
+type chainWalk struct {
+	latest latestByRecord
+	// every problem, and those a partial reader reports itself
+	all, seals []string
+	changed    map[int64]bool
+	prev       store.AuditEntry
+}
+
+func newChainWalk() *chainWalk {
+	return &chainWalk{latest: latestByRecord{}, changed: map[int64]bool{}}
+}
+
+// chainBatch is how many entries the reader hands the judge at once.
+const chainBatch = 1000
+
+// readChain reads the log in the order written and hands it to the judge
+// to walk, counting the entries this login read.
+func readChain(ctx context.Context, tx *sql.Tx, w *chainWalk, server *serverChain, j *judge) error {
 	rows, err := tx.QueryContext(ctx, `SELECT `+auditColumns+` FROM audit_log ORDER BY seq`)
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
 	defer rows.Close()
-	latest := latestByRecord{}
-	// every problem, and those a partial reader reports itself
-	var all, seals []string
-	changed := map[int64]bool{}
-	var prev store.AuditEntry
 	var read int64
+	batch := make([]store.AuditEntry, 0, chainBatch)
 	for rows.Next() {
 		e, err := scanAuditEntry(rows)
 		if err != nil {
-			return nil, nil, err
+			return err
 		}
 		read++
-		switch {
-		case e.Seq != prev.Seq+1:
-			all = append(all, fmt.Sprintf("audit log: entries %d to %d are missing (deleted outside Backtrack)", prev.Seq+1, e.Seq-1))
-		case e.Prev != prev.Hash:
-			all = append(all, fmt.Sprintf("audit log: entry %d does not follow entry %d (the chain was changed outside Backtrack)", e.Seq, prev.Seq))
+		if batch = append(batch, e); len(batch) == chainBatch {
+			walked := batch
+			j.do(func() { w.walk(walked) })
+			batch = make([]store.AuditEntry, 0, chainBatch)
 		}
-		if e.Seal() != e.Hash {
-			changed[e.Seq] = true
-			seals = append(seals, fmt.Sprintf("audit log: entry %d (%s, %s) was changed outside Backtrack", e.Seq, e.Action.Words(), e.At.Format(store.StampLayout)))
-			all = append(all, seals[len(seals)-1])
-		}
-		if e.Record != "" && e.Origin == "" && (e.Content != "" || removedHere(e.Action)) {
-			latest.keep(e)
-		}
-		prev = e
 	}
 	if err := rows.Err(); err != nil {
-		return nil, nil, err
+		return err
 	}
+	j.do(func() { w.walk(batch) })
 	if server != nil {
 		server.readEntries = read
 	}
-	problems := all
+	return nil
+}
+
+// walk checks each entry of a batch against the one before it and its own
+// seal, and keeps it as its record's latest.
+func (w *chainWalk) walk(batch []store.AuditEntry) {
+	for _, e := range batch {
+		switch prev := w.prev; {
+		case e.Seq != prev.Seq+1:
+			w.all = append(w.all, fmt.Sprintf("audit log: entries %d to %d are missing (deleted outside Backtrack)", prev.Seq+1, e.Seq-1))
+		case e.Prev != prev.Hash:
+			w.all = append(w.all, fmt.Sprintf("audit log: entry %d does not follow entry %d (the chain was changed outside Backtrack)", e.Seq, prev.Seq))
+		}
+		if e.Seal() != e.Hash {
+			w.changed[e.Seq] = true
+			w.seals = append(w.seals, fmt.Sprintf("audit log: entry %d (%s, %s) was changed outside Backtrack", e.Seq, e.Action.Words(), e.At.Format(store.StampLayout)))
+			w.all = append(w.all, w.seals[len(w.seals)-1])
+		}
+		if e.Record != "" && e.Origin == "" && (e.Content != "" || removedHere(e.Action)) {
+			w.latest.keep(e)
+		}
+		w.prev = e
+	}
+}
+
+// problems is what the walk found. A login that reads only part of the
+// log (server.partial) checks the seal of each entry it reads; the gaps
+// are entries it may not read, and the server's answer stands for the
+// chain.
+func (w *chainWalk) problems(server *serverChain) []string {
+	problems := w.all
 	if server.partial() {
-		problems = seals
-		if w := server.words(); w != "" && !changed[server.brokenAt.Int64] {
-			problems = append([]string{w}, problems...)
+		problems = w.seals
+		if words := server.words(); words != "" && !w.changed[server.brokenAt.Int64] {
+			problems = append([]string{words}, problems...)
 		}
 	}
-	if prev.Seq == 0 && !server.partial() {
+	if w.prev.Seq == 0 && !server.partial() {
 		problems = append(problems, "audit log: it is empty (deleted outside Backtrack); the record's history cannot be verified")
 	}
-	return latest, problems, nil
+	return problems
 }
 
 // removedHere reports an entry that records a record's removal by

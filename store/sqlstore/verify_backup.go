@@ -65,13 +65,8 @@ func (s *Store) verifyAsBackup(ctx context.Context) error {
 	var chain []string
 	var records, seals int
 	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
-		latest, problems, err := verifyChain(ctx, tx, nil) // a backup is a file: no server answers for it
-		if err != nil {
-			return err
-		}
-		chain = problems
-		found, err := verifyRecords(ctx, tx, latest)
-		seals, records = found.brokenSeals, len(found.problems)-found.brokenSeals
+		problems, found, err := checkHistory(ctx, tx, nil) // a backup is a file: no server answers for it
+		chain, seals, records = problems, found.brokenSeals, len(found.problems)-found.brokenSeals
 		return err
 	})
 	if err != nil {

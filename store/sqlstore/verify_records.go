@@ -65,19 +65,25 @@ func (l latestByRecord) take(uid string) (latestEntry, bool) {
 // clients with their notes, measures, plans and submissions.
 var verifyClientsPerPage = clientsPerPage
 
-// recordCheck is the walk of the records against the history, on one
-// snapshot, a page of clients at a time. Each kind of record's problems
-// are kept apart and put in the order the check has always named them in
+// recordCheck is the judging of the records against the history, a page
+// of clients at a time, in the judge. Each kind of record's problems are
+// kept apart and put in the order the check has always named them in
 // (clients by number, notes newest first, measures oldest first, plans by
 // number, submissions newest first), whatever the pages.
 type recordCheck struct {
-	ctx    context.Context
-	tx     *sql.Tx
 	latest latestByRecord
 
-	clients                         []string
-	notes, measures, plans, submits []orderedProblem
-	brokenSeals                     int
+	clients, notes, measures, plans, submits []orderedProblem
+	brokenSeals                              int
+	// err is the first record the judge could not read at all: the
+	// check stops with it, as it does for a record its reader cannot read.
+	err error
+}
+
+func (rc *recordCheck) fail(err error) {
+	if rc.err == nil {
+		rc.err = err
+	}
 }
 
 // orderedProblem is a problem with where its record stands in its kind's
@@ -86,6 +92,10 @@ type orderedProblem struct {
 	at    time.Time
 	id    int64
 	words string
+	// after is, for a record changed since its latest entry, where that
+	// entry is: its time ends the words ("… after 2026-03-02 10:15"), read
+	// again by the reader once the judge is done (the judge never reads).
+	after latestEntry
 }
 
 // recordFindings is what the walk of the records found: every problem in
@@ -96,160 +106,168 @@ type recordFindings struct {
 	brokenSeals int
 }
 
-// verifyRecords compares every client, note, measure, plan and submission
-// with its latest entry (and each signed note and submission with its
-// seal), then names the records of the history no longer there.
-func verifyRecords(ctx context.Context, tx *sql.Tx, latest latestByRecord) (recordFindings, error) {
-	rc := &recordCheck{ctx: ctx, tx: tx, latest: latest}
-	// (after, last]: a page's notes, measures and plans are those of
-	// client numbers after the page before's last, so none falls between
-	// pages; the last step reads any whose client is gone
-	for after := int64(math.MinInt64); ; {
-		page, err := rc.clientPage(after)
-		if err != nil {
-			return recordFindings{}, err
-		}
-		last := int64(math.MaxInt64)
-		if len(page) > 0 {
-			last = page[len(page)-1].ID
-		}
-		byID := make(map[int64]store.Client, len(page))
-		for _, c := range page {
-			byID[c.ID] = c
-		}
-		if err := rc.checkPage(byID, after, last); err != nil {
-			return recordFindings{}, err
-		}
-		if len(page) == 0 {
-			break
-		}
-		after = last
-	}
-	gone, err := rc.gone()
-	if err != nil {
-		return recordFindings{}, err
-	}
-	newestFirst := func(a, b orderedProblem) int { return cmp.Or(b.at.Compare(a.at), cmp.Compare(b.id, a.id)) }
-	oldestFirst := func(a, b orderedProblem) int { return cmp.Or(a.at.Compare(b.at), cmp.Compare(a.id, b.id)) }
-	problems := rc.clients
-	for _, kind := range []struct {
-		problems []orderedProblem
-		order    func(a, b orderedProblem) int
-	}{{rc.notes, newestFirst}, {rc.measures, oldestFirst}, {rc.plans, oldestFirst}, {rc.submits, newestFirst}} {
-		slices.SortStableFunc(kind.problems, kind.order)
-		for _, p := range kind.problems {
-			problems = append(problems, p.words)
-		}
-	}
-	return recordFindings{problems: append(problems, gone...), brokenSeals: rc.brokenSeals}, nil
+// recordPage is what the reader read of a page of clients: each with
+// their health record's columns, their notes with each note's stored
+// seal, their measures, plans and signed forms.
+type recordPage struct {
+	clients  []store.Client
+	healths  []healthColumns
+	sessions []store.Session
+	seals    map[int64]string
+	measures []store.Measure
+	plans    []store.Plan
+	submits  []submissionRow
 }
 
-// clientPage reads the clients after the given number, a page of them,
-// and compares each with their latest entry once the page is read (a
-// problem reads its entry again, and a server's connection reads one
-// statement at a time).
-func (rc *recordCheck) clientPage(after int64) ([]store.Client, error) {
-	rows, err := rc.tx.QueryContext(rc.ctx, `SELECT `+clientColumns+`, c.intake, c.red_flags, c.consents
+// readRecords reads every client, note, measure, plan and submission a
+// page of clients at a time and hands each page to the judge.
+func readRecords(ctx context.Context, tx *sql.Tx, rc *recordCheck, j *judge) error {
+	// (after, last]: a page's notes, measures and plans are those of
+	// client numbers after the page before's last, so none falls between
+	// pages; the last page, of no clients, reads any whose client is gone
+	for after := int64(math.MinInt64); ; {
+		page, err := readRecordPage(ctx, tx, after)
+		if err != nil {
+			return err
+		}
+		j.do(func() { rc.judge(page) })
+		if len(page.clients) == 0 {
+			return nil
+		}
+		after = page.clients[len(page.clients)-1].ID
+	}
+}
+
+// readRecordPage reads the clients after the given number, a page of
+// them, and their records.
+func readRecordPage(ctx context.Context, tx *sql.Tx, after int64) (recordPage, error) {
+	var p recordPage
+	rows, err := tx.QueryContext(ctx, `SELECT `+clientColumns+`, c.intake, c.red_flags, c.consents
 		FROM clients c WHERE c.id > ? ORDER BY c.id LIMIT ?`, after, verifyClientsPerPage)
 	if err != nil {
-		return nil, err
+		return p, err
 	}
-	var page []store.Client
-	var healths []healthColumns
 	for rows.Next() {
 		var health healthColumns
 		c, err := scanClient(rows, &health.intake, &health.redFlags, &health.consents)
 		if err != nil {
 			rows.Close()
-			return nil, err
+			return p, err
 		}
-		page, healths = append(page, c), append(healths, health)
+		p.clients, p.healths = append(p.clients, c), append(p.healths, health)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return p, err
 	}
-	for i, c := range page {
-		if err := rc.checkClient(c, healths[i]); err != nil {
-			return nil, err
-		}
+	last := int64(math.MaxInt64)
+	if len(p.clients) > 0 {
+		last = p.clients[len(p.clients)-1].ID
 	}
-	return page, nil
+	if p.sessions, err = readSessions(ctx, tx, ofPage("s"), after, last); err != nil {
+		return p, err
+	}
+	if p.seals, err = readNoteSeals(ctx, tx, after, last); err != nil {
+		return p, err
+	}
+	if p.measures, err = readMeasures(ctx, tx, ofPage("m"), after, last); err != nil {
+		return p, err
+	}
+	if p.plans, err = readPlans(ctx, tx, ofPage("p"), after, last); err != nil {
+		return p, err
+	}
+	p.submits, err = readSubmissionRows(ctx, tx, ofPage("s"), after, last)
+	return p, err
 }
 
-func (rc *recordCheck) checkClient(c store.Client, health healthColumns) error {
-	e, found := rc.latest.take(c.UID)
-	h, err := decodeHealth(health)
+// findings puts what the judge found in order, with the times of the
+// entries records were changed after, and names the records of the
+// history no longer there. The judge must be done.
+func (rc *recordCheck) findings(ctx context.Context, tx *sql.Tx) (recordFindings, error) {
+	if rc.err != nil {
+		return recordFindings{}, rc.err
+	}
+	gone, err := rc.gone(ctx, tx)
 	if err != nil {
-		rc.clients = append(rc.clients, fmt.Sprintf("client %s (%s): their health record cannot be read (%v); it was changed outside Backtrack", c.FullName(), c.UID, err))
-		return nil
+		return recordFindings{}, err
 	}
-	switch {
-	case !found:
-		rc.clients = append(rc.clients, fmt.Sprintf("client %s (%s) was added outside Backtrack: the record's history has no entry for them", c.FullName(), c.UID))
-	case !e.holds(store.ClientRecordHash(c, h)):
-		at, err := rc.entryTime(e)
-		if err != nil {
-			return err
+	newestFirst := func(a, b orderedProblem) int { return cmp.Or(b.at.Compare(a.at), cmp.Compare(b.id, a.id)) }
+	oldestFirst := func(a, b orderedProblem) int { return cmp.Or(a.at.Compare(b.at), cmp.Compare(a.id, b.id)) }
+	var problems []string
+	for _, kind := range []struct {
+		problems []orderedProblem
+		order    func(a, b orderedProblem) int
+	}{{rc.clients, nil}, {rc.notes, newestFirst}, {rc.measures, oldestFirst}, {rc.plans, oldestFirst}, {rc.submits, newestFirst}} {
+		if kind.order != nil { // clients: judged in their numbers' order
+			slices.SortStableFunc(kind.problems, kind.order)
 		}
-		rc.clients = append(rc.clients, fmt.Sprintf("client %s (%s): their details were changed outside Backtrack after %s", c.FullName(), c.UID, at))
+		for _, p := range kind.problems {
+			words := p.words
+			if p.after.seq != 0 {
+				when, err := entryTime(ctx, tx, p.after)
+				if err != nil {
+					return recordFindings{}, err
+				}
+				words += " after " + when
+			}
+			problems = append(problems, words)
+		}
 	}
-	return nil
+	return recordFindings{problems: append(problems, gone...), brokenSeals: rc.brokenSeals}, nil
 }
 
-// checkPage compares the notes, measures, plans and submissions of the
-// clients numbered after after up to last (clients holds those read).
-func (rc *recordCheck) checkPage(clients map[int64]store.Client, after, last int64) error {
-	sessions, err := readSessions(rc.ctx, rc.tx, ofPage("s"), after, last)
-	if err != nil {
-		return err
+// judge compares a page's records with their latest entries, and each
+// signed note and submission with its seal.
+func (rc *recordCheck) judge(p recordPage) {
+	byID := make(map[int64]store.Client, len(p.clients))
+	for i, c := range p.clients {
+		byID[c.ID] = c
+		rc.judgeClient(c, p.healths[i])
 	}
-	seals, err := rc.noteSeals(after, last)
-	if err != nil {
-		return err
-	}
-	for _, sess := range sessions {
-		c := clients[sess.ClientID]
+	for _, sess := range p.sessions {
+		c := byID[sess.ClientID]
 		// named only for a problem: building the words for each of ten
 		// years' notes cost more than comparing them
 		what := func() string {
 			return fmt.Sprintf("the note of %s on %s (%s)", c.FullName(), sess.Start.Format(store.StartLayout), sess.UID)
 		}
 		hash := store.NoteHash(c.UID, sess)
-		if err := rc.compare(&rc.notes, sess.Start, sess.ID, what, sess.UID, hash); err != nil {
-			return err
-		}
-		if sess.Locked() && seals[sess.ID] != hash {
+		rc.compare(&rc.notes, sess.Start, sess.ID, what, sess.UID, hash)
+		if sess.Locked() && p.seals[sess.ID] != hash {
 			rc.brokenSeals++
-			rc.notes = append(rc.notes, orderedProblem{sess.Start, sess.ID,
-				"signed " + what() + " does not match its seal: it was changed outside Backtrack"})
+			rc.notes = append(rc.notes, orderedProblem{at: sess.Start, id: sess.ID,
+				words: "signed " + what() + " does not match its seal: it was changed outside Backtrack"})
 		}
 	}
-	measures, err := readMeasures(rc.ctx, rc.tx, ofPage("m"), after, last)
-	if err != nil {
-		return err
-	}
-	for _, m := range measures {
-		c := clients[m.ClientID]
+	for _, m := range p.measures {
+		c := byID[m.ClientID]
 		what := func() string {
 			return fmt.Sprintf("the %s of %s on %s (%s)", m.Kind.Label(), c.FullName(), m.Taken.Format(store.DateLayout), m.UID)
 		}
-		if err := rc.compare(&rc.measures, m.Taken, m.ID, what, m.UID, store.MeasureHash(c.UID, m)); err != nil {
-			return err
-		}
+		rc.compare(&rc.measures, m.Taken, m.ID, what, m.UID, store.MeasureHash(c.UID, m))
 	}
-	plans, err := readPlans(rc.ctx, rc.tx, ofPage("p"), after, last)
-	if err != nil {
-		return err
+	for _, pl := range p.plans {
+		c := byID[pl.ClientID]
+		what := func() string { return fmt.Sprintf("the treatment plan of %s (%s)", c.FullName(), pl.UID) }
+		rc.compare(&rc.plans, time.Time{}, pl.ID, what, pl.UID, store.PlanHash(c.UID, pl))
 	}
-	for _, p := range plans {
-		c := clients[p.ClientID]
-		what := func() string { return fmt.Sprintf("the treatment plan of %s (%s)", c.FullName(), p.UID) }
-		if err := rc.compare(&rc.plans, time.Time{}, p.ID, what, p.UID, store.PlanHash(c.UID, p)); err != nil {
-			return err
-		}
+	rc.judgeSubmissions(byID, p.submits)
+}
+
+func (rc *recordCheck) judgeClient(c store.Client, health healthColumns) {
+	e, found := rc.latest.take(c.UID)
+	h, err := decodeHealth(health)
+	problem := func(words string, after latestEntry) {
+		rc.clients = append(rc.clients, orderedProblem{id: c.ID, words: words, after: after})
 	}
-	return rc.checkSubmissions(clients, ofPage("s"), after, last)
+	switch {
+	case err != nil:
+		problem(fmt.Sprintf("client %s (%s): their health record cannot be read (%v); it was changed outside Backtrack", c.FullName(), c.UID, err), latestEntry{})
+	case !found:
+		problem(fmt.Sprintf("client %s (%s) was added outside Backtrack: the record's history has no entry for them", c.FullName(), c.UID), latestEntry{})
+	case !e.holds(store.ClientRecordHash(c, h)):
+		problem(fmt.Sprintf("client %s (%s): their details were changed outside Backtrack", c.FullName(), c.UID), e)
+	}
 }
 
 // ofPage is the condition on a table's client number (the table as
@@ -258,23 +276,18 @@ func ofPage(alias string) string { return alias + ".client_id > ? AND " + alias 
 
 // compare names a record the history has no entry for, or whose latest
 // entry holds another hash, among its kind's problems.
-func (rc *recordCheck) compare(kind *[]orderedProblem, at time.Time, id int64, what func() string, uid, hash string) error {
+func (rc *recordCheck) compare(kind *[]orderedProblem, at time.Time, id int64, what func() string, uid, hash string) {
 	switch e, ok := rc.latest.take(uid); {
 	case !ok:
-		*kind = append(*kind, orderedProblem{at, id, what() + " was added outside Backtrack: the record's history has no entry for it"})
+		*kind = append(*kind, orderedProblem{at: at, id: id, words: what() + " was added outside Backtrack: the record's history has no entry for it"})
 	case !e.holds(hash):
-		when, err := rc.entryTime(e)
-		if err != nil {
-			return err
-		}
-		*kind = append(*kind, orderedProblem{at, id, what() + " was changed outside Backtrack after " + when})
+		*kind = append(*kind, orderedProblem{at: at, id: id, words: what() + " was changed outside Backtrack", after: e})
 	}
-	return nil
 }
 
-// noteSeals reads the stored seal of the notes of a page's clients.
-func (rc *recordCheck) noteSeals(after, last int64) (map[int64]string, error) {
-	rows, err := rc.tx.QueryContext(rc.ctx, `SELECT id, content_hash FROM sessions WHERE client_id > ? AND client_id <= ?`, after, last)
+// readNoteSeals reads the stored seal of the notes of a page's clients.
+func readNoteSeals(ctx context.Context, tx *sql.Tx, after, last int64) (map[int64]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, content_hash FROM sessions WHERE client_id > ? AND client_id <= ?`, after, last)
 	if err != nil {
 		return nil, err
 	}
@@ -291,26 +304,27 @@ func (rc *recordCheck) noteSeals(after, last int64) (map[int64]string, error) {
 	return out, rows.Err()
 }
 
-// entry reads again the words of an entry the walk kept only the place of.
-func (rc *recordCheck) entry(e latestEntry) (store.AuditEntry, error) {
-	return scanAuditEntry(rc.tx.QueryRowContext(rc.ctx, `SELECT `+auditColumns+` FROM audit_log WHERE seq = ?`, e.seq))
+// readEntry reads again the words of an entry the walk kept only the
+// place of.
+func readEntry(ctx context.Context, tx *sql.Tx, e latestEntry) (store.AuditEntry, error) {
+	return scanAuditEntry(tx.QueryRowContext(ctx, `SELECT `+auditColumns+` FROM audit_log WHERE seq = ?`, e.seq))
 }
 
 // entryTime is when the entry was written, as a problem names it.
-func (rc *recordCheck) entryTime(e latestEntry) (string, error) {
-	full, err := rc.entry(e)
+func entryTime(ctx context.Context, tx *sql.Tx, e latestEntry) (string, error) {
+	full, err := readEntry(ctx, tx, e)
 	return full.At.Format(store.StampLayout), err
 }
 
 // gone names every record the history holds that is no longer there and
 // was not removed by Backtrack, by UID.
-func (rc *recordCheck) gone() ([]string, error) {
+func (rc *recordCheck) gone(ctx context.Context, tx *sql.Tx) ([]string, error) {
 	var entries []store.AuditEntry
 	for _, kept := range rc.latest {
 		if kept.found || kept.removed {
 			continue
 		}
-		e, err := rc.entry(kept)
+		e, err := readEntry(ctx, tx, kept)
 		if err != nil {
 			return nil, err
 		}
