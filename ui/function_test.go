@@ -44,8 +44,9 @@ func TestBriefShowsTheCourseAndMeasuresAreRecordedAndCharted(t *testing.T) {
 	}
 	d := newTestDesk(t, s, Options{})
 	// Then the desk lists her as due before anyone is picked
-	if rows := d.view.Due.Rows(); !slices.Equal(rows, []string{"Marta Nowak  ·  4 of 8 planned visits done · ODI due"}) {
-		t.Errorf("due list: %q, want Marta's row", rows)
+	if rows := d.view.Due.Rows(); !slices.Equal(rows, []string{"Marta Nowak  ·  4 of 8 planned visits done · ODI due"}) ||
+		!d.view.Due.Content.Visible() || !d.view.Due.Title.Visible() || d.view.Due.Title.Text != "Re-assessment due at the next visit" {
+		t.Errorf("due list: %q under %q (shown: %v), want Marta's row under its title", rows, d.view.Due.Title.Text, d.view.Due.Content.Visible())
 	}
 	pick(t, d, c.ID)
 	// And the brief says where she stands and her goals

@@ -307,4 +307,16 @@ func TestManyClientsDueScrollAndTheWindowKeepsItsSize(t *testing.T) {
 	if d.view.Client().ID != last.ID {
 		t.Errorf("the row for %s opened client %d", want, d.view.Client().ID)
 	}
+	// the same row again opens the client again: a row is not a choice kept
+	act(d, func() { d.view.Clear() })
+	act(d, func() { d.view.RefreshDue() })
+	act(d, func() { d.view.Due.List.Select(at) })
+	if d.view.Client().ID != last.ID {
+		t.Errorf("the same row a second time opened client %d", d.view.Client().ID)
+	}
+	// records with nobody due: no title, no empty list to Tab into
+	act(d, func() { d.view.Clear() })
+	if d.view.Due.Content.Visible() || len(d.view.Due.Rows()) != 0 {
+		t.Errorf("with nobody due the list shows (%d rows)", len(d.view.Due.Rows()))
+	}
 }

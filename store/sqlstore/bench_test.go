@@ -176,7 +176,8 @@ func BenchmarkPainTrend(b *testing.B) {
 			// the store's query: the standing visits, each saying whether
 			// it is a draft
 			rows, err := raw.QueryContext(ctx, `SELECT id, started_at, pain_before, pain_after, signed_at = '' AND legacy = FALSE
-				FROM sessions WHERE client_id = ? AND voided_at = '' ORDER BY started_at, id`, longTermClient)
+				FROM sessions WHERE client_id = ? AND started_at >= '0000' AND started_at < '9999' AND voided_at = ''
+				ORDER BY started_at, id`, longTermClient)
 			if err != nil {
 				b.Fatal(err)
 			}

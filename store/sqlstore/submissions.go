@@ -228,7 +228,7 @@ func readSubmissions(ctx context.Context, tx *sql.Tx, where string, args ...any)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]store.Submission, 0, len(rows))
+	var out []store.Submission
 	for _, r := range rows {
 		sub, err := r.decode()
 		if err != nil {
@@ -310,7 +310,7 @@ func (rc *recordCheck) judgeSubmissions(clients map[int64]store.Client, rows []s
 				words: what() + " were added outside Backtrack: the record's history has no entry for them"})
 		case !e.holds(sub.RecordHash(c.UID)):
 			rc.submits = append(rc.submits, orderedProblem{at: sub.At, id: sub.ID,
-				words: what() + " were changed outside Backtrack", after: e})
+				words: what() + " were changed outside Backtrack", changed: true, after: e})
 		}
 	}
 }

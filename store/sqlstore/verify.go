@@ -166,7 +166,7 @@ func readChain(ctx context.Context, tx *sql.Tx, w *chainWalk, server *serverChai
 	defer rows.Close()
 	var read int64
 	batch := make([]store.AuditEntry, 0, chainBatch)
-	for rows.Next() {
+	for rows.Next() && !j.stopped() {
 		e, err := scanAuditEntry(rows)
 		if err != nil {
 			return err

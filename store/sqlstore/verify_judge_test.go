@@ -1,7 +1,9 @@
 package sqlstore
 
 import (
+	"errors"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -26,10 +28,29 @@ func TestTheJudgeKeepsTheOrderAndRaisesItsPanicToTheCaller(t *testing.T) {
 		j.do(func() { t.Error("a batch was judged after one panicked") })
 	}
 	defer func() {
-		if r := recover(); r != "a record the judge cannot read" {
-			t.Errorf("the caller got %v", r)
+		r := recover()
+		err, _ := r.(error)
+		if err == nil || !strings.Contains(err.Error(), "a record the judge cannot read") ||
+			!strings.Contains(err.Error(), "verify_judge_test.go") {
+			t.Errorf("the caller got %v, want the judge's panic with where it was raised", r)
+		}
+		if !j.stopped() {
+			t.Error("the reader was not told to stop")
 		}
 	}()
 	j.wait()
 	t.Error("wait returned after a batch panicked")
+}
+
+// A record the judge cannot read stops the reader, and is the check's
+// error whatever the reader meets after it.
+func TestARecordTheJudgeCannotReadStopsTheReader(t *testing.T) {
+	j := startJudge()
+	defer j.finish()
+	rc := &recordCheck{judge: j}
+	rc.fail(errors.New("submission 7 cannot be read"))
+	rc.fail(errors.New("a later one"))
+	if !j.stopped() || rc.err == nil || rc.err.Error() != "submission 7 cannot be read" {
+		t.Errorf("stopped %v, error %v", j.stopped(), rc.err)
+	}
 }

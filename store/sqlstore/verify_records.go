@@ -72,6 +72,7 @@ var verifyClientsPerPage = clientsPerPage
 // number, submissions newest first), whatever the pages.
 type recordCheck struct {
 	latest latestByRecord
+	judge  *judge
 
 	clients, notes, measures, plans, submits []orderedProblem
 	brokenSeals                              int
@@ -83,6 +84,7 @@ type recordCheck struct {
 func (rc *recordCheck) fail(err error) {
 	if rc.err == nil {
 		rc.err = err
+		rc.judge.halt()
 	}
 }
 
@@ -92,10 +94,11 @@ type orderedProblem struct {
 	at    time.Time
 	id    int64
 	words string
-	// after is, for a record changed since its latest entry, where that
-	// entry is: its time ends the words ("… after 2026-03-02 10:15"), read
-	// again by the reader once the judge is done (the judge never reads).
-	after latestEntry
+	// changed: the record was changed since its latest entry, after,
+	// whose time ends the words ("… after 2026-03-02 10:15"), read again
+	// by the reader once the judge is done (the judge never reads).
+	changed bool
+	after   latestEntry
 }
 
 // recordFindings is what the walk of the records found: every problem in
@@ -130,8 +133,8 @@ func readRecords(ctx context.Context, tx *sql.Tx, rc *recordCheck, j *judge) err
 		if err != nil {
 			return err
 		}
-		j.do(func() { rc.judge(page) })
-		if len(page.clients) == 0 {
+		j.do(func() { rc.judgePage(page) })
+		if len(page.clients) == 0 || j.stopped() {
 			return nil
 		}
 		after = page.clients[len(page.clients)-1].ID
@@ -184,9 +187,6 @@ func readRecordPage(ctx context.Context, tx *sql.Tx, after int64) (recordPage, e
 // entries records were changed after, and names the records of the
 // history no longer there. The judge must be done.
 func (rc *recordCheck) findings(ctx context.Context, tx *sql.Tx) (recordFindings, error) {
-	if rc.err != nil {
-		return recordFindings{}, rc.err
-	}
 	gone, err := rc.gone(ctx, tx)
 	if err != nil {
 		return recordFindings{}, err
@@ -203,7 +203,7 @@ func (rc *recordCheck) findings(ctx context.Context, tx *sql.Tx) (recordFindings
 		}
 		for _, p := range kind.problems {
 			words := p.words
-			if p.after.seq != 0 {
+			if p.changed {
 				when, err := entryTime(ctx, tx, p.after)
 				if err != nil {
 					return recordFindings{}, err
@@ -216,9 +216,9 @@ func (rc *recordCheck) findings(ctx context.Context, tx *sql.Tx) (recordFindings
 	return recordFindings{problems: append(problems, gone...), brokenSeals: rc.brokenSeals}, nil
 }
 
-// judge compares a page's records with their latest entries, and each
+// judgePage compares a page's records with their latest entries, and each
 // signed note and submission with its seal.
-func (rc *recordCheck) judge(p recordPage) {
+func (rc *recordCheck) judgePage(p recordPage) {
 	byID := make(map[int64]store.Client, len(p.clients))
 	for i, c := range p.clients {
 		byID[c.ID] = c
@@ -257,14 +257,18 @@ func (rc *recordCheck) judge(p recordPage) {
 func (rc *recordCheck) judgeClient(c store.Client, health healthColumns) {
 	e, found := rc.latest.take(c.UID)
 	h, err := decodeHealth(health)
-	problem := func(words string, after latestEntry) {
-		rc.clients = append(rc.clients, orderedProblem{id: c.ID, words: words, after: after})
+	problem := func(words string, after ...latestEntry) {
+		p := orderedProblem{id: c.ID, words: words}
+		if len(after) > 0 {
+			p.changed, p.after = true, after[0]
+		}
+		rc.clients = append(rc.clients, p)
 	}
 	switch {
 	case err != nil:
-		problem(fmt.Sprintf("client %s (%s): their health record cannot be read (%v); it was changed outside Backtrack", c.FullName(), c.UID, err), latestEntry{})
+		problem(fmt.Sprintf("client %s (%s): their health record cannot be read (%v); it was changed outside Backtrack", c.FullName(), c.UID, err))
 	case !found:
-		problem(fmt.Sprintf("client %s (%s) was added outside Backtrack: the record's history has no entry for them", c.FullName(), c.UID), latestEntry{})
+		problem(fmt.Sprintf("client %s (%s) was added outside Backtrack: the record's history has no entry for them", c.FullName(), c.UID))
 	case !e.holds(store.ClientRecordHash(c, h)):
 		problem(fmt.Sprintf("client %s (%s): their details were changed outside Backtrack", c.FullName(), c.UID), e)
 	}
@@ -281,7 +285,7 @@ func (rc *recordCheck) compare(kind *[]orderedProblem, at time.Time, id int64, w
 	case !ok:
 		*kind = append(*kind, orderedProblem{at: at, id: id, words: what() + " was added outside Backtrack: the record's history has no entry for it"})
 	case !e.holds(hash):
-		*kind = append(*kind, orderedProblem{at: at, id: id, words: what() + " was changed outside Backtrack", after: e})
+		*kind = append(*kind, orderedProblem{at: at, id: id, words: what() + " was changed outside Backtrack", changed: true, after: e})
 	}
 }
 

@@ -2,6 +2,7 @@ package clientview
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -21,7 +22,7 @@ import (
 type DueList struct {
 	Title   *widget.Label
 	List    *widget.List
-	Content fyne.CanvasObject
+	Content *fyne.Container
 	rows    []dueRow
 	open    func(id int64)
 }
@@ -34,9 +35,14 @@ type dueRow struct {
 func newDueList(open func(id int64)) *DueList {
 	l := &DueList{open: open}
 	l.Title = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	l.Title.Hide()
 	l.List = widget.NewList(func() int { return len(l.rows) },
-		func() fyne.CanvasObject { return widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{}) },
+		func() fyne.CanvasObject {
+			// a long name with its date of birth on a narrow pane ends in "…"
+			// rather than running off both sides
+			row := widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
+			row.Truncation = fyne.TextTruncateEllipsis
+			return row
+		},
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(l.rows[i].words) })
 	l.List.OnSelected = func(i widget.ListItemID) {
 		l.List.UnselectAll() // a row opens its client; it is not a choice kept
@@ -45,6 +51,7 @@ func newDueList(open func(id int64)) *DueList {
 		}
 	}
 	l.Content = container.NewBorder(l.Title, nil, nil, nil, l.List)
+	l.Content.Hide()
 	return l
 }
 
@@ -55,7 +62,8 @@ func (l *DueList) Set(due []store.ReassessmentDue) {
 	for _, d := range due {
 		names[strings.ToLower(d.Client.FullName())]++
 	}
-	l.rows = l.rows[:0]
+	was := l.rows
+	l.rows = nil
 	for _, d := range due {
 		name := d.Client.FullName()
 		if names[strings.ToLower(name)] > 1 {
@@ -64,8 +72,13 @@ func (l *DueList) Set(due []store.ReassessmentDue) {
 		l.rows = append(l.rows, dueRow{d.Client.ID, name + "  ·  " + d.Status.Words()})
 	}
 	l.Title.SetText(dueTitle(len(due)))
-	l.Title.Hidden = len(due) == 0
-	l.List.ScrollToTop()
+	// nobody due: no empty list to Tab into
+	l.Content.Hidden = len(due) == 0
+	// the same clients again (a save here or at another desk): the list
+	// stays where the therapist scrolled it
+	if !slices.EqualFunc(was, l.rows, func(a, b dueRow) bool { return a.id == b.id }) {
+		l.List.ScrollToTop()
+	}
 	l.List.Refresh()
 	l.Content.Refresh()
 }
