@@ -66,15 +66,17 @@ func run(args []string) error {
 	a := app.NewWithID(settings.AppID)
 	a.SetIcon(assets.Icon)
 	*dbPath = ui.RecordsToOpen(a, *dbPath)
-	ctx := context.Background()
-	db, err := sqlstore.Open(ctx, *dbPath, sqlstore.WithActor(ui.Actor(a)),
+	// The records open while the desk readies its window and fonts.
+	opened := openAside(context.Background(), *dbPath, sqlstore.WithActor(ui.Actor(a)),
 		sqlstore.WithAnchors(anchor.In(settings.AnchorsDir())))
+	start := ui.Prepare(a)
+	db, err := opened()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "backtrack: %v\n", err)
-		ui.NewOpenErrorWindow(a, *dbPath, err).ShowAndRun()
+		ui.NewOpenErrorWindow(start, *dbPath, err).ShowAndRun()
 		return err
 	}
-	opts := ui.Options{SelectBusiest: *selectClient == "busiest"}
+	opts := ui.Options{Start: start, SelectBusiest: *selectClient == "busiest"}
 	if !opts.SelectBusiest && *selectClient != "" {
 		if opts.SelectClient, err = strconv.ParseInt(*selectClient, 10, 64); err != nil {
 			return fmt.Errorf("--select-client %q: want a client ID or \"busiest\"", *selectClient)
@@ -88,4 +90,23 @@ func run(args []string) error {
 	// The desk closes the database it has open: after a restore from
 	// backup that is a new handle, not db.
 	return desk.Close()
+}
+
+// openAside opens the records on another goroutine and returns the wait
+// for them: on a new file the migrations take as long as GLFW takes to
+// start, and ui.Prepare starts it meanwhile.
+func openAside(ctx context.Context, path string, opts ...sqlstore.Option) (wait func() (*sqlstore.Store, error)) {
+	type result struct {
+		db  *sqlstore.Store
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		db, err := sqlstore.Open(ctx, path, opts...)
+		done <- result{db, err}
+	}()
+	return func() (*sqlstore.Store, error) {
+		r := <-done
+		return r.db, r.err
+	}
 }

@@ -32,6 +32,9 @@ type Options struct {
 	SelectBusiest bool
 	// Now is the clock; nil means time.Now. Tests pin it.
 	Now func() time.Time
+	// Start is the window Prepare readied while the records opened; nil
+	// prepares one here.
+	Start *Start
 	// SampleDir is where sample practices are made, and where those left
 	// behind by a killed app are cleaned up at start; "" means the
 	// system's temporary folder. Tests point it at their own.
@@ -87,8 +90,10 @@ func NewDesk(a fyne.App, s *sqlstore.Store, opts Options) *Desk {
 		removeStaleSamples(d.opts.SampleDir, d.now())
 		return nil
 	})
-	d.window = a.NewWindow("Backtrack")
-	a.Settings().SetTheme(kit.NewDeskTheme(a.Preferences().String(prefAppearance)))
+	if opts.Start == nil {
+		opts.Start = Prepare(a)
+	}
+	d.window = opts.Start.Window()
 
 	d.list = clientview.NewClientList(func() clientview.ListRecord { return d.store }, d.tasks, d.now)
 	d.list.OnSelect = d.PickClient

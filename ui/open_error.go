@@ -13,9 +13,10 @@ import (
 
 // NewOpenErrorWindow says, in a window, why the database could not be
 // opened: a therapist who starts Backtrack from a menu never sees the
-// terminal. The file is named; it is not client data.
-func NewOpenErrorWindow(a fyne.App, path string, err error) fyne.Window {
-	w := a.NewWindow("Backtrack")
+// terminal. The file is named; it is not client data. It is the window
+// Prepare readied for the desk.
+func NewOpenErrorWindow(start *Start, path string, err error) fyne.Window {
+	w := start.Window()
 	title := widget.NewLabelWithStyle("Your records could not be opened", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	what := widget.NewLabel(words.OpenErrorText(err))
