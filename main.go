@@ -59,6 +59,14 @@ func run(args []string) error {
 		os.Exit(cli.ExitUsage)
 	}
 
+	opts := ui.Options{SelectBusiest: *selectClient == "busiest"}
+	if !opts.SelectBusiest && *selectClient != "" {
+		var err error
+		if opts.SelectClient, err = strconv.ParseInt(*selectClient, 10, 64); err != nil {
+			return fmt.Errorf("--select-client %q: want a client ID or \"busiest\"", *selectClient)
+		}
+	}
+
 	// Most of the desk's heap is fonts Fyne keeps parsed for as long as the
 	// window is open; the default (collect when the heap has doubled) let
 	// reading the practice and writing a report grow it by as much again.
@@ -76,12 +84,7 @@ func run(args []string) error {
 		ui.NewOpenErrorWindow(start, *dbPath, err).ShowAndRun()
 		return err
 	}
-	opts := ui.Options{Start: start, SelectBusiest: *selectClient == "busiest"}
-	if !opts.SelectBusiest && *selectClient != "" {
-		if opts.SelectClient, err = strconv.ParseInt(*selectClient, 10, 64); err != nil {
-			return fmt.Errorf("--select-client %q: want a client ID or \"busiest\"", *selectClient)
-		}
-	}
+	opts.Start = start
 	desk := ui.NewDesk(a, db, opts)
 	desk.StartAutoBackup()  // the day's backup, once the window is up
 	desk.StartRecordCheck() // and the day's check of the record's history

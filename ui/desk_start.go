@@ -20,8 +20,8 @@ type Start struct {
 
 // Prepare readies the desk's start on a. Call it on the main goroutine.
 func Prepare(a fyne.App) *Start {
-	a.Settings().SetTheme(kit.NewDeskTheme(a.Preferences().String(prefAppearance)))
-	faces := kit.LoadFacesAside(fyne.TextStyle{}, fyne.TextStyle{Bold: true})
+	faces := kit.SetThemeReadingFacesAside(a.Settings(), kit.NewDeskTheme(a.Preferences().String(prefAppearance)),
+		fyne.TextStyle{}, fyne.TextStyle{Bold: true})
 	return &Start{window: a.NewWindow("Backtrack"), faces: faces}
 }
 

@@ -198,7 +198,10 @@ func applyMissing(ctx context.Context, db Engine, ms []Migration, steps Steps) e
 			return fmt.Errorf("migrate to %s: %w", m.File, err)
 		}
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("migrate to %s: commit: %w", ms[len(ms)-1].File, err)
+	}
+	return nil
 }
 
 // newer refuses a database written by a newer Backtrack.

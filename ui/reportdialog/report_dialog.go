@@ -378,12 +378,14 @@ func (e *ReportDialog) write(path string, period store.Period) {
 				err = report.WriteFile(ctx, path, d, opts)
 			}
 		}
-		// A report is a burst of some 10 MB (gofpdf's buffers and
-		// compressors, the chart's picture, the fonts' subsets) that Go
-		// would keep for reuse, leaving the desk that much larger for the
-		// rest of the day: handed back to the system at once, in one
-		// collection on this background goroutine.
-		debug.FreeOSMemory()
+		if err == nil && len(unprintable) == 0 {
+			// A report is a burst of some 10 MB (gofpdf's buffers and
+			// compressors, the chart's picture, the fonts' subsets) that
+			// Go would keep for reuse, leaving the desk that much larger
+			// for the rest of the day: handed back to the system at once,
+			// in one collection beside the dialog's answer, not before it.
+			go debug.FreeOSMemory()
+		}
 		return func() {
 			e.setBusy(false)
 			if err != nil {
