@@ -47,8 +47,8 @@ const writeLock = 0x6261636b // "back"
 
 // Open connects to the server at dsn (postgres://role@host/db?sslmode=…)
 // and brings the schema up to date; steps[name] runs after the named
-// migration's SQL, in the upgrade's one transaction. A schema written by a newer Backtrack is refused
-// with store.ErrNewerSchema and left untouched.
+// migration's SQL, in the upgrade's one transaction. A schema written by a
+// newer Backtrack is refused with store.ErrNewerSchema and left untouched.
 func Open(ctx context.Context, dsn string, steps schema.Steps) (*DB, error) {
 	config, err := pgx.ParseConfig(dsn)
 	if err != nil {

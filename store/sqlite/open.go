@@ -39,9 +39,9 @@ type DB struct {
 
 // Open opens the database at path, creating it (file 0600 in a 0700 folder)
 // and bringing its schema up to date; steps[name] runs after the named
-// migration's SQL, in the upgrade's one transaction. A database written by a newer Backtrack is
-// refused with store.ErrNewerSchema and left untouched. Any number of
-// processes may open one new database at once.
+// migration's SQL, in the upgrade's one transaction. A database written by
+// a newer Backtrack is refused with store.ErrNewerSchema and left
+// untouched. Any number of processes may open one new database at once.
 func Open(ctx context.Context, path string, steps schema.Steps) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("open database: no path given")
